@@ -1,0 +1,33 @@
+"""MNIST CNN Explainer: a NumPy CNN engine and a desktop app that shows how it reads a digit.
+
+Scripting entry points (importing this package never imports Qt)::
+
+    import explainer
+    model = explainer.load_model()                  # the bundled, trained network
+    x = explainer.to_mnist(explainer.load_image("digit.png"))
+    probs = model.predict_proba(x[None, None])     # (1, 10)
+    trace = model.trace(x[None, None], target=[7])  # every layer's maps and gradients
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from explainer.errors import BadInputError
+
+__all__ = ["BadInputError", "load_image", "load_model", "save_model", "to_mnist"]
+
+_LAZY = {
+    "load_model": "explainer.modelio",
+    "save_model": "explainer.modelio",
+    "to_mnist": "explainer.preprocess",
+    "load_image": "explainer.imageio",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy so that `import explainer` stays cheap and Qt-free; load_image pulls in QtGui only when called.
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'explainer' has no attribute {name!r}")

@@ -1,0 +1,85 @@
+"""The immutable record of one pass through a network, the only thing views read."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import numpy as np
+
+
+def frozen(array: np.ndarray | None) -> np.ndarray | None:
+    """Return a read-only copy of ``array`` (None stays None)."""
+    if array is None:
+        return None
+    copy = np.array(array, copy=True)
+    copy.setflags(write=False)
+    return copy
+
+
+def frozen_dict(arrays: Mapping[str, np.ndarray]) -> Mapping[str, np.ndarray]:
+    """Return a read-only mapping of read-only copies."""
+    return MappingProxyType({key: frozen(value) for key, value in arrays.items()})
+
+
+@dataclass(frozen=True, eq=False)
+class LayerRecord:
+    """What one layer saw and produced during a trace.
+
+    Shape:
+        input: ``(N, C, H, W)`` or ``(N, F)``, as the layer received it.
+        output: the layer's output, same batch size N.
+        params: ``{"W": ..., "b": ...}`` copies of the weights at trace time (empty for parameter-free
+            layers); Conv2D ``W (C_out, C_in, kH, kW)``, Dense ``W (in, out)``.
+        grad_output: dL/d(output), same shape as ``output``; None without a target.
+        grad_input: dL/d(input), same shape as ``input``; None without a target.
+        grads: dL/d(param) keyed like ``params``; empty without a target.
+    """
+
+    name: str
+    kind: str
+    input: np.ndarray
+    output: np.ndarray
+    params: Mapping[str, np.ndarray]
+    grad_output: np.ndarray | None = None
+    grad_input: np.ndarray | None = None
+    grads: Mapping[str, np.ndarray] = MappingProxyType({})
+
+
+@dataclass(frozen=True, eq=False)
+class Trace:
+    """A frozen record of every layer's input, output, parameters and (with a target) gradients.
+
+    Shape:
+        input: ``(N, C, H, W)`` the pixels given to the network, before any normalisation.
+        logits, probs: ``(N, K)``.
+        target: ``(N,)`` class indices, or ``(N, K)`` explicit dL/dlogits; None for a forward-only trace.
+        loss: mean cross-entropy against class-index targets; None otherwise.
+        input_grad: dL/d(input pixels) ``(N, C, H, W)``; None without a target.
+    """
+
+    input: np.ndarray
+    layers: tuple[LayerRecord, ...]
+    logits: np.ndarray
+    probs: np.ndarray
+    target: np.ndarray | None = None
+    loss: float | None = None
+    input_grad: np.ndarray | None = None
+
+    @property
+    def has_gradients(self) -> bool:
+        """True when the trace was made with a target and so carries gradients."""
+        return self.input_grad is not None
+
+    @property
+    def prediction(self) -> np.ndarray:
+        """The most probable class of each sample, ``(N,)``."""
+        return self.probs.argmax(axis=1)
+
+    def layer(self, name: str) -> LayerRecord:
+        """The record of the layer called ``name``; KeyError when there is none."""
+        for record in self.layers:
+            if record.name == name:
+                return record
+        raise KeyError(f"no layer named {name!r} in this trace; layers are {[r.name for r in self.layers]}")
