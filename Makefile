@@ -1,0 +1,41 @@
+# Two commands: `make run` and `make test`. Both build .venv from nothing on a machine with only python3 (3.11+).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: install run test lint bench soak torch-reference screenshot clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; set PYTHON=python3.11")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -e '.[test,train]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(PY) main.py
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+# Optional PyTorch reference for the comparison tests and benchmarks; never a runtime dependency.
+# Installs only when a CPU wheel of torch 2.13.0 is already on this machine (no multi-GB CUDA download).
+torch-reference: $(STAMP)
+	@if $(PY) -m pip install --quiet --no-index --no-deps torch==2.13.0 2>/dev/null; then \
+		$(PY) -m pip install --quiet torch==2.13.0 && echo "torch reference installed"; \
+	else echo "no local torch 2.13.0 wheel: torch comparisons will be skipped"; fi
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
+
+soak: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/soak.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
