@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 
 
 def frozen(array: np.ndarray | None) -> np.ndarray | None:
-    """Return a read-only copy of ``array`` (None stays None)."""
+    """Return a read-only C-contiguous copy of ``array`` (None stays None)."""
     if array is None:
         return None
-    copy = np.array(array, copy=True)
+    copy = np.array(array, copy=True, order="C")
     copy.setflags(write=False)
     return copy
+
+
+def sealed(array: np.ndarray) -> np.ndarray:
+    """Mark a freshly computed array read-only in place, copying only to make it C-contiguous.
+
+    For arrays nothing else holds for writing (a layer's fresh output or gradient); anything the caller or
+    the engine may still change later (inputs, weights) must go through :func:`frozen` instead.
+    """
+    if not array.flags.c_contiguous:
+        array = np.ascontiguousarray(array)
+    array.setflags(write=False)
+    return array
 
 
 def frozen_dict(arrays: Mapping[str, np.ndarray]) -> Mapping[str, np.ndarray]:
@@ -35,6 +48,8 @@ class LayerRecord:
         grad_output: dL/d(output), same shape as ``output``; None without a target.
         grad_input: dL/d(input), same shape as ``input``; None without a target.
         grads: dL/d(param) keyed like ``params``; empty without a target.
+        config: the layer's hyperparameters (``Layer.trace_config()``: kernel_size, stride, padding as an
+            int, pool size, ...), so views can show how the output was computed.
     """
 
     name: str
@@ -44,7 +59,8 @@ class LayerRecord:
     params: Mapping[str, np.ndarray]
     grad_output: np.ndarray | None = None
     grad_input: np.ndarray | None = None
-    grads: Mapping[str, np.ndarray] = MappingProxyType({})
+    grads: Mapping[str, np.ndarray] = field(default_factory=lambda: MappingProxyType({}))
+    config: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, eq=False)

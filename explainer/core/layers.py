@@ -1,0 +1,579 @@
+"""Layers: one protocol (``forward`` caches, ``backward`` fills ``grads``) and every layer the app teaches.
+
+Every layer takes and returns NCHW arrays (``(N, F)`` after Flatten). Layers with weights compute in their
+parameters' dtype (float32 unless :meth:`Sequential.astype` changed it); parameter-free layers keep the
+dtype of their input.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import numpy as np
+
+from explainer.core import ops
+from explainer.core.init import initialise
+
+Shape = tuple[int, ...]
+
+
+class Layer:
+    """Base class of all layers; subclasses set ``kind`` and are registered under it for ``from_config``.
+
+    Attributes
+    ----------
+    kind : str
+        What the layer is ("conv2d", "relu", ...); views decide what to draw from it.
+    name : str or None
+        Set by :class:`Sequential` ("conv1", "pool2", ...).
+    params, grads : dict[str, ndarray]
+        Weights and dL/d(weights) under the same keys; empty for parameter-free layers.
+    training : bool
+        Training mode; only Dropout behaves differently.
+    """
+
+    kind: ClassVar[str] = ""
+    registry: ClassVar[dict[str, type[Layer]]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.kind:
+            Layer.registry[cls.kind] = cls
+
+    def __init__(self) -> None:
+        self.name: str | None = None
+        self.params: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] = {}
+        self.training = False
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        """Compute the output and keep what ``backward`` needs."""
+        raise NotImplementedError
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        """Return dL/dx for dL/dy of the last ``forward``; overwrite ``grads``."""
+        raise NotImplementedError
+
+    def param_backward(self, dy: np.ndarray) -> None:
+        """Fill ``grads`` only, skipping dL/dx where that saves work (used for a network's first layer)."""
+        self.backward(dy)
+
+    def output_shape(self, input_shape: Shape) -> Shape:
+        """Per-sample output shape (no batch axis); ValueError when the input cannot be processed."""
+        return tuple(input_shape)
+
+    def get_config(self) -> dict[str, Any]:
+        """JSON-able constructor arguments; ``Layer.from_config(kind, config)`` rebuilds the layer."""
+        return {}
+
+    def trace_config(self) -> dict[str, Any]:
+        """Hyperparameters as views need them: :meth:`get_config` with every value resolved to a number."""
+        return self.get_config()
+
+    @staticmethod
+    def from_config(kind: str, config: dict[str, Any]) -> Layer:
+        """Build a layer of ``kind`` from :meth:`get_config` output (weights freshly initialised)."""
+        if kind not in Layer.registry:
+            raise ValueError(f"unknown layer kind {kind!r}; known kinds are {sorted(Layer.registry)}")
+        return Layer.registry[kind](**config)
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{key}={value!r}" for key, value in self.get_config().items())
+        return f"{type(self).__name__}({args})"
+
+
+def _check_image_shape(layer: Layer, input_shape: Shape, channels: int | None = None) -> tuple[int, int, int]:
+    if len(input_shape) != 3:
+        raise ValueError(f"{layer!r} needs (C, H, W) input, got {tuple(input_shape)}")
+    C, H, W = input_shape
+    if channels is not None and channels != C:
+        raise ValueError(
+            f"{layer!r} expects {channels} input channels, got {C} (input shape {tuple(input_shape)})"
+        )
+    return C, H, W
+
+
+class Conv2D(Layer):
+    """2-D convolution (cross-correlation, as in every deep-learning library) over many channels and filters.
+
+    Parameters
+    ----------
+    in_channels, out_channels : int
+        C_in and C_out (the number of filters).
+    kernel_size : int
+        Square kernel side k.
+    stride : int
+        Step S of the kernel.
+    padding : int or {"valid", "same"}
+        Zeros added on each side: "valid" is 0, "same" is (k - 1) // 2 (odd k only), which keeps the size
+        at stride 1.
+    rng : numpy.random.Generator, optional
+        Source of the initial weights (``default_rng(0)`` when None).
+    init : {"he", "glorot"}
+        Weight initialiser; biases start at zero.
+
+    Shape
+    -----
+    - x: ``(N, C_in, H, W)``
+    - y: ``(N, C_out, H_out, W_out)``
+    - W: ``(C_out, C_in, k, k)``, b: ``(C_out,)``
+
+    Notes
+    -----
+    ``y[n, o] = sum_c x_padded[n, c] ⋆ W[o, c] + b[o]`` with
+    ``H_out = (H + 2P - k) // S + 1`` (likewise W_out); rows or columns that do not fill a whole window at
+    the end are skipped, as in PyTorch.
+    """
+
+    kind = "conv2d"
+
+    def __init__(
+        self,
+        in_channels: int,
+        out_channels: int,
+        kernel_size: int,
+        stride: int = 1,
+        padding: int | str = 0,
+        *,
+        rng: np.random.Generator | None = None,
+        init: str = "he",
+    ) -> None:
+        super().__init__()
+        if min(in_channels, out_channels, kernel_size, stride) < 1:
+            raise ValueError(
+                f"Conv2D needs in_channels, out_channels, kernel_size and stride >= 1, got "
+                f"{in_channels}, {out_channels}, {kernel_size}, {stride}"
+            )
+        self.in_channels = int(in_channels)
+        self.out_channels = int(out_channels)
+        self.kernel_size = int(kernel_size)
+        self.stride = int(stride)
+        self.padding = padding
+        self.pad = resolve_padding(padding, self.kernel_size)
+        self.init = init
+        rng = np.random.default_rng(0) if rng is None else rng
+        shape = (self.out_channels, self.in_channels, self.kernel_size, self.kernel_size)
+        self.params = {"W": initialise(init, shape, rng), "b": np.zeros(self.out_channels, np.float32)}
+        self.grads = {key: np.zeros_like(value) for key, value in self.params.items()}
+        self._x_shape: tuple[int, int, int, int] = (0, 0, 0, 0)
+        self._flat: ops.FlatConv | None = (
+            None  # stride 1: buffers reused while the input shape stays the same
+        )
+        self._cols = np.empty((0, 0), np.float32)  # stride > 1: the unfolded input of the last forward
+        self._dy2 = np.empty((0, 0), np.float32)
+
+    def output_shape(self, input_shape: Shape) -> Shape:
+        _, H, W = _check_image_shape(self, input_shape, self.in_channels)
+        k, s, p = self.kernel_size, self.stride, self.pad
+        return (self.out_channels, ops.output_size(H, k, s, p), ops.output_size(W, k, s, p))
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        N, C, H, W = x.shape
+        if self.in_channels != C:
+            raise ValueError(f"{self!r} expects {self.in_channels} input channels, got input {x.shape}")
+        k, s, p = self.kernel_size, self.stride, self.pad
+        out_h, out_w = ops.output_size(H, k, s, p), ops.output_size(W, k, s, p)
+        self._x_shape = (N, C, H, W)
+        if s == 1:
+            return self._forward_flat(x)
+        dtype = self.params["W"].dtype
+        self._cols = ops.im2col(ops.pad_cnhw(x, p, dtype), k, k, s, out_h, out_w)
+        out = self.params["W"].reshape(self.out_channels, -1) @ self._cols
+        out += self.params["b"][:, None]
+        return ops.nchw(out.reshape(self.out_channels, N, out_h, out_w))
+
+    def _forward_flat(self, x: np.ndarray) -> np.ndarray:
+        """Stride 1 on the flattened padded grid (see ``ops.FlatConv``), the bias folded into the matmul."""
+        Wt, b = self.params["W"], self.params["b"]
+        if self._flat is None or self._flat.key != (x.shape, Wt.dtype):
+            self._flat = ops.FlatConv(x.shape, self.kernel_size, self.pad, self.out_channels, Wt.dtype)
+        weights = np.empty((self.out_channels, Wt[0].size + 1), Wt.dtype)
+        weights[:, :-1] = Wt.reshape(self.out_channels, -1)
+        weights[:, -1] = b
+        return self._flat.forward(x, weights)
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        self.param_backward(dy)
+        Wt = self.params["W"]
+        if self._flat is not None and self.stride == 1:
+            # dL/dx is the full convolution of dy with the kernel rotated 180 degrees: no scatter needed.
+            return self._flat.input_grad(
+                Wt[:, :, ::-1, ::-1].transpose(1, 0, 2, 3).reshape(self.in_channels, -1)
+            )
+        N, C, H, W = self._x_shape
+        k, s, p = self.kernel_size, self.stride, self.pad
+        dcols = Wt.reshape(self.out_channels, -1).T @ self._dy2
+        dxp = ops.col2im(dcols, (C, N, H + 2 * p, W + 2 * p), k, k, s, dy.shape[2], dy.shape[3])
+        return ops.nchw(dxp[:, :, p : p + H, p : p + W])
+
+    def param_backward(self, dy: np.ndarray) -> None:
+        Wt = self.params["W"]
+        if self._flat is not None and self.stride == 1:
+            dwb = self._flat.weight_grad(dy)
+            self.grads = {"W": np.ascontiguousarray(dwb[:, :-1]).reshape(Wt.shape), "b": dwb[:, -1].copy()}
+            return
+        self._dy2 = np.ascontiguousarray(ops.cnhw(dy), dtype=Wt.dtype).reshape(self.out_channels, -1)
+        self.grads = {"W": (self._dy2 @ self._cols.T).reshape(Wt.shape), "b": self._dy2.sum(axis=1)}
+
+    def get_config(self) -> dict[str, Any]:
+        config: dict[str, Any] = {
+            "in_channels": self.in_channels,
+            "out_channels": self.out_channels,
+            "kernel_size": self.kernel_size,
+            "stride": self.stride,
+            "padding": self.padding,
+        }
+        if self.init != "he":
+            config["init"] = self.init
+        return config
+
+    def trace_config(self) -> dict[str, Any]:
+        """:meth:`get_config` with ``padding`` resolved to the number of zero rows/columns added per side."""
+        return {**self.get_config(), "padding": self.pad}
+
+    def __repr__(self) -> str:
+        extra = f", init={self.init!r}" if self.init != "he" else ""
+        return (
+            f"Conv2D({self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, "
+            f"stride={self.stride}, padding={self.padding!r}{extra})"
+        )
+
+
+def resolve_padding(padding: int | str, kernel_size: int) -> int:
+    """Padding in pixels per side for an int, ``"valid"`` (0) or ``"same"`` ((k - 1) // 2, odd k only)."""
+    if padding == "valid":
+        return 0
+    if padding == "same":
+        if kernel_size % 2 == 0:
+            raise ValueError(
+                f"padding='same' needs an odd kernel_size so both sides match, got {kernel_size}"
+            )
+        return (kernel_size - 1) // 2
+    if isinstance(padding, str) or int(padding) != padding or padding < 0:
+        raise ValueError(f"padding must be an int >= 0, 'valid' or 'same', got {padding!r}")
+    return int(padding)
+
+
+class _Pool2D(Layer):
+    """Shared shape logic of max and average pooling (no padding, floor mode)."""
+
+    def __init__(self, size: int, stride: int | None = None) -> None:
+        super().__init__()
+        stride = size if stride is None else stride
+        if size < 1 or stride < 1:
+            raise ValueError(
+                f"{type(self).__name__} needs size and stride >= 1, got size={size}, stride={stride}"
+            )
+        self.size = int(size)
+        self.stride = int(stride)
+        self._x_shape: tuple[int, int, int, int] = (0, 0, 0, 0)
+
+    def output_shape(self, input_shape: Shape) -> Shape:
+        C, H, W = _check_image_shape(self, input_shape)
+        return (
+            C,
+            ops.output_size(H, self.size, self.stride, 0),
+            ops.output_size(W, self.size, self.stride, 0),
+        )
+
+    def get_config(self) -> dict[str, Any]:
+        return {"size": self.size, "stride": self.stride}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.size}, stride={self.stride})"
+
+
+class MaxPool2D(_Pool2D):
+    """Max pooling: each output is the largest value of its ``size x size`` window, per channel.
+
+    Parameters
+    ----------
+    size : int
+        Window side.
+    stride : int, optional
+        Step between windows; defaults to ``size`` (non-overlapping windows).
+
+    Shape
+    -----
+    - x: ``(N, C, H, W)``; y: ``(N, C, H_out, W_out)`` with ``H_out = (H - size) // stride + 1``.
+
+    Notes
+    -----
+    Backward routes each output's gradient to the single position of its window's maximum (the "mask");
+    everything else gets zero. **Ties:** when several positions hold the maximum, the first one in row-major
+    order inside the window gets the whole gradient (``argmax`` rule), so gradients are never duplicated.
+    """
+
+    kind = "maxpool2d"
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self._x_shape = x.shape
+        if self.size == self.stride == 2:
+            return self._forward_2x2(x)
+        windows = ops.pool_windows(x, self.size, self.stride)
+        self._index = windows.argmax(axis=-1)
+        y = np.take_along_axis(windows, self._index[..., None], axis=-1)[..., 0]
+        return ops.nchw(y)
+
+    def _forward_2x2(self, x: np.ndarray) -> np.ndarray:
+        """2x2 windows as views of the four corners; three comparisons record the row-major-first max."""
+        N, C, H, W = x.shape
+        q = ops.cnhw(x)[:, :, : H - H % 2, : W - W % 2].reshape(C, N, H // 2, 2, W // 2, 2, copy=False)
+        a, b, c, d = q[:, :, :, 0, :, 0], q[:, :, :, 0, :, 1], q[:, :, :, 1, :, 0], q[:, :, :, 1, :, 1]
+        upper, lower = np.maximum(a, b), np.maximum(c, d)
+        # Ties go to the upper row, then to the left column: the first maximum in row-major order.
+        self._masks = (upper >= lower, a >= b, c >= d)
+        return ops.nchw(np.maximum(upper, lower))
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        dyc = ops.cnhw(dy)
+        N, C, H, W = self._x_shape
+        if self.size == self.stride == 2:
+            upper, left_in_upper, left_in_lower = self._masks
+            dx = np.zeros((C, N, H, W), dy.dtype)
+            q = dx[:, :, : H - H % 2, : W - W % 2].reshape(C, N, H // 2, 2, W // 2, 2, copy=False)
+            lower = ~upper
+            np.copyto(q[:, :, :, 0, :, 0], dyc, where=upper & left_in_upper)
+            np.copyto(q[:, :, :, 0, :, 1], dyc, where=upper & ~left_in_upper)
+            np.copyto(q[:, :, :, 1, :, 0], dyc, where=lower & left_in_lower)
+            np.copyto(q[:, :, :, 1, :, 1], dyc, where=lower & ~left_in_lower)
+            return ops.nchw(dx)
+        zero = np.zeros((), dy.dtype)
+        parts = [np.where(self._index == k, dyc, zero) for k in range(self.size * self.size)]
+        return ops.nchw(ops.scatter_windows(parts, (C, N, H, W), self.size, self.stride))
+
+
+class AvgPool2D(_Pool2D):
+    """Average pooling: each output is the mean of its ``size x size`` window, per channel.
+
+    Parameters
+    ----------
+    size : int
+        Window side.
+    stride : int, optional
+        Step between windows; defaults to ``size``.
+
+    Shape
+    -----
+    - x: ``(N, C, H, W)``; y: ``(N, C, H_out, W_out)`` with ``H_out = (H - size) // stride + 1``.
+
+    Notes
+    -----
+    Backward spreads each output's gradient evenly, ``dy / size**2``, over its window.
+    """
+
+    kind = "avgpool2d"
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self._x_shape = x.shape
+        return ops.nchw(ops.pool_windows(x, self.size, self.stride).mean(axis=-1, dtype=x.dtype))
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        N, C, H, W = self._x_shape
+        share = ops.cnhw(dy) / (self.size * self.size)
+        return ops.nchw(ops.scatter_windows([share] * self.size**2, (C, N, H, W), self.size, self.stride))
+
+
+class ReLU(Layer):
+    """Rectified linear unit ``max(0, x)``; its derivative is 1 where x > 0 and 0 elsewhere (also at 0).
+
+    Shape
+    -----
+    Any; y has the shape of x.
+    """
+
+    kind = "relu"
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self._y = np.maximum(x, 0)
+        return self._y
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        return dy * (self._y > 0)
+
+
+class LeakyReLU(Layer):
+    """Leaky ReLU ``x if x > 0 else alpha * x``.
+
+    Shape
+    -----
+    Any; y has the shape of x.
+    """
+
+    kind = "leaky_relu"
+
+    def __init__(self, alpha: float = 0.01) -> None:
+        super().__init__()
+        self.alpha = float(alpha)
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self._positive = x > 0
+        return np.where(self._positive, x, self.alpha * x)
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        return np.where(self._positive, dy, self.alpha * dy)
+
+    def get_config(self) -> dict[str, Any]:
+        return {"alpha": self.alpha}
+
+
+class Sigmoid(Layer):
+    """Logistic sigmoid ``1 / (1 + exp(-x))``, computed as ``(1 + tanh(x/2)) / 2`` so it never overflows.
+
+    Shape
+    -----
+    Any; y has the shape of x. Derivative ``y (1 - y)``.
+    """
+
+    kind = "sigmoid"
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self._y = 0.5 * (1 + np.tanh(0.5 * x))
+        return self._y
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        return dy * self._y * (1 - self._y)
+
+
+class Tanh(Layer):
+    """Hyperbolic tangent.
+
+    Shape
+    -----
+    Any; y has the shape of x. Derivative ``1 - y**2``.
+    """
+
+    kind = "tanh"
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self._y = np.tanh(x)
+        return self._y
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        return dy * (1 - self._y * self._y)
+
+
+class Flatten(Layer):
+    """Flatten each sample to a vector, in C order (channel, then row, then column).
+
+    Shape
+    -----
+    - x: ``(N, C, H, W)``; y: ``(N, C*H*W)``.
+    """
+
+    kind = "flatten"
+
+    def output_shape(self, input_shape: Shape) -> Shape:
+        return (int(np.prod(input_shape)),)
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self._x_shape = x.shape
+        return x.reshape(x.shape[0], -1)
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        return dy.reshape(self._x_shape)
+
+
+class Dense(Layer):
+    """Fully connected layer ``y = x @ W + b``.
+
+    Parameters
+    ----------
+    in_features, out_features : int
+    rng : numpy.random.Generator, optional
+        Source of the initial weights (``default_rng(0)`` when None).
+    init : {"he", "glorot"}
+
+    Shape
+    -----
+    - x: ``(N, in_features)``; y: ``(N, out_features)``
+    - W: ``(in_features, out_features)``, b: ``(out_features,)``
+    """
+
+    kind = "dense"
+
+    def __init__(
+        self, in_features: int, out_features: int, *, rng: np.random.Generator | None = None, init: str = "he"
+    ) -> None:
+        super().__init__()
+        if in_features < 1 or out_features < 1:
+            raise ValueError(f"Dense needs in/out features >= 1, got {in_features}, {out_features}")
+        self.in_features = int(in_features)
+        self.out_features = int(out_features)
+        self.init = init
+        rng = np.random.default_rng(0) if rng is None else rng
+        self.params = {
+            "W": initialise(init, (self.in_features, self.out_features), rng),
+            "b": np.zeros(self.out_features, np.float32),
+        }
+        self.grads = {key: np.zeros_like(value) for key, value in self.params.items()}
+
+    def output_shape(self, input_shape: Shape) -> Shape:
+        if tuple(input_shape) != (self.in_features,):
+            raise ValueError(f"{self!r} needs input ({self.in_features},), got {tuple(input_shape)}")
+        return (self.out_features,)
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        W = self.params["W"]
+        self._x = x.astype(W.dtype, copy=False)
+        return self._x @ W + self.params["b"]
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        self.param_backward(dy)
+        return dy.astype(self.params["W"].dtype, copy=False) @ self.params["W"].T
+
+    def param_backward(self, dy: np.ndarray) -> None:
+        dy = dy.astype(self.params["W"].dtype, copy=False)
+        self.grads = {"W": self._x.T @ dy, "b": dy.sum(axis=0)}
+
+    def get_config(self) -> dict[str, Any]:
+        config: dict[str, Any] = {"in_features": self.in_features, "out_features": self.out_features}
+        if self.init != "he":
+            config["init"] = self.init
+        return config
+
+    def __repr__(self) -> str:
+        extra = f", init={self.init!r}" if self.init != "he" else ""
+        return f"Dense({self.in_features}, {self.out_features}{extra})"
+
+
+class Dropout(Layer):
+    """Inverted dropout: in training mode zero each value with probability p and scale the rest by 1/(1-p).
+
+    In eval mode (the default, and always inside ``Sequential.trace``) it is the identity.
+
+    Parameters
+    ----------
+    p : float
+        Drop probability, ``0 <= p < 1``.
+    rng : numpy.random.Generator, optional
+        Source of the masks (``default_rng(0)`` when None).
+
+    Shape
+    -----
+    Any; y has the shape of x.
+    """
+
+    kind = "dropout"
+
+    def __init__(self, p: float = 0.5, *, rng: np.random.Generator | None = None) -> None:
+        super().__init__()
+        if not 0.0 <= p < 1.0:
+            raise ValueError(f"Dropout probability must be in [0, 1), got {p}")
+        self.p = float(p)
+        self.rng = np.random.default_rng(0) if rng is None else rng
+        self._scale: np.ndarray | None = None
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        if not self.training or self.p == 0.0:
+            self._scale = None
+            return x
+        keep = self.rng.random(x.shape) >= self.p
+        self._scale = keep.astype(x.dtype) / np.asarray(1.0 - self.p, x.dtype)
+        return x * self._scale
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        return dy if self._scale is None else dy * self._scale
+
+    def get_config(self) -> dict[str, Any]:
+        return {"p": self.p}

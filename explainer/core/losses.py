@@ -1,0 +1,71 @@
+"""Softmax and the losses, with their gradients."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    """Row-wise softmax, shifted by each row's maximum so large logits cannot overflow.
+
+    Shape:
+        logits: ``(N, K)``; returns ``(N, K)``, each row summing to 1.
+    """
+    e = np.exp(logits - logits.max(axis=1, keepdims=True))
+    e /= e.sum(axis=1, keepdims=True)
+    return e
+
+
+def check_labels(labels: ArrayLike, n: int, k: int) -> np.ndarray:
+    """Validate class indices and return them as an int array ``(N,)``; ValueError names the problem."""
+    labels = np.asarray(labels)
+    if labels.shape != (n,):
+        raise ValueError(f"labels must have shape ({n},) to match the logits, got {labels.shape}")
+    if labels.dtype.kind not in "iu":
+        if labels.dtype.kind != "f" or not np.all(labels == np.round(labels)):
+            raise ValueError(f"labels must be integer class indices, got dtype {labels.dtype}")
+        labels = labels.astype(np.int64)
+    if n and (labels.min() < 0 or labels.max() >= k):
+        raise ValueError(f"labels must lie in [0, {k}), got values from {labels.min()} to {labels.max()}")
+    return labels
+
+
+def softmax_cross_entropy(logits: np.ndarray, labels: ArrayLike) -> tuple[float, np.ndarray]:
+    """Mean cross-entropy of softmax(logits) against class indices, and its gradient.
+
+    Shape:
+        logits: ``(N, K)``; labels: ``(N,)`` ints in ``[0, K)``; returns (loss, dlogits ``(N, K)``).
+
+    Notes:
+        ``loss_n = logsumexp(z_n) - z_n[label_n]`` evaluated with the max shifted out, so it stays exact for
+        huge logits (``[1000, 0]`` against label 1 gives 1000, not a clamped value).
+        ``dlogits = (softmax(z) - onehot(labels)) / N``.
+    """
+    N, K = logits.shape
+    labels = check_labels(labels, N, K)
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    e = np.exp(shifted)
+    sums = e.sum(axis=1, keepdims=True)
+    rows = np.arange(N)
+    loss = float(np.mean(np.log(sums[:, 0], dtype=np.float64) - shifted[rows, labels]))
+    dlogits = e / sums
+    dlogits[rows, labels] -= 1
+    dlogits /= N
+    return loss, dlogits
+
+
+def mse_loss(pred: np.ndarray, target: ArrayLike) -> tuple[float, np.ndarray]:
+    """Mean squared error over all elements, and its gradient.
+
+    Shape:
+        pred, target: the same shape; returns (loss, dpred of pred's shape).
+
+    Notes:
+        ``loss = mean((pred - target)**2)``, ``dpred = 2 (pred - target) / pred.size``.
+    """
+    target = np.asarray(target)
+    if target.shape != pred.shape:
+        raise ValueError(f"mse_loss needs pred and target of one shape, got {pred.shape} and {target.shape}")
+    diff = pred - target.astype(pred.dtype, copy=False)
+    return float(np.mean(np.square(diff, dtype=np.float64))), diff * (2.0 / diff.size)

@@ -1,0 +1,238 @@
+"""Step-by-step generators for the teaching views: one frozen record per position, with the numbers used.
+
+The GUI advances these with a timer; tests check that every ``value`` equals the fast path's output.
+All arrays in the records are read-only copies; ``value`` is a Python float.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from explainer.core.layers import resolve_padding
+from explainer.core.ops import output_size
+from explainer.core.trace import frozen
+
+
+@dataclass(frozen=True, eq=False)
+class ConvStep:
+    """One output position of a convolution: window ⊙ kernel, summed, plus bias.
+
+    Shape: window, products ``(C_in, kH, kW)``.
+    """
+
+    row: int
+    col: int
+    window: np.ndarray
+    products: np.ndarray
+    value: float
+
+
+@dataclass(frozen=True, eq=False)
+class PoolStep:
+    """One pooling window; ``index`` is the (i, j) of the max inside it (first in row-major order on ties),
+    None for average pooling.
+
+    Shape: window ``(size, size)``.
+    """
+
+    row: int
+    col: int
+    window: np.ndarray
+    index: tuple[int, int] | None
+    value: float
+
+
+@dataclass(frozen=True, eq=False)
+class InputGradStep:
+    """One position of dL/dA_prev: the rotated kernel over the zero-padded (and, for stride > 1, dilated) dZ.
+
+    Shape: window, kernel, products ``(kH, kW)``.
+    """
+
+    row: int
+    col: int
+    window: np.ndarray
+    kernel: np.ndarray
+    products: np.ndarray
+    value: float
+
+
+@dataclass(frozen=True, eq=False)
+class WeightGradStep:
+    """One kernel weight's gradient dL/dW[row, col]: the input samples it touched ⊙ dZ, summed.
+
+    Shape: window, products ``(H_out, W_out)``.
+    """
+
+    row: int
+    col: int
+    window: np.ndarray
+    products: np.ndarray
+    value: float
+
+
+@dataclass(frozen=True, eq=False)
+class MaxPoolGradStep:
+    """One pooling window's gradient: ``value`` (= dy[row, col]) goes to ``input_index`` of x, nowhere else.
+
+    Shape: window ``(size, size)``; ``index`` is inside the window, ``input_index`` in x.
+    """
+
+    row: int
+    col: int
+    window: np.ndarray
+    index: tuple[int, int]
+    input_index: tuple[int, int]
+    value: float
+
+
+def _check_ndim(name: str, array: np.ndarray, ndim: int, shape_text: str) -> None:
+    if array.ndim != ndim:
+        raise ValueError(f"{name} must have shape {shape_text}, got {array.shape}")
+
+
+def conv_steps(
+    x: np.ndarray, w: np.ndarray, b: float = 0.0, stride: int = 1, padding: int | str = 0
+) -> Iterator[ConvStep]:
+    """The kernel sliding over the input, row-major: one record per output position.
+
+    Shape:
+        x ``(C_in, H, W)``, w ``(C_in, kH, kW)`` (one filter); yields windows ``(C_in, kH, kW)`` over
+        ``H_out x W_out`` positions with ``H_out = (H + 2P - kH) // S + 1``.
+    """
+    x, w = np.asarray(x), np.asarray(w)
+    _check_ndim("x", x, 3, "(C_in, H, W)")
+    _check_ndim("w", w, 3, "(C_in, kH, kW)")
+    if x.shape[0] != w.shape[0]:
+        raise ValueError(f"x has {x.shape[0]} channels but the kernel has {w.shape[0]}")
+    _, kh, kw = w.shape
+    p = resolve_padding(padding, kh)
+    out_h, out_w = output_size(x.shape[1], kh, stride, p), output_size(x.shape[2], kw, stride, p)
+    xp = np.pad(x, ((0, 0), (p, p), (p, p)))
+    for r in range(out_h):
+        for c in range(out_w):
+            window = xp[:, r * stride : r * stride + kh, c * stride : c * stride + kw]
+            products = window * w
+            yield ConvStep(r, c, frozen(window), frozen(products), float(products.sum() + b))
+
+
+def pool_steps(x: np.ndarray, size: int, stride: int | None = None, mode: str = "max") -> Iterator[PoolStep]:
+    """The pooling window sliding over one channel, row-major.
+
+    Shape:
+        x ``(H, W)``; yields windows ``(size, size)`` over ``(H - size) // stride + 1`` rows
+        (likewise columns).
+    """
+    x = np.asarray(x)
+    _check_ndim("x", x, 2, "(H, W)")
+    if mode not in ("max", "avg"):
+        raise ValueError(f"mode must be 'max' or 'avg', got {mode!r}")
+    stride = size if stride is None else stride
+    out_h, out_w = output_size(x.shape[0], size, stride, 0), output_size(x.shape[1], size, stride, 0)
+    for r in range(out_h):
+        for c in range(out_w):
+            window = x[r * stride : r * stride + size, c * stride : c * stride + size]
+            if mode == "max":
+                i, j = np.unravel_index(int(np.argmax(window)), window.shape)
+                yield PoolStep(r, c, frozen(window), (int(i), int(j)), float(window[i, j]))
+            else:
+                yield PoolStep(r, c, frozen(window), None, float(window.mean()))
+
+
+def conv_input_grad_steps(
+    dz: np.ndarray,
+    w: np.ndarray,
+    stride: int = 1,
+    padding: int | str = 0,
+    *,
+    input_shape: tuple[int, int] | None = None,
+) -> Iterator[InputGradStep]:
+    """dL/dA_prev as the *full* convolution of dZ with the kernel rotated 180°, one record per input pixel.
+
+    dZ is dilated by ``stride - 1`` zeros between its entries, padded with ``k - 1`` zeros on each side
+    (plus the rows/columns the forward pass skipped at the end), then correlated with ``rot180(w)``; the
+    outer ``padding`` rows and columns of that result belong to the zero padding and are not yielded.
+
+    Shape:
+        dz ``(H_out, W_out)``, w ``(kH, kW)``; yields ``H x W`` records, where ``input_shape = (H, W)``
+        defaults to the smallest input giving dz's size: ``(H_out - 1) * S + kH - 2P``.
+    """
+    dz, w = np.asarray(dz), np.asarray(w)
+    _check_ndim("dz", dz, 2, "(H_out, W_out)")
+    _check_ndim("w", w, 2, "(kH, kW)")
+    kh, kw = w.shape
+    p = resolve_padding(padding, kh)
+    out_h, out_w = dz.shape
+    if input_shape is None:
+        input_shape = ((out_h - 1) * stride + kh - 2 * p, (out_w - 1) * stride + kw - 2 * p)
+    H, W = input_shape
+    if (output_size(H, kh, stride, p), output_size(W, kw, stride, p)) != (out_h, out_w):
+        raise ValueError(
+            f"an input of {input_shape} does not give dz of shape {dz.shape} with these settings"
+        )
+    dilated = np.zeros(((out_h - 1) * stride + 1, (out_w - 1) * stride + 1), dz.dtype)
+    dilated[::stride, ::stride] = dz
+    extra_h = H + 2 * p - kh - (out_h - 1) * stride
+    extra_w = W + 2 * p - kw - (out_w - 1) * stride
+    full = np.pad(dilated, ((kh - 1, kh - 1 + extra_h), (kw - 1, kw - 1 + extra_w)))
+    kernel = frozen(w[::-1, ::-1])
+    for r in range(H):
+        for c in range(W):
+            window = full[r + p : r + p + kh, c + p : c + p + kw]
+            products = window * kernel
+            yield InputGradStep(r, c, frozen(window), kernel, frozen(products), float(products.sum()))
+
+
+def conv_weight_grad_steps(
+    x: np.ndarray, dz: np.ndarray, kh: int, kw: int, stride: int = 1, padding: int | str = 0
+) -> Iterator[WeightGradStep]:
+    """dL/dW as the correlation of the (padded) input with dZ, one record per kernel weight.
+
+    Shape:
+        x ``(H, W)``, dz ``(H_out, W_out)``; yields ``kh x kw`` records whose windows are the
+        ``(H_out, W_out)`` input samples each weight multiplied (every ``stride``-th pixel).
+    """
+    x, dz = np.asarray(x), np.asarray(dz)
+    _check_ndim("x", x, 2, "(H, W)")
+    _check_ndim("dz", dz, 2, "(H_out, W_out)")
+    p = resolve_padding(padding, kh)
+    out_h, out_w = dz.shape
+    if (output_size(x.shape[0], kh, stride, p), output_size(x.shape[1], kw, stride, p)) != (out_h, out_w):
+        raise ValueError(f"x of shape {x.shape} does not give dz of shape {dz.shape} with these settings")
+    xp = np.pad(x, p)
+    for i in range(kh):
+        for j in range(kw):
+            window = xp[i : i + stride * (out_h - 1) + 1 : stride, j : j + stride * (out_w - 1) + 1 : stride]
+            products = window * dz
+            yield WeightGradStep(i, j, frozen(window), frozen(products), float(products.sum()))
+
+
+def maxpool_grad_steps(
+    x: np.ndarray, dy: np.ndarray, size: int, stride: int | None = None
+) -> Iterator[MaxPoolGradStep]:
+    """The max-pool gradient routed through the argmax mask, one record per window.
+
+    Shape:
+        x ``(H, W)``, dy ``(H_out, W_out)``. Summing each ``value`` into ``input_index`` gives dL/dx.
+    """
+    x, dy = np.asarray(x), np.asarray(dy)
+    _check_ndim("x", x, 2, "(H, W)")
+    _check_ndim("dy", dy, 2, "(H_out, W_out)")
+    s = size if stride is None else stride
+    if (output_size(x.shape[0], size, s, 0), output_size(x.shape[1], size, s, 0)) != dy.shape:
+        raise ValueError(
+            f"x of shape {x.shape} does not give dy of shape {dy.shape} with size {size}, stride {s}"
+        )
+    for step in pool_steps(x, size, s, "max"):
+        i, j = step.index or (0, 0)
+        yield MaxPoolGradStep(
+            step.row,
+            step.col,
+            step.window,
+            (i, j),
+            (step.row * s + i, step.col * s + j),
+            float(dy[step.row, step.col]),
+        )
