@@ -1,0 +1,147 @@
+"""A gallery of sample MNIST test digits; picking one loads it into the canvas."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
+
+from explainer.errors import BadInputError
+from explainer.gui.i18n import tr
+
+SAMPLES_PATH = Path(__file__).resolve().parent.parent.parent / "assets" / "samples.npz"
+
+
+def load_samples(path: str | Path = SAMPLES_PATH) -> tuple[np.ndarray, np.ndarray]:
+    """Read the sample digits file (numbers only, never pickles).
+
+    Shape:
+        returns ``images (N, 28, 28)`` uint8 and ``labels (N,)`` int64.
+
+    Raises:
+        BadInputError: the file is missing, damaged or holds arrays of the wrong shape.
+    """
+    path = Path(path)
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            images = np.asarray(data["images"])
+            labels = np.asarray(data["labels"])
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError) as error:
+        raise BadInputError(f"cannot read sample digits from {path}: {error}") from error
+    if images.ndim != 3 or images.shape[1:] != (28, 28) or labels.shape != (images.shape[0],):
+        raise BadInputError(
+            f"{path}: expected images (N, 28, 28) and labels (N,), got {images.shape} and {labels.shape}"
+        )
+    if images.dtype != np.uint8 or not np.issubdtype(labels.dtype, np.integer):
+        raise BadInputError(
+            f"{path}: expected uint8 images and integer labels, got {images.dtype} and {labels.dtype}"
+        )
+    return images, labels.astype(np.int64)
+
+
+class SampleGallery(QListWidget):
+    """Thumbnails of sample digits with their true labels; a click or Enter picks one.
+
+    Signals:
+        sigDigitChosen(image, label): ``image (28, 28)`` uint8, ``label`` the true class index.
+    """
+
+    sigDigitChosen = Signal(object, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gallery")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setWrapping(True)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self._images = np.zeros((0, 28, 28), np.uint8)
+        self._labels = np.zeros(0, np.int64)
+        self._thumb = 36
+        self.itemClicked.connect(self._pick)
+        self.retranslate_ui()
+
+    def set_samples(self, images: np.ndarray, labels: np.ndarray) -> None:
+        """Show ``images`` with their ``labels``.
+
+        Shape:
+            ``images (N, 28, 28)`` uint8, ``labels (N,)`` integers.
+        """
+        self._images = np.ascontiguousarray(images, np.uint8)
+        self._labels = np.asarray(labels, np.int64)
+        self._rebuild()
+
+    def set_thumbnail_size(self, side: int) -> None:
+        """Draw thumbnails ``side`` logical pixels wide (zoom)."""
+        self._thumb = int(side)
+        self._rebuild()
+
+    def count_samples(self) -> int:
+        """How many digits the gallery shows."""
+        return len(self._labels)
+
+    def choose(self, index: int) -> None:
+        """Pick sample ``index`` as if it was clicked."""
+        self.setCurrentRow(index)
+        self.sigDigitChosen.emit(self._images[index].copy(), int(self._labels[index]))
+
+    def retranslate_ui(self) -> None:
+        """Set the user-visible texts in the current language."""
+        self.setToolTip(
+            tr(
+                "Digits from the MNIST test set, which the network never saw in training. "
+                "Click one to load it."
+            )
+        )
+        for row in range(self.count()):
+            self.item(row).setToolTip(self._item_tooltip(row))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter or Space picks the current thumbnail."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.currentRow() >= 0:
+            self.choose(self.currentRow())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow run-time language switches."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _pick(self, item: QListWidgetItem) -> None:
+        """Emit the clicked digit."""
+        self.choose(self.row(item))
+
+    def _item_tooltip(self, row: int) -> str:
+        """The tooltip of thumbnail ``row``."""
+        return tr("Test digit #{index}, true label {label}. Click to load it.").format(
+            index=row, label=int(self._labels[row])
+        )
+
+    def _rebuild(self) -> None:
+        """Recreate the thumbnails at the current size."""
+        self.clear()
+        side = self._thumb
+        self.setIconSize(QSize(side, side))
+        self.setGridSize(QSize(side + 10, side + self.fontMetrics().height() + 8))
+        for row, (image, label) in enumerate(zip(self._images, self._labels, strict=True)):
+            qimage = QImage(image.data, 28, 28, 28, QImage.Format.Format_Grayscale8)
+            pixmap = QPixmap.fromImage(qimage).scaled(
+                side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+            icon = QIcon(pixmap)
+            # The same pixmap when selected: the default tints the digit with the highlight colour.
+            icon.addPixmap(pixmap, QIcon.Mode.Selected)
+            item = QListWidgetItem(icon, str(int(label)))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            item.setToolTip(self._item_tooltip(row))
+            self.addItem(item)

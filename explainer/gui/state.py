@@ -1,0 +1,187 @@
+"""The one state object of the app: model, input, trace and settings; views subscribe to its signals.
+
+Data flows one way: canvas image → ``to_mnist`` → ``model.trace`` → ``AppState`` → views.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from explainer.gui import theme
+from explainer.gui.canvas import BRUSH_DEFAULT
+from explainer.preprocess import to_mnist
+
+if TYPE_CHECKING:
+    from explainer.core import Sequential, Trace
+
+SCALE_MODES = ("layer", "block", "global")
+
+DATA_DIR_KEY = "training/data_dir"
+"""QSettings key of the MNIST folder, shared with the training panel."""
+
+
+@dataclass
+class Settings:
+    """User preferences the window reads at start-up and keeps up to date."""
+
+    dark: bool = False
+    zoom: float = 1.0
+    brush_size: int = BRUSH_DEFAULT
+    scale_mode: str = "layer"
+    data_dir: Path | None = None
+
+
+def load_settings(store: QSettings) -> Settings:
+    """Read the settings saved by ``save_settings``; missing or damaged values fall back to defaults."""
+    defaults = Settings()
+
+    def read(key: str, default: object, kind: type) -> object:
+        try:
+            return store.value(key, default, type=kind)
+        except (TypeError, ValueError):
+            return default
+
+    zoom = read("zoom", defaults.zoom, float)
+    scale_mode = read("scale_mode", defaults.scale_mode, str)
+    data_dir = read(DATA_DIR_KEY, "", str)
+    return Settings(
+        dark=bool(read("dark", defaults.dark, bool)),
+        zoom=zoom if isinstance(zoom, float) and theme.MIN_ZOOM <= zoom <= theme.MAX_ZOOM else defaults.zoom,
+        brush_size=int(read("brush_size", defaults.brush_size, int)),  # type: ignore[call-overload]
+        scale_mode=scale_mode if scale_mode in SCALE_MODES else defaults.scale_mode,
+        data_dir=Path(data_dir) if isinstance(data_dir, str) and data_dir else None,
+    )
+
+
+def save_settings(settings: Settings, store: QSettings) -> None:
+    """Write the display settings; Qt saves via a temp file and a rename, so a crash cannot corrupt them."""
+    store.setValue("dark", settings.dark)
+    store.setValue("zoom", settings.zoom)
+    store.setValue("brush_size", settings.brush_size)
+    store.setValue("scale_mode", settings.scale_mode)
+    # data_dir is not written back: the training panel remembers the folder itself, under the same key,
+    # and a stale copy from start-up must not overwrite it.
+    store.sync()
+
+
+class AppState(QObject):
+    """Holds the model, the canvas image, the 28x28 input, the current Trace, the target and the settings.
+
+    Signals (emitted synchronously, in this order when an input arrives):
+        sigModelChanged(model): a new ``Sequential`` is in use.
+        sigInputChanged(x): the network input changed; ``(28, 28)`` float32 in [0, 1], or None when blank.
+        sigTraceChanged(trace): the ``Trace`` of the current input, or None when there is no input.
+
+    Shape:
+        image: ``(H, W)`` float in [0, 1] or uint8, ink bright on dark (what the canvas holds).
+        input: ``(28, 28)`` float32 in [0, 1].
+        target: None (forward only), ``(1,)`` class indices, or ``(1, K)`` explicit dL/dlogits.
+    """
+
+    sigModelChanged = Signal(object)
+    sigInputChanged = Signal(object)
+    sigTraceChanged = Signal(object)
+
+    def __init__(
+        self, model: Sequential, settings: Settings | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._image: np.ndarray | None = None
+        self._input: np.ndarray | None = None
+        self._trace: Trace | None = None
+        self._target: np.ndarray | None = None
+        self.settings = settings if settings is not None else Settings()
+
+    @property
+    def model(self) -> Sequential:
+        """The network in use."""
+        return self._model
+
+    @property
+    def image(self) -> np.ndarray | None:
+        """The last canvas image given to ``set_image`` (None before any)."""
+        return self._image
+
+    @property
+    def input(self) -> np.ndarray | None:
+        """The preprocessed ``(28, 28)`` network input, or None when the canvas is blank."""
+        return self._input
+
+    @property
+    def trace(self) -> Trace | None:
+        """The Trace of the current input, or None when there is no input."""
+        return self._trace
+
+    @property
+    def target(self) -> np.ndarray | None:
+        """The target used for traces (None: forward only)."""
+        return self._target
+
+    def set_model(self, model: Sequential) -> None:
+        """Use ``model`` from now on and re-trace the current input with it."""
+        self._model = model
+        self.sigModelChanged.emit(model)
+        self.retrace()
+
+    def set_image(self, image: np.ndarray | None) -> None:
+        """Preprocess a canvas image into the network input and trace it; blank or None clears the input.
+
+        Shape:
+            ``image``: ``(H, W)`` float in [0, 1] or uint8 in [0, 255], ink bright on dark.
+        """
+        self._image = image
+        x = None if image is None else to_mnist(image)
+        # to_mnist returns zeros for a blank (or nearly blank, e.g. erased) image: that is no input.
+        self.set_input(x if x is not None and x.any() else None)
+
+    def set_input(self, x: np.ndarray | None) -> None:
+        """Use ``x`` as the network input and trace it; an input equal to the current one changes nothing.
+
+        Shape:
+            ``x``: ``(28, 28)`` float32 in [0, 1], or None for no input.
+        """
+        x = None if x is None else np.asarray(x, np.float32)
+        if _same(x, self._input):
+            return
+        self._input = x
+        self.sigInputChanged.emit(x)
+        self.retrace()
+
+    def set_target(self, target: np.ndarray | None) -> None:
+        """Trace with ``target`` from now on (None: forward only) and re-trace."""
+        self._target = None if target is None else np.asarray(target)
+        self.retrace()
+
+    def retrace(self) -> None:
+        """Recompute the Trace of the current input with the current model and target, and announce it."""
+        if self._input is None:
+            self._trace = None
+        else:
+            batch = self._input.reshape((1, *self._model.input_shape))
+            self._trace = self._model.trace(batch, self._target)
+        self.sigTraceChanged.emit(self._trace)
+
+
+def _same(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    """True when both are None or both are arrays with equal values."""
+    if a is None or b is None:
+        return a is b
+    return a.shape == b.shape and bool(np.array_equal(a, b))
+
+
+@contextmanager
+def signals_blocked(obj: QObject) -> Iterator[None]:
+    """Block ``obj``'s signals while syncing it from the state, so the change does not echo back."""
+    previous = obj.blockSignals(True)
+    try:
+        yield
+    finally:
+        obj.blockSignals(previous)

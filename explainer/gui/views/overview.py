@@ -1,0 +1,969 @@
+"""The overview: every layer's feature maps side by side, updated live (CNN Explainer's main view).
+
+Design, driven by the live-drawing budget (a whole-window repaint per mouse move, p95 <= 33 ms):
+
+- One QWidget paints everything with QPainter; pyqtgraph is not used here. A ViewBox per map measured
+  38 ms median per update and one scene item per layer 14-20 ms; a painter with one ``drawImage`` per map
+  is a few milliseconds.
+- ``set_model`` and ``resizeEvent`` compute the layout once (a rectangle per map, per label, per colour
+  bar) and render the static parts (background, labels, frames, faint connections) into a cached pixmap.
+- ``set_trace`` writes every column's values into one preallocated float32 buffer, scaled in place by the
+  column's levels, then converts the whole buffer to LUT indices and gathers packed RGB32 colours into one
+  preallocated uint32 buffer. Each column's QImage wraps its slice of that buffer (made once in
+  ``set_model``), so a new trace creates no Qt objects, only new pixel values; then ``update()``.
+- ``paintEvent`` draws the cached pixmap, one nearest-neighbour ``drawImage`` per map (pixelated is honest
+  for a 7x7 map), the colour bars with their ranges, and only while hovering, the connections of the
+  hovered map and its min/max.
+
+Columns are decided by ``layer.kind`` (never by name): 3-D outputs are drawn as a grid of heatmaps, a short
+vector (the logits) as one cell per value aligned with the class rows of ``PredictionView``, a long vector
+(flatten) as a thin strip whose rows are the previous maps' rows stacked, so flatten visibly keeps every
+number of the maps before it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any, Protocol
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QWidget
+
+from explainer.core.trace import Trace
+from explainer.errors import BadInputError
+from explainer.gui import theme
+from explainer.gui.i18n import tr
+from explainer.gui.views.colorbar import paint_gradient, paint_range_labels
+from explainer.gui.views.prediction import ROW_GAP_PX, ROW_MAX_PX, PredictionView, row_rects
+
+SCALE_MODES = ("layer", "block", "global")
+"""Colour ranges: each layer alone, each conv..pool block, or the whole network."""
+
+QUANTITIES = ("activation", "gradient")
+"""What the maps show: each layer's output, or dL/d(output) when the trace carries gradients."""
+
+INPUT_INDEX = -1
+"""The ``layer_index`` reported for the input column in signals and accepted by the accessors."""
+
+# A layer of these kinds reads only the same channel of its input; all other kinds read every channel.
+CHANNELWISE_KINDS = frozenset({"relu", "leaky_relu", "sigmoid", "tanh", "dropout", "maxpool2d", "avgpool2d"})
+POOL_KINDS = frozenset({"maxpool2d", "avgpool2d"})
+# A block (scale mode "block") starts at one of these once the running block has been closed by a pool,
+# a flatten or a dense layer.
+BLOCK_START_KINDS = frozenset({"conv2d", "dense"})
+BLOCK_CLOSING_KINDS = POOL_KINDS | {"flatten", "dense"}
+
+HOVER_FADE = 0.3
+"""Opacity of the maps that are not involved while a map is hovered."""
+
+VECTOR_CELLS_MAX = 32
+"""Vectors up to this length get one cell per value; longer ones are drawn as a strip."""
+
+
+class Model(Protocol):
+    """What the overview needs from a model (``explainer.core.Sequential`` satisfies it)."""
+
+    layers: Sequence[Any]  # each with ``kind: str`` and ``name: str | None``
+    input_shape: tuple[int, ...]
+    class_names: Sequence[str]
+
+    def output_shapes(self) -> list[tuple[int, ...]]:
+        """The per-sample output shape of every layer."""
+        ...
+
+
+def shape_text(shape: Sequence[int]) -> str:
+    """A per-sample shape as ``8x28x28``.
+
+    Shape:
+        shape: ``(C, H, W)`` or ``(F,)``.
+    """
+    return "x".join(str(n) for n in shape)
+
+
+@dataclass
+class _Column:
+    """One column of the overview: the input or one layer, its layout and its slice of the pixel buffer.
+
+    Shape:
+        shape: per-sample ``(C, H, W)`` or ``(F,)``; the column image is ``image_shape`` = (rows, cols):
+        maps stacked vertically ``(C*H, W)``, a flatten strip ``(C*H, W)`` of the previous maps, or a
+        plain vector ``(F, 1)``.
+    """
+
+    layer_index: int
+    name: str
+    kind: str
+    shape: tuple[int, ...]
+    image_shape: tuple[int, int]
+    offset: int
+    cells: list[QRectF] = field(default_factory=list)
+    sources: list[QRectF] = field(default_factory=list)
+    box: QRectF = field(default_factory=QRectF)
+    image: QImage | None = None
+    faded: QImage | None = None
+
+    @property
+    def spatial(self) -> bool:
+        """True for maps ``(C, H, W)``, False for vectors."""
+        return len(self.shape) == 3
+
+    @property
+    def size(self) -> int:
+        """Number of values in the column."""
+        return math.prod(self.shape)
+
+    @property
+    def strip(self) -> bool:
+        """True for a long vector drawn as one strip image."""
+        return not self.spatial and self.size > VECTOR_CELLS_MAX
+
+    @property
+    def units(self) -> int:
+        """Number of hoverable items: channels for maps, values for vectors."""
+        return self.shape[0] if self.spatial else self.size
+
+    @property
+    def label(self) -> str:
+        """The column title as painted, e.g. ``conv1 8x28x28``."""
+        return f"{self.name} {shape_text(self.shape)}"
+
+
+class OverviewView(QWidget):
+    """Every layer of the model as a column of heatmaps, input to prediction (objectName "overview").
+
+    Signals:
+        sigMapClicked(layer_index, channel): a map (or vector value) was clicked. ``layer_index`` indexes
+            ``trace.layers``; the input column is ``INPUT_INDEX`` (-1). For vectors ``channel`` is the index
+            of the value.
+        sigMapHovered(layer_index, channel): the pointer entered a map; ``(-1, -1)`` when it left the maps.
+
+    Shape:
+        traces are read at sample 0: ``trace.input (N, C, H, W)``, ``trace.layers[i].output (N, ...)``.
+    """
+
+    sigMapClicked = Signal(int, int)
+    sigMapHovered = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overview")
+        self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._prediction = PredictionView(self)
+        self._columns: list[_Column] = []
+        self._class_names: list[str] = []
+        self._blocks: list[list[int]] = []
+        self._trace: Trace | None = None
+        self._mode = "layer"
+        self._quantity = "activation"
+        self._values = np.zeros(0, dtype=np.float32)
+        self._indices = np.zeros(0, dtype=np.uint8)
+        self._pixels = np.zeros(0, dtype=np.uint32)
+        self._faded_pixels = np.zeros(0, dtype=np.uint32)
+        self._levels: list[tuple[float, float]] = []
+        self._shown: list[bool] = []
+        self._bars: list[tuple[QRectF, list[int]]] = []
+        self._header: QRectF = QRectF()
+        self._prediction_label: QRectF = QRectF()
+        self._strip_height = 0.0
+        self._name_font, self._shape_font, self._bar_font = self._fonts()
+        self._title_widths: list[float] = []
+        self._title_height = 0.0
+        self._stagger = False
+        self._static: QPixmap | None = None
+        self._hover_static: QPixmap | None = None
+        self._lit: set[tuple[int, int]] = set()
+        self._hover: tuple[int, int] | None = None
+        self._diverging_argb = theme.lut_argb32(theme.DIVERGING_LUT)
+        self._grey_argb = theme.lut_argb32(theme.GREY_LUT)
+        self._faded_diverging_argb = self._diverging_argb
+        self._faded_grey_argb = self._grey_argb
+        theme.notifier().sigChanged.connect(self._relayout)
+
+    # ---- public interface -------------------------------------------------------------------------
+
+    def set_model(self, model: Model) -> None:
+        """Lay out one column per layer of ``model`` (plus the input and the prediction); clears the trace."""
+        shapes = [tuple(int(n) for n in s) for s in model.output_shapes()]
+        columns = [_Column(INPUT_INDEX, tr("input"), "input", tuple(model.input_shape), (0, 0), 0)]
+        columns[0].image_shape = self._image_shape(columns[0].shape, columns[0].shape)
+        for index, (layer, shape) in enumerate(zip(model.layers, shapes, strict=True)):
+            name = layer.name or f"{layer.kind}{index}"
+            image_shape = self._image_shape(shape, columns[-1].shape)
+            columns.append(_Column(index, name, layer.kind, shape, image_shape, 0))
+        offset = 0
+        for column in columns:
+            column.offset = offset
+            offset += column.size
+        self._columns = columns
+        self._class_names = [str(name) for name in model.class_names]
+        self._blocks = self._find_blocks()
+        self._values = np.zeros(offset, dtype=np.float32)
+        self._indices = np.zeros(offset, dtype=np.uint8)
+        self._pixels = np.zeros(offset, dtype=np.uint32)
+        self._faded_pixels = np.zeros(offset, dtype=np.uint32)
+        for column in columns:
+            rows, cols = column.image_shape
+            span = slice(column.offset, column.offset + column.size)
+            # The QImages read straight from the pixel buffers, which live (and are only written in
+            # place) as long as these columns.
+            column.image = QImage(self._pixels[span].data, cols, rows, cols * 4, QImage.Format.Format_RGB32)
+            column.faded = QImage(
+                self._faded_pixels[span].data, cols, rows, cols * 4, QImage.Format.Format_RGB32
+            )
+        self._trace = None
+        self._hover = None
+        self._refresh_pixels()
+        self._prediction.set_probs(None, self._class_names)
+        self._relayout()
+
+    def set_trace(self, trace: Trace | None) -> None:
+        """Show ``trace`` (sample 0), or blank maps for None.
+
+        Raises BadInputError when the trace's shapes differ from the model given to ``set_model``.
+        """
+        if trace is not None:
+            self._check(trace)
+        self._trace = trace
+        self._refresh_pixels()
+        probs = None if trace is None else trace.probs[0]
+        self._prediction.set_probs(probs, self._class_names)
+        self.update()
+
+    def current_trace(self) -> Trace | None:
+        """The trace shown now, or None."""
+        return self._trace
+
+    def set_scale_mode(self, mode: str) -> None:
+        """Choose the colour range: "layer", "block" (conv..pool) or "global", always symmetric ±max|v|."""
+        if mode not in SCALE_MODES:
+            raise BadInputError(f"scale mode {mode!r} is not one of {', '.join(SCALE_MODES)}")
+        self._mode = mode
+        self._place_bars()
+        self._static = None  # the colour bars' gradients live there
+        self._refresh_pixels()
+        self.update()
+
+    def current_scale_mode(self) -> str:
+        """The scale mode in use: "layer", "block" or "global"."""
+        return self._mode
+
+    def set_quantity(self, quantity: str) -> None:
+        """Show each layer's "activation" (output) or "gradient" (dL/d output; blank without gradients)."""
+        if quantity not in QUANTITIES:
+            raise BadInputError(f"quantity {quantity!r} is not one of {', '.join(QUANTITIES)}")
+        self._quantity = quantity
+        self._static = None  # the input's colour bar turns diverging for gradients
+        self._refresh_pixels()
+        self.update()
+
+    def current_quantity(self) -> str:
+        """What the maps show now: "activation" or "gradient"."""
+        return self._quantity
+
+    def levels(self, layer_index: int) -> tuple[float, float]:
+        """The colour range ``(lo, hi)`` of a layer's column now (``INPUT_INDEX`` for the input)."""
+        return self._levels[self._position(layer_index)]
+
+    def column_labels(self) -> list[str]:
+        """Every column title as painted, input first: ``["input 1x28x28", "conv1 8x28x28", ...]``."""
+        return [column.label for column in self._columns]
+
+    def map_rect(self, layer_index: int, channel: int) -> QRect:
+        """Where the map ``channel`` (or vector value) of a column is painted, in widget coordinates."""
+        column = self._columns[self._position(layer_index)]
+        if column.strip:
+            return self._strip_cell(column, channel).toAlignedRect()
+        return column.cells[channel].toAlignedRect()
+
+    def hovered(self) -> tuple[int, int] | None:
+        """``(layer_index, channel)`` under the pointer, or None."""
+        if self._hover is None:
+            return None
+        return self._columns[self._hover[0]].layer_index, self._hover[1]
+
+    def hover_text(self) -> str:
+        """The information shown for the hovered map (name, channel, min and max), or "" when none."""
+        return "\n".join(self._hover_lines())
+
+    def prediction_view(self) -> PredictionView:
+        """The class-probability bars in the last column."""
+        return self._prediction
+
+    def sizeHint(self) -> QSize:
+        """A comfortable size for the reference network."""
+        return QSize(theme.px(1200), theme.px(560))
+
+    def minimumSizeHint(self) -> QSize:
+        """Below this the maps of the reference network get too small to read."""
+        return QSize(theme.px(700), theme.px(320))
+
+    # ---- model structure --------------------------------------------------------------------------
+
+    @staticmethod
+    def _image_shape(shape: tuple[int, ...], previous: tuple[int, ...]) -> tuple[int, int]:
+        """Rows and columns of a column's image: maps stacked, or a vector folded like the maps before it."""
+        if len(shape) == 3:
+            return shape[0] * shape[1], shape[2]
+        size = math.prod(shape)
+        if size > VECTOR_CELLS_MAX and len(previous) == 3 and math.prod(previous) == size:
+            return previous[0] * previous[1], previous[2]
+        return size, 1
+
+    def _find_blocks(self) -> list[list[int]]:
+        """Column positions in blocks: a conv/dense starts a new block after a pool, flatten or dense."""
+        blocks: list[list[int]] = []
+        for position, column in enumerate(self._columns[1:], start=1):
+            closed = bool(blocks) and any(self._columns[p].kind in BLOCK_CLOSING_KINDS for p in blocks[-1])
+            if not blocks or (column.kind in BLOCK_START_KINDS and closed):
+                blocks.append([])
+            blocks[-1].append(position)
+        return blocks
+
+    def _groups(self) -> list[list[int]]:
+        """Column positions that share one colour range in the current mode (the input is always alone)."""
+        layers = list(range(1, len(self._columns)))
+        if self._mode == "global":
+            groups = [layers] if layers else []
+        elif self._mode == "block":
+            groups = self._blocks
+        else:
+            groups = [[p] for p in layers]
+        return [[0], *groups] if self._columns else []
+
+    def _position(self, layer_index: int) -> int:
+        """Column position of ``layer_index`` (the input is position 0)."""
+        position = layer_index + 1
+        if not 0 <= position < len(self._columns):
+            raise IndexError(f"no layer {layer_index}; the model has {len(self._columns) - 1} layers")
+        return position
+
+    def _check(self, trace: Trace) -> None:
+        """Raise BadInputError unless ``trace`` has the layers and shapes the overview was laid out for."""
+        if not self._columns:
+            raise BadInputError("set_model must be called before set_trace")
+        shapes = [tuple(trace.input.shape[1:])] + [tuple(r.output.shape[1:]) for r in trace.layers]
+        expected = [column.shape for column in self._columns]
+        if shapes != expected:
+            raise BadInputError(
+                f"trace shapes {shapes} do not match the model laid out in the overview {expected}; "
+                "call set_model with the trace's model first"
+            )
+
+    # ---- pixels -----------------------------------------------------------------------------------
+
+    def _source(self, position: int) -> np.ndarray | None:
+        """Sample 0 of what column ``position`` shows now, or None when there is nothing to show.
+
+        Shape:
+            returns the column's per-sample shape.
+        """
+        trace = self._trace
+        if trace is None:
+            return None
+        gradient = self._quantity == "gradient"
+        if position == 0:
+            array = trace.input_grad if gradient else trace.input
+        else:
+            record = trace.layers[position - 1]
+            array = record.grad_output if gradient else record.output
+        return None if array is None else array[0]
+
+    def _refresh_pixels(self) -> None:
+        """Recompute levels and colours of every column from the current trace, in a few vectorised passes."""
+        if not self._columns:
+            return
+        sources = [self._source(p) for p in range(len(self._columns))]
+        peaks = [0.0 if s is None else float(max(s.max(), -s.min())) for s in sources]
+        levels: list[tuple[float, float]] = [(-1.0, 1.0)] * len(self._columns)
+        for group in self._groups():
+            peak = max(peaks[p] for p in group)
+            peak = peak if math.isfinite(peak) and peak > 0.0 else 1.0
+            for p in group:
+                levels[p] = (-peak, peak)
+        grey_input = self._quantity == "activation"
+        if grey_input:
+            levels[0] = (0.0, 1.0)
+        self._levels = levels
+        self._shown = [s is not None for s in sources]
+        values = self._values
+        for column, source, (lo, hi) in zip(self._columns, sources, levels, strict=True):
+            target = values[column.offset : column.offset + column.size]
+            if source is None:
+                target.fill(0.0)
+                continue
+            np.multiply(source.reshape(-1), np.float32(255.0 / (hi - lo)), out=target)
+            # + 0.5 so that the cast to uint8 rounds, as theme.to_indices does.
+            target -= np.float32(255.0 * lo / (hi - lo) - 0.5)
+        np.clip(values, 0.0, 255.0, out=values)
+        np.copyto(self._indices, values, casting="unsafe")
+        split = self._columns[0].size
+        input_argb = self._grey_argb if grey_input else self._diverging_argb
+        # mode="clip" skips the bounds check (uint8 indices are always valid): twice as fast.
+        np.take(input_argb, self._indices[:split], out=self._pixels[:split], mode="clip")
+        np.take(self._diverging_argb, self._indices[split:], out=self._pixels[split:], mode="clip")
+        if self._hover is not None:
+            self._refresh_faded()
+
+    def _refresh_faded(self) -> None:
+        """Colours of the maps faded toward the background, for the maps not involved in a hover.
+
+        Fading through a second LUT costs two gathers; painting with QPainter opacity instead costs
+        about 5x more per map.
+        """
+        split = self._columns[0].size
+        input_argb = self._faded_grey_argb if self._quantity == "activation" else self._faded_diverging_argb
+        np.take(input_argb, self._indices[:split], out=self._faded_pixels[:split], mode="clip")
+        np.take(
+            self._faded_diverging_argb, self._indices[split:], out=self._faded_pixels[split:], mode="clip"
+        )
+
+    # ---- layout -----------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Lay the columns out again for the new size."""
+        super().resizeEvent(event)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Compute every rectangle for the current size and zoom, then re-render the static layer.
+
+        Titles sit on one line of columns; when neighbouring titles would touch (a narrow window or a
+        big zoom) every other title drops one title height lower instead of shrinking the fonts.
+        """
+        self._static = None
+        background = theme.current().background
+        self._faded_diverging_argb = self._fade(theme.DIVERGING_LUT, background)
+        self._faded_grey_argb = self._fade(theme.GREY_LUT, background)
+        if self._hover is not None:
+            self._refresh_faded()
+        if not self._columns or self.width() <= 0 or self.height() <= 0:
+            self.update()
+            return
+        self._name_font, self._shape_font, self._bar_font = self._fonts()
+        name_metrics, shape_metrics = QFontMetricsF(self._name_font), QFontMetricsF(self._shape_font)
+        self._title_widths = [
+            max(name_metrics.horizontalAdvance(c.name), shape_metrics.horizontalAdvance(shape_text(c.shape)))
+            for c in self._columns
+        ]
+        self._title_height = name_metrics.height() + shape_metrics.height()
+        self._stagger = False
+        self._arrange()
+        rects = self.column_title_rects()
+        if any(a.right() + theme.px(4) > b.left() for a, b in pairwise(rects)):
+            self._stagger = True
+            self._arrange()
+        self._place_bars()
+        self.update()
+
+    @staticmethod
+    def _fade(lut: np.ndarray, background: QColor) -> np.ndarray:
+        """``lut`` blended toward ``background``, keeping HOVER_FADE of each colour, packed as RGB32.
+
+        Shape:
+            lut: ``(256, 4)`` uint8 RGBA; returns ``(256,)`` uint32.
+        """
+        back = np.array([background.red(), background.green(), background.blue(), 255], dtype=np.float64)
+        faded = np.round(lut * HOVER_FADE + back * (1.0 - HOVER_FADE)).astype(np.uint8)
+        return theme.lut_argb32(faded)
+
+    @staticmethod
+    def _fonts() -> tuple[QFont, QFont, QFont]:
+        """Fonts of the column names, the shapes under them and the colour bar labels, at the current zoom."""
+        return theme.font(1.0, bold=True), theme.font(0.85), theme.font(0.8)
+
+    def _bar_line_height(self) -> float:
+        """Height of one line of colour bar labels."""
+        return QFontMetricsF(self._bar_font).height()
+
+    def column_title_rects(self) -> list[QRectF]:
+        """Where each column's title (name over shape) is painted, input first, in widget coordinates."""
+        rects = []
+        for position, (column, width) in enumerate(zip(self._columns, self._title_widths, strict=True)):
+            top = self._header.top() + (self._title_height if self._stagger and position % 2 else 0.0)
+            rects.append(QRectF(column.box.center().x() - width / 2, top, width, self._title_height))
+        return rects
+
+    def _arrange(self) -> None:
+        """Choose the map size that fills the width and place every column, bar row and the prediction."""
+        margin = theme.px(theme.MARGIN_PX)
+        header = self._title_height * (2 if self._stagger else 1) + theme.px(10)
+        bar_lines = 2 if self._stagger else 1  # staggered titles come with staggered colour bar labels
+        footer = theme.px(10) + theme.px(theme.COLORBAR_HEIGHT_PX) + bar_lines * self._bar_line_height()
+        top = margin + header
+        avail = max(self.height() - margin - footer - theme.px(4) - top, float(theme.px(theme.MAP_MIN_PX)))
+        self._header = QRectF(0, margin, self.width(), header)
+        name_width = QFontMetricsF(self._name_font).horizontalAdvance(tr("softmax"))
+        # The class bars may narrow from their preferred width to leave room for bigger maps.
+        least_prediction = max(float(theme.px(120)), name_width)
+        best_prediction = max(float(theme.px(theme.PREDICTION_WIDTH_PX)), least_prediction)
+        count = len(self._columns)
+        min_gap = float(theme.px(theme.COLUMN_GAP_PX))
+        fixed = 2 * margin + least_prediction + count * min_gap
+        # A title may be wider than its maps by this much: it spills into the gaps on either side.
+        # Staggered titles have a whole neighbour's width to spill into.
+        spill = min_gap - theme.px(6) if not self._stagger else float("inf")
+
+        def widths(side: int) -> list[float]:
+            pairs = zip(self._columns, self._title_widths, strict=True)
+            return [max(self._content_width(c, side, avail), title - spill) for c, title in pairs]
+
+        side = theme.px(theme.MAP_MIN_PX)
+        for candidate in range(theme.px(theme.MAP_MAX_PX), theme.px(theme.MAP_MIN_PX) - 1, -1):
+            if fixed + sum(widths(candidate)) <= self.width():
+                side = candidate
+                break
+        column_widths = widths(side)
+        spare = self.width() - fixed - sum(column_widths)
+        prediction_width = least_prediction + min(max(spare, 0.0), best_prediction - least_prediction)
+        spare -= prediction_width - least_prediction
+        # Spare room widens the gaps (within reason); a window too small for everything narrows them.
+        gap = min(min_gap + spare / count, max(3 * min_gap, 1.2 * side))
+        gap = max(gap, float(theme.px(6)))
+        used = 2 * margin + prediction_width + count * gap + sum(column_widths)
+        x = max((self.width() - used) / 2, 0.0) + margin
+        x += max(0.0, (self._title_widths[0] - column_widths[0]) / 2)
+        self._strip_height = self._tallest_grid(side, avail)
+        for column, width in zip(self._columns, column_widths, strict=True):
+            column.box = QRectF(x, top, width, avail)
+            self._place(column, side, avail)
+            x += width + gap
+        self._prediction.setGeometry(QRectF(x, top, prediction_width, avail).toAlignedRect())
+        self._prediction_label = QRectF(x, margin, prediction_width, self._title_height)
+
+    def _place_bars(self) -> None:
+        """One colour bar under each group of columns sharing a range (depends on the scale mode)."""
+        self._bars = []
+        if not self._columns or self._columns[0].box.isNull():
+            return
+        bar_top = self._columns[0].box.bottom() + theme.px(10)
+        for group in self._groups():
+            left = self._columns[group[0]].box.left()
+            right = self._columns[group[-1]].box.right()
+            rect = QRectF(left, bar_top, right - left, theme.px(theme.COLORBAR_HEIGHT_PX))
+            self._bars.append((rect, group))
+
+    @staticmethod
+    def _map_side(column: _Column, side: int, avail: float) -> int:
+        """Side of each map of a spatial column: a lone map (the input image) gets twice the room."""
+        return min(2 * side, int(avail)) if column.shape[0] == 1 else side
+
+    def _grid(self, column: _Column, side: int, avail: float) -> tuple[int, int]:
+        """Rows and columns of the map grid of a spatial column for maps of ``side`` pixels."""
+        gap = theme.px(theme.MAP_GAP_PX)
+        side = self._map_side(column, side, avail)
+        rows_max = max(1, int((avail + gap) // (side + gap)))
+        cols = math.ceil(column.shape[0] / rows_max)
+        return math.ceil(column.shape[0] / cols), cols
+
+    def _tallest_grid(self, side: int, avail: float) -> float:
+        """Height of the tallest grid of maps; strips are drawn this tall so the columns line up."""
+        gap = theme.px(theme.MAP_GAP_PX)
+        heights = [float(theme.px(60))]
+        for column in self._columns:
+            if column.spatial:
+                rows = self._grid(column, side, avail)[0]
+                heights.append(rows * self._map_side(column, side, avail) + (rows - 1) * gap)
+        return min(max(heights), avail)
+
+    def _content_width(self, column: _Column, side: int, avail: float) -> float:
+        """Width of a column's maps (or vector) for maps of ``side`` pixels."""
+        if column.spatial:
+            cols = self._grid(column, side, avail)[1]
+            return cols * self._map_side(column, side, avail) + (cols - 1) * theme.px(theme.MAP_GAP_PX)
+        if column.strip:
+            return float(min(max(theme.px(12), column.image_shape[1] * theme.px(3)), side))
+        return float(min(max(theme.px(14), side // 2), theme.px(36)))
+
+    def _place(self, column: _Column, side: int, avail: float) -> None:
+        """Fill ``column.cells`` and ``column.sources`` (image sub-rectangles) for maps of ``side`` pixels."""
+        box = column.box
+        width = self._content_width(column, side, avail)
+        left = round(box.left() + (box.width() - width) / 2)
+        column.cells, column.sources = [], []
+        if column.spatial:
+            channels, height, map_width = column.shape
+            rows, cols = self._grid(column, side, avail)
+            side = self._map_side(column, side, avail)
+            gap = theme.px(theme.MAP_GAP_PX)
+            top = round(box.top() + (avail - (rows * side + (rows - 1) * gap)) / 2)
+            for c in range(channels):
+                row, col = divmod(c, cols)
+                column.cells.append(QRectF(left + col * (side + gap), top + row * (side + gap), side, side))
+                column.sources.append(QRectF(0, c * height, map_width, height))
+        elif column.strip:
+            rows, cols = column.image_shape
+            top = round(box.top() + (avail - self._strip_height) / 2)
+            column.cells.append(QRectF(left, top, width, self._strip_height))
+            column.sources.append(QRectF(0, 0, cols, rows))
+        else:
+            area = QRectF(left, box.top(), width, avail)
+            column.cells = row_rects(area, column.size, theme.px(ROW_GAP_PX), theme.px(ROW_MAX_PX))
+            column.sources = [QRectF(0, k, 1, 1) for k in range(column.size)]
+
+    def _strip_cell(self, column: _Column, element: int) -> QRectF:
+        """The rectangle of one value inside a strip column."""
+        rows, cols = column.image_shape
+        strip = column.cells[0]
+        row, col = divmod(element, cols)
+        w, h = strip.width() / cols, strip.height() / rows
+        return QRectF(strip.left() + col * w, strip.top() + row * h, w, h)
+
+    # ---- painting ---------------------------------------------------------------------------------
+
+    def _render_static(self) -> QPixmap:
+        """Background, column titles, map frames and faint connections, drawn once per layout."""
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        palette = theme.current()
+        pixmap.fill(palette.background)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        faint = QColor(palette.frame)
+        faint.setAlpha(90)
+        painter.setPen(QPen(faint, 1))
+        for position in range(1, len(self._columns)):
+            for target, sources in self._all_connections(position):
+                for source in sources:
+                    painter.drawPath(self._curve(source, target))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        centred = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        name_height = QFontMetricsF(self._name_font).height()
+        titles = [
+            (r, c.name, shape_text(c.shape))
+            for r, c in zip(self.column_title_rects(), self._columns, strict=True)
+        ]
+        titles.append((self._prediction_label, tr("softmax"), tr("probability")))
+        for rect, name, shape in titles:
+            painter.setFont(self._name_font)
+            painter.setPen(palette.text)
+            painter.drawText(rect, centred, name)
+            painter.setFont(self._shape_font)
+            painter.setPen(palette.muted)
+            painter.drawText(rect.adjusted(0, name_height, 0, 0), centred, shape)
+        painter.setPen(QPen(palette.frame, 1))
+        painter.setBrush(palette.surface)
+        for column in self._columns:
+            for cell in column.cells:
+                painter.drawRect(cell.adjusted(-1, -1, 0, 0))
+        for rect, group in self._bars:
+            grey = group == [0] and self._quantity == "activation"
+            paint_gradient(painter, rect, theme.GREY_LUT if grey else theme.DIVERGING_LUT)
+        painter.end()
+        return pixmap
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Cached background, one image per map, colour bars, then the hover information.
+
+        While a map is hovered the background is the cached hover layer (veiled, with the connections
+        drawn once per hover change) and the maps that are not involved are painted faded.
+        """
+        if self._static is None or self._static.deviceIndependentSize().toSize() != self.size():
+            self._static = self._render_static()
+            self._hover_static = None
+        hovering = self._hover is not None
+        if hovering and self._hover_static is None:
+            self._hover_static = self._render_hover_static()
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._hover_static if hovering else self._static)  # type: ignore[arg-type]
+        lit = self._lit if hovering else set()
+        for position, (column, shown) in enumerate(zip(self._columns, self._shown, strict=True)):
+            if shown:
+                image = column.faded if hovering else column.image
+                for index, (cell, source) in enumerate(zip(column.cells, column.sources, strict=True)):
+                    if (position, index) not in lit:
+                        painter.drawImage(cell, image, source)
+        painter.setOpacity(HOVER_FADE if hovering else 1.0)
+        painter.setFont(self._bar_font)
+        drop = self._bar_line_height()
+        for number, (rect, group) in enumerate(self._bars):
+            if self._shown[group[0]]:
+                labels = rect.translated(0, drop) if self._stagger and number % 2 else rect
+                paint_range_labels(painter, labels, self._levels[group[0]])
+        painter.setOpacity(1.0)
+        for position, index in lit:
+            column = self._columns[position]
+            if self._shown[position]:
+                painter.drawImage(column.cells[index], column.image, column.sources[index])
+        if self._hover is not None:
+            self._paint_info(painter, self._unit_cell(*self._hover))
+        painter.end()
+
+    @staticmethod
+    def _curve(start: QPointF, end: QPointF) -> QPainterPath:
+        """A smooth S-shaped connection from the right edge of a source to the left edge of a target."""
+        path = QPainterPath(start)
+        middle = (start.x() + end.x()) / 2
+        path.cubicTo(QPointF(middle, start.y()), QPointF(middle, end.y()), end)
+        return path
+
+    def _inputs_of(self, position: int, unit: int) -> list[tuple[int, int]]:
+        """The (column position, unit) pairs that unit ``unit`` of column ``position`` reads from."""
+        column, previous = self._columns[position], self._columns[position - 1]
+        if column.kind == "flatten" and previous.spatial:
+            per_map = previous.size // previous.shape[0]
+            return [(position - 1, unit // per_map)]
+        if column.kind in CHANNELWISE_KINDS and previous.units == column.units:
+            return [(position - 1, unit)]
+        return [(position - 1, u) for u in range(previous.units)]
+
+    def _anchor(self, position: int, unit: int, right: bool) -> QPointF:
+        """Where a connection meets a map or value: the middle of its right (or left) edge."""
+        column = self._columns[position]
+        # A strip's values are too thin to aim at: connections meet the strip's edge at the value's height.
+        cell = column.cells[0] if column.strip else column.cells[unit]
+        y = self._unit_cell(position, unit).center().y()
+        return QPointF(cell.right() if right else cell.left(), y)
+
+    def _all_connections(self, position: int) -> list[tuple[QPointF, list[QPointF]]]:
+        """For the faint background wiring: each unit's left anchor and the right anchors it reads.
+
+        Strips are wired once per previous map rather than per value, which would be a solid block.
+        """
+        column, previous = self._columns[position], self._columns[position - 1]
+        if column.strip or previous.strip:
+            top = QPointF(column.cells[0].left(), column.cells[0].center().y())
+            if column.strip:
+                sources = [self._anchor(position - 1, u, True) for u in range(previous.units)]
+                return [(top, sources)]
+            sources = [QPointF(previous.cells[0].right(), previous.cells[0].center().y())]
+            return [(self._anchor(position, u, False), sources) for u in range(column.units)]
+        wiring = []
+        for u in range(column.units):
+            sources = [self._anchor(p, s, True) for p, s in self._inputs_of(position, u)]
+            wiring.append((self._anchor(position, u, False), sources))
+        return wiring
+
+    def _unit_cell(self, position: int, unit: int) -> QRectF:
+        """The painted rectangle of one map or value."""
+        column = self._columns[position]
+        return self._strip_cell(column, unit) if column.strip else column.cells[unit]
+
+    def _lit_cells(self, position: int, unit: int) -> set[tuple[int, int]]:
+        """(column position, cell index) of a hovered map and of every map it reads, drawn unfaded."""
+        lit = {(position, 0 if self._columns[position].strip else unit)}
+        if position > 0:
+            if self._columns[position - 1].strip:
+                lit.add((position - 1, 0))
+            else:
+                lit |= set(self._inputs_of(position, unit))
+        return lit
+
+    def _render_hover_static(self) -> QPixmap:
+        """The static layer veiled, with the hovered map's connections and outlines: drawn once per hover.
+
+        Antialiased curves cost about 0.3 ms each, too much to redraw on every trace while hovering.
+        """
+        palette = theme.current()
+        position, unit = self._hover  # type: ignore[misc]
+        pixmap = QPixmap(self._static)  # type: ignore[arg-type]
+        painter = QPainter(pixmap)
+        veil = QColor(palette.background)
+        veil.setAlphaF(1.0 - HOVER_FADE)
+        painter.fillRect(QRectF(0, self._header.bottom(), self.width(), self.height()), veil)
+        starts, outlines = self._hover_links(position, unit)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(palette.connection, theme.px(1.5)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        end = self._anchor(position, unit, False)
+        for start in starts:
+            painter.drawPath(self._curve(start, end))
+        painter.setPen(QPen(palette.accent, theme.px(2)))
+        for outline in outlines:
+            painter.drawRect(outline.adjusted(-1, -1, 1, 1))
+        painter.setPen(QPen(palette.accent, theme.px(3)))
+        painter.drawRect(self._unit_cell(position, unit).adjusted(-2, -2, 2, 2))
+        painter.end()
+        return pixmap
+
+    def _hover_links(self, position: int, unit: int) -> tuple[list[QPointF], list[QRectF]]:
+        """Start points of the hovered unit's connections and the outlines of what it reads.
+
+        A unit that reads a whole strip (a dense unit reading flatten's 784 values) gets one outline and
+        one line per strip segment instead of hundreds.
+        """
+        if position == 0:
+            return [], []
+        inputs = self._inputs_of(position, unit)
+        previous = self._columns[position - 1]
+        if previous.strip and len(inputs) > VECTOR_CELLS_MAX:
+            strip = previous.cells[0]
+            segments = min(16, previous.image_shape[0])
+            starts = [
+                QPointF(strip.right(), strip.top() + (i + 0.5) * strip.height() / segments)
+                for i in range(segments)
+            ]
+            return starts, [strip]
+        return [self._anchor(p, u, True) for p, u in inputs], [self._unit_cell(p, u) for p, u in inputs]
+
+    def _paint_info(self, painter: QPainter, anchor: QRectF) -> None:
+        """The hovered map's name and range in a small box beside it (flipped left near the right edge)."""
+        palette = theme.current()
+        lines = self._hover_lines()
+        title_font, body_font = theme.font(0.95, bold=True), theme.font(0.9)
+        title_metrics, body_metrics = QFontMetricsF(title_font), QFontMetricsF(body_font)
+        pad = theme.px(8)
+        width = max(
+            title_metrics.horizontalAdvance(lines[0]), *(body_metrics.horizontalAdvance(t) for t in lines[1:])
+        )
+        height = title_metrics.height() + body_metrics.height() * (len(lines) - 1)
+        box = QRectF(anchor.right() + theme.px(10), anchor.top(), width + 2 * pad, height + 2 * pad)
+        # The class bars are a child widget painted over this one: keep the box clear of them.
+        if box.right() > self.width() - theme.px(4) or box.intersects(QRectF(self._prediction.geometry())):
+            box.moveRight(anchor.left() - theme.px(10))
+        box.moveTop(min(max(box.top(), self._header.bottom()), self.height() - box.height() - theme.px(4)))
+        painter.setPen(QPen(palette.frame, 1))
+        painter.setBrush(palette.surface)
+        painter.drawRoundedRect(box, theme.px(6), theme.px(6))
+        y = box.top() + pad + title_metrics.ascent()
+        painter.setFont(title_font)
+        painter.setPen(palette.text)
+        painter.drawText(QPointF(box.left() + pad, y), lines[0])
+        painter.setFont(body_font)
+        y += title_metrics.descent() + body_metrics.ascent()
+        for line in lines[1:]:
+            painter.drawText(QPointF(box.left() + pad, y), line)
+            y += body_metrics.height()
+
+    def _hover_lines(self) -> list[str]:
+        """Title and value lines for the hovered map or value."""
+        if self._hover is None:
+            return []
+        position, unit = self._hover
+        column = self._columns[position]
+        source = self._source(position)
+        if column.spatial:
+            title = tr("{name} · channel {c} of {n}").format(name=column.name, c=unit, n=column.shape[0])
+        elif position == len(self._columns) - 1 and column.size == len(self._class_names):
+            title = tr("{name} · logit of class {k}").format(name=column.name, k=self._class_names[unit])
+        else:
+            title = tr("{name} · value {i} of {n}").format(name=column.name, i=unit, n=column.size)
+        if source is None:
+            reason = tr("no gradient (no target)") if self._trace is not None else tr("no input yet")
+            return [title, reason]
+        if not column.spatial:
+            lines = [title, tr("value {v}").format(v=theme.format_value(source[unit], 3))]
+            if column.kind == "flatten" and self._columns[position - 1].spatial:
+                previous = self._columns[position - 1]
+                channel, rest = divmod(unit, previous.shape[1] * previous.shape[2])
+                row, col = divmod(rest, previous.shape[2])
+                origin = tr("= {name} channel {c}, row {r}, col {k}")
+                lines.append(origin.format(name=previous.name, c=channel, r=row, k=col))
+            return lines
+        values = source[unit]
+        return [
+            title,
+            tr("min {lo}   max {hi}").format(
+                lo=theme.format_value(values.min(), 3), hi=theme.format_value(values.max(), 3)
+            ),
+        ]
+
+    # ---- mouse ------------------------------------------------------------------------------------
+
+    def _hit(self, point: QPointF) -> tuple[int, int] | None:
+        """The (column position, unit) under ``point``, or None."""
+        for position, column in enumerate(self._columns):
+            if not column.box.adjusted(-2, -2, 2, 2).contains(point):
+                continue
+            if column.strip:
+                strip = column.cells[0]
+                if not strip.contains(point):
+                    return None
+                rows, cols = column.image_shape
+                row = min(int((point.y() - strip.top()) / strip.height() * rows), rows - 1)
+                col = min(int((point.x() - strip.left()) / strip.width() * cols), cols - 1)
+                return position, row * cols + col
+            for unit, cell in enumerate(column.cells):
+                if cell.contains(point):
+                    return position, unit
+            return None
+        return None
+
+    def _set_hover(self, hit: tuple[int, int] | None) -> None:
+        """Update the hover state and emit sigMapHovered when it changes."""
+        if hit == self._hover:
+            return
+        self._hover = hit
+        self._hover_static = None
+        if hit is not None:
+            self._lit = self._lit_cells(*hit)
+            self._refresh_faded()
+        if hit is None:
+            self.sigMapHovered.emit(-1, -1)
+        else:
+            self.sigMapHovered.emit(self._columns[hit[0]].layer_index, hit[1])
+        self.update()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """Hover: highlight the map under the pointer and its connections."""
+        self._set_hover(self._hit(event.position()))
+
+    def leaveEvent(self, event: Any) -> None:
+        """The pointer left the view: nothing is hovered."""
+        self._set_hover(None)
+        super().leaveEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A left click on a map emits sigMapClicked(layer_index, channel)."""
+        hit = self._hit(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and hit is not None:
+            self.sigMapClicked.emit(self._columns[hit[0]].layer_index, hit[1])
+            return
+        super().mousePressEvent(event)
+
+
+def sample_model_and_trace(rng: np.random.Generator) -> tuple[Model, Trace]:
+    """The reference network (bundled weights when present) on a sample digit, for running this view alone."""
+    import explainer
+    from explainer.core import reference_net
+
+    try:
+        model = explainer.load_model()
+    except (OSError, ValueError):
+        model = reference_net(rng)
+    digit = np.zeros((28, 28), dtype=np.float32)
+    digit[6:9, 8:21] = 1.0  # a seven: the bar ...
+    for row in range(9, 24):  # ... and the stroke down to the left
+        col = 19 - (row - 9) // 2
+        digit[row, col - 1 : col + 2] = 1.0
+    return model, model.trace(digit[None, None], target=np.array([7]))
+
+
+def main() -> None:
+    """Open the overview alone on the reference network and a sample digit."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    view = OverviewView()
+    model, trace = sample_model_and_trace(np.random.default_rng(0))
+    view.set_model(model)
+    view.set_trace(trace)
+    view.setWindowTitle(tr("Overview"))
+    view.resize(1400, 640)
+    view.show()
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()

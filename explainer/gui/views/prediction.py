@@ -1,0 +1,232 @@
+"""The class probabilities as horizontal bars, the predicted class highlighted.
+
+Painted with QPainter in one pass (ten bars and twenty short texts) because it repaints on every stroke
+segment; a pyqtgraph BarGraphItem would add a scene graph for no gain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from explainer.errors import BadInputError
+from explainer.gui import theme
+from explainer.gui.i18n import tr
+
+
+def row_rects(area: QRectF, count: int, gap: float, max_height: float) -> list[QRectF]:
+    """Split ``area`` into ``count`` equal rows (at most ``max_height`` tall), centred vertically.
+
+    The overview lays out its last vector column (the logits) with the same call, so each logit sits on
+    the same line as its probability bar.
+
+    Shape:
+        returns ``count`` rectangles, top to bottom.
+    """
+    if count <= 0:
+        return []
+    height = min(max_height, (area.height() - (count - 1) * gap) / count)
+    height = max(height, 1.0)
+    total = count * height + (count - 1) * gap
+    top = area.top() + (area.height() - total) / 2
+    return [QRectF(area.left(), top + i * (height + gap), area.width(), height) for i in range(count)]
+
+
+ROW_GAP_PX = 4
+"""Space between two class rows, before zoom."""
+
+ROW_MAX_PX = 34
+"""Tallest class row, before zoom."""
+
+
+@dataclass(frozen=True)
+class _RowLayout:
+    """Fonts and rectangles of the class rows for one widget size and theme, computed once."""
+
+    rows: list[QRectF]
+    names: list[QRectF]
+    tracks: list[QRectF]
+    percent_x: float
+    percent_baselines: list[float]
+    name_font: QFont
+    chosen_font: QFont
+    percent_font: QFont
+    chosen_percent_font: QFont
+
+
+class PredictionView(QWidget):
+    """Bars of the class probabilities with the most probable class highlighted (objectName "prediction").
+
+    Shape:
+        probabilities ``(K,)`` in [0, 1] with ``K == len(class_names)``.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("prediction")
+        self.setToolTip(
+            tr("Probability of each class (softmax of the logits); the top one is the prediction")
+        )
+        self._probs: np.ndarray | None = None
+        self._class_names: list[str] = [str(k) for k in range(10)]
+        self._layout: _RowLayout | None = None
+        theme.notifier().sigChanged.connect(self._invalidate)
+
+    def set_probs(self, probs: np.ndarray | None, class_names: Sequence[str] | None = None) -> None:
+        """Show ``probs`` (None clears the bars); ``class_names`` defaults to the previous names.
+
+        Shape:
+            probs: ``(K,)``, or ``(1, K)`` for a single-sample batch.
+        """
+        if class_names is not None and list(class_names) != self._class_names:
+            self._class_names = [str(name) for name in class_names]
+            self._layout = None
+        if probs is None:
+            self._probs = None
+        else:
+            values = np.asarray(probs, dtype=np.float64).reshape(-1)
+            if values.size != len(self._class_names):
+                raise BadInputError(
+                    f"got {values.size} probabilities for {len(self._class_names)} class names"
+                )
+            self._probs = values
+        self.update()
+
+    def probs(self) -> np.ndarray | None:
+        """The probabilities shown now, ``(K,)``, or None when empty."""
+        return self._probs
+
+    def predicted_class(self) -> int | None:
+        """Index of the highlighted (most probable) class, or None when no probabilities are shown."""
+        return None if self._probs is None else int(np.argmax(self._probs))
+
+    def rows(self) -> list[QRectF]:
+        """The row of each class in widget coordinates, top to bottom.
+
+        Shape:
+            returns ``K`` rectangles.
+        """
+        return self._row_layout().rows
+
+    def sizeHint(self) -> QSize:
+        """Room for the label column, a bar and the percentage."""
+        return QSize(theme.px(theme.PREDICTION_WIDTH_PX), len(self._class_names) * theme.px(ROW_MAX_PX))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Rows depend on the size: recompute them at the next paint."""
+        super().resizeEvent(event)
+        self._layout = None
+
+    def _invalidate(self) -> None:
+        """Theme or zoom changed: recompute fonts and rows, repaint."""
+        self._layout = None
+        self.update()
+
+    def _row_layout(self) -> _RowLayout:
+        """The cached fonts and rectangles, computed when the size, names, theme or zoom changed."""
+        if self._layout is not None:
+            return self._layout
+        rows = row_rects(
+            QRectF(self.rect()), len(self._class_names), theme.px(ROW_GAP_PX), theme.px(ROW_MAX_PX)
+        )
+        height = rows[0].height() if rows else 1.0
+        size = min(1.2, max(0.7, height / theme.px(24)))
+        name_font, chosen_font, percent_font = theme.font(size), theme.font(size, bold=True), theme.font(0.85)
+        name_width = max(
+            (QFontMetricsF(chosen_font).horizontalAdvance(n) for n in self._class_names), default=0.0
+        )
+        chosen_percent_font = theme.font(0.85, bold=True)
+        percent_metrics = QFontMetricsF(chosen_percent_font)
+        percent_width = percent_metrics.horizontalAdvance("100.0%")
+        pad = theme.px(6)
+        bar_left = name_width + 2 * pad
+        bar_span = max(1.0, self.width() - bar_left - percent_width - 2 * pad)
+        self._layout = _RowLayout(
+            rows=rows,
+            names=[QRectF(row.left() + pad, row.top(), name_width, row.height()) for row in rows],
+            tracks=[
+                QRectF(bar_left, row.top() + row.height() * 0.15, bar_span, row.height() * 0.7)
+                for row in rows
+            ],
+            percent_x=bar_left + bar_span + pad,
+            percent_baselines=[row.center().y() + percent_metrics.capHeight() / 2 for row in rows],
+            name_font=name_font,
+            chosen_font=chosen_font,
+            percent_font=percent_font,
+            chosen_percent_font=chosen_percent_font,
+        )
+        return self._layout
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint one row per class: name, bar, percentage; the predicted row on an accent background."""
+        palette = theme.current()
+        layout = self._row_layout()
+        predicted = self.predicted_class()
+        painter = QPainter(self)
+        painter.setPen(Qt.PenStyle.NoPen)
+        if predicted is not None:
+            highlight = QColor(palette.accent)
+            highlight.setAlpha(60)
+            painter.setBrush(highlight)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.drawRoundedRect(layout.rows[predicted], theme.px(4), theme.px(4))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setBrush(palette.surface)
+        for track in layout.tracks:
+            painter.drawRect(track)
+        if self._probs is not None:
+            for k, (track, p) in enumerate(zip(layout.tracks, self._probs, strict=True)):
+                if k == predicted:
+                    painter.setPen(QPen(palette.accent, theme.px(2)))
+                painter.setBrush(theme.lut_color(palette.sequential_lut, float(p)))
+                painter.drawRect(
+                    QRectF(track.left(), track.top(), max(track.width() * p, 1.0), track.height())
+                )
+                painter.setPen(Qt.PenStyle.NoPen)
+        centred = int(Qt.AlignmentFlag.AlignCenter)
+        painter.setFont(layout.name_font)
+        painter.setPen(palette.text if self._probs is not None else palette.muted)
+        for k, (rect, name) in enumerate(zip(layout.names, self._class_names, strict=True)):
+            if k != predicted:
+                painter.drawText(rect, centred, name)
+        if self._probs is not None:
+            painter.setFont(layout.percent_font)
+            painter.setPen(palette.muted)
+            for k, (baseline, p) in enumerate(zip(layout.percent_baselines, self._probs, strict=True)):
+                if k != predicted:
+                    painter.drawText(QPointF(layout.percent_x, baseline), f"{100.0 * p:.1f}%")
+        if predicted is not None:
+            painter.setPen(palette.text)
+            painter.setFont(layout.chosen_font)
+            painter.drawText(layout.names[predicted], centred, self._class_names[predicted])
+            painter.setFont(layout.chosen_percent_font)
+            painter.drawText(
+                QPointF(layout.percent_x, layout.percent_baselines[predicted]),
+                f"{100.0 * self._probs[predicted]:.1f}%",  # type: ignore[index]
+            )
+        painter.end()
+
+
+def main() -> None:
+    """Open the bars alone on made-up probabilities."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    view = PredictionView()
+    logits = np.random.default_rng(0).normal(0.0, 2.0, 10)
+    view.set_probs(np.exp(logits) / np.exp(logits).sum())
+    view.setWindowTitle(tr("Prediction"))
+    view.resize(theme.px(260), theme.px(380))
+    view.show()
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
