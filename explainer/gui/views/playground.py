@@ -1,0 +1,282 @@
+"""The hyperparameter playground: choose input size, kernel size, padding and stride, and watch a convolution.
+
+The input is the student's digit (resized) or the small 0/1 grid of the tutorial (../shared/seeds, the
+"multiply element-wise, then add" example whose top-left output is 4). The output-size formula is worked
+out with the chosen numbers; settings that cannot work are explained in words instead of drawn.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSpinBox, QWidget
+
+from explainer.core import Trace
+from explainer.gui import theme
+from explainer.gui.i18n import tr
+from explainer.gui.views import explain_text
+from explainer.gui.views.animation import DetailView, preview, synthetic_digit
+from explainer.gui.views.conv_view import ConvCanvas, ConvData, FormulaPanel
+
+SEED_GRID = np.array(
+    [
+        [1, 1, 1, 0, 0],
+        [0, 1, 1, 1, 0],
+        [0, 0, 1, 1, 1],
+        [0, 0, 1, 1, 0],
+        [0, 1, 1, 0, 0],
+    ],
+    np.float32,
+)
+"""The 5x5 image of the tutorial's worked example (seed 003); with the X kernel its top-left output is 4."""
+
+KERNELS = ("x", "vertical", "horizontal", "blur")
+"""Kernel patterns on offer; "x" is the tutorial's [[1,0,1],[0,1,0],[1,0,1]] at size 3."""
+
+
+def make_kernel(pattern: str, k: int) -> np.ndarray:
+    """A k×k kernel of a named pattern.
+
+    Shape:
+        returns ``(k, k)`` float32.
+    """
+    index = np.arange(k)
+    if pattern == "x":
+        return ((index[:, None] == index[None, :]) | (index[:, None] + index[None, :] == k - 1)).astype(
+            np.float32
+        )
+    edge = np.sign((k - 1) / 2 - index).astype(np.float32)
+    if pattern == "vertical":
+        return np.repeat(edge[None, :], k, axis=0)
+    if pattern == "horizontal":
+        return np.repeat(edge[:, None], k, axis=1)
+    return np.full((k, k), 1.0 / (k * k), np.float32)
+
+
+def make_input(source: str, size: int, digit: np.ndarray) -> np.ndarray:
+    """The playground input: the digit resampled to size×size, or the tutorial grid tiled to that size.
+
+    Shape:
+        digit ``(28, 28)``; returns ``(size, size)`` float32.
+    """
+    if source == "grid":
+        reps = -(-size // SEED_GRID.shape[0])
+        return np.tile(SEED_GRID, (reps, reps))[:size, :size].copy()
+    index = ((np.arange(size) + 0.5) * digit.shape[0] / size).astype(int)
+    return digit[np.ix_(index, index)].astype(np.float32)
+
+
+class Playground(DetailView):
+    """Convolution with settings of the student's choosing (objectName ``"playground"``).
+
+    ``set_trace`` takes the digit from a trace's input (the layer and channel are not used).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("playground", parent)
+        self._digit = synthetic_digit()
+        self._data: ConvData | None = None
+        self.finish_toolbar()
+        self.source_box = self._combo(
+            "source", [(tr("your digit"), "digit"), (tr("0/1 grid of the tutorial"), "grid")]
+        )
+        self.size_box = self._spin("input_size", 3, 28, 7)
+        self.kernel_box = self._spin("kernel_size", 1, 9, 3)
+        self.pattern_box = self._combo(
+            "kernel_pattern",
+            [
+                (tr("X (tutorial)"), "x"),
+                (tr("vertical edges"), "vertical"),
+                (tr("horizontal edges"), "horizontal"),
+                (tr("blur"), "blur"),
+            ],
+        )
+        self.padding_mode_box = self._combo(
+            "padding_mode",
+            [(tr("valid (no padding)"), "valid"), (tr("same"), "same"), (tr("number"), "number")],
+        )
+        self.padding_box = self._spin("padding", 0, 6, 1)
+        self.stride_box = self._spin("stride", 1, 5, 1)
+        controls = QGridLayout()
+        labels = [
+            tr("Input"),
+            tr("Input size"),
+            tr("Kernel size"),
+            tr("Kernel"),
+            tr("Padding"),
+            "",
+            tr("Stride"),
+        ]
+        widgets = [
+            self.source_box,
+            self.size_box,
+            self.kernel_box,
+            self.pattern_box,
+            self.padding_mode_box,
+            self.padding_box,
+            self.stride_box,
+        ]
+        for column, (label, widget) in enumerate(zip(labels, widgets, strict=True)):
+            controls.addWidget(QLabel(label), 0, column)
+            controls.addWidget(widget, 1, column)
+        controls.setColumnStretch(len(widgets), 1)
+        self.size_formula = QLabel()
+        self.size_formula.setObjectName("size_formula")
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.canvas = ConvCanvas(reveal=True)
+        self.formula = FormulaPanel()
+        self.stage_layout.addLayout(controls)
+        self.stage_layout.addWidget(self.size_formula)
+        self.stage_layout.addWidget(self.message)
+        self.stage_layout.addWidget(self.canvas, 1)
+        self.stage_layout.addWidget(self.formula)
+        # Takes the canvas's room while the settings are impossible, so the explanation stays on top.
+        self.stage_layout.addStretch(0)
+        self.canvas.sigHoverCell.connect(self._hovered)
+        self.player.sigStepChanged.connect(self._show_step)
+        self._apply_fonts()
+        theme.notifier().sigChanged.connect(self._apply_fonts)
+        self.title.setText(tr("Playground: try your own convolution settings"))
+        self.set_settings(source="grid", size=7, kernel=3, pattern="x", padding=0, stride=1)
+
+    def _spin(self, name: str, lo: int, hi: int, value: int) -> QSpinBox:
+        box = QSpinBox()
+        box.setObjectName(name)
+        box.setRange(lo, hi)
+        box.setValue(value)
+        box.valueChanged.connect(self._update)
+        return box
+
+    def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName(name)
+        for text, key in items:
+            box.addItem(text, key)
+        box.currentIndexChanged.connect(self._update)
+        return box
+
+    def _apply_fonts(self) -> None:
+        self.size_formula.setFont(theme.font(1.4, bold=True))
+        self.message.setFont(theme.font(1.15))
+
+    def set_trace(self, trace: Trace | None, layer_index: int = 0, channel: int = 0) -> None:
+        """Use the digit of ``trace`` (its raw input pixels) as "your digit"; None keeps the current one."""
+        if trace is not None:
+            self._digit = np.asarray(trace.input[0, 0], np.float32)
+            self._update()
+
+    def set_settings(
+        self,
+        *,
+        source: str = "grid",
+        size: int = 5,
+        kernel: int = 3,
+        pattern: str = "x",
+        padding: int | str = 0,
+        stride: int = 1,
+    ) -> None:
+        """Set every control at once (padding: a number, "valid" or "same")."""
+        widgets = (self.source_box, self.size_box, self.kernel_box, self.pattern_box, self.padding_mode_box)
+        for widget in (*widgets, self.padding_box, self.stride_box):
+            widget.blockSignals(True)
+        self.source_box.setCurrentIndex(self.source_box.findData(source))
+        self.size_box.setValue(size)
+        self.kernel_box.setValue(kernel)
+        self.pattern_box.setCurrentIndex(self.pattern_box.findData(pattern))
+        mode = padding if isinstance(padding, str) else "number"
+        self.padding_mode_box.setCurrentIndex(self.padding_mode_box.findData(mode))
+        if isinstance(padding, int):
+            self.padding_box.setValue(padding)
+        self.stride_box.setValue(stride)
+        for widget in (*widgets, self.padding_box, self.stride_box):
+            widget.blockSignals(False)
+        self._update()
+
+    def _update(self) -> None:
+        """Recompute everything from the controls; explain, instead of drawing, settings that cannot work."""
+        size, k, stride = self.size_box.value(), self.kernel_box.value(), self.stride_box.value()
+        mode = self.padding_mode_box.currentData()
+        self.padding_box.setEnabled(mode == "number")
+        notes: list[str] = []
+        problem = None
+        padding = 0
+        if mode == "number":
+            padding = self.padding_box.value()
+        elif mode == "same":
+            if k % 2 == 0:
+                problem = explain_text.impossible_same(k)
+            else:
+                padding = (k - 1) // 2
+                notes.append(explain_text.same_note(stride))
+        if problem is None and k > size + 2 * padding:
+            problem = explain_text.impossible_kernel(size, padding, k)
+        if problem is not None:
+            self._data = None
+            self.size_formula.setText(tr("(H + 2P − K) / S + 1  =  no output"))
+            self.message.setText(problem)
+            self.message.setStyleSheet(f"color: {theme.current().accent.name()}")
+            self.canvas.hide()
+            self.formula.hide()
+            self.stage_layout.setStretch(self.stage_layout.count() - 1, 1)
+            self.player.set_count(0)
+            self.player.set_caption("")
+            return
+        x = make_input(self.source_box.currentData(), size, self._digit)
+        kernel = make_kernel(self.pattern_box.currentData(), k)
+        data = ConvData(x[None], kernel[None], 0.0, stride, padding, image_input=True)
+        out = data.out_shape[0]
+        leftover = (size + 2 * padding - k) % stride
+        if leftover:
+            self.size_formula.setText(explain_text.output_size_rounded(size, padding, k, stride, out))
+            notes.append(explain_text.rounding_note(leftover))
+        else:
+            self.size_formula.setText(explain_text.output_size_worked(size, padding, k, stride, out))
+        self.message.setStyleSheet("")
+        self.message.setText("\n".join(notes))
+        self._data = data
+        self.stage_layout.setStretch(self.stage_layout.count() - 1, 0)
+        self.canvas.show()
+        self.formula.show()
+        self.canvas.set_data(data)
+        paragraphs = [(tr("Playground"), explain_text.playground_intro())]
+        self.set_paragraphs(paragraphs + explain_text.conv_paragraphs(k, 1, stride, padding))
+        self.player.set_count(data.count)
+        self._show_step(self.player.step())
+
+    def _show_step(self, step: int) -> None:
+        data = self._data
+        if data is None:
+            return
+        record = data.step(step)
+        self.canvas.set_step(step)
+        self.formula.set_state(data, record, 0)
+        self.player.set_caption(explain_text.conv_caption(record.row, record.col, step + 1, data.count))
+
+    def _hovered(self, row: int, col: int) -> None:
+        if self._data is None:
+            return
+        self.player.pause()
+        self.player.set_step(row * self._data.out_shape[1] + col)
+
+    def data(self) -> ConvData | None:
+        """The convolution shown now; None when the settings are impossible."""
+        return self._data
+
+    def output_shape(self) -> tuple[int, int] | None:
+        """(H_out, W_out) for the current settings; None when impossible."""
+        return self._data.out_shape if self._data is not None else None
+
+    def explanation(self) -> str:
+        """The notes or the reason the settings are impossible, as shown."""
+        return self.message.text()
+
+
+if __name__ == "__main__":
+
+    def _make(trace: Trace) -> Playground:
+        view = Playground()
+        view.set_trace(trace)
+        return view
+
+    preview(_make)

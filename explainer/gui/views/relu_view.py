@@ -1,0 +1,448 @@
+"""The activation detail view: one map before and after ReLU (or another element-wise layer), pixel by pixel.
+
+The map before the layer sits on the left with its negative regions outlined, the map after it on the
+right, and between them the function itself drawn from the real pixels: every (x, y) pair of the map is a
+dot, so ReLU's hinge appears on its own. The animation walks the pixels in reading order and prints
+``max(0, x) = y`` for the current one; hovering a pixel jumps there.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QFontMetricsF, QMouseEvent, QPainter, QPen, QPolygonF, QRegion
+from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
+
+from explainer.core import Trace
+from explainer.gui import theme
+from explainer.gui.i18n import tr
+from explainer.gui.state import signals_blocked
+from explainer.gui.views import explain_text
+from explainer.gui.views.animation import (
+    CachedCanvas,
+    DetailView,
+    Grid,
+    blend,
+    fit_cell,
+    fit_number_font,
+    hatch_brush,
+    paint_cell_lines,
+    paint_highlight,
+    paint_image,
+    paint_numbers,
+    preview,
+    text_colours,
+)
+from explainer.gui.views.colorbar import paint_colorbar
+
+ELEMENTWISE_KINDS = ("relu", "leaky_relu", "sigmoid", "tanh", "dropout")
+"""Layer kinds this view explains: each output pixel depends on the same input pixel only."""
+
+
+def as_grid(values: np.ndarray) -> np.ndarray:
+    """A map as a 2-D grid: images stay as they are, a vector is wrapped into a near-square grid.
+
+    Cells past the end of a vector are NaN (drawn empty).
+
+    Shape:
+        values: ``(H, W)`` or ``(F,)``; returns ``(H, W)`` or ``(ceil(F / w), w)`` with ``w = ceil(sqrt(F))``.
+    """
+    values = np.asarray(values, np.float32)
+    if values.ndim == 2:
+        return values
+    width = math.ceil(math.sqrt(values.size))
+    grid = np.full(math.ceil(values.size / width) * width, np.nan, np.float32)
+    grid[: values.size] = values
+    return grid.reshape(-1, width)
+
+
+class ActivationData:
+    """One map before and after an element-wise layer.
+
+    Shape:
+        x, y: ``(H, W)`` float32, NaN where a wrapped vector has no value; ``count`` real values.
+    """
+
+    def __init__(self, kind: str, x: np.ndarray, y: np.ndarray) -> None:
+        self.kind = kind
+        self.count = int(np.asarray(x).size)
+        self.x = as_grid(x)
+        self.y = as_grid(y)
+        valid = ~np.isnan(self.x)
+        self.negative = (self.x < 0) & valid
+        self.zeroed = int(((self.x <= 0) & valid).sum())
+        self.scaled = int(self.negative.sum())
+        shared = kind in ("relu", "leaky_relu", "dropout")
+        finite = np.nan_to_num(self.x)
+        self.x_levels = theme.symmetric_levels(finite)
+        self.y_levels = self.x_levels if shared else theme.symmetric_levels(np.nan_to_num(self.y))
+
+    @property
+    def width(self) -> int:
+        """Columns of the grid."""
+        return self.x.shape[1]
+
+    def position(self, step: int) -> tuple[int, int]:
+        """(row, col) of the pixel at ``step`` (reading order)."""
+        return divmod(step, self.width)
+
+    def formula(self, step: int) -> str:
+        """The current pixel's computation with its numbers, e.g. ``max(0, −0.53) = 0.00``."""
+        x, y = (float(a[self.position(step)]) for a in (self.x, self.y))
+        return explain_text.activation_formula(
+            self.kind, theme.format_value(x, 3), theme.format_value(y, 3), x > 0
+        )
+
+
+class ActivationCanvas(CachedCanvas):
+    """Before map, the function drawn from the pixels, after map; the current pixel highlighted in all three.
+
+    Signals:
+        sigHoverPixel(int): the mouse is over the pixel of this step (reading order).
+    """
+
+    sigHoverPixel = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("activation_canvas")
+        self.setMinimumSize(theme.px(480), theme.px(260))
+        self._data: ActivationData | None = None
+        self._step = 0
+        self.before = Grid(0, 0, 1, 1, 1)
+        self.after = Grid(0, 0, 1, 1, 1)
+        self._plot = QRectF()
+        self._formula = QRectF()
+        self._legend_top = 0.0
+
+    def sizeHint(self) -> QSize:
+        """Two maps and the function plot side by side."""
+        return QSize(theme.px(900), theme.px(460))
+
+    def has_content(self) -> bool:
+        """True once there is data."""
+        return self._data is not None
+
+    def set_data(self, data: ActivationData | None) -> None:
+        """Show ``data`` (None: the placeholder)."""
+        self._data = data
+        self.invalidate()
+
+    def set_step(self, step: int) -> None:
+        """Highlight the pixel at ``step``."""
+        self._step = step
+        self.update_dynamic()
+
+    def dynamic_region(self) -> QRegion:
+        """Both highlighted pixels, the plot, the wires between them and the formula line."""
+        data = self._data
+        assert data is not None
+        row, col = data.position(self._step)
+        pad = theme.px(4)
+        source, target = self.before.cells(row, col), self.after.cells(row, col)
+        area = source.united(target).united(self._plot).adjusted(-pad, -pad, pad, pad)
+        return QRegion(area.toAlignedRect()).united(self._formula.toAlignedRect())
+
+    def _layout(self, data: ActivationData) -> None:
+        margin, gap = theme.px(10), theme.px(28)
+        header = QFontMetricsF(theme.font(0.9)).height() * 2 + theme.px(10)
+        formula_h = QFontMetricsF(theme.font(1.6, bold=True)).height() + theme.px(16)
+        width = self.width() - 2 * margin
+        height = self.height() - 2 * margin - header - formula_h
+        rows, cols = data.x.shape
+        plot_w = min(max(width * 0.26, theme.px(160)), theme.px(320))
+        cell = fit_cell((width - plot_w - 2 * gap) / 2, height, rows, cols)
+        # Legend, maps and the formula under them form one block, centred vertically.
+        top = margin + header + (height - cell * rows) / 2
+        self._legend_top = top - header + theme.px(6)
+        self.before = Grid(margin, top, cell, rows, cols)
+        plot_left = margin + cell * cols + gap
+        plot_w = min(plot_w, cell * rows)
+        self._plot = QRectF(plot_left, top + (cell * rows - plot_w) / 2, plot_w, plot_w)
+        self.after = Grid(plot_left + plot_w + gap, top, cell, rows, cols)
+        self._formula = QRectF(margin, top + cell * rows + theme.px(6), width, formula_h)
+
+    def paint_static(self, painter: QPainter) -> None:
+        """Both maps with the negative regions outlined, the legend, and the dots of the function plot."""
+        data = self._data
+        assert data is not None
+        self._layout(data)
+        palette = theme.current()
+        small = theme.font(0.9)
+        painter.setFont(small)
+        metrics = QFontMetricsF(small)
+        for grid, values, levels, title in (
+            (self.before, data.x, data.x_levels, tr("before: x")),
+            (self.after, data.y, data.y_levels, tr("after: y")),
+        ):
+            paint_image(
+                painter, grid, theme.array_to_qimage(np.nan_to_num(values), levels, theme.DIVERGING_LUT)
+            )
+            paint_cell_lines(painter, grid, palette.frame)
+            painter.setFont(small)
+            painter.setPen(palette.text)
+            top = self._legend_top
+            painter.drawText(QPointF(grid.left, top + metrics.ascent()), title)
+            bar = QRectF(
+                grid.left + metrics.horizontalAdvance(title) + theme.px(10),
+                top + theme.px(3),
+                theme.px(110),
+                theme.px(theme.COLORBAR_HEIGHT_PX),
+            )
+            paint_colorbar(painter, bar, theme.DIVERGING_LUT, levels)
+            indices = theme.to_indices(np.nan_to_num(values), levels)
+            if fit_number_font(painter, grid.cell):
+                cells = [tuple(i) for i in np.argwhere(~np.isnan(values))]
+                paint_numbers(
+                    painter,
+                    grid,
+                    np.nan_to_num(values),
+                    text_colours(theme.DIVERGING_LUT, indices),
+                    cells=cells,
+                )
+        paint_mask(painter, self.before, data.negative, hatch_brush(palette.accent))
+        paint_outline(painter, self.before, data.negative, QPen(palette.accent, 1.5))
+        self._paint_plot(painter, data)
+
+    def _paint_plot(self, painter: QPainter, data: ActivationData) -> None:
+        """Axes and one dot per pixel at (x, y): the activation function as the data shows it."""
+        palette = theme.current()
+        rect = self._plot
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(palette.frame, 1))
+        painter.setBrush(palette.surface)
+        painter.drawRect(rect)
+        origin = self._to_plot(0.0, 0.0)
+        painter.setPen(QPen(palette.muted, 1))
+        painter.drawLine(QPointF(rect.left(), origin.y()), QPointF(rect.right(), origin.y()))
+        painter.drawLine(QPointF(origin.x(), rect.top()), QPointF(origin.x(), rect.bottom()))
+        painter.setFont(theme.font(0.9))
+        painter.drawText(QPointF(rect.right() - theme.px(12), origin.y() - theme.px(4)), "x")
+        painter.drawText(QPointF(origin.x() + theme.px(4), rect.top() + theme.px(14)), "y")
+        # All pixels as square dots in one call (opaque: blended shapes are slow to rasterise).
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        pen = QPen(blend(palette.text, palette.surface, 0.5), theme.px(4))
+        pen.setCapStyle(Qt.PenCapStyle.SquareCap)
+        painter.setPen(pen)
+        valid = ~np.isnan(data.x)
+        dots = [
+            self._to_plot(x, y) for x, y in zip(data.x[valid].tolist(), data.y[valid].tolist(), strict=True)
+        ]
+        painter.drawPoints(QPolygonF(dots))
+        painter.setPen(palette.text)
+        painter.setFont(theme.font(1.0, bold=True))
+        painter.drawText(
+            QRectF(rect.left(), rect.bottom() + theme.px(4), rect.width(), theme.px(24)),
+            Qt.AlignmentFlag.AlignCenter,
+            explain_text.activation_name(data.kind),
+        )
+
+    def _to_plot(self, x: float, y: float) -> QPointF:
+        """Widget position of the point (x, y) in the function plot."""
+        data = self._data
+        assert data is not None
+        rect = self._plot.adjusted(theme.px(8), theme.px(8), -theme.px(8), -theme.px(8))
+        x_lo, x_hi = data.x_levels
+        y_lo, y_hi = data.y_levels
+        return QPointF(
+            rect.left() + (x - x_lo) / (x_hi - x_lo) * rect.width(),
+            rect.bottom() - (y - y_lo) / (y_hi - y_lo) * rect.height(),
+        )
+
+    def paint_dynamic(self, painter: QPainter) -> None:
+        """The current pixel in both maps, its point on the plot and its formula."""
+        data = self._data
+        assert data is not None
+        palette = theme.current()
+        row, col = data.position(self._step)
+        source, target = self.before.cells(row, col), self.after.cells(row, col)
+        x, y = float(data.x[row, col]), float(data.y[row, col])
+        point = self._to_plot(x, y)
+        wire = blend(palette.accent, palette.background, 0.65)
+        painter.setPen(QPen(wire, 1, Qt.PenStyle.DashLine))
+        origin = self._to_plot(0.0, 0.0)
+        painter.drawLine(QPointF(point.x(), origin.y()), point)
+        painter.drawLine(QPointF(origin.x(), point.y()), point)
+        painter.setPen(QPen(wire, 1))
+        painter.drawLine(QPointF(source.right(), source.center().y()), point)
+        painter.drawLine(point, QPointF(target.left(), target.center().y()))
+        painter.setPen(QPen(palette.accent, 2))
+        painter.setBrush(palette.accent)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.drawEllipse(point, theme.px(6), theme.px(6))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        paint_highlight(painter, source, palette.accent, 3.0)
+        paint_highlight(painter, target, palette.accent, 3.0)
+        painter.setPen(palette.text)
+        painter.setFont(theme.font(1.6, bold=True))
+        painter.drawText(self._formula, Qt.AlignmentFlag.AlignCenter, data.formula(self._step))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """Hovering a pixel of either map jumps the animation there."""
+        data = self._data
+        if data is None or not self.ensure_layout():
+            return
+        hit = self.before.cell_at(event.position()) or self.after.cell_at(event.position())
+        if hit is not None:
+            step = hit[0] * data.width + hit[1]
+            if step < data.count:
+                self.sigHoverPixel.emit(step)
+
+
+def paint_mask(painter: QPainter, grid: Grid, mask: np.ndarray, brush: QBrush) -> None:
+    """Fill the cells where ``mask`` is True with ``brush``, one rectangle per run of cells in a row.
+
+    Shape:
+        mask: ``(grid.rows, grid.cols)`` bool.
+    """
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(brush)
+    padded = np.pad(mask, ((0, 0), (1, 1))).astype(np.int8)
+    edges = np.diff(padded, axis=1)
+    for row in range(mask.shape[0]):
+        starts, ends = np.flatnonzero(edges[row] == 1), np.flatnonzero(edges[row] == -1)
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+            painter.drawRect(grid.cells(row, start, 1, end - start))
+
+
+def paint_outline(painter: QPainter, grid: Grid, mask: np.ndarray, pen: QPen) -> None:
+    """Outline the regions where ``mask`` is True: a line on every edge between a True and a False cell.
+
+    Shape:
+        mask: ``(grid.rows, grid.cols)`` bool.
+    """
+    padded = np.pad(mask, 1)
+    painter.setPen(pen)
+    # Vertical edges: a True cell next to a False one along a row.
+    for row, col in np.argwhere(padded[1:-1, 1:] != padded[1:-1, :-1]).tolist():
+        x = grid.left + col * grid.cell
+        painter.drawLine(QPointF(x, grid.top + row * grid.cell), QPointF(x, grid.top + (row + 1) * grid.cell))
+    for row, col in np.argwhere(padded[1:, 1:-1] != padded[:-1, 1:-1]).tolist():
+        y = grid.top + row * grid.cell
+        painter.drawLine(
+            QPointF(grid.left + col * grid.cell, y), QPointF(grid.left + (col + 1) * grid.cell, y)
+        )
+
+
+class ReLUView(DetailView):
+    """The explanation of an element-wise layer: ReLU, leaky ReLU, sigmoid, tanh or dropout at inference.
+
+    objectName ``"relu_view"``. ``channel`` picks the feature map of a conv-shaped layer.
+
+    Shape:
+        set_arrays: x and y ``(H, W)`` or ``(F,)``, the same shape.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("relu_view", parent)
+        self.channel_box = QSpinBox()
+        self.channel_box.setObjectName("channel")
+        self.channel_box.setPrefix(tr("map "))
+        self.channel_box.valueChanged.connect(self._channel_chosen)
+        self.toolbar.addWidget(self.channel_box)
+        self.finish_toolbar()
+        self.canvas = ActivationCanvas()
+        self.stats = QLabel()
+        self.stats.setObjectName("stats")
+        self.stage_layout.addWidget(self.canvas, 1)
+        self.stage_layout.addWidget(self.stats)
+        self.canvas.sigHoverPixel.connect(self._hovered)
+        self.player.sigStepChanged.connect(self._show_step)
+        self._trace: Trace | None = None
+        self._layer_index = 0
+        self._data: ActivationData | None = None
+        self._apply_fonts()
+        theme.notifier().sigChanged.connect(self._apply_fonts)
+
+    def _apply_fonts(self) -> None:
+        self.stats.setFont(theme.font(1.2))
+
+    def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
+        """Explain map ``channel`` of element-wise layer ``layer_index`` of ``trace`` (None: no input yet)."""
+        self._trace, self._layer_index = trace, layer_index
+        if trace is None:
+            self._set_data(None, "", 0, 1)
+            return
+        record = trace.layers[layer_index]
+        if record.kind not in ELEMENTWISE_KINDS:
+            raise ValueError(
+                f"layer {layer_index} ({record.name}) is a {record.kind}, not an element-wise layer"
+            )
+        if record.input.ndim == 4:
+            channels = record.input.shape[1]
+            channel = min(max(channel, 0), channels - 1)
+            x, y = record.input[0, channel], record.output[0, channel]
+        else:
+            channels, channel = 1, 0
+            x, y = record.input[0], record.output[0]
+        with signals_blocked(self.channel_box):
+            self.channel_box.setRange(0, channels - 1)
+            self.channel_box.setValue(channel)
+        self._set_data(ActivationData(record.kind, x, y), record.name, channel, channels)
+
+    def set_arrays(self, kind: str, x: np.ndarray, y: np.ndarray, *, name: str = "activation") -> None:
+        """Explain plain arrays: ``y`` is layer ``kind`` applied to ``x``.
+
+        Shape:
+            x, y: ``(H, W)`` or ``(F,)``.
+        """
+        self._trace = None
+        with signals_blocked(self.channel_box):
+            self.channel_box.setRange(0, 0)
+        self._set_data(ActivationData(kind, x, y), name, 0, 1)
+
+    def _set_data(self, data: ActivationData | None, name: str, channel: int, channels: int) -> None:
+        self._data = data
+        self.canvas.set_data(data)
+        if data is None:
+            self.title.setText(explain_text.no_input())
+            self.stats.setText("")
+            self.set_paragraphs([])
+            self.player.set_count(0)
+            return
+        self.title.setText(explain_text.activation_title(name, data.kind, channel, channels))
+        self.set_paragraphs(explain_text.activation_paragraphs(data.kind))
+        if data.kind == "relu":
+            self.stats.setText(explain_text.relu_zeroed(data.zeroed, data.count))
+        elif data.kind == "leaky_relu":
+            self.stats.setText(explain_text.leaky_scaled(data.scaled, data.count))
+        else:
+            self.stats.setText("")
+        self.player.set_count(data.count)
+        self._show_step(self.player.step())
+
+    def _channel_chosen(self, channel: int) -> None:
+        if self._trace is not None:
+            self.set_trace(self._trace, self._layer_index, channel)
+
+    def _show_step(self, step: int) -> None:
+        data = self._data
+        if data is None:
+            return
+        self.canvas.set_step(step)
+        row, col = data.position(step)
+        self.player.set_caption(explain_text.pixel_caption(row, col, step + 1, data.count))
+
+    def _hovered(self, step: int) -> None:
+        self.player.pause()
+        self.player.set_step(step)
+
+    def data(self) -> ActivationData | None:
+        """What the view shows now."""
+        return self._data
+
+    def position(self) -> tuple[int, int]:
+        """(row, col) of the current pixel."""
+        return self._data.position(self.player.step()) if self._data is not None else (0, 0)
+
+
+if __name__ == "__main__":
+
+    def _make(trace: Trace) -> ReLUView:
+        view = ReLUView()
+        view.set_trace(trace, 1, 0)
+        return view
+
+    preview(_make)

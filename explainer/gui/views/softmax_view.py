@@ -1,0 +1,549 @@
+"""The flatten → dense → softmax detail view: how the last feature maps become class probabilities.
+
+Left to right: the maps the dense layer receives, laid end to end as one flattened vector; the weights into
+the chosen class drawn in the shape of those maps (what the class looks for); value × weight (where the
+evidence for the class is); then every class's score z, e^z and probability with bars. The formula line
+works the chosen class out with its numbers. Hovering a class in the table highlights its terms; the step
+player walks through the classes.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cached_property
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QImage, QMouseEvent, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from explainer.core import Trace
+from explainer.gui import theme
+from explainer.gui.i18n import tr
+from explainer.gui.views import explain_text
+from explainer.gui.views.animation import CachedCanvas, DetailView, preview
+from explainer.gui.views.colorbar import paint_colorbar
+from explainer.gui.views.relu_view import as_grid
+
+PASS_THROUGH = ("flatten", "dropout")
+"""Layers between the last feature maps and the dense layer that do not change the numbers."""
+
+
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def format_big(value: float) -> str:
+    """A positive number in at most 4 significant digits, scientific when very large or small (e^z)."""
+    if value == 0.0:
+        return "0"
+    if 1e-3 <= abs(value) < 1e5:
+        return f"{value:.4g}"
+    mantissa, exponent = f"{value:.2e}".split("e")
+    return f"{mantissa}×10{str(int(exponent)).translate(SUPERSCRIPTS)}"
+
+
+class SoftmaxData:
+    """The dense layer's input, weights and scores, and the softmax over them when they are the logits.
+
+    Shape:
+        features: ``(F,)``; weights: ``(F, K)``; bias, logits: ``(K,)``; probs: ``(K,)`` or None;
+        maps_shape: ``(C, H, W)`` the features had before flattening, or None.
+    """
+
+    def __init__(
+        self,
+        features: np.ndarray,
+        weights: np.ndarray,
+        bias: np.ndarray,
+        logits: np.ndarray,
+        probs: np.ndarray | None,
+        maps_shape: tuple[int, int, int] | None,
+        class_names: list[str],
+    ) -> None:
+        self.features = np.asarray(features, np.float32)
+        self.weights = np.asarray(weights, np.float32)
+        self.bias = np.asarray(bias, np.float32)
+        self.logits = np.asarray(logits, np.float64)
+        self.probs = None if probs is None else np.asarray(probs, np.float64)
+        self.maps_shape = maps_shape
+        self.class_names = class_names
+        self.feature_levels = theme.symmetric_levels(self.features)
+        self.weight_levels = theme.symmetric_levels(self.weights)
+
+    @property
+    def classes(self) -> int:
+        """Number of outputs (classes)."""
+        return self.logits.size
+
+    @cached_property
+    def exp(self) -> np.ndarray:
+        """e^z of every score, shifted by the largest score so that it never overflows, then shifted back.
+
+        Shape: ``(K,)`` float64.
+        """
+        top = float(self.logits.max())
+        return np.exp(self.logits - top) * math.exp(top) if top < 700 else np.exp(self.logits - top)
+
+    @property
+    def exp_sum(self) -> float:
+        """Σ e^z over the classes."""
+        return float(self.exp.sum())
+
+    def maps(self, values: np.ndarray) -> np.ndarray:
+        """``values`` (one per feature) in the shape of the feature maps, or wrapped to a square grid.
+
+        Shape:
+            values ``(F,)``; returns ``(C, H, W)`` (``C = 1`` for a plain vector; NaN past its end).
+        """
+        if self.maps_shape is not None:
+            return values.reshape(self.maps_shape)
+        return as_grid(values)[None]
+
+    def contributions(self, k: int) -> np.ndarray:
+        """value × weight of every feature for class ``k``; they add up (with the bias) to its score.
+
+        Shape: ``(F,)``.
+        """
+        return self.features * self.weights[:, k]
+
+
+def atlas(maps: np.ndarray, levels: tuple[float, float], columns: int, gap: int = 1) -> QImage:
+    """Tile maps into one image (``gap`` background pixels between them) coloured with the diverging map.
+
+    Shape:
+        maps: ``(C, H, W)``, NaN cells drawn as background; returns a
+        ``rows·(H+gap)−gap`` x ``columns·(W+gap)−gap`` RGB32 image, ``rows = ceil(C / columns)``.
+    """
+    count, height, width = maps.shape
+    rows = math.ceil(count / columns)
+    background = theme.current().background.rgb() & 0xFFFFFFFF
+    words = np.full((rows * (height + gap) - gap, columns * (width + gap) - gap), background, np.uint32)
+    colours = theme.lut_argb32(theme.DIVERGING_LUT)[theme.to_indices(np.nan_to_num(maps), levels)]
+    colours[np.isnan(maps)] = background
+    for index in range(count):
+        row, col = divmod(index, columns)
+        top, left = row * (height + gap), col * (width + gap)
+        words[top : top + height, left : left + width] = colours[index]
+    return QImage(
+        words.data, words.shape[1], words.shape[0], words.shape[1] * 4, QImage.Format.Format_RGB32
+    ).copy()
+
+
+class SoftmaxCanvas(CachedCanvas):
+    """Feature maps, the flattened strip, the chosen class's weights and value × weight, and the class table.
+
+    Signals:
+        sigHoverClass(int): the mouse is over this class's row (-1 when it leaves the table).
+        sigClickClass(int): the student clicked this class's row.
+    """
+
+    sigHoverClass = Signal(int)
+    sigClickClass = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("softmax_canvas")
+        self.setMinimumSize(theme.px(640), theme.px(300))
+        self._data: SoftmaxData | None = None
+        self._class = 0
+        self._hover = -1
+        self._panels: list[QRectF] = []
+        self._strip = QRectF()
+        self._rows: list[QRectF] = []
+        self._columns: list[float] = []
+        self._formula = QRectF()
+        self._map_columns = 1
+        self._images: dict[int, tuple[QImage, QImage]] = {}
+
+    def sizeHint(self) -> QSize:
+        """Three map panels and the table side by side."""
+        return QSize(theme.px(1000), theme.px(520))
+
+    def has_content(self) -> bool:
+        """True once there is data."""
+        return self._data is not None
+
+    def set_data(self, data: SoftmaxData | None) -> None:
+        """Show ``data`` (None: the placeholder)."""
+        self._data = data
+        self._images = {}
+        self.invalidate()
+
+    def set_class(self, k: int) -> None:
+        """Show the weights and terms of class ``k``."""
+        self._class = k
+        self.update()
+
+    def set_hover(self, k: int) -> None:
+        """Outline class ``k``'s row (-1: none)."""
+        self._hover = k
+        self.update()
+
+    def rows(self) -> list[QRectF]:
+        """The table rows, one per class."""
+        self.ensure_layout()
+        return self._rows
+
+    def _class_images(self, k: int) -> tuple[QImage, QImage]:
+        """(weights, value × weight) atlases of class ``k``, cached."""
+        data = self._data
+        assert data is not None
+        if k not in self._images:
+            contributions = data.contributions(k)
+            self._images[k] = (
+                atlas(data.maps(data.weights[:, k]), data.weight_levels, self._map_columns),
+                atlas(data.maps(contributions), theme.symmetric_levels(contributions), self._map_columns),
+            )
+        return self._images[k]
+
+    def _layout(self, data: SoftmaxData) -> None:
+        margin, gap = theme.px(10), theme.px(20)
+        small = QFontMetricsF(theme.font(0.9))
+        header = small.height() * 3 + theme.px(10)
+        formula_h = QFontMetricsF(theme.font(1.25)).height() * 2 + theme.px(16)
+        table_font = QFontMetricsF(theme.font(1.05))
+        advance = table_font.horizontalAdvance
+        table_w = advance("class  −00.00  0.00×10⁻⁰⁰  100.0 %") + theme.px(110)
+        strip_w = theme.px(22)
+        width = self.width() - 2 * margin - table_w - strip_w - 4 * gap
+        # Under the panels: their captions and the strip's two-line label.
+        captions = small.height() * 2 + theme.px(8)
+        height = self.height() - 2 * margin - header - formula_h - captions
+        maps = data.maps(data.features)
+        count, map_h, map_w = maps.shape
+        # Columns of the map grid: the arrangement that makes the maps largest in one panel.
+        panel_w = width / 3
+
+        def scale(columns: int) -> float:
+            rows = math.ceil(count / columns)
+            return min(panel_w / (columns * (map_w + 1)), height / (rows * (map_h + 1)))
+
+        self._map_columns = max(range(1, count + 1), key=scale)
+        pixel = scale(self._map_columns)
+        rows = math.ceil(count / self._map_columns)
+        panel_h = pixel * (rows * (map_h + 1) - 1)
+        panel_w = pixel * (self._map_columns * (map_w + 1) - 1)
+        top = margin + header
+        self._panels = []
+        self._images = {}
+        x = margin
+        self._panels.append(QRectF(x, top, panel_w, panel_h))
+        x += panel_w + gap
+        self._strip = QRectF(x, top, strip_w, panel_h)
+        x += strip_w + gap
+        for _ in range(2):
+            self._panels.append(QRectF(x, top, panel_w, panel_h))
+            x += panel_w + gap
+        row_h = min(height / (data.classes + 1), theme.px(34))
+        # The table takes all the width the panels leave, so its bars are as long as possible.
+        table_left = x + gap
+        table_w = self.width() - margin - table_left
+        self._rows = [QRectF(table_left, top + i * row_h, table_w, row_h) for i in range(data.classes)]
+        first = table_left + theme.px(6)
+        self._columns = [
+            first,
+            first + advance("class  "),
+            first + advance("class  −00.00  "),
+            first + advance("class  −00.00  0.00×10⁻⁰⁰  "),
+        ]
+        self._formula = QRectF(
+            margin, self.height() - margin - formula_h, self.width() - 2 * margin, formula_h
+        )
+
+    def paint_static(self, painter: QPainter) -> None:
+        """Feature maps, the flattened strip, panel titles and the table's fixed numbers."""
+        data = self._data
+        assert data is not None
+        self._layout(data)
+        palette = theme.current()
+        small = theme.font(0.9)
+        painter.setFont(small)
+        metrics = QFontMetricsF(small)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        features = atlas(data.maps(data.features), data.feature_levels, self._map_columns)
+        painter.drawImage(self._panels[0], features)
+        title = explain_text.features_title(data.maps_shape, data.features.size)
+        self._panel_title(painter, self._panels[0], title, data.feature_levels, metrics)
+        self._panel_title(painter, self._panels[1], tr("weights into the class"), data.weight_levels, metrics)
+        painter.setPen(palette.text)
+        title_top = self._panels[2].top() - metrics.height() * 2 - theme.px(6)
+        painter.drawText(QPointF(self._panels[2].left(), title_top + metrics.ascent()), tr("value × weight"))
+        # The flattened vector: one thin band per value, top to bottom, in the maps' reading order.
+        strip = theme.array_to_qimage(data.features[:, None], data.feature_levels, theme.DIVERGING_LUT)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.drawImage(self._strip, strip)
+        painter.setPen(QPen(palette.frame, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self._strip)
+        painter.setPen(palette.muted)
+        label_w = self._strip.width() + theme.px(48)
+        label_top = self._strip.bottom() + theme.px(4)
+        label = QRectF(self._strip.left() - theme.px(24), label_top, label_w, metrics.height() * 2)
+        painter.drawText(
+            label, Qt.AlignmentFlag.AlignHCenter, tr("flatten\n{n}").format(n=data.features.size)
+        )
+        self._paint_table(painter, data)
+
+    def _panel_title(
+        self,
+        painter: QPainter,
+        panel: QRectF,
+        title: str,
+        levels: tuple[float, float],
+        metrics: QFontMetricsF,
+    ) -> None:
+        palette = theme.current()
+        top = panel.top() - metrics.height() * 2 - theme.px(6)
+        painter.setPen(palette.text)
+        painter.drawText(QPointF(panel.left(), top + metrics.ascent()), title)
+        bar = QRectF(
+            panel.left(), top + metrics.height() + theme.px(2), min(panel.width(), theme.px(120)), theme.px(8)
+        )
+        paint_colorbar(painter, bar, theme.DIVERGING_LUT, levels)
+
+    def _paint_table(self, painter: QPainter, data: SoftmaxData) -> None:
+        """Every class's z, e^z and probability, with a bar for the probability."""
+        palette = theme.current()
+        font = theme.font(1.05)
+        painter.setFont(theme.font(0.9, bold=True))
+        painter.setPen(palette.muted)
+        heading_y = self._rows[0].top() - theme.px(8)
+        headings = [tr("class"), "z", "e^z", tr("probability") if data.probs is not None else ""]
+        for x, heading in zip(self._columns, headings, strict=True):
+            painter.drawText(QPointF(x, heading_y), heading)
+        painter.setFont(font)
+        for k, row in enumerate(self._rows):
+            painter.setPen(palette.text)
+            cells = [data.class_names[k], theme.format_value(data.logits[k], 2)]
+            if data.probs is not None:
+                cells += [format_big(float(data.exp[k])), f"{100 * data.probs[k]:.1f} %"]
+            for x, text in zip(self._columns, cells, strict=False):
+                painter.drawText(
+                    QRectF(x, row.top(), row.right() - x, row.height()), Qt.AlignmentFlag.AlignVCenter, text
+                )
+            if data.probs is not None:
+                bar_left = self._columns[3] + QFontMetricsF(font).horizontalAdvance("100.0 % ")
+                track = QRectF(
+                    bar_left,
+                    row.top() + row.height() * 0.25,
+                    row.right() - bar_left - theme.px(6),
+                    row.height() * 0.5,
+                )
+                painter.setPen(QPen(palette.frame, 1))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(track)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(theme.lut_color(palette.sequential_lut, float(data.probs[k])))
+                painter.drawRect(
+                    QRectF(track.left(), track.top(), track.width() * float(data.probs[k]), track.height())
+                )
+        if data.probs is not None:
+            last = self._rows[-1]
+            painter.setPen(palette.text)
+            painter.setFont(theme.font(1.05, bold=True))
+            painter.drawText(
+                QRectF(self._columns[0], last.bottom() + theme.px(4), last.width(), last.height()),
+                Qt.AlignmentFlag.AlignVCenter,
+                tr("sum"),
+            )
+            painter.drawText(
+                QRectF(self._columns[2], last.bottom() + theme.px(4), last.width(), last.height()),
+                Qt.AlignmentFlag.AlignVCenter,
+                f"{format_big(data.exp_sum)}      100 %",
+            )
+
+    def paint_dynamic(self, painter: QPainter) -> None:
+        """The chosen class's weight and evidence maps, its highlighted row, and its formula."""
+        data = self._data
+        assert data is not None
+        palette = theme.current()
+        k = self._class
+        weights, evidence = self._class_images(k)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.drawImage(self._panels[1], weights)
+        painter.drawImage(self._panels[2], evidence)
+        painter.setPen(palette.accent)
+        painter.setFont(theme.font(1.0, bold=True))
+        painter.drawText(
+            QPointF(self._panels[1].left(), self._panels[1].bottom() + theme.px(18)),
+            tr("what '{k}' looks for").format(k=data.class_names[k]),
+        )
+        painter.drawText(
+            QPointF(self._panels[2].left(), self._panels[2].bottom() + theme.px(18)),
+            tr("evidence for '{k}'").format(k=data.class_names[k]),
+        )
+        marker = self._rows[k]
+        painter.fillRect(QRectF(marker.left(), marker.top(), theme.px(4), marker.height()), palette.accent)
+        if 0 <= self._hover < data.classes and self._hover != k:
+            painter.setPen(QPen(palette.accent, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self._rows[self._hover])
+        painter.setPen(QPen(palette.accent, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self._rows[k])
+        painter.setPen(palette.text)
+        painter.setFont(theme.font(1.25))
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(self._formula, flags, "\n".join(formula_lines(data, k)))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """Hovering a class row highlights its terms."""
+        if not self.ensure_layout():
+            return
+        hit = next((k for k, row in enumerate(self._rows) if row.contains(event.position())), -1)
+        if hit != self._hover:
+            self.sigHoverClass.emit(hit)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Clicking a class row chooses that class."""
+        hit = next((k for k, row in enumerate(self._rows) if row.contains(event.position())), -1)
+        if hit >= 0:
+            self.sigClickClass.emit(hit)
+
+
+def formula_lines(data: SoftmaxData, k: int) -> list[str]:
+    """Class ``k``'s score and probability worked out with the numbers."""
+    name = data.class_names[k]
+    evidence = float(data.contributions(k).sum())
+    lines = [
+        explain_text.logit_line(
+            name,
+            theme.format_value(evidence, 3),
+            theme.format_value(float(data.bias[k]), 3),
+            theme.format_value(float(data.logits[k]), 3),
+        )
+    ]
+    if data.probs is not None:
+        exp, total = format_big(float(data.exp[k])), format_big(data.exp_sum)
+        lines.append(explain_text.probability_line(name, exp, total, f"{data.probs[k]:.4f}"))
+    return lines
+
+
+def dense_inputs(trace: Trace, layer_index: int) -> tuple[int, tuple[int, int, int] | None]:
+    """The dense layer a flatten/dense index stands for, and the map shape its input had before flattening.
+
+    Shape:
+        returns ``(dense_index, (C, H, W) or None)``.
+    """
+    dense = layer_index
+    while trace.layers[dense].kind != "dense":
+        dense += 1
+        if dense >= len(trace.layers):
+            raise ValueError(f"no dense layer at or after layer {layer_index}")
+    before = dense - 1
+    while before >= 0 and trace.layers[before].kind in PASS_THROUGH:
+        record = trace.layers[before]
+        if record.kind == "flatten" and record.input.ndim == 4:
+            channels, height, width = record.input.shape[1:]
+            return dense, (channels, height, width)
+        before -= 1
+    return dense, None
+
+
+class SoftmaxView(DetailView):
+    """The explanation of flatten → dense → softmax (objectName ``"softmax_view"``).
+
+    ``channel`` is the class (or, for a hidden dense layer, the output unit) shown first; the step player
+    walks through the classes.
+
+    Shape:
+        set_arrays: features ``(F,)``, weights ``(F, K)``, bias ``(K,)``; maps_shape ``(C, H, W)`` with
+        ``C·H·W = F`` or None.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("softmax_view", parent)
+        self.finish_toolbar()
+        self.canvas = SoftmaxCanvas()
+        self.stage_layout.addWidget(self.canvas, 1)
+        self.canvas.sigHoverClass.connect(self._hovered)
+        self.canvas.sigClickClass.connect(self._clicked)
+        self.player.sigStepChanged.connect(self._show_step)
+        self._data: SoftmaxData | None = None
+        self._name = "dense"
+
+    def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
+        """Explain the dense layer at (or right after) ``layer_index``; show class ``channel`` first."""
+        if trace is None:
+            self._set_data(None, "", channel)
+            return
+        dense, maps_shape = dense_inputs(trace, layer_index)
+        record = trace.layers[dense]
+        final = all(layer.kind == "dropout" for layer in trace.layers[dense + 1 :])
+        data = SoftmaxData(
+            record.input[0],
+            record.params["W"],
+            record.params["b"],
+            record.output[0],
+            trace.probs[0] if final else None,
+            maps_shape,
+            [str(k) for k in range(record.output.shape[1])],
+        )
+        self._set_data(data, record.name, channel)
+
+    def set_arrays(
+        self,
+        features: np.ndarray,
+        weights: np.ndarray,
+        bias: np.ndarray,
+        maps_shape: tuple[int, int, int] | None = None,
+        *,
+        name: str = "dense",
+    ) -> None:
+        """Explain a dense layer followed by softmax on plain arrays."""
+        logits = np.asarray(features, np.float64) @ np.asarray(weights, np.float64) + np.asarray(bias)
+        shifted = np.exp(logits - logits.max())
+        names = [str(k) for k in range(logits.size)]
+        data = SoftmaxData(features, weights, bias, logits, shifted / shifted.sum(), maps_shape, names)
+        self._set_data(data, name, 0)
+
+    def _set_data(self, data: SoftmaxData | None, name: str, chosen: int) -> None:
+        self._data, self._name = data, name
+        self.canvas.set_data(data)
+        if data is None:
+            self.title.setText(explain_text.no_input())
+            self.set_paragraphs([])
+            self.player.set_count(0)
+            return
+        channels, height, width = data.maps_shape if data.maps_shape is not None else (0, 0, 0)
+        self.set_paragraphs(
+            explain_text.softmax_paragraphs(channels, height, width, data.features.size, data.classes)
+        )
+        self.player.set_count(data.classes)
+        self.player.set_step(min(max(chosen, 0), data.classes - 1))
+        self._show_step(self.player.step())
+
+    def _show_step(self, k: int) -> None:
+        data = self._data
+        if data is None:
+            return
+        self.canvas.set_class(k)
+        self.title.setText(explain_text.softmax_title(self._name, data.class_names[k]))
+        self.player.set_caption(explain_text.class_caption(data.class_names[k], k + 1, data.classes))
+
+    def _hovered(self, k: int) -> None:
+        self.canvas.set_hover(k)
+        if self._data is not None:
+            self.canvas.set_class(k if k >= 0 else self.player.step())
+
+    def _clicked(self, k: int) -> None:
+        self.player.pause()
+        self.player.set_step(k)
+
+    def data(self) -> SoftmaxData | None:
+        """What the view shows now."""
+        return self._data
+
+    def chosen_class(self) -> int:
+        """The class whose terms are shown."""
+        return self.player.step()
+
+
+if __name__ == "__main__":
+
+    def _make(trace: Trace) -> SoftmaxView:
+        view = SoftmaxView()
+        view.set_trace(trace, len(trace.layers) - 1, int(trace.prediction[0]))
+        return view
+
+    preview(_make)
