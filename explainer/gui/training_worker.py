@@ -1,0 +1,302 @@
+"""Workers that run long NumPy jobs (training, evaluation) on a QThread, built on generators.
+
+A :class:`StepWorker` advances a generator and checks its pause and stop flags at every yield, so Pause
+and Stop take effect after the current step (one batch). Pausing waits on a ``threading.Event`` and
+uses no CPU. Workers never touch widgets; everything reaches the UI thread through queued signals.
+
+:class:`TrainingWorker` drives :func:`explainer.train.train_iter` on a private copy of the model and
+emits copies of it ("snapshots") every N steps, so the views can redraw the filters as they form
+while the worker keeps training its own copy.
+
+The folder holding the MNIST files is remembered in QSettings under :data:`DATA_DIR_KEY`
+(:func:`remembered_data_dir`, :func:`remember_data_dir`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, QSettings, Qt, QThread, Signal, Slot
+
+from explainer.core import Sequential
+from explainer.data import load_mnist, mnist_dir
+from explainer.errors import BadInputError
+from explainer.train import DEFAULT_LR, evaluate, make_optimizer, train_iter
+
+Split = tuple[np.ndarray, np.ndarray]
+"""Images ``(N, 28, 28)`` uint8 (or float in [0, 1]) and labels ``(N,)``."""
+
+DataLoader = Callable[[], tuple[Split, Split]]
+"""Returns the training and validation splits; called on the worker thread (loading takes a while)."""
+
+DATA_DIR_KEY = "training/data_dir"
+"""QSettings key of the MNIST folder chosen in the app."""
+
+VALIDATION_SIZE = 5000
+"""The last this-many MNIST training images are the validation set, as in ``python -m explainer.train``."""
+
+VALIDATION_CHUNK = 100
+"""Validation images per call to ``evaluate``; Stop is honoured between chunks."""
+
+
+def remembered_data_dir() -> Path | None:
+    """The MNIST folder chosen in the app, else :func:`explainer.data.mnist_dir` (None if neither)."""
+    stored = QSettings().value(DATA_DIR_KEY, "", type=str)
+    return Path(stored) if isinstance(stored, str) and stored else mnist_dir()
+
+
+def remember_data_dir(directory: Path) -> None:
+    """Remember ``directory`` as the MNIST folder for the next runs (QSettings writes it atomically)."""
+    settings = QSettings()
+    settings.setValue(DATA_DIR_KEY, str(directory))
+    settings.sync()
+
+
+@lru_cache(maxsize=1)
+def mnist_splits(directory: Path, train_images: int) -> tuple[Split, Split]:
+    """The first ``train_images`` MNIST training images and the last :data:`VALIDATION_SIZE` as validation.
+
+    Cached, so a second run does not decompress the files again.
+
+    Shape:
+        Each split is images ``(N, 28, 28)`` uint8 and labels ``(N,)`` uint8.
+
+    Raises:
+        BadInputError: the files are missing or damaged (the message names the file).
+    """
+    images, labels = load_mnist(directory, "train")
+    cut = len(images) - VALIDATION_SIZE
+    count = min(train_images, cut)
+    return (images[:count], labels[:count]), (images[cut:], labels[cut:])
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """Hyperparameters of one training run in the app.
+
+    Attributes:
+        optimizer: "adam" or "sgd" (with momentum 0.9), as in :func:`explainer.train.make_optimizer`.
+        lr: base learning rate of the cosine schedule; None takes the optimizer's default.
+        batch_size: images per step.
+        epochs: passes over the training images.
+        augment: random rotation, scaling, shifts and stroke thickness (``explainer.train.DEFAULT_AUGMENT``).
+        snapshot_every: emit a copy of the model every this-many steps.
+        seed: seeds the shuffling and augmentation.
+
+    Shape:
+        Not applicable.
+    """
+
+    optimizer: str = "adam"
+    lr: float | None = None
+    batch_size: int = 64
+    epochs: int = 1
+    augment: bool = False
+    snapshot_every: int = 20
+    seed: int = 0
+
+    def learning_rate(self) -> float:
+        """The base learning rate actually used."""
+        return DEFAULT_LR[self.optimizer] if self.lr is None else self.lr
+
+
+@dataclass(frozen=True)
+class TrainingResult:
+    """How a run ended and the model it leaves behind.
+
+    Attributes:
+        model: the last good model, in eval mode: after a complete run the epoch with the best validation
+            accuracy; after Stop the weights of the last finished step; after an error the last snapshot.
+            None only when nothing was trained (stopped or failed before the first step).
+        completed: every epoch ran.
+        stopped: the user stopped the run.
+        step: steps finished.
+        val_accuracy: validation accuracy of ``model`` when it was measured, else None.
+        error: what went wrong, else None.
+
+    Shape:
+        Not applicable.
+    """
+
+    model: Sequential | None
+    completed: bool
+    stopped: bool
+    step: int
+    val_accuracy: float | None = None
+    error: str | None = None
+
+
+class StepWorker(QObject):
+    """Base of the workers: pause, resume and stop checked between the steps of a generator.
+
+    Subclasses implement :meth:`work`, calling :meth:`checkpoint` after every step. ``pause``,
+    ``resume`` and ``stop`` may be called from any thread (they only set events).
+
+    Signals:
+        sigError(str): the job failed; the message says why (already phrased for the user).
+        sigFinished(object): the job ended (completed, stopped or failed); the payload is the subclass's
+            result. Always the last signal.
+    """
+
+    sigError = Signal(str)
+    sigFinished = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._stop = threading.Event()
+        self._running = threading.Event()
+        self._running.set()
+        self._thread: QThread | None = None
+
+    def start(self) -> QThread:
+        """Run :meth:`work` on a new QThread; the thread quits by itself after ``sigFinished``."""
+        thread = QThread()
+        self.moveToThread(thread)
+        thread.started.connect(self._run)
+        # Direct: quit from the worker thread itself, so a UI thread blocked in wait() cannot deadlock.
+        self.sigFinished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        self._thread = thread
+        thread.start()
+        return thread
+
+    def pause(self) -> None:
+        """Hold before the next step (the current one finishes first)."""
+        self._running.clear()
+
+    def resume(self) -> None:
+        """Continue after :meth:`pause`."""
+        self._running.set()
+
+    def stop(self) -> None:
+        """End after the current step; also ends a pause."""
+        self._stop.set()
+        self._running.set()
+
+    def is_paused(self) -> bool:
+        """True between :meth:`pause` and :meth:`resume`."""
+        return not self._running.is_set()
+
+    def wait(self, timeout_ms: int = 5000) -> bool:
+        """Block until the thread has finished (for shutdown and tests); True when it has."""
+        return self._thread is None or self._thread.wait(timeout_ms)
+
+    def checkpoint(self) -> bool:
+        """Sleep while paused, then return True when the job should stop."""
+        self._running.wait()
+        return self._stop.is_set()
+
+    @Slot()
+    def _run(self) -> None:
+        self.sigFinished.emit(self.work())
+
+    def work(self) -> object:
+        """Do the job on the worker thread; returns the payload of ``sigFinished``."""
+        raise NotImplementedError
+
+
+class TrainingWorker(StepWorker):
+    """Trains a copy of a model with :func:`explainer.train.train_iter`, reporting every step.
+
+    ``load_data`` runs on the worker thread and returns ``(train, validation)`` splits. The model given
+    is copied when the run starts and never modified.
+
+    Validation: ``train_iter`` measures it in one uninterruptible call at each epoch end, which takes
+    seconds on 5,000 images. So it is handed a single validation image and the worker measures the real
+    validation accuracy itself with :func:`explainer.train.evaluate` in chunks of
+    :data:`VALIDATION_CHUNK`, checking Stop between chunks; epoch-end records carry that accuracy.
+
+    Signals:
+        sigProgress(object): a :class:`explainer.train.Progress` after every step and at each epoch end.
+        sigSnapshot(object): a copy of the model (eval mode) every ``snapshot_every`` steps and at each
+            epoch end; the receiver owns it.
+        sigError(str), sigFinished(object): see :class:`StepWorker`; the payload is a
+            :class:`TrainingResult`.
+    """
+
+    sigProgress = Signal(object)
+    sigSnapshot = Signal(object)
+
+    def __init__(self, model: Sequential, load_data: DataLoader, config: TrainingConfig) -> None:
+        super().__init__()
+        self._source = model
+        self._load_data = load_data
+        self.config = config
+
+    def work(self) -> TrainingResult:
+        """Load the data, train, and return how it ended (never raises)."""
+        config = self.config
+        snapshot: Sequential | None = None
+        best: tuple[Sequential, float] | None = None
+        step = snapshot_step = 0
+        try:
+            train_data, val_data = self._load_data()
+            if self.checkpoint():
+                return TrainingResult(None, False, True, 0)
+            model = self._source.copy()
+            optimizer = make_optimizer(model, config.optimizer, config.learning_rate())
+            run = train_iter(
+                model,
+                train_data,
+                (val_data[0][:1], val_data[1][:1]),
+                epochs=config.epochs,
+                optimizer=optimizer,
+                rng=np.random.default_rng(config.seed),
+                batch_size=config.batch_size,
+                augment=config.augment,
+            )
+            for progress in run:
+                step = progress.step
+                epoch_end = progress.val_accuracy is not None
+                if epoch_end:
+                    accuracy = self._validate(model, val_data)
+                    if accuracy is None:
+                        break
+                    progress = dataclasses.replace(progress, val_accuracy=accuracy)
+                    if best is None or accuracy >= best[1]:
+                        best = (_eval_copy(model), accuracy)
+                self.sigProgress.emit(progress)
+                if step != snapshot_step and (epoch_end or step % config.snapshot_every == 0):
+                    snapshot, snapshot_step = _eval_copy(model), step
+                    self.sigSnapshot.emit(snapshot)
+                if progress.done or self.checkpoint():
+                    break
+            run.close()
+        except (BadInputError, FloatingPointError) as error:
+            return self._failed(str(error), snapshot, step)
+        except Exception as error:
+            # A bug, but the user gets a message and the last snapshot rather than a silent dead thread.
+            detail = "".join(traceback.format_exception_only(error)).strip()
+            return self._failed(f"training failed: {detail}", snapshot, step)
+        if self._stop.is_set():
+            return TrainingResult(_eval_copy(model) if step else None, False, True, step)
+        if best is None:
+            return TrainingResult(snapshot, False, False, step)
+        return TrainingResult(best[0], True, False, step, best[1])
+
+    def _validate(self, model: Sequential, val_data: Split) -> float | None:
+        """Validation accuracy measured chunk by chunk; None when stopped before the end."""
+        images, labels = val_data
+        correct = 0.0
+        for start in range(0, len(images), VALIDATION_CHUNK):
+            if self.checkpoint():
+                return None
+            chunk = slice(start, start + VALIDATION_CHUNK)
+            correct += evaluate(model, images[chunk], labels[chunk]) * len(images[chunk])
+        return correct / len(images)
+
+    def _failed(self, message: str, snapshot: Sequential | None, step: int) -> TrainingResult:
+        """Report ``message`` and keep the last snapshot."""
+        self.sigError.emit(message)
+        return TrainingResult(snapshot, False, self._stop.is_set(), step, error=message)
+
+
+def _eval_copy(model: Sequential) -> Sequential:
+    """An independent copy of ``model`` in eval mode (snapshots are only looked at)."""
+    return model.copy().eval()

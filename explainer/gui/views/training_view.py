@@ -1,0 +1,860 @@
+"""The training panel: train the current network on MNIST and watch the loss fall and the filters form.
+
+The work runs in a :class:`~explainer.gui.training_worker.TrainingWorker` on its own thread; this view
+only shows what the worker reports. Every few steps the worker sends a copy of the network, and the view
+passes it on through ``sigModelUpdated`` (at most one per event-loop turn, the newest), so the overview
+and the kernels redraw while training goes on.
+
+Also here: :func:`open_model_dialog` and :func:`save_model_dialog` for the File menu, and
+:class:`DataFolderPicker`, the MNIST folder chooser shared with the evaluation panel.
+
+pyqtgraph is imported when the panel is first shown, not at start-up (it takes about half a second).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGraphicsItem,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explainer.core import Sequential
+from explainer.errors import BadInputError
+from explainer.gui import theme
+from explainer.gui.i18n import tr
+from explainer.gui.training_worker import (
+    VALIDATION_SIZE,
+    DataLoader,
+    TrainingConfig,
+    TrainingResult,
+    TrainingWorker,
+    mnist_splits,
+    remember_data_dir,
+    remembered_data_dir,
+)
+from explainer.modelio import load_model, save_model
+from explainer.train import DEFAULT_LR, Progress
+
+if TYPE_CHECKING:
+    import pyqtgraph
+
+MODEL_DIR_KEY = "models/last_dir"
+"""QSettings key of the folder last used to open or save a model."""
+
+MNIST_TRAIN_IMAGES = 60000 - VALIDATION_SIZE
+"""Training images available when the last 5,000 are kept for validation."""
+
+PLOT_INTERVAL_MS = 250
+"""The curves are redrawn at most four times a second, however fast the steps come (a redraw of both
+plots costs a few milliseconds of the UI thread, far more while the training thread holds the GIL)."""
+
+SMOOTHING = 0.9
+"""Weight of the past in the exponential moving average drawn over the noisy per-batch curves."""
+
+OPTIMIZERS = ("adam", "sgd")
+
+
+def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    """A modal warning box (a function of its own so tests can replace it)."""
+    QMessageBox.warning(parent, title, text)
+
+
+def open_model_file(parent: QWidget | None, path: str | Path) -> Sequential | None:
+    """Load the model at ``path``; on a bad file, say which file and why in a message box and return None."""
+    try:
+        return load_model(path)
+    except BadInputError as error:
+        show_warning(parent, tr("Cannot open the model"), str(error))
+        return None
+
+
+def save_model_file(parent: QWidget | None, model: Sequential, path: str | Path) -> bool:
+    """Save ``model`` to ``path`` atomically (an old file survives any failure); False after a warning."""
+    try:
+        save_model(model, path)
+    except (BadInputError, OSError) as error:
+        show_warning(
+            parent, tr("Cannot save the model"), tr("{file}: {problem}").format(file=path, problem=error)
+        )
+        return False
+    return True
+
+
+def open_model_dialog(parent: QWidget | None) -> Sequential | None:
+    """Ask for a model file and load it; None when cancelled or unreadable (the user was told why)."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, tr("Open model"), _model_dir(), tr("Model files (*.npz);;All files (*)")
+    )
+    if not path:
+        return None
+    _remember_model_dir(path)
+    return open_model_file(parent, path)
+
+
+def save_model_dialog(parent: QWidget | None, model: Sequential) -> bool:
+    """Ask where to save ``model`` (".npz" is added when missing) and save it; True when saved."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, tr("Save model"), str(Path(_model_dir()) / "model.npz"), tr("Model files (*.npz)")
+    )
+    if not path:
+        return False
+    if not path.lower().endswith(".npz"):
+        path += ".npz"
+    _remember_model_dir(path)
+    return save_model_file(parent, model, path)
+
+
+def _model_dir() -> str:
+    """The folder last used for model files (empty: the dialog's default)."""
+    value = QSettings().value(MODEL_DIR_KEY, "", type=str)
+    return value if isinstance(value, str) else ""
+
+
+def _remember_model_dir(path: str) -> None:
+    QSettings().setValue(MODEL_DIR_KEY, str(Path(path).parent))
+
+
+def format_duration(seconds: float) -> str:
+    """``m:ss`` or ``h:mm:ss`` for a duration in seconds (rounded up, so 0:00 means done).
+
+    Shape:
+        Not applicable.
+    """
+    total = math.ceil(max(seconds, 0.0))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class DataFolderPicker(QWidget):
+    """The MNIST folder: its path and a Choose button; the choice is remembered in QSettings.
+
+    Signals:
+        sigChanged(object): the user chose a folder (a ``Path``).
+    """
+
+    sigChanged = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("data_folder")
+        self._caption = QLabel()
+        self._path = QLabel()
+        self._path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._path.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._button = QToolButton()
+        self._button.clicked.connect(self.choose)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self._caption)
+        row.addWidget(self._path, 1)
+        row.addWidget(self._button)
+        self.retranslate_ui()
+
+    def directory(self) -> Path | None:
+        """The folder to read MNIST from (the remembered choice, else the default location)."""
+        return remembered_data_dir()
+
+    def set_directory(self, directory: Path) -> None:
+        """Use and remember ``directory`` (e.g. from the command line's ``--data``)."""
+        remember_data_dir(directory)
+        self.refresh()
+        self.sigChanged.emit(directory)
+
+    def choose(self) -> None:
+        """Ask the user for the folder holding the four MNIST ``.gz`` files."""
+        current = self.directory()
+        chosen = QFileDialog.getExistingDirectory(
+            self, tr("Folder with the MNIST files"), "" if current is None else str(current)
+        )
+        if chosen:
+            self.set_directory(Path(chosen))
+
+    def refresh(self) -> None:
+        """Show the current folder (another panel may have changed it)."""
+        directory = self.directory()
+        if directory is None:
+            self._path.setText(tr("none chosen"))
+            self._path.setToolTip("")
+        else:
+            self._path.setText(str(directory))
+            self._path.setToolTip(str(directory))
+
+    def retranslate_ui(self) -> None:
+        """Set every user-visible text in the current language."""
+        self._caption.setText(tr("MNIST folder:"))
+        self._button.setText(tr("Choose…"))
+        self._button.setToolTip(
+            tr("The folder with train-images-idx3-ubyte.gz and the three other MNIST files")
+        )
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)
+
+
+class _Curves:
+    """Per-step loss and accuracy with their moving averages, and validation accuracy per epoch.
+
+    Shape:
+        Every array has one entry per step so far (``n``); ``val`` holds ``(epoch, accuracy)`` pairs.
+    """
+
+    def __init__(self, steps_total: int) -> None:
+        self.x = np.zeros(steps_total, np.float64)
+        self.loss = np.zeros(steps_total, np.float64)
+        self.loss_avg = np.zeros(steps_total, np.float64)
+        self.acc_avg = np.zeros(steps_total, np.float64)
+        self.val: list[tuple[float, float]] = []
+        self.n = 0
+        self.drawn = (0, 0)
+
+    def add(self, progress: Progress, steps_per_epoch: float) -> None:
+        """Record one per-step or epoch-end report."""
+        x = progress.step / steps_per_epoch
+        if progress.val_accuracy is not None:
+            self.val.append((x, progress.val_accuracy))
+            return
+        i = self.n
+        if i == len(self.x):
+            return
+        previous_loss = self.loss_avg[i - 1] if i else progress.loss
+        previous_acc = self.acc_avg[i - 1] if i else progress.batch_accuracy
+        self.x[i] = x
+        self.loss[i] = progress.loss
+        self.loss_avg[i] = SMOOTHING * previous_loss + (1 - SMOOTHING) * progress.loss
+        self.acc_avg[i] = SMOOTHING * previous_acc + (1 - SMOOTHING) * progress.batch_accuracy
+        self.n = i + 1
+
+
+class TrainingView(QWidget):
+    """Hyperparameters, Start/Pause/Stop, a progress bar with ETA and speed, and live loss/accuracy curves.
+
+    Call :meth:`set_model` with the network to train (it is copied when training starts, so the caller's
+    model never changes under it). Training uses MNIST from the folder in :class:`DataFolderPicker`, or
+    the data of :meth:`set_data_loader`.
+
+    Signals:
+        sigModelUpdated(object): a newer ``Sequential`` to show: a snapshot every N steps while training,
+            and the kept model when a run ends. Each is a fresh copy the receiver may keep.
+        sigRunningChanged(bool): a run started (True) or ended (False), e.g. to lock the architecture
+            editor and File > Open model meanwhile.
+        sigFinished(object): a run ended; the :class:`~explainer.gui.training_worker.TrainingResult`.
+    """
+
+    sigModelUpdated = Signal(object)
+    sigRunningChanged = Signal(bool)
+    sigFinished = Signal(object)
+
+    def __init__(self, model: Sequential | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("training")
+        self._model = model
+        self._loader: DataLoader | None = None
+        self._worker: TrainingWorker | None = None
+        self._curves: _Curves | None = None
+        self._steps_per_epoch = 1.0
+        self._pending: Sequential | None = None
+        self._started_at = 0.0
+        self._paused_at: float | None = None
+        self._paused_total = 0.0
+        self._first_step: tuple[float, int] | None = None
+        self._last_progress: Progress | None = None
+        self._plots: tuple[pyqtgraph.PlotWidget, pyqtgraph.PlotWidget] | None = None
+        self._plot_items: dict[str, pyqtgraph.PlotDataItem] = {}
+        self._state = "idle"
+        self._loss_top = 0.0
+
+        self._plot_timer = QTimer(self)
+        self._plot_timer.setInterval(PLOT_INTERVAL_MS)
+        self._plot_timer.timeout.connect(self._redraw_curves)
+        self._emit_timer = QTimer(self)
+        self._emit_timer.setSingleShot(True)
+        self._emit_timer.setInterval(0)
+        self._emit_timer.timeout.connect(self._emit_pending)
+
+        self._build_widgets()
+        self.retranslate_ui()
+        self._set_state("idle")
+        self.set_model(model)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        theme.notifier().sigChanged.connect(self._apply_theme)
+
+    # ----------------------------------------------------------------- public API
+    def set_model(self, model: Sequential | None) -> None:
+        """Train ``model`` on the next Start (a running training goes on with its own copy)."""
+        self._model = model
+        if model is None:
+            self.model_label.setText(tr("No network to train."))
+        else:
+            self.model_label.setText(
+                tr("Trains the current network: {layers} layers, {weights:,} weights.").format(
+                    layers=len(model.layers), weights=model.param_count()
+                )
+            )
+        self._update_buttons()
+
+    def set_data_loader(self, loader: DataLoader | None) -> None:
+        """Train on ``loader()``'s ``(train, validation)`` splits instead of MNIST (None: MNIST again)."""
+        self._loader = loader
+        self._set_state(self._state)
+
+    def config(self) -> TrainingConfig:
+        """The hyperparameters as the widgets show them."""
+        return TrainingConfig(
+            optimizer=OPTIMIZERS[self.optimizer_combo.currentIndex()],
+            lr=self.lr_spin.value(),
+            batch_size=self.batch_spin.value(),
+            epochs=self.epochs_spin.value(),
+            augment=self.augment_check.isChecked(),
+            snapshot_every=self.refresh_spin.value(),
+            seed=self.seed_spin.value(),
+        )
+
+    def set_config(self, config: TrainingConfig) -> None:
+        """Show ``config`` in the widgets (used for the next Start)."""
+        self.optimizer_combo.setCurrentIndex(OPTIMIZERS.index(config.optimizer))
+        self.lr_spin.setValue(config.learning_rate())
+        self.batch_spin.setValue(config.batch_size)
+        self.epochs_spin.setValue(config.epochs)
+        self.augment_check.setChecked(config.augment)
+        self.refresh_spin.setValue(config.snapshot_every)
+        self.seed_spin.setValue(config.seed)
+
+    def is_running(self) -> bool:
+        """True from Start until the run has ended (paused runs included)."""
+        return self._worker is not None
+
+    def worker(self) -> TrainingWorker | None:
+        """The worker of the current run, or None."""
+        return self._worker
+
+    def start(self) -> bool:
+        """Start training the current model; False (with the reason shown) when it cannot start."""
+        if self._worker is not None or self._model is None:
+            return False
+        loader = self._loader
+        if loader is None:
+            directory = self.data_picker.directory()
+            if directory is None:
+                self._show_status(tr("Choose the folder that holds the MNIST files first."), error=True)
+                return False
+            loader = functools.partial(mnist_splits, directory, self.images_spin.value())
+        config = self.config()
+        self._ensure_plots()
+        if self._plots is not None:
+            for plot in self._plots:
+                plot.setXRange(0.0, config.epochs, padding=0.02)
+        self._loss_top = 0.0
+        for item in self._plot_items.values():
+            item.setData([], [])
+        worker = TrainingWorker(self._model, loader, config)
+        worker.sigProgress.connect(self._on_progress)
+        worker.sigSnapshot.connect(self._on_snapshot)
+        worker.sigError.connect(self._on_error)
+        worker.sigFinished.connect(self._on_finished)
+        self._worker = worker
+        self._curves = None
+        self._last_progress = None
+        self._first_step = None
+        self._paused_total = 0.0
+        self._paused_at = None
+        self._started_at = time.monotonic()
+        self.progress_bar.setValue(0)
+        self.progress_bar.setFormat(tr("loading the data…"))
+        self.speed_label.setText("")
+        self._show_status(tr("Training…"))
+        self._set_state("running")
+        self._plot_timer.start()
+        worker.start()
+        self.sigRunningChanged.emit(True)
+        return True
+
+    def pause(self) -> None:
+        """Hold the training after the current step."""
+        if self._worker is not None and not self._worker.is_paused():
+            self._worker.pause()
+            self._paused_at = time.monotonic()
+            self._set_state("paused")
+            self._show_status(tr("Paused. Resume goes on from here."))
+
+    def resume(self) -> None:
+        """Continue a paused training."""
+        if self._worker is not None and self._worker.is_paused():
+            self._worker.resume()
+            if self._paused_at is not None:
+                self._paused_total += time.monotonic() - self._paused_at
+            self._paused_at = None
+            self._set_state("running")
+            self._show_status(tr("Training…"))
+
+    def stop(self) -> None:
+        """End the training after the current step; the network keeps the weights of that step."""
+        if self._worker is not None:
+            self._worker.stop()
+            self._set_state("stopping")
+            self._show_status(tr("Stopping after this step…"))
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Stop any training and wait for its thread (call before the window closes)."""
+        worker = self._worker
+        if worker is not None:
+            worker.stop()
+            worker.wait(timeout_ms)
+
+    def retranslate_ui(self) -> None:
+        """Set every user-visible text in the current language."""
+        self.heading.setText(tr("Train the network"))
+        self.hint.setText(
+            tr(
+                "Watch a network learn: the loss falls, the accuracy rises, and every few steps the "
+                "overview and the kernels show the filters as they form. The last 5,000 MNIST training "
+                "images are kept aside to measure the validation accuracy after each epoch."
+            )
+        )
+        self.data_picker.retranslate_ui()
+        names = {"adam": tr("Adam"), "sgd": tr("SGD with momentum")}
+        for index, name in enumerate(OPTIMIZERS):
+            self.optimizer_combo.setItemText(index, names[name])
+        labels = {
+            self.optimizer_combo: (tr("Optimizer"), tr("How the gradients change the weights")),
+            self.lr_spin: (
+                tr("Learning rate"),
+                tr("Size of each step at the start; it decays to zero over the run (cosine schedule)"),
+            ),
+            self.batch_spin: (tr("Batch size"), tr("Images per step: the gradient is averaged over them")),
+            self.epochs_spin: (tr("Epochs"), tr("Passes over the training images")),
+            self.images_spin: (tr("Training images"), tr("How many MNIST training images one epoch uses")),
+            self.refresh_spin: (
+                tr("Refresh every"),
+                tr("Show the network's current weights every this-many steps"),
+            ),
+            self.seed_spin: (tr("Seed"), tr("Seeds the order of the images and the augmentation")),
+        }
+        for widget, (text, tip) in labels.items():
+            self._labels[widget].setText(text)
+            widget.setToolTip(tip)
+        self.refresh_spin.setSuffix(tr(" steps"))
+        self.augment_check.setText(tr("Augment (rotate, scale, shift, thicken)"))
+        self.augment_check.setToolTip(
+            tr("Random changes to every training image so the network copes with digits drawn by hand")
+        )
+        self.start_button.setText(tr("Start"))
+        self.start_button.setToolTip(tr("Train the current network from its current weights"))
+        self.stop_button.setText(tr("Stop"))
+        self.stop_button.setToolTip(tr("End after this step and keep the weights"))
+        self._set_pause_text()
+        if self._plots is not None:
+            self._label_plots()
+
+    # ----------------------------------------------------------------- construction
+    def _build_widgets(self) -> None:
+        """Create the controls; the plots come later (see ``_ensure_plots``)."""
+        self.heading = QLabel()
+        heading_font = QFont()
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.model_label = QLabel()
+        self.model_label.setObjectName("training_model")
+        self.data_picker = DataFolderPicker()
+
+        self.optimizer_combo = QComboBox()
+        self.optimizer_combo.setObjectName("optimizer")
+        self.optimizer_combo.addItems(["", ""])
+        self.optimizer_combo.currentIndexChanged.connect(self._on_optimizer)
+        self.lr_spin = QDoubleSpinBox()
+        self.lr_spin.setObjectName("learning_rate")
+        self.lr_spin.setDecimals(5)
+        self.lr_spin.setRange(1e-5, 1.0)
+        self.lr_spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+        self.lr_spin.setValue(DEFAULT_LR["adam"])
+        self.batch_spin = _spin("batch_size", 1, 1024, 64)
+        self.epochs_spin = _spin("epochs", 1, 100, 1)
+        self.images_spin = _spin("training_images", 100, MNIST_TRAIN_IMAGES, MNIST_TRAIN_IMAGES)
+        self.images_spin.setSingleStep(1000)
+        self.images_spin.setGroupSeparatorShown(True)
+        self.refresh_spin = _spin("refresh_every", 1, 10000, 20)
+        self.seed_spin = _spin("seed", 0, 2**31 - 1, 0)
+        self.augment_check = QCheckBox()
+        self.augment_check.setObjectName("augment")
+
+        self._labels: dict[QWidget, QLabel] = {}
+        left = QFormLayout()
+        right = QFormLayout()
+        for form, widgets in (
+            (left, (self.optimizer_combo, self.lr_spin, self.batch_spin, self.epochs_spin)),
+            (right, (self.images_spin, self.refresh_spin, self.seed_spin)),
+        ):
+            for widget in widgets:
+                label = QLabel()
+                label.setBuddy(widget)
+                form.addRow(label, widget)
+                self._labels[widget] = label
+        right.addRow(self.augment_check)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addSpacing(theme.px(24))
+        columns.addLayout(right, 1)
+
+        self.start_button = QPushButton()
+        self.start_button.setObjectName("start")
+        self.start_button.clicked.connect(self.start)
+        self.pause_button = QPushButton()
+        self.pause_button.setObjectName("pause")
+        self.pause_button.clicked.connect(self._toggle_pause)
+        self.stop_button = QPushButton()
+        self.stop_button.setObjectName("stop")
+        self.stop_button.clicked.connect(self.stop)
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.pause_button, self.stop_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("training_progress")
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setTextVisible(True)
+        self.speed_label = QLabel()
+        self.speed_label.setObjectName("training_speed")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("training_status")
+        self.status_label.setWordWrap(True)
+
+        self.plot_area = QGridLayout()
+        self.plot_area.setColumnStretch(0, 1)
+        self.plot_area.setColumnStretch(1, 1)
+
+        column = QVBoxLayout(self)
+        margin = theme.px(theme.MARGIN_PX)
+        column.setContentsMargins(margin, margin, margin, margin)
+        column.addWidget(self.heading)
+        column.addWidget(self.hint)
+        column.addWidget(self.model_label)
+        column.addWidget(self.data_picker)
+        column.addLayout(columns)
+        column.addLayout(buttons)
+        column.addWidget(self.progress_bar)
+        column.addWidget(self.speed_label)
+        column.addWidget(self.status_label)
+        column.addLayout(self.plot_area, 1)
+
+    def _ensure_plots(self) -> None:
+        """Create the two plots on first need, importing pyqtgraph then rather than at start-up."""
+        if self._plots is not None:
+            return
+        import pyqtgraph
+
+        from explainer.gui.app import configure_pyqtgraph
+
+        configure_pyqtgraph()
+        plots = (pyqtgraph.PlotWidget(), pyqtgraph.PlotWidget())
+        for column, (plot, name) in enumerate(zip(plots, ("loss_plot", "accuracy_plot"), strict=True)):
+            plot.setObjectName(name)
+            plot.setMenuEnabled(False)
+            plot.showGrid(x=False, y=True, alpha=0.25)
+            # Fixed ranges (see _fit_ranges) and cached axes: a new point repaints the curves, not the
+            # axis texts and grid, which cost most of a redraw.
+            plot.disableAutoRange()
+            for side in ("left", "bottom"):
+                plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            plot.setMinimumHeight(theme.px(180))
+            # Loss falls and accuracy rises: put each legend where its curve is not.
+            plot.addLegend(offset=(-10, 10) if column == 0 else (-10, -10))
+            self.plot_area.addWidget(plot, 0, column)
+        loss_plot, accuracy_plot = plots
+        accuracy_plot.setYRange(0.0, 100.0, padding=0.02)
+        self._plot_items = {
+            "loss": loss_plot.plot(),
+            "loss_avg": loss_plot.plot(),
+            "accuracy_avg": accuracy_plot.plot(),
+            "validation": accuracy_plot.plot(symbol="o"),
+        }
+        for key in ("loss", "loss_avg", "accuracy_avg"):
+            # Thousands of steps: draw only what is visible, one point per pixel column.
+            self._plot_items[key].setDownsampling(auto=True, method="peak")
+            self._plot_items[key].setClipToView(True)
+        self._plots = plots
+        self._apply_theme()
+
+    def _label_plots(self) -> None:
+        """Titles, axis labels and legend entries in the current language."""
+        if self._plots is None:
+            return
+        loss_plot, accuracy_plot = self._plots
+        color = theme.current().text
+        size = f"{theme.BASE_FONT_PT * theme.zoom():.0f}pt"
+        loss_plot.setTitle(tr("Loss (cross-entropy)"), color=color, size=size)
+        accuracy_plot.setTitle(tr("Accuracy (%)"), color=color, size=size)
+        for plot in self._plots:
+            plot.setLabel("bottom", tr("epoch"))
+        names = {
+            "loss": tr("each batch"),
+            "loss_avg": tr("moving average"),
+            "accuracy_avg": tr("training batches (moving average)"),
+            "validation": tr("validation, after each epoch"),
+        }
+        for plot in self._plots:
+            legend = plot.getPlotItem().legend
+            legend.clear()
+        for key, item in self._plot_items.items():
+            plot = loss_plot if key.startswith("loss") else accuracy_plot
+            plot.getPlotItem().legend.addItem(item, names[key])
+
+    def _apply_theme(self) -> None:
+        """Colour the plots with the current palette."""
+        if self._plots is None:
+            return
+        import pyqtgraph
+
+        palette = theme.current()
+        faint = QColor(palette.muted)
+        faint.setAlpha(110)
+        validation = theme.lut_color(theme.DIVERGING_LUT, 0.1)
+        pens = {
+            "loss": pyqtgraph.mkPen(faint, width=1),
+            "loss_avg": pyqtgraph.mkPen(palette.accent, width=theme.px(2.5)),
+            "accuracy_avg": pyqtgraph.mkPen(palette.accent, width=theme.px(2.5)),
+            "validation": pyqtgraph.mkPen(validation, width=theme.px(2)),
+        }
+        for key, item in self._plot_items.items():
+            item.setPen(pens[key])
+        self._plot_items["validation"].setSymbolBrush(validation)
+        self._plot_items["validation"].setSymbolPen(validation)
+        self._plot_items["validation"].setSymbolSize(theme.px(8))
+        self._label_plots()
+        for plot in self._plots:
+            plot.setBackground(palette.background)
+            item = plot.getPlotItem()
+            for side in ("left", "bottom"):
+                axis = item.getAxis(side)
+                axis.setPen(palette.muted)
+                axis.setTextPen(palette.text)
+            item.legend.setLabelTextColor(palette.text)
+
+    # ----------------------------------------------------------------- worker reports
+    def _on_progress(self, progress: Progress) -> None:
+        """Record a step for the curves and update the progress bar, speed and ETA."""
+        if self._worker is None:
+            return
+        epochs = self._worker.config.epochs
+        if self._curves is None:
+            self._curves = _Curves(progress.steps_total)
+            self._steps_per_epoch = progress.steps_total / epochs
+        self._curves.add(progress, self._steps_per_epoch)
+        now = self._active_time()
+        if self._first_step is None:
+            self._first_step = (now, progress.step)
+        first_time, first_step = self._first_step
+        done = progress.step - first_step
+        left = None
+        if done > 0:
+            left = (progress.steps_total - progress.step) * (now - first_time) / done
+        self.progress_bar.setValue(round(1000 * progress.step / max(progress.steps_total, 1)))
+        self.progress_bar.setFormat(
+            tr("epoch {epoch}/{epochs} · step {step:,}/{total:,}").format(
+                epoch=progress.epoch, epochs=epochs, step=progress.step, total=progress.steps_total
+            )
+        )
+        self._last_progress = progress
+        self._show_speed(progress, now, left)
+
+    def _show_speed(self, progress: Progress, elapsed: float, left: float | None) -> None:
+        """Images per second, time elapsed and left (None: unknown or finished), loss and accuracy."""
+        eta = "" if left is None else tr(" · about {time} left").format(time=format_duration(left))
+        text = tr("{rate:,.0f} images/s · {elapsed} elapsed{eta} · loss {loss:.3f}").format(
+            rate=progress.samples_per_s, elapsed=format_duration(elapsed), eta=eta, loss=progress.loss
+        )
+        if self._curves is not None and self._curves.val:
+            text += tr(" · validation accuracy {accuracy:.1%}").format(accuracy=self._curves.val[-1][1])
+        self.speed_label.setText(text)
+
+    def _on_snapshot(self, model: Sequential) -> None:
+        """Keep the newest snapshot and pass it on at the next event-loop turn (older ones are dropped)."""
+        self._pending = model
+        self._emit_timer.start()
+
+    def _emit_pending(self) -> None:
+        model, self._pending = self._pending, None
+        if model is not None:
+            self.sigModelUpdated.emit(model)
+
+    def _on_error(self, message: str) -> None:
+        self._show_status(tr("Training failed: {message}").format(message=message), error=True)
+
+    def _on_finished(self, result: TrainingResult) -> None:
+        """Show how the run ended and hand over the model it keeps."""
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            # The thread is only returning from its job; keep the objects until it has.
+            worker.wait()
+        self._plot_timer.stop()
+        self._redraw_curves()
+        if self._last_progress is not None:
+            self._show_speed(self._last_progress, self._active_time(), None)
+        self._pending = None
+        self._emit_timer.stop()
+        if result.model is not None:
+            self._model = result.model
+            self.sigModelUpdated.emit(result.model)
+        if result.error is not None:
+            kept = (
+                tr(" The network keeps the weights shown at step {step:,}.").format(step=result.step)
+                if result.model is not None
+                else tr(" The network is unchanged.")
+            )
+            self._show_status(
+                tr("Training failed: {message}").format(message=result.error) + kept, error=True
+            )
+        elif result.stopped:
+            self._show_status(
+                tr("Stopped after step {step:,}; the network keeps the weights of that step.").format(
+                    step=result.step
+                )
+                if result.model is not None
+                else tr("Stopped before the first step; the network is unchanged.")
+            )
+        elif result.completed and result.val_accuracy is not None:
+            self._show_status(
+                tr(
+                    "Done: {step:,} steps. The network keeps its best epoch "
+                    "(validation accuracy {accuracy:.2%})."
+                ).format(step=result.step, accuracy=result.val_accuracy)
+            )
+        self._set_state("idle")
+        self.set_model(self._model)
+        self.sigRunningChanged.emit(False)
+        self.sigFinished.emit(result)
+
+    def _redraw_curves(self) -> None:
+        """Push the recorded points to the plots (called by a timer, at most ten times a second)."""
+        curves = self._curves
+        if curves is None or not self._plot_items or curves.drawn == (curves.n, len(curves.val)):
+            return
+        curves.drawn = (curves.n, len(curves.val))
+        self._fit_ranges(curves)
+        n = curves.n
+        x = curves.x[:n]
+        self._plot_items["loss"].setData(x, curves.loss[:n])
+        self._plot_items["loss_avg"].setData(x, curves.loss_avg[:n])
+        self._plot_items["accuracy_avg"].setData(x, 100.0 * curves.acc_avg[:n])
+        if curves.val:
+            epochs, accuracies = zip(*curves.val, strict=True)
+            self._plot_items["validation"].setData(np.array(epochs), 100.0 * np.array(accuracies))
+        else:
+            self._plot_items["validation"].setData([], [])
+
+    def _fit_ranges(self, curves: _Curves) -> None:
+        """Loss from 0 to just above its highest value so far (changed only when that grows or halves)."""
+        if self._plots is None or curves.n == 0:
+            return
+        top = float(curves.loss[: curves.n].max())
+        if math.isfinite(top) and top > 0.0 and not 0.5 * self._loss_top < top <= self._loss_top:
+            self._loss_top = 1.1 * top
+            self._plots[0].setYRange(0.0, self._loss_top, padding=0.02)
+
+    # ----------------------------------------------------------------- helpers
+    def _active_time(self) -> float:
+        """Seconds since Start, pauses excluded."""
+        paused = self._paused_total
+        if self._paused_at is not None:
+            paused += time.monotonic() - self._paused_at
+        return time.monotonic() - self._started_at - paused
+
+    def _set_state(self, state: str) -> None:
+        """Enable the controls that make sense in ``state`` ("idle", "running", "paused", "stopping")."""
+        self._state = state
+        idle = state == "idle"
+        for widget in (*self._labels, self.augment_check):
+            widget.setEnabled(idle)
+        # With data from set_data_loader, the MNIST folder and image count do not apply.
+        self.data_picker.setEnabled(idle and self._loader is None)
+        self.images_spin.setEnabled(idle and self._loader is None)
+        self.pause_button.setEnabled(state in ("running", "paused"))
+        self.stop_button.setEnabled(state in ("running", "paused"))
+        self._set_pause_text()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.start_button.setEnabled(self._state == "idle" and self._model is not None)
+
+    def _set_pause_text(self) -> None:
+        paused = self._state == "paused"
+        self.pause_button.setText(tr("Resume") if paused else tr("Pause"))
+        self.pause_button.setToolTip(
+            tr("Go on training") if paused else tr("Hold after this step; the thread sleeps meanwhile")
+        )
+
+    def _toggle_pause(self) -> None:
+        if self._state == "paused":
+            self.resume()
+        else:
+            self.pause()
+
+    def _on_optimizer(self, index: int) -> None:
+        """Each optimizer starts from its own good learning rate."""
+        self.lr_spin.setValue(DEFAULT_LR[OPTIMIZERS[index]])
+
+    def _show_status(self, text: str, *, error: bool = False) -> None:
+        role = QPalette.ColorRole.BrightText if error else QPalette.ColorRole.WindowText
+        self.status_label.setForegroundRole(role)
+        self.status_label.setText(text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._ensure_plots()
+        super().showEvent(event)
+
+
+def _spin(name: str, low: int, high: int, value: int) -> QSpinBox:
+    """An integer spin box with an object name."""
+    spin = QSpinBox()
+    spin.setObjectName(name)
+    spin.setRange(low, high)
+    spin.setValue(value)
+    return spin
+
+
+if __name__ == "__main__":
+    import sys
+
+    from explainer.core import reference_net
+    from explainer.gui.app import APP_NAME
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    theme.apply_palette(app, dark=False)
+    view = TrainingView(reference_net())
+    view.resize(theme.px(1100), theme.px(760))
+    view.show()
+    app.exec()

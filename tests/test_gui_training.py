@@ -1,0 +1,275 @@
+"""The training worker and panel: progress, snapshots, pause, stop, errors, settings; model files."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from explainer.architectures import ArchitectureSpec, build
+from explainer.core import Sequential
+from explainer.gui.training_worker import TrainingConfig, TrainingResult, TrainingWorker
+from explainer.gui.views import training_view
+from explainer.gui.views.training_view import (
+    DataFolderPicker,
+    TrainingView,
+    format_duration,
+    open_model_file,
+    save_model_file,
+)
+from explainer.modelio import load_model, save_model
+from explainer.train import Progress
+
+# A small network: steps take milliseconds, so pause and stop are checked at many step boundaries.
+SMALL = ArchitectureSpec(conv_blocks=1, convs_per_block=1, channels=(4,), kernel_size=3, padding="same")
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, qapp: object) -> None:
+    """QSettings of this test live in its own temp folder, never in the user's."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
+def synthetic_splits(n_train: int = 256, n_val: int = 64, seed: int = 0) -> tuple:
+    """Learnable random digits: class k has a bright bar in row band k.
+
+    Shape:
+        train images ``(n_train, 28, 28)`` uint8, labels ``(n_train,)`` uint8; same for validation.
+    """
+    rng = np.random.default_rng(seed)
+    labels = rng.integers(0, 10, n_train + n_val).astype(np.uint8)
+    images = rng.integers(0, 60, (n_train + n_val, 28, 28)).astype(np.uint8)
+    for i, label in enumerate(labels):
+        images[i, 2 + 2 * label : 4 + 2 * label, 4:24] = 255
+    return (images[:n_train], labels[:n_train]), (images[n_train:], labels[n_train:])
+
+
+def run_worker(qtbot: QtBot, worker: TrainingWorker, timeout: int = 60000) -> TrainingResult:
+    """Start ``worker`` and wait for its result."""
+    with qtbot.waitSignal(worker.sigFinished, timeout=timeout) as blocker:
+        worker.start()
+    assert worker.wait(5000)
+    return blocker.args[0]
+
+
+def weights(model: Sequential) -> list[np.ndarray]:
+    return [p.copy() for layer in model.layers for p in layer.params.values()]
+
+
+def test_worker_trains_a_copy_and_reports_every_step(qtbot: QtBot) -> None:
+    data = synthetic_splits()
+    model = build(SMALL)
+    before = weights(model)
+    worker = TrainingWorker(model, lambda: data, TrainingConfig(batch_size=32, epochs=2, snapshot_every=3))
+    progress: list[Progress] = []
+    snapshots: list[Sequential] = []
+    worker.sigProgress.connect(progress.append)
+    worker.sigSnapshot.connect(snapshots.append)
+    result = run_worker(qtbot, worker)
+
+    steps = [p.step for p in progress if p.val_accuracy is None]
+    assert steps == list(range(1, 17))  # 256 / 32 = 8 steps per epoch, 2 epochs
+    epoch_ends = [p for p in progress if p.val_accuracy is not None]
+    assert [p.epoch for p in epoch_ends] == [1, 2] and epoch_ends[-1].done
+    assert all(0.0 <= p.val_accuracy <= 1.0 for p in epoch_ends)
+    # Every 3 steps and at each epoch end (step 8 and 16), never twice for the same step.
+    assert len(snapshots) == len({3, 6, 8, 9, 12, 15, 16})
+    assert all(not s.training for s in snapshots) and len({id(s) for s in snapshots}) == len(snapshots)
+    assert result.completed and not result.stopped and result.error is None
+    assert result.val_accuracy == max(p.val_accuracy for p in epoch_ends)
+    # The caller's model is untouched; the result is trained.
+    assert all(np.array_equal(a, b) for a, b in zip(before, weights(model), strict=True))
+    assert not all(np.array_equal(a, b) for a, b in zip(before, weights(result.model), strict=True))
+    assert progress[-1].loss < progress[0].loss
+
+
+def test_pause_holds_and_resume_goes_on(qtbot: QtBot) -> None:
+    data = synthetic_splits()
+    worker = TrainingWorker(build(SMALL), lambda: data, TrainingConfig(batch_size=16, epochs=1))
+    progress: list[Progress] = []
+    worker.sigProgress.connect(progress.append)
+    worker.pause()
+    worker.start()
+    qtbot.wait(400)
+    assert progress == [] and worker.is_paused()
+    worker.resume()
+    qtbot.waitUntil(lambda: len(progress) >= 3, timeout=10000)
+    worker.pause()
+    qtbot.wait(200)  # the step under way when Pause came may still report
+    held = len(progress)
+    qtbot.wait(400)
+    assert len(progress) == held < 16
+    with qtbot.waitSignal(worker.sigFinished, timeout=30000) as blocker:
+        worker.resume()
+    assert blocker.args[0].completed and worker.wait(5000)
+
+
+def test_stop_ends_within_a_second_and_keeps_the_last_finished_step(qtbot: QtBot) -> None:
+    data = synthetic_splits(n_train=2048)
+    model = build(SMALL)
+    worker = TrainingWorker(model, lambda: data, TrainingConfig(batch_size=16, epochs=5, snapshot_every=5))
+    progress: list[Progress] = []
+    worker.sigProgress.connect(progress.append)
+    worker.start()
+    qtbot.waitUntil(lambda: len(progress) >= 8, timeout=10000)
+    with qtbot.waitSignal(worker.sigFinished, timeout=1000) as blocker:
+        worker.stop()
+    assert worker.wait(5000)
+    result: TrainingResult = blocker.args[0]
+    assert result.stopped and not result.completed
+    assert result.step == progress[-1].step < progress[-1].steps_total
+    assert result.model is not None and not result.model.training
+    assert all(np.all(np.isfinite(p)) for p in weights(result.model))
+    x = data[1][0][:8].reshape(8, 1, 28, 28) / 255.0
+    assert np.all(np.isfinite(result.model.predict_proba(x)))
+
+
+def test_stop_while_paused_ends_the_pause(qtbot: QtBot) -> None:
+    worker = TrainingWorker(build(SMALL), lambda: synthetic_splits(), TrainingConfig(epochs=3))
+    worker.pause()
+    with qtbot.waitSignal(worker.sigFinished, timeout=5000) as blocker:
+        worker.start()
+        qtbot.wait(100)
+        worker.stop()
+    result: TrainingResult = blocker.args[0]
+    assert result.stopped and result.model is None and result.step == 0
+    assert worker.wait(5000)
+
+
+def test_bad_data_is_reported_not_raised(qtbot: QtBot) -> None:
+    (images, labels), val = synthetic_splits()
+    bad_labels = labels.astype(np.int64) + 10  # out of range for 10 classes
+    worker = TrainingWorker(build(SMALL), lambda: ((images, bad_labels), val), TrainingConfig())
+    errors: list[str] = []
+    worker.sigError.connect(errors.append)
+    result = run_worker(qtbot, worker)
+    assert errors and "labels must be integers in 0..9" in errors[0]
+    assert result.error == errors[0] and result.model is None and not result.completed
+
+
+def test_training_view_runs_and_hands_over_snapshots(qtbot: QtBot) -> None:
+    view = TrainingView(build(SMALL))
+    qtbot.addWidget(view)
+    assert view.objectName() == "training"
+    view.set_data_loader(lambda: synthetic_splits())
+    view.set_config(TrainingConfig(optimizer="sgd", lr=0.05, batch_size=32, epochs=2, snapshot_every=4))
+    view.show()
+    updates: list[Sequential] = []
+    running: list[bool] = []
+    view.sigModelUpdated.connect(updates.append)
+    view.sigRunningChanged.connect(running.append)
+    with qtbot.waitSignal(view.sigFinished, timeout=60000) as blocker:
+        assert view.start()
+        assert not view.start_button.isEnabled() and view.stop_button.isEnabled()
+        assert not view.batch_spin.isEnabled()
+    result: TrainingResult = blocker.args[0]
+    assert result.completed
+    assert running == [True, False] and not view.is_running()
+    assert updates and updates[-1] is result.model
+    assert view.progress_bar.value() == 1000
+    assert "2/2" in view.progress_bar.format()
+    assert "Done" in view.status_label.text()
+    curves = view._curves
+    assert curves is not None and curves.n == 16 and len(curves.val) == 2
+    assert view.start_button.isEnabled() and view.batch_spin.isEnabled()
+    # The next run starts from the kept model.
+    assert view._model is result.model
+
+
+def test_training_view_pause_and_stop_buttons(qtbot: QtBot) -> None:
+    view = TrainingView(build(SMALL))
+    qtbot.addWidget(view)
+    view.set_data_loader(lambda: synthetic_splits(n_train=2048))
+    view.set_config(TrainingConfig(batch_size=16, epochs=5))
+    steps: list[int] = []
+    view.start()
+    worker = view.worker()
+    assert worker is not None
+    worker.sigProgress.connect(lambda p: steps.append(p.step))
+    qtbot.waitUntil(lambda: len(steps) >= 2, timeout=10000)
+    view.pause_button.click()
+    assert worker.is_paused() and view.pause_button.text() == "Resume"
+    view.pause_button.click()
+    assert not worker.is_paused() and view.pause_button.text() == "Pause"
+    with qtbot.waitSignal(view.sigFinished, timeout=5000) as blocker:
+        view.stop_button.click()
+    assert blocker.args[0].stopped
+    assert "Stopped after step" in view.status_label.text()
+
+
+def test_training_view_without_data_folder_explains(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(training_view.DataFolderPicker, "directory", lambda self: None)
+    view = TrainingView(build(SMALL))
+    qtbot.addWidget(view)
+    assert not view.start()
+    assert "MNIST" in view.status_label.text() and not view.is_running()
+
+
+def test_data_folder_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    picker = DataFolderPicker()
+    qtbot.addWidget(picker)
+    chosen: list[Path] = []
+    picker.sigChanged.connect(chosen.append)
+    picker.set_directory(tmp_path / "mnist")
+    assert chosen == [tmp_path / "mnist"]
+    again = DataFolderPicker()
+    qtbot.addWidget(again)
+    assert again.directory() == tmp_path / "mnist"
+    assert str(tmp_path / "mnist") in again._path.text()
+
+
+def test_saved_model_reloads_with_identical_predictions(qtbot: QtBot, tmp_path: Path) -> None:
+    model = build(ArchitectureSpec(conv_blocks=1, convs_per_block=1, channels=(3,), dense=(8,), dropout=0.2))
+    path = tmp_path / "mine.npz"
+    assert save_model_file(None, model, path)
+    loaded = open_model_file(None, path)
+    assert loaded is not None
+    x = np.random.default_rng(1).random((5, 1, 28, 28), dtype=np.float32)
+    np.testing.assert_array_equal(loaded.predict_proba(x), model.predict_proba(x))
+    assert [layer.name for layer in loaded.layers] == [layer.name for layer in model.layers]
+
+
+def test_bad_model_file_names_the_file(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    warnings: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        training_view, "show_warning", lambda parent, title, text: warnings.append((title, text))
+    )
+    path = tmp_path / "broken.npz"
+    path.write_bytes(b"not a zip file at all")
+    assert open_model_file(None, path) is None
+    assert len(warnings) == 1 and "broken.npz" in warnings[0][1]
+
+
+def test_failed_save_keeps_the_old_file(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        training_view, "show_warning", lambda parent, title, text: warnings.append((title, text))
+    )
+    good = build(SMALL)
+    path = tmp_path / "model.npz"
+    save_model(good, path)
+    broken = good.copy()
+    broken.layers[0].params["W"][0, 0, 0, 0] = np.nan
+    assert not save_model_file(None, broken, path)
+    assert len(warnings) == 1 and "model.npz" in warnings[0][1] and "NaN" in warnings[0][1]
+    x = np.ones((1, 1, 28, 28), np.float32)
+    np.testing.assert_array_equal(load_model(path).predict_proba(x), good.predict_proba(x))
+    assert not save_model_file(None, good, tmp_path / "no such folder" / "model.npz")
+    assert len(warnings) == 2
+
+
+def test_format_duration() -> None:
+    assert format_duration(0) == "0:00"
+    assert format_duration(59.2) == "1:00"
+    assert format_duration(61) == "1:01"
+    assert format_duration(3725) == "1:02:05"
