@@ -1,0 +1,398 @@
+"""Attribution side by side: which pixels of the drawn digit a class score depends on.
+
+Six maps of the same digit, each computed by :mod:`explainer.core.attribution` (no maths here):
+the vanilla gradient, SmoothGrad (σ and N sliders), Integrated Gradients from a black image (with the check
+that the attributions add up to f(x) − f(black)), Grad-CAM at a chosen conv layer, the contrast
+"class A minus class B", and dL/dx of the loss against the true label. All explain the class **logit**
+f = z_A, are drawn over the digit on a diverging map with symmetric levels (red: more ink here raises the
+score, blue: lowers it).
+
+Run alone: ``python -m explainer.gui.views.attribution_view``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explainer.core import attribution
+from explainer.core.network import Sequential
+from explainer.gui import theme
+from explainer.gui.i18n import tr
+from explainer.gui.views.backward_view import MapBoard, Panel, fmt, run_alone
+
+METHODS = ("vanilla", "smoothgrad", "ig", "gradcam", "contrast", "loss")
+"""The maps, in the order they are shown."""
+
+SIGMA_STEPS = 100
+"""The σ slider runs over 0 .. SIGMA_MAX in this many steps."""
+
+SIGMA_MAX = 0.5
+"""Largest SmoothGrad noise, in pixel units (pixels are in [0, 1])."""
+
+DEFAULT_SIGMA = 0.15
+DEFAULT_SAMPLES = 25
+DEFAULT_IG_STEPS = 64
+
+RECOMPUTE_DELAY_MS = 120
+"""Slider drags recompute once they pause this long, so a drag does not queue dozens of passes."""
+
+
+def gradcam_layers(model: Sequential) -> list[tuple[str, int]]:
+    """(label, layer index) for Grad-CAM: every conv layer, read after its activation when one follows."""
+    out = []
+    for i, layer in enumerate(model.layers):
+        if layer.kind != "conv2d":
+            continue
+        following = model.layers[i + 1] if i + 1 < len(model.layers) else None
+        if following is not None and following.kind in ("relu", "leaky_relu", "sigmoid", "tanh"):
+            out.append((f"{layer.name} \u2192 {following.name}", i + 1))
+        else:
+            out.append((layer.name or str(i), i))
+    return out
+
+
+class AttributionView(QWidget):
+    """Attribution maps of one digit side by side (objectName "attribution").
+
+    Signals:
+        sigComputed(): the maps were recomputed (after an input, class or setting change).
+
+    Shape:
+        the digit ``x`` is ``(H, W)`` raw pixels in [0, 1]; every map is ``(H, W)``.
+    """
+
+    sigComputed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("attribution")
+        self._model: Sequential | None = None
+        self._x: np.ndarray | None = None
+        self.results: dict[str, np.ndarray] = {}
+        self.ig_delta: float | None = None
+        self.loss: float | None = None
+        self._dirty: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(RECOMPUTE_DELAY_MS)
+        self._timer.timeout.connect(self.compute)
+
+        self.title = QLabel()
+        self.title.setObjectName("title")
+        self.class_text, self.label_text = QLabel(), QLabel()
+        self.class_box = self._combo("explain_class", METHODS)
+        self.label_box = self._combo("true_label", ("loss",))
+        self.overlay = QCheckBox()
+        self.overlay.setObjectName("overlay")
+        self.overlay.setChecked(True)
+        self.overlay.toggled.connect(self._refresh)
+        self.loss_label = QLabel()
+        self.loss_label.setObjectName("loss")
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        for widget in (self.class_text, self.class_box, self.label_text, self.label_box, self.overlay):
+            top.addWidget(widget)
+
+        self.sigma = self._slider(
+            "sigma", 0, SIGMA_STEPS, round(DEFAULT_SIGMA / SIGMA_MAX * SIGMA_STEPS), ("smoothgrad",)
+        )
+        self.samples = self._slider("samples", 1, 100, DEFAULT_SAMPLES, ("smoothgrad",))
+        self.sigma_text, self.samples_text = QLabel(), QLabel()
+        self.ig_steps = QSpinBox()
+        self.ig_steps.setObjectName("ig_steps")
+        self.ig_steps.setRange(4, 256)
+        self.ig_steps.setValue(DEFAULT_IG_STEPS)
+        self.ig_steps.valueChanged.connect(lambda: self._schedule(("ig",)))
+        self.ig_text = QLabel()
+        self.layer_box = self._combo("gradcam_layer", ("gradcam",))
+        self.layer_text = QLabel()
+        self.other_box = self._combo("contrast_class", ("contrast",))
+        self.other_text = QLabel()
+        controls = QGridLayout()
+        controls.addWidget(self.sigma_text, 0, 0)
+        controls.addWidget(self.sigma, 0, 1)
+        controls.addWidget(self.samples_text, 1, 0)
+        controls.addWidget(self.samples, 1, 1)
+        controls.addWidget(self.ig_text, 0, 2)
+        controls.addWidget(self.ig_steps, 0, 3)
+        controls.addWidget(self.layer_text, 0, 4)
+        controls.addWidget(self.layer_box, 0, 5)
+        controls.addWidget(self.other_text, 1, 4)
+        controls.addWidget(self.other_box, 1, 5)
+        controls.setColumnStretch(1, 1)
+
+        self.board = MapBoard(columns=3)
+        self.note = QLabel()
+        self.note.setObjectName("note")
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        margin = theme.px(theme.MARGIN_PX)
+        layout.setContentsMargins(margin, margin, margin, margin)
+        layout.addLayout(top)
+        layout.addWidget(self.loss_label)
+        layout.addLayout(controls)
+        layout.addWidget(self.board)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        self.retranslate_ui()
+        self._apply_theme()
+        theme.notifier().sigChanged.connect(self._apply_theme)
+
+    def _combo(self, name: str, methods: tuple[str, ...]) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.currentIndexChanged.connect(lambda: self._schedule(methods, now=True))
+        return combo
+
+    def _slider(self, name: str, low: int, high: int, value: int, methods: tuple[str, ...]) -> QSlider:
+        slider = QSlider(Qt.Orientation.Horizontal)
+        slider.setObjectName(name)
+        slider.setRange(low, high)
+        slider.setValue(value)
+        slider.valueChanged.connect(lambda: self._schedule(methods))
+        return slider
+
+    # ---- public API
+
+    def set_model(self, model: Sequential | None) -> None:
+        """Explain ``model`` from now on (None clears)."""
+        self._model = model
+        names = [] if model is None else list(model.class_names)
+        for combo in (self.class_box, self.label_box, self.other_box):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems(names)
+            combo.blockSignals(False)
+        self.layer_box.blockSignals(True)
+        self.layer_box.clear()
+        for label, index in [] if model is None else gradcam_layers(model):
+            self.layer_box.addItem(label, index)
+        self.layer_box.setCurrentIndex(self.layer_box.count() - 1)
+        self.layer_box.blockSignals(False)
+        self._defaults()
+        self._schedule(METHODS, now=True)
+
+    def set_input(self, x: np.ndarray | None) -> None:
+        """Explain digit ``x`` (None clears); the class and label reset to the prediction.
+
+        Shape:
+            x: ``(H, W)`` raw pixels in [0, 1].
+        """
+        self._x = None if x is None else np.asarray(x, np.float32)
+        self._defaults()
+        self._schedule(METHODS, now=True)
+
+    def set_target(self, cls: int) -> None:
+        """Explain class ``cls`` ("explain class k")."""
+        self.class_box.setCurrentIndex(int(cls))
+
+    def set_label(self, label: int) -> None:
+        """Use ``label`` as the true class for the loss and dL/dx."""
+        self.label_box.setCurrentIndex(int(label))
+
+    def set_smoothgrad(self, sigma: float, samples: int) -> None:
+        """Set SmoothGrad's noise σ (pixel units) and number of samples N."""
+        self.sigma.setValue(round(sigma / SIGMA_MAX * SIGMA_STEPS))
+        self.samples.setValue(int(samples))
+
+    def set_gradcam_layer(self, layer_index: int) -> None:
+        """Compute Grad-CAM at layer ``layer_index`` (one of :func:`gradcam_layers`)."""
+        self.layer_box.setCurrentIndex(self.layer_box.findData(layer_index))
+
+    def sigma_value(self) -> float:
+        """SmoothGrad's σ in pixel units."""
+        return self.sigma.value() * SIGMA_MAX / SIGMA_STEPS
+
+    def batch(self) -> np.ndarray | None:
+        """The digit as a batch of one, ``(1, C, H, W)``, or None."""
+        if self._model is None or self._x is None:
+            return None
+        return self._x.reshape(1, *self._model.input_shape)
+
+    # ---- computing
+
+    def _defaults(self) -> None:
+        """Explain and label the predicted class; contrast with the runner-up."""
+        x = self.batch()
+        if x is None:
+            return
+        order = np.argsort(self._model.predict_proba(x)[0])[::-1]
+        for combo, value in (
+            (self.class_box, order[0]),
+            (self.label_box, order[0]),
+            (self.other_box, order[1]),
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(int(value))
+            combo.blockSignals(False)
+
+    def _schedule(self, methods: tuple[str, ...], now: bool = False) -> None:
+        self._dirty.update(methods)
+        if now:
+            self._timer.stop()
+            self.compute()
+        else:
+            self._timer.start()
+
+    def compute(self) -> None:
+        """Recompute the maps whose settings changed (all of them after a new input or class)."""
+        x = self.batch()
+        if x is None or self.class_box.currentIndex() < 0:
+            self.results, self.ig_delta, self.loss = {}, None, None
+            self._dirty.clear()
+            self._refresh()
+            return
+        model, cls = self._model, self.class_box.currentIndex()
+        dirty, self._dirty = self._dirty, set()
+        if not all(method in self.results for method in METHODS):
+            dirty = set(METHODS)
+        if "vanilla" in dirty:
+            self.results["vanilla"] = attribution.vanilla_gradient(model, x, cls)
+        if "smoothgrad" in dirty:
+            rng = np.random.default_rng(0)  # fixed noise: changing σ or N alone changes the map
+            self.results["smoothgrad"] = attribution.smoothgrad(
+                model, x, cls, self.sigma_value(), self.samples.value(), rng
+            )
+        if "ig" in dirty:
+            self.results["ig"], self.ig_delta = attribution.integrated_gradients(
+                model, x, cls, steps=self.ig_steps.value()
+            )
+        if "gradcam" in dirty and self.layer_box.currentIndex() >= 0:
+            cam = attribution.grad_cam(model, x, cls, int(self.layer_box.currentData()))
+            self.results["gradcam"] = cam.upsampled
+            self.results["gradcam_layer"] = cam.cam
+        if "contrast" in dirty:
+            self.results["contrast"] = attribution.contrast(model, x, cls, self.other_box.currentIndex())
+        if "loss" in dirty:
+            trace = model.trace(x, [self.label_box.currentIndex()])
+            self.results["loss"] = trace.input_grad[0].sum(axis=0)
+            self.loss = trace.loss
+        self._refresh()
+        self.sigComputed.emit()
+
+    # ---- showing
+
+    def _refresh(self) -> None:
+        self.sigma_text.setText(tr("SmoothGrad σ = {s}").format(s=f"{self.sigma_value():.2f}"))
+        self.samples_text.setText(tr("SmoothGrad N = {n}").format(n=self.samples.value()))
+        if not self.results:
+            self.board.set_panels([])
+            self.loss_label.setText(tr("Draw a digit to see which pixels the network looks at."))
+            return
+        cls = self._model.class_names[self.class_box.currentIndex()]
+        other = self._model.class_names[self.other_box.currentIndex()]
+        label = self._model.class_names[self.label_box.currentIndex()]
+        under = self._x.reshape(self._x.shape[-2:]) if self.overlay.isChecked() else None
+        ig = self.results["ig"]
+        ig_sum = float(ig.sum())
+        error = abs(ig_sum - self.ig_delta) / max(abs(self.ig_delta), 1e-12)
+        cam_shape = "\u00d7".join(map(str, self.results["gradcam_layer"].shape))
+        titles = {
+            "vanilla": (tr("Gradient ∂z_{c}/∂x").format(c=cls), tr("plain saliency: one backward pass")),
+            "smoothgrad": (
+                tr("SmoothGrad"),
+                tr("mean gradient over {n} noisy copies, σ = {s}").format(
+                    n=self.samples.value(), s=f"{self.sigma_value():.2f}"
+                ),
+            ),
+            "ig": (
+                tr("Integrated Gradients"),
+                tr("Σ = {a}, z(x) − z(black) = {b} (off by {e}%)").format(
+                    a=fmt(ig_sum, 4), b=fmt(self.ig_delta, 4), e=f"{100 * error:.2f}"
+                ),
+            ),
+            "gradcam": (
+                tr("Grad-CAM at {layer}").format(layer=self.layer_box.currentText()),
+                tr("computed on {shape} maps, then enlarged").format(shape=cam_shape),
+            ),
+            "contrast": (
+                tr("{a} rather than {b}").format(a=cls, b=other),
+                tr("gradient of z_{a} − z_{b}").format(a=cls, b=other),
+            ),
+            "loss": (
+                tr("−dL/dx, label {y}").format(y=label),
+                tr("red: more ink here lowers the loss"),
+            ),
+        }
+        panels = []
+        for method in METHODS:
+            values = self.results[method].astype(np.float64)
+            if method == "loss":
+                # Shown negated so that red means "helps the true class", like the other maps.
+                values = -values
+            title, caption = titles[method]
+            panels.append(Panel(title, values, numbers=False, under=under, caption=caption))
+        self.board.set_panels(panels)
+        self.loss_label.setText(
+            tr("Explaining the score (logit) of class {c}.  Loss against label {y}: L = {L}").format(
+                c=cls, y=label, L=fmt(self.loss, 4)
+            )
+        )
+
+    # ---- texts and theme
+
+    def retranslate_ui(self) -> None:
+        """Set the user-visible texts in the current language."""
+        self.title.setText(tr("Which pixels matter?"))
+        self.class_text.setText(tr("Explain class"))
+        self.class_box.setToolTip(tr("The class whose score (logit) is explained; starts at the prediction"))
+        self.label_text.setText(tr("True label"))
+        self.label_box.setToolTip(tr("The label of the loss L and of the map −dL/dx"))
+        self.overlay.setText(tr("Over the digit"))
+        self.overlay.setToolTip(tr("Draw each map over the digit (the ink shows as grey)"))
+        self.sigma.setToolTip(tr("Noise added to the digit for each SmoothGrad sample"))
+        self.samples.setToolTip(tr("How many noisy copies SmoothGrad averages"))
+        self.ig_text.setText(tr("IG steps"))
+        self.ig_steps.setToolTip(
+            tr("Gradients taken on the path from black to the digit (more: smaller completeness error)")
+        )
+        self.layer_text.setText(tr("Grad-CAM layer"))
+        self.layer_box.setToolTip(tr("Grad-CAM weighs this layer's maps by their mean gradient"))
+        self.other_text.setText(tr("Contrast with"))
+        self.other_box.setToolTip(tr("Class B of “A rather than B” (starts at the runner-up)"))
+        self.note.setText(
+            tr(
+                "Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated "
+                "Gradients add up exactly to the change of the score from a black image to your digit "
+                "(completeness). Grad-CAM keeps only positive evidence and is as coarse as its layer."
+            )
+        )
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow run-time language switches."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _apply_theme(self) -> None:
+        self.title.setFont(theme.font(1.5, bold=True))
+        self.loss_label.setFont(theme.font(1.1))
+
+
+def main() -> None:
+    """Open the attribution view on a sample digit: ``python -m explainer.gui.views.attribution_view``."""
+
+    def make(model: Sequential, x: np.ndarray, label: int) -> QWidget:
+        view = AttributionView()
+        view.set_model(model)
+        view.set_input(x)
+        return view
+
+    run_alone(make)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,380 @@
+"""Gradient check in the app: back-propagation against central differences, for pixels and weights you pick.
+
+Click pixels of the digit, or add a few weights of a layer; each row of the table compares dL/dθ from
+``backward`` with ``(L(θ + ε) − L(θ − ε)) / 2ε`` computed by :func:`explainer.core.passes.gradient_check` on a
+float64 copy of the model, and shows the relative error. Where the loss has a corner inside ±ε (a ReLU
+input at 0, a max-pool tie) the two one-sided slopes differ and the row says so.
+
+Run alone: ``python -m explainer.gui.views.gradcheck_view``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explainer.core.network import Sequential
+from explainer.core.passes import CHECK_EPS, GradCheck, gradient_check
+from explainer.errors import BadInputError
+from explainer.gui import theme
+from explainer.gui.i18n import tr
+from explainer.gui.views.backward_view import MapBoard, Panel, fmt, run_alone
+
+EPSILONS = (1e-3, 1e-4, 1e-5, 1e-6, 1e-7)
+"""Difference steps offered; too large and the secant misses curvature, too small and rounding wins."""
+
+GOOD_ERROR = 1e-6
+"""Relative errors below this are agreement to float64 precision (green)."""
+
+FAIR_ERROR = 1e-3
+"""Relative errors below this are agreement with some rounding or curvature (amber); above: red."""
+
+TIE_NOISE = 1e-3
+"""Amplitude of the uniform noise that breaks the exact ties of a black background (pixel units)."""
+
+WEIGHTS_PER_CLICK = 4
+"""How many random weights "Add weights" picks."""
+
+
+def error_colour(error: float) -> QColor:
+    """Green, amber or red for a relative error."""
+    if error < GOOD_ERROR:
+        return QColor("#2f9e44")
+    if error < FAIR_ERROR:
+        return QColor("#f08c00")
+    return QColor("#e03131")
+
+
+def describe(entry: tuple, model: Sequential) -> str:
+    """A readable name for a checked entry: "pixel (5, 12)" or "conv2.W[3, 1, 0, 2]"."""
+    if entry[0] == "input":
+        return tr("pixel ({i}, {j})").format(i=entry[1][0], j=entry[1][1])
+    index = ", ".join(str(i) for i in np.atleast_1d(entry[2]))
+    return f"{model.layers[entry[0]].name}.{entry[1]}[{index}]"
+
+
+class GradCheckView(QWidget):
+    """Backprop against central differences for chosen pixels and weights (objectName "gradcheck").
+
+    Signals:
+        sigChecked(): the table was recomputed.
+
+    Shape:
+        the digit ``x`` is ``(H, W)`` raw pixels in [0, 1].
+    """
+
+    sigChecked = Signal()
+
+    COLUMNS = ("entry", "backprop", "numeric", "error", "note")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gradcheck")
+        self._model: Sequential | None = None
+        self._x: np.ndarray | None = None
+        self._entries: list[tuple] = []
+        self.results: list[GradCheck] = []
+        self._rng = np.random.default_rng(0)
+
+        self.title = QLabel()
+        self.title.setObjectName("title")
+        self.label_text, self.eps_text = QLabel(), QLabel()
+        self.label_box = QComboBox()
+        self.label_box.setObjectName("label")
+        self.label_box.currentIndexChanged.connect(self.check)
+        self.eps_box = QComboBox()
+        self.eps_box.setObjectName("eps")
+        self.eps_box.addItems([f"{eps:.0e}" for eps in EPSILONS])
+        self.eps_box.setCurrentIndex(EPSILONS.index(CHECK_EPS))
+        self.eps_box.currentIndexChanged.connect(self.check)
+        self.noise = QCheckBox()
+        self.noise.setObjectName("tie_noise")
+        self.noise.setChecked(True)
+        self.noise.toggled.connect(self.check)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        for widget in (self.label_text, self.label_box, self.eps_text, self.eps_box, self.noise):
+            top.addWidget(widget)
+
+        self.board = MapBoard()
+        self.board.sigCellClicked.connect(self._clicked)
+        self.layer_box = QComboBox()
+        self.layer_box.setObjectName("weight_layer")
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("add_weights")
+        self.add_button.clicked.connect(self.add_random_weights)
+        self.clear_button = QPushButton()
+        self.clear_button.setObjectName("clear")
+        self.clear_button.clicked.connect(self.clear)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.layer_box)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.clear_button)
+        left = QVBoxLayout()
+        left.addWidget(self.board)
+        left.addLayout(buttons)
+        left.addStretch(1)
+
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setObjectName("table")
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.text = QLabel()
+        self.text.setObjectName("explanation")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        right = QVBoxLayout()
+        right.addWidget(self.table, 1)
+        right.addWidget(self.text)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 2)
+        body.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        margin = theme.px(theme.MARGIN_PX)
+        layout.setContentsMargins(margin, margin, margin, margin)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        self.retranslate_ui()
+        self._apply_theme()
+        theme.notifier().sigChanged.connect(self._apply_theme)
+
+    # ---- public API
+
+    def set_problem(self, model: Sequential | None, x: np.ndarray | None, label: int | None = None) -> None:
+        """Check gradients of ``model`` on digit ``x`` against ``label`` (None: the predicted class).
+
+        Starts with the three pixels of largest |dL/dx| on the stroke and a few weights of the first layer.
+
+        Shape:
+            x: ``(H, W)`` raw pixels in [0, 1].
+        """
+        self._model = model
+        self._x = None if x is None or model is None else np.asarray(x, np.float32)
+        self._entries = []
+        for combo, items in (
+            (self.label_box, [] if model is None else list(model.class_names)),
+            (
+                self.layer_box,
+                [] if model is None else [layer.name or "" for layer in model.layers if layer.params],
+            ),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems(items)
+            combo.blockSignals(False)
+        batch = self.batch()
+        if batch is not None:
+            predicted = int(model.predict_proba(batch)[0].argmax())
+            self.label_box.blockSignals(True)
+            self.label_box.setCurrentIndex(predicted if label is None else int(label))
+            self.label_box.blockSignals(False)
+            saliency = np.abs(model.trace(batch, [self.label_box.currentIndex()]).input_grad[0, 0])
+            saliency = np.where(batch[0, 0] > 0.5, saliency, -1.0)
+            for flat in np.argsort(saliency.reshape(-1))[::-1][:3]:
+                i, j = np.unravel_index(int(flat), saliency.shape)
+                self._entries.append(("input", (int(i), int(j))))
+            self.add_random_weights(check=False)
+        self._show_digit()
+        self.check()
+
+    def entries(self) -> list[tuple]:
+        """What is checked: ``("input", (i, j))`` or ``(layer_index, key, index)`` entries."""
+        return list(self._entries)
+
+    def add_entries(self, entries: list[tuple]) -> None:
+        """Check these entries too (see :func:`explainer.core.passes.gradient_check`)."""
+        self._entries.extend(entries)
+        self._show_digit()
+        self.check()
+
+    def add_random_weights(self, check: bool = True) -> None:
+        """Add a few random weights of the layer chosen in the combo box."""
+        if self._model is None or self.layer_box.currentIndex() < 0:
+            return
+        layers = [i for i, layer in enumerate(self._model.layers) if layer.params]
+        index = layers[self.layer_box.currentIndex()]
+        weights = self._model.layers[index].params["W"]
+        for _ in range(WEIGHTS_PER_CLICK):
+            position = tuple(int(self._rng.integers(n)) for n in weights.shape)
+            self._entries.append((index, "W", position))
+        if check:
+            self.check()
+
+    def clear(self) -> None:
+        """Remove every entry."""
+        self._entries = []
+        self._show_digit()
+        self.check()
+
+    def eps(self) -> float:
+        """The difference step ε in use."""
+        return EPSILONS[self.eps_box.currentIndex()]
+
+    def batch(self) -> np.ndarray | None:
+        """The digit as a batch of one ``(1, C, H, W)``, or None."""
+        if self._model is None or self._x is None:
+            return None
+        return self._x.reshape(1, *self._model.input_shape)
+
+    def checked_input(self) -> np.ndarray | None:
+        """What the check runs on: the digit, plus ±``TIE_NOISE`` fixed noise when "break ties" is on.
+
+        Shape:
+            ``(1, C, H, W)`` float64.
+        """
+        batch = self.batch()
+        if batch is None:
+            return None
+        x = batch.astype(np.float64)
+        if self.noise.isChecked():
+            x = x + np.random.default_rng(0).uniform(-TIE_NOISE, TIE_NOISE, x.shape)
+        return x
+
+    def check(self) -> None:
+        """Recompute every row of the table."""
+        x = self.checked_input()
+        self.results = []
+        if x is not None and self._entries and self.label_box.currentIndex() >= 0:
+            try:
+                self.results = gradient_check(
+                    self._model, x, self.label_box.currentIndex(), self._entries, self.eps()
+                )
+            except BadInputError as error:
+                self.text.setText(str(error))
+        self._fill_table()
+        self.sigChecked.emit()
+
+    # ---- showing
+
+    def _clicked(self, panel: int, row: int, col: int) -> None:
+        self.add_entries([("input", (row, col))])
+
+    def _show_digit(self) -> None:
+        if self._x is None:
+            self.board.set_panels([])
+            return
+        image = self._x.reshape(self._x.shape[-2:]).astype(np.float64)
+        marks = np.zeros(image.shape, bool)
+        for entry in self._entries:
+            if entry[0] == "input":
+                marks[entry[1]] = True
+        self.board.set_panels(
+            [
+                Panel(
+                    tr("click pixels to check them"),
+                    image,
+                    levels=(0.0, 1.0),
+                    lut=theme.GREY_LUT,
+                    numbers=False,
+                    marks=marks,
+                    colorbar=False,
+                    caption=tr("outlined: pixels in the table"),
+                ),
+            ]
+        )
+
+    def _fill_table(self) -> None:
+        self.table.setRowCount(len(self.results))
+        for row, result in enumerate(self.results):
+            note = (
+                tr("corner: slopes {l} | {r}").format(l=fmt(result.slope_left), r=fmt(result.slope_right))
+                if result.kink
+                else ""
+            )
+            cells = (
+                describe(result.which, self._model),
+                fmt(result.backprop, 8),
+                fmt(result.numeric, 8),
+                f"{result.rel_error:.1e}",
+                note,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (1, 2, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column == 3:
+                    item.setForeground(error_colour(result.rel_error))
+                self.table.setItem(row, column, item)
+        worst = max((r.rel_error for r in self.results if not r.kink), default=None)
+        summary = (
+            tr("Largest relative error away from corners: <b>{e}</b>").format(e=f"{worst:.1e}")
+            if worst is not None
+            else ""
+        )
+        self.text.setText(summary + self._explanation())
+
+    def _explanation(self) -> str:
+        return tr(
+            "<p>Back-propagation gives every dL/dθ in one backward pass. The check nudges one number θ by "
+            "±ε and measures the loss: <i>(L(θ+ε) − L(θ−ε)) / 2ε</i>, in float64 so rounding stays far "
+            "below the difference. Relative error = |backprop − numeric| / max(|backprop|, |numeric|); "
+            "below 1e−6 the two agree to many digits.</p>"
+            "<p>A <b>corner</b> means a ReLU input or a max-pool tie sits within ±ε: the slope differs on "
+            "the two sides, the derivative does not exist there, and backprop takes one side. A black "
+            "background makes every pooling window there an exact tie, so nudging almost any pixel breaks "
+            "one; “break ties” adds ±0.001 of fixed noise to the digit so that the derivative exists.</p>"
+        )
+
+    # ---- texts and theme
+
+    def retranslate_ui(self) -> None:
+        """Set the user-visible texts in the current language."""
+        self.title.setText(tr("Gradient check: backprop vs. central differences"))
+        self.label_text.setText(tr("Label"))
+        self.label_box.setToolTip(tr("The class the loss L is computed against"))
+        self.eps_text.setText(tr("ε"))
+        self.eps_box.setToolTip(tr("How far each number is nudged"))
+        self.layer_box.setToolTip(tr("Layer whose weights “Add weights” picks from"))
+        self.add_button.setText(tr("Add weights"))
+        self.add_button.setToolTip(tr("Check a few random weights of the chosen layer"))
+        self.clear_button.setText(tr("Clear"))
+        self.noise.setText(tr("Break ties"))
+        self.noise.setToolTip(
+            tr("Check on the digit plus ±0.001 of fixed noise, so max-pool windows do not tie")
+        )
+        self.table.setHorizontalHeaderLabels(
+            [tr("number θ"), tr("backprop dL/dθ"), tr("central difference"), tr("relative error"), tr("note")]
+        )
+        self._show_digit()
+        self._fill_table()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow run-time language switches."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _apply_theme(self) -> None:
+        self.title.setFont(theme.font(1.5, bold=True))
+        self.table.setFont(theme.font(1.0, mono=True))
+
+
+def main() -> None:
+    """Open the gradient check on a sample digit: ``python -m explainer.gui.views.gradcheck_view``."""
+
+    def make(model: Sequential, x: np.ndarray, label: int) -> QWidget:
+        view = GradCheckView()
+        view.set_problem(model, x, label)
+        return view
+
+    run_alone(make)
+
+
+if __name__ == "__main__":
+    main()

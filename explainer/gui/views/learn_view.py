@@ -1,0 +1,411 @@
+"""“Learn this digit”: label your drawing, take one SGD step, and see exactly what changed.
+
+:func:`explainer.core.passes.learn_step` updates a copy of the model, so the model before the step is the
+undo snapshot: Undo puts it back object and weights untouched (bit for bit), Reset reloads the bundled
+model. The view shows the loss before and after, the probabilities before and after, the weight change ΔW
+of every layer and one layer's feature maps before and after, and announces the new model with
+``sigModelChanged`` so the rest of the window follows.
+
+Run alone: ``python -m explainer.gui.views.learn_view``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explainer.core.network import Sequential
+from explainer.core.passes import LearnResult, learn_step
+from explainer.core.trace import Trace
+from explainer.errors import BadInputError
+from explainer.gui import theme
+from explainer.gui.i18n import tr
+from explainer.gui.views.backward_view import MapBoard, Panel, as_image, fmt, run_alone
+from explainer.gui.views.prediction import PredictionView
+
+DEFAULT_LR = 0.05
+"""A learning rate that visibly lowers the loss of one digit without wrecking the others."""
+
+HISTORY_LIMIT = 50
+"""Undo keeps at most this many earlier models (each is a full copy of the weights)."""
+
+
+def bundled_model() -> Sequential:
+    """The bundled trained model (``assets/model.npz``)."""
+    from explainer.modelio import load_model
+
+    return load_model()
+
+
+class LearnView(QWidget):
+    """One SGD step on your labelled drawing, with everything that changed (objectName "learn").
+
+    Signals:
+        sigModelChanged(model): the model changed here (a step, Undo or Reset); the window should use it.
+
+    Shape:
+        the digit ``x`` is ``(H, W)`` raw pixels in [0, 1].
+    """
+
+    sigModelChanged = Signal(object)
+
+    def __init__(
+        self, parent: QWidget | None = None, load_bundled: Callable[[], Sequential] = bundled_model
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("learn")
+        self._load_bundled = load_bundled
+        self._model: Sequential | None = None
+        self._x: np.ndarray | None = None
+        self._history: list[Sequential] = []
+        self.result: LearnResult | None = None
+        self._current_trace: Trace | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("title")
+        self.label_text, self.lr_text = QLabel(), QLabel()
+        self.label_box = QComboBox()
+        self.label_box.setObjectName("label")
+        self.label_box.currentIndexChanged.connect(self._show_current)
+        self.lr_box = QDoubleSpinBox()
+        self.lr_box.setObjectName("lr")
+        self.lr_box.setDecimals(4)
+        self.lr_box.setRange(0.0001, 5.0)
+        self.lr_box.setSingleStep(0.01)
+        self.lr_box.setValue(DEFAULT_LR)
+        self.step_button = QPushButton()
+        self.step_button.setObjectName("apply_step")
+        self.step_button.clicked.connect(self.apply_step)
+        self.undo_button = QPushButton()
+        self.undo_button.setObjectName("undo")
+        self.undo_button.clicked.connect(self.undo)
+        self.reset_button = QPushButton()
+        self.reset_button.setObjectName("reset")
+        self.reset_button.clicked.connect(self.reset)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        for widget in (self.label_text, self.label_box, self.lr_text, self.lr_box):
+            top.addWidget(widget)
+        top.addWidget(self.step_button)
+        top.addWidget(self.undo_button)
+        top.addWidget(self.reset_button)
+
+        self.loss_label = QLabel()
+        self.loss_label.setObjectName("loss")
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.before_text, self.after_text = QLabel(), QLabel()
+        self.before = PredictionView()
+        self.before.setObjectName("probs_before")
+        self.after = PredictionView()
+        self.after.setObjectName("probs_after")
+        probs = QGridLayout()
+        probs.addWidget(self.before_text, 0, 0)
+        probs.addWidget(self.after_text, 0, 1)
+        probs.addWidget(self.before, 1, 0)
+        probs.addWidget(self.after, 1, 1)
+
+        self.delta_text = QLabel()
+        self.deltas = MapBoard()
+        self.deltas.setObjectName("delta_board")
+        self.maps_text = QLabel()
+        self.layer_box = QComboBox()
+        self.layer_box.setObjectName("maps_layer")
+        self.layer_box.currentIndexChanged.connect(self._show_maps)
+        self.maps = MapBoard()
+        self.maps.setObjectName("maps_board")
+        maps_row = QHBoxLayout()
+        maps_row.addWidget(self.maps_text)
+        maps_row.addWidget(self.layer_box)
+        maps_row.addStretch(1)
+
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.loss_label)
+        left.addLayout(probs)
+        left.addWidget(self.status)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.delta_text)
+        right.addWidget(self.deltas)
+        right.addLayout(maps_row)
+        right.addWidget(self.maps)
+        right.addStretch(1)
+        body.addLayout(left, 1)
+        body.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        margin = theme.px(theme.MARGIN_PX)
+        layout.setContentsMargins(margin, margin, margin, margin)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        self.retranslate_ui()
+        self._apply_theme()
+        theme.notifier().sigChanged.connect(self._apply_theme)
+
+    # ---- public API
+
+    def model(self) -> Sequential | None:
+        """The model in use now."""
+        return self._model
+
+    def set_model(self, model: Sequential | None) -> None:
+        """Work on ``model`` (from the window); a different model than the current one clears the history.
+
+        The model this view announced itself is recognised, so the window echoing it back changes nothing.
+        """
+        if model is self._model:
+            return
+        self._model = model
+        self._history.clear()
+        self.result = None
+        self._fill_combos()
+        self._show_current()
+
+    def set_input(self, x: np.ndarray | None) -> None:
+        """Learn on digit ``x`` (None: nothing to learn); the label resets to the predicted class.
+
+        Shape:
+            x: ``(H, W)`` raw pixels in [0, 1].
+        """
+        self._x = None if x is None else np.asarray(x, np.float32)
+        self.result = None
+        batch = self._batch()
+        if batch is not None:
+            self.label_box.blockSignals(True)
+            self.label_box.setCurrentIndex(int(self._model.predict_proba(batch)[0].argmax()))
+            self.label_box.blockSignals(False)
+        self._show_current()
+
+    def set_label(self, label: int) -> None:
+        """The class your drawing really is."""
+        self.label_box.setCurrentIndex(int(label))
+
+    def set_lr(self, lr: float) -> None:
+        """Learning rate of the next step."""
+        self.lr_box.setValue(float(lr))
+
+    def can_undo(self) -> bool:
+        """True when there is an earlier model to go back to."""
+        return bool(self._history)
+
+    def apply_step(self) -> LearnResult | None:
+        """Take one SGD step on the digit against the chosen label; returns what changed."""
+        batch = self._batch()
+        if batch is None or self.label_box.currentIndex() < 0:
+            return None
+        try:
+            result = learn_step(self._model, batch, self.label_box.currentIndex(), self.lr_box.value())
+        except BadInputError as error:
+            self.status.setText(str(error))
+            return None
+        self._history.append(self._model)
+        del self._history[:-HISTORY_LIMIT]
+        self._model = result.model
+        self.result = result
+        self._show_result()
+        self.sigModelChanged.emit(self._model)
+        return result
+
+    def undo(self) -> None:
+        """Go back to the model before the last step (the very same weights)."""
+        if not self._history:
+            return
+        self._model = self._history.pop()
+        self.result = None
+        self._show_current()
+        self.status.setText(tr("Undone: the weights are back to what they were before that step."))
+        self.sigModelChanged.emit(self._model)
+
+    def reset(self) -> None:
+        """Reload the bundled model (history cleared)."""
+        try:
+            model = self._load_bundled()
+        except (OSError, BadInputError) as error:
+            self.status.setText(tr("Cannot reload the bundled model: {e}").format(e=error))
+            return
+        self._model = model
+        self._history.clear()
+        self.result = None
+        self._fill_combos()
+        self._show_current()
+        self.status.setText(tr("The bundled model is back."))
+        self.sigModelChanged.emit(self._model)
+
+    # ---- showing
+
+    def _batch(self) -> np.ndarray | None:
+        if self._model is None or self._x is None:
+            return None
+        return self._x.reshape(1, *self._model.input_shape)
+
+    def _fill_combos(self) -> None:
+        model = self._model
+        for combo, items in (
+            (self.label_box, [] if model is None else list(model.class_names)),
+            (self.layer_box, [] if model is None else [layer.name or "" for layer in model.layers]),
+        ):
+            keep = combo.currentIndex()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems(items)
+            combo.setCurrentIndex(min(max(keep, 0), len(items) - 1))
+            combo.blockSignals(False)
+        if model is not None and self.layer_box.currentIndex() <= 0:
+            first = next((i for i, layer in enumerate(model.layers) if layer.kind == "relu"), 0)
+            self.layer_box.setCurrentIndex(first)
+
+    def _update_buttons(self) -> None:
+        ready = self._batch() is not None
+        self.step_button.setEnabled(ready)
+        self.undo_button.setEnabled(bool(self._history))
+        self.reset_button.setEnabled(self._model is not None)
+
+    def _show_current(self) -> None:
+        """Before a step (or after a label change): the current model's view of the digit, nothing after."""
+        self.result = None
+        batch = self._batch()
+        self._update_buttons()
+        self.after.set_probs(None, None if self._model is None else self._model.class_names)
+        self.deltas.set_panels([])
+        if batch is None:
+            self.before.set_probs(None)
+            self.loss_label.setText(tr("Draw a digit, say which digit it is, and teach the network."))
+            self.maps.set_panels([])
+            return
+        trace = self._model.trace(batch, [self.label_box.currentIndex()])
+        self.before.set_probs(trace.probs[0], self._model.class_names)
+        self.loss_label.setText(tr("Loss now: L = {L}").format(L=fmt(trace.loss, 4)))
+        self._current_trace = trace
+        self._show_maps()
+
+    def _show_result(self) -> None:
+        result = self.result
+        self._update_buttons()
+        names = self._model.class_names
+        self.before.set_probs(result.probs_before, names)
+        self.after.set_probs(result.probs_after, names)
+        change = result.loss_after - result.loss_before
+        self.loss_label.setText(
+            tr("Loss: {a} → <b>{b}</b> ({d})").format(
+                a=fmt(result.loss_before, 4),
+                b=fmt(result.loss_after, 4),
+                d=("+" if change > 0 else "") + fmt(change),
+            )
+        )
+        label = names[result.label]
+        p_before, p_after = result.probs_before[result.label], result.probs_after[result.label]
+        self.status.setText(
+            tr("p({y}) went from {a} to {b}. Every weight moved by −lr · dL/dW, lr = {lr}.").format(
+                y=label, a=f"{100 * p_before:.1f}%", b=f"{100 * p_after:.1f}%", lr=fmt(result.lr, 4)
+            )
+        )
+        flat = self._flat_shape()
+        panels = []
+        for index, delta in result.deltas.items():
+            layer = self._model.layers[index]
+            db = delta.get("b")
+            caption = "" if db is None else tr("Δb: largest |change| {v}").format(v=fmt(np.abs(db).max()))
+            panels.append(
+                Panel(
+                    tr("ΔW {name}").format(name=layer.name),
+                    as_image(delta["W"], flat),
+                    numbers=False,
+                    caption=caption,
+                )
+            )
+        self.deltas.set_panels(panels)
+        self._current_trace = result.after
+        self._show_maps()
+
+    def _flat_shape(self) -> tuple[int, ...] | None:
+        shapes = self._model.output_shapes()
+        for i, layer in enumerate(self._model.layers):
+            if layer.kind == "flatten":
+                return shapes[i - 1] if i > 0 else self._model.input_shape
+        return None
+
+    def _show_maps(self) -> None:
+        """The chosen layer's output: before, after and after − before (only "now" before any step)."""
+        index = self.layer_box.currentIndex()
+        if self._batch() is None or index < 0:
+            self.maps.set_panels([])
+            return
+        flat = self._flat_shape()
+        if self.result is None:
+            output = self._current_trace.layers[index].output
+            self.maps.set_panels([Panel(tr("feature maps now"), as_image(output, flat), numbers=False)])
+            return
+        before = self.result.before.layers[index].output.astype(np.float64)
+        after = self.result.after.layers[index].output.astype(np.float64)
+        levels = theme.symmetric_levels(np.concatenate([before.reshape(-1), after.reshape(-1)]))
+        self.maps.set_panels(
+            [
+                Panel(tr("before"), as_image(before, flat), levels=levels, numbers=False),
+                Panel(tr("after"), as_image(after, flat), levels=levels, numbers=False),
+                Panel(tr("after − before"), as_image(after - before, flat), numbers=False),
+            ]
+        )
+
+    # ---- texts and theme
+
+    def retranslate_ui(self) -> None:
+        """Set the user-visible texts in the current language."""
+        self.title.setText(tr("Learn this digit"))
+        self.label_text.setText(tr("It is a"))
+        self.label_box.setToolTip(tr("The true class of your drawing (starts at the network's guess)"))
+        self.lr_text.setText(tr("Learning rate"))
+        self.lr_box.setToolTip(tr("Step size: every weight moves by −lr · dL/dW"))
+        self.step_button.setText(tr("Apply one SGD step"))
+        self.step_button.setToolTip(tr("Compute dL/dW for this digit and label, and move every weight once"))
+        self.undo_button.setText(tr("Undo"))
+        self.undo_button.setToolTip(tr("Put back the weights from before the last step"))
+        self.reset_button.setText(tr("Reset"))
+        self.reset_button.setToolTip(tr("Reload the bundled trained model"))
+        self.before_text.setText(tr("Probabilities before"))
+        self.after_text.setText(tr("after the step"))
+        self.delta_text.setText(tr("How each layer's weights changed (ΔW = −lr · dL/dW)"))
+        self.maps_text.setText(tr("Feature maps of"))
+        if self.result is not None:
+            self._show_result()
+        else:
+            self._show_current()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow run-time language switches."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _apply_theme(self) -> None:
+        self.title.setFont(theme.font(1.5, bold=True))
+        self.loss_label.setFont(theme.font(1.3))
+
+
+def main() -> None:
+    """Open “Learn this digit” on a sample digit: ``python -m explainer.gui.views.learn_view``."""
+
+    def make(model: Sequential, x: np.ndarray, label: int) -> QWidget:
+        view = LearnView()
+        view.set_model(model)
+        view.set_input(x)
+        view.set_label(label)
+        return view
+
+    run_alone(make)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""The attribution view shows exactly what explainer.core.attribution computes."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np
+import pytest
+from test_backward_passes import bundled_or_reference, smooth_digit
+
+from explainer.core import Sequential
+from explainer.core import attribution as A
+from explainer.gui.views.attribution_view import METHODS, AttributionView, gradcam_layers
+
+
+@pytest.fixture(scope="module")
+def model() -> Sequential:
+    return bundled_or_reference()
+
+
+def small_view(qtbot) -> AttributionView:
+    """A view with few SmoothGrad samples and IG steps, to keep the tests quick."""
+    view = AttributionView()
+    qtbot.addWidget(view)
+    view.ig_steps.setValue(IG_STEPS)
+    view.samples.setValue(4)
+    return view
+
+
+IG_STEPS = 16
+
+
+def test_attribution_view_shows_the_core_maps(qtbot, model: Sequential) -> None:
+    view = small_view(qtbot)
+    assert view.objectName() == "attribution"
+    x = smooth_digit()
+    view.set_model(model)
+    view.set_input(x[0, 0])
+    predicted = int(model.predict_proba(x)[0].argmax())
+    assert view.class_box.currentIndex() == predicted == view.label_box.currentIndex()
+    np.testing.assert_array_equal(view.results["vanilla"], A.vanilla_gradient(model, x, predicted))
+    attributions, delta = A.integrated_gradients(model, x, predicted, steps=IG_STEPS)
+    np.testing.assert_array_equal(view.results["ig"], attributions)
+    assert view.ig_delta == delta
+    panels = view.board.panels()
+    assert len(panels) == len(METHODS)
+    np.testing.assert_array_equal(panels[0].values, view.results["vanilla"].astype(np.float64))
+    assert panels[2].caption.startswith("Σ = ")
+    np.testing.assert_array_equal(panels[0].under, x[0, 0])  # drawn over the digit
+    np.testing.assert_array_equal(
+        panels[5].values, -model.trace(x, [predicted]).input_grad[0, 0].astype(np.float64)
+    )
+    assert view.loss == pytest.approx(model.trace(x, [predicted]).loss)
+
+
+def test_settings_recompute_only_their_map(qtbot, model: Sequential) -> None:
+    view = small_view(qtbot)
+    x = smooth_digit()
+    view.set_model(model)
+    view.set_input(x[0, 0])
+    vanilla = view.results["vanilla"]
+    with qtbot.waitSignal(view.sigComputed, timeout=5000):
+        view.set_smoothgrad(0.3, 6)
+    expected = A.smoothgrad(model, x, view.class_box.currentIndex(), 0.3, 6, np.random.default_rng(0))
+    np.testing.assert_array_equal(view.results["smoothgrad"], expected)
+    assert view.results["vanilla"] is vanilla
+    layers = gradcam_layers(model)
+    view.set_gradcam_layer(layers[0][1])
+    cam = A.grad_cam(model, x, view.class_box.currentIndex(), layers[0][1])
+    np.testing.assert_array_equal(view.results["gradcam"], cam.upsampled)
+    assert view.results["gradcam"].min() >= 0.0
+    view.set_target(4)
+    other = view.other_box.currentIndex()
+    np.testing.assert_array_equal(view.results["contrast"], A.contrast(model, x, 4, other))
+    np.testing.assert_array_equal(view.results["vanilla"], A.vanilla_gradient(model, x, 4))
+
+
+def test_gradcam_layers_read_after_the_activation(model: Sequential) -> None:
+    layers = gradcam_layers(model)
+    assert len(layers) == sum(layer.kind == "conv2d" for layer in model.layers)
+    for label, index in layers:
+        assert model.layers[index].kind in ("relu", "conv2d")
+        assert model.layers[index].name in label
+
+
+def test_empty_view_has_no_maps(qtbot, model: Sequential) -> None:
+    view = AttributionView()
+    qtbot.addWidget(view)
+    view.set_model(model)
+    view.set_input(None)
+    assert view.results == {} and view.board.panels() == []
