@@ -1,0 +1,508 @@
+"""Save and load networks as ``.npz`` files that hold only numbers and JSON, never pickled objects.
+
+File layout (format ``mnist-cnn-explainer/1``)::
+
+    layer{i}.{key}   float32/float64 weights of layer i, e.g. "layer0.W" (C_out, C_in, kH, kW), "layer0.b"
+    config           uint8 array of UTF-8 JSON:
+                     {"format": "mnist-cnn-explainer/1",
+                      "layers": [{"kind": "conv2d", "config": {...constructor kwargs...}}, ...],
+                      "input_shape": [1, 28, 28], "input_mean": 0.0, "input_std": 1.0,
+                      "class_names": ["0", ..., "9"], "metadata": {...free-form JSON...}}
+
+Loading checks every part before it builds the network (sizes are bounded, so no file can exhaust memory
+or time), then runs the network once on plain inputs to make sure its outputs are finite. A damaged or
+hostile file raises ``BadInputError`` naming the file and the problem; nothing from the file is executed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from explainer.atomic import atomic_writer
+from explainer.core import Layer, Sequential
+from explainer.errors import BadInputError
+
+FORMAT = "mnist-cnn-explainer/1"
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "assets" / "model.npz"
+
+# Generous for a teaching net (the bundled one is ~60 kB) yet small enough that no file can exhaust memory.
+MAX_FILE_BYTES = 64 * 2**20
+MAX_ARRAY_BYTES = 64 * 2**20
+MAX_CONFIG_BYTES = 2**20
+MAX_LAYERS = 64
+MAX_CHANNELS = 256
+MAX_FEATURES = 2**16
+MAX_WINDOW = 32
+MAX_INPUT_SIDE = 256
+MAX_INPUT_CHANNELS = 4
+# Sum of all per-sample activations; keeps a trace of any loadable network within a few hundred MB.
+MAX_ACTIVATIONS = 2**24
+# About a second per sample in NumPy; the bundled net needs 1.2 million.
+MAX_MULTIPLY_ADDS = 2**30
+MAX_NORMALISATION = 1e6
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def save_model(
+    model: Sequential, path: str | os.PathLike[str], metadata: Mapping[str, Any] | None = None
+) -> None:
+    """Write ``model`` to ``path`` atomically with :func:`explainer.atomic.atomic_writer`.
+
+    ``metadata`` is merged over ``model.metadata`` (it does not change the model). If anything fails,
+    the file previously at ``path`` is left untouched and the temp file is removed.
+
+    Shape:
+        Each layer's params are stored as-is, e.g. Conv2D ``W (C_out, C_in, kH, kW)``, ``b (C_out,)``;
+        Dense ``W (in, out)``, ``b (out,)``; the config is a 1-D uint8 array.
+
+    Raises:
+        BadInputError: a weight is NaN or infinite, or the metadata is not JSON-able.
+        OSError: the folder is missing or not writable, or the disk is full (the old file stays).
+    """
+    path = Path(path)
+    arrays: dict[str, np.ndarray] = {}
+    for i, layer in enumerate(model.layers):
+        for key, value in layer.params.items():
+            if not np.all(np.isfinite(value)):
+                raise BadInputError(f"refusing to save {path}: layer {i} ({layer.kind}) {key} has NaN or inf")
+            arrays[f"layer{i}.{key}"] = np.ascontiguousarray(value)
+    document = {
+        "format": FORMAT,
+        "layers": [{"kind": layer.kind, "config": layer.get_config()} for layer in model.layers],
+        "input_shape": [int(n) for n in model.input_shape],
+        "input_mean": float(model.input_mean),
+        "input_std": float(model.input_std),
+        "class_names": [str(name) for name in model.class_names],
+        "metadata": {**model.metadata, **(metadata or {})},
+    }
+    try:
+        text = json.dumps(document, allow_nan=False, ensure_ascii=False)
+    except (TypeError, ValueError) as exc:
+        raise BadInputError(
+            f"refusing to save {path}: the config or metadata is not plain JSON ({exc})"
+        ) from exc
+    arrays["config"] = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    with atomic_writer(path) as file:
+        np.savez(file, **arrays)
+
+
+def load_model(path: str | os.PathLike[str] | None = None) -> Sequential:
+    """Read a network saved by :func:`save_model`; ``None`` means the bundled ``assets/model.npz``.
+
+    Shape:
+        The returned model maps ``(N, *input_shape)`` pixels to ``(N, K)`` logits,
+        ``K = len(class_names)``.
+
+    Raises:
+        BadInputError: the file is missing, empty, not an ``.npz``, damaged, holds pickled objects, or its
+            architecture, weights or metadata are invalid. The message names the file and the problem.
+    """
+    path = DEFAULT_MODEL_PATH if path is None else Path(path)
+    _check_file(path)
+    try:
+        npz = np.load(path, allow_pickle=False)
+    except Exception as exc:
+        # zipfile and numpy raise a zoo of types (BadZipFile, OSError, ValueError, EOFError, ...).
+        raise _bad(
+            path, f"is not a readable .npz archive; it may be truncated or damaged ({_describe(exc)})"
+        ) from exc
+    with npz:
+        members = _list_members(path, npz)
+        document = _read_config(path, npz, members)
+        doc = _Document(path, document)
+        expected = doc.expected_weights()
+        missing = sorted(set(expected) - set(members))
+        extra = sorted(set(members) - set(expected) - {"config"})
+        if missing:
+            raise _bad(path, f"is missing weight arrays {missing}")
+        if extra:
+            raise _bad(path, f"has unexpected arrays {extra} that the architecture does not use")
+        weights = {
+            name: _read_weight(path, npz, name, shape, members[name]) for name, shape in expected.items()
+        }
+    return doc.build(weights)
+
+
+def _bad(path: Path, problem: str) -> BadInputError:
+    """The error for ``path``: the file name first, then what is wrong with it."""
+    return BadInputError(f"model file {str(path)!r} {problem}")
+
+
+def _describe(exc: BaseException) -> str:
+    """A one-line description of a low-level exception for an error message."""
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+def _check_file(path: Path) -> None:
+    """Reject what is not a plausible .npz file before NumPy opens it."""
+    if not path.exists():
+        raise _bad(path, "does not exist")
+    if path.is_dir():
+        raise _bad(path, "is a directory, not a model file")
+    # A named pipe or device would block or never end when read.
+    if not path.is_file():
+        raise _bad(path, "is not a regular file (a pipe, device or socket?)")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(len(ZIP_MAGIC))
+    except OSError as exc:
+        raise _bad(path, f"cannot be read ({_describe(exc)})") from exc
+    if size == 0:
+        raise _bad(path, "is empty")
+    if size > MAX_FILE_BYTES:
+        raise _bad(path, f"is {size:,} bytes; model files are at most {MAX_FILE_BYTES:,}")
+    # np.load would also accept a bare .npy or a pickle; only a zip archive can be a model file.
+    if head != ZIP_MAGIC:
+        raise _bad(path, "is not an .npz (zip) archive; it may be another kind of file or random bytes")
+
+
+def _list_members(path: Path, npz: Any) -> dict[str, int]:
+    """Map each array name in the archive to its uncompressed size, rejecting odd or oversized entries."""
+    members: dict[str, int] = {}
+    total = 0
+    for info in npz.zip.infolist():
+        if not info.filename.endswith(".npy"):
+            raise _bad(path, f"holds {info.filename!r}, which is not a .npy array")
+        name = info.filename[: -len(".npy")]
+        if name in members:
+            raise _bad(path, f"holds the array {name!r} twice")
+        total += info.file_size
+        if info.file_size > MAX_ARRAY_BYTES or total > MAX_FILE_BYTES:
+            raise _bad(
+                path, f"declares {total:,} bytes of arrays; model files hold at most {MAX_FILE_BYTES:,}"
+            )
+        members[name] = info.file_size
+    if "config" not in members:
+        raise _bad(path, "has no 'config' entry; it is an .npz, but not a saved model")
+    return members
+
+
+def _array_header(path: Path, npz: Any, name: str, stored_bytes: int) -> tuple[tuple[int, ...], np.dtype]:
+    """Read an array's shape and dtype from its .npy header without reading (or unpickling) the data."""
+    try:
+        with npz.zip.open(f"{name}.npy") as f:
+            version = np.lib.format.read_magic(f)
+            if version == (1, 0):
+                shape, _, dtype = np.lib.format.read_array_header_1_0(f)
+            elif version == (2, 0):
+                shape, _, dtype = np.lib.format.read_array_header_2_0(f)
+            else:
+                raise _bad(path, f"array {name!r} uses .npy version {version}, which this app does not read")
+    except BadInputError:
+        raise
+    except Exception as exc:
+        raise _bad(path, f"array {name!r} has a damaged header ({_describe(exc)})") from exc
+    if dtype.hasobject:
+        raise _bad(path, f"array {name!r} holds pickled Python objects, which are never loaded")
+    if math.prod(shape) * dtype.itemsize > stored_bytes:
+        raise _bad(
+            path, f"array {name!r} claims shape {shape} but its data is shorter; the file is truncated"
+        )
+    return shape, dtype
+
+
+def _read_array(path: Path, npz: Any, name: str) -> np.ndarray:
+    """Read one array's data (the header has already been checked)."""
+    try:
+        return npz[name]
+    except Exception as exc:
+        raise _bad(path, f"array {name!r} cannot be read; the file is damaged ({_describe(exc)})") from exc
+
+
+def _read_config(path: Path, npz: Any, members: Mapping[str, int]) -> dict[str, Any]:
+    """Decode the ``config`` entry: a 1-D uint8 array of UTF-8 JSON holding an object."""
+    shape, dtype = _array_header(path, npz, "config", members["config"])
+    if dtype != np.uint8 or len(shape) != 1:
+        raise _bad(path, f"has a 'config' entry of {dtype} {shape}; it must be 1-D uint8 JSON bytes")
+    if shape[0] > MAX_CONFIG_BYTES:
+        raise _bad(path, f"has a {shape[0]:,}-byte 'config'; at most {MAX_CONFIG_BYTES:,} are allowed")
+    raw = _read_array(path, npz, "config").tobytes()
+    try:
+        document = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise _bad(path, f"has a 'config' that is not valid UTF-8 JSON ({_describe(exc)})") from exc
+    if not isinstance(document, dict):
+        raise _bad(path, f"has a 'config' holding a JSON {type(document).__name__}, not an object")
+    return document
+
+
+def _reject_constant(name: str) -> Any:
+    """JSON has no NaN or Infinity; Python's parser accepts them unless told not to."""
+    raise ValueError(f"{name} is not allowed in the config")
+
+
+def _read_weight(path: Path, npz: Any, name: str, shape: tuple[int, ...], stored_bytes: int) -> np.ndarray:
+    """Read one weight array, checking shape, dtype and finiteness."""
+    file_shape, dtype = _array_header(path, npz, name, stored_bytes)
+    if dtype not in (np.float32, np.float64):
+        raise _bad(path, f"weight {name!r} has dtype {dtype}; weights must be float32 or float64")
+    if file_shape != shape:
+        raise _bad(path, f"weight {name!r} has shape {file_shape} but the architecture needs {shape}")
+    array = _read_array(path, npz, name)
+    if not np.all(np.isfinite(array)):
+        raise _bad(path, f"weight {name!r} contains NaN or infinite values")
+    return array
+
+
+class _Document:
+    """The validated JSON of a model file: architecture, normalisation, class names and metadata."""
+
+    def __init__(self, path: Path, document: Mapping[str, Any]) -> None:
+        self.path = path
+        fmt = document.get("format")
+        if fmt is None:
+            raise _bad(path, f"has no 'format' field; it was not saved by this app ({FORMAT!r})")
+        if fmt != FORMAT:
+            raise _bad(path, f"has format {fmt!r:.100}; this app reads {FORMAT!r}")
+        known = {"format", "layers", "input_shape", "input_mean", "input_std", "class_names", "metadata"}
+        unknown = sorted(set(document) - known)
+        if unknown:
+            raise self._invalid(f"unknown fields {unknown}")
+        self.input_shape = self._input_shape(document.get("input_shape"))
+        self.input_mean = self._number(document.get("input_mean"), "input_mean")
+        self.input_std = self._number(document.get("input_std"), "input_std")
+        # Pixels are divided by input_std in float32: keep both far from overflow and underflow.
+        if abs(self.input_mean) > MAX_NORMALISATION:
+            raise self._invalid(f"input_mean must be within +-{MAX_NORMALISATION:g}, not {self.input_mean}")
+        if not 1 / MAX_NORMALISATION <= self.input_std <= MAX_NORMALISATION:
+            raise self._invalid(
+                f"input_std must be between {1 / MAX_NORMALISATION:g} and {MAX_NORMALISATION:g}, "
+                f"not {self.input_std}"
+            )
+        self.class_names = self._class_names(document.get("class_names"))
+        metadata = document.get("metadata", {})
+        if not isinstance(metadata, dict):
+            raise self._invalid(f"metadata must be a JSON object, not {type(metadata).__name__}")
+        self.metadata: dict[str, Any] = metadata
+        self.layers = self._layers(document.get("layers"))
+
+    def _invalid(self, problem: str) -> BadInputError:
+        """The error for a problem in the JSON config."""
+        return _bad(self.path, f"has an invalid config: {problem}")
+
+    def _input_shape(self, value: Any) -> tuple[int, int, int]:
+        """``[C, H, W]`` with small positive integers."""
+        limits = (MAX_INPUT_CHANNELS, MAX_INPUT_SIDE, MAX_INPUT_SIDE)
+        if not (isinstance(value, list) and len(value) == 3 and all(_is_int(n) for n in value)) or not all(
+            1 <= n <= limit for n, limit in zip(value, limits, strict=True)
+        ):
+            raise _bad(
+                self.path,
+                f"input_shape must be [C, H, W] with C <= {MAX_INPUT_CHANNELS} and "
+                f"H, W <= {MAX_INPUT_SIDE}, not {value!r}",
+            )
+        return value[0], value[1], value[2]
+
+    def _number(self, value: Any, field: str) -> float:
+        """A finite JSON number."""
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise self._invalid(f"{field} must be a finite number, not {value!r}")
+        return float(value)
+
+    def _class_names(self, value: Any) -> list[str]:
+        """A non-empty list of distinct strings."""
+        if not (isinstance(value, list) and value and all(isinstance(n, str) for n in value)):
+            raise self._invalid(f"class_names must be a non-empty list of strings, not {value!r:.200}")
+        if len(set(value)) != len(value):
+            raise self._invalid(f"class_names has duplicates: {value!r:.200}")
+        return value
+
+    def _layers(self, value: Any) -> list[tuple[str, dict[str, Any]]]:
+        """The list of ``(kind, config)`` pairs, each checked against its constructor's signature."""
+        if not (isinstance(value, list) and 1 <= len(value) <= MAX_LAYERS):
+            raise self._invalid(f"layers must be a list of 1 to {MAX_LAYERS} layers, not {value!r:.200}")
+        layers = []
+        for i, entry in enumerate(value):
+            if not (isinstance(entry, dict) and set(entry) == {"kind", "config"}):
+                raise _bad(
+                    self.path, f"layer {i} must be {{'kind': ..., 'config': {{...}}}}, not {entry!r:.200}"
+                )
+            kind, config = entry["kind"], entry["config"]
+            if not isinstance(kind, str) or kind not in _SCHEMAS:
+                raise _bad(
+                    self.path, f"layer {i} has unknown kind {kind!r:.100}; known kinds are {sorted(_SCHEMAS)}"
+                )
+            if not isinstance(config, dict):
+                raise self._invalid(f"layer {i} ({kind}) config must be an object, not {config!r:.200}")
+            schema = _SCHEMAS[kind]
+            unexpected = sorted(set(config) - set(schema))
+            if unexpected:
+                raise self._invalid(f"layer {i} ({kind}) has unknown settings {unexpected}")
+            for key, (check, required) in schema.items():
+                if key not in config:
+                    if required:
+                        raise self._invalid(f"layer {i} ({kind}) is missing the setting {key!r}")
+                    continue
+                problem = check(config[key])
+                if problem:
+                    raise _bad(
+                        self.path,
+                        f"layer {i} ({kind}) setting {key}={config[key]!r:.100} is invalid: {problem}",
+                    )
+            layers.append((kind, config))
+        return layers
+
+    def expected_weights(self) -> dict[str, tuple[int, ...]]:
+        """The array name and shape of every parameter the architecture needs."""
+        expected: dict[str, tuple[int, ...]] = {}
+        for i, (kind, config) in enumerate(self.layers):
+            if kind == "conv2d":
+                k = config["kernel_size"]
+                expected[f"layer{i}.W"] = (config["out_channels"], config["in_channels"], k, k)
+                expected[f"layer{i}.b"] = (config["out_channels"],)
+            elif kind == "dense":
+                expected[f"layer{i}.W"] = (config["in_features"], config["out_features"])
+                expected[f"layer{i}.b"] = (config["out_features"],)
+        return expected
+
+    def build(self, weights: Mapping[str, np.ndarray]) -> Sequential:
+        """Construct the network, check that its layers chain from ``input_shape`` to one score per class,
+        and copy the weights in (a file of float64 weights gives a float64 model).
+
+        Shape:
+            ``weights`` maps "layer{i}.{key}" to arrays already checked against :meth:`expected_weights`.
+        """
+        try:
+            layers = [Layer.from_config(kind, config) for kind, config in self.layers]
+            model = Sequential(
+                layers,
+                input_shape=self.input_shape,
+                input_mean=self.input_mean,
+                input_std=self.input_std,
+                class_names=self.class_names,
+            )
+        except ValueError as exc:
+            raise self._invalid(f"describes a network that does not fit together: {exc}") from exc
+        self._check_size(model)
+        if weights and all(w.dtype == np.float64 for w in weights.values()):
+            model.astype(np.float64)
+        for i, layer in enumerate(model.layers):
+            for key, value in layer.params.items():
+                np.copyto(value, weights[f"layer{i}.{key}"], casting="same_kind")
+        model.metadata = self.metadata
+        # Weights that are each finite can still overflow float32 together (or with a tiny input_std);
+        # such a model would answer NaN for everything, so refuse it now rather than in the views.
+        with np.errstate(all="ignore"):
+            for value in (0.0, 0.5, 1.0):
+                if not np.all(
+                    np.isfinite(model.forward(np.full((1, *self.input_shape), value, model.dtype)))
+                ):
+                    raise _bad(self.path, f"gives NaN or infinite outputs for an input of all {value}s")
+        return model
+
+    def _check_size(self, model: Sequential) -> None:
+        """Refuse networks too large for the app: per-sample feature maps, convolution unfolds (im2col
+        memory) and multiply-adds (time) are bounded.
+
+        Shape:
+            Reads ``model.output_shapes()``, per-sample ``(C, H, W)`` or ``(F,)``.
+        """
+        shapes = model.output_shapes()
+        activations = math.prod(self.input_shape) + sum(math.prod(shape) for shape in shapes)
+        if activations > MAX_ACTIVATIONS:
+            raise _bad(
+                self.path,
+                f"describes feature maps of {activations:,} numbers per sample; "
+                f"at most {MAX_ACTIVATIONS:,} are allowed",
+            )
+        unfold = multiply_adds = 0
+        for (kind, config), shape in zip(self.layers, shapes, strict=True):
+            if kind == "conv2d":
+                windows = config["in_channels"] * config["kernel_size"] ** 2 * math.prod(shape[1:])
+                unfold = max(unfold, windows)
+                multiply_adds += config["out_channels"] * windows
+            elif kind == "dense":
+                multiply_adds += config["in_features"] * config["out_features"]
+        if unfold > MAX_ACTIVATIONS:
+            raise _bad(
+                self.path,
+                f"has a convolution that unfolds into {unfold:,} numbers per sample; "
+                f"at most {MAX_ACTIVATIONS:,} are allowed",
+            )
+        if multiply_adds > MAX_MULTIPLY_ADDS:
+            raise _bad(
+                self.path,
+                f"needs {multiply_adds:,} multiply-adds per sample; "
+                f"at most {MAX_MULTIPLY_ADDS:,} are allowed",
+            )
+
+
+def _is_int(value: Any) -> bool:
+    """A JSON integer (bool is an int subclass in Python but not a number here)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _int_in(lo: int, hi: int) -> Callable[[Any], str | None]:
+    """A check for an integer in ``[lo, hi]``."""
+
+    def check(value: Any) -> str | None:
+        if not _is_int(value):
+            return "must be an integer"
+        return None if lo <= value <= hi else f"must be between {lo} and {hi}"
+
+    return check
+
+
+def _optional(check: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
+    """A check that also accepts null."""
+    return lambda value: None if value is None else check(value)
+
+
+def _padding(value: Any) -> str | None:
+    """Conv padding: a non-negative integer, 'valid' or 'same'."""
+    if value in ("valid", "same"):
+        return None
+    return _int_in(0, MAX_WINDOW)(value) if _is_int(value) else "must be an integer, 'valid' or 'same'"
+
+
+def _float_in(lo: float, hi: float, *, hi_open: bool = False) -> Callable[[Any], str | None]:
+    """A check for a finite number in ``[lo, hi]`` (or ``[lo, hi)``)."""
+
+    def check(value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            return "must be a finite number"
+        if value < lo or value > hi or (hi_open and value == hi):
+            return f"must be in [{lo}, {hi}{')' if hi_open else ']'}"
+        return None
+
+    return check
+
+
+def _one_of(*choices: str) -> Callable[[Any], str | None]:
+    """A check for one of a few strings."""
+    return lambda value: None if value in choices else f"must be one of {list(choices)}"
+
+
+_COUNT = _int_in(1, MAX_CHANNELS)
+_WINDOW = _int_in(1, MAX_WINDOW)
+_FEATURES = _int_in(1, MAX_FEATURES)
+_INIT = _one_of("he", "glorot")
+_POOL = {"size": (_WINDOW, True), "stride": (_optional(_WINDOW), False)}
+# kind -> {setting: (check, required)}; mirrors the constructors in the contract.
+_SCHEMAS: dict[str, dict[str, tuple[Callable[[Any], str | None], bool]]] = {
+    "conv2d": {
+        "in_channels": (_COUNT, True),
+        "out_channels": (_COUNT, True),
+        "kernel_size": (_WINDOW, True),
+        "stride": (_WINDOW, False),
+        "padding": (_padding, False),
+        "init": (_INIT, False),
+    },
+    "maxpool2d": _POOL,
+    "avgpool2d": _POOL,
+    "relu": {},
+    "leaky_relu": {"alpha": (_float_in(0.0, 1.0), False)},
+    "sigmoid": {},
+    "tanh": {},
+    "flatten": {},
+    "dense": {"in_features": (_FEATURES, True), "out_features": (_FEATURES, True), "init": (_INIT, False)},
+    "dropout": {"p": (_float_in(0.0, 1.0, hi_open=True), False)},
+}
