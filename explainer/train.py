@@ -472,8 +472,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schedule": args.schedule,
         "augment": augmentation if args.augment else None,
         "arch": arch,
-        "training_data": f"MNIST training images 1-{len(train_images):,} of 60,000 "
-        f"(the last {len(val_images):,} are the validation set)",
+        "training_data": f"MNIST training images 1-{len(train_images):,} "
+        f"(the last {len(val_images):,} of the training file are the validation set)",
         "numpy": np.__version__,
     }
     if parent:

@@ -16,6 +16,23 @@ from explainer.modelio import load_model, save_model
 from explainer.train import ARCHITECTURES, Progress, _Reporter, evaluate, main, train_iter
 
 
+def write_idx(path: Path, array: np.ndarray) -> None:
+    """Write a uint8 array as a raw IDX file (magic 0x0000080N, then the dimensions, big-endian)."""
+    header = bytes([0, 0, 8, array.ndim]) + b"".join(int(d).to_bytes(4, "big") for d in array.shape)
+    path.write_bytes(header + array.astype(np.uint8).tobytes())
+
+
+@pytest.fixture(scope="module")
+def small_mnist_directory(mnist_directory: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first 1,000 training and 500 test digits of the real MNIST, in IDX files, so the CLI runs fast."""
+    directory = tmp_path_factory.mktemp("small_mnist")
+    for split, prefix, count in (("train", "train", 1000), ("test", "t10k", 500)):
+        images, labels = load_mnist(mnist_directory, split)
+        write_idx(directory / f"{prefix}-images-idx3-ubyte", images[:count])
+        write_idx(directory / f"{prefix}-labels-idx1-ubyte", labels[:count])
+    return directory
+
+
 def synthetic(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Random uint8 "digits" and labels, ``(n, 28, 28)`` and ``(n,)``."""
     rng = np.random.default_rng(seed)
@@ -158,12 +175,12 @@ def test_training_smoke_on_real_mnist_reaches_90_percent(mnist_directory: Path) 
 
 
 def test_command_line_trains_saves_and_records_metadata(
-    mnist_directory: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    small_mnist_directory: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "m.npz"
     argv = [
         "--data",
-        str(mnist_directory),
+        str(small_mnist_directory),
         "--epochs",
         "1",
         "--out",
@@ -173,7 +190,7 @@ def test_command_line_trains_saves_and_records_metadata(
         "--limit",
         "640",
         "--val-size",
-        "500",
+        "300",
         "--batch-size",
         "32",
     ]
@@ -184,7 +201,7 @@ def test_command_line_trains_saves_and_records_metadata(
     meta = model.metadata
     assert meta["command"] == "python -m explainer.train " + " ".join(argv)
     assert (meta["seed"], meta["epochs"], meta["best_epoch"], meta["interrupted"]) == (5, 1, 1, False)
-    assert meta["test_accuracy"] == evaluate(model, *load_mnist(mnist_directory, "test"))
+    assert meta["test_accuracy"] == evaluate(model, *load_mnist(small_mnist_directory, "test"))
     assert meta["wall_time_s"] > 0
     assert "MNIST training images 1-640" in meta["training_data"]
     captured = capsys.readouterr()
@@ -193,7 +210,10 @@ def test_command_line_trains_saves_and_records_metadata(
 
 
 def test_ctrl_c_keeps_best_checkpoint_without_tqdm(
-    mnist_directory: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    small_mnist_directory: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setitem(sys.modules, "tqdm", None)  # import tqdm now fails: plain progress lines
     real_step = _Reporter.step
@@ -209,7 +229,7 @@ def test_ctrl_c_keeps_best_checkpoint_without_tqdm(
     status = main(
         [
             "--data",
-            str(mnist_directory),
+            str(small_mnist_directory),
             "--epochs",
             "3",
             "--out",
@@ -233,7 +253,7 @@ def test_ctrl_c_keeps_best_checkpoint_without_tqdm(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.npz"]
 
 
-def test_command_line_fine_tunes_a_saved_model(mnist_directory: Path, tmp_path: Path) -> None:
+def test_command_line_fine_tunes_a_saved_model(small_mnist_directory: Path, tmp_path: Path) -> None:
     start = tmp_path / "start.npz"
     save_model(reference_net(), start, metadata={"command": "first", "epochs": 3, "test_accuracy": 0.5})
     out = tmp_path / "tuned.npz"
@@ -241,7 +261,7 @@ def test_command_line_fine_tunes_a_saved_model(mnist_directory: Path, tmp_path: 
     status = main(
         [
             "--data",
-            str(mnist_directory),
+            str(small_mnist_directory),
             "--epochs",
             "1",
             "--out",
