@@ -391,13 +391,14 @@ def test_mouse_drawn_digits_are_classified_right(window: MainWindow, qtbot, digi
     assert str(window.state.model.class_names[int(trace.prediction[0])]) == digit, trace.probs[0].round(3)
 
 
-def test_clicking_a_feature_map_opens_it_large_and_it_follows_the_drawing(window: MainWindow, qtbot) -> None:
+def test_clicking_the_input_opens_it_large_and_it_follows_the_drawing(window: MainWindow, qtbot) -> None:
+    # Layer maps open their layer's explanation (tests/test_gui_integration.py); the input opens large.
     stroke(window.canvas, line((140, 40), (140, 240)), qtbot)
-    rect = window.overview.map_rect(0, 3)
+    rect = window.overview.map_rect(-1, 0)
     QTest.mouseClick(window.overview, Qt.LeftButton, Qt.NoModifier, rect.center())
     dialog = window._detail
     assert dialog is not None and dialog.isVisible()
-    assert "conv1" in dialog.title_text()
+    assert "input" in dialog.title_text()
     before = dialog.summary_text()
     stroke(window.canvas, line((60, 60), (220, 60)), qtbot)
     assert dialog.summary_text() != before

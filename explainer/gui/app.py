@@ -22,7 +22,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import install_saved_language, language_notifier, tr
 
 APP_NAME = "mnist-cnn-explainer"
 
@@ -152,7 +152,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([argv[0] if argv else APP_NAME, *qt_args])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
+    # Before any text is set: the remembered language (or the system's) from the first paint on.
+    install_saved_language(app)
     app.setApplicationDisplayName(tr("MNIST CNN Explainer"))
+    language_notifier().sigLanguageChanged.connect(
+        lambda _code: app.setApplicationDisplayName(tr("MNIST CNN Explainer"))
+    )
     # Ctrl+C in the terminal quits instead of being swallowed by Qt's event loop.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     reporter = ErrorReporter(default_log_path())

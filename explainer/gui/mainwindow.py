@@ -1,4 +1,11 @@
-"""The main window: draw a digit on the left, watch every layer of the network react in the centre."""
+"""The main window: draw a digit on the left, watch every layer of the network react on the right.
+
+The right side is a row of tabs. "Network" holds the live overview; clicking a map replaces it with the
+explanation of that layer (forward, or backward in Backward mode) until "Back to the overview". The other
+tabs (step-through, attribution, learn this digit, gradient check, playground, training, architecture,
+test set) are built on first show and follow the state only while on screen (``explainer.gui.workspace``).
+Data flows one way: canvas → ``AppState`` (to_mnist → model.trace(x, target)) → views.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
@@ -30,6 +38,9 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -42,18 +53,36 @@ from explainer.gui import theme
 from explainer.gui.canvas import BRUSH_MAX, BRUSH_MIN, CANVAS_SIZE, DrawingCanvas, InputPreview
 from explainer.gui.export import export_widget_png
 from explainer.gui.gallery import SampleGallery, load_samples
-from explainer.gui.i18n import tr
-from explainer.gui.state import SCALE_MODES, AppState, Settings, signals_blocked
+from explainer.gui.i18n import LanguageMenu, tr
+from explainer.gui.state import SCALE_MODES, AppState, Settings, Target, same_architecture, signals_blocked
+from explainer.gui.targetbar import TargetBar
 from explainer.gui.views.overview import OverviewView
+from explainer.gui.workspace import LEARN_PAGES, MODEL_PAGES, DetailPanel, Page, Problem, page_available
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm *.pbm"
 PREVIEW_SIZE = 112
 THUMBNAIL_SIZE = 36
 ZOOM_STEP = 1.15
+MODEL_FILTER = "*.npz"
+
+PAGE_SYNC_DELAY_MS = 150
+"""A page on screen catches up with the drawing once the strokes pause this long (its work is heavy)."""
+
+REBUILD_DELAY_MS = 150
+"""A detail view that cannot follow a new trace in place is rebuilt once the strokes pause this long."""
+
+FOLLOW_INTERVAL_MS = 100
+"""An open layer explanation redraws at most this often while you draw (10 fps; the last trace always
+arrives): it is a large view (a conv4 redraw costs 20-40 ms here), and redrawing it on every mouse move
+would make the strokes themselves lag (benchmarks/bench_integration.py)."""
 
 
 class MainWindow(QMainWindow):
-    """Canvas, input preview and sample gallery on the left; the live overview of every layer in the centre.
+    """Canvas, input preview and sample gallery on the left; the live overview and the other pages right.
+
+    Forward mode traces without gradients (the fast live path); Backward mode traces against a ``Target``
+    (true label or explained class, chosen above the overview) so the overview shows dL/d(activation) and the
+    status bar the loss.
 
     ``model`` is a ``Sequential``, a path to a model file, or None for the bundled trained model. When the
     file cannot be loaded the window still opens (with the bundled model, or untrained weights as a last
@@ -73,22 +102,32 @@ class MainWindow(QMainWindow):
         self.last_error: str | None = None
         self._message_box: QMessageBox | None = None
         self._detail: QDialog | None = None
+        # The layer explained in the detail panel: (direction "forward"/"backward", layer index, channel).
+        self._explained: tuple[str, int, int] | None = None
+        self._laid_out_model = network
 
-        self._update_timer = QTimer(self)
-        self._update_timer.setSingleShot(True)
-        self._update_timer.setInterval(0)
-        self._update_timer.timeout.connect(self._run_update)
+        self._update_timer = _single_shot(self, 0, self._run_update)
+        self._page_timer = _single_shot(self, PAGE_SYNC_DELAY_MS, self._sync_current_page)
+        self._rebuild_timer = _single_shot(self, REBUILD_DELAY_MS, self._rebuild_detail)
+        self._follow_timer = _single_shot(self, 0, self._follow_now)
+        self._followed_at = 0.0
+        self._overview_stale = False
 
         self._apply_theme()
         self._build_widgets()
         self._build_actions()
+        self._build_pages()
         self._build_menus()
+        self._build_mode_row()
         self._connect()
+        self._install_tour()
         self._load_gallery()
         self.setAcceptDrops(True)
         self._apply_settings()
         self.retranslate_ui()
         self.overview.set_model(network)
+        self.target_bar.set_class_names([str(name) for name in network.class_names])
+        self._target_changed(None)
         self._show_prediction(None)
         self._fit_to_screen(theme.px(1440), theme.px(880))
         self.undo_action.setEnabled(False)
@@ -106,6 +145,94 @@ class MainWindow(QMainWindow):
     def settings(self) -> Settings:
         """The user's settings as the window has them now."""
         return self.state.settings
+
+    def mode(self) -> str:
+        """The mode: "forward" (activations, no gradients) or "backward" (traced against a target)."""
+        return "forward" if self.state.target is None else "backward"
+
+    def set_mode(self, mode: str) -> None:
+        """Switch between Forward and Backward mode; Backward traces against the chosen target."""
+        if mode not in ("forward", "backward"):
+            raise BadInputError(f"unknown mode {mode!r}; expected 'forward' or 'backward'")
+        if mode != self.mode():
+            self.state.set_target(self.target_bar.target() if mode == "backward" else None)
+
+    def set_target(self, target: Target) -> None:
+        """Trace against ``target`` (a true label's loss, or one class's score); switches to Backward."""
+        self.target_bar.set_target(target)
+        self.state.set_target(target)
+
+    def open_model(self, path: str | os.PathLike[str]) -> bool:
+        """Use the model file at ``path``; on a bad file, show why and keep the current model."""
+        try:
+            model = explainer.load_model(path)
+        except (BadInputError, OSError) as error:
+            self.show_error(tr("Cannot open the model"), str(error))
+            return False
+        self.state.set_model(model)
+        self.statusBar().showMessage(
+            tr("Opened the model {name}: {layers} layers, {params:,} weights").format(
+                name=Path(path).name, layers=len(model.layers), params=model.param_count()
+            ),
+            5000,
+        )
+        return True
+
+    def save_model(self, path: str | os.PathLike[str]) -> bool:
+        """Save the model in use to ``path`` (atomically); on failure, show why."""
+        try:
+            explainer.save_model(self.state.model, path)
+        except (BadInputError, OSError) as error:
+            self.show_error(tr("Cannot save the model"), str(error))
+            return False
+        self.statusBar().showMessage(tr("Saved the model to {path}").format(path=path), 5000)
+        return True
+
+    def open_digit(self, image: object, label: int) -> None:
+        """Put a digit (e.g. a misclassified test digit) into the canvas; ``label`` becomes the true label.
+
+        Shape:
+            ``image``: ``(H, W)`` float in [0, 1] or uint8, ink bright on dark.
+        """
+        self.canvas.set_image(image)  # type: ignore[arg-type]
+        labelled = Target("label", int(label))
+        if self.mode() == "backward":
+            self.set_target(labelled)
+        else:
+            self.target_bar.set_target(labelled)
+        self.show_page("network")
+        self.show_overview()
+        self.statusBar().showMessage(tr("Opened a digit labelled {label}").format(label=label), 5000)
+
+    def show_page(self, key: str) -> QWidget | None:
+        """Bring tab ``key`` to the front ("network" or a page key such as "stepper"); returns its view."""
+        if key == "network":
+            self.tabs.setCurrentWidget(self.network_page)
+            return self.overview
+        page = self._pages.get(key)
+        if page is None:
+            return None
+        self.tabs.setCurrentWidget(page)
+        return page.ensure()
+
+    def page_view(self, key: str) -> QWidget | None:
+        """The view of page ``key`` if it has been built, else None (it is built on first show)."""
+        page = self._pages.get(key)
+        return None if page is None else page.view()
+
+    def detail_view(self) -> QWidget | None:
+        """The layer explanation shown in place of the overview, or None."""
+        return self.detail_panel.view()
+
+    def show_overview(self) -> None:
+        """Close the layer explanation and show the overview again."""
+        self._explained = None
+        self._rebuild_timer.stop()
+        self._follow_timer.stop()
+        self.detail_panel.set_view(None)
+        self.network_stack.setCurrentWidget(self.overview)
+        self._show_overview_controls(True)
+        self._catch_up_overview()
 
     def open_image(self, path: str | os.PathLike[str]) -> bool:
         """Load an image file into the canvas (undoable); on a bad file, show why and keep the canvas."""
@@ -204,6 +331,27 @@ class MainWindow(QMainWindow):
                 tr("&Open image…"),
                 tr("Load a picture of a digit (PNG, JPEG, …) into the canvas"),
             ),
+            self.open_model_action: (
+                tr("Open &model…"),
+                tr("Use a network saved as a model file (.npz) instead of the current one"),
+            ),
+            self.save_model_action: (
+                tr("&Save model…"),
+                tr("Save the network in use, with its weights, as a model file (.npz)"),
+            ),
+            self.forward_action: (
+                tr("&Forward"),
+                tr("Show what every layer computes from your digit (activations)"),
+            ),
+            self.backward_action: (
+                tr("&Backward"),
+                tr("Show the gradients flowing back from the loss: how every value should change"),
+            ),
+            self.back_action: (tr("Back to the &overview"), tr("Close the explanation and show every layer")),
+            self.network_action: (
+                tr("&Network overview"),
+                tr("Every layer of the network, live, as you draw"),
+            ),
             self.export_action: (tr("&Export view as PNG…"), tr("Save the overview as a PNG image")),
             self.quit_action: (tr("&Quit"), tr("Close the app")),
             self.undo_action: (tr("&Undo"), tr("Undo the last stroke, Clear or loaded image")),
@@ -218,15 +366,31 @@ class MainWindow(QMainWindow):
             self.shortcuts_action: (tr("&Keyboard shortcuts"), tr("List every keyboard shortcut")),
             self.about_action: (tr("&About"), tr("What this app is")),
         }
+        for page in self._pages.values():
+            texts[self._page_actions[page.spec.key]] = (page.spec.title(), page.spec.tip())
         for action, (text, tip) in texts.items():
             action.setText(text)
             action.setToolTip(_tooltip_with_shortcut(tip, action))
             action.setStatusTip(tip)
+        self.tabs.setTabText(0, tr("Network"))
+        self.tabs.setTabToolTip(0, self.network_action.toolTip())
+        for page in self._pages.values():
+            index = self.tabs.indexOf(page)
+            self.tabs.setTabText(index, page.spec.title())
+            self.tabs.setTabToolTip(index, self._page_actions[page.spec.key].toolTip())
+        for action in self.language_menu.actions():
+            action.setToolTip(tr("Show the app in {language}").format(language=action.text()))
         self.file_menu.setTitle(tr("&File"))
         self.edit_menu.setTitle(tr("&Edit"))
         self.view_menu.setTitle(tr("&View"))
         self.scale_menu.setTitle(tr("Colour &scale"))
+        self.learn_menu.setTitle(tr("&Learn"))
+        self.model_menu.setTitle(tr("&Model"))
         self.help_menu.setTitle(tr("&Help"))
+        self.mode_label.setText(tr("Mode:"))
+        self._show_quantity_hint()
+        self._show_loss(self.state.trace)
+        self.detail_panel.heading.setText(self._detail_heading())
         self.timing_label.setToolTip(
             tr("Time of the last update: preprocessing, the forward pass and refreshing the views")
         )
@@ -242,6 +406,8 @@ class MainWindow(QMainWindow):
         self.brush_slider = QSlider(Qt.Orientation.Horizontal)
         self.brush_slider.setObjectName("brush_size")
         self.brush_slider.setRange(BRUSH_MIN, BRUSH_MAX)
+        # Longer button texts (other languages, zoom) must not squeeze the slider to nothing.
+        self.brush_slider.setMinimumWidth(theme.px(60))
         self.eraser_button = QToolButton()
         self.undo_button = QToolButton()
         self.clear_button = QToolButton()
@@ -285,19 +451,28 @@ class MainWindow(QMainWindow):
         self.scale_combo = QComboBox()
         self.scale_combo.setObjectName("scale_mode")
         self.scale_combo.addItems(["", "", ""])
-        top_bar = QHBoxLayout()
-        top_bar.addStretch(1)
-        top_bar.addWidget(self.scale_label)
-        top_bar.addWidget(self.scale_combo)
+        self.quantity_hint = _hint()
+        self.quantity_hint.setObjectName("quantity_hint")
+        self.mode_row = QHBoxLayout()
         self.overview = OverviewView()
-        right = QWidget()
-        right_column = QVBoxLayout(right)
-        right_column.addLayout(top_bar)
-        right_column.addWidget(self.overview, 1)
+        # The overview and a layer's explanation take turns in the same place, under the mode row.
+        self.network_stack = QStackedWidget()
+        self.network_stack.setObjectName("network_stack")
+        self.network_stack.addWidget(self.overview)
+        self.network_page = QWidget()
+        self.network_page.setObjectName("network_page")
+        network_column = QVBoxLayout(self.network_page)
+        network_column.addLayout(self.mode_row)
+        network_column.addWidget(self.quantity_hint)
+        network_column.addWidget(self.network_stack, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("main_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.network_page, "")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -305,14 +480,23 @@ class MainWindow(QMainWindow):
 
         self.prediction_label = QLabel()
         self.prediction_label.setObjectName("status_prediction")
+        self.loss_label = QLabel()
+        self.loss_label.setObjectName("status_loss")
         self.timing_label = QLabel()
         self.timing_label.setObjectName("status_timing")
         self.statusBar().addPermanentWidget(self.prediction_label)
+        self.statusBar().addPermanentWidget(self.loss_label)
         self.statusBar().addPermanentWidget(self.timing_label)
 
     def _build_actions(self) -> None:
         """Create every action with its shortcuts (menus, buttons and shortcuts share them)."""
         self.open_action = self._action("open_image", QKeySequence.StandardKey.Open, self._ask_open_image)
+        self.open_model_action = self._action(
+            "open_model", QKeySequence("Ctrl+Shift+O"), self._ask_open_model
+        )
+        self.save_model_action = self._action(
+            "save_model", QKeySequence.StandardKey.Save, self._ask_save_model
+        )
         self.export_action = self._action("export_png", QKeySequence("Ctrl+E"), self._ask_export)
         self.quit_action = self._action("quit", QKeySequence.StandardKey.Quit, self.close)
         self.undo_action = self._action("undo", QKeySequence.StandardKey.Undo, self.canvas.undo)
@@ -355,6 +539,21 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         self.scale_group.triggered.connect(lambda action: self.set_scale_mode(action.data()))
 
+        self.forward_action = self._action("forward_mode", QKeySequence(Qt.Key.Key_F), None)
+        self.backward_action = self._action("backward_mode", QKeySequence(Qt.Key.Key_B), None)
+        self.mode_group = QActionGroup(self)
+        self.mode_group.setExclusive(True)
+        for action, mode in ((self.forward_action, "forward"), (self.backward_action, "backward")):
+            action.setCheckable(True)
+            action.setData(mode)
+            self.mode_group.addAction(action)
+        self.mode_group.triggered.connect(lambda action: self.set_mode(action.data()))
+        self.back_action = self._action("back_to_overview", QKeySequence("Alt+Left"), self.show_overview)
+        self.back_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.network_action = self._action(
+            "show_network", QKeySequence("Alt+1"), lambda: self.show_page("network")
+        )
+
         self.eraser_button.setDefaultAction(self.eraser_action)
         self.undo_button.setDefaultAction(self.undo_action)
         self.clear_button.setDefaultAction(self.clear_action)
@@ -372,11 +571,32 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    def _build_pages(self) -> None:
+        """The detail panel in the Network tab, then one tab per page whose module exists."""
+        self.detail_panel = DetailPanel(self.back_action)
+        self.network_stack.addWidget(self.detail_panel)
+        self._pages: dict[str, Page] = {}
+        self._page_actions: dict[str, QAction] = {}
+        for spec in (*LEARN_PAGES, *MODEL_PAGES):
+            if not page_available(spec):
+                continue
+            page = Page(spec)
+            page.sigCreated.connect(lambda view, key=spec.key: self._wire_page(key, view))
+            self.tabs.addTab(page, "")
+            self._pages[spec.key] = page
+            number = len(self._pages) + 1
+            shortcut = QKeySequence(f"Alt+{number}") if number <= 9 else QKeySequence()
+            self._page_actions[spec.key] = self._action(
+                f"show_{spec.key}", shortcut, lambda key=spec.key: self.show_page(key)
+            )
+
     def _build_menus(self) -> None:
         """Fill the menu bar."""
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([self.open_action, self.export_action])
+        self.file_menu.addActions([self.open_action, self.open_model_action, self.save_model_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -390,8 +610,55 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.scale_menu = self.view_menu.addMenu("")
         self.scale_menu.addActions(self.scale_group.actions())
+        self.view_menu.addSeparator()
+        self.view_menu.addActions(self.mode_group.actions())
+        self.view_menu.addAction(self.back_action)
+        self.learn_menu = bar.addMenu("")
+        self.learn_menu.addAction(self.network_action)
+        self.model_menu = bar.addMenu("")
+        for key, action in self._page_actions.items():
+            learn = any(spec.key == key for spec in LEARN_PAGES)
+            (self.learn_menu if learn else self.model_menu).addAction(action)
+        self.model_menu.addSeparator()
+        self.model_menu.addActions([self.open_model_action, self.save_model_action])
+        self.language_menu = LanguageMenu(self)
+        bar.addMenu(self.language_menu)
         self.help_menu = bar.addMenu("")
         self.help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def _build_mode_row(self) -> None:
+        """Above the overview: Forward/Backward, the target, what the colours mean, the colour scale."""
+        self.mode_label = QLabel()
+        self.mode_row.addWidget(self.mode_label)
+        for action in self.mode_group.actions():
+            button = QToolButton()
+            button.setObjectName(f"{action.data()}_button")
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.mode_row.addWidget(button)
+        self.mode_row.addSpacing(theme.px(8))
+        self.target_bar = TargetBar()
+        self.mode_row.addWidget(self.target_bar)
+        self.mode_row.addStretch(1)
+        self.mode_row.addWidget(self.scale_label)
+        self.mode_row.addWidget(self.scale_combo)
+
+    def _install_tour(self) -> None:
+        """Dock the guided tour (Help and Learn menus, a button beside the tabs) when its module exists."""
+        try:
+            from explainer.gui.views.tour import install_tour
+        except ImportError:
+            return
+        action = install_tour(self).action
+        self.learn_menu.insertAction(self.network_action, action)
+        self.learn_menu.insertSeparator(self.network_action)
+        button = QToolButton()
+        button.setObjectName("tour_button")
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.tabs.setCornerWidget(button, Qt.Corner.TopRightCorner)
+        # The tour lights up parts of the overview, so it must be on screen.
+        action.triggered.connect(self._show_network_overview)
 
     def _connect(self) -> None:
         """Wire the one-way data flow: canvas → state → views."""
@@ -399,12 +666,19 @@ class MainWindow(QMainWindow):
         self.brush_slider.valueChanged.connect(self._set_brush)
         self.scale_combo.currentIndexChanged.connect(lambda index: self.set_scale_mode(SCALE_MODES[index]))
         self.gallery.sigDigitChosen.connect(self._load_sample)
-        self.state.sigModelChanged.connect(self.overview.set_model)
+        self.canvas.sigStrokeFinished.connect(self._focus_detail)
+        self.state.sigModelChanged.connect(self._model_changed)
         self.state.sigInputChanged.connect(self.input_preview.set_input)
-        self.state.sigTraceChanged.connect(self.overview.set_trace)
+        self.state.sigTargetChanged.connect(self._target_changed)
+        self.state.sigTraceChanged.connect(self._show_in_overview)
         self.state.sigTraceChanged.connect(self._show_prediction)
+        self.state.sigTraceChanged.connect(self._show_loss)
         self.state.sigTraceChanged.connect(self._follow_in_detail)
+        self.state.sigTraceChanged.connect(self._schedule_page_sync)
         self.overview.sigMapClicked.connect(self._open_map_detail)
+        self.target_bar.sigTargetChanged.connect(self._target_chosen)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.language_menu.sigWarning.connect(lambda text: self.statusBar().showMessage(text, 10000))
         theme.notifier().sigChanged.connect(self._apply_zoom_sizes)
 
     def _apply_theme(self) -> None:
@@ -479,6 +753,122 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def _show_loss(self, trace: Trace | None) -> None:
+        """In Backward mode, put the loss (or the explained class's score) in the status bar."""
+        if trace is None or not trace.has_gradients or trace.target is None:
+            self.loss_label.setText("")
+            return
+        names = self.state.model.class_names
+        if trace.loss is not None:
+            k = int(np.asarray(trace.target).reshape(-1)[0])
+            self.loss_label.setText(
+                # Three significant digits: a confident right answer has a loss like 2.3e-05, not 0.000.
+                tr("Loss L = {loss} for the true label {name}").format(
+                    loss=f"{trace.loss:.3g}", name=names[k] if k < len(names) else k
+                )
+            )
+            return
+        k = int(np.argmax(np.asarray(trace.target)[0]))
+        self.loss_label.setText(
+            tr("Explaining class {name}: its score z = {score}").format(
+                name=names[k] if k < len(names) else k, score=theme.format_value(float(trace.logits[0, k]), 3)
+            )
+        )
+
+    def _show_quantity_hint(self) -> None:
+        """Say above the overview what its colours mean now and what a click does."""
+        if self.overview.current_quantity() == "gradient":
+            text = tr(
+                "Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss "
+                "rises, blue: it falls). Click a map to see the gradient flow back through its layer."
+            )
+        else:
+            text = tr(
+                "Forward: each map shows what its layer computed from your digit (red: positive, blue: "
+                "negative). Click any map to see how it was computed."
+            )
+        self.quantity_hint.setText(text)
+
+    # ----------------------------------------------------------------- mode, target and model
+    def _target_chosen(self, target: Target) -> None:
+        """The chosen target changed: trace against it (it only applies in Backward mode)."""
+        if self.mode() == "backward":
+            self.state.set_target(target)
+
+    def _target_changed(self, target: object) -> None:
+        """Mirror the state's target in the mode buttons, the target bar and the overview's quantity."""
+        backward = target is not None
+        for action in self.mode_group.actions():
+            with signals_blocked(action):
+                action.setChecked((action.data() == "backward") == backward)
+        if isinstance(target, Target):
+            self.target_bar.set_target(target)
+        self.target_bar.setVisible(backward)
+        self.overview.set_quantity("gradient" if backward else "activation")
+        self._show_quantity_hint()
+
+    def _model_changed(self, model: Sequential) -> None:
+        """A new model: lay the overview out again only for a new architecture (not per training snapshot)."""
+        if not same_architecture(model, self._laid_out_model):
+            self.show_overview()
+            self.overview.set_model(model)
+            self.target_bar.set_class_names([str(name) for name in model.class_names])
+        self._laid_out_model = model
+        self._schedule_page_sync()
+
+    def _training_running(self, running: bool) -> None:
+        """While training runs, its snapshots replace the model: nothing else may replace it meanwhile."""
+        self.open_model_action.setEnabled(not running)
+        self.statusBar().showMessage(
+            tr("Training: the network updates every few steps") if running else tr("Training ended"), 5000
+        )
+        editor = self.page_view("arch_editor")
+        if editor is not None:
+            editor.setEnabled(not running)
+
+    # ----------------------------------------------------------------- pages
+    def _problem(self) -> Problem:
+        """What the pages work on now."""
+        state = self.state
+        target = state.target if isinstance(state.target, Target) else None
+        return Problem(state.model, state.input, state.trace, target)
+
+    def _tab_changed(self, index: int) -> None:
+        """A page came to the front: build its view if needed and bring it up to date now."""
+        self._catch_up_overview()
+        page = self.tabs.widget(index)
+        if isinstance(page, Page):
+            page.ensure()
+            page.sync(self._problem())
+
+    def _schedule_page_sync(self) -> None:
+        """Let the page on screen catch up once the strokes pause (pages off screen catch up when shown)."""
+        if isinstance(self.tabs.currentWidget(), Page):
+            self._page_timer.start()
+
+    def _sync_current_page(self) -> None:
+        """Bring the page on screen up to date."""
+        page = self.tabs.currentWidget()
+        if isinstance(page, Page):
+            page.sync(self._problem())
+
+    def _wire_page(self, key: str, view: QWidget) -> None:
+        """Connect a page's view to the state the moment it is built."""
+        if key == "learn":
+            view.sigModelChanged.connect(self.state.set_model)  # type: ignore[attr-defined]
+        elif key == "training":
+            view.sigModelUpdated.connect(self.state.set_model)  # type: ignore[attr-defined]
+            view.sigRunningChanged.connect(self._training_running)  # type: ignore[attr-defined]
+        elif key == "arch_editor":
+            view.sigModelBuilt.connect(self.state.set_model)  # type: ignore[attr-defined]
+        elif key == "evaluation":
+            view.sigOpenDigit.connect(self.open_digit)  # type: ignore[attr-defined]
+
+    def _show_network_overview(self) -> None:
+        """The Network tab with the overview (not a layer explanation) in front."""
+        self.show_page("network")
+        self.show_overview()
+
     # ----------------------------------------------------------------- slots
     def _load_sample(self, image: object, label: int) -> None:
         """Put a gallery digit into the canvas, upscaled, so it takes the same path as a drawing."""
@@ -512,6 +902,25 @@ class MainWindow(QMainWindow):
         if path:
             self.open_image(path)
 
+    def _ask_open_model(self) -> None:
+        """Ask for a model file and use it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            tr("Open model"),
+            "",
+            tr("Model files ({patterns});;All files (*)").format(patterns=MODEL_FILTER),
+        )
+        if path:
+            self.open_model(path)
+
+    def _ask_save_model(self) -> None:
+        """Ask where to save the model in use and save it (".npz" is added when missing)."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Save model"), "model.npz", tr("Model files ({patterns})").format(patterns=MODEL_FILTER)
+        )
+        if path:
+            self.save_model(path if path.lower().endswith(".npz") else f"{path}.npz")
+
     def _ask_export(self) -> None:
         """Ask where to save the overview and save it."""
         path, _ = QFileDialog.getSaveFileName(
@@ -521,24 +930,127 @@ class MainWindow(QMainWindow):
             self.export_view(path)
 
     def _open_map_detail(self, layer: int, channel: int) -> None:
-        """Show one feature map large, with its values."""
+        """Explain a clicked map's layer in place of the overview; the input image opens large instead."""
         trace = self.state.trace
         if trace is None:
             return
+        view = None if layer < 0 else _make_explanation(trace, layer, channel)
+        if view is None:
+            self._open_map_dialog(trace, layer, channel)
+            return
+        self._show_explanation(view, trace, layer, channel)
+
+    def _show_explanation(self, view: QWidget, trace: Trace, layer: int, channel: int) -> None:
+        """Put ``view`` (explaining ``layer``) in place of the overview and give it the keys."""
+        direction = "backward" if trace.has_gradients else "forward"
+        self._explained = (direction, layer, channel)
+        self.detail_panel.set_view(view, self._detail_heading())
+        self.network_stack.setCurrentWidget(self.detail_panel)
+        self._show_overview_controls(False)
+        self.tabs.setCurrentWidget(self.network_page)
+        view.setFocus()
+
+    def _show_overview_controls(self, shown: bool) -> None:
+        """The colour-scale choice and the hint on the colours only concern the overview."""
+        for widget in (self.quantity_hint, self.scale_label, self.scale_combo):
+            widget.setVisible(shown)
+
+    def _detail_heading(self) -> str:
+        """The line above the layer explanation: which pass, which layer."""
+        if self._explained is None:
+            return ""
+        direction, layer, _channel = self._explained
+        name = self.state.model.layers[layer].name
+        if direction == "backward":
+            return tr("Backward pass through {name}").format(name=name)
+        return tr("Forward pass: {name}").format(name=name)
+
+    def _open_map_dialog(self, trace: Trace, layer: int, channel: int) -> None:
+        """Show one map large, with its values, in a dialog (the input image, or a layer no view explains)."""
         # Imported on first use: the detail dialog is not needed for the first paint.
         from explainer.gui.views.mapdetail import MapDetailDialog
 
         if self._detail is not None:
             self._detail.close()
-        self._detail = MapDetailDialog(trace, layer, channel, self)
+        quantity = "gradient" if trace.has_gradients else "activation"
+        self._detail = MapDetailDialog(trace, layer, channel, self, quantity=quantity)
         self._detail.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._detail.destroyed.connect(self._forget_detail)
         self._detail.show()
 
     def _follow_in_detail(self, trace: Trace | None) -> None:
-        """Keep an open map detail in step with the drawing; after Clear it keeps the last map."""
+        """Keep the open map dialog and layer explanation in step with the drawing.
+
+        A view that can take the new trace gets it at most every ``FOLLOW_INTERVAL_MS`` (the latest one
+        always arrives); one that cannot is rebuilt when the strokes pause, and at once when the trace
+        switches between forward and backward. After Clear the dialog keeps the last map and a backward
+        view its last numbers.
+        """
         if self._detail is not None and trace is not None:
             self._detail.set_trace(trace)  # type: ignore[attr-defined]
+        view = self.detail_panel.view()
+        if self._explained is None or view is None:
+            return
+        direction, layer, channel = self._explained
+        channel = _view_channel(view, channel)
+        self._explained = (direction, layer, channel)
+        if trace is None:
+            if direction == "forward":
+                view.set_trace(None, layer, channel)  # type: ignore[attr-defined]
+            return
+        if ("backward" if trace.has_gradients else "forward") != direction:
+            self._rebuild_detail()
+        elif not hasattr(view, "set_trace"):
+            self._rebuild_timer.start()
+        elif not self._follow_timer.isActive():
+            wait_ms = FOLLOW_INTERVAL_MS - (time.perf_counter() - self._followed_at) * 1000
+            if wait_ms <= 0:
+                self._follow_now()
+            else:
+                self._follow_timer.start(round(wait_ms))
+
+    def _follow_now(self) -> None:
+        """Give the open layer explanation the current trace."""
+        view, trace = self.detail_panel.view(), self.state.trace
+        if self._explained is None or view is None or trace is None:
+            return
+        _direction, layer, channel = self._explained
+        self._followed_at = time.perf_counter()
+        view.set_trace(trace, layer, channel)  # type: ignore[attr-defined]
+
+    def _show_in_overview(self, trace: Trace | None) -> None:
+        """Show a new trace in the overview, or only note it while a layer explanation or page hides it."""
+        if self.overview.isVisibleTo(self):
+            self.overview.set_trace(trace)
+            self._overview_stale = False
+        else:
+            self._overview_stale = True
+
+    def _catch_up_overview(self) -> None:
+        """Give the overview the trace it missed while hidden, once it is on screen again."""
+        if self._overview_stale and self.overview.isVisibleTo(self):
+            self._show_in_overview(self.state.trace)
+
+    def _rebuild_detail(self) -> None:
+        """Build the explanation of the explained layer anew from the current trace, at the same step."""
+        trace, old = self.state.trace, self.detail_panel.view()
+        if self._explained is None or trace is None:
+            return
+        _direction, layer, channel = self._explained
+        view = _make_explanation(trace, layer, channel)
+        if view is None:
+            self.show_overview()
+            return
+        player, old_player = getattr(view, "player", None), getattr(old, "player", None)
+        if player is not None and old_player is not None and player.count() == old_player.count():
+            player.set_step(old_player.step())
+        self._show_explanation(view, trace, layer, channel)
+
+    def _focus_detail(self) -> None:
+        """After a stroke, hand the keys (space, arrows) back to the open explanation's player."""
+        view = self.detail_panel.view()
+        if view is not None and self.network_stack.currentWidget() is self.detail_panel:
+            view.setFocus()
 
     def _forget_detail(self) -> None:
         """The detail dialog was closed."""
@@ -621,8 +1133,13 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop a pending update so it cannot run on a closing window."""
-        self._update_timer.stop()
+        """Stop pending updates and any training or evaluation thread before the window goes."""
+        for timer in (self._update_timer, self._page_timer, self._rebuild_timer, self._follow_timer):
+            timer.stop()
+        for page in self._pages.values():
+            view = page.view()
+            if view is not None and hasattr(view, "shutdown"):
+                view.shutdown()
         super().closeEvent(event)
 
 
@@ -643,6 +1160,38 @@ def _load_initial_model(model: Sequential | str | os.PathLike[str] | None) -> tu
             errors.append(str(error))
     errors.append(tr("Using an untrained network with random weights: its predictions mean nothing."))
     return reference_net(), "\n\n".join(errors)
+
+
+def _make_explanation(trace: Trace, layer: int, channel: int) -> QWidget | None:
+    """The view explaining ``trace.layers[layer]``: backward when the trace has gradients, else forward.
+
+    None when the view's module is missing (still being written) or no view explains this layer's kind.
+    """
+    try:
+        if trace.has_gradients:
+            from explainer.gui.views.backward_view import make_backward_view
+
+            return make_backward_view(trace, layer, channel)
+        from explainer.gui.views.details import make_detail_view
+
+        return make_detail_view(trace, layer, channel)
+    except (ImportError, ValueError):  # BadInputError is a ValueError
+        return None
+
+
+def _view_channel(view: QWidget, clicked: int) -> int:
+    """The map (or class) ``view`` shows now, when it can say; else the one that was clicked."""
+    channel = getattr(view, "channel", None)
+    return int(channel()) if callable(channel) else clicked
+
+
+def _single_shot(parent: QWidget, interval_ms: int, slot: Callable[[], None]) -> QTimer:
+    """A single-shot timer calling ``slot`` ``interval_ms`` after its last (re)start."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    return timer
 
 
 def _local_files(event: QDragEnterEvent | QDropEvent) -> list[str]:

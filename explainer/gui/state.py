@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -71,22 +71,70 @@ def save_settings(settings: Settings, store: QSettings) -> None:
     store.sync()
 
 
+@dataclass(frozen=True)
+class Target:
+    """What Backward mode differentiates, chosen by the user rather than fixed to one input.
+
+    ``kind`` "label": the cross-entropy loss against the true class ``cls``; "class": the score (logit) of
+    class ``cls`` ("explain class k"). ``cls`` None means the class the network predicts for the input now,
+    so the target follows the drawing.
+    """
+
+    kind: Literal["label", "class"] = "label"
+    cls: int | None = None
+
+    def resolve(self, model: Sequential, batch: np.ndarray) -> np.ndarray:
+        """The target array ``model.trace`` takes for ``batch``; a class out of range means "predicted".
+
+        Shape:
+            batch: ``(1, C, H, W)``; returns ``(1,)`` int64 class indices for "label", ``(1, K)`` float32
+            one-hot dL/dlogits for "class".
+        """
+        classes = len(model.class_names)
+        cls = self.cls
+        if cls is None or not 0 <= cls < classes:
+            # One extra forward pass (well under a millisecond); the trace needs its target up front.
+            cls = int(model.predict_proba(batch)[0].argmax())
+        if self.kind == "label":
+            return np.array([cls], np.int64)
+        onehot = np.zeros((1, classes), np.float32)
+        onehot[0, cls] = 1.0
+        return onehot
+
+
+def same_architecture(a: Sequential, b: Sequential) -> bool:
+    """True when both networks have the same layers, shapes and class names (only the weights may differ)."""
+    if a is b:
+        return True
+    layers_a = [(layer.name, layer.kind) for layer in a.layers]
+    layers_b = [(layer.name, layer.kind) for layer in b.layers]
+    return (
+        tuple(a.input_shape) == tuple(b.input_shape)
+        and layers_a == layers_b
+        and [tuple(s) for s in a.output_shapes()] == [tuple(s) for s in b.output_shapes()]
+        and [str(n) for n in a.class_names] == [str(n) for n in b.class_names]
+    )
+
+
 class AppState(QObject):
     """Holds the model, the canvas image, the 28x28 input, the current Trace, the target and the settings.
 
     Signals (emitted synchronously, in this order when an input arrives):
         sigModelChanged(model): a new ``Sequential`` is in use.
         sigInputChanged(x): the network input changed; ``(28, 28)`` float32 in [0, 1], or None when blank.
+        sigTargetChanged(target): the target changed (None, a ``Target`` or an array), before the re-trace.
         sigTraceChanged(trace): the ``Trace`` of the current input, or None when there is no input.
 
     Shape:
         image: ``(H, W)`` float in [0, 1] or uint8, ink bright on dark (what the canvas holds).
         input: ``(28, 28)`` float32 in [0, 1].
-        target: None (forward only), ``(1,)`` class indices, or ``(1, K)`` explicit dL/dlogits.
+        target: None (forward only), a ``Target`` rule resolved for every input, ``(1,)`` class indices,
+            or ``(1, K)`` explicit dL/dlogits.
     """
 
     sigModelChanged = Signal(object)
     sigInputChanged = Signal(object)
+    sigTargetChanged = Signal(object)
     sigTraceChanged = Signal(object)
 
     def __init__(
@@ -97,7 +145,7 @@ class AppState(QObject):
         self._image: np.ndarray | None = None
         self._input: np.ndarray | None = None
         self._trace: Trace | None = None
-        self._target: np.ndarray | None = None
+        self._target: Target | np.ndarray | None = None
         self.settings = settings if settings is not None else Settings()
 
     @property
@@ -121,8 +169,8 @@ class AppState(QObject):
         return self._trace
 
     @property
-    def target(self) -> np.ndarray | None:
-        """The target used for traces (None: forward only)."""
+    def target(self) -> Target | np.ndarray | None:
+        """The target as set: None (forward only), a ``Target`` rule, or a fixed target array."""
         return self._target
 
     def set_model(self, model: Sequential) -> None:
@@ -155,9 +203,14 @@ class AppState(QObject):
         self.sigInputChanged.emit(x)
         self.retrace()
 
-    def set_target(self, target: np.ndarray | None) -> None:
-        """Trace with ``target`` from now on (None: forward only) and re-trace."""
-        self._target = None if target is None else np.asarray(target)
+    def set_target(self, target: Target | np.ndarray | None) -> None:
+        """Trace with ``target`` from now on (None: forward only, no gradients) and re-trace.
+
+        Shape:
+            an array target is ``(1,)`` class indices or ``(1, K)`` dL/dlogits.
+        """
+        self._target = target if target is None or isinstance(target, Target) else np.asarray(target)
+        self.sigTargetChanged.emit(self._target)
         self.retrace()
 
     def retrace(self) -> None:
@@ -166,7 +219,10 @@ class AppState(QObject):
             self._trace = None
         else:
             batch = self._input.reshape((1, *self._model.input_shape))
-            self._trace = self._model.trace(batch, self._target)
+            target = self._target
+            if isinstance(target, Target):
+                target = target.resolve(self._model, batch)
+            self._trace = self._model.trace(batch, target)
         self.sigTraceChanged.emit(self._trace)
 
 
