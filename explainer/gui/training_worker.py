@@ -14,7 +14,6 @@ The folder holding the MNIST files is remembered in QSettings under :data:`DATA_
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 import traceback
 from collections.abc import Callable
@@ -28,7 +27,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, QThread, Signal, Slot
 from explainer.core import Sequential
 from explainer.data import load_mnist, mnist_dir
 from explainer.errors import BadInputError
-from explainer.train import DEFAULT_LR, evaluate, make_optimizer, train_iter
+from explainer.train import DEFAULT_LR, make_optimizer, train_iter
 
 Split = tuple[np.ndarray, np.ndarray]
 """Images ``(N, 28, 28)`` uint8 (or float in [0, 1]) and labels ``(N,)``."""
@@ -42,8 +41,6 @@ DATA_DIR_KEY = "training/data_dir"
 VALIDATION_SIZE = 5000
 """The last this-many MNIST training images are the validation set, as in ``python -m explainer.train``."""
 
-VALIDATION_CHUNK = 100
-"""Validation images per call to ``evaluate``; Stop is honoured between chunks."""
 
 
 def remembered_data_dir() -> Path | None:
@@ -207,10 +204,8 @@ class TrainingWorker(StepWorker):
     ``load_data`` runs on the worker thread and returns ``(train, validation)`` splits. The model given
     is copied when the run starts and never modified.
 
-    Validation: ``train_iter`` measures it in one uninterruptible call at each epoch end, which takes
-    seconds on 5,000 images. So it is handed a single validation image and the worker measures the real
-    validation accuracy itself with :func:`explainer.train.evaluate` in chunks of
-    :data:`VALIDATION_CHUNK`, checking Stop between chunks; epoch-end records carry that accuracy.
+    Validation: ``train_iter`` yields after every validation chunk, so Stop and Pause are honoured during
+    it; only the epoch-end records (which carry the accuracy) are emitted.
 
     Signals:
         sigProgress(object): a :class:`explainer.train.Progress` after every step and at each epoch end.
@@ -244,7 +239,7 @@ class TrainingWorker(StepWorker):
             run = train_iter(
                 model,
                 train_data,
-                (val_data[0][:1], val_data[1][:1]),
+                val_data,
                 epochs=config.epochs,
                 optimizer=optimizer,
                 rng=np.random.default_rng(config.seed),
@@ -254,13 +249,13 @@ class TrainingWorker(StepWorker):
             for progress in run:
                 step = progress.step
                 epoch_end = progress.val_accuracy is not None
-                if epoch_end:
-                    accuracy = self._validate(model, val_data)
-                    if accuracy is None:
+                if progress.phase == "validate" and not epoch_end:
+                    # A validation chunk: nothing to plot, but Stop and Pause must act within it.
+                    if self.checkpoint():
                         break
-                    progress = dataclasses.replace(progress, val_accuracy=accuracy)
-                    if best is None or accuracy >= best[1]:
-                        best = (_eval_copy(model), accuracy)
+                    continue
+                if epoch_end and (best is None or progress.val_accuracy >= best[1]):
+                    best = (_eval_copy(model), progress.val_accuracy)
                 self.sigProgress.emit(progress)
                 if step != snapshot_step and (epoch_end or step % config.snapshot_every == 0):
                     snapshot, snapshot_step = _eval_copy(model), step
@@ -279,17 +274,6 @@ class TrainingWorker(StepWorker):
         if best is None:
             return TrainingResult(snapshot, False, False, step)
         return TrainingResult(best[0], True, False, step, best[1])
-
-    def _validate(self, model: Sequential, val_data: Split) -> float | None:
-        """Validation accuracy measured chunk by chunk; None when stopped before the end."""
-        images, labels = val_data
-        correct = 0.0
-        for start in range(0, len(images), VALIDATION_CHUNK):
-            if self.checkpoint():
-                return None
-            chunk = slice(start, start + VALIDATION_CHUNK)
-            correct += evaluate(model, images[chunk], labels[chunk]) * len(images[chunk])
-        return correct / len(images)
 
     def _failed(self, message: str, snapshot: Sequential | None, step: int) -> TrainingResult:
         """Report ``message`` and keep the last snapshot."""
