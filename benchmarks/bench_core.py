@@ -5,9 +5,12 @@
 (a) one training step (forward + loss + backward + SGD) on a batch of 64 28x28 float32 images;
 (b) one single-image ``trace`` with every gradient, against torch forward + backward with ``retain_grad`` on
     every layer output and the input.
-Both sides use 2 threads (torch.set_num_threads(2); NumPy's BLAS is limited to 2 threads too). Rounds
-alternate ours/torch so background load hits both; the table shows the median over all timed calls and the
-ratio ours / torch. ``--layers`` adds our per-layer forward/backward medians for the training batch.
+Both sides use 2 threads: torch.set_num_threads(2); the engine splits large convolutions, ReLUs and
+poolings between 2 threads of its own (``explainer.core.ops.WORKERS``), with NumPy's OpenBLAS kept to one
+thread per call (OPENBLAS_NUM_THREADS=1 unless set; OpenBLAS threads that busy-wait are what makes a shared
+2-core machine crawl). Rounds alternate ours/torch so background load hits both; the table shows the median
+over all timed calls, the ratio ours / torch, and the per-round ratios. ``--layers`` adds our per-layer
+forward/backward medians for the training batch.
 """
 
 from __future__ import annotations
@@ -15,16 +18,15 @@ from __future__ import annotations
 import argparse
 import os
 
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "2")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from typing import TYPE_CHECKING  # noqa: E402
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from explainer.core import SGD, Sequential, reference_net, softmax_cross_entropy  # noqa: E402
+from explainer.core import SGD, Sequential, ops, reference_net, softmax_cross_entropy
 
 if TYPE_CHECKING:
     import torch
@@ -80,11 +82,14 @@ def layer_table(model: Sequential, x: np.ndarray, labels: np.ndarray, calls: int
             h = layer.forward(h)
             forward[layer.name or ""].append((time.perf_counter() - start) * 1e3)
         _, d = softmax_cross_entropy(h, labels)
-        for layer in reversed(model.layers):
+        for layer in reversed(model.layers[1:]):
             start = time.perf_counter()
             d = layer.backward(d)
             backward[layer.name or ""].append((time.perf_counter() - start) * 1e3)
-    print(f"\nper layer, batch {x.shape[0]} (median ms)")
+        start = time.perf_counter()
+        model.layers[0].param_backward(d)  # as in the training step: no dL/dx for the first layer
+        backward[model.layers[0].name or ""].append((time.perf_counter() - start) * 1e3)
+    print(f"\nours per layer, batch {x.shape[0]}, as in the training step (median ms)")
     print(f"{'layer':10s} {'forward':>8s} {'backward':>9s}")
     for name in forward:
         print(f"{name:10s} {np.median(forward[name]):8.3f} {np.median(backward[name]):9.3f}")
@@ -160,7 +165,11 @@ def main() -> None:
             round_ratios.append(np.median(m) / np.median(r))
         results[name] = (np.median(mine_times), np.median(ref_times), round_ratios)
 
-    print(f"numpy {np.__version__}, torch {torch.__version__}, torch threads {torch.get_num_threads()}")
+    print(
+        f"numpy {np.__version__}, torch {torch.__version__}, torch threads {torch.get_num_threads()}, "
+        f"engine workers {ops.WORKERS}, OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}, "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     print(f"{'benchmark':34s} {'ours ms':>8s} {'torch ms':>9s} {'ratio':>6s}  per-round ratios")
     for name, (mine_ms, ref_ms, ratios) in results.items():
         per_round = " ".join(f"{r:.2f}" for r in ratios)

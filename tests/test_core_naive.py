@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explainer.core import AvgPool2D, Conv2D, MaxPool2D, ops
+from explainer.core import AvgPool2D, Conv2D, MaxPool2D, ReLU, ops
 from explainer.core.naive import (
     avgpool_naive,
     avgpool_naive_backward,
@@ -24,7 +24,7 @@ SETTINGS = settings(max_examples=60, deadline=None)
 def conv_cases(draw: st.DrawFn) -> tuple:
     k = draw(st.integers(1, 4))
     stride = draw(st.integers(1, 3))
-    padding = draw(st.integers(0, 2))
+    padding = draw(st.integers(0, 4))  # beyond k - 1 too: that case leaves the flat-grid path
     h = draw(st.integers(max(1, k - 2 * padding), 9))
     w = draw(st.integers(max(1, k - 2 * padding), 9))
     n, c_in, c_out = draw(st.integers(1, 3)), draw(st.integers(1, 3)), draw(st.integers(1, 4))
@@ -93,6 +93,19 @@ def test_maxpool_tie_sends_the_whole_gradient_to_the_first_maximum() -> None:
     x = np.array([[[[1.0, 4.0], [4.0, 0.0]]]], np.float32)
     layer.forward(x)
     np.testing.assert_array_equal(layer.backward(np.ones((1, 1, 1, 1), np.float32))[0, 0], [[0, 1], [0, 0]])
+
+
+def test_batches_split_between_threads_match_naive() -> None:
+    """A batch of 64 is large enough that ReLU and 2x2 max pooling split it between the worker threads."""
+    rng = np.random.default_rng(3)
+    x = rng.integers(-2, 3, (64, 8, 27, 29)).astype(np.float32)  # odd sizes: the last row/column is dropped
+    pool = MaxPool2D(2)
+    np.testing.assert_array_equal(pool.forward(x), maxpool_naive(x, 2))
+    dy = rng.standard_normal((64, 8, 13, 14)).astype(np.float32)
+    np.testing.assert_array_equal(pool.backward(dy), maxpool_naive_backward(x, dy, 2))
+    relu = ReLU()
+    np.testing.assert_array_equal(relu.forward(x), np.maximum(x, 0))
+    np.testing.assert_array_equal(relu.backward(x), np.where(x > 0, x, 0))
 
 
 def test_layers_accept_non_contiguous_inputs() -> None:

@@ -174,8 +174,9 @@ class Conv2D(Layer):
         k, s, p = self.kernel_size, self.stride, self.pad
         out_h, out_w = ops.output_size(H, k, s, p), ops.output_size(W, k, s, p)
         self._x_shape = (N, C, H, W)
-        if s == 1:
+        if s == 1 and p < k:
             return self._forward_flat(x)
+        self._flat = None
         dtype = self.params["W"].dtype
         self._cols = ops.im2col(ops.pad_cnhw(x, p, dtype), k, k, s, out_h, out_w)
         out = self.params["W"].reshape(self.out_channels, -1) @ self._cols
@@ -195,7 +196,7 @@ class Conv2D(Layer):
     def backward(self, dy: np.ndarray) -> np.ndarray:
         self.param_backward(dy)
         Wt = self.params["W"]
-        if self._flat is not None and self.stride == 1:
+        if self._flat is not None:
             # dL/dx is the full convolution of dy with the kernel rotated 180 degrees: no scatter needed.
             return self._flat.input_grad(
                 Wt[:, :, ::-1, ::-1].transpose(1, 0, 2, 3).reshape(self.in_channels, -1)
@@ -208,7 +209,7 @@ class Conv2D(Layer):
 
     def param_backward(self, dy: np.ndarray) -> None:
         Wt = self.params["W"]
-        if self._flat is not None and self.stride == 1:
+        if self._flat is not None:
             dwb = self._flat.weight_grad(dy)
             self.grads = {"W": np.ascontiguousarray(dwb[:, :-1]).reshape(Wt.shape), "b": dwb[:, -1].copy()}
             return
@@ -319,24 +320,41 @@ class MaxPool2D(_Pool2D):
         """2x2 windows as views of the four corners; three comparisons record the row-major-first max."""
         N, C, H, W = x.shape
         q = ops.cnhw(x)[:, :, : H - H % 2, : W - W % 2].reshape(C, N, H // 2, 2, W // 2, 2, copy=False)
-        a, b, c, d = q[:, :, :, 0, :, 0], q[:, :, :, 0, :, 1], q[:, :, :, 1, :, 0], q[:, :, :, 1, :, 1]
-        upper, lower = np.maximum(a, b), np.maximum(c, d)
+        y = np.empty((C, N, H // 2, W // 2), x.dtype)
+        # One mask per corner (a b / c d) marking the window's winner, so backward is four multiplies.
         # Ties go to the upper row, then to the left column: the first maximum in row-major order.
-        self._masks = (upper >= lower, a >= b, c >= d)
-        return ops.nchw(np.maximum(upper, lower))
+        self._masks = masks = np.empty((4, *y.shape), bool)
+
+        def part(s: slice) -> None:
+            a, b, c, d = q[:, s, :, 0, :, 0], q[:, s, :, 0, :, 1], q[:, s, :, 1, :, 0], q[:, s, :, 1, :, 1]
+            upper, lower = np.maximum(a, b), np.maximum(c, d)
+            upper_wins, a_wins, b_wins, c_wins, d_wins = upper >= lower, *masks[:, :, s]
+            np.logical_and(upper_wins, a >= b, out=a_wins)
+            np.greater(upper_wins, a_wins, out=b_wins)  # upper row won, a did not
+            np.logical_and(c >= d, ~upper_wins, out=c_wins)
+            np.logical_not(upper_wins | c_wins, out=d_wins)
+            np.maximum(upper, lower, out=y[:, s])
+
+        ops.batch_parallel(part, N, x.size)
+        return ops.nchw(y)
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
         dyc = ops.cnhw(dy)
         N, C, H, W = self._x_shape
         if self.size == self.stride == 2:
-            upper, left_in_upper, left_in_lower = self._masks
-            dx = np.zeros((C, N, H, W), dy.dtype)
+            masks = self._masks
+            # Every element of the even part is written below; an odd last row/column gets no gradient.
+            dx = (np.zeros if H % 2 or W % 2 else np.empty)((C, N, H, W), dy.dtype)
             q = dx[:, :, : H - H % 2, : W - W % 2].reshape(C, N, H // 2, 2, W // 2, 2, copy=False)
-            lower = ~upper
-            np.copyto(q[:, :, :, 0, :, 0], dyc, where=upper & left_in_upper)
-            np.copyto(q[:, :, :, 0, :, 1], dyc, where=upper & ~left_in_upper)
-            np.copyto(q[:, :, :, 1, :, 0], dyc, where=lower & left_in_lower)
-            np.copyto(q[:, :, :, 1, :, 1], dyc, where=lower & ~left_in_lower)
+
+            def part(s: slice) -> None:
+                dys = dyc[:, s]
+                np.multiply(dys, masks[0, :, s], out=q[:, s, :, 0, :, 0])
+                np.multiply(dys, masks[1, :, s], out=q[:, s, :, 0, :, 1])
+                np.multiply(dys, masks[2, :, s], out=q[:, s, :, 1, :, 0])
+                np.multiply(dys, masks[3, :, s], out=q[:, s, :, 1, :, 1])
+
+            ops.batch_parallel(part, N, dx.size)
             return ops.nchw(dx)
         zero = np.zeros((), dy.dtype)
         parts = [np.where(self._index == k, dyc, zero) for k in range(self.size * self.size)]
@@ -385,11 +403,22 @@ class ReLU(Layer):
     kind = "relu"
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self._y = np.maximum(x, 0)
-        return self._y
+        y = self._y = np.empty_like(x)  # same memory layout as x
+
+        def part(s: slice) -> None:
+            np.maximum(x[s], 0, out=y[s])
+
+        ops.batch_parallel(part, x.shape[0], x.size)
+        return y
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
-        return dy * (self._y > 0)
+        dx, y = np.empty_like(dy), self._y
+
+        def part(s: slice) -> None:
+            np.multiply(dy[s], y[s] > 0, out=dx[s])
+
+        ops.batch_parallel(part, dy.shape[0], dy.size)
+        return dx
 
 
 class LeakyReLU(Layer):
