@@ -42,7 +42,6 @@ VALIDATION_SIZE = 5000
 """The last this-many MNIST training images are the validation set, as in ``python -m explainer.train``."""
 
 
-
 def remembered_data_dir() -> Path | None:
     """The MNIST folder chosen in the app, else :func:`explainer.data.mnist_dir` (None if neither)."""
     stored = QSettings().value(DATA_DIR_KEY, "", type=str)
