@@ -11,10 +11,18 @@ Scripting entry points (importing this package never imports Qt)::
 
 from __future__ import annotations
 
+import os
 from importlib import import_module
 from typing import Any
 
 from explainer.errors import BadInputError
+
+# The engine splits big batches between its own threads (explainer.core.ops.WORKERS). BLAS threads on top
+# busy-wait and fight them and the GUI thread: a batch-64 training step took a median 83 ms with one
+# OpenBLAS thread and 280-755 ms with two on this 2-core machine. Only takes effect when NumPy is imported
+# after this package (every entry point: main.py, python -m explainer, python -m explainer.train).
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
 
 __all__ = ["BadInputError", "load_image", "load_model", "save_model", "to_mnist"]
 
