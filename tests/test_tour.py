@@ -269,7 +269,9 @@ def test_keys_leave_and_resume(window, panel, settings, qtbot) -> None:
 
 def test_blank_canvas_gets_a_sample_digit(window, panel) -> None:
     assert window.current_trace() is None
+    window.show_page("playground")
     panel.start(resume=False)
+    assert window.overview.isVisible() and panel.controller.spotlight.regions(), "the tour shows the overview"
     problem = panel.controller.problem()
     assert problem.from_sample and window.state.input is not None and not window.canvas.is_blank()
     assert np.array_equal(problem.x, window.state.input)

@@ -47,17 +47,18 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/app.py" line="157" />
-            <location filename="../../explainer/gui/mainwindow.py" line="286" />
+            <location filename="../../explainer/gui/app.py" line="159" />
+            <location filename="../../explainer/gui/mainwindow.py" line="298" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="269" />
+            <location filename="../../explainer/gui/app.py" line="272" />
             <source>Something went wrong</source>
             <translation>出错了</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="271" />
+            <location filename="../../explainer/gui/app.py" line="274" />
             <source>An unexpected error happened; the app keeps running.
 
 {summary}</source>
@@ -66,7 +67,7 @@ Install them with:
 {summary}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="273" />
+            <location filename="../../explainer/gui/app.py" line="276" />
             <source>Details were saved to {path}</source>
             <translation>详细信息已保存到 {path}</translation>
         </message>
@@ -116,537 +117,537 @@ Install them with:
             <translation>切换程序的显示语言；选择会被记住</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="128" />
+            <location filename="../../explainer/gui/mainwindow.py" line="137" />
             <source>The model could not be loaded</source>
             <translation>无法加载模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="161" />
+            <location filename="../../explainer/gui/mainwindow.py" line="170" />
             <location filename="../../explainer/gui/views/training_view.py" line="93" />
             <source>Cannot open the model</source>
             <translation>无法打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="165" />
+            <location filename="../../explainer/gui/mainwindow.py" line="174" />
             <source>Opened the model {name}: {layers} layers, {params:,} weights</source>
             <translation>已打开模型 {name}：{layers} 层，{params:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="177" />
+            <location filename="../../explainer/gui/mainwindow.py" line="186" />
             <location filename="../../explainer/gui/views/training_view.py" line="103" />
             <source>Cannot save the model</source>
             <translation>无法保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="179" />
+            <location filename="../../explainer/gui/mainwindow.py" line="188" />
             <source>Saved the model to {path}</source>
             <translation>模型已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="196" />
+            <location filename="../../explainer/gui/mainwindow.py" line="205" />
             <source>Opened a digit labelled {label}</source>
             <translation>已打开一个标签为 {label} 的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="231" />
+            <location filename="../../explainer/gui/mainwindow.py" line="243" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="233" />
+            <location filename="../../explainer/gui/mainwindow.py" line="245" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="241" />
+            <location filename="../../explainer/gui/mainwindow.py" line="253" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="243" />
+            <location filename="../../explainer/gui/mainwindow.py" line="255" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="287" />
+            <location filename="../../explainer/gui/mainwindow.py" line="299" />
             <location filename="../../explainer/gui/views/tour.py" line="291" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="288" />
+            <location filename="../../explainer/gui/mainwindow.py" line="300" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="289" />
+            <location filename="../../explainer/gui/mainwindow.py" line="301" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="290" />
+            <location filename="../../explainer/gui/mainwindow.py" line="302" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="291" />
+            <location filename="../../explainer/gui/mainwindow.py" line="303" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="293" />
+            <location filename="../../explainer/gui/mainwindow.py" line="305" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="295" />
+            <location filename="../../explainer/gui/mainwindow.py" line="307" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="296" />
+            <location filename="../../explainer/gui/mainwindow.py" line="308" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="298" />
+            <location filename="../../explainer/gui/mainwindow.py" line="310" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="303" />
+            <location filename="../../explainer/gui/mainwindow.py" line="315" />
             <source>Per layer</source>
             <translation>按层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="303" />
+            <location filename="../../explainer/gui/mainwindow.py" line="315" />
             <source>Per block</source>
             <translation>按模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="303" />
+            <location filename="../../explainer/gui/mainwindow.py" line="315" />
             <source>Whole network</source>
             <translation>整个网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="305" />
+            <location filename="../../explainer/gui/mainwindow.py" line="317" />
             <source>Each layer's colours span its own range: every layer's pattern is visible</source>
             <translation>每层的颜色覆盖该层自身的数值范围：每一层的图案都清晰可见</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="306" />
+            <location filename="../../explainer/gui/mainwindow.py" line="318" />
             <source>Layers of one conv-ReLU-pool block share a range</source>
             <translation>同一个“卷积-ReLU-池化”模块中的各层共用一个范围</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="307" />
+            <location filename="../../explainer/gui/mainwindow.py" line="319" />
             <source>One range for the whole network: compare magnitudes between layers</source>
             <translation>整个网络共用一个范围：可以比较各层数值的大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="319" />
+            <location filename="../../explainer/gui/mainwindow.py" line="331" />
             <source>&amp;Open image…</source>
             <translation>打开图片(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="320" />
+            <location filename="../../explainer/gui/mainwindow.py" line="332" />
             <source>Load a picture of a digit (PNG, JPEG, …) into the canvas</source>
             <translation>把一张数字图片（PNG、JPEG 等）载入画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="323" />
+            <location filename="../../explainer/gui/mainwindow.py" line="335" />
             <source>Open &amp;model…</source>
             <translation>打开模型(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="324" />
+            <location filename="../../explainer/gui/mainwindow.py" line="336" />
             <source>Use a network saved as a model file (.npz) instead of the current one</source>
             <translation>改用保存在模型文件（.npz）中的网络，代替当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="327" />
+            <location filename="../../explainer/gui/mainwindow.py" line="339" />
             <source>&amp;Save model…</source>
             <translation>保存模型(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="328" />
+            <location filename="../../explainer/gui/mainwindow.py" line="340" />
             <source>Save the network in use, with its weights, as a model file (.npz)</source>
             <translation>把正在使用的网络连同权重保存为模型文件（.npz）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="331" />
+            <location filename="../../explainer/gui/mainwindow.py" line="343" />
             <source>&amp;Forward</source>
             <translation>前向(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="332" />
+            <location filename="../../explainer/gui/mainwindow.py" line="344" />
             <source>Show what every layer computes from your digit (activations)</source>
             <translation>显示每一层根据你的数字算出了什么（激活值）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="335" />
+            <location filename="../../explainer/gui/mainwindow.py" line="347" />
             <source>&amp;Backward</source>
             <translation>反向(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="336" />
+            <location filename="../../explainer/gui/mainwindow.py" line="348" />
             <source>Show the gradients flowing back from the loss: how every value should change</source>
             <translation>显示从损失反向流回的梯度：每个值应该如何变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow.py" line="350" />
             <source>Back to the &amp;overview</source>
             <translation>返回总览(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow.py" line="350" />
             <source>Close the explanation and show every layer</source>
             <translation>关闭讲解，显示所有层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="340" />
+            <location filename="../../explainer/gui/mainwindow.py" line="352" />
             <source>&amp;Network overview</source>
             <translation>网络总览(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="341" />
+            <location filename="../../explainer/gui/mainwindow.py" line="353" />
             <source>Every layer of the network, live, as you draw</source>
             <translation>网络的每一层，随你书写实时更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="343" />
+            <location filename="../../explainer/gui/mainwindow.py" line="355" />
             <source>&amp;Export view as PNG…</source>
             <translation>将视图导出为 PNG(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="343" />
+            <location filename="../../explainer/gui/mainwindow.py" line="355" />
             <source>Save the overview as a PNG image</source>
             <translation>把总览图保存为 PNG 图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="344" />
+            <location filename="../../explainer/gui/mainwindow.py" line="356" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="344" />
+            <location filename="../../explainer/gui/mainwindow.py" line="356" />
             <source>Close the app</source>
             <translation>关闭程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="345" />
+            <location filename="../../explainer/gui/mainwindow.py" line="357" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="345" />
+            <location filename="../../explainer/gui/mainwindow.py" line="357" />
             <source>Undo the last stroke, Clear or loaded image</source>
             <translation>撤销上一笔、清空或载入的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="346" />
+            <location filename="../../explainer/gui/mainwindow.py" line="358" />
             <source>&amp;Clear</source>
             <translation>清空(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="346" />
+            <location filename="../../explainer/gui/mainwindow.py" line="358" />
             <source>Erase the canvas</source>
             <translation>擦除整个画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="347" />
+            <location filename="../../explainer/gui/mainwindow.py" line="359" />
             <source>&amp;Eraser</source>
             <translation>橡皮擦(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="347" />
+            <location filename="../../explainer/gui/mainwindow.py" line="359" />
             <source>The left button erases while this is on</source>
             <translation>开启后左键用来擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="348" />
+            <location filename="../../explainer/gui/mainwindow.py" line="360" />
             <source>&amp;Bigger brush</source>
             <translation>加粗画笔(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="348" />
+            <location filename="../../explainer/gui/mainwindow.py" line="360" />
             <source>Make the brush thicker</source>
             <translation>让画笔更粗</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="349" />
+            <location filename="../../explainer/gui/mainwindow.py" line="361" />
             <source>&amp;Smaller brush</source>
             <translation>减细画笔(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="349" />
+            <location filename="../../explainer/gui/mainwindow.py" line="361" />
             <source>Make the brush thinner</source>
             <translation>让画笔更细</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="350" />
+            <location filename="../../explainer/gui/mainwindow.py" line="362" />
             <source>&amp;Dark palette</source>
             <translation>深色主题(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="350" />
+            <location filename="../../explainer/gui/mainwindow.py" line="362" />
             <source>Switch between light and dark colours</source>
             <translation>在浅色和深色之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="351" />
+            <location filename="../../explainer/gui/mainwindow.py" line="363" />
             <source>Zoom &amp;in</source>
             <translation>放大(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="351" />
+            <location filename="../../explainer/gui/mainwindow.py" line="363" />
             <source>Larger fonts and maps, for projectors</source>
             <translation>更大的字体和特征图，适合投影</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="352" />
+            <location filename="../../explainer/gui/mainwindow.py" line="364" />
             <source>Zoom &amp;out</source>
             <translation>缩小(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="352" />
+            <location filename="../../explainer/gui/mainwindow.py" line="364" />
             <source>Smaller fonts and maps</source>
             <translation>更小的字体和特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="353" />
+            <location filename="../../explainer/gui/mainwindow.py" line="365" />
             <source>&amp;Reset zoom</source>
             <translation>恢复原始大小(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="353" />
+            <location filename="../../explainer/gui/mainwindow.py" line="365" />
             <source>Normal size</source>
             <translation>正常大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="354" />
+            <location filename="../../explainer/gui/mainwindow.py" line="366" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="354" />
+            <location filename="../../explainer/gui/mainwindow.py" line="366" />
             <source>List every keyboard shortcut</source>
             <translation>列出所有键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="355" />
+            <location filename="../../explainer/gui/mainwindow.py" line="367" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="355" />
+            <location filename="../../explainer/gui/mainwindow.py" line="367" />
             <source>What this app is</source>
             <translation>这个程序是做什么的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="363" />
+            <location filename="../../explainer/gui/mainwindow.py" line="375" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="370" />
+            <location filename="../../explainer/gui/mainwindow.py" line="382" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="371" />
+            <location filename="../../explainer/gui/mainwindow.py" line="383" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="372" />
+            <location filename="../../explainer/gui/mainwindow.py" line="384" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="373" />
+            <location filename="../../explainer/gui/mainwindow.py" line="385" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="374" />
+            <location filename="../../explainer/gui/mainwindow.py" line="386" />
             <source>Colour &amp;scale</source>
             <translation>色标(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="375" />
+            <location filename="../../explainer/gui/mainwindow.py" line="387" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="376" />
+            <location filename="../../explainer/gui/mainwindow.py" line="388" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="377" />
+            <location filename="../../explainer/gui/mainwindow.py" line="389" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="378" />
+            <location filename="../../explainer/gui/mainwindow.py" line="390" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="382" />
+            <location filename="../../explainer/gui/mainwindow.py" line="395" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="721" />
+            <location filename="../../explainer/gui/mainwindow.py" line="737" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="724" />
+            <location filename="../../explainer/gui/mainwindow.py" line="740" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="729" />
+            <location filename="../../explainer/gui/mainwindow.py" line="745" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="735" />
+            <location filename="../../explainer/gui/mainwindow.py" line="751" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="749" />
+            <location filename="../../explainer/gui/mainwindow.py" line="766" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="756" />
+            <location filename="../../explainer/gui/mainwindow.py" line="773" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="764" />
+            <location filename="../../explainer/gui/mainwindow.py" line="781" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="769" />
+            <location filename="../../explainer/gui/mainwindow.py" line="786" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="806" />
+            <location filename="../../explainer/gui/mainwindow.py" line="823" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="806" />
+            <location filename="../../explainer/gui/mainwindow.py" line="823" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="858" />
+            <location filename="../../explainer/gui/mainwindow.py" line="876" />
             <source>Loaded a test digit labelled {label}</source>
             <translation>已载入一个标签为 {label} 的测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="882" />
+            <location filename="../../explainer/gui/mainwindow.py" line="900" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="882" />
+            <location filename="../../explainer/gui/mainwindow.py" line="900" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="891" />
+            <location filename="../../explainer/gui/mainwindow.py" line="909" />
             <location filename="../../explainer/gui/views/training_view.py" line="112" />
             <source>Open model</source>
             <translation>打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="893" />
+            <location filename="../../explainer/gui/mainwindow.py" line="911" />
             <source>Model files ({patterns});;All files (*)</source>
             <translation>模型文件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="901" />
+            <location filename="../../explainer/gui/mainwindow.py" line="919" />
             <location filename="../../explainer/gui/views/training_view.py" line="123" />
             <source>Save model</source>
             <translation>保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="901" />
+            <location filename="../../explainer/gui/mainwindow.py" line="919" />
             <source>Model files ({patterns})</source>
             <translation>模型文件 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="909" />
+            <location filename="../../explainer/gui/mainwindow.py" line="927" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="909" />
+            <location filename="../../explainer/gui/mainwindow.py" line="927" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="931" />
+            <location filename="../../explainer/gui/mainwindow.py" line="965" />
             <source>Backward pass through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="931" />
+            <location filename="../../explainer/gui/mainwindow.py" line="966" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1009" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1066" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1009" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1066" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1010" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1067" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1010" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1067" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1018" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1075" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1026" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1083" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1042" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1099" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1045" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1102" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1104" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1161" />
             <source>Using an untrained network with random weights: its predictions mean nothing.</source>
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
         </message>
@@ -2219,7 +2220,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/explain_text.py" line="367" />
-            <location filename="../../explainer/gui/views/tour.py" line="568" />
+            <location filename="../../explainer/gui/views/tour.py" line="569" />
             <source>Softmax: scores become probabilities</source>
             <translation>Softmax：得分变成概率</translation>
         </message>
@@ -3090,8 +3091,8 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/tour.py" line="397" />
-            <source>{layer} applies ReLU(x) = max(0, x) to every value of every map: positive values pass unchanged, negative ones become 0. Here {neg} of {total} values ({share}) were negative. The most negative one in map {c}, {x} at row {r}, column {col}, is now {y}. Without this bend, all the layers together could only compute one linear function.</source>
-            <translation>{layer} 对每张特征图的每个值都施加 ReLU(x) = max(0, x)：正值原样通过，负值变成 0。这里 {total} 个值中有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，现在变成了 {y}。如果没有这个弯折，所有层合在一起也只能计算一个线性函数。</translation>
+            <source>{layer} applies ReLU(x) = max(0, x) to every value of every map: positive values pass unchanged, negative ones become 0. Across all its maps, {neg} of {total} values ({share}) were negative. The most negative one in map {c}, {x} at row {r}, column {col}, is now {y}. Without this bend, all the layers together could only compute one linear function.</source>
+            <translation>{layer} 对每张特征图的每个值都施加 ReLU(x) = max(0, x)：正值原样通过，负值变成 0。在它的全部特征图中，{total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，现在变成了 {y}。如果没有这个弯折，所有层合在一起也只能计算一个线性函数。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/views/tour.py" line="404" />
@@ -3100,208 +3101,208 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/tour.py" line="405" />
-            <source>{layer} bends every value of every map with the same function, so that the layers together can compute more than one linear function. {neg} of {total} values ({share}) came in negative. The smallest one in map {c}, {x} at row {r}, column {col}, comes out as {y}.</source>
-            <translation>{layer} 用同一个函数把每张特征图的每个值“弯折”一下，这样各层合起来才能计算比线性函数更复杂的东西。输入的 {total} 个值中有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，输出为 {y}。</translation>
+            <source>{layer} bends every value of every map with the same function, so that the layers together can compute more than one linear function. Across all its maps, {neg} of {total} values ({share}) came in negative. The smallest one in map {c}, {x} at row {r}, column {col}, comes out as {y}.</source>
+            <translation>{layer} 用同一个函数把每张特征图的每个值“弯折”一下，这样各层合起来才能计算比线性函数更复杂的东西。在它的全部特征图中，输入的 {total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，输出为 {y}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="447" />
+            <location filename="../../explainer/gui/views/tour.py" line="448" />
             <source>First {names} repeat convolution and activation on these maps.</source>
             <translation>先由 {names} 在这些特征图上再做一次卷积和激活。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="449" />
+            <location filename="../../explainer/gui/views/tour.py" line="450" />
             <source>First the maps pass through {names}.</source>
             <translation>特征图先经过 {names}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="451" />
+            <location filename="../../explainer/gui/views/tour.py" line="452" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps only the largest value of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: {v} goes on. The strongest responses survive, and a slightly shifted digit gives almost the same result.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留最大值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：{v} 被保留下来。最强的响应得以保留，数字稍微移动一点，结果也几乎不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="458" />
+            <location filename="../../explainer/gui/views/tour.py" line="459" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps the average of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: their average {v} goes on.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留平均值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：它们的平均值 {v} 被保留下来。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="467" />
+            <location filename="../../explainer/gui/views/tour.py" line="468" />
             <source>Pooling: smaller maps</source>
             <translation>池化：特征图变小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="488" />
+            <location filename="../../explainer/gui/views/tour.py" line="489" />
             <source>Then come {names}. The maps change from {before} to {after}: smaller, but more abstract.</source>
             <translation>接下来是 {names}。特征图从 {before} 变为 {after}：更小，但更抽象。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="489" />
+            <location filename="../../explainer/gui/views/tour.py" line="490" />
             <source>Deeper layers</source>
             <translation>更深的层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="497" />
+            <location filename="../../explainer/gui/views/tour.py" line="498" />
             <source>The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at once, {c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine strokes into larger parts of a digit: in map {c} at row {r}, column {col} the window sums to {s}, plus bias {b} gives {v}. Along the way the maps go from {before} to {after}: smaller, but more of them.</source>
             <translation>同样的模式再重复一遍：{names}。{conv} 的每个卷积核同时读取下面全部 {c_in} 张特征图，每个输出像素用到 {c_in}×{k}×{k} = {weights} 个权重，因此能把笔画组合成数字中更大的部件：在特征图 {c} 的第 {r} 行、第 {col} 列，窗口之和为 {s}，加上偏置 {b} 得到 {v}。一路下来，特征图从 {before} 变为 {after}：尺寸更小，数量更多。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="506" />
+            <location filename="../../explainer/gui/views/tour.py" line="507" />
             <source>Deeper layers: from strokes to parts</source>
             <translation>更深的层：从笔画到部件</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="529" />
+            <location filename="../../explainer/gui/views/tour.py" line="530" />
             <source>{flatten} lays the {maps} numbers of the last maps out in one row of {n} values: nothing is lost, only rearranged.</source>
             <translation>{flatten} 把最后几张特征图的 {maps} 个数排成一行，共 {n} 个值：什么都没丢，只是换了排列方式。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="533" />
+            <location filename="../../explainer/gui/views/tour.py" line="534" />
             <source>{dense} gives every class a score from all {n} values, one weight per value and class plus a bias: z_k = Σ_i x_i·W_ik + b_k. Class {name} gets z = {z}, the highest of the {classes} scores.</source>
             <translation>{dense} 用全部 {n} 个值为每个类别算出一个得分，每个值对每个类别各有一个权重，再加上一个偏置：z_k = Σ_i x_i·W_ik + b_k。类别 {name} 得到 z = {z}，是 {classes} 个得分中最高的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="541" />
+            <location filename="../../explainer/gui/views/tour.py" line="542" />
             <source>Flatten and dense: one score per class</source>
             <translation>展平与全连接：每个类别一个得分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="561" />
+            <location filename="../../explainer/gui/views/tour.py" line="562" />
             <source>Softmax turns the scores into probabilities, positive and adding up to 1: p_k = exp(z_k) / Σ_j exp(z_j). For class {name}, exp({z}) = {e} out of a total of {total}, so p = {p}. The answer is the class with the largest probability: {name}.</source>
             <translation>Softmax 把得分变成概率，它们都是正数，且总和为 1：p_k = exp(z_k) / Σ_j exp(z_j)。对类别 {name}，exp({z}) = {e}，而总和为 {total}，所以 p = {p}。网络的答案就是概率最大的类别：{name}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="582" />
+            <location filename="../../explainer/gui/views/tour.py" line="583" />
             <source>To learn, the network needs the true answer: this test digit is labelled y = {y}. Pick another label below to see how the loss reacts.</source>
             <translation>要学习，网络需要知道正确答案：这个测试数字的标签是 y = {y}。在下方选择另一个标签，看看损失会怎样变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="587" />
+            <location filename="../../explainer/gui/views/tour.py" line="588" />
             <source>To learn, the network needs the true answer y. The tour takes its own answer, y = {y}; pick another label below to see what changes.</source>
             <translation>要学习，网络需要知道正确答案 y。导览暂且把网络自己的答案当作标签，y = {y}；在下方选择另一个标签，看看会有什么变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="593" />
+            <location filename="../../explainer/gui/views/tour.py" line="594" />
             <source>The cross-entropy loss punishes a low probability for the true class: L = −ln p_y = −ln {p} = {L}. A sure and correct answer would give L = 0.</source>
             <translation>交叉熵损失会惩罚正确类别上过低的概率：L = −ln p_y = −ln {p} = {L}。一个既确定又正确的答案会得到 L = 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="600" />
+            <location filename="../../explainer/gui/views/tour.py" line="601" />
             <source>The loss: how wrong was the answer?</source>
             <translation>损失：答案错得有多离谱？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="619" />
+            <location filename="../../explainer/gui/views/tour.py" line="620" />
             <source>Back-propagation applies the chain rule from the loss back to the input, one layer at a time. It starts at the scores with dL/dz_k = p_k − y_k: for the true class {y} that is {p} − 1 = {d}. The maps now show dL/d(output) of every layer: red where a larger value would raise the loss, blue where it would lower it. At the input, pixel (row {r}, column {col}) has the largest gradient, {g}.</source>
             <translation>反向传播运用链式法则，从损失出发一层一层地往回算，直到输入。它从得分开始：dL/dz_k = p_k − y_k，对正确类别 {y} 来说就是 {p} − 1 = {d}。现在特征图显示的是每一层的 dL/d(输出)：红色表示该值变大会让损失上升，蓝色表示会让损失下降。在输入上，像素（第 {r} 行、第 {col} 列）的梯度最大，为 {g}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="630" />
+            <location filename="../../explainer/gui/views/tour.py" line="631" />
             <source>Gradients flow back</source>
             <translation>梯度反向流动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="658" />
+            <location filename="../../explainer/gui/views/tour.py" line="659" />
             <source>After this one step the loss for your digit drops from {before} to {after}, and p({y}) goes from {pb} to {pa}.</source>
             <translation>只走这一步，你这个数字的损失就从 {before} 降到了 {after}，p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="663" />
+            <location filename="../../explainer/gui/views/tour.py" line="664" />
             <source>After this one step the loss for your digit goes from {before} to {after} (the step was too large and overshot), and p({y}) goes from {pb} to {pa}.</source>
             <translation>走完这一步，你这个数字的损失从 {before} 变为 {after}（步子太大，走过头了），p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="668" />
+            <location filename="../../explainer/gui/views/tour.py" line="669" />
             <source>Gradient descent moves every weight a little against its gradient: W ← W − lr · dL/dW, with lr = {lr}.</source>
             <translation>梯度下降让每个权重沿着梯度的反方向移动一小步：W ← W − lr · dL/dW，其中 lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="673" />
+            <location filename="../../explainer/gui/views/tour.py" line="674" />
             <source>The largest change of a single weight, {dw}, is in {layer}. The tour works on a copy: your network stays as it was.</source>
             <translation>单个权重的最大变化为 {dw}，出现在 {layer}。导览是在副本上操作的：你的网络保持原样。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="681" />
+            <location filename="../../explainer/gui/views/tour.py" line="682" />
             <source>One SGD step: what changed</source>
             <translation>一步 SGD：有什么变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1420" />
+            <location filename="../../explainer/gui/views/tour.py" line="1424" />
             <source>&amp;Learn mode: a guided tour</source>
             <translation>学习模式：分步导览(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1422" />
+            <location filename="../../explainer/gui/views/tour.py" line="1426" />
             <source>Walk through one forward and backward pass on your digit, stop by stop (F2)</source>
             <translation>在你的数字上，一站一站地走完一次前向传播和反向传播（F2）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1425" />
+            <location filename="../../explainer/gui/views/tour.py" line="1429" />
             <source>True label y:</source>
             <translation>真实标签 y：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1426" />
+            <location filename="../../explainer/gui/views/tour.py" line="1430" />
             <source>The class your digit really is; the loss and gradients follow it</source>
             <translation>你的数字实际所属的类别；损失和梯度都以它为准</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1427" />
+            <location filename="../../explainer/gui/views/tour.py" line="1431" />
             <source>Start over</source>
             <translation>从头开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1428" />
+            <location filename="../../explainer/gui/views/tour.py" line="1432" />
             <source>Go back to the first stop</source>
             <translation>回到第一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1429" />
+            <location filename="../../explainer/gui/views/tour.py" line="1433" />
             <source>◀ Back</source>
             <translation>◀ 上一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1430" />
+            <location filename="../../explainer/gui/views/tour.py" line="1434" />
             <source>Previous stop (Left or Page Up)</source>
             <translation>上一站（← 或 Page Up）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1431" />
+            <location filename="../../explainer/gui/views/tour.py" line="1435" />
             <source>Leave</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1432" />
+            <location filename="../../explainer/gui/views/tour.py" line="1436" />
             <source>Leave the tour; it resumes at this stop next time (Esc)</source>
             <translation>退出导览；下次会从这一站继续（Esc）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1435" />
-            <location filename="../../explainer/gui/views/tour.py" line="1485" />
-            <location filename="../../explainer/gui/views/tour.py" line="1518" />
+            <location filename="../../explainer/gui/views/tour.py" line="1439" />
+            <location filename="../../explainer/gui/views/tour.py" line="1489" />
+            <location filename="../../explainer/gui/views/tour.py" line="1522" />
             <source>Learn mode</source>
             <translation>学习模式</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1480" />
+            <location filename="../../explainer/gui/views/tour.py" line="1484" />
             <source>Finish</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1480" />
+            <location filename="../../explainer/gui/views/tour.py" line="1484" />
             <source>Next ▶</source>
             <translation>下一站 ▶</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1482" />
+            <location filename="../../explainer/gui/views/tour.py" line="1486" />
             <source>End the tour (Right or Page Down)</source>
             <translation>结束导览（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1482" />
+            <location filename="../../explainer/gui/views/tour.py" line="1486" />
             <source>Next stop (Right or Page Down)</source>
             <translation>下一站（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1490" />
+            <location filename="../../explainer/gui/views/tour.py" line="1494" />
             <source>Stop {i} of {n}</source>
             <translation>第 {i} 站，共 {n} 站</translation>
         </message>
@@ -3668,14 +3669,6 @@ Install them with:
 {reason}</source>
             <translation>这个版本中没有这个视图：
 {reason}</translation>
-        </message>
-        <message>
-            <source>Mode</source>
-            <translation type="vanished">模式</translation>
-        </message>
-        <message>
-            <source>dL/dW[{o},{c}][{i},{j}] = Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = {terms} = &lt;b&gt;{v}&lt;/b&gt;</source>
-            <translation type="vanished">dL/dW[{o},{c}][{i},{j}] = Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = {terms} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
     </context>
 </TS>

@@ -396,16 +396,17 @@ def _activation_stop(p: TourProblem, index: int, channel: int) -> Stop:
         title = tr("ReLU: negatives become zero")
         text = tr(
             "{layer} applies ReLU(x) = max(0, x) to every value of every map: positive values pass "
-            "unchanged, negative ones become 0. Here {neg} of {total} values ({share}) were negative. The "
-            "most negative one in map {c}, {x} at row {r}, column {col}, is now {y}. Without this bend, "
-            "all the layers together could only compute one linear function."
+            "unchanged, negative ones become 0. Across all its maps, {neg} of {total} values ({share}) were "
+            "negative. The most negative one in map {c}, {x} at row {r}, column {col}, is now {y}. Without "
+            "this bend, all the layers together could only compute one linear function."
         )
     else:
         title = tr("The activation function")
         text = tr(
             "{layer} bends every value of every map with the same function, so that the layers together "
-            "can compute more than one linear function. {neg} of {total} values ({share}) came in "
-            "negative. The smallest one in map {c}, {x} at row {r}, column {col}, comes out as {y}."
+            "can compute more than one linear function. Across all its maps, {neg} of {total} values "
+            "({share}) came in negative. The smallest one in map {c}, {x} at row {r}, column {col}, comes "
+            "out as {y}."
         )
     width = x.shape[2]
     return _stop(
@@ -918,7 +919,7 @@ class TourController(QObject):
         self._index = 0
         self._active = False
         self._chosen_label: int | None = None
-        self._saved_target: np.ndarray | None = None
+        self._saved_target: Target | np.ndarray | None = None
         self._target_set = False
         self._detail: Detail | None = None
         self.spotlight = Spotlight(window, self._central_area)
@@ -969,6 +970,9 @@ class TourController(QObject):
     def start(self, resume: bool = True) -> None:
         """Begin (or resume at the remembered stop); a blank canvas first gets a sample digit."""
         window = self.window
+        # The tour lights up the overview, so the Network tab with the overview (not a layer view) goes first.
+        window.show_page("network")
+        window.show_overview()
         self._set_gradients(False)  # started again while running: the window's own target comes back first
         from_sample = False
         if window.state.input is None and not window.canvas.is_blank():
