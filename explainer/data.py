@@ -14,7 +14,7 @@ from typing import BinaryIO, Literal
 
 import numpy as np
 
-from explainer.errors import BadInputError
+from explainer.errors import BadInputError, regular_file_size
 
 __all__ = ["load_mnist", "mnist_dir", "read_idx"]
 
@@ -47,6 +47,7 @@ def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
         labels, in native byte order with the file's element type (uint8 for MNIST).
     """
     path = Path(path)
+    regular_file_size(path, "IDX")
     try:
         with path.open("rb") as raw:
             compressed_size = os.fstat(raw.fileno()).st_size

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from explainer.errors import BadInputError
+from explainer.errors import BadInputError, regular_file_size
 
 __all__ = ["MAX_DECODE_MB", "MAX_FILE_BYTES", "MAX_SIDE", "load_image"]
 
@@ -59,12 +59,10 @@ def load_image(path: str | os.PathLike[str]) -> np.ndarray:
 
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, with a ``BadInputError`` for anything that is not a readable, non-empty file."""
+    size = regular_file_size(path, "image")
+    if size > MAX_FILE_BYTES:
+        raise BadInputError(f"{path}: file too large for an image ({size} bytes)")
     try:
-        if path.is_dir():
-            raise BadInputError(f"{path}: is a directory, not an image file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BadInputError(f"{path}: file too large for an image ({size} bytes)")
         data = path.read_bytes()
     except OSError as exc:
         raise BadInputError(f"{path}: cannot read image file ({exc.strerror or exc})") from exc
