@@ -108,11 +108,10 @@ class DrawingCanvas(QWidget):
                 Qt.TransformationMode.SmoothTransformation,
             )
         self._image.fill(0)
-        painter = QPainter(self._image)
-        painter.drawImage(
-            QPoint((CANVAS_SIZE - source.width()) // 2, (CANVAS_SIZE - source.height()) // 2), source
-        )
-        painter.end()
+        with QPainter(self._image) as painter:
+            painter.drawImage(
+                QPoint((CANVAS_SIZE - source.width()) // 2, (CANVAS_SIZE - source.height()) // 2), source
+            )
         self._changed()
 
     def clear(self) -> None:
@@ -239,21 +238,20 @@ class DrawingCanvas(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the image scaled to the widget, a hint while empty, and the brush outline."""
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(QRectF(self.rect()), self._image)
-        self._hint_shown = self.is_blank()
-        if self._hint_shown:
-            painter.setPen(QColor(150, 150, 150))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("Draw a digit here"))
-        if self._hover is not None:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(QColor(255, 120, 60) if self._eraser else QColor(90, 160, 255), 1.5))
-            radius = self._brush * self._scale() / 2
-            painter.drawEllipse(self._hover, radius, radius)
-        painter.setPen(QColor(110, 110, 110))
-        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
-        painter.end()
+        with QPainter(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(QRectF(self.rect()), self._image)
+            self._hint_shown = self.is_blank()
+            if self._hint_shown:
+                painter.setPen(QColor(150, 150, 150))
+                painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("Draw a digit here"))
+            if self._hover is not None:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setPen(QPen(QColor(255, 120, 60) if self._eraser else QColor(90, 160, 255), 1.5))
+                radius = self._brush * self._scale() / 2
+                painter.drawEllipse(self._hover, radius, radius)
+            painter.setPen(QColor(110, 110, 110))
+            painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
 
     # ----------------------------------------------------------------- helpers
     def _scale(self) -> float:
@@ -380,11 +378,10 @@ class InputPreview(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the pixels enlarged without smoothing, with a thin frame."""
-        painter = QPainter(self)
-        painter.drawImage(QRectF(self.rect()), self._image)
-        painter.setPen(QColor(110, 110, 110))
-        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
-        painter.end()
+        with QPainter(self) as painter:
+            painter.drawImage(QRectF(self.rect()), self._image)
+            painter.setPen(QColor(110, 110, 110))
+            painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
 
 
 def _to_qimage(array: np.ndarray) -> QImage:

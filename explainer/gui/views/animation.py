@@ -100,9 +100,11 @@ class Caption(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """The text, vertically centred."""
-        painter = QPainter(self)
-        painter.setPen(self.palette().windowText().color())
-        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self._text)
+        with QPainter(self) as painter:
+            painter.setPen(self.palette().windowText().color())
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self._text
+            )
 
 
 class StepPlayer(QWidget):
@@ -711,10 +713,9 @@ class CachedCanvas(QWidget):
             pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(theme.current().background)
-            painter = QPainter(pixmap)
-            self.paint_static(painter)
-            painter.end()
-            self._static = pixmap
+            with QPainter(pixmap) as painter:
+                self.paint_static(painter)
+                self._static = pixmap
         return True
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -724,21 +725,23 @@ class CachedCanvas(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """The cached static layer, then the dynamic one; a hint when there is nothing to show."""
-        painter = QPainter(self)
-        palette = theme.current()
-        if not self.ensure_layout():
-            painter.fillRect(self.rect(), palette.background)
-            painter.setPen(palette.muted)
-            painter.setFont(theme.font(1.2))
-            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-            painter.drawText(self.rect(), flags, explain_text.no_input())
-            return
-        assert self._static is not None
-        ratio = self._static.devicePixelRatio()
-        for rect in event.region():
-            source = QRectF(rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio)
-            painter.drawPixmap(QRectF(rect), self._static, source)
-        self.paint_dynamic(painter)
-        if self._dirty.isEmpty():
-            # After a full repaint, remember where this step drew so the next step can erase it.
-            self._dirty = self.dynamic_region() or QRegion()
+        with QPainter(self) as painter:
+            palette = theme.current()
+            if not self.ensure_layout():
+                painter.fillRect(self.rect(), palette.background)
+                painter.setPen(palette.muted)
+                painter.setFont(theme.font(1.2))
+                flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+                painter.drawText(self.rect(), flags, explain_text.no_input())
+                return
+            assert self._static is not None
+            ratio = self._static.devicePixelRatio()
+            for rect in event.region():
+                source = QRectF(
+                    rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio
+                )
+                painter.drawPixmap(QRectF(rect), self._static, source)
+            self.paint_dynamic(painter)
+            if self._dirty.isEmpty():
+                # After a full repaint, remember where this step drew so the next step can erase it.
+                self._dirty = self.dynamic_region() or QRegion()

@@ -358,46 +358,45 @@ class MapBoard(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = theme.current()
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), palette.background)
-        for panel, (image, indices), (slot, grid, bar, caption) in zip(
-            self._panels, self._images, self._layout(), strict=True
-        ):
-            number_format = self._number_format(painter, panel, grid)
-            exponent = number_format[0] if number_format else 0
-            painter.setFont(theme.font(bold=True))
-            painter.setPen(palette.text)
-            painter.drawText(
-                QRectF(slot.left(), slot.top(), slot.width(), grid.top - slot.top()),
-                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                panel.title + (scale_text(exponent) if exponent else ""),
-            )
-            paint_image(painter, grid, image)
-            if panel.hatch:
-                self._paint_hatch(painter, grid, panel.hatch, palette.muted)
-            gaps = ~np.isfinite(panel.values)
-            if not gaps.any():
-                paint_cell_lines(painter, grid, palette.frame, min_cell=12.0)
-            if number_format is not None:
-                self._paint_numbers(painter, panel, grid, indices, gaps, number_format)
-            if panel.marks is not None:
-                painter.setPen(QPen(palette.accent, max(1.5, grid.cell * 0.08)))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                for row, col in zip(*np.nonzero(panel.marks), strict=True):
-                    painter.drawRect(grid.cells(int(row), int(col)).adjusted(1, 1, -1, -1))
-            if panel.highlight is not None:
-                paint_highlight(
-                    painter, grid.cells(*panel.highlight), palette.accent, max(2.0, grid.cell * 0.12)
-                )
-            if panel.colorbar:
-                paint_bar(painter, bar, panel.lut, panel.resolved_levels())
-            if panel.caption:
-                painter.setFont(theme.font(0.9))
-                painter.setPen(palette.muted)
+        with QPainter(self) as painter:
+            painter.fillRect(self.rect(), palette.background)
+            for panel, (image, indices), (slot, grid, bar, caption) in zip(
+                self._panels, self._images, self._layout(), strict=True
+            ):
+                number_format = self._number_format(painter, panel, grid)
+                exponent = number_format[0] if number_format else 0
+                painter.setFont(theme.font(bold=True))
+                painter.setPen(palette.text)
                 painter.drawText(
-                    caption, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, panel.caption
+                    QRectF(slot.left(), slot.top(), slot.width(), grid.top - slot.top()),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                    panel.title + (scale_text(exponent) if exponent else ""),
                 )
-        painter.end()
+                paint_image(painter, grid, image)
+                if panel.hatch:
+                    self._paint_hatch(painter, grid, panel.hatch, palette.muted)
+                gaps = ~np.isfinite(panel.values)
+                if not gaps.any():
+                    paint_cell_lines(painter, grid, palette.frame, min_cell=12.0)
+                if number_format is not None:
+                    self._paint_numbers(painter, panel, grid, indices, gaps, number_format)
+                if panel.marks is not None:
+                    painter.setPen(QPen(palette.accent, max(1.5, grid.cell * 0.08)))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    for row, col in zip(*np.nonzero(panel.marks), strict=True):
+                        painter.drawRect(grid.cells(int(row), int(col)).adjusted(1, 1, -1, -1))
+                if panel.highlight is not None:
+                    paint_highlight(
+                        painter, grid.cells(*panel.highlight), palette.accent, max(2.0, grid.cell * 0.12)
+                    )
+                if panel.colorbar:
+                    paint_bar(painter, bar, panel.lut, panel.resolved_levels())
+                if panel.caption:
+                    painter.setFont(theme.font(0.9))
+                    painter.setPen(palette.muted)
+                    painter.drawText(
+                        caption, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, panel.caption
+                    )
 
     @staticmethod
     def _paint_hatch(painter: QPainter, grid: Grid, ring: int, colour: QColor) -> None:

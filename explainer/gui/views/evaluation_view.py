@@ -271,92 +271,99 @@ class ConfusionMatrixView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = theme.current()
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), palette.background)
-        confusion = self._confusion
-        if confusion is None:
-            painter.setPen(palette.muted)
-            painter.setFont(theme.font())
-            painter.drawText(
-                QRectF(self.rect()),
-                int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
-                tr("Press Evaluate to classify the 10,000 test digits."),
-            )
-            painter.end()
-            return
-        k = len(confusion)
-        left, top, cell = self._geometry()
-        totals = confusion.sum(axis=1)
-        shares = confusion / np.maximum(totals, 1)[:, None]
-        lut = palette.sequential_lut
-        count_font = theme.font(min(1.0, cell / theme.px(34)))
-        painter.setFont(count_font)
-        for t in range(k):
-            for p in range(k):
-                rect = self.cell_rect(t, p)
-                if not confusion[t, p]:
-                    painter.fillRect(rect, palette.surface)
-                    continue
-                colour = theme.lut_color(lut, math.sqrt(float(shares[t, p])))
-                painter.fillRect(rect, colour)
-                # Light text on dark cells and dark text on light ones, whatever the palette.
-                dark_cell = colour.lightnessF() < 0.5
-                painter.setPen(theme.LIGHT.background if dark_cell else theme.LIGHT.text)
-                painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), f"{int(confusion[t, p]):,}")
-        painter.setPen(QPen(palette.frame, 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(QRectF(left, top, k * cell, k * cell))
-        if self._selected is not None:
-            painter.setPen(QPen(palette.accent, theme.px(3)))
-            painter.drawRect(self.cell_rect(*self._selected))
-
-        painter.setFont(theme.font())
-        painter.setPen(palette.text)
-        metrics = QFontMetricsF(theme.font())
-        centred = int(Qt.AlignmentFlag.AlignCenter)
-        for i, name in enumerate(self._class_names):
-            painter.drawText(
-                QRectF(left + i * cell, top - metrics.height() * 1.2, cell, metrics.height()), centred, name
-            )
-            painter.drawText(
-                QRectF(left - metrics.height() * 1.2, top + i * cell, metrics.height(), cell), centred, name
-            )
-        painter.setPen(palette.muted)
-        painter.drawText(QRectF(left, 0, k * cell, metrics.height() * 1.2), centred, tr("predicted class"))
-        painter.save()
-        painter.translate(QPointF(metrics.height() * 0.1, top + k * cell / 2))
-        painter.rotate(-90)
-        painter.drawText(
-            QRectF(-k * cell / 2, 0, k * cell, metrics.height() * 1.2), centred, tr("true class")
-        )
-        painter.restore()
-
-        accuracy_left = left + k * cell + theme.px(12)
-        bar_width = theme.px(46)
-        painter.setPen(palette.muted)
-        painter.drawText(
-            QRectF(
-                accuracy_left, top - metrics.height() * 1.2, self.width() - accuracy_left, metrics.height()
-            ),
-            int(Qt.AlignmentFlag.AlignLeft),
-            tr("right"),
-        )
-        with np.errstate(invalid="ignore", divide="ignore"):
-            accuracy = np.diag(confusion) / totals
-        for t in range(k):
-            rect = self.cell_rect(t, 0)
-            track = QRectF(accuracy_left, rect.center().y() - theme.px(4), bar_width, theme.px(8))
-            painter.fillRect(track, palette.surface)
-            if totals[t]:
-                filled = QRectF(track.left(), track.top(), bar_width * float(accuracy[t]), track.height())
-                painter.fillRect(filled, palette.accent)
-                painter.setPen(palette.text)
+        with QPainter(self) as painter:
+            painter.fillRect(self.rect(), palette.background)
+            confusion = self._confusion
+            if confusion is None:
+                painter.setPen(palette.muted)
+                painter.setFont(theme.font())
                 painter.drawText(
-                    QRectF(track.right() + theme.px(6), rect.top(), self.width(), cell),
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    f"{100.0 * float(accuracy[t]):.1f}%",
+                    QRectF(self.rect()),
+                    int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                    tr("Press Evaluate to classify the 10,000 test digits."),
                 )
-        painter.end()
+                return
+            k = len(confusion)
+            left, top, cell = self._geometry()
+            totals = confusion.sum(axis=1)
+            shares = confusion / np.maximum(totals, 1)[:, None]
+            lut = palette.sequential_lut
+            count_font = theme.font(min(1.0, cell / theme.px(34)))
+            painter.setFont(count_font)
+            for t in range(k):
+                for p in range(k):
+                    rect = self.cell_rect(t, p)
+                    if not confusion[t, p]:
+                        painter.fillRect(rect, palette.surface)
+                        continue
+                    colour = theme.lut_color(lut, math.sqrt(float(shares[t, p])))
+                    painter.fillRect(rect, colour)
+                    # Light text on dark cells and dark text on light ones, whatever the palette.
+                    dark_cell = colour.lightnessF() < 0.5
+                    painter.setPen(theme.LIGHT.background if dark_cell else theme.LIGHT.text)
+                    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), f"{int(confusion[t, p]):,}")
+            painter.setPen(QPen(palette.frame, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(left, top, k * cell, k * cell))
+            if self._selected is not None:
+                painter.setPen(QPen(palette.accent, theme.px(3)))
+                painter.drawRect(self.cell_rect(*self._selected))
+
+            painter.setFont(theme.font())
+            painter.setPen(palette.text)
+            metrics = QFontMetricsF(theme.font())
+            centred = int(Qt.AlignmentFlag.AlignCenter)
+            for i, name in enumerate(self._class_names):
+                painter.drawText(
+                    QRectF(left + i * cell, top - metrics.height() * 1.2, cell, metrics.height()),
+                    centred,
+                    name,
+                )
+                painter.drawText(
+                    QRectF(left - metrics.height() * 1.2, top + i * cell, metrics.height(), cell),
+                    centred,
+                    name,
+                )
+            painter.setPen(palette.muted)
+            painter.drawText(
+                QRectF(left, 0, k * cell, metrics.height() * 1.2), centred, tr("predicted class")
+            )
+            painter.save()
+            painter.translate(QPointF(metrics.height() * 0.1, top + k * cell / 2))
+            painter.rotate(-90)
+            painter.drawText(
+                QRectF(-k * cell / 2, 0, k * cell, metrics.height() * 1.2), centred, tr("true class")
+            )
+            painter.restore()
+
+            accuracy_left = left + k * cell + theme.px(12)
+            bar_width = theme.px(46)
+            painter.setPen(palette.muted)
+            painter.drawText(
+                QRectF(
+                    accuracy_left,
+                    top - metrics.height() * 1.2,
+                    self.width() - accuracy_left,
+                    metrics.height(),
+                ),
+                int(Qt.AlignmentFlag.AlignLeft),
+                tr("right"),
+            )
+            with np.errstate(invalid="ignore", divide="ignore"):
+                accuracy = np.diag(confusion) / totals
+            for t in range(k):
+                rect = self.cell_rect(t, 0)
+                track = QRectF(accuracy_left, rect.center().y() - theme.px(4), bar_width, theme.px(8))
+                painter.fillRect(track, palette.surface)
+                if totals[t]:
+                    filled = QRectF(track.left(), track.top(), bar_width * float(accuracy[t]), track.height())
+                    painter.fillRect(filled, palette.accent)
+                    painter.setPen(palette.text)
+                    painter.drawText(
+                        QRectF(track.right() + theme.px(6), rect.top(), self.width(), cell),
+                        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                        f"{100.0 * float(accuracy[t]):.1f}%",
+                    )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self._confusion is None:

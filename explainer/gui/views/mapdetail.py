@@ -124,26 +124,25 @@ class MapDetailView(QWidget):
         side = self._cell_side()
         origin = self._origin()
         target = QRectF(origin.x(), origin.y(), cols * side, rows * side)
-        painter = QPainter(self)
-        painter.drawImage(target, self._image)
-        missing = np.argwhere(np.isnan(self._values))
-        for row, col in missing:
-            painter.fillRect(
-                QRectF(origin.x() + col * side, origin.y() + row * side, side, side), palette.background
-            )
-        if self.numbers_shown():
-            self._paint_numbers(painter, origin, side)
-        painter.setPen(QPen(palette.frame, 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(target)
-        for cell, color, width in ((self._highlight, palette.text, 2), (self._hover, palette.accent, 3)):
-            if cell is not None:
-                painter.setPen(QPen(color, theme.px(width)))
-                painter.drawRect(QRectF(self.cell_rect(*cell)))
-        painter.setFont(theme.font(0.85))
-        bar = QRectF(target.right() + theme.px(14), target.top(), theme.px(14), target.height())
-        paint_colorbar(painter, bar, self._lut, self._levels, vertical=True)
-        painter.end()
+        with QPainter(self) as painter:
+            painter.drawImage(target, self._image)
+            missing = np.argwhere(np.isnan(self._values))
+            for row, col in missing:
+                painter.fillRect(
+                    QRectF(origin.x() + col * side, origin.y() + row * side, side, side), palette.background
+                )
+            if self.numbers_shown():
+                self._paint_numbers(painter, origin, side)
+            painter.setPen(QPen(palette.frame, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(target)
+            for cell, color, width in ((self._highlight, palette.text, 2), (self._hover, palette.accent, 3)):
+                if cell is not None:
+                    painter.setPen(QPen(color, theme.px(width)))
+                    painter.drawRect(QRectF(self.cell_rect(*cell)))
+            painter.setFont(theme.font(0.85))
+            bar = QRectF(target.right() + theme.px(14), target.top(), theme.px(14), target.height())
+            paint_colorbar(painter, bar, self._lut, self._levels, vertical=True)
 
     def _paint_numbers(self, painter: QPainter, origin: QPointF, side: float) -> None:
         """Print every value in its cell, black on light colours and white on dark ones."""

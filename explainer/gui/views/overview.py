@@ -636,40 +636,39 @@ class OverviewView(QWidget):
         pixmap.setDevicePixelRatio(ratio)
         palette = theme.current()
         pixmap.fill(palette.background)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        faint = QColor(palette.frame)
-        faint.setAlpha(90)
-        painter.setPen(QPen(faint, 1))
-        for position in range(1, len(self._columns)):
-            for target, sources in self._all_connections(position):
-                for source in sources:
-                    painter.drawPath(self._curve(source, target))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        centred = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        name_height = QFontMetricsF(self._name_font).height()
-        titles = [
-            (r, c.name, shape_text(c.shape))
-            for r, c in zip(self.column_title_rects(), self._columns, strict=True)
-        ]
-        titles.append((self._prediction_label, tr("softmax"), tr("probability")))
-        for rect, name, shape in titles:
-            painter.setFont(self._name_font)
-            painter.setPen(palette.text)
-            painter.drawText(rect, centred, name)
-            painter.setFont(self._shape_font)
-            painter.setPen(palette.muted)
-            painter.drawText(rect.adjusted(0, name_height, 0, 0), centred, shape)
-        painter.setPen(QPen(palette.frame, 1))
-        painter.setBrush(palette.surface)
-        for column in self._columns:
-            for cell in column.cells:
-                painter.drawRect(cell.adjusted(-1, -1, 0, 0))
-        for rect, group in self._bars:
-            grey = group == [0] and self._quantity == "activation"
-            paint_gradient(painter, rect, theme.GREY_LUT if grey else theme.DIVERGING_LUT)
-        painter.end()
-        return pixmap
+        with QPainter(pixmap) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            faint = QColor(palette.frame)
+            faint.setAlpha(90)
+            painter.setPen(QPen(faint, 1))
+            for position in range(1, len(self._columns)):
+                for target, sources in self._all_connections(position):
+                    for source in sources:
+                        painter.drawPath(self._curve(source, target))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            centred = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            name_height = QFontMetricsF(self._name_font).height()
+            titles = [
+                (r, c.name, shape_text(c.shape))
+                for r, c in zip(self.column_title_rects(), self._columns, strict=True)
+            ]
+            titles.append((self._prediction_label, tr("softmax"), tr("probability")))
+            for rect, name, shape in titles:
+                painter.setFont(self._name_font)
+                painter.setPen(palette.text)
+                painter.drawText(rect, centred, name)
+                painter.setFont(self._shape_font)
+                painter.setPen(palette.muted)
+                painter.drawText(rect.adjusted(0, name_height, 0, 0), centred, shape)
+            painter.setPen(QPen(palette.frame, 1))
+            painter.setBrush(palette.surface)
+            for column in self._columns:
+                for cell in column.cells:
+                    painter.drawRect(cell.adjusted(-1, -1, 0, 0))
+            for rect, group in self._bars:
+                grey = group == [0] and self._quantity == "activation"
+                paint_gradient(painter, rect, theme.GREY_LUT if grey else theme.DIVERGING_LUT)
+            return pixmap
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Cached background, one image per map, colour bars, then the hover information.
@@ -683,30 +682,29 @@ class OverviewView(QWidget):
         hovering = self._hover is not None
         if hovering and self._hover_static is None:
             self._hover_static = self._render_hover_static()
-        painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._hover_static if hovering else self._static)  # type: ignore[arg-type]
-        lit = self._lit if hovering else set()
-        for position, (column, shown) in enumerate(zip(self._columns, self._shown, strict=True)):
-            if shown:
-                image = column.faded if hovering else column.image
-                for index, (cell, source) in enumerate(zip(column.cells, column.sources, strict=True)):
-                    if (position, index) not in lit:
-                        painter.drawImage(cell, image, source)
-        painter.setOpacity(HOVER_FADE if hovering else 1.0)
-        painter.setFont(self._bar_font)
-        drop = self._bar_line_height()
-        for number, (rect, group) in enumerate(self._bars):
-            if self._shown[group[0]]:
-                labels = rect.translated(0, drop) if self._stagger and number % 2 else rect
-                paint_range_labels(painter, labels, self._levels[group[0]])
-        painter.setOpacity(1.0)
-        for position, index in lit:
-            column = self._columns[position]
-            if self._shown[position]:
-                painter.drawImage(column.cells[index], column.image, column.sources[index])
-        if self._hover is not None:
-            self._paint_info(painter, self._unit_cell(*self._hover))
-        painter.end()
+        with QPainter(self) as painter:
+            painter.drawPixmap(0, 0, self._hover_static if hovering else self._static)  # type: ignore[arg-type]
+            lit = self._lit if hovering else set()
+            for position, (column, shown) in enumerate(zip(self._columns, self._shown, strict=True)):
+                if shown:
+                    image = column.faded if hovering else column.image
+                    for index, (cell, source) in enumerate(zip(column.cells, column.sources, strict=True)):
+                        if (position, index) not in lit:
+                            painter.drawImage(cell, image, source)
+            painter.setOpacity(HOVER_FADE if hovering else 1.0)
+            painter.setFont(self._bar_font)
+            drop = self._bar_line_height()
+            for number, (rect, group) in enumerate(self._bars):
+                if self._shown[group[0]]:
+                    labels = rect.translated(0, drop) if self._stagger and number % 2 else rect
+                    paint_range_labels(painter, labels, self._levels[group[0]])
+            painter.setOpacity(1.0)
+            for position, index in lit:
+                column = self._columns[position]
+                if self._shown[position]:
+                    painter.drawImage(column.cells[index], column.image, column.sources[index])
+            if self._hover is not None:
+                self._paint_info(painter, self._unit_cell(*self._hover))
 
     @staticmethod
     def _curve(start: QPointF, end: QPointF) -> QPainterPath:
@@ -776,24 +774,23 @@ class OverviewView(QWidget):
         palette = theme.current()
         position, unit = self._hover  # type: ignore[misc]
         pixmap = QPixmap(self._static)  # type: ignore[arg-type]
-        painter = QPainter(pixmap)
-        veil = QColor(palette.background)
-        veil.setAlphaF(1.0 - HOVER_FADE)
-        painter.fillRect(QRectF(0, self._header.bottom(), self.width(), self.height()), veil)
-        starts, outlines = self._hover_links(position, unit)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(palette.connection, theme.px(1.5)))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        end = self._anchor(position, unit, False)
-        for start in starts:
-            painter.drawPath(self._curve(start, end))
-        painter.setPen(QPen(palette.accent, theme.px(2)))
-        for outline in outlines:
-            painter.drawRect(outline.adjusted(-1, -1, 1, 1))
-        painter.setPen(QPen(palette.accent, theme.px(3)))
-        painter.drawRect(self._unit_cell(position, unit).adjusted(-2, -2, 2, 2))
-        painter.end()
-        return pixmap
+        with QPainter(pixmap) as painter:
+            veil = QColor(palette.background)
+            veil.setAlphaF(1.0 - HOVER_FADE)
+            painter.fillRect(QRectF(0, self._header.bottom(), self.width(), self.height()), veil)
+            starts, outlines = self._hover_links(position, unit)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(palette.connection, theme.px(1.5)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            end = self._anchor(position, unit, False)
+            for start in starts:
+                painter.drawPath(self._curve(start, end))
+            painter.setPen(QPen(palette.accent, theme.px(2)))
+            for outline in outlines:
+                painter.drawRect(outline.adjusted(-1, -1, 1, 1))
+            painter.setPen(QPen(palette.accent, theme.px(3)))
+            painter.drawRect(self._unit_cell(position, unit).adjusted(-2, -2, 2, 2))
+            return pixmap
 
     def _hover_links(self, position: int, unit: int) -> tuple[list[QPointF], list[QRectF]]:
         """Start points of the hovered unit's connections and the outlines of what it reads.

@@ -167,49 +167,48 @@ class PredictionView(QWidget):
         palette = theme.current()
         layout = self._row_layout()
         predicted = self.predicted_class()
-        painter = QPainter(self)
-        painter.setPen(Qt.PenStyle.NoPen)
-        if predicted is not None:
-            highlight = QColor(palette.accent)
-            highlight.setAlpha(60)
-            painter.setBrush(highlight)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.drawRoundedRect(layout.rows[predicted], theme.px(4), theme.px(4))
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setBrush(palette.surface)
-        for track in layout.tracks:
-            painter.drawRect(track)
-        if self._probs is not None:
-            for k, (track, p) in enumerate(zip(layout.tracks, self._probs, strict=True)):
-                if k == predicted:
-                    painter.setPen(QPen(palette.accent, theme.px(2)))
-                painter.setBrush(theme.lut_color(palette.sequential_lut, float(p)))
-                painter.drawRect(
-                    QRectF(track.left(), track.top(), max(track.width() * p, 1.0), track.height())
-                )
-                painter.setPen(Qt.PenStyle.NoPen)
-        centred = int(Qt.AlignmentFlag.AlignCenter)
-        painter.setFont(layout.name_font)
-        painter.setPen(palette.text if self._probs is not None else palette.muted)
-        for k, (rect, name) in enumerate(zip(layout.names, self._class_names, strict=True)):
-            if k != predicted:
-                painter.drawText(rect, centred, name)
-        if self._probs is not None:
-            painter.setFont(layout.percent_font)
-            painter.setPen(palette.muted)
-            for k, (baseline, p) in enumerate(zip(layout.percent_baselines, self._probs, strict=True)):
+        with QPainter(self) as painter:
+            painter.setPen(Qt.PenStyle.NoPen)
+            if predicted is not None:
+                highlight = QColor(palette.accent)
+                highlight.setAlpha(60)
+                painter.setBrush(highlight)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.drawRoundedRect(layout.rows[predicted], theme.px(4), theme.px(4))
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setBrush(palette.surface)
+            for track in layout.tracks:
+                painter.drawRect(track)
+            if self._probs is not None:
+                for k, (track, p) in enumerate(zip(layout.tracks, self._probs, strict=True)):
+                    if k == predicted:
+                        painter.setPen(QPen(palette.accent, theme.px(2)))
+                    painter.setBrush(theme.lut_color(palette.sequential_lut, float(p)))
+                    painter.drawRect(
+                        QRectF(track.left(), track.top(), max(track.width() * p, 1.0), track.height())
+                    )
+                    painter.setPen(Qt.PenStyle.NoPen)
+            centred = int(Qt.AlignmentFlag.AlignCenter)
+            painter.setFont(layout.name_font)
+            painter.setPen(palette.text if self._probs is not None else palette.muted)
+            for k, (rect, name) in enumerate(zip(layout.names, self._class_names, strict=True)):
                 if k != predicted:
-                    painter.drawText(QPointF(layout.percent_x, baseline), f"{100.0 * p:.1f}%")
-        if predicted is not None:
-            painter.setPen(palette.text)
-            painter.setFont(layout.chosen_font)
-            painter.drawText(layout.names[predicted], centred, self._class_names[predicted])
-            painter.setFont(layout.chosen_percent_font)
-            painter.drawText(
-                QPointF(layout.percent_x, layout.percent_baselines[predicted]),
-                f"{100.0 * self._probs[predicted]:.1f}%",  # type: ignore[index]
-            )
-        painter.end()
+                    painter.drawText(rect, centred, name)
+            if self._probs is not None:
+                painter.setFont(layout.percent_font)
+                painter.setPen(palette.muted)
+                for k, (baseline, p) in enumerate(zip(layout.percent_baselines, self._probs, strict=True)):
+                    if k != predicted:
+                        painter.drawText(QPointF(layout.percent_x, baseline), f"{100.0 * p:.1f}%")
+            if predicted is not None:
+                painter.setPen(palette.text)
+                painter.setFont(layout.chosen_font)
+                painter.drawText(layout.names[predicted], centred, self._class_names[predicted])
+                painter.setFont(layout.chosen_percent_font)
+                painter.drawText(
+                    QPointF(layout.percent_x, layout.percent_baselines[predicted]),
+                    f"{100.0 * self._probs[predicted]:.1f}%",  # type: ignore[index]
+                )
 
 
 def main() -> None:

@@ -102,30 +102,29 @@ class PassStrip(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = theme.current()
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        boxes = self._boxes()
-        phase, active = self._active if self._active is not None else ("forward", -2)
-        active_box = len(self._names) if active is None else active
-        colour = phase_colour(phase)
-        names = [*self._names, tr("loss")]
-        shapes = [*self._shapes, "L"]
-        for i, box in enumerate(boxes):
-            lit = i == active_box or (phase == "loss" and i == len(self._names))
-            painter.setPen(QPen(colour if lit else palette.frame, 2 if lit else 1))
-            painter.setBrush(colour if lit else palette.surface)
-            painter.drawRoundedRect(box, 5, 5)
-            painter.setPen(QColor("#ffffff") if lit else palette.text)
-            painter.setFont(theme.font(0.95, bold=lit))
-            top = QRectF(box.left(), box.top() + 2, box.width(), box.height() / 2)
-            painter.drawText(top, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, names[i])
-            painter.setFont(theme.font(0.8))
-            painter.setPen(QColor("#ffffff") if lit else palette.muted)
-            bottom = QRectF(box.left(), box.center().y() + 2, box.width(), box.height() / 2 - 2)
-            painter.drawText(bottom, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, shapes[i])
-            if i + 1 < len(boxes):
-                self._arrow(painter, box, boxes[i + 1], phase == "backward", palette.muted)
-        painter.end()
+        with QPainter(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            boxes = self._boxes()
+            phase, active = self._active if self._active is not None else ("forward", -2)
+            active_box = len(self._names) if active is None else active
+            colour = phase_colour(phase)
+            names = [*self._names, tr("loss")]
+            shapes = [*self._shapes, "L"]
+            for i, box in enumerate(boxes):
+                lit = i == active_box or (phase == "loss" and i == len(self._names))
+                painter.setPen(QPen(colour if lit else palette.frame, 2 if lit else 1))
+                painter.setBrush(colour if lit else palette.surface)
+                painter.drawRoundedRect(box, 5, 5)
+                painter.setPen(QColor("#ffffff") if lit else palette.text)
+                painter.setFont(theme.font(0.95, bold=lit))
+                top = QRectF(box.left(), box.top() + 2, box.width(), box.height() / 2)
+                painter.drawText(top, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, names[i])
+                painter.setFont(theme.font(0.8))
+                painter.setPen(QColor("#ffffff") if lit else palette.muted)
+                bottom = QRectF(box.left(), box.center().y() + 2, box.width(), box.height() / 2 - 2)
+                painter.drawText(bottom, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, shapes[i])
+                if i + 1 < len(boxes):
+                    self._arrow(painter, box, boxes[i + 1], phase == "backward", palette.muted)
 
     @staticmethod
     def _arrow(painter: QPainter, left: QRectF, right: QRectF, backward: bool, colour: QColor) -> None:
