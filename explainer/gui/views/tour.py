@@ -810,23 +810,22 @@ class Spotlight(QWidget):
         if not regions:
             return
         palette = theme.current()
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pad = theme.px(4)
-        lit = QRegion()
-        for rect in regions:
-            lit = lit.united(QRegion(rect.adjusted(-pad, -pad, pad, pad)))
-        dim = QRegion(self._area()).subtracted(lit)
-        painter.setClipRegion(dim)
-        painter.fillRect(self.rect(), QColor(0, 0, 0, 120 if palette.dark else 80))
-        painter.setClipping(False)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for rects, width in ((regions, 2.5), (self._focus(), 4.0)):
-            painter.setPen(QPen(palette.accent, theme.px(width)))
-            for rect in rects:
-                if not rect.isEmpty():
-                    painter.drawRoundedRect(rect.adjusted(-pad, -pad, pad, pad), pad, pad)
-        painter.end()
+        with QPainter(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pad = theme.px(4)
+            lit = QRegion()
+            for rect in regions:
+                lit = lit.united(QRegion(rect.adjusted(-pad, -pad, pad, pad)))
+            dim = QRegion(self._area()).subtracted(lit)
+            painter.setClipRegion(dim)
+            painter.fillRect(self.rect(), QColor(0, 0, 0, 120 if palette.dark else 80))
+            painter.setClipping(False)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for rects, width in ((regions, 2.5), (self._focus(), 4.0)):
+                painter.setPen(QPen(palette.accent, theme.px(width)))
+                for rect in rects:
+                    if not rect.isEmpty():
+                        painter.drawRoundedRect(rect.adjusted(-pad, -pad, pad, pad), pad, pad)
 
 
 # ---- the window that shows each stop's view ------------------------------------------------------------
@@ -1260,22 +1259,21 @@ class StopDots(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         """Paint the dots."""
         palette = theme.current()
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pitch, middle = self._pitch(), self.height() / 2
-        for index in range(self._count):
-            centre = QPointF(index * pitch + pitch / 2, middle)
-            radius = pitch * (0.36 if index == self._current else 0.24)
-            if index == self._current:
-                colour = palette.accent
-            elif index < self._current:
-                colour = palette.muted
-            else:
-                colour = palette.frame
-            painter.setPen(QPen(colour, 1.5))
-            painter.setBrush(colour if index <= self._current else Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(centre, radius, radius)
-        painter.end()
+        with QPainter(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pitch, middle = self._pitch(), self.height() / 2
+            for index in range(self._count):
+                centre = QPointF(index * pitch + pitch / 2, middle)
+                radius = pitch * (0.36 if index == self._current else 0.24)
+                if index == self._current:
+                    colour = palette.accent
+                elif index < self._current:
+                    colour = palette.muted
+                else:
+                    colour = palette.frame
+                painter.setPen(QPen(colour, 1.5))
+                painter.setBrush(colour if index <= self._current else Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(centre, radius, radius)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Name the stop under the pointer."""
