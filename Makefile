@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install run test lint bench soak torch-reference screenshot clean
+.PHONY: install run test lint bench soak fuzz torch-reference clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; set PYTHON=python3.11")'
@@ -34,8 +34,13 @@ torch-reference: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
 
+# The full-count robustness runs (make test runs small counts of both): 2,000 random GUI actions, and
+# 10,000 mutated files for each of the model, image and IDX readers.
 soak: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/soak.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/soak.py --actions 2000
+
+fuzz: $(STAMP)
+	$(PY) benchmarks/fuzz.py --count 10000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,69 @@
+"""A short soak of the main window: random strokes, clears, gallery picks, view switches and detail views.
+
+The full run (2,000 actions) is ``make soak`` (benchmarks/soak.py); this runs the same driver with 150
+actions so that ``make test`` stays quick.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+from types import ModuleType
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+SOAK_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "soak.py"
+ACTIONS = 150
+
+
+@pytest.fixture(scope="module")
+def soak() -> ModuleType:
+    """benchmarks/soak.py as a module."""
+    spec = importlib.util.spec_from_file_location("robust_soak_bench", SOAK_PATH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_random_use_raises_nothing_and_leaks_nothing(soak: ModuleType, qapp) -> None:
+    report = soak.run_soak(ACTIONS, seed=1)
+    summary = report.summary()
+    assert report.exceptions == [], summary
+    assert report.rss_growth_mb() < soak.MAX_RSS_GROWTH_MB, summary
+    assert report.grown() == {}, summary
+    # The soak really exercised the window: the core actions ran and had effects.
+    assert {"stroke", "clear", "gallery", "scale", "zoom", "palette", "map_detail"} <= set(report.actions), (
+        summary
+    )
+    assert report.traces > ACTIONS // 3, summary
+    assert report.windows_closed > 0, summary
+
+
+def test_the_soak_notices_a_leak_and_an_exception(soak: ModuleType, qapp) -> None:
+    """The checks can fail: a window that keeps a new timer per stroke and raises on Clear is caught."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QAction
+
+    from explainer.gui.mainwindow import MainWindow
+    from explainer.gui.state import Settings
+
+    def leaky_window() -> MainWindow:
+        window = MainWindow(settings=Settings())
+        window.canvas.sigChanged.connect(lambda: QTimer(window))
+
+        def fail() -> None:
+            raise RuntimeError("clear failed")
+
+        window.findChild(QAction, "clear").triggered.connect(fail)
+        return window
+
+    report = soak.run_soak(60, seed=2, window_factory=leaky_window)
+    assert any("clear failed" in text for text in report.exceptions)
+    assert "timers" in report.grown()
+    assert not report.healthy()
