@@ -25,12 +25,13 @@ from typing import Any
 
 import numpy as np
 
+from explainer.assets import asset_path
 from explainer.atomic import atomic_writer
 from explainer.core import Layer, Sequential
 from explainer.errors import BadInputError
 
 FORMAT = "mnist-cnn-explainer/1"
-DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "assets" / "model.npz"
+DEFAULT_MODEL_PATH = asset_path("model.npz")
 
 # Generous for a teaching net (the bundled one is ~60 kB) yet small enough that no file can exhaust memory.
 MAX_FILE_BYTES = 64 * 2**20

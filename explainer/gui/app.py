@@ -19,9 +19,10 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from explainer.assets import asset_path
 from explainer.gui.i18n import install_saved_language, language_notifier, tr
 
 APP_NAME = "mnist-cnn-explainer"
@@ -152,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([argv[0] if argv else APP_NAME, *qt_args])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(asset_path("icon.png"))))
     # Before any text is set: the remembered language (or the system's) from the first paint on.
     install_saved_language(app)
     app.setApplicationDisplayName(tr("MNIST CNN Explainer"))

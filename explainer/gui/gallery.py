@@ -10,10 +10,11 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
+from explainer.assets import asset_path
 from explainer.errors import BadInputError
 from explainer.gui.i18n import tr
 
-SAMPLES_PATH = Path(__file__).resolve().parent.parent.parent / "assets" / "samples.npz"
+SAMPLES_PATH = asset_path("samples.npz")
 
 
 def load_samples(path: str | Path = SAMPLES_PATH) -> tuple[np.ndarray, np.ndarray]:

@@ -625,9 +625,9 @@ def sample_trace() -> Trace:
     """A trace to develop with: the bundled model on a sample digit, else reference_net on a synthetic 7."""
     from explainer.core import reference_net
     from explainer.gui.gallery import SAMPLES_PATH, load_samples
+    from explainer.modelio import DEFAULT_MODEL_PATH
 
-    model_path = Path(__file__).resolve().parents[3] / "assets" / "model.npz"
-    if model_path.exists():
+    if DEFAULT_MODEL_PATH.exists():
         import explainer
 
         model = explainer.load_model()
