@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 # Tests never open real windows; the real-window check lives in .ci/real_window.sh.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,3 +27,19 @@ def mnist_directory() -> Path:
     if directory is None:
         pytest.skip("MNIST not found: set EXPLAINER_MNIST_DIR or place the IDX files in ../shared/data/mnist")
     return directory
+
+
+@cache
+def _load_benchmark(script: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"benchmark_{Path(script).stem}", BENCHMARKS / script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def benchmark_module() -> Callable[[str], ModuleType]:
+    """Import a script of benchmarks/ by file name (e.g. ``"fuzz.py"``), once per test session."""
+    return _load_benchmark

@@ -6,26 +6,19 @@ count so that ``make test`` stays quick.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 COUNT = 200
-FUZZ_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "fuzz.py"
 
 
 @pytest.fixture(scope="module")
-def fuzz() -> ModuleType:
+def fuzz(benchmark_module: Callable[[str], ModuleType]) -> ModuleType:
     """benchmarks/fuzz.py as a module."""
-    spec = importlib.util.spec_from_file_location("robust_fuzz_bench", FUZZ_PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("fuzz.py")
 
 
 def test_the_harness_reports_other_exceptions_hangs_and_crashes(fuzz: ModuleType) -> None:

@@ -8,10 +8,9 @@ EXIF orientation says "rotate 90 degrees".
 
 from __future__ import annotations
 
-import importlib.util
 import struct
-import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -22,19 +21,13 @@ from PySide6.QtGui import QImage
 from explainer.imageio import MAX_SIDE, load_image
 from explainer.preprocess import to_mnist
 
-FUZZ_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "fuzz.py"
 LOSSY = ("jpeg", "webp")
 
 
 @pytest.fixture(scope="module")
-def fuzz() -> ModuleType:
+def fuzz(benchmark_module: Callable[[str], ModuleType]) -> ModuleType:
     """benchmarks/fuzz.py as a module: it builds the same digit in every file kind (its seed files)."""
-    spec = importlib.util.spec_from_file_location("robust_fuzz_bench", FUZZ_PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("fuzz.py")
 
 
 @pytest.fixture(scope="module")

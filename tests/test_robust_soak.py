@@ -6,29 +6,21 @@ actions so that ``make test`` stays quick.
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
-from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-SOAK_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "soak.py"
 ACTIONS = 150
 
 
 @pytest.fixture(scope="module")
-def soak() -> ModuleType:
+def soak(benchmark_module: Callable[[str], ModuleType]) -> ModuleType:
     """benchmarks/soak.py as a module."""
-    spec = importlib.util.spec_from_file_location("robust_soak_bench", SOAK_PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("soak.py")
 
 
 def test_random_use_raises_nothing_and_leaks_nothing(soak: ModuleType, qapp) -> None:

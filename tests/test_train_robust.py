@@ -3,7 +3,7 @@ distortion and the bundled model's accuracy on a smaller sample than benchmarks/
 
 from __future__ import annotations
 
-import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -14,16 +14,11 @@ from explainer.data import load_mnist
 from explainer.modelio import load_model
 from explainer.preprocess import to_mnist
 
-BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_robust.py"
-
 
 @pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_robust", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def bench(benchmark_module: Callable[[str], ModuleType]) -> ModuleType:
+    """benchmarks/bench_robust.py as a module."""
+    return benchmark_module("bench_robust.py")
 
 
 def digit_like(n: int) -> np.ndarray:
