@@ -309,3 +309,15 @@ def test_set_trace_follows_the_drawing_and_keeps_the_choices(qtbot, model: Seque
     dense.set_trace(other)
     assert dense.channel() == 7
     np.testing.assert_allclose(dense.final(), other.layers[-1].grads["W"], rtol=1e-5, atol=1e-8)
+
+
+def test_a_panel_title_too_wide_for_its_map_is_shrunk_to_fit(qapp) -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    from explainer.gui import theme
+    from explainer.gui.views.backward_view import fitted_title_font
+
+    title = "from map 1: dL/dA_prev[0]"
+    full = QFontMetricsF(theme.font(bold=True)).horizontalAdvance(title)
+    assert fitted_title_font(title, full + 10).pointSizeF() == theme.font(bold=True).pointSizeF()
+    assert QFontMetricsF(fitted_title_font(title, 0.85 * full)).horizontalAdvance(title) <= 0.85 * full + 1

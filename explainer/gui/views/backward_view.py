@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolTip, QWidget
 
 from explainer.core import conv_input_grad_steps, conv_weight_grad_steps, maxpool_grad_steps, pool_steps
@@ -172,6 +172,15 @@ def wrap(vector: np.ndarray, width: int = 32) -> np.ndarray:
 
 
 # ---- painting -------------------------------------------------------------------------------------------
+
+
+def fitted_title_font(title: str, width: float) -> QFont:
+    """The bold panel font, shrunk (to 75% at most) so that ``title`` fits in ``width`` pixels."""
+    font = theme.font(bold=True)
+    needed = QFontMetricsF(font).horizontalAdvance(title)
+    if needed > width > 0:
+        font.setPointSizeF(font.pointSizeF() * max(0.75, width / needed))
+    return font
 
 
 @dataclass
@@ -365,12 +374,13 @@ class MapBoard(QWidget):
             ):
                 number_format = self._number_format(painter, panel, grid)
                 exponent = number_format[0] if number_format else 0
-                painter.setFont(theme.font(bold=True))
+                title = panel.title + (scale_text(exponent) if exponent else "")
+                painter.setFont(fitted_title_font(title, slot.width()))
                 painter.setPen(palette.text)
                 painter.drawText(
                     QRectF(slot.left(), slot.top(), slot.width(), grid.top - slot.top()),
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                    panel.title + (scale_text(exponent) if exponent else ""),
+                    painter.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, round(slot.width())),
                 )
                 paint_image(painter, grid, image)
                 if panel.hatch:
