@@ -86,7 +86,7 @@ def test_conv_input_gradient_is_the_full_convolution_summed_over_output_maps(qtb
             # the step's kernel is the 180-degree rotation of W[o, c]
             np.testing.assert_array_equal(view.steps[0].kernel, record.params["W"][o, c][::-1, ::-1])
         np.testing.assert_allclose(total, record.grad_input[0, c], rtol=1e-4, atol=1e-6)
-        shown = view.board.panels()[3].values  # "dL/dA_prev[c] (all maps)"
+        shown = view.board.panels()[3].values  # dL/dA_prev[c], summed over every output map
         np.testing.assert_array_equal(shown, record.grad_input[0, c].astype(np.float64))
 
 
@@ -317,7 +317,7 @@ def test_a_panel_title_too_wide_for_its_map_is_shrunk_to_fit(qapp) -> None:
     from explainer.gui import theme
     from explainer.gui.views.backward_view import fitted_title_font
 
-    title = "from map 1: dL/dA_prev[0]"
+    title = "the share of dL/dA_prev[0] from map 1"
     full = QFontMetricsF(theme.font(bold=True)).horizontalAdvance(title)
     assert fitted_title_font(title, full + 10).pointSizeF() == theme.font(bold=True).pointSizeF()
     assert QFontMetricsF(fitted_title_font(title, 0.85 * full)).horizontalAdvance(title) <= 0.85 * full + 1

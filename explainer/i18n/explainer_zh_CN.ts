@@ -4,14 +4,14 @@
     <context>
         <name>explainer</name>
         <message>
-            <location filename="../../explainer/gui/app.py" line="103" />
+            <location filename="../../explainer/gui/app.py" line="104" />
             <source>MNIST CNN Explainer cannot open a window: no display was found (DISPLAY is not set).
 Run it inside a desktop session, start a virtual one with `Xvfb :1 &amp; export DISPLAY=:1`, or run headless with QT_QPA_PLATFORM=offscreen.</source>
             <translation>MNIST CNN Explainer 无法打开窗口：找不到显示器（未设置 DISPLAY）。
 请在桌面会话中运行，或用 `Xvfb :1 &amp; export DISPLAY=:1` 启动一个虚拟显示器，或设置 QT_QPA_PLATFORM=offscreen 以无界面方式运行。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="110" />
+            <location filename="../../explainer/gui/app.py" line="111" />
             <source>MNIST CNN Explainer cannot open a window: Qt's xcb platform needs system libraries that are not installed.
 Install them with:
 
@@ -26,39 +26,39 @@ Install them with:
 （在 Fedora 或 Arch 上，请安装对应的 xcb-util 软件包，例如 xcb-util-cursor。）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="128" />
+            <location filename="../../explainer/gui/app.py" line="129" />
             <source>See how a convolutional network reads your handwriting.</source>
             <translation>看看卷积神经网络如何读懂你的手写数字。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="130" />
+            <location filename="../../explainer/gui/app.py" line="131" />
             <source>a model file (.npz) to use, not the bundled one</source>
             <translation>要使用的模型文件（.npz），代替自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="131" />
+            <location filename="../../explainer/gui/app.py" line="132" />
             <source>the folder with the MNIST IDX files, for training</source>
             <translation>存放 MNIST IDX 文件的文件夹，用于训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="135" />
+            <location filename="../../explainer/gui/app.py" line="136" />
             <source>print the time from process start to the window's first paint, then quit</source>
             <translation>打印从进程启动到窗口首次绘制所用的时间，然后退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="157" />
             <location filename="../../explainer/gui/app.py" line="159" />
+            <location filename="../../explainer/gui/app.py" line="161" />
             <location filename="../../explainer/gui/mainwindow.py" line="298" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="272" />
+            <location filename="../../explainer/gui/app.py" line="274" />
             <source>Something went wrong</source>
             <translation>出错了</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="274" />
+            <location filename="../../explainer/gui/app.py" line="276" />
             <source>An unexpected error happened; the app keeps running.
 
 {summary}</source>
@@ -67,37 +67,37 @@ Install them with:
 {summary}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="276" />
+            <location filename="../../explainer/gui/app.py" line="278" />
             <source>Details were saved to {path}</source>
             <translation>详细信息已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/canvas.py" line="167" />
+            <location filename="../../explainer/gui/canvas.py" line="166" />
             <source>Draw a digit with the left mouse button. The right button erases. Ctrl+Z undoes a stroke.</source>
             <translation>用鼠标左键写一个数字，右键擦除，Ctrl+Z 撤销一笔。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/canvas.py" line="248" />
+            <location filename="../../explainer/gui/canvas.py" line="247" />
             <source>Draw a digit here</source>
             <translation>在这里写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/canvas.py" line="352" />
+            <location filename="../../explainer/gui/canvas.py" line="350" />
             <source>What the network sees: your drawing cropped, shrunk to 20x20, centred on its centre of mass in a 28x28 image, like the MNIST digits it was trained on.</source>
             <translation>网络看到的输入：你的手写经过裁剪、缩小到 20x20，再按质心居中放进 28x28 的图像，与它训练时用的 MNIST 数字一样。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/canvas.py" line="375" />
+            <location filename="../../explainer/gui/canvas.py" line="373" />
             <source>pixel ({row}, {col}) = {value:.2f}</source>
             <translation>像素 ({row}, {col}) = {value:.2f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/gallery.py" line="98" />
+            <location filename="../../explainer/gui/gallery.py" line="99" />
             <source>Digits from the MNIST test set, which the network never saw in training. Click one to load it.</source>
             <translation>来自 MNIST 测试集的数字，网络在训练时从未见过。点击即可载入。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/gallery.py" line="126" />
+            <location filename="../../explainer/gui/gallery.py" line="127" />
             <source>Test digit #{index}, true label {label}. Click to load it.</source>
             <translation>测试数字 #{index}，真实标签 {label}。点击载入。</translation>
         </message>
@@ -692,77 +692,77 @@ Install them with:
             <translation>类别 k：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="125" />
+            <location filename="../../explainer/gui/views/animation.py" line="127" />
             <source>First step (Home)</source>
             <translation>第一步（Home）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="126" />
+            <location filename="../../explainer/gui/views/animation.py" line="128" />
             <source>Step back (Left)</source>
             <translation>后退一步（←）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="127" />
+            <location filename="../../explainer/gui/views/animation.py" line="129" />
             <source>Play / pause (Space)</source>
             <translation>播放 / 暂停（空格）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="130" />
+            <location filename="../../explainer/gui/views/animation.py" line="132" />
             <source>Step forward (Right)</source>
             <translation>前进一步（→）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="132" />
+            <location filename="../../explainer/gui/views/animation.py" line="134" />
             <source>Last step (End)</source>
             <translation>最后一步（End）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="141" />
+            <location filename="../../explainer/gui/views/animation.py" line="143" />
             <source>Drag to move through the steps</source>
             <translation>拖动以逐步浏览</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="150" />
+            <location filename="../../explainer/gui/views/animation.py" line="152" />
             <source>Animation speed</source>
             <translation>动画速度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="167" />
+            <location filename="../../explainer/gui/views/animation.py" line="169" />
             <source>Speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="269" />
+            <location filename="../../explainer/gui/views/animation.py" line="271" />
             <source>{n}/s</source>
             <translation>{n}/秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="511" />
+            <location filename="../../explainer/gui/views/animation.py" line="513" />
             <source>Export as PNG</source>
             <translation>导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="511" />
+            <location filename="../../explainer/gui/views/animation.py" line="513" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="519" />
+            <location filename="../../explainer/gui/views/animation.py" line="521" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="519" />
+            <location filename="../../explainer/gui/views/animation.py" line="521" />
             <source>GIF animation (*.gif)</source>
             <translation>GIF 动画 (*.gif)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="539" />
+            <location filename="../../explainer/gui/views/animation.py" line="541" />
             <source>Save PNG…</source>
             <translation>保存 PNG…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="541" />
+            <location filename="../../explainer/gui/views/animation.py" line="543" />
             <source>Save this view as a PNG image</source>
             <translation>把这个视图保存为 PNG 图片</translation>
         </message>
@@ -1071,7 +1071,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/views/arch_editor.py" line="509" />
             <location filename="../../explainer/gui/views/conv_view.py" line="348" />
-            <location filename="../../explainer/gui/views/mapdetail.py" line="335" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="334" />
             <location filename="../../explainer/gui/views/overview.py" line="206" />
             <location filename="../../explainer/gui/views/pool_view.py" line="187" />
             <location filename="../../explainer/gui/views/pool_view.py" line="198" />
@@ -1254,463 +1254,463 @@ Install them with:
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和恰好等于从全黑图像到你的数字时得分的变化（完备性）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="738" />
-            <location filename="../../explainer/gui/views/stepper.py" line="295" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="747" />
+            <location filename="../../explainer/gui/views/stepper.py" line="294" />
             <source>Backward through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="760" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="769" />
             <source>Which gradient to compute</source>
             <translation>要计算哪一个梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="761" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="789" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="770" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="798" />
             <source>dL/dA_prev: full convolution with the kernel rotated 180°</source>
             <translation>dL/dA_prev：与旋转 180° 的卷积核做全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="761" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="790" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="770" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="799" />
             <source>dL/dW: input ⋆ dL/dZ</source>
             <translation>dL/dW：输入 ⋆ dL/dZ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="764" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="773" />
             <source>Output channel o (a map of this layer)</source>
             <translation>输出通道 o（本层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="765" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="774" />
             <source>Input channel c (a map of the previous layer)</source>
             <translation>输入通道 c（上一层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="855" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="864" />
             <source>step {i} of {n}</source>
             <translation>第 {i} 步，共 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="861" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="870" />
             <source>dL/dZ[{o}], zero-padded</source>
             <translation>dL/dZ[{o}]，补零后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="865" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="874" />
             <source>the gradient arriving at this layer's output map o</source>
             <translation>到达本层输出特征图 o 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="868" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="877" />
             <source>rot180(W[{o},{c}])</source>
             <translation>rot180(W[{o},{c}])</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="870" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="879" />
             <source>the kernel turned upside down and mirrored</source>
             <translation>上下颠倒再左右镜像的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="873" />
-            <source>from map {o}: dL/dA_prev[{c}]</source>
-            <translation>来自特征图 {o}：dL/dA_prev[{c}]</translation>
+            <location filename="../../explainer/gui/views/backward_view.py" line="882" />
+            <source>share from map {o}</source>
+            <translation>来自特征图 {o} 的部分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="877" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="886" />
             <source>Σ window ⊙ rot180(W), one cell per step</source>
             <translation>Σ 窗口 ⊙ rot180(W)，每步一个格子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="880" />
-            <source>dL/dA_prev[{c}] (all maps)</source>
-            <translation>dL/dA_prev[{c}]（全部特征图）</translation>
+            <location filename="../../explainer/gui/views/backward_view.py" line="889" />
+            <source>dL/dA_prev[{c}]</source>
+            <translation>dL/dA_prev[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="883" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="892" />
             <source>sum of such maps over all {n} output channels</source>
             <translation>全部 {n} 个输出通道上这类图之和</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="890" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="899" />
             <source>dL/dA_prev[{c}][{r},{s}] (from map {o}) = Σ window ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>dL/dA_prev[{c}][{r},{s}]（来自特征图 {o}）= Σ 窗口 ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="914" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="923" />
             <source>A_prev[{c}], padded</source>
             <translation>A_prev[{c}]，已填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="923" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="932" />
             <source>the input pixels weight ({i},{j}) touched</source>
             <translation>权重 ({i},{j}) 接触过的输入像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="925" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="934" />
             <source>dL/dZ[{o}]</source>
             <translation>dL/dZ[{o}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="925" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="934" />
             <source>the gradient at this layer's output</source>
             <translation>本层输出处的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="927" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="936" />
             <source>dL/dW[{o},{c}]</source>
             <translation>dL/dW[{o},{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="931" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="940" />
             <source>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</source>
             <translation>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="940" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="949" />
             <source>dL/dW[{o},{c}][{i},{j}] = Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] over {n} positions = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;largest terms: {terms}</source>
             <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="967" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="976" />
             <source>Channel (pooling works on each map alone)</source>
             <translation>通道（池化对每张特征图单独处理）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1048" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1057" />
             <source>window {i} of {n}</source>
             <translation>第 {i} 个窗口，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1051" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1060" />
             <source>A[{c}] (pool input)</source>
             <translation>A[{c}]（池化的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1055" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1064" />
             <source>outlined: the window's maximum</source>
             <translation>框出的是窗口中的最大值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1055" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1064" />
             <source>the window</source>
             <translation>该窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1061" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1070" />
             <source>mask</source>
             <translation>掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1066" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1075" />
             <source>1 where the max was, 0 elsewhere</source>
             <translation>最大值所在处为 1，其余为 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1071" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1080" />
             <source>dL/dY[{c}]</source>
             <translation>dL/dY[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1074" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1083" />
             <source>gradient arriving at the pooled map</source>
             <translation>到达池化后特征图的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1077" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1086" />
             <source>dL/dA[{c}]</source>
             <translation>dL/dA[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1081" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1090" />
             <source>built window by window</source>
             <translation>逐个窗口构建</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1087" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1096" />
             <source>window ({r},{s}): max {m} at ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;; the other {n} cells get 0</source>
             <translation>窗口 ({r},{s})：最大值 {m} 位于 ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;；其余 {n} 个格子得到 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1093" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1102" />
             <source>window ({r},{s}): each of the {n} cells gets dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>窗口 ({r},{s})：{n} 个格子各得到 dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1122" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1131" />
             <source>Channel</source>
             <translation>通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1178" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1187" />
             <source>value {i} of {n}</source>
             <translation>第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1182" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1191" />
             <source>Z (input)</source>
             <translation>Z（输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1185" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1194" />
             <source>what the layer received in the forward pass</source>
             <translation>这一层在前向传播中收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1188" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1197" />
             <source>mask 1[Z &gt; 0]</source>
             <translation>掩码 1[Z &gt; 0]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1188" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1197" />
             <source>g′(Z)</source>
             <translation>g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1192" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1201" />
             <source>the local slope of the activation</source>
             <translation>激活函数在该点的斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1195" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1204" />
             <source>dL/dA (from above)</source>
             <translation>dL/dA（来自上一层）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1198" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1207" />
             <source>gradient arriving at the output</source>
             <translation>到达输出的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1201" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1210" />
             <source>dL/dZ = dL/dA ⊙ g′(Z)</source>
             <translation>dL/dZ = dL/dA ⊙ g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1205" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1214" />
             <source>zero wherever the unit was off</source>
             <translation>凡是该单元未激活的地方都为零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1210" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1219" />
             <source>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   (Z = {x})</source>
             <translation>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   （Z = {x}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1268" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1277" />
             <source>Softmax cross-entropy and {name} backward</source>
             <translation>Softmax 交叉熵与 {name} 的反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1300" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1309" />
             <source>class {i} of {n}</source>
             <translation>第 {i} 个类别，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1304" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1313" />
             <source>x (input of {name})</source>
             <translation>x（{name} 的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1307" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1316" />
             <source>what the layer received</source>
             <translation>这一层收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1310" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1319" />
             <source>dL/dW[:, {k}] = x · dL/dz_{k}</source>
             <translation>dL/dW[:, {k}] = x · dL/dz_{k}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1314" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1323" />
             <source>the weights into class {k} move by −lr times this</source>
             <translation>通向类别 {k} 的权重会移动这个量的 −lr 倍</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1317" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1326" />
             <source>dL/dx = W · dL/dz</source>
             <translation>dL/dx = W · dL/dz</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1320" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1329" />
             <source>sent back to the previous layer</source>
             <translation>传回上一层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1325" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1334" />
             <source>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g};   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</source>
             <translation>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g}；   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1338" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1347" />
             <location filename="../../explainer/gui/views/softmax_view.py" line="311" />
             <source>class</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1338" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1347" />
             <source>logit z</source>
             <translation>logit z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1338" />
-            <location filename="../../explainer/gui/views/stepper.py" line="377" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1347" />
+            <location filename="../../explainer/gui/views/stepper.py" line="376" />
             <source>p = softmax(z)</source>
             <translation>p = softmax(z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1340" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1349" />
             <source>label y</source>
             <translation>标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1340" />
-            <location filename="../../explainer/gui/views/stepper.py" line="388" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1349" />
+            <location filename="../../explainer/gui/views/stepper.py" line="387" />
             <source>dL/dz = p − y</source>
             <translation>dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1343" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1352" />
             <source>dL/dz (given)</source>
             <translation>dL/dz（给定）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1354" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1363" />
             <source>loss = −log p[label] = {v}</source>
             <translation>损失 = −log p[标签] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1379" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1388" />
             <source>Nothing to compute</source>
             <translation>没有需要计算的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1380" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1389" />
             <source>This layer only moves numbers around, so its gradient is the incoming gradient put back in the original layout.</source>
             <translation>这一层只是搬动数字的位置，所以它的梯度就是传进来的梯度按原来的排列放回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1399" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1408" />
             <source>dL/dy</source>
             <translation>dL/dy</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1400" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1409" />
             <source>dL/dx</source>
             <translation>dL/dx</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1403" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1412" />
             <source>dL/dx = dL/dy, reshaped to {shape}</source>
             <translation>dL/dx = dL/dy，变形为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1450" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1459" />
             <source>Where the gradient comes from</source>
             <translation>梯度从哪里来</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1451" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1460" />
             <source>dL/dZ is the gradient at this layer's output before the activation: the ReLU after it has already multiplied by its mask, dZ = dA ⊙ g′(Z).</source>
             <translation>dL/dZ 是本层输出在激活之前的梯度：后面的 ReLU 已经乘上了它的掩码，dZ = dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1457" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1466" />
             <source>dL/dA_prev: a full convolution</source>
             <translation>dL/dA_prev：一次全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1458" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1467" />
             <source>Every input pixel helped make up to {n} outputs, one per kernel position. Collecting their gradients is a convolution of dL/dZ, padded with k − 1 − P = {ring} zeros, with the kernel rotated by 180°. Summing over every output channel gives dL/dA_prev.</source>
             <translation>每个输入像素最多参与了 {n} 个输出的计算，卷积核的每个位置一个。把这些梯度收集起来，就是把 dL/dZ 补上 k − 1 − P = {ring} 圈 0，再与旋转 180° 的卷积核做卷积。对所有输出通道求和，就得到 dL/dA_prev。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1465" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1474" />
             <source>dL/dW: the input correlated with dL/dZ</source>
             <translation>dL/dW：输入与 dL/dZ 的互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1466" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1475" />
             <source>Each weight W[i, j] was used at every output position, always on the pixel (i, j) steps away, so its gradient is the sum of those pixels times dL/dZ: the input ⋆ dL/dZ. dL/db is simply the sum of dL/dZ (stride {s}, padding {p}).</source>
             <translation>每个权重 W[i, j] 在每个输出位置都用到过，作用的总是偏移 (i, j) 处的那个像素，所以它的梯度就是这些像素乘以 dL/dZ 之和：输入 ⋆ dL/dZ。dL/db 就是 dL/dZ 的总和（步幅 {s}，填充 {p}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1480" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1489" />
             <source>Only the maximum gets the gradient</source>
             <translation>只有最大值得到梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1481" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1490" />
             <source>In the forward pass only the largest value of each {k}×{k} window reached the output, so only it can change the loss. The backward pass remembers where each maximum was (the mask) and routes the gradient there; the other cells get zero.</source>
             <translation>在前向传播中，每个 {k}×{k} 窗口只有最大值到达了输出，所以只有它能影响损失。反向传播记住每个最大值的位置（掩码），把梯度送到那里；其余格子得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1487" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1496" />
             <source>No weights</source>
             <translation>没有权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1487" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1496" />
             <source>Pooling has nothing to learn: it only passes gradients back.</source>
             <translation>池化没有需要学习的东西：它只是把梯度传回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1491" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1500" />
             <source>Spread evenly</source>
             <translation>平均分配</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1492" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1501" />
             <source>Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of the window's gradient.</source>
             <translation>{k}×{k} 窗口中的每个格子在平均值中各占 1/{n}，所以每个格子得到窗口梯度的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1505" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1514" />
             <source>The ReLU mask</source>
             <translation>ReLU 掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1506" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1515" />
             <source>ReLU passed positive inputs unchanged (slope 1) and zeroed the rest (slope 0). Backward, the gradient flows through where the input was positive and stops elsewhere: dL/dZ = dL/dA ⊙ 1[Z &gt; 0].</source>
             <translation>ReLU 让正的输入原样通过（斜率 1），其余置零（斜率 0）。反向时，梯度在输入为正的地方流过，在其他地方被截断：dL/dZ = dL/dA ⊙ 1[Z &gt; 0]。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1515" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1524" />
             <source>Multiply by the local slope</source>
             <translation>乘以局部斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1516" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1525" />
             <source>An element-wise activation scales each gradient by its own derivative at the input it saw: dL/dZ = dL/dA ⊙ g′(Z).</source>
             <translation>逐元素的激活函数会把每个梯度乘以它在对应输入处的导数：dL/dZ = dL/dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1530" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1539" />
             <source>Softmax with cross-entropy</source>
             <translation>Softmax 与交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1531" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1540" />
             <source>The loss is L = −log p[label]. Its gradient with respect to the logits is remarkably simple: dL/dz = p − y, the probabilities minus the one-hot label. The true class gets p − 1 (negative: raise it), every other class gets p (positive: lower it).</source>
             <translation>损失为 L = −log p[标签]。它对 logits 的梯度出奇地简单：dL/dz = p − y，即概率减去 one-hot 标签。正确类别得到 p − 1（为负：要提高它），其他类别得到 p（为正：要降低它）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1541" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1550" />
             <source>Explaining one class</source>
             <translation>解释一个类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1542" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1551" />
             <source>Here the gradient at the logits is given: 1 for the class being explained, 0 elsewhere. Every gradient below then says how each number changes that class's score.</source>
             <translation>这里 logits 处的梯度是给定的：被解释的类别为 1，其余为 0。于是下面的每个梯度都表示各个数如何改变该类别的得分。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1550" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1559" />
             <source>The dense layer</source>
             <translation>全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1551" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1560" />
             <source>z = x·W + b, so dL/dW[i, k] = x[i] · dL/dz_k, dL/db = dL/dz and dL/dx = W · dL/dz.</source>
             <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
@@ -1782,119 +1782,119 @@ Install them with:
             <translation>按“评估”对 10,000 个测试数字进行分类。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="325" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="329" />
             <source>predicted class</source>
             <translation>预测类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="330" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="335" />
             <source>true class</source>
             <translation>真实类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="342" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="350" />
             <source>right</source>
             <translation>正确</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="431" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="438" />
             <source>Test digit #{index}: truly {label}, the network said {predicted} ({confidence:.0%} sure). Click to open it in the explainer.</source>
             <translation>测试数字 #{index}：实际是 {label}，网络认为是 {predicted}（把握 {confidence:.0%}）。点击即可在讲解视图中打开。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="474" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="481" />
             <source>These results are for the previous network. Press Evaluate to update them.</source>
             <translation>这些结果属于之前的网络。按“评估”进行更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="499" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="506" />
             <location filename="../../explainer/gui/views/training_view.py" line="369" />
             <source>Choose the folder that holds the MNIST files first.</source>
             <translation>请先选择存放 MNIST 文件的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="509" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="516" />
             <source>loading the test set…</source>
             <translation>正在加载测试集…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="510" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="517" />
             <source>Classifying the test digits…</source>
             <translation>正在对测试数字进行分类…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="537" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="544" />
             <source>Misclassified: {count:,}, the most confident mistakes first</source>
             <translation>分类错误：{count:,} 个，最有把握的错误排在前面</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="541" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="548" />
             <source>Class {label} classified correctly: {count:,} (only mistakes are listed)</source>
             <translation>类别 {label} 分类正确：{count:,} 个（只列出错误）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="545" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="552" />
             <source>True class {label}, predicted {predicted}: {count:,}</source>
             <translation>真实类别 {label}，预测为 {predicted}：{count:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="567" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="574" />
             <source>Test the network</source>
             <translation>测试网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="569" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="576" />
             <source>Classify the 10,000 MNIST test digits, which the network never saw while training. Each row of the matrix is a true class, each column the class the network chose. Click a cell to see its digits, and a digit to open it in the explainer.</source>
             <translation>对 10,000 个 MNIST 测试数字分类，这些数字网络在训练时从未见过。矩阵的每一行是一个真实类别，每一列是网络选择的类别。点击一个格子查看其中的数字，再点击一个数字即可在讲解视图中打开它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="576" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="583" />
             <source>Evaluate</source>
             <translation>评估</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="577" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="584" />
             <source>Classify every test digit with the current network</source>
             <translation>用当前网络对每个测试数字分类</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="578" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="585" />
             <location filename="../../explainer/gui/views/training_view.py" line="473" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="579" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="586" />
             <source>All mistakes</source>
             <translation>全部错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="580" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="587" />
             <source>List every misclassified digit again</source>
             <translation>重新列出所有分类错误的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="665" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="672" />
             <source>{done:,} of {total:,} digits</source>
             <translation>已完成 {done:,} / {total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="669" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="676" />
             <source>Evaluation failed: {message}</source>
             <translation>评估失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="680" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="687" />
             <source>{total:,} digits</source>
             <translation>{total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="683" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="690" />
             <source>{accuracy:.2%} right: {right:,} of {total:,} test digits, {wrong:,} wrong</source>
             <translation>正确率 {accuracy:.2%}：{total:,} 个测试数字中对了 {right:,} 个，错了 {wrong:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="691" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="698" />
             <source>Stopped; the results shown are from before.</source>
             <translation>已停止；显示的是之前的结果。</translation>
         </message>
@@ -2487,7 +2487,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/learn_view.py" line="369" />
-            <location filename="../../explainer/gui/views/stepper.py" line="490" />
+            <location filename="../../explainer/gui/views/stepper.py" line="489" />
             <location filename="../../explainer/gui/views/training_view.py" line="451" />
             <source>Learning rate</source>
             <translation>学习率</translation>
@@ -2548,53 +2548,53 @@ Install them with:
             <translation>特征图：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="241" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="240" />
             <source>{shape} values · min {lo} · max {hi}</source>
             <translation>{shape} 个数值 · 最小 {lo} · 最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="271" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="270" />
             <source>Hover a cell to read its value.</source>
             <translation>把鼠标移到格子上即可读出它的数值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="277" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="276" />
             <source>row {r}, col {c}: {v}</source>
             <translation>第 {r} 行，第 {c} 列：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="280" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="279" />
             <source>value {i}: {v}</source>
             <translation>第 {i} 个值：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="311" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="310" />
             <source>input · channel {c} · {shape}</source>
             <translation>输入 · 通道 {c} · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="313" />
-            <location filename="../../explainer/gui/views/mapdetail.py" line="317" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="312" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="316" />
             <source>dL/d </source>
             <translation>dL/d </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="319" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="318" />
             <source>{p}{name} · channel {c} of {n} · {shape}</source>
             <translation>{p}{name} · 第 {c} 个通道，共 {n} 个 · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="329" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="328" />
             <source>{p}{name} · values {a}-{b} of {n} (= {before} channel {c})</source>
             <translation>{p}{name} · 第 {a}-{b} 个值，共 {n} 个（= {before} 的第 {c} 个通道）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="345" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="344" />
             <source>{p}{name} · the {n} logits, class {i} outlined</source>
             <translation>{p}{name} · {n} 个 logits，已框出类别 {i}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="349" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="348" />
             <source>{p}{name} · value {i} of {n}</source>
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
@@ -2611,47 +2611,47 @@ Install them with:
             <translation>概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="855" />
+            <location filename="../../explainer/gui/views/overview.py" line="852" />
             <source>{name} · channel {c} of {n}</source>
             <translation>{name} · 第 {c} 个通道，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="857" />
+            <location filename="../../explainer/gui/views/overview.py" line="854" />
             <source>{name} · logit of class {k}</source>
             <translation>{name} · 类别 {k} 的 logit</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="859" />
+            <location filename="../../explainer/gui/views/overview.py" line="856" />
             <source>{name} · value {i} of {n}</source>
             <translation>{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="861" />
+            <location filename="../../explainer/gui/views/overview.py" line="858" />
             <source>no gradient (no target)</source>
             <translation>没有梯度（未设目标）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="861" />
+            <location filename="../../explainer/gui/views/overview.py" line="858" />
             <source>no input yet</source>
             <translation>还没有输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="864" />
+            <location filename="../../explainer/gui/views/overview.py" line="861" />
             <source>value {v}</source>
             <translation>数值 {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="869" />
+            <location filename="../../explainer/gui/views/overview.py" line="866" />
             <source>= {name} channel {c}, row {r}, col {k}</source>
             <translation>= {name} 第 {c} 个通道，第 {r} 行，第 {k} 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="875" />
+            <location filename="../../explainer/gui/views/overview.py" line="872" />
             <source>min {lo}   max {hi}</source>
             <translation>最小 {lo}   最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="962" />
+            <location filename="../../explainer/gui/views/overview.py" line="959" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
@@ -2738,7 +2738,7 @@ Install them with:
             <translation>每个类别的概率（对 logits 做 softmax）；最高的就是预测结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/prediction.py" line="225" />
+            <location filename="../../explainer/gui/views/prediction.py" line="224" />
             <source>Prediction</source>
             <translation>预测</translation>
         </message>
@@ -2810,222 +2810,222 @@ Install them with:
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="310" />
+            <location filename="../../explainer/gui/views/stepper.py" line="309" />
             <source>Draw a digit to step through a training step.</source>
             <translation>写一个数字，逐步查看一次训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="344" />
+            <location filename="../../explainer/gui/views/stepper.py" line="343" />
             <source>{i} of {n}</source>
             <translation>第 {i} 个，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="348" />
+            <location filename="../../explainer/gui/views/stepper.py" line="347" />
             <source>loss L = {v}</source>
             <translation>损失 L = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="350" />
+            <location filename="../../explainer/gui/views/stepper.py" line="349" />
             <source>loss: not yet computed</source>
             <translation>损失：尚未计算</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="352" />
+            <location filename="../../explainer/gui/views/stepper.py" line="351" />
             <source>stage {i} of {n}</source>
             <translation>第 {i} 个阶段，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="365" />
+            <location filename="../../explainer/gui/views/stepper.py" line="364" />
             <source>input x</source>
             <translation>输入 x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="365" />
+            <location filename="../../explainer/gui/views/stepper.py" line="364" />
             <source>output y</source>
             <translation>输出 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="369" />
+            <location filename="../../explainer/gui/views/stepper.py" line="368" />
             <source>weights W</source>
             <translation>权重 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="375" />
+            <location filename="../../explainer/gui/views/stepper.py" line="374" />
             <source>logits z</source>
             <translation>logits z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="383" />
+            <location filename="../../explainer/gui/views/stepper.py" line="382" />
             <source>label y (one-hot, class {y})</source>
             <translation>标签 y（one-hot，类别 {y}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="391" />
+            <location filename="../../explainer/gui/views/stepper.py" line="390" />
             <source>dL/dy (arrives)</source>
             <translation>dL/dy（传入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="395" />
+            <location filename="../../explainer/gui/views/stepper.py" line="394" />
             <source>dL/dW</source>
             <translation>dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="397" />
+            <location filename="../../explainer/gui/views/stepper.py" line="396" />
             <source>laid out like W; dL/db: largest |value| {v}</source>
             <translation>排列方式与 W 相同；dL/db：最大 |值| {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="402" />
+            <location filename="../../explainer/gui/views/stepper.py" line="401" />
             <source>dL/dx (sent back)</source>
             <translation>dL/dx（传回）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="407" />
+            <location filename="../../explainer/gui/views/stepper.py" line="406" />
             <source>W before</source>
             <translation>更新前的 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="408" />
+            <location filename="../../explainer/gui/views/stepper.py" line="407" />
             <source>ΔW = −lr · dL/dW</source>
             <translation>ΔW = −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="409" />
+            <location filename="../../explainer/gui/views/stepper.py" line="408" />
             <source>W after</source>
             <translation>更新后的 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="415" />
+            <location filename="../../explainer/gui/views/stepper.py" line="414" />
             <source>row o, column c: the kernel from input map c to output map o</source>
             <translation>第 o 行、第 c 列：从输入特征图 c 到输出特征图 o 的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="417" />
+            <location filename="../../explainer/gui/views/stepper.py" line="416" />
             <source>one kernel per output map</source>
             <translation>每张输出特征图一个卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="423" />
+            <location filename="../../explainer/gui/views/stepper.py" line="422" />
             <source>row k: the weights into class k, one map per input map</source>
             <translation>第 k 行：通向类别 k 的权重，每张输入特征图一张图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="424" />
+            <location filename="../../explainer/gui/views/stepper.py" line="423" />
             <source>rows: outputs, columns: inputs</source>
             <translation>行：输出，列：输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="431" />
+            <location filename="../../explainer/gui/views/stepper.py" line="430" />
             <source>Z = W ⋆ A_prev + b: every kernel slides over all input maps.</source>
             <translation>Z = W ⋆ A_prev + b：每个卷积核都在全部输入特征图上滑动。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="432" />
+            <location filename="../../explainer/gui/views/stepper.py" line="431" />
             <source>A = max(0, Z): negative values become 0.</source>
             <translation>A = max(0, Z)：负值变成 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="433" />
+            <location filename="../../explainer/gui/views/stepper.py" line="432" />
             <source>Each window keeps only its largest value.</source>
             <translation>每个窗口只保留其中的最大值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="434" />
+            <location filename="../../explainer/gui/views/stepper.py" line="433" />
             <source>Each window is replaced by its average.</source>
             <translation>每个窗口用其平均值代替。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="435" />
+            <location filename="../../explainer/gui/views/stepper.py" line="434" />
             <source>The maps are laid out as one long vector; no numbers change.</source>
             <translation>特征图被排成一个长向量；数值没有任何改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="436" />
+            <location filename="../../explainer/gui/views/stepper.py" line="435" />
             <source>z = x · W + b: one score per class.</source>
             <translation>z = x · W + b：每个类别一个得分。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="437" />
+            <location filename="../../explainer/gui/views/stepper.py" line="436" />
             <source>y = g(x), value by value.</source>
             <translation>y = g(x)，逐个数值计算。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="441" />
+            <location filename="../../explainer/gui/views/stepper.py" line="440" />
             <source>p = softmax(z);  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;;  dL/dz = p − y</source>
             <translation>p = softmax(z)；  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;；  dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="445" />
+            <location filename="../../explainer/gui/views/stepper.py" line="444" />
             <source>The network is already sure of this label, so every gradient below is tiny; pick another label to see a big correction.</source>
             <translation>网络对这个标签已经很有把握，所以下面的梯度都很小；换一个标签，就能看到大幅度的修正。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="452" />
+            <location filename="../../explainer/gui/views/stepper.py" line="451" />
             <source>dL/dA_prev = full convolution of dL/dZ with rot180(W);  dL/dW = A_prev ⋆ dL/dZ;  dL/db = Σ dL/dZ.  Click “Show the numbers” to watch it.</source>
             <translation>dL/dA_prev = dL/dZ 与 rot180(W) 的全卷积；  dL/dW = A_prev ⋆ dL/dZ；  dL/db = Σ dL/dZ。  点击“显示数值”观看计算过程。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="456" />
+            <location filename="../../explainer/gui/views/stepper.py" line="455" />
             <source>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]: the gradient passes only where the unit was on.</source>
             <translation>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]：梯度只在单元被激活的地方通过。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="457" />
+            <location filename="../../explainer/gui/views/stepper.py" line="456" />
             <source>Each gradient goes back to the position of its window's maximum; the rest get 0.</source>
             <translation>每个梯度回到其窗口中最大值所在的位置；其余位置得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="460" />
+            <location filename="../../explainer/gui/views/stepper.py" line="459" />
             <source>Each gradient is spread evenly, 1/k² to every cell of its window.</source>
             <translation>每个梯度被平均分配，窗口中每个格子得到 1/k²。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="461" />
+            <location filename="../../explainer/gui/views/stepper.py" line="460" />
             <source>The gradient vector is folded back into maps.</source>
             <translation>梯度向量被折回成特征图。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="462" />
+            <location filename="../../explainer/gui/views/stepper.py" line="461" />
             <source>dL/dW = xᵀ · dL/dz;  dL/db = dL/dz;  dL/dx = dL/dz · Wᵀ.</source>
             <translation>dL/dW = xᵀ · dL/dz；  dL/db = dL/dz；  dL/dx = dL/dz · Wᵀ。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="463" />
+            <location filename="../../explainer/gui/views/stepper.py" line="462" />
             <source>dL/dx = dL/dy ⊙ g′(x).</source>
             <translation>dL/dx = dL/dy ⊙ g′(x)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="466" />
+            <location filename="../../explainer/gui/views/stepper.py" line="465" />
             <source>W ← W − lr · dL/dW with lr = {lr}: the largest weight change is &lt;b&gt;{d}&lt;/b&gt;.</source>
             <translation>W ← W − lr · dL/dW，其中 lr = {lr}：权重的最大变化为 &lt;b&gt;{d}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="487" />
+            <location filename="../../explainer/gui/views/stepper.py" line="486" />
             <source>One training step, stage by stage</source>
             <translation>一次训练，逐个阶段</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="488" />
+            <location filename="../../explainer/gui/views/stepper.py" line="487" />
             <source>True label y</source>
             <translation>真实标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="489" />
+            <location filename="../../explainer/gui/views/stepper.py" line="488" />
             <source>The class the loss compares with (default: the predicted class)</source>
             <translation>损失用来对比的类别（默认：预测的类别）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="491" />
+            <location filename="../../explainer/gui/views/stepper.py" line="490" />
             <source>Step size of the update: W ← W − lr · dL/dW</source>
             <translation>更新的步长：W ← W − lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="492" />
+            <location filename="../../explainer/gui/views/stepper.py" line="491" />
             <source>Show the numbers…</source>
             <translation>显示数值…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="494" />
+            <location filename="../../explainer/gui/views/stepper.py" line="493" />
             <source>Open this layer's backward pass with every number (backward stages)</source>
             <translation>打开这一层的反向传播，查看每一个数值（仅限反向阶段）</translation>
         </message>
@@ -3225,84 +3225,84 @@ Install them with:
             <translation>一步 SGD：有什么变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1424" />
+            <location filename="../../explainer/gui/views/tour.py" line="1422" />
             <source>&amp;Learn mode: a guided tour</source>
             <translation>学习模式：分步导览(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1426" />
+            <location filename="../../explainer/gui/views/tour.py" line="1424" />
             <source>Walk through one forward and backward pass on your digit, stop by stop (F2)</source>
             <translation>在你的数字上，一站一站地走完一次前向传播和反向传播（F2）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1429" />
+            <location filename="../../explainer/gui/views/tour.py" line="1427" />
             <source>True label y:</source>
             <translation>真实标签 y：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1430" />
+            <location filename="../../explainer/gui/views/tour.py" line="1428" />
             <source>The class your digit really is; the loss and gradients follow it</source>
             <translation>你的数字实际所属的类别；损失和梯度都以它为准</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1431" />
+            <location filename="../../explainer/gui/views/tour.py" line="1429" />
             <source>Start over</source>
             <translation>从头开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1432" />
+            <location filename="../../explainer/gui/views/tour.py" line="1430" />
             <source>Go back to the first stop</source>
             <translation>回到第一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1433" />
+            <location filename="../../explainer/gui/views/tour.py" line="1431" />
             <source>◀ Back</source>
             <translation>◀ 上一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1434" />
+            <location filename="../../explainer/gui/views/tour.py" line="1432" />
             <source>Previous stop (Left or Page Up)</source>
             <translation>上一站（← 或 Page Up）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1435" />
+            <location filename="../../explainer/gui/views/tour.py" line="1433" />
             <source>Leave</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1436" />
+            <location filename="../../explainer/gui/views/tour.py" line="1434" />
             <source>Leave the tour; it resumes at this stop next time (Esc)</source>
             <translation>退出导览；下次会从这一站继续（Esc）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1439" />
-            <location filename="../../explainer/gui/views/tour.py" line="1489" />
-            <location filename="../../explainer/gui/views/tour.py" line="1522" />
+            <location filename="../../explainer/gui/views/tour.py" line="1437" />
+            <location filename="../../explainer/gui/views/tour.py" line="1487" />
+            <location filename="../../explainer/gui/views/tour.py" line="1520" />
             <source>Learn mode</source>
             <translation>学习模式</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1484" />
+            <location filename="../../explainer/gui/views/tour.py" line="1482" />
             <source>Finish</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1484" />
+            <location filename="../../explainer/gui/views/tour.py" line="1482" />
             <source>Next ▶</source>
             <translation>下一站 ▶</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1486" />
+            <location filename="../../explainer/gui/views/tour.py" line="1484" />
             <source>End the tour (Right or Page Down)</source>
             <translation>结束导览（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1486" />
+            <location filename="../../explainer/gui/views/tour.py" line="1484" />
             <source>Next stop (Right or Page Down)</source>
             <translation>下一站（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1494" />
+            <location filename="../../explainer/gui/views/tour.py" line="1492" />
             <source>Stop {i} of {n}</source>
             <translation>第 {i} 站，共 {n} 站</translation>
         </message>

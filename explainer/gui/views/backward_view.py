@@ -879,14 +879,14 @@ class ConvBackwardView(BackwardDetail):
                         caption=tr("the kernel turned upside down and mirrored"),
                     ),
                     Panel(
-                        tr("from map {o}: dL/dA_prev[{c}]").format(o=o, c=c),
+                        tr("share from map {o}").format(o=o),
                         built,
                         levels=levels,
                         highlight=(step.row, step.col, 1, 1),
                         caption=tr("Σ window ⊙ rot180(W), one cell per step"),
                     ),
                     Panel(
-                        tr("dL/dA_prev[{c}] (all maps)").format(c=c),
+                        tr("dL/dA_prev[{c}]").format(c=c),
                         total,
                         highlight=(step.row, step.col, 1, 1),
                         caption=tr("sum of such maps over all {n} output channels").format(
