@@ -16,7 +16,7 @@ from PySide6.QtTest import QTest
 from explainer.core import Conv2D, Dense, Flatten, MaxPool2D, ReLU, Sequential, reference_net
 from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.views.mapdetail import MapDetailDialog
+from explainer.gui.views.mapdetail import MapDetailDialog, detail_of
 from explainer.gui.views.overview import OverviewView
 from explainer.gui.views.prediction import PredictionView
 
@@ -462,7 +462,7 @@ def test_map_detail_of_the_input_and_of_gradients(qtbot, model: Sequential) -> N
     qtbot.addWidget(gradient)
     np.testing.assert_array_equal(gradient.view.values(), trace.layers[3].grad_output[0, 1])
     with pytest.raises(BadInputError, match="no gradients"):
-        MapDetailDialog(model.trace(digit(6)), 3, 1, quantity="gradient")
+        detail_of(model.trace(digit(6)), 3, 1, quantity="gradient")
 
 
 def test_theme_colour_maps() -> None:
@@ -479,3 +479,18 @@ def test_theme_colour_maps() -> None:
     assert theme.format_value(-0.001) == "0.00"
     image = theme.array_to_qimage(np.array([[-1.0, 1.0]]), (-1.0, 1.0), lut)
     assert image.pixelColor(0, 0) == QColor(*lut[0, :3]) and image.pixelColor(1, 0) == QColor(*lut[255, :3])
+
+
+def test_a_gradient_map_detail_shows_activations_while_traces_have_no_gradients(
+    qtbot, model: Sequential
+) -> None:
+    """Opened in Backward mode, the dialog keeps working when the student switches to Forward and back."""
+    x = digit(3)
+    dialog = MapDetailDialog(model.trace(x, target=[3]), 5, 2, quantity="gradient")
+    qtbot.addWidget(dialog)
+    forward = model.trace(x)
+    dialog.set_trace(forward)
+    np.testing.assert_array_equal(dialog.view.values(), forward.layers[5].output[0, 2])
+    backward = model.trace(x, target=[3])
+    dialog.set_trace(backward)
+    np.testing.assert_array_equal(dialog.view.values(), backward.layers[5].grad_output[0, 2])

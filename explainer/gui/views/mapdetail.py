@@ -227,8 +227,13 @@ class MapDetailDialog(QDialog):
         self.adjustSize()
 
     def set_trace(self, trace: Trace) -> None:
-        """Show the same map (layer and channel) of ``trace``, e.g. while the student keeps drawing."""
-        detail = detail_of(trace, self._layer_index, self._channel, self._quantity)
+        """Show the same map (layer and channel) of ``trace``, e.g. while the student keeps drawing.
+
+        A gradient dialog shows the activation while the traces carry no gradients (Forward mode), and the
+        gradient again once they do.
+        """
+        quantity = self._quantity if trace.has_gradients else "activation"
+        detail = detail_of(trace, self._layer_index, self._channel, quantity)
         values = np.asarray(detail.values, dtype=np.float32)
         finite = values[np.isfinite(values)]
         levels = detail.levels if detail.levels is not None else theme.symmetric_levels(finite)
