@@ -127,14 +127,18 @@ def set_language(
         own = QTranslator(app)
         path = catalogue_path(code)
         if not own.load(str(path)):
+            own.deleteLater()
             raise BadInputError(f"cannot load the translation catalogue {path}: missing or damaged")
         translators.append(own)
         qt_own = QTranslator(app)
         # Qt's catalogue is optional: PySide6 wheels ship it, some distributions split it off.
         if qt_own.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt_own)
+        else:
+            qt_own.deleteLater()
     for old in _state["translators"]:  # type: ignore[attr-defined]
         app.removeTranslator(old)
+        old.deleteLater()  # parented to the app: without this every switch kept both catalogues alive
     for new in translators:
         app.installTranslator(new)
     _state["translators"] = translators
