@@ -273,3 +273,20 @@ def test_format_duration() -> None:
     assert format_duration(59.2) == "1:00"
     assert format_duration(61) == "1:01"
     assert format_duration(3725) == "1:02:05"
+
+
+def test_starting_does_not_shift_the_plots(qtbot: QtBot) -> None:
+    """The status line keeps its height from empty to a message, in either script, so the plots stay put
+    (moving them repainted both in full and stalled the UI as training began)."""
+    view = TrainingView(build(SMALL))
+    qtbot.addWidget(view)
+    view.set_data_loader(lambda: synthetic_splits())
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view._plots is not None and view._plots[0].y() > 0)  # created and laid out
+    geometry = [plot.geometry() for plot in view._plots]
+    for text in ("Training…", "训练中…"):
+        view.status_label.setText(text)
+        qtbot.wait(20)  # the layout settles
+        assert [plot.geometry() for plot in view._plots] == geometry, text

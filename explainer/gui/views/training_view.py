@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QShowEvent
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPalette, QShowEvent, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -545,9 +545,9 @@ class TrainingView(QWidget):
         self.progress_bar.setObjectName("training_progress")
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setTextVisible(True)
-        self.speed_label = QLabel()
+        self.speed_label = _LineLabel()
         self.speed_label.setObjectName("training_speed")
-        self.status_label = QLabel()
+        self.status_label = _LineLabel()
         self.status_label.setObjectName("training_status")
         self.status_label.setWordWrap(True)
 
@@ -833,6 +833,37 @@ class TrainingView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure_plots()
         super().showEvent(event)
+
+
+class _LineLabel(QLabel):
+    """A label one text line high even when empty, so that a first message does not shift what is below.
+
+    The plots below repaint in full when they move; at the start of training that took ~60 ms on the UI
+    thread while the engine's threads had both cores (benchmarks/bench_training_ui.py).
+    """
+
+    PROBE = "Ag…训练"
+    """Latin, punctuation and CJK: their fallback fonts can make a line taller than the label's own font."""
+
+    def line_height(self) -> int:
+        """The height of one line of text in this label's font, fallback fonts included."""
+        layout = QTextLayout(self.PROBE, self.font())
+        layout.beginLayout()
+        line = layout.createLine()
+        layout.endLayout()
+        margins = self.contentsMargins()
+        return math.ceil(line.height()) + margins.top() + margins.bottom() + 2 * self.margin()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), self.line_height()))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.line_height()))
+
+    def heightForWidth(self, width: int) -> int:
+        return max(super().heightForWidth(width), self.line_height())
 
 
 def _spin(name: str, low: int, high: int, value: int) -> QSpinBox:
