@@ -19,6 +19,8 @@ def regular_file_size(path: Path, kind: str) -> int:
     """
     try:
         info = os.stat(path)
+    except FileNotFoundError as exc:
+        raise BadInputError(f"{path}: does not exist") from exc
     except OSError as exc:
         raise BadInputError(f"{path}: cannot read {kind} file ({exc.strerror or exc})") from exc
     if stat.S_ISDIR(info.st_mode):

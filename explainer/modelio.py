@@ -28,7 +28,7 @@ import numpy as np
 from explainer.assets import asset_path
 from explainer.atomic import atomic_writer
 from explainer.core import Layer, Sequential
-from explainer.errors import BadInputError
+from explainer.errors import BadInputError, regular_file_size
 
 FORMAT = "mnist-cnn-explainer/1"
 DEFAULT_MODEL_PATH = asset_path("model.npz")
@@ -143,15 +143,8 @@ def _describe(exc: BaseException) -> str:
 
 def _check_file(path: Path) -> None:
     """Reject what is not a plausible .npz file before NumPy opens it."""
-    if not path.exists():
-        raise _bad(path, "does not exist")
-    if path.is_dir():
-        raise _bad(path, "is a directory, not a model file")
-    # A named pipe or device would block or never end when read.
-    if not path.is_file():
-        raise _bad(path, "is not a regular file (a pipe, device or socket?)")
+    size = regular_file_size(path, "model")
     try:
-        size = path.stat().st_size
         with path.open("rb") as f:
             head = f.read(len(ZIP_MAGIC))
     except OSError as exc:
