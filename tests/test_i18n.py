@@ -242,6 +242,21 @@ def test_font_warning_names_the_package(monkeypatch) -> None:
     assert font_warning("zh_CN") is None
 
 
+def test_the_step_player_follows_a_switch(english_after, settings, qtbot) -> None:
+    from PySide6.QtWidgets import QLabel, QSlider
+
+    from explainer.gui.views.animation import StepPlayer
+
+    player = StepPlayer()
+    qtbot.addWidget(player)
+    texts = lambda: {label.text() for label in player.findChildren(QLabel)}  # noqa: E731
+    assert "Speed" in texts()
+    set_language(english_after, "zh_CN", settings)
+    qtbot.waitUntil(lambda: "Speed" not in texts())
+    assert any(CJK.search(text) for text in texts())
+    assert CJK.search(player.findChild(QSlider, "speed").toolTip())
+
+
 @pytest.mark.skipif(not MODEL_PATH.exists(), reason=f"the bundled model {MODEL_PATH} is missing")
 def test_switching_updates_the_open_window_without_restart(english_after, settings, qtbot) -> None:
     from explainer.gui.mainwindow import MainWindow

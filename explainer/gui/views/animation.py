@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -124,14 +124,12 @@ class StepPlayer(QWidget):
         self.setObjectName("step_player")
         style = self.style()
         pixmap = QStyle.StandardPixmap
-        self._first = self._button(style.standardIcon(pixmap.SP_MediaSkipBackward), tr("First step (Home)"))
-        self._back = self._button(style.standardIcon(pixmap.SP_MediaSeekBackward), tr("Step back (Left)"))
-        self._play = self._button(style.standardIcon(pixmap.SP_MediaPlay), tr("Play / pause (Space)"))
+        self._first = self._button(style.standardIcon(pixmap.SP_MediaSkipBackward))
+        self._back = self._button(style.standardIcon(pixmap.SP_MediaSeekBackward))
+        self._play = self._button(style.standardIcon(pixmap.SP_MediaPlay))
         self._play.setObjectName("play")
-        self._forward = self._button(
-            style.standardIcon(pixmap.SP_MediaSeekForward), tr("Step forward (Right)")
-        )
-        self._last = self._button(style.standardIcon(pixmap.SP_MediaSkipForward), tr("Last step (End)"))
+        self._forward = self._button(style.standardIcon(pixmap.SP_MediaSeekForward))
+        self._last = self._button(style.standardIcon(pixmap.SP_MediaSkipForward))
         self._first.clicked.connect(self.home)
         self._back.clicked.connect(lambda: self.step_by(-1))
         self._play.clicked.connect(self.toggle)
@@ -140,7 +138,6 @@ class StepPlayer(QWidget):
 
         self._scrub = QSlider(Qt.Orientation.Horizontal)
         self._scrub.setObjectName("scrub")
-        self._scrub.setToolTip(tr("Drag to move through the steps"))
         self._scrub.setRange(0, 0)
         self._scrub.valueChanged.connect(self.sigStepChanged)
 
@@ -149,7 +146,6 @@ class StepPlayer(QWidget):
         self._speed.setRange(0, len(SPEEDS) - 1)
         self._speed.setValue(DEFAULT_SPEED_INDEX)
         self._speed.setFixedWidth(theme.px(110))
-        self._speed.setToolTip(tr("Animation speed"))
         self._speed_label = QLabel()
         self._speed.valueChanged.connect(self._speed_changed)
 
@@ -166,16 +162,37 @@ class StepPlayer(QWidget):
         layout.addWidget(self._scrub, 1)
         layout.addWidget(self._caption)
         layout.addSpacing(theme.px(12))
-        layout.addWidget(QLabel(tr("Speed")))
+        self._speed_caption = QLabel()
+        layout.addWidget(self._speed_caption)
         layout.addWidget(self._speed)
         layout.addWidget(self._speed_label)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set the tooltips and labels in the current language."""
+        for button, tip in (
+            (self._first, tr("First step (Home)")),
+            (self._back, tr("Step back (Left)")),
+            (self._play, tr("Play / pause (Space)")),
+            (self._forward, tr("Step forward (Right)")),
+            (self._last, tr("Last step (End)")),
+        ):
+            button.setToolTip(tip)
+        self._scrub.setToolTip(tr("Drag to move through the steps"))
+        self._speed.setToolTip(tr("Animation speed"))
+        self._speed_caption.setText(tr("Speed"))
         self._speed_changed(self._speed.value())
 
-    def _button(self, icon: object, tip: str) -> QToolButton:
-        """A tool button with an icon and a tooltip naming its key."""
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow run-time language switches."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _button(self, icon: object) -> QToolButton:
+        """A flat tool button with an icon (its tooltip names its key, see :meth:`retranslate_ui`)."""
         button = QToolButton()
         button.setIcon(icon)
-        button.setToolTip(tip)
         button.setAutoRaise(True)
         return button
 
