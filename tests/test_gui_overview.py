@@ -494,3 +494,13 @@ def test_a_gradient_map_detail_shows_activations_while_traces_have_no_gradients(
     backward = model.trace(x, target=[3])
     dialog.set_trace(backward)
     np.testing.assert_array_equal(dialog.view.values(), backward.layers[5].grad_output[0, 2])
+
+
+def test_colour_bar_labels_keep_tiny_gradients_readable() -> None:
+    from explainer.gui.views.colorbar import range_texts
+
+    assert range_texts((-2.19, 2.19)) == ("\u22122.19", "2.19")
+    assert range_texts((-17.74, 17.74)) == ("\u221217.7", "17.7")
+    assert range_texts((-2.5e-08, 2.5e-08)) == ("\u22122.5e\u221208", "2.5e\u221208")
+    assert range_texts((0.0, 0.0)) == ("0.00", "0.00")
+    assert range_texts((0.0, 1.0), decimals=0) == ("0", "1")

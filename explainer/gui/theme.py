@@ -139,6 +139,18 @@ def format_value(value: float, decimals: int = 2) -> str:
     return text
 
 
+def format_significant(value: float, digits: int = 3) -> str:
+    """A number with ``digits`` significant digits and a true minus sign (gradients are often ~1e-7).
+
+    Shape:
+        value: a scalar.
+    """
+    text = f"{float(value):.{digits}g}"
+    if text in ("-0", "0"):
+        return "0"
+    return text.replace("-", "\u2212")
+
+
 @dataclass(frozen=True)
 class Theme:
     """One palette: the colours every view paints with.

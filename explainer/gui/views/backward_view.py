@@ -49,15 +49,8 @@ from explainer.gui.views.colorbar import gradient_image
 
 
 def fmt(value: float, digits: int = 3) -> str:
-    """A number with ``digits`` significant digits and a true minus sign (gradients are often ~1e-3).
-
-    Shape:
-        value: a scalar.
-    """
-    text = f"{float(value):.{digits}g}"
-    if text in ("-0", "0"):
-        return "0"
-    return text.replace("-", "\u2212")
+    """:func:`theme.format_significant`: gradients need significant digits, not fixed decimals."""
+    return theme.format_significant(value, digits)
 
 
 def auto_decimals(values: np.ndarray) -> int:

@@ -45,6 +45,18 @@ def paint_gradient(painter: QPainter, rect: QRectF, lut: np.ndarray, vertical: b
     painter.drawRect(rect)
 
 
+def range_texts(levels: tuple[float, float], decimals: int | None = None) -> tuple[str, str]:
+    """The low and high labels of a colour bar (see :func:`paint_range_labels` for ``decimals``)."""
+    lo, hi = levels
+    largest = max(abs(lo), abs(hi))
+    if decimals is None and 0.0 < largest < 0.01:
+        # Fixed decimals would print ±0.00 for the tiny gradients of a confident prediction.
+        return theme.format_significant(lo, 2), theme.format_significant(hi, 2)
+    if decimals is None:
+        decimals = 2 if largest < 10 else 1 if largest < 100 else 0
+    return theme.format_value(lo, decimals), theme.format_value(hi, decimals)
+
+
 def paint_range_labels(
     painter: QPainter,
     rect: QRectF,
@@ -57,17 +69,14 @@ def paint_range_labels(
 
     Horizontal bars get the labels below; when they do not fit they collapse to one centred label
     (``±m`` for symmetric levels, ``lo … hi`` otherwise). Vertical bars get them to the right, high on top.
-    ``decimals`` None keeps about three significant digits (2.19, 17.7, 123).
+    ``decimals`` None keeps about three significant digits (2.19, 17.7, 123; 2.5e−08 for tiny gradients).
 
     Shape:
         levels: ``(lo, hi)``.
     """
     lo, hi = levels
-    if decimals is None:
-        largest = max(abs(lo), abs(hi))
-        decimals = 2 if largest < 10 else 1 if largest < 100 else 0
     symmetric = abs(lo + hi) <= 1e-9 * max(abs(lo), abs(hi), 1.0)
-    low_text, high_text = theme.format_value(lo, decimals), theme.format_value(hi, decimals)
+    low_text, high_text = range_texts(levels, decimals)
     painter.setPen(theme.current().muted)
     font = painter.font()
     key = font.key()
