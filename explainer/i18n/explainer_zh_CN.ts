@@ -102,17 +102,17 @@ Install them with:
             <translation>测试数字 #{index}，真实标签 {label}。点击载入。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="174" />
+            <location filename="../../explainer/gui/i18n.py" line="178" />
             <source>No installed font can show Chinese characters, so some text may appear as boxes. Install the {package} package and restart the app.</source>
             <translation>系统中没有能显示中文的字体，部分文字可能显示为方框。请安装 {package} 软件包，然后重新启动程序。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="216" />
+            <location filename="../../explainer/gui/i18n.py" line="220" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="217" />
+            <location filename="../../explainer/gui/i18n.py" line="221" />
             <source>Show the app in another language; the choice is remembered</source>
             <translation>切换程序的显示语言；选择会被记住</translation>
         </message>
@@ -692,77 +692,77 @@ Install them with:
             <translation>类别 k：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="127" />
+            <location filename="../../explainer/gui/views/animation.py" line="174" />
             <source>First step (Home)</source>
             <translation>第一步（Home）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="128" />
+            <location filename="../../explainer/gui/views/animation.py" line="175" />
             <source>Step back (Left)</source>
             <translation>后退一步（←）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="129" />
+            <location filename="../../explainer/gui/views/animation.py" line="176" />
             <source>Play / pause (Space)</source>
             <translation>播放 / 暂停（空格）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="132" />
+            <location filename="../../explainer/gui/views/animation.py" line="177" />
             <source>Step forward (Right)</source>
             <translation>前进一步（→）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="134" />
+            <location filename="../../explainer/gui/views/animation.py" line="178" />
             <source>Last step (End)</source>
             <translation>最后一步（End）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="143" />
+            <location filename="../../explainer/gui/views/animation.py" line="181" />
             <source>Drag to move through the steps</source>
             <translation>拖动以逐步浏览</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="152" />
+            <location filename="../../explainer/gui/views/animation.py" line="182" />
             <source>Animation speed</source>
             <translation>动画速度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="169" />
+            <location filename="../../explainer/gui/views/animation.py" line="183" />
             <source>Speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="271" />
+            <location filename="../../explainer/gui/views/animation.py" line="288" />
             <source>{n}/s</source>
             <translation>{n}/秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="513" />
+            <location filename="../../explainer/gui/views/animation.py" line="530" />
             <source>Export as PNG</source>
             <translation>导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="513" />
+            <location filename="../../explainer/gui/views/animation.py" line="530" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="521" />
+            <location filename="../../explainer/gui/views/animation.py" line="538" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="521" />
+            <location filename="../../explainer/gui/views/animation.py" line="538" />
             <source>GIF animation (*.gif)</source>
             <translation>GIF 动画 (*.gif)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="541" />
+            <location filename="../../explainer/gui/views/animation.py" line="558" />
             <source>Save PNG…</source>
             <translation>保存 PNG…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="543" />
+            <location filename="../../explainer/gui/views/animation.py" line="560" />
             <source>Save this view as a PNG image</source>
             <translation>把这个视图保存为 PNG 图片</translation>
         </message>
@@ -1071,7 +1071,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/views/arch_editor.py" line="509" />
             <location filename="../../explainer/gui/views/conv_view.py" line="348" />
-            <location filename="../../explainer/gui/views/mapdetail.py" line="334" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="339" />
             <location filename="../../explainer/gui/views/overview.py" line="206" />
             <location filename="../../explainer/gui/views/pool_view.py" line="187" />
             <location filename="../../explainer/gui/views/pool_view.py" line="198" />
@@ -1250,467 +1250,467 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/attribution_view.py" line="366" />
-            <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up exactly to the change of the score from a black image to your digit (completeness). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
-            <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和恰好等于从全黑图像到你的数字时得分的变化（完备性）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
+            <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your digit (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
+            <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="747" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="740" />
             <location filename="../../explainer/gui/views/stepper.py" line="294" />
             <source>Backward through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="769" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="762" />
             <source>Which gradient to compute</source>
             <translation>要计算哪一个梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="770" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="798" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="763" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="791" />
             <source>dL/dA_prev: full convolution with the kernel rotated 180°</source>
             <translation>dL/dA_prev：与旋转 180° 的卷积核做全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="770" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="799" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="763" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="792" />
             <source>dL/dW: input ⋆ dL/dZ</source>
             <translation>dL/dW：输入 ⋆ dL/dZ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="773" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="766" />
             <source>Output channel o (a map of this layer)</source>
             <translation>输出通道 o（本层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="774" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="767" />
             <source>Input channel c (a map of the previous layer)</source>
             <translation>输入通道 c（上一层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="864" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="857" />
             <source>step {i} of {n}</source>
             <translation>第 {i} 步，共 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="870" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="863" />
             <source>dL/dZ[{o}], zero-padded</source>
             <translation>dL/dZ[{o}]，补零后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="874" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="867" />
             <source>the gradient arriving at this layer's output map o</source>
             <translation>到达本层输出特征图 o 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="877" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="870" />
             <source>rot180(W[{o},{c}])</source>
             <translation>rot180(W[{o},{c}])</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="879" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="872" />
             <source>the kernel turned upside down and mirrored</source>
             <translation>上下颠倒再左右镜像的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="882" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="875" />
             <source>share from map {o}</source>
             <translation>来自特征图 {o} 的部分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="886" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="879" />
             <source>Σ window ⊙ rot180(W), one cell per step</source>
             <translation>Σ 窗口 ⊙ rot180(W)，每步一个格子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="889" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="882" />
             <source>dL/dA_prev[{c}]</source>
             <translation>dL/dA_prev[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="892" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="885" />
             <source>sum of such maps over all {n} output channels</source>
             <translation>全部 {n} 个输出通道上这类图之和</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="899" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="892" />
             <source>dL/dA_prev[{c}][{r},{s}] (from map {o}) = Σ window ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>dL/dA_prev[{c}][{r},{s}]（来自特征图 {o}）= Σ 窗口 ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="923" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="916" />
             <source>A_prev[{c}], padded</source>
             <translation>A_prev[{c}]，已填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="932" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="925" />
             <source>the input pixels weight ({i},{j}) touched</source>
             <translation>权重 ({i},{j}) 接触过的输入像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="934" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="927" />
             <source>dL/dZ[{o}]</source>
             <translation>dL/dZ[{o}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="934" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="927" />
             <source>the gradient at this layer's output</source>
             <translation>本层输出处的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="936" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="929" />
             <source>dL/dW[{o},{c}]</source>
             <translation>dL/dW[{o},{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="940" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="933" />
             <source>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</source>
             <translation>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="949" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="942" />
             <source>dL/dW[{o},{c}][{i},{j}] = Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] over {n} positions = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;largest terms: {terms}</source>
             <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="976" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="969" />
             <source>Channel (pooling works on each map alone)</source>
             <translation>通道（池化对每张特征图单独处理）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1057" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1050" />
             <source>window {i} of {n}</source>
             <translation>第 {i} 个窗口，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1060" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1053" />
             <source>A[{c}] (pool input)</source>
             <translation>A[{c}]（池化的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1064" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1057" />
             <source>outlined: the window's maximum</source>
             <translation>框出的是窗口中的最大值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1064" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1057" />
             <source>the window</source>
             <translation>该窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1070" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1063" />
             <source>mask</source>
             <translation>掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1075" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1068" />
             <source>1 where the max was, 0 elsewhere</source>
             <translation>最大值所在处为 1，其余为 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1080" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1073" />
             <source>dL/dY[{c}]</source>
             <translation>dL/dY[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1083" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1076" />
             <source>gradient arriving at the pooled map</source>
             <translation>到达池化后特征图的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1086" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1079" />
             <source>dL/dA[{c}]</source>
             <translation>dL/dA[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1090" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1083" />
             <source>built window by window</source>
             <translation>逐个窗口构建</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1096" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1089" />
             <source>window ({r},{s}): max {m} at ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;; the other {n} cells get 0</source>
             <translation>窗口 ({r},{s})：最大值 {m} 位于 ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;；其余 {n} 个格子得到 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1102" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1095" />
             <source>window ({r},{s}): each of the {n} cells gets dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>窗口 ({r},{s})：{n} 个格子各得到 dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1131" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1124" />
             <source>Channel</source>
             <translation>通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1187" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1180" />
             <source>value {i} of {n}</source>
             <translation>第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1191" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1184" />
             <source>Z (input)</source>
             <translation>Z（输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1194" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1187" />
             <source>what the layer received in the forward pass</source>
             <translation>这一层在前向传播中收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1197" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1190" />
             <source>mask 1[Z &gt; 0]</source>
             <translation>掩码 1[Z &gt; 0]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1197" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1190" />
             <source>g′(Z)</source>
             <translation>g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1201" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1194" />
             <source>the local slope of the activation</source>
             <translation>激活函数在该点的斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1204" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1197" />
             <source>dL/dA (from above)</source>
             <translation>dL/dA（来自上一层）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1207" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1200" />
             <source>gradient arriving at the output</source>
             <translation>到达输出的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1210" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1203" />
             <source>dL/dZ = dL/dA ⊙ g′(Z)</source>
             <translation>dL/dZ = dL/dA ⊙ g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1214" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1207" />
             <source>zero wherever the unit was off</source>
             <translation>凡是该单元未激活的地方都为零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1219" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1212" />
             <source>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   (Z = {x})</source>
             <translation>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   （Z = {x}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1277" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1270" />
             <source>Softmax cross-entropy and {name} backward</source>
             <translation>Softmax 交叉熵与 {name} 的反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1309" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1302" />
             <source>class {i} of {n}</source>
             <translation>第 {i} 个类别，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1313" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1306" />
             <source>x (input of {name})</source>
             <translation>x（{name} 的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1316" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1309" />
             <source>what the layer received</source>
             <translation>这一层收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1319" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1312" />
             <source>dL/dW[:, {k}] = x · dL/dz_{k}</source>
             <translation>dL/dW[:, {k}] = x · dL/dz_{k}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1323" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1316" />
             <source>the weights into class {k} move by −lr times this</source>
             <translation>通向类别 {k} 的权重会移动这个量的 −lr 倍</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1326" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1319" />
             <source>dL/dx = W · dL/dz</source>
             <translation>dL/dx = W · dL/dz</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1329" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1322" />
             <source>sent back to the previous layer</source>
             <translation>传回上一层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1334" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1327" />
             <source>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g};   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</source>
             <translation>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g}；   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1347" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1340" />
             <location filename="../../explainer/gui/views/softmax_view.py" line="311" />
             <source>class</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1347" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1340" />
             <source>logit z</source>
             <translation>logit z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1347" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1340" />
             <location filename="../../explainer/gui/views/stepper.py" line="376" />
             <source>p = softmax(z)</source>
             <translation>p = softmax(z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1349" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1342" />
             <source>label y</source>
             <translation>标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1349" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1342" />
             <location filename="../../explainer/gui/views/stepper.py" line="387" />
             <source>dL/dz = p − y</source>
             <translation>dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1352" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1345" />
             <source>dL/dz (given)</source>
             <translation>dL/dz（给定）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1363" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1356" />
             <source>loss = −log p[label] = {v}</source>
             <translation>损失 = −log p[标签] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1388" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1381" />
             <source>Nothing to compute</source>
             <translation>没有需要计算的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1389" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1382" />
             <source>This layer only moves numbers around, so its gradient is the incoming gradient put back in the original layout.</source>
             <translation>这一层只是搬动数字的位置，所以它的梯度就是传进来的梯度按原来的排列放回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1408" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1401" />
             <source>dL/dy</source>
             <translation>dL/dy</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1409" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1402" />
             <source>dL/dx</source>
             <translation>dL/dx</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1412" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1405" />
             <source>dL/dx = dL/dy, reshaped to {shape}</source>
             <translation>dL/dx = dL/dy，变形为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1459" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1452" />
             <source>Where the gradient comes from</source>
             <translation>梯度从哪里来</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1460" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1453" />
             <source>dL/dZ is the gradient at this layer's output before the activation: the ReLU after it has already multiplied by its mask, dZ = dA ⊙ g′(Z).</source>
             <translation>dL/dZ 是本层输出在激活之前的梯度：后面的 ReLU 已经乘上了它的掩码，dZ = dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1466" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1459" />
             <source>dL/dA_prev: a full convolution</source>
             <translation>dL/dA_prev：一次全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1467" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1460" />
             <source>Every input pixel helped make up to {n} outputs, one per kernel position. Collecting their gradients is a convolution of dL/dZ, padded with k − 1 − P = {ring} zeros, with the kernel rotated by 180°. Summing over every output channel gives dL/dA_prev.</source>
             <translation>每个输入像素最多参与了 {n} 个输出的计算，卷积核的每个位置一个。把这些梯度收集起来，就是把 dL/dZ 补上 k − 1 − P = {ring} 圈 0，再与旋转 180° 的卷积核做卷积。对所有输出通道求和，就得到 dL/dA_prev。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1474" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1467" />
             <source>dL/dW: the input correlated with dL/dZ</source>
             <translation>dL/dW：输入与 dL/dZ 的互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1475" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1468" />
             <source>Each weight W[i, j] was used at every output position, always on the pixel (i, j) steps away, so its gradient is the sum of those pixels times dL/dZ: the input ⋆ dL/dZ. dL/db is simply the sum of dL/dZ (stride {s}, padding {p}).</source>
             <translation>每个权重 W[i, j] 在每个输出位置都用到过，作用的总是偏移 (i, j) 处的那个像素，所以它的梯度就是这些像素乘以 dL/dZ 之和：输入 ⋆ dL/dZ。dL/db 就是 dL/dZ 的总和（步幅 {s}，填充 {p}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1489" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1482" />
             <source>Only the maximum gets the gradient</source>
             <translation>只有最大值得到梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1490" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1483" />
             <source>In the forward pass only the largest value of each {k}×{k} window reached the output, so only it can change the loss. The backward pass remembers where each maximum was (the mask) and routes the gradient there; the other cells get zero.</source>
             <translation>在前向传播中，每个 {k}×{k} 窗口只有最大值到达了输出，所以只有它能影响损失。反向传播记住每个最大值的位置（掩码），把梯度送到那里；其余格子得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1496" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1489" />
             <source>No weights</source>
             <translation>没有权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1496" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1489" />
             <source>Pooling has nothing to learn: it only passes gradients back.</source>
             <translation>池化没有需要学习的东西：它只是把梯度传回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1500" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1493" />
             <source>Spread evenly</source>
             <translation>平均分配</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1501" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1494" />
             <source>Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of the window's gradient.</source>
             <translation>{k}×{k} 窗口中的每个格子在平均值中各占 1/{n}，所以每个格子得到窗口梯度的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1514" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1507" />
             <source>The ReLU mask</source>
             <translation>ReLU 掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1515" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1508" />
             <source>ReLU passed positive inputs unchanged (slope 1) and zeroed the rest (slope 0). Backward, the gradient flows through where the input was positive and stops elsewhere: dL/dZ = dL/dA ⊙ 1[Z &gt; 0].</source>
             <translation>ReLU 让正的输入原样通过（斜率 1），其余置零（斜率 0）。反向时，梯度在输入为正的地方流过，在其他地方被截断：dL/dZ = dL/dA ⊙ 1[Z &gt; 0]。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1524" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1517" />
             <source>Multiply by the local slope</source>
             <translation>乘以局部斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1525" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1518" />
             <source>An element-wise activation scales each gradient by its own derivative at the input it saw: dL/dZ = dL/dA ⊙ g′(Z).</source>
             <translation>逐元素的激活函数会把每个梯度乘以它在对应输入处的导数：dL/dZ = dL/dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1539" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1532" />
             <source>Softmax with cross-entropy</source>
             <translation>Softmax 与交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1540" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1533" />
             <source>The loss is L = −log p[label]. Its gradient with respect to the logits is remarkably simple: dL/dz = p − y, the probabilities minus the one-hot label. The true class gets p − 1 (negative: raise it), every other class gets p (positive: lower it).</source>
             <translation>损失为 L = −log p[标签]。它对 logits 的梯度出奇地简单：dL/dz = p − y，即概率减去 one-hot 标签。正确类别得到 p − 1（为负：要提高它），其他类别得到 p（为正：要降低它）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1550" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1543" />
             <source>Explaining one class</source>
             <translation>解释一个类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1551" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1544" />
             <source>Here the gradient at the logits is given: 1 for the class being explained, 0 elsewhere. Every gradient below then says how each number changes that class's score.</source>
             <translation>这里 logits 处的梯度是给定的：被解释的类别为 1，其余为 0。于是下面的每个梯度都表示各个数如何改变该类别的得分。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1559" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1552" />
             <source>The dense layer</source>
             <translation>全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1560" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1553" />
             <source>z = x·W + b, so dL/dW[i, k] = x[i] · dL/dz_k, dL/db = dL/dz and dL/dx = W · dL/dz.</source>
             <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
@@ -2548,53 +2548,53 @@ Install them with:
             <translation>特征图：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="240" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="245" />
             <source>{shape} values · min {lo} · max {hi}</source>
             <translation>{shape} 个数值 · 最小 {lo} · 最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="270" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="275" />
             <source>Hover a cell to read its value.</source>
             <translation>把鼠标移到格子上即可读出它的数值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="276" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="281" />
             <source>row {r}, col {c}: {v}</source>
             <translation>第 {r} 行，第 {c} 列：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="279" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="284" />
             <source>value {i}: {v}</source>
             <translation>第 {i} 个值：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="310" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="315" />
             <source>input · channel {c} · {shape}</source>
             <translation>输入 · 通道 {c} · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="312" />
-            <location filename="../../explainer/gui/views/mapdetail.py" line="316" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="317" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="321" />
             <source>dL/d </source>
             <translation>dL/d </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="318" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="323" />
             <source>{p}{name} · channel {c} of {n} · {shape}</source>
             <translation>{p}{name} · 第 {c} 个通道，共 {n} 个 · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="328" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="333" />
             <source>{p}{name} · values {a}-{b} of {n} (= {before} channel {c})</source>
             <translation>{p}{name} · 第 {a}-{b} 个值，共 {n} 个（= {before} 的第 {c} 个通道）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="344" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="349" />
             <source>{p}{name} · the {n} logits, class {i} outlined</source>
             <translation>{p}{name} · {n} 个 logits，已框出类别 {i}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="348" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="353" />
             <source>{p}{name} · value {i} of {n}</source>
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>

@@ -365,8 +365,9 @@ class AttributionView(QWidget):
         self.note.setText(
             tr(
                 "Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated "
-                "Gradients add up exactly to the change of the score from a black image to your digit "
-                "(completeness). Grad-CAM keeps only positive evidence and is as coarse as its layer."
+                "Gradients add up to the change of the score from a black image to your digit "
+                "(completeness; the line under the map shows how close the sum comes). Grad-CAM "
+                "keeps only positive evidence and is as coarse as its layer."
             )
         )
         self._refresh()
