@@ -370,6 +370,12 @@ def test_softmax_cross_entropy_is_exact_for_huge_logits() -> None:
     assert np.all(np.isfinite(softmax(np.array([[1e30, -1e30]], np.float32))))
 
 
+def test_a_confident_right_answer_reports_its_tiny_loss_in_float32() -> None:
+    """float32 rounds 1 + 9e-9 to 1; the loss must still be log(1 + 9 e^-20), not 0."""
+    loss, _ = softmax_cross_entropy(np.array([[20.0] + [0.0] * 9], np.float32), [0])
+    assert loss == pytest.approx(np.log1p(9 * np.exp(-20.0)), rel=1e-6) and loss > 0
+
+
 def test_softmax_cross_entropy_values_and_gradient() -> None:
     logits = np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]])
     loss, dlogits = softmax_cross_entropy(logits, [2, 0])

@@ -39,7 +39,9 @@ def softmax_cross_entropy(logits: np.ndarray, labels: ArrayLike) -> tuple[float,
 
     Notes:
         ``loss_n = logsumexp(z_n) - z_n[label_n]`` evaluated with the max shifted out, so it stays exact for
-        huge logits (``[1000, 0]`` against label 1 gives 1000, not a clamped value).
+        huge logits (``[1000, 0]`` against label 1 gives 1000, not a clamped value). The loss itself is
+        summed in float64, so a confident right answer reports its tiny loss (``[20, 0]`` against label 0
+        gives 2.1e-9) rather than the 0 that a float32 ``1 + 2e-9`` would round to.
         ``dlogits = (softmax(z) - onehot(labels)) / N``.
     """
     N, K = logits.shape
@@ -48,7 +50,7 @@ def softmax_cross_entropy(logits: np.ndarray, labels: ArrayLike) -> tuple[float,
     e = np.exp(shifted)
     sums = e.sum(axis=1, keepdims=True)
     rows = np.arange(N)
-    loss = float(np.mean(np.log(sums[:, 0], dtype=np.float64) - shifted[rows, labels]))
+    loss = float(np.mean(np.log(np.exp(shifted, dtype=np.float64).sum(axis=1)) - shifted[rows, labels]))
     dlogits = e / sums
     dlogits[rows, labels] -= 1
     dlogits /= N
