@@ -24,7 +24,9 @@ def regular_file_size(path: Path, kind: str) -> int:
     except OSError as exc:
         raise BadInputError(f"{path}: cannot read {kind} file ({exc.strerror or exc})") from exc
     if stat.S_ISDIR(info.st_mode):
-        raise BadInputError(f"{path}: is a directory, not an {kind} file")
+        raise BadInputError(f"{path}: is a directory ({kind} file expected)")
     if not stat.S_ISREG(info.st_mode):
-        raise BadInputError(f"{path}: is not a regular file (a pipe, device or socket?), not an {kind} file")
+        raise BadInputError(
+            f"{path}: is not a regular file (a pipe, device or socket?); {kind} file expected"
+        )
     return info.st_size

@@ -242,6 +242,28 @@ def test_font_warning_names_the_package(monkeypatch) -> None:
     assert font_warning("zh_CN") is None
 
 
+def test_file_errors_a_user_meets_are_translated(english_after, settings, tmp_path) -> None:
+    from explainer.gui.i18n import translate_error
+    from explainer.imageio import load_image
+    from explainer.modelio import load_model
+
+    (tmp_path / "empty.npz").write_bytes(b"")
+    (tmp_path / "words.png").write_bytes(b"not an image at all")
+    messages = []
+    for load, name in ((load_image, "missing.png"), (load_image, "words.png"), (load_model, "empty.npz")):
+        with pytest.raises(BadInputError) as raised:
+            load(tmp_path / name)
+        messages.append(str(raised.value))
+    messages.append(str(BadInputError(f"{tmp_path}: is a directory (image file expected)")))
+    assert [translate_error(message) for message in messages] == messages  # English: unchanged
+    set_language(english_after, "zh_CN", settings)
+    for message in messages:
+        translated = translate_error(message)
+        assert CJK.search(translated) and str(tmp_path) in translated, translated
+    assert "文件不存在" in translate_error(messages[0]) and "图像" in translate_error(messages[3])
+    assert translate_error("an engine message with no fixed form") == "an engine message with no fixed form"
+
+
 def test_the_step_player_follows_a_switch(english_after, settings, qtbot) -> None:
     from PySide6.QtWidgets import QLabel, QSlider
 

@@ -18,6 +18,8 @@ works; ``font_warning`` says which package to install.
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -71,6 +73,120 @@ class LanguageNotifier(QObject):
 
 
 _state: dict[str, object] = {"language": SOURCE_LANGUAGE, "translators": [], "notifier": None}
+
+
+def _file_kinds() -> dict[str, str]:
+    """The file kinds the readers name (explainer.errors.regular_file_size), in the current language."""
+    return {"image": tr("image"), "IDX": tr("IDX"), "model": tr("model")}
+
+
+_PATH = r"(?P<path>.+)"
+_MODEL = r"model file (?P<path>'.*') "
+
+
+def _error_templates() -> list[tuple[re.Pattern[str], Callable[[], str]]]:
+    """The English forms of the file problems users commonly meet, each with its template in ``tr``."""
+    return [
+        (re.compile(_PATH + r": does not exist"), lambda: tr("{path}: does not exist")),
+        (
+            re.compile(_PATH + r": cannot read (?P<kind>\w+) file \((?P<reason>.*)\)"),
+            lambda: tr("{path}: cannot read {kind} file ({reason})"),
+        ),
+        (
+            re.compile(_PATH + r": is a directory \((?P<kind>\w+) file expected\)"),
+            lambda: tr("{path}: is a directory ({kind} file expected)"),
+        ),
+        (
+            re.compile(
+                _PATH + r": is not a regular file \(a pipe, device or socket\?\); (?P<kind>\w+) file expected"
+            ),
+            lambda: tr("{path}: is not a regular file (a pipe, device or socket?); {kind} file expected"),
+        ),
+        (
+            re.compile(_PATH + r": file too large for an image \((?P<size>\d+) bytes\)"),
+            lambda: tr("{path}: file too large for an image ({size} bytes)"),
+        ),
+        (re.compile(_PATH + r": empty file, not an image"), lambda: tr("{path}: empty file, not an image")),
+        (
+            re.compile(_PATH + r": not an image in a format Qt can read"),
+            lambda: tr("{path}: not an image in a format Qt can read"),
+        ),
+        (
+            re.compile(_PATH + r": truncated image file \(ends before the image data does\)"),
+            lambda: tr("{path}: truncated image file (ends before the image data does)"),
+        ),
+        (
+            re.compile(_PATH + r": cannot decode image \((?P<reason>.*)\)"),
+            lambda: tr("{path}: cannot decode image ({reason})"),
+        ),
+        (re.compile(_MODEL + r"is empty"), lambda: tr("model file {path} is empty")),
+        (
+            re.compile(
+                _MODEL + r"is not an \.npz \(zip\) archive; it may be another kind of file or random bytes"
+            ),
+            lambda: tr(
+                "model file {path} is not an .npz (zip) archive; it may be another kind of file or random "
+                "bytes"
+            ),
+        ),
+        (
+            re.compile(
+                _MODEL + r"is not a readable \.npz archive; it may be truncated or damaged \((?P<reason>.*)\)"
+            ),
+            lambda: tr(
+                "model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})"
+            ),
+        ),
+        (
+            re.compile(_MODEL + r"has no 'config' entry; it is an \.npz, but not a saved model"),
+            lambda: tr("model file {path} has no 'config' entry; it is an .npz, but not a saved model"),
+        ),
+        (
+            re.compile(_MODEL + r"has no 'format' field; it was not saved by this app \((?P<format>.*)\)"),
+            lambda: tr("model file {path} has no 'format' field; it was not saved by this app ({format})"),
+        ),
+        (
+            re.compile(_MODEL + r"array (?P<name>'.*') holds pickled Python objects, which are never loaded"),
+            lambda: tr("model file {path} array {name} holds pickled Python objects, which are never loaded"),
+        ),
+        (
+            re.compile(_MODEL + r"weight (?P<name>'.*') contains NaN or infinite values"),
+            lambda: tr("model file {path} weight {name} contains NaN or infinite values"),
+        ),
+        (
+            re.compile(
+                _MODEL
+                + r"weight (?P<name>'.*') has shape (?P<shape>.*) but the architecture needs (?P<needed>.*)"
+            ),
+            lambda: tr(
+                "model file {path} weight {name} has shape {shape} but the architecture needs {needed}"
+            ),
+        ),
+        (
+            re.compile(_MODEL + r"gives NaN or infinite outputs for an input of all (?P<value>.*)s"),
+            lambda: tr("model file {path} gives NaN or infinite outputs for an input of all {value}s"),
+        ),
+        # Any other problem of a model file: the rest is a technical detail, shown as the reader wrote it.
+        (re.compile(_MODEL + r"(?P<problem>.*)", re.DOTALL), lambda: tr("model file {path} {problem}")),
+    ]
+
+
+def translate_error(message: str) -> str:
+    """The message of a ``BadInputError`` in the current language, when it is a file problem users meet.
+
+    The file readers raise in English (they never import Qt), always naming the file first. Their common
+    messages are matched here by their fixed English forms and re-worded with ``tr``; in English the result
+    is the message itself. Other messages (the details of a damaged model file) stay in English.
+    """
+    kinds = _file_kinds()
+    for pattern, template in _error_templates():
+        match = pattern.fullmatch(message)
+        if match is not None:
+            fields = match.groupdict()
+            if "kind" in fields:
+                fields["kind"] = kinds.get(fields["kind"], fields["kind"])
+            return template().format(**fields)
+    return message
 
 
 def language_notifier() -> LanguageNotifier:

@@ -53,7 +53,7 @@ from explainer.gui import theme
 from explainer.gui.canvas import BRUSH_MAX, BRUSH_MIN, CANVAS_SIZE, DrawingCanvas, InputPreview
 from explainer.gui.export import export_widget_png
 from explainer.gui.gallery import SampleGallery, load_samples
-from explainer.gui.i18n import LanguageMenu, tr
+from explainer.gui.i18n import LanguageMenu, tr, translate_error
 from explainer.gui.state import SCALE_MODES, AppState, Settings, Target, same_architecture, signals_blocked
 from explainer.gui.targetbar import TargetBar
 from explainer.gui.views.overview import OverviewView
@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         """Tell the user what went wrong in a message box and the status bar; never raises."""
+        message = translate_error(message)
         self.last_error = message
         self.statusBar().showMessage(message, 10000)
         if self._message_box is not None:

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 from explainer.core import Sequential
 from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import tr, translate_error
 from explainer.gui.training_worker import (
     VALIDATION_SIZE,
     DataLoader,
@@ -90,7 +90,7 @@ def open_model_file(parent: QWidget | None, path: str | Path) -> Sequential | No
     try:
         return load_model(path)
     except BadInputError as error:
-        show_warning(parent, tr("Cannot open the model"), str(error))
+        show_warning(parent, tr("Cannot open the model"), translate_error(str(error)))
         return None
 
 
@@ -710,7 +710,9 @@ class TrainingView(QWidget):
             self.sigModelUpdated.emit(model)
 
     def _on_error(self, message: str) -> None:
-        self._show_status(tr("Training failed: {message}").format(message=message), error=True)
+        self._show_status(
+            tr("Training failed: {message}").format(message=translate_error(message)), error=True
+        )
 
     def _on_finished(self, result: TrainingResult) -> None:
         """Show how the run ended and hand over the model it keeps."""
