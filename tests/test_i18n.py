@@ -255,6 +255,12 @@ def test_file_errors_a_user_meets_are_translated(english_after, settings, tmp_pa
             load(tmp_path / name)
         messages.append(str(raised.value))
     messages.append(str(BadInputError(f"{tmp_path}: is a directory (image file expected)")))
+    from explainer.data import load_mnist
+
+    for folder in (tmp_path / "nowhere", tmp_path):
+        with pytest.raises(BadInputError) as raised:
+            load_mnist(folder, "test")
+        messages.append(str(raised.value))
     assert [translate_error(message) for message in messages] == messages  # English: unchanged
     set_language(english_after, "zh_CN", settings)
     for message in messages:
@@ -262,6 +268,29 @@ def test_file_errors_a_user_meets_are_translated(english_after, settings, tmp_pa
         assert CJK.search(translated) and str(tmp_path) in translated, translated
     assert "文件不存在" in translate_error(messages[0]) and "图像" in translate_error(messages[3])
     assert translate_error("an engine message with no fixed form") == "an engine message with no fixed form"
+
+
+def test_the_architecture_editors_refusals_are_translated(english_after, settings) -> None:
+    from explainer.architectures import ArchitectureSpec, describe
+    from explainer.gui.i18n import translate_error
+
+    specs = [
+        ArchitectureSpec(stride=2),
+        ArchitectureSpec(
+            conv_blocks=3, convs_per_block=2, channels=(4, 4, 4), kernel_size=5, padding="valid"
+        ),
+        ArchitectureSpec(conv_blocks=1, convs_per_block=1, channels=(256,), pooling="none", dense=(64,)),
+    ]
+    messages = []
+    for spec in specs:
+        with pytest.raises(BadInputError) as raised:
+            describe(spec)
+        messages.append(str(raised.value))
+    assert [translate_error(message) for message in messages] == messages
+    set_language(english_after, "zh_CN", settings)
+    for message in messages:
+        translated = translate_error(message)
+        assert CJK.search(translated) and translated.split("：")[0] == message.split(":")[0], translated
 
 
 def test_the_step_player_follows_a_switch(english_after, settings, qtbot) -> None:

@@ -166,6 +166,61 @@ def _error_templates() -> list[tuple[re.Pattern[str], Callable[[], str]]]:
             re.compile(_MODEL + r"gives NaN or infinite outputs for an input of all (?P<value>.*)s"),
             lambda: tr("model file {path} gives NaN or infinite outputs for an input of all {value}s"),
         ),
+        # The MNIST files (explainer.data), for the training and test-set panels.
+        (
+            re.compile(r"(?P<directory>.+): MNIST directory does not exist"),
+            lambda: tr("{directory}: MNIST directory does not exist"),
+        ),
+        (
+            re.compile(r"(?P<directory>.+): no MNIST file (?P<name>\S+) found"),
+            lambda: tr("{directory}: no MNIST file {name} found"),
+        ),
+        (
+            re.compile(_PATH + r": not an IDX file, wrong magic number (?P<magic>.*)"),
+            lambda: tr("{path}: not an IDX file, wrong magic number {magic}"),
+        ),
+        # The architecture editor's refusals (explainer.architectures).
+        (
+            re.compile(
+                r"(?P<name>\w+): its (?P<k>\d+)x\d+ kernel is larger than its input (?P<h>\d+)x(?P<w>\d+) "
+                r"padded to (?P<ph>\d+)x(?P<pw>\d+) \(padding (?P<pad>\d+)\); use fewer blocks, a smaller "
+                r"kernel, more padding or stride 1"
+            ),
+            lambda: tr(
+                "{name}: its {k}x{k} kernel is larger than its input {h}x{w} padded to {ph}x{pw} (padding "
+                "{pad}); use fewer blocks, a smaller kernel, more padding or stride 1"
+            ),
+        ),
+        (
+            re.compile(
+                r"(?P<name>\w+): its (?P<size>\d+)x\d+ window does not fit its (?P<h>\d+)x(?P<w>\d+) input; "
+                r"use fewer blocks, a smaller pool size, stride 1 or no pooling"
+            ),
+            lambda: tr(
+                "{name}: its {size}x{size} window does not fit its {h}x{w} input; use fewer blocks, a "
+                "smaller pool size, stride 1 or no pooling"
+            ),
+        ),
+        (
+            re.compile(
+                r"(?P<name>\w+): Flatten gives (?P<n>[\d,]+) numbers, more than the (?P<max>[\d,]+) inputs a "
+                r"dense layer may have; add pooling, a block or a larger stride"
+            ),
+            lambda: tr(
+                "{name}: Flatten gives {n} numbers, more than the {max} inputs a dense layer may have; add "
+                "pooling, a block or a larger stride"
+            ),
+        ),
+        (
+            re.compile(
+                r"the feature maps would hold (?P<n>[\d,]+) numbers per image, more than the (?P<max>[\d,]+) "
+                r"a model file allows; use fewer channels or more pooling"
+            ),
+            lambda: tr(
+                "the feature maps would hold {n} numbers per image, more than the {max} a model file allows; "
+                "use fewer channels or more pooling"
+            ),
+        ),
         # Any other problem of a model file: the rest is a technical detail, shown as the reader wrote it.
         (re.compile(_MODEL + r"(?P<problem>.*)", re.DOTALL), lambda: tr("model file {path} {problem}")),
     ]

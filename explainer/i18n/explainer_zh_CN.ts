@@ -207,22 +207,57 @@ Install them with:
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="170" />
+            <location filename="../../explainer/gui/i18n.py" line="172" />
+            <source>{directory}: MNIST directory does not exist</source>
+            <translation>{directory}：MNIST 文件夹不存在</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="176" />
+            <source>{directory}: no MNIST file {name} found</source>
+            <translation>{directory}：找不到 MNIST 文件 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="180" />
+            <source>{path}: not an IDX file, wrong magic number {magic}</source>
+            <translation>{path}：不是 IDX 文件，魔数 {magic} 不对</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="189" />
+            <source>{name}: its {k}x{k} kernel is larger than its input {h}x{w} padded to {ph}x{pw} (padding {pad}); use fewer blocks, a smaller kernel, more padding or stride 1</source>
+            <translation>{name}：它的 {k}x{k} 卷积核比输入还大（输入 {h}x{w}，填充 {pad} 后为 {ph}x{pw}）；请减少卷积块，或用更小的卷积核、更多的填充、步幅 1</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="199" />
+            <source>{name}: its {size}x{size} window does not fit its {h}x{w} input; use fewer blocks, a smaller pool size, stride 1 or no pooling</source>
+            <translation>{name}：它的 {size}x{size} 池化窗口放不进 {h}x{w} 的输入；请减少卷积块，或用更小的池化尺寸、步幅 1、不用池化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="209" />
+            <source>{name}: Flatten gives {n} numbers, more than the {max} inputs a dense layer may have; add pooling, a block or a larger stride</source>
+            <translation>{name}：展平后有 {n} 个数，超过了全连接层最多允许的 {max} 个输入；请增加池化、卷积块或更大的步幅</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="219" />
+            <source>the feature maps would hold {n} numbers per image, more than the {max} a model file allows; use fewer channels or more pooling</source>
+            <translation>特征图每张图像会有 {n} 个数，超过了模型文件允许的 {max} 个；请减少通道或增加池化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="225" />
             <source>model file {path} {problem}</source>
             <translation>模型文件 {path} 有问题：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="294" />
+            <location filename="../../explainer/gui/i18n.py" line="349" />
             <source>No installed font can show Chinese characters, so some text may appear as boxes. Install the {package} package and restart the app.</source>
             <translation>系统中没有能显示中文的字体，部分文字可能显示为方框。请安装 {package} 软件包，然后重新启动程序。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="336" />
+            <location filename="../../explainer/gui/i18n.py" line="391" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="337" />
+            <location filename="../../explainer/gui/i18n.py" line="392" />
             <source>Show the app in another language; the choice is remembered</source>
             <translation>切换程序的显示语言；选择会被记住</translation>
         </message>
@@ -1194,12 +1229,12 @@ Install them with:
             <translation>28×28 的数字，一个灰度通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/arch_editor.py" line="514" />
+            <location filename="../../explainer/gui/views/arch_editor.py" line="516" />
             <source>This network cannot be built: {reason}</source>
             <translation>无法构建这个网络：{reason}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/arch_editor.py" line="520" />
+            <location filename="../../explainer/gui/views/arch_editor.py" line="522" />
             <source>{layers} layers, {weights:,} weights to learn</source>
             <translation>{layers} 层，需要学习 {weights:,} 个权重</translation>
         </message>
@@ -1989,22 +2024,22 @@ Install them with:
             <translation>已完成 {done:,} / {total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="676" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="677" />
             <source>Evaluation failed: {message}</source>
             <translation>评估失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="687" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="689" />
             <source>{total:,} digits</source>
             <translation>{total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="690" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="692" />
             <source>{accuracy:.2%} right: {right:,} of {total:,} test digits, {wrong:,} wrong</source>
             <translation>正确率 {accuracy:.2%}：{total:,} 个测试数字中对了 {right:,} 个，错了 {wrong:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="698" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="700" />
             <source>Stopped; the results shown are from before.</source>
             <translation>已停止；显示的是之前的结果。</translation>
         </message>

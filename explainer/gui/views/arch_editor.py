@@ -47,7 +47,7 @@ from explainer.architectures import (
 )
 from explainer.core import Sequential
 from explainer.gui import theme
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import tr, translate_error
 from explainer.gui.state import signals_blocked
 from explainer.modelio import MAX_CHANNELS, MAX_FEATURES, MAX_WINDOW
 
@@ -511,7 +511,9 @@ class ArchitectureEditor(QWidget):
             params = f"{row.params:,}" if row.params else ""
             self._set_row(index, (row.name, shape_text(row.shape), params, layer_text(row)))
         self.error_label.setText(
-            "" if error is None else tr("This network cannot be built: {reason}").format(reason=error)
+            ""
+            if error is None
+            else tr("This network cannot be built: {reason}").format(reason=translate_error(error))
         )
         self.error_label.setVisible(error is not None)
         self.build_button.setEnabled(error is None)

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 from explainer.core import Sequential, softmax
 from explainer.data import load_mnist
 from explainer.gui import theme
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import tr, translate_error
 from explainer.gui.training_worker import Split, StepWorker
 from explainer.gui.views.training_view import DataFolderPicker
 
@@ -673,7 +673,9 @@ class EvaluationView(QWidget):
 
     def _on_error(self, message: str) -> None:
         self._failed = True
-        self._show_status(tr("Evaluation failed: {message}").format(message=message), error=True)
+        self._show_status(
+            tr("Evaluation failed: {message}").format(message=translate_error(message)), error=True
+        )
 
     def _on_finished(self, result: EvaluationResult | None) -> None:
         worker, self._worker = self._worker, None
