@@ -89,6 +89,26 @@ class MaxPoolGradStep:
     value: float
 
 
+def _windows(padded: np.ndarray, kh: int, kw: int, stride: int, rows: int, cols: int) -> np.ndarray:
+    """A read-only view of the ``rows x cols`` windows a ``(kh, kw)`` kernel visits with ``stride``.
+
+    Made once for the whole generator: a step then costs two views instead of two array copies.
+
+    Shape:
+        padded ``(..., H, W)``; returns ``(rows, cols, ..., kh, kw)``.
+    """
+    view = np.lib.stride_tricks.sliding_window_view(padded, (kh, kw), axis=(-2, -1))
+    view = view[..., : (rows - 1) * stride + 1 : stride, : (cols - 1) * stride + 1 : stride, :, :]
+    return np.moveaxis(view, (-4, -3), (0, 1))
+
+
+def _sealed_products(windows: np.ndarray, kernel: np.ndarray) -> np.ndarray:
+    """Every window times the kernel at once, read-only (the steps hand out views of it)."""
+    products = windows * kernel
+    products.setflags(write=False)
+    return products
+
+
 def _check_ndim(name: str, array: np.ndarray, ndim: int, shape_text: str) -> None:
     if array.ndim != ndim:
         raise ValueError(f"{name} must have shape {shape_text}, got {array.shape}")
@@ -112,11 +132,12 @@ def conv_steps(
     p = resolve_padding(padding, kh)
     out_h, out_w = output_size(x.shape[1], kh, stride, p), output_size(x.shape[2], kw, stride, p)
     xp = np.pad(x, ((0, 0), (p, p), (p, p)))
+    windows = _windows(xp, kh, kw, stride, out_h, out_w)  # (out_h, out_w, C_in, kH, kW)
+    products = _sealed_products(windows, w)
+    values = products.reshape(out_h, out_w, -1).sum(axis=2) + b
     for r in range(out_h):
         for c in range(out_w):
-            window = xp[:, r * stride : r * stride + kh, c * stride : c * stride + kw]
-            products = window * w
-            yield ConvStep(r, c, frozen(window), frozen(products), float(products.sum() + b))
+            yield ConvStep(r, c, windows[r, c], products[r, c], float(values[r, c]))
 
 
 def pool_steps(x: np.ndarray, size: int, stride: int | None = None, mode: str = "max") -> Iterator[PoolStep]:
@@ -179,11 +200,12 @@ def conv_input_grad_steps(
     extra_w = W + 2 * p - kw - (out_w - 1) * stride
     full = np.pad(dilated, ((kh - 1, kh - 1 + extra_h), (kw - 1, kw - 1 + extra_w)))
     kernel = frozen(w[::-1, ::-1])
+    windows = _windows(full[p:, p:], kh, kw, 1, H, W)  # (H, W, kH, kW)
+    products = _sealed_products(windows, kernel)
+    values = products.reshape(H, W, -1).sum(axis=2)
     for r in range(H):
         for c in range(W):
-            window = full[r + p : r + p + kh, c + p : c + p + kw]
-            products = window * kernel
-            yield InputGradStep(r, c, frozen(window), kernel, frozen(products), float(products.sum()))
+            yield InputGradStep(r, c, windows[r, c], kernel, products[r, c], float(values[r, c]))
 
 
 def conv_weight_grad_steps(
