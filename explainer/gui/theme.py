@@ -20,6 +20,7 @@ fires after ``apply_palette`` and ``set_zoom``.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -70,13 +71,21 @@ _YLGN = ["#f7fcb9", "#d9f0a3", "#addd8e", "#78c679", "#41ab5d", "#238443", "#006
 
 
 def lut_argb32(lut: np.ndarray) -> np.ndarray:
-    """Pack an RGBA lookup table as opaque 0xAARRGGBB words for ``QImage.Format_RGB32``.
+    """Pack an RGBA lookup table as opaque 0xAARRGGBB words for ``QImage.Format_RGB32`` (read-only).
 
     Shape:
         lut: ``(256, 4)`` uint8 RGBA; returns ``(256,)`` uint32.
     """
-    rgb = lut[:, :3].astype(np.uint32)
-    return (np.uint32(0xFF000000) | (rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2]).astype(np.uint32)
+    return _packed_lut(np.ascontiguousarray(lut, dtype=np.uint8).tobytes())
+
+
+@functools.lru_cache(maxsize=16)
+def _packed_lut(rgba: bytes) -> np.ndarray:
+    """Cached by content: the views colour dozens of maps per redraw with the same few tables."""
+    rgb = np.frombuffer(rgba, np.uint8).reshape(-1, 4)[:, :3].astype(np.uint32)
+    packed = (np.uint32(0xFF000000) | (rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2]).astype(np.uint32)
+    packed.setflags(write=False)
+    return packed
 
 
 def lut_color(lut: np.ndarray, t: float) -> QColor:
