@@ -27,7 +27,7 @@ import numpy as np
 
 from explainer.core import Layer, Sequential
 from explainer.core.network import PREFIXES
-from explainer.errors import BadInputError
+from explainer.errors import BadInputError, bad_input
 from explainer.modelio import MAX_ACTIVATIONS, MAX_ARRAY_BYTES, MAX_CHANNELS, MAX_FEATURES, MAX_WINDOW
 
 INPUT_SHAPE = (1, 28, 28)
@@ -186,8 +186,8 @@ class ArchitectureError(BadInputError):
         Not applicable.
     """
 
-    def __init__(self, message: str, rows: Sequence[LayerInfo] = ()) -> None:
-        super().__init__(message)
+    def __init__(self, error: BadInputError, rows: Sequence[LayerInfo] = ()) -> None:
+        super().__init__(str(error), template=error.template, fields=error.fields)
         self.rows = list(rows)
 
 
@@ -262,7 +262,7 @@ def describe(spec: ArchitectureSpec) -> list[LayerInfo]:
     try:
         configs = _layer_configs(spec)
     except BadInputError as error:
-        raise ArchitectureError(str(error)) from None
+        raise ArchitectureError(error) from None
     names = _names([kind for kind, _ in configs])
     rows: list[LayerInfo] = []
     shape: tuple[int, ...] = INPUT_SHAPE
@@ -284,15 +284,17 @@ def describe(spec: ArchitectureSpec) -> list[LayerInfo]:
                 shape = (config["out_features"],)
                 params = (config["in_features"] + 1) * config["out_features"]
         except BadInputError as error:
-            raise ArchitectureError(str(error), rows) from None
+            raise ArchitectureError(error, rows) from None
         activations += math.prod(shape)
         rows.append(LayerInfo(name, shape, params, kind, config))
     if activations > MAX_ACTIVATIONS:
-        raise ArchitectureError(
-            f"the feature maps would hold {activations:,} numbers per image, more than the "
-            f"{MAX_ACTIVATIONS:,} a model file allows; use fewer channels or more pooling",
-            rows,
+        error = bad_input(
+            "the feature maps would hold {n} numbers per image, more than the {max} a model file allows; "
+            "use fewer channels or more pooling",
+            n=f"{activations:,}",
+            max=f"{MAX_ACTIVATIONS:,}",
         )
+        raise ArchitectureError(error, rows)
     return rows
 
 
@@ -433,10 +435,16 @@ def _conv_shape(name: str, shape: tuple[int, ...], config: Mapping[str, Any]) ->
     pad = {"valid": 0, "same": (k - 1) // 2}.get(config["padding"], config["padding"])
     padded_h, padded_w = height + 2 * pad, width + 2 * pad
     if k > min(padded_h, padded_w):
-        raise BadInputError(
-            f"{name}: its {k}x{k} kernel is larger than its input {height}x{width} padded to "
-            f"{padded_h}x{padded_w} (padding {pad}); use fewer blocks, a smaller kernel, more padding "
-            "or stride 1"
+        raise bad_input(
+            "{name}: its {k}x{k} kernel is larger than its input {h}x{w} padded to {ph}x{pw} (padding "
+            "{pad}); use fewer blocks, a smaller kernel, more padding or stride 1",
+            name=name,
+            k=k,
+            h=height,
+            w=width,
+            ph=padded_h,
+            pw=padded_w,
+            pad=pad,
         )
     weights = config["out_channels"] * config["in_channels"] * k * k
     if weights * _FLOAT32_BYTES > MAX_ARRAY_BYTES:
@@ -452,9 +460,13 @@ def _pool_shape(name: str, shape: tuple[int, ...], size: int) -> tuple[int, int,
     """Output shape of a pooling layer (window = stride = ``size``), or the reason it cannot exist."""
     channels, height, width = shape
     if size > min(height, width):
-        raise BadInputError(
-            f"{name}: its {size}x{size} window does not fit its {height}x{width} input; "
-            "use fewer blocks, a smaller pool size, stride 1 or no pooling"
+        raise bad_input(
+            "{name}: its {size}x{size} window does not fit its {h}x{w} input; use fewer blocks, a "
+            "smaller pool size, stride 1 or no pooling",
+            name=name,
+            size=size,
+            h=height,
+            w=width,
         )
     return channels, (height - size) // size + 1, (width - size) // size + 1
 
@@ -462,9 +474,12 @@ def _pool_shape(name: str, shape: tuple[int, ...], size: int) -> tuple[int, int,
 def _check_dense(name: str, in_features: int, out_features: int) -> None:
     """Refuse dense layers too large for a model file (and far too slow for a NumPy engine)."""
     if in_features > MAX_FEATURES:
-        raise BadInputError(
-            f"{name}: Flatten gives {in_features:,} numbers, more than the {MAX_FEATURES:,} inputs a dense "
-            "layer may have; add pooling, a block or a larger stride"
+        raise bad_input(
+            "{name}: Flatten gives {n} numbers, more than the {max} inputs a dense layer may have; add "
+            "pooling, a block or a larger stride",
+            name=name,
+            n=f"{in_features:,}",
+            max=f"{MAX_FEATURES:,}",
         )
     weights = in_features * out_features
     if weights * _FLOAT32_BYTES > MAX_ARRAY_BYTES:

@@ -14,7 +14,7 @@ from typing import BinaryIO, Literal
 
 import numpy as np
 
-from explainer.errors import BadInputError, regular_file_size
+from explainer.errors import BadInputError, bad_input, regular_file_size
 
 __all__ = ["load_mnist", "mnist_dir", "read_idx"]
 
@@ -63,7 +63,12 @@ def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         raise BadInputError(f"{path}: corrupt gzip data ({exc})") from exc
     except OSError as exc:
-        raise BadInputError(f"{path}: cannot read IDX file ({exc.strerror or exc})") from exc
+        raise bad_input(
+            "{path}: cannot read {kind} file ({reason})",
+            path=path,
+            kind="IDX",
+            reason=exc.strerror or str(exc),
+        ) from exc
 
 
 def _parse_idx(stream: BinaryIO, path: Path, max_bytes: int, capacity: str) -> np.ndarray:
@@ -80,7 +85,9 @@ def _parse_idx(stream: BinaryIO, path: Path, max_bytes: int, capacity: str) -> n
         raise BadInputError(f"{path}: truncated IDX header ({len(magic)} bytes, expected at least 4)")
     if magic[:2] != b"\x00\x00":
         hint = " (named .gz but not gzip data)" if path.suffix == ".gz" else ""
-        raise BadInputError(f"{path}: not an IDX file, wrong magic number 0x{magic.hex()}{hint}")
+        raise bad_input(
+            "{path}: not an IDX file, wrong magic number {magic}", path=path, magic=f"0x{magic.hex()}{hint}"
+        )
     code, ndim = magic[2], magic[3]
     if code not in _IDX_DTYPES:
         raise BadInputError(f"{path}: unknown IDX element type 0x{code:02x}")
@@ -142,7 +149,9 @@ def _find(directory: Path, prefix: str, kind: str, idx: str) -> Path:
             path = directory / (name + suffix)
             if path.is_file():
                 return path
-    raise BadInputError(f"{directory}: no MNIST file {candidates[0]}[.gz] found")
+    raise bad_input(
+        "{directory}: no MNIST file {name} found", directory=directory, name=f"{candidates[0]}[.gz]"
+    )
 
 
 def load_mnist(
@@ -160,7 +169,7 @@ def load_mnist(
         raise BadInputError(f"unknown MNIST split {split!r}; expected 'train' or 'test'")
     directory = Path(directory)
     if not directory.is_dir():
-        raise BadInputError(f"{directory}: MNIST directory does not exist")
+        raise bad_input("{directory}: MNIST directory does not exist", directory=directory)
     prefix = _SPLIT_PREFIX[split]
     image_path = _find(directory, prefix, "images", "idx3")
     label_path = _find(directory, prefix, "labels", "idx1")

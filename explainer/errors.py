@@ -4,11 +4,33 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 
 class BadInputError(ValueError):
-    """A file or value the app cannot use; the message names it and says what is wrong."""
+    """A file or value the app cannot use; the message names it and says what is wrong.
+
+    Raised through :func:`bad_input`, it also keeps the English ``template`` and its ``fields`` so that the
+    app can show the message in the user's language (``explainer.gui.i18n.translate_error``) while this
+    package never imports Qt.
+    """
+
+    def __init__(
+        self, message: str, *, template: str | None = None, fields: Mapping[str, object] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.template = template
+        self.fields = dict(fields or {})
+
+
+def bad_input(template: str, **fields: object) -> BadInputError:
+    """A :class:`BadInputError` saying ``template.format(**fields)``, translatable by the app.
+
+    ``template`` must be written out as a string literal: ``python -m explainer.i18n.extract`` collects it
+    for the catalogue like a ``tr()`` text.
+    """
+    return BadInputError(template.format(**fields), template=template, fields=fields)
 
 
 def regular_file_size(path: Path, kind: str) -> int:
@@ -20,13 +42,18 @@ def regular_file_size(path: Path, kind: str) -> int:
     try:
         info = os.stat(path)
     except FileNotFoundError as exc:
-        raise BadInputError(f"{path}: does not exist") from exc
+        raise bad_input("{path}: does not exist", path=path) from exc
     except OSError as exc:
-        raise BadInputError(f"{path}: cannot read {kind} file ({exc.strerror or exc})") from exc
+        reason = exc.strerror or str(exc)
+        raise bad_input(
+            "{path}: cannot read {kind} file ({reason})", path=path, kind=kind, reason=reason
+        ) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise BadInputError(f"{path}: is a directory ({kind} file expected)")
+        raise bad_input("{path}: is a directory ({kind} file expected)", path=path, kind=kind)
     if not stat.S_ISREG(info.st_mode):
-        raise BadInputError(
-            f"{path}: is not a regular file (a pipe, device or socket?); {kind} file expected"
+        raise bad_input(
+            "{path}: is not a regular file (a pipe, device or socket?); {kind} file expected",
+            path=path,
+            kind=kind,
         )
     return info.st_size

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from explainer.errors import BadInputError, regular_file_size
+from explainer.errors import BadInputError, bad_input, regular_file_size
 
 __all__ = ["MAX_DECODE_MB", "MAX_FILE_BYTES", "MAX_SIDE", "load_image"]
 
@@ -61,13 +61,18 @@ def _read_bytes(path: Path) -> bytes:
     """The file's bytes, with a ``BadInputError`` for anything that is not a readable, non-empty file."""
     size = regular_file_size(path, "image")
     if size > MAX_FILE_BYTES:
-        raise BadInputError(f"{path}: file too large for an image ({size} bytes)")
+        raise bad_input("{path}: file too large for an image ({size} bytes)", path=path, size=size)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BadInputError(f"{path}: cannot read image file ({exc.strerror or exc})") from exc
+        raise bad_input(
+            "{path}: cannot read {kind} file ({reason})",
+            path=path,
+            kind="image",
+            reason=exc.strerror or str(exc),
+        ) from exc
     if not data:
-        raise BadInputError(f"{path}: empty file, not an image")
+        raise bad_input("{path}: empty file, not an image", path=path)
     return data
 
 
@@ -94,7 +99,7 @@ def _decode(path: Path, data: bytes) -> tuple[np.ndarray, np.ndarray]:
 
     reader = reader_at(QSize())
     if not reader.canRead():
-        raise BadInputError(f"{path}: not an image in a format Qt can read")
+        raise bad_input("{path}: not an image in a format Qt can read", path=path)
     size, image_format = reader.size(), reader.imageFormat()
     scaled = QSize()
     if size.isValid() and max(size.width(), size.height()) > MAX_SIDE:
@@ -121,7 +126,7 @@ def _decode(path: Path, data: bytes) -> tuple[np.ndarray, np.ndarray]:
         finally:
             QImageReader.setAllocationLimit(limit)
     if image.isNull():
-        raise BadInputError(f"{path}: cannot decode image ({reader.errorString()})")
+        raise bad_input("{path}: cannot decode image ({reason})", path=path, reason=reader.errorString())
     if max(image.width(), image.height()) > MAX_SIDE:
         # The size was unknown before decoding (rare formats); shrink afterwards.
         image = image.scaled(
@@ -180,7 +185,7 @@ def _check_complete(path: Path, data: bytes) -> None:
     else:
         return
     if not complete:
-        raise BadInputError(f"{path}: truncated image file (ends before the image data does)")
+        raise bad_input("{path}: truncated image file (ends before the image data does)", path=path)
 
 
 def _jpeg_complete(data: bytes) -> bool:

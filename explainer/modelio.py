@@ -28,7 +28,7 @@ import numpy as np
 from explainer.assets import asset_path
 from explainer.atomic import atomic_writer
 from explainer.core import Layer, Sequential
-from explainer.errors import BadInputError, regular_file_size
+from explainer.errors import BadInputError, bad_input, regular_file_size
 
 FORMAT = "mnist-cnn-explainer/1"
 DEFAULT_MODEL_PATH = asset_path("model.npz")
@@ -111,8 +111,10 @@ def load_model(path: str | os.PathLike[str] | None = None) -> Sequential:
         npz = np.load(path, allow_pickle=False)
     except Exception as exc:
         # zipfile and numpy raise a zoo of types (BadZipFile, OSError, ValueError, EOFError, ...).
-        raise _bad(
-            path, f"is not a readable .npz archive; it may be truncated or damaged ({_describe(exc)})"
+        raise bad_input(
+            "model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})",
+            path=_quoted(path),
+            reason=_describe(exc),
         ) from exc
     with npz:
         members = _list_members(path, npz)
@@ -132,8 +134,14 @@ def load_model(path: str | os.PathLike[str] | None = None) -> Sequential:
 
 
 def _bad(path: Path, problem: str) -> BadInputError:
-    """The error for ``path``: the file name first, then what is wrong with it."""
-    return BadInputError(f"model file {str(path)!r} {problem}")
+    """The error for ``path``: the file name first, then what is wrong with it (a technical detail that
+    the app shows untranslated after a translated "model file ..." prefix)."""
+    return bad_input("model file {path} {problem}", path=_quoted(path), problem=problem)
+
+
+def _quoted(path: Path) -> str:
+    """The file name as the messages show it, quoted."""
+    return repr(str(path))
 
 
 def _describe(exc: BaseException) -> str:
@@ -150,12 +158,15 @@ def _check_file(path: Path) -> None:
     except OSError as exc:
         raise _bad(path, f"cannot be read ({_describe(exc)})") from exc
     if size == 0:
-        raise _bad(path, "is empty")
+        raise bad_input("model file {path} is empty", path=_quoted(path))
     if size > MAX_FILE_BYTES:
         raise _bad(path, f"is {size:,} bytes; model files are at most {MAX_FILE_BYTES:,}")
     # np.load would also accept a bare .npy or a pickle; only a zip archive can be a model file.
     if head != ZIP_MAGIC:
-        raise _bad(path, "is not an .npz (zip) archive; it may be another kind of file or random bytes")
+        raise bad_input(
+            "model file {path} is not an .npz (zip) archive; it may be another kind of file or random bytes",
+            path=_quoted(path),
+        )
 
 
 def _list_members(path: Path, npz: Any) -> dict[str, int]:
@@ -175,7 +186,10 @@ def _list_members(path: Path, npz: Any) -> dict[str, int]:
             )
         members[name] = info.file_size
     if "config" not in members:
-        raise _bad(path, "has no 'config' entry; it is an .npz, but not a saved model")
+        raise bad_input(
+            "model file {path} has no 'config' entry; it is an .npz, but not a saved model",
+            path=_quoted(path),
+        )
     return members
 
 
@@ -195,7 +209,11 @@ def _array_header(path: Path, npz: Any, name: str, stored_bytes: int) -> tuple[t
     except Exception as exc:
         raise _bad(path, f"array {name!r} has a damaged header ({_describe(exc)})") from exc
     if dtype.hasobject:
-        raise _bad(path, f"array {name!r} holds pickled Python objects, which are never loaded")
+        raise bad_input(
+            "model file {path} array {name} holds pickled Python objects, which are never loaded",
+            path=_quoted(path),
+            name=repr(name),
+        )
     if math.prod(shape) * dtype.itemsize > stored_bytes:
         raise _bad(
             path, f"array {name!r} claims shape {shape} but its data is shorter; the file is truncated"
@@ -239,10 +257,20 @@ def _read_weight(path: Path, npz: Any, name: str, shape: tuple[int, ...], stored
     if dtype not in (np.float32, np.float64):
         raise _bad(path, f"weight {name!r} has dtype {dtype}; weights must be float32 or float64")
     if file_shape != shape:
-        raise _bad(path, f"weight {name!r} has shape {file_shape} but the architecture needs {shape}")
+        raise bad_input(
+            "model file {path} weight {name} has shape {shape} but the architecture needs {needed}",
+            path=_quoted(path),
+            name=repr(name),
+            shape=file_shape,
+            needed=shape,
+        )
     array = _read_array(path, npz, name)
     if not np.all(np.isfinite(array)):
-        raise _bad(path, f"weight {name!r} contains NaN or infinite values")
+        raise bad_input(
+            "model file {path} weight {name} contains NaN or infinite values",
+            path=_quoted(path),
+            name=repr(name),
+        )
     return array
 
 
@@ -253,7 +281,11 @@ class _Document:
         self.path = path
         fmt = document.get("format")
         if fmt is None:
-            raise _bad(path, f"has no 'format' field; it was not saved by this app ({FORMAT!r})")
+            raise bad_input(
+                "model file {path} has no 'format' field; it was not saved by this app ({format})",
+                path=_quoted(path),
+                format=repr(FORMAT),
+            )
         if fmt != FORMAT:
             raise _bad(path, f"has format {fmt!r:.100}; this app reads {FORMAT!r}")
         known = {"format", "layers", "input_shape", "input_mean", "input_std", "class_names", "metadata"}
@@ -389,7 +421,11 @@ class _Document:
                 if not np.all(
                     np.isfinite(model.forward(np.full((1, *self.input_shape), value, model.dtype)))
                 ):
-                    raise _bad(self.path, f"gives NaN or infinite outputs for an input of all {value}s")
+                    raise bad_input(
+                        "model file {path} gives NaN or infinite outputs for an input of all {value}s",
+                        path=_quoted(self.path),
+                        value=value,
+                    )
         return model
 
     def _check_size(self, model: Sequential) -> None:

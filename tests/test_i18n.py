@@ -249,25 +249,30 @@ def test_file_errors_a_user_meets_are_translated(english_after, settings, tmp_pa
 
     (tmp_path / "empty.npz").write_bytes(b"")
     (tmp_path / "words.png").write_bytes(b"not an image at all")
-    messages = []
-    for load, name in ((load_image, "missing.png"), (load_image, "words.png"), (load_model, "empty.npz")):
-        with pytest.raises(BadInputError) as raised:
-            load(tmp_path / name)
-        messages.append(str(raised.value))
-    messages.append(str(BadInputError(f"{tmp_path}: is a directory (image file expected)")))
     from explainer.data import load_mnist
 
-    for folder in (tmp_path / "nowhere", tmp_path):
+    loads = [
+        (load_image, tmp_path / "missing.png"),
+        (load_image, tmp_path / "words.png"),
+        (load_model, tmp_path / "empty.npz"),
+        (load_image, tmp_path),  # a folder
+        (lambda folder: load_mnist(folder, "test"), tmp_path / "nowhere"),
+        (lambda folder: load_mnist(folder, "test"), tmp_path),
+    ]
+    errors = []
+    for load, path in loads:
         with pytest.raises(BadInputError) as raised:
-            load_mnist(folder, "test")
-        messages.append(str(raised.value))
-    assert [translate_error(message) for message in messages] == messages  # English: unchanged
+            load(path)
+        errors.append(raised.value)
+    messages = [str(error) for error in errors]
+    assert [translate_error(error) for error in errors] == messages  # English: unchanged
     set_language(english_after, "zh_CN", settings)
-    for message in messages:
-        translated = translate_error(message)
+    for error in errors:
+        translated = translate_error(error)
         assert CJK.search(translated) and str(tmp_path) in translated, translated
-    assert "文件不存在" in translate_error(messages[0]) and "图像" in translate_error(messages[3])
-    assert translate_error("an engine message with no fixed form") == "an engine message with no fixed form"
+    assert "文件不存在" in translate_error(errors[0]) and "图像" in translate_error(errors[3])
+    untranslatable = BadInputError("an engine message with no fixed form")
+    assert translate_error(untranslatable) == "an engine message with no fixed form"
 
 
 def test_the_architecture_editors_refusals_are_translated(english_after, settings) -> None:
@@ -281,15 +286,16 @@ def test_the_architecture_editors_refusals_are_translated(english_after, setting
         ),
         ArchitectureSpec(conv_blocks=1, convs_per_block=1, channels=(256,), pooling="none", dense=(64,)),
     ]
-    messages = []
+    errors = []
     for spec in specs:
         with pytest.raises(BadInputError) as raised:
             describe(spec)
-        messages.append(str(raised.value))
-    assert [translate_error(message) for message in messages] == messages
+        errors.append(raised.value)
+    messages = [str(error) for error in errors]
+    assert [translate_error(error) for error in errors] == messages
     set_language(english_after, "zh_CN", settings)
-    for message in messages:
-        translated = translate_error(message)
+    for error, message in zip(errors, messages, strict=True):
+        translated = translate_error(error)
         assert CJK.search(translated) and translated.split("：")[0] == message.split(":")[0], translated
 
 

@@ -18,8 +18,6 @@ works; ``font_warning`` says which package to install.
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -80,168 +78,21 @@ def _file_kinds() -> dict[str, str]:
     return {"image": tr("image"), "IDX": tr("IDX"), "model": tr("model")}
 
 
-_PATH = r"(?P<path>.+)"
-_MODEL = r"model file (?P<path>'.*') "
+def translate_error(error: BaseException) -> str:
+    """The message of ``error`` in the current language.
 
-
-def _error_templates() -> list[tuple[re.Pattern[str], Callable[[], str]]]:
-    """The English forms of the file problems users commonly meet, each with its template in ``tr``."""
-    return [
-        (re.compile(_PATH + r": does not exist"), lambda: tr("{path}: does not exist")),
-        (
-            re.compile(_PATH + r": cannot read (?P<kind>\w+) file \((?P<reason>.*)\)"),
-            lambda: tr("{path}: cannot read {kind} file ({reason})"),
-        ),
-        (
-            re.compile(_PATH + r": is a directory \((?P<kind>\w+) file expected\)"),
-            lambda: tr("{path}: is a directory ({kind} file expected)"),
-        ),
-        (
-            re.compile(
-                _PATH + r": is not a regular file \(a pipe, device or socket\?\); (?P<kind>\w+) file expected"
-            ),
-            lambda: tr("{path}: is not a regular file (a pipe, device or socket?); {kind} file expected"),
-        ),
-        (
-            re.compile(_PATH + r": file too large for an image \((?P<size>\d+) bytes\)"),
-            lambda: tr("{path}: file too large for an image ({size} bytes)"),
-        ),
-        (re.compile(_PATH + r": empty file, not an image"), lambda: tr("{path}: empty file, not an image")),
-        (
-            re.compile(_PATH + r": not an image in a format Qt can read"),
-            lambda: tr("{path}: not an image in a format Qt can read"),
-        ),
-        (
-            re.compile(_PATH + r": truncated image file \(ends before the image data does\)"),
-            lambda: tr("{path}: truncated image file (ends before the image data does)"),
-        ),
-        (
-            re.compile(_PATH + r": cannot decode image \((?P<reason>.*)\)"),
-            lambda: tr("{path}: cannot decode image ({reason})"),
-        ),
-        (re.compile(_MODEL + r"is empty"), lambda: tr("model file {path} is empty")),
-        (
-            re.compile(
-                _MODEL + r"is not an \.npz \(zip\) archive; it may be another kind of file or random bytes"
-            ),
-            lambda: tr(
-                "model file {path} is not an .npz (zip) archive; it may be another kind of file or random "
-                "bytes"
-            ),
-        ),
-        (
-            re.compile(
-                _MODEL + r"is not a readable \.npz archive; it may be truncated or damaged \((?P<reason>.*)\)"
-            ),
-            lambda: tr(
-                "model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})"
-            ),
-        ),
-        (
-            re.compile(_MODEL + r"has no 'config' entry; it is an \.npz, but not a saved model"),
-            lambda: tr("model file {path} has no 'config' entry; it is an .npz, but not a saved model"),
-        ),
-        (
-            re.compile(_MODEL + r"has no 'format' field; it was not saved by this app \((?P<format>.*)\)"),
-            lambda: tr("model file {path} has no 'format' field; it was not saved by this app ({format})"),
-        ),
-        (
-            re.compile(_MODEL + r"array (?P<name>'.*') holds pickled Python objects, which are never loaded"),
-            lambda: tr("model file {path} array {name} holds pickled Python objects, which are never loaded"),
-        ),
-        (
-            re.compile(_MODEL + r"weight (?P<name>'.*') contains NaN or infinite values"),
-            lambda: tr("model file {path} weight {name} contains NaN or infinite values"),
-        ),
-        (
-            re.compile(
-                _MODEL
-                + r"weight (?P<name>'.*') has shape (?P<shape>.*) but the architecture needs (?P<needed>.*)"
-            ),
-            lambda: tr(
-                "model file {path} weight {name} has shape {shape} but the architecture needs {needed}"
-            ),
-        ),
-        (
-            re.compile(_MODEL + r"gives NaN or infinite outputs for an input of all (?P<value>.*)s"),
-            lambda: tr("model file {path} gives NaN or infinite outputs for an input of all {value}s"),
-        ),
-        # The MNIST files (explainer.data), for the training and test-set panels.
-        (
-            re.compile(r"(?P<directory>.+): MNIST directory does not exist"),
-            lambda: tr("{directory}: MNIST directory does not exist"),
-        ),
-        (
-            re.compile(r"(?P<directory>.+): no MNIST file (?P<name>\S+) found"),
-            lambda: tr("{directory}: no MNIST file {name} found"),
-        ),
-        (
-            re.compile(_PATH + r": not an IDX file, wrong magic number (?P<magic>.*)"),
-            lambda: tr("{path}: not an IDX file, wrong magic number {magic}"),
-        ),
-        # The architecture editor's refusals (explainer.architectures).
-        (
-            re.compile(
-                r"(?P<name>\w+): its (?P<k>\d+)x\d+ kernel is larger than its input (?P<h>\d+)x(?P<w>\d+) "
-                r"padded to (?P<ph>\d+)x(?P<pw>\d+) \(padding (?P<pad>\d+)\); use fewer blocks, a smaller "
-                r"kernel, more padding or stride 1"
-            ),
-            lambda: tr(
-                "{name}: its {k}x{k} kernel is larger than its input {h}x{w} padded to {ph}x{pw} (padding "
-                "{pad}); use fewer blocks, a smaller kernel, more padding or stride 1"
-            ),
-        ),
-        (
-            re.compile(
-                r"(?P<name>\w+): its (?P<size>\d+)x\d+ window does not fit its (?P<h>\d+)x(?P<w>\d+) input; "
-                r"use fewer blocks, a smaller pool size, stride 1 or no pooling"
-            ),
-            lambda: tr(
-                "{name}: its {size}x{size} window does not fit its {h}x{w} input; use fewer blocks, a "
-                "smaller pool size, stride 1 or no pooling"
-            ),
-        ),
-        (
-            re.compile(
-                r"(?P<name>\w+): Flatten gives (?P<n>[\d,]+) numbers, more than the (?P<max>[\d,]+) inputs a "
-                r"dense layer may have; add pooling, a block or a larger stride"
-            ),
-            lambda: tr(
-                "{name}: Flatten gives {n} numbers, more than the {max} inputs a dense layer may have; add "
-                "pooling, a block or a larger stride"
-            ),
-        ),
-        (
-            re.compile(
-                r"the feature maps would hold (?P<n>[\d,]+) numbers per image, more than the (?P<max>[\d,]+) "
-                r"a model file allows; use fewer channels or more pooling"
-            ),
-            lambda: tr(
-                "the feature maps would hold {n} numbers per image, more than the {max} a model file allows; "
-                "use fewer channels or more pooling"
-            ),
-        ),
-        # Any other problem of a model file: the rest is a technical detail, shown as the reader wrote it.
-        (re.compile(_MODEL + r"(?P<problem>.*)", re.DOTALL), lambda: tr("model file {path} {problem}")),
-    ]
-
-
-def translate_error(message: str) -> str:
-    """The message of a ``BadInputError`` in the current language, when it is a file problem users meet.
-
-    The file readers raise in English (they never import Qt), always naming the file first. Their common
-    messages are matched here by their fixed English forms and re-worded with ``tr``; in English the result
-    is the message itself. Other messages (the details of a damaged model file) stay in English.
+    A ``BadInputError`` raised through ``explainer.errors.bad_input`` keeps its English template and
+    fields; the template is a catalogue entry (``extract`` collects it), so it is translated and filled
+    in again. Any other error is shown as written.
     """
-    kinds = _file_kinds()
-    for pattern, template in _error_templates():
-        match = pattern.fullmatch(message)
-        if match is not None:
-            fields = match.groupdict()
-            if "kind" in fields:
-                fields["kind"] = kinds.get(fields["kind"], fields["kind"])
-            return template().format(**fields)
-    return message
+    template = getattr(error, "template", None)
+    if template is None:
+        return str(error)
+    fields = dict(error.fields)  # type: ignore[attr-defined]
+    if "kind" in fields:
+        fields["kind"] = _file_kinds().get(str(fields["kind"]), fields["kind"])
+    # The template is a variable here on purpose: it was collected where the error was raised.
+    return QCoreApplication.translate(CONTEXT, template).format(**fields)
 
 
 def language_notifier() -> LanguageNotifier:

@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         try:
             model = explainer.load_model(path)
         except (BadInputError, OSError) as error:
-            self.show_error(tr("Cannot open the model"), str(error))
+            self.show_error(tr("Cannot open the model"), translate_error(error))
             return False
         self.state.set_model(model)
         self.statusBar().showMessage(
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         try:
             explainer.save_model(self.state.model, path)
         except (BadInputError, OSError) as error:
-            self.show_error(tr("Cannot save the model"), str(error))
+            self.show_error(tr("Cannot save the model"), translate_error(error))
             return False
         self.statusBar().showMessage(tr("Saved the model to {path}").format(path=path), 5000)
         return True
@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
             image = explainer.load_image(path)
             self.canvas.set_image(image)
         except BadInputError as error:
-            self.show_error(tr("Cannot open this image"), str(error))
+            self.show_error(tr("Cannot open this image"), translate_error(error))
             return False
         self.statusBar().showMessage(tr("Opened {name}").format(name=Path(path).name), 5000)
         return True
@@ -250,14 +250,13 @@ class MainWindow(QMainWindow):
         try:
             written = export_widget_png(self.overview, path)
         except BadInputError as error:
-            self.show_error(tr("Cannot export the view"), str(error))
+            self.show_error(tr("Cannot export the view"), translate_error(error))
             return None
         self.statusBar().showMessage(tr("Saved {path}").format(path=written), 5000)
         return written
 
     def show_error(self, title: str, message: str) -> None:
         """Tell the user what went wrong in a message box and the status bar; never raises."""
-        message = translate_error(message)
         self.last_error = message
         self.statusBar().showMessage(message, 10000)
         if self._message_box is not None:
@@ -735,7 +734,7 @@ class MainWindow(QMainWindow):
         try:
             self.state.set_image(self.canvas.pixels())
         except BadInputError as error:
-            self.show_error(tr("Cannot use this input"), str(error))
+            self.show_error(tr("Cannot use this input"), translate_error(error))
             return
         elapsed_ms = (time.perf_counter() - start) * 1000
         self.timing_label.setText(tr("update {ms:.1f} ms").format(ms=elapsed_ms))

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, QThread, Signal, Slot
 from explainer.core import Sequential
 from explainer.data import load_mnist, mnist_dir
 from explainer.errors import BadInputError
+from explainer.gui.i18n import translate_error
 from explainer.train import DEFAULT_LR, make_optimizer, train_iter
 
 Split = tuple[np.ndarray, np.ndarray]
@@ -263,7 +264,7 @@ class TrainingWorker(StepWorker):
                     break
             run.close()
         except (BadInputError, FloatingPointError) as error:
-            return self._failed(str(error), snapshot, step)
+            return self._failed(translate_error(error), snapshot, step)
         except Exception as error:
             # A bug, but the user gets a message and the last snapshot rather than a silent dead thread.
             detail = "".join(traceback.format_exception_only(error)).strip()

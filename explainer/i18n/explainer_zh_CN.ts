@@ -4,6 +4,63 @@
     <context>
         <name>explainer</name>
         <message>
+            <location filename="../../explainer/architectures.py" line="291" />
+            <source>the feature maps would hold {n} numbers per image, more than the {max} a model file allows; use fewer channels or more pooling</source>
+            <translation>特征图每张图像会有 {n} 个数，超过了模型文件允许的 {max} 个；请减少通道或增加池化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/architectures.py" line="438" />
+            <source>{name}: its {k}x{k} kernel is larger than its input {h}x{w} padded to {ph}x{pw} (padding {pad}); use fewer blocks, a smaller kernel, more padding or stride 1</source>
+            <translation>{name}：它的 {k}x{k} 卷积核比输入还大（输入 {h}x{w}，填充 {pad} 后为 {ph}x{pw}）；请减少卷积块，或用更小的卷积核、更多的填充、步幅 1</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/architectures.py" line="463" />
+            <source>{name}: its {size}x{size} window does not fit its {h}x{w} input; use fewer blocks, a smaller pool size, stride 1 or no pooling</source>
+            <translation>{name}：它的 {size}x{size} 池化窗口放不进 {h}x{w} 的输入；请减少卷积块，或用更小的池化尺寸、步幅 1、不用池化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/architectures.py" line="477" />
+            <source>{name}: Flatten gives {n} numbers, more than the {max} inputs a dense layer may have; add pooling, a block or a larger stride</source>
+            <translation>{name}：展平后有 {n} 个数，超过了全连接层最多允许的 {max} 个输入；请增加池化、卷积块或更大的步幅</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data.py" line="66" />
+            <location filename="../../explainer/errors.py" line="60" />
+            <location filename="../../explainer/imageio.py" line="68" />
+            <source>{path}: cannot read {kind} file ({reason})</source>
+            <translation>{path}：无法读取{kind}文件（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data.py" line="88" />
+            <source>{path}: not an IDX file, wrong magic number {magic}</source>
+            <translation>{path}：不是 IDX 文件，魔数 {magic} 不对</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data.py" line="152" />
+            <source>{directory}: no MNIST file {name} found</source>
+            <translation>{directory}：找不到 MNIST 文件 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data.py" line="172" />
+            <source>{directory}: MNIST directory does not exist</source>
+            <translation>{directory}：MNIST 文件夹不存在</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/errors.py" line="57" />
+            <source>{path}: does not exist</source>
+            <translation>{path}：文件不存在</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/errors.py" line="64" />
+            <source>{path}: is a directory ({kind} file expected)</source>
+            <translation>{path}：这是一个文件夹（这里需要{kind}文件）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/errors.py" line="66" />
+            <source>{path}: is not a regular file (a pipe, device or socket?); {kind} file expected</source>
+            <translation>{path}：不是普通文件（可能是管道、设备或套接字）；这里需要{kind}文件</translation>
+        </message>
+        <message>
             <location filename="../../explainer/gui/app.py" line="104" />
             <source>MNIST CNN Explainer cannot open a window: no display was found (DISPLAY is not set).
 Run it inside a desktop session, start a virtual one with `Xvfb :1 &amp; export DISPLAY=:1`, or run headless with QT_QPA_PLATFORM=offscreen.</source>
@@ -48,7 +105,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/app.py" line="159" />
             <location filename="../../explainer/gui/app.py" line="161" />
-            <location filename="../../explainer/gui/mainwindow.py" line="299" />
+            <location filename="../../explainer/gui/mainwindow.py" line="298" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
@@ -102,162 +159,32 @@ Install them with:
             <translation>测试数字 #{index}，真实标签 {label}。点击载入。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="80" />
+            <location filename="../../explainer/gui/i18n.py" line="78" />
             <source>image</source>
             <translation>图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="80" />
+            <location filename="../../explainer/gui/i18n.py" line="78" />
             <source>IDX</source>
             <translation>IDX</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="80" />
+            <location filename="../../explainer/gui/i18n.py" line="78" />
             <source>model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="90" />
-            <source>{path}: does not exist</source>
-            <translation>{path}：文件不存在</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="93" />
-            <source>{path}: cannot read {kind} file ({reason})</source>
-            <translation>{path}：无法读取{kind}文件（{reason}）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="97" />
-            <source>{path}: is a directory ({kind} file expected)</source>
-            <translation>{path}：这是一个文件夹（这里需要{kind}文件）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="103" />
-            <source>{path}: is not a regular file (a pipe, device or socket?); {kind} file expected</source>
-            <translation>{path}：不是普通文件（可能是管道、设备或套接字）；这里需要{kind}文件</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="107" />
-            <source>{path}: file too large for an image ({size} bytes)</source>
-            <translation>{path}：文件太大，不像是图像（{size} 字节）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="109" />
-            <source>{path}: empty file, not an image</source>
-            <translation>{path}：空文件，不是图像</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="112" />
-            <source>{path}: not an image in a format Qt can read</source>
-            <translation>{path}：不是 Qt 能读取的图像格式</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="116" />
-            <source>{path}: truncated image file (ends before the image data does)</source>
-            <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="120" />
-            <source>{path}: cannot decode image ({reason})</source>
-            <translation>{path}：无法解码图像（{reason}）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="122" />
-            <source>model file {path} is empty</source>
-            <translation>模型文件 {path} 是空的</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="127" />
-            <source>model file {path} is not an .npz (zip) archive; it may be another kind of file or random bytes</source>
-            <translation>模型文件 {path} 不是 .npz（zip）压缩包；它可能是别的文件或随机字节</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="136" />
-            <source>model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})</source>
-            <translation>模型文件 {path} 不是可读的 .npz 压缩包；它可能不完整或已损坏（{reason}）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="142" />
-            <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
-            <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="146" />
-            <source>model file {path} has no 'format' field; it was not saved by this app ({format})</source>
-            <translation>模型文件 {path} 没有 'format' 字段；它不是由本应用保存的（{format}）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="150" />
-            <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
-            <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="154" />
-            <source>model file {path} weight {name} contains NaN or infinite values</source>
-            <translation>模型文件 {path} 的权重 {name} 含有 NaN 或无穷大</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="161" />
-            <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
-            <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="167" />
-            <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
-            <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="172" />
-            <source>{directory}: MNIST directory does not exist</source>
-            <translation>{directory}：MNIST 文件夹不存在</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="176" />
-            <source>{directory}: no MNIST file {name} found</source>
-            <translation>{directory}：找不到 MNIST 文件 {name}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="180" />
-            <source>{path}: not an IDX file, wrong magic number {magic}</source>
-            <translation>{path}：不是 IDX 文件，魔数 {magic} 不对</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="189" />
-            <source>{name}: its {k}x{k} kernel is larger than its input {h}x{w} padded to {ph}x{pw} (padding {pad}); use fewer blocks, a smaller kernel, more padding or stride 1</source>
-            <translation>{name}：它的 {k}x{k} 卷积核比输入还大（输入 {h}x{w}，填充 {pad} 后为 {ph}x{pw}）；请减少卷积块，或用更小的卷积核、更多的填充、步幅 1</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="199" />
-            <source>{name}: its {size}x{size} window does not fit its {h}x{w} input; use fewer blocks, a smaller pool size, stride 1 or no pooling</source>
-            <translation>{name}：它的 {size}x{size} 池化窗口放不进 {h}x{w} 的输入；请减少卷积块，或用更小的池化尺寸、步幅 1、不用池化</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="209" />
-            <source>{name}: Flatten gives {n} numbers, more than the {max} inputs a dense layer may have; add pooling, a block or a larger stride</source>
-            <translation>{name}：展平后有 {n} 个数，超过了全连接层最多允许的 {max} 个输入；请增加池化、卷积块或更大的步幅</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="219" />
-            <source>the feature maps would hold {n} numbers per image, more than the {max} a model file allows; use fewer channels or more pooling</source>
-            <translation>特征图每张图像会有 {n} 个数，超过了模型文件允许的 {max} 个；请减少通道或增加池化</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="225" />
-            <source>model file {path} {problem}</source>
-            <translation>模型文件 {path} 有问题：{problem}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/i18n.py" line="349" />
+            <location filename="../../explainer/gui/i18n.py" line="200" />
             <source>No installed font can show Chinese characters, so some text may appear as boxes. Install the {package} package and restart the app.</source>
             <translation>系统中没有能显示中文的字体，部分文字可能显示为方框。请安装 {package} 软件包，然后重新启动程序。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="391" />
+            <location filename="../../explainer/gui/i18n.py" line="242" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="392" />
+            <location filename="../../explainer/gui/i18n.py" line="243" />
             <source>Show the app in another language; the choice is remembered</source>
             <translation>切换程序的显示语言；选择会被记住</translation>
         </message>
@@ -314,485 +241,485 @@ Install them with:
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="300" />
+            <location filename="../../explainer/gui/mainwindow.py" line="299" />
             <location filename="../../explainer/gui/views/tour.py" line="291" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="301" />
+            <location filename="../../explainer/gui/mainwindow.py" line="300" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="302" />
+            <location filename="../../explainer/gui/mainwindow.py" line="301" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="303" />
+            <location filename="../../explainer/gui/mainwindow.py" line="302" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="304" />
+            <location filename="../../explainer/gui/mainwindow.py" line="303" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="306" />
+            <location filename="../../explainer/gui/mainwindow.py" line="305" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="308" />
+            <location filename="../../explainer/gui/mainwindow.py" line="307" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="309" />
+            <location filename="../../explainer/gui/mainwindow.py" line="308" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="311" />
+            <location filename="../../explainer/gui/mainwindow.py" line="310" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="316" />
+            <location filename="../../explainer/gui/mainwindow.py" line="315" />
             <source>Per layer</source>
             <translation>按层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="316" />
+            <location filename="../../explainer/gui/mainwindow.py" line="315" />
             <source>Per block</source>
             <translation>按模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="316" />
+            <location filename="../../explainer/gui/mainwindow.py" line="315" />
             <source>Whole network</source>
             <translation>整个网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="318" />
+            <location filename="../../explainer/gui/mainwindow.py" line="317" />
             <source>Each layer's colours span its own range: every layer's pattern is visible</source>
             <translation>每层的颜色覆盖该层自身的数值范围：每一层的图案都清晰可见</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="319" />
+            <location filename="../../explainer/gui/mainwindow.py" line="318" />
             <source>Layers of one conv-ReLU-pool block share a range</source>
             <translation>同一个“卷积-ReLU-池化”模块中的各层共用一个范围</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="320" />
+            <location filename="../../explainer/gui/mainwindow.py" line="319" />
             <source>One range for the whole network: compare magnitudes between layers</source>
             <translation>整个网络共用一个范围：可以比较各层数值的大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="332" />
+            <location filename="../../explainer/gui/mainwindow.py" line="331" />
             <source>&amp;Open image…</source>
             <translation>打开图片(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="333" />
+            <location filename="../../explainer/gui/mainwindow.py" line="332" />
             <source>Load a picture of a digit (PNG, JPEG, …) into the canvas</source>
             <translation>把一张数字图片（PNG、JPEG 等）载入画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="336" />
+            <location filename="../../explainer/gui/mainwindow.py" line="335" />
             <source>Open &amp;model…</source>
             <translation>打开模型(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="337" />
+            <location filename="../../explainer/gui/mainwindow.py" line="336" />
             <source>Use a network saved as a model file (.npz) instead of the current one</source>
             <translation>改用保存在模型文件（.npz）中的网络，代替当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="340" />
+            <location filename="../../explainer/gui/mainwindow.py" line="339" />
             <source>&amp;Save model…</source>
             <translation>保存模型(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="341" />
+            <location filename="../../explainer/gui/mainwindow.py" line="340" />
             <source>Save the network in use, with its weights, as a model file (.npz)</source>
             <translation>把正在使用的网络连同权重保存为模型文件（.npz）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="344" />
+            <location filename="../../explainer/gui/mainwindow.py" line="343" />
             <source>&amp;Forward</source>
             <translation>前向(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="345" />
+            <location filename="../../explainer/gui/mainwindow.py" line="344" />
             <source>Show what every layer computes from your digit (activations)</source>
             <translation>显示每一层根据你的数字算出了什么（激活值）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="348" />
+            <location filename="../../explainer/gui/mainwindow.py" line="347" />
             <source>&amp;Backward</source>
             <translation>反向(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="349" />
+            <location filename="../../explainer/gui/mainwindow.py" line="348" />
             <source>Show the gradients flowing back from the loss: how every value should change</source>
             <translation>显示从损失反向流回的梯度：每个值应该如何变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="351" />
+            <location filename="../../explainer/gui/mainwindow.py" line="350" />
             <source>Back to the &amp;overview</source>
             <translation>返回总览(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="351" />
+            <location filename="../../explainer/gui/mainwindow.py" line="350" />
             <source>Close the explanation and show every layer</source>
             <translation>关闭讲解，显示所有层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="353" />
+            <location filename="../../explainer/gui/mainwindow.py" line="352" />
             <source>&amp;Network overview</source>
             <translation>网络总览(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="354" />
+            <location filename="../../explainer/gui/mainwindow.py" line="353" />
             <source>Every layer of the network, live, as you draw</source>
             <translation>网络的每一层，随你书写实时更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="356" />
+            <location filename="../../explainer/gui/mainwindow.py" line="355" />
             <source>&amp;Export view as PNG…</source>
             <translation>将视图导出为 PNG(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="356" />
+            <location filename="../../explainer/gui/mainwindow.py" line="355" />
             <source>Save the overview as a PNG image</source>
             <translation>把总览图保存为 PNG 图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="357" />
+            <location filename="../../explainer/gui/mainwindow.py" line="356" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="357" />
+            <location filename="../../explainer/gui/mainwindow.py" line="356" />
             <source>Close the app</source>
             <translation>关闭程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="358" />
+            <location filename="../../explainer/gui/mainwindow.py" line="357" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="358" />
+            <location filename="../../explainer/gui/mainwindow.py" line="357" />
             <source>Undo the last stroke, Clear or loaded image</source>
             <translation>撤销上一笔、清空或载入的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="359" />
+            <location filename="../../explainer/gui/mainwindow.py" line="358" />
             <source>&amp;Clear</source>
             <translation>清空(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="359" />
+            <location filename="../../explainer/gui/mainwindow.py" line="358" />
             <source>Erase the canvas</source>
             <translation>擦除整个画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="360" />
+            <location filename="../../explainer/gui/mainwindow.py" line="359" />
             <source>&amp;Eraser</source>
             <translation>橡皮擦(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="360" />
+            <location filename="../../explainer/gui/mainwindow.py" line="359" />
             <source>The left button erases while this is on</source>
             <translation>开启后左键用来擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="361" />
+            <location filename="../../explainer/gui/mainwindow.py" line="360" />
             <source>&amp;Bigger brush</source>
             <translation>加粗画笔(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="361" />
+            <location filename="../../explainer/gui/mainwindow.py" line="360" />
             <source>Make the brush thicker</source>
             <translation>让画笔更粗</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="362" />
+            <location filename="../../explainer/gui/mainwindow.py" line="361" />
             <source>&amp;Smaller brush</source>
             <translation>减细画笔(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="362" />
+            <location filename="../../explainer/gui/mainwindow.py" line="361" />
             <source>Make the brush thinner</source>
             <translation>让画笔更细</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="363" />
+            <location filename="../../explainer/gui/mainwindow.py" line="362" />
             <source>&amp;Dark palette</source>
             <translation>深色主题(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="363" />
+            <location filename="../../explainer/gui/mainwindow.py" line="362" />
             <source>Switch between light and dark colours</source>
             <translation>在浅色和深色之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="364" />
+            <location filename="../../explainer/gui/mainwindow.py" line="363" />
             <source>Zoom &amp;in</source>
             <translation>放大(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="364" />
+            <location filename="../../explainer/gui/mainwindow.py" line="363" />
             <source>Larger fonts and maps, for projectors</source>
             <translation>更大的字体和特征图，适合投影</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="365" />
+            <location filename="../../explainer/gui/mainwindow.py" line="364" />
             <source>Zoom &amp;out</source>
             <translation>缩小(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="365" />
+            <location filename="../../explainer/gui/mainwindow.py" line="364" />
             <source>Smaller fonts and maps</source>
             <translation>更小的字体和特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="366" />
+            <location filename="../../explainer/gui/mainwindow.py" line="365" />
             <source>&amp;Reset zoom</source>
             <translation>恢复原始大小(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="366" />
+            <location filename="../../explainer/gui/mainwindow.py" line="365" />
             <source>Normal size</source>
             <translation>正常大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="367" />
+            <location filename="../../explainer/gui/mainwindow.py" line="366" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="367" />
+            <location filename="../../explainer/gui/mainwindow.py" line="366" />
             <source>List every keyboard shortcut</source>
             <translation>列出所有键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="368" />
+            <location filename="../../explainer/gui/mainwindow.py" line="367" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="368" />
+            <location filename="../../explainer/gui/mainwindow.py" line="367" />
             <source>What this app is</source>
             <translation>这个程序是做什么的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="376" />
+            <location filename="../../explainer/gui/mainwindow.py" line="375" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="383" />
+            <location filename="../../explainer/gui/mainwindow.py" line="382" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="384" />
+            <location filename="../../explainer/gui/mainwindow.py" line="383" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="385" />
+            <location filename="../../explainer/gui/mainwindow.py" line="384" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="386" />
+            <location filename="../../explainer/gui/mainwindow.py" line="385" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="387" />
+            <location filename="../../explainer/gui/mainwindow.py" line="386" />
             <source>Colour &amp;scale</source>
             <translation>色标(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="388" />
+            <location filename="../../explainer/gui/mainwindow.py" line="387" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="389" />
+            <location filename="../../explainer/gui/mainwindow.py" line="388" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="390" />
+            <location filename="../../explainer/gui/mainwindow.py" line="389" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="391" />
+            <location filename="../../explainer/gui/mainwindow.py" line="390" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="396" />
+            <location filename="../../explainer/gui/mainwindow.py" line="395" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="738" />
+            <location filename="../../explainer/gui/mainwindow.py" line="737" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="741" />
+            <location filename="../../explainer/gui/mainwindow.py" line="740" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="746" />
+            <location filename="../../explainer/gui/mainwindow.py" line="745" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="752" />
+            <location filename="../../explainer/gui/mainwindow.py" line="751" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="767" />
+            <location filename="../../explainer/gui/mainwindow.py" line="766" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="774" />
+            <location filename="../../explainer/gui/mainwindow.py" line="773" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="782" />
+            <location filename="../../explainer/gui/mainwindow.py" line="781" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="787" />
+            <location filename="../../explainer/gui/mainwindow.py" line="786" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="824" />
+            <location filename="../../explainer/gui/mainwindow.py" line="823" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="824" />
+            <location filename="../../explainer/gui/mainwindow.py" line="823" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="877" />
+            <location filename="../../explainer/gui/mainwindow.py" line="876" />
             <source>Loaded a test digit labelled {label}</source>
             <translation>已载入一个标签为 {label} 的测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="901" />
+            <location filename="../../explainer/gui/mainwindow.py" line="900" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="901" />
+            <location filename="../../explainer/gui/mainwindow.py" line="900" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="910" />
+            <location filename="../../explainer/gui/mainwindow.py" line="909" />
             <location filename="../../explainer/gui/views/training_view.py" line="112" />
             <source>Open model</source>
             <translation>打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="912" />
+            <location filename="../../explainer/gui/mainwindow.py" line="911" />
             <source>Model files ({patterns});;All files (*)</source>
             <translation>模型文件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="920" />
+            <location filename="../../explainer/gui/mainwindow.py" line="919" />
             <location filename="../../explainer/gui/views/training_view.py" line="123" />
             <source>Save model</source>
             <translation>保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="920" />
+            <location filename="../../explainer/gui/mainwindow.py" line="919" />
             <source>Model files ({patterns})</source>
             <translation>模型文件 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="928" />
+            <location filename="../../explainer/gui/mainwindow.py" line="927" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="928" />
+            <location filename="../../explainer/gui/mainwindow.py" line="927" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="966" />
+            <location filename="../../explainer/gui/mainwindow.py" line="965" />
             <source>Backward pass through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="967" />
+            <location filename="../../explainer/gui/mainwindow.py" line="966" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1067" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1066" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1067" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1066" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1068" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1067" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1068" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1067" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1076" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1075" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1084" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1083" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1100" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1099" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1103" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1102" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1162" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1161" />
             <source>Using an untrained network with random weights: its predictions mean nothing.</source>
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
         </message>
@@ -882,32 +809,32 @@ Install them with:
             <translation>{n}/秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="530" />
+            <location filename="../../explainer/gui/views/animation.py" line="529" />
             <source>Export as PNG</source>
             <translation>导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="530" />
+            <location filename="../../explainer/gui/views/animation.py" line="529" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="538" />
+            <location filename="../../explainer/gui/views/animation.py" line="537" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="538" />
+            <location filename="../../explainer/gui/views/animation.py" line="537" />
             <source>GIF animation (*.gif)</source>
             <translation>GIF 动画 (*.gif)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="558" />
+            <location filename="../../explainer/gui/views/animation.py" line="557" />
             <source>Save PNG…</source>
             <translation>保存 PNG…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="560" />
+            <location filename="../../explainer/gui/views/animation.py" line="559" />
             <source>Save this view as a PNG image</source>
             <translation>把这个视图保存为 PNG 图片</translation>
         </message>
@@ -1229,12 +1156,12 @@ Install them with:
             <translation>28×28 的数字，一个灰度通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/arch_editor.py" line="516" />
+            <location filename="../../explainer/gui/views/arch_editor.py" line="514" />
             <source>This network cannot be built: {reason}</source>
             <translation>无法构建这个网络：{reason}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/arch_editor.py" line="522" />
+            <location filename="../../explainer/gui/views/arch_editor.py" line="520" />
             <source>{layers} layers, {weights:,} weights to learn</source>
             <translation>{layers} 层，需要学习 {weights:,} 个权重</translation>
         </message>
@@ -2024,22 +1951,22 @@ Install them with:
             <translation>已完成 {done:,} / {total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="677" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="676" />
             <source>Evaluation failed: {message}</source>
             <translation>评估失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="689" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="687" />
             <source>{total:,} digits</source>
             <translation>{total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="692" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="690" />
             <source>{accuracy:.2%} right: {right:,} of {total:,} test digits, {wrong:,} wrong</source>
             <translation>正确率 {accuracy:.2%}：{total:,} 个测试数字中对了 {right:,} 个，错了 {wrong:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="700" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="698" />
             <source>Stopped; the results shown are from before.</source>
             <translation>已停止；显示的是之前的结果。</translation>
         </message>
@@ -3688,53 +3615,53 @@ Install them with:
             <translation> · 验证准确率 {accuracy:.1%}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="714" />
-            <location filename="../../explainer/gui/views/training_view.py" line="739" />
+            <location filename="../../explainer/gui/views/training_view.py" line="713" />
+            <location filename="../../explainer/gui/views/training_view.py" line="737" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="734" />
+            <location filename="../../explainer/gui/views/training_view.py" line="732" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="736" />
+            <location filename="../../explainer/gui/views/training_view.py" line="734" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="743" />
+            <location filename="../../explainer/gui/views/training_view.py" line="741" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="747" />
+            <location filename="../../explainer/gui/views/training_view.py" line="745" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="751" />
+            <location filename="../../explainer/gui/views/training_view.py" line="749" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="815" />
+            <location filename="../../explainer/gui/views/training_view.py" line="813" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="815" />
+            <location filename="../../explainer/gui/views/training_view.py" line="813" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="817" />
+            <location filename="../../explainer/gui/views/training_view.py" line="815" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="817" />
+            <location filename="../../explainer/gui/views/training_view.py" line="815" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>
@@ -3814,6 +3741,81 @@ Install them with:
 {reason}</source>
             <translation>这个版本中没有这个视图：
 {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/imageio.py" line="64" />
+            <source>{path}: file too large for an image ({size} bytes)</source>
+            <translation>{path}：文件太大，不像是图像（{size} 字节）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/imageio.py" line="75" />
+            <source>{path}: empty file, not an image</source>
+            <translation>{path}：空文件，不是图像</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/imageio.py" line="102" />
+            <source>{path}: not an image in a format Qt can read</source>
+            <translation>{path}：不是 Qt 能读取的图像格式</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/imageio.py" line="129" />
+            <source>{path}: cannot decode image ({reason})</source>
+            <translation>{path}：无法解码图像（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/imageio.py" line="188" />
+            <source>{path}: truncated image file (ends before the image data does)</source>
+            <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="114" />
+            <source>model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})</source>
+            <translation>模型文件 {path} 不是可读的 .npz 压缩包；它可能不完整或已损坏（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="139" />
+            <source>model file {path} {problem}</source>
+            <translation>模型文件 {path} 有问题：{problem}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="161" />
+            <source>model file {path} is empty</source>
+            <translation>模型文件 {path} 是空的</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="166" />
+            <source>model file {path} is not an .npz (zip) archive; it may be another kind of file or random bytes</source>
+            <translation>模型文件 {path} 不是 .npz（zip）压缩包；它可能是别的文件或随机字节</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="189" />
+            <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
+            <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="212" />
+            <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
+            <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="260" />
+            <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
+            <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="269" />
+            <source>model file {path} weight {name} contains NaN or infinite values</source>
+            <translation>模型文件 {path} 的权重 {name} 含有 NaN 或无穷大</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="284" />
+            <source>model file {path} has no 'format' field; it was not saved by this app ({format})</source>
+            <translation>模型文件 {path} 没有 'format' 字段；它不是由本应用保存的（{format}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="424" />
+            <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
+            <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
         </message>
     </context>
 </TS>

@@ -87,11 +87,12 @@ def _literal(node: ast.expr) -> str | None:
 def _marked_text(call: ast.Call) -> tuple[bool, ast.expr | None]:
     """Whether ``call`` is a translation call, and the node holding its text.
 
-    Recognises ``tr(text)`` and ``<anything>.translate("explainer", text)``; a ``tr`` method of an object
+    Recognises ``tr(text)``, ``bad_input(text, ...)`` (a translatable error, see explainer.errors) and
+    ``<anything>.translate("explainer", text)``; a ``tr`` method of an object
     (``self.tr``) is not the app's ``tr`` and would use another context, so it is reported too.
     """
     func = call.func
-    if isinstance(func, ast.Name) and func.id == "tr":
+    if isinstance(func, ast.Name) and func.id in ("tr", "bad_input"):
         return True, call.args[0] if call.args else None
     if isinstance(func, ast.Attribute) and func.attr == "tr":
         return True, None

@@ -269,7 +269,7 @@ class ArchitectureEditor(QWidget):
         try:
             model = build(self.spec(), np.random.default_rng(self.seed_spin.value()))
         except ArchitectureError as error:
-            self._show(error.rows, str(error))
+            self._show(error.rows, translate_error(error))
             return None
         self.status_label.setText(
             tr(
@@ -495,7 +495,7 @@ class ArchitectureEditor(QWidget):
         try:
             self._show(describe(spec), None)
         except ArchitectureError as error:
-            self._show(error.rows, str(error))
+            self._show(error.rows, translate_error(error))
         keys = [key for key, preset in PRESETS.items() if preset == spec]
         with signals_blocked(self.preset_combo):
             self.preset_combo.setCurrentIndex(list(PRESETS).index(keys[0]) if keys else len(PRESETS))
@@ -511,9 +511,7 @@ class ArchitectureEditor(QWidget):
             params = f"{row.params:,}" if row.params else ""
             self._set_row(index, (row.name, shape_text(row.shape), params, layer_text(row)))
         self.error_label.setText(
-            ""
-            if error is None
-            else tr("This network cannot be built: {reason}").format(reason=translate_error(error))
+            "" if error is None else tr("This network cannot be built: {reason}").format(reason=error)
         )
         self.error_label.setVisible(error is not None)
         self.build_button.setEnabled(error is None)

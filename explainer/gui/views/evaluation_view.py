@@ -210,7 +210,7 @@ class EvaluationWorker(StepWorker):
                     return None
         except Exception as error:
             # Bad files give a BadInputError naming the file; anything else is reported the same way.
-            self.sigError.emit(str(error))
+            self.sigError.emit(translate_error(error))
         return None
 
 
@@ -673,9 +673,7 @@ class EvaluationView(QWidget):
 
     def _on_error(self, message: str) -> None:
         self._failed = True
-        self._show_status(
-            tr("Evaluation failed: {message}").format(message=translate_error(message)), error=True
-        )
+        self._show_status(tr("Evaluation failed: {message}").format(message=message), error=True)
 
     def _on_finished(self, result: EvaluationResult | None) -> None:
         worker, self._worker = self._worker, None

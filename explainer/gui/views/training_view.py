@@ -90,7 +90,7 @@ def open_model_file(parent: QWidget | None, path: str | Path) -> Sequential | No
     try:
         return load_model(path)
     except BadInputError as error:
-        show_warning(parent, tr("Cannot open the model"), translate_error(str(error)))
+        show_warning(parent, tr("Cannot open the model"), translate_error(error))
         return None
 
 
@@ -710,9 +710,7 @@ class TrainingView(QWidget):
             self.sigModelUpdated.emit(model)
 
     def _on_error(self, message: str) -> None:
-        self._show_status(
-            tr("Training failed: {message}").format(message=translate_error(message)), error=True
-        )
+        self._show_status(tr("Training failed: {message}").format(message=message), error=True)
 
     def _on_finished(self, result: TrainingResult) -> None:
         """Show how the run ended and hand over the model it keeps."""
