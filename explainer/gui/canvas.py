@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from explainer.errors import BadInputError
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import FollowsLanguage, tr
 
 CANVAS_SIZE = 280
 """Side of the canvas image in pixels: ten image pixels per MNIST pixel."""
@@ -29,7 +29,7 @@ UNDO_LIMIT = 50
 BRUSH_MIN, BRUSH_MAX, BRUSH_DEFAULT = 6, 60, 24
 
 
-class DrawingCanvas(QWidget):
+class DrawingCanvas(FollowsLanguage, QWidget):
     """A square canvas with an anti-aliased round brush: white ink on black, like MNIST.
 
     Left button draws, right button (or eraser mode) erases. Every stroke segment emits ``sigChanged``
@@ -230,12 +230,6 @@ class DrawingCanvas(QWidget):
         self.update()
         super().leaveEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Follow run-time language switches."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the image scaled to the widget, a hint while empty, and the brush outline."""
         with QPainter(self) as painter:
@@ -309,7 +303,7 @@ class DrawingCanvas(QWidget):
         self.sigChanged.emit()
 
 
-class InputPreview(QWidget):
+class InputPreview(FollowsLanguage, QWidget):
     """The 28x28 input as the network sees it: big square pixels, no smoothing.
 
     Shape:
@@ -356,12 +350,6 @@ class InputPreview(QWidget):
     def sizeHint(self) -> QSize:
         """The zoomed preview side, square."""
         return QSize(self._display_size, self._display_size)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Follow run-time language switches."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Show the hovered pixel's row, column and value in the tooltip."""

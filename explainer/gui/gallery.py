@@ -6,13 +6,13 @@ import zipfile
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from explainer.assets import asset_path
 from explainer.errors import BadInputError
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import FollowsLanguage, tr
 
 SAMPLES_PATH = asset_path("samples.npz")
 
@@ -44,7 +44,7 @@ def load_samples(path: str | Path = SAMPLES_PATH) -> tuple[np.ndarray, np.ndarra
     return images, labels.astype(np.int64)
 
 
-class SampleGallery(QListWidget):
+class SampleGallery(FollowsLanguage, QListWidget):
     """Thumbnails of sample digits with their true labels; a click or Enter picks one.
 
     Signals:
@@ -111,12 +111,6 @@ class SampleGallery(QListWidget):
             event.accept()
             return
         super().keyPressEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Follow run-time language switches."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _pick(self, item: QListWidgetItem) -> None:
         """Emit the clicked digit."""

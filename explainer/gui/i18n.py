@@ -203,7 +203,19 @@ def font_warning(code: str) -> str | None:
     ).format(package=CJK_FONT_PACKAGE)
 
 
-class LanguageMenu(QMenu):
+class FollowsLanguage:
+    """Widget mixin, listed before the Qt base class: a run-time language switch calls ``retranslate_ui()``.
+
+    Qt sends ``QEvent.LanguageChange`` to every widget when a translator is installed or removed.
+    """
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()  # type: ignore[attr-defined]
+        super().changeEvent(event)  # type: ignore[misc]
+
+
+class LanguageMenu(FollowsLanguage, QMenu):
     """A "Language" menu with one checkable entry per language; choosing one switches the app at once.
 
     Each entry shows the language's own name ("English", "简体中文"), so it can be found from either
@@ -241,12 +253,6 @@ class LanguageMenu(QMenu):
         """Set the user-visible texts in the current language."""
         self.setTitle(tr("&Language"))
         self.setToolTip(tr("Show the app in another language; the choice is remembered"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Follow run-time language switches."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _check_current(self, code: str) -> None:
         """Tick the entry of the language in use."""

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -53,7 +53,7 @@ from explainer.gui import theme
 from explainer.gui.canvas import BRUSH_MAX, BRUSH_MIN, CANVAS_SIZE, DrawingCanvas, InputPreview
 from explainer.gui.export import export_widget_png
 from explainer.gui.gallery import SampleGallery, load_samples
-from explainer.gui.i18n import LanguageMenu, tr, translate_error
+from explainer.gui.i18n import FollowsLanguage, LanguageMenu, tr, translate_error
 from explainer.gui.state import SCALE_MODES, AppState, Settings, Target, same_architecture, signals_blocked
 from explainer.gui.targetbar import TargetBar
 from explainer.gui.views.overview import OverviewView
@@ -77,7 +77,7 @@ arrives): it is a large view (a conv4 redraw costs 20-40 ms here), and redrawing
 would make the strokes themselves lag (benchmarks/bench_integration.py)."""
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FollowsLanguage, QMainWindow):
     """Canvas, input preview and sample gallery on the left; the live overview and the other pages right.
 
     Forward mode traces without gradients (the fast live path); Backward mode traces against a ``Target``
@@ -1125,12 +1125,6 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         self.open_image(files[0])
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Follow run-time language switches."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop pending updates and any training or evaluation thread before the window goes."""

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.state import Target, signals_blocked
 
 KINDS = ("label", "class")
 """The target kinds, in the order of the kind combo box."""
 
 
-class TargetBar(QWidget):
+class TargetBar(FollowsLanguage, QWidget):
     """The toolbar's "Gradient of [the loss for the true label | the score of one class] [predicted | 0…9]".
 
     The class combo box starts with "predicted", which follows the network's answer for each new drawing;
@@ -82,12 +82,6 @@ class TargetBar(QWidget):
             tr('Pick a class or type its digit; "predicted" follows what the network answers')
         )
         self._label_class()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Follow run-time language switches."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _label_class(self) -> None:
         """Name the class combo box after what it means for the chosen kind."""

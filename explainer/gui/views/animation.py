@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 
 from explainer.gui import theme
 from explainer.gui.export import export_widget_png
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.views import explain_text
 from explainer.gui.views.gif import save_gif
 
@@ -107,7 +107,7 @@ class Caption(QWidget):
             )
 
 
-class StepPlayer(QWidget):
+class StepPlayer(FollowsLanguage, QWidget):
     """Play/pause, step ±1, first/last, speed and scrubbing for a sequence of animation steps.
 
     The scrub slider's value is the current step (the single source of truth). ``bind_keys(view)`` makes
@@ -182,12 +182,6 @@ class StepPlayer(QWidget):
         self._speed.setToolTip(tr("Animation speed"))
         self._speed_caption.setText(tr("Speed"))
         self._speed_changed(self._speed.value())
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Follow run-time language switches."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _button(self, icon: object) -> QToolButton:
         """A flat tool button with an icon (its tooltip names its key, see :meth:`retranslate_ui`)."""

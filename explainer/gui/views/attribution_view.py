@@ -13,7 +13,7 @@ Run alone: ``python -m explainer.gui.views.attribution_view``.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from explainer.core import attribution
 from explainer.core.network import Sequential
 from explainer.gui import theme
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.views.backward_view import MapBoard, Panel, fmt, run_alone
 
 METHODS = ("vanilla", "smoothgrad", "ig", "gradcam", "contrast", "loss")
@@ -63,7 +63,7 @@ def gradcam_layers(model: Sequential) -> list[tuple[str, int]]:
     return out
 
 
-class AttributionView(QWidget):
+class AttributionView(FollowsLanguage, QWidget):
     """Attribution maps of one digit side by side (objectName "attribution").
 
     Signals:
@@ -371,12 +371,6 @@ class AttributionView(QWidget):
             )
         )
         self._refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Follow run-time language switches."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _apply_theme(self) -> None:
         self.title.setFont(theme.font(1.5, bold=True))

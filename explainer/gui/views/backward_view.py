@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolTip, QWidget
 
@@ -31,7 +31,7 @@ from explainer.core.ops import output_size
 from explainer.core.trace import LayerRecord, Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.views.animation import (
     DetailView,
     Grid,
@@ -607,7 +607,7 @@ def _terms(a: np.ndarray, b: np.ndarray, limit: int = 9) -> str:
     return text + (" + \u2026" if len(pairs) > limit else "")
 
 
-class BackwardDetail(DetailView):
+class BackwardDetail(FollowsLanguage, DetailView):
     """Shared frame of the backward views: a MapBoard, a formula line with the real numbers, the player.
 
     Subclasses fill ``steps`` in ``_build`` and show step ``i`` in ``_show``; ``final()`` returns what the
@@ -729,12 +729,6 @@ class BackwardDetail(DetailView):
         self.set_paragraphs(self._explanation())
         if self.steps:
             self._show(self.player.step())
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Follow run-time language switches."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _title(self) -> str:
         return tr("Backward through {name}").format(name=self.record.name)

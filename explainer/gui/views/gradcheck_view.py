@@ -11,7 +11,7 @@ Run alone: ``python -m explainer.gui.views.gradcheck_view``.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +30,7 @@ from explainer.core.network import Sequential
 from explainer.core.passes import CHECK_EPS, GradCheck, gradient_check
 from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.views.backward_view import MapBoard, Panel, fmt, run_alone
 
 EPSILONS = (1e-3, 1e-4, 1e-5, 1e-6, 1e-7)
@@ -66,7 +66,7 @@ def describe(entry: tuple, model: Sequential) -> str:
     return f"{model.layers[entry[0]].name}.{entry[1]}[{index}]"
 
 
-class GradCheckView(QWidget):
+class GradCheckView(FollowsLanguage, QWidget):
     """Backprop against central differences for chosen pixels and weights (objectName "gradcheck").
 
     Signals:
@@ -353,12 +353,6 @@ class GradCheckView(QWidget):
         )
         self._show_digit()
         self._fill_table()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Follow run-time language switches."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _apply_theme(self) -> None:
         self.title.setFont(theme.font(1.5, bold=True))

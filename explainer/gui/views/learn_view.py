@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -31,7 +31,7 @@ from explainer.core.passes import LearnResult, learn_step
 from explainer.core.trace import Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.views.backward_view import MapBoard, Panel, as_image, fmt, run_alone
 from explainer.gui.views.prediction import PredictionView
 
@@ -49,7 +49,7 @@ def bundled_model() -> Sequential:
     return load_model()
 
 
-class LearnView(QWidget):
+class LearnView(FollowsLanguage, QWidget):
     """One SGD step on your labelled drawing, with everything that changed (objectName "learn").
 
     Signals:
@@ -382,12 +382,6 @@ class LearnView(QWidget):
             self._show_result()
         else:
             self._show_current()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Follow run-time language switches."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _apply_theme(self) -> None:
         self.title.setFont(theme.font(1.5, bold=True))

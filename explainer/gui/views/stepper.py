@@ -12,7 +12,7 @@ Run alone: ``python -m explainer.gui.views.stepper``.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +30,7 @@ from explainer.core.passes import PassStep, pass_steps
 from explainer.core.trace import Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.views.animation import StepPlayer
 from explainer.gui.views.backward_view import MapBoard, Panel, as_image, fmt, make_backward_view, run_alone
 
@@ -152,7 +152,7 @@ def _shape_text(shape: tuple[int, ...]) -> str:
     return "\u00d7".join(str(n) for n in shape)
 
 
-class StepperView(QWidget):
+class StepperView(FollowsLanguage, QWidget):
     """Step through one training step of the network on one digit (objectName "stepper").
 
     Signals:
@@ -496,12 +496,6 @@ class StepperView(QWidget):
             self._show(self.player.step())
         else:
             self._recompute()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Follow run-time language switches."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _apply_theme(self) -> None:
         self.title.setFont(theme.font(1.5, bold=True))

@@ -60,7 +60,7 @@ from PySide6.QtWidgets import (
 
 from explainer.core import LayerRecord, Sequential, Trace, conv_steps, pool_steps
 from explainer.gui import theme
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.state import Target
 
 if TYPE_CHECKING:
@@ -1291,7 +1291,7 @@ NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown)
 BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
 
 
-class TourPanel(QWidget):
+class TourPanel(FollowsLanguage, QWidget):
     """The tour's narration and controls (objectName "tour"), meant for a dock at the bottom of the window.
 
     Keys while the panel has the focus: Right or PageDown next, Left or PageUp back, Esc leaves.
@@ -1437,12 +1437,6 @@ class TourPanel(QWidget):
             dock.setWindowTitle(tr("Learn mode"))
         self.controller.retranslate()
         self._show_stop(self.controller.index())
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Follow run-time language switches."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def event(self, event: QEvent) -> bool:
         """Claim the tour's keys before the window's shortcuts (Esc would otherwise clear the canvas)."""
