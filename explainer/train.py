@@ -29,18 +29,13 @@ from typing import Any, Literal
 
 import numpy as np
 
+from explainer.architectures import ArchitectureSpec, build
 from explainer.atomic import atomic_writer
 from explainer.augment import augment_batch
 from explainer.core import (
     SGD,
     Adam,
-    Conv2D,
-    Dense,
-    Dropout,
-    Flatten,
-    MaxPool2D,
     Optimizer,
-    ReLU,
     Sequential,
     reference_net,
     softmax_cross_entropy,
@@ -290,40 +285,10 @@ def _check_data(
     return images, labels
 
 
-def wide_net(rng: np.random.Generator | None = None) -> Sequential:
-    """The reference net with 16 channels in every conv layer and a 64-unit hidden dense layer.
-
-    ``[Conv 16@3x3 pad 1, ReLU, Conv 16@3x3 pad 1, ReLU, MaxPool 2, Conv 16@3x3 pad 1, ReLU,
-    Conv 16@3x3 pad 1, ReLU, MaxPool 2, Flatten, Dense 784->64, ReLU, Dropout 0.25, Dense 64->10]``.
-
-    Shape:
-        input ``(N, 1, 28, 28)``; logits ``(N, 10)``.
-    """
-    rng = np.random.default_rng(0) if rng is None else rng
-    return Sequential(
-        [
-            Conv2D(1, 16, 3, padding=1, rng=rng),
-            ReLU(),
-            Conv2D(16, 16, 3, padding=1, rng=rng),
-            ReLU(),
-            MaxPool2D(2),
-            Conv2D(16, 16, 3, padding=1, rng=rng),
-            ReLU(),
-            Conv2D(16, 16, 3, padding=1, rng=rng),
-            ReLU(),
-            MaxPool2D(2),
-            Flatten(),
-            Dense(784, 64, rng=rng),
-            ReLU(),
-            Dropout(0.25, rng=rng),
-            Dense(64, 10, rng=rng),
-        ]
-    )
-
-
 ARCHITECTURES: dict[str, Callable[[np.random.Generator], Sequential]] = {
     "reference": reference_net,
-    "wide": wide_net,
+    # The reference net with 16 channels in every conv layer and a 64-unit hidden dense layer.
+    "wide": partial(build, ArchitectureSpec(channels=(16, 16), dense=(64,), dropout=0.25)),
 }
 DEFAULT_LR = {"adam": 2e-3, "sgd": 0.05}
 
