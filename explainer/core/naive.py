@@ -5,6 +5,8 @@ Slow on purpose; the fast kernels in ``ops``/``layers`` must agree with these on
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from explainer.core.layers import resolve_padding
@@ -72,20 +74,26 @@ def _pool_grid(x: np.ndarray, size: int, stride: int | None) -> tuple[int, int, 
     return stride, output_size(x.shape[2], size, stride, 0), output_size(x.shape[3], size, stride, 0)
 
 
+def _pool_naive(
+    x: np.ndarray, size: int, stride: int | None, reduce: Callable[..., np.ndarray]
+) -> np.ndarray:
+    """``reduce`` (np.max or np.mean) over every window, one window position at a time."""
+    stride, out_h, out_w = _pool_grid(x, size, stride)
+    y = np.zeros((*x.shape[:2], out_h, out_w), x.dtype)
+    for r in range(out_h):
+        for c in range(out_w):
+            window = x[:, :, r * stride : r * stride + size, c * stride : c * stride + size]
+            y[:, :, r, c] = reduce(window, axis=(2, 3))
+    return y
+
+
 def maxpool_naive(x: np.ndarray, size: int, stride: int | None = None) -> np.ndarray:
     """Max pooling by looping over windows.
 
     Shape:
         x ``(N, C, H, W)``; returns ``(N, C, (H - size) // stride + 1, (W - size) // stride + 1)``.
     """
-    stride, out_h, out_w = _pool_grid(x, size, stride)
-    y = np.zeros((*x.shape[:2], out_h, out_w), x.dtype)
-    for r in range(out_h):
-        for c in range(out_w):
-            y[:, :, r, c] = x[:, :, r * stride : r * stride + size, c * stride : c * stride + size].max(
-                axis=(2, 3)
-            )
-    return y
+    return _pool_naive(x, size, stride, np.max)
 
 
 def maxpool_naive_backward(x: np.ndarray, dy: np.ndarray, size: int, stride: int | None = None) -> np.ndarray:
@@ -112,14 +120,7 @@ def avgpool_naive(x: np.ndarray, size: int, stride: int | None = None) -> np.nda
     Shape:
         x ``(N, C, H, W)``; returns ``(N, C, (H - size) // stride + 1, (W - size) // stride + 1)``.
     """
-    stride, out_h, out_w = _pool_grid(x, size, stride)
-    y = np.zeros((*x.shape[:2], out_h, out_w), x.dtype)
-    for r in range(out_h):
-        for c in range(out_w):
-            y[:, :, r, c] = x[:, :, r * stride : r * stride + size, c * stride : c * stride + size].mean(
-                axis=(2, 3)
-            )
-    return y
+    return _pool_naive(x, size, stride, np.mean)
 
 
 def avgpool_naive_backward(x: np.ndarray, dy: np.ndarray, size: int, stride: int | None = None) -> np.ndarray:
