@@ -14,7 +14,7 @@ from typing import BinaryIO, Literal
 
 import numpy as np
 
-from explainer.errors import BadInputError, bad_input, regular_file_size
+from explainer.errors import BadInputError, bad_input, regular_file_size, unreadable
 
 __all__ = ["load_mnist", "mnist_dir", "read_idx"]
 
@@ -63,12 +63,7 @@ def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         raise BadInputError(f"{path}: corrupt gzip data ({exc})") from exc
     except OSError as exc:
-        raise bad_input(
-            "{path}: cannot read {kind} file ({reason})",
-            path=path,
-            kind="IDX",
-            reason=exc.strerror or str(exc),
-        ) from exc
+        raise unreadable(path, "IDX", exc) from exc
 
 
 def _parse_idx(stream: BinaryIO, path: Path, max_bytes: int, capacity: str) -> np.ndarray:

@@ -33,6 +33,16 @@ def bad_input(template: str, **fields: object) -> BadInputError:
     return BadInputError(template.format(**fields), template=template, fields=fields)
 
 
+def unreadable(path: Path, kind: str, error: OSError) -> BadInputError:
+    """The error for a ``kind`` file ("image", "IDX", "model") the system refused to read."""
+    return bad_input(
+        "{path}: cannot read {kind} file ({reason})",
+        path=path,
+        kind=kind,
+        reason=error.strerror or str(error),
+    )
+
+
 def regular_file_size(path: Path, kind: str) -> int:
     """The size in bytes of ``path``, which must be a regular file; ``kind`` names it in messages ("image").
 
@@ -44,10 +54,7 @@ def regular_file_size(path: Path, kind: str) -> int:
     except FileNotFoundError as exc:
         raise bad_input("{path}: does not exist", path=path) from exc
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise bad_input(
-            "{path}: cannot read {kind} file ({reason})", path=path, kind=kind, reason=reason
-        ) from exc
+        raise unreadable(path, kind, exc) from exc
     if stat.S_ISDIR(info.st_mode):
         raise bad_input("{path}: is a directory ({kind} file expected)", path=path, kind=kind)
     if not stat.S_ISREG(info.st_mode):

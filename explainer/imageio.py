@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from explainer.errors import BadInputError, bad_input, regular_file_size
+from explainer.errors import BadInputError, bad_input, regular_file_size, unreadable
 
 __all__ = ["MAX_DECODE_MB", "MAX_FILE_BYTES", "MAX_SIDE", "load_image"]
 
@@ -65,12 +65,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise bad_input(
-            "{path}: cannot read {kind} file ({reason})",
-            path=path,
-            kind="image",
-            reason=exc.strerror or str(exc),
-        ) from exc
+        raise unreadable(path, "image", exc) from exc
     if not data:
         raise bad_input("{path}: empty file, not an image", path=path)
     return data
