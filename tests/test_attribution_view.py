@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from test_backward_passes import bundled_or_reference, smooth_digit
 
-from explainer.core import Sequential
+from explainer.core import Dense, Flatten, ReLU, Sequential
 from explainer.core import attribution as A
 from explainer.gui.views.attribution_view import METHODS, AttributionView, gradcam_layers
 
@@ -91,3 +91,20 @@ def test_empty_view_has_no_maps(qtbot, model: Sequential) -> None:
     view.set_model(model)
     view.set_input(None)
     assert view.results == {} and view.board.panels() == []
+
+
+def dense_net(hidden: int) -> Sequential:
+    """A net with no conv layer (the Design tab builds one with zero conv blocks)."""
+    rng = np.random.default_rng(5)
+    return Sequential([Flatten(), Dense(784, hidden, rng=rng), ReLU(), Dense(hidden, 10, rng=rng)])
+
+
+def test_a_model_without_conv_layers_gets_every_map_but_grad_cam(qtbot) -> None:
+    view = small_view(qtbot)
+    view.set_model(dense_net(16))
+    view.set_input(smooth_digit()[0, 0])
+    titles = [panel.title for panel in view.board.panels()]
+    assert len(titles) == len(METHODS) - 1 and not any("Grad-CAM" in title for title in titles)
+    assert not view.layer_box.isEnabled()
+    view.set_model(bundled_or_reference())  # and back: Grad-CAM returns
+    assert len(view.board.panels()) == len(METHODS) and view.layer_box.isEnabled()

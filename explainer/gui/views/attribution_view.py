@@ -169,6 +169,7 @@ class AttributionView(FollowsLanguage, QWidget):
     def set_model(self, model: Sequential | None) -> None:
         """Explain ``model`` from now on (None clears)."""
         self._model = model
+        self.results = {}
         names = [] if model is None else list(model.class_names)
         for combo in (self.class_box, self.label_box, self.other_box):
             combo.blockSignals(True)
@@ -180,6 +181,7 @@ class AttributionView(FollowsLanguage, QWidget):
         for label, index in [] if model is None else gradcam_layers(model):
             self.layer_box.addItem(label, index)
         self.layer_box.setCurrentIndex(self.layer_box.count() - 1)
+        self.layer_box.setEnabled(self.layer_box.count() > 0)
         self.layer_box.blockSignals(False)
         self._defaults()
         self._schedule(METHODS, now=True)
@@ -238,6 +240,10 @@ class AttributionView(FollowsLanguage, QWidget):
             combo.setCurrentIndex(int(value))
             combo.blockSignals(False)
 
+    def methods(self) -> tuple[str, ...]:
+        """The maps this model has: all of :data:`METHODS`, without Grad-CAM when it has no conv layer."""
+        return METHODS if self.layer_box.count() > 0 else tuple(m for m in METHODS if m != "gradcam")
+
     def _schedule(self, methods: tuple[str, ...], now: bool = False) -> None:
         self._dirty.update(methods)
         if now:
@@ -256,7 +262,7 @@ class AttributionView(FollowsLanguage, QWidget):
             return
         model, cls = self._model, self.class_box.currentIndex()
         dirty, self._dirty = self._dirty, set()
-        if not all(method in self.results for method in METHODS):
+        if not all(method in self.results for method in self.methods()):
             dirty = set(METHODS)
         if "vanilla" in dirty:
             self.results["vanilla"] = attribution.vanilla_gradient(model, x, cls)
@@ -269,7 +275,7 @@ class AttributionView(FollowsLanguage, QWidget):
             self.results["ig"], self.ig_delta = attribution.integrated_gradients(
                 model, x, cls, steps=self.ig_steps.value()
             )
-        if "gradcam" in dirty and self.layer_box.currentIndex() >= 0:
+        if "gradcam" in dirty and "gradcam" in self.methods():
             cam = attribution.grad_cam(model, x, cls, int(self.layer_box.currentData()))
             self.results["gradcam"] = cam.upsampled
             self.results["gradcam_layer"] = cam.cam
@@ -298,7 +304,9 @@ class AttributionView(FollowsLanguage, QWidget):
         ig = self.results["ig"]
         ig_sum = float(ig.sum())
         error = abs(ig_sum - self.ig_delta) / max(abs(self.ig_delta), 1e-12)
-        cam_shape = "\u00d7".join(map(str, self.results["gradcam_layer"].shape))
+        cam_shape = (
+            "\u00d7".join(map(str, self.results["gradcam_layer"].shape)) if "gradcam" in self.results else ""
+        )
         titles = {
             "vanilla": (tr("Gradient ∂z_{c}/∂x").format(c=cls), tr("plain saliency: one backward pass")),
             "smoothgrad": (
@@ -327,7 +335,7 @@ class AttributionView(FollowsLanguage, QWidget):
             ),
         }
         panels = []
-        for method in METHODS:
+        for method in self.methods():
             values = self.results[method].astype(np.float64)
             if method == "loss":
                 # Shown negated so that red means "helps the true class", like the other maps.
