@@ -17,6 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from explainer.core import reference_net
+from explainer.errors import BadInputError
 from explainer.gui.mainwindow import MainWindow
 from explainer.gui.state import AppState, Target, same_architecture
 from explainer.gui.workspace import LEARN_PAGES, MODEL_PAGES, Page, PageSpec
@@ -324,3 +325,14 @@ def test_state_signals_the_target_before_the_new_trace(qtbot) -> None:
     state.set_target(Target("label", 2))
     assert order == [("target", Target("label", 2)), ("trace", True)]
     assert int(state.trace.target[0]) == 2
+
+
+def test_state_refuses_an_input_of_the_wrong_shape_and_keeps_the_current_one(qtbot) -> None:
+    state = AppState(reference_net(np.random.default_rng(3)))
+    digit = np.random.default_rng(0).random((28, 28)).astype(np.float32)
+    state.set_input(digit)
+    trace = state.trace
+    with pytest.raises(BadInputError, match=r"one 28x28 image, got an array of shape \(1, 1, 28, 28\)"):
+        state.set_input(digit[None, None])
+    np.testing.assert_array_equal(state.input, digit)
+    assert state.trace is trace

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from explainer.errors import bad_input
 from explainer.gui import theme
 from explainer.gui.canvas import BRUSH_DEFAULT
 from explainer.preprocess import to_mnist
@@ -197,6 +198,12 @@ class AppState(QObject):
             ``x``: ``(28, 28)`` float32 in [0, 1], or None for no input.
         """
         x = None if x is None else np.asarray(x, np.float32)
+        if x is not None and x.shape != self._model.input_shape[1:]:
+            raise bad_input(
+                "the input must be one {size} image, got an array of shape {shape}",
+                size="x".join(map(str, self._model.input_shape[1:])),
+                shape=str(x.shape),
+            )
         if _same(x, self._input):
             return
         self._input = x

@@ -24,39 +24,37 @@
             <translation>{name}：展平后有 {n} 个数，超过了全连接层最多允许的 {max} 个输入；请增加池化、卷积块或更大的步幅</translation>
         </message>
         <message>
-            <location filename="../../explainer/data.py" line="66" />
-            <location filename="../../explainer/errors.py" line="60" />
-            <location filename="../../explainer/imageio.py" line="68" />
-            <source>{path}: cannot read {kind} file ({reason})</source>
-            <translation>{path}：无法读取{kind}文件（{reason}）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/data.py" line="88" />
+            <location filename="../../explainer/data.py" line="83" />
             <source>{path}: not an IDX file, wrong magic number {magic}</source>
             <translation>{path}：不是 IDX 文件，魔数 {magic} 不对</translation>
         </message>
         <message>
-            <location filename="../../explainer/data.py" line="152" />
+            <location filename="../../explainer/data.py" line="147" />
             <source>{directory}: no MNIST file {name} found</source>
             <translation>{directory}：找不到 MNIST 文件 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/data.py" line="172" />
+            <location filename="../../explainer/data.py" line="167" />
             <source>{directory}: MNIST directory does not exist</source>
             <translation>{directory}：MNIST 文件夹不存在</translation>
         </message>
         <message>
-            <location filename="../../explainer/errors.py" line="57" />
+            <location filename="../../explainer/errors.py" line="38" />
+            <source>{path}: cannot read {kind} file ({reason})</source>
+            <translation>{path}：无法读取{kind}文件（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/errors.py" line="55" />
             <source>{path}: does not exist</source>
             <translation>{path}：文件不存在</translation>
         </message>
         <message>
-            <location filename="../../explainer/errors.py" line="64" />
+            <location filename="../../explainer/errors.py" line="59" />
             <source>{path}: is a directory ({kind} file expected)</source>
             <translation>{path}：这是一个文件夹（这里需要{kind}文件）</translation>
         </message>
         <message>
-            <location filename="../../explainer/errors.py" line="66" />
+            <location filename="../../explainer/errors.py" line="61" />
             <source>{path}: is not a regular file (a pipe, device or socket?); {kind} file expected</source>
             <translation>{path}：不是普通文件（可能是管道、设备或套接字）；这里需要{kind}文件</translation>
         </message>
@@ -134,17 +132,17 @@ Install them with:
             <translation>用鼠标左键写一个数字，右键擦除，Ctrl+Z 撤销一笔。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/canvas.py" line="247" />
+            <location filename="../../explainer/gui/canvas.py" line="241" />
             <source>Draw a digit here</source>
             <translation>在这里写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/canvas.py" line="350" />
+            <location filename="../../explainer/gui/canvas.py" line="344" />
             <source>What the network sees: your drawing cropped, shrunk to 20x20, centred on its centre of mass in a 28x28 image, like the MNIST digits it was trained on.</source>
             <translation>网络看到的输入：你的手写经过裁剪、缩小到 20x20，再按质心居中放进 28x28 的图像，与它训练时用的 MNIST 数字一样。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/canvas.py" line="373" />
+            <location filename="../../explainer/gui/canvas.py" line="361" />
             <source>pixel ({row}, {col}) = {value:.2f}</source>
             <translation>像素 ({row}, {col}) = {value:.2f}</translation>
         </message>
@@ -154,7 +152,7 @@ Install them with:
             <translation>来自 MNIST 测试集的数字，网络在训练时从未见过。点击即可载入。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/gallery.py" line="127" />
+            <location filename="../../explainer/gui/gallery.py" line="121" />
             <source>Test digit #{index}, true label {label}. Click to load it.</source>
             <translation>测试数字 #{index}，真实标签 {label}。点击载入。</translation>
         </message>
@@ -179,12 +177,12 @@ Install them with:
             <translation>系统中没有能显示中文的字体，部分文字可能显示为方框。请安装 {package} 软件包，然后重新启动程序。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="242" />
+            <location filename="../../explainer/gui/i18n.py" line="254" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="243" />
+            <location filename="../../explainer/gui/i18n.py" line="255" />
             <source>Show the app in another language; the choice is remembered</source>
             <translation>切换程序的显示语言；选择会被记住</translation>
         </message>
@@ -719,9 +717,14 @@ Install them with:
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1161" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1155" />
             <source>Using an untrained network with random weights: its predictions mean nothing.</source>
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/state.py" line="202" />
+            <source>the input must be one {size} image, got an array of shape {shape}</source>
+            <translation>输入必须是一张 {size} 的图像，收到的数组形状是 {shape}</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/targetbar.py" line="71" />
@@ -754,12 +757,12 @@ Install them with:
             <translation>选择一个类别或输入它的数字；“预测类别”会跟随网络的答案</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/targetbar.py" line="94" />
+            <location filename="../../explainer/gui/targetbar.py" line="88" />
             <source>true label y:</source>
             <translation>真实标签 y：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/targetbar.py" line="94" />
+            <location filename="../../explainer/gui/targetbar.py" line="88" />
             <source>class k:</source>
             <translation>类别 k：</translation>
         </message>
@@ -804,37 +807,37 @@ Install them with:
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="288" />
+            <location filename="../../explainer/gui/views/animation.py" line="282" />
             <source>{n}/s</source>
             <translation>{n}/秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="529" />
+            <location filename="../../explainer/gui/views/animation.py" line="523" />
             <source>Export as PNG</source>
             <translation>导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="529" />
+            <location filename="../../explainer/gui/views/animation.py" line="523" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="537" />
+            <location filename="../../explainer/gui/views/animation.py" line="531" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="537" />
+            <location filename="../../explainer/gui/views/animation.py" line="531" />
             <source>GIF animation (*.gif)</source>
             <translation>GIF 动画 (*.gif)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="557" />
+            <location filename="../../explainer/gui/views/animation.py" line="551" />
             <source>Save PNG…</source>
             <translation>保存 PNG…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="559" />
+            <location filename="../../explainer/gui/views/animation.py" line="553" />
             <source>Save this view as a PNG image</source>
             <translation>把这个视图保存为 PNG 图片</translation>
         </message>
@@ -1166,623 +1169,628 @@ Install them with:
             <translation>{layers} 层，需要学习 {weights:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="288" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="301" />
             <source>SmoothGrad σ = {s}</source>
             <translation>SmoothGrad σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="289" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="302" />
             <source>SmoothGrad N = {n}</source>
             <translation>SmoothGrad N = {n}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="292" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="306" />
             <source>Draw a digit to see which pixels the network looks at.</source>
             <translation>写一个数字，看看网络在关注哪些像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="303" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="317" />
             <source>Gradient ∂z_{c}/∂x</source>
             <translation>梯度 ∂z_{c}/∂x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="303" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="317" />
             <source>plain saliency: one backward pass</source>
             <translation>普通显著图：一次反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="305" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="319" />
             <source>SmoothGrad</source>
             <translation>SmoothGrad</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="306" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="320" />
             <source>mean gradient over {n} noisy copies, σ = {s}</source>
             <translation>{n} 个加噪副本的平均梯度，σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="311" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="325" />
             <source>Integrated Gradients</source>
             <translation>积分梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="312" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="326" />
             <source>Σ = {a}, z(x) − z(black) = {b} (off by {e}%)</source>
             <translation>Σ = {a}，z(x) − z(全黑) = {b}（相差 {e}%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="317" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="333" />
             <source>Grad-CAM at {layer}</source>
             <translation>{layer} 处的 Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="318" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="334" />
             <source>computed on {shape} maps, then enlarged</source>
             <translation>在 {shape} 的特征图上计算，再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="321" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="337" />
             <source>{a} rather than {b}</source>
             <translation>是 {a} 而不是 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="322" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="338" />
             <source>gradient of z_{a} − z_{b}</source>
             <translation>z_{a} − z_{b} 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="325" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="341" />
             <source>−dL/dx, label {y}</source>
             <translation>−dL/dx，标签 {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="326" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="342" />
             <source>red: more ink here lowers the loss</source>
             <translation>红色：这里多一些笔迹会降低损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="339" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="356" />
             <source>Explaining the score (logit) of class {c}.  Loss against label {y}: L = {L}</source>
             <translation>正在解释类别 {c} 的得分（logit）。  相对标签 {y} 的损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="348" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="368" />
+            <source>Why Integrated Gradients misses more here: on the way from black to this digit the score of {c} ranges from {low} to {high}. It travels {swing} in all for a net change of only {delta}, so large positive and negative parts cancel and a small error in them is a large share of the sum. More steps usually make it smaller.</source>
+            <translation>为什么积分梯度在这里误差更大：从全黑图像到这个数字的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/attribution_view.py" line="387" />
             <source>Which pixels matter?</source>
             <translation>哪些像素重要？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="349" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="388" />
             <source>Explain class</source>
             <translation>解释类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="350" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="389" />
             <source>The class whose score (logit) is explained; starts at the prediction</source>
             <translation>要解释其得分（logit）的类别；初始为预测的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="351" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="390" />
             <source>True label</source>
             <translation>真实标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="352" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="391" />
             <source>The label of the loss L and of the map −dL/dx</source>
             <translation>损失 L 和 −dL/dx 图所用的标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="353" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="392" />
             <source>Over the digit</source>
             <translation>叠加在数字上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="354" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="393" />
             <source>Draw each map over the digit (the ink shows as grey)</source>
             <translation>把每张图叠加在数字上显示（笔迹显示为灰色）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="355" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="394" />
             <source>Noise added to the digit for each SmoothGrad sample</source>
             <translation>每个 SmoothGrad 样本给数字加的噪声</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="356" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="395" />
             <source>How many noisy copies SmoothGrad averages</source>
             <translation>SmoothGrad 平均多少个加噪副本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="357" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="396" />
             <source>IG steps</source>
             <translation>IG 步数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="359" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="398" />
             <source>Gradients taken on the path from black to the digit (more: smaller completeness error)</source>
             <translation>在从全黑图像到你的数字的路径上取梯度的次数（越多，完备性误差越小）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="361" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="400" />
             <source>Grad-CAM layer</source>
             <translation>Grad-CAM 层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="362" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="401" />
             <source>Grad-CAM weighs this layer's maps by their mean gradient</source>
             <translation>Grad-CAM 用这一层各特征图的平均梯度为其加权</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="363" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="402" />
             <source>Contrast with</source>
             <translation>对比类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="364" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="403" />
             <source>Class B of “A rather than B” (starts at the runner-up)</source>
             <translation>“是 A 而不是 B”中的类别 B（初始为第二名）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="366" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="405" />
             <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your digit (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="740" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="734" />
             <location filename="../../explainer/gui/views/stepper.py" line="294" />
             <source>Backward through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="762" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="756" />
             <source>Which gradient to compute</source>
             <translation>要计算哪一个梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="763" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="791" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="757" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="785" />
             <source>dL/dA_prev: full convolution with the kernel rotated 180°</source>
             <translation>dL/dA_prev：与旋转 180° 的卷积核做全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="763" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="792" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="757" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="786" />
             <source>dL/dW: input ⋆ dL/dZ</source>
             <translation>dL/dW：输入 ⋆ dL/dZ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="766" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="760" />
             <source>Output channel o (a map of this layer)</source>
             <translation>输出通道 o（本层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="767" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="761" />
             <source>Input channel c (a map of the previous layer)</source>
             <translation>输入通道 c（上一层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="857" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="851" />
             <source>step {i} of {n}</source>
             <translation>第 {i} 步，共 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="863" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="857" />
             <source>dL/dZ[{o}], zero-padded</source>
             <translation>dL/dZ[{o}]，补零后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="867" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="861" />
             <source>the gradient arriving at this layer's output map o</source>
             <translation>到达本层输出特征图 o 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="870" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="864" />
             <source>rot180(W[{o},{c}])</source>
             <translation>rot180(W[{o},{c}])</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="872" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="866" />
             <source>the kernel turned upside down and mirrored</source>
             <translation>上下颠倒再左右镜像的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="875" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="869" />
             <source>share from map {o}</source>
             <translation>来自特征图 {o} 的部分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="879" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="873" />
             <source>Σ window ⊙ rot180(W), one cell per step</source>
             <translation>Σ 窗口 ⊙ rot180(W)，每步一个格子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="882" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="876" />
             <source>dL/dA_prev[{c}]</source>
             <translation>dL/dA_prev[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="885" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="879" />
             <source>sum of such maps over all {n} output channels</source>
             <translation>全部 {n} 个输出通道上这类图之和</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="892" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="886" />
             <source>dL/dA_prev[{c}][{r},{s}] (from map {o}) = Σ window ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>dL/dA_prev[{c}][{r},{s}]（来自特征图 {o}）= Σ 窗口 ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="916" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="910" />
             <source>A_prev[{c}], padded</source>
             <translation>A_prev[{c}]，已填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="925" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="919" />
             <source>the input pixels weight ({i},{j}) touched</source>
             <translation>权重 ({i},{j}) 接触过的输入像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="927" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="921" />
             <source>dL/dZ[{o}]</source>
             <translation>dL/dZ[{o}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="927" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="921" />
             <source>the gradient at this layer's output</source>
             <translation>本层输出处的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="929" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="923" />
             <source>dL/dW[{o},{c}]</source>
             <translation>dL/dW[{o},{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="933" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="927" />
             <source>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</source>
             <translation>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="942" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="936" />
             <source>dL/dW[{o},{c}][{i},{j}] = Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] over {n} positions = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;largest terms: {terms}</source>
             <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="969" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="963" />
             <source>Channel (pooling works on each map alone)</source>
             <translation>通道（池化对每张特征图单独处理）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1050" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1044" />
             <source>window {i} of {n}</source>
             <translation>第 {i} 个窗口，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1053" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1047" />
             <source>A[{c}] (pool input)</source>
             <translation>A[{c}]（池化的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1057" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1051" />
             <source>outlined: the window's maximum</source>
             <translation>框出的是窗口中的最大值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1057" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1051" />
             <source>the window</source>
             <translation>该窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1063" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1057" />
             <source>mask</source>
             <translation>掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1068" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1062" />
             <source>1 where the max was, 0 elsewhere</source>
             <translation>最大值所在处为 1，其余为 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1073" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1067" />
             <source>dL/dY[{c}]</source>
             <translation>dL/dY[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1076" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1070" />
             <source>gradient arriving at the pooled map</source>
             <translation>到达池化后特征图的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1079" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1073" />
             <source>dL/dA[{c}]</source>
             <translation>dL/dA[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1083" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1077" />
             <source>built window by window</source>
             <translation>逐个窗口构建</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1089" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1083" />
             <source>window ({r},{s}): max {m} at ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;; the other {n} cells get 0</source>
             <translation>窗口 ({r},{s})：最大值 {m} 位于 ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;；其余 {n} 个格子得到 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1095" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1089" />
             <source>window ({r},{s}): each of the {n} cells gets dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>窗口 ({r},{s})：{n} 个格子各得到 dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1124" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1118" />
             <source>Channel</source>
             <translation>通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1180" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1174" />
             <source>value {i} of {n}</source>
             <translation>第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1184" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1178" />
             <source>Z (input)</source>
             <translation>Z（输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1187" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1181" />
             <source>what the layer received in the forward pass</source>
             <translation>这一层在前向传播中收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1190" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1184" />
             <source>mask 1[Z &gt; 0]</source>
             <translation>掩码 1[Z &gt; 0]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1190" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1184" />
             <source>g′(Z)</source>
             <translation>g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1194" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1188" />
             <source>the local slope of the activation</source>
             <translation>激活函数在该点的斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1197" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1191" />
             <source>dL/dA (from above)</source>
             <translation>dL/dA（来自上一层）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1200" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1194" />
             <source>gradient arriving at the output</source>
             <translation>到达输出的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1203" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1197" />
             <source>dL/dZ = dL/dA ⊙ g′(Z)</source>
             <translation>dL/dZ = dL/dA ⊙ g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1207" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1201" />
             <source>zero wherever the unit was off</source>
             <translation>凡是该单元未激活的地方都为零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1212" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1206" />
             <source>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   (Z = {x})</source>
             <translation>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   （Z = {x}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1270" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1264" />
             <source>Softmax cross-entropy and {name} backward</source>
             <translation>Softmax 交叉熵与 {name} 的反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1302" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1296" />
             <source>class {i} of {n}</source>
             <translation>第 {i} 个类别，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1306" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1300" />
             <source>x (input of {name})</source>
             <translation>x（{name} 的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1309" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1303" />
             <source>what the layer received</source>
             <translation>这一层收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1312" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1306" />
             <source>dL/dW[:, {k}] = x · dL/dz_{k}</source>
             <translation>dL/dW[:, {k}] = x · dL/dz_{k}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1316" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1310" />
             <source>the weights into class {k} move by −lr times this</source>
             <translation>通向类别 {k} 的权重会移动这个量的 −lr 倍</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1319" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1313" />
             <source>dL/dx = W · dL/dz</source>
             <translation>dL/dx = W · dL/dz</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1322" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1316" />
             <source>sent back to the previous layer</source>
             <translation>传回上一层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1327" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1321" />
             <source>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g};   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</source>
             <translation>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g}；   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1340" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1334" />
             <location filename="../../explainer/gui/views/softmax_view.py" line="311" />
             <source>class</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1340" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1334" />
             <source>logit z</source>
             <translation>logit z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1340" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1334" />
             <location filename="../../explainer/gui/views/stepper.py" line="376" />
             <source>p = softmax(z)</source>
             <translation>p = softmax(z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1342" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1336" />
             <source>label y</source>
             <translation>标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1342" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1336" />
             <location filename="../../explainer/gui/views/stepper.py" line="387" />
             <source>dL/dz = p − y</source>
             <translation>dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1345" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1339" />
             <source>dL/dz (given)</source>
             <translation>dL/dz（给定）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1356" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1350" />
             <source>loss = −log p[label] = {v}</source>
             <translation>损失 = −log p[标签] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1381" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1375" />
             <source>Nothing to compute</source>
             <translation>没有需要计算的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1382" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1376" />
             <source>This layer only moves numbers around, so its gradient is the incoming gradient put back in the original layout.</source>
             <translation>这一层只是搬动数字的位置，所以它的梯度就是传进来的梯度按原来的排列放回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1401" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1395" />
             <source>dL/dy</source>
             <translation>dL/dy</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1402" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1396" />
             <source>dL/dx</source>
             <translation>dL/dx</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1405" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1399" />
             <source>dL/dx = dL/dy, reshaped to {shape}</source>
             <translation>dL/dx = dL/dy，变形为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1452" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1446" />
             <source>Where the gradient comes from</source>
             <translation>梯度从哪里来</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1453" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1447" />
             <source>dL/dZ is the gradient at this layer's output before the activation: the ReLU after it has already multiplied by its mask, dZ = dA ⊙ g′(Z).</source>
             <translation>dL/dZ 是本层输出在激活之前的梯度：后面的 ReLU 已经乘上了它的掩码，dZ = dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1459" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1453" />
             <source>dL/dA_prev: a full convolution</source>
             <translation>dL/dA_prev：一次全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1460" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1454" />
             <source>Every input pixel helped make up to {n} outputs, one per kernel position. Collecting their gradients is a convolution of dL/dZ, padded with k − 1 − P = {ring} zeros, with the kernel rotated by 180°. Summing over every output channel gives dL/dA_prev.</source>
             <translation>每个输入像素最多参与了 {n} 个输出的计算，卷积核的每个位置一个。把这些梯度收集起来，就是把 dL/dZ 补上 k − 1 − P = {ring} 圈 0，再与旋转 180° 的卷积核做卷积。对所有输出通道求和，就得到 dL/dA_prev。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1467" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1461" />
             <source>dL/dW: the input correlated with dL/dZ</source>
             <translation>dL/dW：输入与 dL/dZ 的互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1468" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1462" />
             <source>Each weight W[i, j] was used at every output position, always on the pixel (i, j) steps away, so its gradient is the sum of those pixels times dL/dZ: the input ⋆ dL/dZ. dL/db is simply the sum of dL/dZ (stride {s}, padding {p}).</source>
             <translation>每个权重 W[i, j] 在每个输出位置都用到过，作用的总是偏移 (i, j) 处的那个像素，所以它的梯度就是这些像素乘以 dL/dZ 之和：输入 ⋆ dL/dZ。dL/db 就是 dL/dZ 的总和（步幅 {s}，填充 {p}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1482" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1476" />
             <source>Only the maximum gets the gradient</source>
             <translation>只有最大值得到梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1483" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1477" />
             <source>In the forward pass only the largest value of each {k}×{k} window reached the output, so only it can change the loss. The backward pass remembers where each maximum was (the mask) and routes the gradient there; the other cells get zero.</source>
             <translation>在前向传播中，每个 {k}×{k} 窗口只有最大值到达了输出，所以只有它能影响损失。反向传播记住每个最大值的位置（掩码），把梯度送到那里；其余格子得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1489" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1483" />
             <source>No weights</source>
             <translation>没有权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1489" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1483" />
             <source>Pooling has nothing to learn: it only passes gradients back.</source>
             <translation>池化没有需要学习的东西：它只是把梯度传回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1493" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1487" />
             <source>Spread evenly</source>
             <translation>平均分配</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1494" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1488" />
             <source>Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of the window's gradient.</source>
             <translation>{k}×{k} 窗口中的每个格子在平均值中各占 1/{n}，所以每个格子得到窗口梯度的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1507" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1501" />
             <source>The ReLU mask</source>
             <translation>ReLU 掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1508" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1502" />
             <source>ReLU passed positive inputs unchanged (slope 1) and zeroed the rest (slope 0). Backward, the gradient flows through where the input was positive and stops elsewhere: dL/dZ = dL/dA ⊙ 1[Z &gt; 0].</source>
             <translation>ReLU 让正的输入原样通过（斜率 1），其余置零（斜率 0）。反向时，梯度在输入为正的地方流过，在其他地方被截断：dL/dZ = dL/dA ⊙ 1[Z &gt; 0]。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1517" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1511" />
             <source>Multiply by the local slope</source>
             <translation>乘以局部斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1518" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1512" />
             <source>An element-wise activation scales each gradient by its own derivative at the input it saw: dL/dZ = dL/dA ⊙ g′(Z).</source>
             <translation>逐元素的激活函数会把每个梯度乘以它在对应输入处的导数：dL/dZ = dL/dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1532" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1526" />
             <source>Softmax with cross-entropy</source>
             <translation>Softmax 与交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1533" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1527" />
             <source>The loss is L = −log p[label]. Its gradient with respect to the logits is remarkably simple: dL/dz = p − y, the probabilities minus the one-hot label. The true class gets p − 1 (negative: raise it), every other class gets p (positive: lower it).</source>
             <translation>损失为 L = −log p[标签]。它对 logits 的梯度出奇地简单：dL/dz = p − y，即概率减去 one-hot 标签。正确类别得到 p − 1（为负：要提高它），其他类别得到 p（为正：要降低它）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1543" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1537" />
             <source>Explaining one class</source>
             <translation>解释一个类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1544" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1538" />
             <source>Here the gradient at the logits is given: 1 for the class being explained, 0 elsewhere. Every gradient below then says how each number changes that class's score.</source>
             <translation>这里 logits 处的梯度是给定的：被解释的类别为 1，其余为 0。于是下面的每个梯度都表示各个数如何改变该类别的得分。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1552" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1546" />
             <source>The dense layer</source>
             <translation>全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1553" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1547" />
             <source>z = x·W + b, so dL/dW[i, k] = x[i] · dL/dz_k, dL/db = dL/dz and dL/dx = W · dL/dz.</source>
             <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
@@ -3348,33 +3356,33 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/tour.py" line="1437" />
-            <location filename="../../explainer/gui/views/tour.py" line="1487" />
-            <location filename="../../explainer/gui/views/tour.py" line="1520" />
+            <location filename="../../explainer/gui/views/tour.py" line="1481" />
+            <location filename="../../explainer/gui/views/tour.py" line="1514" />
             <source>Learn mode</source>
             <translation>学习模式</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1482" />
+            <location filename="../../explainer/gui/views/tour.py" line="1476" />
             <source>Finish</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1482" />
+            <location filename="../../explainer/gui/views/tour.py" line="1476" />
             <source>Next ▶</source>
             <translation>下一站 ▶</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1484" />
+            <location filename="../../explainer/gui/views/tour.py" line="1478" />
             <source>End the tour (Right or Page Down)</source>
             <translation>结束导览（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1484" />
+            <location filename="../../explainer/gui/views/tour.py" line="1478" />
             <source>Next stop (Right or Page Down)</source>
             <translation>下一站（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1492" />
+            <location filename="../../explainer/gui/views/tour.py" line="1486" />
             <source>Stop {i} of {n}</source>
             <translation>第 {i} 站，共 {n} 站</translation>
         </message>
@@ -3748,22 +3756,22 @@ Install them with:
             <translation>{path}：文件太大，不像是图像（{size} 字节）</translation>
         </message>
         <message>
-            <location filename="../../explainer/imageio.py" line="75" />
+            <location filename="../../explainer/imageio.py" line="70" />
             <source>{path}: empty file, not an image</source>
             <translation>{path}：空文件，不是图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/imageio.py" line="102" />
+            <location filename="../../explainer/imageio.py" line="97" />
             <source>{path}: not an image in a format Qt can read</source>
             <translation>{path}：不是 Qt 能读取的图像格式</translation>
         </message>
         <message>
-            <location filename="../../explainer/imageio.py" line="129" />
+            <location filename="../../explainer/imageio.py" line="124" />
             <source>{path}: cannot decode image ({reason})</source>
             <translation>{path}：无法解码图像（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/imageio.py" line="188" />
+            <location filename="../../explainer/imageio.py" line="183" />
             <source>{path}: truncated image file (ends before the image data does)</source>
             <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
         </message>
