@@ -50,6 +50,23 @@ def test_integrated_gradients_is_exact_for_a_linear_model() -> None:
     np.testing.assert_allclose(attributions, expected, rtol=1e-5, atol=1e-7)
     # float32 logits: the shared bias 0.7 cancels in f(x) - f(0) up to rounding
     assert delta == pytest.approx(float(x.reshape(-1) @ model.layers[1].params["W"][:, 4]), abs=1e-6)
+    path = A.integrated_gradients_path(model, x, 4, steps=8)
+    assert path.swing == pytest.approx(abs(path.delta), rel=1e-5)  # a straight line never turns back
+
+
+def test_integrated_gradients_path_keeps_the_scores_it_met(model: Sequential) -> None:
+    x = smooth_digit()
+    path = A.integrated_gradients_path(model, x, 3, steps=16)
+    assert len(path.alphas) == len(path.scores) == 2 * 16 + 1  # both ends and the middle of every piece
+    assert path.alphas[0] == 0.0 and path.alphas[-1] == 1.0 and np.all(np.diff(path.alphas) > 0)
+    along = model.forward((path.alphas.reshape(-1, 1, 1, 1) * x).astype(np.float32))[:, 3]
+    np.testing.assert_allclose(path.scores, along, rtol=1e-5, atol=1e-5)
+    attributions, delta = A.integrated_gradients(model, x, 3, steps=16)
+    np.testing.assert_array_equal(path.attributions, attributions)
+    assert path.delta == delta
+    assert path.completeness_error == pytest.approx(abs(attributions.sum() - delta) / abs(delta))
+    assert path.swing == pytest.approx(np.abs(np.diff(along)).sum(), rel=1e-4)
+    assert path.swing >= abs(path.delta)
 
 
 def test_integrated_gradients_from_the_input_itself_is_zero(model: Sequential) -> None:

@@ -12,7 +12,7 @@ from test_backward_passes import bundled_or_reference, smooth_digit
 
 from explainer.core import Dense, Flatten, ReLU, Sequential
 from explainer.core import attribution as A
-from explainer.gui.views.attribution_view import METHODS, AttributionView, gradcam_layers
+from explainer.gui.views.attribution_view import METHODS, SWING_NOTE_RATIO, AttributionView, gradcam_layers
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def test_attribution_view_shows_the_core_maps(qtbot, model: Sequential) -> None:
     np.testing.assert_array_equal(view.results["vanilla"], A.vanilla_gradient(model, x, predicted))
     attributions, delta = A.integrated_gradients(model, x, predicted, steps=IG_STEPS)
     np.testing.assert_array_equal(view.results["ig"], attributions)
-    assert view.ig_delta == delta
+    assert view.ig.delta == delta
     panels = view.board.panels()
     assert len(panels) == len(METHODS)
     np.testing.assert_array_equal(panels[0].values, view.results["vanilla"].astype(np.float64))
@@ -108,3 +108,30 @@ def test_a_model_without_conv_layers_gets_every_map_but_grad_cam(qtbot) -> None:
     assert not view.layer_box.isEnabled()
     view.set_model(bundled_or_reference())  # and back: Grad-CAM returns
     assert len(view.board.panels()) == len(METHODS) and view.layer_box.isEnabled()
+
+
+def test_a_score_that_dips_on_the_path_explains_the_completeness_miss(qtbot) -> None:
+    x = smooth_digit()
+    model = dense_net(2)
+    hidden, out = model.layers[1].params, model.layers[3].params
+    # Along alpha * x: hidden units alpha and relu(alpha - 0.5); z_0 = -4 alpha + 8.4 relu(alpha - 0.5)
+    # falls from 0 to -2 at alpha = 0.5 and climbs to 0.2: a swing of 4.2 for a net change of 0.2.
+    hidden["W"][:] = 1.0 / x.sum()
+    hidden["b"][:] = [0.0, -0.5]
+    out["W"][:] = 0.0
+    out["W"][:, 0] = [-4.0, 8.4]
+    out["b"][:] = 0.0
+    view = small_view(qtbot)
+    view.set_model(model)
+    view.set_input(x[0, 0])
+    view.set_target(0)
+    assert view.ig.delta == pytest.approx(0.2, abs=1e-5)
+    assert view.ig.swing == pytest.approx(4.2, abs=1e-4)
+    assert not view.path_note.isHidden()
+    assert "−2" in view.path_note.text() and "4.2" in view.path_note.text()
+    hidden["b"][:] = 0.0  # z_0 = 4.4 alpha now climbs straight: nothing to explain
+    view.set_model(model)
+    view.set_input(x[0, 0] * 0.9)
+    view.set_target(0)
+    assert view.ig.swing < SWING_NOTE_RATIO * abs(view.ig.delta)
+    assert view.path_note.isHidden()

@@ -45,6 +45,9 @@ DEFAULT_SIGMA = 0.15
 DEFAULT_SAMPLES = 25
 DEFAULT_IG_STEPS = 64
 
+SWING_NOTE_RATIO = 4.0
+"""Explain the completeness miss when the score travels this many times its net change along the IG path."""
+
 RECOMPUTE_DELAY_MS = 120
 """Slider drags recompute once they pause this long, so a drag does not queue dozens of passes."""
 
@@ -81,7 +84,7 @@ class AttributionView(FollowsLanguage, QWidget):
         self._model: Sequential | None = None
         self._x: np.ndarray | None = None
         self.results: dict[str, np.ndarray] = {}
-        self.ig_delta: float | None = None
+        self.ig: attribution.IntegratedGradients | None = None
         self.loss: float | None = None
         self._dirty: set[str] = set()
         self._timer = QTimer(self)
@@ -134,6 +137,10 @@ class AttributionView(FollowsLanguage, QWidget):
         controls.setColumnStretch(1, 1)
 
         self.board = MapBoard(columns=3)
+        self.path_note = QLabel()
+        self.path_note.setObjectName("ig_path_note")
+        self.path_note.setWordWrap(True)
+        self.path_note.hide()
         self.note = QLabel()
         self.note.setObjectName("note")
         self.note.setWordWrap(True)
@@ -144,6 +151,7 @@ class AttributionView(FollowsLanguage, QWidget):
         layout.addWidget(self.loss_label)
         layout.addLayout(controls)
         layout.addWidget(self.board)
+        layout.addWidget(self.path_note)
         layout.addWidget(self.note)
         layout.addStretch(1)
         self.retranslate_ui()
@@ -256,7 +264,7 @@ class AttributionView(FollowsLanguage, QWidget):
         """Recompute the maps whose settings changed (all of them after a new input or class)."""
         x = self.batch()
         if x is None or self.class_box.currentIndex() < 0:
-            self.results, self.ig_delta, self.loss = {}, None, None
+            self.results, self.ig, self.loss = {}, None, None
             self._dirty.clear()
             self._refresh()
             return
@@ -272,9 +280,8 @@ class AttributionView(FollowsLanguage, QWidget):
                 model, x, cls, self.sigma_value(), self.samples.value(), rng
             )
         if "ig" in dirty:
-            self.results["ig"], self.ig_delta = attribution.integrated_gradients(
-                model, x, cls, steps=self.ig_steps.value()
-            )
+            self.ig = attribution.integrated_gradients_path(model, x, cls, steps=self.ig_steps.value())
+            self.results["ig"] = self.ig.attributions
         if "gradcam" in dirty and "gradcam" in self.methods():
             cam = attribution.grad_cam(model, x, cls, int(self.layer_box.currentData()))
             self.results["gradcam"] = cam.upsampled
@@ -295,15 +302,14 @@ class AttributionView(FollowsLanguage, QWidget):
         self.samples_text.setText(tr("SmoothGrad N = {n}").format(n=self.samples.value()))
         if not self.results:
             self.board.set_panels([])
+            self.path_note.hide()
             self.loss_label.setText(tr("Draw a digit to see which pixels the network looks at."))
             return
         cls = self._model.class_names[self.class_box.currentIndex()]
         other = self._model.class_names[self.other_box.currentIndex()]
         label = self._model.class_names[self.label_box.currentIndex()]
         under = self._x.reshape(self._x.shape[-2:]) if self.overlay.isChecked() else None
-        ig = self.results["ig"]
-        ig_sum = float(ig.sum())
-        error = abs(ig_sum - self.ig_delta) / max(abs(self.ig_delta), 1e-12)
+        ig = self.ig
         cam_shape = (
             "\u00d7".join(map(str, self.results["gradcam_layer"].shape)) if "gradcam" in self.results else ""
         )
@@ -318,7 +324,9 @@ class AttributionView(FollowsLanguage, QWidget):
             "ig": (
                 tr("Integrated Gradients"),
                 tr("Σ = {a}, z(x) − z(black) = {b} (off by {e}%)").format(
-                    a=fmt(ig_sum, 4), b=fmt(self.ig_delta, 4), e=f"{100 * error:.2f}"
+                    a=fmt(float(ig.attributions.sum()), 4),
+                    b=fmt(ig.delta, 4),
+                    e=f"{100 * ig.completeness_error:.2f}",
                 ),
             ),
             "gradcam": (
@@ -343,11 +351,34 @@ class AttributionView(FollowsLanguage, QWidget):
             title, caption = titles[method]
             panels.append(Panel(title, values, numbers=False, under=under, caption=caption))
         self.board.set_panels(panels)
+        self._show_path_note(cls)
         self.loss_label.setText(
             tr("Explaining the score (logit) of class {c}.  Loss against label {y}: L = {L}").format(
                 c=cls, y=label, L=fmt(self.loss, 4)
             )
         )
+
+    def _show_path_note(self, cls: str) -> None:
+        """Say why completeness misses by more than usual when the score swings far along the IG path."""
+        ig = self.ig
+        if ig is None or ig.swing < SWING_NOTE_RATIO * abs(ig.delta):
+            self.path_note.hide()
+            return
+        self.path_note.setText(
+            tr(
+                "Why Integrated Gradients misses more here: on the way from black to this digit the score of "
+                "{c} ranges from {low} to {high}. It travels {swing} in all for a net change of only "
+                "{delta}, so large positive and negative parts cancel and a small error in them is a large "
+                "share of the sum. More steps usually make it smaller."
+            ).format(
+                c=cls,
+                low=fmt(float(ig.scores.min()), 3),
+                high=fmt(float(ig.scores.max()), 3),
+                swing=fmt(ig.swing, 3),
+                delta=fmt(ig.delta, 3),
+            )
+        )
+        self.path_note.show()
 
     # ---- texts and theme
 
