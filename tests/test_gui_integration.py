@@ -304,12 +304,15 @@ def test_the_language_menu_switches_the_window_and_is_remembered(window: MainWin
 
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     english = window.file_menu.title()
+    stroke(window.canvas, line((140, 40), (140, 240)))
+    qtbot.waitUntil(lambda: window.timing_label.text().startswith("update "))
     try:
         i18n.set_language(QApplication.instance(), "zh_CN", store)
         if i18n.tr("&File") == "&File":
             pytest.skip("the Chinese catalogue does not translate the menus yet")
         qtbot.waitUntil(lambda: window.file_menu.title() != english)
         assert store.value(i18n.SETTINGS_KEY) == "zh_CN"
+        assert window.timing_label.text().startswith("更新 ")  # not left in English until the next stroke
     finally:
         i18n.set_language(QApplication.instance(), "en", store)
     qtbot.waitUntil(lambda: window.file_menu.title() == english)

@@ -394,6 +394,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.timing_label.setToolTip(
             tr("Time of the last update: preprocessing, the forward pass and refreshing the views")
         )
+        self._show_update_time()
         self._show_prediction(self.state.trace)
 
     # ----------------------------------------------------------------- construction
@@ -483,6 +484,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.loss_label = QLabel()
         self.loss_label.setObjectName("status_loss")
         self.timing_label = QLabel()
+        self._update_ms: float | None = None
         self.timing_label.setObjectName("status_timing")
         self.statusBar().addPermanentWidget(self.prediction_label)
         self.statusBar().addPermanentWidget(self.loss_label)
@@ -736,8 +738,13 @@ class MainWindow(FollowsLanguage, QMainWindow):
         except BadInputError as error:
             self.show_error(tr("Cannot use this input"), translate_error(error))
             return
-        elapsed_ms = (time.perf_counter() - start) * 1000
-        self.timing_label.setText(tr("update {ms:.1f} ms").format(ms=elapsed_ms))
+        self._update_ms = (time.perf_counter() - start) * 1000
+        self._show_update_time()
+
+    def _show_update_time(self) -> None:
+        """Show how long the last update took (nothing before the first)."""
+        if self._update_ms is not None:
+            self.timing_label.setText(tr("update {ms:.1f} ms").format(ms=self._update_ms))
 
     def _show_prediction(self, trace: Trace | None) -> None:
         """Put the predicted class and its probability in the status bar."""
