@@ -18,20 +18,26 @@ display=:91
 Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
 xvfb_pid=$!
 app_pid=""
+settings_dir=""
 cleanup() {
     [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
     kill "$xvfb_pid" 2>/dev/null || true
+    [ -n "$settings_dir" ] && rm -rf "$settings_dir" || true
 }
 trap cleanup EXIT
 export DISPLAY=$display
 unset QT_QPA_PLATFORM
+# A fresh settings folder: the check sees what a first-time user sees (English unless the locale says
+# otherwise), not a language or layout remembered from an earlier run on this machine.
+settings_dir=$(mktemp -d)
+export XDG_CONFIG_HOME=$settings_dir
 sleep 1
 
 .venv/bin/python main.py > /tmp/ci_app.log 2>&1 &
 app_pid=$!
 window=""
 for _ in $(seq 1 40); do
-    window=$(xdotool search --name "MNIST CNN Explainer" 2>/dev/null | head -n 1 || true)
+    window=$(xdotool search --onlyvisible --pid "$app_pid" 2>/dev/null | head -n 1 || true)
     [ -n "$window" ] && break
     sleep 0.5
 done
