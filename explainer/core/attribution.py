@@ -143,10 +143,11 @@ class IntegratedGradients:
 
     @property
     def swing(self) -> float:
-        """How far the score travels along the path (sum of its ups and downs), ``>= |delta|``.
+        """How far the score travels along the path: the sum of its ups and downs between the traced points.
 
-        When it is many times ``|delta|``, large positive and negative contributions cancel, and a small
-        quadrature error in them is a large share of ``delta``.
+        It is a lower bound of the true travel, and ``>= |delta|``. When it is many times ``|delta|``, large
+        positive and negative contributions cancel, and a small quadrature error in them is a large share of
+        ``delta``.
         """
         return float(np.abs(np.diff(self.scores)).sum())
 
