@@ -267,7 +267,7 @@ class LanguageMenu(FollowsLanguage, QMenu):
             set_language(app, code, self._settings)
         except BadInputError as error:
             self._check_current(current_language())
-            self.sigWarning.emit(str(error))
+            self.sigWarning.emit(translate_error(error))
             return
         warning = font_warning(code)
         if warning is not None:

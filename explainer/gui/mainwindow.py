@@ -1158,7 +1158,7 @@ def _load_initial_model(model: Sequential | str | os.PathLike[str] | None) -> tu
         try:
             return explainer.load_model(path), ("\n\n".join(errors) or None)
         except (BadInputError, OSError) as error:
-            errors.append(str(error))
+            errors.append(translate_error(error))
     errors.append(tr("Using an untrained network with random weights: its predictions mean nothing."))
     return reference_net(), "\n\n".join(errors)
 

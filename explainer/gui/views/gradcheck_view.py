@@ -30,7 +30,7 @@ from explainer.core.network import Sequential
 from explainer.core.passes import CHECK_EPS, GradCheck, gradient_check
 from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.i18n import FollowsLanguage, tr
+from explainer.gui.i18n import FollowsLanguage, tr, translate_error
 from explainer.gui.views.backward_view import MapBoard, Panel, fmt, run_alone
 
 EPSILONS = (1e-3, 1e-4, 1e-5, 1e-6, 1e-7)
@@ -256,7 +256,7 @@ class GradCheckView(FollowsLanguage, QWidget):
                     self._model, x, self.label_box.currentIndex(), self._entries, self.eps()
                 )
             except BadInputError as error:
-                self.text.setText(str(error))
+                self.text.setText(translate_error(error))
         self._fill_table()
         self.sigChecked.emit()
 

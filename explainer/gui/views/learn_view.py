@@ -31,7 +31,7 @@ from explainer.core.passes import LearnResult, learn_step
 from explainer.core.trace import Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.i18n import FollowsLanguage, tr
+from explainer.gui.i18n import FollowsLanguage, tr, translate_error
 from explainer.gui.views.backward_view import MapBoard, Panel, as_image, fmt, run_alone
 from explainer.gui.views.prediction import PredictionView
 
@@ -209,7 +209,7 @@ class LearnView(FollowsLanguage, QWidget):
         try:
             result = learn_step(self._model, batch, self.label_box.currentIndex(), self.lr_box.value())
         except BadInputError as error:
-            self.status.setText(str(error))
+            self.status.setText(translate_error(error))
             return None
         self._history.append(self._model)
         del self._history[:-HISTORY_LIMIT]
@@ -234,7 +234,7 @@ class LearnView(FollowsLanguage, QWidget):
         try:
             model = self._load_bundled()
         except (OSError, BadInputError) as error:
-            self.status.setText(tr("Cannot reload the bundled model: {e}").format(e=error))
+            self.status.setText(tr("Cannot reload the bundled model: {e}").format(e=translate_error(error)))
             return
         self._model = model
         self._history.clear()

@@ -30,7 +30,7 @@ from explainer.core.passes import PassStep, pass_steps
 from explainer.core.trace import Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.i18n import FollowsLanguage, tr
+from explainer.gui.i18n import FollowsLanguage, tr, translate_error
 from explainer.gui.views.animation import StepPlayer
 from explainer.gui.views.backward_view import MapBoard, Panel, as_image, fmt, make_backward_view, run_alone
 
@@ -314,7 +314,7 @@ class StepperView(FollowsLanguage, QWidget):
         try:
             self._steps = pass_steps(self._model, self._x, label, self.lr_box.value())
         except BadInputError as error:
-            self.phase.setText(str(error))
+            self.phase.setText(translate_error(error))
             return
         self._trace = self._model.trace(self._x, [label])
         keep = self.player.step()
