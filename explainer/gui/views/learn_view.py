@@ -166,8 +166,11 @@ class LearnView(FollowsLanguage, QWidget):
 
         The model this view announced itself is recognised, so the window echoing it back changes nothing.
         """
-        if model is self._model:
-            return
+        if model is not self._model:
+            self._start_over(model)
+
+    def _start_over(self, model: Sequential | None) -> None:
+        """Use ``model`` with no history and no last step to show."""
         self._model = model
         self._history.clear()
         self.result = None
@@ -236,11 +239,7 @@ class LearnView(FollowsLanguage, QWidget):
         except (OSError, BadInputError) as error:
             self.status.setText(tr("Cannot reload the bundled model: {e}").format(e=translate_error(error)))
             return
-        self._model = model
-        self._history.clear()
-        self.result = None
-        self._fill_combos()
-        self._show_current()
+        self._start_over(model)
         self.status.setText(tr("The bundled model is back."))
         self.sigModelChanged.emit(self._model)
 
