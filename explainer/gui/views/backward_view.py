@@ -737,6 +737,29 @@ class BackwardDetail(FollowsLanguage, DetailView):
         raise NotImplementedError
 
 
+class ChannelBackwardDetail(BackwardDetail):
+    """A backward view of a layer that works on each map alone, shown one at a time ("channel" box)."""
+
+    def __init__(
+        self, object_name: str, tip: str, trace: Trace, layer_index: int, channel: int, parent: QWidget | None
+    ) -> None:
+        super().__init__(object_name, trace, layer_index, parent)
+        self.channel_box = self._combo("channel", tip, [], 0)
+        self.toolbar.addWidget(self.channel_box)
+        self.finish_toolbar()
+        self._adopt()
+        self._select(channel)
+        self._rebuild()
+        self.retranslate_ui()
+
+    def _select(self, channel: int) -> None:
+        self._set_index(self.channel_box, channel)
+
+    def channel(self) -> int:
+        """The map shown now (0 for a vector)."""
+        return self.channel_box.currentIndex()
+
+
 class ConvBackwardView(BackwardDetail):
     """Conv backward: dL/dA_prev as the full convolution of dL/dZ with the kernel rotated 180°, and dL/dW
     as the correlation of the input with dL/dZ; one output channel o and input channel c at a time.
@@ -948,7 +971,7 @@ class ConvBackwardView(BackwardDetail):
         )
 
 
-class PoolBackwardView(BackwardDetail):
+class PoolBackwardView(ChannelBackwardDetail):
     """Pooling backward: max pooling routes each gradient to its window's argmax (the mask); average
     pooling spreads it evenly, 1/k² to every cell of the window.
 
@@ -959,26 +982,13 @@ class PoolBackwardView(BackwardDetail):
     def __init__(
         self, trace: Trace, layer_index: int, channel: int = 0, parent: QWidget | None = None
     ) -> None:
-        super().__init__("backward_pool", trace, layer_index, parent)
-        self.channel_box = self._combo("channel", tr("Channel (pooling works on each map alone)"), [], 0)
-        self.toolbar.addWidget(self.channel_box)
-        self.finish_toolbar()
-        self._adopt()
-        self._select(channel)
-        self._rebuild()
-        self.retranslate_ui()
+        tip = tr("Channel (pooling works on each map alone)")
+        super().__init__("backward_pool", tip, trace, layer_index, channel, parent)
 
     def _adopt(self) -> None:
         self.size, self.stride = pool_geometry(self.record)
         self.max = self.record.kind == "maxpool2d"
         self._set_items(self.channel_box, [f"c = {c}" for c in range(self.record.input.shape[1])])
-
-    def _select(self, channel: int) -> None:
-        self._set_index(self.channel_box, channel)
-
-    def channel(self) -> int:
-        """The map shown now."""
-        return self.channel_box.currentIndex()
 
     def _explanation(self) -> list[tuple[str, str]]:
         return pool_paragraphs(self.max, self.size)
@@ -1104,7 +1114,7 @@ class PixelStep:
     value: float
 
 
-class ActivationBackwardView(BackwardDetail):
+class ActivationBackwardView(ChannelBackwardDetail):
     """ReLU (and other element-wise layers) backward: ``dL/dZ = dL/dA ⊙ g'(Z)``; for ReLU g' is the 0/1 mask.
 
     Shape:
@@ -1114,26 +1124,12 @@ class ActivationBackwardView(BackwardDetail):
     def __init__(
         self, trace: Trace, layer_index: int, channel: int = 0, parent: QWidget | None = None
     ) -> None:
-        super().__init__("backward_activation", trace, layer_index, parent)
-        self.channel_box = self._combo("channel", tr("Channel"), [], 0)
-        self.toolbar.addWidget(self.channel_box)
-        self.finish_toolbar()
-        self._adopt()
-        self._select(channel)
-        self._rebuild()
-        self.retranslate_ui()
+        super().__init__("backward_activation", tr("Channel"), trace, layer_index, channel, parent)
 
     def _adopt(self) -> None:
         self.spatial = self.record.input.ndim == 4
         channels = self.record.input.shape[1] if self.spatial else 1
-        self._set_items(self.channel_box, [f"c = {c}" for c in range(channels)])
-
-    def _select(self, channel: int) -> None:
-        self._set_index(self.channel_box, channel if self.spatial else 0)
-
-    def channel(self) -> int:
-        """The map shown now (0 for a vector)."""
-        return self.channel_box.currentIndex()
+        self._set_items(self.channel_box, [f"c = {c}" for c in range(channels)])  # one for a vector
 
     def _explanation(self) -> list[tuple[str, str]]:
         return activation_paragraphs(self.record.kind)
