@@ -38,6 +38,18 @@ from explainer.gui.views.prediction import PredictionView
 DEFAULT_LR = 0.05
 """A learning rate that visibly lowers the loss of one digit without wrecking the others."""
 
+
+def learning_rate_box() -> QDoubleSpinBox:
+    """The learning-rate spin box of one SGD step (objectName "lr"), at :data:`DEFAULT_LR`."""
+    box = QDoubleSpinBox()
+    box.setObjectName("lr")
+    box.setDecimals(4)
+    box.setRange(0.0001, 5.0)
+    box.setSingleStep(0.01)
+    box.setValue(DEFAULT_LR)
+    return box
+
+
 HISTORY_LIMIT = 50
 """Undo keeps at most this many earlier models (each is a full copy of the weights)."""
 
@@ -79,12 +91,7 @@ class LearnView(FollowsLanguage, QWidget):
         self.label_box = QComboBox()
         self.label_box.setObjectName("label")
         self.label_box.currentIndexChanged.connect(self._show_current)
-        self.lr_box = QDoubleSpinBox()
-        self.lr_box.setObjectName("lr")
-        self.lr_box.setDecimals(4)
-        self.lr_box.setRange(0.0001, 5.0)
-        self.lr_box.setSingleStep(0.01)
-        self.lr_box.setValue(DEFAULT_LR)
+        self.lr_box = learning_rate_box()
         self.step_button = QPushButton()
         self.step_button.setObjectName("apply_step")
         self.step_button.clicked.connect(self.apply_step)

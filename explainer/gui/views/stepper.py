@@ -16,7 +16,6 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,9 +32,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
 from explainer.gui.views.animation import StepPlayer
 from explainer.gui.views.backward_view import MapBoard, Panel, as_image, fmt, make_backward_view, run_alone
-
-DEFAULT_LR = 0.05
-"""Learning rate of the update stage until the user picks another."""
+from explainer.gui.views.learn_view import learning_rate_box
 
 
 def phase_colour(phase: str) -> QColor:
@@ -182,12 +179,7 @@ class StepperView(FollowsLanguage, QWidget):
         self.label_box = QComboBox()
         self.label_box.setObjectName("label")
         self.label_box.currentIndexChanged.connect(self._recompute)
-        self.lr_box = QDoubleSpinBox()
-        self.lr_box.setObjectName("lr")
-        self.lr_box.setDecimals(4)
-        self.lr_box.setRange(0.0001, 5.0)
-        self.lr_box.setSingleStep(0.01)
-        self.lr_box.setValue(DEFAULT_LR)
+        self.lr_box = learning_rate_box()
         self.lr_box.valueChanged.connect(self._recompute)
         self.label_text, self.lr_text = QLabel(), QLabel()
         self.detail_button = QPushButton()
