@@ -18,6 +18,20 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture
+def settings(tmp_path):
+    """The default QSettings, redirected to a throw-away folder so the tests never touch the user's."""
+    from PySide6.QtCore import QSettings, QStandardPaths  # imported here: the core tests run without Qt
+
+    formats = (QSettings.Format.NativeFormat, QSettings.Format.IniFormat)
+    for kind in formats:
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path))
+    yield QSettings()
+    home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    for kind in formats:
+        QSettings.setPath(kind, QSettings.Scope.UserScope, home)
+
+
 @pytest.fixture(scope="session")
 def mnist_directory() -> Path:
     """The real MNIST folder (EXPLAINER_MNIST_DIR or ../shared/data/mnist); skips when absent."""

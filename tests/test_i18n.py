@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from explainer.errors import BadInputError
 from explainer.gui import i18n
@@ -30,18 +30,6 @@ from explainer.i18n import extract
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 MODEL_PATH = Path(__file__).resolve().parent.parent / "assets" / "model.npz"
-
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    """The default QSettings, redirected to a throw-away folder so the tests never touch the user's."""
-    formats = (QSettings.Format.NativeFormat, QSettings.Format.IniFormat)
-    for kind in formats:
-        QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path))
-    yield QSettings()
-    home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
-    for kind in formats:
-        QSettings.setPath(kind, QSettings.Scope.UserScope, home)
 
 
 @pytest.fixture

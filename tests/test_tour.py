@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from explainer.core import Conv2D, Dense, Flatten, ReLU, Sequential
@@ -55,18 +55,6 @@ def drawn_two(size: int = 280) -> np.ndarray:
     for x, y in arc + diagonal + base:
         image[(xx - x) ** 2 + (yy - y) ** 2 < 0.035**2] = 1.0
     return image
-
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    """The default QSettings, redirected to a throw-away folder so the tests never touch the user's."""
-    formats = (QSettings.Format.NativeFormat, QSettings.Format.IniFormat)
-    for kind in formats:
-        QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path))
-    yield QSettings()
-    home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
-    for kind in formats:
-        QSettings.setPath(kind, QSettings.Scope.UserScope, home)
 
 
 @pytest.fixture
