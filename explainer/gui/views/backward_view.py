@@ -37,10 +37,10 @@ from explainer.gui.views.animation import (
     Grid,
     fit_cell,
     fit_number_font,
-    hatch_brush,
     paint_cell_lines,
     paint_highlight,
     paint_image,
+    paint_padding,
     text_colours,
 )
 from explainer.gui.views.colorbar import gradient_image
@@ -376,8 +376,7 @@ class MapBoard(QWidget):
                     painter.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, round(slot.width())),
                 )
                 paint_image(painter, grid, image)
-                if panel.hatch:
-                    self._paint_hatch(painter, grid, panel.hatch, palette.muted)
+                paint_padding(painter, grid, panel.hatch, palette.muted)
                 gaps = ~np.isfinite(panel.values)
                 if not gaps.any():
                     paint_cell_lines(painter, grid, palette.frame, min_cell=12.0)
@@ -400,20 +399,6 @@ class MapBoard(QWidget):
                     painter.drawText(
                         caption, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, panel.caption
                     )
-
-    @staticmethod
-    def _paint_hatch(painter: QPainter, grid: Grid, ring: int, colour: QColor) -> None:
-        """Hatch the outer ``ring`` cells: zeros added around the real values."""
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(hatch_brush(colour))
-        rows, cols = grid.rows, grid.cols
-        for rect in (
-            grid.cells(0, 0, ring, cols),
-            grid.cells(rows - ring, 0, ring, cols),
-            grid.cells(ring, 0, rows - 2 * ring, ring),
-            grid.cells(ring, cols - ring, rows - 2 * ring, ring),
-        ):
-            painter.drawRect(rect)
 
     @staticmethod
     def _number_format(painter: QPainter, panel: Panel, grid: Grid) -> tuple[int, int] | None:
