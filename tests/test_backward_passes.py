@@ -146,6 +146,25 @@ def test_gradient_check_agrees_to_1e6_in_float64(model: Sequential) -> None:
         assert result.rel_error < 1e-6, result
 
 
+def test_gradient_check_holds_for_a_confident_prediction(model: Sequential, mnist_directory) -> None:
+    """A tiny loss (the predicted label of a clear digit): central differences need all its digits."""
+    from explainer.data import load_mnist
+
+    images, labels = load_mnist(mnist_directory, "test")
+    x = (images[:1] / 255.0)[:, None]
+    label = int(labels[0])
+    trace = model.trace(x, [label])
+    assert trace.loss < 1e-4  # the case this test is about
+    which: list[tuple] = [("input", (8, 19)), ("input", (14, 14))]
+    for index, record in enumerate(trace.layers):
+        for key, grad in record.grads.items():
+            which.append((index, key, np.unravel_index(int(np.abs(grad).argmax()), grad.shape)))
+    measured = [r for r in gradient_check(model, x, label, which) if r.measurable and not r.kink]
+    assert len(measured) >= len(which) // 2
+    for result in measured:
+        assert result.rel_error < 1e-4, result
+
+
 def test_gradient_check_says_when_a_gradient_is_too_small_to_measure(model: Sequential) -> None:
     x = smooth_digit()
     probs = model.predict_proba(x)[0]

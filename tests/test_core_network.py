@@ -376,6 +376,14 @@ def test_a_confident_right_answer_reports_its_tiny_loss_in_float32() -> None:
     assert loss == pytest.approx(np.log1p(9 * np.exp(-20.0)), rel=1e-6) and loss > 0
 
 
+def test_a_confident_right_answer_keeps_every_digit_of_its_loss_in_float64() -> None:
+    """log(1 + 9.4e-14) in float64 keeps about 3 digits; central differences of the loss need all of them."""
+    loss, _ = softmax_cross_entropy(np.array([[30.0, 0.0, -5.0]]), [0])
+    assert loss == pytest.approx(np.log1p(np.exp(-30.0) + np.exp(-35.0)), rel=1e-14, abs=0)
+    tied, _ = softmax_cross_entropy(np.array([[3.0, 3.0, -40.0]]), [1])  # two maxima: only one is the log1p 1
+    assert tied == pytest.approx(np.log1p(1.0 + np.exp(-43.0)), rel=1e-14, abs=0)
+
+
 def test_softmax_cross_entropy_values_and_gradient() -> None:
     logits = np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]])
     loss, dlogits = softmax_cross_entropy(logits, [2, 0])

@@ -40,8 +40,10 @@ def softmax_cross_entropy(logits: np.ndarray, labels: ArrayLike) -> tuple[float,
     Notes:
         ``loss_n = logsumexp(z_n) - z_n[label_n]`` evaluated with the max shifted out, so it stays exact for
         huge logits (``[1000, 0]`` against label 1 gives 1000, not a clamped value). The loss itself is
-        summed in float64, so a confident right answer reports its tiny loss (``[20, 0]`` against label 0
-        gives 2.1e-9) rather than the 0 that a float32 ``1 + 2e-9`` would round to.
+        summed in float64 as ``log1p`` of the other classes' terms, so a confident right answer reports its
+        tiny loss to full precision (``[20, 0]`` against label 0 gives 2.1e-9, ``[30, 0]`` 9.4e-14) rather
+        than the 0 of a float32 ``1 + 2e-9``, or the few digits left of a float64 ``log(1 + 9.4e-14)``. The
+        gradient check's central differences need those digits.
         ``dlogits = (softmax(z) - onehot(labels)) / N``.
     """
     N, K = logits.shape
@@ -50,7 +52,10 @@ def softmax_cross_entropy(logits: np.ndarray, labels: ArrayLike) -> tuple[float,
     e = np.exp(shifted)
     sums = e.sum(axis=1, keepdims=True)
     rows = np.arange(N)
-    loss = float(np.mean(np.log(np.exp(shifted, dtype=np.float64).sum(axis=1)) - shifted[rows, labels]))
+    # log(1 + sum of the others) through log1p: log(1 + 1e-12) would keep only ~4 digits of a tiny loss.
+    others = np.exp(shifted, dtype=np.float64)
+    others[rows, shifted.argmax(axis=1)] = 0.0
+    loss = float(np.mean(np.log1p(others.sum(axis=1)) - shifted[rows, labels]))
     dlogits = e / sums
     dlogits[rows, labels] -= 1
     dlogits /= N
