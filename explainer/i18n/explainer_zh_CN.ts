@@ -570,154 +570,154 @@ Install them with:
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="737" />
+            <location filename="../../explainer/gui/mainwindow.py" line="739" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="740" />
+            <location filename="../../explainer/gui/mainwindow.py" line="747" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="745" />
+            <location filename="../../explainer/gui/mainwindow.py" line="752" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="751" />
+            <location filename="../../explainer/gui/mainwindow.py" line="758" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="766" />
+            <location filename="../../explainer/gui/mainwindow.py" line="773" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="773" />
+            <location filename="../../explainer/gui/mainwindow.py" line="780" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="781" />
+            <location filename="../../explainer/gui/mainwindow.py" line="788" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="786" />
+            <location filename="../../explainer/gui/mainwindow.py" line="793" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="823" />
+            <location filename="../../explainer/gui/mainwindow.py" line="830" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="823" />
+            <location filename="../../explainer/gui/mainwindow.py" line="830" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="876" />
+            <location filename="../../explainer/gui/mainwindow.py" line="883" />
             <source>Loaded a test digit labelled {label}</source>
             <translation>已载入一个标签为 {label} 的测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="900" />
+            <location filename="../../explainer/gui/mainwindow.py" line="907" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="900" />
+            <location filename="../../explainer/gui/mainwindow.py" line="907" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="909" />
+            <location filename="../../explainer/gui/mainwindow.py" line="916" />
             <location filename="../../explainer/gui/views/training_view.py" line="112" />
             <source>Open model</source>
             <translation>打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="911" />
+            <location filename="../../explainer/gui/mainwindow.py" line="918" />
             <source>Model files ({patterns});;All files (*)</source>
             <translation>模型文件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="919" />
+            <location filename="../../explainer/gui/mainwindow.py" line="926" />
             <location filename="../../explainer/gui/views/training_view.py" line="123" />
             <source>Save model</source>
             <translation>保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="919" />
+            <location filename="../../explainer/gui/mainwindow.py" line="926" />
             <source>Model files ({patterns})</source>
             <translation>模型文件 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="927" />
+            <location filename="../../explainer/gui/mainwindow.py" line="934" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="927" />
+            <location filename="../../explainer/gui/mainwindow.py" line="934" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="965" />
+            <location filename="../../explainer/gui/mainwindow.py" line="972" />
             <source>Backward pass through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="966" />
+            <location filename="../../explainer/gui/mainwindow.py" line="973" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1066" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1073" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1066" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1073" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1067" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1074" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1067" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1074" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1075" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1082" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1083" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1090" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1099" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1106" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1102" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1109" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1155" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1162" />
             <source>Using an untrained network with random weights: its predictions mean nothing.</source>
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
         </message>
@@ -1334,463 +1334,463 @@ Install them with:
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="734" />
-            <location filename="../../explainer/gui/views/stepper.py" line="294" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="719" />
+            <location filename="../../explainer/gui/views/stepper.py" line="286" />
             <source>Backward through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="756" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="764" />
             <source>Which gradient to compute</source>
             <translation>要计算哪一个梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="757" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="785" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="765" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="793" />
             <source>dL/dA_prev: full convolution with the kernel rotated 180°</source>
             <translation>dL/dA_prev：与旋转 180° 的卷积核做全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="757" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="786" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="765" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="794" />
             <source>dL/dW: input ⋆ dL/dZ</source>
             <translation>dL/dW：输入 ⋆ dL/dZ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="760" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="768" />
             <source>Output channel o (a map of this layer)</source>
             <translation>输出通道 o（本层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="761" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="769" />
             <source>Input channel c (a map of the previous layer)</source>
             <translation>输入通道 c（上一层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="851" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="859" />
             <source>step {i} of {n}</source>
             <translation>第 {i} 步，共 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="857" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="865" />
             <source>dL/dZ[{o}], zero-padded</source>
             <translation>dL/dZ[{o}]，补零后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="861" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="869" />
             <source>the gradient arriving at this layer's output map o</source>
             <translation>到达本层输出特征图 o 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="864" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="872" />
             <source>rot180(W[{o},{c}])</source>
             <translation>rot180(W[{o},{c}])</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="866" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="874" />
             <source>the kernel turned upside down and mirrored</source>
             <translation>上下颠倒再左右镜像的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="869" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="877" />
             <source>share from map {o}</source>
             <translation>来自特征图 {o} 的部分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="873" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="881" />
             <source>Σ window ⊙ rot180(W), one cell per step</source>
             <translation>Σ 窗口 ⊙ rot180(W)，每步一个格子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="876" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="884" />
             <source>dL/dA_prev[{c}]</source>
             <translation>dL/dA_prev[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="879" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="887" />
             <source>sum of such maps over all {n} output channels</source>
             <translation>全部 {n} 个输出通道上这类图之和</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="886" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="894" />
             <source>dL/dA_prev[{c}][{r},{s}] (from map {o}) = Σ window ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>dL/dA_prev[{c}][{r},{s}]（来自特征图 {o}）= Σ 窗口 ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="910" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="918" />
             <source>A_prev[{c}], padded</source>
             <translation>A_prev[{c}]，已填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="919" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="927" />
             <source>the input pixels weight ({i},{j}) touched</source>
             <translation>权重 ({i},{j}) 接触过的输入像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="921" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="929" />
             <source>dL/dZ[{o}]</source>
             <translation>dL/dZ[{o}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="921" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="929" />
             <source>the gradient at this layer's output</source>
             <translation>本层输出处的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="923" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="931" />
             <source>dL/dW[{o},{c}]</source>
             <translation>dL/dW[{o},{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="927" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="935" />
             <source>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</source>
             <translation>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="936" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="944" />
             <source>dL/dW[{o},{c}][{i},{j}] = Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] over {n} positions = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;largest terms: {terms}</source>
             <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="963" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="970" />
             <source>Channel (pooling works on each map alone)</source>
             <translation>通道（池化对每张特征图单独处理）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1044" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1039" />
             <source>window {i} of {n}</source>
             <translation>第 {i} 个窗口，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1047" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1042" />
             <source>A[{c}] (pool input)</source>
             <translation>A[{c}]（池化的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1051" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1046" />
             <source>outlined: the window's maximum</source>
             <translation>框出的是窗口中的最大值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1051" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1046" />
             <source>the window</source>
             <translation>该窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1057" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1052" />
             <source>mask</source>
             <translation>掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1062" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1057" />
             <source>1 where the max was, 0 elsewhere</source>
             <translation>最大值所在处为 1，其余为 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1067" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1062" />
             <source>dL/dY[{c}]</source>
             <translation>dL/dY[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1070" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1065" />
             <source>gradient arriving at the pooled map</source>
             <translation>到达池化后特征图的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1073" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1068" />
             <source>dL/dA[{c}]</source>
             <translation>dL/dA[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1077" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1072" />
             <source>built window by window</source>
             <translation>逐个窗口构建</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1083" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1078" />
             <source>window ({r},{s}): max {m} at ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;; the other {n} cells get 0</source>
             <translation>窗口 ({r},{s})：最大值 {m} 位于 ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;；其余 {n} 个格子得到 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1089" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1084" />
             <source>window ({r},{s}): each of the {n} cells gets dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>窗口 ({r},{s})：{n} 个格子各得到 dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1118" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1112" />
             <source>Channel</source>
             <translation>通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1174" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1155" />
             <source>value {i} of {n}</source>
             <translation>第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1178" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1159" />
             <source>Z (input)</source>
             <translation>Z（输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1181" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1162" />
             <source>what the layer received in the forward pass</source>
             <translation>这一层在前向传播中收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1184" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1165" />
             <source>mask 1[Z &gt; 0]</source>
             <translation>掩码 1[Z &gt; 0]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1184" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1165" />
             <source>g′(Z)</source>
             <translation>g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1188" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1169" />
             <source>the local slope of the activation</source>
             <translation>激活函数在该点的斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1191" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1172" />
             <source>dL/dA (from above)</source>
             <translation>dL/dA（来自上一层）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1194" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1175" />
             <source>gradient arriving at the output</source>
             <translation>到达输出的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1197" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1178" />
             <source>dL/dZ = dL/dA ⊙ g′(Z)</source>
             <translation>dL/dZ = dL/dA ⊙ g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1201" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1182" />
             <source>zero wherever the unit was off</source>
             <translation>凡是该单元未激活的地方都为零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1206" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1187" />
             <source>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   (Z = {x})</source>
             <translation>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   （Z = {x}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1264" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1245" />
             <source>Softmax cross-entropy and {name} backward</source>
             <translation>Softmax 交叉熵与 {name} 的反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1296" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1277" />
             <source>class {i} of {n}</source>
             <translation>第 {i} 个类别，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1300" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1281" />
             <source>x (input of {name})</source>
             <translation>x（{name} 的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1303" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1284" />
             <source>what the layer received</source>
             <translation>这一层收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1306" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1287" />
             <source>dL/dW[:, {k}] = x · dL/dz_{k}</source>
             <translation>dL/dW[:, {k}] = x · dL/dz_{k}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1310" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1291" />
             <source>the weights into class {k} move by −lr times this</source>
             <translation>通向类别 {k} 的权重会移动这个量的 −lr 倍</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1313" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1294" />
             <source>dL/dx = W · dL/dz</source>
             <translation>dL/dx = W · dL/dz</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1316" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1297" />
             <source>sent back to the previous layer</source>
             <translation>传回上一层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1321" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1302" />
             <source>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g};   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</source>
             <translation>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g}；   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1334" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1315" />
             <location filename="../../explainer/gui/views/softmax_view.py" line="311" />
             <source>class</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1334" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1315" />
             <source>logit z</source>
             <translation>logit z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1334" />
-            <location filename="../../explainer/gui/views/stepper.py" line="376" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1315" />
+            <location filename="../../explainer/gui/views/stepper.py" line="368" />
             <source>p = softmax(z)</source>
             <translation>p = softmax(z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1336" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1317" />
             <source>label y</source>
             <translation>标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1336" />
-            <location filename="../../explainer/gui/views/stepper.py" line="387" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1317" />
+            <location filename="../../explainer/gui/views/stepper.py" line="379" />
             <source>dL/dz = p − y</source>
             <translation>dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1339" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1320" />
             <source>dL/dz (given)</source>
             <translation>dL/dz（给定）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1350" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1331" />
             <source>loss = −log p[label] = {v}</source>
             <translation>损失 = −log p[标签] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1375" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1356" />
             <source>Nothing to compute</source>
             <translation>没有需要计算的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1376" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1357" />
             <source>This layer only moves numbers around, so its gradient is the incoming gradient put back in the original layout.</source>
             <translation>这一层只是搬动数字的位置，所以它的梯度就是传进来的梯度按原来的排列放回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1395" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1376" />
             <source>dL/dy</source>
             <translation>dL/dy</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1396" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1377" />
             <source>dL/dx</source>
             <translation>dL/dx</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1399" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1380" />
             <source>dL/dx = dL/dy, reshaped to {shape}</source>
             <translation>dL/dx = dL/dy，变形为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1446" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1427" />
             <source>Where the gradient comes from</source>
             <translation>梯度从哪里来</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1447" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1428" />
             <source>dL/dZ is the gradient at this layer's output before the activation: the ReLU after it has already multiplied by its mask, dZ = dA ⊙ g′(Z).</source>
             <translation>dL/dZ 是本层输出在激活之前的梯度：后面的 ReLU 已经乘上了它的掩码，dZ = dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1453" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1434" />
             <source>dL/dA_prev: a full convolution</source>
             <translation>dL/dA_prev：一次全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1454" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1435" />
             <source>Every input pixel helped make up to {n} outputs, one per kernel position. Collecting their gradients is a convolution of dL/dZ, padded with k − 1 − P = {ring} zeros, with the kernel rotated by 180°. Summing over every output channel gives dL/dA_prev.</source>
             <translation>每个输入像素最多参与了 {n} 个输出的计算，卷积核的每个位置一个。把这些梯度收集起来，就是把 dL/dZ 补上 k − 1 − P = {ring} 圈 0，再与旋转 180° 的卷积核做卷积。对所有输出通道求和，就得到 dL/dA_prev。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1461" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1442" />
             <source>dL/dW: the input correlated with dL/dZ</source>
             <translation>dL/dW：输入与 dL/dZ 的互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1462" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1443" />
             <source>Each weight W[i, j] was used at every output position, always on the pixel (i, j) steps away, so its gradient is the sum of those pixels times dL/dZ: the input ⋆ dL/dZ. dL/db is simply the sum of dL/dZ (stride {s}, padding {p}).</source>
             <translation>每个权重 W[i, j] 在每个输出位置都用到过，作用的总是偏移 (i, j) 处的那个像素，所以它的梯度就是这些像素乘以 dL/dZ 之和：输入 ⋆ dL/dZ。dL/db 就是 dL/dZ 的总和（步幅 {s}，填充 {p}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1476" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1457" />
             <source>Only the maximum gets the gradient</source>
             <translation>只有最大值得到梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1477" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1458" />
             <source>In the forward pass only the largest value of each {k}×{k} window reached the output, so only it can change the loss. The backward pass remembers where each maximum was (the mask) and routes the gradient there; the other cells get zero.</source>
             <translation>在前向传播中，每个 {k}×{k} 窗口只有最大值到达了输出，所以只有它能影响损失。反向传播记住每个最大值的位置（掩码），把梯度送到那里；其余格子得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1483" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1464" />
             <source>No weights</source>
             <translation>没有权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1483" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1464" />
             <source>Pooling has nothing to learn: it only passes gradients back.</source>
             <translation>池化没有需要学习的东西：它只是把梯度传回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1487" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1468" />
             <source>Spread evenly</source>
             <translation>平均分配</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1488" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1469" />
             <source>Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of the window's gradient.</source>
             <translation>{k}×{k} 窗口中的每个格子在平均值中各占 1/{n}，所以每个格子得到窗口梯度的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1501" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1482" />
             <source>The ReLU mask</source>
             <translation>ReLU 掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1502" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1483" />
             <source>ReLU passed positive inputs unchanged (slope 1) and zeroed the rest (slope 0). Backward, the gradient flows through where the input was positive and stops elsewhere: dL/dZ = dL/dA ⊙ 1[Z &gt; 0].</source>
             <translation>ReLU 让正的输入原样通过（斜率 1），其余置零（斜率 0）。反向时，梯度在输入为正的地方流过，在其他地方被截断：dL/dZ = dL/dA ⊙ 1[Z &gt; 0]。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1511" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1492" />
             <source>Multiply by the local slope</source>
             <translation>乘以局部斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1512" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1493" />
             <source>An element-wise activation scales each gradient by its own derivative at the input it saw: dL/dZ = dL/dA ⊙ g′(Z).</source>
             <translation>逐元素的激活函数会把每个梯度乘以它在对应输入处的导数：dL/dZ = dL/dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1526" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1507" />
             <source>Softmax with cross-entropy</source>
             <translation>Softmax 与交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1527" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1508" />
             <source>The loss is L = −log p[label]. Its gradient with respect to the logits is remarkably simple: dL/dz = p − y, the probabilities minus the one-hot label. The true class gets p − 1 (negative: raise it), every other class gets p (positive: lower it).</source>
             <translation>损失为 L = −log p[标签]。它对 logits 的梯度出奇地简单：dL/dz = p − y，即概率减去 one-hot 标签。正确类别得到 p − 1（为负：要提高它），其他类别得到 p（为正：要降低它）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1537" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1518" />
             <source>Explaining one class</source>
             <translation>解释一个类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1538" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1519" />
             <source>Here the gradient at the logits is given: 1 for the class being explained, 0 elsewhere. Every gradient below then says how each number changes that class's score.</source>
             <translation>这里 logits 处的梯度是给定的：被解释的类别为 1，其余为 0。于是下面的每个梯度都表示各个数如何改变该类别的得分。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1546" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1527" />
             <source>The dense layer</source>
             <translation>全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1547" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1528" />
             <source>z = x·W + b, so dL/dW[i, k] = x[i] · dL/dz_k, dL/db = dL/dz and dL/dx = W · dL/dz.</source>
             <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
@@ -2485,145 +2485,145 @@ Install them with:
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="229" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="239" />
             <source>Undone: the weights are back to what they were before that step.</source>
             <translation>已撤销：权重恢复到那一步之前的样子。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="237" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="247" />
             <source>Cannot reload the bundled model: {e}</source>
             <translation>无法重新加载自带的模型：{e}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="244" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="250" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="285" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="291" />
             <source>Draw a digit, say which digit it is, and teach the network.</source>
             <translation>写一个数字，告诉网络它是几，然后教教网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="290" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="296" />
             <source>Loss now: L = {L}</source>
             <translation>当前损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="302" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="308" />
             <source>Loss: {a} → &lt;b&gt;{b}&lt;/b&gt; ({d})</source>
             <translation>损失：{a} → &lt;b&gt;{b}&lt;/b&gt;（{d}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="311" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="317" />
             <source>p({y}) went from {a} to {b}. Every weight moved by −lr · dL/dW, lr = {lr}.</source>
             <translation>p({y}) 从 {a} 变为 {b}。每个权重都移动了 −lr · dL/dW，lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="320" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="326" />
             <source>Δb: largest |change| {v}</source>
             <translation>Δb：最大 |变化| {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="323" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="329" />
             <source>ΔW {name}</source>
             <translation>ΔW {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="349" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="355" />
             <source>feature maps now</source>
             <translation>当前的特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="356" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="362" />
             <source>before</source>
             <translation>之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="357" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="363" />
             <source>after</source>
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="358" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="364" />
             <source>after − before</source>
             <translation>之后 − 之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="366" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="372" />
             <location filename="../../explainer/gui/workspace.py" line="161" />
             <source>Learn this digit</source>
             <translation>学习这个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="367" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="373" />
             <source>It is a</source>
             <translation>它是</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="368" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="374" />
             <source>The true class of your drawing (starts at the network's guess)</source>
             <translation>你所写数字的真实类别（初始为网络的猜测）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="369" />
-            <location filename="../../explainer/gui/views/stepper.py" line="489" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="375" />
+            <location filename="../../explainer/gui/views/stepper.py" line="481" />
             <location filename="../../explainer/gui/views/training_view.py" line="451" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="370" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="376" />
             <source>Step size: every weight moves by −lr · dL/dW</source>
             <translation>步长：每个权重移动 −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="371" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="377" />
             <source>Apply one SGD step</source>
             <translation>执行一步 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="372" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="378" />
             <source>Compute dL/dW for this digit and label, and move every weight once</source>
             <translation>针对这个数字和标签计算 dL/dW，并把每个权重移动一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="373" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="379" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="374" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="380" />
             <source>Put back the weights from before the last step</source>
             <translation>恢复上一步之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="375" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="381" />
             <source>Reset</source>
             <translation>重置</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="376" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="382" />
             <source>Reload the bundled trained model</source>
             <translation>重新加载自带的已训练模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="377" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="383" />
             <source>Probabilities before</source>
             <translation>之前的概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="378" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="384" />
             <source>after the step</source>
             <translation>这一步之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="379" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="385" />
             <source>How each layer's weights changed (ΔW = −lr · dL/dW)</source>
             <translation>各层权重的变化（ΔW = −lr · dL/dW）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="380" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="386" />
             <source>Feature maps of</source>
             <translation>特征图：</translation>
         </message>
@@ -2865,247 +2865,247 @@ Install them with:
             <translation>支持“{k}”的证据</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="53" />
+            <location filename="../../explainer/gui/views/stepper.py" line="50" />
             <source>Forward</source>
             <translation>前向</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="54" />
+            <location filename="../../explainer/gui/views/stepper.py" line="51" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="55" />
+            <location filename="../../explainer/gui/views/stepper.py" line="52" />
             <source>Backward</source>
             <translation>反向</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="56" />
+            <location filename="../../explainer/gui/views/stepper.py" line="53" />
             <source>Update</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="111" />
+            <location filename="../../explainer/gui/views/stepper.py" line="108" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="309" />
+            <location filename="../../explainer/gui/views/stepper.py" line="301" />
             <source>Draw a digit to step through a training step.</source>
             <translation>写一个数字，逐步查看一次训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="343" />
+            <location filename="../../explainer/gui/views/stepper.py" line="335" />
             <source>{i} of {n}</source>
             <translation>第 {i} 个，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="347" />
+            <location filename="../../explainer/gui/views/stepper.py" line="339" />
             <source>loss L = {v}</source>
             <translation>损失 L = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="349" />
+            <location filename="../../explainer/gui/views/stepper.py" line="341" />
             <source>loss: not yet computed</source>
             <translation>损失：尚未计算</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="351" />
+            <location filename="../../explainer/gui/views/stepper.py" line="343" />
             <source>stage {i} of {n}</source>
             <translation>第 {i} 个阶段，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="364" />
+            <location filename="../../explainer/gui/views/stepper.py" line="356" />
             <source>input x</source>
             <translation>输入 x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="364" />
+            <location filename="../../explainer/gui/views/stepper.py" line="356" />
             <source>output y</source>
             <translation>输出 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="368" />
+            <location filename="../../explainer/gui/views/stepper.py" line="360" />
             <source>weights W</source>
             <translation>权重 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="374" />
+            <location filename="../../explainer/gui/views/stepper.py" line="366" />
             <source>logits z</source>
             <translation>logits z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="382" />
+            <location filename="../../explainer/gui/views/stepper.py" line="374" />
             <source>label y (one-hot, class {y})</source>
             <translation>标签 y（one-hot，类别 {y}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="390" />
+            <location filename="../../explainer/gui/views/stepper.py" line="382" />
             <source>dL/dy (arrives)</source>
             <translation>dL/dy（传入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="394" />
+            <location filename="../../explainer/gui/views/stepper.py" line="386" />
             <source>dL/dW</source>
             <translation>dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="396" />
+            <location filename="../../explainer/gui/views/stepper.py" line="388" />
             <source>laid out like W; dL/db: largest |value| {v}</source>
             <translation>排列方式与 W 相同；dL/db：最大 |值| {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="401" />
+            <location filename="../../explainer/gui/views/stepper.py" line="393" />
             <source>dL/dx (sent back)</source>
             <translation>dL/dx（传回）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="406" />
+            <location filename="../../explainer/gui/views/stepper.py" line="398" />
             <source>W before</source>
             <translation>更新前的 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="407" />
+            <location filename="../../explainer/gui/views/stepper.py" line="399" />
             <source>ΔW = −lr · dL/dW</source>
             <translation>ΔW = −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="408" />
+            <location filename="../../explainer/gui/views/stepper.py" line="400" />
             <source>W after</source>
             <translation>更新后的 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="414" />
+            <location filename="../../explainer/gui/views/stepper.py" line="406" />
             <source>row o, column c: the kernel from input map c to output map o</source>
             <translation>第 o 行、第 c 列：从输入特征图 c 到输出特征图 o 的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="416" />
+            <location filename="../../explainer/gui/views/stepper.py" line="408" />
             <source>one kernel per output map</source>
             <translation>每张输出特征图一个卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="422" />
+            <location filename="../../explainer/gui/views/stepper.py" line="414" />
             <source>row k: the weights into class k, one map per input map</source>
             <translation>第 k 行：通向类别 k 的权重，每张输入特征图一张图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="423" />
+            <location filename="../../explainer/gui/views/stepper.py" line="415" />
             <source>rows: outputs, columns: inputs</source>
             <translation>行：输出，列：输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="430" />
+            <location filename="../../explainer/gui/views/stepper.py" line="422" />
             <source>Z = W ⋆ A_prev + b: every kernel slides over all input maps.</source>
             <translation>Z = W ⋆ A_prev + b：每个卷积核都在全部输入特征图上滑动。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="431" />
+            <location filename="../../explainer/gui/views/stepper.py" line="423" />
             <source>A = max(0, Z): negative values become 0.</source>
             <translation>A = max(0, Z)：负值变成 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="432" />
+            <location filename="../../explainer/gui/views/stepper.py" line="424" />
             <source>Each window keeps only its largest value.</source>
             <translation>每个窗口只保留其中的最大值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="433" />
+            <location filename="../../explainer/gui/views/stepper.py" line="425" />
             <source>Each window is replaced by its average.</source>
             <translation>每个窗口用其平均值代替。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="434" />
+            <location filename="../../explainer/gui/views/stepper.py" line="426" />
             <source>The maps are laid out as one long vector; no numbers change.</source>
             <translation>特征图被排成一个长向量；数值没有任何改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="435" />
+            <location filename="../../explainer/gui/views/stepper.py" line="427" />
             <source>z = x · W + b: one score per class.</source>
             <translation>z = x · W + b：每个类别一个得分。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="436" />
+            <location filename="../../explainer/gui/views/stepper.py" line="428" />
             <source>y = g(x), value by value.</source>
             <translation>y = g(x)，逐个数值计算。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="440" />
+            <location filename="../../explainer/gui/views/stepper.py" line="432" />
             <source>p = softmax(z);  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;;  dL/dz = p − y</source>
             <translation>p = softmax(z)；  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;；  dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="444" />
+            <location filename="../../explainer/gui/views/stepper.py" line="436" />
             <source>The network is already sure of this label, so every gradient below is tiny; pick another label to see a big correction.</source>
             <translation>网络对这个标签已经很有把握，所以下面的梯度都很小；换一个标签，就能看到大幅度的修正。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="451" />
+            <location filename="../../explainer/gui/views/stepper.py" line="443" />
             <source>dL/dA_prev = full convolution of dL/dZ with rot180(W);  dL/dW = A_prev ⋆ dL/dZ;  dL/db = Σ dL/dZ.  Click “Show the numbers” to watch it.</source>
             <translation>dL/dA_prev = dL/dZ 与 rot180(W) 的全卷积；  dL/dW = A_prev ⋆ dL/dZ；  dL/db = Σ dL/dZ。  点击“显示数值”观看计算过程。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="455" />
+            <location filename="../../explainer/gui/views/stepper.py" line="447" />
             <source>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]: the gradient passes only where the unit was on.</source>
             <translation>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]：梯度只在单元被激活的地方通过。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="456" />
+            <location filename="../../explainer/gui/views/stepper.py" line="448" />
             <source>Each gradient goes back to the position of its window's maximum; the rest get 0.</source>
             <translation>每个梯度回到其窗口中最大值所在的位置；其余位置得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="459" />
+            <location filename="../../explainer/gui/views/stepper.py" line="451" />
             <source>Each gradient is spread evenly, 1/k² to every cell of its window.</source>
             <translation>每个梯度被平均分配，窗口中每个格子得到 1/k²。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="460" />
+            <location filename="../../explainer/gui/views/stepper.py" line="452" />
             <source>The gradient vector is folded back into maps.</source>
             <translation>梯度向量被折回成特征图。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="461" />
+            <location filename="../../explainer/gui/views/stepper.py" line="453" />
             <source>dL/dW = xᵀ · dL/dz;  dL/db = dL/dz;  dL/dx = dL/dz · Wᵀ.</source>
             <translation>dL/dW = xᵀ · dL/dz；  dL/db = dL/dz；  dL/dx = dL/dz · Wᵀ。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="462" />
+            <location filename="../../explainer/gui/views/stepper.py" line="454" />
             <source>dL/dx = dL/dy ⊙ g′(x).</source>
             <translation>dL/dx = dL/dy ⊙ g′(x)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="465" />
+            <location filename="../../explainer/gui/views/stepper.py" line="457" />
             <source>W ← W − lr · dL/dW with lr = {lr}: the largest weight change is &lt;b&gt;{d}&lt;/b&gt;.</source>
             <translation>W ← W − lr · dL/dW，其中 lr = {lr}：权重的最大变化为 &lt;b&gt;{d}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="486" />
+            <location filename="../../explainer/gui/views/stepper.py" line="478" />
             <source>One training step, stage by stage</source>
             <translation>一次训练，逐个阶段</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="487" />
+            <location filename="../../explainer/gui/views/stepper.py" line="479" />
             <source>True label y</source>
             <translation>真实标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="488" />
+            <location filename="../../explainer/gui/views/stepper.py" line="480" />
             <source>The class the loss compares with (default: the predicted class)</source>
             <translation>损失用来对比的类别（默认：预测的类别）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="490" />
+            <location filename="../../explainer/gui/views/stepper.py" line="482" />
             <source>Step size of the update: W ← W − lr · dL/dW</source>
             <translation>更新的步长：W ← W − lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="491" />
+            <location filename="../../explainer/gui/views/stepper.py" line="483" />
             <source>Show the numbers…</source>
             <translation>显示数值…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="493" />
+            <location filename="../../explainer/gui/views/stepper.py" line="485" />
             <source>Open this layer's backward pass with every number (backward stages)</source>
             <translation>打开这一层的反向传播，查看每一个数值（仅限反向阶段）</translation>
         </message>
