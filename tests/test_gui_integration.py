@@ -264,7 +264,7 @@ def test_the_playground_is_reachable_from_the_learn_menu(window: MainWindow) -> 
 
 
 @pytest.mark.skipif(not has_module("explainer.gui.views.learn_view"), reason="no learn view yet")
-def test_a_learn_step_changes_the_model_everywhere_and_undo_restores_it(window: MainWindow) -> None:
+def test_a_learn_step_changes_the_model_everywhere_and_undo_restores_it(window: MainWindow, qtbot) -> None:
     draw_a_one(window)
     original = window.state.model
     weights = original.layers[0].params["W"].copy()
@@ -274,7 +274,9 @@ def test_a_learn_step_changes_the_model_everywhere_and_undo_restores_it(window: 
     assert result is not None
     assert window.state.model is view.model() and window.state.model is not original
     assert not np.array_equal(window.current_trace().layers[0].params["W"], weights)
+    qtbot.wait(300)  # the page syncs with the state's new model and trace
     assert view.result is result, "the state's echo of the new model keeps the before/after display"
+    assert view.label_box.currentIndex() == result.label  # not reset to the new prediction
     view.undo()
     assert window.state.model is original
     np.testing.assert_array_equal(window.current_trace().layers[0].params["W"], weights)

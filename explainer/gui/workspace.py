@@ -76,13 +76,16 @@ class PageSpec:
     follows_input: bool = True
 
 
+def _new_digit(new: Problem, old: Problem | None) -> bool:
+    """True when the digit (the network input) differs from the last sync."""
+    if old is None or new.x is None or old.x is None:
+        return old is None or new.x is not old.x
+    return not np.array_equal(new.x, old.x)
+
+
 def _digit_changed(new: Problem, old: Problem | None) -> bool:
     """True when the model object or the digit differs from the last sync."""
-    if old is None or new.model is not old.model:
-        return True
-    if new.x is None or old.x is None:
-        return new.x is not old.x
-    return not np.array_equal(new.x, old.x)
+    return old is None or new.model is not old.model or _new_digit(new, old)
 
 
 def _sync_problem_view(view: Any, new: Problem, old: Problem | None) -> None:
@@ -113,9 +116,9 @@ def _sync_learn(view: Any, new: Problem, old: Problem | None) -> None:
     before/after display survives the round trip through the state.
     """
     view.set_model(new.model)
-    if _digit_changed(new, old):
+    if _new_digit(new, old):
         view.set_input(new.x)
-    if new.label is not None and (old is None or new.label != old.label or _digit_changed(new, old)):
+    if new.label is not None and (old is None or new.label != old.label or _new_digit(new, old)):
         view.set_label(new.label)
 
 
