@@ -18,6 +18,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
@@ -595,8 +596,8 @@ def _terms(a: np.ndarray, b: np.ndarray, limit: int = 9) -> str:
 class BackwardDetail(FollowsLanguage, DetailView):
     """Shared frame of the backward views: a MapBoard, a formula line with the real numbers, the player.
 
-    Subclasses fill ``steps`` in ``_build`` and show step ``i`` in ``_show``; ``final()`` returns what the
-    animation has built at its last step (tests compare it with the trace).
+    Subclasses fill ``steps`` in ``_build`` and draw one of them in ``_show_step``; ``final()`` returns what
+    the animation has built at its last step (tests compare it with the trace).
     """
 
     def __init__(
@@ -698,6 +699,13 @@ class BackwardDetail(FollowsLanguage, DetailView):
         raise NotImplementedError
 
     def _show(self, index: int) -> None:
+        """Show step ``index`` (clipped to the steps there are; nothing when there are none)."""
+        if self.steps:
+            index = min(max(index, 0), len(self.steps) - 1)
+            self._show_step(index, self.steps[index])
+
+    def _show_step(self, index: int, step: Any) -> None:
+        """Draw step ``step``, number ``index``, with its numbers."""
         raise NotImplementedError
 
     def final(self) -> np.ndarray:
@@ -846,11 +854,7 @@ class ConvBackwardView(BackwardDetail):
         out[top : top + block.shape[0], top : top + block.shape[1]] = block
         return out
 
-    def _show(self, index: int) -> None:
-        if not self.steps:
-            return
-        index = min(max(index, 0), len(self.steps) - 1)
-        step = self.steps[index]
+    def _show_step(self, index: int, step: Any) -> None:
         o, c = self.out_box.currentIndex(), self.in_box.currentIndex()
         final = self.final()
         levels = theme.symmetric_levels(final)
@@ -1024,11 +1028,7 @@ class PoolBackwardView(ChannelBackwardDetail):
         mark[step.input_index] = True
         return mark
 
-    def _show(self, index: int) -> None:
-        if not self.steps:
-            return
-        index = min(max(index, 0), len(self.steps) - 1)
-        step = self.steps[index]
+    def _show_step(self, index: int, step: Any) -> None:
         c = self.channel_box.currentIndex()
         s, z = self.stride, self.size
         window = (step.row * s, step.col * s, z, z)
@@ -1141,11 +1141,7 @@ class ActivationBackwardView(ChannelBackwardDetail):
             out[step.row, step.col] = step.value
         return out
 
-    def _show(self, index: int) -> None:
-        if not self.steps:
-            return
-        index = min(max(index, 0), len(self.steps) - 1)
-        step = self.steps[index]
+    def _show_step(self, index: int, step: Any) -> None:
         final = self.final()
         built = np.full(final.shape, np.nan)
         for done in self.steps[: index + 1]:
@@ -1264,11 +1260,7 @@ class DenseBackwardView(BackwardDetail):
             y[int(np.asarray(self.trace.target)[0])] = 1.0
         return y
 
-    def _show(self, index: int) -> None:
-        if not self.steps:
-            return
-        index = min(max(index, 0), len(self.steps) - 1)
-        step = self.steps[index]
+    def _show_step(self, index: int, step: Any) -> None:
         self._show_table(step.unit)
         x = self.record.input[0].astype(np.float64)
         final = self.final()
