@@ -105,6 +105,23 @@ def test_every_layer_kind_opens_its_forward_view(window: MainWindow) -> None:
 
 
 @needs_details
+@needs_backward
+def test_clicking_the_softmax_column_explains_softmax_forward_and_backward(window: MainWindow) -> None:
+    draw_a_one(window)
+    bars = window.overview.prediction_view()
+    QTest.mouseClick(bars, Qt.LeftButton, Qt.NoModifier, bars.rows()[3].center().toPoint())
+    view = window.detail_view()
+    assert view is not None and view.objectName() == "softmax_view" and view.chosen_class() == 3
+    window.show_overview()
+    window.findChild(QAction, "backward_mode").trigger()
+    title = window.overview.prediction_title_rect().center().toPoint()
+    QTest.mouseClick(window.overview, Qt.LeftButton, Qt.NoModifier, title)
+    view = window.detail_view()
+    assert view is not None and view.objectName() == "backward_dense"
+    assert view.channel() == int(window.current_trace().prediction[0])
+
+
+@needs_details
 def test_the_open_explanation_has_the_player_keys(window: MainWindow, qtbot) -> None:
     draw_a_one(window)
     click_map(window, 0, 0)
