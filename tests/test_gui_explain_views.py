@@ -263,6 +263,27 @@ def test_relu_counts_and_numbers_equal_the_trace(qtbot, trace: Trace, layer_inde
     assert data.formula(view.player.step()).startswith("max(0, \u2212")
 
 
+def test_relu_opens_on_the_map_it_zeroes_most_when_the_clicked_one_has_nothing_to_zero(qtbot) -> None:
+    model = reference_net(np.random.default_rng(0))
+    model.layers[0].params["b"][0] = 50.0  # conv1's map 0 is all positive: ReLU leaves it as it is
+    trace = model.trace(synthetic_digit().reshape(1, 1, 28, 28))
+    before = trace.layers[1].input[0]
+    zeroed = (before <= 0).sum(axis=(1, 2))
+    assert zeroed[0] == 0 and zeroed.max() > 0
+    view = shown(qtbot, ReLUView())
+    view.set_trace(trace, 1, 0)
+    assert view.channel() == int(np.argmax(zeroed)) == view.channel_box.value()
+    assert view.data().zeroed == zeroed.max()
+    assert "Map 0 has no value ≤ 0" in view.stats.text()
+    view.set_trace(trace, 1, 3)  # a later trace keeps the map asked for
+    assert view.channel() == 3
+    view.channel_box.setValue(0)  # and the student may still look at map 0
+    assert view.channel() == 0 and view.data().zeroed == 0
+    fresh = shown(qtbot, ReLUView())
+    fresh.set_trace(trace, 1, 5)  # a map with zeros opens as clicked
+    assert fresh.channel() == 5 and "Map" not in fresh.stats.text()
+
+
 def test_relu_hover_jumps_to_the_pixel(qtbot, trace: Trace) -> None:
     view = shown(qtbot, ReLUView())
     view.set_trace(trace, 3, 2)

@@ -122,6 +122,25 @@ def test_clicking_the_softmax_column_explains_softmax_forward_and_backward(windo
 
 
 @needs_details
+def test_a_relu_map_relu_leaves_alone_opens_the_map_it_zeroes_most_and_keeps_it(qtbot) -> None:
+    model = reference_net(np.random.default_rng(1))
+    model.layers[0].params["b"][0] = 50.0  # conv1's map 0 is all positive: ReLU changes nothing there
+    window = MainWindow(model=model)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    draw_a_one(window)
+    click_map(window, 1, 0)
+    view = window.detail_view()
+    zeroed = (window.current_trace().layers[1].input[0] <= 0).sum(axis=(1, 2))
+    assert view.objectName() == "relu_view" and view.channel() == int(np.argmax(zeroed)) != 0
+    stroke(window.canvas, line((60, 60), (220, 60)))
+    expected = window.current_trace().layers[1].input[0, view.channel()]
+    qtbot.waitUntil(lambda: np.array_equal(view.data().x, expected), timeout=2000)
+    window.close()
+
+
+@needs_details
 def test_the_open_explanation_has_the_player_keys(window: MainWindow, qtbot) -> None:
     draw_a_one(window)
     click_map(window, 0, 0)

@@ -379,9 +379,12 @@ def _maps_stop(p: TourProblem, index: int) -> Stop:
 
 
 def _activation_stop(p: TourProblem, index: int, channel: int) -> Stop:
+    from explainer.gui.views.relu_view import opening_channel
+
     record = p.trace.layers[index]
     x, y = record.input[0], record.output[0]
-    channel = min(channel, x.shape[0] - 1)
+    # The map the ReLU view opens on, so that the narration and the view speak of the same map.
+    channel = opening_channel(record.kind, x, min(channel, x.shape[0] - 1))
     r, col = np.unravel_index(int(np.argmin(x[channel])), x[channel].shape)
     r, col = int(r), int(col)
     numbers = {
