@@ -239,6 +239,30 @@ def test_conv_plain_arrays_with_stride_and_padding(qtbot) -> None:
     assert view.data().uncovered == (1, 1)
 
 
+def test_pool_view_colours_on_the_overview_per_layer_scale_and_says_so(qtbot, trace: Trace) -> None:
+    from explainer.gui.views.overview import OverviewView
+
+    model = reference_net(np.random.default_rng(0))
+    overview = OverviewView()
+    qtbot.addWidget(overview)
+    overview.set_model(model)
+    overview.set_trace(trace)
+    assert overview.current_scale_mode() == "layer"
+    pool = [record.kind for record in trace.layers].index("maxpool2d")
+    peaks = np.abs(trace.layers[pool].input[0]).max(axis=(1, 2))
+    channel = int(np.argmin(peaks))  # a map whose own range is narrower than the layer's
+    assert peaks[channel] < peaks.max()
+    view = shown(qtbot, PoolView())
+    view.set_trace(trace, pool, channel)
+    lo, hi = view.data().levels
+    assert (lo, hi) == pytest.approx(overview.levels(pool)) and (lo, hi) == pytest.approx(
+        overview.levels(pool - 1)
+    )
+    assert f"±{hi:.2f}" in view.stats.text() and "Per layer" in view.stats.text()
+    view.channel_box.setValue(channel + 1)  # the map the main window keeps when a stroke arrives
+    assert view.channel() == channel + 1 and view.data().levels == (lo, hi)
+
+
 # ---- activations ----
 
 

@@ -237,6 +237,14 @@ def relu_zeroed(zeroed: int, total: int) -> str:
     )
 
 
+def pool_scale(peak: str, maps: int) -> str:
+    """Which colour scale the pooling view uses: the one of the overview's "Per layer" setting."""
+    return tr(
+        "Colours: one scale, {peak}, for all {n} maps of this layer, as in the overview with the colour "
+        "scale “Per layer” (“Per block” and “Whole network” can span more)."
+    ).format(peak=peak, n=maps)
+
+
 def activation_moved(kind: str, clicked: int, shown: int) -> str:
     """Why the activation view opened on another map than the one clicked: the layer left that one alone."""
     if kind == "leaky_relu":
