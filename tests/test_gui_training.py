@@ -300,3 +300,10 @@ def test_the_status_line_says_which_loss_it_shows(qtbot: QtBot) -> None:
     assert "loss of the last batch 0.060" in view.speed_label.text()
     view._show_speed(Progress(1, 10, 20, 0.1851, 0.94, 500.0, 0.95, False, "validate"), 5.0, None)
     assert "mean loss of epoch 1 0.185" in view.speed_label.text()
+    view._curves = training_view._Curves(20)
+    for step, loss in enumerate((0.5, 0.1), start=1):
+        view._curves.add(Progress(1, step, 20, loss, 0.9, 500.0), 20.0)
+    view._show_speed(Progress(1, 2, 20, 0.1, 0.9, 500.0), 1.0, None)
+    average = view._curves.loss_avg[1]
+    assert 0.1 < average < 0.5
+    assert f"loss of the last batch 0.100, moving average {average:.3f}" in view.speed_label.text()

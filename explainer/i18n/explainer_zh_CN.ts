@@ -3633,68 +3633,73 @@ Install them with:
             <translation>{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="700" />
+            <location filename="../../explainer/gui/views/training_view.py" line="702" />
+            <source> · loss of the last batch {loss:.3f}, moving average {average:.3f}</source>
+            <translation> · 最近一批的损失 {loss:.3f}，滑动平均 {average:.3f}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/training_view.py" line="706" />
             <source> · loss of the last batch {loss:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="702" />
+            <location filename="../../explainer/gui/views/training_view.py" line="708" />
             <source> · mean loss of epoch {epoch} {loss:.3f}</source>
             <translation> · 第 {epoch} 轮的平均损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="706" />
+            <location filename="../../explainer/gui/views/training_view.py" line="712" />
             <source> · validation accuracy {accuracy:.1%}</source>
             <translation> · 验证准确率 {accuracy:.1%}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="720" />
-            <location filename="../../explainer/gui/views/training_view.py" line="744" />
+            <location filename="../../explainer/gui/views/training_view.py" line="726" />
+            <location filename="../../explainer/gui/views/training_view.py" line="750" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="739" />
+            <location filename="../../explainer/gui/views/training_view.py" line="745" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="741" />
+            <location filename="../../explainer/gui/views/training_view.py" line="747" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="748" />
+            <location filename="../../explainer/gui/views/training_view.py" line="754" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="752" />
+            <location filename="../../explainer/gui/views/training_view.py" line="758" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="756" />
+            <location filename="../../explainer/gui/views/training_view.py" line="762" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="820" />
+            <location filename="../../explainer/gui/views/training_view.py" line="826" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="820" />
+            <location filename="../../explainer/gui/views/training_view.py" line="826" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="822" />
+            <location filename="../../explainer/gui/views/training_view.py" line="828" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="822" />
+            <location filename="../../explainer/gui/views/training_view.py" line="828" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>

@@ -695,8 +695,14 @@ class TrainingView(QWidget):
         text = tr("{rate:,.0f} images/s · {elapsed} elapsed{eta}").format(
             rate=progress.samples_per_s, elapsed=format_duration(elapsed), eta=eta
         )
-        # An epoch-end record carries the epoch's mean loss, every other one the last batch's.
-        if progress.val_accuracy is None:
+        # An epoch-end record carries the epoch's mean loss, every other one the last batch's, which jumps
+        # from batch to batch: the moving average (the bold curve) goes with it.
+        curves = self._curves
+        if progress.val_accuracy is None and curves is not None and curves.n:
+            text += tr(" · loss of the last batch {loss:.3f}, moving average {average:.3f}").format(
+                loss=progress.loss, average=curves.loss_avg[curves.n - 1]
+            )
+        elif progress.val_accuracy is None:
             text += tr(" · loss of the last batch {loss:.3f}").format(loss=progress.loss)
         else:
             text += tr(" · mean loss of epoch {epoch} {loss:.3f}").format(
