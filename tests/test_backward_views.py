@@ -122,6 +122,20 @@ def test_animation_builds_cell_by_cell(qtbot, model, trace) -> None:
         assert shown.highlight == (r, c, k, k)
 
 
+def test_step_by_step_views_open_and_restart_at_their_first_step(qtbot, model, trace) -> None:
+    # A student who opens a backward view (or picks another map) watches it build from the first step.
+    for kind in ("conv2d", "relu", "maxpool2d"):
+        view = make_backward_view(trace, index_of(model, kind), 1)
+        qtbot.addWidget(view)
+        assert view.step_count() > 1 and view.player.step() == 0, kind
+        assert view.player.caption().startswith(("step 1 of", "value 1 of", "window 1 of")), kind
+    view = ConvBackwardView(trace, index_of(model, "conv2d"))
+    qtbot.addWidget(view)
+    view.player.set_step(9)
+    view.mode_box.setCurrentIndex(1)
+    assert view.player.step() == 0
+
+
 def test_max_pool_routes_each_gradient_to_its_argmax(qtbot, model, trace) -> None:
     index = index_of(model, "maxpool2d")
     record = trace.layers[index]

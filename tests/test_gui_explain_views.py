@@ -239,6 +239,31 @@ def test_conv_plain_arrays_with_stride_and_padding(qtbot) -> None:
     assert view.data().uncovered == (1, 1)
 
 
+def test_pool_view_colours_on_the_overview_per_layer_scale_and_says_so(qtbot, trace: Trace) -> None:
+    from explainer.gui.views.overview import OverviewView
+
+    model = reference_net(np.random.default_rng(0))
+    overview = OverviewView()
+    qtbot.addWidget(overview)
+    overview.set_model(model)
+    overview.set_trace(trace)
+    assert overview.current_scale_mode() == "layer"
+    pool = [record.kind for record in trace.layers].index("maxpool2d")
+    peaks = np.abs(trace.layers[pool].input[0]).max(axis=(1, 2))
+    channel = int(np.argmin(peaks))  # a map whose own range is narrower than the layer's
+    assert peaks[channel] < peaks.max()
+    view = shown(qtbot, PoolView())
+    view.set_trace(trace, pool, channel)
+    lo, hi = view.data().levels
+    assert (lo, hi) == pytest.approx(overview.levels(pool)) and (lo, hi) == pytest.approx(
+        overview.levels(pool - 1)
+    )
+    assert f"±{hi:.2f}" in view.stats.text() and "Per layer" in view.stats.text()
+    other = (channel + 1) % len(peaks)
+    view.channel_box.setValue(other)  # the map the main window keeps when a stroke arrives
+    assert view.channel() == other and view.data().levels == (lo, hi)
+
+
 # ---- activations ----
 
 
@@ -261,6 +286,27 @@ def test_relu_counts_and_numbers_equal_the_trace(qtbot, trace: Trace, layer_inde
     negative = tuple(np.argwhere(x < 0)[0])
     view.player.set_step(negative[0] * x.shape[1] + negative[1])
     assert data.formula(view.player.step()).startswith("max(0, \u2212")
+
+
+def test_relu_opens_on_the_map_it_zeroes_most_when_the_clicked_one_has_nothing_to_zero(qtbot) -> None:
+    model = reference_net(np.random.default_rng(0))
+    model.layers[0].params["b"][0] = 50.0  # conv1's map 0 is all positive: ReLU leaves it as it is
+    trace = model.trace(synthetic_digit().reshape(1, 1, 28, 28))
+    before = trace.layers[1].input[0]
+    zeroed = (before <= 0).sum(axis=(1, 2))
+    assert zeroed[0] == 0 and zeroed.max() > 0
+    view = shown(qtbot, ReLUView())
+    view.set_trace(trace, 1, 0)
+    assert view.channel() == int(np.argmax(zeroed)) == view.channel_box.value()
+    assert view.data().zeroed == zeroed.max()
+    assert "Map 0 has no value ≤ 0" in view.stats.text()
+    view.set_trace(trace, 1, 3)  # a later trace keeps the map asked for
+    assert view.channel() == 3
+    view.channel_box.setValue(0)  # and the student may still look at map 0
+    assert view.channel() == 0 and view.data().zeroed == 0
+    fresh = shown(qtbot, ReLUView())
+    fresh.set_trace(trace, 1, 5)  # a map with zeros opens as clicked
+    assert fresh.channel() == 5 and "Map" not in fresh.stats.text()
 
 
 def test_relu_hover_jumps_to_the_pixel(qtbot, trace: Trace) -> None:

@@ -105,6 +105,42 @@ def test_every_layer_kind_opens_its_forward_view(window: MainWindow) -> None:
 
 
 @needs_details
+@needs_backward
+def test_clicking_the_softmax_column_explains_softmax_forward_and_backward(window: MainWindow) -> None:
+    draw_a_one(window)
+    bars = window.overview.prediction_view()
+    QTest.mouseClick(bars, Qt.LeftButton, Qt.NoModifier, bars.rows()[3].center().toPoint())
+    view = window.detail_view()
+    assert view is not None and view.objectName() == "softmax_view" and view.chosen_class() == 3
+    window.show_overview()
+    window.findChild(QAction, "backward_mode").trigger()
+    title = window.overview.prediction_title_rect().center().toPoint()
+    QTest.mouseClick(window.overview, Qt.LeftButton, Qt.NoModifier, title)
+    view = window.detail_view()
+    assert view is not None and view.objectName() == "backward_dense"
+    assert view.channel() == int(window.current_trace().prediction[0])
+
+
+@needs_details
+def test_a_relu_map_relu_leaves_alone_opens_the_map_it_zeroes_most_and_keeps_it(qtbot) -> None:
+    model = reference_net(np.random.default_rng(1))
+    model.layers[0].params["b"][0] = 50.0  # conv1's map 0 is all positive: ReLU changes nothing there
+    window = MainWindow(model=model)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    draw_a_one(window)
+    click_map(window, 1, 0)
+    view = window.detail_view()
+    zeroed = (window.current_trace().layers[1].input[0] <= 0).sum(axis=(1, 2))
+    assert view.objectName() == "relu_view" and view.channel() == int(np.argmax(zeroed)) != 0
+    stroke(window.canvas, line((60, 60), (220, 60)))
+    expected = window.current_trace().layers[1].input[0, view.channel()]
+    qtbot.waitUntil(lambda: np.array_equal(view.data().x, expected), timeout=2000)
+    window.close()
+
+
+@needs_details
 def test_the_open_explanation_has_the_player_keys(window: MainWindow, qtbot) -> None:
     draw_a_one(window)
     click_map(window, 0, 0)

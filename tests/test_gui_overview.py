@@ -234,6 +234,21 @@ def test_clicking_a_map_emits_its_layer_and_channel(qtbot, view: OverviewView, m
     assert blocker.args == [11, 7]
 
 
+def test_clicking_the_softmax_column_or_its_title_emits_the_dense_layer_and_class(
+    qtbot, view: OverviewView, model: Sequential
+) -> None:
+    trace = model.trace(digit(6))
+    view.set_trace(trace)
+    bars = view.prediction_view()
+    for k in (0, 4, 9):
+        with qtbot.waitSignal(view.sigMapClicked, timeout=1000) as blocker:
+            QTest.mouseClick(bars, Qt.MouseButton.LeftButton, pos=bars.rows()[k].center().toPoint())
+        assert blocker.args == [11, k]
+    with qtbot.waitSignal(view.sigMapClicked, timeout=1000) as blocker:
+        QTest.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.prediction_title_rect().center().toPoint())
+    assert blocker.args == [11, int(trace.prediction[0])]
+
+
 def test_logits_sit_on_the_rows_of_their_class_probabilities(view: OverviewView, model: Sequential) -> None:
     view.set_trace(model.trace(digit(7)))
     prediction = view.prediction_view()

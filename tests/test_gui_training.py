@@ -290,3 +290,20 @@ def test_starting_does_not_shift_the_plots(qtbot: QtBot) -> None:
         view.status_label.setText(text)
         qtbot.wait(20)  # the layout settles
         assert [plot.geometry() for plot in view._plots] == geometry, text
+
+
+def test_the_status_line_says_which_loss_it_shows(qtbot: QtBot) -> None:
+    # The last batch's loss and the epoch's mean are different numbers: each is labelled as what it is.
+    view = TrainingView(build(SMALL))
+    qtbot.addWidget(view)
+    view._show_speed(Progress(1, 7, 20, 0.0604, 0.98, 500.0), 3.0, None)
+    assert "loss of the last batch 0.060" in view.speed_label.text()
+    view._show_speed(Progress(1, 10, 20, 0.1851, 0.94, 500.0, 0.95, False, "validate"), 5.0, None)
+    assert "mean loss of epoch 1 0.185" in view.speed_label.text()
+    view._curves = training_view._Curves(20)
+    for step, loss in enumerate((0.5, 0.1), start=1):
+        view._curves.add(Progress(1, step, 20, loss, 0.9, 500.0), 20.0)
+    view._show_speed(Progress(1, 2, 20, 0.1, 0.9, 500.0), 1.0, None)
+    average = view._curves.loss_avg[1]
+    assert 0.1 < average < 0.5
+    assert f"loss of the last batch 0.100, moving average {average:.3f}" in view.speed_label.text()

@@ -136,6 +136,25 @@ def test_tour_visits_every_stop_on_a_drawn_digit(window, panel, qtbot) -> None:
     assert controller.saved_index() == 0, "a finished tour starts from the beginning next time"
 
 
+def test_forward_stops_show_the_forward_maps_even_when_the_window_was_in_backward_mode(
+    window, panel, qtbot
+) -> None:
+    draw(window, qtbot, drawn_two())
+    window.set_mode("backward")
+    saved = window.state.target
+    assert window.overview.current_quantity() == "gradient"
+    panel.start(resume=False)
+    controller = panel.controller
+    for stop in controller.stops():
+        controller.go(stop_position(panel, stop.key))
+        gradient = stop.key == "backward"
+        assert window.overview.current_quantity() == ("gradient" if gradient else "activation"), stop.key
+        assert window.mode() == ("backward" if gradient else "forward"), stop.key
+    controller.leave()
+    assert window.mode() == "backward" and window.state.target == saved
+    assert window.overview.current_quantity() == "gradient"
+
+
 def numbers_in(text: str) -> set[str]:
     """Every number written in ``text`` (true minus signs, decimals, percentages, ×10ⁿ and e-notation)."""
     return set(re.findall(r"−?\d+(?:\.\d+)?(?:e[−+]\d+|×10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?%?", text))

@@ -1147,9 +1147,9 @@ Install them with:
             <location filename="../../explainer/gui/views/arch_editor.py" line="509" />
             <location filename="../../explainer/gui/views/conv_view.py" line="348" />
             <location filename="../../explainer/gui/views/mapdetail.py" line="339" />
-            <location filename="../../explainer/gui/views/overview.py" line="206" />
-            <location filename="../../explainer/gui/views/pool_view.py" line="187" />
-            <location filename="../../explainer/gui/views/pool_view.py" line="198" />
+            <location filename="../../explainer/gui/views/overview.py" line="208" />
+            <location filename="../../explainer/gui/views/pool_view.py" line="190" />
+            <location filename="../../explainer/gui/views/pool_view.py" line="201" />
             <source>input</source>
             <translation>输入</translation>
         </message>
@@ -1334,463 +1334,463 @@ Install them with:
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="719" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="728" />
             <location filename="../../explainer/gui/views/stepper.py" line="286" />
             <source>Backward through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="764" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="773" />
             <source>Which gradient to compute</source>
             <translation>要计算哪一个梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="765" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="793" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="774" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="802" />
             <source>dL/dA_prev: full convolution with the kernel rotated 180°</source>
             <translation>dL/dA_prev：与旋转 180° 的卷积核做全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="765" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="794" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="774" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="803" />
             <source>dL/dW: input ⋆ dL/dZ</source>
             <translation>dL/dW：输入 ⋆ dL/dZ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="768" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="777" />
             <source>Output channel o (a map of this layer)</source>
             <translation>输出通道 o（本层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="769" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="778" />
             <source>Input channel c (a map of the previous layer)</source>
             <translation>输入通道 c（上一层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="859" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="864" />
             <source>step {i} of {n}</source>
             <translation>第 {i} 步，共 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="865" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="870" />
             <source>dL/dZ[{o}], zero-padded</source>
             <translation>dL/dZ[{o}]，补零后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="869" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="874" />
             <source>the gradient arriving at this layer's output map o</source>
             <translation>到达本层输出特征图 o 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="872" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="877" />
             <source>rot180(W[{o},{c}])</source>
             <translation>rot180(W[{o},{c}])</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="874" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="879" />
             <source>the kernel turned upside down and mirrored</source>
             <translation>上下颠倒再左右镜像的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="877" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="882" />
             <source>share from map {o}</source>
             <translation>来自特征图 {o} 的部分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="881" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="886" />
             <source>Σ window ⊙ rot180(W), one cell per step</source>
             <translation>Σ 窗口 ⊙ rot180(W)，每步一个格子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="884" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="889" />
             <source>dL/dA_prev[{c}]</source>
             <translation>dL/dA_prev[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="887" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="892" />
             <source>sum of such maps over all {n} output channels</source>
             <translation>全部 {n} 个输出通道上这类图之和</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="894" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="899" />
             <source>dL/dA_prev[{c}][{r},{s}] (from map {o}) = Σ window ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>dL/dA_prev[{c}][{r},{s}]（来自特征图 {o}）= Σ 窗口 ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="918" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="923" />
             <source>A_prev[{c}], padded</source>
             <translation>A_prev[{c}]，已填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="927" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="932" />
             <source>the input pixels weight ({i},{j}) touched</source>
             <translation>权重 ({i},{j}) 接触过的输入像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="929" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="934" />
             <source>dL/dZ[{o}]</source>
             <translation>dL/dZ[{o}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="929" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="934" />
             <source>the gradient at this layer's output</source>
             <translation>本层输出处的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="931" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="936" />
             <source>dL/dW[{o},{c}]</source>
             <translation>dL/dW[{o},{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="935" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="940" />
             <source>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</source>
             <translation>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="944" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="949" />
             <source>dL/dW[{o},{c}][{i},{j}] = Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] over {n} positions = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;largest terms: {terms}</source>
             <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="970" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="975" />
             <source>Channel (pooling works on each map alone)</source>
             <translation>通道（池化对每张特征图单独处理）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1039" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1040" />
             <source>window {i} of {n}</source>
             <translation>第 {i} 个窗口，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1042" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1043" />
             <source>A[{c}] (pool input)</source>
             <translation>A[{c}]（池化的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1046" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1047" />
             <source>outlined: the window's maximum</source>
             <translation>框出的是窗口中的最大值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1046" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1047" />
             <source>the window</source>
             <translation>该窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1052" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1053" />
             <source>mask</source>
             <translation>掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1057" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1058" />
             <source>1 where the max was, 0 elsewhere</source>
             <translation>最大值所在处为 1，其余为 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1062" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1063" />
             <source>dL/dY[{c}]</source>
             <translation>dL/dY[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1065" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1066" />
             <source>gradient arriving at the pooled map</source>
             <translation>到达池化后特征图的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1068" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1069" />
             <source>dL/dA[{c}]</source>
             <translation>dL/dA[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1072" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1073" />
             <source>built window by window</source>
             <translation>逐个窗口构建</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1078" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1079" />
             <source>window ({r},{s}): max {m} at ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;; the other {n} cells get 0</source>
             <translation>窗口 ({r},{s})：最大值 {m} 位于 ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;；其余 {n} 个格子得到 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1084" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1085" />
             <source>window ({r},{s}): each of the {n} cells gets dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>窗口 ({r},{s})：{n} 个格子各得到 dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1112" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1113" />
             <source>Channel</source>
             <translation>通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1155" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1152" />
             <source>value {i} of {n}</source>
             <translation>第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1159" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1156" />
             <source>Z (input)</source>
             <translation>Z（输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1162" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1159" />
             <source>what the layer received in the forward pass</source>
             <translation>这一层在前向传播中收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1165" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1162" />
             <source>mask 1[Z &gt; 0]</source>
             <translation>掩码 1[Z &gt; 0]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1165" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1162" />
             <source>g′(Z)</source>
             <translation>g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1169" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1166" />
             <source>the local slope of the activation</source>
             <translation>激活函数在该点的斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1172" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1169" />
             <source>dL/dA (from above)</source>
             <translation>dL/dA（来自上一层）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1175" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1172" />
             <source>gradient arriving at the output</source>
             <translation>到达输出的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1178" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1175" />
             <source>dL/dZ = dL/dA ⊙ g′(Z)</source>
             <translation>dL/dZ = dL/dA ⊙ g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1182" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1179" />
             <source>zero wherever the unit was off</source>
             <translation>凡是该单元未激活的地方都为零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1187" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1184" />
             <source>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   (Z = {x})</source>
             <translation>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   （Z = {x}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1245" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1242" />
             <source>Softmax cross-entropy and {name} backward</source>
             <translation>Softmax 交叉熵与 {name} 的反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1277" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1270" />
             <source>class {i} of {n}</source>
             <translation>第 {i} 个类别，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1281" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1274" />
             <source>x (input of {name})</source>
             <translation>x（{name} 的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1284" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1277" />
             <source>what the layer received</source>
             <translation>这一层收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1287" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1280" />
             <source>dL/dW[:, {k}] = x · dL/dz_{k}</source>
             <translation>dL/dW[:, {k}] = x · dL/dz_{k}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1291" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1284" />
             <source>the weights into class {k} move by −lr times this</source>
             <translation>通向类别 {k} 的权重会移动这个量的 −lr 倍</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1294" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1287" />
             <source>dL/dx = W · dL/dz</source>
             <translation>dL/dx = W · dL/dz</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1297" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1290" />
             <source>sent back to the previous layer</source>
             <translation>传回上一层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1302" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1295" />
             <source>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g};   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</source>
             <translation>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g}；   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1315" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1308" />
             <location filename="../../explainer/gui/views/softmax_view.py" line="311" />
             <source>class</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1315" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1308" />
             <source>logit z</source>
             <translation>logit z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1315" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1308" />
             <location filename="../../explainer/gui/views/stepper.py" line="368" />
             <source>p = softmax(z)</source>
             <translation>p = softmax(z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1317" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1310" />
             <source>label y</source>
             <translation>标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1317" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1310" />
             <location filename="../../explainer/gui/views/stepper.py" line="379" />
             <source>dL/dz = p − y</source>
             <translation>dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1320" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1313" />
             <source>dL/dz (given)</source>
             <translation>dL/dz（给定）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1331" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1324" />
             <source>loss = −log p[label] = {v}</source>
             <translation>损失 = −log p[标签] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1356" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1349" />
             <source>Nothing to compute</source>
             <translation>没有需要计算的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1357" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1350" />
             <source>This layer only moves numbers around, so its gradient is the incoming gradient put back in the original layout.</source>
             <translation>这一层只是搬动数字的位置，所以它的梯度就是传进来的梯度按原来的排列放回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1376" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1369" />
             <source>dL/dy</source>
             <translation>dL/dy</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1377" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1370" />
             <source>dL/dx</source>
             <translation>dL/dx</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1380" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1373" />
             <source>dL/dx = dL/dy, reshaped to {shape}</source>
             <translation>dL/dx = dL/dy，变形为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1427" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1420" />
             <source>Where the gradient comes from</source>
             <translation>梯度从哪里来</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1428" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1421" />
             <source>dL/dZ is the gradient at this layer's output before the activation: the ReLU after it has already multiplied by its mask, dZ = dA ⊙ g′(Z).</source>
             <translation>dL/dZ 是本层输出在激活之前的梯度：后面的 ReLU 已经乘上了它的掩码，dZ = dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1434" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1427" />
             <source>dL/dA_prev: a full convolution</source>
             <translation>dL/dA_prev：一次全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1435" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1428" />
             <source>Every input pixel helped make up to {n} outputs, one per kernel position. Collecting their gradients is a convolution of dL/dZ, padded with k − 1 − P = {ring} zeros, with the kernel rotated by 180°. Summing over every output channel gives dL/dA_prev.</source>
             <translation>每个输入像素最多参与了 {n} 个输出的计算，卷积核的每个位置一个。把这些梯度收集起来，就是把 dL/dZ 补上 k − 1 − P = {ring} 圈 0，再与旋转 180° 的卷积核做卷积。对所有输出通道求和，就得到 dL/dA_prev。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1442" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1435" />
             <source>dL/dW: the input correlated with dL/dZ</source>
             <translation>dL/dW：输入与 dL/dZ 的互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1443" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1436" />
             <source>Each weight W[i, j] was used at every output position, always on the pixel (i, j) steps away, so its gradient is the sum of those pixels times dL/dZ: the input ⋆ dL/dZ. dL/db is simply the sum of dL/dZ (stride {s}, padding {p}).</source>
             <translation>每个权重 W[i, j] 在每个输出位置都用到过，作用的总是偏移 (i, j) 处的那个像素，所以它的梯度就是这些像素乘以 dL/dZ 之和：输入 ⋆ dL/dZ。dL/db 就是 dL/dZ 的总和（步幅 {s}，填充 {p}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1457" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1450" />
             <source>Only the maximum gets the gradient</source>
             <translation>只有最大值得到梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1458" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1451" />
             <source>In the forward pass only the largest value of each {k}×{k} window reached the output, so only it can change the loss. The backward pass remembers where each maximum was (the mask) and routes the gradient there; the other cells get zero.</source>
             <translation>在前向传播中，每个 {k}×{k} 窗口只有最大值到达了输出，所以只有它能影响损失。反向传播记住每个最大值的位置（掩码），把梯度送到那里；其余格子得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1464" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1457" />
             <source>No weights</source>
             <translation>没有权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1464" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1457" />
             <source>Pooling has nothing to learn: it only passes gradients back.</source>
             <translation>池化没有需要学习的东西：它只是把梯度传回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1468" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1461" />
             <source>Spread evenly</source>
             <translation>平均分配</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1469" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1462" />
             <source>Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of the window's gradient.</source>
             <translation>{k}×{k} 窗口中的每个格子在平均值中各占 1/{n}，所以每个格子得到窗口梯度的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1482" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1475" />
             <source>The ReLU mask</source>
             <translation>ReLU 掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1483" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1476" />
             <source>ReLU passed positive inputs unchanged (slope 1) and zeroed the rest (slope 0). Backward, the gradient flows through where the input was positive and stops elsewhere: dL/dZ = dL/dA ⊙ 1[Z &gt; 0].</source>
             <translation>ReLU 让正的输入原样通过（斜率 1），其余置零（斜率 0）。反向时，梯度在输入为正的地方流过，在其他地方被截断：dL/dZ = dL/dA ⊙ 1[Z &gt; 0]。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1492" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1485" />
             <source>Multiply by the local slope</source>
             <translation>乘以局部斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1493" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1486" />
             <source>An element-wise activation scales each gradient by its own derivative at the input it saw: dL/dZ = dL/dA ⊙ g′(Z).</source>
             <translation>逐元素的激活函数会把每个梯度乘以它在对应输入处的导数：dL/dZ = dL/dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1507" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1500" />
             <source>Softmax with cross-entropy</source>
             <translation>Softmax 与交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1508" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1501" />
             <source>The loss is L = −log p[label]. Its gradient with respect to the logits is remarkably simple: dL/dz = p − y, the probabilities minus the one-hot label. The true class gets p − 1 (negative: raise it), every other class gets p (positive: lower it).</source>
             <translation>损失为 L = −log p[标签]。它对 logits 的梯度出奇地简单：dL/dz = p − y，即概率减去 one-hot 标签。正确类别得到 p − 1（为负：要提高它），其他类别得到 p（为正：要降低它）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1518" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1511" />
             <source>Explaining one class</source>
             <translation>解释一个类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1519" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1512" />
             <source>Here the gradient at the logits is given: 1 for the class being explained, 0 elsewhere. Every gradient below then says how each number changes that class's score.</source>
             <translation>这里 logits 处的梯度是给定的：被解释的类别为 1，其余为 0。于是下面的每个梯度都表示各个数如何改变该类别的得分。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1527" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1520" />
             <source>The dense layer</source>
             <translation>全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1528" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1521" />
             <source>z = x·W + b, so dL/dW[i, k] = x[i] · dL/dz_k, dL/db = dL/dz and dL/dx = W · dL/dz.</source>
             <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
@@ -1817,7 +1817,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/conv_view.py" line="352" />
-            <location filename="../../explainer/gui/views/pool_view.py" line="188" />
+            <location filename="../../explainer/gui/views/pool_view.py" line="191" />
             <source>output</source>
             <translation>输出</translation>
         </message>
@@ -2175,202 +2175,217 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/explain_text.py" line="242" />
+            <source>Colours: one scale, {peak}, for all {n} maps of this layer, as in the overview with the colour scale “Per layer” (“Per block” and “Whole network” can span more).</source>
+            <translation>颜色：本层全部 {n} 张特征图共用一个色标 {peak}，与总览中色标选“按层”时相同（“按模块”和“整个网络”的范围可能更大）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/explain_text.py" line="251" />
+            <source>Map {clicked} has no negative value, so leaky ReLU leaves it unchanged: shown is map {shown}, where it scales the most values.</source>
+            <translation>第 {clicked} 张特征图没有负值，Leaky ReLU 不会改变它：这里显示的是第 {shown} 张特征图，它被缩放的值最多。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/explain_text.py" line="256" />
+            <source>Map {clicked} has no value ≤ 0, so ReLU leaves it unchanged: shown is map {shown}, where it zeroes the most values.</source>
+            <translation>第 {clicked} 张特征图没有 ≤ 0 的值，ReLU 不会改变它：这里显示的是第 {shown} 张特征图，ReLU 在这里置零的值最多。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/explain_text.py" line="265" />
             <source>{n} of {total} values were negative and were scaled by α ({pct:.1f} %).</source>
             <translation>{total} 个值中有 {n} 个为负，被乘以了 α（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="249" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="272" />
             <source>pixel ({row}, {col})  ·  step {step} of {total}</source>
             <translation>像素 ({row}, {col})  ·  第 {step} 步，共 {total} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="259" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="282" />
             <source>max pooling</source>
             <translation>最大池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="259" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="282" />
             <source>average pooling</source>
             <translation>平均池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="260" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="283" />
             <source>{name} ({kind}): map {channel} of {channels}  ·  {size}×{size} windows, stride {stride}</source>
             <translation>{name}（{kind}）：第 {channel} 张特征图，共 {channels} 张  ·  {size}×{size} 窗口，步幅 {stride}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="270" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="293" />
             <source>Max pooling</source>
             <translation>最大池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="271" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="294" />
             <source>The map is cut into {k}×{k} windows, moving {s} at a time, and each window is replaced by its largest value. After ReLU the largest value is the place where the pattern matched best, so keeping it keeps what matters and drops the rest.</source>
             <translation>特征图被切成 {k}×{k} 的窗口，每次移动 {s} 格，每个窗口只用其中的最大值代替。经过 ReLU 之后，最大值就是图案匹配得最好的地方，保留它就保留了要紧的信息，其余的则被舍弃。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="279" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="302" />
             <source>Average pooling</source>
             <translation>平均池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="280" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="303" />
             <source>The map is cut into {k}×{k} windows, moving {s} at a time, and each window is replaced by the mean of its values: the map is smoothed and shrunk, and no value is singled out.</source>
             <translation>特征图被切成 {k}×{k} 的窗口，每次移动 {s} 格，每个窗口用其中数值的平均值代替：特征图被平滑并缩小，没有哪个值被特别挑出来。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="285" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="308" />
             <source>Pooling has no weights to learn and treats every channel on its own. It makes the maps smaller, so later layers are cheaper and each of their pixels sees a larger part of the digit, and a stroke that moves by a pixel still gives almost the same result.</source>
             <translation>池化没有需要学习的权重，并且对每个通道分别处理。它让特征图变小，于是后面的层计算更省，它们的每个像素也能看到数字更大的一部分；笔画移动一个像素，结果也几乎不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="290" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="313" />
             <source>Why pool</source>
             <translation>为什么要池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="294" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="317" />
             <source>Size</source>
             <translation>尺寸</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="295" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="318" />
             <source>Each window of {n} values becomes 1 value: the map has {n} times fewer values.</source>
             <translation>每个含 {n} 个值的窗口变成 1 个值：特征图的数值个数变为原来的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="305" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="328" />
             <source>{n} of {total} values are not the maximum of any window and are dropped ({pct:.1f} %).</source>
             <translation>{total} 个值中有 {n} 个不是任何窗口的最大值，被舍弃了（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="312" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="335" />
             <source>{total} values are averaged into {out}: nothing is dropped, but {pct:.1f} % fewer numbers remain.</source>
             <translation>{total} 个值被平均成 {out} 个：没有值被舍弃，但剩下的数少了 {pct:.1f} %。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="319" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="342" />
             <source>The last {r} row(s) and {c} column(s) do not fill a whole window and are ignored (hatched).</source>
             <translation>最后 {r} 行和 {c} 列凑不满一个完整的窗口，因此被忽略（画有斜线）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="326" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="349" />
             <source>window ({row}, {col})  ·  step {step} of {total}</source>
             <translation>窗口 ({row}, {col})  ·  第 {step} 步，共 {total} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="336" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="359" />
             <source>{name}: from feature maps to the score of class '{k}'</source>
             <translation>{name}：从特征图到类别“{k}”的得分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="344" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="367" />
             <source>The last {c} maps of {h}×{w} values are laid end to end into one list of {n} numbers. No number changes; only the arrangement does.</source>
             <translation>最后 {c} 张 {h}×{w} 的特征图首尾相接，排成一个含 {n} 个数的列表。没有任何数值改变，只是排列方式变了。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="349" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="372" />
             <source>The layer receives a list of {n} numbers.</source>
             <translation>这一层接收一个含 {n} 个数的列表。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="351" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="374" />
             <source>Flatten</source>
             <translation>展平</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="353" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="376" />
             <source>Fully connected</source>
             <translation>全连接</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="354" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="377" />
             <source>Every one of the {n} numbers is connected to every class. A class's score (its logit) is each number times its own weight, all added up, plus a bias.</source>
             <translation>这 {n} 个数中的每一个都连接到每个类别。一个类别的得分（它的 logit）是每个数乘以各自的权重，全部加起来，再加上偏置。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="360" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="383" />
             <source>What a class looks for</source>
             <translation>一个类别在找什么</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="361" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="384" />
             <source>The weights into one class, drawn as images in the shape of the maps, show what that class looks for: red where activity raises its score, blue where activity lowers it.</source>
             <translation>把通向某个类别的权重按特征图的形状画成图像，就能看出这个类别在找什么：红色处的激活会提高它的得分，蓝色处的激活会降低它的得分。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="367" />
-            <location filename="../../explainer/gui/views/tour.py" line="569" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="390" />
+            <location filename="../../explainer/gui/views/tour.py" line="572" />
             <source>Softmax: scores become probabilities</source>
             <translation>Softmax：得分变成概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="368" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="391" />
             <source>Softmax raises e to the power of each of the {k} scores, which makes them all positive and stretches the gaps between them, then divides each by their sum. The results are between 0 and 1 and add up to 1: the network's confidence in each class.</source>
             <translation>Softmax 先对 {k} 个得分分别取 e 的幂，使它们都变成正数，并拉大彼此的差距，然后把每个数除以它们的总和。结果介于 0 和 1 之间，总和为 1：这就是网络对每个类别的把握。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="380" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="403" />
             <source>input: {n} values</source>
             <translation>输入：{n} 个值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="382" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="405" />
             <source>{c} maps of {h}×{w} = {n} values</source>
             <translation>{c} 张 {h}×{w} 的特征图 = {n} 个值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="387" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="410" />
             <source>score of '{k}':  z = Σ value × weight + bias = {e} + ({b}) = {z}</source>
             <translation>“{k}”的得分：z = Σ 数值 × 权重 + 偏置 = {e} + ({b}) = {z}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="394" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="417" />
             <source>probability of '{k}':  e^z / Σ e^z = {e} / {s} = {p}</source>
             <translation>“{k}”的概率：e^z / Σ e^z = {e} / {s} = {p}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="401" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="424" />
             <source>class '{k}'  ·  {step} of {total}</source>
             <translation>类别“{k}”  ·  第 {step} 个，共 {total} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="409" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="432" />
             <source>Try your own settings: choose the input size, the kernel size, the padding and the stride, then watch the kernel slide and see how large the output becomes.</source>
             <translation>自己动手试试：选择输入尺寸、卷积核大小、填充和步幅，然后看卷积核如何滑动，输出会变成多大。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="417" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="440" />
             <source>(H + 2P − K) / S + 1  =  ({h} + 2×{p} − {k}) / {s} + 1  =  {out}</source>
             <translation>(H + 2P − K) / S + 1  =  ({h} + 2×{p} − {k}) / {s} + 1  =  {out}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="424" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="447" />
             <source>(H + 2P − K) / S + 1  =  ⌊({h} + 2×{p} − {k}) / {s}⌋ + 1  =  {out}</source>
             <translation>(H + 2P − K) / S + 1  =  ⌊({h} + 2×{p} − {k}) / {s}⌋ + 1  =  {out}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="431" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="454" />
             <source>The division is not exact: the last {n} row(s) and column(s) of the padded input are never under the kernel (drawn hatched), because the kernel would stick out of the image.</source>
             <translation>这里除不尽：填充后输入的最后 {n} 行和 {n} 列从未落在卷积核下方（画有斜线），因为那样卷积核会伸出图像之外。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="440" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="463" />
             <source>'Same' padding adds (K − 1) / 2 zeros on each side so the output is as large as the input.</source>
             <translation>'Same' 填充在每一侧补 (K − 1) / 2 个 0，使输出与输入一样大。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="443" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="466" />
             <source>'Same' padding adds (K − 1) / 2 zeros on each side; with stride {s} the output is still about {s} times smaller, because 'same' keeps the size only at stride 1.</source>
             <translation>'Same' 填充在每一侧补 (K − 1) / 2 个 0；但步幅为 {s} 时，输出仍然约缩小为 1/{s}，因为 'same' 只在步幅为 1 时保持尺寸不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="451" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="474" />
             <source>Impossible: the {k}×{k} kernel does not fit inside the padded input, which is only {h} + 2×{p} = {hp} pixels wide. There is no position where it lies completely on the image, so the output would have no pixels. Choose a smaller kernel or more padding.</source>
             <translation>不可能：{k}×{k} 的卷积核放不进填充后的输入，它只有 {h} + 2×{p} = {hp} 个像素宽。卷积核找不到完全落在图像上的位置，输出将没有任何像素。请选择更小的卷积核或更多的填充。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="460" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="483" />
             <source>Impossible: 'same' padding puts (K − 1) / 2 = {half} zeros on each side, and half a pixel cannot be added. Choose an odd kernel size or type the padding as a number.</source>
             <translation>不可能：'same' 填充要在每一侧补 (K − 1) / 2 = {half} 个 0，而半个像素是补不了的。请选择奇数大小的卷积核，或把填充直接输入为一个数字。</translation>
         </message>
@@ -2551,7 +2566,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/learn_view.py" line="372" />
-            <location filename="../../explainer/gui/workspace.py" line="161" />
+            <location filename="../../explainer/gui/workspace.py" line="164" />
             <source>Learn this digit</source>
             <translation>学习这个数字</translation>
         </message>
@@ -2679,59 +2694,59 @@ Install them with:
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="514" />
-            <location filename="../../explainer/gui/views/overview.py" line="655" />
+            <location filename="../../explainer/gui/views/overview.py" line="520" />
+            <location filename="../../explainer/gui/views/overview.py" line="661" />
             <source>softmax</source>
             <translation>softmax</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="655" />
+            <location filename="../../explainer/gui/views/overview.py" line="661" />
             <location filename="../../explainer/gui/views/softmax_view.py" line="311" />
             <source>probability</source>
             <translation>概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="852" />
+            <location filename="../../explainer/gui/views/overview.py" line="858" />
             <source>{name} · channel {c} of {n}</source>
             <translation>{name} · 第 {c} 个通道，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="854" />
+            <location filename="../../explainer/gui/views/overview.py" line="860" />
             <source>{name} · logit of class {k}</source>
             <translation>{name} · 类别 {k} 的 logit</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="856" />
+            <location filename="../../explainer/gui/views/overview.py" line="862" />
             <source>{name} · value {i} of {n}</source>
             <translation>{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="858" />
+            <location filename="../../explainer/gui/views/overview.py" line="864" />
             <source>no gradient (no target)</source>
             <translation>没有梯度（未设目标）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="858" />
+            <location filename="../../explainer/gui/views/overview.py" line="864" />
             <source>no input yet</source>
             <translation>还没有输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="861" />
+            <location filename="../../explainer/gui/views/overview.py" line="867" />
             <source>value {v}</source>
             <translation>数值 {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="866" />
+            <location filename="../../explainer/gui/views/overview.py" line="872" />
             <source>= {name} channel {c}, row {r}, col {k}</source>
             <translation>= {name} 第 {c} 个通道，第 {r} 行，第 {k} 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="872" />
+            <location filename="../../explainer/gui/views/overview.py" line="878" />
             <source>min {lo}   max {hi}</source>
             <translation>最小 {lo}   最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="959" />
+            <location filename="../../explainer/gui/views/overview.py" line="989" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
@@ -2802,13 +2817,13 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/playground.py" line="242" />
-            <location filename="../../explainer/gui/workspace.py" line="177" />
+            <location filename="../../explainer/gui/workspace.py" line="180" />
             <source>Playground</source>
             <translation>试验场</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/pool_view.py" line="280" />
-            <location filename="../../explainer/gui/views/relu_view.py" line="342" />
+            <location filename="../../explainer/gui/views/pool_view.py" line="283" />
+            <location filename="../../explainer/gui/views/relu_view.py" line="358" />
             <source>map </source>
             <translation>特征图 </translation>
         </message>
@@ -2823,12 +2838,12 @@ Install them with:
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/relu_view.py" line="177" />
+            <location filename="../../explainer/gui/views/relu_view.py" line="193" />
             <source>before: x</source>
             <translation>之前：x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/relu_view.py" line="178" />
+            <location filename="../../explainer/gui/views/relu_view.py" line="194" />
             <source>after: y</source>
             <translation>之后：y</translation>
         </message>
@@ -3165,224 +3180,224 @@ Install them with:
             <translation>{layer}：特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="396" />
+            <location filename="../../explainer/gui/views/tour.py" line="399" />
             <source>ReLU: negatives become zero</source>
             <translation>ReLU：负数变成零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="397" />
+            <location filename="../../explainer/gui/views/tour.py" line="400" />
             <source>{layer} applies ReLU(x) = max(0, x) to every value of every map: positive values pass unchanged, negative ones become 0. Across all its maps, {neg} of {total} values ({share}) were negative. The most negative one in map {c}, {x} at row {r}, column {col}, is now {y}. Without this bend, all the layers together could only compute one linear function.</source>
             <translation>{layer} 对每张特征图的每个值都施加 ReLU(x) = max(0, x)：正值原样通过，负值变成 0。在它的全部特征图中，{total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，现在变成了 {y}。如果没有这个弯折，所有层合在一起也只能计算一个线性函数。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="404" />
+            <location filename="../../explainer/gui/views/tour.py" line="407" />
             <source>The activation function</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="405" />
+            <location filename="../../explainer/gui/views/tour.py" line="408" />
             <source>{layer} bends every value of every map with the same function, so that the layers together can compute more than one linear function. Across all its maps, {neg} of {total} values ({share}) came in negative. The smallest one in map {c}, {x} at row {r}, column {col}, comes out as {y}.</source>
             <translation>{layer} 用同一个函数把每张特征图的每个值“弯折”一下，这样各层合起来才能计算比线性函数更复杂的东西。在它的全部特征图中，输入的 {total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，输出为 {y}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="448" />
+            <location filename="../../explainer/gui/views/tour.py" line="451" />
             <source>First {names} repeat convolution and activation on these maps.</source>
             <translation>先由 {names} 在这些特征图上再做一次卷积和激活。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="450" />
+            <location filename="../../explainer/gui/views/tour.py" line="453" />
             <source>First the maps pass through {names}.</source>
             <translation>特征图先经过 {names}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="452" />
+            <location filename="../../explainer/gui/views/tour.py" line="455" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps only the largest value of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: {v} goes on. The strongest responses survive, and a slightly shifted digit gives almost the same result.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留最大值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：{v} 被保留下来。最强的响应得以保留，数字稍微移动一点，结果也几乎不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="459" />
+            <location filename="../../explainer/gui/views/tour.py" line="462" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps the average of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: their average {v} goes on.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留平均值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：它们的平均值 {v} 被保留下来。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="468" />
+            <location filename="../../explainer/gui/views/tour.py" line="471" />
             <source>Pooling: smaller maps</source>
             <translation>池化：特征图变小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="489" />
+            <location filename="../../explainer/gui/views/tour.py" line="492" />
             <source>Then come {names}. The maps change from {before} to {after}: smaller, but more abstract.</source>
             <translation>接下来是 {names}。特征图从 {before} 变为 {after}：更小，但更抽象。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="490" />
+            <location filename="../../explainer/gui/views/tour.py" line="493" />
             <source>Deeper layers</source>
             <translation>更深的层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="498" />
+            <location filename="../../explainer/gui/views/tour.py" line="501" />
             <source>The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at once, {c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine strokes into larger parts of a digit: in map {c} at row {r}, column {col} the window sums to {s}, plus bias {b} gives {v}. Along the way the maps go from {before} to {after}: smaller, but more of them.</source>
             <translation>同样的模式再重复一遍：{names}。{conv} 的每个卷积核同时读取下面全部 {c_in} 张特征图，每个输出像素用到 {c_in}×{k}×{k} = {weights} 个权重，因此能把笔画组合成数字中更大的部件：在特征图 {c} 的第 {r} 行、第 {col} 列，窗口之和为 {s}，加上偏置 {b} 得到 {v}。一路下来，特征图从 {before} 变为 {after}：尺寸更小，数量更多。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="507" />
+            <location filename="../../explainer/gui/views/tour.py" line="510" />
             <source>Deeper layers: from strokes to parts</source>
             <translation>更深的层：从笔画到部件</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="530" />
+            <location filename="../../explainer/gui/views/tour.py" line="533" />
             <source>{flatten} lays the {maps} numbers of the last maps out in one row of {n} values: nothing is lost, only rearranged.</source>
             <translation>{flatten} 把最后几张特征图的 {maps} 个数排成一行，共 {n} 个值：什么都没丢，只是换了排列方式。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="534" />
+            <location filename="../../explainer/gui/views/tour.py" line="537" />
             <source>{dense} gives every class a score from all {n} values, one weight per value and class plus a bias: z_k = Σ_i x_i·W_ik + b_k. Class {name} gets z = {z}, the highest of the {classes} scores.</source>
             <translation>{dense} 用全部 {n} 个值为每个类别算出一个得分，每个值对每个类别各有一个权重，再加上一个偏置：z_k = Σ_i x_i·W_ik + b_k。类别 {name} 得到 z = {z}，是 {classes} 个得分中最高的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="542" />
+            <location filename="../../explainer/gui/views/tour.py" line="545" />
             <source>Flatten and dense: one score per class</source>
             <translation>展平与全连接：每个类别一个得分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="562" />
+            <location filename="../../explainer/gui/views/tour.py" line="565" />
             <source>Softmax turns the scores into probabilities, positive and adding up to 1: p_k = exp(z_k) / Σ_j exp(z_j). For class {name}, exp({z}) = {e} out of a total of {total}, so p = {p}. The answer is the class with the largest probability: {name}.</source>
             <translation>Softmax 把得分变成概率，它们都是正数，且总和为 1：p_k = exp(z_k) / Σ_j exp(z_j)。对类别 {name}，exp({z}) = {e}，而总和为 {total}，所以 p = {p}。网络的答案就是概率最大的类别：{name}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="583" />
+            <location filename="../../explainer/gui/views/tour.py" line="586" />
             <source>To learn, the network needs the true answer: this test digit is labelled y = {y}. Pick another label below to see how the loss reacts.</source>
             <translation>要学习，网络需要知道正确答案：这个测试数字的标签是 y = {y}。在下方选择另一个标签，看看损失会怎样变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="588" />
+            <location filename="../../explainer/gui/views/tour.py" line="591" />
             <source>To learn, the network needs the true answer y. The tour takes its own answer, y = {y}; pick another label below to see what changes.</source>
             <translation>要学习，网络需要知道正确答案 y。导览暂且把网络自己的答案当作标签，y = {y}；在下方选择另一个标签，看看会有什么变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="594" />
+            <location filename="../../explainer/gui/views/tour.py" line="597" />
             <source>The cross-entropy loss punishes a low probability for the true class: L = −ln p_y = −ln {p} = {L}. A sure and correct answer would give L = 0.</source>
             <translation>交叉熵损失会惩罚正确类别上过低的概率：L = −ln p_y = −ln {p} = {L}。一个既确定又正确的答案会得到 L = 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="601" />
+            <location filename="../../explainer/gui/views/tour.py" line="604" />
             <source>The loss: how wrong was the answer?</source>
             <translation>损失：答案错得有多离谱？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="620" />
+            <location filename="../../explainer/gui/views/tour.py" line="623" />
             <source>Back-propagation applies the chain rule from the loss back to the input, one layer at a time. It starts at the scores with dL/dz_k = p_k − y_k: for the true class {y} that is {p} − 1 = {d}. The maps now show dL/d(output) of every layer: red where a larger value would raise the loss, blue where it would lower it. At the input, pixel (row {r}, column {col}) has the largest gradient, {g}.</source>
             <translation>反向传播运用链式法则，从损失出发一层一层地往回算，直到输入。它从得分开始：dL/dz_k = p_k − y_k，对正确类别 {y} 来说就是 {p} − 1 = {d}。现在特征图显示的是每一层的 dL/d(输出)：红色表示该值变大会让损失上升，蓝色表示会让损失下降。在输入上，像素（第 {r} 行、第 {col} 列）的梯度最大，为 {g}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="631" />
+            <location filename="../../explainer/gui/views/tour.py" line="634" />
             <source>Gradients flow back</source>
             <translation>梯度反向流动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="659" />
+            <location filename="../../explainer/gui/views/tour.py" line="662" />
             <source>After this one step the loss for your digit drops from {before} to {after}, and p({y}) goes from {pb} to {pa}.</source>
             <translation>只走这一步，你这个数字的损失就从 {before} 降到了 {after}，p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="664" />
+            <location filename="../../explainer/gui/views/tour.py" line="667" />
             <source>After this one step the loss for your digit goes from {before} to {after} (the step was too large and overshot), and p({y}) goes from {pb} to {pa}.</source>
             <translation>走完这一步，你这个数字的损失从 {before} 变为 {after}（步子太大，走过头了），p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="669" />
+            <location filename="../../explainer/gui/views/tour.py" line="672" />
             <source>Gradient descent moves every weight a little against its gradient: W ← W − lr · dL/dW, with lr = {lr}.</source>
             <translation>梯度下降让每个权重沿着梯度的反方向移动一小步：W ← W − lr · dL/dW，其中 lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="674" />
+            <location filename="../../explainer/gui/views/tour.py" line="677" />
             <source>The largest change of a single weight, {dw}, is in {layer}. The tour works on a copy: your network stays as it was.</source>
             <translation>单个权重的最大变化为 {dw}，出现在 {layer}。导览是在副本上操作的：你的网络保持原样。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="682" />
+            <location filename="../../explainer/gui/views/tour.py" line="685" />
             <source>One SGD step: what changed</source>
             <translation>一步 SGD：有什么变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1422" />
+            <location filename="../../explainer/gui/views/tour.py" line="1433" />
             <source>&amp;Learn mode: a guided tour</source>
             <translation>学习模式：分步导览(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1424" />
+            <location filename="../../explainer/gui/views/tour.py" line="1435" />
             <source>Walk through one forward and backward pass on your digit, stop by stop (F2)</source>
             <translation>在你的数字上，一站一站地走完一次前向传播和反向传播（F2）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1427" />
+            <location filename="../../explainer/gui/views/tour.py" line="1438" />
             <source>True label y:</source>
             <translation>真实标签 y：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1428" />
+            <location filename="../../explainer/gui/views/tour.py" line="1439" />
             <source>The class your digit really is; the loss and gradients follow it</source>
             <translation>你的数字实际所属的类别；损失和梯度都以它为准</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1429" />
+            <location filename="../../explainer/gui/views/tour.py" line="1440" />
             <source>Start over</source>
             <translation>从头开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1430" />
+            <location filename="../../explainer/gui/views/tour.py" line="1441" />
             <source>Go back to the first stop</source>
             <translation>回到第一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1431" />
+            <location filename="../../explainer/gui/views/tour.py" line="1442" />
             <source>◀ Back</source>
             <translation>◀ 上一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1432" />
+            <location filename="../../explainer/gui/views/tour.py" line="1443" />
             <source>Previous stop (Left or Page Up)</source>
             <translation>上一站（← 或 Page Up）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1433" />
+            <location filename="../../explainer/gui/views/tour.py" line="1444" />
             <source>Leave</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1434" />
+            <location filename="../../explainer/gui/views/tour.py" line="1445" />
             <source>Leave the tour; it resumes at this stop next time (Esc)</source>
             <translation>退出导览；下次会从这一站继续（Esc）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1437" />
-            <location filename="../../explainer/gui/views/tour.py" line="1481" />
-            <location filename="../../explainer/gui/views/tour.py" line="1514" />
+            <location filename="../../explainer/gui/views/tour.py" line="1448" />
+            <location filename="../../explainer/gui/views/tour.py" line="1492" />
+            <location filename="../../explainer/gui/views/tour.py" line="1525" />
             <source>Learn mode</source>
             <translation>学习模式</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1476" />
+            <location filename="../../explainer/gui/views/tour.py" line="1487" />
             <source>Finish</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1476" />
+            <location filename="../../explainer/gui/views/tour.py" line="1487" />
             <source>Next ▶</source>
             <translation>下一站 ▶</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1478" />
+            <location filename="../../explainer/gui/views/tour.py" line="1489" />
             <source>End the tour (Right or Page Down)</source>
             <translation>结束导览（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1478" />
+            <location filename="../../explainer/gui/views/tour.py" line="1489" />
             <source>Next stop (Right or Page Down)</source>
             <translation>下一站（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1486" />
+            <location filename="../../explainer/gui/views/tour.py" line="1497" />
             <source>Stop {i} of {n}</source>
             <translation>第 {i} 站，共 {n} 站</translation>
         </message>
@@ -3614,137 +3629,152 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/training_view.py" line="695" />
-            <source>{rate:,.0f} images/s · {elapsed} elapsed{eta} · loss {loss:.3f}</source>
-            <translation>{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta} · 损失 {loss:.3f}</translation>
+            <source>{rate:,.0f} images/s · {elapsed} elapsed{eta}</source>
+            <translation>{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="699" />
+            <location filename="../../explainer/gui/views/training_view.py" line="702" />
+            <source> · loss of the last batch {loss:.3f}, moving average {average:.3f}</source>
+            <translation> · 最近一批的损失 {loss:.3f}，滑动平均 {average:.3f}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/training_view.py" line="706" />
+            <source> · loss of the last batch {loss:.3f}</source>
+            <translation> · 最近一批的损失 {loss:.3f}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/training_view.py" line="708" />
+            <source> · mean loss of epoch {epoch} {loss:.3f}</source>
+            <translation> · 第 {epoch} 轮的平均损失 {loss:.3f}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/training_view.py" line="712" />
             <source> · validation accuracy {accuracy:.1%}</source>
             <translation> · 验证准确率 {accuracy:.1%}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="713" />
-            <location filename="../../explainer/gui/views/training_view.py" line="737" />
+            <location filename="../../explainer/gui/views/training_view.py" line="726" />
+            <location filename="../../explainer/gui/views/training_view.py" line="750" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="732" />
+            <location filename="../../explainer/gui/views/training_view.py" line="745" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="734" />
+            <location filename="../../explainer/gui/views/training_view.py" line="747" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="741" />
+            <location filename="../../explainer/gui/views/training_view.py" line="754" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="745" />
+            <location filename="../../explainer/gui/views/training_view.py" line="758" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="749" />
+            <location filename="../../explainer/gui/views/training_view.py" line="762" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="813" />
+            <location filename="../../explainer/gui/views/training_view.py" line="826" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="813" />
+            <location filename="../../explainer/gui/views/training_view.py" line="826" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="815" />
+            <location filename="../../explainer/gui/views/training_view.py" line="828" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="815" />
+            <location filename="../../explainer/gui/views/training_view.py" line="828" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="145" />
+            <location filename="../../explainer/gui/workspace.py" line="148" />
             <source>Step through</source>
             <translation>逐步执行</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="146" />
+            <location filename="../../explainer/gui/workspace.py" line="149" />
             <source>One training step on your digit, stage by stage: forward, loss, backward, update</source>
             <translation>在你的数字上执行一次训练，逐个阶段：前向、损失、反向、更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="153" />
+            <location filename="../../explainer/gui/workspace.py" line="156" />
             <source>Attribution</source>
             <translation>归因</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="154" />
+            <location filename="../../explainer/gui/workspace.py" line="157" />
             <source>Which pixels of your digit the score depends on: gradients, SmoothGrad, IG, Grad-CAM</source>
             <translation>得分取决于你的数字中的哪些像素：梯度、SmoothGrad、IG、Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="162" />
+            <location filename="../../explainer/gui/workspace.py" line="165" />
             <source>Label your digit, take one SGD step and see what changed; Undo puts the weights back</source>
             <translation>给你的数字打上标签，执行一步 SGD，看看有什么变化；“撤销”会恢复权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="169" />
+            <location filename="../../explainer/gui/workspace.py" line="172" />
             <source>Gradient check</source>
             <translation>梯度检验</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="170" />
+            <location filename="../../explainer/gui/workspace.py" line="173" />
             <source>Compare back-propagation with central differences for pixels and weights you pick</source>
             <translation>针对你挑选的像素和权重，比较反向传播与中心差分的结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="178" />
+            <location filename="../../explainer/gui/workspace.py" line="181" />
             <source>Try input size, kernel size, padding and stride, and see the output size worked out</source>
             <translation>试试不同的输入尺寸、卷积核大小、填充和步幅，看输出尺寸是怎么算出来的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="189" />
+            <location filename="../../explainer/gui/workspace.py" line="192" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="190" />
+            <location filename="../../explainer/gui/workspace.py" line="193" />
             <source>Train the network on MNIST and watch the loss fall and the filters form</source>
             <translation>在 MNIST 上训练网络，看着损失下降、滤波器逐渐成形</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="198" />
+            <location filename="../../explainer/gui/workspace.py" line="201" />
             <source>Design</source>
             <translation>设计</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="199" />
+            <location filename="../../explainer/gui/workspace.py" line="202" />
             <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
             <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="207" />
+            <location filename="../../explainer/gui/workspace.py" line="210" />
             <source>Test set</source>
             <translation>测试集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="208" />
+            <location filename="../../explainer/gui/workspace.py" line="211" />
             <source>Accuracy on the 10,000 MNIST test digits, the confusion matrix and the mistakes</source>
             <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="262" />
+            <location filename="../../explainer/gui/workspace.py" line="265" />
             <source>This view is not available in this version:
 {reason}</source>
             <translation>这个版本中没有这个视图：
@@ -3824,6 +3854,10 @@ Install them with:
             <location filename="../../explainer/modelio.py" line="424" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
+        </message>
+        <message>
+            <source>{rate:,.0f} images/s · {elapsed} elapsed{eta} · loss {loss:.3f}</source>
+            <translation type="vanished">{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta} · 损失 {loss:.3f}</translation>
         </message>
     </context>
 </TS>

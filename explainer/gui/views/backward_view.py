@@ -635,9 +635,10 @@ class BackwardDetail(FollowsLanguage, DetailView):
         return combo
 
     def _rebuild(self) -> None:
+        """New steps (a new view, or another mode or map chosen): the animation starts at its first step."""
         self._build()
         self.player.set_count(len(self.steps))
-        self.player.set_step(len(self.steps) - 1)
+        self.player.set_step(0)
         self._show(self.player.step())
 
     def set_trace(self, trace: Trace, layer_index: int | None = None, channel: int | None = None) -> None:

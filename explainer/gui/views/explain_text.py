@@ -237,6 +237,29 @@ def relu_zeroed(zeroed: int, total: int) -> str:
     )
 
 
+def pool_scale(peak: str, maps: int) -> str:
+    """Which colour scale the pooling view uses: the one of the overview's "Per layer" setting."""
+    return tr(
+        "Colours: one scale, {peak}, for all {n} maps of this layer, as in the overview with the colour "
+        "scale “Per layer” (“Per block” and “Whole network” can span more)."
+    ).format(peak=peak, n=maps)
+
+
+def activation_moved(kind: str, clicked: int, shown: int) -> str:
+    """Why the activation view opened on another map than the one clicked: the layer left that one alone."""
+    if kind == "leaky_relu":
+        text = tr(
+            "Map {clicked} has no negative value, so leaky ReLU leaves it unchanged: shown is map {shown}, "
+            "where it scales the most values."
+        )
+    else:
+        text = tr(
+            "Map {clicked} has no value ≤ 0, so ReLU leaves it unchanged: shown is map {shown}, where "
+            "it zeroes the most values."
+        )
+    return text.format(clicked=clicked, shown=shown)
+
+
 def leaky_scaled(scaled: int, total: int) -> str:
     """How many values leaky ReLU scaled down."""
     return tr("{n} of {total} values were negative and were scaled by α ({pct:.1f} %).").format(

@@ -152,7 +152,9 @@ class OverviewView(QWidget):
     Signals:
         sigMapClicked(layer_index, channel): a map (or vector value) was clicked. ``layer_index`` indexes
             ``trace.layers``; the input column is ``INPUT_INDEX`` (-1). For vectors ``channel`` is the index
-            of the value.
+            of the value. A click on the softmax column (or its title) reports the last dense layer, whose
+            scores the softmax turns into probabilities, and the class clicked (the predicted one for the
+            title).
         sigMapHovered(layer_index, channel): the pointer entered a map; ``(-1, -1)`` when it left the maps.
 
     Shape:
@@ -293,6 +295,10 @@ class OverviewView(QWidget):
         if column.strip:
             return self._strip_cell(column, channel).toAlignedRect()
         return column.cells[channel].toAlignedRect()
+
+    def prediction_title_rect(self) -> QRectF:
+        """Where the softmax column's title ("softmax" over "probability") is painted."""
+        return QRectF(self._prediction_label)
 
     def hovered(self) -> tuple[int, int] | None:
         """``(layer_index, channel)`` under the pointer, or None."""
@@ -919,12 +925,36 @@ class OverviewView(QWidget):
         self._set_hover(None)
         super().leaveEvent(event)
 
+    def _softmax_hit(self, point: QPointF) -> tuple[int, int] | None:
+        """(last dense layer, class) for a point on the softmax column or its title, else None.
+
+        The class bars are a child widget: a click on them reaches this view because they ignore it.
+        """
+        dense = [c.layer_index for c in self._columns if c.kind == "dense"]
+        bars = QRectF(self._prediction.geometry())
+        if not dense or not self._class_names:
+            return None
+        if bars.contains(point):
+            y = point.y() - bars.top()
+            rows = self._prediction.rows()
+            return dense[-1], min(range(len(rows)), key=lambda k: abs(rows[k].center().y() - y))
+        if self._prediction_label.contains(point):
+            predicted = self._prediction.predicted_class()
+            return dense[-1], 0 if predicted is None else predicted
+        return None
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        """A left click on a map emits sigMapClicked(layer_index, channel)."""
-        hit = self._hit(event.position())
-        if event.button() == Qt.MouseButton.LeftButton and hit is not None:
-            self.sigMapClicked.emit(self._columns[hit[0]].layer_index, hit[1])
-            return
+        """A left click on a map (or the softmax column) emits sigMapClicked(layer_index, channel)."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            hit = self._hit(event.position())
+            clicked = (
+                self._softmax_hit(event.position())
+                if hit is None
+                else (self._columns[hit[0]].layer_index, hit[1])
+            )
+            if clicked is not None:
+                self.sigMapClicked.emit(*clicked)
+                return
         super().mousePressEvent(event)
 
 

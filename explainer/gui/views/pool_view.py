@@ -37,7 +37,7 @@ from explainer.gui.views.animation import (
     preview,
     text_colours,
 )
-from explainer.gui.views.colorbar import paint_colorbar
+from explainer.gui.views.colorbar import paint_colorbar, range_texts
 
 
 class PoolData:
@@ -47,12 +47,15 @@ class PoolData:
         x: ``(H, W)``; output: ``(H_out, W_out)``.
     """
 
-    def __init__(self, x: np.ndarray, size: int, stride: int, mode: str) -> None:
+    def __init__(
+        self, x: np.ndarray, size: int, stride: int, mode: str, levels: tuple[float, float] | None = None
+    ) -> None:
         self.x = np.asarray(x, np.float32)
         self.size, self.stride, self.mode = int(size), int(stride), mode
         height, width = self.x.shape
         self.out_shape = ((height - size) // stride + 1, (width - size) // stride + 1)
-        self.levels = theme.symmetric_levels(self.x)
+        # A trace's map is coloured on the scale of all the layer's maps, the overview's "Per layer" one.
+        self.levels = theme.symmetric_levels(self.x) if levels is None else levels
 
     @property
     def count(self) -> int:
@@ -314,7 +317,11 @@ class PoolView(DetailView):
             self.channel_box.setRange(0, channels - 1)
             self.channel_box.setValue(channel)
         mode = "max" if record.kind == "maxpool2d" else "avg"
-        self._set_data(PoolData(record.input[0, channel], size, stride, mode), record.name, channel, channels)
+        levels = theme.symmetric_levels(record.input[0])
+        data = PoolData(record.input[0, channel], size, stride, mode, levels)
+        self._set_data(data, record.name, channel, channels)
+        scale = explain_text.pool_scale("±" + range_texts(levels)[1], channels)
+        self.stats.setText(f"{self.stats.text()}\n{scale}")
 
     def set_arrays(
         self, x: np.ndarray, size: int, stride: int | None = None, mode: str = "max", *, name: str = "pool"
@@ -372,6 +379,10 @@ class PoolView(DetailView):
     def data(self) -> PoolData | None:
         """What the view shows now."""
         return self._data
+
+    def channel(self) -> int:
+        """The map shown now (the main window keeps it when a new stroke arrives)."""
+        return self.channel_box.value()
 
     def current(self) -> PoolStep | None:
         """The window shown now."""

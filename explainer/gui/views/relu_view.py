@@ -58,6 +58,22 @@ def as_grid(values: np.ndarray) -> np.ndarray:
     return grid.reshape(-1, width)
 
 
+def opening_channel(kind: str, maps: np.ndarray, clicked: int) -> int:
+    """The map an explanation opens on: the clicked one, unless the layer changes nothing in it.
+
+    A ReLU map with no value ≤ 0 (leaky ReLU: no negative value) would make the layer look as if it did
+    nothing; the view then opens on the map where it changes the most values. Other kinds keep ``clicked``.
+
+    Shape:
+        maps: the layer's input for one sample, ``(C, H, W)``.
+    """
+    if kind not in ("relu", "leaky_relu"):
+        return clicked
+    changed = (maps <= 0) if kind == "relu" else (maps < 0)
+    counts = changed.reshape(len(maps), -1).sum(axis=1)
+    return clicked if counts[clicked] > 0 or counts.max() == 0 else int(np.argmax(counts))
+
+
 class ActivationData:
     """One map before and after an element-wise layer.
 
@@ -345,6 +361,7 @@ class ReLUView(DetailView):
         self.finish_toolbar()
         self.canvas = ActivationCanvas()
         self.stats = QLabel()
+        self.stats.setWordWrap(True)
         self.stats.setObjectName("stats")
         self.stage_layout.addWidget(self.canvas, 1)
         self.stage_layout.addWidget(self.stats)
@@ -353,6 +370,7 @@ class ReLUView(DetailView):
         self._trace: Trace | None = None
         self._layer_index = 0
         self._data: ActivationData | None = None
+        self._opened = False  # the first trace picks the map to open on
         self._apply_fonts()
         theme.notifier().sigChanged.connect(self._apply_fonts)
 
@@ -360,7 +378,10 @@ class ReLUView(DetailView):
         self.stats.setFont(theme.font(1.2))
 
     def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
-        """Explain map ``channel`` of element-wise layer ``layer_index`` of ``trace`` (None: no input yet)."""
+        """Explain map ``channel`` of element-wise layer ``layer_index`` of ``trace`` (None: no input yet).
+
+        The first trace opens on :func:`opening_channel`; later ones keep the map asked for.
+        """
         self._trace, self._layer_index = trace, layer_index
         if trace is None:
             self._set_data(None, "", 0, 1)
@@ -370,17 +391,25 @@ class ReLUView(DetailView):
             raise ValueError(
                 f"layer {layer_index} ({record.name}) is a {record.kind}, not an element-wise layer"
             )
+        moved = ""
         if record.input.ndim == 4:
             channels = record.input.shape[1]
             channel = min(max(channel, 0), channels - 1)
+            if not self._opened:
+                shown = opening_channel(record.kind, record.input[0], channel)
+                if shown != channel:
+                    moved, channel = explain_text.activation_moved(record.kind, channel, shown), shown
             x, y = record.input[0, channel], record.output[0, channel]
         else:
             channels, channel = 1, 0
             x, y = record.input[0], record.output[0]
+        self._opened = True
         with signals_blocked(self.channel_box):
             self.channel_box.setRange(0, channels - 1)
             self.channel_box.setValue(channel)
         self._set_data(ActivationData(record.kind, x, y), record.name, channel, channels)
+        if moved:
+            self.stats.setText(f"{self.stats.text()}\n{moved}")
 
     def set_arrays(self, kind: str, x: np.ndarray, y: np.ndarray, *, name: str = "activation") -> None:
         """Explain plain arrays: ``y`` is layer ``kind`` applied to ``x``.
@@ -432,6 +461,10 @@ class ReLUView(DetailView):
     def data(self) -> ActivationData | None:
         """What the view shows now."""
         return self._data
+
+    def channel(self) -> int:
+        """The map shown now (the main window keeps it when a new stroke arrives)."""
+        return self.channel_box.value()
 
     def position(self) -> tuple[int, int]:
         """(row, col) of the current pixel."""

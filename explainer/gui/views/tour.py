@@ -379,9 +379,12 @@ def _maps_stop(p: TourProblem, index: int) -> Stop:
 
 
 def _activation_stop(p: TourProblem, index: int, channel: int) -> Stop:
+    from explainer.gui.views.relu_view import opening_channel
+
     record = p.trace.layers[index]
     x, y = record.input[0], record.output[0]
-    channel = min(channel, x.shape[0] - 1)
+    # The map the ReLU view opens on, so that the narration and the view speak of the same map.
+    channel = opening_channel(record.kind, x, min(channel, x.shape[0] - 1))
     r, col = np.unravel_index(int(np.argmin(x[channel])), x[channel].shape)
     r, col = int(r), int(col)
     numbers = {
@@ -972,7 +975,7 @@ class TourController(QObject):
         # The tour lights up the overview, so the Network tab with the overview (not a layer view) goes first.
         window.show_page("network")
         window.show_overview()
-        self._set_gradients(False)  # started again while running: the window's own target comes back first
+        self._restore_target()  # started again while running: the window's own target comes back first
         from_sample = False
         if window.state.input is None and not window.canvas.is_blank():
             window.state.set_image(window.canvas.pixels())  # a stroke the window has not traced yet
@@ -1029,7 +1032,7 @@ class TourController(QObject):
         self._active = False
         self._refresh_timer.stop()
         self.spotlight.hide()
-        self._set_gradients(False)
+        self._restore_target()
         self._detail = None
         self.view_window.set_view(None, "")
         self.sigLeft.emit()
@@ -1086,18 +1089,26 @@ class TourController(QObject):
         self.view_window.place(window, lit, area.bottom())
 
     def _set_gradients(self, on: bool) -> None:
-        """Show dL/d(output) in the overview (tracing against the label) or put the window's target back."""
-        state, overview = self.window.state, self.window.overview
-        if on and self._problem is not None:
-            target = Target("label", self._problem.label)
-            if not (isinstance(state.target, Target) and state.target == target):
-                state.set_target(target)
+        """Trace against the tour's label at a backward stop, and without a target at a forward one.
+
+        The window's mode follows the target, so the overview shows dL/d(output) or the forward maps
+        whatever mode the window was in before the tour; ``_restore_target`` puts that mode back.
+        """
+        state = self.window.state
+        target = Target("label", self._problem.label) if on and self._problem is not None else None
+        if target is None:
+            same = state.target is None
+        else:
+            same = isinstance(state.target, Target) and state.target == target
+        if not same:
             self._target_set = True
-            overview.set_quantity("gradient")
-        elif self._target_set:
+            state.set_target(target)
+
+    def _restore_target(self) -> None:
+        """Give the window back the target (and so the mode) it had before the tour."""
+        if self._target_set:
             self._target_set = False
-            state.set_target(self._saved_target)
-            overview.set_quantity("activation" if self._saved_target is None else "gradient")
+            self.window.state.set_target(self._saved_target)
 
     def _make_view(self, detail: Detail | None) -> QWidget | None:
         """The view a stop asks for, showing the tour's digit."""

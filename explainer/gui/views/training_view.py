@@ -692,9 +692,22 @@ class TrainingView(QWidget):
     def _show_speed(self, progress: Progress, elapsed: float, left: float | None) -> None:
         """Images per second, time elapsed and left (None: unknown or finished), loss and accuracy."""
         eta = "" if left is None else tr(" · about {time} left").format(time=format_duration(left))
-        text = tr("{rate:,.0f} images/s · {elapsed} elapsed{eta} · loss {loss:.3f}").format(
-            rate=progress.samples_per_s, elapsed=format_duration(elapsed), eta=eta, loss=progress.loss
+        text = tr("{rate:,.0f} images/s · {elapsed} elapsed{eta}").format(
+            rate=progress.samples_per_s, elapsed=format_duration(elapsed), eta=eta
         )
+        # An epoch-end record carries the epoch's mean loss, every other one the last batch's, which jumps
+        # from batch to batch: the moving average (the bold curve) goes with it.
+        curves = self._curves
+        if progress.val_accuracy is None and curves is not None and curves.n:
+            text += tr(" · loss of the last batch {loss:.3f}, moving average {average:.3f}").format(
+                loss=progress.loss, average=curves.loss_avg[curves.n - 1]
+            )
+        elif progress.val_accuracy is None:
+            text += tr(" · loss of the last batch {loss:.3f}").format(loss=progress.loss)
+        else:
+            text += tr(" · mean loss of epoch {epoch} {loss:.3f}").format(
+                epoch=progress.epoch, loss=progress.loss
+            )
         if self._curves is not None and self._curves.val:
             text += tr(" · validation accuracy {accuracy:.1%}").format(accuracy=self._curves.val[-1][1])
         self.speed_label.setText(text)
