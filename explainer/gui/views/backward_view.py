@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPa
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolTip, QWidget
 
 from explainer.core import conv_input_grad_steps, conv_weight_grad_steps, maxpool_grad_steps, pool_steps
+from explainer.core.layers import sigmoid_derivative, tanh_derivative
 from explainer.core.network import Sequential
 from explainer.core.ops import output_size
 from explainer.core.trace import LayerRecord, Trace
@@ -552,9 +553,9 @@ def activation_derivative(record: LayerRecord) -> np.ndarray:
         alpha = float(np.mean(y[negative] / x[negative])) if negative.any() else 0.0
         return np.where(x > 0, 1.0, alpha)
     if record.kind == "sigmoid":
-        return y * (1.0 - y)
+        return sigmoid_derivative(x)
     if record.kind == "tanh":
-        return 1.0 - y * y
+        return tanh_derivative(x)
     return np.ones_like(x)  # dropout in eval mode, and any identity-like layer
 
 
