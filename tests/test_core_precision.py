@@ -110,3 +110,18 @@ def test_sigmoid_never_overflows() -> None:
     with np.errstate(over="raise", invalid="raise"):
         y = sigmoid(x)
     np.testing.assert_array_equal(y, [0.0, 0.0, 0.5, 1.0, 1.0])
+
+
+def test_the_trace_follows_weights_an_optimizer_changed_in_place(model: Sequential) -> None:
+    """No cached copy of the weights: after an in-place SGD step the trace shows the new weights' numbers."""
+    from explainer.core import SGD
+
+    work = model.copy()
+    x = np.random.default_rng(0).random((1, 1, 28, 28), dtype=np.float32)
+    before = work.trace(x, [3])
+    SGD(work, 0.01).step()  # updates every params array in place, keeping its identity
+    after = work.trace(x, [3])
+    fresh = work.copy().trace(x, [3])
+    assert not np.array_equal(after.layers[0].params["W"], before.layers[0].params["W"])
+    np.testing.assert_array_equal(after.input_grad, fresh.input_grad)
+    np.testing.assert_array_equal(after.logits, fresh.logits)
