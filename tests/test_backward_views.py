@@ -388,7 +388,7 @@ def test_learn_clears_the_last_steps_text_for_a_new_digit_and_reports_the_galler
     view.set_label((label + 1) % 10)
     assert view.lr_box.value() == DEFAULT_LR
     result = view.apply_step()
-    assert "went from" in view.status.text()
+    assert "went from" in view.status.text() and "e−" in view.status.text()  # not "0.0%"
     before, after = view.gallery_accuracy
     assert before == 1.0 and after >= 0.95, "one default step on a wrongly labelled digit wrecked the gallery"
     assert f"{100 * before:.0f}%" in view.effect.text() and f"{100 * after:.0f}%" in view.effect.text()

@@ -79,6 +79,18 @@ def gallery_digits() -> tuple[np.ndarray, np.ndarray]:
     return load_samples()
 
 
+def probability_text(probs: np.ndarray, k: int) -> str:
+    """p_k as a percentage, or its exact value ("2.2e−10", "1 − 3e−09") where 0.0 % or 100.0 % hides it.
+
+    Shape:
+        probs: ``(K,)``.
+    """
+    p = float(probs[k])
+    if 1e-3 <= p <= 1 - 1e-3:
+        return f"{100 * p:.1f}%"
+    return theme.format_probability(p, float(np.delete(probs, k).astype(np.float64).sum()))
+
+
 def accuracy(model: Sequential, images: np.ndarray, labels: np.ndarray) -> float:
     """The fraction of ``images`` (uint8 ``(N, H, W)``) that ``model`` classifies as ``labels``."""
     x = (images / np.float32(255)).reshape(len(images), *model.input_shape)
@@ -368,10 +380,12 @@ class LearnView(FollowsLanguage, QWidget):
             )
         )
         label = names[result.label]
-        p_before, p_after = result.probs_before[result.label], result.probs_after[result.label]
         self.status.setText(
             tr("p({y}) went from {a} to {b}. Every weight moved by −lr · dL/dW, lr = {lr}.").format(
-                y=label, a=f"{100 * p_before:.1f}%", b=f"{100 * p_after:.1f}%", lr=fmt(result.lr, 4)
+                y=label,
+                a=probability_text(result.probs_before, result.label),
+                b=probability_text(result.probs_after, result.label),
+                lr=fmt(result.lr, 4),
             )
         )
         self._show_effect()
