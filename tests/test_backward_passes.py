@@ -128,6 +128,8 @@ def test_learn_step_lowers_the_loss_and_leaves_the_original(model: Sequential) -
 
 
 def test_gradient_check_agrees_to_1e6_in_float64(model: Sequential) -> None:
+    """The engine's math: a float64 model's backprop against float64 central differences."""
+    model = model.copy().astype(np.float64)
     x = smooth_digit()
     label = int(np.argsort(model.predict_proba(x)[0])[-2])  # a real loss, so gradients are measurable
     trace = model.trace(x, [label])
@@ -144,6 +146,49 @@ def test_gradient_check_agrees_to_1e6_in_float64(model: Sequential) -> None:
     for result in measured:
         assert not result.kink, result
         assert result.rel_error < 1e-6, result
+
+
+def checked_entries(model: Sequential, trace) -> list[tuple]:
+    """Two pixels, the largest gradient of every parameter array and every bias of the last dense layer."""
+    which: list[tuple] = [("input", (8, 19)), ("input", (14, 14))]
+    for index, record in enumerate(trace.layers):
+        for key, grad in record.grads.items():
+            which.append((index, key, np.unravel_index(int(np.abs(grad).argmax()), grad.shape)))
+    dense = max(i for i, layer in enumerate(model.layers) if layer.kind == "dense")
+    which += [(dense, "b", k) for k in range(len(model.class_names))]
+    return which
+
+
+@pytest.mark.parametrize("case", ["confident", "ambiguous"])
+def test_gradient_check_holds_for_the_float32_trace_the_views_show(model: Sequential, case: str) -> None:
+    """The model as loaded (float32) against float64 differences, on a gallery digit the net is sure of
+    (p of its label rounds to 1 in float32, where p - 1 gave dL/db = 0) and on a digit it hesitates over."""
+    from explainer.assets import asset_path
+
+    samples = np.load(asset_path("samples.npz"))
+    xs = (samples["images"] / np.float32(255))[:, None]
+    probs = model.predict_proba(xs)
+    top = np.sort(probs, axis=1)[:, -2:]
+    i = int(np.argmax(top[:, 1])) if case == "confident" else int(np.argmax(top[:, 0]))
+    x, label = xs[i : i + 1], int(probs[i].argmax())
+    trace = model.trace(x, [label])
+    assert trace.input_grad.dtype == np.float32
+    assert (trace.probs[0, label] == 1.0) == (case == "confident")
+    which = checked_entries(model, trace)
+    results = gradient_check(model, x, label, which, trace=trace)
+    measured = [r for r in results if r.measurable and not r.kink]
+    assert len(measured) >= len(which) // 2
+    dense = which[-1][0]
+    true_bias = next(r for r in results if r.which == (dense, "b", label))
+    assert true_bias in measured and true_bias.backprop < 0  # -sum of the other p_k, never 0
+    for result in measured:
+        assert result.rel_error < 1e-4, result
+
+
+def test_gradient_check_refuses_a_trace_of_another_label(model: Sequential) -> None:
+    x = smooth_digit()
+    with pytest.raises(BadInputError):
+        gradient_check(model, x, 3, [("input", (9, 9))], trace=model.trace(x, [4]))
 
 
 def test_gradient_check_holds_for_a_confident_prediction(model: Sequential, mnist_directory) -> None:

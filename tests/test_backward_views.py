@@ -335,3 +335,77 @@ def test_a_panel_title_too_wide_for_its_map_is_shrunk_to_fit(qapp) -> None:
     full = QFontMetricsF(theme.font(bold=True)).horizontalAdvance(title)
     assert fitted_title_font(title, full + 10).pointSizeF() == theme.font(bold=True).pointSizeF()
     assert QFontMetricsF(fitted_title_font(title, 0.85 * full)).horizontalAdvance(title) <= 0.85 * full + 1
+
+
+def gallery_case(model: Sequential, case: str) -> tuple[np.ndarray, int]:
+    """A gallery digit ``(28, 28)`` and its label: "confident" (p of the label rounds to 1 in float32) or
+    "ambiguous" (the largest runner-up probability)."""
+    from explainer.assets import asset_path
+
+    samples = np.load(asset_path("samples.npz"))
+    images = samples["images"] / np.float32(255)
+    probs = model.predict_proba(images[:, None])
+    top = np.sort(probs, axis=1)
+    i = int(np.argmax(top[:, -1])) if case == "confident" else int(np.argmax(top[:, -2]))
+    return images[i], int(samples["labels"][i])
+
+
+def test_dense_view_shows_a_confident_digits_tiny_numbers_and_names_the_class(qtbot, model) -> None:
+    from explainer.gui import theme
+
+    x, label = gallery_case(model, "confident")
+    trace = model.trace(x[None, None], [label])
+    assert trace.probs[0, label] == 1.0  # float32 p rounds to 1: the case that showed dL/dz = 0
+    view = DenseBackwardView(trace, index_of(model, "dense"), channel=label)
+    qtbot.addWidget(view)
+    dy = view.steps[label].dy
+    others = float(np.delete(trace.probs[0], label).astype(np.float64).sum())
+    assert dy < 0 and dy == pytest.approx(-others, rel=1e-5)
+    table = view.table.text()
+    assert theme.format_significant(dy) in table and "e−" in theme.format_significant(dy)
+    assert theme.format_probability(1.0, others) in table and "1 − " in table
+    assert f"dL/db_{label} = dL/dz_{label} = <b>{theme.format_significant(dy)}</b>" in view.formula.text()
+    assert view.player.caption() == f"class {label} (classes 0–9)"
+
+
+@pytest.mark.parametrize("case", ["confident", "ambiguous"])
+def test_gradcheck_view_checks_the_float32_trace_the_views_show(qtbot, model, case: str) -> None:
+    from explainer.gui.views.gradcheck_view import good_error
+
+    view = GradCheckView()
+    qtbot.addWidget(view)
+    x, label = gallery_case(model, case)
+    dense = index_of(model, "dense")
+    view.set_problem(model, x, label)
+    view.add_entries([(dense, "b", label)])
+    shown = model.trace(x[None, None], [label])  # what the window traces for this digit and label
+    assert not view.noise.isChecked() and model.dtype == np.float32
+    for result in view.results:
+        if result.which[0] == "input":
+            assert result.backprop == float(shown.input_grad[(0, 0, *result.which[1])])
+        if result.measurable and not result.kink:
+            assert result.rel_error < good_error(np.float32), result
+    bias = view.results[-1]
+    assert bias.backprop == float(shown.layers[dense].grads["b"][label]) and bias.backprop < 0
+    assert bias.measurable and bias.rel_error < good_error(np.float32)
+    assert "float32" in view.text.text()
+
+
+def test_learn_clears_the_last_steps_text_for_a_new_digit_and_reports_the_gallery(qtbot, model) -> None:
+    from explainer.gui.views.learn_view import DEFAULT_LR
+
+    view = LearnView(load_bundled=bundled_or_reference)
+    qtbot.addWidget(view)
+    view.set_model(model)
+    x, label = gallery_case(model, "confident")
+    view.set_input(x)
+    view.set_label((label + 1) % 10)
+    assert view.lr_box.value() == DEFAULT_LR
+    result = view.apply_step()
+    assert "went from" in view.status.text() and "e−" in view.status.text()  # not "0.0%"
+    before, after = view.gallery_accuracy
+    assert before == 1.0 and after >= 0.95, "one default step on a wrongly labelled digit wrecked the gallery"
+    assert f"{100 * before:.0f}%" in view.effect.text() and f"{100 * after:.0f}%" in view.effect.text()
+    view.set_model(result.model)
+    view.set_input(gallery_case(model, "ambiguous")[0])
+    assert view.status.text() == "" and view.effect.text() == "" and view.gallery_accuracy is None

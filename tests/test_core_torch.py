@@ -49,13 +49,13 @@ def torch_layer(layer: Layer) -> torch.nn.Module:
     return simple[type(layer)]()
 
 
-def compare(model: Sequential, x: np.ndarray, labels: np.ndarray) -> None:
-    """Trace ours; run torch with retain_grad everywhere; every output, dL/d(output) and dL/d(param) agree."""
-    model.astype(np.float64)
-    for layer in model.layers:
-        if "b" in layer.params:
-            layer.params["b"][:] = np.random.default_rng(0).uniform(-0.1, 0.1, layer.params["b"].shape)
-    trace = model.trace(x, labels)
+def torch_pass(model: Sequential, x: np.ndarray, labels: np.ndarray) -> tuple[float, list, list, list]:
+    """Torch in float64 with the model's weights: (loss, [dL/dx, dL/d(output)...], outputs, modules).
+
+    The loss is written as ``softplus(logsumexp_{k != y}(z_k - z_y))``, the same cross-entropy without a
+    ``p_y - 1``: torch's own ``cross_entropy`` subtracts 1 from p_y, which in float64 keeps only ~6 digits
+    of a confident digit's gradient (loss 1e-10), so it cannot serve as the reference for those.
+    """
     modules = [torch_layer(layer) for layer in model.layers]
     h = torch.tensor(x, dtype=torch.float64, requires_grad=True)
     inputs, outputs = [h], []
@@ -64,24 +64,106 @@ def compare(model: Sequential, x: np.ndarray, labels: np.ndarray) -> None:
         h.retain_grad()
         outputs.append(h)
         inputs.append(h)
-    loss = torch.nn.functional.cross_entropy(h, torch.from_numpy(labels))
+    target = torch.from_numpy(labels)[:, None]
+    others = (h - h.gather(1, target)).scatter(1, target, float("-inf"))
+    loss = torch.nn.functional.softplus(torch.logsumexp(others, dim=1), threshold=50).mean()
     loss.backward()
-    assert trace.loss == pytest.approx(loss.item(), rel=1e-12)
-    np.testing.assert_allclose(trace.input_grad, inputs[0].grad.numpy(), rtol=1e-9, atol=1e-12)
-    for record, module, out in zip(trace.layers, modules, outputs, strict=True):
-        mine_vs = f"{record.name} ({record.kind}): mine vs torch"
-        np.testing.assert_allclose(
-            record.output, out.detach().numpy(), rtol=1e-9, atol=1e-12, err_msg=mine_vs
-        )
-        np.testing.assert_allclose(
-            record.grad_output, out.grad.numpy(), rtol=1e-9, atol=1e-12, err_msg=mine_vs
-        )
-        if record.kind == "conv2d":
-            np.testing.assert_allclose(record.grads["W"], module.weight.grad.numpy(), rtol=1e-9, atol=1e-12)
-            np.testing.assert_allclose(record.grads["b"], module.bias.grad.numpy(), rtol=1e-9, atol=1e-12)
-        if record.kind == "dense":
-            np.testing.assert_allclose(record.grads["W"], module.weight.grad.numpy().T, rtol=1e-9, atol=1e-12)
-            np.testing.assert_allclose(record.grads["b"], module.bias.grad.numpy(), rtol=1e-9, atol=1e-12)
+    grads = [inputs[0].grad.numpy()] + [out.grad.numpy() for out in outputs]
+    return loss.item(), grads, [out.detach().numpy() for out in outputs], modules
+
+
+def param_grads(record, module) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """(name, mine, torch's) for the weight and bias gradients of a conv or dense record."""
+    if record.kind == "conv2d":
+        return [
+            ("W", record.grads["W"], module.weight.grad.numpy()),
+            ("b", record.grads["b"], module.bias.grad.numpy()),
+        ]
+    if record.kind == "dense":
+        return [
+            ("W", record.grads["W"], module.weight.grad.numpy().T),
+            ("b", record.grads["b"], module.bias.grad.numpy()),
+        ]
+    return []
+
+
+def compare(model: Sequential, x: np.ndarray, labels: np.ndarray, *, random_biases: bool = True) -> None:
+    """Trace ours in float64; every output, dL/d(output) and dL/d(param) agrees with torch's.
+
+    ``atol`` is 1e-12 of each gradient's largest entry, so a confident digit's gradients of order 1e-9
+    are compared to 9 digits too, not swallowed by an absolute tolerance.
+    """
+    model.astype(np.float64)
+    if random_biases:
+        for layer in model.layers:
+            if "b" in layer.params:
+                layer.params["b"][:] = np.random.default_rng(0).uniform(-0.1, 0.1, layer.params["b"].shape)
+    trace = model.trace(x, labels)
+    loss, grads, outputs, modules = torch_pass(model, x, labels)
+
+    def close(mine: np.ndarray, theirs: np.ndarray, what: str) -> None:
+        atol = 1e-12 * max(float(np.abs(theirs).max()), 1e-300)
+        np.testing.assert_allclose(mine, theirs, rtol=1e-9, atol=atol, err_msg=f"{what}: mine vs torch")
+
+    assert trace.loss == pytest.approx(loss, rel=1e-12)
+    close(trace.input_grad, grads[0], "dL/dx")
+    for record, module, out, grad in zip(trace.layers, modules, outputs, grads[1:], strict=True):
+        close(record.output, out, f"{record.name} ({record.kind}) output")
+        close(record.grad_output, grad, f"{record.name} ({record.kind}) dL/d(output)")
+        for key, mine, theirs in param_grads(record, module):
+            close(mine, theirs, f"{record.name} dL/d{key}")
+
+
+def gallery_digits(model: Sequential) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The bundled gallery as ``(100, 1, 28, 28)`` float32, its labels, and which digits are confident
+    (p of the label rounds to 1 in float32, where ``p - 1`` used to give dL/dz = 0)."""
+    from explainer.assets import asset_path
+
+    samples = np.load(asset_path("samples.npz"))
+    x = (samples["images"] / np.float32(255))[:, None]
+    labels = samples["labels"].astype(np.int64)
+    confident = model.predict_proba(x)[np.arange(len(x)), labels] == 1.0
+    return x, labels, confident
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Sequential:
+    import explainer
+
+    return explainer.load_model()
+
+
+def test_bundled_model_on_confident_digits_matches_torch(bundled: Sequential) -> None:
+    """The bundled weights in float64, one confident digit at a time (their gradients are ~1e-9)."""
+    x, labels, confident = gallery_digits(bundled)
+    chosen = np.flatnonzero(confident)[:6]
+    assert len(chosen) == 6
+    for i in chosen:
+        compare(bundled.copy(), x[i : i + 1], labels[i : i + 1], random_biases=False)
+    compare(bundled.copy(), x[~confident][:4], labels[~confident][:4], random_biases=False)
+
+
+def test_float32_trace_of_confident_digits_matches_torch_in_float64(bundled: Sequential) -> None:
+    """The trace of the model as loaded (float32, what the views show) against torch in float64: every
+    gradient within 1e-4 in norm, and the true class's dL/dz is -sum of the others' p, not 0."""
+    x, labels, confident = gallery_digits(bundled)
+    reference = bundled.copy().astype(np.float64)
+    for i in np.flatnonzero(confident)[:6]:
+        trace = bundled.trace(x[i : i + 1], labels[i : i + 1])
+        assert trace.input_grad.dtype == np.float32
+        _, grads, _, modules = torch_pass(reference, x[i : i + 1], labels[i : i + 1])
+        pairs = [("dL/dx", trace.input_grad, grads[0])]
+        for record, module, grad in zip(trace.layers, modules, grads[1:], strict=True):
+            pairs.append((f"{record.name} dL/d(output)", record.grad_output, grad))
+            pairs += [
+                (f"{record.name} dL/d{key}", mine, theirs)
+                for key, mine, theirs in param_grads(record, module)
+            ]
+        for what, mine, theirs in pairs:
+            error = np.linalg.norm(mine - theirs) / np.linalg.norm(theirs)
+            assert error < 1e-4, f"{what} on gallery digit {i}: mine vs torch, relative error {error:.2e}"
+        true_dz = trace.layers[-1].grad_output[0, labels[i]]
+        assert true_dz == pytest.approx(grads[-1][0, labels[i]], rel=1e-4) and true_dz < 0
 
 
 def test_reference_net_matches_torch() -> None:

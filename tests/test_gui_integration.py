@@ -377,3 +377,64 @@ def test_state_refuses_an_input_of_the_wrong_shape_and_keeps_the_current_one(qtb
         state.set_input(digit[None, None])
     np.testing.assert_array_equal(state.input, digit)
     assert state.trace is trace
+
+
+def gallery_digit(window: MainWindow, label: int) -> None:
+    """Put a labelled vertical bar on the canvas through the gallery, as a user's click does."""
+    digit = np.zeros((28, 28), np.uint8)
+    digit[4:24, 12:16] = 255
+    window.gallery.set_samples(digit[None], np.array([label]))
+    window.gallery.choose(0)
+
+
+def test_one_target_resets_on_each_new_input_to_its_label_or_the_prediction(window: MainWindow) -> None:
+    window.set_mode("backward")
+    gallery_digit(window, 3)
+    state = window.state
+    assert state.chosen_target == Target("label", 3) and int(window.current_trace().target[0]) == 3
+    assert window.target_bar.target() == Target("label", 3)
+    assert "for the true label 3" in window.loss_label.text()
+    window.target_bar.class_combo.setCurrentIndex(5 + 1)  # the user picks another label for this digit
+    assert state.chosen_target == Target("label", 5) and int(window.current_trace().target[0]) == 5
+    stroke(window.canvas, line((60, 60), (220, 60)))  # a new drawing: no known label
+    trace = window.current_trace()
+    predicted = int(trace.prediction[0])
+    assert state.chosen_target == Target("label", None) and window.target_bar.target() == Target("label")
+    assert int(trace.target[0]) == predicted
+    text = window.loss_label.text()
+    assert "true label" not in text and f"for the target {predicted} (the predicted class)" in text
+    gallery_digit(window, 3)  # the same digit again: its label again, not the 5 picked before
+    assert state.chosen_target == Target("label", 3)
+
+
+def test_the_pages_read_the_one_target_in_forward_mode_too(window: MainWindow, qtbot) -> None:
+    gallery_digit(window, 4)
+    assert window.mode() == "forward" and window.state.label == 4
+    view = window.show_page("learn")
+    assert view.label_box.currentIndex() == 4, "the Learn tab takes the gallery label"
+    view.label_box.activated.emit(6)  # the user says it is a 6 in the Learn tab
+    assert window.state.chosen_target == Target("label", 6)
+    window.set_mode("backward")
+    assert int(window.current_trace().target[0]) == 6
+
+
+def test_a_learn_step_shows_the_model_changed_until_undo_and_restore_brings_the_bundled_model(
+    window: MainWindow, qtbot, monkeypatch
+) -> None:
+    import explainer
+
+    draw_a_one(window)
+    original = window.state.model
+    view = window.show_page("learn")
+    assert not window.model_changed.isVisibleTo(window)
+    view.apply_step()
+    assert window.model_changed.isVisibleTo(window) and window.state.model is view.model()
+    window.model_changed_undo.click()
+    assert window.state.model is original and not window.model_changed.isVisibleTo(window)
+    view.apply_step()
+    bundled = reference_net(np.random.default_rng(5))
+    monkeypatch.setattr(explainer, "load_model", lambda path=None: bundled)
+    action = window.findChild(QAction, "restore_bundled_model")
+    assert action in window.model_menu.actions()
+    action.trigger()
+    assert window.state.model is bundled and not window.model_changed.isVisibleTo(window)

@@ -446,22 +446,54 @@ class LeakyReLU(Layer):
         return {"alpha": self.alpha}
 
 
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    """Logistic sigmoid ``1 / (1 + exp(-x))`` from ``e = exp(-|x|)``, so it never overflows and keeps its
+    relative precision in both tails (``(1 + tanh(x/2)) / 2`` cancels to 0 in float32 below x = -17).
+
+    Shape:
+        any; returns x's shape and dtype.
+    """
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1, e) / (1 + e)
+
+
+def sigmoid_derivative(x: np.ndarray) -> np.ndarray:
+    """``sigmoid'(x) = y (1 - y) = e / (1 + e)**2`` with ``e = exp(-|x|)``: no ``1 - y`` that rounds to 0.
+
+    Shape:
+        any; returns x's shape and dtype.
+    """
+    e = np.exp(-np.abs(x))
+    return e / np.square(1 + e)
+
+
+def tanh_derivative(x: np.ndarray) -> np.ndarray:
+    """``tanh'(x) = 1 - tanh(x)**2 = 4e / (1 + e)**2`` with ``e = exp(-2|x|)``: exact where tanh rounds to ±1.
+
+    Shape:
+        any; returns x's shape and dtype.
+    """
+    e = np.exp(-2 * np.abs(x))
+    return 4 * e / np.square(1 + e)
+
+
 class Sigmoid(Layer):
-    """Logistic sigmoid ``1 / (1 + exp(-x))``, computed as ``(1 + tanh(x/2)) / 2`` so it never overflows.
+    """Logistic sigmoid ``1 / (1 + exp(-x))`` (see :func:`sigmoid`).
 
     Shape
     -----
-    Any; y has the shape of x. Derivative ``y (1 - y)``.
+    Any; y has the shape of x. Derivative ``y (1 - y)``, computed from x (:func:`sigmoid_derivative`) so a
+    saturated unit passes on its tiny gradient instead of 0.
     """
 
     kind = "sigmoid"
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self._y = 0.5 * (1 + np.tanh(0.5 * x))
-        return self._y
+        self._x = x
+        return sigmoid(x)
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
-        return dy * self._y * (1 - self._y)
+        return dy * sigmoid_derivative(self._x)
 
 
 class Tanh(Layer):
@@ -469,17 +501,18 @@ class Tanh(Layer):
 
     Shape
     -----
-    Any; y has the shape of x. Derivative ``1 - y**2``.
+    Any; y has the shape of x. Derivative ``1 - y**2``, computed from x (:func:`tanh_derivative`) so a
+    saturated unit passes on its tiny gradient instead of 0.
     """
 
     kind = "tanh"
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self._y = np.tanh(x)
-        return self._y
+        self._x = x
+        return np.tanh(x)
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
-        return dy * (1 - self._y * self._y)
+        return dy * tanh_derivative(self._x)
 
 
 class Flatten(Layer):

@@ -44,7 +44,11 @@ def softmax_cross_entropy(logits: np.ndarray, labels: ArrayLike) -> tuple[float,
         tiny loss to full precision (``[20, 0]`` against label 0 gives 2.1e-9, ``[30, 0]`` 9.4e-14) rather
         than the 0 of a float32 ``1 + 2e-9``, or the few digits left of a float64 ``log(1 + 9.4e-14)``. The
         gradient check's central differences need those digits.
-        ``dlogits = (softmax(z) - onehot(labels)) / N``.
+        ``dlogits = (softmax(z) - onehot(labels)) / N``, with the true class's entry written as
+        ``-sum_{k != label} p_k`` rather than ``p_label - 1``: for a confident digit ``p_label`` rounds to 1
+        in float32, so ``p - 1`` is 0 (or a multiple of 6e-8) while the other classes' gradients are 1e-9.
+        The sum has no cancellation, so it is 0 only when every other ``p_k`` underflows the dtype (a loss
+        below float32's smallest subnormal, 1.4e-45), and it sums to zero with the rest of the row.
     """
     N, K = logits.shape
     labels = check_labels(labels, N, K)
@@ -57,7 +61,8 @@ def softmax_cross_entropy(logits: np.ndarray, labels: ArrayLike) -> tuple[float,
     others[rows, shifted.argmax(axis=1)] = 0.0
     loss = float(np.mean(np.log1p(others.sum(axis=1)) - shifted[rows, labels]))
     dlogits = e / sums
-    dlogits[rows, labels] -= 1
+    dlogits[rows, labels] = 0
+    dlogits[rows, labels] = -dlogits.sum(axis=1)
     dlogits /= N
     return loss, dlogits
 

@@ -3,7 +3,7 @@
 - :func:`pass_steps` records forward layer by layer → loss → backward layer by layer → SGD update, so the
   stepper can show each stage with the tensors involved.
 - :func:`learn_step` applies one SGD step to a copy of the model and reports what changed.
-- :func:`gradient_check` compares back-propagation with central differences in float64.
+- :func:`gradient_check` compares the back-propagated gradients of a trace with float64 central differences.
 """
 
 from __future__ import annotations
@@ -195,7 +195,7 @@ class GradCheck:
 
     Attributes:
         which: the entry checked, as given to :func:`gradient_check`.
-        backprop: dL/dθ from ``backward``.
+        backprop: dL/dθ as the checked trace holds it (the model's dtype).
         numeric: ``(L(θ + ε) - L(θ - ε)) / 2ε`` in float64 (the mean of the two one-sided slopes).
         rel_error: ``|backprop - numeric| / max(|backprop|, |numeric|, 1e-12)``.
         slope_left, slope_right: ``(L(θ) - L(θ - ε)) / ε`` and ``(L(θ + ε) - L(θ)) / ε``.
@@ -240,9 +240,19 @@ MEASURABLE_FACTOR = 1e3
 
 
 def gradient_check(
-    model: Sequential, x: np.ndarray, label: int, which: Sequence[tuple], eps: float = CHECK_EPS
+    model: Sequential,
+    x: np.ndarray,
+    label: int,
+    which: Sequence[tuple],
+    eps: float = CHECK_EPS,
+    trace: Trace | None = None,
 ) -> list[GradCheck]:
-    """Compare backprop with central differences of the cross-entropy, on a float64 copy of the model.
+    """Compare the back-propagated gradients of ``model.trace`` with central differences in float64.
+
+    The backprop side is the trace the views show: ``trace`` when given (it must hold ``x`` against
+    ``label``), else ``model.trace(x, [label])`` in the model's own dtype (float32 as loaded). The numeric
+    side differentiates the same function, the cross-entropy of a float64 copy of the same weights, so the
+    check measures the shown numbers' error, including float32 rounding.
 
     Each entry of ``which`` is ``("input", (i, j))`` for pixel (i, j) (channel 0) or
     ``(layer_index, key, index)`` for ``model.layers[layer_index].params[key][index]``.
@@ -252,15 +262,19 @@ def gradient_check(
     """
     if not (np.isfinite(eps) and eps > 0):
         raise BadInputError(f"the difference step must be a positive number, got {eps!r}")
+    shown_input = np.asarray(x)
     x = np.array(x, dtype=np.float64)  # a copy: its pixels are perturbed in place
     if x.shape != (1, *model.input_shape):
         raise BadInputError(
             f"gradient_check needs one sample of shape (1, {model.input_shape}), got {x.shape}"
         )
-    work = model.copy().astype(np.float64).eval()
     labels = _labels(model, label, 1)
-    trace = work.trace(x, labels)
-    centre = float(trace.loss)
+    if trace is None:
+        trace = model.trace(shown_input, labels)
+    elif trace.loss is None or trace.target is None or not np.array_equal(trace.target, labels):
+        raise BadInputError(f"the trace to check must be of the cross-entropy against label {int(labels[0])}")
+    work = model.copy().astype(np.float64).eval()
+    centre = softmax_cross_entropy(work.forward(x), labels)[0]
 
     def loss() -> float:
         return softmax_cross_entropy(work.forward(x), labels)[0]

@@ -112,6 +112,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._follow_timer = _single_shot(self, 0, self._follow_now)
         self._followed_at = 0.0
         self._overview_stale = False
+        # The label of a gallery or test-set digit just put on the canvas, for the update that traces it.
+        self._input_label: int | None = None
 
         self._apply_theme()
         self._build_widgets()
@@ -155,11 +157,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
         if mode not in ("forward", "backward"):
             raise BadInputError(f"unknown mode {mode!r}; expected 'forward' or 'backward'")
         if mode != self.mode():
-            self.state.set_target(self.target_bar.target() if mode == "backward" else None)
+            self.state.set_target(self.state.chosen_target if mode == "backward" else None)
 
     def set_target(self, target: Target) -> None:
         """Trace against ``target`` (a true label's loss, or one class's score); switches to Backward."""
-        self.target_bar.set_target(target)
         self.state.set_target(target)
 
     def open_model(self, path: str | os.PathLike[str]) -> bool:
@@ -188,18 +189,24 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.statusBar().showMessage(tr("Saved the model to {path}").format(path=path), 5000)
         return True
 
+    def restore_bundled_model(self) -> bool:
+        """Use the bundled trained model again (after Learn steps or training); on failure, say why."""
+        try:
+            model = explainer.load_model()
+        except (BadInputError, OSError) as error:
+            self.show_error(tr("Cannot open the model"), translate_error(error))
+            return False
+        self.state.set_model(model)
+        self.statusBar().showMessage(tr("The bundled model is back."), 5000)
+        return True
+
     def open_digit(self, image: object, label: int) -> None:
         """Put a digit (e.g. a misclassified test digit) into the canvas; ``label`` becomes the true label.
 
         Shape:
             ``image``: ``(H, W)`` float in [0, 1] or uint8, ink bright on dark.
         """
-        self.canvas.set_image(image)  # type: ignore[arg-type]
-        labelled = Target("label", int(label))
-        if self.mode() == "backward":
-            self.set_target(labelled)
-        else:
-            self.target_bar.set_target(labelled)
+        self._put_labelled_digit(image, label)
         self.show_page("network")
         self.show_overview()
         self.statusBar().showMessage(tr("Opened a digit labelled {label}").format(label=label), 5000)
@@ -339,6 +346,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
                 tr("&Save model…"),
                 tr("Save the network in use, with its weights, as a model file (.npz)"),
             ),
+            self.restore_model_action: (
+                tr("&Restore bundled model"),
+                tr("Use the trained model that comes with the app again, undoing Learn steps and training"),
+            ),
             self.forward_action: (
                 tr("&Forward"),
                 tr("Show what every layer computes from your digit (activations)"),
@@ -388,6 +399,9 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.model_menu.setTitle(tr("&Model"))
         self.help_menu.setTitle(tr("&Help"))
         self.mode_label.setText(tr("Mode:"))
+        self.model_changed_label.setText(tr("Model changed by Learn this digit:"))
+        self.model_changed_undo.setText(tr("Undo"))
+        self.model_changed_undo.setToolTip(tr("Put back the weights from before the last Learn step"))
         self._show_quantity_hint()
         self._show_loss(self.state.trace)
         self.detail_panel.heading.setText(self._detail_heading())
@@ -486,6 +500,21 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.timing_label = QLabel()
         self._update_ms: float | None = None
         self.timing_label.setObjectName("status_timing")
+        # Shown while the model in use is one that "Learn this digit" changed, until Undo or Restore.
+        self.model_changed = QWidget()
+        self.model_changed.setObjectName("model_changed")
+        self.model_changed_label = QLabel()
+        self.model_changed_undo = QToolButton()
+        self.model_changed_undo.setObjectName("model_changed_undo")
+        self.model_changed_undo.clicked.connect(self._undo_learn_step)
+        self.model_changed_restore = QToolButton()
+        self.model_changed_restore.setObjectName("model_changed_restore")
+        row = QHBoxLayout(self.model_changed)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.model_changed_label, self.model_changed_undo, self.model_changed_restore):
+            row.addWidget(widget)
+        self.model_changed.hide()
+        self.statusBar().addPermanentWidget(self.model_changed)
         self.statusBar().addPermanentWidget(self.prediction_label)
         self.statusBar().addPermanentWidget(self.loss_label)
         self.statusBar().addPermanentWidget(self.timing_label)
@@ -498,6 +527,9 @@ class MainWindow(FollowsLanguage, QMainWindow):
         )
         self.save_model_action = self._action(
             "save_model", QKeySequence.StandardKey.Save, self._ask_save_model
+        )
+        self.restore_model_action = self._action(
+            "restore_bundled_model", QKeySequence(), self.restore_bundled_model
         )
         self.export_action = self._action("export_png", QKeySequence("Ctrl+E"), self._ask_export)
         self.quit_action = self._action("quit", QKeySequence.StandardKey.Quit, self.close)
@@ -622,7 +654,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
             learn = any(spec.key == key for spec in LEARN_PAGES)
             (self.learn_menu if learn else self.model_menu).addAction(action)
         self.model_menu.addSeparator()
-        self.model_menu.addActions([self.open_model_action, self.save_model_action])
+        self.model_menu.addActions(
+            [self.open_model_action, self.save_model_action, self.restore_model_action]
+        )
+        self.model_changed_restore.setDefaultAction(self.restore_model_action)
         self.language_menu = LanguageMenu(self)
         bar.addMenu(self.language_menu)
         self.help_menu = bar.addMenu("")
@@ -672,6 +707,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.state.sigModelChanged.connect(self._model_changed)
         self.state.sigInputChanged.connect(self.input_preview.set_input)
         self.state.sigTargetChanged.connect(self._target_changed)
+        self.state.sigChosenTargetChanged.connect(self._chosen_target_changed)
         self.state.sigTraceChanged.connect(self._show_in_overview)
         self.state.sigTraceChanged.connect(self._show_prediction)
         self.state.sigTraceChanged.connect(self._show_loss)
@@ -733,8 +769,9 @@ class MainWindow(FollowsLanguage, QMainWindow):
     def _run_update(self) -> None:
         """Preprocess the canvas, trace it and let the views redraw; report the time it took."""
         start = time.perf_counter()
+        label, self._input_label = self._input_label, None
         try:
-            self.state.set_image(self.canvas.pixels())
+            self.state.set_image(self.canvas.pixels(), label)
         except BadInputError as error:
             self.show_error(tr("Cannot use this input"), translate_error(error))
             return
@@ -768,11 +805,14 @@ class MainWindow(FollowsLanguage, QMainWindow):
         names = self.state.model.class_names
         if trace.loss is not None:
             k = int(np.asarray(trace.target).reshape(-1)[0])
+            # Three significant digits: a confident right answer has a loss like 2.3e-05, not 0.000.
+            text = (
+                tr("Loss L = {loss} for the target {name} (the predicted class)")
+                if self.state.label is None
+                else tr("Loss L = {loss} for the true label {name}")
+            )
             self.loss_label.setText(
-                # Three significant digits: a confident right answer has a loss like 2.3e-05, not 0.000.
-                tr("Loss L = {loss} for the true label {name}").format(
-                    loss=f"{trace.loss:.3g}", name=names[k] if k < len(names) else k
-                )
+                text.format(loss=f"{trace.loss:.3g}", name=names[k] if k < len(names) else k)
             )
             return
         k = int(np.argmax(np.asarray(trace.target)[0]))
@@ -798,9 +838,13 @@ class MainWindow(FollowsLanguage, QMainWindow):
 
     # ----------------------------------------------------------------- mode, target and model
     def _target_chosen(self, target: Target) -> None:
-        """The chosen target changed: trace against it (it only applies in Backward mode)."""
-        if self.mode() == "backward":
-            self.state.set_target(target)
+        """The user chose a target in the bar: it becomes the window's one target."""
+        self.state.choose_target(target)
+
+    def _chosen_target_changed(self, target: Target) -> None:
+        """The window's one target changed (a choice, or a new input resetting it): show it everywhere."""
+        self.target_bar.set_target(target)
+        self._schedule_page_sync()
 
     def _target_changed(self, target: object) -> None:
         """Mirror the state's target in the mode buttons, the target bar and the overview's quantity."""
@@ -821,11 +865,25 @@ class MainWindow(FollowsLanguage, QMainWindow):
             self.overview.set_model(model)
             self.target_bar.set_class_names([str(name) for name in model.class_names])
         self._laid_out_model = model
+        self._show_model_changed()
         self._schedule_page_sync()
+
+    def _show_model_changed(self) -> None:
+        """Show the "model changed" indicator while the model in use is one Learn steps made."""
+        learn = self.page_view("learn")
+        changed = learn is not None and learn.model() is self.state.model and learn.can_undo()  # type: ignore[attr-defined]
+        self.model_changed.setVisible(changed)
+
+    def _undo_learn_step(self) -> None:
+        """The indicator's Undo: the Learn page's Undo, which announces the model before the step."""
+        learn = self.page_view("learn")
+        if learn is not None:
+            learn.undo()  # type: ignore[attr-defined]
 
     def _training_running(self, running: bool) -> None:
         """While training runs, its snapshots replace the model: nothing else may replace it meanwhile."""
         self.open_model_action.setEnabled(not running)
+        self.restore_model_action.setEnabled(not running)
         self.statusBar().showMessage(
             tr("Training: the network updates every few steps") if running else tr("Training ended"), 5000
         )
@@ -837,8 +895,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
     def _problem(self) -> Problem:
         """What the pages work on now."""
         state = self.state
-        target = state.target if isinstance(state.target, Target) else None
-        return Problem(state.model, state.input, state.trace, target)
+        return Problem(state.model, state.input, state.trace, state.chosen_target)
 
     def _tab_changed(self, index: int) -> None:
         """A page came to the front: build its view if needed and bring it up to date now."""
@@ -863,6 +920,9 @@ class MainWindow(FollowsLanguage, QMainWindow):
         """Connect a page's view to the state the moment it is built."""
         if key == "learn":
             view.sigModelChanged.connect(self.state.set_model)  # type: ignore[attr-defined]
+            view.sigLabelChosen.connect(  # type: ignore[attr-defined]
+                lambda label: self.state.choose_target(Target("label", int(label)))
+            )
         elif key == "training":
             view.sigModelUpdated.connect(self.state.set_model)  # type: ignore[attr-defined]
             view.sigRunningChanged.connect(self._training_running)  # type: ignore[attr-defined]
@@ -879,8 +939,17 @@ class MainWindow(FollowsLanguage, QMainWindow):
     # ----------------------------------------------------------------- slots
     def _load_sample(self, image: object, label: int) -> None:
         """Put a gallery digit into the canvas, upscaled, so it takes the same path as a drawing."""
-        self.canvas.set_image(image)  # type: ignore[arg-type]
+        self._put_labelled_digit(image, label)
         self.statusBar().showMessage(tr("Loaded a test digit labelled {label}").format(label=label), 5000)
+
+    def _put_labelled_digit(self, image: object, label: int) -> None:
+        """Trace a digit of known class now, its label becoming the window's target (also when the
+        same digit comes again after another label was picked)."""
+        self._input_label = int(label)
+        self.canvas.set_image(image)  # type: ignore[arg-type]
+        self._update_timer.stop()
+        self._run_update()
+        self.state.choose_target(Target(self.state.chosen_target.kind, int(label)))
 
     def _set_brush(self, size: int) -> None:
         """Follow the brush slider."""

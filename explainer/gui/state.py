@@ -120,9 +120,15 @@ def same_architecture(a: Sequential, b: Sequential) -> bool:
 class AppState(QObject):
     """Holds the model, the canvas image, the 28x28 input, the current Trace, the target and the settings.
 
+    The window has **one target**, :attr:`chosen_target`: the ``Target`` Backward mode differentiates and
+    the label every page (Learn, step-through, gradient check, tour) and the status bar use, kept in Forward
+    mode too. Each new input resets it to the input's known label (a gallery or test-set digit) or else to
+    "predicted", so a label picked for one digit never sticks to the next drawing.
+
     Signals (emitted synchronously, in this order when an input arrives):
         sigModelChanged(model): a new ``Sequential`` is in use.
         sigInputChanged(x): the network input changed; ``(28, 28)`` float32 in [0, 1], or None when blank.
+        sigChosenTargetChanged(target): :attr:`chosen_target` changed (a ``Target``), before the re-trace.
         sigTargetChanged(target): the target changed (None, a ``Target`` or an array), before the re-trace.
         sigTraceChanged(trace): the ``Trace`` of the current input, or None when there is no input.
 
@@ -135,6 +141,7 @@ class AppState(QObject):
 
     sigModelChanged = Signal(object)
     sigInputChanged = Signal(object)
+    sigChosenTargetChanged = Signal(object)
     sigTargetChanged = Signal(object)
     sigTraceChanged = Signal(object)
 
@@ -147,6 +154,7 @@ class AppState(QObject):
         self._input: np.ndarray | None = None
         self._trace: Trace | None = None
         self._target: Target | np.ndarray | None = None
+        self._chosen = Target()
         self.settings = settings if settings is not None else Settings()
 
     @property
@@ -174,14 +182,42 @@ class AppState(QObject):
         """The target as set: None (forward only), a ``Target`` rule, or a fixed target array."""
         return self._target
 
+    @property
+    def chosen_target(self) -> Target:
+        """The window's one target (also in Forward mode, where nothing is differentiated)."""
+        return self._chosen
+
+    @property
+    def label(self) -> int | None:
+        """The true label the chosen target names, or None ("predicted", or a class score is explained)."""
+        chosen = self._chosen
+        return chosen.cls if chosen.kind == "label" else None
+
+    def choose_target(self, target: Target) -> None:
+        """Make ``target`` the window's one target; in Backward mode trace against it now."""
+        if isinstance(self._target, Target):
+            self.set_target(target)
+        else:
+            self._choose(target)
+
+    def _choose(self, target: Target) -> bool:
+        """Store the chosen target and announce it; False when it was already the one."""
+        if target == self._chosen:
+            return False
+        self._chosen = target
+        self.sigChosenTargetChanged.emit(target)
+        return True
+
     def set_model(self, model: Sequential) -> None:
         """Use ``model`` from now on and re-trace the current input with it."""
         self._model = model
         self.sigModelChanged.emit(model)
         self.retrace()
 
-    def set_image(self, image: np.ndarray | None) -> None:
+    def set_image(self, image: np.ndarray | None, label: int | None = None) -> None:
         """Preprocess a canvas image into the network input and trace it; blank or None clears the input.
+
+        ``label``: the digit's known class (a gallery digit), which a new input makes the chosen target.
 
         Shape:
             ``image``: ``(H, W)`` float in [0, 1] or uint8 in [0, 255], ink bright on dark.
@@ -189,10 +225,12 @@ class AppState(QObject):
         self._image = image
         x = None if image is None else to_mnist(image)
         # to_mnist returns zeros for a blank (or nearly blank, e.g. erased) image: that is no input.
-        self.set_input(x if x is not None and x.any() else None)
+        self.set_input(x if x is not None and x.any() else None, label)
 
-    def set_input(self, x: np.ndarray | None) -> None:
+    def set_input(self, x: np.ndarray | None, label: int | None = None) -> None:
         """Use ``x`` as the network input and trace it; an input equal to the current one changes nothing.
+
+        A new input resets the chosen target's class to ``label`` (None: "predicted"), keeping its kind.
 
         Shape:
             ``x``: ``(28, 28)`` float32 in [0, 1], or None for no input.
@@ -208,6 +246,10 @@ class AppState(QObject):
             return
         self._input = x
         self.sigInputChanged.emit(x)
+        chosen = Target(self._chosen.kind, None if label is None else int(label))
+        if self._choose(chosen) and isinstance(self._target, Target):
+            self._target = chosen
+            self.sigTargetChanged.emit(chosen)
         self.retrace()
 
     def set_target(self, target: Target | np.ndarray | None) -> None:
@@ -217,6 +259,8 @@ class AppState(QObject):
             an array target is ``(1,)`` class indices or ``(1, K)`` dL/dlogits.
         """
         self._target = target if target is None or isinstance(target, Target) else np.asarray(target)
+        if isinstance(target, Target):
+            self._choose(target)
         self.sigTargetChanged.emit(self._target)
         self.retrace()
 

@@ -160,6 +160,20 @@ def format_significant(value: float, digits: int = 3) -> str:
     return text.replace("-", "\u2212")
 
 
+def format_probability(p: float, rest: float, digits: int = 3) -> str:
+    """A probability that keeps its tiny part: "1.03e−09", and "1 − 8.05e−09" where p rounds to 1.
+
+    ``rest`` is 1 − p computed without cancellation (the sum of the other classes' probabilities): a
+    float32 p of a confident class is exactly 1, but the loss and the gradient p − 1 live in that rest.
+
+    Shape:
+        p, rest: scalars.
+    """
+    if p >= 0.5 and 0 < rest < 10.0**-digits:
+        return "1 \u2212 " + format_significant(rest, digits)
+    return format_significant(p, digits)
+
+
 @dataclass(frozen=True)
 class Theme:
     """One palette: the colours every view paints with.

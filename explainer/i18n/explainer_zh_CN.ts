@@ -103,7 +103,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/app.py" line="159" />
             <location filename="../../explainer/gui/app.py" line="161" />
-            <location filename="../../explainer/gui/mainwindow.py" line="298" />
+            <location filename="../../explainer/gui/mainwindow.py" line="305" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
@@ -187,542 +187,580 @@ Install them with:
             <translation>切换程序的显示语言；选择会被记住</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="137" />
+            <location filename="../../explainer/gui/mainwindow.py" line="139" />
             <source>The model could not be loaded</source>
             <translation>无法加载模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="170" />
+            <location filename="../../explainer/gui/mainwindow.py" line="171" />
+            <location filename="../../explainer/gui/mainwindow.py" line="197" />
             <location filename="../../explainer/gui/views/training_view.py" line="93" />
             <source>Cannot open the model</source>
             <translation>无法打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="174" />
+            <location filename="../../explainer/gui/mainwindow.py" line="175" />
             <source>Opened the model {name}: {layers} layers, {params:,} weights</source>
             <translation>已打开模型 {name}：{layers} 层，{params:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="186" />
+            <location filename="../../explainer/gui/mainwindow.py" line="187" />
             <location filename="../../explainer/gui/views/training_view.py" line="103" />
             <source>Cannot save the model</source>
             <translation>无法保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="188" />
+            <location filename="../../explainer/gui/mainwindow.py" line="189" />
             <source>Saved the model to {path}</source>
             <translation>模型已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="205" />
+            <location filename="../../explainer/gui/mainwindow.py" line="200" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="303" />
+            <source>The bundled model is back.</source>
+            <translation>已恢复自带的模型。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow.py" line="212" />
             <source>Opened a digit labelled {label}</source>
             <translation>已打开一个标签为 {label} 的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="243" />
+            <location filename="../../explainer/gui/mainwindow.py" line="250" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="245" />
+            <location filename="../../explainer/gui/mainwindow.py" line="252" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="253" />
+            <location filename="../../explainer/gui/mainwindow.py" line="260" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="255" />
+            <location filename="../../explainer/gui/mainwindow.py" line="262" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="299" />
+            <location filename="../../explainer/gui/mainwindow.py" line="306" />
             <location filename="../../explainer/gui/views/tour.py" line="291" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="300" />
+            <location filename="../../explainer/gui/mainwindow.py" line="307" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="301" />
+            <location filename="../../explainer/gui/mainwindow.py" line="308" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="302" />
+            <location filename="../../explainer/gui/mainwindow.py" line="309" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="303" />
+            <location filename="../../explainer/gui/mainwindow.py" line="310" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="305" />
+            <location filename="../../explainer/gui/mainwindow.py" line="312" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="307" />
+            <location filename="../../explainer/gui/mainwindow.py" line="314" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="308" />
+            <location filename="../../explainer/gui/mainwindow.py" line="315" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="310" />
+            <location filename="../../explainer/gui/mainwindow.py" line="317" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="315" />
+            <location filename="../../explainer/gui/mainwindow.py" line="322" />
             <source>Per layer</source>
             <translation>按层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="315" />
+            <location filename="../../explainer/gui/mainwindow.py" line="322" />
             <source>Per block</source>
             <translation>按模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="315" />
+            <location filename="../../explainer/gui/mainwindow.py" line="322" />
             <source>Whole network</source>
             <translation>整个网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="317" />
+            <location filename="../../explainer/gui/mainwindow.py" line="324" />
             <source>Each layer's colours span its own range: every layer's pattern is visible</source>
             <translation>每层的颜色覆盖该层自身的数值范围：每一层的图案都清晰可见</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="318" />
+            <location filename="../../explainer/gui/mainwindow.py" line="325" />
             <source>Layers of one conv-ReLU-pool block share a range</source>
             <translation>同一个“卷积-ReLU-池化”模块中的各层共用一个范围</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="319" />
+            <location filename="../../explainer/gui/mainwindow.py" line="326" />
             <source>One range for the whole network: compare magnitudes between layers</source>
             <translation>整个网络共用一个范围：可以比较各层数值的大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="331" />
+            <location filename="../../explainer/gui/mainwindow.py" line="338" />
             <source>&amp;Open image…</source>
             <translation>打开图片(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="332" />
+            <location filename="../../explainer/gui/mainwindow.py" line="339" />
             <source>Load a picture of a digit (PNG, JPEG, …) into the canvas</source>
             <translation>把一张数字图片（PNG、JPEG 等）载入画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="335" />
+            <location filename="../../explainer/gui/mainwindow.py" line="342" />
             <source>Open &amp;model…</source>
             <translation>打开模型(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="336" />
+            <location filename="../../explainer/gui/mainwindow.py" line="343" />
             <source>Use a network saved as a model file (.npz) instead of the current one</source>
             <translation>改用保存在模型文件（.npz）中的网络，代替当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="339" />
+            <location filename="../../explainer/gui/mainwindow.py" line="346" />
             <source>&amp;Save model…</source>
             <translation>保存模型(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="340" />
+            <location filename="../../explainer/gui/mainwindow.py" line="347" />
             <source>Save the network in use, with its weights, as a model file (.npz)</source>
             <translation>把正在使用的网络连同权重保存为模型文件（.npz）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="343" />
+            <location filename="../../explainer/gui/mainwindow.py" line="350" />
+            <source>&amp;Restore bundled model</source>
+            <translation>恢复自带的模型(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow.py" line="351" />
+            <source>Use the trained model that comes with the app again, undoing Learn steps and training</source>
+            <translation>重新使用应用自带的已训练模型，撤销“学习这个数字”的各步和训练</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow.py" line="354" />
             <source>&amp;Forward</source>
             <translation>前向(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="344" />
+            <location filename="../../explainer/gui/mainwindow.py" line="355" />
             <source>Show what every layer computes from your digit (activations)</source>
             <translation>显示每一层根据你的数字算出了什么（激活值）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="347" />
+            <location filename="../../explainer/gui/mainwindow.py" line="358" />
             <source>&amp;Backward</source>
             <translation>反向(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="348" />
+            <location filename="../../explainer/gui/mainwindow.py" line="359" />
             <source>Show the gradients flowing back from the loss: how every value should change</source>
             <translation>显示从损失反向流回的梯度：每个值应该如何变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="350" />
+            <location filename="../../explainer/gui/mainwindow.py" line="361" />
             <source>Back to the &amp;overview</source>
             <translation>返回总览(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="350" />
+            <location filename="../../explainer/gui/mainwindow.py" line="361" />
             <source>Close the explanation and show every layer</source>
             <translation>关闭讲解，显示所有层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="352" />
+            <location filename="../../explainer/gui/mainwindow.py" line="363" />
             <source>&amp;Network overview</source>
             <translation>网络总览(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="353" />
+            <location filename="../../explainer/gui/mainwindow.py" line="364" />
             <source>Every layer of the network, live, as you draw</source>
             <translation>网络的每一层，随你书写实时更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="355" />
+            <location filename="../../explainer/gui/mainwindow.py" line="366" />
             <source>&amp;Export view as PNG…</source>
             <translation>将视图导出为 PNG(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="355" />
+            <location filename="../../explainer/gui/mainwindow.py" line="366" />
             <source>Save the overview as a PNG image</source>
             <translation>把总览图保存为 PNG 图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="356" />
+            <location filename="../../explainer/gui/mainwindow.py" line="367" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="356" />
+            <location filename="../../explainer/gui/mainwindow.py" line="367" />
             <source>Close the app</source>
             <translation>关闭程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="357" />
+            <location filename="../../explainer/gui/mainwindow.py" line="368" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="357" />
+            <location filename="../../explainer/gui/mainwindow.py" line="368" />
             <source>Undo the last stroke, Clear or loaded image</source>
             <translation>撤销上一笔、清空或载入的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="358" />
+            <location filename="../../explainer/gui/mainwindow.py" line="369" />
             <source>&amp;Clear</source>
             <translation>清空(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="358" />
+            <location filename="../../explainer/gui/mainwindow.py" line="369" />
             <source>Erase the canvas</source>
             <translation>擦除整个画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="359" />
+            <location filename="../../explainer/gui/mainwindow.py" line="370" />
             <source>&amp;Eraser</source>
             <translation>橡皮擦(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="359" />
+            <location filename="../../explainer/gui/mainwindow.py" line="370" />
             <source>The left button erases while this is on</source>
             <translation>开启后左键用来擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="360" />
+            <location filename="../../explainer/gui/mainwindow.py" line="371" />
             <source>&amp;Bigger brush</source>
             <translation>加粗画笔(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="360" />
+            <location filename="../../explainer/gui/mainwindow.py" line="371" />
             <source>Make the brush thicker</source>
             <translation>让画笔更粗</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="361" />
+            <location filename="../../explainer/gui/mainwindow.py" line="372" />
             <source>&amp;Smaller brush</source>
             <translation>减细画笔(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="361" />
+            <location filename="../../explainer/gui/mainwindow.py" line="372" />
             <source>Make the brush thinner</source>
             <translation>让画笔更细</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="362" />
+            <location filename="../../explainer/gui/mainwindow.py" line="373" />
             <source>&amp;Dark palette</source>
             <translation>深色主题(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="362" />
+            <location filename="../../explainer/gui/mainwindow.py" line="373" />
             <source>Switch between light and dark colours</source>
             <translation>在浅色和深色之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="363" />
+            <location filename="../../explainer/gui/mainwindow.py" line="374" />
             <source>Zoom &amp;in</source>
             <translation>放大(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="363" />
+            <location filename="../../explainer/gui/mainwindow.py" line="374" />
             <source>Larger fonts and maps, for projectors</source>
             <translation>更大的字体和特征图，适合投影</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="364" />
+            <location filename="../../explainer/gui/mainwindow.py" line="375" />
             <source>Zoom &amp;out</source>
             <translation>缩小(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="364" />
+            <location filename="../../explainer/gui/mainwindow.py" line="375" />
             <source>Smaller fonts and maps</source>
             <translation>更小的字体和特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="365" />
+            <location filename="../../explainer/gui/mainwindow.py" line="376" />
             <source>&amp;Reset zoom</source>
             <translation>恢复原始大小(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="365" />
+            <location filename="../../explainer/gui/mainwindow.py" line="376" />
             <source>Normal size</source>
             <translation>正常大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="366" />
+            <location filename="../../explainer/gui/mainwindow.py" line="377" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="366" />
+            <location filename="../../explainer/gui/mainwindow.py" line="377" />
             <source>List every keyboard shortcut</source>
             <translation>列出所有键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="367" />
+            <location filename="../../explainer/gui/mainwindow.py" line="378" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="367" />
+            <location filename="../../explainer/gui/mainwindow.py" line="378" />
             <source>What this app is</source>
             <translation>这个程序是做什么的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="375" />
+            <location filename="../../explainer/gui/mainwindow.py" line="386" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="382" />
+            <location filename="../../explainer/gui/mainwindow.py" line="393" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="383" />
+            <location filename="../../explainer/gui/mainwindow.py" line="394" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="384" />
+            <location filename="../../explainer/gui/mainwindow.py" line="395" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="385" />
+            <location filename="../../explainer/gui/mainwindow.py" line="396" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="386" />
+            <location filename="../../explainer/gui/mainwindow.py" line="397" />
             <source>Colour &amp;scale</source>
             <translation>色标(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="387" />
+            <location filename="../../explainer/gui/mainwindow.py" line="398" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="388" />
+            <location filename="../../explainer/gui/mainwindow.py" line="399" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="389" />
+            <location filename="../../explainer/gui/mainwindow.py" line="400" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="390" />
+            <location filename="../../explainer/gui/mainwindow.py" line="401" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="395" />
+            <location filename="../../explainer/gui/mainwindow.py" line="402" />
+            <source>Model changed by Learn this digit:</source>
+            <translation>模型已被“学习这个数字”改变：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow.py" line="403" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="466" />
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow.py" line="404" />
+            <source>Put back the weights from before the last Learn step</source>
+            <translation>恢复上一次学习步骤之前的权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow.py" line="409" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="739" />
+            <location filename="../../explainer/gui/mainwindow.py" line="776" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="747" />
+            <location filename="../../explainer/gui/mainwindow.py" line="784" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="752" />
+            <location filename="../../explainer/gui/mainwindow.py" line="789" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="758" />
+            <location filename="../../explainer/gui/mainwindow.py" line="795" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="773" />
+            <location filename="../../explainer/gui/mainwindow.py" line="810" />
+            <source>Loss L = {loss} for the target {name} (the predicted class)</source>
+            <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow.py" line="812" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="780" />
+            <location filename="../../explainer/gui/mainwindow.py" line="820" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="788" />
+            <location filename="../../explainer/gui/mainwindow.py" line="828" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="793" />
+            <location filename="../../explainer/gui/mainwindow.py" line="833" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="830" />
+            <location filename="../../explainer/gui/mainwindow.py" line="888" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="830" />
+            <location filename="../../explainer/gui/mainwindow.py" line="888" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="883" />
+            <location filename="../../explainer/gui/mainwindow.py" line="943" />
             <source>Loaded a test digit labelled {label}</source>
             <translation>已载入一个标签为 {label} 的测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="907" />
+            <location filename="../../explainer/gui/mainwindow.py" line="976" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="907" />
+            <location filename="../../explainer/gui/mainwindow.py" line="976" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="916" />
+            <location filename="../../explainer/gui/mainwindow.py" line="985" />
             <location filename="../../explainer/gui/views/training_view.py" line="112" />
             <source>Open model</source>
             <translation>打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="918" />
+            <location filename="../../explainer/gui/mainwindow.py" line="987" />
             <source>Model files ({patterns});;All files (*)</source>
             <translation>模型文件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="926" />
+            <location filename="../../explainer/gui/mainwindow.py" line="995" />
             <location filename="../../explainer/gui/views/training_view.py" line="123" />
             <source>Save model</source>
             <translation>保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="926" />
+            <location filename="../../explainer/gui/mainwindow.py" line="995" />
             <source>Model files ({patterns})</source>
             <translation>模型文件 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="934" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1003" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="934" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1003" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="972" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1041" />
             <source>Backward pass through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="973" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1042" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1073" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1142" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1073" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1142" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1074" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1143" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1074" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1143" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1082" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1151" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1090" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1159" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1106" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1175" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1109" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1178" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1162" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1231" />
             <source>Using an untrained network with random weights: its predictions mean nothing.</source>
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/state.py" line="202" />
+            <location filename="../../explainer/gui/state.py" line="240" />
             <source>the input must be one {size} image, got an array of shape {shape}</source>
             <translation>输入必须是一张 {size} 的图像，收到的数组形状是 {shape}</translation>
         </message>
@@ -1334,463 +1372,464 @@ Install them with:
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="728" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="729" />
             <location filename="../../explainer/gui/views/stepper.py" line="286" />
             <source>Backward through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="773" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="774" />
             <source>Which gradient to compute</source>
             <translation>要计算哪一个梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="774" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="802" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="775" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="803" />
             <source>dL/dA_prev: full convolution with the kernel rotated 180°</source>
             <translation>dL/dA_prev：与旋转 180° 的卷积核做全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="774" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="803" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="775" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="804" />
             <source>dL/dW: input ⋆ dL/dZ</source>
             <translation>dL/dW：输入 ⋆ dL/dZ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="777" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="778" />
             <source>Output channel o (a map of this layer)</source>
             <translation>输出通道 o（本层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="778" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="779" />
             <source>Input channel c (a map of the previous layer)</source>
             <translation>输入通道 c（上一层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="864" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="865" />
             <source>step {i} of {n}</source>
             <translation>第 {i} 步，共 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="870" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="871" />
             <source>dL/dZ[{o}], zero-padded</source>
             <translation>dL/dZ[{o}]，补零后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="874" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="875" />
             <source>the gradient arriving at this layer's output map o</source>
             <translation>到达本层输出特征图 o 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="877" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="878" />
             <source>rot180(W[{o},{c}])</source>
             <translation>rot180(W[{o},{c}])</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="879" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="880" />
             <source>the kernel turned upside down and mirrored</source>
             <translation>上下颠倒再左右镜像的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="882" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="883" />
             <source>share from map {o}</source>
             <translation>来自特征图 {o} 的部分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="886" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="887" />
             <source>Σ window ⊙ rot180(W), one cell per step</source>
             <translation>Σ 窗口 ⊙ rot180(W)，每步一个格子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="889" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="890" />
             <source>dL/dA_prev[{c}]</source>
             <translation>dL/dA_prev[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="892" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="893" />
             <source>sum of such maps over all {n} output channels</source>
             <translation>全部 {n} 个输出通道上这类图之和</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="899" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="900" />
             <source>dL/dA_prev[{c}][{r},{s}] (from map {o}) = Σ window ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>dL/dA_prev[{c}][{r},{s}]（来自特征图 {o}）= Σ 窗口 ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="923" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="924" />
             <source>A_prev[{c}], padded</source>
             <translation>A_prev[{c}]，已填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="932" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="933" />
             <source>the input pixels weight ({i},{j}) touched</source>
             <translation>权重 ({i},{j}) 接触过的输入像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="934" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="935" />
             <source>dL/dZ[{o}]</source>
             <translation>dL/dZ[{o}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="934" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="935" />
             <source>the gradient at this layer's output</source>
             <translation>本层输出处的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="936" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="937" />
             <source>dL/dW[{o},{c}]</source>
             <translation>dL/dW[{o},{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="940" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="941" />
             <source>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</source>
             <translation>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="949" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="950" />
             <source>dL/dW[{o},{c}][{i},{j}] = Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] over {n} positions = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;largest terms: {terms}</source>
             <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="975" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="976" />
             <source>Channel (pooling works on each map alone)</source>
             <translation>通道（池化对每张特征图单独处理）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1040" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1041" />
             <source>window {i} of {n}</source>
             <translation>第 {i} 个窗口，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1043" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1044" />
             <source>A[{c}] (pool input)</source>
             <translation>A[{c}]（池化的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1047" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1048" />
             <source>outlined: the window's maximum</source>
             <translation>框出的是窗口中的最大值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1047" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1048" />
             <source>the window</source>
             <translation>该窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1053" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1054" />
             <source>mask</source>
             <translation>掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1058" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1059" />
             <source>1 where the max was, 0 elsewhere</source>
             <translation>最大值所在处为 1，其余为 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1063" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1064" />
             <source>dL/dY[{c}]</source>
             <translation>dL/dY[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1066" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1067" />
             <source>gradient arriving at the pooled map</source>
             <translation>到达池化后特征图的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1069" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1070" />
             <source>dL/dA[{c}]</source>
             <translation>dL/dA[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1073" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1074" />
             <source>built window by window</source>
             <translation>逐个窗口构建</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1079" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1080" />
             <source>window ({r},{s}): max {m} at ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;; the other {n} cells get 0</source>
             <translation>窗口 ({r},{s})：最大值 {m} 位于 ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;；其余 {n} 个格子得到 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1085" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1086" />
             <source>window ({r},{s}): each of the {n} cells gets dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>窗口 ({r},{s})：{n} 个格子各得到 dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1113" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1114" />
             <source>Channel</source>
             <translation>通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1152" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1153" />
             <source>value {i} of {n}</source>
             <translation>第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1156" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1157" />
             <source>Z (input)</source>
             <translation>Z（输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1159" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1160" />
             <source>what the layer received in the forward pass</source>
             <translation>这一层在前向传播中收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1162" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1163" />
             <source>mask 1[Z &gt; 0]</source>
             <translation>掩码 1[Z &gt; 0]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1162" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1163" />
             <source>g′(Z)</source>
             <translation>g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1166" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1167" />
             <source>the local slope of the activation</source>
             <translation>激活函数在该点的斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1169" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1170" />
             <source>dL/dA (from above)</source>
             <translation>dL/dA（来自上一层）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1172" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1173" />
             <source>gradient arriving at the output</source>
             <translation>到达输出的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1175" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1176" />
             <source>dL/dZ = dL/dA ⊙ g′(Z)</source>
             <translation>dL/dZ = dL/dA ⊙ g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1179" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1180" />
             <source>zero wherever the unit was off</source>
             <translation>凡是该单元未激活的地方都为零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1184" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1185" />
             <source>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   (Z = {x})</source>
             <translation>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   （Z = {x}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1242" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1243" />
             <source>Softmax cross-entropy and {name} backward</source>
             <translation>Softmax 交叉熵与 {name} 的反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1270" />
-            <source>class {i} of {n}</source>
-            <translation>第 {i} 个类别，共 {n} 个</translation>
+            <location filename="../../explainer/gui/views/backward_view.py" line="1273" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="428" />
+            <source>class {k} (classes 0–{last})</source>
+            <translation>类别 {k}（类别 0–{last}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1274" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1278" />
             <source>x (input of {name})</source>
             <translation>x（{name} 的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1277" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1281" />
             <source>what the layer received</source>
             <translation>这一层收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1280" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1284" />
             <source>dL/dW[:, {k}] = x · dL/dz_{k}</source>
             <translation>dL/dW[:, {k}] = x · dL/dz_{k}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1284" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1288" />
             <source>the weights into class {k} move by −lr times this</source>
             <translation>通向类别 {k} 的权重会移动这个量的 −lr 倍</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1287" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1291" />
             <source>dL/dx = W · dL/dz</source>
             <translation>dL/dx = W · dL/dz</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1290" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1294" />
             <source>sent back to the previous layer</source>
             <translation>传回上一层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1295" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1299" />
             <source>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g};   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</source>
             <translation>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g}；   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1308" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1315" />
             <location filename="../../explainer/gui/views/softmax_view.py" line="311" />
             <source>class</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1308" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1315" />
             <source>logit z</source>
             <translation>logit z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1308" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1315" />
             <location filename="../../explainer/gui/views/stepper.py" line="368" />
             <source>p = softmax(z)</source>
             <translation>p = softmax(z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1310" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1317" />
             <source>label y</source>
             <translation>标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1310" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1317" />
             <location filename="../../explainer/gui/views/stepper.py" line="379" />
             <source>dL/dz = p − y</source>
             <translation>dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1313" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1320" />
             <source>dL/dz (given)</source>
             <translation>dL/dz（给定）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1324" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1331" />
             <source>loss = −log p[label] = {v}</source>
             <translation>损失 = −log p[标签] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1349" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1356" />
             <source>Nothing to compute</source>
             <translation>没有需要计算的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1350" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1357" />
             <source>This layer only moves numbers around, so its gradient is the incoming gradient put back in the original layout.</source>
             <translation>这一层只是搬动数字的位置，所以它的梯度就是传进来的梯度按原来的排列放回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1369" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1376" />
             <source>dL/dy</source>
             <translation>dL/dy</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1370" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1377" />
             <source>dL/dx</source>
             <translation>dL/dx</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1373" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1380" />
             <source>dL/dx = dL/dy, reshaped to {shape}</source>
             <translation>dL/dx = dL/dy，变形为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1420" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1427" />
             <source>Where the gradient comes from</source>
             <translation>梯度从哪里来</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1421" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1428" />
             <source>dL/dZ is the gradient at this layer's output before the activation: the ReLU after it has already multiplied by its mask, dZ = dA ⊙ g′(Z).</source>
             <translation>dL/dZ 是本层输出在激活之前的梯度：后面的 ReLU 已经乘上了它的掩码，dZ = dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1427" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1434" />
             <source>dL/dA_prev: a full convolution</source>
             <translation>dL/dA_prev：一次全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1428" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1435" />
             <source>Every input pixel helped make up to {n} outputs, one per kernel position. Collecting their gradients is a convolution of dL/dZ, padded with k − 1 − P = {ring} zeros, with the kernel rotated by 180°. Summing over every output channel gives dL/dA_prev.</source>
             <translation>每个输入像素最多参与了 {n} 个输出的计算，卷积核的每个位置一个。把这些梯度收集起来，就是把 dL/dZ 补上 k − 1 − P = {ring} 圈 0，再与旋转 180° 的卷积核做卷积。对所有输出通道求和，就得到 dL/dA_prev。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1435" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1442" />
             <source>dL/dW: the input correlated with dL/dZ</source>
             <translation>dL/dW：输入与 dL/dZ 的互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1436" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1443" />
             <source>Each weight W[i, j] was used at every output position, always on the pixel (i, j) steps away, so its gradient is the sum of those pixels times dL/dZ: the input ⋆ dL/dZ. dL/db is simply the sum of dL/dZ (stride {s}, padding {p}).</source>
             <translation>每个权重 W[i, j] 在每个输出位置都用到过，作用的总是偏移 (i, j) 处的那个像素，所以它的梯度就是这些像素乘以 dL/dZ 之和：输入 ⋆ dL/dZ。dL/db 就是 dL/dZ 的总和（步幅 {s}，填充 {p}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1450" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1457" />
             <source>Only the maximum gets the gradient</source>
             <translation>只有最大值得到梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1451" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1458" />
             <source>In the forward pass only the largest value of each {k}×{k} window reached the output, so only it can change the loss. The backward pass remembers where each maximum was (the mask) and routes the gradient there; the other cells get zero.</source>
             <translation>在前向传播中，每个 {k}×{k} 窗口只有最大值到达了输出，所以只有它能影响损失。反向传播记住每个最大值的位置（掩码），把梯度送到那里；其余格子得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1457" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1464" />
             <source>No weights</source>
             <translation>没有权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1457" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1464" />
             <source>Pooling has nothing to learn: it only passes gradients back.</source>
             <translation>池化没有需要学习的东西：它只是把梯度传回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1461" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1468" />
             <source>Spread evenly</source>
             <translation>平均分配</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1462" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1469" />
             <source>Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of the window's gradient.</source>
             <translation>{k}×{k} 窗口中的每个格子在平均值中各占 1/{n}，所以每个格子得到窗口梯度的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1475" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1482" />
             <source>The ReLU mask</source>
             <translation>ReLU 掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1476" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1483" />
             <source>ReLU passed positive inputs unchanged (slope 1) and zeroed the rest (slope 0). Backward, the gradient flows through where the input was positive and stops elsewhere: dL/dZ = dL/dA ⊙ 1[Z &gt; 0].</source>
             <translation>ReLU 让正的输入原样通过（斜率 1），其余置零（斜率 0）。反向时，梯度在输入为正的地方流过，在其他地方被截断：dL/dZ = dL/dA ⊙ 1[Z &gt; 0]。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1485" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1492" />
             <source>Multiply by the local slope</source>
             <translation>乘以局部斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1486" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1493" />
             <source>An element-wise activation scales each gradient by its own derivative at the input it saw: dL/dZ = dL/dA ⊙ g′(Z).</source>
             <translation>逐元素的激活函数会把每个梯度乘以它在对应输入处的导数：dL/dZ = dL/dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1500" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1507" />
             <source>Softmax with cross-entropy</source>
             <translation>Softmax 与交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1501" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1508" />
             <source>The loss is L = −log p[label]. Its gradient with respect to the logits is remarkably simple: dL/dz = p − y, the probabilities minus the one-hot label. The true class gets p − 1 (negative: raise it), every other class gets p (positive: lower it).</source>
             <translation>损失为 L = −log p[标签]。它对 logits 的梯度出奇地简单：dL/dz = p − y，即概率减去 one-hot 标签。正确类别得到 p − 1（为负：要提高它），其他类别得到 p（为正：要降低它）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1511" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1518" />
             <source>Explaining one class</source>
             <translation>解释一个类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1512" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1519" />
             <source>Here the gradient at the logits is given: 1 for the class being explained, 0 elsewhere. Every gradient below then says how each number changes that class's score.</source>
             <translation>这里 logits 处的梯度是给定的：被解释的类别为 1，其余为 0。于是下面的每个梯度都表示各个数如何改变该类别的得分。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1520" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1527" />
             <source>The dense layer</source>
             <translation>全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1521" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1528" />
             <source>z = x·W + b, so dL/dW[i, k] = x[i] · dL/dz_k, dL/db = dL/dz and dL/dx = W · dL/dz.</source>
             <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
@@ -2345,300 +2384,305 @@ Install them with:
             <translation>“{k}”的概率：e^z / Σ e^z = {e} / {s} = {p}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="424" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="429" />
             <source>class '{k}'  ·  {step} of {total}</source>
             <translation>类别“{k}”  ·  第 {step} 个，共 {total} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="432" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="437" />
             <source>Try your own settings: choose the input size, the kernel size, the padding and the stride, then watch the kernel slide and see how large the output becomes.</source>
             <translation>自己动手试试：选择输入尺寸、卷积核大小、填充和步幅，然后看卷积核如何滑动，输出会变成多大。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="440" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="445" />
             <source>(H + 2P − K) / S + 1  =  ({h} + 2×{p} − {k}) / {s} + 1  =  {out}</source>
             <translation>(H + 2P − K) / S + 1  =  ({h} + 2×{p} − {k}) / {s} + 1  =  {out}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="447" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="452" />
             <source>(H + 2P − K) / S + 1  =  ⌊({h} + 2×{p} − {k}) / {s}⌋ + 1  =  {out}</source>
             <translation>(H + 2P − K) / S + 1  =  ⌊({h} + 2×{p} − {k}) / {s}⌋ + 1  =  {out}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="454" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="459" />
             <source>The division is not exact: the last {n} row(s) and column(s) of the padded input are never under the kernel (drawn hatched), because the kernel would stick out of the image.</source>
             <translation>这里除不尽：填充后输入的最后 {n} 行和 {n} 列从未落在卷积核下方（画有斜线），因为那样卷积核会伸出图像之外。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="463" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="468" />
             <source>'Same' padding adds (K − 1) / 2 zeros on each side so the output is as large as the input.</source>
             <translation>'Same' 填充在每一侧补 (K − 1) / 2 个 0，使输出与输入一样大。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="466" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="471" />
             <source>'Same' padding adds (K − 1) / 2 zeros on each side; with stride {s} the output is still about {s} times smaller, because 'same' keeps the size only at stride 1.</source>
             <translation>'Same' 填充在每一侧补 (K − 1) / 2 个 0；但步幅为 {s} 时，输出仍然约缩小为 1/{s}，因为 'same' 只在步幅为 1 时保持尺寸不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="474" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="479" />
             <source>Impossible: the {k}×{k} kernel does not fit inside the padded input, which is only {h} + 2×{p} = {hp} pixels wide. There is no position where it lies completely on the image, so the output would have no pixels. Choose a smaller kernel or more padding.</source>
             <translation>不可能：{k}×{k} 的卷积核放不进填充后的输入，它只有 {h} + 2×{p} = {hp} 个像素宽。卷积核找不到完全落在图像上的位置，输出将没有任何像素。请选择更小的卷积核或更多的填充。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/explain_text.py" line="483" />
+            <location filename="../../explainer/gui/views/explain_text.py" line="488" />
             <source>Impossible: 'same' padding puts (K − 1) / 2 = {half} zeros on each side, and half a pixel cannot be added. Choose an odd kernel size or type the padding as a number.</source>
             <translation>不可能：'same' 填充要在每一侧补 (K − 1) / 2 = {half} 个 0，而半个像素是补不了的。请选择奇数大小的卷积核，或把填充直接输入为一个数字。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="64" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="75" />
             <source>pixel ({i}, {j})</source>
             <translation>像素 ({i}, {j})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="280" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="291" />
             <source>click pixels to check them</source>
             <translation>点击像素来检验它们</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="287" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="298" />
             <source>outlined: pixels in the table</source>
             <translation>框出的是表格中的像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="296" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="307" />
             <source>corner: slopes {l} | {r}</source>
             <translation>拐点：两侧斜率 {l} | {r}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="316" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="327" />
             <source>Largest relative error away from corners: &lt;b&gt;{e}&lt;/b&gt;</source>
             <translation>拐点之外的最大相对误差：&lt;b&gt;{e}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="323" />
-            <source>&lt;p&gt;Back-propagation gives every dL/dθ in one backward pass. The check nudges one number θ by ±ε and measures the loss: &lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;, in float64 so rounding stays far below the difference. Relative error = |backprop − numeric| / max(|backprop|, |numeric|); below 1e−6 the two agree to many digits.&lt;/p&gt;&lt;p&gt;A &lt;b&gt;corner&lt;/b&gt; means a ReLU input or a max-pool tie sits within ±ε: the slope differs on the two sides, the derivative does not exist there, and backprop takes one side. A black background makes every pooling window there an exact tie, so nudging almost any pixel breaks one; “break ties” adds ±0.001 of fixed noise to the digit so that the derivative exists.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;反向传播只需一次反向计算就能得到所有的 dL/dθ。检验时把某个数 θ 挪动 ±ε，再测量损失：&lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;，用 float64 计算，使舍入误差远小于这个差值。相对误差 = |反向传播 − 数值| / max(|反向传播|, |数值|)；低于 1e−6 时，两者在很多位上都一致。&lt;/p&gt;&lt;p&gt;&lt;b&gt;拐点&lt;/b&gt;表示某个 ReLU 的输入或某个最大池化的并列值落在 ±ε 之内：两侧的斜率不同，导数在那里不存在，而反向传播只取其中一侧。黑色背景使那里的每个池化窗口都恰好并列，所以挪动几乎任何像素都会打破一个并列；“打破并列”给数字加上 ±0.001 的固定噪声，使导数存在。&lt;/p&gt;</translation>
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="335" />
+            <source>&lt;p&gt;Back-propagation gives every dL/dθ in one backward pass. The backprop column is the trace every view shows, computed in {dtype}. The check nudges one number θ by ±ε and measures the loss of the same weights in float64: &lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;, so rounding stays far below the difference. Relative error = |backprop − numeric| / max(|backprop|, |numeric|); below {good} the shown numbers are right to the precision of {dtype}.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;反向传播一次就给出所有 dL/dθ。“反向传播”一列就是各视图显示的追踪结果，以 {dtype} 计算。检验把一个数 θ 推动 ±ε，并用同一组权重在 float64 下测量损失：&lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;，这样舍入误差远小于差值。相对误差 = |反向传播 − 数值| / max(|反向传播|, |数值|)；低于 {good} 时，显示的数字在 {dtype} 的精度内是正确的。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="338" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="341" />
+            <source>&lt;p&gt;A &lt;b&gt;corner&lt;/b&gt; means a ReLU input or a max-pool tie sits within ±ε: the slope differs on the two sides, the derivative does not exist there, and backprop takes one side. A black background makes every pooling window there an exact tie, so nudging a pixel beside the stroke may break one; “break ties” checks the digit plus ±0.001 of fixed noise instead, so that the derivative exists (that input is then not quite the one the views show).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;拐点&lt;/b&gt;表示某个 ReLU 输入或最大池化的并列值落在 ±ε 之内：两侧斜率不同，该处导数不存在，反向传播取其中一侧。黑色背景使那里的每个池化窗口都完全并列，因此推动笔画旁边的像素可能打破并列；“打破并列”改为在数字上加 ±0.001 的固定噪声再检验，使导数存在（此时的输入与视图显示的略有不同）。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="353" />
             <source>Gradient check: backprop vs. central differences</source>
             <translation>梯度检验：反向传播与中心差分对比</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="339" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="354" />
             <source>Label</source>
             <translation>标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="340" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="355" />
             <source>The class the loss L is computed against</source>
             <translation>计算损失 L 所对照的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="341" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="356" />
             <source>ε</source>
             <translation>ε</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="342" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="357" />
             <source>How far each number is nudged</source>
             <translation>每个数被挪动的幅度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="343" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="358" />
             <source>Layer whose weights “Add weights” picks from</source>
             <translation>“添加权重”从哪一层中挑选权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="344" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="359" />
             <source>Add weights</source>
             <translation>添加权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="345" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="360" />
             <source>Check a few random weights of the chosen layer</source>
             <translation>检验所选层中随机挑选的几个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="346" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="361" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="347" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="362" />
             <source>Break ties</source>
             <translation>打破并列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="349" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="364" />
             <source>Check on the digit plus ±0.001 of fixed noise, so max-pool windows do not tie</source>
             <translation>在加了 ±0.001 固定噪声的数字上检验，使最大池化窗口不出现并列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="352" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="367" />
             <source>number θ</source>
             <translation>数 θ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="352" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="367" />
             <source>backprop dL/dθ</source>
             <translation>反向传播 dL/dθ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="352" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="367" />
             <source>central difference</source>
             <translation>中心差分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="352" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="367" />
             <source>relative error</source>
             <translation>相对误差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/gradcheck_view.py" line="352" />
+            <location filename="../../explainer/gui/views/gradcheck_view.py" line="367" />
             <source>note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="239" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="292" />
             <source>Undone: the weights are back to what they were before that step.</source>
             <translation>已撤销：权重恢复到那一步之前的样子。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="247" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="300" />
             <source>Cannot reload the bundled model: {e}</source>
             <translation>无法重新加载自带的模型：{e}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="250" />
-            <source>The bundled model is back.</source>
-            <translation>已恢复自带的模型。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="291" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="359" />
             <source>Draw a digit, say which digit it is, and teach the network.</source>
             <translation>写一个数字，告诉网络它是几，然后教教网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="296" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="364" />
             <source>Loss now: L = {L}</source>
             <translation>当前损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="308" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="376" />
             <source>Loss: {a} → &lt;b&gt;{b}&lt;/b&gt; ({d})</source>
             <translation>损失：{a} → &lt;b&gt;{b}&lt;/b&gt;（{d}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="317" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="384" />
             <source>p({y}) went from {a} to {b}. Every weight moved by −lr · dL/dW, lr = {lr}.</source>
             <translation>p({y}) 从 {a} 变为 {b}。每个权重都移动了 −lr · dL/dW，lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="326" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="397" />
             <source>Δb: largest |change| {v}</source>
             <translation>Δb：最大 |变化| {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="329" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="400" />
             <source>ΔW {name}</source>
             <translation>ΔW {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="355" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="417" />
+            <source>This step changed the model the whole window uses: on the {n} gallery digits it gets {a} → &lt;b&gt;{b}&lt;/b&gt; right.</source>
+            <translation>这一步改变了整个窗口使用的模型：在 {n} 个示例数字上，正确率 {a} → &lt;b&gt;{b}&lt;/b&gt;。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/learn_view.py" line="422" />
+            <source>Undo or Model → Restore bundled model puts the old weights back.</source>
+            <translation>“撤销”或“模型 → 恢复自带的模型”可以恢复原来的权重。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/learn_view.py" line="442" />
             <source>feature maps now</source>
             <translation>当前的特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="362" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="449" />
             <source>before</source>
             <translation>之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="363" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="450" />
             <source>after</source>
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="364" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="451" />
             <source>after − before</source>
             <translation>之后 − 之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="372" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="459" />
             <location filename="../../explainer/gui/workspace.py" line="164" />
             <source>Learn this digit</source>
             <translation>学习这个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="373" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="460" />
             <source>It is a</source>
             <translation>它是</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="374" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="461" />
             <source>The true class of your drawing (starts at the network's guess)</source>
             <translation>你所写数字的真实类别（初始为网络的猜测）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="375" />
-            <location filename="../../explainer/gui/views/stepper.py" line="481" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="462" />
+            <location filename="../../explainer/gui/views/stepper.py" line="482" />
             <location filename="../../explainer/gui/views/training_view.py" line="451" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="376" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="463" />
             <source>Step size: every weight moves by −lr · dL/dW</source>
             <translation>步长：每个权重移动 −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="377" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="464" />
             <source>Apply one SGD step</source>
             <translation>执行一步 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="378" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="465" />
             <source>Compute dL/dW for this digit and label, and move every weight once</source>
             <translation>针对这个数字和标签计算 dL/dW，并把每个权重移动一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="379" />
-            <source>Undo</source>
-            <translation>撤销</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="380" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="467" />
             <source>Put back the weights from before the last step</source>
             <translation>恢复上一步之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="381" />
-            <source>Reset</source>
-            <translation>重置</translation>
+            <location filename="../../explainer/gui/views/learn_view.py" line="468" />
+            <source>Restore bundled model</source>
+            <translation>恢复自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="382" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="469" />
             <source>Reload the bundled trained model</source>
             <translation>重新加载自带的已训练模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="383" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="470" />
             <source>Probabilities before</source>
             <translation>之前的概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="384" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="471" />
             <source>after the step</source>
             <translation>这一步之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="385" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="472" />
             <source>How each layer's weights changed (ΔW = −lr · dL/dW)</source>
             <translation>各层权重的变化（ΔW = −lr · dL/dW）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/learn_view.py" line="386" />
+            <location filename="../../explainer/gui/views/learn_view.py" line="473" />
             <source>Feature maps of</source>
             <translation>特征图：</translation>
         </message>
@@ -3045,82 +3089,82 @@ Install them with:
             <translation>y = g(x)，逐个数值计算。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="432" />
+            <location filename="../../explainer/gui/views/stepper.py" line="433" />
             <source>p = softmax(z);  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;;  dL/dz = p − y</source>
             <translation>p = softmax(z)；  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;；  dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="436" />
+            <location filename="../../explainer/gui/views/stepper.py" line="437" />
             <source>The network is already sure of this label, so every gradient below is tiny; pick another label to see a big correction.</source>
             <translation>网络对这个标签已经很有把握，所以下面的梯度都很小；换一个标签，就能看到大幅度的修正。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="443" />
+            <location filename="../../explainer/gui/views/stepper.py" line="444" />
             <source>dL/dA_prev = full convolution of dL/dZ with rot180(W);  dL/dW = A_prev ⋆ dL/dZ;  dL/db = Σ dL/dZ.  Click “Show the numbers” to watch it.</source>
             <translation>dL/dA_prev = dL/dZ 与 rot180(W) 的全卷积；  dL/dW = A_prev ⋆ dL/dZ；  dL/db = Σ dL/dZ。  点击“显示数值”观看计算过程。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="447" />
+            <location filename="../../explainer/gui/views/stepper.py" line="448" />
             <source>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]: the gradient passes only where the unit was on.</source>
             <translation>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]：梯度只在单元被激活的地方通过。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="448" />
+            <location filename="../../explainer/gui/views/stepper.py" line="449" />
             <source>Each gradient goes back to the position of its window's maximum; the rest get 0.</source>
             <translation>每个梯度回到其窗口中最大值所在的位置；其余位置得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="451" />
+            <location filename="../../explainer/gui/views/stepper.py" line="452" />
             <source>Each gradient is spread evenly, 1/k² to every cell of its window.</source>
             <translation>每个梯度被平均分配，窗口中每个格子得到 1/k²。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="452" />
+            <location filename="../../explainer/gui/views/stepper.py" line="453" />
             <source>The gradient vector is folded back into maps.</source>
             <translation>梯度向量被折回成特征图。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="453" />
+            <location filename="../../explainer/gui/views/stepper.py" line="454" />
             <source>dL/dW = xᵀ · dL/dz;  dL/db = dL/dz;  dL/dx = dL/dz · Wᵀ.</source>
             <translation>dL/dW = xᵀ · dL/dz；  dL/db = dL/dz；  dL/dx = dL/dz · Wᵀ。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="454" />
+            <location filename="../../explainer/gui/views/stepper.py" line="455" />
             <source>dL/dx = dL/dy ⊙ g′(x).</source>
             <translation>dL/dx = dL/dy ⊙ g′(x)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="457" />
+            <location filename="../../explainer/gui/views/stepper.py" line="458" />
             <source>W ← W − lr · dL/dW with lr = {lr}: the largest weight change is &lt;b&gt;{d}&lt;/b&gt;.</source>
             <translation>W ← W − lr · dL/dW，其中 lr = {lr}：权重的最大变化为 &lt;b&gt;{d}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="478" />
+            <location filename="../../explainer/gui/views/stepper.py" line="479" />
             <source>One training step, stage by stage</source>
             <translation>一次训练，逐个阶段</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="479" />
+            <location filename="../../explainer/gui/views/stepper.py" line="480" />
             <source>True label y</source>
             <translation>真实标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="480" />
+            <location filename="../../explainer/gui/views/stepper.py" line="481" />
             <source>The class the loss compares with (default: the predicted class)</source>
             <translation>损失用来对比的类别（默认：预测的类别）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="482" />
+            <location filename="../../explainer/gui/views/stepper.py" line="483" />
             <source>Step size of the update: W ← W − lr · dL/dW</source>
             <translation>更新的步长：W ← W − lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="483" />
+            <location filename="../../explainer/gui/views/stepper.py" line="484" />
             <source>Show the numbers…</source>
             <translation>显示数值…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="485" />
+            <location filename="../../explainer/gui/views/stepper.py" line="486" />
             <source>Open this layer's backward pass with every number (backward stages)</source>
             <translation>打开这一层的反向传播，查看每一个数值（仅限反向阶段）</translation>
         </message>
@@ -3320,84 +3364,84 @@ Install them with:
             <translation>一步 SGD：有什么变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1433" />
+            <location filename="../../explainer/gui/views/tour.py" line="1431" />
             <source>&amp;Learn mode: a guided tour</source>
             <translation>学习模式：分步导览(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1435" />
+            <location filename="../../explainer/gui/views/tour.py" line="1433" />
             <source>Walk through one forward and backward pass on your digit, stop by stop (F2)</source>
             <translation>在你的数字上，一站一站地走完一次前向传播和反向传播（F2）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1438" />
+            <location filename="../../explainer/gui/views/tour.py" line="1436" />
             <source>True label y:</source>
             <translation>真实标签 y：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1439" />
+            <location filename="../../explainer/gui/views/tour.py" line="1437" />
             <source>The class your digit really is; the loss and gradients follow it</source>
             <translation>你的数字实际所属的类别；损失和梯度都以它为准</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1440" />
+            <location filename="../../explainer/gui/views/tour.py" line="1438" />
             <source>Start over</source>
             <translation>从头开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1441" />
+            <location filename="../../explainer/gui/views/tour.py" line="1439" />
             <source>Go back to the first stop</source>
             <translation>回到第一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1442" />
+            <location filename="../../explainer/gui/views/tour.py" line="1440" />
             <source>◀ Back</source>
             <translation>◀ 上一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1443" />
+            <location filename="../../explainer/gui/views/tour.py" line="1441" />
             <source>Previous stop (Left or Page Up)</source>
             <translation>上一站（← 或 Page Up）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1444" />
+            <location filename="../../explainer/gui/views/tour.py" line="1442" />
             <source>Leave</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1445" />
+            <location filename="../../explainer/gui/views/tour.py" line="1443" />
             <source>Leave the tour; it resumes at this stop next time (Esc)</source>
             <translation>退出导览；下次会从这一站继续（Esc）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1448" />
-            <location filename="../../explainer/gui/views/tour.py" line="1492" />
-            <location filename="../../explainer/gui/views/tour.py" line="1525" />
+            <location filename="../../explainer/gui/views/tour.py" line="1446" />
+            <location filename="../../explainer/gui/views/tour.py" line="1490" />
+            <location filename="../../explainer/gui/views/tour.py" line="1523" />
             <source>Learn mode</source>
             <translation>学习模式</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1487" />
+            <location filename="../../explainer/gui/views/tour.py" line="1485" />
             <source>Finish</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1487" />
+            <location filename="../../explainer/gui/views/tour.py" line="1485" />
             <source>Next ▶</source>
             <translation>下一站 ▶</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1489" />
+            <location filename="../../explainer/gui/views/tour.py" line="1487" />
             <source>End the tour (Right or Page Down)</source>
             <translation>结束导览（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1489" />
+            <location filename="../../explainer/gui/views/tour.py" line="1487" />
             <source>Next stop (Right or Page Down)</source>
             <translation>下一站（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1497" />
+            <location filename="../../explainer/gui/views/tour.py" line="1495" />
             <source>Stop {i} of {n}</source>
             <translation>第 {i} 站，共 {n} 站</translation>
         </message>
@@ -3858,6 +3902,18 @@ Install them with:
         <message>
             <source>{rate:,.0f} images/s · {elapsed} elapsed{eta} · loss {loss:.3f}</source>
             <translation type="vanished">{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta} · 损失 {loss:.3f}</translation>
+        </message>
+        <message>
+            <source>class {i} of {n}</source>
+            <translation type="vanished">第 {i} 个类别，共 {n} 个</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Back-propagation gives every dL/dθ in one backward pass. The check nudges one number θ by ±ε and measures the loss: &lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;, in float64 so rounding stays far below the difference. Relative error = |backprop − numeric| / max(|backprop|, |numeric|); below 1e−6 the two agree to many digits.&lt;/p&gt;&lt;p&gt;A &lt;b&gt;corner&lt;/b&gt; means a ReLU input or a max-pool tie sits within ±ε: the slope differs on the two sides, the derivative does not exist there, and backprop takes one side. A black background makes every pooling window there an exact tie, so nudging almost any pixel breaks one; “break ties” adds ±0.001 of fixed noise to the digit so that the derivative exists.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;反向传播只需一次反向计算就能得到所有的 dL/dθ。检验时把某个数 θ 挪动 ±ε，再测量损失：&lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;，用 float64 计算，使舍入误差远小于这个差值。相对误差 = |反向传播 − 数值| / max(|反向传播|, |数值|)；低于 1e−6 时，两者在很多位上都一致。&lt;/p&gt;&lt;p&gt;&lt;b&gt;拐点&lt;/b&gt;表示某个 ReLU 的输入或某个最大池化的并列值落在 ±ε 之内：两侧的斜率不同，导数在那里不存在，而反向传播只取其中一侧。黑色背景使那里的每个池化窗口都恰好并列，所以挪动几乎任何像素都会打破一个并列；“打破并列”给数字加上 ±0.001 的固定噪声，使导数存在。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation type="vanished">重置</translation>
         </message>
     </context>
 </TS>

@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPa
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolTip, QWidget
 
 from explainer.core import conv_input_grad_steps, conv_weight_grad_steps, maxpool_grad_steps, pool_steps
+from explainer.core.layers import sigmoid_derivative, tanh_derivative
 from explainer.core.network import Sequential
 from explainer.core.ops import output_size
 from explainer.core.trace import LayerRecord, Trace
@@ -552,9 +553,9 @@ def activation_derivative(record: LayerRecord) -> np.ndarray:
         alpha = float(np.mean(y[negative] / x[negative])) if negative.any() else 0.0
         return np.where(x > 0, 1.0, alpha)
     if record.kind == "sigmoid":
-        return y * (1.0 - y)
+        return sigmoid_derivative(x)
     if record.kind == "tanh":
-        return 1.0 - y * y
+        return tanh_derivative(x)
     return np.ones_like(x)  # dropout in eval mode, and any identity-like layer
 
 
@@ -1267,7 +1268,10 @@ class DenseBackwardView(BackwardDetail):
         final = self.final()
         column = final[:, step.unit]
         dx = self.record.grad_input[0].astype(np.float64)
-        self.player.set_caption(tr("class {i} of {n}").format(i=index + 1, n=len(self.steps)))
+        # Name the class itself: "class 8 of 10" beside the highlighted class 7 read as class 8.
+        self.player.set_caption(
+            tr("class {k} (classes 0–{last})").format(k=step.unit, last=len(self.steps) - 1)
+        )
         self.board.set_panels(
             [
                 Panel(
@@ -1304,14 +1308,17 @@ class DenseBackwardView(BackwardDetail):
         p = self.trace.probs[0]
         y = self.onehot()
         g = self.record.grad_output[0]
+        # 1 − p_k as the sum of the others: a confident class's float32 p is exactly 1.
+        rest = [float(np.delete(p, k).astype(np.float64).sum()) for k in range(len(names))]
+        probs = [theme.format_probability(float(p[k]), rest[k]) for k in range(len(names))]
         accent = theme.current().accent.name()
         header = [tr("class"), tr("logit z"), tr("p = softmax(z)")]
         if self.last and self.trace.loss is not None:
             header += [tr("label y"), tr("dL/dz = p − y")]
-            rows = [[names[k], fmt(z[k]), fmt(p[k]), f"{y[k]:g}", fmt(g[k])] for k in range(len(names))]
+            rows = [[names[k], fmt(z[k]), probs[k], f"{y[k]:g}", fmt(g[k])] for k in range(len(names))]
         else:
             header += [tr("dL/dz (given)")]
-            rows = [[names[k], fmt(z[k]), fmt(p[k]), fmt(g[k])] for k in range(len(names))]
+            rows = [[names[k], fmt(z[k]), probs[k], fmt(g[k])] for k in range(len(names))]
         cells = "".join(f"<th style='padding:0 8px'>{h}</th>" for h in header)
         body = "".join(
             "<tr{style}>{cells}</tr>".format(

@@ -420,7 +420,12 @@ def probability_line(name: str, exp: str, total: str, probability: str) -> str:
 
 
 def class_caption(name: str, step: int, total: int) -> str:
-    """Which class the softmax view shows, for the step player."""
+    """Which class the softmax view shows, for the step player (``step`` counts from 1).
+
+    Classes named by their index (the digits) get no ordinal: "8 of 10" beside class '7' read as class 8.
+    """
+    if name == str(step - 1):
+        return tr("class {k} (classes 0–{last})").format(k=name, last=total - 1)
     return tr("class '{k}'  ·  {step} of {total}").format(k=name, step=step, total=total)
 
 

@@ -415,7 +415,9 @@ def formula_lines(data: SoftmaxData, k: int) -> list[str]:
     ]
     if data.probs is not None:
         exp, total = format_big(float(data.exp[k])), format_big(data.exp_sum)
-        lines.append(explain_text.probability_line(name, exp, total, f"{data.probs[k]:.4f}"))
+        rest = float(np.delete(data.probs, k).astype(np.float64).sum())  # 1 − p without cancellation
+        probability = theme.format_probability(float(data.probs[k]), rest, 4)
+        lines.append(explain_text.probability_line(name, exp, total, probability))
     return lines
 
 

@@ -428,9 +428,10 @@ class StepperView(FollowsLanguage, QWidget):
             }.get(kind, tr("y = g(x), value by value."))
         if step.phase == "loss":
             y = int(np.argmax(t["onehot"][0]))
-            p = float(t["probs"][0, y])
+            probs = t["probs"][0].astype(np.float64)
+            rest = float(np.delete(probs, y).sum())  # 1 − p[y] without cancellation
             text = tr("p = softmax(z);  L = −log p[y] = −log {p} = <b>{L}</b>;  dL/dz = p − y").format(
-                p=fmt(p, 4), L=fmt(step.loss, 4)
+                p=theme.format_probability(float(probs[y]), rest, 4), L=fmt(step.loss, 4)
             )
             if step.loss is not None and step.loss < 0.01:
                 text += "<br>" + tr(

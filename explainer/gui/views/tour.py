@@ -983,13 +983,11 @@ class TourController(QObject):
             image, label = sample_digit()
             window.canvas.set_image(image)
             # Trace now rather than on the window's next update, so the first stop has its numbers.
-            window.state.set_image(window.canvas.pixels())
+            window.state.set_image(window.canvas.pixels(), label)
             self._chosen_label, from_sample = label, True
         else:
-            # A true label chosen for Backward mode is the tour's label too; otherwise the prediction.
-            target = window.state.target
-            labelled = isinstance(target, Target) and target.kind == "label" and target.cls is not None
-            self._chosen_label = target.cls if labelled else None
+            # The window's one target: a known or chosen true label is the tour's label; else the prediction.
+            self._chosen_label = window.state.label
         self._saved_target = window.state.target
         self._active = True
         self._rebuild(from_sample)
