@@ -20,7 +20,9 @@ fires after ``apply_palette`` and ``set_zoom``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -253,6 +255,17 @@ def set_zoom(factor: float) -> None:
     if isinstance(app, QApplication):
         app.setFont(font())
     notifier().sigChanged.emit()
+
+
+@contextlib.contextmanager
+def zoom_as(factor: float) -> Iterator[None]:
+    """Let ``px`` and ``font`` measure at ``factor`` for a while, telling no one (to compare layouts)."""
+    saved = _state["zoom"]
+    _state["zoom"] = float(factor)
+    try:
+        yield
+    finally:
+        _state["zoom"] = saved
 
 
 def px(value: float) -> int:
