@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -316,6 +317,9 @@ class MainWindow(FollowsLanguage, QMainWindow):
             self.clear_action.setShortcuts([QKeySequence(Qt.Key.Key_C)])
             self.present_action.setShortcuts([QKeySequence(Qt.Key.Key_F11), QKeySequence(Qt.Key.Key_Escape)])
             self.showFullScreen()
+            screen = self.screen()
+            if screen is not None and self.geometry() != screen.geometry():
+                self.setGeometry(screen.geometry())  # no window manager (a bare X server) ignores full screen
             return
         shown, geometry = self._presented  # type: ignore[misc]
         self._presented = None
@@ -909,8 +913,23 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._catch_up_overview()
         page = self.tabs.widget(index)
         if isinstance(page, Page):
-            page.ensure()
+            view = page.ensure()
             page.sync(self._problem())
+            if view is not None:
+                self._give_keys(view)
+        elif self.network_stack.currentWidget() is self.detail_panel and self.detail_panel.view() is not None:
+            self._give_keys(self.detail_panel.view())
+
+    def _give_keys(self, view: QWidget) -> None:
+        """Focus ``view`` so that its keys (space, arrows, Home/End) work at once, without a click first.
+
+        The guided tour's panel keeps the focus it has: its arrow keys turn the tour's pages.
+        """
+        focus = QApplication.focusWidget()
+        while focus is not None and not isinstance(focus, QDockWidget):
+            focus = focus.parentWidget()
+        if focus is None:
+            view.setFocus()
 
     def _schedule_page_sync(self) -> None:
         """Let the page on screen catch up once the strokes pause (pages off screen catch up when shown)."""
