@@ -103,7 +103,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/app.py" line="159" />
             <location filename="../../explainer/gui/app.py" line="161" />
-            <location filename="../../explainer/gui/mainwindow.py" line="352" />
+            <location filename="../../explainer/gui/mainwindow.py" line="356" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
@@ -187,552 +187,552 @@ Install them with:
             <translation>切换程序的显示语言；选择会被记住</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="141" />
+            <location filename="../../explainer/gui/mainwindow.py" line="142" />
             <source>The model could not be loaded</source>
             <translation>无法加载模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="174" />
+            <location filename="../../explainer/gui/mainwindow.py" line="175" />
             <location filename="../../explainer/gui/views/training_view.py" line="93" />
             <source>Cannot open the model</source>
             <translation>无法打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="178" />
+            <location filename="../../explainer/gui/mainwindow.py" line="179" />
             <source>Opened the model {name}: {layers} layers, {params:,} weights</source>
             <translation>已打开模型 {name}：{layers} 层，{params:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="190" />
+            <location filename="../../explainer/gui/mainwindow.py" line="191" />
             <location filename="../../explainer/gui/views/training_view.py" line="103" />
             <source>Cannot save the model</source>
             <translation>无法保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="192" />
+            <location filename="../../explainer/gui/mainwindow.py" line="193" />
             <source>Saved the model to {path}</source>
             <translation>模型已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="209" />
+            <location filename="../../explainer/gui/mainwindow.py" line="210" />
             <source>Opened a digit labelled {label}</source>
             <translation>已打开一个标签为 {label} 的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="247" />
+            <location filename="../../explainer/gui/mainwindow.py" line="248" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="249" />
+            <location filename="../../explainer/gui/mainwindow.py" line="250" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="257" />
+            <location filename="../../explainer/gui/mainwindow.py" line="258" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="259" />
+            <location filename="../../explainer/gui/mainwindow.py" line="260" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="353" />
+            <location filename="../../explainer/gui/mainwindow.py" line="357" />
             <location filename="../../explainer/gui/views/tour.py" line="291" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="354" />
+            <location filename="../../explainer/gui/mainwindow.py" line="358" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="355" />
+            <location filename="../../explainer/gui/mainwindow.py" line="359" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="356" />
+            <location filename="../../explainer/gui/mainwindow.py" line="360" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="357" />
+            <location filename="../../explainer/gui/mainwindow.py" line="361" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="359" />
+            <location filename="../../explainer/gui/mainwindow.py" line="363" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="361" />
+            <location filename="../../explainer/gui/mainwindow.py" line="365" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="362" />
+            <location filename="../../explainer/gui/mainwindow.py" line="366" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="364" />
+            <location filename="../../explainer/gui/mainwindow.py" line="368" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="369" />
+            <location filename="../../explainer/gui/mainwindow.py" line="373" />
             <source>Per layer</source>
             <translation>按层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="369" />
+            <location filename="../../explainer/gui/mainwindow.py" line="373" />
             <source>Per block</source>
             <translation>按模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="369" />
+            <location filename="../../explainer/gui/mainwindow.py" line="373" />
             <source>Whole network</source>
             <translation>整个网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="371" />
+            <location filename="../../explainer/gui/mainwindow.py" line="375" />
             <source>Each layer's colours span its own range: every layer's pattern is visible</source>
             <translation>每层的颜色覆盖该层自身的数值范围：每一层的图案都清晰可见</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="372" />
+            <location filename="../../explainer/gui/mainwindow.py" line="376" />
             <source>Layers of one conv-ReLU-pool block share a range</source>
             <translation>同一个“卷积-ReLU-池化”模块中的各层共用一个范围</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="373" />
+            <location filename="../../explainer/gui/mainwindow.py" line="377" />
             <source>One range for the whole network: compare magnitudes between layers</source>
             <translation>整个网络共用一个范围：可以比较各层数值的大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="385" />
+            <location filename="../../explainer/gui/mainwindow.py" line="389" />
             <source>&amp;Open image…</source>
             <translation>打开图片(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="386" />
+            <location filename="../../explainer/gui/mainwindow.py" line="390" />
             <source>Load a picture of a digit (PNG, JPEG, …) into the canvas</source>
             <translation>把一张数字图片（PNG、JPEG 等）载入画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="389" />
+            <location filename="../../explainer/gui/mainwindow.py" line="393" />
             <source>Open &amp;model…</source>
             <translation>打开模型(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="390" />
+            <location filename="../../explainer/gui/mainwindow.py" line="394" />
             <source>Use a network saved as a model file (.npz) instead of the current one</source>
             <translation>改用保存在模型文件（.npz）中的网络，代替当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="393" />
+            <location filename="../../explainer/gui/mainwindow.py" line="397" />
             <source>&amp;Save model…</source>
             <translation>保存模型(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="394" />
+            <location filename="../../explainer/gui/mainwindow.py" line="398" />
             <source>Save the network in use, with its weights, as a model file (.npz)</source>
             <translation>把正在使用的网络连同权重保存为模型文件（.npz）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="397" />
+            <location filename="../../explainer/gui/mainwindow.py" line="401" />
             <source>&amp;Forward</source>
             <translation>前向(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="398" />
+            <location filename="../../explainer/gui/mainwindow.py" line="402" />
             <source>Show what every layer computes from your digit (activations)</source>
             <translation>显示每一层根据你的数字算出了什么（激活值）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="401" />
+            <location filename="../../explainer/gui/mainwindow.py" line="405" />
             <source>&amp;Backward</source>
             <translation>反向(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="402" />
+            <location filename="../../explainer/gui/mainwindow.py" line="406" />
             <source>Show the gradients flowing back from the loss: how every value should change</source>
             <translation>显示从损失反向流回的梯度：每个值应该如何变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="404" />
+            <location filename="../../explainer/gui/mainwindow.py" line="408" />
             <source>Back to the &amp;overview</source>
             <translation>返回总览(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="404" />
+            <location filename="../../explainer/gui/mainwindow.py" line="408" />
             <source>Close the explanation and show every layer</source>
             <translation>关闭讲解，显示所有层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="406" />
+            <location filename="../../explainer/gui/mainwindow.py" line="410" />
             <source>&amp;Network overview</source>
             <translation>网络总览(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="407" />
+            <location filename="../../explainer/gui/mainwindow.py" line="411" />
             <source>Every layer of the network, live, as you draw</source>
             <translation>网络的每一层，随你书写实时更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="409" />
+            <location filename="../../explainer/gui/mainwindow.py" line="413" />
             <source>&amp;Export view as PNG…</source>
             <translation>将视图导出为 PNG(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="409" />
+            <location filename="../../explainer/gui/mainwindow.py" line="413" />
             <source>Save the overview as a PNG image</source>
             <translation>把总览图保存为 PNG 图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="410" />
+            <location filename="../../explainer/gui/mainwindow.py" line="414" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="410" />
+            <location filename="../../explainer/gui/mainwindow.py" line="414" />
             <source>Close the app</source>
             <translation>关闭程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="411" />
+            <location filename="../../explainer/gui/mainwindow.py" line="415" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="411" />
+            <location filename="../../explainer/gui/mainwindow.py" line="415" />
             <source>Undo the last stroke, Clear or loaded image</source>
             <translation>撤销上一笔、清空或载入的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="412" />
+            <location filename="../../explainer/gui/mainwindow.py" line="416" />
             <source>&amp;Clear</source>
             <translation>清空(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="412" />
+            <location filename="../../explainer/gui/mainwindow.py" line="416" />
             <source>Erase the canvas</source>
             <translation>擦除整个画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="413" />
+            <location filename="../../explainer/gui/mainwindow.py" line="417" />
             <source>&amp;Eraser</source>
             <translation>橡皮擦(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="413" />
+            <location filename="../../explainer/gui/mainwindow.py" line="417" />
             <source>The left button erases while this is on</source>
             <translation>开启后左键用来擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="414" />
+            <location filename="../../explainer/gui/mainwindow.py" line="418" />
             <source>&amp;Bigger brush</source>
             <translation>加粗画笔(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="414" />
+            <location filename="../../explainer/gui/mainwindow.py" line="418" />
             <source>Make the brush thicker</source>
             <translation>让画笔更粗</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="415" />
+            <location filename="../../explainer/gui/mainwindow.py" line="419" />
             <source>&amp;Smaller brush</source>
             <translation>减细画笔(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="415" />
+            <location filename="../../explainer/gui/mainwindow.py" line="419" />
             <source>Make the brush thinner</source>
             <translation>让画笔更细</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="416" />
+            <location filename="../../explainer/gui/mainwindow.py" line="420" />
             <source>&amp;Dark palette</source>
             <translation>深色主题(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="416" />
+            <location filename="../../explainer/gui/mainwindow.py" line="420" />
             <source>Switch between light and dark colours</source>
             <translation>在浅色和深色之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="417" />
+            <location filename="../../explainer/gui/mainwindow.py" line="421" />
             <source>Zoom &amp;in</source>
             <translation>放大(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="417" />
+            <location filename="../../explainer/gui/mainwindow.py" line="421" />
             <source>Larger fonts and maps, for projectors</source>
             <translation>更大的字体和特征图，适合投影</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="418" />
+            <location filename="../../explainer/gui/mainwindow.py" line="422" />
             <source>Zoom &amp;out</source>
             <translation>缩小(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="418" />
+            <location filename="../../explainer/gui/mainwindow.py" line="422" />
             <source>Smaller fonts and maps</source>
             <translation>更小的字体和特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="419" />
+            <location filename="../../explainer/gui/mainwindow.py" line="423" />
             <source>&amp;Reset zoom</source>
             <translation>恢复原始大小(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="419" />
+            <location filename="../../explainer/gui/mainwindow.py" line="423" />
             <source>Normal size</source>
             <translation>正常大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="421" />
+            <location filename="../../explainer/gui/mainwindow.py" line="425" />
             <source>&amp;Present</source>
             <translation>演示模式(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="422" />
+            <location filename="../../explainer/gui/mainwindow.py" line="426" />
             <source>Full screen for a projector: large maps, no menus or hints; F11 or Esc leaves</source>
             <translation>全屏，适合投影仪：大图，不显示菜单和提示；按 F11 或 Esc 退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="424" />
+            <location filename="../../explainer/gui/mainwindow.py" line="428" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="424" />
+            <location filename="../../explainer/gui/mainwindow.py" line="428" />
             <source>List every keyboard shortcut</source>
             <translation>列出所有键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="425" />
+            <location filename="../../explainer/gui/mainwindow.py" line="429" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="425" />
+            <location filename="../../explainer/gui/mainwindow.py" line="429" />
             <source>What this app is</source>
             <translation>这个程序是做什么的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="433" />
+            <location filename="../../explainer/gui/mainwindow.py" line="437" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="440" />
+            <location filename="../../explainer/gui/mainwindow.py" line="444" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="441" />
+            <location filename="../../explainer/gui/mainwindow.py" line="445" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="442" />
+            <location filename="../../explainer/gui/mainwindow.py" line="446" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="443" />
+            <location filename="../../explainer/gui/mainwindow.py" line="447" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="444" />
+            <location filename="../../explainer/gui/mainwindow.py" line="448" />
             <source>Colour &amp;scale</source>
             <translation>色标(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="445" />
+            <location filename="../../explainer/gui/mainwindow.py" line="449" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="446" />
+            <location filename="../../explainer/gui/mainwindow.py" line="450" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="447" />
+            <location filename="../../explainer/gui/mainwindow.py" line="451" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="448" />
+            <location filename="../../explainer/gui/mainwindow.py" line="452" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="453" />
+            <location filename="../../explainer/gui/mainwindow.py" line="457" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="803" />
+            <location filename="../../explainer/gui/mainwindow.py" line="807" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="811" />
+            <location filename="../../explainer/gui/mainwindow.py" line="815" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="816" />
+            <location filename="../../explainer/gui/mainwindow.py" line="820" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="822" />
+            <location filename="../../explainer/gui/mainwindow.py" line="826" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="837" />
+            <location filename="../../explainer/gui/mainwindow.py" line="841" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="844" />
+            <location filename="../../explainer/gui/mainwindow.py" line="848" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="852" />
+            <location filename="../../explainer/gui/mainwindow.py" line="856" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="857" />
+            <location filename="../../explainer/gui/mainwindow.py" line="861" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="894" />
+            <location filename="../../explainer/gui/mainwindow.py" line="898" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="894" />
+            <location filename="../../explainer/gui/mainwindow.py" line="898" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="947" />
+            <location filename="../../explainer/gui/mainwindow.py" line="966" />
             <source>Loaded a test digit labelled {label}</source>
             <translation>已载入一个标签为 {label} 的测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="994" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1013" />
             <source>The window cannot grow any larger on this screen</source>
             <translation>窗口在此屏幕上无法再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1027" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1046" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1027" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1046" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1036" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1055" />
             <location filename="../../explainer/gui/views/training_view.py" line="112" />
             <source>Open model</source>
             <translation>打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1038" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1057" />
             <source>Model files ({patterns});;All files (*)</source>
             <translation>模型文件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1046" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1065" />
             <location filename="../../explainer/gui/views/training_view.py" line="123" />
             <source>Save model</source>
             <translation>保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1046" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1065" />
             <source>Model files ({patterns})</source>
             <translation>模型文件 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1054" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1073" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1054" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1073" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1093" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1112" />
             <source>Backward pass through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1094" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1113" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1194" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1213" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1194" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1213" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1195" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1214" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1195" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1214" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1203" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1222" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1211" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1230" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1227" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1246" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1230" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1249" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1283" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1302" />
             <source>Using an untrained network with random weights: its predictions mean nothing.</source>
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
         </message>
@@ -782,77 +782,77 @@ Install them with:
             <translation>类别 k：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="174" />
+            <location filename="../../explainer/gui/views/animation.py" line="187" />
             <source>First step (Home)</source>
             <translation>第一步（Home）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="175" />
+            <location filename="../../explainer/gui/views/animation.py" line="188" />
             <source>Step back (Left)</source>
             <translation>后退一步（←）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="176" />
+            <location filename="../../explainer/gui/views/animation.py" line="189" />
             <source>Play / pause (Space)</source>
             <translation>播放 / 暂停（空格）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="177" />
+            <location filename="../../explainer/gui/views/animation.py" line="190" />
             <source>Step forward (Right)</source>
             <translation>前进一步（→）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="178" />
+            <location filename="../../explainer/gui/views/animation.py" line="191" />
             <source>Last step (End)</source>
             <translation>最后一步（End）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="181" />
+            <location filename="../../explainer/gui/views/animation.py" line="194" />
             <source>Drag to move through the steps</source>
             <translation>拖动以逐步浏览</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="182" />
+            <location filename="../../explainer/gui/views/animation.py" line="195" />
             <source>Animation speed</source>
             <translation>动画速度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="183" />
+            <location filename="../../explainer/gui/views/animation.py" line="196" />
             <source>Speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="282" />
+            <location filename="../../explainer/gui/views/animation.py" line="298" />
             <source>{n}/s</source>
             <translation>{n}/秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="523" />
+            <location filename="../../explainer/gui/views/animation.py" line="539" />
             <source>Export as PNG</source>
             <translation>导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="523" />
+            <location filename="../../explainer/gui/views/animation.py" line="539" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="531" />
+            <location filename="../../explainer/gui/views/animation.py" line="547" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="531" />
+            <location filename="../../explainer/gui/views/animation.py" line="547" />
             <source>GIF animation (*.gif)</source>
             <translation>GIF 动画 (*.gif)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="551" />
+            <location filename="../../explainer/gui/views/animation.py" line="624" />
             <source>Save PNG…</source>
             <translation>保存 PNG…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="553" />
+            <location filename="../../explainer/gui/views/animation.py" line="625" />
             <source>Save this view as a PNG image</source>
             <translation>把这个视图保存为 PNG 图片</translation>
         </message>
@@ -1199,152 +1199,152 @@ Install them with:
             <translation>写一个数字，看看网络在关注哪些像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="317" />
-            <source>Gradient ∂z_{c}/∂x</source>
-            <translation>梯度 ∂z_{c}/∂x</translation>
+            <location filename="../../explainer/gui/views/attribution_view.py" line="318" />
+            <source>Gradient ∂z{c}/∂x</source>
+            <translation>梯度 ∂z{c}/∂x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="317" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="319" />
             <source>plain saliency: one backward pass</source>
             <translation>普通显著图：一次反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="319" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="322" />
             <source>SmoothGrad</source>
             <translation>SmoothGrad</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="320" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="323" />
             <source>mean gradient over {n} noisy copies, σ = {s}</source>
             <translation>{n} 个加噪副本的平均梯度，σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="325" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="328" />
             <source>Integrated Gradients</source>
             <translation>积分梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="326" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="329" />
             <source>Σ = {a}, z(x) − z(black) = {b} (off by {e}%)</source>
             <translation>Σ = {a}，z(x) − z(全黑) = {b}（相差 {e}%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="333" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="336" />
             <source>Grad-CAM at {layer}</source>
             <translation>{layer} 处的 Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="334" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="337" />
             <source>computed on {shape} maps, then enlarged</source>
             <translation>在 {shape} 的特征图上计算，再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="337" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="340" />
             <source>{a} rather than {b}</source>
             <translation>是 {a} 而不是 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="338" />
-            <source>gradient of z_{a} − z_{b}</source>
-            <translation>z_{a} − z_{b} 的梯度</translation>
+            <location filename="../../explainer/gui/views/attribution_view.py" line="341" />
+            <source>gradient of z{a} − z{b}</source>
+            <translation>z{a} − z{b} 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="341" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="344" />
             <source>−dL/dx, label {y}</source>
             <translation>−dL/dx，标签 {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="342" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="345" />
             <source>red: more ink here lowers the loss</source>
             <translation>红色：这里多一些笔迹会降低损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="356" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="359" />
             <source>Explaining the score (logit) of class {c}.  Loss against label {y}: L = {L}</source>
             <translation>正在解释类别 {c} 的得分（logit）。  相对标签 {y} 的损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="368" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="371" />
             <source>Why Integrated Gradients misses more here: on the way from black to this digit the score of {c} ranges from {low} to {high}. It travels {swing} in all for a net change of only {delta}, so large positive and negative parts cancel and a small error in them is a large share of the sum. More steps usually make it smaller.</source>
             <translation>为什么积分梯度在这里误差更大：从全黑图像到这个数字的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="387" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="390" />
             <source>Which pixels matter?</source>
             <translation>哪些像素重要？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="388" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="391" />
             <source>Explain class</source>
             <translation>解释类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="389" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="392" />
             <source>The class whose score (logit) is explained; starts at the prediction</source>
             <translation>要解释其得分（logit）的类别；初始为预测的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="390" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="393" />
             <source>True label</source>
             <translation>真实标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="391" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="394" />
             <source>The label of the loss L and of the map −dL/dx</source>
             <translation>损失 L 和 −dL/dx 图所用的标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="392" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="395" />
             <source>Over the digit</source>
             <translation>叠加在数字上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="393" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="396" />
             <source>Draw each map over the digit (the ink shows as grey)</source>
             <translation>把每张图叠加在数字上显示（笔迹显示为灰色）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="394" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="397" />
             <source>Noise added to the digit for each SmoothGrad sample</source>
             <translation>每个 SmoothGrad 样本给数字加的噪声</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="395" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="398" />
             <source>How many noisy copies SmoothGrad averages</source>
             <translation>SmoothGrad 平均多少个加噪副本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="396" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="399" />
             <source>IG steps</source>
             <translation>IG 步数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="398" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="401" />
             <source>Gradients taken on the path from black to the digit (more: smaller completeness error)</source>
             <translation>在从全黑图像到你的数字的路径上取梯度的次数（越多，完备性误差越小）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="400" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="403" />
             <source>Grad-CAM layer</source>
             <translation>Grad-CAM 层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="401" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="404" />
             <source>Grad-CAM weighs this layer's maps by their mean gradient</source>
             <translation>Grad-CAM 用这一层各特征图的平均梯度为其加权</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="402" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="405" />
             <source>Contrast with</source>
             <translation>对比类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="403" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="406" />
             <source>Class B of “A rather than B” (starts at the runner-up)</source>
             <translation>“是 A 而不是 B”中的类别 B（初始为第二名）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="405" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="408" />
             <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your digit (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
@@ -1857,17 +1857,17 @@ Install them with:
             <translation>偏置 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="660" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="686" />
             <source>output map </source>
             <translation>输出特征图 </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="662" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="687" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="665" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="689" />
             <source>Save the sliding kernel as an animated GIF (up to {n} steps from here)</source>
             <translation>把滑动的卷积核保存为 GIF 动画（从当前位置起最多 {n} 步）</translation>
         </message>
@@ -2694,59 +2694,59 @@ Install them with:
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="590" />
-            <location filename="../../explainer/gui/views/overview.py" line="756" />
+            <location filename="../../explainer/gui/views/overview.py" line="588" />
+            <location filename="../../explainer/gui/views/overview.py" line="754" />
             <source>softmax</source>
             <translation>softmax</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="756" />
+            <location filename="../../explainer/gui/views/overview.py" line="754" />
             <location filename="../../explainer/gui/views/softmax_view.py" line="311" />
             <source>probability</source>
             <translation>概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="953" />
+            <location filename="../../explainer/gui/views/overview.py" line="951" />
             <source>{name} · channel {c} of {n}</source>
             <translation>{name} · 第 {c} 个通道，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="955" />
+            <location filename="../../explainer/gui/views/overview.py" line="953" />
             <source>{name} · logit of class {k}</source>
             <translation>{name} · 类别 {k} 的 logit</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="957" />
+            <location filename="../../explainer/gui/views/overview.py" line="955" />
             <source>{name} · value {i} of {n}</source>
             <translation>{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="959" />
+            <location filename="../../explainer/gui/views/overview.py" line="957" />
             <source>no gradient (no target)</source>
             <translation>没有梯度（未设目标）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="959" />
+            <location filename="../../explainer/gui/views/overview.py" line="957" />
             <source>no input yet</source>
             <translation>还没有输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="962" />
+            <location filename="../../explainer/gui/views/overview.py" line="960" />
             <source>value {v}</source>
             <translation>数值 {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="967" />
+            <location filename="../../explainer/gui/views/overview.py" line="965" />
             <source>= {name} channel {c}, row {r}, col {k}</source>
             <translation>= {name} 第 {c} 个通道，第 {r} 行，第 {k} 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="973" />
+            <location filename="../../explainer/gui/views/overview.py" line="971" />
             <source>min {lo}   max {hi}</source>
             <translation>最小 {lo}   最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="1084" />
+            <location filename="../../explainer/gui/views/overview.py" line="1082" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
@@ -2822,8 +2822,8 @@ Install them with:
             <translation>试验场</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/pool_view.py" line="280" />
-            <location filename="../../explainer/gui/views/relu_view.py" line="342" />
+            <location filename="../../explainer/gui/views/pool_view.py" line="301" />
+            <location filename="../../explainer/gui/views/relu_view.py" line="362" />
             <source>map </source>
             <translation>特征图 </translation>
         </message>

@@ -215,7 +215,7 @@ class Playground(DetailView):
             self._data = None
             self.size_formula.setText(tr("(H + 2P − K) / S + 1  =  no output"))
             self.message.setText(problem)
-            self.message.setStyleSheet(f"color: {theme.current().accent.name()}")
+            self.message.setStyleSheet(f"color: {theme.current().link.name()}")
             self.canvas.hide()
             self.formula.hide()
             self.stage_layout.setStretch(self.stage_layout.count() - 1, 1)

@@ -339,7 +339,6 @@ class ReLUView(DetailView):
         super().__init__("relu_view", parent)
         self.channel_box = QSpinBox()
         self.channel_box.setObjectName("channel")
-        self.channel_box.setPrefix(tr("map "))
         self.channel_box.valueChanged.connect(self._channel_chosen)
         self.toolbar.addWidget(self.channel_box)
         self.finish_toolbar()
@@ -353,8 +352,17 @@ class ReLUView(DetailView):
         self._trace: Trace | None = None
         self._layer_index = 0
         self._data: ActivationData | None = None
+        self._name = ""
         self._apply_fonts()
         theme.notifier().sigChanged.connect(self._apply_fonts)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Write the controls' texts, the title and the explanation in the current language."""
+        self.channel_box.setPrefix(tr("map "))
+        if self._data is not None:
+            box = self.channel_box
+            self._set_data(self._data, self._name, box.value(), box.maximum() + 1)
 
     def _apply_fonts(self) -> None:
         self.stats.setFont(theme.font(1.2))
@@ -394,7 +402,7 @@ class ReLUView(DetailView):
         self._set_data(ActivationData(kind, x, y), name, 0, 1)
 
     def _set_data(self, data: ActivationData | None, name: str, channel: int, channels: int) -> None:
-        self._data = data
+        self._data, self._name = data, name
         self.canvas.set_data(data)
         if data is None:
             self.title.setText(explain_text.no_input())
