@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QKeySequence,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -113,6 +114,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._follow_timer = _single_shot(self, 0, self._follow_now)
         self._screen_fit_timer = _single_shot(self, 0, self._fit_into_screen)
         self._fitting_zoom = 1.0  # the largest zoom seen to fit the screen
+        self._fitted_zoom = 1.0  # the zoom the window was last fitted to the screen for
         # While presenting: what the present layout hid (and whether it was shown), and the old geometry.
         self._presented: tuple[dict[QWidget, bool], QRect] | None = None
         self._followed_at = 0.0
@@ -983,8 +985,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.canvas.set_display_size(theme.px(CANVAS_SIZE))
         self.input_preview.set_display_size(theme.px(PREVIEW_SIZE))
         self.gallery.set_thumbnail_size(theme.px(THUMBNAIL_SIZE))
-        # Once the new font has reached every label and the layouts have taken it in.
-        self._screen_fit_timer.start()
+        if theme.zoom() != self._fitted_zoom:  # a new palette alone changes no size
+            self._fitted_zoom = theme.zoom()
+            # Once the new font has reached every label and the layouts have taken it in.
+            self._screen_fit_timer.start()
 
     def _fit_into_screen(self) -> None:
         """Zoomed in, the canvas and the preview give up the height the window would need beyond the
@@ -1272,6 +1276,17 @@ class MainWindow(FollowsLanguage, QMainWindow):
             return
         event.acceptProposedAction()
         self.open_image(files[0])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Zoomed in, the layouts' larger texts can push the window past its screen after the zoom step
+        was fitted (their requests arrive in turns): fit it again then."""
+        super().resizeEvent(event)
+        available = self._available()
+        if available is None or self.isFullScreen() or theme.zoom() <= 1.0:
+            return
+        least = self.minimumSize()
+        if least.width() > available.width() or least.height() > available.height():
+            self._screen_fit_timer.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop pending updates and any training or evaluation thread before the window goes."""

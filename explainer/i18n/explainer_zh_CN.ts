@@ -857,6 +857,11 @@ Install them with:
             <translation>把这个视图保存为 PNG 图片</translation>
         </message>
         <message>
+            <location filename="../../explainer/gui/views/animation.py" line="659" />
+            <source>map </source>
+            <translation>特征图 </translation>
+        </message>
+        <message>
             <location filename="../../explainer/gui/views/arch_editor.py" line="80" />
             <source>same ({p})</source>
             <translation>same（{p}）</translation>
@@ -1163,8 +1168,8 @@ Install them with:
             <location filename="../../explainer/gui/views/conv_view.py" line="348" />
             <location filename="../../explainer/gui/views/mapdetail.py" line="339" />
             <location filename="../../explainer/gui/views/overview.py" line="209" />
-            <location filename="../../explainer/gui/views/pool_view.py" line="187" />
-            <location filename="../../explainer/gui/views/pool_view.py" line="198" />
+            <location filename="../../explainer/gui/views/pool_view.py" line="188" />
+            <location filename="../../explainer/gui/views/pool_view.py" line="199" />
             <source>input</source>
             <translation>输入</translation>
         </message>
@@ -1832,7 +1837,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/conv_view.py" line="352" />
-            <location filename="../../explainer/gui/views/pool_view.py" line="188" />
+            <location filename="../../explainer/gui/views/pool_view.py" line="189" />
             <source>output</source>
             <translation>输出</translation>
         </message>
@@ -2822,12 +2827,6 @@ Install them with:
             <translation>试验场</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/pool_view.py" line="301" />
-            <location filename="../../explainer/gui/views/relu_view.py" line="362" />
-            <source>map </source>
-            <translation>特征图 </translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/views/prediction.py" line="73" />
             <source>Probability of each class (softmax of the logits); the top one is the prediction</source>
             <translation>每个类别的概率（对 logits 做 softmax）；最高的就是预测结果</translation>
@@ -2838,12 +2837,12 @@ Install them with:
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/relu_view.py" line="177" />
+            <location filename="../../explainer/gui/views/relu_view.py" line="178" />
             <source>before: x</source>
             <translation>之前：x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/relu_view.py" line="178" />
+            <location filename="../../explainer/gui/views/relu_view.py" line="179" />
             <source>after: y</source>
             <translation>之后：y</translation>
         </message>

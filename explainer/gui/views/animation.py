@@ -649,6 +649,18 @@ class DetailView(FollowsLanguage, QWidget):
         self.keys.setStyleSheet(f"color: {palette.muted.name()}")
 
 
+class MapChoice:
+    """Mixin for a DetailView, listed first, whose spin box ``channel_box`` picks the map shown and whose
+    ``_set_data(data, name, channel, channels)`` writes the title and texts (the ReLU and pool views)."""
+
+    def retranslate_ui(self) -> None:
+        """Write the spin box's prefix, the title and the explanation in the current language."""
+        box = self.channel_box  # type: ignore[attr-defined]
+        box.setPrefix(tr("map "))
+        if self._data is not None:  # type: ignore[attr-defined]
+            self._set_data(self._data, self._name, box.value(), box.maximum() + 1)  # type: ignore[attr-defined]
+
+
 def synthetic_digit() -> np.ndarray:
     """A hand-made '7' for running the views without the bundled samples.
 

@@ -319,6 +319,20 @@ class OverviewView(QWidget):
             self.setMinimumWidth(0)
         self._relayout()
 
+    def reveal(self, rect: QRect) -> None:
+        """In a scroll area (``set_scrollable``), scroll so that ``rect`` (our coordinates) is in sight.
+
+        A rectangle wider than the view is shown from its left edge.
+        """
+        area = self.parentWidget().parentWidget() if self._scrollable and self.parentWidget() else None
+        if not isinstance(area, QScrollArea) or rect.isEmpty():
+            return
+        bar, width = area.horizontalScrollBar(), area.viewport().width()
+        if rect.width() >= width or rect.left() < bar.value():
+            bar.setValue(rect.left())
+        elif rect.right() >= bar.value() + width:
+            bar.setValue(rect.right() - width + 1)
+
     def map_side(self) -> int:
         """Side in pixels of the smallest feature map drawn now (0 before ``set_model`` lays them out)."""
         sides = [round(cell.width()) for column in self._columns if column.spatial for cell in column.cells]

@@ -24,6 +24,7 @@ from explainer.gui.views.animation import (
     CachedCanvas,
     DetailView,
     Grid,
+    MapChoice,
     blend,
     fit_cell,
     fit_number_font,
@@ -266,7 +267,7 @@ class PoolCanvas(CachedCanvas):
             self.sigHoverWindow.emit(hit[0] * data.out_shape[1] + hit[1])
 
 
-class PoolView(DetailView):
+class PoolView(MapChoice, DetailView):
     """The explanation of a max or average pooling layer (objectName ``"pool_view"``).
 
     Shape:
@@ -295,13 +296,6 @@ class PoolView(DetailView):
         self._apply_fonts()
         theme.notifier().sigChanged.connect(self._apply_fonts)
         self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        """Write the controls' texts, the title and the explanation in the current language."""
-        self.channel_box.setPrefix(tr("map "))
-        if self._data is not None:
-            box = self.channel_box
-            self._set_data(self._data, self._name, box.value(), box.maximum() + 1)
 
     def _apply_fonts(self) -> None:
         self.stats.setFont(theme.font(1.2))

@@ -24,6 +24,7 @@ from explainer.gui.views.animation import (
     CachedCanvas,
     DetailView,
     Grid,
+    MapChoice,
     blend,
     fit_cell,
     fit_number_font,
@@ -326,7 +327,7 @@ def paint_outline(painter: QPainter, grid: Grid, mask: np.ndarray, pen: QPen) ->
         )
 
 
-class ReLUView(DetailView):
+class ReLUView(MapChoice, DetailView):
     """The explanation of an element-wise layer: ReLU, leaky ReLU, sigmoid, tanh or dropout at inference.
 
     objectName ``"relu_view"``. ``channel`` picks the feature map of a conv-shaped layer.
@@ -356,13 +357,6 @@ class ReLUView(DetailView):
         self._apply_fonts()
         theme.notifier().sigChanged.connect(self._apply_fonts)
         self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        """Write the controls' texts, the title and the explanation in the current language."""
-        self.channel_box.setPrefix(tr("map "))
-        if self._data is not None:
-            box = self.channel_box
-            self._set_data(self._data, self._name, box.value(), box.maximum() + 1)
 
     def _apply_fonts(self) -> None:
         self.stats.setFont(theme.font(1.2))
