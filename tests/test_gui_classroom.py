@@ -76,6 +76,8 @@ def texts(root: QWidget) -> list[str]:
             found.append(widget.text())
         if isinstance(widget, QAbstractSpinBox):
             found.append(widget.text())
+        if isinstance(widget, QComboBox):
+            found += [widget.itemText(index) for index in range(widget.count())]
         found.append(widget.toolTip())
     return [text for text in found if text]
 
@@ -99,6 +101,18 @@ def test_a_language_switch_reaches_an_explanation_on_a_hidden_tab(window: MainWi
     QApplication.processEvents()
     assert CJK.search(view.title.text()) and CJK.search(view.text.text())
     assert CJK.search(view.findChild(QPushButton, "export_png").text())
+
+
+def test_the_playground_page_follows_the_language_while_hidden(window: MainWindow, settings) -> None:
+    app = QApplication.instance()
+    set_language(app, "zh_CN", settings)
+    playground = window.show_page("playground")
+    assert any(CJK.search(text) for text in texts(playground))
+    window.show_page("network")
+    set_language(app, "en", settings)
+    QApplication.processEvents()
+    assert [text for text in texts(playground) if CJK.search(text)] == []
+    assert not CJK.search(playground.text.text()) and not CJK.search(playground.title.text())
 
 
 def test_the_class_subscript_survives_the_chinese_title(settings) -> None:

@@ -55,6 +55,8 @@ def test_zooming_in_never_shrinks_the_maps_and_the_window_stays_on_screen(screen
     assert len(steps) >= 3 and zooms[-1] > 1.3, steps  # Ctrl+= went at least two steps up
     assert zooms == sorted(zooms) and fonts == sorted(fonts), steps
     assert all(b >= a for a, b in itertools.pairwise(tiles)), f"tiles {tiles} at zooms {zooms}"
+    for before, after in itertools.pairwise(step["columns"] for step in steps):  # each layer's own maps too
+        assert all(b >= a for a, b in zip(before, after, strict=True)), (before, after, zooms)
     assert tiles[-1] > tiles[0], steps  # zooming in made the maps larger, not only kept them
     for step in steps:
         assert _fits(step["frame"], result["available"]), step
@@ -108,6 +110,7 @@ def _probe() -> None:
         return {
             "zoom": theme.zoom(),
             "tile": window.overview.map_side(),
+            "columns": [window.overview.map_rect(index, 0).width() for index in spatial],
             "font": app.font().pointSizeF(),
             "frame": rect(window.frameGeometry()),
             "least": [least.width(), least.height()],
@@ -118,6 +121,8 @@ def _probe() -> None:
         }
 
     screen = window.screen()
+    shapes = window.state.model.output_shapes()
+    spatial = [index for index, shape in enumerate(shapes) if len(shape) == 3]  # layers drawn as maps
     steps = [state()]
     for _ in range(12):
         QTest.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)

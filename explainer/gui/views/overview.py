@@ -190,7 +190,7 @@ class OverviewView(QWidget):
         self._stagger = False
         self._scrollable = False
         self._needed_width = 0.0
-        self._unzoomed_box: tuple[float, float] | None = None
+        self._unzoomed: tuple[int, list[int]] | None = None  # map sides at zoom 1.0: all, each column's
         self._static: QPixmap | None = None
         self._hover_static: QPixmap | None = None
         self._lit: set[tuple[int, int]] = set()
@@ -234,6 +234,7 @@ class OverviewView(QWidget):
             )
         self._trace = None
         self._hover = None
+        self._unzoomed = None
         self._refresh_pixels()
         self._prediction.set_probs(None, self._class_names)
         self._relayout()
@@ -537,21 +538,27 @@ class OverviewView(QWidget):
     def _arrange(self) -> None:
         """Choose the map size, place every column, bar row and the prediction.
 
-        The maps fill the box the overview is shown in (``_box``). In a scroll area (``set_scrollable``)
-        a zoomed-in overview's maps are also at least the zoom times their zoom 1.0 size in that box, so
-        zooming in never makes them smaller; the overview then grows wider and scrolls. Width left over
-        enlarges the maps of short columns (8 maps beside columns of 16) so they use the height too.
+        The maps fill the box the overview is shown in (``_box``); width left over enlarges the maps of
+        short columns (8 maps beside columns of 16) so they use the height too. In a scroll area
+        (``set_scrollable``) a zoomed-in overview's maps are also at least the zoom times their size at
+        the last layout at zoom 1.0, column by column, so zooming in never makes them smaller; the
+        overview then grows wider and scrolls.
         """
         box_width, box_height = self._box()
         side, avail, fixed, widths = self._fit(box_width, box_height, titles=True)
-        # Zoom 1.0 sets the reference: the box then, as zooming in shrinks it with larger texts around.
-        if self._scrollable and (theme.zoom() == 1.0 or self._unzoomed_box is None):
-            self._unzoomed_box = (box_width, box_height)
-        if self._scrollable and theme.zoom() > 1.0:
-            with theme.zoom_as(1.0):
-                reference = self._fit(*self._unzoomed_box, titles=False)[0]
-            side = max(side, min(round(reference * theme.zoom()), theme.px(theme.MAP_MAX_PX)))
         sides = self._grown_sides(side, avail, box_width - fixed - sum(widths(side)))
+        if self._scrollable and theme.zoom() == 1.0:
+            # The reference of zooming in: the maps at zoom 1.0, before larger texts around take room.
+            self._unzoomed = (side, sides)
+        elif self._scrollable and theme.zoom() > 1.0:
+            if self._unzoomed is None:
+                with theme.zoom_as(1.0):
+                    reference = self._fit(box_width, box_height, titles=False)[0]
+                self._unzoomed = (reference, [reference] * len(self._columns))
+            largest = theme.px(theme.MAP_MAX_PX)
+            unzoomed_side, unzoomed_sides = self._unzoomed
+            side = max(side, min(round(unzoomed_side * theme.zoom()), largest))
+            sides = [max(side, min(round(unzoomed * theme.zoom()), largest)) for unzoomed in unzoomed_sides]
         least_widths = widths(0)  # what the titles ask for
         column_widths = [
             max(self._content_width(c, s, avail), least)
