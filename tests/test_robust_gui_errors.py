@@ -103,6 +103,7 @@ PAINT_FAILURE = textwrap.dedent(
 
     theme.lut_color = lut_color
     window = MainWindow(settings=Settings())
+    window.resize(1440, 880)  # the default window: on offscreen's 800x600 screen the class bars scroll away
     window.show()
     result = {}
 

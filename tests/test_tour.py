@@ -61,6 +61,9 @@ def drawn_two(size: int = 280) -> np.ndarray:
 def window(qtbot, settings) -> MainWindow:
     win = MainWindow(settings=Settings())
     qtbot.addWidget(win)
+    # The default window on a common screen: offscreen's 800x600 screen is too small for every column,
+    # so the overview would scroll and a stop could light columns out of sight.
+    win.resize(1440, 880)
     win.show()
     qtbot.waitExposed(win)
     return win

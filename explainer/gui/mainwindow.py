@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -24,12 +24,14 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QKeySequence,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -56,7 +58,7 @@ from explainer.gui.gallery import SampleGallery, load_samples
 from explainer.gui.i18n import FollowsLanguage, LanguageMenu, tr, translate_error
 from explainer.gui.state import SCALE_MODES, AppState, Settings, Target, same_architecture, signals_blocked
 from explainer.gui.targetbar import TargetBar
-from explainer.gui.views.overview import OverviewView
+from explainer.gui.views.overview import OverviewScrollArea, OverviewView
 from explainer.gui.workspace import LEARN_PAGES, MODEL_PAGES, DetailPanel, Page, Problem, page_available
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm *.pbm"
@@ -110,6 +112,11 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._page_timer = _single_shot(self, PAGE_SYNC_DELAY_MS, self._sync_current_page)
         self._rebuild_timer = _single_shot(self, REBUILD_DELAY_MS, self._rebuild_detail)
         self._follow_timer = _single_shot(self, 0, self._follow_now)
+        self._screen_fit_timer = _single_shot(self, 0, self._fit_into_screen)
+        self._fitting_zoom = 1.0  # the largest zoom seen to fit the screen
+        self._fitted_zoom = 1.0  # the zoom the window was last fitted to the screen for
+        # While presenting: what the present layout hid (and whether it was shown), and the old geometry.
+        self._presented: tuple[dict[QWidget, bool], QRect] | None = None
         self._followed_at = 0.0
         self._overview_stale = False
         # The label of a gallery or test-set digit just put on the canvas, for the update that traces it.
@@ -237,7 +244,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._rebuild_timer.stop()
         self._follow_timer.stop()
         self.detail_panel.set_view(None)
-        self.network_stack.setCurrentWidget(self.overview)
+        self.network_stack.setCurrentIndex(0)
         self._show_overview_controls(True)
         self._catch_up_overview()
 
@@ -294,6 +301,59 @@ class MainWindow(FollowsLanguage, QMainWindow):
             theme.apply_palette(app, dark)
         with signals_blocked(self.dark_action):
             self.dark_action.setChecked(dark)
+
+    def is_presenting(self) -> bool:
+        """True in the full-screen present layout (F11)."""
+        return self._presented is not None
+
+    def set_presenting(self, presenting: bool) -> None:
+        """Enter or leave the present layout: full screen, and only what a projector needs.
+
+        The menus, the status bar, the explanatory hints, the input preview and the gallery are hidden
+        (their shortcuts keep working), so the canvas and the maps get the screen. Esc then leaves, as
+        F11 does; C still clears the canvas.
+        """
+        presenting = bool(presenting)
+        with signals_blocked(self.present_action):
+            self.present_action.setChecked(presenting)
+        if presenting == self.is_presenting():
+            return
+        if presenting:
+            hidden = self._unneeded_when_presenting()
+            self._presented = ({widget: widget.isVisibleTo(self) for widget in hidden}, self.geometry())
+            for widget in hidden:
+                widget.hide()
+            self.clear_action.setShortcuts([QKeySequence(Qt.Key.Key_C)])
+            self.present_action.setShortcuts([QKeySequence(Qt.Key.Key_F11), QKeySequence(Qt.Key.Key_Escape)])
+            self.showFullScreen()
+            screen = self.screen()
+            if screen is not None and self.geometry() != screen.geometry():
+                self.setGeometry(screen.geometry())  # no window manager (a bare X server) ignores full screen
+            return
+        shown, geometry = self._presented  # type: ignore[misc]
+        self._presented = None
+        self.showNormal()
+        self.setGeometry(geometry)
+        for widget, visible in shown.items():
+            widget.setVisible(visible)
+        self._show_overview_controls(self.network_stack.currentWidget() is not self.detail_panel)
+        self.present_action.setShortcuts([QKeySequence(Qt.Key.Key_F11)])
+        self.clear_action.setShortcuts([QKeySequence(Qt.Key.Key_Escape), QKeySequence(Qt.Key.Key_C)])
+        self._screen_fit_timer.start()
+
+    def _unneeded_when_presenting(self) -> list[QWidget]:
+        """What the present layout hides."""
+        return [
+            self.menuBar(),
+            self.statusBar(),
+            self.draw_hint,
+            self.input_preview,
+            self.input_heading,
+            self.input_hint,
+            self.gallery_heading,
+            self.gallery,
+            self.quantity_hint,
+        ]
 
     def set_zoom(self, factor: float) -> None:
         """Scale fonts, the canvas and the maps (for projectors); clamped to theme's range."""
@@ -374,6 +434,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
             self.zoom_in_action: (tr("Zoom &in"), tr("Larger fonts and maps, for projectors")),
             self.zoom_out_action: (tr("Zoom &out"), tr("Smaller fonts and maps")),
             self.zoom_reset_action: (tr("&Reset zoom"), tr("Normal size")),
+            self.present_action: (
+                tr("&Present"),
+                tr("Full screen for a projector: large maps, no menus or hints; F11 or Esc leaves"),
+            ),
             self.shortcuts_action: (tr("&Keyboard shortcuts"), tr("List every keyboard shortcut")),
             self.about_action: (tr("&About"), tr("What this app is")),
         }
@@ -473,7 +537,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         # The overview and a layer's explanation take turns in the same place, under the mode row.
         self.network_stack = QStackedWidget()
         self.network_stack.setObjectName("network_stack")
-        self.network_stack.addWidget(self.overview)
+        self.network_stack.addWidget(OverviewScrollArea(self.overview))
         self.network_page = QWidget()
         self.network_page.setObjectName("network_page")
         network_column = QVBoxLayout(self.network_page)
@@ -483,6 +547,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         self.tabs.setDocumentMode(True)
+        # Zoomed in, the tab texts are shortened before any tab hides behind the scroll arrows.
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.addTab(self.network_page, "")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -558,6 +624,9 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.zoom_reset_action = self._action(
             "zoom_reset", QKeySequence("Ctrl+0"), lambda: self.set_zoom(1.0)
         )
+        self.present_action = self._action("present", QKeySequence(Qt.Key.Key_F11), None)
+        self.present_action.setCheckable(True)
+        self.present_action.toggled.connect(self.set_presenting)
         self.shortcuts_action = self._action("shortcuts", QKeySequence(Qt.Key.Key_F1), self.show_shortcuts)
         self.about_action = self._action("about", QKeySequence(), self.show_about)
 
@@ -641,6 +710,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.view_menu.addAction(self.dark_action)
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        self.view_menu.addAction(self.present_action)
         self.view_menu.addSeparator()
         self.scale_menu = self.view_menu.addMenu("")
         self.scale_menu.addActions(self.scale_group.actions())
@@ -902,8 +972,23 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._catch_up_overview()
         page = self.tabs.widget(index)
         if isinstance(page, Page):
-            page.ensure()
+            view = page.ensure()
             page.sync(self._problem())
+            if view is not None:
+                self._give_keys(view)
+        elif self.network_stack.currentWidget() is self.detail_panel and self.detail_panel.view() is not None:
+            self._give_keys(self.detail_panel.view())
+
+    def _give_keys(self, view: QWidget) -> None:
+        """Focus ``view`` so that its keys (space, arrows, Home/End) work at once, without a click first.
+
+        The guided tour's panel keeps the focus it has: its arrow keys turn the tour's pages.
+        """
+        focus = QApplication.focusWidget()
+        while focus is not None and not isinstance(focus, QDockWidget):
+            focus = focus.parentWidget()
+        if focus is None:
+            view.setFocus()
 
     def _schedule_page_sync(self) -> None:
         """Let the page on screen catch up once the strokes pause (pages off screen catch up when shown)."""
@@ -965,10 +1050,68 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.set_zoom(theme.zoom() * factor)
 
     def _apply_zoom_sizes(self) -> None:
-        """Resize the canvas, preview and thumbnails for the current zoom."""
+        """Resize the canvas, preview and thumbnails for the current zoom, then fit the window on screen."""
         self.canvas.set_display_size(theme.px(CANVAS_SIZE))
         self.input_preview.set_display_size(theme.px(PREVIEW_SIZE))
         self.gallery.set_thumbnail_size(theme.px(THUMBNAIL_SIZE))
+        if theme.zoom() != self._fitted_zoom:  # a new palette alone changes no size
+            self._fitted_zoom = theme.zoom()
+            # Once the new font has reached every label and the layouts have taken it in.
+            self._screen_fit_timer.start()
+
+    def _fit_into_screen(self) -> None:
+        """Zoomed in, the canvas and the preview give up the height the window would need beyond the
+        screen's available area (the maps scroll instead, see OverviewScrollArea); the window stays on it."""
+        available = self._available()
+        if available is None:
+            return
+        canvas, preview = self.canvas.width(), self.input_preview.width()
+        for _attempt in range(3):  # wrapped labels change height with width: measure again after a shrink
+            QApplication.sendPostedEvents()
+            self.layout().activate()
+            frame = self.frameGeometry().height() - self.height()
+            excess = self.minimumSizeHint().height() + frame - available.height()
+            if excess <= 0:
+                break
+            shrink = max(min(excess, canvas - round(CANVAS_SIZE * 0.6)), 0)
+            canvas -= shrink
+            preview = max(preview - (excess - shrink), PREVIEW_SIZE // 2)
+            self.canvas.set_display_size(canvas)
+            self.input_preview.set_display_size(preview)
+        least = self.minimumSizeHint()
+        if theme.zoom() > self._fitting_zoom and (
+            least.width() > available.width() or least.height() > available.height()
+        ):
+            # Texts this large no longer fit the screen: take the last zoom step back.
+            self.statusBar().showMessage(tr("The window cannot grow any larger on this screen"), 5000)
+            self.set_zoom(self._fitting_zoom)
+            return
+        self._fitting_zoom = theme.zoom()
+        self._keep_on_screen()
+
+    def _available(self) -> QRect | None:
+        """The part of the window's screen that the window may use (all of it when presenting), or None."""
+        screen = self.screen()
+        if screen is None:
+            return None
+        return screen.geometry() if self.is_presenting() else screen.availableGeometry()
+
+    def _keep_on_screen(self) -> None:
+        """Shrink and move the window back onto its screen's available area if it grew past it."""
+        available = self._available()
+        if available is None or self.isFullScreen():
+            return
+        frame = self.frameGeometry()
+        extra_width, extra_height = frame.width() - self.width(), frame.height() - self.height()
+        width = min(self.width(), available.width() - extra_width)
+        height = min(self.height(), available.height() - extra_height)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.left(), available.left()), available.right() + 1 - frame.width())
+        y = min(max(frame.top(), available.top()), available.bottom() + 1 - frame.height())
+        if (x, y) != (frame.left(), frame.top()):
+            self.move(x, y)
 
     def _ask_open_image(self) -> None:
         """Ask for an image file and load it."""
@@ -1028,8 +1171,9 @@ class MainWindow(FollowsLanguage, QMainWindow):
 
     def _show_overview_controls(self, shown: bool) -> None:
         """The colour-scale choice and the hint on the colours only concern the overview."""
-        for widget in (self.quantity_hint, self.scale_label, self.scale_combo):
+        for widget in (self.scale_label, self.scale_combo):
             widget.setVisible(shown)
+        self.quantity_hint.setVisible(shown and not self.is_presenting())
 
     def _detail_heading(self) -> str:
         """The line above the layer explanation: which pass, which layer."""
@@ -1201,6 +1345,17 @@ class MainWindow(FollowsLanguage, QMainWindow):
             return
         event.acceptProposedAction()
         self.open_image(files[0])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Zoomed in, the layouts' larger texts can push the window past its screen after the zoom step
+        was fitted (their requests arrive in turns): fit it again then."""
+        super().resizeEvent(event)
+        available = self._available()
+        if available is None or self.isFullScreen() or theme.zoom() <= 1.0:
+            return
+        least = self.minimumSize()
+        if least.width() > available.width() or least.height() > available.height():
+            self._screen_fit_timer.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop pending updates and any training or evaluation thread before the window goes."""

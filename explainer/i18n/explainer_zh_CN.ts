@@ -103,7 +103,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/app.py" line="159" />
             <location filename="../../explainer/gui/app.py" line="161" />
-            <location filename="../../explainer/gui/mainwindow.py" line="305" />
+            <location filename="../../explainer/gui/mainwindow.py" line="365" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
@@ -187,575 +187,590 @@ Install them with:
             <translation>切换程序的显示语言；选择会被记住</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="139" />
+            <location filename="../../explainer/gui/mainwindow.py" line="146" />
             <source>The model could not be loaded</source>
             <translation>无法加载模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="171" />
-            <location filename="../../explainer/gui/mainwindow.py" line="197" />
+            <location filename="../../explainer/gui/mainwindow.py" line="178" />
+            <location filename="../../explainer/gui/mainwindow.py" line="204" />
             <location filename="../../explainer/gui/views/training_view.py" line="93" />
             <source>Cannot open the model</source>
             <translation>无法打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="175" />
+            <location filename="../../explainer/gui/mainwindow.py" line="182" />
             <source>Opened the model {name}: {layers} layers, {params:,} weights</source>
             <translation>已打开模型 {name}：{layers} 层，{params:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="187" />
+            <location filename="../../explainer/gui/mainwindow.py" line="194" />
             <location filename="../../explainer/gui/views/training_view.py" line="103" />
             <source>Cannot save the model</source>
             <translation>无法保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="189" />
+            <location filename="../../explainer/gui/mainwindow.py" line="196" />
             <source>Saved the model to {path}</source>
             <translation>模型已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="200" />
+            <location filename="../../explainer/gui/mainwindow.py" line="207" />
             <location filename="../../explainer/gui/views/learn_view.py" line="303" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="212" />
+            <location filename="../../explainer/gui/mainwindow.py" line="219" />
             <source>Opened a digit labelled {label}</source>
             <translation>已打开一个标签为 {label} 的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="250" />
+            <location filename="../../explainer/gui/mainwindow.py" line="257" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="252" />
+            <location filename="../../explainer/gui/mainwindow.py" line="259" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="260" />
+            <location filename="../../explainer/gui/mainwindow.py" line="267" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="262" />
+            <location filename="../../explainer/gui/mainwindow.py" line="269" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="306" />
+            <location filename="../../explainer/gui/mainwindow.py" line="366" />
             <location filename="../../explainer/gui/views/tour.py" line="291" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="307" />
+            <location filename="../../explainer/gui/mainwindow.py" line="367" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="308" />
+            <location filename="../../explainer/gui/mainwindow.py" line="368" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="309" />
+            <location filename="../../explainer/gui/mainwindow.py" line="369" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="310" />
+            <location filename="../../explainer/gui/mainwindow.py" line="370" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="312" />
+            <location filename="../../explainer/gui/mainwindow.py" line="372" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="314" />
+            <location filename="../../explainer/gui/mainwindow.py" line="374" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="315" />
+            <location filename="../../explainer/gui/mainwindow.py" line="375" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="317" />
+            <location filename="../../explainer/gui/mainwindow.py" line="377" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="322" />
+            <location filename="../../explainer/gui/mainwindow.py" line="382" />
             <source>Per layer</source>
             <translation>按层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="322" />
+            <location filename="../../explainer/gui/mainwindow.py" line="382" />
             <source>Per block</source>
             <translation>按模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="322" />
+            <location filename="../../explainer/gui/mainwindow.py" line="382" />
             <source>Whole network</source>
             <translation>整个网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="324" />
+            <location filename="../../explainer/gui/mainwindow.py" line="384" />
             <source>Each layer's colours span its own range: every layer's pattern is visible</source>
             <translation>每层的颜色覆盖该层自身的数值范围：每一层的图案都清晰可见</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="325" />
+            <location filename="../../explainer/gui/mainwindow.py" line="385" />
             <source>Layers of one conv-ReLU-pool block share a range</source>
             <translation>同一个“卷积-ReLU-池化”模块中的各层共用一个范围</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="326" />
+            <location filename="../../explainer/gui/mainwindow.py" line="386" />
             <source>One range for the whole network: compare magnitudes between layers</source>
             <translation>整个网络共用一个范围：可以比较各层数值的大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow.py" line="398" />
             <source>&amp;Open image…</source>
             <translation>打开图片(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="339" />
+            <location filename="../../explainer/gui/mainwindow.py" line="399" />
             <source>Load a picture of a digit (PNG, JPEG, …) into the canvas</source>
             <translation>把一张数字图片（PNG、JPEG 等）载入画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="342" />
+            <location filename="../../explainer/gui/mainwindow.py" line="402" />
             <source>Open &amp;model…</source>
             <translation>打开模型(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="343" />
+            <location filename="../../explainer/gui/mainwindow.py" line="403" />
             <source>Use a network saved as a model file (.npz) instead of the current one</source>
             <translation>改用保存在模型文件（.npz）中的网络，代替当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="346" />
+            <location filename="../../explainer/gui/mainwindow.py" line="406" />
             <source>&amp;Save model…</source>
             <translation>保存模型(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="347" />
+            <location filename="../../explainer/gui/mainwindow.py" line="407" />
             <source>Save the network in use, with its weights, as a model file (.npz)</source>
             <translation>把正在使用的网络连同权重保存为模型文件（.npz）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="350" />
+            <location filename="../../explainer/gui/mainwindow.py" line="410" />
             <source>&amp;Restore bundled model</source>
             <translation>恢复自带的模型(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="351" />
+            <location filename="../../explainer/gui/mainwindow.py" line="411" />
             <source>Use the trained model that comes with the app again, undoing Learn steps and training</source>
             <translation>重新使用应用自带的已训练模型，撤销“学习这个数字”的各步和训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="354" />
+            <location filename="../../explainer/gui/mainwindow.py" line="414" />
             <source>&amp;Forward</source>
             <translation>前向(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="355" />
+            <location filename="../../explainer/gui/mainwindow.py" line="415" />
             <source>Show what every layer computes from your digit (activations)</source>
             <translation>显示每一层根据你的数字算出了什么（激活值）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="358" />
+            <location filename="../../explainer/gui/mainwindow.py" line="418" />
             <source>&amp;Backward</source>
             <translation>反向(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="359" />
+            <location filename="../../explainer/gui/mainwindow.py" line="419" />
             <source>Show the gradients flowing back from the loss: how every value should change</source>
             <translation>显示从损失反向流回的梯度：每个值应该如何变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="361" />
+            <location filename="../../explainer/gui/mainwindow.py" line="421" />
             <source>Back to the &amp;overview</source>
             <translation>返回总览(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="361" />
+            <location filename="../../explainer/gui/mainwindow.py" line="421" />
             <source>Close the explanation and show every layer</source>
             <translation>关闭讲解，显示所有层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="363" />
+            <location filename="../../explainer/gui/mainwindow.py" line="423" />
             <source>&amp;Network overview</source>
             <translation>网络总览(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="364" />
+            <location filename="../../explainer/gui/mainwindow.py" line="424" />
             <source>Every layer of the network, live, as you draw</source>
             <translation>网络的每一层，随你书写实时更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="366" />
+            <location filename="../../explainer/gui/mainwindow.py" line="426" />
             <source>&amp;Export view as PNG…</source>
             <translation>将视图导出为 PNG(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="366" />
+            <location filename="../../explainer/gui/mainwindow.py" line="426" />
             <source>Save the overview as a PNG image</source>
             <translation>把总览图保存为 PNG 图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="367" />
+            <location filename="../../explainer/gui/mainwindow.py" line="427" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="367" />
+            <location filename="../../explainer/gui/mainwindow.py" line="427" />
             <source>Close the app</source>
             <translation>关闭程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="368" />
+            <location filename="../../explainer/gui/mainwindow.py" line="428" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="368" />
+            <location filename="../../explainer/gui/mainwindow.py" line="428" />
             <source>Undo the last stroke, Clear or loaded image</source>
             <translation>撤销上一笔、清空或载入的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="369" />
+            <location filename="../../explainer/gui/mainwindow.py" line="429" />
             <source>&amp;Clear</source>
             <translation>清空(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="369" />
+            <location filename="../../explainer/gui/mainwindow.py" line="429" />
             <source>Erase the canvas</source>
             <translation>擦除整个画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="370" />
+            <location filename="../../explainer/gui/mainwindow.py" line="430" />
             <source>&amp;Eraser</source>
             <translation>橡皮擦(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="370" />
+            <location filename="../../explainer/gui/mainwindow.py" line="430" />
             <source>The left button erases while this is on</source>
             <translation>开启后左键用来擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="371" />
+            <location filename="../../explainer/gui/mainwindow.py" line="431" />
             <source>&amp;Bigger brush</source>
             <translation>加粗画笔(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="371" />
+            <location filename="../../explainer/gui/mainwindow.py" line="431" />
             <source>Make the brush thicker</source>
             <translation>让画笔更粗</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="372" />
+            <location filename="../../explainer/gui/mainwindow.py" line="432" />
             <source>&amp;Smaller brush</source>
             <translation>减细画笔(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="372" />
+            <location filename="../../explainer/gui/mainwindow.py" line="432" />
             <source>Make the brush thinner</source>
             <translation>让画笔更细</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="373" />
+            <location filename="../../explainer/gui/mainwindow.py" line="433" />
             <source>&amp;Dark palette</source>
             <translation>深色主题(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="373" />
+            <location filename="../../explainer/gui/mainwindow.py" line="433" />
             <source>Switch between light and dark colours</source>
             <translation>在浅色和深色之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="374" />
+            <location filename="../../explainer/gui/mainwindow.py" line="434" />
             <source>Zoom &amp;in</source>
             <translation>放大(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="374" />
+            <location filename="../../explainer/gui/mainwindow.py" line="434" />
             <source>Larger fonts and maps, for projectors</source>
             <translation>更大的字体和特征图，适合投影</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="375" />
+            <location filename="../../explainer/gui/mainwindow.py" line="435" />
             <source>Zoom &amp;out</source>
             <translation>缩小(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="375" />
+            <location filename="../../explainer/gui/mainwindow.py" line="435" />
             <source>Smaller fonts and maps</source>
             <translation>更小的字体和特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="376" />
+            <location filename="../../explainer/gui/mainwindow.py" line="436" />
             <source>&amp;Reset zoom</source>
             <translation>恢复原始大小(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="376" />
+            <location filename="../../explainer/gui/mainwindow.py" line="436" />
             <source>Normal size</source>
             <translation>正常大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="377" />
+            <location filename="../../explainer/gui/mainwindow.py" line="438" />
+            <source>&amp;Present</source>
+            <translation>演示模式(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow.py" line="439" />
+            <source>Full screen for a projector: large maps, no menus or hints; F11 or Esc leaves</source>
+            <translation>全屏，适合投影仪：大图，不显示菜单和提示；按 F11 或 Esc 退出</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow.py" line="441" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="377" />
+            <location filename="../../explainer/gui/mainwindow.py" line="441" />
             <source>List every keyboard shortcut</source>
             <translation>列出所有键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="378" />
+            <location filename="../../explainer/gui/mainwindow.py" line="442" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="378" />
+            <location filename="../../explainer/gui/mainwindow.py" line="442" />
             <source>What this app is</source>
             <translation>这个程序是做什么的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="386" />
+            <location filename="../../explainer/gui/mainwindow.py" line="450" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="393" />
+            <location filename="../../explainer/gui/mainwindow.py" line="457" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="394" />
+            <location filename="../../explainer/gui/mainwindow.py" line="458" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="395" />
+            <location filename="../../explainer/gui/mainwindow.py" line="459" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="396" />
+            <location filename="../../explainer/gui/mainwindow.py" line="460" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="397" />
+            <location filename="../../explainer/gui/mainwindow.py" line="461" />
             <source>Colour &amp;scale</source>
             <translation>色标(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="398" />
+            <location filename="../../explainer/gui/mainwindow.py" line="462" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="399" />
+            <location filename="../../explainer/gui/mainwindow.py" line="463" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="400" />
+            <location filename="../../explainer/gui/mainwindow.py" line="464" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="401" />
+            <location filename="../../explainer/gui/mainwindow.py" line="465" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="402" />
+            <location filename="../../explainer/gui/mainwindow.py" line="466" />
             <source>Model changed by Learn this digit:</source>
             <translation>模型已被“学习这个数字”改变：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="403" />
+            <location filename="../../explainer/gui/mainwindow.py" line="467" />
             <location filename="../../explainer/gui/views/learn_view.py" line="466" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="404" />
+            <location filename="../../explainer/gui/mainwindow.py" line="468" />
             <source>Put back the weights from before the last Learn step</source>
             <translation>恢复上一次学习步骤之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="409" />
+            <location filename="../../explainer/gui/mainwindow.py" line="473" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="776" />
+            <location filename="../../explainer/gui/mainwindow.py" line="846" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="784" />
+            <location filename="../../explainer/gui/mainwindow.py" line="854" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="789" />
+            <location filename="../../explainer/gui/mainwindow.py" line="859" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="795" />
+            <location filename="../../explainer/gui/mainwindow.py" line="865" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="810" />
+            <location filename="../../explainer/gui/mainwindow.py" line="880" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="812" />
+            <location filename="../../explainer/gui/mainwindow.py" line="882" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="820" />
+            <location filename="../../explainer/gui/mainwindow.py" line="890" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="828" />
+            <location filename="../../explainer/gui/mainwindow.py" line="898" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="833" />
+            <location filename="../../explainer/gui/mainwindow.py" line="903" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="888" />
+            <location filename="../../explainer/gui/mainwindow.py" line="958" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="888" />
+            <location filename="../../explainer/gui/mainwindow.py" line="958" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="943" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1028" />
             <source>Loaded a test digit labelled {label}</source>
             <translation>已载入一个标签为 {label} 的测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="976" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1086" />
+            <source>The window cannot grow any larger on this screen</source>
+            <translation>窗口在此屏幕上无法再放大</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow.py" line="1119" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="976" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1119" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="985" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1128" />
             <location filename="../../explainer/gui/views/training_view.py" line="112" />
             <source>Open model</source>
             <translation>打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="987" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1130" />
             <source>Model files ({patterns});;All files (*)</source>
             <translation>模型文件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="995" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1138" />
             <location filename="../../explainer/gui/views/training_view.py" line="123" />
             <source>Save model</source>
             <translation>保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="995" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1138" />
             <source>Model files ({patterns})</source>
             <translation>模型文件 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1003" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1146" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1003" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1146" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1041" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1185" />
             <source>Backward pass through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1042" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1186" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1142" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1286" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1142" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1286" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1143" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1287" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1143" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1287" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1151" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1295" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1159" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1303" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1175" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1319" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1178" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1322" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1231" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1386" />
             <source>Using an untrained network with random weights: its predictions mean nothing.</source>
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
         </message>
@@ -805,79 +820,84 @@ Install them with:
             <translation>类别 k：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="174" />
+            <location filename="../../explainer/gui/views/animation.py" line="187" />
             <source>First step (Home)</source>
             <translation>第一步（Home）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="175" />
+            <location filename="../../explainer/gui/views/animation.py" line="188" />
             <source>Step back (Left)</source>
             <translation>后退一步（←）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="176" />
+            <location filename="../../explainer/gui/views/animation.py" line="189" />
             <source>Play / pause (Space)</source>
             <translation>播放 / 暂停（空格）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="177" />
+            <location filename="../../explainer/gui/views/animation.py" line="190" />
             <source>Step forward (Right)</source>
             <translation>前进一步（→）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="178" />
+            <location filename="../../explainer/gui/views/animation.py" line="191" />
             <source>Last step (End)</source>
             <translation>最后一步（End）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="181" />
+            <location filename="../../explainer/gui/views/animation.py" line="194" />
             <source>Drag to move through the steps</source>
             <translation>拖动以逐步浏览</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="182" />
+            <location filename="../../explainer/gui/views/animation.py" line="195" />
             <source>Animation speed</source>
             <translation>动画速度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="183" />
+            <location filename="../../explainer/gui/views/animation.py" line="196" />
             <source>Speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="282" />
+            <location filename="../../explainer/gui/views/animation.py" line="298" />
             <source>{n}/s</source>
             <translation>{n}/秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="523" />
+            <location filename="../../explainer/gui/views/animation.py" line="539" />
             <source>Export as PNG</source>
             <translation>导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="523" />
+            <location filename="../../explainer/gui/views/animation.py" line="539" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="531" />
+            <location filename="../../explainer/gui/views/animation.py" line="547" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="531" />
+            <location filename="../../explainer/gui/views/animation.py" line="547" />
             <source>GIF animation (*.gif)</source>
             <translation>GIF 动画 (*.gif)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="551" />
+            <location filename="../../explainer/gui/views/animation.py" line="624" />
             <source>Save PNG…</source>
             <translation>保存 PNG…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/animation.py" line="553" />
+            <location filename="../../explainer/gui/views/animation.py" line="625" />
             <source>Save this view as a PNG image</source>
             <translation>把这个视图保存为 PNG 图片</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/animation.py" line="659" />
+            <source>map </source>
+            <translation>特征图 </translation>
         </message>
         <message>
             <location filename="../../explainer/gui/views/arch_editor.py" line="80" />
@@ -976,7 +996,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/arch_editor.py" line="299" />
-            <location filename="../../explainer/gui/views/playground.py" line="95" />
+            <location filename="../../explainer/gui/views/playground.py" line="144" />
             <source>same</source>
             <translation>same</translation>
         </message>
@@ -1058,7 +1078,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/arch_editor.py" line="320" />
-            <location filename="../../explainer/gui/views/playground.py" line="103" />
+            <location filename="../../explainer/gui/views/playground.py" line="128" />
             <source>Kernel size</source>
             <translation>卷积核大小</translation>
         </message>
@@ -1069,7 +1089,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/arch_editor.py" line="322" />
-            <location filename="../../explainer/gui/views/playground.py" line="105" />
+            <location filename="../../explainer/gui/views/playground.py" line="130" />
             <source>Padding</source>
             <translation>填充</translation>
         </message>
@@ -1080,7 +1100,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/arch_editor.py" line="325" />
-            <location filename="../../explainer/gui/views/playground.py" line="107" />
+            <location filename="../../explainer/gui/views/playground.py" line="132" />
             <source>Stride</source>
             <translation>步幅</translation>
         </message>
@@ -1185,9 +1205,9 @@ Install them with:
             <location filename="../../explainer/gui/views/arch_editor.py" line="509" />
             <location filename="../../explainer/gui/views/conv_view.py" line="348" />
             <location filename="../../explainer/gui/views/mapdetail.py" line="339" />
-            <location filename="../../explainer/gui/views/overview.py" line="208" />
-            <location filename="../../explainer/gui/views/pool_view.py" line="190" />
-            <location filename="../../explainer/gui/views/pool_view.py" line="201" />
+            <location filename="../../explainer/gui/views/overview.py" line="211" />
+            <location filename="../../explainer/gui/views/pool_view.py" line="191" />
+            <location filename="../../explainer/gui/views/pool_view.py" line="202" />
             <source>input</source>
             <translation>输入</translation>
         </message>
@@ -1222,152 +1242,152 @@ Install them with:
             <translation>写一个数字，看看网络在关注哪些像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="317" />
-            <source>Gradient ∂z_{c}/∂x</source>
-            <translation>梯度 ∂z_{c}/∂x</translation>
+            <location filename="../../explainer/gui/views/attribution_view.py" line="318" />
+            <source>Gradient ∂z{c}/∂x</source>
+            <translation>梯度 ∂z{c}/∂x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="317" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="319" />
             <source>plain saliency: one backward pass</source>
             <translation>普通显著图：一次反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="319" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="322" />
             <source>SmoothGrad</source>
             <translation>SmoothGrad</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="320" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="323" />
             <source>mean gradient over {n} noisy copies, σ = {s}</source>
             <translation>{n} 个加噪副本的平均梯度，σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="325" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="328" />
             <source>Integrated Gradients</source>
             <translation>积分梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="326" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="329" />
             <source>Σ = {a}, z(x) − z(black) = {b} (off by {e}%)</source>
             <translation>Σ = {a}，z(x) − z(全黑) = {b}（相差 {e}%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="333" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="336" />
             <source>Grad-CAM at {layer}</source>
             <translation>{layer} 处的 Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="334" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="337" />
             <source>computed on {shape} maps, then enlarged</source>
             <translation>在 {shape} 的特征图上计算，再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="337" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="340" />
             <source>{a} rather than {b}</source>
             <translation>是 {a} 而不是 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="338" />
-            <source>gradient of z_{a} − z_{b}</source>
-            <translation>z_{a} − z_{b} 的梯度</translation>
+            <location filename="../../explainer/gui/views/attribution_view.py" line="341" />
+            <source>gradient of z{a} − z{b}</source>
+            <translation>z{a} − z{b} 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="341" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="344" />
             <source>−dL/dx, label {y}</source>
             <translation>−dL/dx，标签 {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="342" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="345" />
             <source>red: more ink here lowers the loss</source>
             <translation>红色：这里多一些笔迹会降低损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="356" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="359" />
             <source>Explaining the score (logit) of class {c}.  Loss against label {y}: L = {L}</source>
             <translation>正在解释类别 {c} 的得分（logit）。  相对标签 {y} 的损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="368" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="371" />
             <source>Why Integrated Gradients misses more here: on the way from black to this digit the score of {c} ranges from {low} to {high}. It travels {swing} in all for a net change of only {delta}, so large positive and negative parts cancel and a small error in them is a large share of the sum. More steps usually make it smaller.</source>
             <translation>为什么积分梯度在这里误差更大：从全黑图像到这个数字的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="387" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="390" />
             <source>Which pixels matter?</source>
             <translation>哪些像素重要？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="388" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="391" />
             <source>Explain class</source>
             <translation>解释类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="389" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="392" />
             <source>The class whose score (logit) is explained; starts at the prediction</source>
             <translation>要解释其得分（logit）的类别；初始为预测的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="390" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="393" />
             <source>True label</source>
             <translation>真实标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="391" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="394" />
             <source>The label of the loss L and of the map −dL/dx</source>
             <translation>损失 L 和 −dL/dx 图所用的标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="392" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="395" />
             <source>Over the digit</source>
             <translation>叠加在数字上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="393" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="396" />
             <source>Draw each map over the digit (the ink shows as grey)</source>
             <translation>把每张图叠加在数字上显示（笔迹显示为灰色）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="394" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="397" />
             <source>Noise added to the digit for each SmoothGrad sample</source>
             <translation>每个 SmoothGrad 样本给数字加的噪声</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="395" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="398" />
             <source>How many noisy copies SmoothGrad averages</source>
             <translation>SmoothGrad 平均多少个加噪副本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="396" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="399" />
             <source>IG steps</source>
             <translation>IG 步数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="398" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="401" />
             <source>Gradients taken on the path from black to the digit (more: smaller completeness error)</source>
             <translation>在从全黑图像到你的数字的路径上取梯度的次数（越多，完备性误差越小）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="400" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="403" />
             <source>Grad-CAM layer</source>
             <translation>Grad-CAM 层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="401" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="404" />
             <source>Grad-CAM weighs this layer's maps by their mean gradient</source>
             <translation>Grad-CAM 用这一层各特征图的平均梯度为其加权</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="402" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="405" />
             <source>Contrast with</source>
             <translation>对比类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="403" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="406" />
             <source>Class B of “A rather than B” (starts at the runner-up)</source>
             <translation>“是 A 而不是 B”中的类别 B（初始为第二名）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="405" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="408" />
             <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your digit (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
@@ -1856,7 +1876,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/conv_view.py" line="352" />
-            <location filename="../../explainer/gui/views/pool_view.py" line="191" />
+            <location filename="../../explainer/gui/views/pool_view.py" line="192" />
             <source>output</source>
             <translation>输出</translation>
         </message>
@@ -1881,17 +1901,17 @@ Install them with:
             <translation>偏置 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="660" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="686" />
             <source>output map </source>
             <translation>输出特征图 </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="662" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="687" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="665" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="689" />
             <source>Save the sliding kernel as an animated GIF (up to {n} steps from here)</source>
             <translation>把滑动的卷积核保存为 GIF 动画（从当前位置起最多 {n} 步）</translation>
         </message>
@@ -2738,138 +2758,132 @@ Install them with:
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="520" />
-            <location filename="../../explainer/gui/views/overview.py" line="661" />
+            <location filename="../../explainer/gui/views/overview.py" line="615" />
+            <location filename="../../explainer/gui/views/overview.py" line="781" />
             <source>softmax</source>
             <translation>softmax</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="661" />
+            <location filename="../../explainer/gui/views/overview.py" line="781" />
             <location filename="../../explainer/gui/views/softmax_view.py" line="311" />
             <source>probability</source>
             <translation>概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="858" />
+            <location filename="../../explainer/gui/views/overview.py" line="978" />
             <source>{name} · channel {c} of {n}</source>
             <translation>{name} · 第 {c} 个通道，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="860" />
+            <location filename="../../explainer/gui/views/overview.py" line="980" />
             <source>{name} · logit of class {k}</source>
             <translation>{name} · 类别 {k} 的 logit</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="862" />
+            <location filename="../../explainer/gui/views/overview.py" line="982" />
             <source>{name} · value {i} of {n}</source>
             <translation>{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="864" />
+            <location filename="../../explainer/gui/views/overview.py" line="984" />
             <source>no gradient (no target)</source>
             <translation>没有梯度（未设目标）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="864" />
+            <location filename="../../explainer/gui/views/overview.py" line="984" />
             <source>no input yet</source>
             <translation>还没有输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="867" />
+            <location filename="../../explainer/gui/views/overview.py" line="987" />
             <source>value {v}</source>
             <translation>数值 {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="872" />
+            <location filename="../../explainer/gui/views/overview.py" line="992" />
             <source>= {name} channel {c}, row {r}, col {k}</source>
             <translation>= {name} 第 {c} 个通道，第 {r} 行，第 {k} 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="878" />
+            <location filename="../../explainer/gui/views/overview.py" line="998" />
             <source>min {lo}   max {hi}</source>
             <translation>最小 {lo}   最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="989" />
+            <location filename="../../explainer/gui/views/overview.py" line="1133" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/playground.py" line="80" />
-            <source>your digit</source>
-            <translation>你写的数字</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/playground.py" line="80" />
-            <source>0/1 grid of the tutorial</source>
-            <translation>教程中的 0/1 网格</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/playground.py" line="87" />
-            <source>X (tutorial)</source>
-            <translation>X（教程）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/playground.py" line="88" />
-            <source>vertical edges</source>
-            <translation>竖直边缘</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/playground.py" line="89" />
-            <source>horizontal edges</source>
-            <translation>水平边缘</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/playground.py" line="90" />
-            <source>blur</source>
-            <translation>模糊</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/playground.py" line="95" />
-            <source>valid (no padding)</source>
-            <translation>valid（不填充）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/playground.py" line="95" />
-            <source>number</source>
-            <translation>指定数值</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/playground.py" line="101" />
-            <source>Input</source>
-            <translation>输入</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/playground.py" line="102" />
-            <source>Input size</source>
-            <translation>输入尺寸</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/playground.py" line="104" />
-            <source>Kernel</source>
-            <translation>卷积核</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/playground.py" line="140" />
+            <location filename="../../explainer/gui/views/playground.py" line="124" />
             <source>Playground: try your own convolution settings</source>
             <translation>试验场：试试你自己的卷积设置</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/playground.py" line="216" />
+            <location filename="../../explainer/gui/views/playground.py" line="126" />
+            <source>Input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/playground.py" line="127" />
+            <source>Input size</source>
+            <translation>输入尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/playground.py" line="129" />
+            <source>Kernel</source>
+            <translation>卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/playground.py" line="137" />
+            <source>your digit</source>
+            <translation>你写的数字</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/playground.py" line="138" />
+            <source>0/1 grid of the tutorial</source>
+            <translation>教程中的 0/1 网格</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/playground.py" line="139" />
+            <source>X (tutorial)</source>
+            <translation>X（教程）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/playground.py" line="140" />
+            <source>vertical edges</source>
+            <translation>竖直边缘</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/playground.py" line="141" />
+            <source>horizontal edges</source>
+            <translation>水平边缘</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/playground.py" line="142" />
+            <source>blur</source>
+            <translation>模糊</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/playground.py" line="143" />
+            <source>valid (no padding)</source>
+            <translation>valid（不填充）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/playground.py" line="145" />
+            <source>number</source>
+            <translation>指定数值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/playground.py" line="230" />
             <source>(H + 2P − K) / S + 1  =  no output</source>
             <translation>(H + 2P − K) / S + 1  =  没有输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/playground.py" line="242" />
+            <location filename="../../explainer/gui/views/playground.py" line="256" />
             <location filename="../../explainer/gui/workspace.py" line="180" />
             <source>Playground</source>
             <translation>试验场</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/pool_view.py" line="283" />
-            <location filename="../../explainer/gui/views/relu_view.py" line="358" />
-            <source>map </source>
-            <translation>特征图 </translation>
         </message>
         <message>
             <location filename="../../explainer/gui/views/prediction.py" line="73" />
@@ -2882,12 +2896,12 @@ Install them with:
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/relu_view.py" line="193" />
+            <location filename="../../explainer/gui/views/relu_view.py" line="194" />
             <source>before: x</source>
             <translation>之前：x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/relu_view.py" line="194" />
+            <location filename="../../explainer/gui/views/relu_view.py" line="195" />
             <source>after: y</source>
             <translation>之后：y</translation>
         </message>
@@ -3364,84 +3378,84 @@ Install them with:
             <translation>一步 SGD：有什么变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1431" />
+            <location filename="../../explainer/gui/views/tour.py" line="1446" />
             <source>&amp;Learn mode: a guided tour</source>
             <translation>学习模式：分步导览(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1433" />
+            <location filename="../../explainer/gui/views/tour.py" line="1448" />
             <source>Walk through one forward and backward pass on your digit, stop by stop (F2)</source>
             <translation>在你的数字上，一站一站地走完一次前向传播和反向传播（F2）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1436" />
+            <location filename="../../explainer/gui/views/tour.py" line="1451" />
             <source>True label y:</source>
             <translation>真实标签 y：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1437" />
+            <location filename="../../explainer/gui/views/tour.py" line="1452" />
             <source>The class your digit really is; the loss and gradients follow it</source>
             <translation>你的数字实际所属的类别；损失和梯度都以它为准</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1438" />
+            <location filename="../../explainer/gui/views/tour.py" line="1453" />
             <source>Start over</source>
             <translation>从头开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1439" />
+            <location filename="../../explainer/gui/views/tour.py" line="1454" />
             <source>Go back to the first stop</source>
             <translation>回到第一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1440" />
+            <location filename="../../explainer/gui/views/tour.py" line="1455" />
             <source>◀ Back</source>
             <translation>◀ 上一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1441" />
+            <location filename="../../explainer/gui/views/tour.py" line="1456" />
             <source>Previous stop (Left or Page Up)</source>
             <translation>上一站（← 或 Page Up）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1442" />
+            <location filename="../../explainer/gui/views/tour.py" line="1457" />
             <source>Leave</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1443" />
+            <location filename="../../explainer/gui/views/tour.py" line="1458" />
             <source>Leave the tour; it resumes at this stop next time (Esc)</source>
             <translation>退出导览；下次会从这一站继续（Esc）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1446" />
-            <location filename="../../explainer/gui/views/tour.py" line="1490" />
-            <location filename="../../explainer/gui/views/tour.py" line="1523" />
+            <location filename="../../explainer/gui/views/tour.py" line="1461" />
+            <location filename="../../explainer/gui/views/tour.py" line="1505" />
+            <location filename="../../explainer/gui/views/tour.py" line="1538" />
             <source>Learn mode</source>
             <translation>学习模式</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1485" />
+            <location filename="../../explainer/gui/views/tour.py" line="1500" />
             <source>Finish</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1485" />
+            <location filename="../../explainer/gui/views/tour.py" line="1500" />
             <source>Next ▶</source>
             <translation>下一站 ▶</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1487" />
+            <location filename="../../explainer/gui/views/tour.py" line="1502" />
             <source>End the tour (Right or Page Down)</source>
             <translation>结束导览（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1487" />
+            <location filename="../../explainer/gui/views/tour.py" line="1502" />
             <source>Next stop (Right or Page Down)</source>
             <translation>下一站（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1495" />
+            <location filename="../../explainer/gui/views/tour.py" line="1510" />
             <source>Stop {i} of {n}</source>
             <translation>第 {i} 站，共 {n} 站</translation>
         </message>
@@ -3900,10 +3914,6 @@ Install them with:
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
         </message>
         <message>
-            <source>{rate:,.0f} images/s · {elapsed} elapsed{eta} · loss {loss:.3f}</source>
-            <translation type="vanished">{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta} · 损失 {loss:.3f}</translation>
-        </message>
-        <message>
             <source>class {i} of {n}</source>
             <translation type="vanished">第 {i} 个类别，共 {n} 个</translation>
         </message>
@@ -3914,6 +3924,18 @@ Install them with:
         <message>
             <source>Reset</source>
             <translation type="vanished">重置</translation>
+        </message>
+        <message>
+            <source>{rate:,.0f} images/s · {elapsed} elapsed{eta} · loss {loss:.3f}</source>
+            <translation type="vanished">{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta} · 损失 {loss:.3f}</translation>
+        </message>
+        <message>
+            <source>Gradient ∂z_{c}/∂x</source>
+            <translation type="vanished">梯度 ∂z_{c}/∂x</translation>
+        </message>
+        <message>
+            <source>gradient of z_{a} − z_{b}</source>
+            <translation type="vanished">z_{a} − z_{b} 的梯度</translation>
         </message>
     </context>
 </TS>

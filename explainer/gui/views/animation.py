@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -122,14 +122,13 @@ class StepPlayer(FollowsLanguage, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("step_player")
-        style = self.style()
         pixmap = QStyle.StandardPixmap
-        self._first = self._button(style.standardIcon(pixmap.SP_MediaSkipBackward))
-        self._back = self._button(style.standardIcon(pixmap.SP_MediaSeekBackward))
-        self._play = self._button(style.standardIcon(pixmap.SP_MediaPlay))
+        self._first = self._button(pixmap.SP_MediaSkipBackward)
+        self._back = self._button(pixmap.SP_MediaSeekBackward)
+        self._play = self._button(pixmap.SP_MediaPlay)
         self._play.setObjectName("play")
-        self._forward = self._button(style.standardIcon(pixmap.SP_MediaSeekForward))
-        self._last = self._button(style.standardIcon(pixmap.SP_MediaSkipForward))
+        self._forward = self._button(pixmap.SP_MediaSeekForward)
+        self._last = self._button(pixmap.SP_MediaSkipForward)
         self._first.clicked.connect(self.home)
         self._back.clicked.connect(lambda: self.step_by(-1))
         self._play.clicked.connect(self.toggle)
@@ -167,6 +166,20 @@ class StepPlayer(FollowsLanguage, QWidget):
         layout.addWidget(self._speed)
         layout.addWidget(self._speed_label)
         self.retranslate_ui()
+        self._apply_theme()
+        theme.notifier().sigChanged.connect(self._apply_theme)
+
+    def _apply_theme(self) -> None:
+        """Icons in the palette's text colour (the style's own are dark grey on either palette)."""
+        for button in (self._first, self._back, self._play, self._forward, self._last):
+            self._tint(button)
+
+    def _tint(self, button: QToolButton) -> None:
+        """Give ``button`` its standard icon in the palette's text colour, at the zoomed size."""
+        side = theme.px(16)
+        icon = self.style().standardIcon(button.property("standard_icon"))
+        button.setIcon(theme.tinted_icon(icon, theme.current().text, side))
+        button.setIconSize(QSize(side, side))
 
     def retranslate_ui(self) -> None:
         """Set the tooltips and labels in the current language."""
@@ -183,10 +196,11 @@ class StepPlayer(FollowsLanguage, QWidget):
         self._speed_caption.setText(tr("Speed"))
         self._speed_changed(self._speed.value())
 
-    def _button(self, icon: object) -> QToolButton:
-        """A flat tool button with an icon (its tooltip names its key, see :meth:`retranslate_ui`)."""
+    def _button(self, icon: QStyle.StandardPixmap) -> QToolButton:
+        """A flat tool button showing the style's ``icon`` (its tooltip names its key, see
+        :meth:`retranslate_ui`; ``_apply_theme`` colours the icon)."""
         button = QToolButton()
-        button.setIcon(icon)
+        button.setProperty("standard_icon", icon)
         button.setAutoRaise(True)
         return button
 
@@ -251,12 +265,14 @@ class StepPlayer(FollowsLanguage, QWidget):
         if self.step() >= self._scrub.maximum():
             self.set_step(0)
         self._timer.start()
-        self._play.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause))
+        self._play.setProperty("standard_icon", QStyle.StandardPixmap.SP_MediaPause)
+        self._tint(self._play)
 
     def pause(self) -> None:
         """Stop the animation where it is."""
         self._timer.stop()
-        self._play.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self._play.setProperty("standard_icon", QStyle.StandardPixmap.SP_MediaPlay)
+        self._tint(self._play)
 
     def toggle(self) -> None:
         """Play when paused, pause when playing."""
@@ -533,11 +549,13 @@ def ask_gif_path(parent: QWidget, name: str) -> str:
     return path
 
 
-class DetailView(QWidget):
+class DetailView(FollowsLanguage, QWidget):
     """The frame every explanation view shares: title, toolbar, stage, step player and a text column.
 
     Subclasses put their painted widgets into ``stage_layout``, extra controls into ``toolbar``, and react
     to ``player.sigStepChanged``. The text column holds the plain-words explanation (``set_paragraphs``).
+    A language switch re-sets the frame's texts and calls ``retranslate_ui``, where subclasses write their
+    own texts again (the ones built from data included).
     """
 
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
@@ -548,9 +566,8 @@ class DetailView(QWidget):
         self.title.setWordWrap(True)
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(self.title, 1)
-        self.png_button = QPushButton(tr("Save PNG…"))
+        self.png_button = QPushButton()
         self.png_button.setObjectName("export_png")
-        self.png_button.setToolTip(tr("Save this view as a PNG image"))
         self.png_button.clicked.connect(lambda: ask_png(self, self, self.objectName()))
 
         self.stage = QWidget()
@@ -559,7 +576,7 @@ class DetailView(QWidget):
         self.stage_layout.setContentsMargins(0, 0, 0, 0)
         self.player = StepPlayer()
         self.player.bind_keys(self)
-        self.keys = QLabel(explain_text.keys_hint())
+        self.keys = QLabel()
         self.keys.setObjectName("keys_hint")
 
         self.text = QLabel()
@@ -593,8 +610,23 @@ class DetailView(QWidget):
         layout.addLayout(self.toolbar)
         layout.addWidget(splitter, 1)
         self._paragraphs: list[tuple[str, str]] = []
+        self._retranslate_frame()
         self._apply_theme()
         theme.notifier().sigChanged.connect(self._apply_theme)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch: the frame's texts here, the subclass's in ``retranslate_ui``."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_frame()
+        super().changeEvent(event)
+
+    def _retranslate_frame(self) -> None:
+        self.png_button.setText(tr("Save PNG…"))
+        self.png_button.setToolTip(tr("Save this view as a PNG image"))
+        self.keys.setText(explain_text.keys_hint())
+
+    def retranslate_ui(self) -> None:
+        """Write the view's own texts in the current language (subclasses; the frame does its own)."""
 
     def finish_toolbar(self) -> None:
         """Append the PNG button after the subclass's own controls."""
@@ -615,6 +647,18 @@ class DetailView(QWidget):
         self.keys.setFont(theme.font(0.9))
         palette = theme.current()
         self.keys.setStyleSheet(f"color: {palette.muted.name()}")
+
+
+class MapChoice:
+    """Mixin for a DetailView, listed first, whose spin box ``channel_box`` picks the map shown and whose
+    ``_set_data(data, name, channel, channels)`` writes the title and texts (the ReLU and pool views)."""
+
+    def retranslate_ui(self) -> None:
+        """Write the spin box's prefix, the title and the explanation in the current language."""
+        box = self.channel_box  # type: ignore[attr-defined]
+        box.setPrefix(tr("map "))
+        if self._data is not None:  # type: ignore[attr-defined]
+            self._set_data(self._data, self._name, box.value(), box.maximum() + 1)  # type: ignore[attr-defined]
 
 
 def synthetic_digit() -> np.ndarray:
@@ -663,13 +707,18 @@ def preview(make: Callable[[Trace], QWidget]) -> None:
     app.exec()
 
 
-class CachedCanvas(QWidget):
+class CachedCanvas(FollowsLanguage, QWidget):
     """A painted widget with a static layer cached in a pixmap and a light layer repainted every frame.
 
     Subclasses implement ``has_content``, ``paint_static`` (lays out and paints what does not move) and
     ``paint_dynamic`` (the animation's highlights). The cache is dropped on resize, on a theme change and
-    by ``invalidate()`` when the data changes, so a frame costs one pixmap blit plus a few shapes.
+    by ``invalidate()`` when the data changes, so a frame costs one pixmap blit plus a few shapes. A
+    language switch drops it too: the static layer holds painted words.
     """
+
+    def retranslate_ui(self) -> None:
+        """Paint the words of the static layer again in the current language."""
+        self.invalidate()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

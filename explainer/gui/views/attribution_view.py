@@ -314,7 +314,10 @@ class AttributionView(FollowsLanguage, QWidget):
             "\u00d7".join(map(str, self.results["gradcam_layer"].shape)) if "gradcam" in self.results else ""
         )
         titles = {
-            "vanilla": (tr("Gradient ∂z_{c}/∂x").format(c=cls), tr("plain saliency: one backward pass")),
+            "vanilla": (
+                tr("Gradient ∂z{c}/∂x").format(c=theme.subscript(cls)),
+                tr("plain saliency: one backward pass"),
+            ),
             "smoothgrad": (
                 tr("SmoothGrad"),
                 tr("mean gradient over {n} noisy copies, σ = {s}").format(
@@ -335,7 +338,7 @@ class AttributionView(FollowsLanguage, QWidget):
             ),
             "contrast": (
                 tr("{a} rather than {b}").format(a=cls, b=other),
-                tr("gradient of z_{a} − z_{b}").format(a=cls, b=other),
+                tr("gradient of z{a} − z{b}").format(a=theme.subscript(cls), b=theme.subscript(other)),
             ),
             "loss": (
                 tr("−dL/dx, label {y}").format(y=label),

@@ -33,7 +33,7 @@ from explainer.core.ops import output_size
 from explainer.core.trace import LayerRecord, Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.i18n import FollowsLanguage, tr
+from explainer.gui.i18n import tr
 from explainer.gui.views.animation import (
     DetailView,
     Grid,
@@ -594,7 +594,7 @@ def _terms(a: np.ndarray, b: np.ndarray, limit: int = 9) -> str:
     return text + (" + \u2026" if len(pairs) > limit else "")
 
 
-class BackwardDetail(FollowsLanguage, DetailView):
+class BackwardDetail(DetailView):
     """Shared frame of the backward views: a MapBoard, a formula line with the real numbers, the player.
 
     Subclasses fill ``steps`` in ``_build`` and draw one of them in ``_show_step``; ``final()`` returns what

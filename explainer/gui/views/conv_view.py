@@ -657,15 +657,9 @@ class ConvView(DetailView):
         super().__init__("conv_view", parent)
         self.channel_box = QSpinBox()
         self.channel_box.setObjectName("channel")
-        self.channel_box.setPrefix(tr("output map "))
         self.channel_box.valueChanged.connect(self._channel_chosen)
-        self.gif_button = QPushButton(tr("Save GIF…"))
+        self.gif_button = QPushButton()
         self.gif_button.setObjectName("export_gif")
-        self.gif_button.setToolTip(
-            tr("Save the sliding kernel as an animated GIF (up to {n} steps from here)").format(
-                n=GIF_MAX_FRAMES
-            )
-        )
         self.gif_button.clicked.connect(self._ask_gif)
         self.toolbar.addWidget(self.channel_box)
         self.toolbar.addWidget(self.gif_button)
@@ -685,6 +679,19 @@ class ConvView(DetailView):
         self._data: ConvData | None = None
         self._focus = 0
         self._name = "conv"
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Write the controls' texts, the title and the explanation in the current language."""
+        self.channel_box.setPrefix(tr("output map "))
+        self.gif_button.setText(tr("Save GIF…"))
+        self.gif_button.setToolTip(
+            tr("Save the sliding kernel as an animated GIF (up to {n} steps from here)").format(
+                n=GIF_MAX_FRAMES
+            )
+        )
+        if self._data is not None:
+            self._set_data(self._data, self._name, self.channel_box.value())
 
     # ---- input ----
 

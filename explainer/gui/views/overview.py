@@ -24,7 +24,7 @@ number of the maps before it.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, Protocol
@@ -44,7 +44,7 @@ from PySide6.QtGui import (
     QPixmap,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScrollArea, QWidget
 
 from explainer.core.trace import Trace
 from explainer.errors import BadInputError
@@ -190,6 +190,9 @@ class OverviewView(QWidget):
         self._title_widths: list[float] = []
         self._title_height = 0.0
         self._stagger = False
+        self._scrollable = False
+        self._needed_width = 0.0
+        self._unzoomed: tuple[int, list[int]] | None = None  # map sides at zoom 1.0: all, each column's
         self._static: QPixmap | None = None
         self._hover_static: QPixmap | None = None
         self._lit: set[tuple[int, int]] = set()
@@ -233,6 +236,7 @@ class OverviewView(QWidget):
             )
         self._trace = None
         self._hover = None
+        self._unzoomed = None
         self._refresh_pixels()
         self._prediction.set_probs(None, self._class_names)
         self._relayout()
@@ -313,6 +317,33 @@ class OverviewView(QWidget):
     def prediction_view(self) -> PredictionView:
         """The class-probability bars in the last column."""
         return self._prediction
+
+    def set_scrollable(self, scrollable: bool) -> None:
+        """Say that the overview is the widget of a QScrollArea: it then fits its maps into the scroll
+        area's viewport, and when zoom makes them larger than that, it grows wider and scrolls."""
+        self._scrollable = bool(scrollable)
+        if not scrollable:
+            self.setMinimumWidth(0)
+        self._relayout()
+
+    def reveal(self, rect: QRect) -> None:
+        """In a scroll area (``set_scrollable``), scroll so that ``rect`` (our coordinates) is in sight.
+
+        A rectangle wider than the view is shown from its left edge.
+        """
+        area = self.parentWidget().parentWidget() if self._scrollable and self.parentWidget() else None
+        if not isinstance(area, QScrollArea) or rect.isEmpty():
+            return
+        bar, width = area.horizontalScrollBar(), area.viewport().width()
+        if rect.width() >= width or rect.left() < bar.value():
+            bar.setValue(rect.left())
+        elif rect.right() >= bar.value() + width:
+            bar.setValue(rect.right() - width + 1)
+
+    def map_side(self) -> int:
+        """Side in pixels of the smallest feature map drawn now (0 before ``set_model`` lays them out)."""
+        sides = [round(cell.width()) for column in self._columns if column.spatial for cell in column.cells]
+        return min(sides, default=0)
 
     def sizeHint(self) -> QSize:
         """A comfortable size for the reference network."""
@@ -478,6 +509,8 @@ class OverviewView(QWidget):
             self._stagger = True
             self._arrange()
         self._place_bars()
+        if self._scrollable:
+            self.setMinimumWidth(math.ceil(self._needed_width))
         self.update()
 
     @staticmethod
@@ -509,35 +542,42 @@ class OverviewView(QWidget):
         return rects
 
     def _arrange(self) -> None:
-        """Choose the map size that fills the width and place every column, bar row and the prediction."""
+        """Choose the map size, place every column, bar row and the prediction.
+
+        The maps fill the box the overview is shown in (``_box``); width left over enlarges the maps of
+        short columns (8 maps beside columns of 16) so they use the height too. In a scroll area
+        (``set_scrollable``) a zoomed-in overview's maps are also at least the zoom times their size at
+        the last layout at zoom 1.0, column by column, so zooming in never makes them smaller; the
+        overview then grows wider and scrolls.
+        """
+        box_width, box_height = self._box()
+        side, avail, fixed, widths = self._fit(box_width, box_height, titles=True)
+        sides = self._grown_sides(side, avail, box_width - fixed - sum(widths(side)))
+        if self._scrollable and theme.zoom() == 1.0:
+            # The reference of zooming in: the maps at zoom 1.0, before larger texts around take room.
+            self._unzoomed = (side, sides)
+        elif self._scrollable and theme.zoom() > 1.0:
+            if self._unzoomed is None:
+                with theme.zoom_as(1.0):
+                    reference = self._fit(box_width, box_height, titles=False)[0]
+                self._unzoomed = (reference, [reference] * len(self._columns))
+            largest = theme.px(theme.MAP_MAX_PX)
+            unzoomed_side, unzoomed_sides = self._unzoomed
+            side = max(side, min(round(unzoomed_side * theme.zoom()), largest))
+            sides = [max(side, min(round(unzoomed * theme.zoom()), largest)) for unzoomed in unzoomed_sides]
+        least_widths = widths(0)  # what the titles ask for
+        column_widths = [
+            max(self._content_width(c, s, avail), least)
+            for c, s, least in zip(self._columns, sides, least_widths, strict=True)
+        ]
+        self._needed_width = fixed + sum(column_widths)
         margin = theme.px(theme.MARGIN_PX)
-        header = self._title_height * (2 if self._stagger else 1) + theme.px(10)
-        bar_lines = 2 if self._stagger else 1  # staggered titles come with staggered colour bar labels
-        footer = theme.px(10) + theme.px(theme.COLORBAR_HEIGHT_PX) + bar_lines * self._bar_line_height()
-        top = margin + header
-        avail = max(self.height() - margin - footer - theme.px(4) - top, float(theme.px(theme.MAP_MIN_PX)))
-        self._header = QRectF(0, margin, self.width(), header)
-        name_width = QFontMetricsF(self._name_font).horizontalAdvance(tr("softmax"))
-        # The class bars may narrow from their preferred width to leave room for bigger maps.
-        least_prediction = max(float(theme.px(120)), name_width)
+        top = margin + self._header_height()
+        self._header = QRectF(0, margin, self.width(), self._header_height())
+        least_prediction = self._least_prediction_width()
         best_prediction = max(float(theme.px(theme.PREDICTION_WIDTH_PX)), least_prediction)
         count = len(self._columns)
         min_gap = float(theme.px(theme.COLUMN_GAP_PX))
-        fixed = 2 * margin + least_prediction + count * min_gap
-        # A title may be wider than its maps by this much: it spills into the gaps on either side.
-        # Staggered titles have a whole neighbour's width to spill into.
-        spill = min_gap - theme.px(6) if not self._stagger else float("inf")
-
-        def widths(side: int) -> list[float]:
-            pairs = zip(self._columns, self._title_widths, strict=True)
-            return [max(self._content_width(c, side, avail), title - spill) for c, title in pairs]
-
-        side = theme.px(theme.MAP_MIN_PX)
-        for candidate in range(theme.px(theme.MAP_MAX_PX), theme.px(theme.MAP_MIN_PX) - 1, -1):
-            if fixed + sum(widths(candidate)) <= self.width():
-                side = candidate
-                break
-        column_widths = widths(side)
         spare = self.width() - fixed - sum(column_widths)
         prediction_width = least_prediction + min(max(spare, 0.0), best_prediction - least_prediction)
         spare -= prediction_width - least_prediction
@@ -547,13 +587,93 @@ class OverviewView(QWidget):
         used = 2 * margin + prediction_width + count * gap + sum(column_widths)
         x = max((self.width() - used) / 2, 0.0) + margin
         x += max(0.0, (self._title_widths[0] - column_widths[0]) / 2)
-        self._strip_height = self._tallest_grid(side, avail)
-        for column, width in zip(self._columns, column_widths, strict=True):
+        self._strip_height = self._tallest_grid(sides, avail)
+        for column, width, column_side in zip(self._columns, column_widths, sides, strict=True):
             column.box = QRectF(x, top, width, avail)
-            self._place(column, side, avail)
+            self._place(column, column_side, avail)
             x += width + gap
         self._prediction.setGeometry(QRectF(x, top, prediction_width, avail).toAlignedRect())
         self._prediction_label = QRectF(x, margin, prediction_width, self._title_height)
+
+    def _box(self) -> tuple[float, float]:
+        """The width and height the maps are fitted into: the scroll area's (set_scrollable), else ours."""
+        if self._scrollable:
+            area = self.parentWidget().parentWidget() if self.parentWidget() is not None else None
+            if isinstance(area, QAbstractScrollArea):
+                # Room is kept for the horizontal scroll bar, so that showing it changes nothing here.
+                size = area.maximumViewportSize()
+                bar = area.horizontalScrollBar().sizeHint().height()
+                return float(size.width()), float(size.height() - bar)
+        return float(self.width()), float(self.height())
+
+    def _header_height(self) -> float:
+        """Height of the column titles (two rows of them when staggered) and the space under them."""
+        return self._title_height * (2 if self._stagger else 1) + theme.px(10)
+
+    def _least_prediction_width(self) -> float:
+        """The class bars may narrow from their preferred width to this, to leave room for bigger maps."""
+        name_width = QFontMetricsF(self._name_font).horizontalAdvance(tr("softmax"))
+        return max(float(theme.px(120)), name_width)
+
+    def _fit(
+        self, box_width: float, box_height: float, *, titles: bool
+    ) -> tuple[int, float, float, Callable[[int], list[float]]]:
+        """The largest map side whose columns fit ``box_width`` at the current zoom.
+
+        Returns the side, the height the maps have, the width taken by margins, gaps and the class bars,
+        and the function giving every column's width for a side. Without ``titles`` the column titles
+        may be as wide as they like (the zoom 1.0 reference of ``_arrange``).
+        """
+        margin = theme.px(theme.MARGIN_PX)
+        header = self._header_height()
+        bar_lines = 2 if self._stagger else 1  # staggered titles come with staggered colour bar labels
+        footer = theme.px(10) + theme.px(theme.COLORBAR_HEIGHT_PX) + bar_lines * self._bar_line_height()
+        top = margin + header
+        avail = max(box_height - margin - footer - theme.px(4) - top, float(theme.px(theme.MAP_MIN_PX)))
+        count = len(self._columns)
+        min_gap = float(theme.px(theme.COLUMN_GAP_PX))
+        fixed = 2 * margin + self._least_prediction_width() + count * min_gap
+        # A title may be wider than its maps by this much: it spills into the gaps on either side.
+        # Staggered titles have a whole neighbour's width to spill into.
+        spill = min_gap - theme.px(6) if titles and not self._stagger else float("inf")
+
+        def widths(side: int) -> list[float]:
+            pairs = zip(self._columns, self._title_widths, strict=True)
+            return [max(self._content_width(c, side, avail), title - spill) for c, title in pairs]
+
+        side = theme.px(theme.MAP_MIN_PX)
+        for candidate in range(theme.px(theme.MAP_MAX_PX), theme.px(theme.MAP_MIN_PX) - 1, -1):
+            if fixed + sum(widths(candidate)) <= box_width:
+                side = candidate
+                break
+        return side, avail, fixed, widths
+
+    def _grown_sides(self, side: int, avail: float, spare: float) -> list[int]:
+        """Each column's map side: ``side``, or larger for grids shorter than ``avail`` while ``spare`` lasts.
+
+        The maps of a short column grow together up to the height its rows have; the input keeps its
+        own (double) size.
+        """
+        gap = theme.px(theme.MAP_GAP_PX)
+        short = []
+        for position, column in enumerate(self._columns):
+            if column.spatial and column.shape[0] > 1:
+                rows = self._grid(column, side, avail)[0]
+                short.append((position, int((avail + gap) // rows) - gap))
+        sides = [side] * len(self._columns)
+        best = side
+        for grown in range(side + 1, theme.px(theme.MAP_MAX_PX) + 1):
+            extra = sum(
+                self._content_width(self._columns[p], min(grown, cap), avail)
+                - self._content_width(self._columns[p], side, avail)
+                for p, cap in short
+            )
+            if extra > spare:
+                break
+            best = grown
+        for position, cap in short:
+            sides[position] = max(side, min(best, cap))
+        return sides
 
     def _place_bars(self) -> None:
         """One colour bar under each group of columns sharing a range (depends on the scale mode)."""
@@ -580,11 +700,11 @@ class OverviewView(QWidget):
         cols = math.ceil(column.shape[0] / rows_max)
         return math.ceil(column.shape[0] / cols), cols
 
-    def _tallest_grid(self, side: int, avail: float) -> float:
-        """Height of the tallest grid of maps; strips are drawn this tall so the columns line up."""
+    def _tallest_grid(self, sides: list[int], avail: float) -> float:
+        """Height of the tallest grid of maps (``sides``: each column's); strips are drawn this tall."""
         gap = theme.px(theme.MAP_GAP_PX)
         heights = [float(theme.px(60))]
-        for column in self._columns:
+        for column, side in zip(self._columns, sides, strict=True):
             if column.spatial:
                 rows = self._grid(column, side, avail)[0]
                 heights.append(rows * self._map_side(column, side, avail) + (rows - 1) * gap)
@@ -956,6 +1076,30 @@ class OverviewView(QWidget):
                 self.sigMapClicked.emit(*clicked)
                 return
         super().mousePressEvent(event)
+
+
+class OverviewScrollArea(QScrollArea):
+    """The overview in a frameless scroll area: zoomed in, its maps grow past the window and it scrolls.
+
+    The overview fits its maps into this area's viewport (``OverviewView.set_scrollable``), so it lays
+    itself out again whenever the area changes size, even while it is wider than the area.
+    """
+
+    def __init__(self, overview: OverviewView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overview_scroll")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(overview)
+        overview.set_scrollable(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the overview to the new viewport."""
+        super().resizeEvent(event)
+        overview = self.widget()
+        if isinstance(overview, OverviewView):
+            overview._relayout()
 
 
 def sample_model_and_trace(rng: np.random.Generator) -> tuple[Model, Trace]:

@@ -76,36 +76,14 @@ class Playground(DetailView):
         self._digit = synthetic_digit()
         self._data: ConvData | None = None
         self.finish_toolbar()
-        self.source_box = self._combo(
-            "source", [(tr("your digit"), "digit"), (tr("0/1 grid of the tutorial"), "grid")]
-        )
+        self.source_box = self._combo("source", ["digit", "grid"])
         self.size_box = self._spin("input_size", 3, 28, 7)
         self.kernel_box = self._spin("kernel_size", 1, 9, 3)
-        self.pattern_box = self._combo(
-            "kernel_pattern",
-            [
-                (tr("X (tutorial)"), "x"),
-                (tr("vertical edges"), "vertical"),
-                (tr("horizontal edges"), "horizontal"),
-                (tr("blur"), "blur"),
-            ],
-        )
-        self.padding_mode_box = self._combo(
-            "padding_mode",
-            [(tr("valid (no padding)"), "valid"), (tr("same"), "same"), (tr("number"), "number")],
-        )
+        self.pattern_box = self._combo("kernel_pattern", ["x", "vertical", "horizontal", "blur"])
+        self.padding_mode_box = self._combo("padding_mode", ["valid", "same", "number"])
         self.padding_box = self._spin("padding", 0, 6, 1)
         self.stride_box = self._spin("stride", 1, 5, 1)
         controls = QGridLayout()
-        labels = [
-            tr("Input"),
-            tr("Input size"),
-            tr("Kernel size"),
-            tr("Kernel"),
-            tr("Padding"),
-            "",
-            tr("Stride"),
-        ]
         widgets = [
             self.source_box,
             self.size_box,
@@ -115,8 +93,9 @@ class Playground(DetailView):
             self.padding_box,
             self.stride_box,
         ]
-        for column, (label, widget) in enumerate(zip(labels, widgets, strict=True)):
-            controls.addWidget(QLabel(label), 0, column)
+        self._labels = [QLabel() for _widget in widgets]
+        for column, (label, widget) in enumerate(zip(self._labels, widgets, strict=True)):
+            controls.addWidget(label, 0, column)
             controls.addWidget(widget, 1, column)
         controls.setColumnStretch(len(widgets), 1)
         self.size_formula = QLabel()
@@ -137,8 +116,42 @@ class Playground(DetailView):
         self.player.sigStepChanged.connect(self._show_step)
         self._apply_fonts()
         theme.notifier().sigChanged.connect(self._apply_fonts)
-        self.title.setText(tr("Playground: try your own convolution settings"))
+        self._write_texts()
         self.set_settings(source="grid", size=7, kernel=3, pattern="x", padding=0, stride=1)
+
+    def _write_texts(self) -> None:
+        """The title, the control labels and the choices in the current language."""
+        self.title.setText(tr("Playground: try your own convolution settings"))
+        labels = [
+            tr("Input"),
+            tr("Input size"),
+            tr("Kernel size"),
+            tr("Kernel"),
+            tr("Padding"),
+            "",
+            tr("Stride"),
+        ]
+        for label, text in zip(self._labels, labels, strict=True):
+            label.setText(text)
+        choices = {
+            "digit": tr("your digit"),
+            "grid": tr("0/1 grid of the tutorial"),
+            "x": tr("X (tutorial)"),
+            "vertical": tr("vertical edges"),
+            "horizontal": tr("horizontal edges"),
+            "blur": tr("blur"),
+            "valid": tr("valid (no padding)"),
+            "same": tr("same"),
+            "number": tr("number"),
+        }
+        for box in (self.source_box, self.pattern_box, self.padding_mode_box):
+            for index in range(box.count()):
+                box.setItemText(index, choices[box.itemData(index)])
+
+    def retranslate_ui(self) -> None:
+        """Write every text again in the current language, the worked-out sizes and explanation too."""
+        self._write_texts()
+        self._update()
 
     def _spin(self, name: str, lo: int, hi: int, value: int) -> QSpinBox:
         box = QSpinBox()
@@ -148,11 +161,12 @@ class Playground(DetailView):
         box.valueChanged.connect(self._update)
         return box
 
-    def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
+    def _combo(self, name: str, keys: list[str]) -> QComboBox:
+        """A choice between ``keys`` (its item data); ``_write_texts`` names them."""
         box = QComboBox()
         box.setObjectName(name)
-        for text, key in items:
-            box.addItem(text, key)
+        for key in keys:
+            box.addItem("", key)
         box.currentIndexChanged.connect(self._update)
         return box
 
@@ -215,7 +229,7 @@ class Playground(DetailView):
             self._data = None
             self.size_formula.setText(tr("(H + 2P − K) / S + 1  =  no output"))
             self.message.setText(problem)
-            self.message.setStyleSheet(f"color: {theme.current().accent.name()}")
+            self.message.setStyleSheet(f"color: {theme.current().link.name()}")
             self.canvas.hide()
             self.formula.hide()
             self.stage_layout.setStretch(self.stage_layout.count() - 1, 1)

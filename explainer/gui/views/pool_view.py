@@ -24,6 +24,7 @@ from explainer.gui.views.animation import (
     CachedCanvas,
     DetailView,
     Grid,
+    MapChoice,
     blend,
     fit_cell,
     fit_number_font,
@@ -269,7 +270,7 @@ class PoolCanvas(CachedCanvas):
             self.sigHoverWindow.emit(hit[0] * data.out_shape[1] + hit[1])
 
 
-class PoolView(DetailView):
+class PoolView(MapChoice, DetailView):
     """The explanation of a max or average pooling layer (objectName ``"pool_view"``).
 
     Shape:
@@ -280,7 +281,6 @@ class PoolView(DetailView):
         super().__init__("pool_view", parent)
         self.channel_box = QSpinBox()
         self.channel_box.setObjectName("channel")
-        self.channel_box.setPrefix(tr("map "))
         self.channel_box.valueChanged.connect(self._channel_chosen)
         self.toolbar.addWidget(self.channel_box)
         self.finish_toolbar()
@@ -295,8 +295,10 @@ class PoolView(DetailView):
         self._trace: Trace | None = None
         self._layer_index = 0
         self._data: PoolData | None = None
+        self._name = ""
         self._apply_fonts()
         theme.notifier().sigChanged.connect(self._apply_fonts)
+        self.retranslate_ui()
 
     def _apply_fonts(self) -> None:
         self.stats.setFont(theme.font(1.2))
@@ -337,7 +339,7 @@ class PoolView(DetailView):
         self._set_data(PoolData(x, size, size if stride is None else stride, mode), name, 0, 1)
 
     def _set_data(self, data: PoolData | None, name: str, channel: int, channels: int) -> None:
-        self._data = data
+        self._data, self._name = data, name
         self.canvas.set_data(data)
         if data is None:
             self.title.setText(explain_text.no_input())

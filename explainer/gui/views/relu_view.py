@@ -24,6 +24,7 @@ from explainer.gui.views.animation import (
     CachedCanvas,
     DetailView,
     Grid,
+    MapChoice,
     blend,
     fit_cell,
     fit_number_font,
@@ -342,7 +343,7 @@ def paint_outline(painter: QPainter, grid: Grid, mask: np.ndarray, pen: QPen) ->
         )
 
 
-class ReLUView(DetailView):
+class ReLUView(MapChoice, DetailView):
     """The explanation of an element-wise layer: ReLU, leaky ReLU, sigmoid, tanh or dropout at inference.
 
     objectName ``"relu_view"``. ``channel`` picks the feature map of a conv-shaped layer.
@@ -355,7 +356,6 @@ class ReLUView(DetailView):
         super().__init__("relu_view", parent)
         self.channel_box = QSpinBox()
         self.channel_box.setObjectName("channel")
-        self.channel_box.setPrefix(tr("map "))
         self.channel_box.valueChanged.connect(self._channel_chosen)
         self.toolbar.addWidget(self.channel_box)
         self.finish_toolbar()
@@ -371,8 +371,10 @@ class ReLUView(DetailView):
         self._layer_index = 0
         self._data: ActivationData | None = None
         self._opened = False  # the first trace picks the map to open on
+        self._name = ""
         self._apply_fonts()
         theme.notifier().sigChanged.connect(self._apply_fonts)
+        self.retranslate_ui()
 
     def _apply_fonts(self) -> None:
         self.stats.setFont(theme.font(1.2))
@@ -423,7 +425,7 @@ class ReLUView(DetailView):
         self._set_data(ActivationData(kind, x, y), name, 0, 1)
 
     def _set_data(self, data: ActivationData | None, name: str, channel: int, channels: int) -> None:
-        self._data = data
+        self._data, self._name = data, name
         self.canvas.set_data(data)
         if data is None:
             self.title.setText(explain_text.no_input())

@@ -464,6 +464,11 @@ class SoftmaxView(DetailView):
         self._data: SoftmaxData | None = None
         self._name = "dense"
 
+    def retranslate_ui(self) -> None:
+        """Write the title, the caption and the explanation in the current language."""
+        if self._data is not None:
+            self._set_data(self._data, self._name, self.player.step())
+
     def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
         """Explain the dense layer at (or right after) ``layer_index``; show class ``channel`` first."""
         if trace is None:

@@ -1067,6 +1067,7 @@ class TourController(QObject):
         """Light the window, set the overview's quantity and open the view of the current stop."""
         stop = self._stops[self._index]
         self._set_gradients(stop.quantity == "gradient")
+        self._reveal(stop)
         self.spotlight.set_regions(lambda: self._regions(stop), lambda: self._focus(stop))
         if stop.detail != self._detail:
             self._detail = stop.detail
@@ -1192,6 +1193,20 @@ class TourController(QObject):
             if widget.isVisible():
                 rects.append(self._to_window(widget, widget.rect()))
         return rects
+
+    def _reveal(self, stop: Stop) -> None:
+        """Scroll a zoomed (or cramped) overview so that what the stop lights in it is in sight."""
+        overview = self.window.overview
+        if not overview.isVisible():
+            return
+        rects = [rect for index in stop.columns for rect in self._column(index)] + self._focus(stop)
+        if "prediction" in stop.widgets:
+            prediction = overview.prediction_view()
+            rects.append(self._to_window(prediction, prediction.rect()))
+        lit = QRect()
+        for rect in rects:
+            lit = lit.united(rect)
+        overview.reveal(QRect(overview.mapFrom(self.window, lit.topLeft()), lit.size()))
 
     def _focus(self, stop: Stop) -> list[QRect]:
         """The single maps a stop outlines, in window coordinates (none while the overview is hidden)."""
