@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explainer.gui import theme
+from explainer.gui import textcheck, theme
 from explainer.gui.export import export_widget_png
 from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.views import explain_text
@@ -745,6 +745,10 @@ class CachedCanvas(QWidget):
                 painter.drawText(self.rect(), flags, explain_text.no_input())
                 return
             assert self._static is not None
+            if textcheck.recording():
+                painter.save()
+                self.paint_static(painter)  # the cached layer's text, where the recorder sees it
+                painter.restore()
             ratio = self._static.devicePixelRatio()
             for rect in event.region():
                 source = QRectF(

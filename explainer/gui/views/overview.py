@@ -48,7 +48,7 @@ from PySide6.QtWidgets import QWidget
 
 from explainer.core.trace import Trace
 from explainer.errors import BadInputError
-from explainer.gui import theme
+from explainer.gui import textcheck, theme
 from explainer.gui.i18n import tr
 from explainer.gui.views.colorbar import paint_gradient, paint_range_labels
 from explainer.gui.views.prediction import ROW_GAP_PX, ROW_MAX_PX, PredictionView, row_rects
@@ -634,41 +634,45 @@ class OverviewView(QWidget):
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(self.size() * ratio)
         pixmap.setDevicePixelRatio(ratio)
-        palette = theme.current()
-        pixmap.fill(palette.background)
+        pixmap.fill(theme.current().background)
         with QPainter(pixmap) as painter:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            faint = QColor(palette.frame)
-            faint.setAlpha(90)
-            painter.setPen(QPen(faint, 1))
-            for position in range(1, len(self._columns)):
-                for target, sources in self._all_connections(position):
-                    for source in sources:
-                        painter.drawPath(self._curve(source, target))
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            centred = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-            name_height = QFontMetricsF(self._name_font).height()
-            titles = [
-                (r, c.name, shape_text(c.shape))
-                for r, c in zip(self.column_title_rects(), self._columns, strict=True)
-            ]
-            titles.append((self._prediction_label, tr("softmax"), tr("probability")))
-            for rect, name, shape in titles:
-                painter.setFont(self._name_font)
-                painter.setPen(palette.text)
-                painter.drawText(rect, centred, name)
-                painter.setFont(self._shape_font)
-                painter.setPen(palette.muted)
-                painter.drawText(rect.adjusted(0, name_height, 0, 0), centred, shape)
-            painter.setPen(QPen(palette.frame, 1))
-            painter.setBrush(palette.surface)
-            for column in self._columns:
-                for cell in column.cells:
-                    painter.drawRect(cell.adjusted(-1, -1, 0, 0))
-            for rect, group in self._bars:
-                grey = group == [0] and self._quantity == "activation"
-                paint_gradient(painter, rect, theme.GREY_LUT if grey else theme.DIVERGING_LUT)
-            return pixmap
+            self._paint_static(painter)
+        return pixmap
+
+    def _paint_static(self, painter: QPainter) -> None:
+        """What ``_render_static`` caches: connections, column titles, map frames and colour bars."""
+        palette = theme.current()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        faint = QColor(palette.frame)
+        faint.setAlpha(90)
+        painter.setPen(QPen(faint, 1))
+        for position in range(1, len(self._columns)):
+            for target, sources in self._all_connections(position):
+                for source in sources:
+                    painter.drawPath(self._curve(source, target))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        centred = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        name_height = QFontMetricsF(self._name_font).height()
+        titles = [
+            (r, c.name, shape_text(c.shape))
+            for r, c in zip(self.column_title_rects(), self._columns, strict=True)
+        ]
+        titles.append((self._prediction_label, tr("softmax"), tr("probability")))
+        for rect, name, shape in titles:
+            painter.setFont(self._name_font)
+            painter.setPen(palette.text)
+            painter.drawText(rect, centred, name)
+            painter.setFont(self._shape_font)
+            painter.setPen(palette.muted)
+            painter.drawText(rect.adjusted(0, name_height, 0, 0), centred, shape)
+        painter.setPen(QPen(palette.frame, 1))
+        painter.setBrush(palette.surface)
+        for column in self._columns:
+            for cell in column.cells:
+                painter.drawRect(cell.adjusted(-1, -1, 0, 0))
+        for rect, group in self._bars:
+            grey = group == [0] and self._quantity == "activation"
+            paint_gradient(painter, rect, theme.GREY_LUT if grey else theme.DIVERGING_LUT)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Cached background, one image per map, colour bars, then the hover information.
@@ -684,6 +688,10 @@ class OverviewView(QWidget):
             self._hover_static = self._render_hover_static()
         with QPainter(self) as painter:
             painter.drawPixmap(0, 0, self._hover_static if hovering else self._static)  # type: ignore[arg-type]
+            if textcheck.recording():
+                painter.save()
+                self._paint_static(painter)  # the cached layer's text, where the recorder sees it
+                painter.restore()
             lit = self._lit if hovering else set()
             for position, (column, shown) in enumerate(zip(self._columns, self._shown, strict=True)):
                 if shown:
