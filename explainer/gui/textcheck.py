@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QPoint, QPointF, QRectF
 from PySide6.QtGui import QPaintDevice, QPaintEngine, QPainterPath, QTextItem
@@ -43,7 +43,8 @@ class TextBox:
     ``rect``: the run's line box (advance x ascent + descent); ``ink``: its glyphs' tight bounds;
     ``bounds``: where it may show (its widget's rect ∩ the painter's clip ∩ the parents' rects up to a
     scrolling viewport); ``visible``: the part of the window it can be seen in (∩ every parent);
-    ``owner``: the painting widget's objectName or class, to say where a problem is.
+    ``owner``: the painting widget's objectName or class, to say where a problem is; ``covered``: its
+    widget painted an image over it afterwards.
     """
 
     text: str
@@ -52,6 +53,7 @@ class TextBox:
     bounds: QRectF
     visible: QRectF
     owner: str
+    covered: bool = False
 
     def __str__(self) -> str:
         r = self.rect
@@ -66,6 +68,7 @@ class _RecordingEngine(QPaintEngine):
         self.root = root
         self.boxes: list[TextBox] = []
         self._known: dict[QWidget, tuple[QRectF, QRectF]] = {}
+        self._by_widget: dict[int, list[int]] = {}  # id(widget) -> indices into boxes
 
     def begin(self, device: QPaintDevice) -> bool:
         return True
@@ -79,11 +82,22 @@ class _RecordingEngine(QPaintEngine):
     def updateState(self, state: object) -> None:
         pass
 
-    def drawPixmap(self, *args: object) -> None:
-        pass
+    def drawPixmap(self, rect: QRectF, *args: object) -> None:
+        self._cover(rect)
 
-    def drawImage(self, *args: object) -> None:
-        pass
+    def drawImage(self, rect: QRectF, *args: object) -> None:
+        self._cover(rect)
+
+    def _cover(self, rect: QRectF) -> None:
+        """Mark the text runs of the painting widget that an image drawn now at ``rect`` hides."""
+        painter = self.painter()
+        device = painter.device()
+        widget = device if isinstance(device, QWidget) else self.root
+        hidden = painter.deviceTransform().mapRect(QRectF(rect))
+        for index in self._by_widget.get(id(widget), []):
+            box = self.boxes[index]
+            if not box.covered and _overlap(box.rect.intersected(box.visible), hidden):
+                self.boxes[index] = replace(box, covered=True)
 
     def drawTiledPixmap(self, *args: object) -> None:
         pass
@@ -128,6 +142,7 @@ class _RecordingEngine(QPaintEngine):
                 path.addText(position, item.font(), text)
                 ink = to_device.mapRect(path.boundingRect())
             owner = widget.objectName() or type(widget).__name__
+            self._by_widget.setdefault(id(widget), []).append(len(self.boxes))
             self.boxes.append(TextBox(text, rect, ink, bounds, visible, owner))
 
     def _bounds(self, widget: QWidget) -> tuple[QRectF, QRectF]:
@@ -260,6 +275,7 @@ def problems(widget: QWidget) -> list[str]:
     boxes = record(widget)
     found = [f"overlap: {a} / {b}" for a, b in overlaps(boxes)]
     found += [f"clipped: {box} in {box.bounds.getRect()}" for box in clipped(boxes)]
+    found += [f"covered by an image: {box}" for box in boxes if box.covered]
     found += [
         f"too short: label {label.objectName() or label.text()[:40]!r} {label.height()} px < "
         f"{label.heightForWidth(label.width())} px"

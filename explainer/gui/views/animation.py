@@ -747,14 +747,15 @@ class CachedCanvas(QWidget):
             assert self._static is not None
             if textcheck.recording():
                 painter.save()
-                self.paint_static(painter)  # the cached layer's text, where the recorder sees it
+                self.paint_static(painter)  # the cached layer itself, so the recorder sees its text
                 painter.restore()
-            ratio = self._static.devicePixelRatio()
-            for rect in event.region():
-                source = QRectF(
-                    rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio
-                )
-                painter.drawPixmap(QRectF(rect), self._static, source)
+            else:
+                ratio = self._static.devicePixelRatio()
+                for rect in event.region():
+                    source = QRectF(
+                        rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio
+                    )
+                    painter.drawPixmap(QRectF(rect), self._static, source)
             self.paint_dynamic(painter)
             if self._dirty.isEmpty():
                 # After a full repaint, remember where this step drew so the next step can erase it.
