@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QPoint, QPointF, QRectF
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QPaintDevice, QPaintEngine, QPainterPath, QTextItem
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
 
@@ -44,7 +44,8 @@ class TextBox:
     ``bounds``: where it may show (its widget's rect ∩ the painter's clip ∩ the parents' rects up to a
     scrolling viewport); ``visible``: the part of the window it can be seen in (∩ every parent);
     ``owner``: the painting widget's objectName or class, to say where a problem is; ``covered``: its
-    widget painted an image over it afterwards.
+    widget painted an image over it afterwards (a map hiding a label: a fault); ``hidden``: its widget
+    filled an opaque shape over it afterwards (a value tag over the cells: meant, and not compared).
     """
 
     text: str
@@ -54,6 +55,7 @@ class TextBox:
     visible: QRectF
     owner: str
     covered: bool = False
+    hidden: bool = False
 
     def __str__(self) -> str:
         r = self.rect
@@ -69,6 +71,7 @@ class _RecordingEngine(QPaintEngine):
         self.boxes: list[TextBox] = []
         self._known: dict[QWidget, tuple[QRectF, QRectF]] = {}
         self._by_widget: dict[int, list[int]] = {}  # id(widget) -> indices into boxes
+        self._extents: list[tuple[float, float, float, float]] = []  # each box's visible line box
 
     def begin(self, device: QPaintDevice) -> bool:
         return True
@@ -88,28 +91,41 @@ class _RecordingEngine(QPaintEngine):
     def drawImage(self, rect: QRectF, *args: object) -> None:
         self._cover(rect)
 
-    def _cover(self, rect: QRectF) -> None:
-        """Mark the text runs of the painting widget that an image drawn now at ``rect`` hides."""
+    def _cover(self, rect: QRectF, field: str = "covered") -> None:
+        """Mark (``field``) the painting widget's text runs that a shape painted now at ``rect`` hides."""
         painter = self.painter()
         device = painter.device()
         widget = device if isinstance(device, QWidget) else self.root
-        hidden = painter.deviceTransform().mapRect(QRectF(rect))
-        for index in self._by_widget.get(id(widget), []):
-            box = self.boxes[index]
-            if not box.covered and _overlap(box.rect.intersected(box.visible), hidden):
-                self.boxes[index] = replace(box, covered=True)
+        indices = self._by_widget.get(id(widget))
+        if not indices:
+            return
+        left, top, right, bottom = painter.deviceTransform().mapRect(QRectF(rect)).getCoords()
+        t = TOLERANCE_PX
+        for index in indices:
+            a, b, c, d = self._extents[index]  # plain floats: this runs for every image and filled shape
+            if min(c, right) - max(a, left) > t and min(d, bottom) - max(b, top) > t:
+                box = self.boxes[index]
+                if not getattr(box, field):
+                    self.boxes[index] = replace(box, **{field: True})
+
+    def _fill(self, rect: QRectF) -> None:
+        """A shape filled with an opaque solid brush hides the text under it."""
+        brush = self.painter().brush()
+        if brush.style() == Qt.BrushStyle.SolidPattern and brush.color().alpha() == 255:
+            self._cover(rect, "hidden")
 
     def drawTiledPixmap(self, *args: object) -> None:
         pass
 
-    def drawPath(self, *args: object) -> None:
-        pass
+    def drawPath(self, path: QPainterPath) -> None:
+        self._fill(path.boundingRect())
 
     def drawPolygon(self, *args: object) -> None:
         pass
 
-    def drawRects(self, *args: object) -> None:
-        pass
+    def drawRects(self, rects: list[QRectF], *args: object) -> None:
+        for rect in rects:
+            self._fill(QRectF(rect))
 
     def drawLines(self, *args: object) -> None:
         pass
@@ -126,7 +142,8 @@ class _RecordingEngine(QPaintEngine):
             return
         painter = self.painter()
         to_device = painter.deviceTransform()
-        line = QRectF(position.x(), position.y() - item.ascent(), item.width(), item.ascent() + item.descent())
+        ascent = item.ascent()
+        line = QRectF(position.x(), position.y() - ascent, item.width(), ascent + item.descent())
         device = painter.device()
         widget = device if isinstance(device, QWidget) else self.root
         bounds, visible = self._bounds(widget)
@@ -143,6 +160,7 @@ class _RecordingEngine(QPaintEngine):
                 ink = to_device.mapRect(path.boundingRect())
             owner = widget.objectName() or type(widget).__name__
             self._by_widget.setdefault(id(widget), []).append(len(self.boxes))
+            self._extents.append(rect.intersected(visible).getCoords())
             self.boxes.append(TextBox(text, rect, ink, bounds, visible, owner))
 
     def _bounds(self, widget: QWidget) -> tuple[QRectF, QRectF]:
@@ -242,8 +260,11 @@ def _fits(box: TextBox) -> bool:
 
 
 def overlaps(boxes: list[TextBox]) -> list[tuple[TextBox, TextBox]]:
-    """Every pair of text runs whose visible line boxes overlap (a sweep from left to right)."""
-    shown = sorted(((box.rect.intersected(box.visible), box) for box in boxes), key=lambda pair: pair[0].left())
+    """Every pair of shown text runs whose visible line boxes overlap (a sweep from left to right)."""
+    shown = sorted(
+        ((box.rect.intersected(box.visible), box) for box in boxes if not box.hidden),
+        key=lambda pair: pair[0].left(),
+    )
     found = []
     for i, (a_rect, a) in enumerate(shown):
         for b_rect, b in shown[i + 1 :]:

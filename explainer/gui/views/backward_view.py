@@ -44,7 +44,7 @@ from explainer.gui.views.animation import (
     paint_padding,
     text_colours,
 )
-from explainer.gui.views.colorbar import gradient_image
+from explainer.gui.views.colorbar import paint_gradient, paint_range_labels
 
 # ---- numbers --------------------------------------------------------------------------------------------
 
@@ -296,7 +296,7 @@ class MapBoard(QWidget):
         total = 2 * margin + (rows - 1) * gap
         for r in range(rows):
             total += max(
-                self._chrome(panel) + slot_w * panel.values.shape[0] / panel.values.shape[1]
+                self._chrome(panel, slot_w) + slot_w * panel.values.shape[0] / panel.values.shape[1]
                 for panel in self._panels[r * columns : (r + 1) * columns]
             )
         return min(round(total), theme.px(self.MAX_HEIGHT_PX))
@@ -313,13 +313,22 @@ class MapBoard(QWidget):
         return columns, math.ceil(n / columns)
 
     @staticmethod
-    def _chrome(panel: Panel) -> float:
-        """Height a panel needs besides its map: title, colour bar with labels, caption."""
+    def _caption_height(panel: Panel, width: float) -> float:
+        """Height of the panel's caption wrapped to ``width`` (at least two lines when there is one)."""
+        if not panel.caption:
+            return 0.0
+        metrics = QFontMetricsF(theme.font(0.9))
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+        wrapped = metrics.boundingRect(QRectF(0, 0, max(width, 1.0), 1e6), flags, panel.caption).height()
+        return max(wrapped, 2 * metrics.lineSpacing()) + 2
+
+    @classmethod
+    def _chrome(cls, panel: Panel, width: float) -> float:
+        """Height a panel ``width`` wide needs besides its map: title, colour bar with labels, caption."""
         line = QFontMetricsF(theme.font(bold=True)).lineSpacing()
         small = QFontMetricsF(theme.font(0.9)).lineSpacing()
         bar_h = theme.px(theme.COLORBAR_HEIGHT_PX) + small + 2 if panel.colorbar else 0.0
-        caption_h = 2 * small + 2 if panel.caption else 0.0
-        return line + 2 + bar_h + caption_h + 6
+        return line + 2 + bar_h + cls._caption_height(panel, width) + 6
 
     def _layout(self) -> list[tuple[QRectF, Grid, QRectF, QRectF]]:
         """Per panel: its slot, the map grid, the colour bar and the caption rectangle."""
@@ -336,7 +345,7 @@ class MapBoard(QWidget):
             r, c = divmod(index, columns)
             slot = QRectF(margin + c * (width + gap), margin + r * (height + gap), width, height)
             bar_h = theme.px(theme.COLORBAR_HEIGHT_PX) + small + 2 if panel.colorbar else 0.0
-            area_h = max(slot.height() - self._chrome(panel), 4.0)
+            area_h = max(slot.height() - self._chrome(panel, slot.width()), 4.0)
             rows_, cols_ = panel.values.shape
             cell = fit_cell(slot.width(), area_h, rows_, cols_)
             left = slot.left() + (slot.width() - cell * cols_) / 2
@@ -349,7 +358,8 @@ class MapBoard(QWidget):
                 bar_w,
                 theme.px(theme.COLORBAR_HEIGHT_PX),
             )
-            caption = QRectF(slot.left(), map_rect.bottom() + 4 + bar_h, slot.width(), 2 * small + 2)
+            caption_h = self._caption_height(panel, slot.width())
+            caption = QRectF(slot.left(), map_rect.bottom() + 4 + bar_h, slot.width(), caption_h)
             out.append((slot, grid, bar, caption))
         return out
 
@@ -466,23 +476,14 @@ class MapBoard(QWidget):
 def paint_bar(painter: QPainter, rect: QRectF, lut: np.ndarray, levels: tuple[float, float]) -> None:
     """A horizontal colour bar with its range under it in significant digits (gradients can be ~1e-7).
 
+    The labels collapse to one ``±m`` when the bar is too short for low, 0 and high side by side.
+
     Shape:
         lut: ``(256, 4)`` uint8 RGBA; levels ``(lo, hi)``.
     """
-    palette = theme.current()
-    painter.drawImage(rect, gradient_image(lut))
-    painter.setPen(QPen(palette.frame, 1))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(rect)
+    paint_gradient(painter, rect, lut)
     painter.setFont(theme.font(0.9))
-    painter.setPen(palette.muted)
-    metrics = QFontMetricsF(painter.font())
-    baseline = rect.bottom() + metrics.ascent() + 2
-    lo, hi = (fmt(v, 2) for v in levels)
-    painter.drawText(QPointF(rect.left(), baseline), lo)
-    painter.drawText(QPointF(rect.right() - metrics.horizontalAdvance(hi), baseline), hi)
-    if abs(levels[0] + levels[1]) <= 1e-9 * max(abs(levels[0]), abs(levels[1]), 1e-30):
-        painter.drawText(QPointF(rect.center().x() - metrics.horizontalAdvance("0") / 2, baseline), "0")
+    paint_range_labels(painter, rect, levels, texts=(fmt(levels[0], 2), fmt(levels[1], 2)))
 
 
 # ---- layer geometry -------------------------------------------------------------------------------------

@@ -64,19 +64,21 @@ def paint_range_labels(
     *,
     vertical: bool = False,
     decimals: int | None = None,
+    texts: tuple[str, str] | None = None,
 ) -> None:
     """The range of a colour bar in ``rect``: low, zero (symmetric levels) and high, in the painter's font.
 
     Horizontal bars get the labels below; when they do not fit they collapse to one centred label
     (``±m`` for symmetric levels, ``lo … hi`` otherwise). Vertical bars get them to the right, high on top.
-    ``decimals`` None keeps about three significant digits (2.19, 17.7, 123; 2.5e−08 for tiny gradients).
+    ``decimals`` None keeps about three significant digits (2.19, 17.7, 123; 2.5e−08 for tiny gradients);
+    ``texts`` gives the low and high labels ready-made instead.
 
     Shape:
         levels: ``(lo, hi)``.
     """
     lo, hi = levels
     symmetric = abs(lo + hi) <= 1e-9 * max(abs(lo), abs(hi), 1.0)
-    low_text, high_text = range_texts(levels, decimals)
+    low_text, high_text = texts if texts is not None else range_texts(levels, decimals)
     painter.setPen(theme.current().muted)
     font = painter.font()
     key = font.key()
@@ -97,8 +99,9 @@ def paint_range_labels(
         return
     area = QRectF(rect.left(), rect.bottom() + 2, rect.width(), line)
     top = Qt.AlignmentFlag.AlignTop
-    # Digits have equal advances in the UI fonts, so character counts are a fair estimate of widths.
-    needed = digit * (len(low_text) + len(high_text) + (5 if symmetric else 2))
+    # The labels with a digit's width of space between them (and the centred 0 with space on each side).
+    advance = QFontMetricsF(font).horizontalAdvance
+    needed = advance(low_text) + advance(high_text) + digit * (3 if symmetric else 1)
     if needed <= rect.width():
         painter.drawText(area, top | Qt.AlignmentFlag.AlignLeft, low_text)
         painter.drawText(area, top | Qt.AlignmentFlag.AlignRight, high_text)
