@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from explainer.gui import i18n, textcheck
@@ -24,7 +24,8 @@ LANGUAGES = ["en", "zh_CN"]
 
 
 class _Crowded(QWidget):
-    """Two titles painted on top of each other, a number cut by its rect, and a label too short."""
+    """Two titles painted on top of each other, a number cut by its rect, text under an image, text
+    under a filled tag (meant: hidden, not a fault), and a label too short."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -32,7 +33,7 @@ class _Crowded(QWidget):
         label = QLabel("a long explanation that has to wrap over several lines in this narrow label", self)
         label.setObjectName("short")
         label.setWordWrap(True)
-        label.setGeometry(0, 90, 120, 20)
+        label.setGeometry(0, 96, 120, 20)
 
     def paintEvent(self, event: object) -> None:
         with QPainter(self) as painter:
@@ -40,6 +41,13 @@ class _Crowded(QWidget):
             painter.drawText(QPointF(60, 22), "weights into the class")
             painter.drawText(QRectF(10, 40, 14, 20), Qt.AlignmentFlag.AlignLeft, "±1.13")
             painter.drawText(QPointF(280, 70), "off the edge")
+            painter.drawText(QPointF(150, 40), "under a map")
+            opaque = QImage(8, 4, QImage.Format.Format_RGB32)
+            opaque.fill(Qt.GlobalColor.red)
+            painter.drawImage(QRectF(140, 25, 60, 30), opaque)
+            painter.drawText(QPointF(150, 110), "under a tag")
+            painter.fillRect(QRectF(140, 95, 90, 20), Qt.GlobalColor.white)
+            painter.drawText(QPointF(160, 110), "the tag")
 
 
 def test_the_check_finds_overlaps_cut_text_and_short_labels(qtbot) -> None:
@@ -53,6 +61,8 @@ def test_the_check_finds_overlaps_cut_text_and_short_labels(qtbot) -> None:
     assert pairs == {("16 maps of 7×7 = 784 values", "weights into the class")}
     cut = {(box.owner, box.text) for box in textcheck.clipped(boxes) if box.owner != "short"}
     assert cut == {("_Crowded", "±1.13"), ("_Crowded", "off the edge")}
+    assert {box.text for box in boxes if box.covered} == {"under a map"}
+    assert {box.text for box in boxes if box.hidden} == {"under a tag"}
     assert [label.objectName() for label in textcheck.short_labels(widget)] == ["short"]
     # Laid out with room, the same texts pass.
     layout = QVBoxLayout()

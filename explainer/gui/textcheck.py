@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QPaintDevice, QPaintEngine, QPainterPath, QTextItem
+from PySide6.QtGui import QImage, QPaintDevice, QPaintEngine, QPainterPath, QPixmap, QTextItem
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
 
 TOLERANCE_PX = 1.0
@@ -85,11 +85,13 @@ class _RecordingEngine(QPaintEngine):
     def updateState(self, state: object) -> None:
         pass
 
-    def drawPixmap(self, rect: QRectF, *args: object) -> None:
-        self._cover(rect)
+    def drawPixmap(self, rect: QRectF, pixmap: QPixmap, *args: object) -> None:
+        if not pixmap.hasAlpha():  # a see-through pixmap (a plot's cached curves) hides nothing
+            self._cover(rect)
 
-    def drawImage(self, rect: QRectF, *args: object) -> None:
-        self._cover(rect)
+    def drawImage(self, rect: QRectF, image: QImage, *args: object) -> None:
+        if not image.hasAlphaChannel():
+            self._cover(rect)
 
     def _cover(self, rect: QRectF, field: str = "covered") -> None:
         """Mark (``field``) the painting widget's text runs that a shape painted now at ``rect`` hides."""
