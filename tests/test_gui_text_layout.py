@@ -161,5 +161,3 @@ def test_no_text_overlaps_or_is_cut_off(qtbot, settings, language: str, size: tu
     found = text_problems(qtbot, settings, language, size)
     report = "\n".join(f"{name}:\n  " + "\n  ".join(problems) for name, problems in found.items())
     assert not found, f"{sum(map(len, found.values()))} text problems at {size} in {language}:\n{report}"
-
-

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from explainer.gui.i18n import tr
 from explainer.gui.state import Target, same_architecture
@@ -270,7 +270,14 @@ class Page(QWidget):
             self._layout.addWidget(message)
             return None
         self._view = view
-        self._layout.addWidget(view)
+        # A view taller or wider than the window scrolls inside its tab rather than pushing the window
+        # past the screen (the playground needs 628 px: with the tour's dock that is more than 720).
+        scroll = QScrollArea()
+        scroll.setObjectName("page_scroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(view)
+        self._layout.addWidget(scroll)
         view.show()
         self.sigCreated.emit(view)
         return view

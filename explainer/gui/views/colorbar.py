@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from explainer.gui import theme
 
@@ -99,19 +99,36 @@ def paint_range_labels(
         return
     area = QRectF(rect.left(), rect.bottom() + 2, rect.width(), line)
     top = Qt.AlignmentFlag.AlignTop
-    # The labels with a digit's width of space between them (and the centred 0 with space on each side).
-    advance = QFontMetricsF(font).horizontalAdvance
-    needed = advance(low_text) + advance(high_text) + digit * (3 if symmetric else 1)
-    if needed <= rect.width():
+    if not _collapsed(QFontMetricsF(font), rect, low_text, high_text, symmetric):
         painter.drawText(area, top | Qt.AlignmentFlag.AlignLeft, low_text)
         painter.drawText(area, top | Qt.AlignmentFlag.AlignRight, high_text)
         if symmetric:
             painter.drawText(area, top | Qt.AlignmentFlag.AlignHCenter, "0")
         return
     text = "\u00b1" + high_text if symmetric else f"{low_text} \u2026 {high_text}"
-    painter.drawText(
-        area.adjusted(-rect.width(), 0, rect.width(), 0), top | Qt.AlignmentFlag.AlignHCenter, text
-    )
+    # Centred under the bar and free to be wider than it: whoever places bars leaves room for this label.
+    painter.drawText(area, top | Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextDontClip, text)
+
+
+def _collapsed(metrics: QFontMetricsF, rect: QRectF, low_text: str, high_text: str, symmetric: bool) -> bool:
+    """True when low, 0 and high do not fit side by side under ``rect`` (a digit's width between them)."""
+    digit = metrics.horizontalAdvance("0")
+    needed = metrics.horizontalAdvance(low_text) + metrics.horizontalAdvance(high_text)
+    return needed + digit * (3 if symmetric else 1) > rect.width()
+
+
+def range_label_span(
+    font: QFont, rect: QRectF, levels: tuple[float, float], decimals: int | None = None
+) -> tuple[float, float]:
+    """Left and right x of what ``paint_range_labels`` writes under the horizontal bar ``rect``."""
+    lo, hi = levels
+    symmetric = abs(lo + hi) <= 1e-9 * max(abs(lo), abs(hi), 1.0)
+    low_text, high_text = range_texts(levels, decimals)
+    metrics = QFontMetricsF(font)
+    if not _collapsed(metrics, rect, low_text, high_text, symmetric):
+        return rect.left(), rect.right()
+    width = metrics.horizontalAdvance("\u00b1" + high_text if symmetric else f"{low_text} \u2026 {high_text}")
+    return rect.center().x() - width / 2, rect.center().x() + width / 2
 
 
 def paint_colorbar(

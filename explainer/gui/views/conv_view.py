@@ -569,7 +569,13 @@ class FormulaPanel(CachedCanvas):
         margin = theme.px(10)
         text_font = theme.font(1.15)
         big = QFontMetricsF(text_font)
-        sum_h = big.height() * (2 if data.channels > 4 else 1) + theme.px(8)
+        # The sum line's height: its longest form (every term negative, 3 decimals) wrapped to the panel.
+        longest = " + ".join(["(−0.000)"] * data.channels) + " + " + tr("bias {b}").format(b="−0.000")
+        widest = QStaticText(f"{longest} = <b>−0.000</b>")
+        widest.setTextFormat(Qt.TextFormat.RichText)
+        widest.setTextWidth(self.width() - 2 * margin)
+        widest.prepare(font=text_font)
+        sum_h = max(widest.size().height(), big.height()) + theme.px(8)
         c = self._focus
         labels = [
             tr("window of channel {c}").format(c=c) if data.channels > 1 else tr("window"),

@@ -50,7 +50,7 @@ from explainer.core.trace import Trace
 from explainer.errors import BadInputError
 from explainer.gui import textcheck, theme
 from explainer.gui.i18n import tr
-from explainer.gui.views.colorbar import paint_gradient, paint_range_labels
+from explainer.gui.views.colorbar import paint_gradient, paint_range_labels, range_label_span
 from explainer.gui.views.prediction import ROW_GAP_PX, ROW_MAX_PX, PredictionView, row_rects
 
 SCALE_MODES = ("layer", "block", "global")
@@ -87,6 +87,13 @@ class Model(Protocol):
     def output_shapes(self) -> list[tuple[int, ...]]:
         """The per-sample output shape of every layer."""
         ...
+
+
+def _line_height(font: QFont, texts: Sequence[str]) -> float:
+    """The height of the tallest of ``texts`` as one line in ``font`` (fallback fonts included)."""
+    metrics = QFontMetricsF(font)
+    room = QRectF(0, 0, 1e6, 1e6)
+    return max([metrics.height()] + [metrics.boundingRect(room, 0, text).height() for text in texts])
 
 
 def shape_text(shape: Sequence[int]) -> str:
@@ -187,6 +194,7 @@ class OverviewView(QWidget):
         self._name_font, self._shape_font, self._bar_font = self._fonts()
         self._title_widths: list[float] = []
         self._title_height = 0.0
+        self._name_height = 0.0
         self._stagger = False
         self._static: QPixmap | None = None
         self._hover_static: QPixmap | None = None
@@ -464,7 +472,11 @@ class OverviewView(QWidget):
             max(name_metrics.horizontalAdvance(c.name), shape_metrics.horizontalAdvance(shape_text(c.shape)))
             for c in self._columns
         ]
-        self._title_height = name_metrics.height() + shape_metrics.height()
+        names = [c.name for c in self._columns] + [tr("softmax")]
+        shapes = [shape_text(c.shape) for c in self._columns] + [tr("probability")]
+        # Chinese glyphs come from a fallback font with taller lines than the UI font's own.
+        self._name_height = _line_height(self._name_font, names)
+        self._title_height = self._name_height + _line_height(self._shape_font, shapes)
         self._stagger = False
         self._arrange()
         rects = self.column_title_rects()
@@ -488,7 +500,11 @@ class OverviewView(QWidget):
     @staticmethod
     def _fonts() -> tuple[QFont, QFont, QFont]:
         """Fonts of the column names, the shapes under them and the colour bar labels, at the current zoom."""
-        return theme.font(1.0, bold=True), theme.font(0.85), theme.font(0.8)
+        return (
+            theme.font(1.0, bold=True),
+            theme.font(theme.CAPTION_FONT_SCALE),
+            theme.font(theme.LABEL_FONT_SCALE),
+        )
 
     def _bar_line_height(self) -> float:
         """Height of one line of colour bar labels."""
@@ -506,7 +522,7 @@ class OverviewView(QWidget):
         """Choose the map size that fills the width and place every column, bar row and the prediction."""
         margin = theme.px(theme.MARGIN_PX)
         header = self._title_height * (2 if self._stagger else 1) + theme.px(10)
-        bar_lines = 2 if self._stagger else 1  # staggered titles come with staggered colour bar labels
+        bar_lines = 2  # range labels too wide for their bar drop to a second line (_bar_label_lines)
         footer = theme.px(10) + theme.px(theme.COLORBAR_HEIGHT_PX) + bar_lines * self._bar_line_height()
         top = margin + header
         avail = max(self.height() - margin - footer - theme.px(4) - top, float(theme.px(theme.MAP_MIN_PX)))
@@ -652,7 +668,7 @@ class OverviewView(QWidget):
                     painter.drawPath(self._curve(source, target))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         centred = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        name_height = QFontMetricsF(self._name_font).height()
+        name_height = self._name_height
         titles = [
             (r, c.name, shape_text(c.shape))
             for r, c in zip(self.column_title_rects(), self._columns, strict=True)
@@ -702,10 +718,8 @@ class OverviewView(QWidget):
             painter.setOpacity(HOVER_FADE if hovering else 1.0)
             painter.setFont(self._bar_font)
             drop = self._bar_line_height()
-            for number, (rect, group) in enumerate(self._bars):
-                if self._shown[group[0]]:
-                    labels = rect.translated(0, drop) if self._stagger and number % 2 else rect
-                    paint_range_labels(painter, labels, self._levels[group[0]])
+            for rect, group, line in self._bar_label_lines():
+                paint_range_labels(painter, rect.translated(0, drop * line), self._levels[group[0]])
             painter.setOpacity(1.0)
             for position, index in lit:
                 column = self._columns[position]
@@ -713,6 +727,21 @@ class OverviewView(QWidget):
                     painter.drawImage(column.cells[index], column.image, column.sources[index])
             if self._hover is not None:
                 self._paint_info(painter, self._unit_cell(*self._hover))
+
+    def _bar_label_lines(self) -> list[tuple[QRectF, list[int], int]]:
+        """The shown colour bars and the line (0 or 1) of each one's range labels: the second line when
+        the labels would run into the previous bar's on the first (e.g. ±0.00022 under narrow bars)."""
+        gap = QFontMetricsF(self._bar_font).horizontalAdvance(" ")
+        ends = [-math.inf, -math.inf]
+        out = []
+        for rect, group in self._bars:
+            if not self._shown[group[0]]:
+                continue
+            left, right = range_label_span(self._bar_font, rect, self._levels[group[0]])
+            line = 0 if left > ends[0] + gap else 1 if left > ends[1] + gap else 0
+            ends[line] = right
+            out.append((rect, group, line))
+        return out
 
     @staticmethod
     def _curve(start: QPointF, end: QPointF) -> QPainterPath:

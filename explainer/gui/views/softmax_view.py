@@ -269,7 +269,7 @@ class SoftmaxCanvas(CachedCanvas):
         table_w = sum(widths) + theme.px(110)
         titles, captions, levels = self._texts(data)
         strip_w = theme.px(22)
-        strip_text = [tr("flatten"), str(data.features.size)]
+        strip_text = tr("flatten\n{n}").format(n=data.features.size).split("\n")
         strip_col = max(strip_w, *(small.horizontalAdvance(t) for t in strip_text))
         least = [
             max(
