@@ -224,6 +224,16 @@ def page_available(spec: PageSpec) -> bool:
         return False
 
 
+def _scrolling(view: QWidget) -> QScrollArea:
+    """``view`` in a frameless scroll area that gives it all its room and scrolls when that is too little."""
+    scroll = QScrollArea()
+    scroll.setObjectName("view_scroll")
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(view)
+    return scroll
+
+
 class Page(QWidget):
     """A tab page that builds its view on first show and syncs it with ``sync(problem)``.
 
@@ -272,12 +282,7 @@ class Page(QWidget):
         self._view = view
         # A view taller or wider than the window scrolls inside its tab rather than pushing the window
         # past the screen (the playground needs 628 px: with the tour's dock that is more than 720).
-        scroll = QScrollArea()
-        scroll.setObjectName("page_scroll")
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(view)
-        self._layout.addWidget(scroll)
+        self._layout.addWidget(_scrolling(view))
         view.show()
         self.sigCreated.emit(view)
         return view
@@ -312,6 +317,7 @@ class DetailPanel(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addLayout(bar)
         self._view: QWidget | None = None
+        self._scroll: QScrollArea | None = None
 
     def view(self) -> QWidget | None:
         """The view shown now, or None."""
@@ -320,10 +326,12 @@ class DetailPanel(QWidget):
     def set_view(self, view: QWidget | None, heading: str = "") -> None:
         """Show ``view`` (the previous one is deleted) under ``heading``; None empties the panel."""
         if self._view is not None:
-            self._view.hide()
-            self._view.deleteLater()
+            self._scroll.hide()
+            self._scroll.deleteLater()  # and the view in it
         self._view = view
         self.heading.setText(heading)
         if view is not None:
-            self._layout.addWidget(view, 1)
+            # Taller than the room under the mode row (a 1280x720 window): it scrolls, nothing is cut.
+            self._scroll = _scrolling(view)
+            self._layout.addWidget(self._scroll, 1)
             view.show()

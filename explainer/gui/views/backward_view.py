@@ -381,10 +381,17 @@ class MapBoard(QWidget):
     @classmethod
     def _chrome(cls, panel: Panel, width: float) -> float:
         """Height a panel ``width`` wide needs besides its map: title, colour bar with labels, caption."""
-        line = QFontMetricsF(theme.font(bold=True)).lineSpacing()
         small = QFontMetricsF(theme.font(0.9)).lineSpacing()
         bar_h = theme.px(theme.COLORBAR_HEIGHT_PX) + small + 2 if panel.colorbar else 0.0
-        return line + 2 + bar_h + cls._caption_height(panel, width) + 6
+        return cls._title_line(panel) + 2 + bar_h + cls._caption_height(panel, width) + 6
+
+    @staticmethod
+    def _title_line(panel: Panel) -> float:
+        """Height of the title's line (a Chinese title's fallback font makes it taller than the UI font's)."""
+        metrics = QFontMetricsF(theme.font(bold=True))
+        return max(
+            metrics.lineSpacing(), metrics.boundingRect(QRectF(0, 0, 1e6, 1e6), 0, panel.title).height()
+        )
 
     def _layout(self) -> list[tuple[QRectF, Grid, QRectF, QRectF]]:
         """Per panel: its slot, the map grid, the colour bar and the caption rectangle."""
@@ -400,7 +407,7 @@ class MapBoard(QWidget):
         ]
         maps_h = max((self.height() - 2 * margin - (rows - 1) * gap - sum(chrome)) / rows, 4.0)
         tops = [margin + sum(chrome[:r]) + r * (maps_h + gap) for r in range(rows)]
-        line = QFontMetricsF(theme.font(bold=True)).lineSpacing()
+        line = max(map(self._title_line, self._panels))
         small = QFontMetricsF(theme.font(0.9)).lineSpacing()
         out = []
         for index, panel in enumerate(self._panels):
