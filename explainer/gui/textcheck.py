@@ -40,7 +40,8 @@ def recording() -> bool:
 class TextBox:
     """One run of text as painted, in the coordinates of the recorded widget.
 
-    ``rect``: the run's line box (advance x ascent + descent); ``ink``: its glyphs' tight bounds;
+    ``rect``: the run's line box (advance x ascent + descent); ``ink``: its glyphs' outline bounds when
+    the line box does not fit its bounds (else the line box): what must fit, since that is what shows;
     ``bounds``: where it may show (its widget's rect ∩ the painter's clip ∩ the parents' rects up to a
     scrolling viewport); ``visible``: the part of the window it can be seen in (∩ every parent);
     ``owner``: the painting widget's objectName or class, to say where a problem is; ``covered``: its
@@ -155,7 +156,7 @@ class _RecordingEngine(QPaintEngine):
         rect = to_device.mapRect(line)
         if rect.intersects(visible):  # text scrolled out of sight is not shown, so it cannot collide
             ink = rect
-            if rect.top() < bounds.top() - TOLERANCE_PX or rect.bottom() > bounds.bottom() + TOLERANCE_PX:
+            if not _inside(rect, bounds):
                 # The line box sticks out: measure the glyphs themselves (with any fallback font's outlines).
                 path = QPainterPath()
                 path.addText(position, item.font(), text)
@@ -249,15 +250,14 @@ def _overlap(a: QRectF, b: QRectF) -> bool:
     return across > TOLERANCE_PX and down > TOLERANCE_PX
 
 
-def _fits(box: TextBox) -> bool:
-    """True when ``box`` lies inside its bounds give or take ``TOLERANCE_PX``: across by its advance (Qt
-    sizes text rects by advance), down by its glyphs (a line box is taller than its ink)."""
-    t, bounds = TOLERANCE_PX, box.bounds
+def _inside(rect: QRectF, bounds: QRectF) -> bool:
+    """True when ``rect`` lies inside ``bounds`` give or take ``TOLERANCE_PX``."""
+    t = TOLERANCE_PX
     return bool(
-        box.rect.left() >= bounds.left() - t
-        and box.rect.right() <= bounds.right() + t
-        and box.ink.top() >= bounds.top() - t
-        and box.ink.bottom() <= bounds.bottom() + t
+        rect.left() >= bounds.left() - t
+        and rect.right() <= bounds.right() + t
+        and rect.top() >= bounds.top() - t
+        and rect.bottom() <= bounds.bottom() + t
     )
 
 
@@ -279,7 +279,7 @@ def overlaps(boxes: list[TextBox]) -> list[tuple[TextBox, TextBox]]:
 
 def clipped(boxes: list[TextBox]) -> list[TextBox]:
     """Every text run that does not fit in its widget, its parents or its painter's clip."""
-    return [box for box in boxes if not _fits(box)]
+    return [box for box in boxes if not _inside(box.ink, box.bounds)]
 
 
 def short_labels(widget: QWidget) -> list[QLabel]:

@@ -151,6 +151,8 @@ class Playground(DetailView):
     def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
         box = QComboBox()
         box.setObjectName(name)
+        # As wide as its longest choice in the current language, never squeezed below it.
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for text, key in items:
             box.addItem(text, key)
         box.currentIndexChanged.connect(self._update)

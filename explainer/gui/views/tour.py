@@ -62,6 +62,7 @@ from explainer.core import LayerRecord, Sequential, Trace, conv_steps, pool_step
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.state import Target
+from explainer.gui.workspace import scrolling
 
 if TYPE_CHECKING:
     from explainer.gui.mainwindow import MainWindow
@@ -845,6 +846,7 @@ class TourViewWindow(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._view: QWidget | None = None
+        self._scroll = QWidget()
 
     def view(self) -> QWidget | None:
         """The view shown now."""
@@ -853,15 +855,17 @@ class TourViewWindow(QWidget):
     def set_view(self, view: QWidget | None, title: str) -> None:
         """Show ``view`` (None: hide the window); the previous view is deleted."""
         if self._view is not None:
-            self._layout.removeWidget(self._view)
-            self._view.deleteLater()
+            self._layout.removeWidget(self._scroll)
+            self._scroll.deleteLater()  # and the view in it
         self._view = view
         if view is None:
             self.hide()
             return
         if isinstance(view, QDialog):
             view.setWindowFlags(Qt.WindowType.Widget)  # a dialog's content, embedded here
-        self._layout.addWidget(view)
+        # The window is placed beside the lit region, at most its height: a taller view scrolls.
+        self._scroll = scrolling(view)
+        self._layout.addWidget(self._scroll)
         view.show()
         self.setWindowTitle(title)
 
