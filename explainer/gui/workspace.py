@@ -224,7 +224,7 @@ def page_available(spec: PageSpec) -> bool:
         return False
 
 
-def scrolling(view: QWidget) -> QScrollArea:
+def _scrolling(view: QWidget) -> QScrollArea:
     """``view`` in a frameless scroll area that gives it all its room and scrolls when that is too little."""
     scroll = QScrollArea()
     scroll.setObjectName("view_scroll")
@@ -282,7 +282,7 @@ class Page(QWidget):
         self._view = view
         # A view taller or wider than the window scrolls inside its tab rather than pushing the window
         # past the screen (the playground needs 628 px: with the tour's dock that is more than 720).
-        self._layout.addWidget(scrolling(view))
+        self._layout.addWidget(_scrolling(view))
         view.show()
         self.sigCreated.emit(view)
         return view
@@ -332,6 +332,6 @@ class DetailPanel(QWidget):
         self.heading.setText(heading)
         if view is not None:
             # Taller than the room under the mode row (a 1280x720 window): it scrolls, nothing is cut.
-            self._scroll = scrolling(view)
+            self._scroll = _scrolling(view)
             self._layout.addWidget(self._scroll, 1)
             view.show()

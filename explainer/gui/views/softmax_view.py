@@ -156,6 +156,7 @@ class SoftmaxCanvas(CachedCanvas):
         super().__init__(parent)
         self.setObjectName("softmax_canvas")
         self._needed = 0.0  # the height the last layout needed for all its text
+        self._needed_w = 0.0  # and the width
         self._data: SoftmaxData | None = None
         self._class = 0
         self._hover = -1
@@ -175,8 +176,10 @@ class SoftmaxCanvas(CachedCanvas):
         return QSize(theme.px(1000), theme.px(520))
 
     def minimumSizeHint(self) -> QSize:
-        """Room for the header, every row of the table and the worked formula at the current width."""
-        return QSize(theme.px(640), max(theme.px(300), math.ceil(self._needed)))
+        """Room for the header, the table's rows and the formula, and for every column's text across."""
+        return QSize(
+            max(theme.px(640), math.ceil(self._needed_w)), max(theme.px(300), math.ceil(self._needed))
+        )
 
     def has_content(self) -> bool:
         """True once there is data."""
@@ -280,6 +283,9 @@ class SoftmaxCanvas(CachedCanvas):
             for i in range(3)
         ]
         room = self.width() - 2 * margin - table_w - strip_col - 4 * gap
+        # The least width: every column at its text's width with maps of at least 2 pixels a cell.
+        maps_w0 = data.maps(data.features).shape
+        least_w = 2 * margin + table_w + strip_col + 4 * gap + sum(max(w, 2 * maps_w0[2]) for w in least)
         maps = data.maps(data.features)
         count, map_h, map_w = maps.shape
 
@@ -344,8 +350,8 @@ class SoftmaxCanvas(CachedCanvas):
             margin, self.height() - margin - formula_h, self.width() - 2 * margin, formula_h
         )
         needed = 2 * margin + header + row_min * (data.classes + 1) + theme.px(4) + formula_h
-        if abs(needed - self._needed) >= 1:
-            self._needed = needed
+        if abs(needed - self._needed) >= 1 or abs(least_w - self._needed_w) >= 1:
+            self._needed, self._needed_w = needed, least_w
             self.updateGeometry()
 
     def paint_static(self, painter: QPainter) -> None:
