@@ -282,7 +282,9 @@ class Page(QWidget):
         self._view = view
         # A view taller or wider than the window scrolls inside its tab rather than pushing the window
         # past the screen (the playground needs 628 px: with the tour's dock that is more than 720).
-        self._layout.addWidget(_scrolling(view))
+        scroll = _scrolling(view)
+        self._layout.addWidget(scroll)
+        scroll.show()
         view.show()
         self.sigCreated.emit(view)
         return view
@@ -334,4 +336,5 @@ class DetailPanel(QWidget):
             # Taller than the room under the mode row (a 1280x720 window): it scrolls, nothing is cut.
             self._scroll = _scrolling(view)
             self._layout.addWidget(self._scroll, 1)
+            self._scroll.show()
             view.show()

@@ -901,6 +901,7 @@ class TourViewWindow(QWidget):
         # The window is placed beside the lit region, at most its height: a taller view scrolls.
         self._scroll = _ViewScroll(view)
         self._layout.addWidget(self._scroll)
+        self._scroll.show()
         view.show()
         self.setWindowTitle(title)
 
