@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QSplitter,
@@ -552,7 +554,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.tabs.addTab(self.network_page, "")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        splitter.addWidget(_ColumnScroll(left))
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -756,7 +758,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
             from explainer.gui.views.tour import install_tour
         except ImportError:
             return
-        action = install_tour(self).action
+        panel = install_tour(self)
+        action = panel.action
         self.learn_menu.insertAction(self.network_action, action)
         self.learn_menu.insertSeparator(self.network_action)
         button = QToolButton()
@@ -764,6 +767,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.tabs.setCornerWidget(button, Qt.Corner.TopRightCorner)
+        # While the tour runs its button is no use, and the tabs need its room in a 1280-pixel window.
+        panel.parentWidget().visibilityChanged.connect(lambda shown: button.setVisible(not shown))
         # The tour lights up parts of the overview, so it must be on screen.
         action.triggered.connect(self._show_network_overview)
 
@@ -1431,6 +1436,43 @@ def _tooltip_with_shortcut(tip: str, action: QAction) -> str:
     """``tip`` followed by the action's shortcut, e.g. "Erase the canvas (Esc)"."""
     sequence = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     return f"{tip} ({sequence})" if sequence else tip
+
+
+class _ColumnScroll(QScrollArea):
+    """A column that scrolls up and down when the window is shorter than its content (objectName
+    "left_scroll"): at 1280x720 with the tour's dock open the drawing column would otherwise push the
+    window past the screen and squeeze the narration. It is never narrower than the column (plus the
+    scroll bar while it shows)."""
+
+    def __init__(self, column: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("left_scroll")
+        self.setWidget(column)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scrolls = False
+
+    def _bar(self) -> int:
+        """Width of the vertical scroll bar when the column is taller than the room it has, else 0."""
+        if not self._scrolls:
+            return 0
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+
+    def minimumSizeHint(self) -> QSize:
+        column = self.widget().minimumSizeHint()
+        return QSize(column.width() + self._bar(), min(column.height(), theme.px(200)))
+
+    def sizeHint(self) -> QSize:
+        column = self.widget().sizeHint()
+        return QSize(column.width() + self._bar(), column.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        scrolls = self.height() < self.widget().minimumSizeHint().height()
+        if scrolls != self._scrolls:
+            self._scrolls = scrolls
+            self.updateGeometry()
 
 
 def _heading() -> QLabel:

@@ -405,4 +405,11 @@ DETAIL_CELL_PX = 46
 DETAIL_NUMBERS_MAX = 14
 """Print the numbers in the cells of maps up to this many rows and columns."""
 
+CAPTION_FONT_SCALE = 1.0
+"""Size (times the base font) of the shapes under the overview's layer names (``8x28x28``): as large as
+body text, since a class reads them from the back of the room (at 0.85 they were about 9 pixels)."""
+
+LABEL_FONT_SCALE = 0.9
+"""Size (times the base font) of the overview's colour-bar range labels, the smallest text it prints."""
+
 # ---- Constants added by the SHELL engineer (main window, canvas) go below this line. ----

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from explainer.gui.i18n import tr
 from explainer.gui.state import Target, same_architecture
@@ -224,6 +224,16 @@ def page_available(spec: PageSpec) -> bool:
         return False
 
 
+def _scrolling(view: QWidget) -> QScrollArea:
+    """``view`` in a frameless scroll area that gives it all its room and scrolls when that is too little."""
+    scroll = QScrollArea()
+    scroll.setObjectName("view_scroll")
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(view)
+    return scroll
+
+
 class Page(QWidget):
     """A tab page that builds its view on first show and syncs it with ``sync(problem)``.
 
@@ -270,7 +280,11 @@ class Page(QWidget):
             self._layout.addWidget(message)
             return None
         self._view = view
-        self._layout.addWidget(view)
+        # A view taller or wider than the window scrolls inside its tab rather than pushing the window
+        # past the screen (the playground needs 628 px: with the tour's dock that is more than 720).
+        scroll = _scrolling(view)
+        self._layout.addWidget(scroll)
+        scroll.show()
         view.show()
         self.sigCreated.emit(view)
         return view
@@ -305,6 +319,7 @@ class DetailPanel(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addLayout(bar)
         self._view: QWidget | None = None
+        self._scroll: QScrollArea | None = None
 
     def view(self) -> QWidget | None:
         """The view shown now, or None."""
@@ -313,10 +328,13 @@ class DetailPanel(QWidget):
     def set_view(self, view: QWidget | None, heading: str = "") -> None:
         """Show ``view`` (the previous one is deleted) under ``heading``; None empties the panel."""
         if self._view is not None:
-            self._view.hide()
-            self._view.deleteLater()
+            self._scroll.hide()
+            self._scroll.deleteLater()  # and the view in it
         self._view = view
         self.heading.setText(heading)
         if view is not None:
-            self._layout.addWidget(view, 1)
+            # Taller than the room under the mode row (a 1280x720 window): it scrolls, nothing is cut.
+            self._scroll = _scrolling(view)
+            self._layout.addWidget(self._scroll, 1)
+            self._scroll.show()
             view.show()

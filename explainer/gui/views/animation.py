@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explainer.gui import theme
+from explainer.gui import textcheck, theme
 from explainer.gui.export import export_widget_png
 from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.views import explain_text
@@ -794,12 +794,17 @@ class CachedCanvas(FollowsLanguage, QWidget):
                 painter.drawText(self.rect(), flags, explain_text.no_input())
                 return
             assert self._static is not None
-            ratio = self._static.devicePixelRatio()
-            for rect in event.region():
-                source = QRectF(
-                    rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio
-                )
-                painter.drawPixmap(QRectF(rect), self._static, source)
+            if textcheck.recording():
+                painter.save()
+                self.paint_static(painter)  # the cached layer itself, so the recorder sees its text
+                painter.restore()
+            else:
+                ratio = self._static.devicePixelRatio()
+                for rect in event.region():
+                    source = QRectF(
+                        rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio
+                    )
+                    painter.drawPixmap(QRectF(rect), self._static, source)
             self.paint_dynamic(painter)
             if self._dirty.isEmpty():
                 # After a full repaint, remember where this step drew so the next step can erase it.

@@ -23,7 +23,17 @@ from typing import Any
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolTip, QWidget
 
 from explainer.core import conv_input_grad_steps, conv_weight_grad_steps, maxpool_grad_steps, pool_steps
@@ -45,7 +55,7 @@ from explainer.gui.views.animation import (
     paint_padding,
     text_colours,
 )
-from explainer.gui.views.colorbar import gradient_image
+from explainer.gui.views.colorbar import paint_gradient, paint_range_labels
 
 # ---- numbers --------------------------------------------------------------------------------------------
 
@@ -282,45 +292,107 @@ class MapBoard(QWidget):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(theme.px(240), theme.px(160))
+        """Room for each panel's title, colour bar and wrapped caption at this width, and a small map."""
+        if not self._panels:
+            return QSize(theme.px(240), theme.px(160))
+        width = max(theme.px(240), math.ceil(max(map(self._least_slot, self._panels))) + 2 * theme.px(6))
+        return QSize(width, self._least_height(max(self.width(), width)))
+
+    def _least_height(self, width: float) -> int:
+        """The height the panels' text needs at ``width``, with maps 24 pixels tall."""
+        columns, rows = self._grid_shape(width)
+        margin, gap = theme.px(6), theme.px(14)
+        slot_w = (width - 2 * margin - (columns - 1) * gap) / columns
+        total = 2 * margin + (rows - 1) * gap + rows * theme.px(24)
+        for r in range(rows):
+            total += max(
+                self._chrome(panel, slot_w) for panel in self._panels[r * columns : (r + 1) * columns]
+            )
+        return max(theme.px(160), math.ceil(total))
 
     def hasHeightForWidth(self) -> bool:
         return True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The minimum height follows the width: panels wrap onto more rows when the board narrows."""
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()
 
     def heightForWidth(self, width: int) -> int:
         """The height at which each map is as large as its slot's width allows (at most ``MAX_HEIGHT_PX``)."""
         if not self._panels:
             return theme.px(160)
-        columns, rows = self._grid_shape()
+        columns, rows = self._grid_shape(width)
         margin, gap = theme.px(6), theme.px(14)
         slot_w = (width - 2 * margin - (columns - 1) * gap) / columns
         total = 2 * margin + (rows - 1) * gap
         for r in range(rows):
             total += max(
-                self._chrome(panel) + slot_w * panel.values.shape[0] / panel.values.shape[1]
+                self._chrome(panel, slot_w) + slot_w * panel.values.shape[0] / panel.values.shape[1]
                 for panel in self._panels[r * columns : (r + 1) * columns]
             )
-        return min(round(total), theme.px(self.MAX_HEIGHT_PX))
+        # Never less than the text needs: layouts with height-for-width items give them this height.
+        return max(min(round(total), theme.px(self.MAX_HEIGHT_PX)), self._least_height(width))
 
     MAX_HEIGHT_PX = 720
     """Tallest natural height of a board, before zoom."""
 
     # ---- layout
 
-    def _grid_shape(self) -> tuple[int, int]:
-        """(panels per row, rows)."""
+    def _grid_shape(self, width: float | None = None) -> tuple[int, int]:
+        """(panels per row, rows) at ``width`` (default: the board's): the ``columns`` asked for, else as
+        many as fit with every slot wide enough for its colour bar's label and its caption's widest word."""
         n = len(self._panels)
-        columns = min(self._columns or n, n)
+        if self._columns:
+            columns = min(self._columns, n)
+            return columns, math.ceil(n / columns)
+        width = self.width() if width is None else width
+        margin, gap = theme.px(6), theme.px(14)
+        least = max(self._least_slot(panel) for panel in self._panels)
+        columns = max(1, min(n, int((width - 2 * margin + gap) // (least + gap))))
         return columns, math.ceil(n / columns)
 
     @staticmethod
-    def _chrome(panel: Panel) -> float:
-        """Height a panel needs besides its map: title, colour bar with labels, caption."""
-        line = QFontMetricsF(theme.font(bold=True)).lineSpacing()
+    def _least_slot(panel: Panel) -> float:
+        """The narrowest slot that holds the panel's colour-bar label (collapsed to ±m) and caption words."""
+        metrics = QFontMetricsF(theme.font(0.9))
+        lo, hi = panel.resolved_levels()
+        least = metrics.horizontalAdvance("\u00b1" + fmt(max(abs(lo), abs(hi)), 2)) if panel.colorbar else 0.0
+        if panel.caption:
+            wrap = int(Qt.TextFlag.TextWordWrap)
+            least = max(least, metrics.boundingRect(QRectF(0, 0, 1, 1e6), wrap, panel.caption).width())
+        return least + theme.px(4)
+
+    @staticmethod
+    def _caption_height(panel: Panel, width: float) -> float:
+        """Height of the panel's caption wrapped to ``width`` (at least two lines when there is one)."""
+        if not panel.caption:
+            return 0.0
+        metrics = QFontMetricsF(theme.font(0.9))
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+        wrapped = metrics.boundingRect(QRectF(0, 0, max(width, 1.0), 1e6), flags, panel.caption).height()
+        lines = max(round(wrapped / metrics.lineSpacing()), 2)
+        # A line of Chinese is as tall as its fallback font's line, taller than the UI font's.
+        line = max(
+            metrics.lineSpacing(), metrics.boundingRect(QRectF(0, 0, 1e6, 1e6), 0, panel.caption).height()
+        )
+        return lines * line + 2
+
+    @classmethod
+    def _chrome(cls, panel: Panel, width: float) -> float:
+        """Height a panel ``width`` wide needs besides its map: title, colour bar with labels, caption."""
         small = QFontMetricsF(theme.font(0.9)).lineSpacing()
         bar_h = theme.px(theme.COLORBAR_HEIGHT_PX) + small + 2 if panel.colorbar else 0.0
-        caption_h = 2 * small + 2 if panel.caption else 0.0
-        return line + 2 + bar_h + caption_h + 6
+        return cls._title_line(panel) + 2 + bar_h + cls._caption_height(panel, width) + 6
+
+    @staticmethod
+    def _title_line(panel: Panel) -> float:
+        """Height of the title's line (a Chinese title's fallback font makes it taller than the UI font's)."""
+        metrics = QFontMetricsF(theme.font(bold=True))
+        return max(
+            metrics.lineSpacing(), metrics.boundingRect(QRectF(0, 0, 1e6, 1e6), 0, panel.title).height()
+        )
 
     def _layout(self) -> list[tuple[QRectF, Grid, QRectF, QRectF]]:
         """Per panel: its slot, the map grid, the colour bar and the caption rectangle."""
@@ -329,15 +401,21 @@ class MapBoard(QWidget):
         columns, rows = self._grid_shape()
         margin, gap = theme.px(6), theme.px(14)
         width = (self.width() - 2 * margin - (columns - 1) * gap) / columns
-        height = (self.height() - 2 * margin - (rows - 1) * gap) / rows
-        line = QFontMetricsF(theme.font(bold=True)).lineSpacing()
+        # Each row gets the height its text needs, and an equal share of what is left for the maps.
+        chrome = [
+            max(self._chrome(panel, width) for panel in self._panels[r * columns : (r + 1) * columns])
+            for r in range(rows)
+        ]
+        maps_h = max((self.height() - 2 * margin - (rows - 1) * gap - sum(chrome)) / rows, 4.0)
+        tops = [margin + sum(chrome[:r]) + r * (maps_h + gap) for r in range(rows)]
+        line = max(map(self._title_line, self._panels))
         small = QFontMetricsF(theme.font(0.9)).lineSpacing()
         out = []
         for index, panel in enumerate(self._panels):
             r, c = divmod(index, columns)
-            slot = QRectF(margin + c * (width + gap), margin + r * (height + gap), width, height)
+            slot = QRectF(margin + c * (width + gap), tops[r], width, chrome[r] + maps_h)
             bar_h = theme.px(theme.COLORBAR_HEIGHT_PX) + small + 2 if panel.colorbar else 0.0
-            area_h = max(slot.height() - self._chrome(panel), 4.0)
+            area_h = max(slot.height() - self._chrome(panel, slot.width()), 4.0)
             rows_, cols_ = panel.values.shape
             cell = fit_cell(slot.width(), area_h, rows_, cols_)
             left = slot.left() + (slot.width() - cell * cols_) / 2
@@ -350,7 +428,8 @@ class MapBoard(QWidget):
                 bar_w,
                 theme.px(theme.COLORBAR_HEIGHT_PX),
             )
-            caption = QRectF(slot.left(), map_rect.bottom() + 4 + bar_h, slot.width(), 2 * small + 2)
+            caption_h = self._caption_height(panel, slot.width())
+            caption = QRectF(slot.left(), map_rect.bottom() + 4 + bar_h, slot.width(), caption_h)
             out.append((slot, grid, bar, caption))
         return out
 
@@ -467,23 +546,14 @@ class MapBoard(QWidget):
 def paint_bar(painter: QPainter, rect: QRectF, lut: np.ndarray, levels: tuple[float, float]) -> None:
     """A horizontal colour bar with its range under it in significant digits (gradients can be ~1e-7).
 
+    The labels collapse to one ``±m`` when the bar is too short for low, 0 and high side by side.
+
     Shape:
         lut: ``(256, 4)`` uint8 RGBA; levels ``(lo, hi)``.
     """
-    palette = theme.current()
-    painter.drawImage(rect, gradient_image(lut))
-    painter.setPen(QPen(palette.frame, 1))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(rect)
+    paint_gradient(painter, rect, lut)
     painter.setFont(theme.font(0.9))
-    painter.setPen(palette.muted)
-    metrics = QFontMetricsF(painter.font())
-    baseline = rect.bottom() + metrics.ascent() + 2
-    lo, hi = (fmt(v, 2) for v in levels)
-    painter.drawText(QPointF(rect.left(), baseline), lo)
-    painter.drawText(QPointF(rect.right() - metrics.horizontalAdvance(hi), baseline), hi)
-    if abs(levels[0] + levels[1]) <= 1e-9 * max(abs(levels[0]), abs(levels[1]), 1e-30):
-        painter.drawText(QPointF(rect.center().x() - metrics.horizontalAdvance("0") / 2, baseline), "0")
+    paint_range_labels(painter, rect, levels, texts=(fmt(levels[0], 2), fmt(levels[1], 2)))
 
 
 # ---- layer geometry -------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from explainer.gui import theme
 
@@ -64,19 +64,21 @@ def paint_range_labels(
     *,
     vertical: bool = False,
     decimals: int | None = None,
+    texts: tuple[str, str] | None = None,
 ) -> None:
     """The range of a colour bar in ``rect``: low, zero (symmetric levels) and high, in the painter's font.
 
     Horizontal bars get the labels below; when they do not fit they collapse to one centred label
     (``±m`` for symmetric levels, ``lo … hi`` otherwise). Vertical bars get them to the right, high on top.
-    ``decimals`` None keeps about three significant digits (2.19, 17.7, 123; 2.5e−08 for tiny gradients).
+    ``decimals`` None keeps about three significant digits (2.19, 17.7, 123; 2.5e−08 for tiny gradients);
+    ``texts`` gives the low and high labels ready-made instead.
 
     Shape:
         levels: ``(lo, hi)``.
     """
     lo, hi = levels
     symmetric = abs(lo + hi) <= 1e-9 * max(abs(lo), abs(hi), 1.0)
-    low_text, high_text = range_texts(levels, decimals)
+    low_text, high_text = texts if texts is not None else range_texts(levels, decimals)
     painter.setPen(theme.current().muted)
     font = painter.font()
     key = font.key()
@@ -97,18 +99,36 @@ def paint_range_labels(
         return
     area = QRectF(rect.left(), rect.bottom() + 2, rect.width(), line)
     top = Qt.AlignmentFlag.AlignTop
-    # Digits have equal advances in the UI fonts, so character counts are a fair estimate of widths.
-    needed = digit * (len(low_text) + len(high_text) + (5 if symmetric else 2))
-    if needed <= rect.width():
+    if not _collapsed(QFontMetricsF(font), rect, low_text, high_text, symmetric):
         painter.drawText(area, top | Qt.AlignmentFlag.AlignLeft, low_text)
         painter.drawText(area, top | Qt.AlignmentFlag.AlignRight, high_text)
         if symmetric:
             painter.drawText(area, top | Qt.AlignmentFlag.AlignHCenter, "0")
         return
     text = "\u00b1" + high_text if symmetric else f"{low_text} \u2026 {high_text}"
-    painter.drawText(
-        area.adjusted(-rect.width(), 0, rect.width(), 0), top | Qt.AlignmentFlag.AlignHCenter, text
-    )
+    # Centred under the bar and free to be wider than it: whoever places bars leaves room for this label.
+    painter.drawText(area, top | Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextDontClip, text)
+
+
+def _collapsed(metrics: QFontMetricsF, rect: QRectF, low_text: str, high_text: str, symmetric: bool) -> bool:
+    """True when low, 0 and high do not fit side by side under ``rect`` (a digit's width between them)."""
+    digit = metrics.horizontalAdvance("0")
+    needed = metrics.horizontalAdvance(low_text) + metrics.horizontalAdvance(high_text)
+    return needed + digit * (3 if symmetric else 1) > rect.width()
+
+
+def range_label_span(
+    font: QFont, rect: QRectF, levels: tuple[float, float], decimals: int | None = None
+) -> tuple[float, float]:
+    """Left and right x of what ``paint_range_labels`` writes under the horizontal bar ``rect``."""
+    lo, hi = levels
+    symmetric = abs(lo + hi) <= 1e-9 * max(abs(lo), abs(hi), 1.0)
+    low_text, high_text = range_texts(levels, decimals)
+    metrics = QFontMetricsF(font)
+    if not _collapsed(metrics, rect, low_text, high_text, symmetric):
+        return rect.left(), rect.right()
+    width = metrics.horizontalAdvance("\u00b1" + high_text if symmetric else f"{low_text} \u2026 {high_text}")
+    return rect.center().x() - width / 2, rect.center().x() + width / 2
 
 
 def paint_colorbar(

@@ -242,7 +242,8 @@ class ConvCanvas(CachedCanvas):
         margin = theme.px(8)
         gap = theme.px(10)
         small = QFontMetricsF(theme.font(0.9))
-        header = small.height() * 2 + theme.px(10)
+        rows = 1 + max(row for row, _x in self._legend_places(data))
+        header = rows * (small.height() * 2 + theme.px(4)) + theme.px(6)
         width = self.width() - 2 * margin
         height = self.height() - 2 * margin - header
         top = margin + header
@@ -340,24 +341,47 @@ class ConvCanvas(CachedCanvas):
         inter_levels: tuple[float, float],
         out_levels: tuple[float, float],
     ) -> None:
-        """One legend row along the top: each kind of map with its colour bar and range."""
+        """The legend along the top: each kind of map with its colour bar and range, in rows as needed."""
         palette = theme.current()
         metrics = QFontMetricsF(painter.font())
-        bar_w, bar_h = theme.px(96), theme.px(theme.COLORBAR_HEIGHT_PX)
-        top = theme.px(8)
-        items = [(tr("input"), data.input_lut, data.input_levels)]
-        items.append((tr("kernel"), theme.DIVERGING_LUT, kernel_levels))
-        if data.channels > 1:
-            items.append((tr("window · kernel"), theme.DIVERGING_LUT, inter_levels))
-        items.append((tr("output"), theme.DIVERGING_LUT, out_levels))
-        x = theme.px(8)
-        for title, lut, levels in items:
+        bar_h = theme.px(theme.COLORBAR_HEIGHT_PX)
+        luts = [data.input_lut, theme.DIVERGING_LUT, theme.DIVERGING_LUT, theme.DIVERGING_LUT]
+        levels = [data.input_levels, kernel_levels, inter_levels, out_levels]
+        if data.channels == 1:
+            del luts[2], levels[2]
+        row_h = metrics.height() * 2 + theme.px(4)
+        places = self._legend_places(data)
+        for title, (row, x), lut, level in zip(self._legend_titles(data), places, luts, levels, strict=True):
+            top = theme.px(8) + row * row_h
             painter.setPen(palette.text)
             painter.drawText(QPointF(x, top + metrics.ascent()), title)
             x += metrics.horizontalAdvance(title) + theme.px(8)
-            bar = QRectF(x, top + (metrics.height() - bar_h) / 2, bar_w, bar_h)
-            paint_colorbar(painter, bar, lut, levels)
-            x += bar_w + theme.px(28)
+            bar = QRectF(x, top + (metrics.height() - bar_h) / 2, theme.px(self.LEGEND_BAR_PX), bar_h)
+            paint_colorbar(painter, bar, lut, level)
+
+    LEGEND_BAR_PX = 96
+    """Length of a legend colour bar (before zoom)."""
+
+    @staticmethod
+    def _legend_titles(data: ConvData) -> list[str]:
+        """The legend's entries: each kind of map shown."""
+        titles = [tr("input"), tr("kernel")]
+        if data.channels > 1:
+            titles.append(tr("window · kernel"))
+        return [*titles, tr("output")]
+
+    def _legend_places(self, data: ConvData) -> list[tuple[int, float]]:
+        """(row, left) of every legend entry: left to right, on a new row when the next would not fit."""
+        advance = QFontMetricsF(theme.font(0.9)).horizontalAdvance
+        right = self.width() - theme.px(8)
+        row, x, places = 0, float(theme.px(8)), []
+        for title in self._legend_titles(data):
+            width = advance(title) + theme.px(8) + theme.px(self.LEGEND_BAR_PX)
+            if x + width > right and x > theme.px(8):
+                row, x = row + 1, float(theme.px(8))
+            places.append((row, x))
+            x += width + theme.px(28)
+        return places
 
     def _paint_node(self, painter: QPainter, data: ConvData) -> None:
         """The fixed wires from every lane into the Σ + b node, and the node itself."""
@@ -545,26 +569,41 @@ class FormulaPanel(CachedCanvas):
         margin = theme.px(10)
         text_font = theme.font(1.15)
         big = QFontMetricsF(text_font)
-        sum_h = big.height() * (2 if data.channels > 4 else 1) + theme.px(8)
-        label_h = QFontMetricsF(theme.font(0.9)).height()
-        side = min(self.height() - 2 * margin - sum_h - label_h, (self.width() - 2 * margin) / 4.2)
-        cell = side / data.k
-        self._symbol_w = big.horizontalAdvance(" ⊙ ")
-        top = margin + label_h
-        self._grids = [
-            Grid(margin + i * (side + self._symbol_w), top, cell, data.k, data.k) for i in range(3)
-        ]
-        self._sum_rect = QRectF(margin, top + side + theme.px(6), self.width() - 2 * margin, sum_h)
+        # The sum line's height: its longest form (every term negative, 3 decimals) wrapped to the panel.
+        longest = " + ".join(["(−0.000)"] * data.channels) + " + " + tr("bias {b}").format(b="−0.000")
+        widest = QStaticText(f"{longest} = <b>−0.000</b>")
+        widest.setTextFormat(Qt.TextFormat.RichText)
+        widest.setTextWidth(self.width() - 2 * margin)
+        widest.prepare(font=text_font)
+        sum_h = max(widest.size().height(), big.height()) + theme.px(8)
         c = self._focus
         labels = [
             tr("window of channel {c}").format(c=c) if data.channels > 1 else tr("window"),
             tr("kernel"),
             tr("products"),
         ]
+        small = QFontMetricsF(theme.font(0.9))
+        wrap = int(Qt.TextFlag.TextWordWrap)
+        self._symbol_w = big.horizontalAdvance(" ⊙ ")
+        label_h = small.height()
+        for _ in range(2):  # each label wraps within its grid and the sign after it, above the grid
+            side = min(self.height() - 2 * margin - sum_h - label_h - 4, (self.width() - 2 * margin) / 4.2)
+            pitch = max(side + self._symbol_w, 1.0)
+            label_h = max(
+                small.boundingRect(QRectF(0, 0, pitch, 1e6), wrap, text).height() for text in labels
+            )
+        cell = side / data.k
+        top = margin + label_h + 4
+        self._grids = [Grid(margin + i * pitch, top, cell, data.k, data.k) for i in range(3)]
+        self._sum_rect = QRectF(margin, top + side + theme.px(6), self.width() - 2 * margin, sum_h)
         for grid, label, symbol in zip(self._grids, labels, (" ⊙ ", " = ", ""), strict=True):
             painter.setPen(palette.muted)
             painter.setFont(theme.font(0.9))
-            painter.drawText(QPointF(grid.left, grid.top - 4), label)
+            painter.drawText(
+                QRectF(grid.left, margin, pitch, label_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap,
+                label,
+            )
             painter.setFont(text_font)
             painter.setPen(palette.text)
             rect = grid.rect()

@@ -101,16 +101,24 @@ class MapDetailView(QWidget):
         numbers = max(rows, cols) <= theme.DETAIL_NUMBERS_MAX
         side = theme.px(theme.DETAIL_CELL_PX) if numbers else max(4, theme.px(560) // max(rows, cols))
         # A single row still gets room for a readable colour bar.
-        return QSize(cols * side + self._bar_room(), max(rows * side, theme.px(140)))
+        return QSize(
+            cols * side + self._bar_room(), max(rows * side + round(self._label_room()), theme.px(140))
+        )
 
     def _bar_room(self) -> int:
         """Width kept on the right for the colour bar and its labels."""
         return theme.px(90)
 
+    @staticmethod
+    def _label_room() -> float:
+        """Height kept free above and below the map: the colour bar's end labels sit centred on its ends."""
+        return QFontMetricsF(theme.font(0.85)).height()
+
     def _cell_side(self) -> float:
         """Side of one square cell for the current widget size."""
         rows, cols = self._values.shape
-        return max(1.0, min((self.width() - self._bar_room()) / cols, self.height() / rows))
+        height = self.height() - self._label_room()
+        return max(1.0, min((self.width() - self._bar_room()) / cols, height / rows))
 
     def _origin(self) -> QPointF:
         """Top-left corner of the map, centred vertically."""

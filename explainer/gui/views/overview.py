@@ -48,9 +48,9 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScrollArea, QWidget
 
 from explainer.core.trace import Trace
 from explainer.errors import BadInputError
-from explainer.gui import theme
+from explainer.gui import textcheck, theme
 from explainer.gui.i18n import tr
-from explainer.gui.views.colorbar import paint_gradient, paint_range_labels
+from explainer.gui.views.colorbar import paint_gradient, paint_range_labels, range_label_span
 from explainer.gui.views.prediction import ROW_GAP_PX, ROW_MAX_PX, PredictionView, row_rects
 
 SCALE_MODES = ("layer", "block", "global")
@@ -87,6 +87,13 @@ class Model(Protocol):
     def output_shapes(self) -> list[tuple[int, ...]]:
         """The per-sample output shape of every layer."""
         ...
+
+
+def _line_height(font: QFont, texts: Sequence[str]) -> float:
+    """The height of the tallest of ``texts`` as one line in ``font`` (fallback fonts included)."""
+    metrics = QFontMetricsF(font)
+    room = QRectF(0, 0, 1e6, 1e6)
+    return max([metrics.height()] + [metrics.boundingRect(room, 0, text).height() for text in texts])
 
 
 def shape_text(shape: Sequence[int]) -> str:
@@ -189,6 +196,7 @@ class OverviewView(QWidget):
         self._name_font, self._shape_font, self._bar_font = self._fonts()
         self._title_widths: list[float] = []
         self._title_height = 0.0
+        self._name_height = 0.0
         self._stagger = False
         self._scrollable = False
         self._needed_width = 0.0
@@ -501,7 +509,11 @@ class OverviewView(QWidget):
             max(name_metrics.horizontalAdvance(c.name), shape_metrics.horizontalAdvance(shape_text(c.shape)))
             for c in self._columns
         ]
-        self._title_height = name_metrics.height() + shape_metrics.height()
+        names = [c.name for c in self._columns] + [tr("softmax")]
+        shapes = [shape_text(c.shape) for c in self._columns] + [tr("probability")]
+        # Chinese glyphs come from a fallback font with taller lines than the UI font's own.
+        self._name_height = _line_height(self._name_font, names)
+        self._title_height = self._name_height + _line_height(self._shape_font, shapes)
         self._stagger = False
         self._arrange()
         rects = self.column_title_rects()
@@ -527,7 +539,11 @@ class OverviewView(QWidget):
     @staticmethod
     def _fonts() -> tuple[QFont, QFont, QFont]:
         """Fonts of the column names, the shapes under them and the colour bar labels, at the current zoom."""
-        return theme.font(1.0, bold=True), theme.font(0.85), theme.font(0.8)
+        return (
+            theme.font(1.0, bold=True),
+            theme.font(theme.CAPTION_FONT_SCALE),
+            theme.font(theme.LABEL_FONT_SCALE),
+        )
 
     def _bar_line_height(self) -> float:
         """Height of one line of colour bar labels."""
@@ -626,7 +642,7 @@ class OverviewView(QWidget):
         """
         margin = theme.px(theme.MARGIN_PX)
         header = self._header_height()
-        bar_lines = 2 if self._stagger else 1  # staggered titles come with staggered colour bar labels
+        bar_lines = 2  # range labels too wide for their bar drop to a second line (_bar_label_lines)
         footer = theme.px(10) + theme.px(theme.COLORBAR_HEIGHT_PX) + bar_lines * self._bar_line_height()
         top = margin + header
         avail = max(box_height - margin - footer - theme.px(4) - top, float(theme.px(theme.MAP_MIN_PX)))
@@ -760,41 +776,45 @@ class OverviewView(QWidget):
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(self.size() * ratio)
         pixmap.setDevicePixelRatio(ratio)
-        palette = theme.current()
-        pixmap.fill(palette.background)
+        pixmap.fill(theme.current().background)
         with QPainter(pixmap) as painter:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            faint = QColor(palette.frame)
-            faint.setAlpha(90)
-            painter.setPen(QPen(faint, 1))
-            for position in range(1, len(self._columns)):
-                for target, sources in self._all_connections(position):
-                    for source in sources:
-                        painter.drawPath(self._curve(source, target))
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            centred = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-            name_height = QFontMetricsF(self._name_font).height()
-            titles = [
-                (r, c.name, shape_text(c.shape))
-                for r, c in zip(self.column_title_rects(), self._columns, strict=True)
-            ]
-            titles.append((self._prediction_label, tr("softmax"), tr("probability")))
-            for rect, name, shape in titles:
-                painter.setFont(self._name_font)
-                painter.setPen(palette.text)
-                painter.drawText(rect, centred, name)
-                painter.setFont(self._shape_font)
-                painter.setPen(palette.muted)
-                painter.drawText(rect.adjusted(0, name_height, 0, 0), centred, shape)
-            painter.setPen(QPen(palette.frame, 1))
-            painter.setBrush(palette.surface)
-            for column in self._columns:
-                for cell in column.cells:
-                    painter.drawRect(cell.adjusted(-1, -1, 0, 0))
-            for rect, group in self._bars:
-                grey = group == [0] and self._quantity == "activation"
-                paint_gradient(painter, rect, theme.GREY_LUT if grey else theme.DIVERGING_LUT)
-            return pixmap
+            self._paint_static(painter)
+        return pixmap
+
+    def _paint_static(self, painter: QPainter) -> None:
+        """What ``_render_static`` caches: connections, column titles, map frames and colour bars."""
+        palette = theme.current()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        faint = QColor(palette.frame)
+        faint.setAlpha(90)
+        painter.setPen(QPen(faint, 1))
+        for position in range(1, len(self._columns)):
+            for target, sources in self._all_connections(position):
+                for source in sources:
+                    painter.drawPath(self._curve(source, target))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        centred = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        name_height = self._name_height
+        titles = [
+            (r, c.name, shape_text(c.shape))
+            for r, c in zip(self.column_title_rects(), self._columns, strict=True)
+        ]
+        titles.append((self._prediction_label, tr("softmax"), tr("probability")))
+        for rect, name, shape in titles:
+            painter.setFont(self._name_font)
+            painter.setPen(palette.text)
+            painter.drawText(rect, centred, name)
+            painter.setFont(self._shape_font)
+            painter.setPen(palette.muted)
+            painter.drawText(rect.adjusted(0, name_height, 0, 0), centred, shape)
+        painter.setPen(QPen(palette.frame, 1))
+        painter.setBrush(palette.surface)
+        for column in self._columns:
+            for cell in column.cells:
+                painter.drawRect(cell.adjusted(-1, -1, 0, 0))
+        for rect, group in self._bars:
+            grey = group == [0] and self._quantity == "activation"
+            paint_gradient(painter, rect, theme.GREY_LUT if grey else theme.DIVERGING_LUT)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Cached background, one image per map, colour bars, then the hover information.
@@ -810,6 +830,10 @@ class OverviewView(QWidget):
             self._hover_static = self._render_hover_static()
         with QPainter(self) as painter:
             painter.drawPixmap(0, 0, self._hover_static if hovering else self._static)  # type: ignore[arg-type]
+            if textcheck.recording():
+                painter.save()
+                self._paint_static(painter)  # the cached layer's text, where the recorder sees it
+                painter.restore()
             lit = self._lit if hovering else set()
             for position, (column, shown) in enumerate(zip(self._columns, self._shown, strict=True)):
                 if shown:
@@ -820,10 +844,8 @@ class OverviewView(QWidget):
             painter.setOpacity(HOVER_FADE if hovering else 1.0)
             painter.setFont(self._bar_font)
             drop = self._bar_line_height()
-            for number, (rect, group) in enumerate(self._bars):
-                if self._shown[group[0]]:
-                    labels = rect.translated(0, drop) if self._stagger and number % 2 else rect
-                    paint_range_labels(painter, labels, self._levels[group[0]])
+            for rect, group, line in self._bar_label_lines():
+                paint_range_labels(painter, rect.translated(0, drop * line), self._levels[group[0]])
             painter.setOpacity(1.0)
             for position, index in lit:
                 column = self._columns[position]
@@ -831,6 +853,21 @@ class OverviewView(QWidget):
                     painter.drawImage(column.cells[index], column.image, column.sources[index])
             if self._hover is not None:
                 self._paint_info(painter, self._unit_cell(*self._hover))
+
+    def _bar_label_lines(self) -> list[tuple[QRectF, list[int], int]]:
+        """The shown colour bars and the line (0 or 1) of each one's range labels: the second line when
+        the labels would run into the previous bar's on the first (e.g. ±0.00022 under narrow bars)."""
+        gap = QFontMetricsF(self._bar_font).horizontalAdvance(" ")
+        ends = [-math.inf, -math.inf]
+        out = []
+        for rect, group in self._bars:
+            if not self._shown[group[0]]:
+                continue
+            left, right = range_label_span(self._bar_font, rect, self._levels[group[0]])
+            line = 0 if left > ends[0] + gap else 1 if left > ends[1] + gap else 0
+            ends[line] = right
+            out.append((rect, group, line))
+        return out
 
     @staticmethod
     def _curve(start: QPointF, end: QPointF) -> QPainterPath:

@@ -165,6 +165,8 @@ class Playground(DetailView):
         """A choice between ``keys`` (its item data); ``_write_texts`` names them."""
         box = QComboBox()
         box.setObjectName(name)
+        # As wide as its longest choice in the current language, never squeezed below it.
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for key in keys:
             box.addItem("", key)
         box.currentIndexChanged.connect(self._update)

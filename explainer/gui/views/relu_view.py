@@ -131,6 +131,7 @@ class ActivationCanvas(CachedCanvas):
         self.before = Grid(0, 0, 1, 1, 1)
         self.after = Grid(0, 0, 1, 1, 1)
         self._plot = QRectF()
+        self._plot_caption_h = 0.0
         self._formula = QRectF()
         self._legend_top = 0.0
 
@@ -176,8 +177,11 @@ class ActivationCanvas(CachedCanvas):
         self._legend_top = top - header + theme.px(6)
         self.before = Grid(margin, top, cell, rows, cols)
         plot_left = margin + cell * cols + gap
-        plot_w = min(plot_w, cell * rows)
-        self._plot = QRectF(plot_left, top + (cell * rows - plot_w) / 2, plot_w, plot_w)
+        # The plot and its name under it stay within the maps' height, above the formula.
+        self._plot_caption_h = QFontMetricsF(theme.font(1.0, bold=True)).height() + theme.px(4)
+        plot_w = max(min(plot_w, cell * rows - self._plot_caption_h), theme.px(40))
+        plot_top = top + (cell * rows - plot_w - self._plot_caption_h) / 2
+        self._plot = QRectF(plot_left, plot_top, plot_w, plot_w)
         self.after = Grid(plot_left + plot_w + gap, top, cell, rows, cols)
         self._formula = QRectF(margin, top + cell * rows + theme.px(6), width, formula_h)
 
@@ -251,8 +255,8 @@ class ActivationCanvas(CachedCanvas):
         painter.setPen(palette.text)
         painter.setFont(theme.font(1.0, bold=True))
         painter.drawText(
-            QRectF(rect.left(), rect.bottom() + theme.px(4), rect.width(), theme.px(24)),
-            Qt.AlignmentFlag.AlignCenter,
+            QRectF(rect.left(), rect.bottom() + theme.px(4), rect.width(), self._plot_caption_h),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
             explain_text.activation_name(data.kind),
         )
 

@@ -14,7 +14,7 @@ from functools import cached_property
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QImage, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QFontMetricsF, QImage, QMouseEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from explainer.core import Trace
@@ -22,7 +22,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.views import explain_text
 from explainer.gui.views.animation import CachedCanvas, DetailView, preview
-from explainer.gui.views.colorbar import paint_colorbar
+from explainer.gui.views.colorbar import paint_colorbar, range_texts
 from explainer.gui.views.relu_view import as_grid
 
 PASS_THROUGH = ("flatten", "dropout")
@@ -107,6 +107,18 @@ class SoftmaxData:
         return self.features * self.weights[:, k]
 
 
+def _longest_word(metrics: QFontMetricsF, text: str) -> float:
+    """The width of the widest piece Qt's word wrap can break ``text`` into (a word, or CJK characters)."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    return metrics.boundingRect(QRectF(0, 0, 1, 1e6), flags, text).width() if text else 0.0
+
+
+def _wrapped_height(metrics: QFontMetricsF, width: float, text: str) -> float:
+    """The height ``text`` takes word-wrapped to ``width``."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    return metrics.boundingRect(QRectF(0, 0, max(width, 1.0), 1e6), flags, text).height() if text else 0.0
+
+
 def atlas(maps: np.ndarray, levels: tuple[float, float], columns: int, gap: int = 1) -> QImage:
     """Tile maps into one image (``gap`` background pixels between them) coloured with the diverging map.
 
@@ -143,7 +155,8 @@ class SoftmaxCanvas(CachedCanvas):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("softmax_canvas")
-        self.setMinimumSize(theme.px(640), theme.px(300))
+        self._needed = 0.0  # the height the last layout needed for all its text
+        self._needed_w = 0.0  # and the width
         self._data: SoftmaxData | None = None
         self._class = 0
         self._hover = -1
@@ -152,12 +165,21 @@ class SoftmaxCanvas(CachedCanvas):
         self._rows: list[QRectF] = []
         self._columns: list[float] = []
         self._formula = QRectF()
+        self._titles: list[QRectF] = []  # each panel's column above it: title, colour bar, its labels
+        self._captions: list[QRectF] = []  # the same columns under the panels
+        self._strip_label = QRectF()
         self._map_columns = 1
         self._images: dict[int, tuple[QImage, QImage]] = {}
 
     def sizeHint(self) -> QSize:
         """Three map panels and the table side by side."""
         return QSize(theme.px(1000), theme.px(520))
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the header, the table's rows and the formula, and for every column's text across."""
+        return QSize(
+            max(theme.px(640), math.ceil(self._needed_w)), max(theme.px(300), math.ceil(self._needed))
+        )
 
     def has_content(self) -> bool:
         """True once there is data."""
@@ -168,6 +190,14 @@ class SoftmaxCanvas(CachedCanvas):
         self._data = data
         self._images = {}
         self.invalidate()
+        if data is not None:
+            self._layout(data)  # now, so the height its text needs is known before the first paint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width wraps the titles differently: lay out now, so the height needed follows."""
+        super().resizeEvent(event)
+        if self._data is not None:
+            self._layout(self._data)
 
     def set_class(self, k: int) -> None:
         """Show the weights and terms of class ``k``."""
@@ -196,59 +226,133 @@ class SoftmaxCanvas(CachedCanvas):
             )
         return self._images[k]
 
+    def _texts(self, data: SoftmaxData) -> tuple[list[str], list[str], list[tuple[float, float]]]:
+        """The three panels' titles, the captions under them (longest class name) and their levels."""
+        title = explain_text.features_title(data.maps_shape, data.features.size)
+        widest = max(data.class_names, key=len)
+        captions = [
+            "",
+            tr("what '{k}' looks for").format(k=widest),
+            tr("evidence for '{k}'").format(k=widest),
+        ]
+        levels = [data.feature_levels, data.weight_levels, data.weight_levels]
+        return [title, tr("weights into the class"), tr("value × weight")], captions, levels
+
+    def _table_columns(self, data: SoftmaxData) -> list[float]:
+        """Widths of the table's text columns: class, z, e^z, probability, each its heading or widest cell."""
+        heading = QFontMetricsF(theme.font(0.9, bold=True)).horizontalAdvance
+        cell = QFontMetricsF(theme.font(1.05)).horizontalAdvance
+        sum_cell = QFontMetricsF(theme.font(1.05, bold=True)).horizontalAdvance
+        space = cell("  ")
+        samples = [
+            (tr("class"), max(cell(name) for name in data.class_names), sum_cell(tr("sum"))),
+            ("z", cell("−00.00"), 0.0),
+            ("e^z", cell("0.00×10⁻⁰⁰"), sum_cell("0.000e+00")),
+            (tr("probability") if data.probs is not None else "", cell("100.0 %"), sum_cell("100 %")),
+        ]
+        return [max(heading(text), *widths) + space for text, *widths in samples]
+
     def _layout(self, data: SoftmaxData) -> None:
+        """Place the panels, the strip, the table and the formula; every text gets the room it needs.
+
+        A panel's column is as wide as its maps, but never narrower than the longest word of its title and
+        caption or its colour bar's label; titles and captions wrap inside their column, and the header
+        and caption rows are as tall as their longest text.
+        """
         margin, gap = theme.px(10), theme.px(20)
         small = QFontMetricsF(theme.font(0.9))
-        header = small.height() * 3 + theme.px(10)
-        formula_h = QFontMetricsF(theme.font(1.25)).height() * 2 + theme.px(16)
-        table_font = QFontMetricsF(theme.font(1.05))
-        advance = table_font.horizontalAdvance
-        table_w = advance("class  −00.00  0.00×10⁻⁰⁰  100.0 %") + theme.px(110)
+        bold = QFontMetricsF(theme.font(1.0, bold=True))
+        formula_w = self.width() - 2 * margin
+        formula_h = max(
+            _wrapped_height(QFontMetricsF(theme.font(1.25)), formula_w, "\n".join(formula_lines(data, k)))
+            for k in range(data.classes)
+        ) + theme.px(16)
+        row_min = QFontMetricsF(theme.font(1.05)).height()
+        widths = self._table_columns(data)
+        table_w = sum(widths) + theme.px(110)
+        titles, captions, levels = self._texts(data)
         strip_w = theme.px(22)
-        width = self.width() - 2 * margin - table_w - strip_w - 4 * gap
-        # Under the panels: their captions and the strip's two-line label.
-        captions = small.height() * 2 + theme.px(8)
-        height = self.height() - 2 * margin - header - formula_h - captions
+        strip_text = tr("flatten\n{n}").format(n=data.features.size).split("\n")
+        strip_col = max(strip_w, *(small.horizontalAdvance(t) for t in strip_text))
+        least = [
+            max(
+                _longest_word(small, titles[i]),
+                _longest_word(bold, captions[i]),
+                small.horizontalAdvance("±" + range_texts(levels[i])[1]),
+            )
+            for i in range(3)
+        ]
+        room = self.width() - 2 * margin - table_w - strip_col - 4 * gap
+        # The least width: every column at its text's width with maps of at least 2 pixels a cell.
+        maps_w0 = data.maps(data.features).shape
+        least_w = 2 * margin + table_w + strip_col + 4 * gap + sum(max(w, 2 * maps_w0[2]) for w in least)
         maps = data.maps(data.features)
         count, map_h, map_w = maps.shape
-        # Columns of the map grid: the arrangement that makes the maps largest in one panel.
-        panel_w = width / 3
 
-        def scale(columns: int) -> float:
+        def arrangement(columns: int) -> tuple[float, float]:
+            """(panel width, panel height) of one map pixel for this many map columns."""
             rows = math.ceil(count / columns)
-            return min(panel_w / (columns * (map_w + 1)), height / (rows * (map_h + 1)))
+            return columns * (map_w + 1) - 1, rows * (map_h + 1) - 1
 
-        self._map_columns = max(range(1, count + 1), key=scale)
-        pixel = scale(self._map_columns)
-        rows = math.ceil(count / self._map_columns)
-        panel_h = pixel * (rows * (map_h + 1) - 1)
-        panel_w = pixel * (self._map_columns * (map_w + 1) - 1)
+        def text_heights(pixel: float, columns: int) -> tuple[float, float]:
+            """Heights of the header (titles, bar, its labels) and the captions under the panels."""
+            panel = pixel * arrangement(columns)[0]
+            cols = [max(panel, w) for w in least]
+            title_h = max(_wrapped_height(small, c, t) for c, t in zip(cols, titles, strict=True))
+            caption_h = max(_wrapped_height(bold, c, t) for c, t in zip(cols, captions, strict=True))
+            header = title_h + theme.px(2) + theme.px(8) + 2 + small.height() + theme.px(6)
+            return header, max(caption_h, small.height() * 2) + theme.px(8)
+
+        def scale(columns: int, header: float, caption: float) -> float:
+            """The largest map pixel that fits both the panels' width and the height left for them."""
+            panel_w, panel_h = arrangement(columns)
+            height = self.height() - 2 * margin - header - formula_h - caption
+            high = max(0.0, height / panel_h)
+            if sum(max(high * panel_w, w) for w in least) <= room:
+                return high
+            low = 0.0
+            for _ in range(30):  # the width the panels take grows with the pixel: bisect
+                middle = (low + high) / 2
+                fits = sum(max(middle * panel_w, w) for w in least) <= room
+                low, high = (middle, high) if fits else (low, middle)
+            return low
+
+        header, caption = text_heights(1.0, 1)
+        for _ in range(2):  # the text rows depend on the panels' width, which depends on them
+            self._map_columns = max(range(1, count + 1), key=lambda c: scale(c, header, caption))
+            pixel = scale(self._map_columns, header, caption)
+            header, caption = text_heights(pixel, self._map_columns)
+        pixel = scale(self._map_columns, header, caption)
+        panel_w, panel_h = (pixel * size for size in arrangement(self._map_columns))
         top = margin + header
-        self._panels = []
-        self._images = {}
+        self._panels, self._titles, self._images = [], [], {}
         x = margin
-        self._panels.append(QRectF(x, top, panel_w, panel_h))
-        x += panel_w + gap
-        self._strip = QRectF(x, top, strip_w, panel_h)
-        x += strip_w + gap
-        for _ in range(2):
+        for index in range(3):
+            column = max(panel_w, least[index])
             self._panels.append(QRectF(x, top, panel_w, panel_h))
-            x += panel_w + gap
-        row_h = min(height / (data.classes + 1), theme.px(34))
+            self._titles.append(QRectF(x, margin, column, header))
+            x += column + gap
+            if index == 0:
+                self._strip = QRectF(x + (strip_col - strip_w) / 2, top, strip_w, panel_h)
+                self._strip_label = QRectF(x, top + panel_h + theme.px(4), strip_col, caption)
+                x += strip_col + gap
+        below = top + panel_h + theme.px(4)
+        self._captions = [QRectF(t.left(), below, t.width(), caption) for t in self._titles]
+        height = self.height() - 2 * margin - header - formula_h
+        row_h = max(min(height / (data.classes + 1), theme.px(34)), row_min)
         # The table takes all the width the panels leave, so its bars are as long as possible.
         table_left = x + gap
         table_w = self.width() - margin - table_left
         self._rows = [QRectF(table_left, top + i * row_h, table_w, row_h) for i in range(data.classes)]
         first = table_left + theme.px(6)
-        self._columns = [
-            first,
-            first + advance("class  "),
-            first + advance("class  −00.00  "),
-            first + advance("class  −00.00  0.00×10⁻⁰⁰  "),
-        ]
+        self._columns = [first + sum(widths[:i]) for i in range(4)]
         self._formula = QRectF(
             margin, self.height() - margin - formula_h, self.width() - 2 * margin, formula_h
         )
+        needed = 2 * margin + header + row_min * (data.classes + 1) + theme.px(4) + formula_h
+        if abs(needed - self._needed) >= 1 or abs(least_w - self._needed_w) >= 1:
+            self._needed, self._needed_w = needed, least_w
+            self.updateGeometry()
 
     def paint_static(self, painter: QPainter) -> None:
         """Feature maps, the flattened strip, panel titles and the table's fixed numbers."""
@@ -262,12 +366,9 @@ class SoftmaxCanvas(CachedCanvas):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         features = atlas(data.maps(data.features), data.feature_levels, self._map_columns)
         painter.drawImage(self._panels[0], features)
-        title = explain_text.features_title(data.maps_shape, data.features.size)
-        self._panel_title(painter, self._panels[0], title, data.feature_levels, metrics)
-        self._panel_title(painter, self._panels[1], tr("weights into the class"), data.weight_levels, metrics)
-        painter.setPen(palette.text)
-        title_top = self._panels[2].top() - metrics.height() * 2 - theme.px(6)
-        painter.drawText(QPointF(self._panels[2].left(), title_top + metrics.ascent()), tr("value × weight"))
+        titles, _captions, levels = self._texts(data)
+        for index, (title, level) in enumerate(zip(titles, levels, strict=True)):
+            self._panel_title(painter, index, title, level if index < 2 else None, metrics)
         # The flattened vector: one thin band per value, top to bottom, in the maps' reading order.
         strip = theme.array_to_qimage(data.features[:, None], data.feature_levels, theme.DIVERGING_LUT)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
@@ -276,30 +377,33 @@ class SoftmaxCanvas(CachedCanvas):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(self._strip)
         painter.setPen(palette.muted)
-        label_w = self._strip.width() + theme.px(48)
-        label_top = self._strip.bottom() + theme.px(4)
-        label = QRectF(self._strip.left() - theme.px(24), label_top, label_w, metrics.height() * 2)
         painter.drawText(
-            label, Qt.AlignmentFlag.AlignHCenter, tr("flatten\n{n}").format(n=data.features.size)
+            self._strip_label, Qt.AlignmentFlag.AlignHCenter, tr("flatten\n{n}").format(n=data.features.size)
         )
         self._paint_table(painter, data)
 
     def _panel_title(
         self,
         painter: QPainter,
-        panel: QRectF,
+        index: int,
         title: str,
-        levels: tuple[float, float],
+        levels: tuple[float, float] | None,
         metrics: QFontMetricsF,
     ) -> None:
+        """A panel's title wrapped in its column, then (``levels`` not None) its colour bar at the bottom."""
         palette = theme.current()
-        top = panel.top() - metrics.height() * 2 - theme.px(6)
+        area = self._titles[index]
+        bar_top = area.bottom() - theme.px(6) - metrics.height() - 2 - theme.px(8)
         painter.setPen(palette.text)
-        painter.drawText(QPointF(panel.left(), top + metrics.ascent()), title)
-        bar = QRectF(
-            panel.left(), top + metrics.height() + theme.px(2), min(panel.width(), theme.px(120)), theme.px(8)
+        painter.drawText(
+            QRectF(area.left(), area.top(), area.width(), bar_top - theme.px(2) - area.top()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap,
+            title,
         )
-        paint_colorbar(painter, bar, theme.DIVERGING_LUT, levels)
+        if levels is not None:
+            width = min(max(self._panels[index].width(), metrics.horizontalAdvance("±0.00")), theme.px(120))
+            bar = QRectF(area.left(), bar_top, min(area.width(), width), theme.px(8))
+            paint_colorbar(painter, bar, theme.DIVERGING_LUT, levels)
 
     def _paint_table(self, painter: QPainter, data: SoftmaxData) -> None:
         """Every class's z, e^z and probability, with a bar for the probability."""
@@ -341,16 +445,12 @@ class SoftmaxCanvas(CachedCanvas):
             last = self._rows[-1]
             painter.setPen(palette.text)
             painter.setFont(theme.font(1.05, bold=True))
-            painter.drawText(
-                QRectF(self._columns[0], last.bottom() + theme.px(4), last.width(), last.height()),
-                Qt.AlignmentFlag.AlignVCenter,
-                tr("sum"),
-            )
-            painter.drawText(
-                QRectF(self._columns[2], last.bottom() + theme.px(4), last.width(), last.height()),
-                Qt.AlignmentFlag.AlignVCenter,
-                f"{format_big(data.exp_sum)}      100 %",
-            )
+            for column, text in ((0, tr("sum")), (2, format_big(data.exp_sum)), (3, "100 %")):
+                painter.drawText(
+                    QRectF(self._columns[column], last.bottom() + theme.px(4), last.width(), last.height()),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    text,
+                )
 
     def paint_dynamic(self, painter: QPainter) -> None:
         """The chosen class's weight and evidence maps, its highlighted row, and its formula."""
@@ -364,14 +464,9 @@ class SoftmaxCanvas(CachedCanvas):
         painter.drawImage(self._panels[2], evidence)
         painter.setPen(palette.accent)
         painter.setFont(theme.font(1.0, bold=True))
-        painter.drawText(
-            QPointF(self._panels[1].left(), self._panels[1].bottom() + theme.px(18)),
-            tr("what '{k}' looks for").format(k=data.class_names[k]),
-        )
-        painter.drawText(
-            QPointF(self._panels[2].left(), self._panels[2].bottom() + theme.px(18)),
-            tr("evidence for '{k}'").format(k=data.class_names[k]),
-        )
+        wrapped = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(self._captions[1], wrapped, tr("what '{k}' looks for").format(k=data.class_names[k]))
+        painter.drawText(self._captions[2], wrapped, tr("evidence for '{k}'").format(k=data.class_names[k]))
         marker = self._rows[k]
         painter.fillRect(QRectF(marker.left(), marker.top(), theme.px(4), marker.height()), palette.accent)
         if 0 <= self._hover < data.classes and self._hover != k:

@@ -79,6 +79,7 @@ class PassStrip(QWidget):
     def set_layers(self, names: list[str], shapes: list[str]) -> None:
         """The layer names and output shapes (e.g. "8×28×28"), in order; the loss box is added after them."""
         self._names, self._shapes = list(names), list(shapes)
+        self.updateGeometry()
         self.update()
 
     def set_active(self, phase: str, layer_index: int | None) -> None:
@@ -90,9 +91,23 @@ class PassStrip(QWidget):
         line = QFontMetricsF(theme.font()).lineSpacing()
         return QSize(theme.px(900), round(3 * line + theme.px(24)))
 
+    def minimumSizeHint(self) -> QSize:
+        """Boxes just wide enough for their names and shapes (wrapped after a ×), with narrow gaps."""
+        n = len(self._names) + 1
+        return QSize(round(n * self._least_box() + (n - 1) * theme.px(6)) + 2, self.sizeHint().height())
+
+    def _least_box(self) -> float:
+        """The narrowest box that holds every name (bold, as when lit) and every shape's widest piece."""
+        names = QFontMetricsF(theme.font(0.95, bold=True)).horizontalAdvance
+        shapes = QFontMetricsF(theme.font(0.8)).horizontalAdvance
+        pieces = [piece for shape in self._shapes for piece in _breakable(shape).split("\u200b")]
+        return max([names(name) for name in [*self._names, tr("loss")]] + [shapes(p) for p in pieces]) + 4
+
     def _boxes(self) -> list[QRectF]:
         n = len(self._names) + 1
         gap = theme.px(16)
+        if (self.width() - (n - 1) * gap - 2) / n < self._least_box():
+            gap = theme.px(6)  # a narrow strip gives the room between boxes to their text
         width = (self.width() - (n - 1) * gap - 2) / n
         height = self.height() - theme.px(16)
         return [QRectF(1 + i * (width + gap), theme.px(8), width, height) for i in range(n)]
@@ -119,7 +134,8 @@ class PassStrip(QWidget):
                 painter.setFont(theme.font(0.8))
                 painter.setPen(QColor("#ffffff") if lit else palette.muted)
                 bottom = QRectF(box.left(), box.center().y() + 2, box.width(), box.height() / 2 - 2)
-                painter.drawText(bottom, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, shapes[i])
+                flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+                painter.drawText(bottom, flags, _breakable(shapes[i]))
                 if i + 1 < len(boxes):
                     self._arrow(painter, box, boxes[i + 1], phase == "backward", palette.muted)
 
@@ -143,6 +159,11 @@ class PassStrip(QWidget):
             if box.contains(event.position()):
                 self.sigBoxClicked.emit(i if i < len(self._names) else -1)
                 return
+
+
+def _breakable(shape: str) -> str:
+    """``shape`` ("16×14×14") with a zero-width space after each ×, where a narrow box may wrap it."""
+    return shape.replace("\u00d7", "\u00d7\u200b")
 
 
 def _shape_text(shape: tuple[int, ...]) -> str:

@@ -31,7 +31,17 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPointF,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -50,10 +60,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -834,6 +847,29 @@ class Spotlight(QWidget):
 # ---- the window that shows each stop's view ------------------------------------------------------------
 
 
+class _ViewScroll(QScrollArea):
+    """A stop's view: never narrower than the view needs (the window widens with it), scrolling up and
+    down when the view is taller than the window beside the lit region."""
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("tour_view_scroll")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(view)
+
+    def minimumSizeHint(self) -> QSize:
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return QSize(self.widget().minimumSizeHint().width() + bar, super().minimumSizeHint().height())
+
+    def event(self, event: QEvent) -> bool:
+        """The view's least size changed (its parts laid out): tell the window, which then widens."""
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().event(event)
+
+
 class TourViewWindow(QWidget):
     """A tool window beside the main window holding the view of the current stop (objectName "tour_view").
 
@@ -848,6 +884,7 @@ class TourViewWindow(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._view: QWidget | None = None
+        self._scroll = QWidget()
 
     def view(self) -> QWidget | None:
         """The view shown now."""
@@ -856,15 +893,18 @@ class TourViewWindow(QWidget):
     def set_view(self, view: QWidget | None, title: str) -> None:
         """Show ``view`` (None: hide the window); the previous view is deleted."""
         if self._view is not None:
-            self._layout.removeWidget(self._view)
-            self._view.deleteLater()
+            self._layout.removeWidget(self._scroll)
+            self._scroll.deleteLater()  # and the view in it
         self._view = view
         if view is None:
             self.hide()
             return
         if isinstance(view, QDialog):
             view.setWindowFlags(Qt.WindowType.Widget)  # a dialog's content, embedded here
-        self._layout.addWidget(view)
+        # The window is placed beside the lit region, at most its height: a taller view scrolls.
+        self._scroll = _ViewScroll(view)
+        self._layout.addWidget(self._scroll)
+        self._scroll.show()
         view.show()
         self.setWindowTitle(title)
 
@@ -876,7 +916,11 @@ class TourViewWindow(QWidget):
         the view needs more height than there is above it.
         """
         frame = main.geometry()
+        # The view's own least size, its layout brought up to date: the window is at least as wide (a
+        # view taller than the room scrolls).
         least = self.minimumSizeHint()
+        if self._view is not None:
+            least = least.expandedTo(self._view.minimumSizeHint())
         room_left, room_right = (
             (main.width(), 0) if lit.isEmpty() else (lit.left(), main.width() - lit.right())
         )
