@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from explainer.gui import i18n, textcheck
 from explainer.gui.mainwindow import MainWindow
@@ -73,6 +73,17 @@ def test_the_check_finds_overlaps_cut_text_and_short_labels(qtbot) -> None:
     qtbot.addWidget(fine)
     fine.show()
     assert textcheck.problems(fine) == []
+
+
+def test_a_list_row_half_out_of_its_scrolling_view_is_not_cut_text(qtbot) -> None:
+    rows = QListWidget()
+    rows.addItems([f"digit {i}" for i in range(40)])
+    rows.setFixedSize(120, 75)  # the last visible row sticks out of the viewport: it scrolls there
+    qtbot.addWidget(rows)
+    rows.show()
+    boxes = textcheck.record(rows)
+    assert any(not box.visible.contains(box.rect) for box in boxes), "no row reaches the viewport's edge"
+    assert textcheck.clipped(boxes) == []
 
 
 def _settle(app: QApplication) -> None:

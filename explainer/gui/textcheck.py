@@ -152,7 +152,9 @@ class _RecordingEngine(QPaintEngine):
         bounds, visible = self._bounds(widget)
         if painter.hasClipping():
             clip = to_device.mapRect(painter.clipBoundingRect())
-            bounds, visible = bounds.intersected(clip), visible.intersected(clip)
+            visible = visible.intersected(clip)
+            if not _is_viewport(widget):
+                bounds = bounds.intersected(clip)
         rect = to_device.mapRect(line)
         if rect.intersects(visible):  # text scrolled out of sight is not shown, so it cannot collide
             ink = rect
@@ -173,19 +175,29 @@ class _RecordingEngine(QPaintEngine):
             return self._known[widget]
         root = self.root
         own = QRectF(QPointF(widget.mapTo(root, QPoint(0, 0))), QWidget.size(widget).toSizeF())
-        bounds, visible, scrolls = own, own, False
+        # An item view paints its rows into its own viewport: a row half out of it is scrolled, not cut.
+        scrolls = _is_viewport(widget)
+        bounds, visible = (_UNBOUNDED if scrolls else own), own
         child = widget
         while child is not root and child.parentWidget() is not None:
             parent = child.parentWidget()
             area = QRectF(QPointF(parent.mapTo(root, QPoint(0, 0))), QWidget.size(parent).toSizeF())
             visible = visible.intersected(area)
-            owner = parent.parentWidget()
-            scrolls = scrolls or (isinstance(owner, QAbstractScrollArea) and parent is owner.viewport())
+            scrolls = scrolls or _is_viewport(parent)
             if not scrolls:
                 bounds = bounds.intersected(area)
             child = parent
         self._known[widget] = (bounds, visible)
         return bounds, visible
+
+
+_UNBOUNDED = QRectF(-1e9, -1e9, 2e9, 2e9)
+
+
+def _is_viewport(widget: QWidget) -> bool:
+    """True for the viewport of a scroll area (where item views such as the gallery paint their rows)."""
+    owner = widget.parentWidget()
+    return isinstance(owner, QAbstractScrollArea) and widget is owner.viewport()
 
 
 class RecordingDevice(QPaintDevice):
