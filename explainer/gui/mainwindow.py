@@ -112,6 +112,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._follow_timer = _single_shot(self, 0, self._follow_now)
         self._followed_at = 0.0
         self._overview_stale = False
+        self._loading_sample = False
 
         self._apply_theme()
         self._build_widgets()
@@ -665,6 +666,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
     def _connect(self) -> None:
         """Wire the one-way data flow: canvas → state → views."""
         self.canvas.sigChanged.connect(self._schedule_update)
+        self.canvas.sigChanged.connect(self._canvas_changed)
         self.brush_slider.valueChanged.connect(self._set_brush)
         self.scale_combo.currentIndexChanged.connect(lambda index: self.set_scale_mode(SCALE_MODES[index]))
         self.gallery.sigDigitChosen.connect(self._load_sample)
@@ -879,8 +881,17 @@ class MainWindow(FollowsLanguage, QMainWindow):
     # ----------------------------------------------------------------- slots
     def _load_sample(self, image: object, label: int) -> None:
         """Put a gallery digit into the canvas, upscaled, so it takes the same path as a drawing."""
-        self.canvas.set_image(image)  # type: ignore[arg-type]
+        self._loading_sample = True
+        try:
+            self.canvas.set_image(image)  # type: ignore[arg-type]
+        finally:
+            self._loading_sample = False
         self.statusBar().showMessage(tr("Loaded a test digit labelled {label}").format(label=label), 5000)
+
+    def _canvas_changed(self) -> None:
+        """Anything but a gallery pick (a stroke, Clear, Undo, an opened file) un-highlights the sample."""
+        if not self._loading_sample:
+            self.gallery.forget_choice()
 
     def _set_brush(self, size: int) -> None:
         """Follow the brush slider."""
