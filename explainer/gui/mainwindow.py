@@ -58,6 +58,7 @@ from explainer.gui.state import SCALE_MODES, AppState, Settings, Target, same_ar
 from explainer.gui.targetbar import TargetBar
 from explainer.gui.views.overview import OverviewView
 from explainer.gui.workspace import LEARN_PAGES, MODEL_PAGES, DetailPanel, Page, Problem, page_available
+from explainer.unusual import statistics_for
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm *.pbm"
 PREVIEW_SIZE = 112
@@ -105,6 +106,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         # The layer explained in the detail panel: (direction "forward"/"backward", layer index, channel).
         self._explained: tuple[str, int, int] | None = None
         self._laid_out_model = network
+        self._unusual_stats = statistics_for(network)
 
         self._update_timer = _single_shot(self, 0, self._run_update)
         self._page_timer = _single_shot(self, PAGE_SYNC_DELAY_MS, self._sync_current_page)
@@ -397,6 +399,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         )
         self._show_update_time()
         self._show_prediction(self.state.trace)
+        self._show_unusual(self.state.trace)
 
     # ----------------------------------------------------------------- construction
     def _build_widgets(self) -> None:
@@ -487,6 +490,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.timing_label = QLabel()
         self._update_ms: float | None = None
         self.timing_label.setObjectName("status_timing")
+        self.unusual_label = QLabel()
+        self.unusual_label.setObjectName("status_unusual")
+        self.unusual_label.hide()
+        self.statusBar().addPermanentWidget(self.unusual_label)
         self.statusBar().addPermanentWidget(self.prediction_label)
         self.statusBar().addPermanentWidget(self.loss_label)
         self.statusBar().addPermanentWidget(self.timing_label)
@@ -676,6 +683,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.state.sigTargetChanged.connect(self._target_changed)
         self.state.sigTraceChanged.connect(self._show_in_overview)
         self.state.sigTraceChanged.connect(self._show_prediction)
+        self.state.sigTraceChanged.connect(self._show_unusual)
         self.state.sigTraceChanged.connect(self._show_loss)
         self.state.sigTraceChanged.connect(self._follow_in_detail)
         self.state.sigTraceChanged.connect(self._schedule_page_sync)
@@ -762,6 +770,24 @@ class MainWindow(FollowsLanguage, QMainWindow):
             )
         )
 
+    def _show_unusual(self, trace: Trace | None) -> None:
+        """Warn in the status bar and under the bars when the input is unlike the training digits.
+
+        Only for a model the shipped statistics were fitted for (the bundled one); the score reads the
+        dense layer's input and the logits from the trace: about 0.05 ms per update, a fifth of the trace.
+        """
+        stats = self._unusual_stats
+        score = None if trace is None or stats is None else float(stats.score_trace(trace)[0])
+        threshold = 0.0 if stats is None else stats.threshold
+        prediction = self.overview.prediction_view()
+        prediction.set_unusual(score, threshold)
+        unusual = score is not None and score > threshold
+        self.unusual_label.setVisible(unusual)
+        if unusual:
+            text = tr("⚠ This does not look like the digits the network was trained on (score {score:.1f})")
+            self.unusual_label.setText(text.format(score=score))
+            self.unusual_label.setToolTip(prediction.unusual_text())
+
     def _show_loss(self, trace: Trace | None) -> None:
         """In Backward mode, put the loss (or the explained class's score) in the status bar."""
         if trace is None or not trace.has_gradients or trace.target is None:
@@ -823,6 +849,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
             self.overview.set_model(model)
             self.target_bar.set_class_names([str(name) for name in model.class_names])
         self._laid_out_model = model
+        self._unusual_stats = statistics_for(model)
         self._schedule_page_sync()
 
     def _training_running(self, running: bool) -> None:
