@@ -24,7 +24,7 @@ import numpy as np
 
 from explainer.augment import distort_like_drawing
 from explainer.core import Sequential
-from explainer.data import load_mnist, mnist_dir
+from explainer.data import add_data_argument, load_mnist, mnist_dir_or_say
 from explainer.modelio import load_model
 from explainer.train import evaluate
 
@@ -59,14 +59,13 @@ def robust_accuracy(
 def main(argv: list[str] | None = None) -> int:
     """Print the robustness figures; exit status 1 when the all-distortions accuracy is below 97%."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", help="MNIST folder (default: $EXPLAINER_MNIST_DIR or ../shared/data/mnist)")
+    add_data_argument(parser)
     parser.add_argument("--model", type=Path, default=None, help="model file (default: the bundled one)")
     parser.add_argument("--n", type=int, default=10000, help="number of test digits (default all 10,000)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    directory = mnist_dir(args.data)
+    directory = mnist_dir_or_say(args.data)
     if directory is None:
-        print("MNIST not found: pass --data DIR or set EXPLAINER_MNIST_DIR", file=sys.stderr)
         return 2
     model = load_model(args.model)
     images, labels = load_mnist(directory, "test")

@@ -26,7 +26,7 @@ import numpy as np
 
 from explainer.augment import distort_like_drawing
 from explainer.core import Sequential, softmax
-from explainer.data import load_mnist, mnist_dir
+from explainer.data import add_data_argument, load_mnist, mnist_dir
 from explainer.modelio import load_model
 from explainer.preprocess import to_mnist
 from explainer.unusual import FIT_IMAGES, THRESHOLD_QUANTILE, UnusualStatistics, fit_statistics, layer_input
@@ -99,7 +99,7 @@ def dense_train(model: Sequential, train: np.ndarray) -> np.ndarray:
 def main(argv: list[str] | None = None) -> int:
     """Print the table; exit status 1 when the shipped score misses the bar."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", help="MNIST folder (default: $EXPLAINER_MNIST_DIR or ../shared/data/mnist)")
+    add_data_argument(parser)
     parser.add_argument("--fashion", help="Fashion-MNIST folder (default: beside the MNIST folder)")
     args = parser.parse_args(argv)
     directory = mnist_dir(args.data)

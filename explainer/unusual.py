@@ -370,20 +370,23 @@ def unusual_score(x: np.ndarray) -> np.ndarray:
 def main(argv: list[str] | None = None) -> int:
     """Fit the statistics of the bundled model on MNIST and write them (``assets/unusual.npz``)."""
     from explainer.augment import distort_like_drawing
-    from explainer.data import load_mnist, mnist_dir
+    from explainer.data import add_data_argument, load_mnist, mnist_dir_or_say
     from explainer.modelio import load_model
 
     parser = argparse.ArgumentParser(description="Fit the unusual-input statistics of a model.")
-    parser.add_argument("--data", help="MNIST folder (default: $EXPLAINER_MNIST_DIR or ../shared/data/mnist)")
+    add_data_argument(parser)
     parser.add_argument("--model", type=Path, default=None, help="model file (default: the bundled one)")
     parser.add_argument("--out", type=Path, default=UNUSUAL_PATH)
     args = parser.parse_args(argv)
-    directory = mnist_dir(args.data)
+    directory = mnist_dir_or_say(args.data)
     if directory is None:
-        print("MNIST not found: pass --data DIR or set EXPLAINER_MNIST_DIR", file=sys.stderr)
         return 2
-    model = load_model(args.model)
-    images, labels = load_mnist(directory, "train")
+    try:
+        model = load_model(args.model)
+        images, labels = load_mnist(directory, "train")
+    except BadInputError as error:
+        print(error, file=sys.stderr)
+        return 2
     held_out = images[FIT_IMAGES:]
     drawn = distort_like_drawing(held_out, np.random.default_rng(1))
     stats = fit_unusual(
