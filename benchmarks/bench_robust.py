@@ -22,16 +22,12 @@ from typing import Any
 
 import numpy as np
 
-from explainer.augment import augment_batch
+from explainer.augment import distort_like_drawing
 from explainer.core import Sequential
-from explainer.data import load_mnist, mnist_dir
+from explainer.data import add_data_argument, load_mnist, mnist_dir_or_say
 from explainer.modelio import load_model
-from explainer.preprocess import to_mnist
 from explainer.train import evaluate
 
-CANVAS = 56
-# Every distortion at once, as in the issue: rotation +-20 deg, scale 0.6-1.2, shifts, thicker or thinner.
-DRAWN: dict[str, Any] = {"rotation": 20.0, "scale": (0.6, 1.2), "shift": 6.0, "thickness": 1.0}
 IDENTITY: dict[str, Any] = {"rotation": 0.0, "scale": (1.0, 1.0), "shift": 0.0, "thickness": 0.0}
 ONE_AT_A_TIME: dict[str, dict[str, Any]] = {
     "rotation +-20 deg only": {**IDENTITY, "rotation": 20.0},
@@ -40,22 +36,6 @@ ONE_AT_A_TIME: dict[str, dict[str, Any]] = {
     "thicker or thinner only": {**IDENTITY, "thickness": 1.0},
     "to_mnist only": IDENTITY,
 }
-
-
-def distort_like_drawing(images: np.ndarray, rng: np.random.Generator, **distortion: Any) -> np.ndarray:
-    """Distort MNIST digits on a larger canvas and bring them back with ``to_mnist``.
-
-    ``distortion`` holds ``augment_batch`` keyword arguments; the default is :data:`DRAWN`.
-
-    Shape:
-        images: ``(N, 28, 28)`` uint8 0-255; returns ``(N, 28, 28)`` float32 in [0, 1].
-    """
-    n = len(images)
-    canvas = np.zeros((n, CANVAS, CANVAS), np.float32)
-    top = (CANVAS - 28) // 2
-    canvas[:, top : top + 28, top : top + 28] = images / np.float32(255.0)
-    drawn = augment_batch(canvas, rng, **(distortion or DRAWN))
-    return np.stack([to_mnist(image) for image in drawn])
 
 
 def robust_accuracy(
@@ -79,14 +59,13 @@ def robust_accuracy(
 def main(argv: list[str] | None = None) -> int:
     """Print the robustness figures; exit status 1 when the all-distortions accuracy is below 97%."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", help="MNIST folder (default: $EXPLAINER_MNIST_DIR or ../shared/data/mnist)")
+    add_data_argument(parser)
     parser.add_argument("--model", type=Path, default=None, help="model file (default: the bundled one)")
     parser.add_argument("--n", type=int, default=10000, help="number of test digits (default all 10,000)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    directory = mnist_dir(args.data)
+    directory = mnist_dir_or_say(args.data)
     if directory is None:
-        print("MNIST not found: pass --data DIR or set EXPLAINER_MNIST_DIR", file=sys.stderr)
         return 2
     model = load_model(args.model)
     images, labels = load_mnist(directory, "test")

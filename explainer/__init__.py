@@ -7,6 +7,7 @@ Scripting entry points (importing this package never imports Qt)::
     x = explainer.to_mnist(explainer.load_image("digit.png"))
     probs = model.predict_proba(x[None, None])     # (1, 10)
     trace = model.trace(x[None, None], target=[7])  # every layer's maps and gradients
+    explainer.unusual_score(x[None])                # (1,): above ~3.7 it looks like no digit
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ from explainer.errors import BadInputError
 for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
-__all__ = ["BadInputError", "load_image", "load_model", "save_model", "to_mnist"]
+__all__ = ["BadInputError", "load_image", "load_model", "save_model", "to_mnist", "unusual_score"]
 
 _LAZY = {
     "load_model": "explainer.modelio",
     "save_model": "explainer.modelio",
     "to_mnist": "explainer.preprocess",
     "load_image": "explainer.imageio",
+    "unusual_score": "explainer.unusual",
 }
 
 

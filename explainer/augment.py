@@ -13,15 +13,41 @@ the image turns and scales about its centre ``((H - 1) / 2, (W - 1) / 2)``.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from explainer.errors import BadInputError
+from explainer.preprocess import to_mnist
 
 __all__ = ["affine_matrices", "augment_batch", "elastic_fields", "grey_dilate", "grey_erode", "warp"]
 
 # 3x3 structuring elements for grey morphology: the full square and the plus-shaped cross.
 _SQUARE = [(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
 _CROSS = [(0, 0), (-1, 0), (1, 0), (0, -1), (0, 1)]
+
+
+DRAWING_CANVAS = 56
+"""Side of the canvas :func:`distort_like_drawing` places a 28x28 digit on, so nothing is cut off."""
+
+DRAWN: dict[str, Any] = {"rotation": 20.0, "scale": (0.6, 1.2), "shift": 6.0, "thickness": 1.0}
+"""Distortions of a digit drawn by hand: rotation +-20 deg, scale 0.6-1.2, shifts, thicker or thinner."""
+
+
+def distort_like_drawing(images: np.ndarray, rng: np.random.Generator, **distortion: Any) -> np.ndarray:
+    """Distort MNIST digits on a larger canvas and bring them back with ``to_mnist``.
+
+    ``distortion`` holds ``augment_batch`` keyword arguments; the default is :data:`DRAWN`.
+
+    Shape:
+        images: ``(N, 28, 28)`` uint8 0-255; returns ``(N, 28, 28)`` float32 in [0, 1].
+    """
+    n = len(images)
+    canvas = np.zeros((n, DRAWING_CANVAS, DRAWING_CANVAS), np.float32)
+    top = (DRAWING_CANVAS - 28) // 2
+    canvas[:, top : top + 28, top : top + 28] = images / np.float32(255.0)
+    drawn = augment_batch(canvas, rng, **(distortion or DRAWN))
+    return np.stack([to_mnist(image) for image in drawn])
 
 
 def augment_batch(

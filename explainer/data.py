@@ -6,8 +6,10 @@ big-endian uint32 sizes, then the values in C order, big-endian. Files may be gz
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import os
+import sys
 import zlib
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -16,7 +18,7 @@ import numpy as np
 
 from explainer.errors import BadInputError, bad_input, regular_file_size, unreadable
 
-__all__ = ["load_mnist", "mnist_dir", "read_idx"]
+__all__ = ["add_data_argument", "load_mnist", "mnist_dir", "mnist_dir_or_say", "read_idx"]
 
 # IDX dtype code -> big-endian NumPy dtype.
 _IDX_DTYPES: dict[int, str] = {
@@ -134,6 +136,23 @@ def mnist_dir(cli_value: str | os.PathLike[str] | None = None) -> Path | None:
         return Path(env).expanduser()
     fallback = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "mnist"
     return fallback if fallback.is_dir() else None
+
+
+def add_data_argument(parser: argparse.ArgumentParser) -> None:
+    """Give a script's command line the ``--data DIR`` option that :func:`mnist_dir_or_say` reads."""
+    parser.add_argument("--data", help="MNIST folder (default: $EXPLAINER_MNIST_DIR or ../shared/data/mnist)")
+
+
+def mnist_dir_or_say(cli_value: str | os.PathLike[str] | None = None) -> Path | None:
+    """:func:`mnist_dir`, telling stderr how to point at the data when there is none (for scripts).
+
+    Shape:
+        Not applicable (returns a path or None).
+    """
+    directory = mnist_dir(cli_value)
+    if directory is None:
+        print("MNIST not found: pass --data DIR or set EXPLAINER_MNIST_DIR", file=sys.stderr)
+    return directory
 
 
 def _find(directory: Path, prefix: str, kind: str, idx: str) -> Path:

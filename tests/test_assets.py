@@ -9,7 +9,7 @@ import pytest
 from explainer import assets
 
 
-@pytest.mark.parametrize("name", ["model.npz", "samples.npz", "icon.png"])
+@pytest.mark.parametrize("name", ["model.npz", "samples.npz", "unusual.npz", "icon.png"])
 def test_every_bundled_file_is_in_the_checkout(name: str) -> None:
     path = assets.asset_path(name)
     assert path == assets.SOURCE_ASSETS / name and path.stat().st_size > 1000

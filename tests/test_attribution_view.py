@@ -135,3 +135,30 @@ def test_a_score_that_dips_on_the_path_explains_the_completeness_miss(qtbot) -> 
     view.set_target(0)
     assert view.ig.swing < SWING_NOTE_RATIO * abs(view.ig.delta)
     assert view.path_note.isHidden()
+
+
+def test_grad_cam_share_on_blank_cells_is_measured_and_explained(qtbot) -> None:
+    from explainer.gui.gallery import load_samples
+    from explainer.gui.views.attribution_view import cam_share_without_ink
+    from explainer.modelio import load_model
+
+    cam = np.zeros((14, 14))
+    x = np.zeros((28, 28))
+    x[0:2, 0:2] = 1.0
+    cam[0, 0], cam[5, 5] = 1.0, 3.0
+    assert cam_share_without_ink(cam, x) == pytest.approx(0.75)
+    assert cam_share_without_ink(np.zeros((14, 14)), x) == 0.0
+    images, labels = load_samples()
+    seven = images[int(np.nonzero(labels == 7)[0][0])] / np.float32(255)
+    model = load_model()
+    relu4 = {label.split()[-1]: index for label, index in gradcam_layers(model)}["relu4"]
+    measured = cam_share_without_ink(A.grad_cam(model, seven[None, None], 7, relu4).cam, seven)
+    # The issue's observation: on a gallery 7 relu4's Grad-CAM lies off the ink (measured 100%).
+    assert measured > 0.5
+    view = small_view(qtbot)
+    view.set_model(model)
+    view.set_input(seven)
+    view.set_gradcam_layer(relu4)
+    assert "empty paper" in view.note.text()
+    captions = [panel.caption for panel in view.board.panels()]
+    assert any(f"{100 * measured:.0f}% on cells with no ink" in caption for caption in captions)

@@ -169,6 +169,22 @@ def test_open_image_loads_the_file_into_the_canvas(window: MainWindow, tmp_path:
     assert window.canvas.pixels()[140, 20] == 0
 
 
+def test_the_gallery_stops_highlighting_a_sample_once_something_else_is_loaded(
+    window: MainWindow, tmp_path: Path, qtbot
+) -> None:
+    window.gallery.choose(3)
+    qtbot.waitUntil(lambda: window.current_trace() is not None)
+    assert window.gallery.chosen() == 3, "the sample just picked stays highlighted"
+    path = tmp_path / "digit.png"
+    write_digit_png(path)
+    assert window.open_image(path)
+    assert window.gallery.chosen() is None
+    window.gallery.choose(5)
+    assert window.gallery.chosen() == 5
+    stroke(window.canvas, line((40, 40), (60, 60)), qtbot)
+    assert window.gallery.chosen() is None, "a stroke makes the canvas no longer the sample"
+
+
 def test_dropping_an_image_file_loads_it(window: MainWindow, tmp_path: Path, qtbot) -> None:
     path = tmp_path / "dropped.png"
     write_digit_png(path)

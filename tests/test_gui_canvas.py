@@ -84,6 +84,17 @@ def test_right_button_and_eraser_mode_erase(canvas: DrawingCanvas) -> None:
     assert canvas.image()[140, 200] == 0.0 and canvas.image()[140, 60] == 1.0
 
 
+@pytest.mark.parametrize("brush", [BRUSH_MIN, 24, BRUSH_MAX])
+def test_erasing_along_a_stroke_leaves_no_grey_halo(canvas: DrawingCanvas, brush: int) -> None:
+    # The anti-aliased eraser left up to 63/255 on the stroke's rim, a halo to_mnist blew up to the box.
+    canvas.set_brush_size(brush)
+    path = [(60 + 10 * i, 100 + 3 * i) for i in range(16)]
+    stroke(canvas, path)
+    assert canvas.pixels().max() == 255
+    stroke(canvas, path, Qt.RightButton)
+    assert canvas.is_blank(), f"left {int((canvas.pixels() > 0).sum())} pixels, max {canvas.pixels().max()}"
+
+
 def test_undo_restores_each_previous_stroke_exactly(canvas: DrawingCanvas) -> None:
     stroke(canvas, [(50, 50), (200, 50)])
     after_first = canvas.pixels().copy()

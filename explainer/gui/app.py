@@ -189,6 +189,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # has been painted.
         probe.sigPainted.connect(lambda _seconds: QTimer.singleShot(0, configure_pyqtgraph))
     window.show()
+    # A window manager gives a new window the keyboard; without one (a bare X server, a kiosk) X leaves the
+    # focus on the root window, so Ctrl+O and every other key did nothing until the first click. Asking
+    # for activation makes Qt set the X input focus itself when no window manager answers.
+    window.activateWindow()
     code = app.exec()
     if not args.measure_startup:
         save_settings(window.settings(), QSettings())

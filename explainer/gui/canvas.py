@@ -28,6 +28,9 @@ UNDO_LIMIT = 50
 
 BRUSH_MIN, BRUSH_MAX, BRUSH_DEFAULT = 6, 60, 24
 
+ERASER_MARGIN = 2
+"""The eraser is this many canvas pixels wider than the brush, to cover the brush's anti-aliased rim."""
+
 
 class DrawingCanvas(FollowsLanguage, QWidget):
     """A square canvas with an anti-aliased round brush: white ink on black, like MNIST.
@@ -180,11 +183,14 @@ class DrawingCanvas(FollowsLanguage, QWidget):
         self._push_undo()
         erase = self._eraser or button == Qt.MouseButton.RightButton
         self._painter = QPainter(self._image)
-        self._painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # An anti-aliased eraser only scales the ink at its rim by (1 - coverage), so erasing a stroke left
+        # a grey halo that to_mnist then blew up to the whole 28x28 box. A hard eraser one pixel wider on
+        # each side than the brush's anti-aliased rim sets everything it touches to exactly 0.
+        self._painter.setRenderHint(QPainter.RenderHint.Antialiasing, not erase)
         self._painter.setPen(
             QPen(
                 QColor(0, 0, 0) if erase else QColor(255, 255, 255),
-                self._brush,
+                self._pen_width(erase),
                 Qt.PenStyle.SolidLine,
                 Qt.PenCapStyle.RoundCap,
                 Qt.PenJoinStyle.RoundJoin,
@@ -242,7 +248,7 @@ class DrawingCanvas(FollowsLanguage, QWidget):
             if self._hover is not None:
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 painter.setPen(QPen(QColor(255, 120, 60) if self._eraser else QColor(90, 160, 255), 1.5))
-                radius = self._brush * self._scale() / 2
+                radius = self._pen_width() * self._scale() / 2
                 painter.drawEllipse(self._hover, radius, radius)
             painter.setPen(QColor(110, 110, 110))
             painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
@@ -275,11 +281,16 @@ class DrawingCanvas(FollowsLanguage, QWidget):
         )
         self.sigChanged.emit()
 
+    def _pen_width(self, erase: bool | None = None) -> int:
+        """The stroke width in canvas pixels: the brush, or the slightly wider eraser."""
+        erase = self._eraser if erase is None else erase
+        return self._brush + ERASER_MARGIN if erase else self._brush
+
     def _outline_rect(self, position: QPointF | None) -> QRect:
         """The widget area covered by the brush outline at ``position`` (empty for None)."""
         if position is None:
             return QRect()
-        radius = self._brush * self._scale() / 2 + 3
+        radius = self._pen_width() * self._scale() / 2 + 3
         return QRectF(position.x() - radius, position.y() - radius, 2 * radius, 2 * radius).toAlignedRect()
 
     def _update_hover(self, old: QPointF | None) -> None:

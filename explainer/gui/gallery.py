@@ -93,6 +93,16 @@ class SampleGallery(FollowsLanguage, QListWidget):
         self.setCurrentRow(index)
         self.sigDigitChosen.emit(self._images[index].copy(), int(self._labels[index]))
 
+    def chosen(self) -> int | None:
+        """The row of the highlighted sample, or None when none is."""
+        rows = self.selectedIndexes()
+        return rows[0].row() if rows else None
+
+    def forget_choice(self) -> None:
+        """Highlight no sample: the canvas shows something else now."""
+        self.clearSelection()
+        self.setCurrentRow(-1)
+
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
         self.setToolTip(

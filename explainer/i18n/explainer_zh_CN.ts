@@ -24,17 +24,17 @@
             <translation>{name}：展平后有 {n} 个数，超过了全连接层最多允许的 {max} 个输入；请增加池化、卷积块或更大的步幅</translation>
         </message>
         <message>
-            <location filename="../../explainer/data.py" line="83" />
+            <location filename="../../explainer/data.py" line="85" />
             <source>{path}: not an IDX file, wrong magic number {magic}</source>
             <translation>{path}：不是 IDX 文件，魔数 {magic} 不对</translation>
         </message>
         <message>
-            <location filename="../../explainer/data.py" line="147" />
+            <location filename="../../explainer/data.py" line="166" />
             <source>{directory}: no MNIST file {name} found</source>
             <translation>{directory}：找不到 MNIST 文件 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/data.py" line="167" />
+            <location filename="../../explainer/data.py" line="186" />
             <source>{directory}: MNIST directory does not exist</source>
             <translation>{directory}：MNIST 文件夹不存在</translation>
         </message>
@@ -103,17 +103,17 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/app.py" line="159" />
             <location filename="../../explainer/gui/app.py" line="161" />
-            <location filename="../../explainer/gui/mainwindow.py" line="365" />
+            <location filename="../../explainer/gui/mainwindow.py" line="370" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="274" />
+            <location filename="../../explainer/gui/app.py" line="278" />
             <source>Something went wrong</source>
             <translation>出错了</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="276" />
+            <location filename="../../explainer/gui/app.py" line="280" />
             <source>An unexpected error happened; the app keeps running.
 
 {summary}</source>
@@ -122,37 +122,37 @@ Install them with:
 {summary}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="278" />
+            <location filename="../../explainer/gui/app.py" line="282" />
             <source>Details were saved to {path}</source>
             <translation>详细信息已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/canvas.py" line="166" />
+            <location filename="../../explainer/gui/canvas.py" line="169" />
             <source>Draw a digit with the left mouse button. The right button erases. Ctrl+Z undoes a stroke.</source>
             <translation>用鼠标左键写一个数字，右键擦除，Ctrl+Z 撤销一笔。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/canvas.py" line="241" />
+            <location filename="../../explainer/gui/canvas.py" line="247" />
             <source>Draw a digit here</source>
             <translation>在这里写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/canvas.py" line="344" />
+            <location filename="../../explainer/gui/canvas.py" line="355" />
             <source>What the network sees: your drawing cropped, shrunk to 20x20, centred on its centre of mass in a 28x28 image, like the MNIST digits it was trained on.</source>
             <translation>网络看到的输入：你的手写经过裁剪、缩小到 20x20，再按质心居中放进 28x28 的图像，与它训练时用的 MNIST 数字一样。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/canvas.py" line="361" />
+            <location filename="../../explainer/gui/canvas.py" line="372" />
             <source>pixel ({row}, {col}) = {value:.2f}</source>
             <translation>像素 ({row}, {col}) = {value:.2f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/gallery.py" line="99" />
+            <location filename="../../explainer/gui/gallery.py" line="109" />
             <source>Digits from the MNIST test set, which the network never saw in training. Click one to load it.</source>
             <translation>来自 MNIST 测试集的数字，网络在训练时从未见过。点击即可载入。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/gallery.py" line="121" />
+            <location filename="../../explainer/gui/gallery.py" line="131" />
             <source>Test digit #{index}, true label {label}. Click to load it.</source>
             <translation>测试数字 #{index}，真实标签 {label}。点击载入。</translation>
         </message>
@@ -187,590 +187,595 @@ Install them with:
             <translation>切换程序的显示语言；选择会被记住</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="146" />
+            <location filename="../../explainer/gui/mainwindow.py" line="151" />
             <source>The model could not be loaded</source>
             <translation>无法加载模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="178" />
-            <location filename="../../explainer/gui/mainwindow.py" line="204" />
+            <location filename="../../explainer/gui/mainwindow.py" line="183" />
+            <location filename="../../explainer/gui/mainwindow.py" line="209" />
             <location filename="../../explainer/gui/views/training_view.py" line="93" />
             <source>Cannot open the model</source>
             <translation>无法打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="182" />
+            <location filename="../../explainer/gui/mainwindow.py" line="187" />
             <source>Opened the model {name}: {layers} layers, {params:,} weights</source>
             <translation>已打开模型 {name}：{layers} 层，{params:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="194" />
+            <location filename="../../explainer/gui/mainwindow.py" line="199" />
             <location filename="../../explainer/gui/views/training_view.py" line="103" />
             <source>Cannot save the model</source>
             <translation>无法保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="196" />
+            <location filename="../../explainer/gui/mainwindow.py" line="201" />
             <source>Saved the model to {path}</source>
             <translation>模型已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="207" />
+            <location filename="../../explainer/gui/mainwindow.py" line="212" />
             <location filename="../../explainer/gui/views/learn_view.py" line="303" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="219" />
+            <location filename="../../explainer/gui/mainwindow.py" line="224" />
             <source>Opened a digit labelled {label}</source>
             <translation>已打开一个标签为 {label} 的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="257" />
+            <location filename="../../explainer/gui/mainwindow.py" line="262" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="259" />
+            <location filename="../../explainer/gui/mainwindow.py" line="264" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="267" />
+            <location filename="../../explainer/gui/mainwindow.py" line="272" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="269" />
+            <location filename="../../explainer/gui/mainwindow.py" line="274" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="366" />
-            <location filename="../../explainer/gui/views/tour.py" line="291" />
+            <location filename="../../explainer/gui/mainwindow.py" line="371" />
+            <location filename="../../explainer/gui/views/tour.py" line="304" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="367" />
+            <location filename="../../explainer/gui/mainwindow.py" line="372" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="368" />
+            <location filename="../../explainer/gui/mainwindow.py" line="373" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="369" />
+            <location filename="../../explainer/gui/mainwindow.py" line="374" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="370" />
+            <location filename="../../explainer/gui/mainwindow.py" line="375" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="372" />
+            <location filename="../../explainer/gui/mainwindow.py" line="377" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="374" />
+            <location filename="../../explainer/gui/mainwindow.py" line="379" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="375" />
+            <location filename="../../explainer/gui/mainwindow.py" line="380" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="377" />
+            <location filename="../../explainer/gui/mainwindow.py" line="382" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="382" />
+            <location filename="../../explainer/gui/mainwindow.py" line="387" />
             <source>Per layer</source>
             <translation>按层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="382" />
+            <location filename="../../explainer/gui/mainwindow.py" line="387" />
             <source>Per block</source>
             <translation>按模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="382" />
+            <location filename="../../explainer/gui/mainwindow.py" line="387" />
             <source>Whole network</source>
             <translation>整个网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="384" />
+            <location filename="../../explainer/gui/mainwindow.py" line="389" />
             <source>Each layer's colours span its own range: every layer's pattern is visible</source>
             <translation>每层的颜色覆盖该层自身的数值范围：每一层的图案都清晰可见</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="385" />
+            <location filename="../../explainer/gui/mainwindow.py" line="390" />
             <source>Layers of one conv-ReLU-pool block share a range</source>
             <translation>同一个“卷积-ReLU-池化”模块中的各层共用一个范围</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="386" />
+            <location filename="../../explainer/gui/mainwindow.py" line="391" />
             <source>One range for the whole network: compare magnitudes between layers</source>
             <translation>整个网络共用一个范围：可以比较各层数值的大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="398" />
+            <location filename="../../explainer/gui/mainwindow.py" line="403" />
             <source>&amp;Open image…</source>
             <translation>打开图片(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="399" />
+            <location filename="../../explainer/gui/mainwindow.py" line="404" />
             <source>Load a picture of a digit (PNG, JPEG, …) into the canvas</source>
             <translation>把一张数字图片（PNG、JPEG 等）载入画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="402" />
+            <location filename="../../explainer/gui/mainwindow.py" line="407" />
             <source>Open &amp;model…</source>
             <translation>打开模型(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="403" />
+            <location filename="../../explainer/gui/mainwindow.py" line="408" />
             <source>Use a network saved as a model file (.npz) instead of the current one</source>
             <translation>改用保存在模型文件（.npz）中的网络，代替当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="406" />
+            <location filename="../../explainer/gui/mainwindow.py" line="411" />
             <source>&amp;Save model…</source>
             <translation>保存模型(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="407" />
+            <location filename="../../explainer/gui/mainwindow.py" line="412" />
             <source>Save the network in use, with its weights, as a model file (.npz)</source>
             <translation>把正在使用的网络连同权重保存为模型文件（.npz）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="410" />
+            <location filename="../../explainer/gui/mainwindow.py" line="415" />
             <source>&amp;Restore bundled model</source>
             <translation>恢复自带的模型(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="411" />
+            <location filename="../../explainer/gui/mainwindow.py" line="416" />
             <source>Use the trained model that comes with the app again, undoing Learn steps and training</source>
             <translation>重新使用应用自带的已训练模型，撤销“学习这个数字”的各步和训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="414" />
+            <location filename="../../explainer/gui/mainwindow.py" line="419" />
             <source>&amp;Forward</source>
             <translation>前向(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="415" />
+            <location filename="../../explainer/gui/mainwindow.py" line="420" />
             <source>Show what every layer computes from your digit (activations)</source>
             <translation>显示每一层根据你的数字算出了什么（激活值）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="418" />
+            <location filename="../../explainer/gui/mainwindow.py" line="423" />
             <source>&amp;Backward</source>
             <translation>反向(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="419" />
+            <location filename="../../explainer/gui/mainwindow.py" line="424" />
             <source>Show the gradients flowing back from the loss: how every value should change</source>
             <translation>显示从损失反向流回的梯度：每个值应该如何变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="421" />
+            <location filename="../../explainer/gui/mainwindow.py" line="426" />
             <source>Back to the &amp;overview</source>
             <translation>返回总览(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="421" />
+            <location filename="../../explainer/gui/mainwindow.py" line="426" />
             <source>Close the explanation and show every layer</source>
             <translation>关闭讲解，显示所有层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="423" />
+            <location filename="../../explainer/gui/mainwindow.py" line="428" />
             <source>&amp;Network overview</source>
             <translation>网络总览(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="424" />
+            <location filename="../../explainer/gui/mainwindow.py" line="429" />
             <source>Every layer of the network, live, as you draw</source>
             <translation>网络的每一层，随你书写实时更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="426" />
+            <location filename="../../explainer/gui/mainwindow.py" line="431" />
             <source>&amp;Export view as PNG…</source>
             <translation>将视图导出为 PNG(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="426" />
+            <location filename="../../explainer/gui/mainwindow.py" line="431" />
             <source>Save the overview as a PNG image</source>
             <translation>把总览图保存为 PNG 图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="427" />
+            <location filename="../../explainer/gui/mainwindow.py" line="432" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="427" />
+            <location filename="../../explainer/gui/mainwindow.py" line="432" />
             <source>Close the app</source>
             <translation>关闭程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="428" />
+            <location filename="../../explainer/gui/mainwindow.py" line="433" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="428" />
+            <location filename="../../explainer/gui/mainwindow.py" line="433" />
             <source>Undo the last stroke, Clear or loaded image</source>
             <translation>撤销上一笔、清空或载入的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="429" />
+            <location filename="../../explainer/gui/mainwindow.py" line="434" />
             <source>&amp;Clear</source>
             <translation>清空(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="429" />
+            <location filename="../../explainer/gui/mainwindow.py" line="434" />
             <source>Erase the canvas</source>
             <translation>擦除整个画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="430" />
+            <location filename="../../explainer/gui/mainwindow.py" line="435" />
             <source>&amp;Eraser</source>
             <translation>橡皮擦(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="430" />
+            <location filename="../../explainer/gui/mainwindow.py" line="435" />
             <source>The left button erases while this is on</source>
             <translation>开启后左键用来擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="431" />
+            <location filename="../../explainer/gui/mainwindow.py" line="436" />
             <source>&amp;Bigger brush</source>
             <translation>加粗画笔(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="431" />
+            <location filename="../../explainer/gui/mainwindow.py" line="436" />
             <source>Make the brush thicker</source>
             <translation>让画笔更粗</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="432" />
+            <location filename="../../explainer/gui/mainwindow.py" line="437" />
             <source>&amp;Smaller brush</source>
             <translation>减细画笔(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="432" />
+            <location filename="../../explainer/gui/mainwindow.py" line="437" />
             <source>Make the brush thinner</source>
             <translation>让画笔更细</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="433" />
+            <location filename="../../explainer/gui/mainwindow.py" line="438" />
             <source>&amp;Dark palette</source>
             <translation>深色主题(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="433" />
+            <location filename="../../explainer/gui/mainwindow.py" line="438" />
             <source>Switch between light and dark colours</source>
             <translation>在浅色和深色之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="434" />
+            <location filename="../../explainer/gui/mainwindow.py" line="439" />
             <source>Zoom &amp;in</source>
             <translation>放大(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="434" />
+            <location filename="../../explainer/gui/mainwindow.py" line="439" />
             <source>Larger fonts and maps, for projectors</source>
             <translation>更大的字体和特征图，适合投影</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="435" />
+            <location filename="../../explainer/gui/mainwindow.py" line="440" />
             <source>Zoom &amp;out</source>
             <translation>缩小(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="435" />
+            <location filename="../../explainer/gui/mainwindow.py" line="440" />
             <source>Smaller fonts and maps</source>
             <translation>更小的字体和特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="436" />
+            <location filename="../../explainer/gui/mainwindow.py" line="441" />
             <source>&amp;Reset zoom</source>
             <translation>恢复原始大小(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="436" />
+            <location filename="../../explainer/gui/mainwindow.py" line="441" />
             <source>Normal size</source>
             <translation>正常大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="438" />
+            <location filename="../../explainer/gui/mainwindow.py" line="443" />
             <source>&amp;Present</source>
             <translation>演示模式(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="439" />
+            <location filename="../../explainer/gui/mainwindow.py" line="444" />
             <source>Full screen for a projector: large maps, no menus or hints; F11 or Esc leaves</source>
             <translation>全屏，适合投影仪：大图，不显示菜单和提示；按 F11 或 Esc 退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="441" />
+            <location filename="../../explainer/gui/mainwindow.py" line="446" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="441" />
+            <location filename="../../explainer/gui/mainwindow.py" line="446" />
             <source>List every keyboard shortcut</source>
             <translation>列出所有键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="442" />
+            <location filename="../../explainer/gui/mainwindow.py" line="447" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="442" />
+            <location filename="../../explainer/gui/mainwindow.py" line="447" />
             <source>What this app is</source>
             <translation>这个程序是做什么的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="450" />
+            <location filename="../../explainer/gui/mainwindow.py" line="455" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="457" />
+            <location filename="../../explainer/gui/mainwindow.py" line="462" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="458" />
+            <location filename="../../explainer/gui/mainwindow.py" line="463" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="459" />
+            <location filename="../../explainer/gui/mainwindow.py" line="464" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="460" />
+            <location filename="../../explainer/gui/mainwindow.py" line="465" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="461" />
+            <location filename="../../explainer/gui/mainwindow.py" line="466" />
             <source>Colour &amp;scale</source>
             <translation>色标(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="462" />
+            <location filename="../../explainer/gui/mainwindow.py" line="467" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="463" />
+            <location filename="../../explainer/gui/mainwindow.py" line="468" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="464" />
+            <location filename="../../explainer/gui/mainwindow.py" line="469" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="465" />
+            <location filename="../../explainer/gui/mainwindow.py" line="470" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="466" />
+            <location filename="../../explainer/gui/mainwindow.py" line="471" />
             <source>Model changed by Learn this digit:</source>
             <translation>模型已被“学习这个数字”改变：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="467" />
+            <location filename="../../explainer/gui/mainwindow.py" line="472" />
             <location filename="../../explainer/gui/views/learn_view.py" line="466" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="468" />
+            <location filename="../../explainer/gui/mainwindow.py" line="473" />
             <source>Put back the weights from before the last Learn step</source>
             <translation>恢复上一次学习步骤之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="473" />
+            <location filename="../../explainer/gui/mainwindow.py" line="478" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="846" />
+            <location filename="../../explainer/gui/mainwindow.py" line="861" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="854" />
+            <location filename="../../explainer/gui/mainwindow.py" line="869" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="859" />
+            <location filename="../../explainer/gui/mainwindow.py" line="874" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="865" />
+            <location filename="../../explainer/gui/mainwindow.py" line="880" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="880" />
+            <location filename="../../explainer/gui/mainwindow.py" line="899" />
+            <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
+            <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow.py" line="913" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="882" />
+            <location filename="../../explainer/gui/mainwindow.py" line="915" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="890" />
+            <location filename="../../explainer/gui/mainwindow.py" line="923" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="898" />
+            <location filename="../../explainer/gui/mainwindow.py" line="931" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="903" />
+            <location filename="../../explainer/gui/mainwindow.py" line="936" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="958" />
+            <location filename="../../explainer/gui/mainwindow.py" line="992" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="958" />
+            <location filename="../../explainer/gui/mainwindow.py" line="992" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1028" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1066" />
             <source>Loaded a test digit labelled {label}</source>
             <translation>已载入一个标签为 {label} 的测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1086" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1129" />
             <source>The window cannot grow any larger on this screen</source>
             <translation>窗口在此屏幕上无法再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1119" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1162" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1119" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1162" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1128" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1171" />
             <location filename="../../explainer/gui/views/training_view.py" line="112" />
             <source>Open model</source>
             <translation>打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1130" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1173" />
             <source>Model files ({patterns});;All files (*)</source>
             <translation>模型文件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1138" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1181" />
             <location filename="../../explainer/gui/views/training_view.py" line="123" />
             <source>Save model</source>
             <translation>保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1138" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1181" />
             <source>Model files ({patterns})</source>
             <translation>模型文件 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1146" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1189" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1146" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1189" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1185" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1228" />
             <source>Backward pass through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1186" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1229" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1286" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1329" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1286" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1329" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1287" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1330" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1287" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1330" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1295" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1338" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1303" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1346" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1319" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1362" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1322" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1365" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1386" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1429" />
             <source>Using an untrained network with random weights: its predictions mean nothing.</source>
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
         </message>
@@ -1203,9 +1208,9 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/arch_editor.py" line="509" />
-            <location filename="../../explainer/gui/views/conv_view.py" line="348" />
-            <location filename="../../explainer/gui/views/mapdetail.py" line="339" />
-            <location filename="../../explainer/gui/views/overview.py" line="211" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="368" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="347" />
+            <location filename="../../explainer/gui/views/overview.py" line="219" />
             <location filename="../../explainer/gui/views/pool_view.py" line="191" />
             <location filename="../../explainer/gui/views/pool_view.py" line="202" />
             <source>input</source>
@@ -1227,691 +1232,703 @@ Install them with:
             <translation>{layers} 层，需要学习 {weights:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="301" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="318" />
             <source>SmoothGrad σ = {s}</source>
             <translation>SmoothGrad σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="302" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="319" />
             <source>SmoothGrad N = {n}</source>
             <translation>SmoothGrad N = {n}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="306" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="323" />
             <source>Draw a digit to see which pixels the network looks at.</source>
             <translation>写一个数字，看看网络在关注哪些像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="318" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="340" />
             <source>Gradient ∂z{c}/∂x</source>
             <translation>梯度 ∂z{c}/∂x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="319" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="341" />
             <source>plain saliency: one backward pass</source>
             <translation>普通显著图：一次反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="322" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="344" />
             <source>SmoothGrad</source>
             <translation>SmoothGrad</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="323" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="345" />
             <source>mean gradient over {n} noisy copies, σ = {s}</source>
             <translation>{n} 个加噪副本的平均梯度，σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="328" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="350" />
             <source>Integrated Gradients</source>
             <translation>积分梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="329" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="351" />
             <source>Σ = {a}, z(x) − z(black) = {b} (off by {e}%)</source>
             <translation>Σ = {a}，z(x) − z(全黑) = {b}（相差 {e}%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="336" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="358" />
             <source>Grad-CAM at {layer}</source>
             <translation>{layer} 处的 Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="337" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="359" />
             <source>computed on {shape} maps, then enlarged</source>
             <translation>在 {shape} 的特征图上计算，再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="340" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="361" />
+            <source>{share}% on cells with no ink</source>
+            <translation>{share}% 落在没有笔迹的格子上</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/attribution_view.py" line="364" />
             <source>{a} rather than {b}</source>
             <translation>是 {a} 而不是 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="341" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="365" />
             <source>gradient of z{a} − z{b}</source>
             <translation>z{a} − z{b} 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="344" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="368" />
             <source>−dL/dx, label {y}</source>
             <translation>−dL/dx，标签 {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="345" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="369" />
             <source>red: more ink here lowers the loss</source>
             <translation>红色：这里多一些笔迹会降低损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="359" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="383" />
             <source>Explaining the score (logit) of class {c}.  Loss against label {y}: L = {L}</source>
             <translation>正在解释类别 {c} 的得分（logit）。  相对标签 {y} 的损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="371" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="395" />
             <source>Why Integrated Gradients misses more here: on the way from black to this digit the score of {c} ranges from {low} to {high}. It travels {swing} in all for a net change of only {delta}, so large positive and negative parts cancel and a small error in them is a large share of the sum. More steps usually make it smaller.</source>
             <translation>为什么积分梯度在这里误差更大：从全黑图像到这个数字的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="390" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="414" />
             <source>Which pixels matter?</source>
             <translation>哪些像素重要？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="391" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="415" />
             <source>Explain class</source>
             <translation>解释类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="392" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="416" />
             <source>The class whose score (logit) is explained; starts at the prediction</source>
             <translation>要解释其得分（logit）的类别；初始为预测的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="393" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="417" />
             <source>True label</source>
             <translation>真实标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="394" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="418" />
             <source>The label of the loss L and of the map −dL/dx</source>
             <translation>损失 L 和 −dL/dx 图所用的标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="395" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="419" />
             <source>Over the digit</source>
             <translation>叠加在数字上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="396" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="420" />
             <source>Draw each map over the digit (the ink shows as grey)</source>
             <translation>把每张图叠加在数字上显示（笔迹显示为灰色）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="397" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="421" />
             <source>Noise added to the digit for each SmoothGrad sample</source>
             <translation>每个 SmoothGrad 样本给数字加的噪声</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="398" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="422" />
             <source>How many noisy copies SmoothGrad averages</source>
             <translation>SmoothGrad 平均多少个加噪副本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="399" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="423" />
             <source>IG steps</source>
             <translation>IG 步数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="401" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="425" />
             <source>Gradients taken on the path from black to the digit (more: smaller completeness error)</source>
             <translation>在从全黑图像到你的数字的路径上取梯度的次数（越多，完备性误差越小）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="403" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="427" />
             <source>Grad-CAM layer</source>
             <translation>Grad-CAM 层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="404" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="428" />
             <source>Grad-CAM weighs this layer's maps by their mean gradient</source>
             <translation>Grad-CAM 用这一层各特征图的平均梯度为其加权</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="405" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="429" />
             <source>Contrast with</source>
             <translation>对比类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="406" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="430" />
             <source>Class B of “A rather than B” (starts at the runner-up)</source>
             <translation>“是 A 而不是 B”中的类别 B（初始为第二名）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/attribution_view.py" line="408" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="432" />
             <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your digit (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="729" />
-            <location filename="../../explainer/gui/views/stepper.py" line="286" />
+            <location filename="../../explainer/gui/views/attribution_view.py" line="439" />
+            <source>Why Grad-CAM can light up empty paper: it adds up the chosen layer's maps, each weighted by its mean gradient, and a map can be active where there is no ink. Over blank paper a first-layer map outputs ReLU(bias); a deeper map sees a larger patch (14×14 pixels at relu4), so it reacts to a stroke next to it. A lit background says these maps are active there and help the class (for a 7, the empty space under its bar), not that ink there would help.</source>
+            <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/backward_view.py" line="799" />
+            <location filename="../../explainer/gui/views/stepper.py" line="307" />
             <source>Backward through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="774" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="844" />
             <source>Which gradient to compute</source>
             <translation>要计算哪一个梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="775" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="803" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="845" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="873" />
             <source>dL/dA_prev: full convolution with the kernel rotated 180°</source>
             <translation>dL/dA_prev：与旋转 180° 的卷积核做全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="775" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="804" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="845" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="874" />
             <source>dL/dW: input ⋆ dL/dZ</source>
             <translation>dL/dW：输入 ⋆ dL/dZ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="778" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="848" />
             <source>Output channel o (a map of this layer)</source>
             <translation>输出通道 o（本层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="779" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="849" />
             <source>Input channel c (a map of the previous layer)</source>
             <translation>输入通道 c（上一层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="865" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="935" />
             <source>step {i} of {n}</source>
             <translation>第 {i} 步，共 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="871" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="941" />
             <source>dL/dZ[{o}], zero-padded</source>
             <translation>dL/dZ[{o}]，补零后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="875" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="945" />
             <source>the gradient arriving at this layer's output map o</source>
             <translation>到达本层输出特征图 o 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="878" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="948" />
             <source>rot180(W[{o},{c}])</source>
             <translation>rot180(W[{o},{c}])</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="880" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="950" />
             <source>the kernel turned upside down and mirrored</source>
             <translation>上下颠倒再左右镜像的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="883" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="953" />
             <source>share from map {o}</source>
             <translation>来自特征图 {o} 的部分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="887" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="957" />
             <source>Σ window ⊙ rot180(W), one cell per step</source>
             <translation>Σ 窗口 ⊙ rot180(W)，每步一个格子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="890" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="960" />
             <source>dL/dA_prev[{c}]</source>
             <translation>dL/dA_prev[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="893" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="963" />
             <source>sum of such maps over all {n} output channels</source>
             <translation>全部 {n} 个输出通道上这类图之和</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="900" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="970" />
             <source>dL/dA_prev[{c}][{r},{s}] (from map {o}) = Σ window ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>dL/dA_prev[{c}][{r},{s}]（来自特征图 {o}）= Σ 窗口 ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="924" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="994" />
             <source>A_prev[{c}], padded</source>
             <translation>A_prev[{c}]，已填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="933" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1003" />
             <source>the input pixels weight ({i},{j}) touched</source>
             <translation>权重 ({i},{j}) 接触过的输入像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="935" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1005" />
             <source>dL/dZ[{o}]</source>
             <translation>dL/dZ[{o}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="935" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1005" />
             <source>the gradient at this layer's output</source>
             <translation>本层输出处的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="937" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1007" />
             <source>dL/dW[{o},{c}]</source>
             <translation>dL/dW[{o},{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="941" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1011" />
             <source>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</source>
             <translation>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="950" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1020" />
             <source>dL/dW[{o},{c}][{i},{j}] = Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] over {n} positions = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;largest terms: {terms}</source>
             <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="976" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1046" />
             <source>Channel (pooling works on each map alone)</source>
             <translation>通道（池化对每张特征图单独处理）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1041" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1111" />
             <source>window {i} of {n}</source>
             <translation>第 {i} 个窗口，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1044" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1114" />
             <source>A[{c}] (pool input)</source>
             <translation>A[{c}]（池化的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1048" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1118" />
             <source>outlined: the window's maximum</source>
             <translation>框出的是窗口中的最大值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1048" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1118" />
             <source>the window</source>
             <translation>该窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1054" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1124" />
             <source>mask</source>
             <translation>掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1059" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1129" />
             <source>1 where the max was, 0 elsewhere</source>
             <translation>最大值所在处为 1，其余为 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1064" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1134" />
             <source>dL/dY[{c}]</source>
             <translation>dL/dY[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1067" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1137" />
             <source>gradient arriving at the pooled map</source>
             <translation>到达池化后特征图的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1070" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1140" />
             <source>dL/dA[{c}]</source>
             <translation>dL/dA[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1074" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1144" />
             <source>built window by window</source>
             <translation>逐个窗口构建</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1080" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1150" />
             <source>window ({r},{s}): max {m} at ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;; the other {n} cells get 0</source>
             <translation>窗口 ({r},{s})：最大值 {m} 位于 ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;；其余 {n} 个格子得到 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1086" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1156" />
             <source>window ({r},{s}): each of the {n} cells gets dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>窗口 ({r},{s})：{n} 个格子各得到 dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1114" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1184" />
             <source>Channel</source>
             <translation>通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1153" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1223" />
             <source>value {i} of {n}</source>
             <translation>第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1157" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1227" />
             <source>Z (input)</source>
             <translation>Z（输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1160" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1230" />
             <source>what the layer received in the forward pass</source>
             <translation>这一层在前向传播中收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1163" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1233" />
             <source>mask 1[Z &gt; 0]</source>
             <translation>掩码 1[Z &gt; 0]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1163" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1233" />
             <source>g′(Z)</source>
             <translation>g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1167" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1237" />
             <source>the local slope of the activation</source>
             <translation>激活函数在该点的斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1170" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1240" />
             <source>dL/dA (from above)</source>
             <translation>dL/dA（来自上一层）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1173" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1243" />
             <source>gradient arriving at the output</source>
             <translation>到达输出的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1176" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1246" />
             <source>dL/dZ = dL/dA ⊙ g′(Z)</source>
             <translation>dL/dZ = dL/dA ⊙ g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1180" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1250" />
             <source>zero wherever the unit was off</source>
             <translation>凡是该单元未激活的地方都为零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1185" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1255" />
             <source>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   (Z = {x})</source>
             <translation>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   （Z = {x}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1243" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1313" />
             <source>Softmax cross-entropy and {name} backward</source>
             <translation>Softmax 交叉熵与 {name} 的反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1273" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1343" />
             <location filename="../../explainer/gui/views/explain_text.py" line="428" />
             <source>class {k} (classes 0–{last})</source>
             <translation>类别 {k}（类别 0–{last}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1278" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1348" />
             <source>x (input of {name})</source>
             <translation>x（{name} 的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1281" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1351" />
             <source>what the layer received</source>
             <translation>这一层收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1284" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1354" />
             <source>dL/dW[:, {k}] = x · dL/dz_{k}</source>
             <translation>dL/dW[:, {k}] = x · dL/dz_{k}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1288" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1358" />
             <source>the weights into class {k} move by −lr times this</source>
             <translation>通向类别 {k} 的权重会移动这个量的 −lr 倍</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1291" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1361" />
             <source>dL/dx = W · dL/dz</source>
             <translation>dL/dx = W · dL/dz</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1294" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1364" />
             <source>sent back to the previous layer</source>
             <translation>传回上一层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1299" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1369" />
             <source>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g};   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</source>
             <translation>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g}；   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1315" />
-            <location filename="../../explainer/gui/views/softmax_view.py" line="311" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1385" />
+            <location filename="../../explainer/gui/views/softmax_view.py" line="248" />
+            <location filename="../../explainer/gui/views/softmax_view.py" line="415" />
             <source>class</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1315" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1385" />
             <source>logit z</source>
             <translation>logit z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1315" />
-            <location filename="../../explainer/gui/views/stepper.py" line="368" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1385" />
+            <location filename="../../explainer/gui/views/stepper.py" line="389" />
             <source>p = softmax(z)</source>
             <translation>p = softmax(z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1317" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1387" />
             <source>label y</source>
             <translation>标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1317" />
-            <location filename="../../explainer/gui/views/stepper.py" line="379" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1387" />
+            <location filename="../../explainer/gui/views/stepper.py" line="400" />
             <source>dL/dz = p − y</source>
             <translation>dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1320" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1390" />
             <source>dL/dz (given)</source>
             <translation>dL/dz（给定）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1331" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1401" />
             <source>loss = −log p[label] = {v}</source>
             <translation>损失 = −log p[标签] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1356" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1426" />
             <source>Nothing to compute</source>
             <translation>没有需要计算的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1357" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1427" />
             <source>This layer only moves numbers around, so its gradient is the incoming gradient put back in the original layout.</source>
             <translation>这一层只是搬动数字的位置，所以它的梯度就是传进来的梯度按原来的排列放回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1376" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1446" />
             <source>dL/dy</source>
             <translation>dL/dy</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1377" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1447" />
             <source>dL/dx</source>
             <translation>dL/dx</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1380" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1450" />
             <source>dL/dx = dL/dy, reshaped to {shape}</source>
             <translation>dL/dx = dL/dy，变形为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1427" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1497" />
             <source>Where the gradient comes from</source>
             <translation>梯度从哪里来</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1428" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1498" />
             <source>dL/dZ is the gradient at this layer's output before the activation: the ReLU after it has already multiplied by its mask, dZ = dA ⊙ g′(Z).</source>
             <translation>dL/dZ 是本层输出在激活之前的梯度：后面的 ReLU 已经乘上了它的掩码，dZ = dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1434" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1504" />
             <source>dL/dA_prev: a full convolution</source>
             <translation>dL/dA_prev：一次全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1435" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1505" />
             <source>Every input pixel helped make up to {n} outputs, one per kernel position. Collecting their gradients is a convolution of dL/dZ, padded with k − 1 − P = {ring} zeros, with the kernel rotated by 180°. Summing over every output channel gives dL/dA_prev.</source>
             <translation>每个输入像素最多参与了 {n} 个输出的计算，卷积核的每个位置一个。把这些梯度收集起来，就是把 dL/dZ 补上 k − 1 − P = {ring} 圈 0，再与旋转 180° 的卷积核做卷积。对所有输出通道求和，就得到 dL/dA_prev。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1442" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1512" />
             <source>dL/dW: the input correlated with dL/dZ</source>
             <translation>dL/dW：输入与 dL/dZ 的互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1443" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1513" />
             <source>Each weight W[i, j] was used at every output position, always on the pixel (i, j) steps away, so its gradient is the sum of those pixels times dL/dZ: the input ⋆ dL/dZ. dL/db is simply the sum of dL/dZ (stride {s}, padding {p}).</source>
             <translation>每个权重 W[i, j] 在每个输出位置都用到过，作用的总是偏移 (i, j) 处的那个像素，所以它的梯度就是这些像素乘以 dL/dZ 之和：输入 ⋆ dL/dZ。dL/db 就是 dL/dZ 的总和（步幅 {s}，填充 {p}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1457" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1527" />
             <source>Only the maximum gets the gradient</source>
             <translation>只有最大值得到梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1458" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1528" />
             <source>In the forward pass only the largest value of each {k}×{k} window reached the output, so only it can change the loss. The backward pass remembers where each maximum was (the mask) and routes the gradient there; the other cells get zero.</source>
             <translation>在前向传播中，每个 {k}×{k} 窗口只有最大值到达了输出，所以只有它能影响损失。反向传播记住每个最大值的位置（掩码），把梯度送到那里；其余格子得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1464" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1534" />
             <source>No weights</source>
             <translation>没有权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1464" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1534" />
             <source>Pooling has nothing to learn: it only passes gradients back.</source>
             <translation>池化没有需要学习的东西：它只是把梯度传回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1468" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1538" />
             <source>Spread evenly</source>
             <translation>平均分配</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1469" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1539" />
             <source>Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of the window's gradient.</source>
             <translation>{k}×{k} 窗口中的每个格子在平均值中各占 1/{n}，所以每个格子得到窗口梯度的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1482" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1552" />
             <source>The ReLU mask</source>
             <translation>ReLU 掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1483" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1553" />
             <source>ReLU passed positive inputs unchanged (slope 1) and zeroed the rest (slope 0). Backward, the gradient flows through where the input was positive and stops elsewhere: dL/dZ = dL/dA ⊙ 1[Z &gt; 0].</source>
             <translation>ReLU 让正的输入原样通过（斜率 1），其余置零（斜率 0）。反向时，梯度在输入为正的地方流过，在其他地方被截断：dL/dZ = dL/dA ⊙ 1[Z &gt; 0]。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1492" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1562" />
             <source>Multiply by the local slope</source>
             <translation>乘以局部斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1493" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1563" />
             <source>An element-wise activation scales each gradient by its own derivative at the input it saw: dL/dZ = dL/dA ⊙ g′(Z).</source>
             <translation>逐元素的激活函数会把每个梯度乘以它在对应输入处的导数：dL/dZ = dL/dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1507" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1577" />
             <source>Softmax with cross-entropy</source>
             <translation>Softmax 与交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1508" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1578" />
             <source>The loss is L = −log p[label]. Its gradient with respect to the logits is remarkably simple: dL/dz = p − y, the probabilities minus the one-hot label. The true class gets p − 1 (negative: raise it), every other class gets p (positive: lower it).</source>
             <translation>损失为 L = −log p[标签]。它对 logits 的梯度出奇地简单：dL/dz = p − y，即概率减去 one-hot 标签。正确类别得到 p − 1（为负：要提高它），其他类别得到 p（为正：要降低它）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1518" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1588" />
             <source>Explaining one class</source>
             <translation>解释一个类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1519" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1589" />
             <source>Here the gradient at the logits is given: 1 for the class being explained, 0 elsewhere. Every gradient below then says how each number changes that class's score.</source>
             <translation>这里 logits 处的梯度是给定的：被解释的类别为 1，其余为 0。于是下面的每个梯度都表示各个数如何改变该类别的得分。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1527" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1597" />
             <source>The dense layer</source>
             <translation>全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1528" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1598" />
             <source>z = x·W + b, so dL/dW[i, k] = x[i] · dL/dz_k, dL/db = dL/dz and dL/dx = W · dL/dz.</source>
             <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="308" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="309" />
             <source>channel {c}</source>
             <translation>通道 {c}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="308" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="309" />
             <source>input, padded</source>
             <translation>输入（已填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="349" />
-            <location filename="../../explainer/gui/views/conv_view.py" line="561" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="368" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="582" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="351" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="370" />
             <source>window · kernel</source>
             <translation>窗口 · 卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="352" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="371" />
             <location filename="../../explainer/gui/views/pool_view.py" line="192" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="560" />
-            <source>window of channel {c}</source>
-            <translation>通道 {c} 的窗口</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="560" />
-            <source>window</source>
-            <translation>窗口</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="562" />
-            <source>products</source>
-            <translation>乘积</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="635" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="573" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="674" />
             <source>bias {b}</source>
             <translation>偏置 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="686" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="581" />
+            <source>window of channel {c}</source>
+            <translation>通道 {c} 的窗口</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/conv_view.py" line="581" />
+            <source>window</source>
+            <translation>窗口</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/conv_view.py" line="583" />
+            <source>products</source>
+            <translation>乘积</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/conv_view.py" line="725" />
             <source>output map </source>
             <translation>输出特征图 </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="687" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="726" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/conv_view.py" line="689" />
+            <location filename="../../explainer/gui/views/conv_view.py" line="728" />
             <source>Save the sliding kernel as an animated GIF (up to {n} steps from here)</source>
             <translation>把滑动的卷积核保存为 GIF 动画（从当前位置起最多 {n} 步）</translation>
         </message>
@@ -2374,7 +2391,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/explain_text.py" line="390" />
-            <location filename="../../explainer/gui/views/tour.py" line="572" />
+            <location filename="../../explainer/gui/views/tour.py" line="585" />
             <source>Softmax: scores become probabilities</source>
             <translation>Softmax：得分变成概率</translation>
         </message>
@@ -2651,7 +2668,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/learn_view.py" line="462" />
-            <location filename="../../explainer/gui/views/stepper.py" line="482" />
+            <location filename="../../explainer/gui/views/stepper.py" line="503" />
             <location filename="../../explainer/gui/views/training_view.py" line="451" />
             <source>Learning rate</source>
             <translation>学习率</translation>
@@ -2707,110 +2724,113 @@ Install them with:
             <translation>特征图：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="245" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="253" />
             <source>{shape} values · min {lo} · max {hi}</source>
             <translation>{shape} 个数值 · 最小 {lo} · 最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="275" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="283" />
             <source>Hover a cell to read its value.</source>
             <translation>把鼠标移到格子上即可读出它的数值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="281" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="289" />
             <source>row {r}, col {c}: {v}</source>
             <translation>第 {r} 行，第 {c} 列：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="284" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="292" />
             <source>value {i}: {v}</source>
             <translation>第 {i} 个值：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="315" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="323" />
             <source>input · channel {c} · {shape}</source>
             <translation>输入 · 通道 {c} · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="317" />
-            <location filename="../../explainer/gui/views/mapdetail.py" line="321" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="325" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="329" />
             <source>dL/d </source>
             <translation>dL/d </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="323" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="331" />
             <source>{p}{name} · channel {c} of {n} · {shape}</source>
             <translation>{p}{name} · 第 {c} 个通道，共 {n} 个 · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="333" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="341" />
             <source>{p}{name} · values {a}-{b} of {n} (= {before} channel {c})</source>
             <translation>{p}{name} · 第 {a}-{b} 个值，共 {n} 个（= {before} 的第 {c} 个通道）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="349" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="357" />
             <source>{p}{name} · the {n} logits, class {i} outlined</source>
             <translation>{p}{name} · {n} 个 logits，已框出类别 {i}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/mapdetail.py" line="353" />
+            <location filename="../../explainer/gui/views/mapdetail.py" line="361" />
             <source>{p}{name} · value {i} of {n}</source>
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="615" />
-            <location filename="../../explainer/gui/views/overview.py" line="781" />
+            <location filename="../../explainer/gui/views/overview.py" line="512" />
+            <location filename="../../explainer/gui/views/overview.py" line="631" />
+            <location filename="../../explainer/gui/views/overview.py" line="802" />
             <source>softmax</source>
             <translation>softmax</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="781" />
-            <location filename="../../explainer/gui/views/softmax_view.py" line="311" />
+            <location filename="../../explainer/gui/views/overview.py" line="513" />
+            <location filename="../../explainer/gui/views/overview.py" line="802" />
+            <location filename="../../explainer/gui/views/softmax_view.py" line="251" />
+            <location filename="../../explainer/gui/views/softmax_view.py" line="415" />
             <source>probability</source>
             <translation>概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="978" />
+            <location filename="../../explainer/gui/views/overview.py" line="1015" />
             <source>{name} · channel {c} of {n}</source>
             <translation>{name} · 第 {c} 个通道，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="980" />
+            <location filename="../../explainer/gui/views/overview.py" line="1017" />
             <source>{name} · logit of class {k}</source>
             <translation>{name} · 类别 {k} 的 logit</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="982" />
+            <location filename="../../explainer/gui/views/overview.py" line="1019" />
             <source>{name} · value {i} of {n}</source>
             <translation>{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="984" />
+            <location filename="../../explainer/gui/views/overview.py" line="1021" />
             <source>no gradient (no target)</source>
             <translation>没有梯度（未设目标）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="984" />
+            <location filename="../../explainer/gui/views/overview.py" line="1021" />
             <source>no input yet</source>
             <translation>还没有输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="987" />
+            <location filename="../../explainer/gui/views/overview.py" line="1024" />
             <source>value {v}</source>
             <translation>数值 {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="992" />
+            <location filename="../../explainer/gui/views/overview.py" line="1029" />
             <source>= {name} channel {c}, row {r}, col {k}</source>
             <translation>= {name} 第 {c} 个通道，第 {r} 行，第 {k} 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="998" />
+            <location filename="../../explainer/gui/views/overview.py" line="1035" />
             <source>min {lo}   max {hi}</source>
             <translation>最小 {lo}   最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/overview.py" line="1133" />
+            <location filename="../../explainer/gui/views/overview.py" line="1170" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
@@ -2875,12 +2895,12 @@ Install them with:
             <translation>指定数值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/playground.py" line="230" />
+            <location filename="../../explainer/gui/views/playground.py" line="232" />
             <source>(H + 2P − K) / S + 1  =  no output</source>
             <translation>(H + 2P − K) / S + 1  =  没有输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/playground.py" line="256" />
+            <location filename="../../explainer/gui/views/playground.py" line="258" />
             <location filename="../../explainer/gui/workspace.py" line="180" />
             <source>Playground</source>
             <translation>试验场</translation>
@@ -2891,51 +2911,60 @@ Install them with:
             <translation>每个类别的概率（对 logits 做 softmax）；最高的就是预测结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/prediction.py" line="224" />
+            <location filename="../../explainer/gui/views/prediction.py" line="112" />
+            <source>Unusual input (score {score:.1f}; 99% of digits stay under {threshold:.1f}): this does not look like the digits the network was trained on, so its answer means little.</source>
+            <translation>异常输入（分数 {score:.1f}；99% 的数字低于 {threshold:.1f}）：这看起来不像网络训练时见过的数字，所以它的回答意义不大。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/prediction.py" line="266" />
             <source>Prediction</source>
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/relu_view.py" line="194" />
+            <location filename="../../explainer/gui/views/relu_view.py" line="198" />
             <source>before: x</source>
             <translation>之前：x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/relu_view.py" line="195" />
+            <location filename="../../explainer/gui/views/relu_view.py" line="199" />
             <source>after: y</source>
             <translation>之后：y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/softmax_view.py" line="267" />
-            <source>weights into the class</source>
-            <translation>通向该类别的权重</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/softmax_view.py" line="270" />
-            <source>value × weight</source>
-            <translation>数值 × 权重</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/softmax_view.py" line="283" />
-            <source>flatten
-{n}</source>
-            <translation>展平
-{n}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/softmax_view.py" line="347" />
-            <source>sum</source>
-            <translation>求和</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/views/softmax_view.py" line="369" />
+            <location filename="../../explainer/gui/views/softmax_view.py" line="235" />
+            <location filename="../../explainer/gui/views/softmax_view.py" line="468" />
             <source>what '{k}' looks for</source>
             <translation>“{k}”在找什么</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/softmax_view.py" line="373" />
+            <location filename="../../explainer/gui/views/softmax_view.py" line="236" />
+            <location filename="../../explainer/gui/views/softmax_view.py" line="469" />
             <source>evidence for '{k}'</source>
             <translation>支持“{k}”的证据</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/softmax_view.py" line="239" />
+            <source>weights into the class</source>
+            <translation>通向该类别的权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/softmax_view.py" line="239" />
+            <source>value × weight</source>
+            <translation>数值 × 权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/softmax_view.py" line="248" />
+            <location filename="../../explainer/gui/views/softmax_view.py" line="448" />
+            <source>sum</source>
+            <translation>求和</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/views/softmax_view.py" line="275" />
+            <location filename="../../explainer/gui/views/softmax_view.py" line="381" />
+            <source>flatten
+{n}</source>
+            <translation>展平
+{n}</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/views/stepper.py" line="50" />
@@ -2958,504 +2987,505 @@ Install them with:
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="108" />
+            <location filename="../../explainer/gui/views/stepper.py" line="104" />
+            <location filename="../../explainer/gui/views/stepper.py" line="123" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="301" />
+            <location filename="../../explainer/gui/views/stepper.py" line="322" />
             <source>Draw a digit to step through a training step.</source>
             <translation>写一个数字，逐步查看一次训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="335" />
+            <location filename="../../explainer/gui/views/stepper.py" line="356" />
             <source>{i} of {n}</source>
             <translation>第 {i} 个，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="339" />
+            <location filename="../../explainer/gui/views/stepper.py" line="360" />
             <source>loss L = {v}</source>
             <translation>损失 L = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="341" />
+            <location filename="../../explainer/gui/views/stepper.py" line="362" />
             <source>loss: not yet computed</source>
             <translation>损失：尚未计算</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="343" />
+            <location filename="../../explainer/gui/views/stepper.py" line="364" />
             <source>stage {i} of {n}</source>
             <translation>第 {i} 个阶段，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="356" />
+            <location filename="../../explainer/gui/views/stepper.py" line="377" />
             <source>input x</source>
             <translation>输入 x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="356" />
+            <location filename="../../explainer/gui/views/stepper.py" line="377" />
             <source>output y</source>
             <translation>输出 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="360" />
+            <location filename="../../explainer/gui/views/stepper.py" line="381" />
             <source>weights W</source>
             <translation>权重 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="366" />
+            <location filename="../../explainer/gui/views/stepper.py" line="387" />
             <source>logits z</source>
             <translation>logits z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="374" />
+            <location filename="../../explainer/gui/views/stepper.py" line="395" />
             <source>label y (one-hot, class {y})</source>
             <translation>标签 y（one-hot，类别 {y}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="382" />
+            <location filename="../../explainer/gui/views/stepper.py" line="403" />
             <source>dL/dy (arrives)</source>
             <translation>dL/dy（传入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="386" />
+            <location filename="../../explainer/gui/views/stepper.py" line="407" />
             <source>dL/dW</source>
             <translation>dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="388" />
+            <location filename="../../explainer/gui/views/stepper.py" line="409" />
             <source>laid out like W; dL/db: largest |value| {v}</source>
             <translation>排列方式与 W 相同；dL/db：最大 |值| {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="393" />
+            <location filename="../../explainer/gui/views/stepper.py" line="414" />
             <source>dL/dx (sent back)</source>
             <translation>dL/dx（传回）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="398" />
+            <location filename="../../explainer/gui/views/stepper.py" line="419" />
             <source>W before</source>
             <translation>更新前的 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="399" />
+            <location filename="../../explainer/gui/views/stepper.py" line="420" />
             <source>ΔW = −lr · dL/dW</source>
             <translation>ΔW = −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="400" />
+            <location filename="../../explainer/gui/views/stepper.py" line="421" />
             <source>W after</source>
             <translation>更新后的 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="406" />
+            <location filename="../../explainer/gui/views/stepper.py" line="427" />
             <source>row o, column c: the kernel from input map c to output map o</source>
             <translation>第 o 行、第 c 列：从输入特征图 c 到输出特征图 o 的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="408" />
+            <location filename="../../explainer/gui/views/stepper.py" line="429" />
             <source>one kernel per output map</source>
             <translation>每张输出特征图一个卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="414" />
+            <location filename="../../explainer/gui/views/stepper.py" line="435" />
             <source>row k: the weights into class k, one map per input map</source>
             <translation>第 k 行：通向类别 k 的权重，每张输入特征图一张图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="415" />
+            <location filename="../../explainer/gui/views/stepper.py" line="436" />
             <source>rows: outputs, columns: inputs</source>
             <translation>行：输出，列：输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="422" />
+            <location filename="../../explainer/gui/views/stepper.py" line="443" />
             <source>Z = W ⋆ A_prev + b: every kernel slides over all input maps.</source>
             <translation>Z = W ⋆ A_prev + b：每个卷积核都在全部输入特征图上滑动。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="423" />
+            <location filename="../../explainer/gui/views/stepper.py" line="444" />
             <source>A = max(0, Z): negative values become 0.</source>
             <translation>A = max(0, Z)：负值变成 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="424" />
+            <location filename="../../explainer/gui/views/stepper.py" line="445" />
             <source>Each window keeps only its largest value.</source>
             <translation>每个窗口只保留其中的最大值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="425" />
+            <location filename="../../explainer/gui/views/stepper.py" line="446" />
             <source>Each window is replaced by its average.</source>
             <translation>每个窗口用其平均值代替。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="426" />
+            <location filename="../../explainer/gui/views/stepper.py" line="447" />
             <source>The maps are laid out as one long vector; no numbers change.</source>
             <translation>特征图被排成一个长向量；数值没有任何改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="427" />
+            <location filename="../../explainer/gui/views/stepper.py" line="448" />
             <source>z = x · W + b: one score per class.</source>
             <translation>z = x · W + b：每个类别一个得分。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="428" />
+            <location filename="../../explainer/gui/views/stepper.py" line="449" />
             <source>y = g(x), value by value.</source>
             <translation>y = g(x)，逐个数值计算。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="433" />
+            <location filename="../../explainer/gui/views/stepper.py" line="454" />
             <source>p = softmax(z);  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;;  dL/dz = p − y</source>
             <translation>p = softmax(z)；  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;；  dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="437" />
+            <location filename="../../explainer/gui/views/stepper.py" line="458" />
             <source>The network is already sure of this label, so every gradient below is tiny; pick another label to see a big correction.</source>
             <translation>网络对这个标签已经很有把握，所以下面的梯度都很小；换一个标签，就能看到大幅度的修正。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="444" />
+            <location filename="../../explainer/gui/views/stepper.py" line="465" />
             <source>dL/dA_prev = full convolution of dL/dZ with rot180(W);  dL/dW = A_prev ⋆ dL/dZ;  dL/db = Σ dL/dZ.  Click “Show the numbers” to watch it.</source>
             <translation>dL/dA_prev = dL/dZ 与 rot180(W) 的全卷积；  dL/dW = A_prev ⋆ dL/dZ；  dL/db = Σ dL/dZ。  点击“显示数值”观看计算过程。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="448" />
+            <location filename="../../explainer/gui/views/stepper.py" line="469" />
             <source>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]: the gradient passes only where the unit was on.</source>
             <translation>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]：梯度只在单元被激活的地方通过。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="449" />
+            <location filename="../../explainer/gui/views/stepper.py" line="470" />
             <source>Each gradient goes back to the position of its window's maximum; the rest get 0.</source>
             <translation>每个梯度回到其窗口中最大值所在的位置；其余位置得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="452" />
+            <location filename="../../explainer/gui/views/stepper.py" line="473" />
             <source>Each gradient is spread evenly, 1/k² to every cell of its window.</source>
             <translation>每个梯度被平均分配，窗口中每个格子得到 1/k²。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="453" />
+            <location filename="../../explainer/gui/views/stepper.py" line="474" />
             <source>The gradient vector is folded back into maps.</source>
             <translation>梯度向量被折回成特征图。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="454" />
+            <location filename="../../explainer/gui/views/stepper.py" line="475" />
             <source>dL/dW = xᵀ · dL/dz;  dL/db = dL/dz;  dL/dx = dL/dz · Wᵀ.</source>
             <translation>dL/dW = xᵀ · dL/dz；  dL/db = dL/dz；  dL/dx = dL/dz · Wᵀ。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="455" />
+            <location filename="../../explainer/gui/views/stepper.py" line="476" />
             <source>dL/dx = dL/dy ⊙ g′(x).</source>
             <translation>dL/dx = dL/dy ⊙ g′(x)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="458" />
+            <location filename="../../explainer/gui/views/stepper.py" line="479" />
             <source>W ← W − lr · dL/dW with lr = {lr}: the largest weight change is &lt;b&gt;{d}&lt;/b&gt;.</source>
             <translation>W ← W − lr · dL/dW，其中 lr = {lr}：权重的最大变化为 &lt;b&gt;{d}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="479" />
+            <location filename="../../explainer/gui/views/stepper.py" line="500" />
             <source>One training step, stage by stage</source>
             <translation>一次训练，逐个阶段</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="480" />
+            <location filename="../../explainer/gui/views/stepper.py" line="501" />
             <source>True label y</source>
             <translation>真实标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="481" />
+            <location filename="../../explainer/gui/views/stepper.py" line="502" />
             <source>The class the loss compares with (default: the predicted class)</source>
             <translation>损失用来对比的类别（默认：预测的类别）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="483" />
+            <location filename="../../explainer/gui/views/stepper.py" line="504" />
             <source>Step size of the update: W ← W − lr · dL/dW</source>
             <translation>更新的步长：W ← W − lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="484" />
+            <location filename="../../explainer/gui/views/stepper.py" line="505" />
             <source>Show the numbers…</source>
             <translation>显示数值…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/stepper.py" line="486" />
+            <location filename="../../explainer/gui/views/stepper.py" line="507" />
             <source>Open this layer's backward pass with every number (backward stages)</source>
             <translation>打开这一层的反向传播，查看每一个数值（仅限反向阶段）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="158" />
+            <location filename="../../explainer/gui/views/tour.py" line="171" />
             <source>, </source>
             <translation>、</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="280" />
+            <location filename="../../explainer/gui/views/tour.py" line="293" />
             <source>The canvas was empty, so the tour put a test digit labelled {label} on it. The network reads it as {guess} with probability {p}. Draw your own digit at any time: every stop follows it.</source>
             <translation>画布是空的，所以导览在上面放了一个标签为 {label} 的测试数字。网络把它认作 {guess}，概率为 {p}。你随时可以写自己的数字：每一站都会跟着它更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="285" />
+            <location filename="../../explainer/gui/views/tour.py" line="298" />
             <source>Everything starts with your drawing: white ink on black, like the MNIST digits the network learned from. It reads your digit as {guess} with probability {p}. Keep drawing at any time: every stop follows the new digit.</source>
             <translation>一切从你的手写开始：黑底白字，和网络学习时用的 MNIST 数字一样。网络把你的数字认作 {guess}，概率为 {p}。你随时可以继续书写：每一站都会跟着新的数字更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="298" />
+            <location filename="../../explainer/gui/views/tour.py" line="311" />
             <source>The canvas is cropped to the digit, scaled to fit 20×20 pixels and centred in a 28×28 image, like the MNIST digits: {n} numbers from 0 (black) to 1 (white). {ink} of them carry ink; the brightest is {brightest}.</source>
             <translation>画布被裁剪到数字所在的区域，缩放到 20×20 像素以内，再居中放进 28×28 的图像，与 MNIST 数字的做法相同：共 {n} 个数，从 0（黑）到 1（白）。其中 {ink} 个带有笔迹，最亮的是 {brightest}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="304" />
+            <location filename="../../explainer/gui/views/tour.py" line="317" />
             <source>This network takes the pixel values just as they are.</source>
             <translation>这个网络直接使用原始像素值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="311" />
+            <location filename="../../explainer/gui/views/tour.py" line="324" />
             <source>Before the first layer every pixel is normalised, x′ = (x − {mean}) / {std}, so black enters as {black}.</source>
             <translation>进入第一层之前，每个像素都要标准化：x′ = (x − {mean}) / {std}，因此黑色像素以 {black} 的值进入网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="318" />
+            <location filename="../../explainer/gui/views/tour.py" line="331" />
             <source>The 28×28 input</source>
             <translation>28×28 的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="336" />
+            <location filename="../../explainer/gui/views/tour.py" line="349" />
             <source>{layer} slides {count} small kernels over the image, each a {k}×{k} grid of weights. Here kernel {c} sits at row {r}, column {col}: each of the {kk} values under it is multiplied by the weight on top of it. This {window} window sums to {s}, plus bias {b} gives {v}, one pixel of output map {c}.</source>
             <translation>{layer} 让 {count} 个小卷积核在图像上滑动，每个卷积核是一个 {k}×{k} 的权重网格。此刻卷积核 {c} 位于第 {r} 行、第 {col} 列：它下方的 {kk} 个值各自乘以覆盖在上面的权重。这个 {window} 窗口的乘积之和为 {s}，加上偏置 {b} 得到 {v}，这就是输出特征图 {c} 上的一个像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="346" />
+            <location filename="../../explainer/gui/views/tour.py" line="359" />
             <source>One kernel slides over the image</source>
             <translation>一个卷积核在图像上滑动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="362" />
+            <location filename="../../explainer/gui/views/tour.py" line="375" />
             <source>Sliding each of the {n} kernels over every position gives {n} feature maps of {size}, one per kernel: each lights up where its pattern appears (red positive, blue negative, white zero). Map {c} ranges from {low} to {high}; its strongest response is at row {r}, column {col}, where the kernel sat at the previous stop.</source>
             <translation>让 {n} 个卷积核分别滑过每一个位置，就得到 {n} 张 {size} 的特征图，每个卷积核一张：哪里出现了它的图案，哪里就亮起来（红色为正，蓝色为负，白色为零）。特征图 {c} 的取值从 {low} 到 {high}；最强的响应在第 {r} 行、第 {col} 列，正是上一站卷积核所在的位置。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="371" />
+            <location filename="../../explainer/gui/views/tour.py" line="384" />
             <source>{layer}: the feature maps</source>
             <translation>{layer}：特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="399" />
+            <location filename="../../explainer/gui/views/tour.py" line="412" />
             <source>ReLU: negatives become zero</source>
             <translation>ReLU：负数变成零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="400" />
+            <location filename="../../explainer/gui/views/tour.py" line="413" />
             <source>{layer} applies ReLU(x) = max(0, x) to every value of every map: positive values pass unchanged, negative ones become 0. Across all its maps, {neg} of {total} values ({share}) were negative. The most negative one in map {c}, {x} at row {r}, column {col}, is now {y}. Without this bend, all the layers together could only compute one linear function.</source>
             <translation>{layer} 对每张特征图的每个值都施加 ReLU(x) = max(0, x)：正值原样通过，负值变成 0。在它的全部特征图中，{total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，现在变成了 {y}。如果没有这个弯折，所有层合在一起也只能计算一个线性函数。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="407" />
+            <location filename="../../explainer/gui/views/tour.py" line="420" />
             <source>The activation function</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="408" />
+            <location filename="../../explainer/gui/views/tour.py" line="421" />
             <source>{layer} bends every value of every map with the same function, so that the layers together can compute more than one linear function. Across all its maps, {neg} of {total} values ({share}) came in negative. The smallest one in map {c}, {x} at row {r}, column {col}, comes out as {y}.</source>
             <translation>{layer} 用同一个函数把每张特征图的每个值“弯折”一下，这样各层合起来才能计算比线性函数更复杂的东西。在它的全部特征图中，输入的 {total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，输出为 {y}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="451" />
+            <location filename="../../explainer/gui/views/tour.py" line="464" />
             <source>First {names} repeat convolution and activation on these maps.</source>
             <translation>先由 {names} 在这些特征图上再做一次卷积和激活。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="453" />
+            <location filename="../../explainer/gui/views/tour.py" line="466" />
             <source>First the maps pass through {names}.</source>
             <translation>特征图先经过 {names}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="455" />
+            <location filename="../../explainer/gui/views/tour.py" line="468" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps only the largest value of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: {v} goes on. The strongest responses survive, and a slightly shifted digit gives almost the same result.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留最大值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：{v} 被保留下来。最强的响应得以保留，数字稍微移动一点，结果也几乎不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="462" />
+            <location filename="../../explainer/gui/views/tour.py" line="475" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps the average of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: their average {v} goes on.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留平均值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：它们的平均值 {v} 被保留下来。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="471" />
+            <location filename="../../explainer/gui/views/tour.py" line="484" />
             <source>Pooling: smaller maps</source>
             <translation>池化：特征图变小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="492" />
+            <location filename="../../explainer/gui/views/tour.py" line="505" />
             <source>Then come {names}. The maps change from {before} to {after}: smaller, but more abstract.</source>
             <translation>接下来是 {names}。特征图从 {before} 变为 {after}：更小，但更抽象。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="493" />
+            <location filename="../../explainer/gui/views/tour.py" line="506" />
             <source>Deeper layers</source>
             <translation>更深的层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="501" />
+            <location filename="../../explainer/gui/views/tour.py" line="514" />
             <source>The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at once, {c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine strokes into larger parts of a digit: in map {c} at row {r}, column {col} the window sums to {s}, plus bias {b} gives {v}. Along the way the maps go from {before} to {after}: smaller, but more of them.</source>
             <translation>同样的模式再重复一遍：{names}。{conv} 的每个卷积核同时读取下面全部 {c_in} 张特征图，每个输出像素用到 {c_in}×{k}×{k} = {weights} 个权重，因此能把笔画组合成数字中更大的部件：在特征图 {c} 的第 {r} 行、第 {col} 列，窗口之和为 {s}，加上偏置 {b} 得到 {v}。一路下来，特征图从 {before} 变为 {after}：尺寸更小，数量更多。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="510" />
+            <location filename="../../explainer/gui/views/tour.py" line="523" />
             <source>Deeper layers: from strokes to parts</source>
             <translation>更深的层：从笔画到部件</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="533" />
+            <location filename="../../explainer/gui/views/tour.py" line="546" />
             <source>{flatten} lays the {maps} numbers of the last maps out in one row of {n} values: nothing is lost, only rearranged.</source>
             <translation>{flatten} 把最后几张特征图的 {maps} 个数排成一行，共 {n} 个值：什么都没丢，只是换了排列方式。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="537" />
+            <location filename="../../explainer/gui/views/tour.py" line="550" />
             <source>{dense} gives every class a score from all {n} values, one weight per value and class plus a bias: z_k = Σ_i x_i·W_ik + b_k. Class {name} gets z = {z}, the highest of the {classes} scores.</source>
             <translation>{dense} 用全部 {n} 个值为每个类别算出一个得分，每个值对每个类别各有一个权重，再加上一个偏置：z_k = Σ_i x_i·W_ik + b_k。类别 {name} 得到 z = {z}，是 {classes} 个得分中最高的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="545" />
+            <location filename="../../explainer/gui/views/tour.py" line="558" />
             <source>Flatten and dense: one score per class</source>
             <translation>展平与全连接：每个类别一个得分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="565" />
+            <location filename="../../explainer/gui/views/tour.py" line="578" />
             <source>Softmax turns the scores into probabilities, positive and adding up to 1: p_k = exp(z_k) / Σ_j exp(z_j). For class {name}, exp({z}) = {e} out of a total of {total}, so p = {p}. The answer is the class with the largest probability: {name}.</source>
             <translation>Softmax 把得分变成概率，它们都是正数，且总和为 1：p_k = exp(z_k) / Σ_j exp(z_j)。对类别 {name}，exp({z}) = {e}，而总和为 {total}，所以 p = {p}。网络的答案就是概率最大的类别：{name}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="586" />
+            <location filename="../../explainer/gui/views/tour.py" line="599" />
             <source>To learn, the network needs the true answer: this test digit is labelled y = {y}. Pick another label below to see how the loss reacts.</source>
             <translation>要学习，网络需要知道正确答案：这个测试数字的标签是 y = {y}。在下方选择另一个标签，看看损失会怎样变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="591" />
+            <location filename="../../explainer/gui/views/tour.py" line="604" />
             <source>To learn, the network needs the true answer y. The tour takes its own answer, y = {y}; pick another label below to see what changes.</source>
             <translation>要学习，网络需要知道正确答案 y。导览暂且把网络自己的答案当作标签，y = {y}；在下方选择另一个标签，看看会有什么变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="597" />
+            <location filename="../../explainer/gui/views/tour.py" line="610" />
             <source>The cross-entropy loss punishes a low probability for the true class: L = −ln p_y = −ln {p} = {L}. A sure and correct answer would give L = 0.</source>
             <translation>交叉熵损失会惩罚正确类别上过低的概率：L = −ln p_y = −ln {p} = {L}。一个既确定又正确的答案会得到 L = 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="604" />
+            <location filename="../../explainer/gui/views/tour.py" line="617" />
             <source>The loss: how wrong was the answer?</source>
             <translation>损失：答案错得有多离谱？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="623" />
+            <location filename="../../explainer/gui/views/tour.py" line="636" />
             <source>Back-propagation applies the chain rule from the loss back to the input, one layer at a time. It starts at the scores with dL/dz_k = p_k − y_k: for the true class {y} that is {p} − 1 = {d}. The maps now show dL/d(output) of every layer: red where a larger value would raise the loss, blue where it would lower it. At the input, pixel (row {r}, column {col}) has the largest gradient, {g}.</source>
             <translation>反向传播运用链式法则，从损失出发一层一层地往回算，直到输入。它从得分开始：dL/dz_k = p_k − y_k，对正确类别 {y} 来说就是 {p} − 1 = {d}。现在特征图显示的是每一层的 dL/d(输出)：红色表示该值变大会让损失上升，蓝色表示会让损失下降。在输入上，像素（第 {r} 行、第 {col} 列）的梯度最大，为 {g}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="634" />
+            <location filename="../../explainer/gui/views/tour.py" line="647" />
             <source>Gradients flow back</source>
             <translation>梯度反向流动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="662" />
+            <location filename="../../explainer/gui/views/tour.py" line="675" />
             <source>After this one step the loss for your digit drops from {before} to {after}, and p({y}) goes from {pb} to {pa}.</source>
             <translation>只走这一步，你这个数字的损失就从 {before} 降到了 {after}，p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="667" />
+            <location filename="../../explainer/gui/views/tour.py" line="680" />
             <source>After this one step the loss for your digit goes from {before} to {after} (the step was too large and overshot), and p({y}) goes from {pb} to {pa}.</source>
             <translation>走完这一步，你这个数字的损失从 {before} 变为 {after}（步子太大，走过头了），p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="672" />
+            <location filename="../../explainer/gui/views/tour.py" line="685" />
             <source>Gradient descent moves every weight a little against its gradient: W ← W − lr · dL/dW, with lr = {lr}.</source>
             <translation>梯度下降让每个权重沿着梯度的反方向移动一小步：W ← W − lr · dL/dW，其中 lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="677" />
+            <location filename="../../explainer/gui/views/tour.py" line="690" />
             <source>The largest change of a single weight, {dw}, is in {layer}. The tour works on a copy: your network stays as it was.</source>
             <translation>单个权重的最大变化为 {dw}，出现在 {layer}。导览是在副本上操作的：你的网络保持原样。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="685" />
+            <location filename="../../explainer/gui/views/tour.py" line="698" />
             <source>One SGD step: what changed</source>
             <translation>一步 SGD：有什么变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1446" />
+            <location filename="../../explainer/gui/views/tour.py" line="1490" />
             <source>&amp;Learn mode: a guided tour</source>
             <translation>学习模式：分步导览(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1448" />
+            <location filename="../../explainer/gui/views/tour.py" line="1492" />
             <source>Walk through one forward and backward pass on your digit, stop by stop (F2)</source>
             <translation>在你的数字上，一站一站地走完一次前向传播和反向传播（F2）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1451" />
+            <location filename="../../explainer/gui/views/tour.py" line="1495" />
             <source>True label y:</source>
             <translation>真实标签 y：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1452" />
+            <location filename="../../explainer/gui/views/tour.py" line="1496" />
             <source>The class your digit really is; the loss and gradients follow it</source>
             <translation>你的数字实际所属的类别；损失和梯度都以它为准</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1453" />
+            <location filename="../../explainer/gui/views/tour.py" line="1497" />
             <source>Start over</source>
             <translation>从头开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1454" />
+            <location filename="../../explainer/gui/views/tour.py" line="1498" />
             <source>Go back to the first stop</source>
             <translation>回到第一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1455" />
+            <location filename="../../explainer/gui/views/tour.py" line="1499" />
             <source>◀ Back</source>
             <translation>◀ 上一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1456" />
+            <location filename="../../explainer/gui/views/tour.py" line="1500" />
             <source>Previous stop (Left or Page Up)</source>
             <translation>上一站（← 或 Page Up）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1457" />
+            <location filename="../../explainer/gui/views/tour.py" line="1501" />
             <source>Leave</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1458" />
+            <location filename="../../explainer/gui/views/tour.py" line="1502" />
             <source>Leave the tour; it resumes at this stop next time (Esc)</source>
             <translation>退出导览；下次会从这一站继续（Esc）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1461" />
             <location filename="../../explainer/gui/views/tour.py" line="1505" />
-            <location filename="../../explainer/gui/views/tour.py" line="1538" />
+            <location filename="../../explainer/gui/views/tour.py" line="1549" />
+            <location filename="../../explainer/gui/views/tour.py" line="1582" />
             <source>Learn mode</source>
             <translation>学习模式</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1500" />
+            <location filename="../../explainer/gui/views/tour.py" line="1544" />
             <source>Finish</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1500" />
+            <location filename="../../explainer/gui/views/tour.py" line="1544" />
             <source>Next ▶</source>
             <translation>下一站 ▶</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1502" />
+            <location filename="../../explainer/gui/views/tour.py" line="1546" />
             <source>End the tour (Right or Page Down)</source>
             <translation>结束导览（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1502" />
+            <location filename="../../explainer/gui/views/tour.py" line="1546" />
             <source>Next stop (Right or Page Down)</source>
             <translation>下一站（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/tour.py" line="1510" />
+            <location filename="../../explainer/gui/views/tour.py" line="1554" />
             <source>Stop {i} of {n}</source>
             <translation>第 {i} 站，共 {n} 站</translation>
         </message>
@@ -3832,7 +3862,7 @@ Install them with:
             <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="265" />
+            <location filename="../../explainer/gui/workspace.py" line="275" />
             <source>This view is not available in this version:
 {reason}</source>
             <translation>这个版本中没有这个视图：
@@ -3914,6 +3944,14 @@ Install them with:
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
         </message>
         <message>
+            <source>Gradient ∂z_{c}/∂x</source>
+            <translation type="vanished">梯度 ∂z_{c}/∂x</translation>
+        </message>
+        <message>
+            <source>gradient of z_{a} − z_{b}</source>
+            <translation type="vanished">z_{a} − z_{b} 的梯度</translation>
+        </message>
+        <message>
             <source>class {i} of {n}</source>
             <translation type="vanished">第 {i} 个类别，共 {n} 个</translation>
         </message>
@@ -3928,14 +3966,6 @@ Install them with:
         <message>
             <source>{rate:,.0f} images/s · {elapsed} elapsed{eta} · loss {loss:.3f}</source>
             <translation type="vanished">{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta} · 损失 {loss:.3f}</translation>
-        </message>
-        <message>
-            <source>Gradient ∂z_{c}/∂x</source>
-            <translation type="vanished">梯度 ∂z_{c}/∂x</translation>
-        </message>
-        <message>
-            <source>gradient of z_{a} − z_{b}</source>
-            <translation type="vanished">z_{a} − z_{b} 的梯度</translation>
         </message>
     </context>
 </TS>

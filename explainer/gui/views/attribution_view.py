@@ -66,6 +66,23 @@ def gradcam_layers(model: Sequential) -> list[tuple[str, int]]:
     return out
 
 
+def cam_share_without_ink(cam: np.ndarray, x: np.ndarray, level: float = 0.05) -> float:
+    """The share of a Grad-CAM map on cells whose own patch of the input holds no ink (0 for an empty map).
+
+    Such cells light up because their maps are active there anyway: ReLU(bias) over blank paper, or a
+    stroke inside the cell's receptive field but outside the cell itself.
+
+    Shape:
+        cam: ``(h, w)`` at the layer's resolution, >= 0; x: ``(H, W)`` with ``H % h == W % w == 0``.
+    """
+    h, w = cam.shape
+    height, width = x.shape
+    if height % h or width % w or cam.sum() <= 0:
+        return 0.0
+    ink = (x > level).reshape(h, height // h, w, width // w).any(axis=(1, 3))
+    return float(cam[~ink].sum() / cam.sum())
+
+
 class AttributionView(FollowsLanguage, QWidget):
     """Attribution maps of one digit side by side (objectName "attribution").
 
@@ -313,6 +330,11 @@ class AttributionView(FollowsLanguage, QWidget):
         cam_shape = (
             "\u00d7".join(map(str, self.results["gradcam_layer"].shape)) if "gradcam" in self.results else ""
         )
+        blank_share = (
+            cam_share_without_ink(self.results["gradcam_layer"], self._x.reshape(self._x.shape[-2:]))
+            if "gradcam" in self.results
+            else 0.0
+        )
         titles = {
             "vanilla": (
                 tr("Gradient ∂z{c}/∂x").format(c=theme.subscript(cls)),
@@ -334,7 +356,9 @@ class AttributionView(FollowsLanguage, QWidget):
             ),
             "gradcam": (
                 tr("Grad-CAM at {layer}").format(layer=self.layer_box.currentText()),
-                tr("computed on {shape} maps, then enlarged").format(shape=cam_shape),
+                tr("computed on {shape} maps, then enlarged").format(shape=cam_shape)
+                + "; "
+                + tr("{share}% on cells with no ink").format(share=f"{100 * blank_share:.0f}"),
             ),
             "contrast": (
                 tr("{a} rather than {b}").format(a=cls, b=other),
@@ -410,6 +434,14 @@ class AttributionView(FollowsLanguage, QWidget):
                 "Gradients add up to the change of the score from a black image to your digit "
                 "(completeness; the line under the map shows how close the sum comes). Grad-CAM "
                 "keeps only positive evidence and is as coarse as its layer."
+            )
+            + " "
+            + tr(
+                "Why Grad-CAM can light up empty paper: it adds up the chosen layer's maps, each weighted by "
+                "its mean gradient, and a map can be active where there is no ink. Over blank paper a first-"
+                "layer map outputs ReLU(bias); a deeper map sees a larger patch (14×14 pixels at relu4), so "
+                "it reacts to a stroke next to it. A lit background says these maps are active there and "
+                "help the class (for a 7, the empty space under its bar), not that ink there would help."
             )
         )
         self._refresh()

@@ -75,6 +75,7 @@ class PredictionView(QWidget):
         self._probs: np.ndarray | None = None
         self._class_names: list[str] = [str(k) for k in range(10)]
         self._layout: _RowLayout | None = None
+        self._unusual: tuple[float, float] | None = None
         theme.notifier().sigChanged.connect(self._invalidate)
 
     def set_probs(self, probs: np.ndarray | None, class_names: Sequence[str] | None = None) -> None:
@@ -96,6 +97,22 @@ class PredictionView(QWidget):
                 )
             self._probs = values
         self.update()
+
+    def set_unusual(self, score: float | None, threshold: float = 0.0) -> None:
+        """Warn under the bars that the input is unlike the training digits (``score`` > ``threshold``);
+        None (or a score within the threshold) removes the warning."""
+        self._unusual = None if score is None or score <= threshold else (float(score), float(threshold))
+        self.update()
+
+    def unusual_text(self) -> str:
+        """The warning shown now ("" when none)."""
+        if self._unusual is None:
+            return ""
+        score, threshold = self._unusual
+        return tr(
+            "Unusual input (score {score:.1f}; 99% of digits stay under {threshold:.1f}): this does not look "
+            "like the digits the network was trained on, so its answer means little."
+        ).format(score=score, threshold=threshold)
 
     def probs(self) -> np.ndarray | None:
         """The probabilities shown now, ``(K,)``, or None when empty."""
@@ -200,6 +217,7 @@ class PredictionView(QWidget):
                 for k, (baseline, p) in enumerate(zip(layout.percent_baselines, self._probs, strict=True)):
                     if k != predicted:
                         painter.drawText(QPointF(layout.percent_x, baseline), f"{100.0 * p:.1f}%")
+            self._paint_unusual(painter, layout)
             if predicted is not None:
                 painter.setPen(palette.text)
                 painter.setFont(layout.chosen_font)
@@ -209,6 +227,30 @@ class PredictionView(QWidget):
                     QPointF(layout.percent_x, layout.percent_baselines[predicted]),
                     f"{100.0 * self._probs[predicted]:.1f}%",  # type: ignore[index]
                 )
+
+    def _paint_unusual(self, painter: QPainter, layout: _RowLayout) -> None:
+        """The warning in the free space under the rows (the rows stay aligned with the logits); when it
+        does not fit there the status bar still says it."""
+        text = self.unusual_text()
+        if not text or not layout.rows:
+            return
+        pad = theme.px(4)
+        bottom = layout.rows[-1].bottom()
+        room = QRectF(pad, bottom + 2 * pad, self.width() - 2 * pad, self.height() - bottom - 3 * pad)
+        painter.setFont(layout.percent_font)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        needed = painter.boundingRect(QRectF(room.left(), room.top(), room.width(), 1e6), flags, text)
+        if needed.height() > room.height():
+            return
+        box = QRectF(room.left() - pad, room.top() - pad, room.width() + 2 * pad, needed.height() + 2 * pad)
+        warning = QColor(theme.current().accent)
+        warning.setAlpha(60)
+        painter.setPen(QPen(theme.current().accent, theme.px(1)))
+        painter.setBrush(warning)
+        painter.drawRoundedRect(box, theme.px(4), theme.px(4))
+        painter.setPen(theme.current().text)
+        painter.drawText(QRectF(room.left(), room.top(), room.width(), needed.height()), flags, text)
+        painter.setPen(Qt.PenStyle.NoPen)
 
 
 def main() -> None:
