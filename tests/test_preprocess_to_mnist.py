@@ -7,7 +7,7 @@ import pytest
 
 from explainer.data import load_mnist, mnist_dir
 from explainer.errors import BadInputError
-from explainer.preprocess import to_mnist
+from explainer.data.preprocess import to_mnist
 
 
 def centre_of_mass(img: np.ndarray) -> tuple[float, float]:

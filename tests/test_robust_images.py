@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from explainer.imageio import MAX_SIDE, load_image
-from explainer.preprocess import to_mnist
+from explainer.data.preprocess import to_mnist
 
 LOSSY = ("jpeg", "webp")
 

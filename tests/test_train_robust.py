@@ -12,7 +12,7 @@ import pytest
 
 from explainer.data import load_mnist
 from explainer.modelio import load_model
-from explainer.preprocess import to_mnist
+from explainer.data.preprocess import to_mnist
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from explainer.errors import bad_input
 from explainer.gui import theme
 from explainer.gui.canvas import BRUSH_DEFAULT
-from explainer.preprocess import to_mnist
+from explainer.data.preprocess import to_mnist
 
 if TYPE_CHECKING:
     from explainer.core import Sequential, Trace
