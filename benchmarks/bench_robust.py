@@ -22,11 +22,11 @@ from typing import Any
 
 import numpy as np
 
-from explainer.data.augment import augment_batch
 from explainer.core import Sequential
 from explainer.data import load_mnist, mnist_dir
-from explainer.modelio import load_model
+from explainer.data.augment import augment_batch
 from explainer.data.preprocess import to_mnist
+from explainer.modelio import load_model
 from explainer.train import evaluate
 
 CANVAS = 56

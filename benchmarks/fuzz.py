@@ -890,8 +890,8 @@ def load(target: str, path: Path) -> None:
 
         load_model(path)
     elif target == "image":
-        from explainer.imageio import load_image
         from explainer.data.preprocess import to_mnist
+        from explainer.imageio import load_image
 
         image = load_image(path)
         if image.ndim != 2 or image.dtype != np.float32 or not (0.0 <= image.min() <= image.max() <= 1.0):
