@@ -8,35 +8,29 @@ import json
 import numpy as np
 import pytest
 
-from explainer.core import (
-    AvgPool2D,
-    Conv2D,
-    Dense,
-    Dropout,
-    Flatten,
-    Layer,
-    LeakyReLU,
-    MaxPool2D,
-    ReLU,
-    Sequential,
-    Sigmoid,
-    Tanh,
-)
+from explainer.core import Conv2D, Dense, Flatten, Layer, MaxPool2D, Sequential
 from explainer.core.layers import Cost
 
 # One layer of every registered kind, each with the input it takes.
 EXAMPLES: list[tuple[Layer, tuple[int, ...]]] = [
-    (Conv2D(2, 3, 5, 2, "same", init="glorot"), (2, 11, 9)),
-    (Conv2D(1, 4, 3, padding="valid"), (1, 6, 7)),
-    (MaxPool2D(3, 2), (4, 9, 8)),
-    (AvgPool2D(2), (4, 5, 5)),
-    (ReLU(), (4, 3, 3)),
-    (LeakyReLU(0.2), (7,)),
-    (Sigmoid(), (7,)),
-    (Tanh(), (2, 3, 3)),
-    (Flatten(), (2, 3, 3)),
-    (Dense(18, 5, init="glorot"), (18,)),
-    (Dropout(0.3), (5,)),
+    (Layer.from_config(kind, config), input_shape)
+    for kind, config, input_shape in [
+        (
+            "conv2d",
+            {"in_channels": 2, "out_channels": 3, "kernel_size": 5, "stride": 2, "padding": "same"},
+            (2, 11, 9),
+        ),
+        ("conv2d", {"in_channels": 1, "out_channels": 4, "kernel_size": 3, "init": "glorot"}, (1, 6, 7)),
+        ("maxpool2d", {"size": 3, "stride": 2}, (4, 9, 8)),
+        ("avgpool2d", {"size": 2}, (4, 5, 5)),
+        ("relu", {}, (4, 3, 3)),
+        ("leaky_relu", {"alpha": 0.2}, (7,)),
+        ("sigmoid", {}, (7,)),
+        ("tanh", {}, (2, 3, 3)),
+        ("flatten", {}, (2, 3, 3)),
+        ("dense", {"in_features": 18, "out_features": 5, "init": "glorot"}, (18,)),
+        ("dropout", {"p": 0.3}, (5,)),
+    ]
 ]
 
 
@@ -90,14 +84,17 @@ def test_shapes_that_cannot_be_processed_say_why(
 
 def test_default_names_are_the_names_sequential_gives() -> None:
     layers = [
-        Conv2D(1, 2, 3),
-        ReLU(),
-        MaxPool2D(2),
-        AvgPool2D(2),
-        Flatten(),
-        Dense(8, 2),
-        Dropout(),
-        Dense(2, 3),
+        Layer.from_config(kind, config)
+        for kind, config in [
+            ("conv2d", {"in_channels": 1, "out_channels": 2, "kernel_size": 3}),
+            ("relu", {}),
+            ("maxpool2d", {"size": 2}),
+            ("avgpool2d", {"size": 2}),
+            ("flatten", {}),
+            ("dense", {"in_features": 8, "out_features": 2}),
+            ("dropout", {}),
+            ("dense", {"in_features": 2, "out_features": 3}),
+        ]
     ]
     classes = [type(layer) for layer in layers]
     names = ["conv1", "relu1", "pool1", "pool2", "flatten", "dense1", "dropout1", "dense2"]
@@ -112,4 +109,4 @@ def test_from_config_draws_weights_from_the_generator_it_is_given() -> None:
     b = Layer.from_config("conv2d", config, np.random.default_rng(5))
     np.testing.assert_array_equal(a.params["W"], b.params["W"])
     assert not np.array_equal(a.params["W"], Layer.from_config("conv2d", config).params["W"])
-    assert isinstance(Layer.from_config("relu", {}, np.random.default_rng(5)), ReLU)
+    assert Layer.from_config("relu", {}, np.random.default_rng(5)).kind == "relu"
