@@ -54,8 +54,10 @@ PADDINGS = ("valid", "same")
 POOLINGS = ("max", "avg", "none")
 """Pooling after each block: max, average or none."""
 
-ACTIVATIONS = ("relu", "leaky_relu", "tanh", "sigmoid")
-"""Activation after every convolution and hidden dense layer."""
+_ACTIVATION_LAYER: dict[str, type[Layer]] = {cls.kind: cls for cls in (ReLU, LeakyReLU, Tanh, Sigmoid)}
+ACTIVATIONS = tuple(_ACTIVATION_LAYER)
+"""Activation after every convolution and hidden dense layer: the kinds "relu", "leaky_relu", "tanh" and
+"sigmoid"."""
 
 MAX_CONV_BLOCKS = 6
 MAX_CONVS_PER_BLOCK = 4
@@ -63,13 +65,7 @@ MAX_DENSE_LAYERS = 4
 MAX_STRIDE = 4
 
 # ReLU-like activations keep He initialisation; saturating ones train better from Glorot's smaller weights.
-_INIT = {"relu": "he", "leaky_relu": "he", "tanh": "glorot", "sigmoid": "glorot"}
-_ACTIVATION_LAYER: dict[str, type[Layer]] = {
-    "relu": ReLU,
-    "leaky_relu": LeakyReLU,
-    "tanh": Tanh,
-    "sigmoid": Sigmoid,
-}
+_GLOROT_ACTIVATIONS = (Tanh, Sigmoid)
 _POOL_LAYER: dict[str, type[Layer]] = {"max": MaxPool2D, "avg": AvgPool2D}
 _FLOAT32_BYTES = 4
 
@@ -231,9 +227,9 @@ def _layer_configs(spec: ArchitectureSpec, dataset: Dataset) -> list[tuple[type[
         BadInputError: a setting is out of range (the message names it and the allowed range).
     """
     _check_settings(spec)
-    activation: tuple[type[Layer], dict[str, Any]] = (_ACTIVATION_LAYER[spec.activation], {})
-    init = _INIT[spec.activation]
-    extra = {} if init == "he" else {"init": init}
+    activation_layer = _ACTIVATION_LAYER[spec.activation]
+    activation: tuple[type[Layer], dict[str, Any]] = (activation_layer, {})
+    extra = {"init": "glorot"} if activation_layer in _GLOROT_ACTIVATIONS else {}
     configs: list[tuple[type[Layer], dict[str, Any]]] = []
     in_channels = dataset.input_shape[0]
     for out_channels in spec.channels:
