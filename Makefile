@@ -23,6 +23,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 
 # Optional PyTorch reference for the comparison tests and benchmarks; never a runtime dependency.
 # Installs only when a CPU wheel of torch 2.13.0 is already on this machine (no multi-GB CUDA download).

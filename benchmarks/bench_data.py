@@ -34,7 +34,7 @@ def best_of(fn, repeats: int, rounds: int = 5) -> str:
 
 
 def bench_to_mnist() -> None:
-    from explainer.preprocess import to_mnist
+    from explainer.data.preprocess import to_mnist
 
     canvas = np.zeros((280, 280), np.uint8)
     yy, xx = np.mgrid[0:280, 0:280]
@@ -45,7 +45,7 @@ def bench_to_mnist() -> None:
 
 
 def bench_augment() -> None:
-    from explainer.augment import augment_batch
+    from explainer.data.augment import augment_batch
 
     rng = np.random.default_rng(0)
     batch = np.zeros((64, 28, 28), np.float32)

@@ -4,7 +4,7 @@ thick or thin.
     .venv/bin/python benchmarks/bench_robust.py [--data DIR] [--model PATH] [--n 10000] [--seed 0]
 
 Each MNIST test digit is placed in the middle of a 56x56 canvas (so nothing is cut off), then
-``explainer.augment.augment_batch`` applies, per digit, a random rotation in [-20, 20] degrees, a zoom in
+``explainer.data.augment.augment_batch`` applies, per digit, a random rotation in [-20, 20] degrees, a zoom in
 [0.6, 1.2], a shift of up to 6 pixels in x and y, and makes the strokes thicker or thinner (every digit,
 either way with equal odds: a grey dilation or erosion by up to one pixel per side). The result goes
 through ``explainer.to_mnist`` exactly as a drawing on the app's canvas does, and then into the model.
@@ -22,9 +22,9 @@ from typing import Any
 
 import numpy as np
 
-from explainer.augment import distort_like_drawing
 from explainer.core import Sequential
 from explainer.data import add_data_argument, load_mnist, mnist_dir_or_say
+from explainer.data.augment import distort_like_drawing
 from explainer.modelio import load_model
 from explainer.train import evaluate
 

@@ -24,11 +24,11 @@ from pathlib import Path
 
 import numpy as np
 
-from explainer.augment import distort_like_drawing
 from explainer.core import Sequential, softmax
 from explainer.data import add_data_argument, load_mnist, mnist_dir
+from explainer.data.augment import distort_like_drawing
+from explainer.data.preprocess import to_mnist
 from explainer.modelio import load_model
-from explainer.preprocess import to_mnist
 from explainer.unusual import FIT_IMAGES, THRESHOLD_QUANTILE, UnusualStatistics, fit_statistics, layer_input
 
 CANVAS_SIZE = 280

@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/fuzz.py --write-case model 1234 /tmp/case.npz   # one case, for a bug report
 
 Targets: ``model`` (explainer.modelio.load_model), ``image`` (explainer.imageio.load_image, followed by
-explainer.preprocess.to_mnist on what it returns) and ``idx`` (explainer.data.read_idx). Case ``i`` of a
+explainer.data.preprocess.to_mnist on what it returns) and ``idx`` (explainer.data.read_idx). Case ``i`` of a
 target is built from a small valid seed file with ``random.Random(f"{seed}/{target}/{i}")``, so any case
 can be rebuilt alone. The mutations:
 
@@ -890,8 +890,8 @@ def load(target: str, path: Path) -> None:
 
         load_model(path)
     elif target == "image":
+        from explainer.data.preprocess import to_mnist
         from explainer.imageio import load_image
-        from explainer.preprocess import to_mnist
 
         image = load_image(path)
         if image.ndim != 2 or image.dtype != np.float32 or not (0.0 <= image.min() <= image.max() <= 1.0):

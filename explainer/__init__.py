@@ -30,7 +30,7 @@ __all__ = ["BadInputError", "load_image", "load_model", "save_model", "to_mnist"
 _LAZY = {
     "load_model": "explainer.modelio",
     "save_model": "explainer.modelio",
-    "to_mnist": "explainer.preprocess",
+    "to_mnist": "explainer.data.preprocess",
     "load_image": "explainer.imageio",
     "unusual_score": "explainer.unusual",
 }

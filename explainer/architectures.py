@@ -1,18 +1,19 @@
 """Network architectures as plain, JSON-able specs: the editor's model, the presets and the builder.
 
-An :class:`ArchitectureSpec` describes a VGG-like classifier for ``(1, 28, 28)`` digits::
+An :class:`ArchitectureSpec` describes a VGG-like classifier for the images of a
+:class:`~explainer.data.Dataset` (``(1, 28, 28)`` digits and 10 classes for :data:`~explainer.data.MNIST`,
+the default)::
 
     [Conv -> activation] x convs_per_block -> pooling        (one block; conv_blocks of them)
-    Flatten -> [Dense -> activation -> Dropout] x len(dense) -> Dense (10 class scores)
+    Flatten -> [Dense -> activation -> Dropout] x len(dense) -> Dense (one score per class)
 
 :func:`describe` computes every layer's name, output shape and parameter count from the spec alone,
 without allocating weights, and raises :class:`~explainer.errors.BadInputError` naming the layer and
 the reason when the network cannot exist (a kernel larger than its padded input, a pooling window larger
 than its input, a layer too large to save). :func:`build` turns a valid spec into a
-:class:`~explainer.core.Sequential` with fresh weights. NumPy and the core only; no Qt.
-
-Output sizes use ``H_out = (H + 2P - K) // S + 1`` for convolutions and ``(H - size) // stride + 1`` for
-pooling (no padding, floor), as in :mod:`explainer.core`.
+:class:`~explainer.core.Sequential` with fresh weights. The names, output shapes and weight shapes come
+from the layer classes (``Sequential.default_names``, ``Layer.shape_from_config``,
+``Layer.param_shapes``), so they are the built network's. NumPy and the core only; no Qt.
 """
 
 from __future__ import annotations
@@ -25,16 +26,27 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from explainer.core import Layer, Sequential
-from explainer.core.network import PREFIXES
+from explainer.core import (
+    AvgPool2D,
+    Conv2D,
+    Dense,
+    Dropout,
+    Flatten,
+    Layer,
+    LeakyReLU,
+    MaxPool2D,
+    ReLU,
+    Sequential,
+    Sigmoid,
+    Tanh,
+)
+from explainer.core.layers import resolve_padding
+from explainer.data import MNIST, Dataset
 from explainer.errors import BadInputError, bad_input
 from explainer.modelio import MAX_ACTIVATIONS, MAX_ARRAY_BYTES, MAX_CHANNELS, MAX_FEATURES, MAX_WINDOW
 
-INPUT_SHAPE = (1, 28, 28)
-"""Per-sample input shape of every built network: one grey channel, 28x28 pixels."""
-
-N_CLASSES = 10
-"""Class scores of the last layer: the ten digits."""
+INPUT_SHAPE = MNIST.input_shape
+"""Per-sample input shape of the networks built for the default data set: one grey channel, 28x28."""
 
 PADDINGS = ("valid", "same")
 """Named paddings; an int >= 0 is also allowed (pixels of zeros on each side)."""
@@ -42,8 +54,10 @@ PADDINGS = ("valid", "same")
 POOLINGS = ("max", "avg", "none")
 """Pooling after each block: max, average or none."""
 
-ACTIVATIONS = ("relu", "leaky_relu", "tanh", "sigmoid")
-"""Activation after every convolution and hidden dense layer."""
+_ACTIVATION_LAYER: dict[str, type[Layer]] = {cls.kind: cls for cls in (ReLU, LeakyReLU, Tanh, Sigmoid)}
+ACTIVATIONS = tuple(_ACTIVATION_LAYER)
+"""Activation after every convolution and hidden dense layer: the kinds "relu", "leaky_relu", "tanh" and
+"sigmoid"."""
 
 MAX_CONV_BLOCKS = 6
 MAX_CONVS_PER_BLOCK = 4
@@ -51,11 +65,8 @@ MAX_DENSE_LAYERS = 4
 MAX_STRIDE = 4
 
 # ReLU-like activations keep He initialisation; saturating ones train better from Glorot's smaller weights.
-_INIT = {"relu": "he", "leaky_relu": "he", "tanh": "glorot", "sigmoid": "glorot"}
-_ACTIVATION_KIND = {"relu": "relu", "leaky_relu": "leaky_relu", "tanh": "tanh", "sigmoid": "sigmoid"}
-_POOL_KIND = {"max": "maxpool2d", "avg": "avgpool2d"}
-# Layers whose constructor takes the random generator (weights or dropout masks).
-_RANDOM_KINDS = ("conv2d", "dense", "dropout")
+_GLOROT_ACTIVATIONS = (Tanh, Sigmoid)
+_POOL_LAYER: dict[str, type[Layer]] = {"max": MaxPool2D, "avg": AvgPool2D}
 _FLOAT32_BYTES = 4
 
 
@@ -73,12 +84,13 @@ class ArchitectureSpec:
         pooling: "max", "avg" or "none", after each block.
         pool_size: side and stride of the pooling window.
         activation: "relu", "leaky_relu", "tanh" or "sigmoid".
-        dense: units of each hidden dense layer between Flatten and the 10 class scores.
+        dense: units of each hidden dense layer between Flatten and the class scores.
         dropout: drop probability of the Dropout after every hidden dense layer (after Flatten when there
             is none); 0 adds no Dropout.
 
     Shape:
-        The network maps ``(N, 1, 28, 28)`` pixels to ``(N, 10)`` logits.
+        The network maps ``(N, *dataset.input_shape)`` pixels to ``(N, K)`` logits, K classes; for MNIST
+        ``(N, 1, 28, 28)`` to ``(N, 10)``.
     """
 
     conv_blocks: int = 2
@@ -205,8 +217,8 @@ class LayerInfo(NamedTuple):
     config: dict[str, Any]
 
 
-def _layer_configs(spec: ArchitectureSpec) -> list[tuple[str, dict[str, Any]]]:
-    """The ``(kind, constructor kwargs)`` of every layer of ``spec``, in order (weights not created).
+def _layer_configs(spec: ArchitectureSpec, dataset: Dataset) -> list[tuple[type[Layer], dict[str, Any]]]:
+    """The ``(layer class, constructor kwargs)`` of every layer of ``spec``, in order (weights not created).
 
     Shape:
         Not applicable; see :func:`describe` for the shapes.
@@ -215,11 +227,11 @@ def _layer_configs(spec: ArchitectureSpec) -> list[tuple[str, dict[str, Any]]]:
         BadInputError: a setting is out of range (the message names it and the allowed range).
     """
     _check_settings(spec)
-    activation: tuple[str, dict[str, Any]] = (_ACTIVATION_KIND[spec.activation], {})
-    init = _INIT[spec.activation]
-    extra = {} if init == "he" else {"init": init}
-    configs: list[tuple[str, dict[str, Any]]] = []
-    in_channels = INPUT_SHAPE[0]
+    activation_layer = _ACTIVATION_LAYER[spec.activation]
+    activation: tuple[type[Layer], dict[str, Any]] = (activation_layer, {})
+    extra = {"init": "glorot"} if activation_layer in _GLOROT_ACTIVATIONS else {}
+    configs: list[tuple[type[Layer], dict[str, Any]]] = []
+    in_channels = dataset.input_shape[0]
     for out_channels in spec.channels:
         for _ in range(spec.convs_per_block):
             conv = {
@@ -230,63 +242,56 @@ def _layer_configs(spec: ArchitectureSpec) -> list[tuple[str, dict[str, Any]]]:
                 "padding": spec.padding,
                 **extra,
             }
-            configs += [("conv2d", conv), activation]
+            configs += [(Conv2D, conv), activation]
             in_channels = out_channels
         if spec.pooling != "none":
-            configs.append((_POOL_KIND[spec.pooling], {"size": spec.pool_size, "stride": spec.pool_size}))
-    configs.append(("flatten", {}))
+            configs.append((_POOL_LAYER[spec.pooling], {"size": spec.pool_size, "stride": spec.pool_size}))
+    configs.append((Flatten, {}))
     # Dense in_features are filled in by describe(), which knows the flattened size.
     for units in spec.dense:
-        configs += [("dense", {"in_features": 0, "out_features": units, **extra}), activation]
+        configs += [(Dense, {"in_features": 0, "out_features": units, **extra}), activation]
         if spec.dropout > 0:
-            configs.append(("dropout", {"p": spec.dropout}))
+            configs.append((Dropout, {"p": spec.dropout}))
     if not spec.dense and spec.dropout > 0:
-        configs.append(("dropout", {"p": spec.dropout}))
-    configs.append(("dense", {"in_features": 0, "out_features": N_CLASSES}))
+        configs.append((Dropout, {"p": spec.dropout}))
+    configs.append((Dense, {"in_features": 0, "out_features": len(dataset.class_names)}))
     return configs
 
 
-def describe(spec: ArchitectureSpec) -> list[LayerInfo]:
-    """Name, output shape and parameter count of every layer ``build(spec)`` would create.
+def describe(spec: ArchitectureSpec, dataset: Dataset = MNIST) -> list[LayerInfo]:
+    """Name, output shape and parameter count of every layer ``build(spec, dataset=dataset)`` would create.
 
     Computed from the numbers alone, so the editor can show it live while the user types.
 
     Shape:
         Each row's ``shape`` is the per-sample output, ``(C, H, W)`` for image layers and ``(F,)`` after
-        Flatten; the last row is ``(10,)``.
+        Flatten; the last row is ``(K,)``, one score per class of ``dataset``.
 
     Raises:
         ArchitectureError: the network cannot exist; the message names the layer and says why and what to
             change, and ``rows`` holds the layers before it (empty when a setting itself is out of range).
     """
     try:
-        configs = _layer_configs(spec)
+        configs = _layer_configs(spec, dataset)
     except BadInputError as error:
         raise ArchitectureError(error) from None
-    names = _names([kind for kind, _ in configs])
+    names = Sequential.default_names([cls for cls, _ in configs])
     rows: list[LayerInfo] = []
-    shape: tuple[int, ...] = INPUT_SHAPE
-    activations = math.prod(INPUT_SHAPE)
-    for name, (kind, config) in zip(names, configs, strict=True):
-        params = 0
+    shape: tuple[int, ...] = dataset.input_shape
+    activations = math.prod(shape)
+    for name, (cls, config) in zip(names, configs, strict=True):
         try:
-            if kind == "conv2d":
-                shape = _conv_shape(name, shape, config)
-                k = config["kernel_size"]
-                params = config["out_channels"] * (config["in_channels"] * k * k + 1)
-            elif kind in ("maxpool2d", "avgpool2d"):
-                shape = _pool_shape(name, shape, config["size"])
-            elif kind == "flatten":
-                shape = (math.prod(shape),)
-            elif kind == "dense":
+            if cls is Dense:
                 config["in_features"] = shape[0]
-                _check_dense(name, config["in_features"], config["out_features"])
-                shape = (config["out_features"],)
-                params = (config["in_features"] + 1) * config["out_features"]
+                _check_dense_inputs(name, shape[0])
+            shape = _output_shape(name, cls, config, shape)
+            arrays = cls.param_shapes(config)
+            _check_array_sizes(name, arrays)
         except BadInputError as error:
             raise ArchitectureError(error, rows) from None
         activations += math.prod(shape)
-        rows.append(LayerInfo(name, shape, params, kind, config))
+        params = sum(math.prod(array) for array in arrays.values())
+        rows.append(LayerInfo(name, shape, params, cls.kind, config))
     if activations > MAX_ACTIVATIONS:
         error = bad_input(
             "the feature maps would hold {n} numbers per image, more than the {max} a model file allows; "
@@ -298,34 +303,38 @@ def describe(spec: ArchitectureSpec) -> list[LayerInfo]:
     return rows
 
 
-def build(spec: ArchitectureSpec, rng: np.random.Generator | None = None) -> Sequential:
-    """A fresh network for ``spec`` with weights drawn from ``rng`` (``default_rng(0)`` when None).
+def build(
+    spec: ArchitectureSpec, rng: np.random.Generator | None = None, dataset: Dataset = MNIST
+) -> Sequential:
+    """A fresh network for ``spec`` and ``dataset`` with weights drawn from ``rng`` (``default_rng(0)``
+    when None).
 
     The spec is stored in ``model.metadata["architecture"]`` (it travels with a saved model).
 
     Shape:
-        The model maps ``(N, 1, 28, 28)`` pixels in [0, 1] to ``(N, 10)`` logits; its
-        ``output_shapes()`` equal the shapes of :func:`describe`.
+        The model maps ``(N, *dataset.input_shape)`` pixels in [0, 1] to ``(N, K)`` logits, K classes
+        (``(N, 1, 28, 28)`` to ``(N, 10)`` for MNIST); its ``output_shapes()`` equal the shapes of
+        :func:`describe`.
 
     Raises:
         BadInputError: the network cannot exist (see :func:`describe`).
     """
-    rows = describe(spec)
+    rows = describe(spec, dataset)
     rng = np.random.default_rng(0) if rng is None else rng
     layers = []
     for row in rows:
-        cls = Layer.registry[row.kind]
-        layer = cls(**row.config, rng=rng) if row.kind in _RANDOM_KINDS else cls(**row.config)
+        layer = Layer.from_config(row.kind, row.config, rng)
         layer.name = row.name
         layers.append(layer)
-    model = Sequential(layers, input_shape=INPUT_SHAPE)
+    model = Sequential(layers, input_shape=dataset.input_shape, class_names=dataset.class_names)
     model.metadata["architecture"] = spec.to_dict()
     return model
 
 
-def spec_of(model: Sequential) -> ArchitectureSpec | None:
-    """The spec ``model`` was built from: its ``metadata["architecture"]``, else a preset with exactly its
-    layers (e.g. :func:`explainer.core.reference_net` is :data:`TINY_VGG`); None when neither fits.
+def spec_of(model: Sequential, dataset: Dataset = MNIST) -> ArchitectureSpec | None:
+    """The spec ``model`` was built from for ``dataset``: its ``metadata["architecture"]``, else a preset
+    with exactly its layers (e.g. :func:`explainer.core.reference_net` is :data:`TINY_VGG`); None when
+    neither fits.
 
     Shape:
         Not applicable.
@@ -339,10 +348,12 @@ def spec_of(model: Sequential) -> ArchitectureSpec | None:
     layers = [(layer.kind, layer.get_config()) for layer in model.layers]
     for spec in candidates:
         try:
-            rows = describe(spec)
+            rows = describe(spec, dataset)
         except BadInputError:
             continue
-        if tuple(model.input_shape) == INPUT_SHAPE and layers == [(row.kind, row.config) for row in rows]:
+        if tuple(model.input_shape) == dataset.input_shape and layers == [
+            (row.kind, row.config) for row in rows
+        ]:
             return spec
     return None
 
@@ -416,63 +427,43 @@ def _check_settings(spec: ArchitectureSpec) -> None:
     need(0.0 <= spec.dropout < 1.0, f"dropout must be at least 0 and below 1, not {spec.dropout}")
 
 
-def _names(kinds: Sequence[str]) -> list[str]:
-    """Layer names exactly as :class:`Sequential` assigns them ("conv1", "relu1", "pool1", ...)."""
-    counts: dict[str, int] = {}
-    single_flatten = kinds.count("flatten") == 1
-    names = []
-    for kind in kinds:
-        prefix = PREFIXES[kind]
-        counts[prefix] = counts.get(prefix, 0) + 1
-        names.append("flatten" if prefix == "flatten" and single_flatten else f"{prefix}{counts[prefix]}")
-    return names
-
-
-def _conv_shape(name: str, shape: tuple[int, ...], config: Mapping[str, Any]) -> tuple[int, int, int]:
-    """Output shape of a convolution, or the reason it cannot exist."""
-    _, height, width = shape
-    k, stride = config["kernel_size"], config["stride"]
-    pad = {"valid": 0, "same": (k - 1) // 2}.get(config["padding"], config["padding"])
-    padded_h, padded_w = height + 2 * pad, width + 2 * pad
-    if k > min(padded_h, padded_w):
-        raise bad_input(
-            "{name}: its {k}x{k} kernel is larger than its input {h}x{w} padded to {ph}x{pw} (padding "
-            "{pad}); use fewer blocks, a smaller kernel, more padding or stride 1",
-            name=name,
-            k=k,
-            h=height,
-            w=width,
-            ph=padded_h,
-            pw=padded_w,
-            pad=pad,
-        )
-    weights = config["out_channels"] * config["in_channels"] * k * k
-    if weights * _FLOAT32_BYTES > MAX_ARRAY_BYTES:
-        raise BadInputError(f"{name}: {weights:,} weights are more than a model file can hold in one layer")
-    return (
-        config["out_channels"],
-        (padded_h - k) // stride + 1,
-        (padded_w - k) // stride + 1,
-    )
-
-
-def _pool_shape(name: str, shape: tuple[int, ...], size: int) -> tuple[int, int, int]:
-    """Output shape of a pooling layer (window = stride = ``size``), or the reason it cannot exist."""
-    channels, height, width = shape
-    if size > min(height, width):
+def _output_shape(
+    name: str, cls: type[Layer], config: Mapping[str, Any], shape: tuple[int, ...]
+) -> tuple[int, ...]:
+    """The layer's output shape (its own maths), or why its kernel or window does not fit, and what to
+    change in the editor."""
+    try:
+        return cls.shape_from_config(config, shape)
+    except ValueError as error:
+        if cls not in (Conv2D, MaxPool2D, AvgPool2D) or len(shape) != 3:
+            raise BadInputError(f"{name}: {error}") from None
+        _, height, width = shape
+        if cls is Conv2D:
+            k = config["kernel_size"]
+            pad = resolve_padding(config["padding"], k)
+            raise bad_input(
+                "{name}: its {k}x{k} kernel is larger than its input {h}x{w} padded to {ph}x{pw} (padding "
+                "{pad}); use fewer blocks, a smaller kernel, more padding or stride 1",
+                name=name,
+                k=k,
+                h=height,
+                w=width,
+                ph=height + 2 * pad,
+                pw=width + 2 * pad,
+                pad=pad,
+            ) from None
         raise bad_input(
             "{name}: its {size}x{size} window does not fit its {h}x{w} input; use fewer blocks, a "
             "smaller pool size, stride 1 or no pooling",
             name=name,
-            size=size,
+            size=config["size"],
             h=height,
             w=width,
-        )
-    return channels, (height - size) // size + 1, (width - size) // size + 1
+        ) from None
 
 
-def _check_dense(name: str, in_features: int, out_features: int) -> None:
-    """Refuse dense layers too large for a model file (and far too slow for a NumPy engine)."""
+def _check_dense_inputs(name: str, in_features: int) -> None:
+    """Refuse dense layers with more inputs than a model file allows (and far too slow for NumPy)."""
     if in_features > MAX_FEATURES:
         raise bad_input(
             "{name}: Flatten gives {n} numbers, more than the {max} inputs a dense layer may have; add "
@@ -481,10 +472,15 @@ def _check_dense(name: str, in_features: int, out_features: int) -> None:
             n=f"{in_features:,}",
             max=f"{MAX_FEATURES:,}",
         )
-    weights = in_features * out_features
-    if weights * _FLOAT32_BYTES > MAX_ARRAY_BYTES:
-        raise BadInputError(
-            f"{name}: {in_features:,} x {out_features:,} = {weights:,} weights are more than a model file "
-            f"can hold in one layer ({MAX_ARRAY_BYTES // _FLOAT32_BYTES:,}); shrink the maps or use fewer "
-            "units"
-        )
+
+
+def _check_array_sizes(name: str, arrays: Mapping[str, tuple[int, ...]]) -> None:
+    """Refuse a layer with a weight array too large for a model file."""
+    for shape in arrays.values():
+        weights = math.prod(shape)
+        if weights * _FLOAT32_BYTES > MAX_ARRAY_BYTES:
+            raise BadInputError(
+                f"{name}: {' x '.join(f'{n:,}' for n in shape)} = {weights:,} weights are more than a model "
+                f"file can hold in one layer ({MAX_ARRAY_BYTES // _FLOAT32_BYTES:,}); use fewer channels, "
+                "a smaller kernel or fewer units"
+            )

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,10 @@ import numpy as np
 from explainer.assets import asset_path
 from explainer.atomic import atomic_writer
 from explainer.core import Layer, Sequential
+from explainer.core.schema import MAX_CHANNELS as MAX_CHANNELS
+from explainer.core.schema import MAX_FEATURES as MAX_FEATURES
+from explainer.core.schema import MAX_WINDOW as MAX_WINDOW
+from explainer.core.schema import is_int
 from explainer.errors import BadInputError, bad_input, regular_file_size
 
 FORMAT = "mnist-cnn-explainer/1"
@@ -38,9 +42,7 @@ MAX_FILE_BYTES = 64 * 2**20
 MAX_ARRAY_BYTES = 64 * 2**20
 MAX_CONFIG_BYTES = 2**20
 MAX_LAYERS = 64
-MAX_CHANNELS = 256
-MAX_FEATURES = 2**16
-MAX_WINDOW = 32
+# MAX_CHANNELS, MAX_FEATURES and MAX_WINDOW bound the layers' settings (explainer.core.schema).
 MAX_INPUT_SIDE = 256
 MAX_INPUT_CHANNELS = 4
 # Sum of all per-sample activations; keeps a trace of any loadable network within a few hundred MB.
@@ -317,7 +319,7 @@ class _Document:
     def _input_shape(self, value: Any) -> tuple[int, int, int]:
         """``[C, H, W]`` with small positive integers."""
         limits = (MAX_INPUT_CHANNELS, MAX_INPUT_SIDE, MAX_INPUT_SIDE)
-        if not (isinstance(value, list) and len(value) == 3 and all(_is_int(n) for n in value)) or not all(
+        if not (isinstance(value, list) and len(value) == 3 and all(is_int(n) for n in value)) or not all(
             1 <= n <= limit for n, limit in zip(value, limits, strict=True)
         ):
             raise _bad(
@@ -342,7 +344,7 @@ class _Document:
         return value
 
     def _layers(self, value: Any) -> list[tuple[str, dict[str, Any]]]:
-        """The list of ``(kind, config)`` pairs, each checked against its constructor's signature."""
+        """The list of ``(kind, config)`` pairs, each checked against its layer class's ``schema``."""
         if not (isinstance(value, list) and 1 <= len(value) <= MAX_LAYERS):
             raise self._invalid(f"layers must be a list of 1 to {MAX_LAYERS} layers, not {value!r:.200}")
         layers = []
@@ -352,13 +354,14 @@ class _Document:
                     self.path, f"layer {i} must be {{'kind': ..., 'config': {{...}}}}, not {entry!r:.200}"
                 )
             kind, config = entry["kind"], entry["config"]
-            if not isinstance(kind, str) or kind not in _SCHEMAS:
+            if not isinstance(kind, str) or kind not in Layer.registry:
                 raise _bad(
-                    self.path, f"layer {i} has unknown kind {kind!r:.100}; known kinds are {sorted(_SCHEMAS)}"
+                    self.path,
+                    f"layer {i} has unknown kind {kind!r:.100}; known kinds are {sorted(Layer.registry)}",
                 )
             if not isinstance(config, dict):
                 raise self._invalid(f"layer {i} ({kind}) config must be an object, not {config!r:.200}")
-            schema = _SCHEMAS[kind]
+            schema = Layer.registry[kind].schema
             unexpected = sorted(set(config) - set(schema))
             if unexpected:
                 raise self._invalid(f"layer {i} ({kind}) has unknown settings {unexpected}")
@@ -380,13 +383,8 @@ class _Document:
         """The array name and shape of every parameter the architecture needs."""
         expected: dict[str, tuple[int, ...]] = {}
         for i, (kind, config) in enumerate(self.layers):
-            if kind == "conv2d":
-                k = config["kernel_size"]
-                expected[f"layer{i}.W"] = (config["out_channels"], config["in_channels"], k, k)
-                expected[f"layer{i}.b"] = (config["out_channels"],)
-            elif kind == "dense":
-                expected[f"layer{i}.W"] = (config["in_features"], config["out_features"])
-                expected[f"layer{i}.b"] = (config["out_features"],)
+            for key, shape in Layer.registry[kind].param_shapes(config).items():
+                expected[f"layer{i}.{key}"] = shape
         return expected
 
     def build(self, weights: Mapping[str, np.ndarray]) -> Sequential:
@@ -430,7 +428,7 @@ class _Document:
 
     def _check_size(self, model: Sequential) -> None:
         """Refuse networks too large for the app: per-sample feature maps, convolution unfolds (im2col
-        memory) and multiply-adds (time) are bounded.
+        memory) and multiply-adds (time, as each layer's ``cost`` counts them) are bounded.
 
         Shape:
             Reads ``model.output_shapes()``, per-sample ``(C, H, W)`` or ``(F,)``.
@@ -443,14 +441,12 @@ class _Document:
                 f"describes feature maps of {activations:,} numbers per sample; "
                 f"at most {MAX_ACTIVATIONS:,} are allowed",
             )
-        unfold = multiply_adds = 0
-        for (kind, config), shape in zip(self.layers, shapes, strict=True):
-            if kind == "conv2d":
-                windows = config["in_channels"] * config["kernel_size"] ** 2 * math.prod(shape[1:])
-                unfold = max(unfold, windows)
-                multiply_adds += config["out_channels"] * windows
-            elif kind == "dense":
-                multiply_adds += config["in_features"] * config["out_features"]
+        costs = [
+            type(layer).cost(layer.get_config(), shape)
+            for layer, shape in zip(model.layers, shapes, strict=True)
+        ]
+        unfold = max(cost.unfolded for cost in costs)
+        multiply_adds = sum(cost.multiply_adds for cost in costs)
         if unfold > MAX_ACTIVATIONS:
             raise _bad(
                 self.path,
@@ -463,76 +459,3 @@ class _Document:
                 f"needs {multiply_adds:,} multiply-adds per sample; "
                 f"at most {MAX_MULTIPLY_ADDS:,} are allowed",
             )
-
-
-def _is_int(value: Any) -> bool:
-    """A JSON integer (bool is an int subclass in Python but not a number here)."""
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _int_in(lo: int, hi: int) -> Callable[[Any], str | None]:
-    """A check for an integer in ``[lo, hi]``."""
-
-    def check(value: Any) -> str | None:
-        if not _is_int(value):
-            return "must be an integer"
-        return None if lo <= value <= hi else f"must be between {lo} and {hi}"
-
-    return check
-
-
-def _optional(check: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
-    """A check that also accepts null."""
-    return lambda value: None if value is None else check(value)
-
-
-def _padding(value: Any) -> str | None:
-    """Conv padding: a non-negative integer, 'valid' or 'same'."""
-    if value in ("valid", "same"):
-        return None
-    return _int_in(0, MAX_WINDOW)(value) if _is_int(value) else "must be an integer, 'valid' or 'same'"
-
-
-def _float_in(lo: float, hi: float, *, hi_open: bool = False) -> Callable[[Any], str | None]:
-    """A check for a finite number in ``[lo, hi]`` (or ``[lo, hi)``)."""
-
-    def check(value: Any) -> str | None:
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            return "must be a finite number"
-        if value < lo or value > hi or (hi_open and value == hi):
-            return f"must be in [{lo}, {hi}{')' if hi_open else ']'}"
-        return None
-
-    return check
-
-
-def _one_of(*choices: str) -> Callable[[Any], str | None]:
-    """A check for one of a few strings."""
-    return lambda value: None if value in choices else f"must be one of {list(choices)}"
-
-
-_COUNT = _int_in(1, MAX_CHANNELS)
-_WINDOW = _int_in(1, MAX_WINDOW)
-_FEATURES = _int_in(1, MAX_FEATURES)
-_INIT = _one_of("he", "glorot")
-_POOL = {"size": (_WINDOW, True), "stride": (_optional(_WINDOW), False)}
-# kind -> {setting: (check, required)}; mirrors the constructors in the contract.
-_SCHEMAS: dict[str, dict[str, tuple[Callable[[Any], str | None], bool]]] = {
-    "conv2d": {
-        "in_channels": (_COUNT, True),
-        "out_channels": (_COUNT, True),
-        "kernel_size": (_WINDOW, True),
-        "stride": (_WINDOW, False),
-        "padding": (_padding, False),
-        "init": (_INIT, False),
-    },
-    "maxpool2d": _POOL,
-    "avgpool2d": _POOL,
-    "relu": {},
-    "leaky_relu": {"alpha": (_float_in(0.0, 1.0), False)},
-    "sigmoid": {},
-    "tanh": {},
-    "flatten": {},
-    "dense": {"in_features": (_FEATURES, True), "out_features": (_FEATURES, True), "init": (_INIT, False)},
-    "dropout": {"p": (_float_in(0.0, 1.0, hi_open=True), False)},
-}

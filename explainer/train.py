@@ -31,7 +31,6 @@ import numpy as np
 
 from explainer.architectures import ArchitectureSpec, build
 from explainer.atomic import atomic_writer
-from explainer.augment import augment_batch
 from explainer.core import (
     SGD,
     Adam,
@@ -40,6 +39,8 @@ from explainer.core import (
     reference_net,
     softmax_cross_entropy,
 )
+from explainer.data import MNIST
+from explainer.data.augment import augment_batch
 from explainer.errors import BadInputError
 from explainer.modelio import load_model, save_model
 
@@ -78,12 +79,12 @@ class Progress:
 
 
 # Digits as people draw them: turned, larger or smaller, off-centre, thick or thin. Mild enough that the
-# small net still reaches >= 99.3% on plain MNIST; see explainer.augment.augment_batch for the meanings.
+# small net still reaches >= 99.3% on plain MNIST; see explainer.data.augment.augment_batch for the meanings.
 DEFAULT_AUGMENT: dict[str, Any] = {"rotation": 18.0, "scale": [0.85, 1.15], "shift": 2.0, "thickness": 0.5}
 
 
 def default_augment(images: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Apply :data:`DEFAULT_AUGMENT` with :func:`explainer.augment.augment_batch`.
+    """Apply :data:`DEFAULT_AUGMENT` with :func:`explainer.data.augment.augment_batch`.
 
     Shape:
         images: ``(N, H, W)`` float32 in [0, 1]; returns the same shape.
@@ -367,7 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=True,
         help="random rotation, scaling, shifts and stroke thickness (default on)",
     )
-    augment = parser.add_argument_group("augmentation (see explainer.augment.augment_batch)")
+    augment = parser.add_argument_group("augmentation (see explainer.data.augment.augment_batch)")
     augment.add_argument("--rotation", type=float, default=DEFAULT_AUGMENT["rotation"], help="max degrees")
     augment.add_argument(
         "--scale", type=float, nargs=2, default=DEFAULT_AUGMENT["scale"], metavar=("LOW", "HIGH")
@@ -386,8 +387,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--val-size",
         type=int,
-        default=5000,
-        help="the last this-many training images are the validation set (default 5000)",
+        default=MNIST.validation_size,
+        help=f"the last this-many training images are the validation set (default {MNIST.validation_size})",
     )
     parser.add_argument(
         "--limit",
@@ -437,7 +438,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schedule": args.schedule,
         "augment": augmentation if args.augment else None,
         "arch": arch,
-        "training_data": f"MNIST training images 1-{len(train_images):,} "
+        "training_data": f"{MNIST.name} training images 1-{len(train_images):,} "
         f"(the last {len(val_images):,} of the training file are the validation set)",
         "numpy": np.__version__,
     }
@@ -501,7 +502,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             **settings,
             **best_info,
             "date": _now(),
-            "test_data": f"MNIST test set ({len(test_data[0]):,} images)",
+            "test_data": f"{MNIST.name} test set ({len(test_data[0]):,} images)",
             "test_accuracy": test_accuracy,
             "wall_time_s": round(wall_time, 1),
             "interrupted": interrupted,
@@ -524,25 +525,18 @@ def _now() -> str:
 def _load_splits(
     args: argparse.Namespace,
 ) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
-    """Training, validation (the last ``--val-size`` training images) and test sets.
+    """Training, validation (the last ``--val-size`` training images) and test sets of :data:`MNIST`.
 
     Shape:
         Each is images ``(N, 28, 28)`` uint8 and labels ``(N,)`` uint8.
     """
-    from explainer.data import load_mnist, mnist_dir
-
-    directory = mnist_dir(args.data)
+    directory = MNIST.directory(args.data)
     if directory is None:
-        raise BadInputError("no MNIST folder: pass --data DIR or set EXPLAINER_MNIST_DIR")
-    images, labels = load_mnist(directory, "train")
-    test = load_mnist(directory, "test")
-    if not 0 < args.val_size < len(images):
-        raise BadInputError(f"--val-size must be between 1 and {len(images) - 1}, not {args.val_size}")
-    cut = len(images) - args.val_size
-    limit = cut if args.limit is None else min(args.limit, cut)
-    if limit < 1:
+        raise BadInputError(f"no {MNIST.name} folder: pass --data DIR or set {MNIST.env_var}")
+    if args.limit is not None and args.limit < 1:
         raise BadInputError(f"--limit must be at least 1, not {args.limit}")
-    return (images[:limit], labels[:limit]), (images[cut:], labels[cut:]), test
+    train, validation = MNIST.splits(directory, args.limit, args.val_size)
+    return train, validation, MNIST.test_set(directory)
 
 
 if __name__ == "__main__":

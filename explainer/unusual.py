@@ -11,7 +11,7 @@ Two signs that an input is no digit, each standardised on held-out digits and ad
 bundled model's training images); ``eps`` shrinks the smallest directions. The means and spreads of E and
 log d come from images 55,001-60,000 (the training run's validation set). The threshold is the 99th
 percentile of the score on those digits and on the same digits redrawn the way people draw
-(``explainer.augment.distort_like_drawing``), whichever is higher, so about 1 sloppy digit in 100 is
+(``explainer.data.augment.distort_like_drawing``), whichever is higher, so about 1 sloppy digit in 100 is
 flagged. Why the sum: ``benchmarks/bench_unusual.py`` measures each part alone and the baseline. The
 distance tells Fashion-MNIST images as they come (AUROC 0.997) but hardly the same images cropped and
 centred by ``to_mnist`` as the app would see them (0.59); the energy does the opposite on hand-drawn
@@ -369,8 +369,8 @@ def unusual_score(x: np.ndarray) -> np.ndarray:
 
 def main(argv: list[str] | None = None) -> int:
     """Fit the statistics of the bundled model on MNIST and write them (``assets/unusual.npz``)."""
-    from explainer.augment import distort_like_drawing
     from explainer.data import add_data_argument, load_mnist, mnist_dir_or_say
+    from explainer.data.augment import distort_like_drawing
     from explainer.modelio import load_model
 
     parser = argparse.ArgumentParser(description="Fit the unusual-input statistics of a model.")
@@ -396,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
         [held_out, drawn],
         fitted_on=f"means and covariance: MNIST training images 1-{FIT_IMAGES:,}; calibration: "
         f"{FIT_IMAGES + 1:,}-{len(images):,}; threshold: {THRESHOLD_QUANTILE:.0%} of those and of the same "
-        "redrawn by explainer.augment.distort_like_drawing (seed 1) below it",
+        "redrawn by explainer.data.augment.distort_like_drawing (seed 1) below it",
     )
     stats.save(args.out)
     print(f"wrote {args.out}: threshold {stats.threshold:.2f}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from explainer.augment import (
+from explainer.data.augment import (
     affine_matrices,
     augment_batch,
     elastic_fields,

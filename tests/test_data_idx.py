@@ -174,7 +174,7 @@ def test_mnist_dir_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert mnist_dir(tmp_path / "cli") == tmp_path / "cli"
     assert mnist_dir() == tmp_path / "env"
     monkeypatch.delenv("EXPLAINER_MNIST_DIR")
-    shared = Path(data.__file__).resolve().parent.parent.parent / "shared" / "data" / "mnist"
+    shared = Path(data.__file__).resolve().parents[3] / "shared" / "data" / "mnist"
     assert mnist_dir() == (shared if shared.is_dir() else None)
 
 

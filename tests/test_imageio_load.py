@@ -281,7 +281,7 @@ def test_qt_allocation_limit_is_raised_once_and_restored(
 
 def test_no_qt_until_an_image_is_loaded() -> None:
     code = (
-        "import explainer.imageio, explainer.preprocess, explainer.data, explainer.augment, sys; "
+        "import explainer.imageio, explainer.data.preprocess, explainer.data, explainer.data.augment, sys; "
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))"
     )
     result = subprocess.run(

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from explainer.data import load_mnist, mnist_dir
+from explainer.data.preprocess import to_mnist
 from explainer.errors import BadInputError
-from explainer.preprocess import to_mnist
 
 
 def centre_of_mass(img: np.ndarray) -> tuple[float, float]:

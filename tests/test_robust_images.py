@@ -18,8 +18,8 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
+from explainer.data.preprocess import to_mnist
 from explainer.imageio import MAX_SIDE, load_image
-from explainer.preprocess import to_mnist
 
 LOSSY = ("jpeg", "webp")
 

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from explainer.data import load_mnist
+from explainer.data.preprocess import to_mnist
 from explainer.modelio import load_model
-from explainer.preprocess import to_mnist
 
 
 @pytest.fixture(scope="module")

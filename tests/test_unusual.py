@@ -14,8 +14,8 @@ import pytest
 
 import explainer
 from explainer.data import load_mnist
+from explainer.data.preprocess import to_mnist
 from explainer.errors import BadInputError
-from explainer.preprocess import to_mnist
 from explainer.unusual import UnusualStatistics, model_sha256, statistics_for
 
 CANVAS = 280

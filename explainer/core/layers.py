@@ -3,18 +3,34 @@
 Every layer takes and returns NCHW arrays (``(N, F)`` after Flatten). Layers with weights compute in their
 parameters' dtype (float32 unless :meth:`Sequential.astype` changed it); parameter-free layers keep the
 dtype of their input.
+
+A layer class also describes itself from its config alone, without weights: its model-file ``schema``,
+its output shape (:meth:`Layer.shape_from_config`), its weight shapes (:meth:`Layer.param_shapes`) and its
+work per sample (:meth:`Layer.cost`), so model files and the architecture editor ask the layer.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import math
+from collections.abc import Mapping
+from typing import Any, ClassVar, NamedTuple
 
 import numpy as np
 
 from explainer.core import ops
+from explainer.core import schema as checks
 from explainer.core.init import initialise
+from explainer.core.schema import Setting
 
 Shape = tuple[int, ...]
+
+
+class Cost(NamedTuple):
+    """The work of one layer per sample: multiply-adds, and the numbers a convolution unfolds its input
+    into (im2col memory; 0 for other layers)."""
+
+    multiply_adds: int
+    unfolded: int
 
 
 class Layer:
@@ -24,6 +40,14 @@ class Layer:
     ----------
     kind : str
         What the layer is ("conv2d", "relu", ...); views decide what to draw from it.
+    prefix : str
+        How :class:`Sequential` names it, numbered per prefix ("conv" gives "conv1"); the kind by default.
+    named_alone : bool
+        A single layer of this prefix in a network is named by the prefix alone ("flatten").
+    schema : mapping of str to Setting
+        The settings its config may hold in a model file, each with its check (see ``core.schema``).
+    random : bool
+        The constructor takes an ``rng`` (initial weights or dropout masks).
     name : str or None
         Set by :class:`Sequential` ("conv1", "pool2", ...).
     params, grads : dict[str, ndarray]
@@ -33,12 +57,17 @@ class Layer:
     """
 
     kind: ClassVar[str] = ""
+    prefix: ClassVar[str] = ""
+    named_alone: ClassVar[bool] = False
+    schema: ClassVar[Mapping[str, Setting]] = {}
+    random: ClassVar[bool] = False
     registry: ClassVar[dict[str, type[Layer]]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if cls.kind:
             Layer.registry[cls.kind] = cls
+            cls.prefix = cls.prefix or cls.kind
 
     def __init__(self) -> None:
         self.name: str | None = None
@@ -60,7 +89,26 @@ class Layer:
 
     def output_shape(self, input_shape: Shape) -> Shape:
         """Per-sample output shape (no batch axis); ValueError when the input cannot be processed."""
+        try:
+            return self.shape_from_config(self.get_config(), input_shape)
+        except ValueError as error:
+            raise ValueError(f"{self!r} {error}") from None
+
+    @classmethod
+    def shape_from_config(cls, config: Mapping[str, Any], input_shape: Shape) -> Shape:
+        """Per-sample output shape of the layer ``config`` (as :meth:`get_config` gives it) would build,
+        computed without building it; ValueError says why the input cannot be processed."""
         return tuple(input_shape)
+
+    @classmethod
+    def param_shapes(cls, config: Mapping[str, Any]) -> dict[str, Shape]:
+        """The shape of every parameter the layer ``config`` describes, under its ``params`` key."""
+        return {}
+
+    @classmethod
+    def cost(cls, config: Mapping[str, Any], output_shape: Shape) -> Cost:
+        """The work per sample of the layer ``config`` describes, given its output shape."""
+        return Cost(0, 0)
 
     def get_config(self) -> dict[str, Any]:
         """JSON-able constructor arguments; ``Layer.from_config(kind, config)`` rebuilds the layer."""
@@ -71,25 +119,25 @@ class Layer:
         return self.get_config()
 
     @staticmethod
-    def from_config(kind: str, config: dict[str, Any]) -> Layer:
-        """Build a layer of ``kind`` from :meth:`get_config` output (weights freshly initialised)."""
+    def from_config(kind: str, config: Mapping[str, Any], rng: np.random.Generator | None = None) -> Layer:
+        """Build a layer of ``kind`` from :meth:`get_config` output (weights freshly initialised, from
+        ``rng`` for layers that draw random numbers)."""
         if kind not in Layer.registry:
             raise ValueError(f"unknown layer kind {kind!r}; known kinds are {sorted(Layer.registry)}")
-        return Layer.registry[kind](**config)
+        cls = Layer.registry[kind]
+        return cls(**config, rng=rng) if cls.random and rng is not None else cls(**config)
 
     def __repr__(self) -> str:
         args = ", ".join(f"{key}={value!r}" for key, value in self.get_config().items())
         return f"{type(self).__name__}({args})"
 
 
-def _check_image_shape(layer: Layer, input_shape: Shape, channels: int | None = None) -> tuple[int, int, int]:
+def _check_image_shape(input_shape: Shape, channels: int | None = None) -> tuple[int, int, int]:
     if len(input_shape) != 3:
-        raise ValueError(f"{layer!r} needs (C, H, W) input, got {tuple(input_shape)}")
+        raise ValueError(f"needs (C, H, W) input, got {tuple(input_shape)}")
     C, H, W = input_shape
     if channels is not None and channels != C:
-        raise ValueError(
-            f"{layer!r} expects {channels} input channels, got {C} (input shape {tuple(input_shape)})"
-        )
+        raise ValueError(f"expects {channels} input channels, got {C} (input shape {tuple(input_shape)})")
     return C, H, W
 
 
@@ -126,6 +174,16 @@ class Conv2D(Layer):
     """
 
     kind = "conv2d"
+    prefix = "conv"
+    random = True
+    schema: ClassVar[Mapping[str, Setting]] = {
+        "in_channels": Setting(checks.COUNT, True),
+        "out_channels": Setting(checks.COUNT, True),
+        "kernel_size": Setting(checks.WINDOW, True),
+        "stride": Setting(checks.WINDOW, False),
+        "padding": Setting(checks.padding, False),
+        "init": Setting(checks.INIT, False),
+    }
 
     def __init__(
         self,
@@ -162,10 +220,22 @@ class Conv2D(Layer):
         self._cols = np.empty((0, 0), np.float32)  # stride > 1: the unfolded input of the last forward
         self._dy2 = np.empty((0, 0), np.float32)
 
-    def output_shape(self, input_shape: Shape) -> Shape:
-        _, H, W = _check_image_shape(self, input_shape, self.in_channels)
-        k, s, p = self.kernel_size, self.stride, self.pad
-        return (self.out_channels, ops.output_size(H, k, s, p), ops.output_size(W, k, s, p))
+    @classmethod
+    def shape_from_config(cls, config: Mapping[str, Any], input_shape: Shape) -> Shape:
+        _, H, W = _check_image_shape(input_shape, config["in_channels"])
+        k, s = config["kernel_size"], config["stride"]
+        p = resolve_padding(config["padding"], k)
+        return (config["out_channels"], ops.output_size(H, k, s, p), ops.output_size(W, k, s, p))
+
+    @classmethod
+    def param_shapes(cls, config: Mapping[str, Any]) -> dict[str, Shape]:
+        k = config["kernel_size"]
+        return {"W": (config["out_channels"], config["in_channels"], k, k), "b": (config["out_channels"],)}
+
+    @classmethod
+    def cost(cls, config: Mapping[str, Any], output_shape: Shape) -> Cost:
+        windows = config["in_channels"] * config["kernel_size"] ** 2 * math.prod(output_shape[1:])
+        return Cost(config["out_channels"] * windows, windows)
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         N, C, H, W = x.shape
@@ -258,6 +328,12 @@ def resolve_padding(padding: int | str, kernel_size: int) -> int:
 class _Pool2D(Layer):
     """Shared shape logic of max and average pooling (no padding, floor mode)."""
 
+    prefix = "pool"
+    schema: ClassVar[Mapping[str, Setting]] = {
+        "size": Setting(checks.WINDOW, True),
+        "stride": Setting(checks.optional(checks.WINDOW), False),
+    }
+
     def __init__(self, size: int, stride: int | None = None) -> None:
         super().__init__()
         stride = size if stride is None else stride
@@ -269,13 +345,11 @@ class _Pool2D(Layer):
         self.stride = int(stride)
         self._x_shape: tuple[int, int, int, int] = (0, 0, 0, 0)
 
-    def output_shape(self, input_shape: Shape) -> Shape:
-        C, H, W = _check_image_shape(self, input_shape)
-        return (
-            C,
-            ops.output_size(H, self.size, self.stride, 0),
-            ops.output_size(W, self.size, self.stride, 0),
-        )
+    @classmethod
+    def shape_from_config(cls, config: Mapping[str, Any], input_shape: Shape) -> Shape:
+        C, H, W = _check_image_shape(input_shape)
+        size, stride = config["size"], config["stride"]
+        return C, ops.output_size(H, size, stride, 0), ops.output_size(W, size, stride, 0)
 
     def get_config(self) -> dict[str, Any]:
         return {"size": self.size, "stride": self.stride}
@@ -430,6 +504,7 @@ class LeakyReLU(Layer):
     """
 
     kind = "leaky_relu"
+    schema: ClassVar[Mapping[str, Setting]] = {"alpha": Setting(checks.float_in(0.0, 1.0), False)}
 
     def __init__(self, alpha: float = 0.01) -> None:
         super().__init__()
@@ -524,9 +599,11 @@ class Flatten(Layer):
     """
 
     kind = "flatten"
+    named_alone = True
 
-    def output_shape(self, input_shape: Shape) -> Shape:
-        return (int(np.prod(input_shape)),)
+    @classmethod
+    def shape_from_config(cls, config: Mapping[str, Any], input_shape: Shape) -> Shape:
+        return (math.prod(input_shape),)
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         self._x_shape = x.shape
@@ -553,6 +630,12 @@ class Dense(Layer):
     """
 
     kind = "dense"
+    random = True
+    schema: ClassVar[Mapping[str, Setting]] = {
+        "in_features": Setting(checks.FEATURES, True),
+        "out_features": Setting(checks.FEATURES, True),
+        "init": Setting(checks.INIT, False),
+    }
 
     def __init__(
         self, in_features: int, out_features: int, *, rng: np.random.Generator | None = None, init: str = "he"
@@ -570,10 +653,19 @@ class Dense(Layer):
         }
         self.grads = {key: np.zeros_like(value) for key, value in self.params.items()}
 
-    def output_shape(self, input_shape: Shape) -> Shape:
-        if tuple(input_shape) != (self.in_features,):
-            raise ValueError(f"{self!r} needs input ({self.in_features},), got {tuple(input_shape)}")
-        return (self.out_features,)
+    @classmethod
+    def shape_from_config(cls, config: Mapping[str, Any], input_shape: Shape) -> Shape:
+        if tuple(input_shape) != (config["in_features"],):
+            raise ValueError(f"needs input ({config['in_features']},), got {tuple(input_shape)}")
+        return (config["out_features"],)
+
+    @classmethod
+    def param_shapes(cls, config: Mapping[str, Any]) -> dict[str, Shape]:
+        return {"W": (config["in_features"], config["out_features"]), "b": (config["out_features"],)}
+
+    @classmethod
+    def cost(cls, config: Mapping[str, Any], output_shape: Shape) -> Cost:
+        return Cost(config["in_features"] * config["out_features"], 0)
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         W = self.params["W"]
@@ -617,6 +709,8 @@ class Dropout(Layer):
     """
 
     kind = "dropout"
+    random = True
+    schema: ClassVar[Mapping[str, Setting]] = {"p": Setting(checks.float_in(0.0, 1.0, hi_open=True), False)}
 
     def __init__(self, p: float = 0.5, *, rng: np.random.Generator | None = None) -> None:
         super().__init__()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -14,20 +15,6 @@ from explainer.core.losses import softmax, softmax_cross_entropy
 from explainer.core.trace import LayerRecord, Trace, frozen, frozen_dict, sealed
 from explainer.errors import BadInputError
 
-# Name prefixes per kind; max and average pooling share "pool".
-PREFIXES = {
-    "conv2d": "conv",
-    "maxpool2d": "pool",
-    "avgpool2d": "pool",
-    "relu": "relu",
-    "leaky_relu": "leaky_relu",
-    "sigmoid": "sigmoid",
-    "tanh": "tanh",
-    "flatten": "flatten",
-    "dense": "dense",
-    "dropout": "dropout",
-}
-
 
 class Sequential:
     """A classifier made of layers applied in order, on inputs normalised by ``(x - input_mean) / input_std``.
@@ -36,7 +23,8 @@ class Sequential:
     ----------
     layers : iterable of Layer
         Unnamed layers are named per kind: "conv1", "relu1", "pool1", ..., "dense1", "dropout1"; a single
-        Flatten is called "flatten" (several are numbered). Names already set are kept (they must be unique).
+        Flatten is called "flatten" (several are numbered); see :meth:`default_names`. Names already set are
+        kept (they must be unique).
     input_shape : tuple
         Per-sample input shape ``(C, H, W)``.
     input_mean, input_std : float
@@ -86,18 +74,32 @@ class Sequential:
         self.eval()
 
     def _name_layers(self) -> None:
-        counts: dict[str, int] = {}
-        n_flatten = sum(layer.kind == "flatten" for layer in self.layers)
-        for layer in self.layers:
-            prefix = PREFIXES.get(layer.kind, layer.kind)
-            counts[prefix] = counts.get(prefix, 0) + 1
+        for layer, name in zip(
+            self.layers, self.default_names([type(layer) for layer in self.layers]), strict=True
+        ):
             if layer.name is None:
-                layer.name = (
-                    "flatten" if prefix == "flatten" and n_flatten == 1 else f"{prefix}{counts[prefix]}"
-                )
+                layer.name = name
         names = [layer.name for layer in self.layers]
         if len(set(names)) != len(names):
             raise ValueError(f"layer names must be unique, got {names}")
+
+    @staticmethod
+    def default_names(classes: Sequence[type[Layer]]) -> list[str]:
+        """The names unnamed layers of these classes get, in order: each class's ``prefix`` numbered per
+        prefix ("conv1", "relu1", "conv2", "pool1", ...), or the prefix alone for a single layer of a
+        ``named_alone`` class ("flatten").
+
+        Shape:
+            Not applicable.
+        """
+        totals = Counter(cls.prefix for cls in classes)
+        counts: Counter[str] = Counter()
+        names = []
+        for cls in classes:
+            counts[cls.prefix] += 1
+            alone = cls.named_alone and totals[cls.prefix] == 1
+            names.append(cls.prefix if alone else f"{cls.prefix}{counts[cls.prefix]}")
+        return names
 
     # -- structure ---------------------------------------------------------------------------------------
 

@@ -2,46 +2,16 @@
 
 from __future__ import annotations
 
-import zipfile
-from pathlib import Path
-
 import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
-from explainer.assets import asset_path
-from explainer.errors import BadInputError
+from explainer.data import MNIST
 from explainer.gui.i18n import FollowsLanguage, tr
 
-SAMPLES_PATH = asset_path("samples.npz")
-
-
-def load_samples(path: str | Path = SAMPLES_PATH) -> tuple[np.ndarray, np.ndarray]:
-    """Read the sample digits file (numbers only, never pickles).
-
-    Shape:
-        returns ``images (N, 28, 28)`` uint8 and ``labels (N,)`` int64.
-
-    Raises:
-        BadInputError: the file is missing, damaged or holds arrays of the wrong shape.
-    """
-    path = Path(path)
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            images = np.asarray(data["images"])
-            labels = np.asarray(data["labels"])
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError) as error:
-        raise BadInputError(f"cannot read sample digits from {path}: {error}") from error
-    if images.ndim != 3 or images.shape[1:] != (28, 28) or labels.shape != (images.shape[0],):
-        raise BadInputError(
-            f"{path}: expected images (N, 28, 28) and labels (N,), got {images.shape} and {labels.shape}"
-        )
-    if images.dtype != np.uint8 or not np.issubdtype(labels.dtype, np.integer):
-        raise BadInputError(
-            f"{path}: expected uint8 images and integer labels, got {images.dtype} and {labels.dtype}"
-        )
-    return images, labels.astype(np.int64)
+SAMPLES_PATH = MNIST.samples_path
+load_samples = MNIST.load_samples
 
 
 class SampleGallery(FollowsLanguage, QListWidget):

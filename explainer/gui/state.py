@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from explainer.data.preprocess import to_mnist
 from explainer.errors import bad_input
 from explainer.gui import theme
 from explainer.gui.canvas import BRUSH_DEFAULT
-from explainer.preprocess import to_mnist
 
 if TYPE_CHECKING:
     from explainer.core import Sequential, Trace

@@ -25,7 +25,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QSettings, Qt, QThread, Signal, Slot
 
 from explainer.core import Sequential
-from explainer.data import load_mnist, mnist_dir
+from explainer.data import MNIST, mnist_dir
 from explainer.errors import BadInputError
 from explainer.gui.i18n import translate_error
 from explainer.train import DEFAULT_LR, make_optimizer, train_iter
@@ -39,7 +39,7 @@ DataLoader = Callable[[], tuple[Split, Split]]
 DATA_DIR_KEY = "training/data_dir"
 """QSettings key of the MNIST folder chosen in the app."""
 
-VALIDATION_SIZE = 5000
+VALIDATION_SIZE = MNIST.validation_size
 """The last this-many MNIST training images are the validation set, as in ``python -m explainer.train``."""
 
 
@@ -68,10 +68,7 @@ def mnist_splits(directory: Path, train_images: int) -> tuple[Split, Split]:
     Raises:
         BadInputError: the files are missing or damaged (the message names the file).
     """
-    images, labels = load_mnist(directory, "train")
-    cut = len(images) - VALIDATION_SIZE
-    count = min(train_images, cut)
-    return (images[:count], labels[:count]), (images[cut:], labels[cut:])
+    return MNIST.splits(directory, train_images)
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.core import Sequential, softmax
-from explainer.data import load_mnist
+from explainer.data import MNIST
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
 from explainer.gui.training_worker import Split, StepWorker
@@ -178,7 +178,7 @@ def mnist_test_set(directory: Path) -> Split:
     Shape:
         images ``(10000, 28, 28)`` uint8, labels ``(10000,)`` uint8.
     """
-    return load_mnist(directory, "test")
+    return MNIST.test_set(directory)
 
 
 class EvaluationWorker(StepWorker):

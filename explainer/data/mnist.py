@@ -1,7 +1,8 @@
-"""MNIST on disk: the IDX file format, where the data lives, and loading a split.
+"""MNIST on disk: the IDX file format, loading a split, and :data:`MNIST`, the digits as a Dataset.
 
 IDX (the format MNIST ships in) is a 4-byte magic number ``00 00 <dtype> <ndim>``, then ``ndim``
 big-endian uint32 sizes, then the values in C order, big-endian. Files may be gzip-compressed.
+Fashion-MNIST ships in the same files, so it will be one more :class:`Dataset` over :func:`load_mnist`.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from typing import BinaryIO, Literal
 
 import numpy as np
 
+from explainer.data.dataset import Dataset
+from explainer.data.preprocess import to_mnist
 from explainer.errors import BadInputError, bad_input, regular_file_size, unreadable
 
-__all__ = ["add_data_argument", "load_mnist", "mnist_dir", "mnist_dir_or_say", "read_idx"]
+__all__ = ["MNIST", "add_data_argument", "load_mnist", "mnist_dir", "mnist_dir_or_say", "read_idx"]
 
 # IDX dtype code -> big-endian NumPy dtype.
 _IDX_DTYPES: dict[int, str] = {
@@ -121,21 +124,12 @@ def _parse_idx(stream: BinaryIO, path: Path, max_bytes: int, capacity: str) -> n
 def mnist_dir(cli_value: str | os.PathLike[str] | None = None) -> Path | None:
     """Where the MNIST IDX files are: ``--data``, else ``$EXPLAINER_MNIST_DIR``, else the shared copy.
 
-    An explicit value (argument or environment) is returned as given, even if it does not exist, so the
-    caller reports the user's mistake instead of silently using other data. The fallback is
-    ``<repo>/../shared/data/mnist`` (repo = the directory holding the ``explainer`` package), returned only
-    when it is a directory; otherwise None.
+    The same as ``MNIST.directory(cli_value)``; see :meth:`Dataset.directory`.
 
     Shape:
         Not applicable (returns a path or None).
     """
-    if cli_value:
-        return Path(cli_value).expanduser()
-    env = os.environ.get("EXPLAINER_MNIST_DIR")
-    if env:
-        return Path(env).expanduser()
-    fallback = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "mnist"
-    return fallback if fallback.is_dir() else None
+    return MNIST.directory(cli_value)
 
 
 def add_data_argument(parser: argparse.ArgumentParser) -> None:
@@ -205,3 +199,18 @@ def load_mnist(
     if labels.size and labels.max() > 9:
         raise BadInputError(f"{label_path}: label {int(labels.max())} is not a digit 0-9")
     return images, labels
+
+
+MNIST = Dataset(
+    name="MNIST",
+    input_shape=(1, 28, 28),
+    class_names=tuple(str(k) for k in range(10)),
+    load=load_mnist,
+    preprocess=to_mnist,
+    folder="mnist",
+    env_var="EXPLAINER_MNIST_DIR",
+    validation_size=5000,
+    samples="samples.npz",
+)
+"""The handwritten digits: 60,000 training images (the last 5,000 of them for validation) and 10,000 test
+images of 28x28 grey pixels, classes "0" to "9"; drawings become inputs through :func:`to_mnist`."""

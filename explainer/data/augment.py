@@ -17,8 +17,8 @@ from typing import Any
 
 import numpy as np
 
+from explainer.data.preprocess import to_mnist
 from explainer.errors import BadInputError
-from explainer.preprocess import to_mnist
 
 __all__ = ["affine_matrices", "augment_batch", "elastic_fields", "grey_dilate", "grey_erode", "warp"]
 

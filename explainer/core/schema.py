@@ -1,0 +1,77 @@
+"""The settings a layer's config may hold in a model file, and the checks that keep a file's numbers sane.
+
+Every layer class declares its ``schema``: setting name -> :class:`Setting` (a check and whether the
+setting is required). A check returns None for a good value, else a short reason ("must be an integer").
+The bounds are generous for a teaching net yet small enough that no file can exhaust memory or time.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+MAX_CHANNELS = 256
+MAX_FEATURES = 2**16
+MAX_WINDOW = 32
+
+Check = Callable[[Any], str | None]
+
+
+class Setting(NamedTuple):
+    """One setting of a layer's config: how to check a value, and whether the config must hold it."""
+
+    check: Check
+    required: bool
+
+
+def is_int(value: Any) -> bool:
+    """A JSON integer (bool is an int subclass in Python but not a number here)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def int_in(lo: int, hi: int) -> Check:
+    """A check for an integer in ``[lo, hi]``."""
+
+    def check(value: Any) -> str | None:
+        if not is_int(value):
+            return "must be an integer"
+        return None if lo <= value <= hi else f"must be between {lo} and {hi}"
+
+    return check
+
+
+def optional(check: Check) -> Check:
+    """A check that also accepts null."""
+    return lambda value: None if value is None else check(value)
+
+
+def padding(value: Any) -> str | None:
+    """Conv padding: a non-negative integer, 'valid' or 'same'."""
+    if value in ("valid", "same"):
+        return None
+    return int_in(0, MAX_WINDOW)(value) if is_int(value) else "must be an integer, 'valid' or 'same'"
+
+
+def float_in(lo: float, hi: float, *, hi_open: bool = False) -> Check:
+    """A check for a finite number in ``[lo, hi]`` (or ``[lo, hi)``)."""
+
+    def check(value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            return "must be a finite number"
+        if value < lo or value > hi or (hi_open and value == hi):
+            return f"must be in [{lo}, {hi}{')' if hi_open else ']'}"
+        return None
+
+    return check
+
+
+def one_of(*choices: str) -> Check:
+    """A check for one of a few strings."""
+    return lambda value: None if value in choices else f"must be one of {list(choices)}"
+
+
+COUNT = int_in(1, MAX_CHANNELS)
+WINDOW = int_in(1, MAX_WINDOW)
+FEATURES = int_in(1, MAX_FEATURES)
+INIT = one_of("he", "glorot")
