@@ -215,7 +215,7 @@ def test_quitting_the_app_exits_cleanly(tmp_path: Path, case: str) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path), HOME=str(tmp_path))
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "tests"), str(ROOT), env.get("PYTHONPATH", "")])
     process = subprocess.run(
-        [sys.executable, "-c", DRIVER, case], env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", DRIVER, case], env=env, capture_output=True, text=True, timeout=90
     )
     assert process.returncode == 0, process.stderr
     assert "Destroyed while thread" not in process.stderr and "QThread" not in process.stderr
