@@ -59,14 +59,14 @@
             <translation>{path}：不是普通文件（可能是管道、设备或套接字）；这里需要{kind}文件</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="104" />
+            <location filename="../../explainer/gui/app.py" line="108" />
             <source>MNIST CNN Explainer cannot open a window: no display was found (DISPLAY is not set).
 Run it inside a desktop session, start a virtual one with `Xvfb :1 &amp; export DISPLAY=:1`, or run headless with QT_QPA_PLATFORM=offscreen.</source>
             <translation>MNIST CNN Explainer 无法打开窗口：找不到显示器（未设置 DISPLAY）。
 请在桌面会话中运行，或用 `Xvfb :1 &amp; export DISPLAY=:1` 启动一个虚拟显示器，或设置 QT_QPA_PLATFORM=offscreen 以无界面方式运行。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="111" />
+            <location filename="../../explainer/gui/app.py" line="115" />
             <source>MNIST CNN Explainer cannot open a window: Qt's xcb platform needs system libraries that are not installed.
 Install them with:
 
@@ -81,39 +81,44 @@ Install them with:
 （在 Fedora 或 Arch 上，请安装对应的 xcb-util 软件包，例如 xcb-util-cursor。）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="129" />
+            <location filename="../../explainer/gui/app.py" line="133" />
             <source>See how a convolutional network reads your handwriting.</source>
             <translation>看看卷积神经网络如何读懂你的手写数字。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="131" />
+            <location filename="../../explainer/gui/app.py" line="135" />
             <source>a model file (.npz) to use, not the bundled one</source>
             <translation>要使用的模型文件（.npz），代替自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="132" />
+            <location filename="../../explainer/gui/app.py" line="136" />
             <source>the folder with the MNIST IDX files, for training</source>
             <translation>存放 MNIST IDX 文件的文件夹，用于训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="136" />
+            <location filename="../../explainer/gui/app.py" line="140" />
             <source>print the time from process start to the window's first paint, then quit</source>
             <translation>打印从进程启动到窗口首次绘制所用的时间，然后退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="159" />
-            <location filename="../../explainer/gui/app.py" line="161" />
-            <location filename="../../explainer/gui/mainwindow.py" line="298" />
+            <location filename="../../explainer/gui/app.py" line="163" />
+            <location filename="../../explainer/gui/app.py" line="165" />
+            <location filename="../../explainer/gui/mainwindow.py" line="299" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="274" />
+            <location filename="../../explainer/gui/app.py" line="204" />
+            <source>A background job did not stop in time; quitting without it.</source>
+            <translation>后台任务没有及时停止；不再等待，直接退出。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/app.py" line="286" />
             <source>Something went wrong</source>
             <translation>出错了</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="276" />
+            <location filename="../../explainer/gui/app.py" line="288" />
             <source>An unexpected error happened; the app keeps running.
 
 {summary}</source>
@@ -122,7 +127,7 @@ Install them with:
 {summary}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="278" />
+            <location filename="../../explainer/gui/app.py" line="290" />
             <source>Details were saved to {path}</source>
             <translation>详细信息已保存到 {path}</translation>
         </message>
@@ -187,537 +192,537 @@ Install them with:
             <translation>切换程序的显示语言；选择会被记住</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="137" />
+            <location filename="../../explainer/gui/mainwindow.py" line="138" />
             <source>The model could not be loaded</source>
             <translation>无法加载模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="170" />
-            <location filename="../../explainer/gui/views/training_view.py" line="93" />
+            <location filename="../../explainer/gui/mainwindow.py" line="171" />
+            <location filename="../../explainer/gui/views/training_view.py" line="94" />
             <source>Cannot open the model</source>
             <translation>无法打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="174" />
+            <location filename="../../explainer/gui/mainwindow.py" line="175" />
             <source>Opened the model {name}: {layers} layers, {params:,} weights</source>
             <translation>已打开模型 {name}：{layers} 层，{params:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="186" />
-            <location filename="../../explainer/gui/views/training_view.py" line="103" />
+            <location filename="../../explainer/gui/mainwindow.py" line="187" />
+            <location filename="../../explainer/gui/views/training_view.py" line="104" />
             <source>Cannot save the model</source>
             <translation>无法保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="188" />
+            <location filename="../../explainer/gui/mainwindow.py" line="189" />
             <source>Saved the model to {path}</source>
             <translation>模型已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="205" />
+            <location filename="../../explainer/gui/mainwindow.py" line="206" />
             <source>Opened a digit labelled {label}</source>
             <translation>已打开一个标签为 {label} 的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="243" />
+            <location filename="../../explainer/gui/mainwindow.py" line="244" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="245" />
+            <location filename="../../explainer/gui/mainwindow.py" line="246" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="253" />
+            <location filename="../../explainer/gui/mainwindow.py" line="254" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="255" />
+            <location filename="../../explainer/gui/mainwindow.py" line="256" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="299" />
+            <location filename="../../explainer/gui/mainwindow.py" line="300" />
             <location filename="../../explainer/gui/views/tour.py" line="291" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="300" />
+            <location filename="../../explainer/gui/mainwindow.py" line="301" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="301" />
+            <location filename="../../explainer/gui/mainwindow.py" line="302" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="302" />
+            <location filename="../../explainer/gui/mainwindow.py" line="303" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="303" />
+            <location filename="../../explainer/gui/mainwindow.py" line="304" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="305" />
+            <location filename="../../explainer/gui/mainwindow.py" line="306" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="307" />
+            <location filename="../../explainer/gui/mainwindow.py" line="308" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="308" />
+            <location filename="../../explainer/gui/mainwindow.py" line="309" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="310" />
+            <location filename="../../explainer/gui/mainwindow.py" line="311" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="315" />
+            <location filename="../../explainer/gui/mainwindow.py" line="316" />
             <source>Per layer</source>
             <translation>按层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="315" />
+            <location filename="../../explainer/gui/mainwindow.py" line="316" />
             <source>Per block</source>
             <translation>按模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="315" />
+            <location filename="../../explainer/gui/mainwindow.py" line="316" />
             <source>Whole network</source>
             <translation>整个网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="317" />
+            <location filename="../../explainer/gui/mainwindow.py" line="318" />
             <source>Each layer's colours span its own range: every layer's pattern is visible</source>
             <translation>每层的颜色覆盖该层自身的数值范围：每一层的图案都清晰可见</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="318" />
+            <location filename="../../explainer/gui/mainwindow.py" line="319" />
             <source>Layers of one conv-ReLU-pool block share a range</source>
             <translation>同一个“卷积-ReLU-池化”模块中的各层共用一个范围</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="319" />
+            <location filename="../../explainer/gui/mainwindow.py" line="320" />
             <source>One range for the whole network: compare magnitudes between layers</source>
             <translation>整个网络共用一个范围：可以比较各层数值的大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="331" />
+            <location filename="../../explainer/gui/mainwindow.py" line="332" />
             <source>&amp;Open image…</source>
             <translation>打开图片(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="332" />
+            <location filename="../../explainer/gui/mainwindow.py" line="333" />
             <source>Load a picture of a digit (PNG, JPEG, …) into the canvas</source>
             <translation>把一张数字图片（PNG、JPEG 等）载入画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="335" />
+            <location filename="../../explainer/gui/mainwindow.py" line="336" />
             <source>Open &amp;model…</source>
             <translation>打开模型(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="336" />
+            <location filename="../../explainer/gui/mainwindow.py" line="337" />
             <source>Use a network saved as a model file (.npz) instead of the current one</source>
             <translation>改用保存在模型文件（.npz）中的网络，代替当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="339" />
+            <location filename="../../explainer/gui/mainwindow.py" line="340" />
             <source>&amp;Save model…</source>
             <translation>保存模型(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="340" />
+            <location filename="../../explainer/gui/mainwindow.py" line="341" />
             <source>Save the network in use, with its weights, as a model file (.npz)</source>
             <translation>把正在使用的网络连同权重保存为模型文件（.npz）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="343" />
+            <location filename="../../explainer/gui/mainwindow.py" line="344" />
             <source>&amp;Forward</source>
             <translation>前向(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="344" />
+            <location filename="../../explainer/gui/mainwindow.py" line="345" />
             <source>Show what every layer computes from your digit (activations)</source>
             <translation>显示每一层根据你的数字算出了什么（激活值）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="347" />
+            <location filename="../../explainer/gui/mainwindow.py" line="348" />
             <source>&amp;Backward</source>
             <translation>反向(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="348" />
+            <location filename="../../explainer/gui/mainwindow.py" line="349" />
             <source>Show the gradients flowing back from the loss: how every value should change</source>
             <translation>显示从损失反向流回的梯度：每个值应该如何变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="350" />
+            <location filename="../../explainer/gui/mainwindow.py" line="351" />
             <source>Back to the &amp;overview</source>
             <translation>返回总览(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="350" />
+            <location filename="../../explainer/gui/mainwindow.py" line="351" />
             <source>Close the explanation and show every layer</source>
             <translation>关闭讲解，显示所有层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="352" />
+            <location filename="../../explainer/gui/mainwindow.py" line="353" />
             <source>&amp;Network overview</source>
             <translation>网络总览(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="353" />
+            <location filename="../../explainer/gui/mainwindow.py" line="354" />
             <source>Every layer of the network, live, as you draw</source>
             <translation>网络的每一层，随你书写实时更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="355" />
+            <location filename="../../explainer/gui/mainwindow.py" line="356" />
             <source>&amp;Export view as PNG…</source>
             <translation>将视图导出为 PNG(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="355" />
+            <location filename="../../explainer/gui/mainwindow.py" line="356" />
             <source>Save the overview as a PNG image</source>
             <translation>把总览图保存为 PNG 图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="356" />
+            <location filename="../../explainer/gui/mainwindow.py" line="357" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="356" />
+            <location filename="../../explainer/gui/mainwindow.py" line="357" />
             <source>Close the app</source>
             <translation>关闭程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="357" />
+            <location filename="../../explainer/gui/mainwindow.py" line="358" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="357" />
+            <location filename="../../explainer/gui/mainwindow.py" line="358" />
             <source>Undo the last stroke, Clear or loaded image</source>
             <translation>撤销上一笔、清空或载入的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="358" />
+            <location filename="../../explainer/gui/mainwindow.py" line="359" />
             <source>&amp;Clear</source>
             <translation>清空(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="358" />
+            <location filename="../../explainer/gui/mainwindow.py" line="359" />
             <source>Erase the canvas</source>
             <translation>擦除整个画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="359" />
+            <location filename="../../explainer/gui/mainwindow.py" line="360" />
             <source>&amp;Eraser</source>
             <translation>橡皮擦(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="359" />
+            <location filename="../../explainer/gui/mainwindow.py" line="360" />
             <source>The left button erases while this is on</source>
             <translation>开启后左键用来擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="360" />
+            <location filename="../../explainer/gui/mainwindow.py" line="361" />
             <source>&amp;Bigger brush</source>
             <translation>加粗画笔(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="360" />
+            <location filename="../../explainer/gui/mainwindow.py" line="361" />
             <source>Make the brush thicker</source>
             <translation>让画笔更粗</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="361" />
+            <location filename="../../explainer/gui/mainwindow.py" line="362" />
             <source>&amp;Smaller brush</source>
             <translation>减细画笔(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="361" />
+            <location filename="../../explainer/gui/mainwindow.py" line="362" />
             <source>Make the brush thinner</source>
             <translation>让画笔更细</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="362" />
+            <location filename="../../explainer/gui/mainwindow.py" line="363" />
             <source>&amp;Dark palette</source>
             <translation>深色主题(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="362" />
+            <location filename="../../explainer/gui/mainwindow.py" line="363" />
             <source>Switch between light and dark colours</source>
             <translation>在浅色和深色之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="363" />
+            <location filename="../../explainer/gui/mainwindow.py" line="364" />
             <source>Zoom &amp;in</source>
             <translation>放大(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="363" />
+            <location filename="../../explainer/gui/mainwindow.py" line="364" />
             <source>Larger fonts and maps, for projectors</source>
             <translation>更大的字体和特征图，适合投影</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="364" />
+            <location filename="../../explainer/gui/mainwindow.py" line="365" />
             <source>Zoom &amp;out</source>
             <translation>缩小(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="364" />
+            <location filename="../../explainer/gui/mainwindow.py" line="365" />
             <source>Smaller fonts and maps</source>
             <translation>更小的字体和特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="365" />
+            <location filename="../../explainer/gui/mainwindow.py" line="366" />
             <source>&amp;Reset zoom</source>
             <translation>恢复原始大小(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="365" />
+            <location filename="../../explainer/gui/mainwindow.py" line="366" />
             <source>Normal size</source>
             <translation>正常大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="366" />
+            <location filename="../../explainer/gui/mainwindow.py" line="367" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="366" />
+            <location filename="../../explainer/gui/mainwindow.py" line="367" />
             <source>List every keyboard shortcut</source>
             <translation>列出所有键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="367" />
+            <location filename="../../explainer/gui/mainwindow.py" line="368" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="367" />
+            <location filename="../../explainer/gui/mainwindow.py" line="368" />
             <source>What this app is</source>
             <translation>这个程序是做什么的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="375" />
+            <location filename="../../explainer/gui/mainwindow.py" line="376" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="382" />
+            <location filename="../../explainer/gui/mainwindow.py" line="383" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="383" />
+            <location filename="../../explainer/gui/mainwindow.py" line="384" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="384" />
+            <location filename="../../explainer/gui/mainwindow.py" line="385" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="385" />
+            <location filename="../../explainer/gui/mainwindow.py" line="386" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="386" />
+            <location filename="../../explainer/gui/mainwindow.py" line="387" />
             <source>Colour &amp;scale</source>
             <translation>色标(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="387" />
+            <location filename="../../explainer/gui/mainwindow.py" line="388" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="388" />
+            <location filename="../../explainer/gui/mainwindow.py" line="389" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="389" />
+            <location filename="../../explainer/gui/mainwindow.py" line="390" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="390" />
+            <location filename="../../explainer/gui/mainwindow.py" line="391" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="395" />
+            <location filename="../../explainer/gui/mainwindow.py" line="396" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="739" />
+            <location filename="../../explainer/gui/mainwindow.py" line="740" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="747" />
+            <location filename="../../explainer/gui/mainwindow.py" line="748" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="752" />
+            <location filename="../../explainer/gui/mainwindow.py" line="753" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="758" />
+            <location filename="../../explainer/gui/mainwindow.py" line="759" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="773" />
+            <location filename="../../explainer/gui/mainwindow.py" line="774" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="780" />
+            <location filename="../../explainer/gui/mainwindow.py" line="781" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="788" />
+            <location filename="../../explainer/gui/mainwindow.py" line="789" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="793" />
+            <location filename="../../explainer/gui/mainwindow.py" line="794" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="830" />
+            <location filename="../../explainer/gui/mainwindow.py" line="831" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="830" />
+            <location filename="../../explainer/gui/mainwindow.py" line="831" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="883" />
+            <location filename="../../explainer/gui/mainwindow.py" line="884" />
             <source>Loaded a test digit labelled {label}</source>
             <translation>已载入一个标签为 {label} 的测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="907" />
+            <location filename="../../explainer/gui/mainwindow.py" line="908" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="907" />
+            <location filename="../../explainer/gui/mainwindow.py" line="908" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="916" />
-            <location filename="../../explainer/gui/views/training_view.py" line="112" />
+            <location filename="../../explainer/gui/mainwindow.py" line="917" />
+            <location filename="../../explainer/gui/views/training_view.py" line="113" />
             <source>Open model</source>
             <translation>打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="918" />
+            <location filename="../../explainer/gui/mainwindow.py" line="919" />
             <source>Model files ({patterns});;All files (*)</source>
             <translation>模型文件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="926" />
-            <location filename="../../explainer/gui/views/training_view.py" line="123" />
+            <location filename="../../explainer/gui/mainwindow.py" line="927" />
+            <location filename="../../explainer/gui/views/training_view.py" line="124" />
             <source>Save model</source>
             <translation>保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="926" />
+            <location filename="../../explainer/gui/mainwindow.py" line="927" />
             <source>Model files ({patterns})</source>
             <translation>模型文件 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="934" />
+            <location filename="../../explainer/gui/mainwindow.py" line="935" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="934" />
+            <location filename="../../explainer/gui/mainwindow.py" line="935" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="972" />
+            <location filename="../../explainer/gui/mainwindow.py" line="973" />
             <source>Backward pass through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="973" />
+            <location filename="../../explainer/gui/mainwindow.py" line="974" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1073" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1074" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1073" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1074" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1074" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1075" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1074" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1075" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1082" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1083" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1090" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1091" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1106" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1107" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1109" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1110" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1162" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1161" />
             <source>Using an untrained network with random weights: its predictions mean nothing.</source>
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
         </message>
@@ -1334,125 +1339,125 @@ Install them with:
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="719" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="727" />
             <location filename="../../explainer/gui/views/stepper.py" line="286" />
             <source>Backward through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="764" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="772" />
             <source>Which gradient to compute</source>
             <translation>要计算哪一个梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="765" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="793" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="773" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="801" />
             <source>dL/dA_prev: full convolution with the kernel rotated 180°</source>
             <translation>dL/dA_prev：与旋转 180° 的卷积核做全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="765" />
-            <location filename="../../explainer/gui/views/backward_view.py" line="794" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="773" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="802" />
             <source>dL/dW: input ⋆ dL/dZ</source>
             <translation>dL/dW：输入 ⋆ dL/dZ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="768" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="776" />
             <source>Output channel o (a map of this layer)</source>
             <translation>输出通道 o（本层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="769" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="777" />
             <source>Input channel c (a map of the previous layer)</source>
             <translation>输入通道 c（上一层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="859" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="863" />
             <source>step {i} of {n}</source>
             <translation>第 {i} 步，共 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="865" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="869" />
             <source>dL/dZ[{o}], zero-padded</source>
             <translation>dL/dZ[{o}]，补零后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="869" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="873" />
             <source>the gradient arriving at this layer's output map o</source>
             <translation>到达本层输出特征图 o 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="872" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="876" />
             <source>rot180(W[{o},{c}])</source>
             <translation>rot180(W[{o},{c}])</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="874" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="878" />
             <source>the kernel turned upside down and mirrored</source>
             <translation>上下颠倒再左右镜像的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="877" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="881" />
             <source>share from map {o}</source>
             <translation>来自特征图 {o} 的部分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="881" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="885" />
             <source>Σ window ⊙ rot180(W), one cell per step</source>
             <translation>Σ 窗口 ⊙ rot180(W)，每步一个格子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="884" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="888" />
             <source>dL/dA_prev[{c}]</source>
             <translation>dL/dA_prev[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="887" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="891" />
             <source>sum of such maps over all {n} output channels</source>
             <translation>全部 {n} 个输出通道上这类图之和</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="894" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="898" />
             <source>dL/dA_prev[{c}][{r},{s}] (from map {o}) = Σ window ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>dL/dA_prev[{c}][{r},{s}]（来自特征图 {o}）= Σ 窗口 ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="918" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="922" />
             <source>A_prev[{c}], padded</source>
             <translation>A_prev[{c}]，已填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="927" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="931" />
             <source>the input pixels weight ({i},{j}) touched</source>
             <translation>权重 ({i},{j}) 接触过的输入像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="929" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="933" />
             <source>dL/dZ[{o}]</source>
             <translation>dL/dZ[{o}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="929" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="933" />
             <source>the gradient at this layer's output</source>
             <translation>本层输出处的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="931" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="935" />
             <source>dL/dW[{o},{c}]</source>
             <translation>dL/dW[{o},{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="935" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="939" />
             <source>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</source>
             <translation>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="944" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="948" />
             <source>dL/dW[{o},{c}][{i},{j}] = Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] over {n} positions = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;largest terms: {terms}</source>
             <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="970" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="974" />
             <source>Channel (pooling works on each map alone)</source>
             <translation>通道（池化对每张特征图单独处理）</translation>
         </message>
@@ -1522,275 +1527,275 @@ Install them with:
             <translation>通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1155" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1151" />
             <source>value {i} of {n}</source>
             <translation>第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1159" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1155" />
             <source>Z (input)</source>
             <translation>Z（输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1162" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1158" />
             <source>what the layer received in the forward pass</source>
             <translation>这一层在前向传播中收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1165" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1161" />
             <source>mask 1[Z &gt; 0]</source>
             <translation>掩码 1[Z &gt; 0]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1165" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1161" />
             <source>g′(Z)</source>
             <translation>g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1169" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1165" />
             <source>the local slope of the activation</source>
             <translation>激活函数在该点的斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1172" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1168" />
             <source>dL/dA (from above)</source>
             <translation>dL/dA（来自上一层）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1175" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1171" />
             <source>gradient arriving at the output</source>
             <translation>到达输出的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1178" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1174" />
             <source>dL/dZ = dL/dA ⊙ g′(Z)</source>
             <translation>dL/dZ = dL/dA ⊙ g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1182" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1178" />
             <source>zero wherever the unit was off</source>
             <translation>凡是该单元未激活的地方都为零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1187" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1183" />
             <source>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   (Z = {x})</source>
             <translation>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   （Z = {x}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1245" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1241" />
             <source>Softmax cross-entropy and {name} backward</source>
             <translation>Softmax 交叉熵与 {name} 的反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1277" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1269" />
             <source>class {i} of {n}</source>
             <translation>第 {i} 个类别，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1281" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1273" />
             <source>x (input of {name})</source>
             <translation>x（{name} 的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1284" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1276" />
             <source>what the layer received</source>
             <translation>这一层收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1287" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1279" />
             <source>dL/dW[:, {k}] = x · dL/dz_{k}</source>
             <translation>dL/dW[:, {k}] = x · dL/dz_{k}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1291" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1283" />
             <source>the weights into class {k} move by −lr times this</source>
             <translation>通向类别 {k} 的权重会移动这个量的 −lr 倍</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1294" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1286" />
             <source>dL/dx = W · dL/dz</source>
             <translation>dL/dx = W · dL/dz</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1297" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1289" />
             <source>sent back to the previous layer</source>
             <translation>传回上一层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1302" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1294" />
             <source>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g};   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</source>
             <translation>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g}；   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1315" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1307" />
             <location filename="../../explainer/gui/views/softmax_view.py" line="311" />
             <source>class</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1315" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1307" />
             <source>logit z</source>
             <translation>logit z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1315" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1307" />
             <location filename="../../explainer/gui/views/stepper.py" line="368" />
             <source>p = softmax(z)</source>
             <translation>p = softmax(z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1317" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1309" />
             <source>label y</source>
             <translation>标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1317" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1309" />
             <location filename="../../explainer/gui/views/stepper.py" line="379" />
             <source>dL/dz = p − y</source>
             <translation>dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1320" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1312" />
             <source>dL/dz (given)</source>
             <translation>dL/dz（给定）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1331" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1323" />
             <source>loss = −log p[label] = {v}</source>
             <translation>损失 = −log p[标签] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1356" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1348" />
             <source>Nothing to compute</source>
             <translation>没有需要计算的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1357" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1349" />
             <source>This layer only moves numbers around, so its gradient is the incoming gradient put back in the original layout.</source>
             <translation>这一层只是搬动数字的位置，所以它的梯度就是传进来的梯度按原来的排列放回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1376" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1368" />
             <source>dL/dy</source>
             <translation>dL/dy</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1377" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1369" />
             <source>dL/dx</source>
             <translation>dL/dx</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1380" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1372" />
             <source>dL/dx = dL/dy, reshaped to {shape}</source>
             <translation>dL/dx = dL/dy，变形为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1427" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1419" />
             <source>Where the gradient comes from</source>
             <translation>梯度从哪里来</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1428" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1420" />
             <source>dL/dZ is the gradient at this layer's output before the activation: the ReLU after it has already multiplied by its mask, dZ = dA ⊙ g′(Z).</source>
             <translation>dL/dZ 是本层输出在激活之前的梯度：后面的 ReLU 已经乘上了它的掩码，dZ = dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1434" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1426" />
             <source>dL/dA_prev: a full convolution</source>
             <translation>dL/dA_prev：一次全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1435" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1427" />
             <source>Every input pixel helped make up to {n} outputs, one per kernel position. Collecting their gradients is a convolution of dL/dZ, padded with k − 1 − P = {ring} zeros, with the kernel rotated by 180°. Summing over every output channel gives dL/dA_prev.</source>
             <translation>每个输入像素最多参与了 {n} 个输出的计算，卷积核的每个位置一个。把这些梯度收集起来，就是把 dL/dZ 补上 k − 1 − P = {ring} 圈 0，再与旋转 180° 的卷积核做卷积。对所有输出通道求和，就得到 dL/dA_prev。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1442" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1434" />
             <source>dL/dW: the input correlated with dL/dZ</source>
             <translation>dL/dW：输入与 dL/dZ 的互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1443" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1435" />
             <source>Each weight W[i, j] was used at every output position, always on the pixel (i, j) steps away, so its gradient is the sum of those pixels times dL/dZ: the input ⋆ dL/dZ. dL/db is simply the sum of dL/dZ (stride {s}, padding {p}).</source>
             <translation>每个权重 W[i, j] 在每个输出位置都用到过，作用的总是偏移 (i, j) 处的那个像素，所以它的梯度就是这些像素乘以 dL/dZ 之和：输入 ⋆ dL/dZ。dL/db 就是 dL/dZ 的总和（步幅 {s}，填充 {p}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1457" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1449" />
             <source>Only the maximum gets the gradient</source>
             <translation>只有最大值得到梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1458" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1450" />
             <source>In the forward pass only the largest value of each {k}×{k} window reached the output, so only it can change the loss. The backward pass remembers where each maximum was (the mask) and routes the gradient there; the other cells get zero.</source>
             <translation>在前向传播中，每个 {k}×{k} 窗口只有最大值到达了输出，所以只有它能影响损失。反向传播记住每个最大值的位置（掩码），把梯度送到那里；其余格子得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1464" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1456" />
             <source>No weights</source>
             <translation>没有权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1464" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1456" />
             <source>Pooling has nothing to learn: it only passes gradients back.</source>
             <translation>池化没有需要学习的东西：它只是把梯度传回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1468" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1460" />
             <source>Spread evenly</source>
             <translation>平均分配</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1469" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1461" />
             <source>Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of the window's gradient.</source>
             <translation>{k}×{k} 窗口中的每个格子在平均值中各占 1/{n}，所以每个格子得到窗口梯度的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1482" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1474" />
             <source>The ReLU mask</source>
             <translation>ReLU 掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1483" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1475" />
             <source>ReLU passed positive inputs unchanged (slope 1) and zeroed the rest (slope 0). Backward, the gradient flows through where the input was positive and stops elsewhere: dL/dZ = dL/dA ⊙ 1[Z &gt; 0].</source>
             <translation>ReLU 让正的输入原样通过（斜率 1），其余置零（斜率 0）。反向时，梯度在输入为正的地方流过，在其他地方被截断：dL/dZ = dL/dA ⊙ 1[Z &gt; 0]。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1492" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1484" />
             <source>Multiply by the local slope</source>
             <translation>乘以局部斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1493" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1485" />
             <source>An element-wise activation scales each gradient by its own derivative at the input it saw: dL/dZ = dL/dA ⊙ g′(Z).</source>
             <translation>逐元素的激活函数会把每个梯度乘以它在对应输入处的导数：dL/dZ = dL/dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1507" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1499" />
             <source>Softmax with cross-entropy</source>
             <translation>Softmax 与交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1508" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1500" />
             <source>The loss is L = −log p[label]. Its gradient with respect to the logits is remarkably simple: dL/dz = p − y, the probabilities minus the one-hot label. The true class gets p − 1 (negative: raise it), every other class gets p (positive: lower it).</source>
             <translation>损失为 L = −log p[标签]。它对 logits 的梯度出奇地简单：dL/dz = p − y，即概率减去 one-hot 标签。正确类别得到 p − 1（为负：要提高它），其他类别得到 p（为正：要降低它）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1518" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1510" />
             <source>Explaining one class</source>
             <translation>解释一个类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1519" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1511" />
             <source>Here the gradient at the logits is given: 1 for the class being explained, 0 elsewhere. Every gradient below then says how each number changes that class's score.</source>
             <translation>这里 logits 处的梯度是给定的：被解释的类别为 1，其余为 0。于是下面的每个梯度都表示各个数如何改变该类别的得分。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1527" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1519" />
             <source>The dense layer</source>
             <translation>全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/backward_view.py" line="1528" />
+            <location filename="../../explainer/gui/views/backward_view.py" line="1520" />
             <source>z = x·W + b, so dL/dW[i, k] = x[i] · dL/dz_k, dL/db = dL/dz and dL/dx = W · dL/dz.</source>
             <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
@@ -1857,124 +1862,124 @@ Install them with:
             <translation>把滑动的卷积核保存为 GIF 动画（从当前位置起最多 {n} 步）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="283" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="288" />
             <source>Press Evaluate to classify the 10,000 test digits.</source>
             <translation>按“评估”对 10,000 个测试数字进行分类。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="329" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="334" />
             <source>predicted class</source>
             <translation>预测类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="335" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="340" />
             <source>true class</source>
             <translation>真实类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="350" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="355" />
             <source>right</source>
             <translation>正确</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="438" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="443" />
             <source>Test digit #{index}: truly {label}, the network said {predicted} ({confidence:.0%} sure). Click to open it in the explainer.</source>
             <translation>测试数字 #{index}：实际是 {label}，网络认为是 {predicted}（把握 {confidence:.0%}）。点击即可在讲解视图中打开。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="481" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="486" />
             <source>These results are for the previous network. Press Evaluate to update them.</source>
             <translation>这些结果属于之前的网络。按“评估”进行更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="506" />
-            <location filename="../../explainer/gui/views/training_view.py" line="369" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="511" />
+            <location filename="../../explainer/gui/views/training_view.py" line="367" />
             <source>Choose the folder that holds the MNIST files first.</source>
             <translation>请先选择存放 MNIST 文件的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="516" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="521" />
             <source>loading the test set…</source>
             <translation>正在加载测试集…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="517" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="522" />
             <source>Classifying the test digits…</source>
             <translation>正在对测试数字进行分类…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="544" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="551" />
             <source>Misclassified: {count:,}, the most confident mistakes first</source>
             <translation>分类错误：{count:,} 个，最有把握的错误排在前面</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="548" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="555" />
             <source>Class {label} classified correctly: {count:,} (only mistakes are listed)</source>
             <translation>类别 {label} 分类正确：{count:,} 个（只列出错误）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="552" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="559" />
             <source>True class {label}, predicted {predicted}: {count:,}</source>
             <translation>真实类别 {label}，预测为 {predicted}：{count:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="574" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="581" />
             <source>Test the network</source>
             <translation>测试网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="576" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="583" />
             <source>Classify the 10,000 MNIST test digits, which the network never saw while training. Each row of the matrix is a true class, each column the class the network chose. Click a cell to see its digits, and a digit to open it in the explainer.</source>
             <translation>对 10,000 个 MNIST 测试数字分类，这些数字网络在训练时从未见过。矩阵的每一行是一个真实类别，每一列是网络选择的类别。点击一个格子查看其中的数字，再点击一个数字即可在讲解视图中打开它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="583" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="590" />
             <source>Evaluate</source>
             <translation>评估</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="584" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="591" />
             <source>Classify every test digit with the current network</source>
             <translation>用当前网络对每个测试数字分类</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="585" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="592" />
             <location filename="../../explainer/gui/views/training_view.py" line="473" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="586" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="593" />
             <source>All mistakes</source>
             <translation>全部错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="587" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="594" />
             <source>List every misclassified digit again</source>
             <translation>重新列出所有分类错误的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="672" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="679" />
             <source>{done:,} of {total:,} digits</source>
             <translation>已完成 {done:,} / {total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="676" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="683" />
             <source>Evaluation failed: {message}</source>
             <translation>评估失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="687" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="692" />
             <source>{total:,} digits</source>
             <translation>{total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="690" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="695" />
             <source>{accuracy:.2%} right: {right:,} of {total:,} test digits, {wrong:,} wrong</source>
             <translation>正确率 {accuracy:.2%}：{total:,} 个测试数字中对了 {right:,} 个，错了 {wrong:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="698" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="703" />
             <source>Stopped; the results shown are from before.</source>
             <translation>已停止；显示的是之前的结果。</translation>
         </message>
@@ -2551,7 +2556,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/learn_view.py" line="372" />
-            <location filename="../../explainer/gui/workspace.py" line="161" />
+            <location filename="../../explainer/gui/workspace.py" line="164" />
             <source>Learn this digit</source>
             <translation>学习这个数字</translation>
         </message>
@@ -2802,7 +2807,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/playground.py" line="242" />
-            <location filename="../../explainer/gui/workspace.py" line="177" />
+            <location filename="../../explainer/gui/workspace.py" line="180" />
             <source>Playground</source>
             <translation>试验场</translation>
         </message>
@@ -3387,73 +3392,73 @@ Install them with:
             <translation>第 {i} 站，共 {n} 站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="103" />
+            <location filename="../../explainer/gui/views/training_view.py" line="104" />
             <source>{file}: {problem}</source>
             <translation>{file}：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="112" />
+            <location filename="../../explainer/gui/views/training_view.py" line="113" />
             <source>Model files (*.npz);;All files (*)</source>
             <translation>模型文件 (*.npz);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="123" />
+            <location filename="../../explainer/gui/views/training_view.py" line="124" />
             <source>Model files (*.npz)</source>
             <translation>模型文件 (*.npz)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="194" />
+            <location filename="../../explainer/gui/views/training_view.py" line="195" />
             <source>Folder with the MNIST files</source>
             <translation>存放 MNIST 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="203" />
+            <location filename="../../explainer/gui/views/training_view.py" line="204" />
             <source>none chosen</source>
             <translation>尚未选择</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="211" />
+            <location filename="../../explainer/gui/views/training_view.py" line="212" />
             <source>MNIST folder:</source>
             <translation>MNIST 文件夹：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="212" />
+            <location filename="../../explainer/gui/views/training_view.py" line="213" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="214" />
+            <location filename="../../explainer/gui/views/training_view.py" line="215" />
             <source>The folder with train-images-idx3-ubyte.gz and the three other MNIST files</source>
             <translation>包含 train-images-idx3-ubyte.gz 及另外三个 MNIST 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="317" />
+            <location filename="../../explainer/gui/views/training_view.py" line="315" />
             <source>No network to train.</source>
             <translation>没有可以训练的网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="320" />
+            <location filename="../../explainer/gui/views/training_view.py" line="318" />
             <source>Trains the current network: {layers} layers, {weights:,} weights.</source>
             <translation>训练当前网络：{layers} 层，{weights:,} 个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="393" />
+            <location filename="../../explainer/gui/views/training_view.py" line="391" />
             <source>loading the data…</source>
             <translation>正在加载数据…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="395" />
-            <location filename="../../explainer/gui/views/training_view.py" line="418" />
+            <location filename="../../explainer/gui/views/training_view.py" line="393" />
+            <location filename="../../explainer/gui/views/training_view.py" line="416" />
             <source>Training…</source>
             <translation>正在训练…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="408" />
+            <location filename="../../explainer/gui/views/training_view.py" line="406" />
             <source>Paused. Resume goes on from here.</source>
             <translation>已暂停。“继续”会从这里接着训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="425" />
+            <location filename="../../explainer/gui/views/training_view.py" line="423" />
             <source>Stopping after this step…</source>
             <translation>这一步结束后停止…</translation>
         </message>
@@ -3624,127 +3629,127 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/training_view.py" line="713" />
-            <location filename="../../explainer/gui/views/training_view.py" line="737" />
+            <location filename="../../explainer/gui/views/training_view.py" line="734" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="732" />
+            <location filename="../../explainer/gui/views/training_view.py" line="729" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="734" />
+            <location filename="../../explainer/gui/views/training_view.py" line="731" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="741" />
+            <location filename="../../explainer/gui/views/training_view.py" line="738" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="745" />
+            <location filename="../../explainer/gui/views/training_view.py" line="742" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="749" />
+            <location filename="../../explainer/gui/views/training_view.py" line="746" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="813" />
+            <location filename="../../explainer/gui/views/training_view.py" line="810" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="813" />
+            <location filename="../../explainer/gui/views/training_view.py" line="810" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="815" />
+            <location filename="../../explainer/gui/views/training_view.py" line="812" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="815" />
+            <location filename="../../explainer/gui/views/training_view.py" line="812" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="145" />
+            <location filename="../../explainer/gui/workspace.py" line="148" />
             <source>Step through</source>
             <translation>逐步执行</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="146" />
+            <location filename="../../explainer/gui/workspace.py" line="149" />
             <source>One training step on your digit, stage by stage: forward, loss, backward, update</source>
             <translation>在你的数字上执行一次训练，逐个阶段：前向、损失、反向、更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="153" />
+            <location filename="../../explainer/gui/workspace.py" line="156" />
             <source>Attribution</source>
             <translation>归因</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="154" />
+            <location filename="../../explainer/gui/workspace.py" line="157" />
             <source>Which pixels of your digit the score depends on: gradients, SmoothGrad, IG, Grad-CAM</source>
             <translation>得分取决于你的数字中的哪些像素：梯度、SmoothGrad、IG、Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="162" />
+            <location filename="../../explainer/gui/workspace.py" line="165" />
             <source>Label your digit, take one SGD step and see what changed; Undo puts the weights back</source>
             <translation>给你的数字打上标签，执行一步 SGD，看看有什么变化；“撤销”会恢复权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="169" />
+            <location filename="../../explainer/gui/workspace.py" line="172" />
             <source>Gradient check</source>
             <translation>梯度检验</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="170" />
+            <location filename="../../explainer/gui/workspace.py" line="173" />
             <source>Compare back-propagation with central differences for pixels and weights you pick</source>
             <translation>针对你挑选的像素和权重，比较反向传播与中心差分的结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="178" />
+            <location filename="../../explainer/gui/workspace.py" line="181" />
             <source>Try input size, kernel size, padding and stride, and see the output size worked out</source>
             <translation>试试不同的输入尺寸、卷积核大小、填充和步幅，看输出尺寸是怎么算出来的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="189" />
+            <location filename="../../explainer/gui/workspace.py" line="192" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="190" />
+            <location filename="../../explainer/gui/workspace.py" line="193" />
             <source>Train the network on MNIST and watch the loss fall and the filters form</source>
             <translation>在 MNIST 上训练网络，看着损失下降、滤波器逐渐成形</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="198" />
+            <location filename="../../explainer/gui/workspace.py" line="201" />
             <source>Design</source>
             <translation>设计</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="199" />
+            <location filename="../../explainer/gui/workspace.py" line="202" />
             <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
             <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="207" />
+            <location filename="../../explainer/gui/workspace.py" line="210" />
             <source>Test set</source>
             <translation>测试集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="208" />
+            <location filename="../../explainer/gui/workspace.py" line="211" />
             <source>Accuracy on the 10,000 MNIST test digits, the confusion matrix and the mistakes</source>
             <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="262" />
+            <location filename="../../explainer/gui/workspace.py" line="265" />
             <source>This view is not available in this version:
 {reason}</source>
             <translation>这个版本中没有这个视图：
