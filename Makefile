@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install run test lint bench soak fuzz torch-reference clean
+.PHONY: install run test flake lint bench soak fuzz torch-reference clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; set PYTHON=python3.11")'
@@ -20,6 +20,13 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The files where worker threads meet the UI, N runs in a row (each a fresh process under its own time
+# limit); reports every run that hangs, aborts or fails, with counts. `make flake N=200` for more.
+N ?= 50
+FLAKE_TESTS ?= tests/test_gui_training.py tests/test_gui_training_evaluation.py tests/test_gui_training_shutdown.py
+flake: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) .ci/flake.py --runs $(N) $(FLAKE_TESTS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

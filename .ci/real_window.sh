@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Launch main.py in a real X window (Xvfb), draw a digit with xdotool, screenshot it, and check that
-# the app is still alive and the screenshot is not blank.
+# Launch main.py in a real X window (Xvfb), draw a digit with xdotool, screenshot it, check that the
+# app is still alive and the screenshot is not blank, then quit with Ctrl+Q: exit status 0, no Qt
+# warning about threads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=(xvfb xdotool imagemagick libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1
@@ -78,4 +79,19 @@ print(f"real-window screenshot: {image.width()}x{image.height()}, grey std {spre
 if spread < 5:
     raise SystemExit("FAIL: the screenshot is blank")
 PY
-echo "real-window check passed: 1 passed, 0 failed"
+
+# Quit the way a user does: Ctrl+Q must end the process with status 0 and no Qt thread warning.
+xdotool key ctrl+q
+for _ in $(seq 1 50); do
+    kill -0 "$app_pid" 2>/dev/null || break
+    sleep 0.1
+done
+kill -0 "$app_pid" 2>/dev/null && { echo "FAIL: Ctrl+Q did not end the app within 5 s"; exit 1; }
+status=0
+wait "$app_pid" || status=$?
+app_pid=""
+[ "$status" -eq 0 ] || { echo "FAIL: the app exited with status $status"; cat /tmp/ci_app.log; exit 1; }
+if grep -q "QThread" /tmp/ci_app.log; then
+    echo "FAIL: Qt warned about a thread on the way out"; cat /tmp/ci_app.log; exit 1
+fi
+echo "real-window check passed: 2 passed, 0 failed"

@@ -32,6 +32,21 @@ def settings(tmp_path):
         QSettings.setPath(kind, QSettings.Scope.UserScope, home)
 
 
+@pytest.fixture(autouse=True)
+def no_worker_left_running():
+    """A test that leaves a worker thread running fails; the worker is stopped and waited for, so it
+    cannot run on into later tests or abort the interpreter at exit ("Destroyed while thread")."""
+    yield
+    jobs = sys.modules.get("explainer.gui.jobs")  # never imported: no worker ever ran
+    if jobs is None:
+        return
+    left = [worker for worker in jobs.running_workers() if not worker.is_finished()]
+    if left:
+        ended = jobs.stop_workers(left, 10000)
+        names = ", ".join(type(worker).__name__ for worker in left)
+        pytest.fail(f"the test left {names} running ({'stopped now' if ended else 'still running'})")
+
+
 @pytest.fixture(scope="session")
 def mnist_directory() -> Path:
     """The real MNIST folder (EXPLAINER_MNIST_DIR or ../shared/data/mnist); skips when absent."""

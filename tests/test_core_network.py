@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -119,6 +120,13 @@ def test_impossible_networks_raise_value_error_naming_the_layer() -> None:
         Sequential([Conv2D(1, 2, 3), Conv2D(2, 2, 5), Flatten(), Dense(4, 2)], input_shape=(1, 6, 6))
     with pytest.raises(ValueError, match="expects 3 input channels"):
         Sequential([Conv2D(3, 2, 3), Flatten(), Dense(32, 2)], input_shape=(1, 6, 6))
+    # Built without input_shape (MNIST's (1, 28, 28)): the message says how to fix it.
+    with pytest.raises(ValueError, match=re.escape("pass input_shape=(3, H, W) to Sequential for 3-channel")):
+        Sequential([Conv2D(3, 5, 3), Flatten(), Dense(5 * 26 * 26, 2)])
+    # A mismatch inside the network is not about input_shape: no such hint.
+    with pytest.raises(ValueError, match="expects 4 input channels") as inner:
+        Sequential([Conv2D(1, 2, 3), Conv2D(4, 2, 3), Flatten(), Dense(2 * 24 * 24, 2)])
+    assert "input_shape=" not in str(inner.value)
     with pytest.raises(ValueError, match="class scores"):
         Sequential([Conv2D(1, 2, 3)], input_shape=(1, 6, 6))
 

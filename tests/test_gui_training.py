@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import threading
+import weakref
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
+from gates import GATE_TIMEOUT_S, Gate, GatedLoader
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from explainer.architectures import ArchitectureSpec, build
 from explainer.core import Sequential
+from explainer.gui import training_worker
+from explainer.gui.jobs import running_workers, stop_all_workers
 from explainer.gui.training_worker import TrainingConfig, TrainingResult, TrainingWorker
 from explainer.gui.views import training_view
 from explainer.gui.views.training_view import (
@@ -29,6 +37,20 @@ from explainer.train import Progress
 
 # A small network: steps take milliseconds, so pause and stop are checked at many step boundaries.
 SMALL = ArchitectureSpec(conv_blocks=1, convs_per_block=1, channels=(4,), kernel_size=3, padding="same")
+
+
+@pytest.fixture
+def steps(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
+    """Every training step waits at this gate for the test to let it through (validation passes freely)."""
+    gate = Gate()
+    real = training_worker.train_iter
+
+    def gated(*args: object, **kwargs: object) -> Iterator[Progress]:
+        return gate.wrap(real(*args, **kwargs), free=lambda progress: progress.phase == "validate")
+
+    monkeypatch.setattr(training_worker, "train_iter", gated)
+    yield gate
+    gate.open()  # a test that failed half-way leaves no worker waiting here
 
 
 @pytest.fixture(autouse=True)
@@ -53,10 +75,10 @@ def synthetic_splits(n_train: int = 256, n_val: int = 64, seed: int = 0) -> tupl
 
 
 def run_worker(qtbot: QtBot, worker: TrainingWorker, timeout: int = 60000) -> TrainingResult:
-    """Start ``worker`` and wait for its result."""
+    """Start ``worker`` and wait for its result (sigFinished comes once its thread has ended)."""
     with qtbot.waitSignal(worker.sigFinished, timeout=timeout) as blocker:
         worker.start()
-    assert worker.wait(5000)
+    assert worker.is_finished()
     return blocker.args[0]
 
 
@@ -91,41 +113,64 @@ def test_worker_trains_a_copy_and_reports_every_step(qtbot: QtBot) -> None:
     assert progress[-1].loss < progress[0].loss
 
 
-def test_pause_holds_and_resume_goes_on(qtbot: QtBot) -> None:
-    data = synthetic_splits()
-    worker = TrainingWorker(build(SMALL), lambda: data, TrainingConfig(batch_size=16, epochs=1))
+class CountingLoader:
+    """Returns ``data`` and counts the calls (the loading that a pause or stop before it must skip)."""
+
+    def __init__(self, data: tuple) -> None:
+        self.data = data
+        self.calls = 0
+
+    def __call__(self) -> tuple:
+        self.calls += 1
+        return self.data
+
+
+def train_steps(progress: list[Progress]) -> list[int]:
+    return [p.step for p in progress if p.phase == "train"]
+
+
+def test_pause_holds_after_the_step_under_way_and_resume_goes_on(qtbot: QtBot, steps: Gate) -> None:
+    loader = CountingLoader(synthetic_splits())
+    worker = TrainingWorker(build(SMALL), loader, TrainingConfig(batch_size=16, epochs=1))  # 16 steps
     progress: list[Progress] = []
     worker.sigProgress.connect(progress.append)
     worker.pause()
-    worker.start()
-    qtbot.wait(400)
-    assert progress == [] and worker.is_paused()
+    with qtbot.waitSignal(worker.sigHeld):
+        worker.start()
+    # Paused before it began: held before loading the data.
+    assert loader.calls == 0 and progress == [] and worker.is_paused()
     worker.resume()
-    qtbot.waitUntil(lambda: len(progress) >= 3, timeout=10000)
-    worker.pause()
-    qtbot.wait(200)  # the step under way when Pause came may still report
-    held = len(progress)
-    qtbot.wait(400)
-    assert len(progress) == held < 16
-    with qtbot.waitSignal(worker.sigFinished, timeout=30000) as blocker:
+    steps.allow(3)
+    steps.wait_at_gate()  # step 4 is under way
+    with qtbot.waitSignal(worker.sigHeld):
+        worker.pause()
+        steps.allow(1)  # the step under way when Pause came ends
+    assert train_steps(progress) == [1, 2, 3, 4] and steps.passed == 4
+    steps.allow(100)
+    QApplication.processEvents()
+    assert steps.passed == 4 and len(progress) == 4, "a held worker takes no step, whatever the gate allows"
+    with qtbot.waitSignal(worker.sigFinished) as blocker:
         worker.resume()
-    assert blocker.args[0].completed and worker.wait(5000)
+    assert blocker.args[0].completed and worker.is_finished()
+    assert train_steps(progress) == list(range(1, 17)) and loader.calls == 1
 
 
-def test_stop_ends_within_a_second_and_keeps_the_last_finished_step(qtbot: QtBot) -> None:
-    data = synthetic_splits(n_train=2048)
+def test_stop_ends_after_the_step_under_way_and_keeps_it(qtbot: QtBot, steps: Gate) -> None:
+    data = synthetic_splits()
     model = build(SMALL)
     worker = TrainingWorker(model, lambda: data, TrainingConfig(batch_size=16, epochs=5, snapshot_every=5))
     progress: list[Progress] = []
     worker.sigProgress.connect(progress.append)
+    steps.allow(8)
     worker.start()
-    qtbot.waitUntil(lambda: len(progress) >= 8, timeout=10000)
-    with qtbot.waitSignal(worker.sigFinished, timeout=1000) as blocker:
+    steps.wait_at_gate()  # step 9 is under way
+    with qtbot.waitSignal(worker.sigFinished) as blocker:
         worker.stop()
-    assert worker.wait(5000)
+        steps.allow(1)  # the step under way
+    assert worker.is_finished()
     result: TrainingResult = blocker.args[0]
     assert result.stopped and not result.completed
-    assert result.step == progress[-1].step < progress[-1].steps_total
+    assert result.step == progress[-1].step == steps.passed == 9 < progress[-1].steps_total
     assert result.model is not None and not result.model.training
     assert all(np.all(np.isfinite(p)) for p in weights(result.model))
     x = data[1][0][:8].reshape(8, 1, 28, 28) / 255.0
@@ -133,15 +178,72 @@ def test_stop_ends_within_a_second_and_keeps_the_last_finished_step(qtbot: QtBot
 
 
 def test_stop_while_paused_ends_the_pause(qtbot: QtBot) -> None:
-    worker = TrainingWorker(build(SMALL), lambda: synthetic_splits(), TrainingConfig(epochs=3))
+    loader = CountingLoader(synthetic_splits())
+    worker = TrainingWorker(build(SMALL), loader, TrainingConfig(epochs=3))
     worker.pause()
-    with qtbot.waitSignal(worker.sigFinished, timeout=5000) as blocker:
+    with qtbot.waitSignal(worker.sigHeld):
         worker.start()
-        qtbot.wait(100)
+    with qtbot.waitSignal(worker.sigFinished) as blocker:
         worker.stop()
     result: TrainingResult = blocker.args[0]
     assert result.stopped and result.model is None and result.step == 0
-    assert worker.wait(5000)
+    assert worker.is_finished() and loader.calls == 0
+
+
+def test_stop_before_start_ends_at_once_and_a_worker_runs_once(qtbot: QtBot) -> None:
+    loader = CountingLoader(synthetic_splits())
+    worker = TrainingWorker(build(SMALL), loader, TrainingConfig())
+    worker.stop()
+    assert worker.wait(0) and not worker.is_finished()  # nothing to wait for yet
+    with qtbot.waitSignal(worker.sigFinished) as blocker:
+        worker.start()
+    result: TrainingResult = blocker.args[0]
+    assert result.stopped and result.model is None and result.step == 0 and loader.calls == 0
+    with pytest.raises(RuntimeError, match="only once"):
+        worker.start()
+
+
+def test_every_signal_reaches_plain_callables_on_the_ui_thread(qtbot: QtBot) -> None:
+    """Lambdas and pytest-qt's blocker run where the test runs: a signal delivered on the worker thread
+    stopped the blocker's timer from the wrong thread and hung the test for good."""
+    ui = threading.get_ident()
+    (images, labels), val = synthetic_splits()
+    good = TrainingWorker(build(SMALL), lambda: ((images, labels), val), TrainingConfig(snapshot_every=2))
+    bad = TrainingWorker(build(SMALL), lambda: ((images, labels + 10), val), TrainingConfig())
+    seen: dict[str, set[int]] = {}
+
+    def record(name: str) -> Callable[..., None]:
+        return lambda *_args: seen.setdefault(name, set()).add(threading.get_ident())
+
+    for worker in (good, bad):
+        for name in ("sigProgress", "sigSnapshot", "sigHeld", "sigError", "sigFinished"):
+            getattr(worker, name).connect(record(name))
+    good.pause()
+    with qtbot.waitSignal(good.sigHeld):
+        good.start()
+    with qtbot.waitSignals([good.sigFinished, bad.sigFinished]):
+        good.resume()
+        bad.start()
+    assert set(seen) == {"sigProgress", "sigSnapshot", "sigHeld", "sigError", "sigFinished"}
+    assert all(threads == {ui} for threads in seen.values()), seen
+
+
+def test_a_dropped_worker_keeps_its_thread_until_it_has_finished(qtbot: QtBot) -> None:
+    loader = GatedLoader(synthetic_splits())
+    worker = TrainingWorker(build(SMALL), loader, TrainingConfig())
+    finished: list[TrainingResult] = []
+    worker.sigFinished.connect(finished.append)
+    loader.gate.open_on_stop(worker)
+    worker.start()
+    assert loader.entered.wait(GATE_TIMEOUT_S)
+    ref = weakref.ref(worker)
+    del worker
+    gc.collect()
+    assert ref() in running_workers(), "the running worker must outlive its last user reference"
+    assert stop_all_workers(5000)
+    qtbot.waitUntil(lambda: len(finished) == 1)
+    assert finished[0].stopped and finished[0].step == 0
+    qtbot.waitUntil(lambda: ref() is None)  # released once its thread has ended
 
 
 def test_bad_data_is_reported_not_raised(qtbot: QtBot) -> None:
@@ -184,25 +286,30 @@ def test_training_view_runs_and_hands_over_snapshots(qtbot: QtBot) -> None:
     assert view._model is result.model
 
 
-def test_training_view_pause_and_stop_buttons(qtbot: QtBot) -> None:
+def test_training_view_pause_and_stop_buttons(qtbot: QtBot, steps: Gate) -> None:
     view = TrainingView(build(SMALL))
     qtbot.addWidget(view)
-    view.set_data_loader(lambda: synthetic_splits(n_train=2048))
+    view.set_data_loader(lambda: synthetic_splits())
     view.set_config(TrainingConfig(batch_size=16, epochs=5))
-    steps: list[int] = []
+    progress: list[int] = []
+    steps.allow(2)
     view.start()
     worker = view.worker()
     assert worker is not None
-    worker.sigProgress.connect(lambda p: steps.append(p.step))
-    qtbot.waitUntil(lambda: len(steps) >= 2, timeout=10000)
-    view.pause_button.click()
-    assert worker.is_paused() and view.pause_button.text() == "Resume"
+    worker.sigProgress.connect(lambda p: progress.append(p.step))
+    steps.wait_at_gate()  # step 3 is under way
+    with qtbot.waitSignal(worker.sigHeld):
+        view.pause_button.click()
+        assert worker.is_paused() and view.pause_button.text() == "Resume"
+        steps.allow(1)
     view.pause_button.click()
     assert not worker.is_paused() and view.pause_button.text() == "Pause"
-    with qtbot.waitSignal(view.sigFinished, timeout=5000) as blocker:
+    steps.wait_at_gate()  # step 4 is under way
+    with qtbot.waitSignal(view.sigFinished) as blocker:
         view.stop_button.click()
-    assert blocker.args[0].stopped
-    assert "Stopped after step" in view.status_label.text()
+        steps.allow(1)
+    assert blocker.args[0].stopped and blocker.args[0].step == 4 == progress[-1]
+    assert "Stopped after step" in view.status_label.text() and not view.is_running()
 
 
 def test_training_view_without_data_folder_explains(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:

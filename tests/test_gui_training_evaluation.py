@@ -6,23 +6,42 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
+from gates import Gate
 from PySide6.QtCore import QPoint, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from explainer.architectures import ArchitectureSpec, build
 from explainer.core import Dense, Flatten, Sequential
 from explainer.gui.training_worker import remember_data_dir
+from explainer.gui.views import evaluation_view
 from explainer.gui.views.evaluation_view import (
+    EVAL_BATCH,
+    EvaluationProgress,
     EvaluationResult,
     EvaluationView,
     EvaluationWorker,
     confusion_matrix,
     evaluate_iter,
 )
+
+
+@pytest.fixture
+def batches(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
+    """Every batch of an evaluation waits at this gate for the test to let it through."""
+    gate = Gate()
+    real = evaluation_view.evaluate_iter
+
+    def gated(*args: object, **kwargs: object) -> Iterator[EvaluationProgress]:
+        return gate.wrap(real(*args, **kwargs), free=lambda report: report.result is not None)
+
+    monkeypatch.setattr(evaluation_view, "evaluate_iter", gated)
+    yield gate
+    gate.open()  # a test that failed half-way leaves no worker waiting here
 
 
 @pytest.fixture(autouse=True)
@@ -126,11 +145,32 @@ def test_stopped_evaluation_gives_no_result(qtbot: QtBot) -> None:
     images, labels = random_test_set(2000)
     worker = EvaluationWorker(linear_model(), lambda: (images, labels))
     worker.pause()
-    with qtbot.waitSignal(worker.sigFinished, timeout=5000) as blocker:
+    with qtbot.waitSignal(worker.sigHeld):
         worker.start()
-        qtbot.wait(100)
+    with qtbot.waitSignal(worker.sigFinished) as blocker:
         worker.stop()
-    assert blocker.args[0] is None and worker.wait(5000)
+    assert blocker.args[0] is None and worker.is_finished()
+
+
+def test_stop_keeps_the_results_shown_before(qtbot: QtBot, batches: Gate) -> None:
+    images, labels = random_test_set(2000)
+    view = EvaluationView(linear_model())
+    qtbot.addWidget(view)
+    view.set_data_loader(lambda: (images, labels))
+    batches.allow(2000 // EVAL_BATCH - 1)  # the last batch's report carries the result and passes freely
+    with qtbot.waitSignal(view.sigFinished) as first:
+        assert view.evaluate()
+    assert first.args[0] is not None
+    batches.allow(1)
+    assert view.evaluate() and not view.evaluate_button.isEnabled()
+    batches.wait_at_gate()  # the second batch is under way
+    qtbot.waitUntil(lambda: view.progress_bar.format() == f"{EVAL_BATCH} of 2,000 digits")
+    with qtbot.waitSignal(view.sigFinished) as second:
+        view.stop_button.click()
+        batches.allow(1)
+    assert second.args[0] is None and batches.passed == 2000 // EVAL_BATCH - 1 + 2
+    assert view.result() is first.args[0] and "Stopped" in view.status_label.text()
+    assert view.evaluate_button.isEnabled() and not view.stop_button.isEnabled()
 
 
 def test_missing_test_files_are_reported(qtbot: QtBot, tmp_path: Path) -> None:

@@ -111,7 +111,15 @@ class Sequential:
             try:
                 shape = tuple(layer.output_shape(shape))
             except ValueError as error:
-                raise ValueError(f"layer {layer.name} {layer!r} cannot take input {shape}: {error}") from None
+                hint = ""
+                channels = getattr(layer, "in_channels", None)
+                if shape == self.input_shape and len(shape) == 3 and channels not in (None, shape[0]):
+                    # The network's own input has the wrong channels: most often input_shape was left at
+                    # MNIST's (1, 28, 28).
+                    hint = f"; pass input_shape=({channels}, H, W) to Sequential for {channels}-channel input"
+                raise ValueError(
+                    f"layer {layer.name} {layer!r} cannot take input {shape}: {error}{hint}"
+                ) from None
             shapes.append(shape)
         return shapes
 

@@ -24,8 +24,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from explainer.assets import asset_path
 from explainer.gui.i18n import install_saved_language, language_notifier, tr
+from explainer.gui.jobs import stop_all_workers
 
 APP_NAME = "mnist-cnn-explainer"
+
+EXIT_WAIT_MS = 500
+"""After the event loop: how much longer quitting waits for a job still running (closing waited already)."""
 
 # Shared libraries the xcb window-system plugin of Qt 6 loads, with the Debian/Ubuntu package of each.
 XCB_LIBRARIES = {
@@ -197,6 +201,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.measure_startup:
         save_settings(window.settings(), QSettings())
     reporter.uninstall()
+    # Closing the window has stopped every job; quitting another way (app.quit()) gets the same here.
+    if not stop_all_workers(EXIT_WAIT_MS):
+        # A job stuck inside one long step (e.g. reading a slow disk): Python would destroy its
+        # running QThread on the way out, and Qt aborts the process then. Nothing of the job is kept.
+        print(tr("A background job did not stop in time; quitting without it."), file=sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     return code
 
 

@@ -58,6 +58,7 @@ from explainer.gui.canvas import BRUSH_MAX, BRUSH_MIN, CANVAS_SIZE, DrawingCanva
 from explainer.gui.export import export_widget_png
 from explainer.gui.gallery import SampleGallery, load_samples
 from explainer.gui.i18n import FollowsLanguage, LanguageMenu, tr, translate_error
+from explainer.gui.jobs import stop_all_workers
 from explainer.gui.state import SCALE_MODES, AppState, Settings, Target, same_architecture, signals_blocked
 from explainer.gui.targetbar import TargetBar
 from explainer.gui.views.overview import OverviewScrollArea, OverviewView
@@ -1404,10 +1405,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         """Stop pending updates and any training or evaluation thread before the window goes."""
         for timer in (self._update_timer, self._page_timer, self._rebuild_timer, self._follow_timer):
             timer.stop()
-        for page in self._pages.values():
-            view = page.view()
-            if view is not None and hasattr(view, "shutdown"):
-                view.shutdown()
+        # Training, evaluation and any other job: one bounded wait for all, so quitting stays quick.
+        stop_all_workers()
         super().closeEvent(event)
 
 

@@ -1,8 +1,7 @@
 """Workers that run long NumPy jobs (training, evaluation) on a QThread, built on generators.
 
-A :class:`StepWorker` advances a generator and checks its pause and stop flags at every yield, so Pause
-and Stop take effect after the current step (one batch). Pausing waits on a ``threading.Event`` and
-uses no CPU. Workers never touch widgets; everything reaches the UI thread through queued signals.
+They are :class:`explainer.gui.jobs.StepWorker` subclasses: Pause and Stop take effect after the current
+step (one batch), signals arrive on the UI thread, and closing a window stops and waits for them.
 
 :class:`TrainingWorker` drives :func:`explainer.train.train_iter` on a private copy of the model and
 emits copies of it ("snapshots") every N steps, so the views can redraw the filters as they form
@@ -14,20 +13,20 @@ The folder holding the MNIST files is remembered in QSettings under :data:`DATA_
 
 from __future__ import annotations
 
-import threading
+import functools
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QSettings, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QSettings, Signal
 
 from explainer.core import Sequential
 from explainer.data import MNIST, mnist_dir
 from explainer.errors import BadInputError
 from explainer.gui.i18n import translate_error
+from explainer.gui.jobs import StepWorker
 from explainer.train import DEFAULT_LR, make_optimizer, train_iter
 
 Split = tuple[np.ndarray, np.ndarray]
@@ -56,7 +55,7 @@ def remember_data_dir(directory: Path) -> None:
     settings.sync()
 
 
-@lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def mnist_splits(directory: Path, train_images: int) -> tuple[Split, Split]:
     """The first ``train_images`` MNIST training images and the last :data:`VALIDATION_SIZE` as validation.
 
@@ -127,74 +126,6 @@ class TrainingResult:
     error: str | None = None
 
 
-class StepWorker(QObject):
-    """Base of the workers: pause, resume and stop checked between the steps of a generator.
-
-    Subclasses implement :meth:`work`, calling :meth:`checkpoint` after every step. ``pause``,
-    ``resume`` and ``stop`` may be called from any thread (they only set events).
-
-    Signals:
-        sigError(str): the job failed; the message says why (already phrased for the user).
-        sigFinished(object): the job ended (completed, stopped or failed); the payload is the subclass's
-            result. Always the last signal.
-    """
-
-    sigError = Signal(str)
-    sigFinished = Signal(object)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._stop = threading.Event()
-        self._running = threading.Event()
-        self._running.set()
-        self._thread: QThread | None = None
-
-    def start(self) -> QThread:
-        """Run :meth:`work` on a new QThread; the thread quits by itself after ``sigFinished``."""
-        thread = QThread()
-        self.moveToThread(thread)
-        thread.started.connect(self._run)
-        # Direct: quit from the worker thread itself, so a UI thread blocked in wait() cannot deadlock.
-        self.sigFinished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        self._thread = thread
-        thread.start()
-        return thread
-
-    def pause(self) -> None:
-        """Hold before the next step (the current one finishes first)."""
-        self._running.clear()
-
-    def resume(self) -> None:
-        """Continue after :meth:`pause`."""
-        self._running.set()
-
-    def stop(self) -> None:
-        """End after the current step; also ends a pause."""
-        self._stop.set()
-        self._running.set()
-
-    def is_paused(self) -> bool:
-        """True between :meth:`pause` and :meth:`resume`."""
-        return not self._running.is_set()
-
-    def wait(self, timeout_ms: int = 5000) -> bool:
-        """Block until the thread has finished (for shutdown and tests); True when it has."""
-        return self._thread is None or self._thread.wait(timeout_ms)
-
-    def checkpoint(self) -> bool:
-        """Sleep while paused, then return True when the job should stop."""
-        self._running.wait()
-        return self._stop.is_set()
-
-    @Slot()
-    def _run(self) -> None:
-        self.sigFinished.emit(self.work())
-
-    def work(self) -> object:
-        """Do the job on the worker thread; returns the payload of ``sigFinished``."""
-        raise NotImplementedError
-
-
 class TrainingWorker(StepWorker):
     """Trains a copy of a model with :func:`explainer.train.train_iter`, reporting every step.
 
@@ -208,8 +139,8 @@ class TrainingWorker(StepWorker):
         sigProgress(object): a :class:`explainer.train.Progress` after every step and at each epoch end.
         sigSnapshot(object): a copy of the model (eval mode) every ``snapshot_every`` steps and at each
             epoch end; the receiver owns it.
-        sigError(str), sigFinished(object): see :class:`StepWorker`; the payload is a
-            :class:`TrainingResult`.
+        sigHeld(), sigError(str), sigFinished(object): see :class:`~explainer.gui.jobs.StepWorker`; the
+            payload is a :class:`TrainingResult`.
     """
 
     sigProgress = Signal(object)
@@ -228,6 +159,9 @@ class TrainingWorker(StepWorker):
         best: tuple[Sequential, float] | None = None
         step = snapshot_step = 0
         try:
+            # Before the first step (a pause or stop that came before the thread ran) and after loading.
+            if self.checkpoint():
+                return TrainingResult(None, False, True, 0)
             train_data, val_data = self._load_data()
             if self.checkpoint():
                 return TrainingResult(None, False, True, 0)
@@ -253,10 +187,10 @@ class TrainingWorker(StepWorker):
                     continue
                 if epoch_end and (best is None or progress.val_accuracy >= best[1]):
                     best = (_eval_copy(model), progress.val_accuracy)
-                self.sigProgress.emit(progress)
+                self.post(self.sigProgress, progress)
                 if step != snapshot_step and (epoch_end or step % config.snapshot_every == 0):
                     snapshot, snapshot_step = _eval_copy(model), step
-                    self.sigSnapshot.emit(snapshot)
+                    self.post(self.sigSnapshot, snapshot)
                 if progress.done or self.checkpoint():
                     break
             run.close()
@@ -274,7 +208,7 @@ class TrainingWorker(StepWorker):
 
     def _failed(self, message: str, snapshot: Sequential | None, step: int) -> TrainingResult:
         """Report ``message`` and keep the last snapshot."""
-        self.sigError.emit(message)
+        self.post(self.sigError, message)
         return TrainingResult(snapshot, False, self._stop.is_set(), step, error=message)
 
 

@@ -4,37 +4,37 @@
     <context>
         <name>explainer</name>
         <message>
-            <location filename="../../explainer/architectures.py" line="291" />
+            <location filename="../../explainer/architectures.py" line="296" />
             <source>the feature maps would hold {n} numbers per image, more than the {max} a model file allows; use fewer channels or more pooling</source>
             <translation>特征图每张图像会有 {n} 个数，超过了模型文件允许的 {max} 个；请减少通道或增加池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/architectures.py" line="438" />
+            <location filename="../../explainer/architectures.py" line="444" />
             <source>{name}: its {k}x{k} kernel is larger than its input {h}x{w} padded to {ph}x{pw} (padding {pad}); use fewer blocks, a smaller kernel, more padding or stride 1</source>
             <translation>{name}：它的 {k}x{k} 卷积核比输入还大（输入 {h}x{w}，填充 {pad} 后为 {ph}x{pw}）；请减少卷积块，或用更小的卷积核、更多的填充、步幅 1</translation>
         </message>
         <message>
-            <location filename="../../explainer/architectures.py" line="463" />
+            <location filename="../../explainer/architectures.py" line="455" />
             <source>{name}: its {size}x{size} window does not fit its {h}x{w} input; use fewer blocks, a smaller pool size, stride 1 or no pooling</source>
             <translation>{name}：它的 {size}x{size} 池化窗口放不进 {h}x{w} 的输入；请减少卷积块，或用更小的池化尺寸、步幅 1、不用池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/architectures.py" line="477" />
+            <location filename="../../explainer/architectures.py" line="468" />
             <source>{name}: Flatten gives {n} numbers, more than the {max} inputs a dense layer may have; add pooling, a block or a larger stride</source>
             <translation>{name}：展平后有 {n} 个数，超过了全连接层最多允许的 {max} 个输入；请增加池化、卷积块或更大的步幅</translation>
         </message>
         <message>
-            <location filename="../../explainer/data.py" line="85" />
+            <location filename="../../explainer/data/mnist.py" line="88" />
             <source>{path}: not an IDX file, wrong magic number {magic}</source>
             <translation>{path}：不是 IDX 文件，魔数 {magic} 不对</translation>
         </message>
         <message>
-            <location filename="../../explainer/data.py" line="166" />
+            <location filename="../../explainer/data/mnist.py" line="160" />
             <source>{directory}: no MNIST file {name} found</source>
             <translation>{directory}：找不到 MNIST 文件 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/data.py" line="186" />
+            <location filename="../../explainer/data/mnist.py" line="180" />
             <source>{directory}: MNIST directory does not exist</source>
             <translation>{directory}：MNIST 文件夹不存在</translation>
         </message>
@@ -59,14 +59,14 @@
             <translation>{path}：不是普通文件（可能是管道、设备或套接字）；这里需要{kind}文件</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="104" />
+            <location filename="../../explainer/gui/app.py" line="108" />
             <source>MNIST CNN Explainer cannot open a window: no display was found (DISPLAY is not set).
 Run it inside a desktop session, start a virtual one with `Xvfb :1 &amp; export DISPLAY=:1`, or run headless with QT_QPA_PLATFORM=offscreen.</source>
             <translation>MNIST CNN Explainer 无法打开窗口：找不到显示器（未设置 DISPLAY）。
 请在桌面会话中运行，或用 `Xvfb :1 &amp; export DISPLAY=:1` 启动一个虚拟显示器，或设置 QT_QPA_PLATFORM=offscreen 以无界面方式运行。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="111" />
+            <location filename="../../explainer/gui/app.py" line="115" />
             <source>MNIST CNN Explainer cannot open a window: Qt's xcb platform needs system libraries that are not installed.
 Install them with:
 
@@ -81,39 +81,44 @@ Install them with:
 （在 Fedora 或 Arch 上，请安装对应的 xcb-util 软件包，例如 xcb-util-cursor。）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="129" />
+            <location filename="../../explainer/gui/app.py" line="133" />
             <source>See how a convolutional network reads your handwriting.</source>
             <translation>看看卷积神经网络如何读懂你的手写数字。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="131" />
+            <location filename="../../explainer/gui/app.py" line="135" />
             <source>a model file (.npz) to use, not the bundled one</source>
             <translation>要使用的模型文件（.npz），代替自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="132" />
+            <location filename="../../explainer/gui/app.py" line="136" />
             <source>the folder with the MNIST IDX files, for training</source>
             <translation>存放 MNIST IDX 文件的文件夹，用于训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="136" />
+            <location filename="../../explainer/gui/app.py" line="140" />
             <source>print the time from process start to the window's first paint, then quit</source>
             <translation>打印从进程启动到窗口首次绘制所用的时间，然后退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="159" />
-            <location filename="../../explainer/gui/app.py" line="161" />
-            <location filename="../../explainer/gui/mainwindow.py" line="370" />
+            <location filename="../../explainer/gui/app.py" line="163" />
+            <location filename="../../explainer/gui/app.py" line="165" />
+            <location filename="../../explainer/gui/mainwindow.py" line="371" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="278" />
+            <location filename="../../explainer/gui/app.py" line="208" />
+            <source>A background job did not stop in time; quitting without it.</source>
+            <translation>后台任务没有及时停止；不再等待，直接退出。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/app.py" line="290" />
             <source>Something went wrong</source>
             <translation>出错了</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="280" />
+            <location filename="../../explainer/gui/app.py" line="292" />
             <source>An unexpected error happened; the app keeps running.
 
 {summary}</source>
@@ -122,7 +127,7 @@ Install them with:
 {summary}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="282" />
+            <location filename="../../explainer/gui/app.py" line="294" />
             <source>Details were saved to {path}</source>
             <translation>详细信息已保存到 {path}</translation>
         </message>
@@ -147,12 +152,12 @@ Install them with:
             <translation>像素 ({row}, {col}) = {value:.2f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/gallery.py" line="109" />
+            <location filename="../../explainer/gui/gallery.py" line="79" />
             <source>Digits from the MNIST test set, which the network never saw in training. Click one to load it.</source>
             <translation>来自 MNIST 测试集的数字，网络在训练时从未见过。点击即可载入。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/gallery.py" line="131" />
+            <location filename="../../explainer/gui/gallery.py" line="101" />
             <source>Test digit #{index}, true label {label}. Click to load it.</source>
             <translation>测试数字 #{index}，真实标签 {label}。点击载入。</translation>
         </message>
@@ -187,595 +192,595 @@ Install them with:
             <translation>切换程序的显示语言；选择会被记住</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="151" />
+            <location filename="../../explainer/gui/mainwindow.py" line="152" />
             <source>The model could not be loaded</source>
             <translation>无法加载模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="183" />
-            <location filename="../../explainer/gui/mainwindow.py" line="209" />
-            <location filename="../../explainer/gui/views/training_view.py" line="93" />
+            <location filename="../../explainer/gui/mainwindow.py" line="184" />
+            <location filename="../../explainer/gui/mainwindow.py" line="210" />
+            <location filename="../../explainer/gui/views/training_view.py" line="94" />
             <source>Cannot open the model</source>
             <translation>无法打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="187" />
+            <location filename="../../explainer/gui/mainwindow.py" line="188" />
             <source>Opened the model {name}: {layers} layers, {params:,} weights</source>
             <translation>已打开模型 {name}：{layers} 层，{params:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="199" />
-            <location filename="../../explainer/gui/views/training_view.py" line="103" />
+            <location filename="../../explainer/gui/mainwindow.py" line="200" />
+            <location filename="../../explainer/gui/views/training_view.py" line="104" />
             <source>Cannot save the model</source>
             <translation>无法保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="201" />
+            <location filename="../../explainer/gui/mainwindow.py" line="202" />
             <source>Saved the model to {path}</source>
             <translation>模型已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="212" />
+            <location filename="../../explainer/gui/mainwindow.py" line="213" />
             <location filename="../../explainer/gui/views/learn_view.py" line="303" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="224" />
+            <location filename="../../explainer/gui/mainwindow.py" line="225" />
             <source>Opened a digit labelled {label}</source>
             <translation>已打开一个标签为 {label} 的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="262" />
+            <location filename="../../explainer/gui/mainwindow.py" line="263" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="264" />
+            <location filename="../../explainer/gui/mainwindow.py" line="265" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="272" />
+            <location filename="../../explainer/gui/mainwindow.py" line="273" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="274" />
+            <location filename="../../explainer/gui/mainwindow.py" line="275" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="371" />
+            <location filename="../../explainer/gui/mainwindow.py" line="372" />
             <location filename="../../explainer/gui/views/tour.py" line="304" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="372" />
+            <location filename="../../explainer/gui/mainwindow.py" line="373" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="373" />
+            <location filename="../../explainer/gui/mainwindow.py" line="374" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="374" />
+            <location filename="../../explainer/gui/mainwindow.py" line="375" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="375" />
+            <location filename="../../explainer/gui/mainwindow.py" line="376" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="377" />
+            <location filename="../../explainer/gui/mainwindow.py" line="378" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="379" />
+            <location filename="../../explainer/gui/mainwindow.py" line="380" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="380" />
+            <location filename="../../explainer/gui/mainwindow.py" line="381" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="382" />
+            <location filename="../../explainer/gui/mainwindow.py" line="383" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="387" />
+            <location filename="../../explainer/gui/mainwindow.py" line="388" />
             <source>Per layer</source>
             <translation>按层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="387" />
+            <location filename="../../explainer/gui/mainwindow.py" line="388" />
             <source>Per block</source>
             <translation>按模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="387" />
+            <location filename="../../explainer/gui/mainwindow.py" line="388" />
             <source>Whole network</source>
             <translation>整个网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="389" />
+            <location filename="../../explainer/gui/mainwindow.py" line="390" />
             <source>Each layer's colours span its own range: every layer's pattern is visible</source>
             <translation>每层的颜色覆盖该层自身的数值范围：每一层的图案都清晰可见</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="390" />
+            <location filename="../../explainer/gui/mainwindow.py" line="391" />
             <source>Layers of one conv-ReLU-pool block share a range</source>
             <translation>同一个“卷积-ReLU-池化”模块中的各层共用一个范围</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="391" />
+            <location filename="../../explainer/gui/mainwindow.py" line="392" />
             <source>One range for the whole network: compare magnitudes between layers</source>
             <translation>整个网络共用一个范围：可以比较各层数值的大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="403" />
+            <location filename="../../explainer/gui/mainwindow.py" line="404" />
             <source>&amp;Open image…</source>
             <translation>打开图片(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="404" />
+            <location filename="../../explainer/gui/mainwindow.py" line="405" />
             <source>Load a picture of a digit (PNG, JPEG, …) into the canvas</source>
             <translation>把一张数字图片（PNG、JPEG 等）载入画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="407" />
+            <location filename="../../explainer/gui/mainwindow.py" line="408" />
             <source>Open &amp;model…</source>
             <translation>打开模型(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="408" />
+            <location filename="../../explainer/gui/mainwindow.py" line="409" />
             <source>Use a network saved as a model file (.npz) instead of the current one</source>
             <translation>改用保存在模型文件（.npz）中的网络，代替当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="411" />
+            <location filename="../../explainer/gui/mainwindow.py" line="412" />
             <source>&amp;Save model…</source>
             <translation>保存模型(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="412" />
+            <location filename="../../explainer/gui/mainwindow.py" line="413" />
             <source>Save the network in use, with its weights, as a model file (.npz)</source>
             <translation>把正在使用的网络连同权重保存为模型文件（.npz）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="415" />
+            <location filename="../../explainer/gui/mainwindow.py" line="416" />
             <source>&amp;Restore bundled model</source>
             <translation>恢复自带的模型(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="416" />
+            <location filename="../../explainer/gui/mainwindow.py" line="417" />
             <source>Use the trained model that comes with the app again, undoing Learn steps and training</source>
             <translation>重新使用应用自带的已训练模型，撤销“学习这个数字”的各步和训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="419" />
+            <location filename="../../explainer/gui/mainwindow.py" line="420" />
             <source>&amp;Forward</source>
             <translation>前向(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="420" />
+            <location filename="../../explainer/gui/mainwindow.py" line="421" />
             <source>Show what every layer computes from your digit (activations)</source>
             <translation>显示每一层根据你的数字算出了什么（激活值）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="423" />
+            <location filename="../../explainer/gui/mainwindow.py" line="424" />
             <source>&amp;Backward</source>
             <translation>反向(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="424" />
+            <location filename="../../explainer/gui/mainwindow.py" line="425" />
             <source>Show the gradients flowing back from the loss: how every value should change</source>
             <translation>显示从损失反向流回的梯度：每个值应该如何变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="426" />
+            <location filename="../../explainer/gui/mainwindow.py" line="427" />
             <source>Back to the &amp;overview</source>
             <translation>返回总览(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="426" />
+            <location filename="../../explainer/gui/mainwindow.py" line="427" />
             <source>Close the explanation and show every layer</source>
             <translation>关闭讲解，显示所有层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="428" />
+            <location filename="../../explainer/gui/mainwindow.py" line="429" />
             <source>&amp;Network overview</source>
             <translation>网络总览(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="429" />
+            <location filename="../../explainer/gui/mainwindow.py" line="430" />
             <source>Every layer of the network, live, as you draw</source>
             <translation>网络的每一层，随你书写实时更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="431" />
+            <location filename="../../explainer/gui/mainwindow.py" line="432" />
             <source>&amp;Export view as PNG…</source>
             <translation>将视图导出为 PNG(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="431" />
+            <location filename="../../explainer/gui/mainwindow.py" line="432" />
             <source>Save the overview as a PNG image</source>
             <translation>把总览图保存为 PNG 图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="432" />
+            <location filename="../../explainer/gui/mainwindow.py" line="433" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="432" />
+            <location filename="../../explainer/gui/mainwindow.py" line="433" />
             <source>Close the app</source>
             <translation>关闭程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="433" />
+            <location filename="../../explainer/gui/mainwindow.py" line="434" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="433" />
+            <location filename="../../explainer/gui/mainwindow.py" line="434" />
             <source>Undo the last stroke, Clear or loaded image</source>
             <translation>撤销上一笔、清空或载入的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="434" />
+            <location filename="../../explainer/gui/mainwindow.py" line="435" />
             <source>&amp;Clear</source>
             <translation>清空(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="434" />
+            <location filename="../../explainer/gui/mainwindow.py" line="435" />
             <source>Erase the canvas</source>
             <translation>擦除整个画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="435" />
+            <location filename="../../explainer/gui/mainwindow.py" line="436" />
             <source>&amp;Eraser</source>
             <translation>橡皮擦(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="435" />
+            <location filename="../../explainer/gui/mainwindow.py" line="436" />
             <source>The left button erases while this is on</source>
             <translation>开启后左键用来擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="436" />
+            <location filename="../../explainer/gui/mainwindow.py" line="437" />
             <source>&amp;Bigger brush</source>
             <translation>加粗画笔(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="436" />
+            <location filename="../../explainer/gui/mainwindow.py" line="437" />
             <source>Make the brush thicker</source>
             <translation>让画笔更粗</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="437" />
+            <location filename="../../explainer/gui/mainwindow.py" line="438" />
             <source>&amp;Smaller brush</source>
             <translation>减细画笔(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="437" />
+            <location filename="../../explainer/gui/mainwindow.py" line="438" />
             <source>Make the brush thinner</source>
             <translation>让画笔更细</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="438" />
+            <location filename="../../explainer/gui/mainwindow.py" line="439" />
             <source>&amp;Dark palette</source>
             <translation>深色主题(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="438" />
+            <location filename="../../explainer/gui/mainwindow.py" line="439" />
             <source>Switch between light and dark colours</source>
             <translation>在浅色和深色之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="439" />
+            <location filename="../../explainer/gui/mainwindow.py" line="440" />
             <source>Zoom &amp;in</source>
             <translation>放大(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="439" />
+            <location filename="../../explainer/gui/mainwindow.py" line="440" />
             <source>Larger fonts and maps, for projectors</source>
             <translation>更大的字体和特征图，适合投影</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="440" />
+            <location filename="../../explainer/gui/mainwindow.py" line="441" />
             <source>Zoom &amp;out</source>
             <translation>缩小(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="440" />
+            <location filename="../../explainer/gui/mainwindow.py" line="441" />
             <source>Smaller fonts and maps</source>
             <translation>更小的字体和特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="441" />
+            <location filename="../../explainer/gui/mainwindow.py" line="442" />
             <source>&amp;Reset zoom</source>
             <translation>恢复原始大小(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="441" />
+            <location filename="../../explainer/gui/mainwindow.py" line="442" />
             <source>Normal size</source>
             <translation>正常大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="443" />
+            <location filename="../../explainer/gui/mainwindow.py" line="444" />
             <source>&amp;Present</source>
             <translation>演示模式(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="444" />
+            <location filename="../../explainer/gui/mainwindow.py" line="445" />
             <source>Full screen for a projector: large maps, no menus or hints; F11 or Esc leaves</source>
             <translation>全屏，适合投影仪：大图，不显示菜单和提示；按 F11 或 Esc 退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="446" />
+            <location filename="../../explainer/gui/mainwindow.py" line="447" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="446" />
+            <location filename="../../explainer/gui/mainwindow.py" line="447" />
             <source>List every keyboard shortcut</source>
             <translation>列出所有键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="447" />
+            <location filename="../../explainer/gui/mainwindow.py" line="448" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="447" />
+            <location filename="../../explainer/gui/mainwindow.py" line="448" />
             <source>What this app is</source>
             <translation>这个程序是做什么的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="455" />
+            <location filename="../../explainer/gui/mainwindow.py" line="456" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="462" />
+            <location filename="../../explainer/gui/mainwindow.py" line="463" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="463" />
+            <location filename="../../explainer/gui/mainwindow.py" line="464" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="464" />
+            <location filename="../../explainer/gui/mainwindow.py" line="465" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="465" />
+            <location filename="../../explainer/gui/mainwindow.py" line="466" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="466" />
+            <location filename="../../explainer/gui/mainwindow.py" line="467" />
             <source>Colour &amp;scale</source>
             <translation>色标(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="467" />
+            <location filename="../../explainer/gui/mainwindow.py" line="468" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="468" />
+            <location filename="../../explainer/gui/mainwindow.py" line="469" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="469" />
+            <location filename="../../explainer/gui/mainwindow.py" line="470" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="470" />
+            <location filename="../../explainer/gui/mainwindow.py" line="471" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="471" />
+            <location filename="../../explainer/gui/mainwindow.py" line="472" />
             <source>Model changed by Learn this digit:</source>
             <translation>模型已被“学习这个数字”改变：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="472" />
+            <location filename="../../explainer/gui/mainwindow.py" line="473" />
             <location filename="../../explainer/gui/views/learn_view.py" line="466" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="473" />
+            <location filename="../../explainer/gui/mainwindow.py" line="474" />
             <source>Put back the weights from before the last Learn step</source>
             <translation>恢复上一次学习步骤之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="478" />
+            <location filename="../../explainer/gui/mainwindow.py" line="479" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="861" />
+            <location filename="../../explainer/gui/mainwindow.py" line="862" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="869" />
+            <location filename="../../explainer/gui/mainwindow.py" line="870" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="874" />
+            <location filename="../../explainer/gui/mainwindow.py" line="875" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="880" />
+            <location filename="../../explainer/gui/mainwindow.py" line="881" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="899" />
+            <location filename="../../explainer/gui/mainwindow.py" line="900" />
             <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
             <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="913" />
+            <location filename="../../explainer/gui/mainwindow.py" line="914" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="915" />
+            <location filename="../../explainer/gui/mainwindow.py" line="916" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="923" />
+            <location filename="../../explainer/gui/mainwindow.py" line="924" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="931" />
+            <location filename="../../explainer/gui/mainwindow.py" line="932" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="936" />
+            <location filename="../../explainer/gui/mainwindow.py" line="937" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="992" />
+            <location filename="../../explainer/gui/mainwindow.py" line="993" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="992" />
+            <location filename="../../explainer/gui/mainwindow.py" line="993" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1066" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1067" />
             <source>Loaded a test digit labelled {label}</source>
             <translation>已载入一个标签为 {label} 的测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1129" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1130" />
             <source>The window cannot grow any larger on this screen</source>
             <translation>窗口在此屏幕上无法再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1162" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1163" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1162" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1163" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1171" />
-            <location filename="../../explainer/gui/views/training_view.py" line="112" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1172" />
+            <location filename="../../explainer/gui/views/training_view.py" line="113" />
             <source>Open model</source>
             <translation>打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1173" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1174" />
             <source>Model files ({patterns});;All files (*)</source>
             <translation>模型文件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1181" />
-            <location filename="../../explainer/gui/views/training_view.py" line="123" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1182" />
+            <location filename="../../explainer/gui/views/training_view.py" line="124" />
             <source>Save model</source>
             <translation>保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1181" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1182" />
             <source>Model files ({patterns})</source>
             <translation>模型文件 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1189" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1190" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1189" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1190" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1228" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1229" />
             <source>Backward pass through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1229" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1230" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1329" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1330" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1329" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1330" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1330" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1331" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1330" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1331" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1338" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1339" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1346" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1347" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1362" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1363" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1365" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1366" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1429" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1428" />
             <source>Using an untrained network with random weights: its predictions mean nothing.</source>
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
         </message>
@@ -1933,124 +1938,124 @@ Install them with:
             <translation>把滑动的卷积核保存为 GIF 动画（从当前位置起最多 {n} 步）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="283" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="288" />
             <source>Press Evaluate to classify the 10,000 test digits.</source>
             <translation>按“评估”对 10,000 个测试数字进行分类。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="329" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="334" />
             <source>predicted class</source>
             <translation>预测类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="335" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="340" />
             <source>true class</source>
             <translation>真实类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="350" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="355" />
             <source>right</source>
             <translation>正确</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="438" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="443" />
             <source>Test digit #{index}: truly {label}, the network said {predicted} ({confidence:.0%} sure). Click to open it in the explainer.</source>
             <translation>测试数字 #{index}：实际是 {label}，网络认为是 {predicted}（把握 {confidence:.0%}）。点击即可在讲解视图中打开。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="481" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="486" />
             <source>These results are for the previous network. Press Evaluate to update them.</source>
             <translation>这些结果属于之前的网络。按“评估”进行更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="506" />
-            <location filename="../../explainer/gui/views/training_view.py" line="369" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="511" />
+            <location filename="../../explainer/gui/views/training_view.py" line="367" />
             <source>Choose the folder that holds the MNIST files first.</source>
             <translation>请先选择存放 MNIST 文件的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="516" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="521" />
             <source>loading the test set…</source>
             <translation>正在加载测试集…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="517" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="522" />
             <source>Classifying the test digits…</source>
             <translation>正在对测试数字进行分类…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="544" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="551" />
             <source>Misclassified: {count:,}, the most confident mistakes first</source>
             <translation>分类错误：{count:,} 个，最有把握的错误排在前面</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="548" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="555" />
             <source>Class {label} classified correctly: {count:,} (only mistakes are listed)</source>
             <translation>类别 {label} 分类正确：{count:,} 个（只列出错误）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="552" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="559" />
             <source>True class {label}, predicted {predicted}: {count:,}</source>
             <translation>真实类别 {label}，预测为 {predicted}：{count:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="574" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="581" />
             <source>Test the network</source>
             <translation>测试网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="576" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="583" />
             <source>Classify the 10,000 MNIST test digits, which the network never saw while training. Each row of the matrix is a true class, each column the class the network chose. Click a cell to see its digits, and a digit to open it in the explainer.</source>
             <translation>对 10,000 个 MNIST 测试数字分类，这些数字网络在训练时从未见过。矩阵的每一行是一个真实类别，每一列是网络选择的类别。点击一个格子查看其中的数字，再点击一个数字即可在讲解视图中打开它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="583" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="590" />
             <source>Evaluate</source>
             <translation>评估</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="584" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="591" />
             <source>Classify every test digit with the current network</source>
             <translation>用当前网络对每个测试数字分类</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="585" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="592" />
             <location filename="../../explainer/gui/views/training_view.py" line="473" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="586" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="593" />
             <source>All mistakes</source>
             <translation>全部错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="587" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="594" />
             <source>List every misclassified digit again</source>
             <translation>重新列出所有分类错误的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="672" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="679" />
             <source>{done:,} of {total:,} digits</source>
             <translation>已完成 {done:,} / {total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="676" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="683" />
             <source>Evaluation failed: {message}</source>
             <translation>评估失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="687" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="692" />
             <source>{total:,} digits</source>
             <translation>{total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="690" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="695" />
             <source>{accuracy:.2%} right: {right:,} of {total:,} test digits, {wrong:,} wrong</source>
             <translation>正确率 {accuracy:.2%}：{total:,} 个测试数字中对了 {right:,} 个，错了 {wrong:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/evaluation_view.py" line="698" />
+            <location filename="../../explainer/gui/views/evaluation_view.py" line="703" />
             <source>Stopped; the results shown are from before.</source>
             <translation>已停止；显示的是之前的结果。</translation>
         </message>
@@ -3490,73 +3495,73 @@ Install them with:
             <translation>第 {i} 站，共 {n} 站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="103" />
+            <location filename="../../explainer/gui/views/training_view.py" line="104" />
             <source>{file}: {problem}</source>
             <translation>{file}：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="112" />
+            <location filename="../../explainer/gui/views/training_view.py" line="113" />
             <source>Model files (*.npz);;All files (*)</source>
             <translation>模型文件 (*.npz);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="123" />
+            <location filename="../../explainer/gui/views/training_view.py" line="124" />
             <source>Model files (*.npz)</source>
             <translation>模型文件 (*.npz)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="194" />
+            <location filename="../../explainer/gui/views/training_view.py" line="195" />
             <source>Folder with the MNIST files</source>
             <translation>存放 MNIST 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="203" />
+            <location filename="../../explainer/gui/views/training_view.py" line="204" />
             <source>none chosen</source>
             <translation>尚未选择</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="211" />
+            <location filename="../../explainer/gui/views/training_view.py" line="212" />
             <source>MNIST folder:</source>
             <translation>MNIST 文件夹：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="212" />
+            <location filename="../../explainer/gui/views/training_view.py" line="213" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="214" />
+            <location filename="../../explainer/gui/views/training_view.py" line="215" />
             <source>The folder with train-images-idx3-ubyte.gz and the three other MNIST files</source>
             <translation>包含 train-images-idx3-ubyte.gz 及另外三个 MNIST 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="317" />
+            <location filename="../../explainer/gui/views/training_view.py" line="315" />
             <source>No network to train.</source>
             <translation>没有可以训练的网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="320" />
+            <location filename="../../explainer/gui/views/training_view.py" line="318" />
             <source>Trains the current network: {layers} layers, {weights:,} weights.</source>
             <translation>训练当前网络：{layers} 层，{weights:,} 个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="393" />
+            <location filename="../../explainer/gui/views/training_view.py" line="391" />
             <source>loading the data…</source>
             <translation>正在加载数据…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="395" />
-            <location filename="../../explainer/gui/views/training_view.py" line="418" />
+            <location filename="../../explainer/gui/views/training_view.py" line="393" />
+            <location filename="../../explainer/gui/views/training_view.py" line="416" />
             <source>Training…</source>
             <translation>正在训练…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="408" />
+            <location filename="../../explainer/gui/views/training_view.py" line="406" />
             <source>Paused. Resume goes on from here.</source>
             <translation>已暂停。“继续”会从这里接着训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="425" />
+            <location filename="../../explainer/gui/views/training_view.py" line="423" />
             <source>Stopping after this step…</source>
             <translation>这一步结束后停止…</translation>
         </message>
@@ -3742,52 +3747,52 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/views/training_view.py" line="726" />
-            <location filename="../../explainer/gui/views/training_view.py" line="750" />
+            <location filename="../../explainer/gui/views/training_view.py" line="747" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="745" />
+            <location filename="../../explainer/gui/views/training_view.py" line="742" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="747" />
+            <location filename="../../explainer/gui/views/training_view.py" line="744" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="754" />
+            <location filename="../../explainer/gui/views/training_view.py" line="751" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="758" />
+            <location filename="../../explainer/gui/views/training_view.py" line="755" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="762" />
+            <location filename="../../explainer/gui/views/training_view.py" line="759" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="826" />
+            <location filename="../../explainer/gui/views/training_view.py" line="823" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="826" />
+            <location filename="../../explainer/gui/views/training_view.py" line="823" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="828" />
+            <location filename="../../explainer/gui/views/training_view.py" line="825" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/views/training_view.py" line="828" />
+            <location filename="../../explainer/gui/views/training_view.py" line="825" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>
@@ -3894,52 +3899,52 @@ Install them with:
             <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="114" />
+            <location filename="../../explainer/modelio.py" line="116" />
             <source>model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})</source>
             <translation>模型文件 {path} 不是可读的 .npz 压缩包；它可能不完整或已损坏（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="139" />
+            <location filename="../../explainer/modelio.py" line="141" />
             <source>model file {path} {problem}</source>
             <translation>模型文件 {path} 有问题：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="161" />
+            <location filename="../../explainer/modelio.py" line="163" />
             <source>model file {path} is empty</source>
             <translation>模型文件 {path} 是空的</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="166" />
+            <location filename="../../explainer/modelio.py" line="168" />
             <source>model file {path} is not an .npz (zip) archive; it may be another kind of file or random bytes</source>
             <translation>模型文件 {path} 不是 .npz（zip）压缩包；它可能是别的文件或随机字节</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="189" />
+            <location filename="../../explainer/modelio.py" line="191" />
             <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
             <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="212" />
+            <location filename="../../explainer/modelio.py" line="214" />
             <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
             <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="260" />
+            <location filename="../../explainer/modelio.py" line="262" />
             <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
             <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="269" />
+            <location filename="../../explainer/modelio.py" line="271" />
             <source>model file {path} weight {name} contains NaN or infinite values</source>
             <translation>模型文件 {path} 的权重 {name} 含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="284" />
+            <location filename="../../explainer/modelio.py" line="286" />
             <source>model file {path} has no 'format' field; it was not saved by this app ({format})</source>
             <translation>模型文件 {path} 没有 'format' 字段；它不是由本应用保存的（{format}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="424" />
+            <location filename="../../explainer/modelio.py" line="422" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
         </message>

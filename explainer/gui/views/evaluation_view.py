@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QCloseEvent,
     QFont,
     QFontMetricsF,
     QImage,
@@ -52,7 +53,8 @@ from explainer.core import Sequential, softmax
 from explainer.data import MNIST
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
-from explainer.gui.training_worker import Split, StepWorker
+from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, StepWorker, stop_workers
+from explainer.gui.training_worker import Split
 from explainer.gui.views.training_view import DataFolderPicker
 
 EVAL_BATCH = 250
@@ -186,8 +188,9 @@ class EvaluationWorker(StepWorker):
 
     Signals:
         sigProgress(int, int): digits done, digits in all.
-        sigError(str), sigFinished(object): see :class:`~explainer.gui.training_worker.StepWorker`; the
-            payload is the :class:`EvaluationResult`, or None when stopped or failed.
+        sigHeld(), sigError(str), sigFinished(object): see
+            :class:`~explainer.gui.jobs.StepWorker`; the payload is the
+            :class:`EvaluationResult`, or None when stopped or failed.
     """
 
     sigProgress = Signal(int, int)
@@ -200,17 +203,19 @@ class EvaluationWorker(StepWorker):
     def work(self) -> EvaluationResult | None:
         """Load the test set and classify it; None when stopped or failed (after sigError)."""
         try:
+            if self.checkpoint():  # paused or stopped before it began
+                return None
             images, labels = self._load_test()
             model = self._source.copy()
             for progress in evaluate_iter(model, images, labels):
                 if progress.result is not None:
                     return progress.result
-                self.sigProgress.emit(progress.done, progress.total)
+                self.post(self.sigProgress, progress.done, progress.total)
                 if self.checkpoint():
                     return None
         except Exception as error:
             # Bad files give a BadInputError naming the file; anything else is reported the same way.
-            self.sigError.emit(translate_error(error))
+            self.post(self.sigError, translate_error(error))
         return None
 
 
@@ -524,12 +529,14 @@ class EvaluationView(QWidget):
         if self._worker is not None:
             self._worker.stop()
 
-    def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Stop any evaluation and wait for its thread (call before the window closes)."""
-        worker = self._worker
-        if worker is not None:
-            worker.stop()
-            worker.wait(timeout_ms)
+    def shutdown(self, timeout_ms: int = SHUTDOWN_TIMEOUT_MS) -> bool:
+        """Stop any evaluation and wait for its thread (bounded); True when no thread runs any more."""
+        return self._worker is None or stop_workers([self._worker], timeout_ms)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closed as a window of its own: stop the evaluation first."""
+        self.shutdown()
+        super().closeEvent(event)
 
     def show_cell(self, true: int | None, predicted: int | None) -> None:
         """List the mistakes of one confusion cell (both None: every mistake)."""
@@ -676,9 +683,7 @@ class EvaluationView(QWidget):
         self._show_status(tr("Evaluation failed: {message}").format(message=message), error=True)
 
     def _on_finished(self, result: EvaluationResult | None) -> None:
-        worker, self._worker = self._worker, None
-        if worker is not None:
-            worker.wait()
+        self._worker = None
         self._set_running(False)
         if result is not None:
             self._result = result

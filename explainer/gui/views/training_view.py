@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QShowEvent, QTextLayout
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QPalette, QShowEvent, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -48,6 +48,7 @@ from explainer.core import Sequential
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
+from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, stop_workers
 from explainer.gui.training_worker import (
     VALIDATION_SIZE,
     DataLoader,
@@ -304,9 +305,6 @@ class TrainingView(QWidget):
         self.retranslate_ui()
         self._set_state("idle")
         self.set_model(model)
-        app = QApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.shutdown)
         theme.notifier().sigChanged.connect(self._apply_theme)
 
     # ----------------------------------------------------------------- public API
@@ -424,12 +422,14 @@ class TrainingView(QWidget):
             self._set_state("stopping")
             self._show_status(tr("Stopping after this step…"))
 
-    def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Stop any training and wait for its thread (call before the window closes)."""
-        worker = self._worker
-        if worker is not None:
-            worker.stop()
-            worker.wait(timeout_ms)
+    def shutdown(self, timeout_ms: int = SHUTDOWN_TIMEOUT_MS) -> bool:
+        """Stop any training and wait for its thread (bounded); True when no thread runs any more."""
+        return self._worker is None or stop_workers([self._worker], timeout_ms)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closed as a window of its own: stop the training first."""
+        self.shutdown()
+        super().closeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
@@ -727,10 +727,7 @@ class TrainingView(QWidget):
 
     def _on_finished(self, result: TrainingResult) -> None:
         """Show how the run ended and hand over the model it keeps."""
-        worker, self._worker = self._worker, None
-        if worker is not None:
-            # The thread is only returning from its job; keep the objects until it has.
-            worker.wait()
+        self._worker = None
         self._plot_timer.stop()
         self._redraw_curves()
         if self._last_progress is not None:
