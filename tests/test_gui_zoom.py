@@ -59,6 +59,7 @@ def test_zooming_in_never_shrinks_the_maps_and_the_window_stays_on_screen(screen
         assert all(b >= a for a, b in zip(before, after, strict=True)), (before, after, zooms)
     assert tiles[-1] > tiles[0], steps  # zooming in made the maps larger, not only kept them
     for step in steps:
+        assert step["maps_above_bars"] and step["bars_in_view"], step  # the maps have the height they need
         assert _fits(step["frame"], result["available"]), step
         assert step["least"][0] <= result["available"][2] and step["least"][1] <= result["available"][3]
 
@@ -70,6 +71,7 @@ def test_f11_presents_full_screen_with_larger_maps_and_esc_leaves(screen: str) -
     assert present["frame"] == result["screen"], present
     assert present["least"][0] <= result["screen"][2] and present["least"][1] <= result["screen"][3]
     assert present["tile"] > result["steps"][0]["tile"], present
+    assert present["maps_above_bars"] and present["bars_in_view"], present
     assert not present["menu_visible"] and not present["gallery_visible"] and present["canvas_visible"]
     left = result["left"]
     assert not left["presenting"] and left["menu_visible"] and left["gallery_visible"]
@@ -107,7 +109,17 @@ def _probe() -> None:
     def state() -> dict:
         settle()
         least = window.minimumSizeHint()
+        overview = window.overview
+        maps = [
+            overview.map_rect(index, k)
+            for index in [-1, *spatial]
+            for k in range(shapes_with_input[index][0])
+        ]
+        bars = overview.colour_bar_rects()
+        viewport = overview.parentWidget().height()
         return {
+            "maps_above_bars": max(m.bottom() for m in maps) < min(bar.top() for bar in bars),
+            "bars_in_view": max(bar.bottom() for bar in bars) < viewport,
             "zoom": theme.zoom(),
             "tile": window.overview.map_side(),
             "columns": [window.overview.map_rect(index, 0).width() for index in spatial],
@@ -123,6 +135,7 @@ def _probe() -> None:
     screen = window.screen()
     shapes = window.state.model.output_shapes()
     spatial = [index for index, shape in enumerate(shapes) if len(shape) == 3]  # layers drawn as maps
+    shapes_with_input = {-1: tuple(window.state.model.input_shape), **dict(enumerate(shapes))}
     steps = [state()]
     for _ in range(12):
         QTest.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)

@@ -73,6 +73,9 @@ BLOCK_CLOSING_KINDS = POOL_KINDS | {"flatten", "dense"}
 HOVER_FADE = 0.3
 """Opacity of the maps that are not involved while a map is hovered."""
 
+STAGGER_GAIN = 1.1
+"""Column titles are staggered over two rows when that makes the smallest maps at least this much larger."""
+
 VECTOR_CELLS_MAX = 32
 """Vectors up to this length get one cell per value; longer ones are drawn as a strip."""
 
@@ -200,6 +203,7 @@ class OverviewView(QWidget):
         self._stagger = False
         self._scrollable = False
         self._needed_width = 0.0
+        self._needed_height = 0.0  # zoomed in a scroll area: the height its enlarged maps need (else 0)
         self._unzoomed: tuple[int, list[int]] | None = None  # map sides at zoom 1.0: all, each column's
         self._static: QPixmap | None = None
         self._hover_static: QPixmap | None = None
@@ -492,7 +496,9 @@ class OverviewView(QWidget):
         """Compute every rectangle for the current size and zoom, then re-render the static layer.
 
         Titles sit on one line of columns; when neighbouring titles would touch (a narrow window or a
-        big zoom) every other title drops one title height lower instead of shrinking the fonts.
+        big zoom), or when staggered titles would let the smallest maps grow by STAGGER_GAIN (titles on
+        one line keep each column at least as wide as its title), every other title drops one title
+        height lower instead of shrinking the fonts.
         """
         self._static = None
         background = theme.current().background
@@ -517,12 +523,20 @@ class OverviewView(QWidget):
         self._stagger = False
         self._arrange()
         rects = self.column_title_rects()
-        if any(a.right() + theme.px(4) > b.left() for a, b in pairwise(rects)):
-            self._stagger = True
+        overlap = any(a.right() + theme.px(4) > b.left() for a, b in pairwise(rects))
+        level_side = self.map_side()
+        self._stagger = True
+        self._arrange()
+        if not overlap and self.map_side() < level_side * STAGGER_GAIN:
+            # Titles on one line fit, and staggering them would not make the maps visibly larger.
+            self._stagger = False
             self._arrange()
         self._place_bars()
         if self._scrollable:
             self.setMinimumWidth(math.ceil(self._needed_width))
+            area = self.parentWidget().parentWidget() if self.parentWidget() is not None else None
+            if isinstance(area, QAbstractScrollArea):
+                area.updateGeometry()  # its minimum height follows needed_height()
         self.update()
 
     @staticmethod
@@ -564,11 +578,13 @@ class OverviewView(QWidget):
         short columns (8 maps beside columns of 16) so they use the height too. In a scroll area
         (``set_scrollable``) a zoomed-in overview's maps are also at least the zoom times their size at
         the last layout at zoom 1.0, column by column, so zooming in never makes them smaller; the
-        overview then grows wider and scrolls.
+        overview then grows wider and scrolls, and asks for the height its largest map needs
+        (``needed_height``).
         """
         box_width, box_height = self._box()
         side, avail, fixed, widths = self._fit(box_width, box_height, titles=True)
         sides = self._grown_sides(side, avail, box_width - fixed - sum(widths(side)))
+        self._needed_height = 0.0
         if self._scrollable and theme.zoom() == 1.0:
             # The reference of zooming in: the maps at zoom 1.0, before larger texts around take room.
             self._unzoomed = (side, sides)
@@ -581,6 +597,12 @@ class OverviewView(QWidget):
             unzoomed_side, unzoomed_sides = self._unzoomed
             side = max(side, min(round(unzoomed_side * theme.zoom()), largest))
             sides = [max(side, min(round(unzoomed * theme.zoom()), largest)) for unzoomed in unzoomed_sides]
+            tallest = max(
+                (self._map_side(c, s, 2 * s) for c, s in zip(self._columns, sides, strict=True) if c.spatial),
+                default=0,
+            )
+            avail = max(avail, float(tallest))
+            self._needed_height = self._chrome_height() + tallest
         least_widths = widths(0)  # what the titles ask for
         column_widths = [
             max(self._content_width(c, s, avail), least)
@@ -626,6 +648,21 @@ class OverviewView(QWidget):
         """Height of the column titles (two rows of them when staggered) and the space under them."""
         return self._title_height * (2 if self._stagger else 1) + theme.px(10)
 
+    def _chrome_height(self) -> float:
+        """Height of everything above and below the maps: margins, column titles and colour bars."""
+        margin = theme.px(theme.MARGIN_PX)
+        bar_lines = 2  # range labels too wide for their bar drop to a second line (_bar_label_lines)
+        footer = theme.px(10) + theme.px(theme.COLORBAR_HEIGHT_PX) + bar_lines * self._bar_line_height()
+        return 2 * margin + self._header_height() + footer + theme.px(4)
+
+    def colour_bar_rects(self) -> list[QRectF]:
+        """Where the colour bars under the maps are painted, left to right, in widget coordinates."""
+        return [rect for rect, _group in self._bars]
+
+    def needed_height(self) -> float:
+        """Zoomed in a scroll area: the height the overview needs for its enlarged maps; else 0."""
+        return self._needed_height
+
     def _least_prediction_width(self) -> float:
         """The class bars may narrow from their preferred width to this, to leave room for bigger maps."""
         name_width = QFontMetricsF(self._name_font).horizontalAdvance(tr("softmax"))
@@ -641,11 +678,7 @@ class OverviewView(QWidget):
         may be as wide as they like (the zoom 1.0 reference of ``_arrange``).
         """
         margin = theme.px(theme.MARGIN_PX)
-        header = self._header_height()
-        bar_lines = 2  # range labels too wide for their bar drop to a second line (_bar_label_lines)
-        footer = theme.px(10) + theme.px(theme.COLORBAR_HEIGHT_PX) + bar_lines * self._bar_line_height()
-        top = margin + header
-        avail = max(box_height - margin - footer - theme.px(4) - top, float(theme.px(theme.MAP_MIN_PX)))
+        avail = max(box_height - self._chrome_height(), float(theme.px(theme.MAP_MIN_PX)))
         count = len(self._columns)
         min_gap = float(theme.px(theme.COLUMN_GAP_PX))
         fixed = 2 * margin + self._least_prediction_width() + count * min_gap
@@ -1130,6 +1163,15 @@ class OverviewScrollArea(QScrollArea):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(overview)
         overview.set_scrollable(True)
+
+    def minimumSizeHint(self) -> QSize:
+        """Zoomed in, tall enough for the overview's enlarged maps (the window grows, or the zoom stops)."""
+        least = super().minimumSizeHint()
+        overview = self.widget()
+        if isinstance(overview, OverviewView) and overview.needed_height() > 0:
+            bar = self.horizontalScrollBar().sizeHint().height()
+            least.setHeight(max(least.height(), math.ceil(overview.needed_height()) + bar))
+        return least
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Fit the overview to the new viewport."""
