@@ -19,7 +19,7 @@ from explainer.core import Conv2D, Dense, Flatten, ReLU, Sequential
 from explainer.core.passes import learn_step
 from explainer.gui.mainwindow import MainWindow
 from explainer.gui.state import Settings
-from explainer.gui.views.tour import STOP_KEY, TOUR_LR, TourPanel, install_tour
+from explainer.gui.views.tour import STOP_KEY, TOUR_LR, TourPanel, _percent_pair, install_tour
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "assets" / "model.npz"
 pytestmark = pytest.mark.skipif(not MODEL_PATH.exists(), reason=f"the bundled model {MODEL_PATH} is missing")
@@ -161,6 +161,13 @@ def test_forward_stops_show_the_forward_maps_even_when_the_window_was_in_backwar
 def numbers_in(text: str) -> set[str]:
     """Every number written in ``text`` (true minus signs, decimals, percentages, ×10ⁿ and e-notation)."""
     return set(re.findall(r"−?\d+(?:\.\d+)?(?:e[−+]\d+|×10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?%?", text))
+
+
+def test_a_step_on_a_confident_digit_is_not_narrated_as_no_change() -> None:
+    before, after = _percent_pair(0.99982606, 0.9998396)  # the bundled model on a gallery 0, lr 0.05
+    assert (before.text, after.text) == ("99.983%", "99.984%")
+    assert [n.text for n in _percent_pair(0.5, 0.7)] == ["50.0%", "70.0%"]
+    assert [n.text for n in _percent_pair(0.25, 0.25)] == ["25.0%", "25.0%"]
 
 
 def test_narration_numbers_equal_the_trace(window, panel, qtbot) -> None:

@@ -1489,6 +1489,16 @@ class _ColumnScroll(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scrolls = False
+        # The scroll area itself decides when the column needs its bar (word-wrapped labels are taller
+        # when narrow, which the column's minimum size does not tell); the column then gets the bar's width.
+        self.verticalScrollBar().rangeChanged.connect(self._range_changed)
+
+    def _range_changed(self, _minimum: int, maximum: int) -> None:
+        """Widen the column by the scroll bar's width while it shows, so that it covers none of the column."""
+        scrolls = maximum > 0
+        if scrolls != self._scrolls:
+            self._scrolls = scrolls
+            self.updateGeometry()
 
     def _bar(self) -> int:
         """Width of the vertical scroll bar when the column is taller than the room it has, else 0."""
@@ -1504,12 +1514,6 @@ class _ColumnScroll(QScrollArea):
         column = self.widget().sizeHint()
         return QSize(column.width() + self._bar(), column.height())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        scrolls = self.height() < self.widget().minimumSizeHint().height()
-        if scrolls != self._scrolls:
-            self._scrolls = scrolls
-            self.updateGeometry()
 
 
 def _heading() -> QLabel:

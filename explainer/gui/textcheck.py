@@ -153,8 +153,7 @@ class _RecordingEngine(QPaintEngine):
         if painter.hasClipping():
             clip = to_device.mapRect(painter.clipBoundingRect())
             visible = visible.intersected(clip)
-            if not _is_viewport(widget):
-                bounds = bounds.intersected(clip)
+            bounds = _within(bounds, clip, *_fixed_axes(widget))
         rect = to_device.mapRect(line)
         if rect.intersects(visible):  # text scrolled out of sight is not shown, so it cannot collide
             ink = rect
@@ -176,22 +175,43 @@ class _RecordingEngine(QPaintEngine):
         root = self.root
         own = QRectF(QPointF(widget.mapTo(root, QPoint(0, 0))), QWidget.size(widget).toSizeF())
         # An item view paints its rows into its own viewport: a row half out of it is scrolled, not cut.
-        scrolls = _is_viewport(widget)
-        bounds, visible = (_UNBOUNDED if scrolls else own), own
+        fixed_x, fixed_y = _fixed_axes(widget)
+        bounds, visible = _within(_UNBOUNDED, own, fixed_x, fixed_y), own
         child = widget
         while child is not root and child.parentWidget() is not None:
             parent = child.parentWidget()
             area = QRectF(QPointF(parent.mapTo(root, QPoint(0, 0))), QWidget.size(parent).toSizeF())
             visible = visible.intersected(area)
-            scrolls = scrolls or _is_viewport(parent)
-            if not scrolls:
-                bounds = bounds.intersected(area)
+            parent_x, parent_y = _fixed_axes(parent)
+            fixed_x, fixed_y = fixed_x and parent_x, fixed_y and parent_y
+            bounds = _within(bounds, area, fixed_x, fixed_y)
             child = parent
         self._known[widget] = (bounds, visible)
         return bounds, visible
 
 
 _UNBOUNDED = QRectF(-1e9, -1e9, 2e9, 2e9)
+
+
+def _fixed_axes(widget: QWidget) -> tuple[bool, bool]:
+    """Whether text cut at ``widget``'s edges is cut, across and down: not at a viewport's edges along
+    an axis its scroll area can scroll (a scroll bar that is never shown cannot bring the text into view)."""
+    if not _is_viewport(widget):
+        return True, True
+    area = widget.parentWidget()
+    assert isinstance(area, QAbstractScrollArea)
+    off = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    return area.horizontalScrollBarPolicy() == off, area.verticalScrollBarPolicy() == off
+
+
+def _within(bounds: QRectF, area: QRectF, across: bool, down: bool) -> QRectF:
+    """``bounds`` narrowed to ``area`` across (left and right) and/or down (top and bottom)."""
+    left, right, top, bottom = bounds.left(), bounds.right(), bounds.top(), bounds.bottom()
+    if across:
+        left, right = max(left, area.left()), min(right, area.right())
+    if down:
+        top, bottom = max(top, area.top()), min(bottom, area.bottom())
+    return QRectF(QPointF(left, top), QPointF(max(left, right), max(top, bottom)))
 
 
 def _is_viewport(widget: QWidget) -> bool:

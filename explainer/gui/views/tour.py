@@ -130,6 +130,20 @@ def _percent(probability: float) -> Number:
     return Number(p, f"{100 * p:.{decimals}f}%")
 
 
+def _percent_pair(before: float, after: float) -> tuple[Number, Number]:
+    """Two probabilities as percentages with as many decimals as it takes to tell them apart (up to 6).
+
+    A step that moves a confident p from 99.9826% to 99.9840% would otherwise read "99.98% to 99.98%".
+    """
+    first, second = _percent(before), _percent(after)
+    decimals = max(len(n.text.rstrip("%").partition(".")[2]) for n in (first, second))
+    while decimals < 6 and first.text == second.text and before != after:
+        decimals += 1
+        first = Number(float(before), f"{100 * float(before):.{decimals}f}%")
+        second = Number(float(after), f"{100 * float(after):.{decimals}f}%")
+    return first, second
+
+
 def _probability(probability: float) -> Number:
     """A probability with 4 decimals, or as many as it takes not to round a near-certain one to 1."""
     p = float(probability)
@@ -663,12 +677,13 @@ def _update_stop(p: TourProblem) -> Stop:
         for index, deltas in result.deltas.items()
     }
     where = max(largest, key=largest.__getitem__)
+    p_before, p_after = _percent_pair(float(result.probs_before[p.label]), float(result.probs_after[p.label]))
     numbers = {
         "lr": Number(TOUR_LR, f"{TOUR_LR:g}"),
         "before": _significant(result.loss_before, 4),
         "after": _significant(result.loss_after, 4),
-        "pb": _percent(float(result.probs_before[p.label])),
-        "pa": _percent(float(result.probs_after[p.label])),
+        "pb": p_before,
+        "pa": p_after,
         "dw": _significant(largest[where]),
     }
     if result.loss_after <= result.loss_before:
