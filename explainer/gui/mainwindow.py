@@ -1515,7 +1515,6 @@ class _ColumnScroll(QScrollArea):
         return QSize(column.width() + self._bar(), column.height())
 
 
-
 def _heading() -> QLabel:
     """A bold section heading."""
     label = QLabel()
