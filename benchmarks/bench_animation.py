@@ -27,9 +27,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from explainer.core import Trace, reference_net
 from explainer.gui import theme
-from explainer.gui.views.animation import synthetic_digit
-from explainer.gui.views.details import make_detail_view
-from explainer.gui.views.playground import Playground
+from explainer.gui.kit.animation import synthetic_digit
+from explainer.gui.layers.registry import make_detail_view
+from explainer.gui.pages.playground import Playground
 
 CASES = [
     ("conv1 (1 input channel, 28x28)", 0),

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication
 from explainer.core import attribution
 from explainer.core.passes import gradient_check, learn_step, pass_steps
 from explainer.gui import theme
-from explainer.gui.views.backward_view import make_backward_view, sample_problem
-from explainer.gui.views.stepper import StepperView
+from explainer.gui.layers.backward import make_backward_view, sample_problem
+from explainer.gui.pages.stepper import StepperView
 
 
 def measure(name: str, work: Callable[[], object], repeat: int) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from explainer.core import reference_net
 from explainer.core.trace import Trace
-from explainer.gui.views.overview import OverviewView
+from explainer.gui.network.overview import OverviewView
 
 
 def stroke_traces(frames: int, rng: np.random.Generator) -> list[Trace]:

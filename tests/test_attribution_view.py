@@ -12,7 +12,7 @@ from test_backward_passes import bundled_or_reference, smooth_digit
 
 from explainer.core import Dense, Flatten, ReLU, Sequential
 from explainer.core import attribution as A
-from explainer.gui.views.attribution_view import METHODS, SWING_NOTE_RATIO, AttributionView, gradcam_layers
+from explainer.gui.pages.attribution import METHODS, SWING_NOTE_RATIO, AttributionView, gradcam_layers
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +139,7 @@ def test_a_score_that_dips_on_the_path_explains_the_completeness_miss(qtbot) -> 
 
 def test_grad_cam_share_on_blank_cells_is_measured_and_explained(qtbot) -> None:
     from explainer.gui.gallery import load_samples
-    from explainer.gui.views.attribution_view import cam_share_without_ink
+    from explainer.gui.pages.attribution import cam_share_without_ink
     from explainer.modelio import load_model
 
     cam = np.zeros((14, 14))

@@ -14,7 +14,7 @@ from test_backward_passes import bundled_or_reference, smooth_digit
 from explainer.core import SGD, Sequential
 from explainer.core.passes import pass_steps
 from explainer.errors import BadInputError
-from explainer.gui.views.backward_view import (
+from explainer.gui.layers.backward import (
     ConvBackwardView,
     DenseBackwardView,
     PoolBackwardView,
@@ -23,9 +23,9 @@ from explainer.gui.views.backward_view import (
     make_backward_view,
     pool_geometry,
 )
-from explainer.gui.views.gradcheck_view import GradCheckView
-from explainer.gui.views.learn_view import LearnView
-from explainer.gui.views.stepper import StepperView
+from explainer.gui.pages.gradcheck import GradCheckView
+from explainer.gui.pages.learn import LearnView
+from explainer.gui.pages.stepper import StepperView
 
 LABEL = 2
 
@@ -273,7 +273,7 @@ def test_gradcheck_view_agrees_and_adds_clicked_pixels(qtbot, model: Sequential)
 def test_views_follow_a_language_change_and_accept_no_input(qtbot, model: Sequential, trace) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from explainer.gui.views.attribution_view import AttributionView
+    from explainer.gui.pages.attribution import AttributionView
 
     stepper, learn, check, attribution = StepperView(), LearnView(), GradCheckView(), AttributionView()
     attribution.ig_steps.setValue(8)
@@ -329,7 +329,7 @@ def test_a_panel_title_too_wide_for_its_map_is_shrunk_to_fit(qapp) -> None:
     from PySide6.QtGui import QFontMetricsF
 
     from explainer.gui import theme
-    from explainer.gui.views.backward_view import fitted_title_font
+    from explainer.gui.layers.backward import fitted_title_font
 
     title = "the share of dL/dA_prev[0] from map 1"
     full = QFontMetricsF(theme.font(bold=True)).horizontalAdvance(title)
@@ -370,7 +370,7 @@ def test_dense_view_shows_a_confident_digits_tiny_numbers_and_names_the_class(qt
 
 @pytest.mark.parametrize("case", ["confident", "ambiguous"])
 def test_gradcheck_view_checks_the_float32_trace_the_views_show(qtbot, model, case: str) -> None:
-    from explainer.gui.views.gradcheck_view import good_error
+    from explainer.gui.pages.gradcheck import good_error
 
     view = GradCheckView()
     qtbot.addWidget(view)
@@ -392,7 +392,7 @@ def test_gradcheck_view_checks_the_float32_trace_the_views_show(qtbot, model, ca
 
 
 def test_learn_clears_the_last_steps_text_for_a_new_digit_and_reports_the_gallery(qtbot, model) -> None:
-    from explainer.gui.views.learn_view import DEFAULT_LR
+    from explainer.gui.pages.learn import DEFAULT_LR
 
     view = LearnView(load_bundled=bundled_or_reference)
     qtbot.addWidget(view)

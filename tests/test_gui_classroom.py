@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 from explainer.gui import theme
 from explainer.gui.gallery import load_samples
 from explainer.gui.i18n import set_language, tr
+from explainer.gui.kit.animation import StepPlayer
 from explainer.gui.mainwindow import MainWindow
 from explainer.gui.state import Settings
-from explainer.gui.views.animation import StepPlayer
 
 CJK = re.compile("[\u4e00-\u9fff]")
 AA = 4.5

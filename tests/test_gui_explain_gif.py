@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtGui import QImage, QImageReader
 
 from explainer.core import reference_net
-from explainer.gui.views.animation import image_rgb, synthetic_digit
-from explainer.gui.views.conv_view import ConvView
-from explainer.gui.views.gif import build_palette, encode_gif, lzw_encode, quantize, save_gif
+from explainer.gui.kit.animation import image_rgb, synthetic_digit
+from explainer.gui.kit.gif import build_palette, encode_gif, lzw_encode, quantize, save_gif
+from explainer.gui.layers.conv import ConvView
 
 
 def read_frames(path: Path) -> tuple[list[np.ndarray], QImageReader]:

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from explainer.core import Trace, reference_net
 from explainer.core.ops import output_size
 from explainer.gui import theme
-from explainer.gui.views.animation import StepPlayer, image_rgb, synthetic_digit
-from explainer.gui.views.conv_view import ConvView
-from explainer.gui.views.details import make_detail_view
-from explainer.gui.views.playground import Playground
-from explainer.gui.views.pool_view import PoolView
-from explainer.gui.views.relu_view import ReLUView
-from explainer.gui.views.softmax_view import SoftmaxView, formula_lines
+from explainer.gui.kit.animation import StepPlayer, image_rgb, synthetic_digit
+from explainer.gui.layers.activation import ReLUView
+from explainer.gui.layers.conv import ConvView
+from explainer.gui.layers.dense import SoftmaxView, formula_lines
+from explainer.gui.layers.pool import PoolView
+from explainer.gui.layers.registry import make_detail_view
+from explainer.gui.pages.playground import Playground
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "assets" / "model.npz"
 
@@ -240,7 +240,7 @@ def test_conv_plain_arrays_with_stride_and_padding(qtbot) -> None:
 
 
 def test_pool_view_colours_on_the_overview_per_layer_scale_and_says_so(qtbot, trace: Trace) -> None:
-    from explainer.gui.views.overview import OverviewView
+    from explainer.gui.network.overview import OverviewView
 
     model = reference_net(np.random.default_rng(0))
     overview = OverviewView()

@@ -65,10 +65,10 @@ def window(qtbot, tmp_path: Path) -> MainWindow:
 
 
 needs_details = pytest.mark.skipif(
-    not has_module("explainer.gui.views.details"), reason="the forward explanation views do not exist yet"
+    not has_module("explainer.gui.layers.registry"), reason="the forward explanation views do not exist yet"
 )
 needs_backward = pytest.mark.skipif(
-    not has_module("explainer.gui.views.backward_view"), reason="the backward views do not exist yet"
+    not has_module("explainer.gui.layers.backward"), reason="the backward views do not exist yet"
 )
 
 
@@ -217,7 +217,7 @@ def test_in_backward_mode_a_click_opens_the_backward_view_it_follows_and_forward
         qtbot.waitUntil(lambda: view.trace is window.current_trace(), timeout=2000)
         assert window.detail_view() is view
     window.set_mode("forward")
-    if has_module("explainer.gui.views.details"):
+    if has_module("explainer.gui.layers.registry"):
         assert window.detail_view().objectName() == "conv_view"
 
 
@@ -271,7 +271,7 @@ def test_opening_a_model_file_uses_it_and_a_bad_file_keeps_the_old_model(
 
 
 def test_pages_are_built_only_when_shown_and_a_missing_view_shows_a_message(qtbot) -> None:
-    spec = PageSpec("nothing", "explainer.gui.views.no_such_view", "NoView", lambda: "x", lambda: "y", print)
+    spec = PageSpec("nothing", "explainer.gui.pages.no_such_view", "NoView", lambda: "x", lambda: "y", print)
     page = Page(spec)
     qtbot.addWidget(page)
     assert page.view() is None and page.failure() is None
@@ -290,7 +290,7 @@ def test_every_existing_page_has_a_tab_and_a_menu_entry(window: MainWindow) -> N
         assert page.view() is None, "built on first show only"
 
 
-@pytest.mark.skipif(not has_module("explainer.gui.views.playground"), reason="no playground yet")
+@pytest.mark.skipif(not has_module("explainer.gui.pages.playground"), reason="no playground yet")
 def test_the_playground_is_reachable_from_the_learn_menu(window: MainWindow) -> None:
     action = window.findChild(QAction, "show_playground")
     assert action in window.learn_menu.actions()
@@ -299,7 +299,7 @@ def test_the_playground_is_reachable_from_the_learn_menu(window: MainWindow) -> 
     assert view is not None and view.objectName() == "playground" and view.isVisible()
 
 
-@pytest.mark.skipif(not has_module("explainer.gui.views.learn_view"), reason="no learn view yet")
+@pytest.mark.skipif(not has_module("explainer.gui.pages.learn"), reason="no learn view yet")
 def test_a_learn_step_changes_the_model_everywhere_and_undo_restores_it(window: MainWindow, qtbot) -> None:
     draw_a_one(window)
     original = window.state.model
@@ -318,7 +318,7 @@ def test_a_learn_step_changes_the_model_everywhere_and_undo_restores_it(window: 
     np.testing.assert_array_equal(window.current_trace().layers[0].params["W"], weights)
 
 
-@pytest.mark.skipif(not has_module("explainer.gui.views.evaluation_view"), reason="no evaluation view yet")
+@pytest.mark.skipif(not has_module("explainer.gui.pages.testset"), reason="no evaluation view yet")
 def test_a_digit_opened_from_the_test_set_goes_into_the_canvas_with_its_label(window: MainWindow) -> None:
     window.set_mode("backward")
     digit = np.zeros((28, 28), np.float32)
@@ -329,7 +329,7 @@ def test_a_digit_opened_from_the_test_set_goes_into_the_canvas_with_its_label(wi
     assert int(window.current_trace().target[0]) == 7
 
 
-@pytest.mark.skipif(not has_module("explainer.gui.views.stepper"), reason="no step-through view yet")
+@pytest.mark.skipif(not has_module("explainer.gui.pages.stepper"), reason="no step-through view yet")
 def test_a_page_on_screen_catches_up_once_the_strokes_pause(window: MainWindow, qtbot) -> None:
     view = window.show_page("stepper")
     assert view.steps() == []

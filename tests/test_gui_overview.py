@@ -16,9 +16,9 @@ from PySide6.QtTest import QTest
 from explainer.core import Conv2D, Dense, Flatten, MaxPool2D, ReLU, Sequential, reference_net
 from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.views.mapdetail import MapDetailDialog, detail_of
-from explainer.gui.views.overview import OverviewView
-from explainer.gui.views.prediction import PredictionView
+from explainer.gui.network.mapdetail import MapDetailDialog, detail_of
+from explainer.gui.network.overview import OverviewView
+from explainer.gui.network.prediction import PredictionView
 
 REFERENCE_LABELS = [
     "input 1x28x28",
@@ -512,7 +512,7 @@ def test_a_gradient_map_detail_shows_activations_while_traces_have_no_gradients(
 
 
 def test_colour_bar_labels_keep_tiny_gradients_readable() -> None:
-    from explainer.gui.views.colorbar import range_texts
+    from explainer.gui.kit.colorbar import range_texts
 
     assert range_texts((-2.19, 2.19)) == ("\u22122.19", "2.19")
     assert range_texts((-17.74, 17.74)) == ("\u221217.7", "17.7")

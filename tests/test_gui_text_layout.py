@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QVBoxLayout, QW
 from explainer.gui import i18n, textcheck
 from explainer.gui.mainwindow import MainWindow
 from explainer.gui.state import Settings
-from explainer.gui.views.tour import TourPanel, sample_digit
+from explainer.gui.tour import TourPanel, sample_digit
 
 SIZES = [(1280, 720), (1440, 880), (1920, 1080)]
 LANGUAGES = ["en", "zh_CN"]
@@ -114,7 +114,7 @@ def _scenes(window: MainWindow, app: QApplication) -> Iterator[tuple[str, QWidge
     window.set_mode("forward")
     window.overview.sigMapClicked.emit(-1, 0)  # the input opens large in a pop-up
     _settle(app)
-    from explainer.gui.views.mapdetail import MapDetailDialog
+    from explainer.gui.network.mapdetail import MapDetailDialog
 
     for dialog in window.findChildren(MapDetailDialog):
         if dialog.isVisible():

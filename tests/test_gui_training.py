@@ -23,15 +23,15 @@ from explainer.architectures import ArchitectureSpec, build
 from explainer.core import Sequential
 from explainer.gui import training_worker
 from explainer.gui.jobs import running_workers, stop_all_workers
-from explainer.gui.training_worker import TrainingConfig, TrainingResult, TrainingWorker
-from explainer.gui.views import training_view
-from explainer.gui.views.training_view import (
+from explainer.gui.pages import training as training_view
+from explainer.gui.pages.training import (
     DataFolderPicker,
     TrainingView,
     format_duration,
     open_model_file,
     save_model_file,
 )
+from explainer.gui.training_worker import TrainingConfig, TrainingResult, TrainingWorker
 from explainer.modelio import load_model, save_model
 from explainer.train import Progress
 

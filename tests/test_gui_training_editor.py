@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from explainer.architectures import KERAS_MNIST, TINY_VGG, ArchitectureSpec, build
 from explainer.core import Sequential, reference_net
-from explainer.gui.views.arch_editor import PADDING_CHOICES, ArchitectureEditor
+from explainer.gui.pages.design import PADDING_CHOICES, ArchitectureEditor
 
 
 def table_column(editor: ArchitectureEditor, column: int) -> list[str]:

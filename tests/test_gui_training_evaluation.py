@@ -17,9 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from explainer.architectures import ArchitectureSpec, build
 from explainer.core import Dense, Flatten, Sequential
-from explainer.gui.training_worker import remember_data_dir
-from explainer.gui.views import evaluation_view
-from explainer.gui.views.evaluation_view import (
+from explainer.gui.pages import testset as evaluation_view
+from explainer.gui.pages.testset import (
     EVAL_BATCH,
     EvaluationProgress,
     EvaluationResult,
@@ -28,6 +27,7 @@ from explainer.gui.views.evaluation_view import (
     confusion_matrix,
     evaluate_iter,
 )
+from explainer.gui.training_worker import remember_data_dir
 
 
 @pytest.fixture

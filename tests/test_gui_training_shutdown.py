@@ -28,11 +28,11 @@ from explainer.architectures import build
 from explainer.gui import training_worker
 from explainer.gui.jobs import running_workers, stop_all_workers
 from explainer.gui.mainwindow import MainWindow
+from explainer.gui.pages import testset as evaluation_view
+from explainer.gui.pages.testset import EvaluationView
+from explainer.gui.pages.training import TrainingView
 from explainer.gui.state import Settings
 from explainer.gui.training_worker import TrainingConfig, TrainingResult, TrainingWorker
-from explainer.gui.views import evaluation_view
-from explainer.gui.views.evaluation_view import EvaluationView
-from explainer.gui.views.training_view import TrainingView
 
 ROOT = Path(__file__).resolve().parent.parent
 

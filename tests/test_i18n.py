@@ -303,7 +303,7 @@ def test_the_architecture_editors_refusals_are_translated(english_after, setting
 def test_the_step_player_follows_a_switch(english_after, settings, qtbot) -> None:
     from PySide6.QtWidgets import QLabel, QSlider
 
-    from explainer.gui.views.animation import StepPlayer
+    from explainer.gui.kit.animation import StepPlayer
 
     player = StepPlayer()
     qtbot.addWidget(player)
@@ -319,7 +319,7 @@ def test_the_step_player_follows_a_switch(english_after, settings, qtbot) -> Non
 def test_switching_updates_the_open_window_without_restart(english_after, settings, qtbot) -> None:
     from explainer.gui.mainwindow import MainWindow
     from explainer.gui.state import Settings
-    from explainer.gui.views.tour import TourPanel, install_tour
+    from explainer.gui.tour import TourPanel, install_tour
 
     window = MainWindow(settings=Settings())
     qtbot.addWidget(window)

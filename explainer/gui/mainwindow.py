@@ -59,9 +59,9 @@ from explainer.gui.export import export_widget_png
 from explainer.gui.gallery import SampleGallery, load_samples
 from explainer.gui.i18n import FollowsLanguage, LanguageMenu, tr, translate_error
 from explainer.gui.jobs import stop_all_workers
+from explainer.gui.network.overview import OverviewScrollArea, OverviewView
 from explainer.gui.state import SCALE_MODES, AppState, Settings, Target, same_architecture, signals_blocked
 from explainer.gui.targetbar import TargetBar
-from explainer.gui.views.overview import OverviewScrollArea, OverviewView
 from explainer.gui.workspace import LEARN_PAGES, MODEL_PAGES, DetailPanel, Page, Problem, page_available
 from explainer.unusual import statistics_for
 
@@ -764,7 +764,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
     def _install_tour(self) -> None:
         """Dock the guided tour (Help and Learn menus, a button beside the tabs) when its module exists."""
         try:
-            from explainer.gui.views.tour import install_tour
+            from explainer.gui.tour import install_tour
         except ImportError:
             return
         panel = install_tour(self)
@@ -1232,7 +1232,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
     def _open_map_dialog(self, trace: Trace, layer: int, channel: int) -> None:
         """Show one map large, with its values, in a dialog (the input image, or a layer no view explains)."""
         # Imported on first use: the detail dialog is not needed for the first paint.
-        from explainer.gui.views.mapdetail import MapDetailDialog
+        from explainer.gui.network.mapdetail import MapDetailDialog
 
         if self._detail is not None:
             self._detail.close()
@@ -1436,10 +1436,10 @@ def _make_explanation(trace: Trace, layer: int, channel: int) -> QWidget | None:
     """
     try:
         if trace.has_gradients:
-            from explainer.gui.views.backward_view import make_backward_view
+            from explainer.gui.layers.backward import make_backward_view
 
             return make_backward_view(trace, layer, channel)
-        from explainer.gui.views.details import make_detail_view
+        from explainer.gui.layers.registry import make_detail_view
 
         return make_detail_view(trace, layer, channel)
     except (ImportError, ValueError):  # BadInputError is a ValueError

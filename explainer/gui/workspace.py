@@ -143,7 +143,7 @@ def _sync_architecture(view: Any, new: Problem, old: Problem | None) -> None:
 LEARN_PAGES = (
     PageSpec(
         "stepper",
-        "explainer.gui.views.stepper",
+        "explainer.gui.pages.stepper",
         "StepperView",
         lambda: tr("Step through"),
         lambda: tr("One training step on your digit, stage by stage: forward, loss, backward, update"),
@@ -151,7 +151,7 @@ LEARN_PAGES = (
     ),
     PageSpec(
         "attribution",
-        "explainer.gui.views.attribution_view",
+        "explainer.gui.pages.attribution",
         "AttributionView",
         lambda: tr("Attribution"),
         lambda: tr("Which pixels of your digit the score depends on: gradients, SmoothGrad, IG, Grad-CAM"),
@@ -159,7 +159,7 @@ LEARN_PAGES = (
     ),
     PageSpec(
         "learn",
-        "explainer.gui.views.learn_view",
+        "explainer.gui.pages.learn",
         "LearnView",
         lambda: tr("Learn this digit"),
         lambda: tr("Label your digit, take one SGD step and see what changed; Undo puts the weights back"),
@@ -167,7 +167,7 @@ LEARN_PAGES = (
     ),
     PageSpec(
         "gradcheck",
-        "explainer.gui.views.gradcheck_view",
+        "explainer.gui.pages.gradcheck",
         "GradCheckView",
         lambda: tr("Gradient check"),
         lambda: tr("Compare back-propagation with central differences for pixels and weights you pick"),
@@ -175,7 +175,7 @@ LEARN_PAGES = (
     ),
     PageSpec(
         "playground",
-        "explainer.gui.views.playground",
+        "explainer.gui.pages.playground",
         "Playground",
         lambda: tr("Playground"),
         lambda: tr("Try input size, kernel size, padding and stride, and see the output size worked out"),
@@ -187,7 +187,7 @@ LEARN_PAGES = (
 MODEL_PAGES = (
     PageSpec(
         "training",
-        "explainer.gui.views.training_view",
+        "explainer.gui.pages.training",
         "TrainingView",
         lambda: tr("Train"),
         lambda: tr("Train the network on MNIST and watch the loss fall and the filters form"),
@@ -196,7 +196,7 @@ MODEL_PAGES = (
     ),
     PageSpec(
         "arch_editor",
-        "explainer.gui.views.arch_editor",
+        "explainer.gui.pages.design",
         "ArchitectureEditor",
         lambda: tr("Design"),
         lambda: tr("Design your own network: blocks, channels, kernels, pooling, dense layers"),
@@ -205,7 +205,7 @@ MODEL_PAGES = (
     ),
     PageSpec(
         "evaluation",
-        "explainer.gui.views.evaluation_view",
+        "explainer.gui.pages.testset",
         "EvaluationView",
         lambda: tr("Test set"),
         lambda: tr("Accuracy on the 10,000 MNIST test digits, the confusion matrix and the mistakes"),

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QWidget
 from explainer.core import Trace
 from explainer.gui import theme
 from explainer.gui.i18n import tr
-from explainer.gui.views import explain_text
-from explainer.gui.views.animation import CachedCanvas, DetailView, preview
-from explainer.gui.views.colorbar import paint_colorbar, range_texts
-from explainer.gui.views.relu_view import as_grid
+from explainer.gui.kit.animation import CachedCanvas, DetailView, preview
+from explainer.gui.kit.colorbar import paint_colorbar, range_texts
+from explainer.gui.layers import texts as explain_text
+from explainer.gui.layers.activation import as_grid
 
 PASS_THROUGH = ("flatten", "dropout")
 """Layers between the last feature maps and the dense layer that do not change the numbers."""

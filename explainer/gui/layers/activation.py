@@ -18,9 +18,7 @@ from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 from explainer.core import Trace
 from explainer.gui import theme
 from explainer.gui.i18n import tr
-from explainer.gui.state import signals_blocked
-from explainer.gui.views import explain_text
-from explainer.gui.views.animation import (
+from explainer.gui.kit.animation import (
     CachedCanvas,
     DetailView,
     Grid,
@@ -36,7 +34,9 @@ from explainer.gui.views.animation import (
     preview,
     text_colours,
 )
-from explainer.gui.views.colorbar import paint_colorbar
+from explainer.gui.kit.colorbar import paint_colorbar
+from explainer.gui.layers import texts as explain_text
+from explainer.gui.state import signals_blocked
 
 ELEMENTWISE_KINDS = ("relu", "leaky_relu", "sigmoid", "tanh", "dropout")
 """Layer kinds this view explains: each output pixel depends on the same input pixel only."""

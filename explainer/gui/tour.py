@@ -18,7 +18,7 @@ Layers are found by ``kind`` (never by name), so a loaded model of another shape
   coming back resumes there.
 
 Wiring into the main window: ``install_tour(window)`` docks the panel and adds "Learn mode" to the Help
-menu. Run alone: ``python -m explainer.gui.views.tour``.
+menu. Run alone: ``python -m explainer.gui.tour``.
 """
 
 from __future__ import annotations
@@ -160,7 +160,7 @@ def _count(value: int) -> Number:
 
 def _big(value: float) -> Number:
     """A positive number that may be huge (e^z): 4 significant digits, ×10ⁿ notation when large."""
-    from explainer.gui.views.softmax_view import format_big
+    from explainer.gui.layers.dense import format_big
 
     return Number(float(value), format_big(float(value)))
 
@@ -406,7 +406,7 @@ def _maps_stop(p: TourProblem, index: int) -> Stop:
 
 
 def _activation_stop(p: TourProblem, index: int, channel: int) -> Stop:
-    from explainer.gui.views.relu_view import opening_channel
+    from explainer.gui.layers.activation import opening_channel
 
     record = p.trace.layers[index]
     x, y = record.input[0], record.output[0]
@@ -773,7 +773,7 @@ def sample_digit() -> tuple[np.ndarray, int]:
     try:
         images, labels = load_samples()
     except BadInputError:
-        from explainer.gui.views.animation import synthetic_digit
+        from explainer.gui.kit.animation import synthetic_digit
 
         return synthetic_digit(), SYNTHETIC_LABEL
     return images[0].astype(np.float32) / np.float32(255.0), int(labels[0])
@@ -1175,28 +1175,28 @@ class TourController(QObject):
         problem = self._problem
         trace = problem.trace
         if detail.kind == "map":
-            from explainer.gui.views.mapdetail import MapDetailDialog
+            from explainer.gui.network.mapdetail import MapDetailDialog
 
             return MapDetailDialog(trace, detail.layer_index, detail.channel)
         if detail.kind == "layer":
-            from explainer.gui.views.details import make_detail_view
+            from explainer.gui.layers.registry import make_detail_view
 
             view = make_detail_view(trace, detail.layer_index, detail.channel)
             if detail.step is not None:
                 view.player.set_step(detail.step)
             return view
         if detail.kind == "stepper":
-            from explainer.gui.views.stepper import StepperView
+            from explainer.gui.pages.stepper import StepperView
 
             stepper = StepperView()
             stepper.set_problem(problem.model, problem.x, problem.label)
             stepper.player.set_step(detail.step or 0)
             return stepper
         if detail.kind == "backward":
-            from explainer.gui.views.backward_view import make_backward_view
+            from explainer.gui.layers.backward import make_backward_view
 
             return make_backward_view(trace, detail.layer_index, detail.channel)
-        from explainer.gui.views.learn_view import LearnView
+        from explainer.gui.pages.learn import LearnView
 
         learn = LearnView(load_bundled=lambda: problem.model)
         learn.set_model(problem.model)
@@ -1629,7 +1629,7 @@ def start(window: MainWindow, settings: QSettings | None = None) -> TourPanel:
 
 
 def main() -> None:
-    """Open the main window with the tour running: ``python -m explainer.gui.views.tour``."""
+    """Open the main window with the tour running: ``python -m explainer.gui.tour``."""
     from PySide6.QtWidgets import QApplication
 
     from explainer.gui.i18n import install_saved_language

@@ -25,9 +25,7 @@ from explainer.core.ops import output_size
 from explainer.core.steps import ConvStep
 from explainer.gui import theme
 from explainer.gui.i18n import tr
-from explainer.gui.state import signals_blocked
-from explainer.gui.views import explain_text
-from explainer.gui.views.animation import (
+from explainer.gui.kit.animation import (
     CachedCanvas,
     DetailView,
     Grid,
@@ -48,7 +46,9 @@ from explainer.gui.views.animation import (
     record_gif,
     text_colours,
 )
-from explainer.gui.views.colorbar import paint_colorbar
+from explainer.gui.kit.colorbar import paint_colorbar
+from explainer.gui.layers import texts as explain_text
+from explainer.gui.state import signals_blocked
 
 GIF_MAX_FRAMES = 120
 """At most this many steps go into an exported GIF (from the current step on), to keep files small."""

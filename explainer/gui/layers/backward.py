@@ -9,7 +9,7 @@ The module also holds ``MapBoard``, the painted board of labelled heatmaps that 
 learn and gradient-check views share: every map is one QImage from a LUT (never a ViewBox per map), on a
 diverging map with symmetric levels and a colour bar under it.
 
-Run alone: ``python -m explainer.gui.views.backward_view``.
+Run alone: ``python -m explainer.gui.layers.backward``.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from explainer.core.trace import LayerRecord, Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import tr
-from explainer.gui.views.animation import (
+from explainer.gui.kit.animation import (
     DetailView,
     Grid,
     fit_cell,
@@ -55,7 +55,7 @@ from explainer.gui.views.animation import (
     paint_padding,
     text_colours,
 )
-from explainer.gui.views.colorbar import paint_gradient, paint_range_labels
+from explainer.gui.kit.colorbar import paint_gradient, paint_range_labels
 
 # ---- numbers --------------------------------------------------------------------------------------------
 
@@ -1611,7 +1611,7 @@ def sample_problem() -> tuple[Sequential, np.ndarray, int]:
     """
     from explainer.core import reference_net
     from explainer.gui.gallery import SAMPLES_PATH, load_samples
-    from explainer.gui.views.animation import synthetic_digit
+    from explainer.gui.kit.animation import synthetic_digit
     from explainer.modelio import DEFAULT_MODEL_PATH, load_model
 
     model = load_model() if Path(DEFAULT_MODEL_PATH).exists() else reference_net()

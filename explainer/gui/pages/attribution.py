@@ -7,7 +7,7 @@ that the attributions add up to f(x) − f(black)), Grad-CAM at a chosen conv la
 f = z_A, are drawn over the digit on a diverging map with symmetric levels (red: more ink here raises the
 score, blue: lowers it).
 
-Run alone: ``python -m explainer.gui.views.attribution_view``.
+Run alone: ``python -m explainer.gui.pages.attribution``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from explainer.core import attribution
 from explainer.core.network import Sequential
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
-from explainer.gui.views.backward_view import MapBoard, Panel, fmt, run_alone
+from explainer.gui.layers.backward import MapBoard, Panel, fmt, run_alone
 
 METHODS = ("vanilla", "smoothgrad", "ig", "gradcam", "contrast", "loss")
 """The maps, in the order they are shown."""
@@ -452,7 +452,7 @@ class AttributionView(FollowsLanguage, QWidget):
 
 
 def main() -> None:
-    """Open the attribution view on a sample digit: ``python -m explainer.gui.views.attribution_view``."""
+    """Open the attribution view on a sample digit: ``python -m explainer.gui.pages.attribution``."""
 
     def make(model: Sequential, x: np.ndarray, label: int) -> QWidget:
         view = AttributionView()

@@ -18,9 +18,7 @@ from explainer.core import Trace, pool_steps
 from explainer.core.steps import PoolStep
 from explainer.gui import theme
 from explainer.gui.i18n import tr
-from explainer.gui.state import signals_blocked
-from explainer.gui.views import explain_text
-from explainer.gui.views.animation import (
+from explainer.gui.kit.animation import (
     CachedCanvas,
     DetailView,
     Grid,
@@ -38,7 +36,9 @@ from explainer.gui.views.animation import (
     preview,
     text_colours,
 )
-from explainer.gui.views.colorbar import paint_colorbar, range_texts
+from explainer.gui.kit.colorbar import paint_colorbar, range_texts
+from explainer.gui.layers import texts as explain_text
+from explainer.gui.state import signals_blocked
 
 
 class PoolData:

@@ -6,7 +6,7 @@ active layer in the colour of the phase; below it, the tensors involved are smal
 map with symmetric levels; the ``StepPlayer`` gives buttons, keys (←/→, space, Home/End), a speed slider
 and a scrubbing timeline.
 
-Run alone: ``python -m explainer.gui.views.stepper``.
+Run alone: ``python -m explainer.gui.pages.stepper``.
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ from explainer.core.trace import Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
-from explainer.gui.views.animation import StepPlayer
-from explainer.gui.views.backward_view import MapBoard, Panel, as_image, fmt, make_backward_view, run_alone
-from explainer.gui.views.learn_view import learning_rate_box
+from explainer.gui.kit.animation import StepPlayer
+from explainer.gui.layers.backward import MapBoard, Panel, as_image, fmt, make_backward_view, run_alone
+from explainer.gui.pages.learn import learning_rate_box
 
 
 def phase_colour(phase: str) -> QColor:
@@ -519,7 +519,7 @@ class StepperView(FollowsLanguage, QWidget):
 
 
 def main() -> None:
-    """Open the stepper on a sample digit: ``python -m explainer.gui.views.stepper``."""
+    """Open the stepper on a sample digit: ``python -m explainer.gui.pages.stepper``."""
 
     def make(model: Sequential, x: np.ndarray, label: int) -> QWidget:
         view = StepperView()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from explainer.core import Trace
-from explainer.gui.views.conv_view import ConvView
-from explainer.gui.views.pool_view import PoolView
-from explainer.gui.views.relu_view import ELEMENTWISE_KINDS, ReLUView
-from explainer.gui.views.softmax_view import SoftmaxView
+from explainer.gui.layers.activation import ELEMENTWISE_KINDS, ReLUView
+from explainer.gui.layers.conv import ConvView
+from explainer.gui.layers.dense import SoftmaxView
+from explainer.gui.layers.pool import PoolView
 
 VIEW_FOR_KIND: dict[str, type[ConvView | ReLUView | PoolView | SoftmaxView]] = {
     "conv2d": ConvView,

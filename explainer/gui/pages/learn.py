@@ -7,7 +7,7 @@ accuracy before and after (the step changes the model every view uses), the weig
 and one layer's feature maps before and after, and announces the new model with ``sigModelChanged`` so the
 rest of the window follows.
 
-Run alone: ``python -m explainer.gui.views.learn_view``.
+Run alone: ``python -m explainer.gui.pages.learn``.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ from explainer.core.trace import Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
-from explainer.gui.views.backward_view import MapBoard, Panel, as_image, fmt, run_alone
-from explainer.gui.views.prediction import PredictionView
+from explainer.gui.layers.backward import MapBoard, Panel, as_image, fmt, run_alone
+from explainer.gui.network.prediction import PredictionView
 
 DEFAULT_LR = 0.001
 """A learning rate that visibly lowers the loss of one digit without wrecking the others.
@@ -482,7 +482,7 @@ class LearnView(FollowsLanguage, QWidget):
 
 
 def main() -> None:
-    """Open “Learn this digit” on a sample digit: ``python -m explainer.gui.views.learn_view``."""
+    """Open “Learn this digit” on a sample digit: ``python -m explainer.gui.pages.learn``."""
 
     def make(model: Sequential, x: np.ndarray, label: int) -> QWidget:
         view = LearnView()

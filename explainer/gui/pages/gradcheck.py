@@ -6,7 +6,7 @@ trace the views show (``model.trace`` in the model's own dtype, float32 as loade
 :func:`explainer.core.passes.gradient_check`, and shows the relative error. Where the loss has a corner
 inside ±ε (a ReLU input at 0, a max-pool tie) the two one-sided slopes differ and the row says so.
 
-Run alone: ``python -m explainer.gui.views.gradcheck_view``.
+Run alone: ``python -m explainer.gui.pages.gradcheck``.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from explainer.core.passes import CHECK_EPS, GradCheck, gradient_check
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
-from explainer.gui.views.backward_view import MapBoard, Panel, fmt, run_alone
+from explainer.gui.layers.backward import MapBoard, Panel, fmt, run_alone
 
 EPSILONS = (1e-3, 1e-4, 1e-5, 1e-6, 1e-7)
 """Difference steps offered; too large and the secant misses curvature, too small and rounding wins."""
@@ -375,7 +375,7 @@ class GradCheckView(FollowsLanguage, QWidget):
 
 
 def main() -> None:
-    """Open the gradient check on a sample digit: ``python -m explainer.gui.views.gradcheck_view``."""
+    """Open the gradient check on a sample digit: ``python -m explainer.gui.pages.gradcheck``."""
 
     def make(model: Sequential, x: np.ndarray, label: int) -> QWidget:
         view = GradCheckView()

@@ -19,8 +19,8 @@ from explainer.core.trace import Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import tr
-from explainer.gui.views.colorbar import paint_colorbar
-from explainer.gui.views.overview import VECTOR_CELLS_MAX, shape_text
+from explainer.gui.kit.colorbar import paint_colorbar
+from explainer.gui.network.overview import VECTOR_CELLS_MAX, shape_text
 
 
 class MapDetailView(QWidget):
@@ -368,7 +368,7 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from explainer.gui.views.overview import sample_model_and_trace
+    from explainer.gui.network.overview import sample_model_and_trace
 
     app = QApplication.instance() or QApplication(sys.argv)
     _, trace = sample_model_and_trace(np.random.default_rng(0))

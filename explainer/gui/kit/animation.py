@@ -54,8 +54,8 @@ from PySide6.QtWidgets import (
 from explainer.gui import textcheck, theme
 from explainer.gui.export import export_widget_png
 from explainer.gui.i18n import FollowsLanguage, tr
-from explainer.gui.views import explain_text
-from explainer.gui.views.gif import save_gif
+from explainer.gui.kit.gif import save_gif
+from explainer.gui.layers import texts as explain_text
 
 if TYPE_CHECKING:
     from explainer.core import Trace
@@ -694,7 +694,7 @@ def sample_trace() -> Trace:
 
 
 def preview(make: Callable[[Trace], QWidget]) -> None:
-    """Open ``make(sample_trace())`` in its own window: ``python -m explainer.gui.views.<name>``."""
+    """Open ``make(sample_trace())`` in its own window: ``python -m explainer.gui.<package>.<name>``."""
     import sys
 
     from PySide6.QtWidgets import QApplication

@@ -50,8 +50,8 @@ from explainer.core.trace import Trace
 from explainer.errors import BadInputError
 from explainer.gui import textcheck, theme
 from explainer.gui.i18n import tr
-from explainer.gui.views.colorbar import paint_gradient, paint_range_labels, range_label_span
-from explainer.gui.views.prediction import ROW_GAP_PX, ROW_MAX_PX, PredictionView, row_rects
+from explainer.gui.kit.colorbar import paint_gradient, paint_range_labels, range_label_span
+from explainer.gui.network.prediction import ROW_GAP_PX, ROW_MAX_PX, PredictionView, row_rects
 
 SCALE_MODES = ("layer", "block", "global")
 """Colour ranges: each layer alone, each conv..pool block, or the whole network."""

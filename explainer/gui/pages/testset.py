@@ -54,8 +54,8 @@ from explainer.data import MNIST
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
 from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, StepWorker, stop_workers
+from explainer.gui.pages.training import DataFolderPicker
 from explainer.gui.training_worker import Split
-from explainer.gui.views.training_view import DataFolderPicker
 
 EVAL_BATCH = 250
 """Test images per forward pass (and per progress report)."""
