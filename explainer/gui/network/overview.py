@@ -74,7 +74,7 @@ HOVER_FADE = 0.3
 """Opacity of the maps that are not involved while a map is hovered."""
 
 STAGGER_GAIN = 1.1
-"""Column titles are staggered over two rows when that makes the smallest maps at least this much larger."""
+"""Column titles are staggered over two rows when that gives the maps at least this much more area."""
 
 VECTOR_CELLS_MAX = 32
 """Vectors up to this length get one cell per value; longer ones are drawn as a strip."""
@@ -357,6 +357,10 @@ class OverviewView(QWidget):
         sides = [round(cell.width()) for column in self._columns if column.spatial for cell in column.cells]
         return min(sides, default=0)
 
+    def _map_area(self) -> float:
+        """Pixels covered by all feature maps now: what a layout gives the maps in all."""
+        return sum(cell.width() * cell.height() for c in self._columns if c.spatial for cell in c.cells)
+
     def sizeHint(self) -> QSize:
         """A comfortable size for the reference network."""
         return QSize(theme.px(1200), theme.px(560))
@@ -496,7 +500,7 @@ class OverviewView(QWidget):
         """Compute every rectangle for the current size and zoom, then re-render the static layer.
 
         Titles sit on one line of columns; when neighbouring titles would touch (a narrow window or a
-        big zoom), or when staggered titles would let the smallest maps grow by STAGGER_GAIN (titles on
+        big zoom), or when staggered titles would give the maps STAGGER_GAIN times their area (titles on
         one line keep each column at least as wide as its title), every other title drops one title
         height lower instead of shrinking the fonts.
         """
@@ -524,10 +528,10 @@ class OverviewView(QWidget):
         self._arrange()
         rects = self.column_title_rects()
         overlap = any(a.right() + theme.px(4) > b.left() for a, b in pairwise(rects))
-        level_side = self.map_side()
+        level_area = self._map_area()
         self._stagger = True
         self._arrange()
-        if not overlap and self.map_side() < level_side * STAGGER_GAIN:
+        if not overlap and self._map_area() < level_area * STAGGER_GAIN:
             # Titles on one line fit, and staggering them would not make the maps visibly larger.
             self._stagger = False
             self._arrange()
