@@ -255,16 +255,17 @@ class PredictionView(QWidget):
 
 
 def main() -> None:
-    """Open the bars alone on made-up probabilities."""
+    """Open the bars alone on made-up probabilities for the classes of the sample model."""
     import sys
 
     from PySide6.QtWidgets import QApplication
 
-    from explainer.data import MNIST
+    from explainer.gui.kit.samples import sample_problem
 
     app = QApplication.instance() or QApplication(sys.argv)
-    view = PredictionView(class_names=MNIST.class_names)
-    logits = np.random.default_rng(0).normal(0.0, 2.0, len(MNIST.class_names))
+    names = sample_problem()[0].class_names
+    view = PredictionView(class_names=names)
+    logits = np.random.default_rng(0).normal(0.0, 2.0, len(names))
     view.set_probs(np.exp(logits) / np.exp(logits).sum())
     view.setWindowTitle(tr("Prediction"))
     view.resize(theme.px(260), theme.px(380))
