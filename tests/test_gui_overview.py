@@ -57,16 +57,21 @@ def model() -> Sequential:
     return reference_net(np.random.default_rng(0))
 
 
-@pytest.fixture
-def view(qtbot, model: Sequential) -> OverviewView:
-    """An overview of the reference network, shown and exposed, with no trace yet."""
+def shown_overview(qtbot, model: Sequential, width: int, height: int) -> OverviewView:
+    """An overview of ``model`` at ``width`` x ``height``, shown and exposed, with no trace yet."""
     widget = OverviewView()
     qtbot.addWidget(widget)
     widget.set_model(model)
-    widget.resize(1400, 640)
+    widget.resize(width, height)
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+@pytest.fixture
+def view(qtbot, model: Sequential) -> OverviewView:
+    """An overview of the reference network, shown and exposed, with no trace yet."""
+    return shown_overview(qtbot, model, 1400, 640)
 
 
 def pixel(image: QImage, x: float, y: float) -> QColor:
@@ -324,12 +329,7 @@ def test_any_model_is_laid_out_from_its_layer_kinds(qtbot) -> None:
             Dense(40, 10, rng=rng),
         ]
     )
-    widget = OverviewView()
-    qtbot.addWidget(widget)
-    widget.set_model(model)
-    widget.resize(1100, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown_overview(qtbot, model, 1100, 600)
     assert widget.column_labels() == [
         "input 1x28x28",
         "conv1 3x28x28",
