@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from explainer.core import Trace, reference_net
 from explainer.gui import theme
-from explainer.gui.kit.animation import synthetic_digit
+from explainer.gui.kit.samples import synthetic_digit
 from explainer.gui.layers.registry import make_detail_view
 from explainer.gui.pages.playground import Playground
 

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from explainer.architectures import PRESETS, build  # noqa: E402
 from explainer.core import Sequential  # noqa: E402
+from explainer.data import Split  # noqa: E402
 from explainer.gui import theme  # noqa: E402
 from explainer.gui.pages.training import TrainingView  # noqa: E402
-from explainer.gui.training_worker import Split, TrainingResult  # noqa: E402
+from explainer.gui.training_worker import TrainingResult  # noqa: E402
 
 TICK_MS = 10
 FRAME_BUDGET_MS = 50.0

@@ -45,9 +45,6 @@ from explainer.data import MNIST, Dataset
 from explainer.errors import BadInputError, bad_input
 from explainer.modelio import MAX_ACTIVATIONS, MAX_ARRAY_BYTES, MAX_CHANNELS, MAX_FEATURES, MAX_WINDOW
 
-INPUT_SHAPE = MNIST.input_shape
-"""Per-sample input shape of the networks built for the default data set: one grey channel, 28x28."""
-
 PADDINGS = ("valid", "same")
 """Named paddings; an int >= 0 is also allowed (pixels of zeros on each side)."""
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
+import subprocess
 import sys
 from collections.abc import Callable
 from functools import cache
@@ -12,7 +14,8 @@ from types import ModuleType
 
 import pytest
 
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+REPO = Path(__file__).resolve().parent.parent
+BENCHMARKS = REPO / "benchmarks"
 
 # Tests never open real windows; the real-window check lives in .ci/real_window.sh.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -56,6 +59,25 @@ def mnist_directory() -> Path:
     if directory is None:
         pytest.skip("MNIST not found: set EXPLAINER_MNIST_DIR or place the IDX files in ../shared/data/mnist")
     return directory
+
+
+@pytest.fixture
+def kill_at_marker() -> Callable[[str, str], None]:
+    """``kill(script, marker)``: run a Python script in a child process (importing this checkout's
+    ``explainer``) and SIGKILL it the moment it prints the line ``marker``, as a crash would."""
+
+    def kill(script: str, marker: str) -> None:
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env)
+        try:
+            assert child.stdout is not None
+            assert child.stdout.readline().strip() == marker
+            child.send_signal(signal.SIGKILL)
+        finally:
+            child.wait(timeout=30)
+        assert child.returncode == -signal.SIGKILL
+
+    return kill
 
 
 @cache

@@ -138,7 +138,7 @@ def test_a_score_that_dips_on_the_path_explains_the_completeness_miss(qtbot) -> 
 
 
 def test_grad_cam_share_on_blank_cells_is_measured_and_explained(qtbot) -> None:
-    from explainer.gui.gallery import load_samples
+    from explainer.data import MNIST
     from explainer.gui.pages.attribution import cam_share_without_ink
     from explainer.modelio import load_model
 
@@ -148,7 +148,7 @@ def test_grad_cam_share_on_blank_cells_is_measured_and_explained(qtbot) -> None:
     cam[0, 0], cam[5, 5] = 1.0, 3.0
     assert cam_share_without_ink(cam, x) == pytest.approx(0.75)
     assert cam_share_without_ink(np.zeros((14, 14)), x) == 0.0
-    images, labels = load_samples()
+    images, labels = MNIST.load_samples()
     seven = images[int(np.nonzero(labels == 7)[0][0])] / np.float32(255)
     model = load_model()
     relu4 = {label.split()[-1]: index for label, index in gradcam_layers(model)}["relu4"]

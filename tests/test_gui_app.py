@@ -17,6 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from explainer.core import reference_net
+from explainer.data import Dataset
 from explainer.gui import theme
 from explainer.gui.app import (
     ErrorReporter,
@@ -26,7 +27,7 @@ from explainer.gui.app import (
     window_system_problem,
 )
 from explainer.gui.mainwindow import MainWindow
-from explainer.gui.state import DATA_DIR_KEY, Settings, load_settings, save_settings
+from explainer.gui.state import DATA_DIR_KEY, AppState, Settings, load_settings, save_settings
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "assets" / "model.npz"
 needs_trained_model = pytest.mark.skipif(
@@ -374,14 +375,27 @@ def test_settings_round_trip_and_survive_damage(tmp_path: Path) -> None:
     assert damaged.zoom == 1.0 and damaged.scale_mode == "layer"
 
 
-def test_the_data_folder_is_shared_with_the_training_panel_and_not_overwritten(tmp_path: Path) -> None:
+def test_the_chosen_data_folder_is_kept_in_the_settings_and_saved(tmp_path: Path) -> None:
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     store.setValue(DATA_DIR_KEY, str(tmp_path))
     settings = load_settings(store)
     assert settings.data_dir == tmp_path
-    store.setValue(DATA_DIR_KEY, "/chosen/later/in/the/app")
-    save_settings(settings, store)
-    assert store.value(DATA_DIR_KEY) == "/chosen/later/in/the/app"
+    state = AppState(reference_net(), settings)
+    assert state.data.folder() == tmp_path
+    state.data.set_folder(tmp_path / "chosen")  # as a panel's Choose button does
+    save_settings(state.settings, store)
+    assert load_settings(store).data_dir == tmp_path / "chosen"
+
+
+def test_the_training_and_test_panels_read_the_windows_data_folder(qtbot, tmp_path: Path) -> None:
+    win = MainWindow(settings=Settings(data_dir=tmp_path))
+    qtbot.addWidget(win)
+    training, evaluation = win.show_page("training"), win.show_page("evaluation")
+    assert str(tmp_path) in training.data_picker._path.text()
+    win.state.data.set_folder(tmp_path / "other")
+    assert str(tmp_path / "other") in evaluation.data_picker._path.text()
+    assert str(tmp_path / "other") in training.data_picker._path.text()
+    assert win.settings().data_dir == tmp_path / "other"
 
 
 def digit_strokes(name: str) -> list[list[tuple[float, float]]]:
@@ -438,7 +452,7 @@ def test_without_sample_digits_the_gallery_is_hidden_not_empty(qtbot, monkeypatc
     def missing() -> None:
         raise BadInputError("cannot read sample digits from samples.npz: no such file")
 
-    monkeypatch.setattr("explainer.gui.mainwindow.load_samples", missing)
+    monkeypatch.setattr(Dataset, "load_samples", lambda self, path=None: missing())
     win = MainWindow(settings=Settings())
     qtbot.addWidget(win)
     win.show()

@@ -11,9 +11,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from explainer.data import MNIST
 from explainer.errors import BadInputError
 from explainer.gui.canvas import BRUSH_MAX, BRUSH_MIN, CANVAS_SIZE, UNDO_LIMIT, DrawingCanvas, InputPreview
-from explainer.gui.gallery import SampleGallery, load_samples
+from explainer.gui.gallery import SampleGallery
 
 
 def stroke(
@@ -196,17 +197,17 @@ def write_samples(path, images: np.ndarray, labels: np.ndarray) -> None:
 def test_load_samples_checks_the_file(tmp_path) -> None:
     images = np.arange(3 * 28 * 28, dtype=np.uint32).reshape(3, 28, 28).astype(np.uint8)
     write_samples(tmp_path / "ok.npz", images, np.array([7, 2, 1]))
-    loaded, labels = load_samples(tmp_path / "ok.npz")
+    loaded, labels = MNIST.load_samples(tmp_path / "ok.npz")
     np.testing.assert_array_equal(loaded, images)
     assert labels.tolist() == [7, 2, 1]
     write_samples(tmp_path / "shape.npz", images[:, :20], np.array([7, 2, 1]))
     with pytest.raises(BadInputError, match="28, 28"):
-        load_samples(tmp_path / "shape.npz")
+        MNIST.load_samples(tmp_path / "shape.npz")
     (tmp_path / "junk.npz").write_bytes(b"not a zip at all")
     with pytest.raises(BadInputError, match=r"junk\.npz"):
-        load_samples(tmp_path / "junk.npz")
+        MNIST.load_samples(tmp_path / "junk.npz")
     with pytest.raises(BadInputError, match=r"missing\.npz"):
-        load_samples(tmp_path / "missing.npz")
+        MNIST.load_samples(tmp_path / "missing.npz")
 
 
 def test_gallery_click_and_enter_pick_a_digit(qtbot) -> None:

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explainer.data import MNIST
 from explainer.gui import theme
-from explainer.gui.gallery import load_samples
 from explainer.gui.i18n import set_language, tr
 from explainer.gui.kit.animation import StepPlayer
 from explainer.gui.mainwindow import MainWindow
@@ -50,7 +50,7 @@ def window(qtbot, settings) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
-    images, labels = load_samples()
+    images, labels = MNIST.load_samples()
     win.open_digit(images[30], int(labels[30]))
     yield win
     set_language(QApplication.instance(), "en", settings)

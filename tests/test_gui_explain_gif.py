@@ -13,8 +13,9 @@ import pytest
 from PySide6.QtGui import QImage, QImageReader
 
 from explainer.core import reference_net
-from explainer.gui.kit.animation import image_rgb, synthetic_digit
+from explainer.gui.kit.animation import image_rgb
 from explainer.gui.kit.gif import build_palette, encode_gif, lzw_encode, quantize, save_gif
+from explainer.gui.kit.samples import synthetic_digit
 from explainer.gui.layers.conv import ConvView
 
 

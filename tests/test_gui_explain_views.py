@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from explainer.core import Trace, reference_net
 from explainer.core.ops import output_size
 from explainer.gui import theme
-from explainer.gui.kit.animation import StepPlayer, image_rgb, synthetic_digit
+from explainer.gui.kit.animation import StepPlayer, image_rgb
+from explainer.gui.kit.samples import synthetic_digit
 from explainer.gui.layers.activation import ReLUView
 from explainer.gui.layers.conv import ConvView
 from explainer.gui.layers.dense import SoftmaxView, formula_lines

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from itertools import pairwise
+from typing import TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -12,6 +13,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from explainer.core import Conv2D, Dense, Flatten, MaxPool2D, ReLU, Sequential, reference_net
 from explainer.errors import BadInputError
@@ -57,16 +59,29 @@ def model() -> Sequential:
     return reference_net(np.random.default_rng(0))
 
 
-@pytest.fixture
-def view(qtbot, model: Sequential) -> OverviewView:
-    """An overview of the reference network, shown and exposed, with no trace yet."""
-    widget = OverviewView()
+W = TypeVar("W", bound=QWidget)
+
+
+def shown(qtbot, widget: W) -> W:
+    """``widget`` shown and exposed (and closed by qtbot after the test)."""
     qtbot.addWidget(widget)
-    widget.set_model(model)
-    widget.resize(1400, 640)
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+def shown_overview(qtbot, model: Sequential, width: int, height: int) -> OverviewView:
+    """An overview of ``model`` at ``width`` x ``height``, shown and exposed, with no trace yet."""
+    widget = OverviewView()
+    widget.set_model(model)
+    widget.resize(width, height)
+    return shown(qtbot, widget)
+
+
+@pytest.fixture
+def view(qtbot, model: Sequential) -> OverviewView:
+    """An overview of the reference network, shown and exposed, with no trace yet."""
+    return shown_overview(qtbot, model, 1400, 640)
 
 
 def pixel(image: QImage, x: float, y: float) -> QColor:
@@ -324,12 +339,7 @@ def test_any_model_is_laid_out_from_its_layer_kinds(qtbot) -> None:
             Dense(40, 10, rng=rng),
         ]
     )
-    widget = OverviewView()
-    qtbot.addWidget(widget)
-    widget.set_model(model)
-    widget.resize(1100, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown_overview(qtbot, model, 1100, 600)
     assert widget.column_labels() == [
         "input 1x28x28",
         "conv1 3x28x28",
@@ -409,10 +419,7 @@ def test_dark_palette_repaints_the_overview(qtbot, view: OverviewView, model: Se
 
 def test_map_detail_prints_and_reports_the_values(qtbot, model: Sequential) -> None:
     trace = model.trace(digit(3))
-    dialog = MapDetailDialog(trace, 9, 6)  # pool2 channel 6, 7x7
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown(qtbot, MapDetailDialog(trace, 9, 6))  # pool2 channel 6, 7x7
     values = trace.layers[9].output[0, 6]
     title = dialog.title_text()
     assert "pool2" in title and "channel 6" in title and "16x7x7" in title
@@ -429,10 +436,8 @@ def test_map_detail_prints_and_reports_the_values(qtbot, model: Sequential) -> N
 
 
 def test_map_detail_follows_a_new_trace(qtbot, model: Sequential) -> None:
-    dialog = MapDetailDialog(model.trace(digit(1)), 7, 4)  # conv4 channel 4, 14x14: numbers printed
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    # conv4 channel 4, 14x14: numbers printed
+    dialog = shown(qtbot, MapDetailDialog(model.trace(digit(1)), 7, 4))
     move_to(dialog.view, dialog.view.cell_rect(5, 9).center())
     newer = model.trace(digit(2))
     dialog.set_trace(newer)
@@ -444,10 +449,7 @@ def test_map_detail_follows_a_new_trace(qtbot, model: Sequential) -> None:
 
 def test_map_detail_of_a_large_map_shows_values_on_hover_only(qtbot, model: Sequential) -> None:
     trace = model.trace(digit(4))
-    dialog = MapDetailDialog(trace, 0, 2)  # conv1 channel 2, 28x28
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown(qtbot, MapDetailDialog(trace, 0, 2))  # conv1 channel 2, 28x28
     assert not dialog.view.numbers_shown()
     values = trace.layers[0].output[0, 2]
     move_to(dialog.view, dialog.view.cell_rect(13, 20).center())

@@ -15,9 +15,10 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from explainer.gui import i18n, textcheck
+from explainer.gui.kit.samples import sample_digit
 from explainer.gui.mainwindow import MainWindow
 from explainer.gui.state import Settings
-from explainer.gui.tour import TourPanel, sample_digit
+from explainer.gui.tour import TourPanel
 
 SIZES = [(1280, 720), (1440, 880), (1920, 1080)]
 LANGUAGES = ["en", "zh_CN"]

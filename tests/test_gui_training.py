@@ -15,7 +15,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 from gates import GATE_TIMEOUT_S, Gate, GatedLoader
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -31,6 +30,7 @@ from explainer.gui.pages.training import (
     open_model_file,
     save_model_file,
 )
+from explainer.gui.state import DataSource
 from explainer.gui.training_worker import TrainingConfig, TrainingResult, TrainingWorker
 from explainer.modelio import load_model, save_model
 from explainer.train import Progress
@@ -53,11 +53,8 @@ def steps(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
     gate.open()  # a test that failed half-way leaves no worker waiting here
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, qapp: object) -> None:
-    """QSettings of this test live in its own temp folder, never in the user's."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+# QSettings of every test here live in its own temp folder, never in the user's.
+pytestmark = pytest.mark.usefixtures("settings")
 
 
 def synthetic_splits(n_train: int = 256, n_val: int = 64, seed: int = 0) -> tuple:
@@ -313,24 +310,26 @@ def test_training_view_pause_and_stop_buttons(qtbot: QtBot, steps: Gate) -> None
 
 
 def test_training_view_without_data_folder_explains(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(training_view.DataFolderPicker, "directory", lambda self: None)
+    monkeypatch.setattr(DataSource, "folder", lambda self: None)
     view = TrainingView(build(SMALL))
     qtbot.addWidget(view)
     assert not view.start()
     assert "MNIST" in view.status_label.text() and not view.is_running()
 
 
-def test_data_folder_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
-    picker = DataFolderPicker()
-    qtbot.addWidget(picker)
+def test_the_data_folder_is_shared_by_the_panels(qtbot: QtBot, tmp_path: Path) -> None:
+    source = DataSource()
+    training = TrainingView(build(SMALL))
+    qtbot.addWidget(training)
+    training.set_data_source(source)
     chosen: list[Path] = []
-    picker.sigChanged.connect(chosen.append)
-    picker.set_directory(tmp_path / "mnist")
-    assert chosen == [tmp_path / "mnist"]
-    again = DataFolderPicker()
-    qtbot.addWidget(again)
-    assert again.directory() == tmp_path / "mnist"
-    assert str(tmp_path / "mnist") in again._path.text()
+    source.sigFolderChanged.connect(chosen.append)
+    picker = DataFolderPicker(source)
+    qtbot.addWidget(picker)
+    source.set_folder(tmp_path / "mnist")
+    assert chosen == [tmp_path / "mnist"] and source.folder() == tmp_path / "mnist"
+    assert str(tmp_path / "mnist") in picker._path.text()
+    assert str(tmp_path / "mnist") in training.data_picker._path.text()
 
 
 def test_saved_model_reloads_with_identical_predictions(qtbot: QtBot, tmp_path: Path) -> None:

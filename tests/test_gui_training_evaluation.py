@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from gates import Gate
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from explainer.architectures import ArchitectureSpec, build
@@ -27,7 +27,7 @@ from explainer.gui.pages.testset import (
     confusion_matrix,
     evaluate_iter,
 )
-from explainer.gui.training_worker import remember_data_dir
+from explainer.gui.state import DataSource
 
 
 @pytest.fixture
@@ -44,11 +44,8 @@ def batches(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
     gate.open()  # a test that failed half-way leaves no worker waiting here
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, qapp: object) -> None:
-    """QSettings of this test live in its own temp folder, never in the user's."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+# QSettings of every test here live in its own temp folder, never in the user's.
+pytestmark = pytest.mark.usefixtures("settings")
 
 
 def random_test_set(n: int = 300, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -174,8 +171,7 @@ def test_stop_keeps_the_results_shown_before(qtbot: QtBot, batches: Gate) -> Non
 
 
 def test_missing_test_files_are_reported(qtbot: QtBot, tmp_path: Path) -> None:
-    remember_data_dir(tmp_path)  # an empty folder
-    view = EvaluationView(linear_model())
+    view = EvaluationView(linear_model(), DataSource(folder=tmp_path))  # an empty folder
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.sigFinished, timeout=10000) as blocker:
         assert view.evaluate()
@@ -184,8 +180,7 @@ def test_missing_test_files_are_reported(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_confusion_matrix_of_the_whole_mnist_test_set(qtbot: QtBot, mnist_directory: Path) -> None:
-    remember_data_dir(mnist_directory)
-    view = EvaluationView(linear_model())
+    view = EvaluationView(linear_model(), DataSource(folder=mnist_directory))
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.sigFinished, timeout=60000) as blocker:
         assert view.evaluate()

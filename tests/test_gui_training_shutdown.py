@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 from gates import GATE_TIMEOUT_S, Gate, GatedLoader
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from test_gui_training import SMALL, synthetic_splits
 from test_gui_training_evaluation import random_test_set
@@ -37,11 +36,8 @@ from explainer.gui.training_worker import TrainingConfig, TrainingResult, Traini
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, qapp: object) -> None:
-    """QSettings of this test live in its own temp folder, never in the user's."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+# QSettings of every test here live in its own temp folder, never in the user's.
+pytestmark = pytest.mark.usefixtures("settings")
 
 
 @pytest.fixture

@@ -88,15 +88,15 @@ def _probe() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
+    from explainer.data import MNIST
     from explainer.gui import theme
-    from explainer.gui.gallery import load_samples
     from explainer.gui.mainwindow import MainWindow
     from explainer.gui.state import Settings
 
     window = MainWindow(settings=Settings())
     window.show()
     QTest.qWaitForWindowExposed(window)
-    images, labels = load_samples()
+    images, labels = MNIST.load_samples()
     window.open_digit(images[0], int(labels[0]))
 
     def settle() -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import signal
-import subprocess
 import sys
 import textwrap
 import zipfile
@@ -551,7 +549,7 @@ def test_interrupted_save_leaves_old_file_intact(
 
 
 def test_process_killed_mid_save_leaves_old_file_intact(
-    tmp_path: Path, saved: Path, images: np.ndarray
+    tmp_path: Path, saved: Path, images: np.ndarray, kill_at_marker: Callable[[str, str], None]
 ) -> None:
     before = load_model(saved).predict_proba(images)
     script = textwrap.dedent(
@@ -574,14 +572,7 @@ def test_process_killed_mid_save_leaves_old_file_intact(
         save_model(reference_net(np.random.default_rng(5)), {str(saved)!r})
         """
     )
-    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    try:
-        assert process.stdout is not None
-        assert process.stdout.readline().strip() == "writing"
-        process.send_signal(signal.SIGKILL)
-    finally:
-        process.wait(timeout=30)
-    assert process.returncode == -signal.SIGKILL
+    kill_at_marker(script, "writing")
 
     np.testing.assert_array_equal(load_model(saved).predict_proba(images), before)
     leftovers = [p for p in tmp_path.iterdir() if p != saved]

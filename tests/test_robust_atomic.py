@@ -5,18 +5,15 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import signal
 import stat
-import subprocess
-import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from explainer.atomic import atomic_write_bytes, atomic_writer
 
-REPO = Path(__file__).resolve().parent.parent
 TEMP_PATTERN = re.compile(r"^\.target\.bin\.[0-9a-f]{16}\.tmp$")
 
 
@@ -90,7 +87,9 @@ def test_directory_as_target_raises_and_leaves_no_temp(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["target.bin"] and folder.is_dir()
 
 
-def test_process_killed_mid_write_leaves_old_file_intact(tmp_path: Path) -> None:
+def test_process_killed_mid_write_leaves_old_file_intact(
+    tmp_path: Path, kill_at_marker: Callable[[str, str], None]
+) -> None:
     """A child writes 64 MB through the helper, 1 MB at a time; SIGKILL arrives after 8 MB."""
     target = tmp_path / "target.bin"
     old = os.urandom(3 * 2**20)
@@ -109,15 +108,7 @@ def test_process_killed_mid_write_leaves_old_file_intact(tmp_path: Path) -> None
                     time.sleep(60)
         """
     )
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env)
-    try:
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "8 MB written"
-        child.send_signal(signal.SIGKILL)
-    finally:
-        child.wait(timeout=30)
-    assert child.returncode == -signal.SIGKILL
+    kill_at_marker(script, "8 MB written")
 
     assert hashlib.sha256(target.read_bytes()).digest() == hashlib.sha256(old).digest()
     leftovers = [p for p in tmp_path.iterdir() if p != target]

@@ -17,10 +17,11 @@ from explainer.core.trace import frozen
 
 
 @dataclass(frozen=True, eq=False)
-class ConvStep:
-    """One output position of a convolution: window ⊙ kernel, summed, plus bias.
+class ProductStep:
+    """A window of numbers times another array, element by element (``products``), and their sum
+    (``value``, plus the bias for a convolution); ``row``, ``col`` say where the sum goes.
 
-    Shape: window, products ``(C_in, kH, kW)``.
+    The subclasses say what the window and the other array are.
     """
 
     row: int
@@ -28,6 +29,13 @@ class ConvStep:
     window: np.ndarray
     products: np.ndarray
     value: float
+
+
+class ConvStep(ProductStep):
+    """One output position of a convolution: window ⊙ kernel, summed, plus bias.
+
+    Shape: window, products ``(C_in, kH, kW)``.
+    """
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,18 +68,11 @@ class InputGradStep:
     value: float
 
 
-@dataclass(frozen=True, eq=False)
-class WeightGradStep:
+class WeightGradStep(ProductStep):
     """One kernel weight's gradient dL/dW[row, col]: the input samples it touched ⊙ dZ, summed.
 
     Shape: window, products ``(H_out, W_out)``.
     """
-
-    row: int
-    col: int
-    window: np.ndarray
-    products: np.ndarray
-    value: float
 
 
 @dataclass(frozen=True, eq=False)

@@ -43,6 +43,7 @@ class Dataset:
         preprocess: turns a drawn or loaded image ``(h, w)`` into one input image ``(H, W)`` in [0, 1].
         folder: the folder name under :data:`SHARED_DATA`, the fallback location of the files.
         env_var: the environment variable that names the folder of the files.
+        train_size: images in the training file, the validation images included.
         validation_size: the last this-many training images are the validation set.
         samples: the bundled file of sample images (an ``assets/`` name), shown in the gallery.
 
@@ -57,6 +58,7 @@ class Dataset:
     preprocess: Callable[[np.ndarray], np.ndarray]
     folder: str
     env_var: str
+    train_size: int
     validation_size: int
     samples: str
 
@@ -77,6 +79,11 @@ class Dataset:
             return Path(env).expanduser()
         fallback = SHARED_DATA / self.folder
         return fallback if fallback.is_dir() else None
+
+    @property
+    def max_training_images(self) -> int:
+        """The most images the training set can have: those of the training file not kept for validation."""
+        return self.train_size - self.validation_size
 
     def splits(
         self,

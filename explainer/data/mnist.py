@@ -209,6 +209,7 @@ MNIST = Dataset(
     preprocess=to_mnist,
     folder="mnist",
     env_var="EXPLAINER_MNIST_DIR",
+    train_size=60000,
     validation_size=5000,
     samples="samples.npz",
 )

@@ -171,14 +171,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Imported here so that the window-system check and --help answer without loading the window code.
     from explainer.gui.mainwindow import MainWindow
-    from explainer.gui.state import DATA_DIR_KEY, load_settings, save_settings
+    from explainer.gui.state import load_settings, save_settings
 
     settings = load_settings(QSettings())
     if args.data is not None:
-        # Remembered like a folder chosen in the training panel, which reads it from QSettings.
+        # The state's data set reads its files from here; remembered like a folder chosen in the app.
         settings.data_dir = args.data.expanduser().resolve()
-        QSettings().setValue(DATA_DIR_KEY, str(settings.data_dir))
     window = MainWindow(model=args.model, settings=settings)
+    # A chosen data folder is saved at once, so a crash or Ctrl+C does not forget it.
+    window.state.data.sigFolderChanged.connect(lambda _folder: save_settings(window.settings(), QSettings()))
     probe = FirstPaintProbe(window, process_start_time())
     if args.measure_startup:
 

@@ -32,7 +32,26 @@ ERASER_MARGIN = 2
 """The eraser is this many canvas pixels wider than the brush, to cover the brush's anti-aliased rim."""
 
 
-class DrawingCanvas(FollowsLanguage, QWidget):
+class _SquareView(FollowsLanguage, QWidget):
+    """A fixed-size square widget shown ``side`` logical pixels wide; zooming changes the side only."""
+
+    def __init__(self, side: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._display_size = side
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def set_display_size(self, side: int) -> None:
+        """Show the widget ``side`` logical pixels wide (zoom); the image resolution stays the same."""
+        self._display_size = int(side)
+        self.setFixedSize(self.sizeHint())
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        """The zoomed side, square."""
+        return QSize(self._display_size, self._display_size)
+
+
+class DrawingCanvas(_SquareView):
     """A square canvas with an anti-aliased round brush: white ink on black, like MNIST.
 
     Left button draws, right button (or eraser mode) erases. Every stroke segment emits ``sigChanged``
@@ -52,7 +71,7 @@ class DrawingCanvas(FollowsLanguage, QWidget):
     sigStrokeFinished = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(CANVAS_SIZE, parent)
         self.setObjectName("canvas")
         self._image = QImage(CANVAS_SIZE, CANVAS_SIZE, QImage.Format.Format_Grayscale8)
         self._image.fill(0)
@@ -64,12 +83,10 @@ class DrawingCanvas(FollowsLanguage, QWidget):
         self._painter: QPainter | None = None
         self._last: QPointF | None = None
         self._hover: QPointF | None = None
-        self._display_size = CANVAS_SIZE
         self._hint_shown = False
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.retranslate_ui()
 
@@ -157,12 +174,6 @@ class DrawingCanvas(FollowsLanguage, QWidget):
         self._eraser = bool(on)
         self.update()
 
-    def set_display_size(self, side: int) -> None:
-        """Show the canvas ``side`` logical pixels wide (zoom); the image resolution stays the same."""
-        self._display_size = int(side)
-        self.setFixedSize(self.sizeHint())
-        self.update()
-
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
         self.setToolTip(
@@ -170,10 +181,6 @@ class DrawingCanvas(FollowsLanguage, QWidget):
         )
 
     # ----------------------------------------------------------------- Qt overrides
-    def sizeHint(self) -> QSize:
-        """The zoomed canvas side, square."""
-        return QSize(self._display_size, self._display_size)
-
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """Start a stroke: left draws (or erases in eraser mode), right erases."""
         button = event.button()
@@ -314,7 +321,7 @@ class DrawingCanvas(FollowsLanguage, QWidget):
         self.sigChanged.emit()
 
 
-class InputPreview(FollowsLanguage, QWidget):
+class InputPreview(_SquareView):
     """The 28x28 input as the network sees it: big square pixels, no smoothing.
 
     Shape:
@@ -322,13 +329,11 @@ class InputPreview(FollowsLanguage, QWidget):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(112, parent)
         self.setObjectName("input_preview")
         self._array = np.zeros((28, 28), np.uint8)
         self._image = QImage()
-        self._display_size = 112
         self.setMouseTracking(True)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.set_input(None)
         self.retranslate_ui()
 
@@ -343,12 +348,6 @@ class InputPreview(FollowsLanguage, QWidget):
         self._image = QImage(self._array.data, width, height, width, QImage.Format.Format_Grayscale8)
         self.update()
 
-    def set_display_size(self, side: int) -> None:
-        """Show the preview ``side`` logical pixels wide (zoom)."""
-        self._display_size = int(side)
-        self.setFixedSize(self.sizeHint())
-        self.update()
-
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
         self.setToolTip(
@@ -357,10 +356,6 @@ class InputPreview(FollowsLanguage, QWidget):
                 "mass in a 28x28 image, like the MNIST digits it was trained on."
             )
         )
-
-    def sizeHint(self) -> QSize:
-        """The zoomed preview side, square."""
-        return QSize(self._display_size, self._display_size)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Show the hovered pixel's row, column and value in the tooltip."""

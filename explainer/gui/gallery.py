@@ -1,4 +1,4 @@
-"""A gallery of sample MNIST test digits; picking one loads it into the canvas."""
+"""A gallery of sample digits (the data set's bundled test digits); picking one loads it into the canvas."""
 
 from __future__ import annotations
 
@@ -7,11 +7,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
-from explainer.data import MNIST
 from explainer.gui.i18n import FollowsLanguage, tr
-
-SAMPLES_PATH = MNIST.samples_path
-load_samples = MNIST.load_samples
 
 
 class SampleGallery(FollowsLanguage, QListWidget):

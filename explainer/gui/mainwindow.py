@@ -56,12 +56,13 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.canvas import BRUSH_MAX, BRUSH_MIN, CANVAS_SIZE, DrawingCanvas, InputPreview
 from explainer.gui.export import export_widget_png
-from explainer.gui.gallery import SampleGallery, load_samples
+from explainer.gui.gallery import SampleGallery
 from explainer.gui.i18n import FollowsLanguage, LanguageMenu, tr, translate_error
 from explainer.gui.jobs import stop_all_workers
 from explainer.gui.network.overview import OverviewScrollArea, OverviewView
-from explainer.gui.state import SCALE_MODES, AppState, Settings, Target, same_architecture, signals_blocked
+from explainer.gui.state import AppState, Settings, Target, same_architecture, signals_blocked
 from explainer.gui.targetbar import TargetBar
+from explainer.gui.theme import SCALE_MODES
 from explainer.gui.workspace import LEARN_PAGES, MODEL_PAGES, DetailPanel, Page, Problem, page_available
 from explainer.unusual import statistics_for
 
@@ -828,7 +829,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
     def _load_gallery(self) -> None:
         """Fill the gallery with the bundled sample digits; without them it is hidden, not shown empty."""
         try:
-            images, labels = load_samples()
+            images, labels = self.state.dataset.load_samples()
         except BadInputError:
             self.gallery_heading.hide()
             self.gallery.hide()
@@ -1000,7 +1001,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
     def _problem(self) -> Problem:
         """What the pages work on now."""
         state = self.state
-        return Problem(state.model, state.input, state.trace, state.chosen_target)
+        return Problem(state.model, state.input, state.trace, state.chosen_target, state.data)
 
     def _tab_changed(self, index: int) -> None:
         """A page came to the front: build its view if needed and bring it up to date now."""

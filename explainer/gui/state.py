@@ -1,11 +1,12 @@
-"""The one state object of the app: model, input, trace and settings; views subscribe to its signals.
+"""The one state object of the app: model, data set, input, trace and settings; views follow its signals.
 
-Data flows one way: canvas image → ``to_mnist`` → ``model.trace`` → ``AppState`` → views.
+Data flows one way: canvas image → the data set's preprocessing → ``model.trace`` → ``AppState`` → views.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from explainer.data.preprocess import to_mnist
+from explainer.data import MNIST, Dataset, Split
 from explainer.errors import bad_input
 from explainer.gui import theme
 from explainer.gui.canvas import BRUSH_DEFAULT
@@ -22,15 +23,17 @@ from explainer.gui.canvas import BRUSH_DEFAULT
 if TYPE_CHECKING:
     from explainer.core import Sequential, Trace
 
-SCALE_MODES = ("layer", "block", "global")
-
 DATA_DIR_KEY = "training/data_dir"
-"""QSettings key of the MNIST folder, shared with the training panel."""
+"""Settings key of the folder chosen for the data set's files (in the app or with ``--data``)."""
 
 
 @dataclass
 class Settings:
-    """User preferences the window reads at start-up and keeps up to date."""
+    """User preferences the window reads at start-up and keeps up to date.
+
+    ``data_dir``: the folder of the data set's files chosen in the app or with ``--data``; None means the
+    data set's default (see :meth:`explainer.data.Dataset.directory`).
+    """
 
     dark: bool = False
     zoom: float = 1.0
@@ -56,20 +59,83 @@ def load_settings(store: QSettings) -> Settings:
         dark=bool(read("dark", defaults.dark, bool)),
         zoom=zoom if isinstance(zoom, float) and theme.MIN_ZOOM <= zoom <= theme.MAX_ZOOM else defaults.zoom,
         brush_size=int(read("brush_size", defaults.brush_size, int)),  # type: ignore[call-overload]
-        scale_mode=scale_mode if scale_mode in SCALE_MODES else defaults.scale_mode,
+        scale_mode=scale_mode if scale_mode in theme.SCALE_MODES else defaults.scale_mode,
         data_dir=Path(data_dir) if isinstance(data_dir, str) and data_dir else None,
     )
 
 
 def save_settings(settings: Settings, store: QSettings) -> None:
-    """Write the display settings; Qt saves via a temp file and a rename, so a crash cannot corrupt them."""
+    """Write the settings; Qt saves via a temp file and a rename, so a crash cannot corrupt them."""
     store.setValue("dark", settings.dark)
     store.setValue("zoom", settings.zoom)
     store.setValue("brush_size", settings.brush_size)
     store.setValue("scale_mode", settings.scale_mode)
-    # data_dir is not written back: the training panel remembers the folder itself, under the same key,
-    # and a stale copy from start-up must not overwrite it.
+    if settings.data_dir is None:
+        store.remove(DATA_DIR_KEY)
+    else:
+        store.setValue(DATA_DIR_KEY, str(settings.data_dir))
     store.sync()
+
+
+@functools.lru_cache(maxsize=1)
+def _cached_splits(dataset: Dataset, directory: Path, train_images: int) -> tuple[Split, Split]:
+    """``dataset.splits(directory, train_images)``, kept so a second run does not decompress the files again.
+
+    Shape:
+        See :meth:`explainer.data.Dataset.splits`.
+    """
+    return dataset.splits(directory, train_images)
+
+
+class DataSource(QObject):
+    """The data set the app trains and tests on, and the folder its files are in.
+
+    The folder is the one chosen in the app (or given with ``--data``), else the data set's default: its
+    environment variable, else the shared copy (:meth:`explainer.data.Dataset.directory`). The training and
+    test panels share one source, so a folder chosen in one is used by the other.
+
+    Signals:
+        sigFolderChanged(object): a folder was chosen (a ``Path``).
+    """
+
+    sigFolderChanged = Signal(object)
+
+    def __init__(
+        self, dataset: Dataset = MNIST, folder: Path | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._dataset = dataset
+        self._folder = folder
+
+    @property
+    def dataset(self) -> Dataset:
+        """The data set: input shape, class names, splits, test set, preprocessing and sample digits."""
+        return self._dataset
+
+    def folder(self) -> Path | None:
+        """The folder of the files: the chosen one, else the data set's default (None if neither)."""
+        return self._folder if self._folder is not None else self._dataset.directory()
+
+    def set_folder(self, folder: Path) -> None:
+        """Read the files from ``folder`` from now on."""
+        self._folder = folder
+        self.sigFolderChanged.emit(folder)
+
+    def training_loader(self, train_images: int) -> Callable[[], tuple[Split, Split]] | None:
+        """Loads the first ``train_images`` training images and the validation set; None without a folder.
+
+        The loader runs on a worker thread (reading the files takes a while); see
+        :meth:`explainer.data.Dataset.splits`.
+        """
+        folder = self.folder()
+        return (
+            None if folder is None else functools.partial(_cached_splits, self._dataset, folder, train_images)
+        )
+
+    def test_loader(self) -> Callable[[], Split] | None:
+        """Loads the test images and labels (on a worker thread); None without a folder."""
+        folder = self.folder()
+        return None if folder is None else functools.partial(self._dataset.test_set, folder)
 
 
 @dataclass(frozen=True)
@@ -118,7 +184,11 @@ def same_architecture(a: Sequential, b: Sequential) -> bool:
 
 
 class AppState(QObject):
-    """Holds the model, the canvas image, the 28x28 input, the current Trace, the target and the settings.
+    """Holds the model, the data set, the canvas image, the input, the current Trace, the target and the
+    settings.
+
+    :attr:`data` is the data set the model is for (its preprocessing turns canvas images into inputs) with
+    the folder of its files, which it keeps in ``settings.data_dir``.
 
     The window has **one target**, :attr:`chosen_target`: the ``Target`` Backward mode differentiates and
     the label every page (Learn, step-through, gradient check, tour) and the status bar use, kept in Forward
@@ -127,14 +197,14 @@ class AppState(QObject):
 
     Signals (emitted synchronously, in this order when an input arrives):
         sigModelChanged(model): a new ``Sequential`` is in use.
-        sigInputChanged(x): the network input changed; ``(28, 28)`` float32 in [0, 1], or None when blank.
+        sigInputChanged(x): the network input changed; ``(H, W)`` float32 in [0, 1], or None when blank.
         sigChosenTargetChanged(target): :attr:`chosen_target` changed (a ``Target``), before the re-trace.
         sigTargetChanged(target): the target changed (None, a ``Target`` or an array), before the re-trace.
         sigTraceChanged(trace): the ``Trace`` of the current input, or None when there is no input.
 
     Shape:
         image: ``(H, W)`` float in [0, 1] or uint8, ink bright on dark (what the canvas holds).
-        input: ``(28, 28)`` float32 in [0, 1].
+        input: ``(H, W)`` float32 in [0, 1], the model's input size (``(28, 28)`` for MNIST).
         target: None (forward only), a ``Target`` rule resolved for every input, ``(1,)`` class indices,
             or ``(1, K)`` explicit dL/dlogits.
     """
@@ -146,7 +216,12 @@ class AppState(QObject):
     sigTraceChanged = Signal(object)
 
     def __init__(
-        self, model: Sequential, settings: Settings | None = None, parent: QObject | None = None
+        self,
+        model: Sequential,
+        settings: Settings | None = None,
+        parent: QObject | None = None,
+        *,
+        dataset: Dataset = MNIST,
     ) -> None:
         super().__init__(parent)
         self._model = model
@@ -156,6 +231,17 @@ class AppState(QObject):
         self._target: Target | np.ndarray | None = None
         self._chosen = Target()
         self.settings = settings if settings is not None else Settings()
+        self.data = DataSource(dataset, self.settings.data_dir, self)
+        self.data.sigFolderChanged.connect(self._remember_folder)
+
+    def _remember_folder(self, folder: Path) -> None:
+        """Keep the chosen folder in the settings, which are saved when the app quits."""
+        self.settings.data_dir = folder
+
+    @property
+    def dataset(self) -> Dataset:
+        """The data set the model is for."""
+        return self.data.dataset
 
     @property
     def model(self) -> Sequential:
@@ -169,7 +255,7 @@ class AppState(QObject):
 
     @property
     def input(self) -> np.ndarray | None:
-        """The preprocessed ``(28, 28)`` network input, or None when the canvas is blank."""
+        """The preprocessed ``(H, W)`` network input, or None when the canvas is blank."""
         return self._input
 
     @property
@@ -223,8 +309,8 @@ class AppState(QObject):
             ``image``: ``(H, W)`` float in [0, 1] or uint8 in [0, 255], ink bright on dark.
         """
         self._image = image
-        x = None if image is None else to_mnist(image)
-        # to_mnist returns zeros for a blank (or nearly blank, e.g. erased) image: that is no input.
+        x = None if image is None else self.dataset.preprocess(image)
+        # Preprocessing returns zeros for a blank (or nearly blank, e.g. erased) image: that is no input.
         self.set_input(x if x is not None and x.any() else None, label)
 
     def set_input(self, x: np.ndarray | None, label: int | None = None) -> None:
@@ -233,7 +319,7 @@ class AppState(QObject):
         A new input resets the chosen target's class to ``label`` (None: "predicted"), keeping its kind.
 
         Shape:
-            ``x``: ``(28, 28)`` float32 in [0, 1], or None for no input.
+            ``x``: ``(H, W)`` float32 in [0, 1], or None for no input.
         """
         x = None if x is None else np.asarray(x, np.float32)
         if x is not None and x.shape != self._model.input_shape[1:]:

@@ -10,7 +10,7 @@ format, so drawing needs no conversion).
 
 - ``DIVERGING_LUT``: blue (negative) - white (zero) - red (positive), ColorBrewer RdBu as in CNN Explainer.
   Use it for activations, weights and gradients with symmetric levels ``(-m, +m)`` so white means zero.
-- ``GREY_LUT``: black (0) to white (1), for the input pixels (MNIST convention: ink is bright).
+- ``GREY_LUT``: black (0) to white (1), for the input pixels (ink is bright, as in the training digits).
 - ``Theme.sequential_lut``: for probabilities, pale to strong on a light background and dark to bright on a
   dark one, so a likely class always stands out.
 
@@ -67,6 +67,9 @@ DIVERGING_LUT: np.ndarray = _ramp(
 
 GREY_LUT: np.ndarray = _ramp(["#000000", "#ffffff"])
 """Black-to-white map for input pixels in [0, 1]; ``(256, 4)`` uint8 RGBA."""
+
+SCALE_MODES = ("layer", "block", "global")
+"""Colour ranges of the maps: each layer alone, each conv..pool block, or the whole network."""
 
 # ColorBrewer YlGn: green, so probabilities never read as the blue or red of the diverging map.
 _YLGN = ["#f7fcb9", "#d9f0a3", "#addd8e", "#78c679", "#41ab5d", "#238443", "#006837"]

@@ -74,6 +74,7 @@ from PySide6.QtWidgets import (
 from explainer.core import LayerRecord, Sequential, Trace, conv_steps, pool_steps
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
+from explainer.gui.kit.samples import sample_digit
 from explainer.gui.state import Target
 
 if TYPE_CHECKING:
@@ -84,9 +85,6 @@ TOUR_LR = 0.05
 
 STOP_KEY = "tour/stop"
 """QSettings key of the stop reached, so that the tour resumes there."""
-
-SYNTHETIC_LABEL = 7
-"""The class of the hand-made digit used when no sample digits are bundled."""
 
 REFRESH_DELAY_MS = 200
 """After the drawing changes, the narration waits this long, so a stroke does not rebuild it per move."""
@@ -761,24 +759,6 @@ def build_stops(problem: TourProblem) -> list[Stop]:
     return stops
 
 
-def sample_digit() -> tuple[np.ndarray, int]:
-    """A digit for a blank canvas: the first bundled test digit, else a hand-made 7.
-
-    Shape:
-        returns ``(28, 28)`` float32 in [0, 1] and its label.
-    """
-    from explainer.errors import BadInputError
-    from explainer.gui.gallery import load_samples
-
-    try:
-        images, labels = load_samples()
-    except BadInputError:
-        from explainer.gui.kit.animation import synthetic_digit
-
-        return synthetic_digit(), SYNTHETIC_LABEL
-    return images[0].astype(np.float32) / np.float32(255.0), int(labels[0])
-
-
 # ---- the spotlight over the main window ---------------------------------------------------------------
 
 
@@ -1039,7 +1019,7 @@ class TourController(QObject):
         if window.state.input is None and not window.canvas.is_blank():
             window.state.set_image(window.canvas.pixels())  # a stroke the window has not traced yet
         if window.state.input is None:
-            image, label = sample_digit()
+            image, label = sample_digit(window.state.dataset)
             window.canvas.set_image(image)
             # Trace now rather than on the window's next update, so the first stop has its numbers.
             window.state.set_image(window.canvas.pixels(), label)

@@ -6,68 +6,26 @@ step (one batch), signals arrive on the UI thread, and closing a window stops an
 :class:`TrainingWorker` drives :func:`explainer.train.train_iter` on a private copy of the model and
 emits copies of it ("snapshots") every N steps, so the views can redraw the filters as they form
 while the worker keeps training its own copy.
-
-The folder holding the MNIST files is remembered in QSettings under :data:`DATA_DIR_KEY`
-(:func:`remembered_data_dir`, :func:`remember_data_dir`).
 """
 
 from __future__ import annotations
 
-import functools
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import Signal
 
 from explainer.core import Sequential
-from explainer.data import MNIST, mnist_dir
+from explainer.data import Split
 from explainer.errors import BadInputError
 from explainer.gui.i18n import translate_error
 from explainer.gui.jobs import StepWorker
 from explainer.train import DEFAULT_LR, make_optimizer, train_iter
 
-Split = tuple[np.ndarray, np.ndarray]
-"""Images ``(N, 28, 28)`` uint8 (or float in [0, 1]) and labels ``(N,)``."""
-
 DataLoader = Callable[[], tuple[Split, Split]]
 """Returns the training and validation splits; called on the worker thread (loading takes a while)."""
-
-DATA_DIR_KEY = "training/data_dir"
-"""QSettings key of the MNIST folder chosen in the app."""
-
-VALIDATION_SIZE = MNIST.validation_size
-"""The last this-many MNIST training images are the validation set, as in ``python -m explainer.train``."""
-
-
-def remembered_data_dir() -> Path | None:
-    """The MNIST folder chosen in the app, else :func:`explainer.data.mnist_dir` (None if neither)."""
-    stored = QSettings().value(DATA_DIR_KEY, "", type=str)
-    return Path(stored) if isinstance(stored, str) and stored else mnist_dir()
-
-
-def remember_data_dir(directory: Path) -> None:
-    """Remember ``directory`` as the MNIST folder for the next runs (QSettings writes it atomically)."""
-    settings = QSettings()
-    settings.setValue(DATA_DIR_KEY, str(directory))
-    settings.sync()
-
-
-@functools.lru_cache(maxsize=1)
-def mnist_splits(directory: Path, train_images: int) -> tuple[Split, Split]:
-    """The first ``train_images`` MNIST training images and the last :data:`VALIDATION_SIZE` as validation.
-
-    Cached, so a second run does not decompress the files again.
-
-    Shape:
-        Each split is images ``(N, 28, 28)`` uint8 and labels ``(N,)`` uint8.
-
-    Raises:
-        BadInputError: the files are missing or damaged (the message names the file).
-    """
-    return MNIST.splits(directory, train_images)
 
 
 @dataclass(frozen=True)

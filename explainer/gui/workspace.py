@@ -24,7 +24,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from explainer.gui.i18n import tr
-from explainer.gui.state import Target, same_architecture
+from explainer.gui.state import DataSource, Target, same_architecture
 
 if TYPE_CHECKING:
     from explainer.core import Sequential, Trace
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Problem:
-    """What the pages work on: the model, the digit, its trace and the Backward target (None: Forward).
+    """What the pages work on: the model, the digit, its trace, the Backward target (None: Forward) and
+    the data set with the folder of its files.
 
     Shape:
         x: ``(28, 28)`` float32 in [0, 1] (the network input), or None when the canvas is blank.
@@ -42,6 +43,7 @@ class Problem:
     x: np.ndarray | None
     trace: Trace | None
     target: Target | None
+    data: DataSource
 
     @property
     def label(self) -> int | None:
@@ -128,8 +130,10 @@ def _sync_playground(view: Any, new: Problem, old: Problem | None) -> None:
         view.set_trace(new.trace)
 
 
-def _sync_model(view: Any, new: Problem, old: Problem | None) -> None:
-    """Views that only need the model (training, evaluation)."""
+def _sync_model_and_data(view: Any, new: Problem, old: Problem | None) -> None:
+    """Views that need the model and the data set, not the digit (training, evaluation)."""
+    if old is None or new.data is not old.data:
+        view.set_data_source(new.data)
     if old is None or new.model is not old.model:
         view.set_model(new.model)
 
@@ -191,7 +195,7 @@ MODEL_PAGES = (
         "TrainingView",
         lambda: tr("Train"),
         lambda: tr("Train the network on MNIST and watch the loss fall and the filters form"),
-        _sync_model,
+        _sync_model_and_data,
         follows_input=False,
     ),
     PageSpec(
@@ -209,7 +213,7 @@ MODEL_PAGES = (
         "EvaluationView",
         lambda: tr("Test set"),
         lambda: tr("Accuracy on the 10,000 MNIST test digits, the confusion matrix and the mistakes"),
-        _sync_model,
+        _sync_model_and_data,
         follows_input=False,
     ),
 )

@@ -4,22 +4,22 @@
     <context>
         <name>explainer</name>
         <message>
-            <location filename="../../explainer/architectures.py" line="296" />
+            <location filename="../../explainer/architectures.py" line="293" />
             <source>the feature maps would hold {n} numbers per image, more than the {max} a model file allows; use fewer channels or more pooling</source>
             <translation>特征图每张图像会有 {n} 个数，超过了模型文件允许的 {max} 个；请减少通道或增加池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/architectures.py" line="444" />
+            <location filename="../../explainer/architectures.py" line="441" />
             <source>{name}: its {k}x{k} kernel is larger than its input {h}x{w} padded to {ph}x{pw} (padding {pad}); use fewer blocks, a smaller kernel, more padding or stride 1</source>
             <translation>{name}：它的 {k}x{k} 卷积核比输入还大（输入 {h}x{w}，填充 {pad} 后为 {ph}x{pw}）；请减少卷积块，或用更小的卷积核、更多的填充、步幅 1</translation>
         </message>
         <message>
-            <location filename="../../explainer/architectures.py" line="455" />
+            <location filename="../../explainer/architectures.py" line="452" />
             <source>{name}: its {size}x{size} window does not fit its {h}x{w} input; use fewer blocks, a smaller pool size, stride 1 or no pooling</source>
             <translation>{name}：它的 {size}x{size} 池化窗口放不进 {h}x{w} 的输入；请减少卷积块，或用更小的池化尺寸、步幅 1、不用池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/architectures.py" line="468" />
+            <location filename="../../explainer/architectures.py" line="465" />
             <source>{name}: Flatten gives {n} numbers, more than the {max} inputs a dense layer may have; add pooling, a block or a larger stride</source>
             <translation>{name}：展平后有 {n} 个数，超过了全连接层最多允许的 {max} 个输入；请增加池化、卷积块或更大的步幅</translation>
         </message>
@@ -103,22 +103,22 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/app.py" line="163" />
             <location filename="../../explainer/gui/app.py" line="165" />
-            <location filename="../../explainer/gui/mainwindow.py" line="371" />
+            <location filename="../../explainer/gui/mainwindow.py" line="372" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="208" />
+            <location filename="../../explainer/gui/app.py" line="209" />
             <source>A background job did not stop in time; quitting without it.</source>
             <translation>后台任务没有及时停止；不再等待，直接退出。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="290" />
+            <location filename="../../explainer/gui/app.py" line="291" />
             <source>Something went wrong</source>
             <translation>出错了</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="292" />
+            <location filename="../../explainer/gui/app.py" line="293" />
             <source>An unexpected error happened; the app keeps running.
 
 {summary}</source>
@@ -127,37 +127,37 @@ Install them with:
 {summary}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="294" />
+            <location filename="../../explainer/gui/app.py" line="295" />
             <source>Details were saved to {path}</source>
             <translation>详细信息已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/canvas.py" line="169" />
+            <location filename="../../explainer/gui/canvas.py" line="180" />
             <source>Draw a digit with the left mouse button. The right button erases. Ctrl+Z undoes a stroke.</source>
             <translation>用鼠标左键写一个数字，右键擦除，Ctrl+Z 撤销一笔。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/canvas.py" line="247" />
+            <location filename="../../explainer/gui/canvas.py" line="254" />
             <source>Draw a digit here</source>
             <translation>在这里写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/canvas.py" line="355" />
+            <location filename="../../explainer/gui/canvas.py" line="354" />
             <source>What the network sees: your drawing cropped, shrunk to 20x20, centred on its centre of mass in a 28x28 image, like the MNIST digits it was trained on.</source>
             <translation>网络看到的输入：你的手写经过裁剪、缩小到 20x20，再按质心居中放进 28x28 的图像，与它训练时用的 MNIST 数字一样。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/canvas.py" line="372" />
+            <location filename="../../explainer/gui/canvas.py" line="367" />
             <source>pixel ({row}, {col}) = {value:.2f}</source>
             <translation>像素 ({row}, {col}) = {value:.2f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/gallery.py" line="79" />
+            <location filename="../../explainer/gui/gallery.py" line="75" />
             <source>Digits from the MNIST test set, which the network never saw in training. Click one to load it.</source>
             <translation>来自 MNIST 测试集的数字，网络在训练时从未见过。点击即可载入。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/gallery.py" line="101" />
+            <location filename="../../explainer/gui/gallery.py" line="97" />
             <source>Test digit #{index}, true label {label}. Click to load it.</source>
             <translation>测试数字 #{index}，真实标签 {label}。点击载入。</translation>
         </message>
@@ -282,465 +282,465 @@ Install them with:
             <translation>之后：y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="799" />
+            <location filename="../../explainer/gui/layers/backward.py" line="798" />
             <location filename="../../explainer/gui/pages/stepper.py" line="307" />
             <source>Backward through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="844" />
+            <location filename="../../explainer/gui/layers/backward.py" line="843" />
             <source>Which gradient to compute</source>
             <translation>要计算哪一个梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="845" />
-            <location filename="../../explainer/gui/layers/backward.py" line="873" />
+            <location filename="../../explainer/gui/layers/backward.py" line="844" />
+            <location filename="../../explainer/gui/layers/backward.py" line="872" />
             <source>dL/dA_prev: full convolution with the kernel rotated 180°</source>
             <translation>dL/dA_prev：与旋转 180° 的卷积核做全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="845" />
-            <location filename="../../explainer/gui/layers/backward.py" line="874" />
+            <location filename="../../explainer/gui/layers/backward.py" line="844" />
+            <location filename="../../explainer/gui/layers/backward.py" line="873" />
             <source>dL/dW: input ⋆ dL/dZ</source>
             <translation>dL/dW：输入 ⋆ dL/dZ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="848" />
+            <location filename="../../explainer/gui/layers/backward.py" line="847" />
             <source>Output channel o (a map of this layer)</source>
             <translation>输出通道 o（本层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="849" />
+            <location filename="../../explainer/gui/layers/backward.py" line="848" />
             <source>Input channel c (a map of the previous layer)</source>
             <translation>输入通道 c（上一层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="935" />
+            <location filename="../../explainer/gui/layers/backward.py" line="934" />
             <source>step {i} of {n}</source>
             <translation>第 {i} 步，共 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="941" />
+            <location filename="../../explainer/gui/layers/backward.py" line="940" />
             <source>dL/dZ[{o}], zero-padded</source>
             <translation>dL/dZ[{o}]，补零后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="945" />
+            <location filename="../../explainer/gui/layers/backward.py" line="944" />
             <source>the gradient arriving at this layer's output map o</source>
             <translation>到达本层输出特征图 o 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="948" />
+            <location filename="../../explainer/gui/layers/backward.py" line="947" />
             <source>rot180(W[{o},{c}])</source>
             <translation>rot180(W[{o},{c}])</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="950" />
+            <location filename="../../explainer/gui/layers/backward.py" line="949" />
             <source>the kernel turned upside down and mirrored</source>
             <translation>上下颠倒再左右镜像的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="953" />
+            <location filename="../../explainer/gui/layers/backward.py" line="952" />
             <source>share from map {o}</source>
             <translation>来自特征图 {o} 的部分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="957" />
+            <location filename="../../explainer/gui/layers/backward.py" line="956" />
             <source>Σ window ⊙ rot180(W), one cell per step</source>
             <translation>Σ 窗口 ⊙ rot180(W)，每步一个格子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="960" />
+            <location filename="../../explainer/gui/layers/backward.py" line="959" />
             <source>dL/dA_prev[{c}]</source>
             <translation>dL/dA_prev[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="963" />
+            <location filename="../../explainer/gui/layers/backward.py" line="962" />
             <source>sum of such maps over all {n} output channels</source>
             <translation>全部 {n} 个输出通道上这类图之和</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="970" />
+            <location filename="../../explainer/gui/layers/backward.py" line="969" />
             <source>dL/dA_prev[{c}][{r},{s}] (from map {o}) = Σ window ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>dL/dA_prev[{c}][{r},{s}]（来自特征图 {o}）= Σ 窗口 ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="994" />
+            <location filename="../../explainer/gui/layers/backward.py" line="993" />
             <source>A_prev[{c}], padded</source>
             <translation>A_prev[{c}]，已填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1003" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1002" />
             <source>the input pixels weight ({i},{j}) touched</source>
             <translation>权重 ({i},{j}) 接触过的输入像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1005" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1004" />
             <source>dL/dZ[{o}]</source>
             <translation>dL/dZ[{o}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1005" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1004" />
             <source>the gradient at this layer's output</source>
             <translation>本层输出处的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1007" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1006" />
             <source>dL/dW[{o},{c}]</source>
             <translation>dL/dW[{o},{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1011" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1010" />
             <source>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</source>
             <translation>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1020" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1019" />
             <source>dL/dW[{o},{c}][{i},{j}] = Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] over {n} positions = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;largest terms: {terms}</source>
             <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1046" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1045" />
             <source>Channel (pooling works on each map alone)</source>
             <translation>通道（池化对每张特征图单独处理）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1111" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1110" />
             <source>window {i} of {n}</source>
             <translation>第 {i} 个窗口，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1114" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1113" />
             <source>A[{c}] (pool input)</source>
             <translation>A[{c}]（池化的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1118" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1117" />
             <source>outlined: the window's maximum</source>
             <translation>框出的是窗口中的最大值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1118" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1117" />
             <source>the window</source>
             <translation>该窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1124" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1123" />
             <source>mask</source>
             <translation>掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1129" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1128" />
             <source>1 where the max was, 0 elsewhere</source>
             <translation>最大值所在处为 1，其余为 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1134" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1133" />
             <source>dL/dY[{c}]</source>
             <translation>dL/dY[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1137" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1136" />
             <source>gradient arriving at the pooled map</source>
             <translation>到达池化后特征图的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1140" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1139" />
             <source>dL/dA[{c}]</source>
             <translation>dL/dA[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1144" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1143" />
             <source>built window by window</source>
             <translation>逐个窗口构建</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1150" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1149" />
             <source>window ({r},{s}): max {m} at ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;; the other {n} cells get 0</source>
             <translation>窗口 ({r},{s})：最大值 {m} 位于 ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;；其余 {n} 个格子得到 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1156" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1155" />
             <source>window ({r},{s}): each of the {n} cells gets dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>窗口 ({r},{s})：{n} 个格子各得到 dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1184" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1183" />
             <source>Channel</source>
             <translation>通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1223" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1222" />
             <source>value {i} of {n}</source>
             <translation>第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1227" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1226" />
             <source>Z (input)</source>
             <translation>Z（输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1230" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1229" />
             <source>what the layer received in the forward pass</source>
             <translation>这一层在前向传播中收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1233" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1232" />
             <source>mask 1[Z &gt; 0]</source>
             <translation>掩码 1[Z &gt; 0]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1233" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1232" />
             <source>g′(Z)</source>
             <translation>g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1237" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1236" />
             <source>the local slope of the activation</source>
             <translation>激活函数在该点的斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1240" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1239" />
             <source>dL/dA (from above)</source>
             <translation>dL/dA（来自上一层）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1243" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1242" />
             <source>gradient arriving at the output</source>
             <translation>到达输出的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1246" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1245" />
             <source>dL/dZ = dL/dA ⊙ g′(Z)</source>
             <translation>dL/dZ = dL/dA ⊙ g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1250" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1249" />
             <source>zero wherever the unit was off</source>
             <translation>凡是该单元未激活的地方都为零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1255" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1254" />
             <source>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   (Z = {x})</source>
             <translation>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   （Z = {x}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1313" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1312" />
             <source>Softmax cross-entropy and {name} backward</source>
             <translation>Softmax 交叉熵与 {name} 的反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1343" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1342" />
             <location filename="../../explainer/gui/layers/texts.py" line="428" />
             <source>class {k} (classes 0–{last})</source>
             <translation>类别 {k}（类别 0–{last}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1348" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1347" />
             <source>x (input of {name})</source>
             <translation>x（{name} 的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1351" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1350" />
             <source>what the layer received</source>
             <translation>这一层收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1354" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1353" />
             <source>dL/dW[:, {k}] = x · dL/dz_{k}</source>
             <translation>dL/dW[:, {k}] = x · dL/dz_{k}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1358" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1357" />
             <source>the weights into class {k} move by −lr times this</source>
             <translation>通向类别 {k} 的权重会移动这个量的 −lr 倍</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1361" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1360" />
             <source>dL/dx = W · dL/dz</source>
             <translation>dL/dx = W · dL/dz</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1364" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1363" />
             <source>sent back to the previous layer</source>
             <translation>传回上一层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1369" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1368" />
             <source>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g};   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</source>
             <translation>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g}；   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1385" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1384" />
             <location filename="../../explainer/gui/layers/dense.py" line="248" />
             <location filename="../../explainer/gui/layers/dense.py" line="415" />
             <source>class</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1385" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1384" />
             <source>logit z</source>
             <translation>logit z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1385" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1384" />
             <location filename="../../explainer/gui/pages/stepper.py" line="389" />
             <source>p = softmax(z)</source>
             <translation>p = softmax(z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1387" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1386" />
             <source>label y</source>
             <translation>标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1387" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1386" />
             <location filename="../../explainer/gui/pages/stepper.py" line="400" />
             <source>dL/dz = p − y</source>
             <translation>dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1390" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1389" />
             <source>dL/dz (given)</source>
             <translation>dL/dz（给定）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1401" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1400" />
             <source>loss = −log p[label] = {v}</source>
             <translation>损失 = −log p[标签] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1426" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1425" />
             <source>Nothing to compute</source>
             <translation>没有需要计算的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1427" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1426" />
             <source>This layer only moves numbers around, so its gradient is the incoming gradient put back in the original layout.</source>
             <translation>这一层只是搬动数字的位置，所以它的梯度就是传进来的梯度按原来的排列放回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1446" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1445" />
             <source>dL/dy</source>
             <translation>dL/dy</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1447" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1446" />
             <source>dL/dx</source>
             <translation>dL/dx</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1450" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1449" />
             <source>dL/dx = dL/dy, reshaped to {shape}</source>
             <translation>dL/dx = dL/dy，变形为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1497" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1496" />
             <source>Where the gradient comes from</source>
             <translation>梯度从哪里来</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1498" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1497" />
             <source>dL/dZ is the gradient at this layer's output before the activation: the ReLU after it has already multiplied by its mask, dZ = dA ⊙ g′(Z).</source>
             <translation>dL/dZ 是本层输出在激活之前的梯度：后面的 ReLU 已经乘上了它的掩码，dZ = dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1504" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1503" />
             <source>dL/dA_prev: a full convolution</source>
             <translation>dL/dA_prev：一次全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1505" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1504" />
             <source>Every input pixel helped make up to {n} outputs, one per kernel position. Collecting their gradients is a convolution of dL/dZ, padded with k − 1 − P = {ring} zeros, with the kernel rotated by 180°. Summing over every output channel gives dL/dA_prev.</source>
             <translation>每个输入像素最多参与了 {n} 个输出的计算，卷积核的每个位置一个。把这些梯度收集起来，就是把 dL/dZ 补上 k − 1 − P = {ring} 圈 0，再与旋转 180° 的卷积核做卷积。对所有输出通道求和，就得到 dL/dA_prev。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1512" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1511" />
             <source>dL/dW: the input correlated with dL/dZ</source>
             <translation>dL/dW：输入与 dL/dZ 的互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1513" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1512" />
             <source>Each weight W[i, j] was used at every output position, always on the pixel (i, j) steps away, so its gradient is the sum of those pixels times dL/dZ: the input ⋆ dL/dZ. dL/db is simply the sum of dL/dZ (stride {s}, padding {p}).</source>
             <translation>每个权重 W[i, j] 在每个输出位置都用到过，作用的总是偏移 (i, j) 处的那个像素，所以它的梯度就是这些像素乘以 dL/dZ 之和：输入 ⋆ dL/dZ。dL/db 就是 dL/dZ 的总和（步幅 {s}，填充 {p}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1527" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1526" />
             <source>Only the maximum gets the gradient</source>
             <translation>只有最大值得到梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1528" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1527" />
             <source>In the forward pass only the largest value of each {k}×{k} window reached the output, so only it can change the loss. The backward pass remembers where each maximum was (the mask) and routes the gradient there; the other cells get zero.</source>
             <translation>在前向传播中，每个 {k}×{k} 窗口只有最大值到达了输出，所以只有它能影响损失。反向传播记住每个最大值的位置（掩码），把梯度送到那里；其余格子得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1534" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1533" />
             <source>No weights</source>
             <translation>没有权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1534" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1533" />
             <source>Pooling has nothing to learn: it only passes gradients back.</source>
             <translation>池化没有需要学习的东西：它只是把梯度传回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1538" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1537" />
             <source>Spread evenly</source>
             <translation>平均分配</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1539" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1538" />
             <source>Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of the window's gradient.</source>
             <translation>{k}×{k} 窗口中的每个格子在平均值中各占 1/{n}，所以每个格子得到窗口梯度的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1552" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1551" />
             <source>The ReLU mask</source>
             <translation>ReLU 掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1553" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1552" />
             <source>ReLU passed positive inputs unchanged (slope 1) and zeroed the rest (slope 0). Backward, the gradient flows through where the input was positive and stops elsewhere: dL/dZ = dL/dA ⊙ 1[Z &gt; 0].</source>
             <translation>ReLU 让正的输入原样通过（斜率 1），其余置零（斜率 0）。反向时，梯度在输入为正的地方流过，在其他地方被截断：dL/dZ = dL/dA ⊙ 1[Z &gt; 0]。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1562" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1561" />
             <source>Multiply by the local slope</source>
             <translation>乘以局部斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1563" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1562" />
             <source>An element-wise activation scales each gradient by its own derivative at the input it saw: dL/dZ = dL/dA ⊙ g′(Z).</source>
             <translation>逐元素的激活函数会把每个梯度乘以它在对应输入处的导数：dL/dZ = dL/dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1577" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1576" />
             <source>Softmax with cross-entropy</source>
             <translation>Softmax 与交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1578" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1577" />
             <source>The loss is L = −log p[label]. Its gradient with respect to the logits is remarkably simple: dL/dz = p − y, the probabilities minus the one-hot label. The true class gets p − 1 (negative: raise it), every other class gets p (positive: lower it).</source>
             <translation>损失为 L = −log p[标签]。它对 logits 的梯度出奇地简单：dL/dz = p − y，即概率减去 one-hot 标签。正确类别得到 p − 1（为负：要提高它），其他类别得到 p（为正：要降低它）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1588" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1587" />
             <source>Explaining one class</source>
             <translation>解释一个类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1589" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1588" />
             <source>Here the gradient at the logits is given: 1 for the class being explained, 0 elsewhere. Every gradient below then says how each number changes that class's score.</source>
             <translation>这里 logits 处的梯度是给定的：被解释的类别为 1，其余为 0。于是下面的每个梯度都表示各个数如何改变该类别的得分。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1597" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1596" />
             <source>The dense layer</source>
             <translation>全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1598" />
+            <location filename="../../explainer/gui/layers/backward.py" line="1597" />
             <source>z = x·W + b, so dL/dW[i, k] = x[i] · dL/dz_k, dL/db = dL/dz and dL/dx = W · dL/dz.</source>
             <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
@@ -759,8 +759,8 @@ Install them with:
             <location filename="../../explainer/gui/layers/pool.py" line="191" />
             <location filename="../../explainer/gui/layers/pool.py" line="202" />
             <location filename="../../explainer/gui/network/mapdetail.py" line="347" />
-            <location filename="../../explainer/gui/network/overview.py" line="223" />
-            <location filename="../../explainer/gui/pages/design.py" line="509" />
+            <location filename="../../explainer/gui/network/overview.py" line="220" />
+            <location filename="../../explainer/gui/pages/design.py" line="515" />
             <source>input</source>
             <translation>输入</translation>
         </message>
@@ -848,8 +848,8 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/dense.py" line="251" />
             <location filename="../../explainer/gui/layers/dense.py" line="415" />
-            <location filename="../../explainer/gui/network/overview.py" line="519" />
-            <location filename="../../explainer/gui/network/overview.py" line="835" />
+            <location filename="../../explainer/gui/network/overview.py" line="516" />
+            <location filename="../../explainer/gui/network/overview.py" line="832" />
             <source>probability</source>
             <translation>概率</translation>
         </message>
@@ -1198,7 +1198,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/texts.py" line="390" />
-            <location filename="../../explainer/gui/tour.py" line="599" />
+            <location filename="../../explainer/gui/tour.py" line="597" />
             <source>Softmax: scores become probabilities</source>
             <translation>Softmax：得分变成概率</translation>
         </message>
@@ -1273,595 +1273,595 @@ Install them with:
             <translation>不可能：'same' 填充要在每一侧补 (K − 1) / 2 = {half} 个 0，而半个像素是补不了的。请选择奇数大小的卷积核，或把填充直接输入为一个数字。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="152" />
+            <location filename="../../explainer/gui/mainwindow.py" line="153" />
             <source>The model could not be loaded</source>
             <translation>无法加载模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="184" />
-            <location filename="../../explainer/gui/mainwindow.py" line="210" />
-            <location filename="../../explainer/gui/pages/training.py" line="94" />
+            <location filename="../../explainer/gui/mainwindow.py" line="185" />
+            <location filename="../../explainer/gui/mainwindow.py" line="211" />
+            <location filename="../../explainer/gui/pages/training.py" line="82" />
             <source>Cannot open the model</source>
             <translation>无法打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="188" />
+            <location filename="../../explainer/gui/mainwindow.py" line="189" />
             <source>Opened the model {name}: {layers} layers, {params:,} weights</source>
             <translation>已打开模型 {name}：{layers} 层，{params:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="200" />
-            <location filename="../../explainer/gui/pages/training.py" line="104" />
+            <location filename="../../explainer/gui/mainwindow.py" line="201" />
+            <location filename="../../explainer/gui/pages/training.py" line="92" />
             <source>Cannot save the model</source>
             <translation>无法保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="202" />
+            <location filename="../../explainer/gui/mainwindow.py" line="203" />
             <source>Saved the model to {path}</source>
             <translation>模型已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="213" />
-            <location filename="../../explainer/gui/pages/learn.py" line="303" />
+            <location filename="../../explainer/gui/mainwindow.py" line="214" />
+            <location filename="../../explainer/gui/pages/learn.py" line="293" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="225" />
+            <location filename="../../explainer/gui/mainwindow.py" line="226" />
             <source>Opened a digit labelled {label}</source>
             <translation>已打开一个标签为 {label} 的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="263" />
+            <location filename="../../explainer/gui/mainwindow.py" line="264" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="265" />
+            <location filename="../../explainer/gui/mainwindow.py" line="266" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="273" />
+            <location filename="../../explainer/gui/mainwindow.py" line="274" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="275" />
+            <location filename="../../explainer/gui/mainwindow.py" line="276" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="372" />
-            <location filename="../../explainer/gui/tour.py" line="318" />
+            <location filename="../../explainer/gui/mainwindow.py" line="373" />
+            <location filename="../../explainer/gui/tour.py" line="316" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="373" />
+            <location filename="../../explainer/gui/mainwindow.py" line="374" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="374" />
+            <location filename="../../explainer/gui/mainwindow.py" line="375" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="375" />
+            <location filename="../../explainer/gui/mainwindow.py" line="376" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="376" />
+            <location filename="../../explainer/gui/mainwindow.py" line="377" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="378" />
+            <location filename="../../explainer/gui/mainwindow.py" line="379" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="380" />
+            <location filename="../../explainer/gui/mainwindow.py" line="381" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="381" />
+            <location filename="../../explainer/gui/mainwindow.py" line="382" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="383" />
+            <location filename="../../explainer/gui/mainwindow.py" line="384" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="388" />
+            <location filename="../../explainer/gui/mainwindow.py" line="389" />
             <source>Per layer</source>
             <translation>按层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="388" />
+            <location filename="../../explainer/gui/mainwindow.py" line="389" />
             <source>Per block</source>
             <translation>按模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="388" />
+            <location filename="../../explainer/gui/mainwindow.py" line="389" />
             <source>Whole network</source>
             <translation>整个网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="390" />
+            <location filename="../../explainer/gui/mainwindow.py" line="391" />
             <source>Each layer's colours span its own range: every layer's pattern is visible</source>
             <translation>每层的颜色覆盖该层自身的数值范围：每一层的图案都清晰可见</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="391" />
+            <location filename="../../explainer/gui/mainwindow.py" line="392" />
             <source>Layers of one conv-ReLU-pool block share a range</source>
             <translation>同一个“卷积-ReLU-池化”模块中的各层共用一个范围</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="392" />
+            <location filename="../../explainer/gui/mainwindow.py" line="393" />
             <source>One range for the whole network: compare magnitudes between layers</source>
             <translation>整个网络共用一个范围：可以比较各层数值的大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="404" />
+            <location filename="../../explainer/gui/mainwindow.py" line="405" />
             <source>&amp;Open image…</source>
             <translation>打开图片(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="405" />
+            <location filename="../../explainer/gui/mainwindow.py" line="406" />
             <source>Load a picture of a digit (PNG, JPEG, …) into the canvas</source>
             <translation>把一张数字图片（PNG、JPEG 等）载入画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="408" />
+            <location filename="../../explainer/gui/mainwindow.py" line="409" />
             <source>Open &amp;model…</source>
             <translation>打开模型(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="409" />
+            <location filename="../../explainer/gui/mainwindow.py" line="410" />
             <source>Use a network saved as a model file (.npz) instead of the current one</source>
             <translation>改用保存在模型文件（.npz）中的网络，代替当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="412" />
+            <location filename="../../explainer/gui/mainwindow.py" line="413" />
             <source>&amp;Save model…</source>
             <translation>保存模型(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="413" />
+            <location filename="../../explainer/gui/mainwindow.py" line="414" />
             <source>Save the network in use, with its weights, as a model file (.npz)</source>
             <translation>把正在使用的网络连同权重保存为模型文件（.npz）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="416" />
+            <location filename="../../explainer/gui/mainwindow.py" line="417" />
             <source>&amp;Restore bundled model</source>
             <translation>恢复自带的模型(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="417" />
+            <location filename="../../explainer/gui/mainwindow.py" line="418" />
             <source>Use the trained model that comes with the app again, undoing Learn steps and training</source>
             <translation>重新使用应用自带的已训练模型，撤销“学习这个数字”的各步和训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="420" />
+            <location filename="../../explainer/gui/mainwindow.py" line="421" />
             <source>&amp;Forward</source>
             <translation>前向(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="421" />
+            <location filename="../../explainer/gui/mainwindow.py" line="422" />
             <source>Show what every layer computes from your digit (activations)</source>
             <translation>显示每一层根据你的数字算出了什么（激活值）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="424" />
+            <location filename="../../explainer/gui/mainwindow.py" line="425" />
             <source>&amp;Backward</source>
             <translation>反向(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="425" />
+            <location filename="../../explainer/gui/mainwindow.py" line="426" />
             <source>Show the gradients flowing back from the loss: how every value should change</source>
             <translation>显示从损失反向流回的梯度：每个值应该如何变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="427" />
+            <location filename="../../explainer/gui/mainwindow.py" line="428" />
             <source>Back to the &amp;overview</source>
             <translation>返回总览(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="427" />
+            <location filename="../../explainer/gui/mainwindow.py" line="428" />
             <source>Close the explanation and show every layer</source>
             <translation>关闭讲解，显示所有层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="429" />
+            <location filename="../../explainer/gui/mainwindow.py" line="430" />
             <source>&amp;Network overview</source>
             <translation>网络总览(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="430" />
+            <location filename="../../explainer/gui/mainwindow.py" line="431" />
             <source>Every layer of the network, live, as you draw</source>
             <translation>网络的每一层，随你书写实时更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="432" />
+            <location filename="../../explainer/gui/mainwindow.py" line="433" />
             <source>&amp;Export view as PNG…</source>
             <translation>将视图导出为 PNG(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="432" />
+            <location filename="../../explainer/gui/mainwindow.py" line="433" />
             <source>Save the overview as a PNG image</source>
             <translation>把总览图保存为 PNG 图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="433" />
+            <location filename="../../explainer/gui/mainwindow.py" line="434" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="433" />
+            <location filename="../../explainer/gui/mainwindow.py" line="434" />
             <source>Close the app</source>
             <translation>关闭程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="434" />
+            <location filename="../../explainer/gui/mainwindow.py" line="435" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="434" />
+            <location filename="../../explainer/gui/mainwindow.py" line="435" />
             <source>Undo the last stroke, Clear or loaded image</source>
             <translation>撤销上一笔、清空或载入的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="435" />
+            <location filename="../../explainer/gui/mainwindow.py" line="436" />
             <source>&amp;Clear</source>
             <translation>清空(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="435" />
+            <location filename="../../explainer/gui/mainwindow.py" line="436" />
             <source>Erase the canvas</source>
             <translation>擦除整个画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="436" />
+            <location filename="../../explainer/gui/mainwindow.py" line="437" />
             <source>&amp;Eraser</source>
             <translation>橡皮擦(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="436" />
+            <location filename="../../explainer/gui/mainwindow.py" line="437" />
             <source>The left button erases while this is on</source>
             <translation>开启后左键用来擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="437" />
+            <location filename="../../explainer/gui/mainwindow.py" line="438" />
             <source>&amp;Bigger brush</source>
             <translation>加粗画笔(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="437" />
+            <location filename="../../explainer/gui/mainwindow.py" line="438" />
             <source>Make the brush thicker</source>
             <translation>让画笔更粗</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="438" />
+            <location filename="../../explainer/gui/mainwindow.py" line="439" />
             <source>&amp;Smaller brush</source>
             <translation>减细画笔(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="438" />
+            <location filename="../../explainer/gui/mainwindow.py" line="439" />
             <source>Make the brush thinner</source>
             <translation>让画笔更细</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="439" />
+            <location filename="../../explainer/gui/mainwindow.py" line="440" />
             <source>&amp;Dark palette</source>
             <translation>深色主题(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="439" />
+            <location filename="../../explainer/gui/mainwindow.py" line="440" />
             <source>Switch between light and dark colours</source>
             <translation>在浅色和深色之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="440" />
+            <location filename="../../explainer/gui/mainwindow.py" line="441" />
             <source>Zoom &amp;in</source>
             <translation>放大(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="440" />
+            <location filename="../../explainer/gui/mainwindow.py" line="441" />
             <source>Larger fonts and maps, for projectors</source>
             <translation>更大的字体和特征图，适合投影</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="441" />
+            <location filename="../../explainer/gui/mainwindow.py" line="442" />
             <source>Zoom &amp;out</source>
             <translation>缩小(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="441" />
+            <location filename="../../explainer/gui/mainwindow.py" line="442" />
             <source>Smaller fonts and maps</source>
             <translation>更小的字体和特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="442" />
+            <location filename="../../explainer/gui/mainwindow.py" line="443" />
             <source>&amp;Reset zoom</source>
             <translation>恢复原始大小(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="442" />
+            <location filename="../../explainer/gui/mainwindow.py" line="443" />
             <source>Normal size</source>
             <translation>正常大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="444" />
+            <location filename="../../explainer/gui/mainwindow.py" line="445" />
             <source>&amp;Present</source>
             <translation>演示模式(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="445" />
+            <location filename="../../explainer/gui/mainwindow.py" line="446" />
             <source>Full screen for a projector: large maps, no menus or hints; F11 or Esc leaves</source>
             <translation>全屏，适合投影仪：大图，不显示菜单和提示；按 F11 或 Esc 退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="447" />
+            <location filename="../../explainer/gui/mainwindow.py" line="448" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="447" />
+            <location filename="../../explainer/gui/mainwindow.py" line="448" />
             <source>List every keyboard shortcut</source>
             <translation>列出所有键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="448" />
+            <location filename="../../explainer/gui/mainwindow.py" line="449" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="448" />
+            <location filename="../../explainer/gui/mainwindow.py" line="449" />
             <source>What this app is</source>
             <translation>这个程序是做什么的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="456" />
+            <location filename="../../explainer/gui/mainwindow.py" line="457" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="463" />
+            <location filename="../../explainer/gui/mainwindow.py" line="464" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="464" />
+            <location filename="../../explainer/gui/mainwindow.py" line="465" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="465" />
+            <location filename="../../explainer/gui/mainwindow.py" line="466" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="466" />
+            <location filename="../../explainer/gui/mainwindow.py" line="467" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="467" />
+            <location filename="../../explainer/gui/mainwindow.py" line="468" />
             <source>Colour &amp;scale</source>
             <translation>色标(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="468" />
+            <location filename="../../explainer/gui/mainwindow.py" line="469" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="469" />
+            <location filename="../../explainer/gui/mainwindow.py" line="470" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="470" />
+            <location filename="../../explainer/gui/mainwindow.py" line="471" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="471" />
+            <location filename="../../explainer/gui/mainwindow.py" line="472" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="472" />
+            <location filename="../../explainer/gui/mainwindow.py" line="473" />
             <source>Model changed by Learn this digit:</source>
             <translation>模型已被“学习这个数字”改变：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="473" />
-            <location filename="../../explainer/gui/pages/learn.py" line="466" />
+            <location filename="../../explainer/gui/mainwindow.py" line="474" />
+            <location filename="../../explainer/gui/pages/learn.py" line="457" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="474" />
+            <location filename="../../explainer/gui/mainwindow.py" line="475" />
             <source>Put back the weights from before the last Learn step</source>
             <translation>恢复上一次学习步骤之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="479" />
+            <location filename="../../explainer/gui/mainwindow.py" line="480" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="862" />
+            <location filename="../../explainer/gui/mainwindow.py" line="863" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="870" />
+            <location filename="../../explainer/gui/mainwindow.py" line="871" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="875" />
+            <location filename="../../explainer/gui/mainwindow.py" line="876" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="881" />
+            <location filename="../../explainer/gui/mainwindow.py" line="882" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="900" />
+            <location filename="../../explainer/gui/mainwindow.py" line="901" />
             <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
             <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="914" />
+            <location filename="../../explainer/gui/mainwindow.py" line="915" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="916" />
+            <location filename="../../explainer/gui/mainwindow.py" line="917" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="924" />
+            <location filename="../../explainer/gui/mainwindow.py" line="925" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="932" />
+            <location filename="../../explainer/gui/mainwindow.py" line="933" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="937" />
+            <location filename="../../explainer/gui/mainwindow.py" line="938" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="993" />
+            <location filename="../../explainer/gui/mainwindow.py" line="994" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="993" />
+            <location filename="../../explainer/gui/mainwindow.py" line="994" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1067" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1068" />
             <source>Loaded a test digit labelled {label}</source>
             <translation>已载入一个标签为 {label} 的测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1130" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1131" />
             <source>The window cannot grow any larger on this screen</source>
             <translation>窗口在此屏幕上无法再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1163" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1164" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1163" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1164" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1172" />
-            <location filename="../../explainer/gui/pages/training.py" line="113" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1173" />
+            <location filename="../../explainer/gui/pages/training.py" line="101" />
             <source>Open model</source>
             <translation>打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1174" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1175" />
             <source>Model files ({patterns});;All files (*)</source>
             <translation>模型文件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1182" />
-            <location filename="../../explainer/gui/pages/training.py" line="124" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1183" />
+            <location filename="../../explainer/gui/pages/training.py" line="112" />
             <source>Save model</source>
             <translation>保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1182" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1183" />
             <source>Model files ({patterns})</source>
             <translation>模型文件 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1190" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1191" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1190" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1191" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1229" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1230" />
             <source>Backward pass through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1230" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1231" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1330" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1331" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1330" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1331" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1331" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1332" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1331" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1332" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1339" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1340" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1347" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1348" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1363" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1364" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1366" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1367" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1428" />
+            <location filename="../../explainer/gui/mainwindow.py" line="1429" />
             <source>Using an untrained network with random weights: its predictions mean nothing.</source>
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
         </message>
@@ -1917,54 +1917,54 @@ Install them with:
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="518" />
-            <location filename="../../explainer/gui/network/overview.py" line="668" />
-            <location filename="../../explainer/gui/network/overview.py" line="835" />
+            <location filename="../../explainer/gui/network/overview.py" line="515" />
+            <location filename="../../explainer/gui/network/overview.py" line="665" />
+            <location filename="../../explainer/gui/network/overview.py" line="832" />
             <source>softmax</source>
             <translation>softmax</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1048" />
+            <location filename="../../explainer/gui/network/overview.py" line="1045" />
             <source>{name} · channel {c} of {n}</source>
             <translation>{name} · 第 {c} 个通道，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1050" />
+            <location filename="../../explainer/gui/network/overview.py" line="1047" />
             <source>{name} · logit of class {k}</source>
             <translation>{name} · 类别 {k} 的 logit</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1052" />
+            <location filename="../../explainer/gui/network/overview.py" line="1049" />
             <source>{name} · value {i} of {n}</source>
             <translation>{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1054" />
+            <location filename="../../explainer/gui/network/overview.py" line="1051" />
             <source>no gradient (no target)</source>
             <translation>没有梯度（未设目标）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1054" />
+            <location filename="../../explainer/gui/network/overview.py" line="1051" />
             <source>no input yet</source>
             <translation>还没有输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1057" />
+            <location filename="../../explainer/gui/network/overview.py" line="1054" />
             <source>value {v}</source>
             <translation>数值 {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1062" />
+            <location filename="../../explainer/gui/network/overview.py" line="1059" />
             <source>= {name} channel {c}, row {r}, col {k}</source>
             <translation>= {name} 第 {c} 个通道，第 {r} 行，第 {k} 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1068" />
+            <location filename="../../explainer/gui/network/overview.py" line="1065" />
             <source>min {lo}   max {hi}</source>
             <translation>最小 {lo}   最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1212" />
+            <location filename="../../explainer/gui/network/overview.py" line="1194" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
@@ -1974,12 +1974,12 @@ Install them with:
             <translation>每个类别的概率（对 logits 做 softmax）；最高的就是预测结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/prediction.py" line="112" />
+            <location filename="../../explainer/gui/network/prediction.py" line="113" />
             <source>Unusual input (score {score:.1f}; 99% of digits stay under {threshold:.1f}): this does not look like the digits the network was trained on, so its answer means little.</source>
             <translation>异常输入（分数 {score:.1f}；99% 的数字低于 {threshold:.1f}）：这看起来不像网络训练时见过的数字，所以它的回答意义不大。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/prediction.py" line="266" />
+            <location filename="../../explainer/gui/network/prediction.py" line="270" />
             <source>Prediction</source>
             <translation>预测</translation>
         </message>
@@ -2219,259 +2219,259 @@ Install them with:
             <translation>1 / (1 + e^−x)，介于 0 和 1 之间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="275" />
+            <location filename="../../explainer/gui/pages/design.py" line="280" />
             <source>Built a new, untrained network with {weights:,} weights. Train it in the training panel.</source>
             <translation>已构建一个新的、未经训练的网络，共 {weights:,} 个权重。请在训练面板中训练它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="284" />
+            <location filename="../../explainer/gui/pages/design.py" line="289" />
             <source>Design a network</source>
             <translation>设计网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="286" />
+            <location filename="../../explainer/gui/pages/design.py" line="291" />
             <source>Choose the blocks of convolutions, the pooling and the dense layers. The table shows what each layer outputs and how many weights it learns, before anything is built.</source>
             <translation>选择卷积模块、池化和全连接层。在真正构建之前，表格就会显示每一层输出什么、要学习多少个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="291" />
+            <location filename="../../explainer/gui/pages/design.py" line="296" />
             <source>Start from:</source>
             <translation>起点：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="293" />
+            <location filename="../../explainer/gui/pages/design.py" line="298" />
             <source>Tiny-VGG (the app's reference network)</source>
             <translation>Tiny-VGG（本程序的参考网络）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="294" />
+            <location filename="../../explainer/gui/pages/design.py" line="299" />
             <source>Keras MNIST tutorial (seed 001)</source>
             <translation>Keras MNIST 教程（种子材料 001）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="295" />
+            <location filename="../../explainer/gui/pages/design.py" line="300" />
             <source>Custom</source>
             <translation>自定义</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="299" />
-            <location filename="../../explainer/gui/pages/playground.py" line="144" />
+            <location filename="../../explainer/gui/pages/design.py" line="304" />
+            <location filename="../../explainer/gui/pages/playground.py" line="145" />
             <source>same</source>
             <translation>same</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="299" />
+            <location filename="../../explainer/gui/pages/design.py" line="304" />
             <source>valid (none)</source>
             <translation>valid（不填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="299" />
+            <location filename="../../explainer/gui/pages/design.py" line="304" />
             <source>pixels:</source>
             <translation>像素：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="302" />
+            <location filename="../../explainer/gui/pages/design.py" line="307" />
             <source>max</source>
             <translation>最大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="302" />
+            <location filename="../../explainer/gui/pages/design.py" line="307" />
             <source>average</source>
             <translation>平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="302" />
-            <location filename="../../explainer/gui/pages/design.py" line="343" />
+            <location filename="../../explainer/gui/pages/design.py" line="307" />
+            <location filename="../../explainer/gui/pages/design.py" line="348" />
             <source>none</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="306" />
+            <location filename="../../explainer/gui/pages/design.py" line="311" />
             <source>ReLU</source>
             <translation>ReLU</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="307" />
+            <location filename="../../explainer/gui/pages/design.py" line="312" />
             <source>Leaky ReLU</source>
             <translation>Leaky ReLU</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="308" />
+            <location filename="../../explainer/gui/pages/design.py" line="313" />
             <source>tanh</source>
             <translation>tanh</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="309" />
+            <location filename="../../explainer/gui/pages/design.py" line="314" />
             <source>sigmoid</source>
             <translation>sigmoid</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="314" />
+            <location filename="../../explainer/gui/pages/design.py" line="319" />
             <source>Conv blocks</source>
             <translation>卷积模块数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="314" />
+            <location filename="../../explainer/gui/pages/design.py" line="319" />
             <source>Each block: convolutions, then pooling</source>
             <translation>每个模块：先卷积，再池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="316" />
+            <location filename="../../explainer/gui/pages/design.py" line="321" />
             <source>Convs per block</source>
             <translation>每个模块的卷积层数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="317" />
+            <location filename="../../explainer/gui/pages/design.py" line="322" />
             <source>Convolutions (each with the activation) in a block</source>
             <translation>一个模块中卷积层的个数（每层都带激活函数）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="319" />
+            <location filename="../../explainer/gui/pages/design.py" line="324" />
             <source>Channels</source>
             <translation>通道数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="319" />
+            <location filename="../../explainer/gui/pages/design.py" line="324" />
             <source>Filters of the convolutions in each block</source>
             <translation>每个模块中卷积的滤波器个数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="320" />
-            <location filename="../../explainer/gui/pages/playground.py" line="128" />
+            <location filename="../../explainer/gui/pages/design.py" line="325" />
+            <location filename="../../explainer/gui/pages/playground.py" line="129" />
             <source>Kernel size</source>
             <translation>卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="320" />
+            <location filename="../../explainer/gui/pages/design.py" line="325" />
             <source>Side of every square kernel</source>
             <translation>每个正方形卷积核的边长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="322" />
-            <location filename="../../explainer/gui/pages/playground.py" line="130" />
+            <location filename="../../explainer/gui/pages/design.py" line="327" />
+            <location filename="../../explainer/gui/pages/playground.py" line="131" />
             <source>Padding</source>
             <translation>填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="323" />
+            <location filename="../../explainer/gui/pages/design.py" line="328" />
             <source>Zeros around the input: 'same' keeps the size at stride 1, 'valid' adds none</source>
             <translation>输入四周补的 0：'same' 在步幅为 1 时保持尺寸不变，'valid' 不补</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="325" />
-            <location filename="../../explainer/gui/pages/playground.py" line="132" />
+            <location filename="../../explainer/gui/pages/design.py" line="330" />
+            <location filename="../../explainer/gui/pages/playground.py" line="133" />
             <source>Stride</source>
             <translation>步幅</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="325" />
+            <location filename="../../explainer/gui/pages/design.py" line="330" />
             <source>Step of every convolution; 2 halves the size</source>
             <translation>每个卷积的步长；取 2 时尺寸减半</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="326" />
+            <location filename="../../explainer/gui/pages/design.py" line="331" />
             <source>Pooling</source>
             <translation>池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="326" />
+            <location filename="../../explainer/gui/pages/design.py" line="331" />
             <source>After each block: window side and step</source>
             <translation>每个模块之后：窗口边长和步长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="327" />
+            <location filename="../../explainer/gui/pages/design.py" line="332" />
             <source>Activation</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="327" />
+            <location filename="../../explainer/gui/pages/design.py" line="332" />
             <source>After every convolution and hidden dense layer</source>
             <translation>放在每个卷积层和隐藏全连接层之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="329" />
+            <location filename="../../explainer/gui/pages/design.py" line="334" />
             <source>Hidden dense layers</source>
             <translation>隐藏全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="330" />
+            <location filename="../../explainer/gui/pages/design.py" line="335" />
             <source>Units of each fully connected layer before the output</source>
             <translation>输出层之前每个全连接层的单元数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="333" />
+            <location filename="../../explainer/gui/pages/design.py" line="338" />
             <source>Dropout</source>
             <translation>Dropout</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="334" />
+            <location filename="../../explainer/gui/pages/design.py" line="339" />
             <source>Share of values dropped while training, after each hidden dense layer</source>
             <translation>训练时在每个隐藏全连接层之后丢弃的值所占的比例</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="336" />
-            <location filename="../../explainer/gui/pages/training.py" line="461" />
+            <location filename="../../explainer/gui/pages/design.py" line="341" />
+            <location filename="../../explainer/gui/pages/training.py" line="454" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="336" />
+            <location filename="../../explainer/gui/pages/design.py" line="341" />
             <source>Seeds the random initial weights</source>
             <translation>决定随机初始权重的种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="341" />
-            <location filename="../../explainer/gui/pages/design.py" line="479" />
+            <location filename="../../explainer/gui/pages/design.py" line="346" />
+            <location filename="../../explainer/gui/pages/design.py" line="484" />
             <source>Filters in block {i}</source>
             <translation>模块 {i} 的滤波器数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="342" />
+            <location filename="../../explainer/gui/pages/design.py" line="347" />
             <source>no conv blocks</source>
             <translation>没有卷积模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="344" />
+            <location filename="../../explainer/gui/pages/design.py" line="349" />
             <source>Layer</source>
             <translation>层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="344" />
+            <location filename="../../explainer/gui/pages/design.py" line="349" />
             <source>Output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="344" />
+            <location filename="../../explainer/gui/pages/design.py" line="349" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="344" />
+            <location filename="../../explainer/gui/pages/design.py" line="349" />
             <source>What it does</source>
             <translation>作用</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="345" />
+            <location filename="../../explainer/gui/pages/design.py" line="350" />
             <source>Build network</source>
             <translation>构建网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="346" />
+            <location filename="../../explainer/gui/pages/design.py" line="351" />
             <source>Make this network with fresh random weights and use it</source>
             <translation>用全新的随机权重构建这个网络并使用它</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="509" />
+            <location filename="../../explainer/gui/pages/design.py" line="515" />
             <source>the 28×28 digit, one grey channel</source>
             <translation>28×28 的数字，一个灰度通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="514" />
+            <location filename="../../explainer/gui/pages/design.py" line="520" />
             <source>This network cannot be built: {reason}</source>
             <translation>无法构建这个网络：{reason}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="520" />
+            <location filename="../../explainer/gui/pages/design.py" line="526" />
             <source>{layers} layers, {weights:,} weights to learn</source>
             <translation>{layers} 层，需要学习 {weights:,} 个权重</translation>
         </message>
@@ -2591,216 +2591,216 @@ Install them with:
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="292" />
+            <location filename="../../explainer/gui/pages/learn.py" line="282" />
             <source>Undone: the weights are back to what they were before that step.</source>
             <translation>已撤销：权重恢复到那一步之前的样子。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="300" />
+            <location filename="../../explainer/gui/pages/learn.py" line="290" />
             <source>Cannot reload the bundled model: {e}</source>
             <translation>无法重新加载自带的模型：{e}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="359" />
+            <location filename="../../explainer/gui/pages/learn.py" line="350" />
             <source>Draw a digit, say which digit it is, and teach the network.</source>
             <translation>写一个数字，告诉网络它是几，然后教教网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="364" />
+            <location filename="../../explainer/gui/pages/learn.py" line="355" />
             <source>Loss now: L = {L}</source>
             <translation>当前损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="376" />
+            <location filename="../../explainer/gui/pages/learn.py" line="367" />
             <source>Loss: {a} → &lt;b&gt;{b}&lt;/b&gt; ({d})</source>
             <translation>损失：{a} → &lt;b&gt;{b}&lt;/b&gt;（{d}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="384" />
+            <location filename="../../explainer/gui/pages/learn.py" line="375" />
             <source>p({y}) went from {a} to {b}. Every weight moved by −lr · dL/dW, lr = {lr}.</source>
             <translation>p({y}) 从 {a} 变为 {b}。每个权重都移动了 −lr · dL/dW，lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="397" />
+            <location filename="../../explainer/gui/pages/learn.py" line="388" />
             <source>Δb: largest |change| {v}</source>
             <translation>Δb：最大 |变化| {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="400" />
+            <location filename="../../explainer/gui/pages/learn.py" line="391" />
             <source>ΔW {name}</source>
             <translation>ΔW {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="417" />
+            <location filename="../../explainer/gui/pages/learn.py" line="408" />
             <source>This step changed the model the whole window uses: on the {n} gallery digits it gets {a} → &lt;b&gt;{b}&lt;/b&gt; right.</source>
             <translation>这一步改变了整个窗口使用的模型：在 {n} 个示例数字上，正确率 {a} → &lt;b&gt;{b}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="422" />
+            <location filename="../../explainer/gui/pages/learn.py" line="413" />
             <source>Undo or Model → Restore bundled model puts the old weights back.</source>
             <translation>“撤销”或“模型 → 恢复自带的模型”可以恢复原来的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="442" />
+            <location filename="../../explainer/gui/pages/learn.py" line="433" />
             <source>feature maps now</source>
             <translation>当前的特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="449" />
+            <location filename="../../explainer/gui/pages/learn.py" line="440" />
             <source>before</source>
             <translation>之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="450" />
+            <location filename="../../explainer/gui/pages/learn.py" line="441" />
             <source>after</source>
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="451" />
+            <location filename="../../explainer/gui/pages/learn.py" line="442" />
             <source>after − before</source>
             <translation>之后 − 之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="459" />
-            <location filename="../../explainer/gui/workspace.py" line="164" />
+            <location filename="../../explainer/gui/pages/learn.py" line="450" />
+            <location filename="../../explainer/gui/workspace.py" line="168" />
             <source>Learn this digit</source>
             <translation>学习这个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="460" />
+            <location filename="../../explainer/gui/pages/learn.py" line="451" />
             <source>It is a</source>
             <translation>它是</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="461" />
+            <location filename="../../explainer/gui/pages/learn.py" line="452" />
             <source>The true class of your drawing (starts at the network's guess)</source>
             <translation>你所写数字的真实类别（初始为网络的猜测）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="462" />
+            <location filename="../../explainer/gui/pages/learn.py" line="453" />
             <location filename="../../explainer/gui/pages/stepper.py" line="503" />
-            <location filename="../../explainer/gui/pages/training.py" line="451" />
+            <location filename="../../explainer/gui/pages/training.py" line="444" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="463" />
+            <location filename="../../explainer/gui/pages/learn.py" line="454" />
             <source>Step size: every weight moves by −lr · dL/dW</source>
             <translation>步长：每个权重移动 −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="464" />
+            <location filename="../../explainer/gui/pages/learn.py" line="455" />
             <source>Apply one SGD step</source>
             <translation>执行一步 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="465" />
+            <location filename="../../explainer/gui/pages/learn.py" line="456" />
             <source>Compute dL/dW for this digit and label, and move every weight once</source>
             <translation>针对这个数字和标签计算 dL/dW，并把每个权重移动一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="467" />
+            <location filename="../../explainer/gui/pages/learn.py" line="458" />
             <source>Put back the weights from before the last step</source>
             <translation>恢复上一步之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="468" />
+            <location filename="../../explainer/gui/pages/learn.py" line="459" />
             <source>Restore bundled model</source>
             <translation>恢复自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="469" />
+            <location filename="../../explainer/gui/pages/learn.py" line="460" />
             <source>Reload the bundled trained model</source>
             <translation>重新加载自带的已训练模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="470" />
+            <location filename="../../explainer/gui/pages/learn.py" line="461" />
             <source>Probabilities before</source>
             <translation>之前的概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="471" />
+            <location filename="../../explainer/gui/pages/learn.py" line="462" />
             <source>after the step</source>
             <translation>这一步之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="472" />
+            <location filename="../../explainer/gui/pages/learn.py" line="463" />
             <source>How each layer's weights changed (ΔW = −lr · dL/dW)</source>
             <translation>各层权重的变化（ΔW = −lr · dL/dW）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="473" />
+            <location filename="../../explainer/gui/pages/learn.py" line="464" />
             <source>Feature maps of</source>
             <translation>特征图：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="124" />
+            <location filename="../../explainer/gui/pages/playground.py" line="125" />
             <source>Playground: try your own convolution settings</source>
             <translation>试验场：试试你自己的卷积设置</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="126" />
+            <location filename="../../explainer/gui/pages/playground.py" line="127" />
             <source>Input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="127" />
+            <location filename="../../explainer/gui/pages/playground.py" line="128" />
             <source>Input size</source>
             <translation>输入尺寸</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="129" />
+            <location filename="../../explainer/gui/pages/playground.py" line="130" />
             <source>Kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="137" />
+            <location filename="../../explainer/gui/pages/playground.py" line="138" />
             <source>your digit</source>
             <translation>你写的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="138" />
+            <location filename="../../explainer/gui/pages/playground.py" line="139" />
             <source>0/1 grid of the tutorial</source>
             <translation>教程中的 0/1 网格</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="139" />
+            <location filename="../../explainer/gui/pages/playground.py" line="140" />
             <source>X (tutorial)</source>
             <translation>X（教程）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="140" />
+            <location filename="../../explainer/gui/pages/playground.py" line="141" />
             <source>vertical edges</source>
             <translation>竖直边缘</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="141" />
+            <location filename="../../explainer/gui/pages/playground.py" line="142" />
             <source>horizontal edges</source>
             <translation>水平边缘</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="142" />
+            <location filename="../../explainer/gui/pages/playground.py" line="143" />
             <source>blur</source>
             <translation>模糊</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="143" />
+            <location filename="../../explainer/gui/pages/playground.py" line="144" />
             <source>valid (no padding)</source>
             <translation>valid（不填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="145" />
+            <location filename="../../explainer/gui/pages/playground.py" line="146" />
             <source>number</source>
             <translation>指定数值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="232" />
+            <location filename="../../explainer/gui/pages/playground.py" line="233" />
             <source>(H + 2P − K) / S + 1  =  no output</source>
             <translation>(H + 2P − K) / S + 1  =  没有输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="258" />
-            <location filename="../../explainer/gui/workspace.py" line="180" />
+            <location filename="../../explainer/gui/pages/playground.py" line="259" />
+            <location filename="../../explainer/gui/workspace.py" line="184" />
             <source>Playground</source>
             <translation>试验场</translation>
         </message>
@@ -3051,431 +3051,431 @@ Install them with:
             <translation>打开这一层的反向传播，查看每一个数值（仅限反向阶段）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="288" />
+            <location filename="../../explainer/gui/pages/testset.py" line="277" />
             <source>Press Evaluate to classify the 10,000 test digits.</source>
             <translation>按“评估”对 10,000 个测试数字进行分类。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="334" />
+            <location filename="../../explainer/gui/pages/testset.py" line="323" />
             <source>predicted class</source>
             <translation>预测类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="340" />
+            <location filename="../../explainer/gui/pages/testset.py" line="329" />
             <source>true class</source>
             <translation>真实类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="355" />
+            <location filename="../../explainer/gui/pages/testset.py" line="344" />
             <source>right</source>
             <translation>正确</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="443" />
+            <location filename="../../explainer/gui/pages/testset.py" line="432" />
             <source>Test digit #{index}: truly {label}, the network said {predicted} ({confidence:.0%} sure). Click to open it in the explainer.</source>
             <translation>测试数字 #{index}：实际是 {label}，网络认为是 {predicted}（把握 {confidence:.0%}）。点击即可在讲解视图中打开。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="486" />
+            <location filename="../../explainer/gui/pages/testset.py" line="478" />
             <source>These results are for the previous network. Press Evaluate to update them.</source>
             <translation>这些结果属于之前的网络。按“评估”进行更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="511" />
-            <location filename="../../explainer/gui/pages/training.py" line="367" />
+            <location filename="../../explainer/gui/pages/testset.py" line="507" />
+            <location filename="../../explainer/gui/pages/training.py" line="361" />
             <source>Choose the folder that holds the MNIST files first.</source>
             <translation>请先选择存放 MNIST 文件的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="521" />
+            <location filename="../../explainer/gui/pages/testset.py" line="516" />
             <source>loading the test set…</source>
             <translation>正在加载测试集…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="522" />
+            <location filename="../../explainer/gui/pages/testset.py" line="517" />
             <source>Classifying the test digits…</source>
             <translation>正在对测试数字进行分类…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="551" />
+            <location filename="../../explainer/gui/pages/testset.py" line="546" />
             <source>Misclassified: {count:,}, the most confident mistakes first</source>
             <translation>分类错误：{count:,} 个，最有把握的错误排在前面</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="555" />
+            <location filename="../../explainer/gui/pages/testset.py" line="550" />
             <source>Class {label} classified correctly: {count:,} (only mistakes are listed)</source>
             <translation>类别 {label} 分类正确：{count:,} 个（只列出错误）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="559" />
+            <location filename="../../explainer/gui/pages/testset.py" line="554" />
             <source>True class {label}, predicted {predicted}: {count:,}</source>
             <translation>真实类别 {label}，预测为 {predicted}：{count:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="581" />
+            <location filename="../../explainer/gui/pages/testset.py" line="576" />
             <source>Test the network</source>
             <translation>测试网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="583" />
+            <location filename="../../explainer/gui/pages/testset.py" line="578" />
             <source>Classify the 10,000 MNIST test digits, which the network never saw while training. Each row of the matrix is a true class, each column the class the network chose. Click a cell to see its digits, and a digit to open it in the explainer.</source>
             <translation>对 10,000 个 MNIST 测试数字分类，这些数字网络在训练时从未见过。矩阵的每一行是一个真实类别，每一列是网络选择的类别。点击一个格子查看其中的数字，再点击一个数字即可在讲解视图中打开它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="590" />
+            <location filename="../../explainer/gui/pages/testset.py" line="585" />
             <source>Evaluate</source>
             <translation>评估</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="591" />
+            <location filename="../../explainer/gui/pages/testset.py" line="586" />
             <source>Classify every test digit with the current network</source>
             <translation>用当前网络对每个测试数字分类</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="592" />
-            <location filename="../../explainer/gui/pages/training.py" line="473" />
+            <location filename="../../explainer/gui/pages/testset.py" line="587" />
+            <location filename="../../explainer/gui/pages/training.py" line="466" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="593" />
+            <location filename="../../explainer/gui/pages/testset.py" line="588" />
             <source>All mistakes</source>
             <translation>全部错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="594" />
+            <location filename="../../explainer/gui/pages/testset.py" line="589" />
             <source>List every misclassified digit again</source>
             <translation>重新列出所有分类错误的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="679" />
+            <location filename="../../explainer/gui/pages/testset.py" line="674" />
             <source>{done:,} of {total:,} digits</source>
             <translation>已完成 {done:,} / {total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="683" />
+            <location filename="../../explainer/gui/pages/testset.py" line="678" />
             <source>Evaluation failed: {message}</source>
             <translation>评估失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="692" />
+            <location filename="../../explainer/gui/pages/testset.py" line="687" />
             <source>{total:,} digits</source>
             <translation>{total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="695" />
+            <location filename="../../explainer/gui/pages/testset.py" line="690" />
             <source>{accuracy:.2%} right: {right:,} of {total:,} test digits, {wrong:,} wrong</source>
             <translation>正确率 {accuracy:.2%}：{total:,} 个测试数字中对了 {right:,} 个，错了 {wrong:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="703" />
+            <location filename="../../explainer/gui/pages/testset.py" line="698" />
             <source>Stopped; the results shown are from before.</source>
             <translation>已停止；显示的是之前的结果。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="104" />
+            <location filename="../../explainer/gui/pages/training.py" line="92" />
             <source>{file}: {problem}</source>
             <translation>{file}：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="113" />
+            <location filename="../../explainer/gui/pages/training.py" line="101" />
             <source>Model files (*.npz);;All files (*)</source>
             <translation>模型文件 (*.npz);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="124" />
+            <location filename="../../explainer/gui/pages/training.py" line="112" />
             <source>Model files (*.npz)</source>
             <translation>模型文件 (*.npz)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="195" />
+            <location filename="../../explainer/gui/pages/training.py" line="176" />
             <source>Folder with the MNIST files</source>
             <translation>存放 MNIST 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="204" />
+            <location filename="../../explainer/gui/pages/training.py" line="185" />
             <source>none chosen</source>
             <translation>尚未选择</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="212" />
+            <location filename="../../explainer/gui/pages/training.py" line="193" />
             <source>MNIST folder:</source>
             <translation>MNIST 文件夹：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="213" />
+            <location filename="../../explainer/gui/pages/training.py" line="194" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="215" />
+            <location filename="../../explainer/gui/pages/training.py" line="196" />
             <source>The folder with train-images-idx3-ubyte.gz and the three other MNIST files</source>
             <translation>包含 train-images-idx3-ubyte.gz 及另外三个 MNIST 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="315" />
+            <location filename="../../explainer/gui/pages/training.py" line="301" />
             <source>No network to train.</source>
             <translation>没有可以训练的网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="318" />
+            <location filename="../../explainer/gui/pages/training.py" line="304" />
             <source>Trains the current network: {layers} layers, {weights:,} weights.</source>
             <translation>训练当前网络：{layers} 层，{weights:,} 个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="391" />
+            <location filename="../../explainer/gui/pages/training.py" line="384" />
             <source>loading the data…</source>
             <translation>正在加载数据…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="393" />
-            <location filename="../../explainer/gui/pages/training.py" line="416" />
+            <location filename="../../explainer/gui/pages/training.py" line="386" />
+            <location filename="../../explainer/gui/pages/training.py" line="409" />
             <source>Training…</source>
             <translation>正在训练…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="406" />
+            <location filename="../../explainer/gui/pages/training.py" line="399" />
             <source>Paused. Resume goes on from here.</source>
             <translation>已暂停。“继续”会从这里接着训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="423" />
+            <location filename="../../explainer/gui/pages/training.py" line="416" />
             <source>Stopping after this step…</source>
             <translation>这一步结束后停止…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="436" />
+            <location filename="../../explainer/gui/pages/training.py" line="429" />
             <source>Train the network</source>
             <translation>训练网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="438" />
+            <location filename="../../explainer/gui/pages/training.py" line="431" />
             <source>Watch a network learn: the loss falls, the accuracy rises, and every few steps the overview and the kernels show the filters as they form. The last 5,000 MNIST training images are kept aside to measure the validation accuracy after each epoch.</source>
             <translation>看着网络学习：损失下降，准确率上升，每隔几步，总览图和卷积核就会显示正在成形的滤波器。MNIST 训练集的最后 5,000 张图片被留出来，在每轮结束后测量验证准确率。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="445" />
+            <location filename="../../explainer/gui/pages/training.py" line="438" />
             <source>Adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="445" />
+            <location filename="../../explainer/gui/pages/training.py" line="438" />
             <source>SGD with momentum</source>
             <translation>带动量的 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="449" />
+            <location filename="../../explainer/gui/pages/training.py" line="442" />
             <source>Optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="449" />
+            <location filename="../../explainer/gui/pages/training.py" line="442" />
             <source>How the gradients change the weights</source>
             <translation>梯度如何改变权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="452" />
+            <location filename="../../explainer/gui/pages/training.py" line="445" />
             <source>Size of each step at the start; it decays to zero over the run (cosine schedule)</source>
             <translation>开始时每一步的步长；它会在训练过程中逐渐衰减到零（余弦调度）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="454" />
+            <location filename="../../explainer/gui/pages/training.py" line="447" />
             <source>Batch size</source>
             <translation>批大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="454" />
+            <location filename="../../explainer/gui/pages/training.py" line="447" />
             <source>Images per step: the gradient is averaged over them</source>
             <translation>每一步用的图片数：梯度取它们的平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="455" />
+            <location filename="../../explainer/gui/pages/training.py" line="448" />
             <source>Epochs</source>
             <translation>轮数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="455" />
+            <location filename="../../explainer/gui/pages/training.py" line="448" />
             <source>Passes over the training images</source>
             <translation>遍历训练图片的次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="456" />
+            <location filename="../../explainer/gui/pages/training.py" line="449" />
             <source>Training images</source>
             <translation>训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="456" />
+            <location filename="../../explainer/gui/pages/training.py" line="449" />
             <source>How many MNIST training images one epoch uses</source>
             <translation>每一轮使用多少张 MNIST 训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="458" />
+            <location filename="../../explainer/gui/pages/training.py" line="451" />
             <source>Refresh every</source>
             <translation>刷新间隔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="459" />
+            <location filename="../../explainer/gui/pages/training.py" line="452" />
             <source>Show the network's current weights every this-many steps</source>
             <translation>每隔这么多步显示一次网络当前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="461" />
+            <location filename="../../explainer/gui/pages/training.py" line="454" />
             <source>Seeds the order of the images and the augmentation</source>
             <translation>决定图片顺序和数据增强的随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="466" />
+            <location filename="../../explainer/gui/pages/training.py" line="459" />
             <source> steps</source>
             <translation> 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="467" />
+            <location filename="../../explainer/gui/pages/training.py" line="460" />
             <source>Augment (rotate, scale, shift, thicken)</source>
             <translation>数据增强（旋转、缩放、平移、加粗）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="469" />
+            <location filename="../../explainer/gui/pages/training.py" line="462" />
             <source>Random changes to every training image so the network copes with digits drawn by hand</source>
             <translation>对每张训练图片做随机变化，让网络能应付手写的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="471" />
+            <location filename="../../explainer/gui/pages/training.py" line="464" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="472" />
+            <location filename="../../explainer/gui/pages/training.py" line="465" />
             <source>Train the current network from its current weights</source>
             <translation>从当前权重开始训练当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="474" />
+            <location filename="../../explainer/gui/pages/training.py" line="467" />
             <source>End after this step and keep the weights</source>
             <translation>在这一步之后结束，并保留权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="617" />
+            <location filename="../../explainer/gui/pages/training.py" line="611" />
             <source>Loss (cross-entropy)</source>
             <translation>损失（交叉熵）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="618" />
+            <location filename="../../explainer/gui/pages/training.py" line="612" />
             <source>Accuracy (%)</source>
             <translation>准确率（%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="620" />
+            <location filename="../../explainer/gui/pages/training.py" line="614" />
             <source>epoch</source>
             <translation>轮</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="622" />
+            <location filename="../../explainer/gui/pages/training.py" line="616" />
             <source>each batch</source>
             <translation>每一批</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="623" />
+            <location filename="../../explainer/gui/pages/training.py" line="617" />
             <source>moving average</source>
             <translation>滑动平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="624" />
+            <location filename="../../explainer/gui/pages/training.py" line="618" />
             <source>training batches (moving average)</source>
             <translation>训练批次（滑动平均）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="625" />
+            <location filename="../../explainer/gui/pages/training.py" line="619" />
             <source>validation, after each epoch</source>
             <translation>验证集，每轮之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="685" />
+            <location filename="../../explainer/gui/pages/training.py" line="679" />
             <source>epoch {epoch}/{epochs} · step {step:,}/{total:,}</source>
             <translation>第 {epoch}/{epochs} 轮 · 第 {step:,}/{total:,} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="694" />
+            <location filename="../../explainer/gui/pages/training.py" line="688" />
             <source> · about {time} left</source>
             <translation> · 大约还剩 {time}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="695" />
+            <location filename="../../explainer/gui/pages/training.py" line="689" />
             <source>{rate:,.0f} images/s · {elapsed} elapsed{eta}</source>
             <translation>{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="702" />
+            <location filename="../../explainer/gui/pages/training.py" line="696" />
             <source> · loss of the last batch {loss:.3f}, moving average {average:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}，滑动平均 {average:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="706" />
+            <location filename="../../explainer/gui/pages/training.py" line="700" />
             <source> · loss of the last batch {loss:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="708" />
+            <location filename="../../explainer/gui/pages/training.py" line="702" />
             <source> · mean loss of epoch {epoch} {loss:.3f}</source>
             <translation> · 第 {epoch} 轮的平均损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="712" />
+            <location filename="../../explainer/gui/pages/training.py" line="706" />
             <source> · validation accuracy {accuracy:.1%}</source>
             <translation> · 验证准确率 {accuracy:.1%}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="726" />
-            <location filename="../../explainer/gui/pages/training.py" line="747" />
+            <location filename="../../explainer/gui/pages/training.py" line="720" />
+            <location filename="../../explainer/gui/pages/training.py" line="741" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="742" />
+            <location filename="../../explainer/gui/pages/training.py" line="736" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="744" />
+            <location filename="../../explainer/gui/pages/training.py" line="738" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="751" />
+            <location filename="../../explainer/gui/pages/training.py" line="745" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="755" />
+            <location filename="../../explainer/gui/pages/training.py" line="749" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="759" />
+            <location filename="../../explainer/gui/pages/training.py" line="753" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="823" />
+            <location filename="../../explainer/gui/pages/training.py" line="817" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="823" />
+            <location filename="../../explainer/gui/pages/training.py" line="817" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="825" />
+            <location filename="../../explainer/gui/pages/training.py" line="819" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="825" />
+            <location filename="../../explainer/gui/pages/training.py" line="819" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/state.py" line="240" />
+            <location filename="../../explainer/gui/state.py" line="326" />
             <source>the input must be one {size} image, got an array of shape {shape}</source>
             <translation>输入必须是一张 {size} 的图像，收到的数组形状是 {shape}</translation>
         </message>
@@ -3520,354 +3520,354 @@ Install them with:
             <translation>类别 k：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="185" />
+            <location filename="../../explainer/gui/tour.py" line="183" />
             <source>, </source>
             <translation>、</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="307" />
+            <location filename="../../explainer/gui/tour.py" line="305" />
             <source>The canvas was empty, so the tour put a test digit labelled {label} on it. The network reads it as {guess} with probability {p}. Draw your own digit at any time: every stop follows it.</source>
             <translation>画布是空的，所以导览在上面放了一个标签为 {label} 的测试数字。网络把它认作 {guess}，概率为 {p}。你随时可以写自己的数字：每一站都会跟着它更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="312" />
+            <location filename="../../explainer/gui/tour.py" line="310" />
             <source>Everything starts with your drawing: white ink on black, like the MNIST digits the network learned from. It reads your digit as {guess} with probability {p}. Keep drawing at any time: every stop follows the new digit.</source>
             <translation>一切从你的手写开始：黑底白字，和网络学习时用的 MNIST 数字一样。网络把你的数字认作 {guess}，概率为 {p}。你随时可以继续书写：每一站都会跟着新的数字更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="325" />
+            <location filename="../../explainer/gui/tour.py" line="323" />
             <source>The canvas is cropped to the digit, scaled to fit 20×20 pixels and centred in a 28×28 image, like the MNIST digits: {n} numbers from 0 (black) to 1 (white). {ink} of them carry ink; the brightest is {brightest}.</source>
             <translation>画布被裁剪到数字所在的区域，缩放到 20×20 像素以内，再居中放进 28×28 的图像，与 MNIST 数字的做法相同：共 {n} 个数，从 0（黑）到 1（白）。其中 {ink} 个带有笔迹，最亮的是 {brightest}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="331" />
+            <location filename="../../explainer/gui/tour.py" line="329" />
             <source>This network takes the pixel values just as they are.</source>
             <translation>这个网络直接使用原始像素值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="338" />
+            <location filename="../../explainer/gui/tour.py" line="336" />
             <source>Before the first layer every pixel is normalised, x′ = (x − {mean}) / {std}, so black enters as {black}.</source>
             <translation>进入第一层之前，每个像素都要标准化：x′ = (x − {mean}) / {std}，因此黑色像素以 {black} 的值进入网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="345" />
+            <location filename="../../explainer/gui/tour.py" line="343" />
             <source>The 28×28 input</source>
             <translation>28×28 的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="363" />
+            <location filename="../../explainer/gui/tour.py" line="361" />
             <source>{layer} slides {count} small kernels over the image, each a {k}×{k} grid of weights. Here kernel {c} sits at row {r}, column {col}: each of the {kk} values under it is multiplied by the weight on top of it. This {window} window sums to {s}, plus bias {b} gives {v}, one pixel of output map {c}.</source>
             <translation>{layer} 让 {count} 个小卷积核在图像上滑动，每个卷积核是一个 {k}×{k} 的权重网格。此刻卷积核 {c} 位于第 {r} 行、第 {col} 列：它下方的 {kk} 个值各自乘以覆盖在上面的权重。这个 {window} 窗口的乘积之和为 {s}，加上偏置 {b} 得到 {v}，这就是输出特征图 {c} 上的一个像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="373" />
+            <location filename="../../explainer/gui/tour.py" line="371" />
             <source>One kernel slides over the image</source>
             <translation>一个卷积核在图像上滑动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="389" />
+            <location filename="../../explainer/gui/tour.py" line="387" />
             <source>Sliding each of the {n} kernels over every position gives {n} feature maps of {size}, one per kernel: each lights up where its pattern appears (red positive, blue negative, white zero). Map {c} ranges from {low} to {high}; its strongest response is at row {r}, column {col}, where the kernel sat at the previous stop.</source>
             <translation>让 {n} 个卷积核分别滑过每一个位置，就得到 {n} 张 {size} 的特征图，每个卷积核一张：哪里出现了它的图案，哪里就亮起来（红色为正，蓝色为负，白色为零）。特征图 {c} 的取值从 {low} 到 {high}；最强的响应在第 {r} 行、第 {col} 列，正是上一站卷积核所在的位置。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="398" />
+            <location filename="../../explainer/gui/tour.py" line="396" />
             <source>{layer}: the feature maps</source>
             <translation>{layer}：特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="426" />
+            <location filename="../../explainer/gui/tour.py" line="424" />
             <source>ReLU: negatives become zero</source>
             <translation>ReLU：负数变成零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="427" />
+            <location filename="../../explainer/gui/tour.py" line="425" />
             <source>{layer} applies ReLU(x) = max(0, x) to every value of every map: positive values pass unchanged, negative ones become 0. Across all its maps, {neg} of {total} values ({share}) were negative. The most negative one in map {c}, {x} at row {r}, column {col}, is now {y}. Without this bend, all the layers together could only compute one linear function.</source>
             <translation>{layer} 对每张特征图的每个值都施加 ReLU(x) = max(0, x)：正值原样通过，负值变成 0。在它的全部特征图中，{total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，现在变成了 {y}。如果没有这个弯折，所有层合在一起也只能计算一个线性函数。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="434" />
+            <location filename="../../explainer/gui/tour.py" line="432" />
             <source>The activation function</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="435" />
+            <location filename="../../explainer/gui/tour.py" line="433" />
             <source>{layer} bends every value of every map with the same function, so that the layers together can compute more than one linear function. Across all its maps, {neg} of {total} values ({share}) came in negative. The smallest one in map {c}, {x} at row {r}, column {col}, comes out as {y}.</source>
             <translation>{layer} 用同一个函数把每张特征图的每个值“弯折”一下，这样各层合起来才能计算比线性函数更复杂的东西。在它的全部特征图中，输入的 {total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，输出为 {y}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="478" />
+            <location filename="../../explainer/gui/tour.py" line="476" />
             <source>First {names} repeat convolution and activation on these maps.</source>
             <translation>先由 {names} 在这些特征图上再做一次卷积和激活。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="480" />
+            <location filename="../../explainer/gui/tour.py" line="478" />
             <source>First the maps pass through {names}.</source>
             <translation>特征图先经过 {names}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="482" />
+            <location filename="../../explainer/gui/tour.py" line="480" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps only the largest value of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: {v} goes on. The strongest responses survive, and a slightly shifted digit gives almost the same result.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留最大值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：{v} 被保留下来。最强的响应得以保留，数字稍微移动一点，结果也几乎不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="489" />
+            <location filename="../../explainer/gui/tour.py" line="487" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps the average of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: their average {v} goes on.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留平均值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：它们的平均值 {v} 被保留下来。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="498" />
+            <location filename="../../explainer/gui/tour.py" line="496" />
             <source>Pooling: smaller maps</source>
             <translation>池化：特征图变小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="519" />
+            <location filename="../../explainer/gui/tour.py" line="517" />
             <source>Then come {names}. The maps change from {before} to {after}: smaller, but more abstract.</source>
             <translation>接下来是 {names}。特征图从 {before} 变为 {after}：更小，但更抽象。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="520" />
+            <location filename="../../explainer/gui/tour.py" line="518" />
             <source>Deeper layers</source>
             <translation>更深的层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="528" />
+            <location filename="../../explainer/gui/tour.py" line="526" />
             <source>The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at once, {c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine strokes into larger parts of a digit: in map {c} at row {r}, column {col} the window sums to {s}, plus bias {b} gives {v}. Along the way the maps go from {before} to {after}: smaller, but more of them.</source>
             <translation>同样的模式再重复一遍：{names}。{conv} 的每个卷积核同时读取下面全部 {c_in} 张特征图，每个输出像素用到 {c_in}×{k}×{k} = {weights} 个权重，因此能把笔画组合成数字中更大的部件：在特征图 {c} 的第 {r} 行、第 {col} 列，窗口之和为 {s}，加上偏置 {b} 得到 {v}。一路下来，特征图从 {before} 变为 {after}：尺寸更小，数量更多。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="537" />
+            <location filename="../../explainer/gui/tour.py" line="535" />
             <source>Deeper layers: from strokes to parts</source>
             <translation>更深的层：从笔画到部件</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="560" />
+            <location filename="../../explainer/gui/tour.py" line="558" />
             <source>{flatten} lays the {maps} numbers of the last maps out in one row of {n} values: nothing is lost, only rearranged.</source>
             <translation>{flatten} 把最后几张特征图的 {maps} 个数排成一行，共 {n} 个值：什么都没丢，只是换了排列方式。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="564" />
+            <location filename="../../explainer/gui/tour.py" line="562" />
             <source>{dense} gives every class a score from all {n} values, one weight per value and class plus a bias: z_k = Σ_i x_i·W_ik + b_k. Class {name} gets z = {z}, the highest of the {classes} scores.</source>
             <translation>{dense} 用全部 {n} 个值为每个类别算出一个得分，每个值对每个类别各有一个权重，再加上一个偏置：z_k = Σ_i x_i·W_ik + b_k。类别 {name} 得到 z = {z}，是 {classes} 个得分中最高的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="572" />
+            <location filename="../../explainer/gui/tour.py" line="570" />
             <source>Flatten and dense: one score per class</source>
             <translation>展平与全连接：每个类别一个得分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="592" />
+            <location filename="../../explainer/gui/tour.py" line="590" />
             <source>Softmax turns the scores into probabilities, positive and adding up to 1: p_k = exp(z_k) / Σ_j exp(z_j). For class {name}, exp({z}) = {e} out of a total of {total}, so p = {p}. The answer is the class with the largest probability: {name}.</source>
             <translation>Softmax 把得分变成概率，它们都是正数，且总和为 1：p_k = exp(z_k) / Σ_j exp(z_j)。对类别 {name}，exp({z}) = {e}，而总和为 {total}，所以 p = {p}。网络的答案就是概率最大的类别：{name}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="613" />
+            <location filename="../../explainer/gui/tour.py" line="611" />
             <source>To learn, the network needs the true answer: this test digit is labelled y = {y}. Pick another label below to see how the loss reacts.</source>
             <translation>要学习，网络需要知道正确答案：这个测试数字的标签是 y = {y}。在下方选择另一个标签，看看损失会怎样变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="618" />
+            <location filename="../../explainer/gui/tour.py" line="616" />
             <source>To learn, the network needs the true answer y. The tour takes its own answer, y = {y}; pick another label below to see what changes.</source>
             <translation>要学习，网络需要知道正确答案 y。导览暂且把网络自己的答案当作标签，y = {y}；在下方选择另一个标签，看看会有什么变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="624" />
+            <location filename="../../explainer/gui/tour.py" line="622" />
             <source>The cross-entropy loss punishes a low probability for the true class: L = −ln p_y = −ln {p} = {L}. A sure and correct answer would give L = 0.</source>
             <translation>交叉熵损失会惩罚正确类别上过低的概率：L = −ln p_y = −ln {p} = {L}。一个既确定又正确的答案会得到 L = 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="631" />
+            <location filename="../../explainer/gui/tour.py" line="629" />
             <source>The loss: how wrong was the answer?</source>
             <translation>损失：答案错得有多离谱？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="650" />
+            <location filename="../../explainer/gui/tour.py" line="648" />
             <source>Back-propagation applies the chain rule from the loss back to the input, one layer at a time. It starts at the scores with dL/dz_k = p_k − y_k: for the true class {y} that is {p} − 1 = {d}. The maps now show dL/d(output) of every layer: red where a larger value would raise the loss, blue where it would lower it. At the input, pixel (row {r}, column {col}) has the largest gradient, {g}.</source>
             <translation>反向传播运用链式法则，从损失出发一层一层地往回算，直到输入。它从得分开始：dL/dz_k = p_k − y_k，对正确类别 {y} 来说就是 {p} − 1 = {d}。现在特征图显示的是每一层的 dL/d(输出)：红色表示该值变大会让损失上升，蓝色表示会让损失下降。在输入上，像素（第 {r} 行、第 {col} 列）的梯度最大，为 {g}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="661" />
+            <location filename="../../explainer/gui/tour.py" line="659" />
             <source>Gradients flow back</source>
             <translation>梯度反向流动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="690" />
+            <location filename="../../explainer/gui/tour.py" line="688" />
             <source>After this one step the loss for your digit drops from {before} to {after}, and p({y}) goes from {pb} to {pa}.</source>
             <translation>只走这一步，你这个数字的损失就从 {before} 降到了 {after}，p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="695" />
+            <location filename="../../explainer/gui/tour.py" line="693" />
             <source>After this one step the loss for your digit goes from {before} to {after} (the step was too large and overshot), and p({y}) goes from {pb} to {pa}.</source>
             <translation>走完这一步，你这个数字的损失从 {before} 变为 {after}（步子太大，走过头了），p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="700" />
+            <location filename="../../explainer/gui/tour.py" line="698" />
             <source>Gradient descent moves every weight a little against its gradient: W ← W − lr · dL/dW, with lr = {lr}.</source>
             <translation>梯度下降让每个权重沿着梯度的反方向移动一小步：W ← W − lr · dL/dW，其中 lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="705" />
+            <location filename="../../explainer/gui/tour.py" line="703" />
             <source>The largest change of a single weight, {dw}, is in {layer}. The tour works on a copy: your network stays as it was.</source>
             <translation>单个权重的最大变化为 {dw}，出现在 {layer}。导览是在副本上操作的：你的网络保持原样。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="713" />
+            <location filename="../../explainer/gui/tour.py" line="711" />
             <source>One SGD step: what changed</source>
             <translation>一步 SGD：有什么变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1505" />
+            <location filename="../../explainer/gui/tour.py" line="1485" />
             <source>&amp;Learn mode: a guided tour</source>
             <translation>学习模式：分步导览(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1507" />
+            <location filename="../../explainer/gui/tour.py" line="1487" />
             <source>Walk through one forward and backward pass on your digit, stop by stop (F2)</source>
             <translation>在你的数字上，一站一站地走完一次前向传播和反向传播（F2）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1510" />
+            <location filename="../../explainer/gui/tour.py" line="1490" />
             <source>True label y:</source>
             <translation>真实标签 y：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1511" />
+            <location filename="../../explainer/gui/tour.py" line="1491" />
             <source>The class your digit really is; the loss and gradients follow it</source>
             <translation>你的数字实际所属的类别；损失和梯度都以它为准</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1512" />
+            <location filename="../../explainer/gui/tour.py" line="1492" />
             <source>Start over</source>
             <translation>从头开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1513" />
+            <location filename="../../explainer/gui/tour.py" line="1493" />
             <source>Go back to the first stop</source>
             <translation>回到第一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1514" />
+            <location filename="../../explainer/gui/tour.py" line="1494" />
             <source>◀ Back</source>
             <translation>◀ 上一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1515" />
+            <location filename="../../explainer/gui/tour.py" line="1495" />
             <source>Previous stop (Left or Page Up)</source>
             <translation>上一站（← 或 Page Up）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1516" />
+            <location filename="../../explainer/gui/tour.py" line="1496" />
             <source>Leave</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1517" />
+            <location filename="../../explainer/gui/tour.py" line="1497" />
             <source>Leave the tour; it resumes at this stop next time (Esc)</source>
             <translation>退出导览；下次会从这一站继续（Esc）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1520" />
-            <location filename="../../explainer/gui/tour.py" line="1564" />
-            <location filename="../../explainer/gui/tour.py" line="1597" />
+            <location filename="../../explainer/gui/tour.py" line="1500" />
+            <location filename="../../explainer/gui/tour.py" line="1544" />
+            <location filename="../../explainer/gui/tour.py" line="1577" />
             <source>Learn mode</source>
             <translation>学习模式</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1559" />
+            <location filename="../../explainer/gui/tour.py" line="1539" />
             <source>Finish</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1559" />
+            <location filename="../../explainer/gui/tour.py" line="1539" />
             <source>Next ▶</source>
             <translation>下一站 ▶</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1561" />
+            <location filename="../../explainer/gui/tour.py" line="1541" />
             <source>End the tour (Right or Page Down)</source>
             <translation>结束导览（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1561" />
+            <location filename="../../explainer/gui/tour.py" line="1541" />
             <source>Next stop (Right or Page Down)</source>
             <translation>下一站（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1569" />
+            <location filename="../../explainer/gui/tour.py" line="1549" />
             <source>Stop {i} of {n}</source>
             <translation>第 {i} 站，共 {n} 站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="148" />
+            <location filename="../../explainer/gui/workspace.py" line="152" />
             <source>Step through</source>
             <translation>逐步执行</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="149" />
+            <location filename="../../explainer/gui/workspace.py" line="153" />
             <source>One training step on your digit, stage by stage: forward, loss, backward, update</source>
             <translation>在你的数字上执行一次训练，逐个阶段：前向、损失、反向、更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="156" />
+            <location filename="../../explainer/gui/workspace.py" line="160" />
             <source>Attribution</source>
             <translation>归因</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="157" />
+            <location filename="../../explainer/gui/workspace.py" line="161" />
             <source>Which pixels of your digit the score depends on: gradients, SmoothGrad, IG, Grad-CAM</source>
             <translation>得分取决于你的数字中的哪些像素：梯度、SmoothGrad、IG、Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="165" />
+            <location filename="../../explainer/gui/workspace.py" line="169" />
             <source>Label your digit, take one SGD step and see what changed; Undo puts the weights back</source>
             <translation>给你的数字打上标签，执行一步 SGD，看看有什么变化；“撤销”会恢复权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="172" />
+            <location filename="../../explainer/gui/workspace.py" line="176" />
             <source>Gradient check</source>
             <translation>梯度检验</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="173" />
+            <location filename="../../explainer/gui/workspace.py" line="177" />
             <source>Compare back-propagation with central differences for pixels and weights you pick</source>
             <translation>针对你挑选的像素和权重，比较反向传播与中心差分的结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="181" />
+            <location filename="../../explainer/gui/workspace.py" line="185" />
             <source>Try input size, kernel size, padding and stride, and see the output size worked out</source>
             <translation>试试不同的输入尺寸、卷积核大小、填充和步幅，看输出尺寸是怎么算出来的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="192" />
+            <location filename="../../explainer/gui/workspace.py" line="196" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="193" />
+            <location filename="../../explainer/gui/workspace.py" line="197" />
             <source>Train the network on MNIST and watch the loss fall and the filters form</source>
             <translation>在 MNIST 上训练网络，看着损失下降、滤波器逐渐成形</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="201" />
+            <location filename="../../explainer/gui/workspace.py" line="205" />
             <source>Design</source>
             <translation>设计</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="202" />
+            <location filename="../../explainer/gui/workspace.py" line="206" />
             <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
             <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="210" />
+            <location filename="../../explainer/gui/workspace.py" line="214" />
             <source>Test set</source>
             <translation>测试集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="211" />
+            <location filename="../../explainer/gui/workspace.py" line="215" />
             <source>Accuracy on the 10,000 MNIST test digits, the confusion matrix and the mistakes</source>
             <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="275" />
+            <location filename="../../explainer/gui/workspace.py" line="279" />
             <source>This view is not available in this version:
 {reason}</source>
             <translation>这个版本中没有这个视图：

@@ -661,47 +661,19 @@ class MapChoice:
             self._set_data(self._data, self._name, box.value(), box.maximum() + 1)  # type: ignore[attr-defined]
 
 
-def synthetic_digit() -> np.ndarray:
-    """A hand-made '7' for running the views without the bundled samples.
-
-    Shape:
-        returns ``(28, 28)`` float32 in [0, 1], ink bright on dark.
-    """
-    image = np.zeros((28, 28), np.float32)
-    image[6:9, 7:22] = 1.0
-    for row in range(9, 24):
-        col = 21 - (row - 9) * 8 // 15
-        image[row, col - 1 : col + 2] = 1.0
-    return image
-
-
-def sample_trace() -> Trace:
-    """A trace to develop with: the bundled model on a sample digit, else reference_net on a synthetic 7."""
-    from explainer.core import reference_net
-    from explainer.gui.gallery import SAMPLES_PATH, load_samples
-    from explainer.modelio import DEFAULT_MODEL_PATH
-
-    if DEFAULT_MODEL_PATH.exists():
-        import explainer
-
-        model = explainer.load_model()
-    else:
-        model = reference_net()
-    digit = synthetic_digit()
-    if SAMPLES_PATH.exists():
-        digit = load_samples()[0][0].astype(np.float32) / 255.0
-    return model.trace(digit.reshape(1, 1, 28, 28))
-
-
 def preview(make: Callable[[Trace], QWidget]) -> None:
-    """Open ``make(sample_trace())`` in its own window: ``python -m explainer.gui.<package>.<name>``."""
+    """Open ``make(trace)`` in its own window on the trace of
+    :func:`~explainer.gui.kit.samples.sample_problem`: ``python -m explainer.gui.<package>.<name>``."""
     import sys
 
     from PySide6.QtWidgets import QApplication
 
+    from explainer.gui.kit.samples import sample_problem
+
     app = QApplication.instance() or QApplication(sys.argv)
     theme.apply_palette(app, dark=False)
-    view = make(sample_trace())
+    model, digit, _label = sample_problem()
+    view = make(model.trace(digit.reshape(1, *model.input_shape)))
     view.resize(theme.px(1400), theme.px(860))
     view.show()
     app.exec()

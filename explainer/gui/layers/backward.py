@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -1601,31 +1600,14 @@ def dense_paragraphs(last: bool, has_loss: bool) -> list[tuple[str, str]]:
     return out
 
 
-def sample_problem() -> tuple[Sequential, np.ndarray, int]:
-    """A model, a digit and its label for running a view alone.
-
-    The bundled model and first bundled sample when they exist, else ``reference_net()`` on a synthetic 7.
-
-    Shape:
-        returns (model, x ``(28, 28)`` float32 in [0, 1], label).
-    """
-    from explainer.core import reference_net
-    from explainer.gui.gallery import SAMPLES_PATH, load_samples
-    from explainer.gui.kit.animation import synthetic_digit
-    from explainer.modelio import DEFAULT_MODEL_PATH, load_model
-
-    model = load_model() if Path(DEFAULT_MODEL_PATH).exists() else reference_net()
-    if SAMPLES_PATH.exists():
-        images, labels = load_samples()
-        return model, images[0].astype(np.float32) / 255.0, int(labels[0])
-    return model, synthetic_digit(), 7
-
-
 def run_alone(make: Callable[[Sequential, np.ndarray, int], QWidget]) -> None:
-    """Open ``make(model, x, label)`` on :func:`sample_problem` in its own window and run the event loop."""
+    """Open ``make(model, x, label)`` on :func:`~explainer.gui.kit.samples.sample_problem` in its own window
+    and run the event loop."""
     import sys
 
     from PySide6.QtWidgets import QApplication
+
+    from explainer.gui.kit.samples import sample_problem
 
     app = QApplication.instance() or QApplication(sys.argv)
     theme.apply_palette(app, dark=False)

@@ -368,10 +368,11 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from explainer.gui.network.overview import sample_model_and_trace
+    from explainer.gui.kit.samples import sample_problem
 
     app = QApplication.instance() or QApplication(sys.argv)
-    _, trace = sample_model_and_trace(np.random.default_rng(0))
+    model, digit, label = sample_problem()
+    trace = model.trace(digit.reshape(1, *model.input_shape), target=np.array([label]))
     dialog = MapDetailDialog(trace, layer_index=len(trace.layers) - 3, channel=0)
     dialog.show()
     app.exec()

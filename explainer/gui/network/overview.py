@@ -53,9 +53,6 @@ from explainer.gui.i18n import tr
 from explainer.gui.kit.colorbar import paint_gradient, paint_range_labels, range_label_span
 from explainer.gui.network.prediction import ROW_GAP_PX, ROW_MAX_PX, PredictionView, row_rects
 
-SCALE_MODES = ("layer", "block", "global")
-"""Colour ranges: each layer alone, each conv..pool block, or the whole network."""
-
 QUANTITIES = ("activation", "gradient")
 """What the maps show: each layer's output, or dL/d(output) when the trace carries gradients."""
 
@@ -272,8 +269,8 @@ class OverviewView(QWidget):
 
     def set_scale_mode(self, mode: str) -> None:
         """Choose the colour range: "layer", "block" (conv..pool) or "global", always symmetric ±max|v|."""
-        if mode not in SCALE_MODES:
-            raise BadInputError(f"scale mode {mode!r} is not one of {', '.join(SCALE_MODES)}")
+        if mode not in theme.SCALE_MODES:
+            raise BadInputError(f"scale mode {mode!r} is not one of {', '.join(theme.SCALE_MODES)}")
         self._mode = mode
         self._place_bars()
         self._static = None  # the colour bars' gradients live there
@@ -1185,34 +1182,19 @@ class OverviewScrollArea(QScrollArea):
             overview._relayout()
 
 
-def sample_model_and_trace(rng: np.random.Generator) -> tuple[Model, Trace]:
-    """The reference network (bundled weights when present) on a sample digit, for running this view alone."""
-    import explainer
-    from explainer.core import reference_net
-
-    try:
-        model = explainer.load_model()
-    except (OSError, ValueError):
-        model = reference_net(rng)
-    digit = np.zeros((28, 28), dtype=np.float32)
-    digit[6:9, 8:21] = 1.0  # a seven: the bar ...
-    for row in range(9, 24):  # ... and the stroke down to the left
-        col = 19 - (row - 9) // 2
-        digit[row, col - 1 : col + 2] = 1.0
-    return model, model.trace(digit[None, None], target=np.array([7]))
-
-
 def main() -> None:
-    """Open the overview alone on the reference network and a sample digit."""
+    """Open the overview alone on the bundled network and a sample digit."""
     import sys
 
     from PySide6.QtWidgets import QApplication
 
+    from explainer.gui.kit.samples import sample_problem
+
     app = QApplication.instance() or QApplication(sys.argv)
     view = OverviewView()
-    model, trace = sample_model_and_trace(np.random.default_rng(0))
+    model, digit, label = sample_problem()
     view.set_model(model)
-    view.set_trace(trace)
+    view.set_trace(model.trace(digit.reshape(1, *model.input_shape), target=np.array([label])))
     view.setWindowTitle(tr("Overview"))
     view.resize(1400, 640)
     view.show()

@@ -66,14 +66,14 @@ class PredictionView(QWidget):
         probabilities ``(K,)`` in [0, 1] with ``K == len(class_names)``.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, class_names: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("prediction")
         self.setToolTip(
             tr("Probability of each class (softmax of the logits); the top one is the prediction")
         )
         self._probs: np.ndarray | None = None
-        self._class_names: list[str] = [str(k) for k in range(10)]
+        self._class_names = [str(name) for name in class_names]
         self._layout: _RowLayout | None = None
         self._unusual: tuple[float, float] | None = None
         theme.notifier().sigChanged.connect(self._invalidate)
@@ -87,6 +87,7 @@ class PredictionView(QWidget):
         if class_names is not None and list(class_names) != self._class_names:
             self._class_names = [str(name) for name in class_names]
             self._layout = None
+            self.updateGeometry()  # one row per class: the size hint changed
         if probs is None:
             self._probs = None
         else:
@@ -254,14 +255,17 @@ class PredictionView(QWidget):
 
 
 def main() -> None:
-    """Open the bars alone on made-up probabilities."""
+    """Open the bars alone on made-up probabilities for the classes of the sample model."""
     import sys
 
     from PySide6.QtWidgets import QApplication
 
+    from explainer.gui.kit.samples import sample_problem
+
     app = QApplication.instance() or QApplication(sys.argv)
-    view = PredictionView()
-    logits = np.random.default_rng(0).normal(0.0, 2.0, 10)
+    names = sample_problem()[0].class_names
+    view = PredictionView(class_names=names)
+    logits = np.random.default_rng(0).normal(0.0, 2.0, len(names))
     view.set_probs(np.exp(logits) / np.exp(logits).sum())
     view.setWindowTitle(tr("Prediction"))
     view.resize(theme.px(260), theme.px(380))

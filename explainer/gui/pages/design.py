@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from explainer.architectures import (
     ACTIVATIONS,
-    INPUT_SHAPE,
     MAX_CONV_BLOCKS,
     MAX_CONVS_PER_BLOCK,
     MAX_DENSE_LAYERS,
@@ -46,6 +45,7 @@ from explainer.architectures import (
     spec_of,
 )
 from explainer.core import Sequential
+from explainer.data import MNIST, Dataset
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
 from explainer.gui.state import signals_blocked
@@ -168,15 +168,20 @@ class _SpinRow(QWidget):
 class ArchitectureEditor(QWidget):
     """The spec's fields, a preset combo, a live table of layer shapes and weights, and a Build button.
 
+    The networks are for the images and classes of ``dataset``.
+
     Signals:
         sigModelBuilt(object): a freshly initialised ``Sequential`` built from the spec (untrained).
     """
 
     sigModelBuilt = Signal(object)
 
-    def __init__(self, spec: ArchitectureSpec | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, spec: ArchitectureSpec | None = None, parent: QWidget | None = None, *, dataset: Dataset = MNIST
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("arch_editor")
+        self._dataset = dataset
         self._rows: list[LayerInfo] = []
         self._error: str | None = None
         self._build_widgets()
@@ -249,7 +254,7 @@ class ArchitectureEditor(QWidget):
 
     def set_model(self, model: Sequential) -> None:
         """Show the spec ``model`` was built from, if known (:func:`explainer.architectures.spec_of`)."""
-        spec = spec_of(model)
+        spec = spec_of(model, self._dataset)
         # Training snapshots keep the architecture: leave the fields (and the user's seed) alone.
         if spec is not None and spec != self.spec():
             self.set_spec(spec)
@@ -267,7 +272,7 @@ class ArchitectureEditor(QWidget):
         if self._error is not None:
             return None
         try:
-            model = build(self.spec(), np.random.default_rng(self.seed_spin.value()))
+            model = build(self.spec(), np.random.default_rng(self.seed_spin.value()), self._dataset)
         except ArchitectureError as error:
             self._show(error.rows, translate_error(error))
             return None
@@ -493,7 +498,7 @@ class ArchitectureEditor(QWidget):
         self.padding_spin.setVisible(PADDING_CHOICES[self.padding_combo.currentIndex()] == "number")
         self.pool_size_spin.setEnabled(spec.pooling != "none")
         try:
-            self._show(describe(spec), None)
+            self._show(describe(spec, self._dataset), None)
         except ArchitectureError as error:
             self._show(error.rows, translate_error(error))
         keys = [key for key, preset in PRESETS.items() if preset == spec]
@@ -506,7 +511,8 @@ class ArchitectureEditor(QWidget):
         self._rows = list(rows)
         self._error = error
         self.table.setRowCount(len(rows) + 1)
-        self._set_row(0, (tr("input"), shape_text(INPUT_SHAPE), "", tr("the 28×28 digit, one grey channel")))
+        shape = shape_text(self._dataset.input_shape)
+        self._set_row(0, (tr("input"), shape, "", tr("the 28×28 digit, one grey channel")))
         for index, row in enumerate(rows, start=1):
             params = f"{row.params:,}" if row.params else ""
             self._set_row(index, (row.name, shape_text(row.shape), params, layer_text(row)))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from explainer.core.network import Sequential
 from explainer.core.passes import LearnResult, learn_step
 from explainer.core.trace import Trace
+from explainer.data import MNIST, Split
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
@@ -68,17 +69,6 @@ def bundled_model() -> Sequential:
     return load_model()
 
 
-def gallery_digits() -> tuple[np.ndarray, np.ndarray]:
-    """The bundled sample digits the window's gallery shows.
-
-    Shape:
-        returns images ``(N, 28, 28)`` uint8 and labels ``(N,)``.
-    """
-    from explainer.gui.gallery import load_samples
-
-    return load_samples()
-
-
 def probability_text(probs: np.ndarray, k: int) -> str:
     """p_k as a percentage, or its exact value ("2.2e−10", "1 − 3e−09") where 0.0 % or 100.0 % hides it.
 
@@ -115,7 +105,7 @@ class LearnView(FollowsLanguage, QWidget):
         self,
         parent: QWidget | None = None,
         load_bundled: Callable[[], Sequential] = bundled_model,
-        load_gallery: Callable[[], tuple[np.ndarray, np.ndarray]] = gallery_digits,
+        load_gallery: Callable[[], Split] = MNIST.load_samples,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("learn")
@@ -352,10 +342,11 @@ class LearnView(FollowsLanguage, QWidget):
         self.effect.setText("")
         batch = self._batch()
         self._update_buttons()
-        self.after.set_probs(None, None if self._model is None else self._model.class_names)
+        names = None if self._model is None else self._model.class_names
+        self.after.set_probs(None, names)
         self.deltas.set_panels([])
         if batch is None:
-            self.before.set_probs(None)
+            self.before.set_probs(None, names)
             self.loss_label.setText(tr("Draw a digit, say which digit it is, and teach the network."))
             self.maps.set_panels([])
             return

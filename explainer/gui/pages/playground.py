@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSpinBox, QWidget
 from explainer.core import Trace
 from explainer.gui import theme
 from explainer.gui.i18n import tr
-from explainer.gui.kit.animation import DetailView, preview, synthetic_digit
+from explainer.gui.kit.animation import DetailView, preview
+from explainer.gui.kit.samples import synthetic_digit
 from explainer.gui.layers import texts as explain_text
 from explainer.gui.layers.conv import ConvCanvas, ConvData, FormulaPanel
 

@@ -8,11 +8,9 @@ mistakes first. Clicking a cell shows only its mistakes; clicking a digit opens 
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import (
@@ -50,12 +48,12 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.core import Sequential, softmax
-from explainer.data import MNIST
+from explainer.data import Split
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
 from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, StepWorker, stop_workers
 from explainer.gui.pages.training import DataFolderPicker
-from explainer.gui.training_worker import Split
+from explainer.gui.state import DataSource
 
 EVAL_BATCH = 250
 """Test images per forward pass (and per progress report)."""
@@ -172,15 +170,6 @@ def evaluate_iter(
     confusion = confusion_matrix(labels, predictions, len(model.class_names))
     result = EvaluationResult(np.asarray(images), labels, predictions, confidence, confusion)
     yield EvaluationProgress(n, n, result)
-
-
-def mnist_test_set(directory: Path) -> Split:
-    """The 10,000 MNIST test digits and labels.
-
-    Shape:
-        images ``(10000, 28, 28)`` uint8, labels ``(10000,)`` uint8.
-    """
-    return MNIST.test_set(directory)
 
 
 class EvaluationWorker(StepWorker):
@@ -464,10 +453,13 @@ class EvaluationView(QWidget):
     sigOpenDigit = Signal(object, int)
     sigFinished = Signal(object)
 
-    def __init__(self, model: Sequential | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: Sequential | None = None, data: DataSource | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("evaluation")
         self._model = model
+        self._data = data if data is not None else DataSource(parent=self)
         self._loader: TestLoader | None = None
         self._worker: EvaluationWorker | None = None
         self._result: EvaluationResult | None = None
@@ -487,8 +479,14 @@ class EvaluationView(QWidget):
             )
         self.evaluate_button.setEnabled(self._worker is None and model is not None)
 
+    def set_data_source(self, data: DataSource) -> None:
+        """Evaluate on the test set of ``data``, read from its folder."""
+        self._data = data
+        self.data_picker.set_source(data)
+
     def set_data_loader(self, loader: TestLoader | None) -> None:
-        """Evaluate on ``loader()``'s ``(images, labels)`` instead of MNIST's test set (None: MNIST again)."""
+        """Evaluate on ``loader()``'s ``(images, labels)`` instead of the data source's test set (None: its
+        test set again)."""
         self._loader = loader
         self.data_picker.setEnabled(loader is None)
 
@@ -504,13 +502,10 @@ class EvaluationView(QWidget):
         """Start evaluating the current model; False (with the reason shown) when it cannot start."""
         if self._worker is not None or self._model is None:
             return False
-        loader = self._loader
+        loader = self._loader or self._data.test_loader()
         if loader is None:
-            directory = self.data_picker.directory()
-            if directory is None:
-                self._show_status(tr("Choose the folder that holds the MNIST files first."), error=True)
-                return False
-            loader = functools.partial(mnist_test_set, directory)
+            self._show_status(tr("Choose the folder that holds the MNIST files first."), error=True)
+            return False
         worker = EvaluationWorker(self._model, loader)
         worker.sigProgress.connect(self._on_progress)
         worker.sigError.connect(self._on_error)
@@ -602,7 +597,7 @@ class EvaluationView(QWidget):
         self.heading.setFont(font)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.data_picker = DataFolderPicker()
+        self.data_picker = DataFolderPicker(self._data)
         self.evaluate_button = QPushButton()
         self.evaluate_button.setObjectName("evaluate")
         self.evaluate_button.clicked.connect(self.evaluate)

@@ -6,14 +6,13 @@ passes it on through ``sigModelUpdated`` (at most one per event-loop turn, the n
 and the kernels redraw while training goes on.
 
 Also here: :func:`open_model_dialog` and :func:`save_model_dialog` for the File menu, and
-:class:`DataFolderPicker`, the MNIST folder chooser shared with the evaluation panel.
+:class:`DataFolderPicker`, the chooser of the data folder, which the evaluation panel shows too.
 
 pyqtgraph is imported when the panel is first shown, not at start-up (it takes about half a second).
 """
 
 from __future__ import annotations
 
-import functools
 import math
 import time
 from pathlib import Path
@@ -49,16 +48,8 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
 from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, stop_workers
-from explainer.gui.training_worker import (
-    VALIDATION_SIZE,
-    DataLoader,
-    TrainingConfig,
-    TrainingResult,
-    TrainingWorker,
-    mnist_splits,
-    remember_data_dir,
-    remembered_data_dir,
-)
+from explainer.gui.state import DataSource
+from explainer.gui.training_worker import DataLoader, TrainingConfig, TrainingResult, TrainingWorker
 from explainer.modelio import load_model, save_model
 from explainer.train import DEFAULT_LR, Progress
 
@@ -67,9 +58,6 @@ if TYPE_CHECKING:
 
 MODEL_DIR_KEY = "models/last_dir"
 """QSettings key of the folder last used to open or save a model."""
-
-MNIST_TRAIN_IMAGES = 60000 - VALIDATION_SIZE
-"""Training images available when the last 5,000 are kept for validation."""
 
 PLOT_INTERVAL_MS = 250
 """The curves are redrawn at most four times a second, however fast the steps come (a redraw of both
@@ -154,17 +142,12 @@ def format_duration(seconds: float) -> str:
 
 
 class DataFolderPicker(QWidget):
-    """The MNIST folder: its path and a Choose button; the choice is remembered in QSettings.
+    """The folder of the data set's files: its path and a Choose button, for a :class:`DataSource`."""
 
-    Signals:
-        sigChanged(object): the user chose a folder (a ``Path``).
-    """
-
-    sigChanged = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, source: DataSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("data_folder")
+        self._source = source
         self._caption = QLabel()
         self._path = QLabel()
         self._path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -176,30 +159,28 @@ class DataFolderPicker(QWidget):
         row.addWidget(self._caption)
         row.addWidget(self._path, 1)
         row.addWidget(self._button)
+        source.sigFolderChanged.connect(self.refresh)
         self.retranslate_ui()
 
-    def directory(self) -> Path | None:
-        """The folder to read MNIST from (the remembered choice, else the default location)."""
-        return remembered_data_dir()
-
-    def set_directory(self, directory: Path) -> None:
-        """Use and remember ``directory`` (e.g. from the command line's ``--data``)."""
-        remember_data_dir(directory)
+    def set_source(self, source: DataSource) -> None:
+        """Show and choose the folder of ``source``."""
+        self._source.sigFolderChanged.disconnect(self.refresh)
+        self._source = source
+        source.sigFolderChanged.connect(self.refresh)
         self.refresh()
-        self.sigChanged.emit(directory)
 
     def choose(self) -> None:
         """Ask the user for the folder holding the four MNIST ``.gz`` files."""
-        current = self.directory()
+        current = self._source.folder()
         chosen = QFileDialog.getExistingDirectory(
             self, tr("Folder with the MNIST files"), "" if current is None else str(current)
         )
         if chosen:
-            self.set_directory(Path(chosen))
+            self._source.set_folder(Path(chosen))
 
     def refresh(self) -> None:
-        """Show the current folder (another panel may have changed it)."""
-        directory = self.directory()
+        """Show the current folder."""
+        directory = self._source.folder()
         if directory is None:
             self._path.setText(tr("none chosen"))
             self._path.setToolTip("")
@@ -217,6 +198,7 @@ class DataFolderPicker(QWidget):
         self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
+        """Show the folder as it is now: the default one may have appeared since."""
         self.refresh()
         super().showEvent(event)
 
@@ -259,8 +241,9 @@ class TrainingView(QWidget):
     """Hyperparameters, Start/Pause/Stop, a progress bar with ETA and speed, and live loss/accuracy curves.
 
     Call :meth:`set_model` with the network to train (it is copied when training starts, so the caller's
-    model never changes under it). Training uses MNIST from the folder in :class:`DataFolderPicker`, or
-    the data of :meth:`set_data_loader`.
+    model never changes under it). Training uses the data set of its :class:`DataSource` (the app's, see
+    :meth:`set_data_source`) from the folder in :class:`DataFolderPicker`, or the data of
+    :meth:`set_data_loader`.
 
     Signals:
         sigModelUpdated(object): a newer ``Sequential`` to show: a snapshot every N steps while training,
@@ -274,10 +257,13 @@ class TrainingView(QWidget):
     sigRunningChanged = Signal(bool)
     sigFinished = Signal(object)
 
-    def __init__(self, model: Sequential | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: Sequential | None = None, data: DataSource | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("training")
         self._model = model
+        self._data = data if data is not None else DataSource(parent=self)
         self._loader: DataLoader | None = None
         self._worker: TrainingWorker | None = None
         self._curves: _Curves | None = None
@@ -321,8 +307,18 @@ class TrainingView(QWidget):
             )
         self._update_buttons()
 
+    def set_data_source(self, data: DataSource) -> None:
+        """Train on the data set of ``data``, read from its folder."""
+        if data.dataset != self._data.dataset:
+            most = data.dataset.max_training_images
+            self.images_spin.setMaximum(most)
+            self.images_spin.setValue(most)
+        self._data = data
+        self.data_picker.set_source(data)
+
     def set_data_loader(self, loader: DataLoader | None) -> None:
-        """Train on ``loader()``'s ``(train, validation)`` splits instead of MNIST (None: MNIST again)."""
+        """Train on ``loader()``'s ``(train, validation)`` splits instead of the data source's (None: its
+        splits again)."""
         self._loader = loader
         self._set_state(self._state)
 
@@ -360,13 +356,10 @@ class TrainingView(QWidget):
         """Start training the current model; False (with the reason shown) when it cannot start."""
         if self._worker is not None or self._model is None:
             return False
-        loader = self._loader
+        loader = self._loader or self._data.training_loader(self.images_spin.value())
         if loader is None:
-            directory = self.data_picker.directory()
-            if directory is None:
-                self._show_status(tr("Choose the folder that holds the MNIST files first."), error=True)
-                return False
-            loader = functools.partial(mnist_splits, directory, self.images_spin.value())
+            self._show_status(tr("Choose the folder that holds the MNIST files first."), error=True)
+            return False
         config = self.config()
         self._ensure_plots()
         if self._plots is not None:
@@ -487,7 +480,7 @@ class TrainingView(QWidget):
         self.hint.setWordWrap(True)
         self.model_label = QLabel()
         self.model_label.setObjectName("training_model")
-        self.data_picker = DataFolderPicker()
+        self.data_picker = DataFolderPicker(self._data)
 
         self.optimizer_combo = QComboBox()
         self.optimizer_combo.setObjectName("optimizer")
@@ -501,7 +494,8 @@ class TrainingView(QWidget):
         self.lr_spin.setValue(DEFAULT_LR["adam"])
         self.batch_spin = _spin("batch_size", 1, 1024, 64)
         self.epochs_spin = _spin("epochs", 1, 100, 1)
-        self.images_spin = _spin("training_images", 100, MNIST_TRAIN_IMAGES, MNIST_TRAIN_IMAGES)
+        most = self._data.dataset.max_training_images
+        self.images_spin = _spin("training_images", 100, most, most)
         self.images_spin.setSingleStep(1000)
         self.images_spin.setGroupSeparatorShown(True)
         self.refresh_spin = _spin("refresh_every", 1, 10000, 20)
