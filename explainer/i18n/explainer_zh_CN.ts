@@ -848,8 +848,8 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/dense.py" line="251" />
             <location filename="../../explainer/gui/layers/dense.py" line="415" />
-            <location filename="../../explainer/gui/network/overview.py" line="516" />
-            <location filename="../../explainer/gui/network/overview.py" line="832" />
+            <location filename="../../explainer/gui/network/overview.py" line="520" />
+            <location filename="../../explainer/gui/network/overview.py" line="836" />
             <source>probability</source>
             <translation>概率</translation>
         </message>
@@ -1917,54 +1917,54 @@ Install them with:
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="515" />
-            <location filename="../../explainer/gui/network/overview.py" line="665" />
-            <location filename="../../explainer/gui/network/overview.py" line="832" />
+            <location filename="../../explainer/gui/network/overview.py" line="519" />
+            <location filename="../../explainer/gui/network/overview.py" line="669" />
+            <location filename="../../explainer/gui/network/overview.py" line="836" />
             <source>softmax</source>
             <translation>softmax</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1045" />
+            <location filename="../../explainer/gui/network/overview.py" line="1049" />
             <source>{name} · channel {c} of {n}</source>
             <translation>{name} · 第 {c} 个通道，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1047" />
+            <location filename="../../explainer/gui/network/overview.py" line="1051" />
             <source>{name} · logit of class {k}</source>
             <translation>{name} · 类别 {k} 的 logit</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1049" />
+            <location filename="../../explainer/gui/network/overview.py" line="1053" />
             <source>{name} · value {i} of {n}</source>
             <translation>{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1051" />
+            <location filename="../../explainer/gui/network/overview.py" line="1055" />
             <source>no gradient (no target)</source>
             <translation>没有梯度（未设目标）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1051" />
+            <location filename="../../explainer/gui/network/overview.py" line="1055" />
             <source>no input yet</source>
             <translation>还没有输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1054" />
+            <location filename="../../explainer/gui/network/overview.py" line="1058" />
             <source>value {v}</source>
             <translation>数值 {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1059" />
+            <location filename="../../explainer/gui/network/overview.py" line="1063" />
             <source>= {name} channel {c}, row {r}, col {k}</source>
             <translation>= {name} 第 {c} 个通道，第 {r} 行，第 {k} 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1065" />
+            <location filename="../../explainer/gui/network/overview.py" line="1069" />
             <source>min {lo}   max {hi}</source>
             <translation>最小 {lo}   最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1194" />
+            <location filename="../../explainer/gui/network/overview.py" line="1198" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
