@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QApplication
 from explainer.core import attribution
 from explainer.core.passes import gradient_check, learn_step, pass_steps
 from explainer.gui import theme
-from explainer.gui.layers.backward import make_backward_view, sample_problem
+from explainer.gui.kit.animation import sample_problem
+from explainer.gui.layers.registry import make_backward_view
 from explainer.gui.pages.stepper import StepperView
 
 

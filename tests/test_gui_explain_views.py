@@ -23,7 +23,7 @@ from explainer.gui import theme
 from explainer.gui.kit.animation import StepPlayer, image_rgb, synthetic_digit
 from explainer.gui.layers.activation import ReLUView
 from explainer.gui.layers.conv import ConvView
-from explainer.gui.layers.dense import SoftmaxView, formula_lines
+from explainer.gui.layers.dense.forward import SoftmaxView, formula_lines
 from explainer.gui.layers.pool import PoolView
 from explainer.gui.layers.registry import make_detail_view
 from explainer.gui.pages.playground import Playground

@@ -14,8 +14,8 @@ from explainer.core import Trace
 from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.animation import DetailView, preview, synthetic_digit
-from explainer.gui.layers import texts as explain_text
-from explainer.gui.layers.conv import ConvCanvas, ConvData, FormulaPanel
+from explainer.gui.layers.conv import texts as explain_text
+from explainer.gui.layers.conv.forward import ConvCanvas, ConvData, FormulaPanel
 
 SEED_GRID = np.array(
     [
@@ -256,7 +256,7 @@ class Playground(DetailView):
         self.formula.show()
         self.canvas.set_data(data)
         paragraphs = [(tr("Playground"), explain_text.playground_intro())]
-        self.set_paragraphs(paragraphs + explain_text.conv_paragraphs(k, 1, stride, padding))
+        self.set_paragraphs(paragraphs + explain_text.forward_paragraphs(k, 1, stride, padding))
         self.player.set_count(data.count)
         self._show_step(self.player.step())
 
