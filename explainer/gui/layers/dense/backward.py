@@ -126,23 +126,31 @@ class DenseBackwardView(BackwardDetail):
         )
 
     def _show_table(self, unit: int) -> None:
-        """The per-class table: logit z, probability p, label y and p − y (or the explicit target)."""
+        """The per-class table: logit z, probability p, label y and p − y (or the explicit target).
+
+        A hidden dense layer's outputs are no class scores: its table holds its own z and dL/dz only.
+        """
         names = [str(k) for k in range(self.record.output.shape[1])]
-        z = self.trace.logits[0]
-        p = self.trace.probs[0]
-        y = self.onehot()
         g = self.record.grad_output[0]
-        # 1 − p_k as the sum of the others: a confident class's float32 p is exactly 1.
-        rest = [float(np.delete(p, k).astype(np.float64).sum()) for k in range(len(names))]
-        probs = [theme.format_probability(float(p[k]), rest[k]) for k in range(len(names))]
-        accent = theme.current().accent.name()
-        header = [tr("class"), tr("logit z"), tr("p = softmax(z)")]
-        if self.last and self.trace.loss is not None:
-            header += [tr("label y"), tr("dL/dz = p − y")]
-            rows = [[names[k], fmt(z[k]), probs[k], f"{y[k]:g}", fmt(g[k])] for k in range(len(names))]
+        if not self.last:
+            z = self.record.output[0]
+            header = [tr("class"), "z", tr("dL/dz (given)")]
+            rows = [[names[k], fmt(z[k]), fmt(g[k])] for k in range(len(names))]
         else:
-            header += [tr("dL/dz (given)")]
-            rows = [[names[k], fmt(z[k]), probs[k], fmt(g[k])] for k in range(len(names))]
+            z = self.trace.logits[0]
+            p = self.trace.probs[0]
+            y = self.onehot()
+            # 1 − p_k as the sum of the others: a confident class's float32 p is exactly 1.
+            rest = [float(np.delete(p, k).astype(np.float64).sum()) for k in range(len(names))]
+            probs = [theme.format_probability(float(p[k]), rest[k]) for k in range(len(names))]
+            header = [tr("class"), tr("logit z"), tr("p = softmax(z)")]
+            if self.trace.loss is not None:
+                header += [tr("label y"), tr("dL/dz = p − y")]
+                rows = [[names[k], fmt(z[k]), probs[k], f"{y[k]:g}", fmt(g[k])] for k in range(len(names))]
+            else:
+                header += [tr("dL/dz (given)")]
+                rows = [[names[k], fmt(z[k]), probs[k], fmt(g[k])] for k in range(len(names))]
+        accent = theme.current().accent.name()
         cells = "".join(f"<th style='padding:0 8px'>{h}</th>" for h in header)
         body = "".join(
             "<tr{style}>{cells}</tr>".format(
