@@ -422,10 +422,10 @@ def test_softmax_hover_and_click_choose_a_class(qtbot, trace: Trace) -> None:
     view.set_trace(trace, 11, 0)
     rows = view.canvas.rows()
     hover(view.canvas, rows[6].center())
-    assert view.canvas._class == 6
+    assert view.canvas._step == 6
     assert view.chosen_class() == 0
     hover(view.canvas, QPointF(2, 2))
-    assert view.canvas._class == 0
+    assert view.canvas._step == 0
     view.canvas.sigClickClass.emit(8)
     assert view.chosen_class() == 8
     qtbot.keyClick(view, Qt.Key.Key_Right)

@@ -10,19 +10,8 @@ import pytest
 from test_backward_passes import bundled_or_reference, smooth_digit
 
 from explainer.core import Sequential
-from explainer.core.layers import (
-    AvgPool2D,
-    Conv2D,
-    Dense,
-    Dropout,
-    Flatten,
-    Layer,
-    LeakyReLU,
-    MaxPool2D,
-    ReLU,
-    Sigmoid,
-    Tanh,
-)
+from explainer.core import layers as core
+from explainer.core.layers import Layer
 from explainer.gui.layers import registry
 
 LABEL = 3
@@ -32,18 +21,18 @@ def every_kind_model() -> Sequential:
     """A small network holding a layer of every kind the core knows (hidden dense and dropout included)."""
     return Sequential(
         [
-            Conv2D(1, 3, 3, padding=1),
-            Sigmoid(),
-            AvgPool2D(2),
-            Conv2D(3, 4, 3),
-            LeakyReLU(),
-            MaxPool2D(2),
-            ReLU(),
-            Flatten(),
-            Dense(144, 12),
-            Tanh(),
-            Dropout(0.5),
-            Dense(12, 10),
+            core.Conv2D(1, 3, 3, padding=1),
+            core.Sigmoid(),
+            core.AvgPool2D(2),
+            core.Conv2D(3, 4, 3),
+            core.LeakyReLU(),
+            core.MaxPool2D(2),
+            core.ReLU(),
+            core.Flatten(),
+            core.Dense(144, 12),
+            core.Tanh(),
+            core.Dropout(0.5),
+            core.Dense(12, 10),
         ],
         input_shape=(1, 28, 28),
     )

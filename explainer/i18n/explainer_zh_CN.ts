@@ -428,149 +428,147 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="237" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="504" />
-            <source>A = max(0, Z): negative values become 0.</source>
-            <translation>A = max(0, Z)：负值变成 0。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="238" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="509" />
-            <source>y = g(x), value by value.</source>
-            <translation>y = g(x)，逐个数值计算。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="244" />
-            <source>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]: the gradient passes only where the unit was on.</source>
-            <translation>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]：梯度只在单元被激活的地方通过。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="245" />
             <source>dL/dx = dL/dy ⊙ g′(x).</source>
             <translation>dL/dx = dL/dy ⊙ g′(x)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="251" />
+            <location filename="../../explainer/gui/layers/activation.py" line="237" />
+            <source>y = g(x), value by value.</source>
+            <translation>y = g(x)，逐个数值计算。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="239" />
+            <source>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]: the gradient passes only where the unit was on.</source>
+            <translation>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]：梯度只在单元被激活的地方通过。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="240" />
+            <source>A = max(0, Z): negative values become 0.</source>
+            <translation>A = max(0, Z)：负值变成 0。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="245" />
             <source>ReLU</source>
             <translation>ReLU</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="252" />
+            <location filename="../../explainer/gui/layers/activation.py" line="245" />
             <source>Leaky ReLU</source>
             <translation>Leaky ReLU</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="253" />
+            <location filename="../../explainer/gui/layers/activation.py" line="245" />
             <source>tanh</source>
             <translation>tanh</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="254" />
+            <location filename="../../explainer/gui/layers/activation.py" line="245" />
             <source>sigmoid</source>
             <translation>sigmoid</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="392" />
+            <location filename="../../explainer/gui/layers/activation.py" line="380" />
             <source>before: x</source>
             <translation>之前：x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="393" />
+            <location filename="../../explainer/gui/layers/activation.py" line="381" />
             <source>after: y</source>
             <translation>之后：y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="681" />
+            <location filename="../../explainer/gui/layers/activation.py" line="647" />
             <source>Channel</source>
             <translation>通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="720" />
+            <location filename="../../explainer/gui/layers/activation.py" line="686" />
             <source>value {i} of {n}</source>
             <translation>第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="724" />
+            <location filename="../../explainer/gui/layers/activation.py" line="690" />
             <source>Z (input)</source>
             <translation>Z（输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="727" />
+            <location filename="../../explainer/gui/layers/activation.py" line="693" />
             <source>what the layer received in the forward pass</source>
             <translation>这一层在前向传播中收到的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="730" />
+            <location filename="../../explainer/gui/layers/activation.py" line="696" />
             <source>mask 1[Z &gt; 0]</source>
             <translation>掩码 1[Z &gt; 0]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="730" />
+            <location filename="../../explainer/gui/layers/activation.py" line="696" />
             <source>g′(Z)</source>
             <translation>g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="734" />
+            <location filename="../../explainer/gui/layers/activation.py" line="700" />
             <source>the local slope of the activation</source>
             <translation>激活函数在该点的斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="737" />
+            <location filename="../../explainer/gui/layers/activation.py" line="703" />
             <source>dL/dA (from above)</source>
             <translation>dL/dA（来自上一层）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="740" />
+            <location filename="../../explainer/gui/layers/activation.py" line="706" />
             <source>gradient arriving at the output</source>
             <translation>到达输出的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="743" />
+            <location filename="../../explainer/gui/layers/activation.py" line="709" />
             <source>dL/dZ = dL/dA ⊙ g′(Z)</source>
             <translation>dL/dZ = dL/dA ⊙ g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="747" />
+            <location filename="../../explainer/gui/layers/activation.py" line="713" />
             <source>zero wherever the unit was off</source>
             <translation>凡是该单元未激活的地方都为零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="752" />
+            <location filename="../../explainer/gui/layers/activation.py" line="718" />
             <source>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   (Z = {x})</source>
             <translation>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   （Z = {x}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/base.py" line="213" />
+            <location filename="../../explainer/gui/layers/base.py" line="223" />
             <location filename="../../explainer/gui/pages/stepper.py" line="308" />
             <source>Backward through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/base.py" line="260" />
+            <location filename="../../explainer/gui/layers/base.py" line="270" />
             <source>Nothing to compute</source>
             <translation>没有需要计算的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/base.py" line="261" />
+            <location filename="../../explainer/gui/layers/base.py" line="271" />
             <source>This layer only moves numbers around, so its gradient is the incoming gradient put back in the original layout.</source>
             <translation>这一层只是搬动数字的位置，所以它的梯度就是传进来的梯度按原来的排列放回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/base.py" line="280" />
+            <location filename="../../explainer/gui/layers/base.py" line="290" />
             <source>dL/dy</source>
             <translation>dL/dy</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/base.py" line="281" />
+            <location filename="../../explainer/gui/layers/base.py" line="291" />
             <source>dL/dx</source>
             <translation>dL/dx</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/base.py" line="284" />
+            <location filename="../../explainer/gui/layers/base.py" line="294" />
             <source>dL/dx = dL/dy, reshaped to {shape}</source>
             <translation>dL/dx = dL/dy，变形为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/base.py" line="324" />
+            <location filename="../../explainer/gui/layers/base.py" line="334" />
             <source>map </source>
             <translation>特征图 </translation>
         </message>
@@ -590,13 +588,12 @@ Install them with:
             <translation>{n} 个 {k}×{k} 滤波器，步幅 {s}，填充 {p}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/__init__.py" line="37" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="503" />
+            <location filename="../../explainer/gui/layers/conv/__init__.py" line="38" />
             <source>Z = W ⋆ A_prev + b: every kernel slides over all input maps.</source>
             <translation>Z = W ⋆ A_prev + b：每个卷积核都在全部输入特征图上滑动。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/__init__.py" line="42" />
+            <location filename="../../explainer/gui/layers/conv/__init__.py" line="39" />
             <source>dL/dA_prev = full convolution of dL/dZ with rot180(W);  dL/dW = A_prev ⋆ dL/dZ;  dL/db = Σ dL/dZ.  Click “Show the numbers” to watch it.</source>
             <translation>dL/dA_prev = dL/dZ 与 rot180(W) 的全卷积；  dL/dW = A_prev ⋆ dL/dZ；  dL/db = Σ dL/dZ。  点击“显示数值”观看计算过程。</translation>
         </message>
@@ -713,19 +710,19 @@ Install them with:
             <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="303" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="300" />
             <source>channel {c}</source>
             <translation>通道 {c}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="303" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="300" />
             <source>input, padded</source>
             <translation>输入（已填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="362" />
-            <location filename="../../explainer/gui/layers/pool.py" line="320" />
-            <location filename="../../explainer/gui/layers/pool.py" line="331" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="359" />
+            <location filename="../../explainer/gui/layers/pool.py" line="313" />
+            <location filename="../../explainer/gui/layers/pool.py" line="324" />
             <location filename="../../explainer/gui/network/mapdetail.py" line="348" />
             <location filename="../../explainer/gui/network/overview.py" line="225" />
             <location filename="../../explainer/gui/pages/design.py" line="474" />
@@ -733,55 +730,55 @@ Install them with:
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="362" />
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="573" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="359" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="566" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="364" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="361" />
             <source>window · kernel</source>
             <translation>窗口 · 卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="365" />
-            <location filename="../../explainer/gui/layers/pool.py" line="321" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="362" />
+            <location filename="../../explainer/gui/layers/pool.py" line="314" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="564" />
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="665" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="557" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="658" />
             <source>bias {b}</source>
             <translation>偏置 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="572" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="565" />
             <source>window of channel {c}</source>
             <translation>通道 {c} 的窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="572" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="565" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="574" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="567" />
             <source>products</source>
             <translation>乘积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="716" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="709" />
             <source>output map </source>
             <translation>输出特征图 </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="717" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="710" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="719" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="712" />
             <source>Save the sliding kernel as an animated GIF (up to {n} steps from here)</source>
             <translation>把滑动的卷积核保存为 GIF 动画（从当前位置起最多 {n} 步）</translation>
         </message>
@@ -966,26 +963,24 @@ Install them with:
             <translation>{inputs:,} → {outputs:,}，每个输入连接每个输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense/__init__.py" line="34" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="507" />
-            <source>The maps are laid out as one long vector; no numbers change.</source>
-            <translation>特征图被排成一个长向量；数值没有任何改变。</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/layers/dense/__init__.py" line="35" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="508" />
-            <source>z = x · W + b: one score per class.</source>
-            <translation>z = x · W + b：每个类别一个得分。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/dense/__init__.py" line="41" />
             <source>The gradient vector is folded back into maps.</source>
             <translation>梯度向量被折回成特征图。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense/__init__.py" line="42" />
+            <location filename="../../explainer/gui/layers/dense/__init__.py" line="37" />
+            <source>The maps are laid out as one long vector; no numbers change.</source>
+            <translation>特征图被排成一个长向量；数值没有任何改变。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/__init__.py" line="40" />
             <source>dL/dW = xᵀ · dL/dz;  dL/db = dL/dz;  dL/dx = dL/dz · Wᵀ.</source>
             <translation>dL/dW = xᵀ · dL/dz；  dL/db = dL/dz；  dL/dx = dL/dz · Wᵀ。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/__init__.py" line="41" />
+            <source>z = x · W + b: one score per class.</source>
+            <translation>z = x · W + b：每个类别一个得分。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/dense/backward.py" line="70" />
@@ -1028,85 +1023,85 @@ Install them with:
             <translation>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g}；   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense/backward.py" line="139" />
-            <location filename="../../explainer/gui/layers/dense/forward.py" line="206" />
-            <location filename="../../explainer/gui/layers/dense/forward.py" line="373" />
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="137" />
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="146" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="202" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="366" />
             <source>class</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense/backward.py" line="139" />
-            <source>logit z</source>
-            <translation>logit z</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/dense/backward.py" line="139" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="390" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="449" />
-            <source>p = softmax(z)</source>
-            <translation>p = softmax(z)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/dense/backward.py" line="141" />
-            <source>label y</source>
-            <translation>标签 y</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/dense/backward.py" line="141" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="401" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="460" />
-            <source>dL/dz = p − y</source>
-            <translation>dL/dz = p − y</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/dense/backward.py" line="144" />
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="137" />
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="151" />
             <source>dL/dz (given)</source>
             <translation>dL/dz（给定）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense/backward.py" line="155" />
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="146" />
+            <source>logit z</source>
+            <translation>logit z</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="146" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="390" />
+            <source>p = softmax(z)</source>
+            <translation>p = softmax(z)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="148" />
+            <source>label y</source>
+            <translation>标签 y</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="148" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="401" />
+            <source>dL/dz = p − y</source>
+            <translation>dL/dz = p − y</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="163" />
             <source>loss = −log p[label] = {v}</source>
             <translation>损失 = −log p[标签] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense/forward.py" line="193" />
-            <location filename="../../explainer/gui/layers/dense/forward.py" line="426" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="189" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="417" />
             <source>what '{k}' looks for</source>
             <translation>“{k}”在找什么</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense/forward.py" line="194" />
-            <location filename="../../explainer/gui/layers/dense/forward.py" line="427" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="190" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="418" />
             <source>evidence for '{k}'</source>
             <translation>支持“{k}”的证据</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense/forward.py" line="197" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="193" />
             <source>weights into the class</source>
             <translation>通向该类别的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense/forward.py" line="197" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="193" />
             <source>value × weight</source>
             <translation>数值 × 权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense/forward.py" line="206" />
-            <location filename="../../explainer/gui/layers/dense/forward.py" line="406" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="202" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="399" />
             <source>sum</source>
             <translation>求和</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense/forward.py" line="209" />
-            <location filename="../../explainer/gui/layers/dense/forward.py" line="373" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="205" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="366" />
             <location filename="../../explainer/gui/network/overview.py" line="521" />
             <location filename="../../explainer/gui/network/overview.py" line="837" />
             <source>probability</source>
             <translation>概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense/forward.py" line="233" />
-            <location filename="../../explainer/gui/layers/dense/forward.py" line="339" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="229" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="332" />
             <source>flatten
 {n}</source>
             <translation>展平
@@ -1224,209 +1219,207 @@ Install them with:
             <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="65" />
+            <location filename="../../explainer/gui/layers/pool.py" line="64" />
             <source>max pooling</source>
             <translation>最大池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="65" />
+            <location filename="../../explainer/gui/layers/pool.py" line="64" />
             <source>average pooling</source>
             <translation>平均池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="66" />
+            <location filename="../../explainer/gui/layers/pool.py" line="65" />
             <source>{name} ({kind}): map {channel} of {channels}  ·  {size}×{size} windows, stride {stride}</source>
             <translation>{name}（{kind}）：第 {channel} 张特征图，共 {channels} 张  ·  {size}×{size} 窗口，步幅 {stride}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="76" />
+            <location filename="../../explainer/gui/layers/pool.py" line="75" />
             <source>Max pooling</source>
             <translation>最大池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="77" />
+            <location filename="../../explainer/gui/layers/pool.py" line="76" />
             <source>The map is cut into {k}×{k} windows, moving {s} at a time, and each window is replaced by its largest value. After ReLU the largest value is the place where the pattern matched best, so keeping it keeps what matters and drops the rest.</source>
             <translation>特征图被切成 {k}×{k} 的窗口，每次移动 {s} 格，每个窗口只用其中的最大值代替。经过 ReLU 之后，最大值就是图案匹配得最好的地方，保留它就保留了要紧的信息，其余的则被舍弃。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="85" />
+            <location filename="../../explainer/gui/layers/pool.py" line="84" />
             <source>Average pooling</source>
             <translation>平均池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="86" />
+            <location filename="../../explainer/gui/layers/pool.py" line="85" />
             <source>The map is cut into {k}×{k} windows, moving {s} at a time, and each window is replaced by the mean of its values: the map is smoothed and shrunk, and no value is singled out.</source>
             <translation>特征图被切成 {k}×{k} 的窗口，每次移动 {s} 格，每个窗口用其中数值的平均值代替：特征图被平滑并缩小，没有哪个值被特别挑出来。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="91" />
+            <location filename="../../explainer/gui/layers/pool.py" line="90" />
             <source>Pooling has no weights to learn and treats every channel on its own. It makes the maps smaller, so later layers are cheaper and each of their pixels sees a larger part of the digit, and a stroke that moves by a pixel still gives almost the same result.</source>
             <translation>池化没有需要学习的权重，并且对每个通道分别处理。它让特征图变小，于是后面的层计算更省，它们的每个像素也能看到数字更大的一部分；笔画移动一个像素，结果也几乎不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="96" />
+            <location filename="../../explainer/gui/layers/pool.py" line="95" />
             <source>Why pool</source>
             <translation>为什么要池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="100" />
+            <location filename="../../explainer/gui/layers/pool.py" line="99" />
             <source>Size</source>
             <translation>尺寸</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="101" />
+            <location filename="../../explainer/gui/layers/pool.py" line="100" />
             <source>Each window of {n} values becomes 1 value: the map has {n} times fewer values.</source>
             <translation>每个含 {n} 个值的窗口变成 1 个值：特征图的数值个数变为原来的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="111" />
+            <location filename="../../explainer/gui/layers/pool.py" line="110" />
             <source>Colours: one scale, {peak}, for all {n} maps of this layer, as in the overview with the colour scale “Per layer” (“Per block” and “Whole network” can span more).</source>
             <translation>颜色：本层全部 {n} 张特征图共用一个色标 {peak}，与总览中色标选“按层”时相同（“按模块”和“整个网络”的范围可能更大）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="119" />
+            <location filename="../../explainer/gui/layers/pool.py" line="118" />
             <source>{n} of {total} values are not the maximum of any window and are dropped ({pct:.1f} %).</source>
             <translation>{total} 个值中有 {n} 个不是任何窗口的最大值，被舍弃了（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="126" />
+            <location filename="../../explainer/gui/layers/pool.py" line="125" />
             <source>{total} values are averaged into {out}: nothing is dropped, but {pct:.1f} % fewer numbers remain.</source>
             <translation>{total} 个值被平均成 {out} 个：没有值被舍弃，但剩下的数少了 {pct:.1f} %。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="133" />
+            <location filename="../../explainer/gui/layers/pool.py" line="132" />
             <source>The last {r} row(s) and {c} column(s) do not fill a whole window and are ignored (hatched).</source>
             <translation>最后 {r} 行和 {c} 列凑不满一个完整的窗口，因此被忽略（画有斜线）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="140" />
+            <location filename="../../explainer/gui/layers/pool.py" line="139" />
             <source>window ({row}, {col})  ·  step {step} of {total}</source>
             <translation>窗口 ({row}, {col})  ·  第 {step} 步，共 {total} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="150" />
+            <location filename="../../explainer/gui/layers/pool.py" line="149" />
             <source>Only the maximum gets the gradient</source>
             <translation>只有最大值得到梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="151" />
+            <location filename="../../explainer/gui/layers/pool.py" line="150" />
             <source>In the forward pass only the largest value of each {k}×{k} window reached the output, so only it can change the loss. The backward pass remembers where each maximum was (the mask) and routes the gradient there; the other cells get zero.</source>
             <translation>在前向传播中，每个 {k}×{k} 窗口只有最大值到达了输出，所以只有它能影响损失。反向传播记住每个最大值的位置（掩码），把梯度送到那里；其余格子得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="157" />
+            <location filename="../../explainer/gui/layers/pool.py" line="156" />
             <source>No weights</source>
             <translation>没有权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="157" />
+            <location filename="../../explainer/gui/layers/pool.py" line="156" />
             <source>Pooling has nothing to learn: it only passes gradients back.</source>
             <translation>池化没有需要学习的东西：它只是把梯度传回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="161" />
+            <location filename="../../explainer/gui/layers/pool.py" line="160" />
             <source>Spread evenly</source>
             <translation>平均分配</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="162" />
+            <location filename="../../explainer/gui/layers/pool.py" line="161" />
             <source>Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of the window's gradient.</source>
             <translation>{k}×{k} 窗口中的每个格子在平均值中各占 1/{n}，所以每个格子得到窗口梯度的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="172" />
+            <location filename="../../explainer/gui/layers/pool.py" line="171" />
             <source>max of each {k}×{k} window</source>
             <translation>每个 {k}×{k} 窗口的最大值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="172" />
+            <location filename="../../explainer/gui/layers/pool.py" line="171" />
             <source>mean of each {k}×{k} window</source>
             <translation>每个 {k}×{k} 窗口的平均值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="179" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="505" />
+            <location filename="../../explainer/gui/layers/pool.py" line="178" />
             <source>Each window keeps only its largest value.</source>
             <translation>每个窗口只保留其中的最大值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="180" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="506" />
+            <location filename="../../explainer/gui/layers/pool.py" line="179" />
             <source>Each window is replaced by its average.</source>
             <translation>每个窗口用其平均值代替。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="186" />
+            <location filename="../../explainer/gui/layers/pool.py" line="180" />
             <source>Each gradient goes back to the position of its window's maximum; the rest get 0.</source>
             <translation>每个梯度回到其窗口中最大值所在的位置；其余位置得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="187" />
+            <location filename="../../explainer/gui/layers/pool.py" line="181" />
             <source>Each gradient is spread evenly, 1/k² to every cell of its window.</source>
             <translation>每个梯度被平均分配，窗口中每个格子得到 1/k²。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="515" />
+            <location filename="../../explainer/gui/layers/pool.py" line="488" />
             <source>Channel (pooling works on each map alone)</source>
             <translation>通道（池化对每张特征图单独处理）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="580" />
+            <location filename="../../explainer/gui/layers/pool.py" line="553" />
             <source>window {i} of {n}</source>
             <translation>第 {i} 个窗口，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="583" />
+            <location filename="../../explainer/gui/layers/pool.py" line="556" />
             <source>A[{c}] (pool input)</source>
             <translation>A[{c}]（池化的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="587" />
+            <location filename="../../explainer/gui/layers/pool.py" line="560" />
             <source>outlined: the window's maximum</source>
             <translation>框出的是窗口中的最大值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="587" />
+            <location filename="../../explainer/gui/layers/pool.py" line="560" />
             <source>the window</source>
             <translation>该窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="593" />
+            <location filename="../../explainer/gui/layers/pool.py" line="566" />
             <source>mask</source>
             <translation>掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="598" />
+            <location filename="../../explainer/gui/layers/pool.py" line="571" />
             <source>1 where the max was, 0 elsewhere</source>
             <translation>最大值所在处为 1，其余为 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="603" />
+            <location filename="../../explainer/gui/layers/pool.py" line="576" />
             <source>dL/dY[{c}]</source>
             <translation>dL/dY[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="606" />
+            <location filename="../../explainer/gui/layers/pool.py" line="579" />
             <source>gradient arriving at the pooled map</source>
             <translation>到达池化后特征图的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="609" />
+            <location filename="../../explainer/gui/layers/pool.py" line="582" />
             <source>dL/dA[{c}]</source>
             <translation>dL/dA[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="613" />
+            <location filename="../../explainer/gui/layers/pool.py" line="586" />
             <source>built window by window</source>
             <translation>逐个窗口构建</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="619" />
+            <location filename="../../explainer/gui/layers/pool.py" line="592" />
             <source>window ({r},{s}): max {m} at ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;; the other {n} cells get 0</source>
             <translation>窗口 ({r},{s})：最大值 {m} 位于 ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;；其余 {n} 个格子得到 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="625" />
+            <location filename="../../explainer/gui/layers/pool.py" line="598" />
             <source>window ({r},{s}): each of the {n} cells gets dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>窗口 ({r},{s})：{n} 个格子各得到 dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
@@ -2756,7 +2749,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/learn.py" line="465" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="551" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="485" />
             <location filename="../../explainer/gui/pages/training.py" line="451" />
             <source>Learning rate</source>
             <translation>学习率</translation>
@@ -2950,124 +2943,111 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="388" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="447" />
             <source>logits z</source>
             <translation>logits z</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="396" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="455" />
             <source>label y (one-hot, class {y})</source>
             <translation>标签 y（one-hot，类别 {y}）</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="404" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="463" />
             <source>dL/dy (arrives)</source>
             <translation>dL/dy（传入）</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="408" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="467" />
             <source>dL/dW</source>
             <translation>dL/dW</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="410" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="469" />
             <source>laid out like W; dL/db: largest |value| {v}</source>
             <translation>排列方式与 W 相同；dL/db：最大 |值| {v}</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="415" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="474" />
             <source>dL/dx (sent back)</source>
             <translation>dL/dx（传回）</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="420" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="479" />
             <source>W before</source>
             <translation>更新前的 W</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="421" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="480" />
             <source>ΔW = −lr · dL/dW</source>
             <translation>ΔW = −lr · dL/dW</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="422" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="481" />
             <source>W after</source>
             <translation>更新后的 W</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="428" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="487" />
             <source>row o, column c: the kernel from input map c to output map o</source>
             <translation>第 o 行、第 c 列：从输入特征图 c 到输出特征图 o 的卷积核</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="430" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="489" />
             <source>one kernel per output map</source>
             <translation>每张输出特征图一个卷积核</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="436" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="495" />
             <source>row k: the weights into class k, one map per input map</source>
             <translation>第 k 行：通向类别 k 的权重，每张输入特征图一张图</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="437" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="496" />
             <source>rows: outputs, columns: inputs</source>
             <translation>行：输出，列：输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="514" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="448" />
             <source>p = softmax(z);  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;;  dL/dz = p − y</source>
             <translation>p = softmax(z)；  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;；  dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="518" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="452" />
             <source>The network is already sure of this label, so every gradient below is tiny; pick another label to see a big correction.</source>
             <translation>网络对这个标签已经很有把握，所以下面的梯度都很小；换一个标签，就能看到大幅度的修正。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="527" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="461" />
             <source>W ← W − lr · dL/dW with lr = {lr}: the largest weight change is &lt;b&gt;{d}&lt;/b&gt;.</source>
             <translation>W ← W − lr · dL/dW，其中 lr = {lr}：权重的最大变化为 &lt;b&gt;{d}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="548" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="482" />
             <source>One training step, stage by stage</source>
             <translation>一次训练，逐个阶段</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="549" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="483" />
             <source>True label y</source>
             <translation>真实标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="550" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="484" />
             <source>The class the loss compares with (default: the predicted class)</source>
             <translation>损失用来对比的类别（默认：预测的类别）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="552" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="486" />
             <source>Step size of the update: W ← W − lr · dL/dW</source>
             <translation>更新的步长：W ← W − lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="553" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="487" />
             <source>Show the numbers…</source>
             <translation>显示数值…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="555" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="489" />
             <source>Open this layer's backward pass with every number (backward stages)</source>
             <translation>打开这一层的反向传播，查看每一个数值（仅限反向阶段）</translation>
         </message>

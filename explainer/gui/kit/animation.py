@@ -726,11 +726,12 @@ def preview(make: Callable[[Trace], QWidget]) -> None:
 class CachedCanvas(FollowsLanguage, QWidget):
     """A painted widget with a static layer cached in a pixmap and a light layer repainted every frame.
 
-    Subclasses implement ``paint_static`` (lays out and paints what does not move) and ``paint_dynamic``
-    (the animation's highlights). ``set_data`` holds what is drawn (``_data``; the canvas has content once
-    there is some) and ``set_step`` the animation step (``_step``). The cache is dropped on resize, on a
-    theme change and by ``invalidate()`` when the data changes, so a frame costs one pixmap blit plus a
-    few shapes. A language switch drops it too: the static layer holds painted words.
+    ``set_data`` holds what is drawn (``_data``; the canvas has content once there is some) and
+    ``set_step`` the animation step (``_step``). Subclasses implement ``lay_out`` (places everything for the
+    data at the current size), ``paint_static`` (what does not move) and ``paint_dynamic`` (the
+    animation's highlights); each is given the data. The cache is dropped on resize, on a theme change and
+    by ``invalidate()`` when the data changes, so a frame costs one pixmap blit plus a few shapes. A
+    language switch drops it too: the static layer holds painted words.
     """
 
     SIZE_HINT_PX: tuple[int, int] = (900, 460)
@@ -791,11 +792,14 @@ class CachedCanvas(FollowsLanguage, QWidget):
         """True when there is something to draw (else a placeholder text is shown): there is data."""
         return self._data is not None
 
-    def paint_static(self, painter: QPainter) -> None:
-        """Lay out and paint the parts that do not change between animation steps."""
+    def lay_out(self, data: Any) -> None:
+        """Place what is drawn for ``data`` at the current size (before the static layer is painted)."""
+
+    def paint_static(self, painter: QPainter, data: Any) -> None:
+        """Paint the parts that do not change between animation steps."""
         raise NotImplementedError
 
-    def paint_dynamic(self, painter: QPainter) -> None:
+    def paint_dynamic(self, painter: QPainter, data: Any) -> None:
         """Paint the current step's highlights over the static layer."""
         raise NotImplementedError
 
@@ -810,12 +814,13 @@ class CachedCanvas(FollowsLanguage, QWidget):
         if not self.has_content():
             return False
         if self._static is None:
+            self.lay_out(self._data)
             ratio = self.devicePixelRatioF()
             pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(theme.current().background)
             with QPainter(pixmap) as painter:
-                self.paint_static(painter)
+                self.paint_static(painter, self._data)
                 self._static = pixmap
         return True
 
@@ -838,7 +843,9 @@ class CachedCanvas(FollowsLanguage, QWidget):
             assert self._static is not None
             if textcheck.recording():
                 painter.save()
-                self.paint_static(painter)  # the cached layer itself, so the recorder sees its text
+                self.paint_static(
+                    painter, self._data
+                )  # the cached layer itself, so the recorder sees its text
                 painter.restore()
             else:
                 ratio = self._static.devicePixelRatio()
@@ -847,7 +854,7 @@ class CachedCanvas(FollowsLanguage, QWidget):
                         rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio
                     )
                     painter.drawPixmap(QRectF(rect), self._static, source)
-            self.paint_dynamic(painter)
+            self.paint_dynamic(painter, self._data)
             if self._dirty.isEmpty():
                 # After a full repaint, remember where this step drew so the next step can erase it.
                 self._dirty = self.dynamic_region() or QRegion()

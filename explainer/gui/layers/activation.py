@@ -35,7 +35,6 @@ from explainer.gui.kit.animation import (
     fit_cell,
     fit_number_font,
     hatch_brush,
-    no_input,
     paint_cell_lines,
     paint_highlight,
     paint_image,
@@ -46,6 +45,7 @@ from explainer.gui.kit.colorbar import paint_colorbar
 from explainer.gui.kit.mapboard import Panel, fmt, wrap
 from explainer.gui.layers.base import (
     ChannelBackwardDetail,
+    FamilyTexts,
     LayerFamily,
     MapView,
     ReshapeBackwardView,
@@ -231,28 +231,19 @@ def describe(kind: str, config: Mapping[str, Any]) -> str:
     }.get(kind, kind)
 
 
-def forward_rule(kind: str) -> str:
-    """The step-through page's line for the forward pass."""
-    if kind == "relu":
-        return tr("A = max(0, Z): negative values become 0.")
-    return tr("y = g(x), value by value.")
-
-
-def backward_rule(kind: str) -> str:
-    """The step-through page's line for the backward pass."""
-    if kind == "relu":
+def rule(kind: str, backward: bool) -> str:
+    """The step-through page's line for an element-wise layer's forward (or backward) pass."""
+    if kind != "relu":
+        return tr("dL/dx = dL/dy ⊙ g′(x).") if backward else tr("y = g(x), value by value.")
+    if backward:
         return tr("dL/dZ = dL/dA ⊙ 1[Z > 0]: the gradient passes only where the unit was on.")
-    return tr("dL/dx = dL/dy ⊙ g′(x).")
+    return tr("A = max(0, Z): negative values become 0.")
 
 
 def title(kind: str) -> str:
     """An activation function's name, for the architecture editor's activation box."""
-    return {
-        "relu": tr("ReLU"),
-        "leaky_relu": tr("Leaky ReLU"),
-        "tanh": tr("tanh"),
-        "sigmoid": tr("sigmoid"),
-    }.get(kind, kind)
+    names = {"relu": tr("ReLU"), "leaky_relu": tr("Leaky ReLU"), "tanh": tr("tanh"), "sigmoid": tr("sigmoid")}
+    return names.get(kind, kind)
 
 
 # ---- forward ------------------------------------------------------------------------------------------
@@ -357,7 +348,7 @@ class ActivationCanvas(CachedCanvas):
         area = source.united(target).united(self._plot).adjusted(-pad, -pad, pad, pad)
         return QRegion(area.toAlignedRect()).united(self._formula.toAlignedRect())
 
-    def _layout(self, data: ActivationData) -> None:
+    def lay_out(self, data: ActivationData) -> None:
         margin, gap = theme.px(10), theme.px(28)
         header = QFontMetricsF(theme.font(0.9)).height() * 2 + theme.px(10)
         formula_h = QFontMetricsF(theme.font(1.6, bold=True)).height() + theme.px(16)
@@ -379,11 +370,8 @@ class ActivationCanvas(CachedCanvas):
         self.after = Grid(plot_left + plot_w + gap, top, cell, rows, cols)
         self._formula = QRectF(margin, top + cell * rows + theme.px(6), width, formula_h)
 
-    def paint_static(self, painter: QPainter) -> None:
+    def paint_static(self, painter: QPainter, data: ActivationData) -> None:
         """Both maps with the negative regions outlined, the legend, and the dots of the function plot."""
-        data = self._data
-        assert data is not None
-        self._layout(data)
         palette = theme.current()
         small = theme.font(0.9)
         painter.setFont(small)
@@ -466,10 +454,8 @@ class ActivationCanvas(CachedCanvas):
             rect.bottom() - (y - y_lo) / (y_hi - y_lo) * rect.height(),
         )
 
-    def paint_dynamic(self, painter: QPainter) -> None:
+    def paint_dynamic(self, painter: QPainter, data: ActivationData) -> None:
         """The current pixel in both maps, its point on the plot and its formula."""
-        data = self._data
-        assert data is not None
         palette = theme.current()
         row, col = data.position(self._step)
         source, target = self.before.cells(row, col), self.after.cells(row, col)
@@ -557,16 +543,9 @@ class ReLUView(MapView):
         super().__init__("relu_view", ActivationCanvas(), parent)
         self._opened = False  # the first trace picks the map to open on
 
-    def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
-        """Explain map ``channel`` of element-wise layer ``layer_index`` of ``trace`` (None: no input yet).
-
-        The first trace opens on :func:`opening_channel`; later ones keep the map asked for.
-        """
-        self._trace, self._layer_index = trace, layer_index
-        if trace is None:
-            self._set_data(None, "", 0, 1)
-            return
-        record = trace.layers[layer_index]
+    def _explain(self, record: LayerRecord, layer_index: int, channel: int) -> None:
+        """Show map ``channel`` of an element-wise layer; the first trace opens on :func:`opening_channel`,
+        later ones keep the map asked for."""
         if record.kind not in ELEMENTWISE_KINDS:
             raise ValueError(
                 f"layer {layer_index} ({record.name}) is a {record.kind}, not an element-wise layer"
@@ -599,15 +578,7 @@ class ReLUView(MapView):
         self._show_channels(0, 1)
         self._set_data(ActivationData(kind, x, y), name, 0, 1)
 
-    def _set_data(self, data: ActivationData | None, name: str, channel: int, channels: int) -> None:
-        self._data, self._name = data, name
-        self.canvas.set_data(data)
-        if data is None:
-            self.title.setText(no_input())
-            self.stats.setText("")
-            self.set_paragraphs([])
-            self.player.set_count(0)
-            return
+    def _write_texts(self, data: ActivationData, name: str, channel: int, channels: int) -> None:
         self.title.setText(activation_title(name, data.kind, channel, channels))
         self.set_paragraphs(forward_paragraphs(data.kind))
         if data.kind == "relu":
@@ -616,16 +587,11 @@ class ReLUView(MapView):
             self.stats.setText(leaky_scaled(data.scaled, data.count))
         else:
             self.stats.setText("")
-        self.player.set_count(data.count)
-        self._show_step(self.player.step())
 
-    def _show_step(self, step: int) -> None:
-        data = self._data
-        if data is None:
-            return
-        self.canvas.set_step(step)
-        row, col = data.position(step)
-        self.player.set_caption(pixel_caption(row, col, step + 1, data.count))
+    def _caption(self, step: int) -> str:
+        assert self._data is not None
+        row, col = self._data.position(step)
+        return pixel_caption(row, col, step + 1, self._data.count)
 
     def position(self) -> tuple[int, int]:
         """(row, col) of the current pixel."""
@@ -762,28 +728,12 @@ class ActivationBackwardView(ChannelBackwardDetail):
 
 # ---- the families -------------------------------------------------------------------------------------
 
-ACTIVATION = LayerFamily(
-    name="activation",
-    kinds=ACTIVATION_KINDS,
-    forward_view=ReLUView,
-    backward_view=ActivationBackwardView,
-    describe=describe,
-    forward_rule=forward_rule,
-    backward_rule=backward_rule,
-    reads_own_channel=True,
-    title=title,
-)
+TEXTS = FamilyTexts(describe, rule, title)
 
-DROPOUT = LayerFamily(
-    name="dropout",
-    kinds=DROPOUT_KINDS,
-    forward_view=ReLUView,
-    backward_view=ReshapeBackwardView,
-    describe=describe,
-    forward_rule=forward_rule,
-    backward_rule=backward_rule,
-    reads_own_channel=True,
+ACTIVATION = LayerFamily(
+    "activation", ACTIVATION_KINDS, ReLUView, ActivationBackwardView, TEXTS, reads_own_channel=True
 )
+DROPOUT = LayerFamily("dropout", DROPOUT_KINDS, ReLUView, ReshapeBackwardView, TEXTS, reads_own_channel=True)
 
 
 if __name__ == "__main__":

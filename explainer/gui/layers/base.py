@@ -21,13 +21,31 @@ from explainer.core.trace import LayerRecord, Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import tr
-from explainer.gui.kit.animation import CachedCanvas, DetailView, run_alone
+from explainer.gui.kit.animation import CachedCanvas, DetailView, no_input, run_alone
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image
 from explainer.gui.state import signals_blocked
 
 
 def _kind_itself(kind: str) -> str:
     return kind
+
+
+@dataclass(frozen=True)
+class FamilyTexts:
+    """The words about a family's layers that other parts of the app ask for (each takes the kind).
+
+    Attributes:
+        describe: ``describe(kind, config)``: what a layer with this config does, in words (the
+            architecture editor's table).
+        rule: ``rule(kind, backward)``: one line saying what the layer's forward (or backward) pass
+            computes (the step-through page).
+        title: ``title(kind)``: the layer's name in a picker (the architecture editor's activation box);
+            the kind itself by default.
+    """
+
+    describe: Callable[[str, Mapping[str, Any]], str]
+    rule: Callable[[str, bool], str]
+    title: Callable[[str], str] = _kind_itself
 
 
 @dataclass(frozen=True)
@@ -44,29 +62,21 @@ class LayerFamily:
             ``set_trace(trace, layer_index, channel)``.
         backward_view: the backward explanation, built as ``backward_view(trace, layer_index, channel,
             parent)`` from a trace with gradients.
-        describe: ``describe(kind, config)``: what a layer with this config does, in words (the
-            architecture editor's table).
-        forward_rule, backward_rule: ``rule(kind)``: one line saying what the layer's forward (backward)
-            pass computes (the step-through page).
+        texts: its words for the rest of the app.
         reads_own_channel: each output map is computed from the same input map only, so the overview draws
             one connection per map instead of one from every input map.
         starts_block, closes_block: the overview's "Per block" colour ranges start a new block at a layer
             that starts one, once a layer that closes one has ended the running block.
-        title: ``title(kind)``: the layer's name in a picker (the architecture editor's activation box);
-            the kind itself by default.
     """
 
     name: str
     kinds: tuple[str, ...]
     forward_view: type[DetailView]
     backward_view: type[BackwardDetail]
-    describe: Callable[[str, Mapping[str, Any]], str]
-    forward_rule: Callable[[str], str]
-    backward_rule: Callable[[str], str]
+    texts: FamilyTexts
     reads_own_channel: bool = False
     starts_block: bool = False
     closes_block: bool = False
-    title: Callable[[str], str] = _kind_itself
 
 
 def backward_record(trace: Trace, layer_index: int) -> LayerRecord:
@@ -288,9 +298,9 @@ class MapView(DetailView):
     """The frame of a forward view that shows one map at a time (the activation and pooling views).
 
     A spin box ``channel_box`` picks the map, ``canvas`` animates it and ``stats`` under it counts what
-    the layer did. The canvas reports the step under the mouse with ``sigHoverStep(int)``. Subclasses
-    implement ``set_trace``, ``_set_data(data, name, channel, channels)`` (the title and the texts) and
-    ``_show_step(step)``.
+    the layer did. The canvas reports the step under the mouse with ``sigHoverStep(int)``; the data it
+    draws has a ``count`` of steps. Subclasses implement ``_explain`` (a traced layer becomes data),
+    ``_write_texts`` (the title, the explanation and the stats) and ``_caption`` (the player's caption).
     """
 
     def __init__(self, object_name: str, canvas: CachedCanvas, parent: QWidget | None = None) -> None:
@@ -326,12 +336,42 @@ class MapView(DetailView):
             self._set_data(self._data, self._name, self.channel_box.value(), self.channel_box.maximum() + 1)
 
     def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
+        """Explain map ``channel`` of layer ``layer_index`` of ``trace`` (None: no input yet)."""
+        self._trace, self._layer_index = trace, layer_index
+        if trace is None:
+            self._set_data(None, "", 0, 1)
+            return
+        self._explain(trace.layers[layer_index], layer_index, channel)
+
+    def _explain(self, record: LayerRecord, layer_index: int, channel: int) -> None:
+        """Show map ``channel`` of ``record`` (ValueError for a layer this view does not explain)."""
         raise NotImplementedError
 
     def _set_data(self, data: Any, name: str, channel: int, channels: int) -> None:
+        """Show ``data`` (None: the placeholder), map ``channel`` of ``channels`` of layer ``name``."""
+        self._data, self._name = data, name
+        self.canvas.set_data(data)
+        if data is None:
+            self.title.setText(no_input())
+            self.stats.setText("")
+            self.set_paragraphs([])
+            self.player.set_count(0)
+            return
+        self._write_texts(data, name, channel, channels)
+        self.player.set_count(data.count)
+        self._show_step(self.player.step())
+
+    def _write_texts(self, data: Any, name: str, channel: int, channels: int) -> None:
+        """Set the title, the explanation and the stats line for ``data``."""
         raise NotImplementedError
 
     def _show_step(self, step: int) -> None:
+        if self._data is not None:
+            self.canvas.set_step(step)
+            self.player.set_caption(self._caption(step))
+
+    def _caption(self, step: int) -> str:
+        """The player's caption at ``step``: where the animation is."""
         raise NotImplementedError
 
     def _show_channels(self, channel: int, channels: int) -> None:

@@ -34,7 +34,6 @@ from explainer.gui.kit.animation import (
     blend,
     fit_cell,
     fit_number_font,
-    no_input,
     paint_band,
     paint_cell_lines,
     paint_highlight,
@@ -46,7 +45,7 @@ from explainer.gui.kit.animation import (
 )
 from explainer.gui.kit.colorbar import paint_colorbar, range_texts
 from explainer.gui.kit.mapboard import Panel, fmt
-from explainer.gui.layers.base import ChannelBackwardDetail, LayerFamily, MapView, run_family
+from explainer.gui.layers.base import ChannelBackwardDetail, FamilyTexts, LayerFamily, MapView, run_family
 
 POOL_KINDS = ("maxpool2d", "avgpool2d")
 """The pooling layers."""
@@ -173,18 +172,15 @@ def describe(kind: str, config: Mapping[str, Any]) -> str:
     return text.format(k=config["size"])
 
 
-def forward_rule(kind: str) -> str:
-    """The step-through page's line for the forward pass."""
-    if kind == "maxpool2d":
-        return tr("Each window keeps only its largest value.")
-    return tr("Each window is replaced by its average.")
-
-
-def backward_rule(kind: str) -> str:
-    """The step-through page's line for the backward pass."""
-    if kind == "maxpool2d":
-        return tr("Each gradient goes back to the position of its window's maximum; the rest get 0.")
-    return tr("Each gradient is spread evenly, 1/k² to every cell of its window.")
+def rule(kind: str, backward: bool) -> str:
+    """The step-through page's line for a pooling layer's forward (or backward) pass."""
+    lines = {
+        (True, False): tr("Each window keeps only its largest value."),
+        (False, False): tr("Each window is replaced by its average."),
+        (True, True): tr("Each gradient goes back to the position of its window's maximum; the rest get 0."),
+        (False, True): tr("Each gradient is spread evenly, 1/k² to every cell of its window."),
+    }
+    return lines[pool_mode(kind) == "max", backward]
 
 
 # ---- forward ------------------------------------------------------------------------------------------
@@ -286,7 +282,7 @@ class PoolCanvas(CachedCanvas):
         region = region.united(target.adjusted(-tag_w - pad, -tag_h, tag_w + pad, tag_h).toAlignedRect())
         return region.united(self._formula.toAlignedRect())
 
-    def _layout(self, data: PoolData) -> None:
+    def lay_out(self, data: PoolData) -> None:
         margin, gap = theme.px(10), theme.px(36)
         header = QFontMetricsF(theme.font(0.9)).height() * 2 + theme.px(10)
         formula_h = QFontMetricsF(theme.font(1.5, bold=True)).height() * 2 + theme.px(16)
@@ -307,11 +303,8 @@ class PoolCanvas(CachedCanvas):
         self.output = Grid(zoom_left + zoom_side + gap, top + (rows - out_h) * cell / 2, cell, out_h, out_w)
         self._formula = QRectF(margin, top + cell * rows + theme.px(6), width, formula_h)
 
-    def paint_static(self, painter: QPainter) -> None:
+    def paint_static(self, painter: QPainter, data: PoolData) -> None:
         """Both maps, the window tiling, cells no window reaches, and the legend."""
-        data = self._data
-        assert data is not None
-        self._layout(data)
         palette = theme.current()
         small = theme.font(0.9)
         painter.setFont(small)
@@ -344,10 +337,8 @@ class PoolCanvas(CachedCanvas):
                         self.input.cells(row * data.stride, col * data.stride, data.size, data.size)
                     )
 
-    def paint_dynamic(self, painter: QPainter) -> None:
+    def paint_dynamic(self, painter: QPainter, data: PoolData) -> None:
         """The current window on the input, enlarged with its numbers, and its output pixel."""
-        data = self._data
-        assert data is not None
         step = data.steps[min(self._step, data.count - 1)]
         palette = theme.current()
         window = self.input.cells(step.row * data.stride, step.col * data.stride, data.size, data.size)
@@ -412,13 +403,8 @@ class PoolView(MapView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("pool_view", PoolCanvas(), parent)
 
-    def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
-        """Explain map ``channel`` of pooling layer ``layer_index`` of ``trace`` (None: no input yet)."""
-        self._trace, self._layer_index = trace, layer_index
-        if trace is None:
-            self._set_data(None, "", 0, 1)
-            return
-        record = trace.layers[layer_index]
+    def _explain(self, record: LayerRecord, layer_index: int, channel: int) -> None:
+        """Show map ``channel`` of a pooling layer, coloured on the scale of all its maps."""
         if record.kind not in POOL_KINDS:
             raise ValueError(f"layer {layer_index} ({record.name}) is a {record.kind}, not a pooling layer")
         channels = record.input.shape[1]
@@ -444,15 +430,7 @@ class PoolView(MapView):
         self._show_channels(0, 1)
         self._set_data(PoolData(x, size, size if stride is None else stride, mode), name, 0, 1)
 
-    def _set_data(self, data: PoolData | None, name: str, channel: int, channels: int) -> None:
-        self._data, self._name = data, name
-        self.canvas.set_data(data)
-        if data is None:
-            self.title.setText(no_input())
-            self.stats.setText("")
-            self.set_paragraphs([])
-            self.player.set_count(0)
-            return
+    def _write_texts(self, data: PoolData, name: str, channel: int, channels: int) -> None:
         self.title.setText(pool_title(name, data.mode, channel, channels, data.size, data.stride))
         self.set_paragraphs(forward_paragraphs(data.mode, data.size, data.stride))
         lines = []
@@ -463,16 +441,11 @@ class PoolView(MapView):
         if any(data.uncovered):
             lines.append(pool_uncovered(*data.uncovered))
         self.stats.setText("\n".join(lines))
-        self.player.set_count(data.count)
-        self._show_step(self.player.step())
 
-    def _show_step(self, step: int) -> None:
-        data = self._data
-        if data is None:
-            return
-        self.canvas.set_step(step)
-        record = data.steps[step]
-        self.player.set_caption(window_caption(record.row, record.col, step + 1, data.count))
+    def _caption(self, step: int) -> str:
+        assert self._data is not None
+        record = self._data.steps[step]
+        return window_caption(record.row, record.col, step + 1, self._data.count)
 
     def current(self) -> PoolStep | None:
         """The window shown now."""
@@ -628,16 +601,10 @@ class PoolBackwardView(ChannelBackwardDetail):
         self.formula.setText(text)
 
 
+TEXTS = FamilyTexts(describe, rule)
+
 POOL = LayerFamily(
-    name="pool",
-    kinds=POOL_KINDS,
-    forward_view=PoolView,
-    backward_view=PoolBackwardView,
-    describe=describe,
-    forward_rule=forward_rule,
-    backward_rule=backward_rule,
-    reads_own_channel=True,
-    closes_block=True,
+    "pool", POOL_KINDS, PoolView, PoolBackwardView, TEXTS, reads_own_channel=True, closes_block=True
 )
 
 

@@ -73,7 +73,7 @@ def shape_text(shape: tuple[int, ...]) -> str:
 
 def layer_text(row: LayerInfo) -> str:
     """What a layer does, in words, from its kind and settings (e.g. "8 filters 3×3, stride 1, pad 1")."""
-    return registry.family(row.kind).describe(row.kind, row.config)
+    return registry.family(row.kind).texts.describe(row.kind, row.config)
 
 
 class _SpinRow(QWidget):
@@ -274,7 +274,7 @@ class ArchitectureEditor(QWidget):
         for index, key in enumerate(POOLINGS):
             self.pooling_combo.setItemText(index, pooling_names[key])
         for index, key in enumerate(ACTIVATIONS):
-            self.activation_combo.setItemText(index, registry.family(key).title(key))
+            self.activation_combo.setItemText(index, registry.family(key).texts.title(key))
         fields = {
             self.blocks_spin: (tr("Conv blocks"), tr("Each block: convolutions, then pooling")),
             self.convs_spin: (

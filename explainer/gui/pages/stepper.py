@@ -440,7 +440,7 @@ class StepperView(FollowsLanguage, QWidget):
         """One line saying what the stage computes, with its key numbers."""
         t, kind = step.tensors, step.kind
         if step.phase == "forward":
-            return registry.family(kind).forward_rule(kind)
+            return registry.family(kind).texts.rule(kind, False)
         if step.phase == "loss":
             y = int(np.argmax(t["onehot"][0]))
             probs = t["probs"][0].astype(np.float64)
@@ -455,7 +455,7 @@ class StepperView(FollowsLanguage, QWidget):
                 )
             return text
         if step.phase == "backward":
-            return registry.family(kind).backward_rule(kind)
+            return registry.family(kind).texts.rule(kind, True)
         lr = self.lr_box.value()
         change = float(np.abs(t["W_new"].astype(np.float64) - t["W"]).max())
         return tr("W ← W − lr · dL/dW with lr = {lr}: the largest weight change is <b>{d}</b>.").format(

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from explainer.gui.i18n import tr
-from explainer.gui.layers.base import LayerFamily
+from explainer.gui.layers.base import FamilyTexts, LayerFamily
 from explainer.gui.layers.conv.backward import ConvBackwardView
 from explainer.gui.layers.conv.forward import CONV_KINDS, ConvView
 
@@ -32,26 +32,16 @@ def describe(kind: str, config: Mapping[str, Any]) -> str:
     )
 
 
-def forward_rule(kind: str) -> str:
-    """The step-through page's line for the forward pass."""
-    return tr("Z = W ⋆ A_prev + b: every kernel slides over all input maps.")
-
-
-def backward_rule(kind: str) -> str:
-    """The step-through page's line for the backward pass."""
+def rule(kind: str, backward: bool) -> str:
+    """The step-through page's line for a convolution's forward (or backward) pass."""
+    if not backward:
+        return tr("Z = W ⋆ A_prev + b: every kernel slides over all input maps.")
     return tr(
         "dL/dA_prev = full convolution of dL/dZ with rot180(W);  dL/dW = A_prev ⋆ dL/dZ;  "
         "dL/db = Σ dL/dZ.  Click “Show the numbers” to watch it."
     )
 
 
-CONV = LayerFamily(
-    name="conv",
-    kinds=CONV_KINDS,
-    forward_view=ConvView,
-    backward_view=ConvBackwardView,
-    describe=describe,
-    forward_rule=forward_rule,
-    backward_rule=backward_rule,
-    starts_block=True,
-)
+TEXTS = FamilyTexts(describe, rule)
+
+CONV = LayerFamily("conv", CONV_KINDS, ConvView, ConvBackwardView, TEXTS, starts_block=True)

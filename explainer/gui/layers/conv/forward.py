@@ -231,7 +231,7 @@ class ConvCanvas(CachedCanvas):
 
     # ---- layout ----
 
-    def _layout(self, data: ConvData) -> None:
+    def lay_out(self, data: ConvData) -> None:
         """Place lanes, the Σ node and the output map to use the widget's area well."""
         margin = theme.px(8)
         gap = theme.px(10)
@@ -284,11 +284,8 @@ class ConvCanvas(CachedCanvas):
 
     # ---- painting ----
 
-    def paint_static(self, painter: QPainter) -> None:
+    def paint_static(self, painter: QPainter, data: ConvData) -> None:
         """Lay out, then paint the maps, kernels, hatching and legend."""
-        data = self._data
-        assert data is not None
-        self._layout(data)
         palette = theme.current()
         kernel_levels = theme.symmetric_levels(data.kernel)
         inter_levels = theme.symmetric_levels(data.partial)
@@ -428,10 +425,8 @@ class ConvCanvas(CachedCanvas):
             region = region.united(self._output.rect().toAlignedRect())
         return region
 
-    def paint_dynamic(self, painter: QPainter) -> None:
+    def paint_dynamic(self, painter: QPainter, data: ConvData) -> None:
         """The kernel window on every lane, the cells it produced, and the output pixel."""
-        data = self._data
-        assert data is not None
         step = data.step(min(self._step, data.count - 1))
         palette = theme.current()
         accent = palette.accent
@@ -551,10 +546,8 @@ class FormulaPanel(CachedCanvas):
             self.result = step.value
         self.update()
 
-    def paint_static(self, painter: QPainter) -> None:
+    def paint_static(self, painter: QPainter, data: ConvData) -> None:
         """Background, labels, the kernel grid with its numbers and the ⊙ and = signs."""
-        data = self._data
-        assert data is not None
         palette = theme.current()
         painter.fillRect(self.rect(), palette.surface)
         margin = theme.px(10)
@@ -617,10 +610,10 @@ class FormulaPanel(CachedCanvas):
         if fit_number_font(painter, grid.cell, scale=1.2):
             paint_numbers(painter, grid, values, text_colours(lut, indices))
 
-    def paint_dynamic(self, painter: QPainter) -> None:
+    def paint_dynamic(self, painter: QPainter, data: ConvData) -> None:
         """The window and products of the current step, the channel's sum, and the sum line."""
-        data, step = self._data, self._record
-        assert data is not None and step is not None
+        step = self._record
+        assert step is not None
         c = self._focus
         window, products = self._grids[0], self._grids[2]
         self._paint_grid(painter, window, step.window[c], data.input_levels, data.input_lut)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from explainer.gui.i18n import tr
-from explainer.gui.layers.base import LayerFamily, ReshapeBackwardView
+from explainer.gui.layers.base import FamilyTexts, LayerFamily, ReshapeBackwardView
 from explainer.gui.layers.dense.backward import DenseBackwardView
 from explainer.gui.layers.dense.forward import DENSE_KINDS, FLATTEN_KINDS, SoftmaxView
 
@@ -28,39 +28,22 @@ def describe(kind: str, config: Mapping[str, Any]) -> str:
     )
 
 
-def forward_rule(kind: str) -> str:
-    """The step-through page's line for the forward pass."""
+def rule(kind: str, backward: bool) -> str:
+    """The step-through page's line for a flatten or dense layer's forward (or backward) pass."""
     if kind in FLATTEN_KINDS:
-        return tr("The maps are laid out as one long vector; no numbers change.")
+        return (
+            tr("The gradient vector is folded back into maps.")
+            if backward
+            else tr("The maps are laid out as one long vector; no numbers change.")
+        )
+    if backward:
+        return tr("dL/dW = xᵀ · dL/dz;  dL/db = dL/dz;  dL/dx = dL/dz · Wᵀ.")
     return tr("z = x · W + b: one score per class.")
 
 
-def backward_rule(kind: str) -> str:
-    """The step-through page's line for the backward pass."""
-    if kind in FLATTEN_KINDS:
-        return tr("The gradient vector is folded back into maps.")
-    return tr("dL/dW = xᵀ · dL/dz;  dL/db = dL/dz;  dL/dx = dL/dz · Wᵀ.")
+TEXTS = FamilyTexts(describe, rule)
 
-
-FLATTEN = LayerFamily(
-    name="flatten",
-    kinds=FLATTEN_KINDS,
-    forward_view=SoftmaxView,
-    backward_view=ReshapeBackwardView,
-    describe=describe,
-    forward_rule=forward_rule,
-    backward_rule=backward_rule,
-    closes_block=True,
-)
-
+FLATTEN = LayerFamily("flatten", FLATTEN_KINDS, SoftmaxView, ReshapeBackwardView, TEXTS, closes_block=True)
 DENSE = LayerFamily(
-    name="dense",
-    kinds=DENSE_KINDS,
-    forward_view=SoftmaxView,
-    backward_view=DenseBackwardView,
-    describe=describe,
-    forward_rule=forward_rule,
-    backward_rule=backward_rule,
-    starts_block=True,
-    closes_block=True,
+    "dense", DENSE_KINDS, SoftmaxView, DenseBackwardView, TEXTS, starts_block=True, closes_block=True
 )

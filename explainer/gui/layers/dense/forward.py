@@ -111,6 +111,8 @@ class SoftmaxData:
 class SoftmaxCanvas(CachedCanvas):
     """Feature maps, the flattened strip, the chosen class's weights and value × weight, and the class table.
 
+    The animation step (``set_step``) is the chosen class.
+
     Signals:
         sigHoverClass(int): the mouse is over this class's row (-1 when it leaves the table).
         sigClickClass(int): the student clicked this class's row.
@@ -125,7 +127,6 @@ class SoftmaxCanvas(CachedCanvas):
         super().__init__("softmax_canvas", parent)
         self._needed = 0.0  # the height the last layout needed for all its text
         self._needed_w = 0.0  # and the width
-        self._class = 0
         self._hover = -1
         self._panels: list[QRectF] = []
         self._strip = QRectF()
@@ -149,18 +150,13 @@ class SoftmaxCanvas(CachedCanvas):
         self._images = {}
         super().set_data(data)
         if data is not None:
-            self._layout(data)  # now, so the height its text needs is known before the first paint
+            self.lay_out(data)  # now, so the height its text needs is known before the first paint
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """A new width wraps the titles differently: lay out now, so the height needed follows."""
         super().resizeEvent(event)
         if self._data is not None:
-            self._layout(self._data)
-
-    def set_class(self, k: int) -> None:
-        """Show the weights and terms of class ``k``."""
-        self._class = k
-        self.update()
+            self.lay_out(self._data)
 
     def set_hover(self, k: int) -> None:
         """Outline class ``k``'s row (-1: none)."""
@@ -210,7 +206,7 @@ class SoftmaxCanvas(CachedCanvas):
         ]
         return [max(heading(text), *widths) + space for text, *widths in samples]
 
-    def _layout(self, data: SoftmaxData) -> None:
+    def lay_out(self, data: SoftmaxData) -> None:
         """Place the panels, the strip, the table and the formula; every text gets the room it needs.
 
         A panel's column is as wide as its maps, but never narrower than the longest word of its title and
@@ -312,11 +308,8 @@ class SoftmaxCanvas(CachedCanvas):
             self._needed, self._needed_w = needed, least_w
             self.updateGeometry()
 
-    def paint_static(self, painter: QPainter) -> None:
+    def paint_static(self, painter: QPainter, data: SoftmaxData) -> None:
         """Feature maps, the flattened strip, panel titles and the table's fixed numbers."""
-        data = self._data
-        assert data is not None
-        self._layout(data)
         palette = theme.current()
         small = theme.font(0.9)
         painter.setFont(small)
@@ -410,12 +403,10 @@ class SoftmaxCanvas(CachedCanvas):
                     text,
                 )
 
-    def paint_dynamic(self, painter: QPainter) -> None:
+    def paint_dynamic(self, painter: QPainter, data: SoftmaxData) -> None:
         """The chosen class's weight and evidence maps, its highlighted row, and its formula."""
-        data = self._data
-        assert data is not None
         palette = theme.current()
-        k = self._class
+        k = self._step
         weights, evidence = self._class_images(k)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         painter.drawImage(self._panels[1], weights)
@@ -575,14 +566,14 @@ class SoftmaxView(DetailView):
         data = self._data
         if data is None:
             return
-        self.canvas.set_class(k)
+        self.canvas.set_step(k)
         self.title.setText(softmax_title(self._name, data.class_names[k]))
         self.player.set_caption(class_caption(data.class_names[k], k + 1, data.classes))
 
     def _hovered(self, k: int) -> None:
         self.canvas.set_hover(k)
         if self._data is not None:
-            self.canvas.set_class(k if k >= 0 else self.player.step())
+            self.canvas.set_step(k if k >= 0 else self.player.step())
 
     def _clicked(self, k: int) -> None:
         self.player.pause()
