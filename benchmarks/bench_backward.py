@@ -24,7 +24,7 @@ from explainer.core import attribution
 from explainer.core.passes import gradient_check, learn_step, pass_steps
 from explainer.gui import theme
 from explainer.gui.kit.samples import sample_problem
-from explainer.gui.layers.backward import make_backward_view
+from explainer.gui.layers.registry import make_backward_view
 from explainer.gui.pages.stepper import StepperView
 
 

@@ -14,15 +14,11 @@ from test_backward_passes import bundled_or_reference, smooth_digit
 from explainer.core import SGD, Sequential
 from explainer.core.passes import pass_steps
 from explainer.errors import BadInputError
-from explainer.gui.layers.backward import (
-    ConvBackwardView,
-    DenseBackwardView,
-    PoolBackwardView,
-    as_image,
-    conv_geometry,
-    make_backward_view,
-    pool_geometry,
-)
+from explainer.gui.kit.mapboard import as_image
+from explainer.gui.layers.conv.backward import ConvBackwardView, conv_geometry
+from explainer.gui.layers.dense.backward import DenseBackwardView
+from explainer.gui.layers.pool import PoolBackwardView, pool_geometry
+from explainer.gui.layers.registry import make_backward_view
 from explainer.gui.pages.gradcheck import GradCheckView
 from explainer.gui.pages.learn import LearnView
 from explainer.gui.pages.stepper import StepperView
@@ -329,7 +325,7 @@ def test_a_panel_title_too_wide_for_its_map_is_shrunk_to_fit(qapp) -> None:
     from PySide6.QtGui import QFontMetricsF
 
     from explainer.gui import theme
-    from explainer.gui.layers.backward import fitted_title_font
+    from explainer.gui.kit.mapboard import fitted_title_font
 
     title = "the share of dL/dA_prev[0] from map 1"
     full = QFontMetricsF(theme.font(bold=True)).horizontalAdvance(title)

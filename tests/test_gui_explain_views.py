@@ -24,7 +24,7 @@ from explainer.gui.kit.animation import StepPlayer, image_rgb
 from explainer.gui.kit.samples import synthetic_digit
 from explainer.gui.layers.activation import ReLUView
 from explainer.gui.layers.conv import ConvView
-from explainer.gui.layers.dense import SoftmaxView, formula_lines
+from explainer.gui.layers.dense.forward import SoftmaxView, formula_lines
 from explainer.gui.layers.pool import PoolView
 from explainer.gui.layers.registry import make_detail_view
 from explainer.gui.pages.playground import Playground
@@ -423,10 +423,10 @@ def test_softmax_hover_and_click_choose_a_class(qtbot, trace: Trace) -> None:
     view.set_trace(trace, 11, 0)
     rows = view.canvas.rows()
     hover(view.canvas, rows[6].center())
-    assert view.canvas._class == 6
+    assert view.canvas._step == 6
     assert view.chosen_class() == 0
     hover(view.canvas, QPointF(2, 2))
-    assert view.canvas._class == 0
+    assert view.canvas._step == 0
     view.canvas.sigClickClass.emit(8)
     assert view.chosen_class() == 8
     qtbot.keyClick(view, Qt.Key.Key_Right)

@@ -68,7 +68,7 @@ needs_details = pytest.mark.skipif(
     not has_module("explainer.gui.layers.registry"), reason="the forward explanation views do not exist yet"
 )
 needs_backward = pytest.mark.skipif(
-    not has_module("explainer.gui.layers.backward"), reason="the backward views do not exist yet"
+    not has_module("explainer.gui.layers.registry"), reason="the backward views do not exist yet"
 )
 
 

@@ -1436,13 +1436,9 @@ def _make_explanation(trace: Trace, layer: int, channel: int) -> QWidget | None:
     None when the view's module is missing (still being written) or no view explains this layer's kind.
     """
     try:
-        if trace.has_gradients:
-            from explainer.gui.layers.backward import make_backward_view
+        from explainer.gui.layers.registry import make_view
 
-            return make_backward_view(trace, layer, channel)
-        from explainer.gui.layers.registry import make_detail_view
-
-        return make_detail_view(trace, layer, channel)
+        return make_view(trace, layer, channel)
     except (ImportError, ValueError):  # BadInputError is a ValueError
         return None
 

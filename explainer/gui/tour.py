@@ -75,6 +75,7 @@ from explainer.core import LayerRecord, Sequential, Trace, conv_steps, pool_step
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.kit.samples import sample_digit
+from explainer.gui.layers import registry
 from explainer.gui.state import Target
 
 if TYPE_CHECKING:
@@ -89,8 +90,9 @@ STOP_KEY = "tour/stop"
 REFRESH_DELAY_MS = 200
 """After the drawing changes, the narration waits this long, so a stroke does not rebuild it per move."""
 
-ACTIVATION_KINDS = frozenset({"relu", "leaky_relu", "sigmoid", "tanh"})
-POOL_KINDS = frozenset({"maxpool2d", "avgpool2d"})
+CONV_KINDS = registry.kinds("conv")
+ACTIVATION_KINDS = registry.kinds("activation")
+POOL_KINDS = registry.kinds("pool")
 
 
 # ---- numbers and text helpers ------------------------------------------------------------------------
@@ -158,7 +160,7 @@ def _count(value: int) -> Number:
 
 def _big(value: float) -> Number:
     """A positive number that may be huge (e^z): 4 significant digits, ×10ⁿ notation when large."""
-    from explainer.gui.layers.dense import format_big
+    from explainer.gui.kit.mapboard import format_big
 
     return Number(float(value), format_big(float(value)))
 
@@ -450,10 +452,12 @@ def _activation_stop(p: TourProblem, index: int, channel: int) -> Stop:
 
 
 def _pool_stop(p: TourProblem, index: int, channel: int, between: list[LayerRecord]) -> Stop:
+    from explainer.gui.layers.pool import pool_mode
+
     record = p.trace.layers[index]
     size, stride = int(record.config["size"]), int(record.config["stride"])
     channel = min(channel, record.input.shape[1] - 1)
-    mode = "max" if record.kind == "maxpool2d" else "avg"
+    mode = pool_mode(record.kind)
     steps = list(pool_steps(record.input[0, channel], size, stride, mode))
     best = max(steps, key=lambda step: step.value)
     values = [_fixed(v) for v in best.window.ravel().tolist()]
@@ -472,7 +476,7 @@ def _pool_stop(p: TourProblem, index: int, channel: int, between: list[LayerReco
     text = ""
     if between:
         words["names"] = _join([layer.name for layer in between])
-        if all(layer.kind == "conv2d" or layer.kind in ACTIVATION_KINDS for layer in between):
+        if all(layer.kind in CONV_KINDS | ACTIVATION_KINDS for layer in between):
             text = tr("First {names} repeat convolution and activation on these maps.")
         else:
             text = tr("First the maps pass through {names}.")
@@ -512,7 +516,7 @@ def _deeper_stop(p: TourProblem, indices: list[int]) -> Stop:
         "before": _shape(before),
         "after": _shape(after),
     }
-    conv = next((i for i in indices if layers[i].kind == "conv2d"), None)
+    conv = next((i for i in indices if layers[i].kind in CONV_KINDS), None)
     if conv is None:
         text = tr("Then come {names}. The maps change from {before} to {after}: smaller, but more abstract.")
         return _stop("deeper", tr("Deeper layers"), text, {}, words, columns=tuple(indices))
@@ -725,7 +729,7 @@ def build_stops(problem: TourProblem) -> list[Stop]:
     """
     kinds = [record.kind for record in problem.trace.layers]
     stops = [_draw_stop(problem), _input_stop(problem)]
-    conv = _first(kinds, {"conv2d"})
+    conv = _first(kinds, CONV_KINDS)
     channel = 0
     after = 0
     if conv is not None:
@@ -741,8 +745,8 @@ def build_stops(problem: TourProblem) -> list[Stop]:
         between = list(problem.trace.layers[after:pool])
         stops.append(_pool_stop(problem, pool, channel, between))
         after = pool + 1
-    flatten = _first(kinds, {"flatten"}, after)
-    denses = [i for i, kind in enumerate(kinds) if kind == "dense"]
+    flatten = _first(kinds, registry.kinds("flatten"), after)
+    denses = [i for i, kind in enumerate(kinds) if kind in registry.kinds("dense")]
     dense = denses[-1] if denses else None
     end = next((i for i in (flatten, dense) if i is not None), len(kinds))
     if end > after:
@@ -1173,7 +1177,7 @@ class TourController(QObject):
             stepper.player.set_step(detail.step or 0)
             return stepper
         if detail.kind == "backward":
-            from explainer.gui.layers.backward import make_backward_view
+            from explainer.gui.layers.registry import make_backward_view
 
             return make_backward_view(trace, detail.layer_index, detail.channel)
         from explainer.gui.pages.learn import LearnView

@@ -192,1085 +192,1236 @@ Install them with:
             <translation>切换程序的显示语言；选择会被记住</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="187" />
+            <location filename="../../explainer/gui/kit/animation.py" line="71" />
+            <source>Space: play / pause  ·  ← →: one step  ·  Home / End: first / last  ·  hover a map to jump</source>
+            <translation>空格：播放 / 暂停  ·  ← →：单步  ·  Home / End：第一步 / 最后一步  ·  鼠标移到图上可跳转</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/kit/animation.py" line="76" />
+            <source>Draw a digit (or pick a sample) to see how this layer computes its output.</source>
+            <translation>写一个数字（或选一个样本），看看这一层如何计算它的输出。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/kit/animation.py" line="196" />
             <source>First step (Home)</source>
             <translation>第一步（Home）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="188" />
+            <location filename="../../explainer/gui/kit/animation.py" line="197" />
             <source>Step back (Left)</source>
             <translation>后退一步（←）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="189" />
+            <location filename="../../explainer/gui/kit/animation.py" line="198" />
             <source>Play / pause (Space)</source>
             <translation>播放 / 暂停（空格）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="190" />
+            <location filename="../../explainer/gui/kit/animation.py" line="199" />
             <source>Step forward (Right)</source>
             <translation>前进一步（→）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="191" />
+            <location filename="../../explainer/gui/kit/animation.py" line="200" />
             <source>Last step (End)</source>
             <translation>最后一步（End）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="194" />
+            <location filename="../../explainer/gui/kit/animation.py" line="203" />
             <source>Drag to move through the steps</source>
             <translation>拖动以逐步浏览</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="195" />
+            <location filename="../../explainer/gui/kit/animation.py" line="204" />
             <source>Animation speed</source>
             <translation>动画速度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="196" />
+            <location filename="../../explainer/gui/kit/animation.py" line="205" />
             <source>Speed</source>
             <translation>速度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="298" />
+            <location filename="../../explainer/gui/kit/animation.py" line="307" />
             <source>{n}/s</source>
             <translation>{n}/秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="539" />
+            <location filename="../../explainer/gui/kit/animation.py" line="560" />
             <source>Export as PNG</source>
             <translation>导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="539" />
+            <location filename="../../explainer/gui/kit/animation.py" line="560" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="547" />
+            <location filename="../../explainer/gui/kit/animation.py" line="568" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="547" />
+            <location filename="../../explainer/gui/kit/animation.py" line="568" />
             <source>GIF animation (*.gif)</source>
             <translation>GIF 动画 (*.gif)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="624" />
+            <location filename="../../explainer/gui/kit/animation.py" line="645" />
             <source>Save PNG…</source>
             <translation>保存 PNG…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="625" />
+            <location filename="../../explainer/gui/kit/animation.py" line="646" />
             <source>Save this view as a PNG image</source>
             <translation>把这个视图保存为 PNG 图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="659" />
-            <source>map </source>
-            <translation>特征图 </translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="69" />
+            <source>{name} ({kind}): map {channel} of {channels}</source>
+            <translation>{name}（{kind}）：第 {channel} 张特征图，共 {channels} 张</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="198" />
-            <source>before: x</source>
-            <translation>之前：x</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="77" />
+            <source>Why a non-linear step</source>
+            <translation>为什么需要非线性</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="199" />
-            <source>after: y</source>
-            <translation>之后：y</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="78" />
+            <source>A convolution only multiplies and adds. Two of them in a row are still just one bigger multiply-and-add, so without a bend in between, a deep network would be no better than a single layer. The activation bends the numbers, one pixel at a time, with no weights to learn.</source>
+            <translation>卷积只做乘法和加法。两个卷积连在一起仍然只是一个更大的“乘了再加”，所以如果中间没有弯折，再深的网络也不比一层强。激活函数逐个像素地把数值“弯折”一下，它没有需要学习的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="798" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="307" />
-            <source>Backward through {name}</source>
-            <translation>反向穿过 {name}</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="87" />
+            <source>ReLU: y = max(0, x)</source>
+            <translation>ReLU：y = max(0, x)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="843" />
-            <source>Which gradient to compute</source>
-            <translation>要计算哪一个梯度</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="88" />
+            <source>ReLU keeps every positive value as it is and replaces every negative value by 0. A positive value says how strongly the kernel's pattern was found; a negative one says 'not here', and ReLU turns that into plain silence.</source>
+            <translation>ReLU 保留所有正值，把所有负值替换为 0。正值表示卷积核的图案被找到的强度；负值表示“这里没有”，ReLU 把它变成干脆的沉默。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="844" />
-            <location filename="../../explainer/gui/layers/backward.py" line="872" />
-            <source>dL/dA_prev: full convolution with the kernel rotated 180°</source>
-            <translation>dL/dA_prev：与旋转 180° 的卷积核做全卷积</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="99" />
+            <source>Leaky ReLU: y = x if x &gt; 0, else α·x</source>
+            <translation>Leaky ReLU：x &gt; 0 时 y = x，否则 y = α·x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="844" />
-            <location filename="../../explainer/gui/layers/backward.py" line="873" />
-            <source>dL/dW: input ⋆ dL/dZ</source>
-            <translation>dL/dW：输入 ⋆ dL/dZ</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="100" />
+            <source>Leaky ReLU keeps positive values and shrinks negative ones by a small factor α instead of setting them to 0, so a neuron is never completely silent and can still learn.</source>
+            <translation>Leaky ReLU 保留正值，把负值乘以一个很小的系数 α，而不是置为 0，因此神经元不会完全沉默，仍然可以学习。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="847" />
-            <source>Output channel o (a map of this layer)</source>
-            <translation>输出通道 o（本层的一张特征图）</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="110" />
+            <source>Sigmoid: y = 1 / (1 + e^−x)</source>
+            <translation>Sigmoid：y = 1 / (1 + e^−x)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="848" />
-            <source>Input channel c (a map of the previous layer)</source>
-            <translation>输入通道 c（上一层的一张特征图）</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="111" />
+            <source>Sigmoid squeezes every value into the range 0 to 1: large negatives end near 0, large positives near 1.</source>
+            <translation>Sigmoid 把每个值压缩到 0 到 1 之间：很大的负数接近 0，很大的正数接近 1。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="934" />
-            <source>step {i} of {n}</source>
-            <translation>第 {i} 步，共 {n} 步</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="121" />
+            <source>Tanh: y = (e^x − e^−x) / (e^x + e^−x)</source>
+            <translation>Tanh：y = (e^x − e^−x) / (e^x + e^−x)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="940" />
-            <source>dL/dZ[{o}], zero-padded</source>
-            <translation>dL/dZ[{o}]，补零后</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="122" />
+            <source>Tanh squeezes every value into the range −1 to 1, keeping its sign.</source>
+            <translation>Tanh 把每个值压缩到 −1 到 1 之间，并保留它的符号。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="944" />
-            <source>the gradient arriving at this layer's output map o</source>
-            <translation>到达本层输出特征图 o 的梯度</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="128" />
+            <source>Dropout: y = x when the network is used</source>
+            <translation>Dropout：使用网络时 y = x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="947" />
-            <source>rot180(W[{o},{c}])</source>
-            <translation>rot180(W[{o},{c}])</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="129" />
+            <source>During training, dropout silences random values so the network cannot rely on any single one. When the network is used, as here, it lets every value through unchanged.</source>
+            <translation>训练时，dropout 会随机让一些值归零，使网络不能依赖任何单个值。像这里这样使用网络时，它让所有值原样通过。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="949" />
-            <source>the kernel turned upside down and mirrored</source>
-            <translation>上下颠倒再左右镜像的卷积核</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="141" />
+            <source>y = x, or α·x when x ≤ 0</source>
+            <translation>y = x；当 x ≤ 0 时 y = α·x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="952" />
-            <source>share from map {o}</source>
-            <translation>来自特征图 {o} 的部分</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="153" />
+            <source>{x} &gt; 0, so y = x = {y}</source>
+            <translation>{x} &gt; 0，所以 y = x = {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="956" />
-            <source>Σ window ⊙ rot180(W), one cell per step</source>
-            <translation>Σ 窗口 ⊙ rot180(W)，每步一个格子</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="154" />
+            <source>{x} ≤ 0, so y = α × {x} = {y}</source>
+            <translation>{x} ≤ 0，所以 y = α × {x} = {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="959" />
-            <source>dL/dA_prev[{c}]</source>
-            <translation>dL/dA_prev[{c}]</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="164" />
+            <source>{n} of {total} values were ≤ 0 and became 0 ({pct:.1f} %).</source>
+            <translation>{total} 个值中有 {n} 个 ≤ 0，变成了 0（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="962" />
-            <source>sum of such maps over all {n} output channels</source>
-            <translation>全部 {n} 个输出通道上这类图之和</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="172" />
+            <source>Map {clicked} has no negative value, so leaky ReLU leaves it unchanged: shown is map {shown}, where it scales the most values.</source>
+            <translation>第 {clicked} 张特征图没有负值，Leaky ReLU 不会改变它：这里显示的是第 {shown} 张特征图，它被缩放的值最多。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="969" />
-            <source>dL/dA_prev[{c}][{r},{s}] (from map {o}) = Σ window ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</source>
-            <translation>dL/dA_prev[{c}][{r},{s}]（来自特征图 {o}）= Σ 窗口 ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="177" />
+            <source>Map {clicked} has no value ≤ 0, so ReLU leaves it unchanged: shown is map {shown}, where it zeroes the most values.</source>
+            <translation>第 {clicked} 张特征图没有 ≤ 0 的值，ReLU 不会改变它：这里显示的是第 {shown} 张特征图，ReLU 在这里置零的值最多。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="993" />
-            <source>A_prev[{c}], padded</source>
-            <translation>A_prev[{c}]，已填充</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="186" />
+            <source>{n} of {total} values were negative and were scaled by α ({pct:.1f} %).</source>
+            <translation>{total} 个值中有 {n} 个为负，被乘以了 α（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1002" />
-            <source>the input pixels weight ({i},{j}) touched</source>
-            <translation>权重 ({i},{j}) 接触过的输入像素</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="193" />
+            <source>pixel ({row}, {col})  ·  step {step} of {total}</source>
+            <translation>像素 ({row}, {col})  ·  第 {step} 步，共 {total} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1004" />
-            <source>dL/dZ[{o}]</source>
-            <translation>dL/dZ[{o}]</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1004" />
-            <source>the gradient at this layer's output</source>
-            <translation>本层输出处的梯度</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1006" />
-            <source>dL/dW[{o},{c}]</source>
-            <translation>dL/dW[{o},{c}]</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1010" />
-            <source>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</source>
-            <translation>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1019" />
-            <source>dL/dW[{o},{c}][{i},{j}] = Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] over {n} positions = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;largest terms: {terms}</source>
-            <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1045" />
-            <source>Channel (pooling works on each map alone)</source>
-            <translation>通道（池化对每张特征图单独处理）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1110" />
-            <source>window {i} of {n}</source>
-            <translation>第 {i} 个窗口，共 {n} 个</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1113" />
-            <source>A[{c}] (pool input)</source>
-            <translation>A[{c}]（池化的输入）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1117" />
-            <source>outlined: the window's maximum</source>
-            <translation>框出的是窗口中的最大值</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1117" />
-            <source>the window</source>
-            <translation>该窗口</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1123" />
-            <source>mask</source>
-            <translation>掩码</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1128" />
-            <source>1 where the max was, 0 elsewhere</source>
-            <translation>最大值所在处为 1，其余为 0</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1133" />
-            <source>dL/dY[{c}]</source>
-            <translation>dL/dY[{c}]</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1136" />
-            <source>gradient arriving at the pooled map</source>
-            <translation>到达池化后特征图的梯度</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1139" />
-            <source>dL/dA[{c}]</source>
-            <translation>dL/dA[{c}]</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1143" />
-            <source>built window by window</source>
-            <translation>逐个窗口构建</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1149" />
-            <source>window ({r},{s}): max {m} at ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;; the other {n} cells get 0</source>
-            <translation>窗口 ({r},{s})：最大值 {m} 位于 ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;；其余 {n} 个格子得到 0</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1155" />
-            <source>window ({r},{s}): each of the {n} cells gets dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</source>
-            <translation>窗口 ({r},{s})：{n} 个格子各得到 dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1183" />
-            <source>Channel</source>
-            <translation>通道</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1222" />
-            <source>value {i} of {n}</source>
-            <translation>第 {i} 个值，共 {n} 个</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1226" />
-            <source>Z (input)</source>
-            <translation>Z（输入）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1229" />
-            <source>what the layer received in the forward pass</source>
-            <translation>这一层在前向传播中收到的值</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1232" />
-            <source>mask 1[Z &gt; 0]</source>
-            <translation>掩码 1[Z &gt; 0]</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1232" />
-            <source>g′(Z)</source>
-            <translation>g′(Z)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1236" />
-            <source>the local slope of the activation</source>
-            <translation>激活函数在该点的斜率</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1239" />
-            <source>dL/dA (from above)</source>
-            <translation>dL/dA（来自上一层）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1242" />
-            <source>gradient arriving at the output</source>
-            <translation>到达输出的梯度</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1245" />
-            <source>dL/dZ = dL/dA ⊙ g′(Z)</source>
-            <translation>dL/dZ = dL/dA ⊙ g′(Z)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1249" />
-            <source>zero wherever the unit was off</source>
-            <translation>凡是该单元未激活的地方都为零</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1254" />
-            <source>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   (Z = {x})</source>
-            <translation>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   （Z = {x}）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1312" />
-            <source>Softmax cross-entropy and {name} backward</source>
-            <translation>Softmax 交叉熵与 {name} 的反向传播</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1342" />
-            <location filename="../../explainer/gui/layers/texts.py" line="428" />
-            <source>class {k} (classes 0–{last})</source>
-            <translation>类别 {k}（类别 0–{last}）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1347" />
-            <source>x (input of {name})</source>
-            <translation>x（{name} 的输入）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1350" />
-            <source>what the layer received</source>
-            <translation>这一层收到的值</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1353" />
-            <source>dL/dW[:, {k}] = x · dL/dz_{k}</source>
-            <translation>dL/dW[:, {k}] = x · dL/dz_{k}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1357" />
-            <source>the weights into class {k} move by −lr times this</source>
-            <translation>通向类别 {k} 的权重会移动这个量的 −lr 倍</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1360" />
-            <source>dL/dx = W · dL/dz</source>
-            <translation>dL/dx = W · dL/dz</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1363" />
-            <source>sent back to the previous layer</source>
-            <translation>传回上一层</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1368" />
-            <source>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g};   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</source>
-            <translation>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g}；   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1384" />
-            <location filename="../../explainer/gui/layers/dense.py" line="248" />
-            <location filename="../../explainer/gui/layers/dense.py" line="415" />
-            <source>class</source>
-            <translation>类别</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1384" />
-            <source>logit z</source>
-            <translation>logit z</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1384" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="389" />
-            <source>p = softmax(z)</source>
-            <translation>p = softmax(z)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1386" />
-            <source>label y</source>
-            <translation>标签 y</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1386" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="400" />
-            <source>dL/dz = p − y</source>
-            <translation>dL/dz = p − y</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1389" />
-            <source>dL/dz (given)</source>
-            <translation>dL/dz（给定）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1400" />
-            <source>loss = −log p[label] = {v}</source>
-            <translation>损失 = −log p[标签] = {v}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1425" />
-            <source>Nothing to compute</source>
-            <translation>没有需要计算的</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1426" />
-            <source>This layer only moves numbers around, so its gradient is the incoming gradient put back in the original layout.</source>
-            <translation>这一层只是搬动数字的位置，所以它的梯度就是传进来的梯度按原来的排列放回去。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1445" />
-            <source>dL/dy</source>
-            <translation>dL/dy</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1446" />
-            <source>dL/dx</source>
-            <translation>dL/dx</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1449" />
-            <source>dL/dx = dL/dy, reshaped to {shape}</source>
-            <translation>dL/dx = dL/dy，变形为 {shape}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1496" />
-            <source>Where the gradient comes from</source>
-            <translation>梯度从哪里来</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1497" />
-            <source>dL/dZ is the gradient at this layer's output before the activation: the ReLU after it has already multiplied by its mask, dZ = dA ⊙ g′(Z).</source>
-            <translation>dL/dZ 是本层输出在激活之前的梯度：后面的 ReLU 已经乘上了它的掩码，dZ = dA ⊙ g′(Z)。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1503" />
-            <source>dL/dA_prev: a full convolution</source>
-            <translation>dL/dA_prev：一次全卷积</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1504" />
-            <source>Every input pixel helped make up to {n} outputs, one per kernel position. Collecting their gradients is a convolution of dL/dZ, padded with k − 1 − P = {ring} zeros, with the kernel rotated by 180°. Summing over every output channel gives dL/dA_prev.</source>
-            <translation>每个输入像素最多参与了 {n} 个输出的计算，卷积核的每个位置一个。把这些梯度收集起来，就是把 dL/dZ 补上 k − 1 − P = {ring} 圈 0，再与旋转 180° 的卷积核做卷积。对所有输出通道求和，就得到 dL/dA_prev。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1511" />
-            <source>dL/dW: the input correlated with dL/dZ</source>
-            <translation>dL/dW：输入与 dL/dZ 的互相关</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1512" />
-            <source>Each weight W[i, j] was used at every output position, always on the pixel (i, j) steps away, so its gradient is the sum of those pixels times dL/dZ: the input ⋆ dL/dZ. dL/db is simply the sum of dL/dZ (stride {s}, padding {p}).</source>
-            <translation>每个权重 W[i, j] 在每个输出位置都用到过，作用的总是偏移 (i, j) 处的那个像素，所以它的梯度就是这些像素乘以 dL/dZ 之和：输入 ⋆ dL/dZ。dL/db 就是 dL/dZ 的总和（步幅 {s}，填充 {p}）。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1526" />
-            <source>Only the maximum gets the gradient</source>
-            <translation>只有最大值得到梯度</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1527" />
-            <source>In the forward pass only the largest value of each {k}×{k} window reached the output, so only it can change the loss. The backward pass remembers where each maximum was (the mask) and routes the gradient there; the other cells get zero.</source>
-            <translation>在前向传播中，每个 {k}×{k} 窗口只有最大值到达了输出，所以只有它能影响损失。反向传播记住每个最大值的位置（掩码），把梯度送到那里；其余格子得到 0。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1533" />
-            <source>No weights</source>
-            <translation>没有权重</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1533" />
-            <source>Pooling has nothing to learn: it only passes gradients back.</source>
-            <translation>池化没有需要学习的东西：它只是把梯度传回去。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1537" />
-            <source>Spread evenly</source>
-            <translation>平均分配</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1538" />
-            <source>Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of the window's gradient.</source>
-            <translation>{k}×{k} 窗口中的每个格子在平均值中各占 1/{n}，所以每个格子得到窗口梯度的 1/{n}。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1551" />
+            <location filename="../../explainer/gui/layers/activation.py" line="203" />
             <source>The ReLU mask</source>
             <translation>ReLU 掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1552" />
+            <location filename="../../explainer/gui/layers/activation.py" line="204" />
             <source>ReLU passed positive inputs unchanged (slope 1) and zeroed the rest (slope 0). Backward, the gradient flows through where the input was positive and stops elsewhere: dL/dZ = dL/dA ⊙ 1[Z &gt; 0].</source>
             <translation>ReLU 让正的输入原样通过（斜率 1），其余置零（斜率 0）。反向时，梯度在输入为正的地方流过，在其他地方被截断：dL/dZ = dL/dA ⊙ 1[Z &gt; 0]。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1561" />
+            <location filename="../../explainer/gui/layers/activation.py" line="213" />
             <source>Multiply by the local slope</source>
             <translation>乘以局部斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1562" />
+            <location filename="../../explainer/gui/layers/activation.py" line="214" />
             <source>An element-wise activation scales each gradient by its own derivative at the input it saw: dL/dZ = dL/dA ⊙ g′(Z).</source>
             <translation>逐元素的激活函数会把每个梯度乘以它在对应输入处的导数：dL/dZ = dL/dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1576" />
-            <source>Softmax with cross-entropy</source>
-            <translation>Softmax 与交叉熵</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="225" />
+            <source>drops {p:.0%} of the values while training</source>
+            <translation>训练时丢弃 {p:.0%} 的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1577" />
-            <source>The loss is L = −log p[label]. Its gradient with respect to the logits is remarkably simple: dL/dz = p − y, the probabilities minus the one-hot label. The true class gets p − 1 (negative: raise it), every other class gets p (positive: lower it).</source>
-            <translation>损失为 L = −log p[标签]。它对 logits 的梯度出奇地简单：dL/dz = p − y，即概率减去 one-hot 标签。正确类别得到 p − 1（为负：要提高它），其他类别得到 p（为正：要降低它）。</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="227" />
+            <source>max(0, x)</source>
+            <translation>max(0, x)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1587" />
-            <source>Explaining one class</source>
-            <translation>解释一个类别</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="228" />
+            <source>x, or 0.01·x below 0</source>
+            <translation>x；小于 0 时为 0.01·x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1588" />
-            <source>Here the gradient at the logits is given: 1 for the class being explained, 0 elsewhere. Every gradient below then says how each number changes that class's score.</source>
-            <translation>这里 logits 处的梯度是给定的：被解释的类别为 1，其余为 0。于是下面的每个梯度都表示各个数如何改变该类别的得分。</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="229" />
+            <source>tanh(x), between −1 and 1</source>
+            <translation>tanh(x)，介于 −1 和 1 之间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1596" />
-            <source>The dense layer</source>
-            <translation>全连接层</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="230" />
+            <source>1 / (1 + e^−x), between 0 and 1</source>
+            <translation>1 / (1 + e^−x)，介于 0 和 1 之间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/backward.py" line="1597" />
-            <source>z = x·W + b, so dL/dW[i, k] = x[i] · dL/dz_k, dL/db = dL/dz and dL/dx = W · dL/dz.</source>
-            <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
+            <location filename="../../explainer/gui/layers/activation.py" line="237" />
+            <source>dL/dx = dL/dy ⊙ g′(x).</source>
+            <translation>dL/dx = dL/dy ⊙ g′(x)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv.py" line="309" />
+            <location filename="../../explainer/gui/layers/activation.py" line="237" />
+            <source>y = g(x), value by value.</source>
+            <translation>y = g(x)，逐个数值计算。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="239" />
+            <source>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]: the gradient passes only where the unit was on.</source>
+            <translation>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]：梯度只在单元被激活的地方通过。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="240" />
+            <source>A = max(0, Z): negative values become 0.</source>
+            <translation>A = max(0, Z)：负值变成 0。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="245" />
+            <source>ReLU</source>
+            <translation>ReLU</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="245" />
+            <source>Leaky ReLU</source>
+            <translation>Leaky ReLU</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="245" />
+            <source>tanh</source>
+            <translation>tanh</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="245" />
+            <source>sigmoid</source>
+            <translation>sigmoid</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="380" />
+            <source>before: x</source>
+            <translation>之前：x</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="381" />
+            <source>after: y</source>
+            <translation>之后：y</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="647" />
+            <source>Channel</source>
+            <translation>通道</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="686" />
+            <source>value {i} of {n}</source>
+            <translation>第 {i} 个值，共 {n} 个</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="690" />
+            <source>Z (input)</source>
+            <translation>Z（输入）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="693" />
+            <source>what the layer received in the forward pass</source>
+            <translation>这一层在前向传播中收到的值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="696" />
+            <source>mask 1[Z &gt; 0]</source>
+            <translation>掩码 1[Z &gt; 0]</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="696" />
+            <source>g′(Z)</source>
+            <translation>g′(Z)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="700" />
+            <source>the local slope of the activation</source>
+            <translation>激活函数在该点的斜率</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="703" />
+            <source>dL/dA (from above)</source>
+            <translation>dL/dA（来自上一层）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="706" />
+            <source>gradient arriving at the output</source>
+            <translation>到达输出的梯度</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="709" />
+            <source>dL/dZ = dL/dA ⊙ g′(Z)</source>
+            <translation>dL/dZ = dL/dA ⊙ g′(Z)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="713" />
+            <source>zero wherever the unit was off</source>
+            <translation>凡是该单元未激活的地方都为零</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="718" />
+            <source>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   (Z = {x})</source>
+            <translation>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   （Z = {x}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/base.py" line="223" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="308" />
+            <source>Backward through {name}</source>
+            <translation>反向穿过 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/base.py" line="270" />
+            <source>Nothing to compute</source>
+            <translation>没有需要计算的</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/base.py" line="271" />
+            <source>This layer only moves numbers around, so its gradient is the incoming gradient put back in the original layout.</source>
+            <translation>这一层只是搬动数字的位置，所以它的梯度就是传进来的梯度按原来的排列放回去。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/base.py" line="290" />
+            <source>dL/dy</source>
+            <translation>dL/dy</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/base.py" line="291" />
+            <source>dL/dx</source>
+            <translation>dL/dx</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/base.py" line="294" />
+            <source>dL/dx = dL/dy, reshaped to {shape}</source>
+            <translation>dL/dx = dL/dy，变形为 {shape}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/base.py" line="334" />
+            <source>map </source>
+            <translation>特征图 </translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/__init__.py" line="27" />
+            <source>same ({p})</source>
+            <translation>same（{p}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/__init__.py" line="29" />
+            <source>valid (0)</source>
+            <translation>valid（0）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/__init__.py" line="30" />
+            <source>{n} filters {k}×{k}, stride {s}, padding {p}</source>
+            <translation>{n} 个 {k}×{k} 滤波器，步幅 {s}，填充 {p}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/__init__.py" line="38" />
+            <source>Z = W ⋆ A_prev + b: every kernel slides over all input maps.</source>
+            <translation>Z = W ⋆ A_prev + b：每个卷积核都在全部输入特征图上滑动。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/__init__.py" line="39" />
+            <source>dL/dA_prev = full convolution of dL/dZ with rot180(W);  dL/dW = A_prev ⋆ dL/dZ;  dL/db = Σ dL/dZ.  Click “Show the numbers” to watch it.</source>
+            <translation>dL/dA_prev = dL/dZ 与 rot180(W) 的全卷积；  dL/dW = A_prev ⋆ dL/dZ；  dL/db = Σ dL/dZ。  点击“显示数值”观看计算过程。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="97" />
+            <source>Which gradient to compute</source>
+            <translation>要计算哪一个梯度</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="98" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="126" />
+            <source>dL/dA_prev: full convolution with the kernel rotated 180°</source>
+            <translation>dL/dA_prev：与旋转 180° 的卷积核做全卷积</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="98" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="127" />
+            <source>dL/dW: input ⋆ dL/dZ</source>
+            <translation>dL/dW：输入 ⋆ dL/dZ</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="101" />
+            <source>Output channel o (a map of this layer)</source>
+            <translation>输出通道 o（本层的一张特征图）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="102" />
+            <source>Input channel c (a map of the previous layer)</source>
+            <translation>输入通道 c（上一层的一张特征图）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="188" />
+            <source>step {i} of {n}</source>
+            <translation>第 {i} 步，共 {n} 步</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="194" />
+            <source>dL/dZ[{o}], zero-padded</source>
+            <translation>dL/dZ[{o}]，补零后</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="198" />
+            <source>the gradient arriving at this layer's output map o</source>
+            <translation>到达本层输出特征图 o 的梯度</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="201" />
+            <source>rot180(W[{o},{c}])</source>
+            <translation>rot180(W[{o},{c}])</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="203" />
+            <source>the kernel turned upside down and mirrored</source>
+            <translation>上下颠倒再左右镜像的卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="206" />
+            <source>share from map {o}</source>
+            <translation>来自特征图 {o} 的部分</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="210" />
+            <source>Σ window ⊙ rot180(W), one cell per step</source>
+            <translation>Σ 窗口 ⊙ rot180(W)，每步一个格子</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="213" />
+            <source>dL/dA_prev[{c}]</source>
+            <translation>dL/dA_prev[{c}]</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="216" />
+            <source>sum of such maps over all {n} output channels</source>
+            <translation>全部 {n} 个输出通道上这类图之和</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="223" />
+            <source>dL/dA_prev[{c}][{r},{s}] (from map {o}) = Σ window ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</source>
+            <translation>dL/dA_prev[{c}][{r},{s}]（来自特征图 {o}）= Σ 窗口 ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="247" />
+            <source>A_prev[{c}], padded</source>
+            <translation>A_prev[{c}]，已填充</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="256" />
+            <source>the input pixels weight ({i},{j}) touched</source>
+            <translation>权重 ({i},{j}) 接触过的输入像素</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="258" />
+            <source>dL/dZ[{o}]</source>
+            <translation>dL/dZ[{o}]</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="258" />
+            <source>the gradient at this layer's output</source>
+            <translation>本层输出处的梯度</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="260" />
+            <source>dL/dW[{o},{c}]</source>
+            <translation>dL/dW[{o},{c}]</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="264" />
+            <source>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</source>
+            <translation>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="273" />
+            <source>dL/dW[{o},{c}][{i},{j}] = Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] over {n} positions = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;largest terms: {terms}</source>
+            <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="300" />
             <source>channel {c}</source>
             <translation>通道 {c}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv.py" line="309" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="300" />
             <source>input, padded</source>
             <translation>输入（已填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv.py" line="368" />
-            <location filename="../../explainer/gui/layers/pool.py" line="191" />
-            <location filename="../../explainer/gui/layers/pool.py" line="202" />
-            <location filename="../../explainer/gui/network/mapdetail.py" line="347" />
-            <location filename="../../explainer/gui/network/overview.py" line="220" />
-            <location filename="../../explainer/gui/pages/design.py" line="515" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="359" />
+            <location filename="../../explainer/gui/layers/pool.py" line="313" />
+            <location filename="../../explainer/gui/layers/pool.py" line="324" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="348" />
+            <location filename="../../explainer/gui/network/overview.py" line="222" />
+            <location filename="../../explainer/gui/pages/design.py" line="480" />
             <source>input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv.py" line="368" />
-            <location filename="../../explainer/gui/layers/conv.py" line="582" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="359" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="566" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv.py" line="370" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="361" />
             <source>window · kernel</source>
             <translation>窗口 · 卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv.py" line="371" />
-            <location filename="../../explainer/gui/layers/pool.py" line="192" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="362" />
+            <location filename="../../explainer/gui/layers/pool.py" line="314" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv.py" line="573" />
-            <location filename="../../explainer/gui/layers/conv.py" line="674" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="557" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="658" />
             <source>bias {b}</source>
             <translation>偏置 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv.py" line="581" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="565" />
             <source>window of channel {c}</source>
             <translation>通道 {c} 的窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv.py" line="581" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="565" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv.py" line="583" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="567" />
             <source>products</source>
             <translation>乘积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv.py" line="725" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="709" />
             <source>output map </source>
             <translation>输出特征图 </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv.py" line="726" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="710" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv.py" line="728" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="712" />
             <source>Save the sliding kernel as an animated GIF (up to {n} steps from here)</source>
             <translation>把滑动的卷积核保存为 GIF 动画（从当前位置起最多 {n} 步）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense.py" line="235" />
-            <location filename="../../explainer/gui/layers/dense.py" line="468" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="16" />
+            <source>{name}: output map {channel} of {channels}  ·  {k}×{k} kernel, stride {stride}, padding {padding}</source>
+            <translation>{name}：第 {channel} 个输出特征图，共 {channels} 个  ·  {k}×{k} 卷积核，步幅 {stride}，填充 {padding}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="26" />
+            <source>Multiply, then add</source>
+            <translation>先相乘，再相加</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="27" />
+            <source>A small grid of weights, the kernel, slides over the input. At each position every input value is multiplied by the weight lying on it, and the products are added up. That sum, plus one number called the bias, is one pixel of the output map.</source>
+            <translation>一小块权重网格，也就是卷积核，在输入上滑动。在每个位置，每个输入值都与覆盖在它上面的权重相乘，再把这些乘积加起来。这个和再加上一个叫作偏置的数，就是输出特征图上的一个像素。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="34" />
+            <source>Local connectivity</source>
+            <translation>局部连接</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="35" />
+            <source>Each output pixel looks only at the {k}×{k} window under the kernel, never at the whole image. Neighbouring pixels belong together, so a small window is enough to find an edge, a stroke or a corner. Deeper layers combine these small findings into larger shapes.</source>
+            <translation>每个输出像素只看卷积核下方 {k}×{k} 的窗口，而不是整张图。相邻的像素彼此相关，所以一个小窗口就足以找出一条边、一段笔画或一个拐角。更深的层再把这些小发现组合成更大的形状。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="42" />
+            <source>Weight sharing</source>
+            <translation>权值共享</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="43" />
+            <source>The same kernel is used at every position, so this output map needs only {n} weights and 1 bias, however large the image is. A pattern is recognised wherever it appears.</source>
+            <translation>每个位置用的都是同一个卷积核，所以无论图像多大，这张输出特征图只需要 {n} 个权重和 1 个偏置。一个图案无论出现在哪里都能被识别出来。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="52" />
+            <source>Many input channels</source>
+            <translation>多个输入通道</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="53" />
+            <source>The input has {c} channels and the kernel has one {k}×{k} slice for each. Every slice makes its own intermediate map; the {c} intermediate maps are added together and the bias is added once. Each output map has its own set of kernels.</source>
+            <translation>输入有 {c} 个通道，卷积核为每个通道各准备一片 {k}×{k} 的权重。每一片各自得到一张中间图；这 {c} 张中间图相加，再加一次偏置。每张输出特征图都有自己的一组卷积核。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="62" />
+            <source>Why padding</source>
+            <translation>为什么要填充</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="63" />
+            <source>Without padding the output loses {lost} pixels in each direction at every layer, and border pixels fall under fewer windows than central ones. Here {p} ring(s) of zeros, drawn hatched, surround the input, so edges count as much as the centre.</source>
+            <translation>如果不填充，每经过一层，输出在每个方向上都会少 {lost} 个像素，而且边缘像素被窗口覆盖的次数比中间的少。这里在输入四周补了 {p} 圈 0（画有斜线），让边缘和中心同样重要。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="69" />
+            <source>This layer uses no padding ('valid'): the kernel stays inside the image, so the output is {lost} pixels smaller in each direction than the input, and border pixels are seen less often.</source>
+            <translation>这一层不填充（'valid'）：卷积核始终留在图像内部，所以输出在每个方向上比输入小 {lost} 个像素，边缘像素也较少被看到。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="78" />
+            <source>What stride does</source>
+            <translation>步幅的作用</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="79" />
+            <source>The stride is how far the kernel jumps between positions. Here it moves {s} pixel at a time, so neighbouring windows overlap and the output keeps the full resolution.</source>
+            <translation>步幅是卷积核每次移动的距离。这里每次移动 {s} 个像素，所以相邻窗口相互重叠，输出保持完整的分辨率。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="84" />
+            <source>The stride is how far the kernel jumps between positions. Here it moves {s} pixels at a time, skipping positions in between: the output is about {s} times smaller in each direction and neighbouring windows overlap less.</source>
+            <translation>步幅是卷积核每次移动的距离。这里每次移动 {s} 个像素，跳过中间的位置：输出在每个方向上大约缩小为原来的 1/{s}，相邻窗口的重叠也更少。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="91" />
+            <source>Output size</source>
+            <translation>输出尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="97" />
+            <source>Output size = (H + 2P − K) / S + 1, rounded down, for an input of H pixels, padding P, kernel K and stride S.</source>
+            <translation>输出尺寸 = (H + 2P − K) / S + 1（向下取整），其中 H 为输入像素数，P 为填充，K 为卷积核大小，S 为步幅。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="105" />
+            <source>output ({row}, {col})  ·  step {step} of {total}</source>
+            <translation>输出 ({row}, {col})  ·  第 {step} 步，共 {total} 步</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="112" />
+            <source>kernel for channel {c}, weight ({row}, {col}) = {v}</source>
+            <translation>通道 {c} 的卷积核，权重 ({row}, {col}) = {v}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="119" />
+            <source>Click a channel to show its numbers below.</source>
+            <translation>点击一个通道，在下方显示它的数值。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="126" />
+            <source>Where the gradient comes from</source>
+            <translation>梯度从哪里来</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="127" />
+            <source>dL/dZ is the gradient at this layer's output before the activation: the ReLU after it has already multiplied by its mask, dZ = dA ⊙ g′(Z).</source>
+            <translation>dL/dZ 是本层输出在激活之前的梯度：后面的 ReLU 已经乘上了它的掩码，dZ = dA ⊙ g′(Z)。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="133" />
+            <source>dL/dA_prev: a full convolution</source>
+            <translation>dL/dA_prev：一次全卷积</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="134" />
+            <source>Every input pixel helped make up to {n} outputs, one per kernel position. Collecting their gradients is a convolution of dL/dZ, padded with k − 1 − P = {ring} zeros, with the kernel rotated by 180°. Summing over every output channel gives dL/dA_prev.</source>
+            <translation>每个输入像素最多参与了 {n} 个输出的计算，卷积核的每个位置一个。把这些梯度收集起来，就是把 dL/dZ 补上 k − 1 − P = {ring} 圈 0，再与旋转 180° 的卷积核做卷积。对所有输出通道求和，就得到 dL/dA_prev。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="141" />
+            <source>dL/dW: the input correlated with dL/dZ</source>
+            <translation>dL/dW：输入与 dL/dZ 的互相关</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="142" />
+            <source>Each weight W[i, j] was used at every output position, always on the pixel (i, j) steps away, so its gradient is the sum of those pixels times dL/dZ: the input ⋆ dL/dZ. dL/db is simply the sum of dL/dZ (stride {s}, padding {p}).</source>
+            <translation>每个权重 W[i, j] 在每个输出位置都用到过，作用的总是偏移 (i, j) 处的那个像素，所以它的梯度就是这些像素乘以 dL/dZ 之和：输入 ⋆ dL/dZ。dL/db 就是 dL/dZ 的总和（步幅 {s}，填充 {p}）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="156" />
+            <source>Try your own settings: choose the input size, the kernel size, the padding and the stride, then watch the kernel slide and see how large the output becomes.</source>
+            <translation>自己动手试试：选择输入尺寸、卷积核大小、填充和步幅，然后看卷积核如何滑动，输出会变成多大。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="164" />
+            <source>(H + 2P − K) / S + 1  =  ({h} + 2×{p} − {k}) / {s} + 1  =  {out}</source>
+            <translation>(H + 2P − K) / S + 1  =  ({h} + 2×{p} − {k}) / {s} + 1  =  {out}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="171" />
+            <source>(H + 2P − K) / S + 1  =  ⌊({h} + 2×{p} − {k}) / {s}⌋ + 1  =  {out}</source>
+            <translation>(H + 2P − K) / S + 1  =  ⌊({h} + 2×{p} − {k}) / {s}⌋ + 1  =  {out}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="178" />
+            <source>The division is not exact: the last {n} row(s) and column(s) of the padded input are never under the kernel (drawn hatched), because the kernel would stick out of the image.</source>
+            <translation>这里除不尽：填充后输入的最后 {n} 行和 {n} 列从未落在卷积核下方（画有斜线），因为那样卷积核会伸出图像之外。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="187" />
+            <source>'Same' padding adds (K − 1) / 2 zeros on each side so the output is as large as the input.</source>
+            <translation>'Same' 填充在每一侧补 (K − 1) / 2 个 0，使输出与输入一样大。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="190" />
+            <source>'Same' padding adds (K − 1) / 2 zeros on each side; with stride {s} the output is still about {s} times smaller, because 'same' keeps the size only at stride 1.</source>
+            <translation>'Same' 填充在每一侧补 (K − 1) / 2 个 0；但步幅为 {s} 时，输出仍然约缩小为 1/{s}，因为 'same' 只在步幅为 1 时保持尺寸不变。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="198" />
+            <source>Impossible: the {k}×{k} kernel does not fit inside the padded input, which is only {h} + 2×{p} = {hp} pixels wide. There is no position where it lies completely on the image, so the output would have no pixels. Choose a smaller kernel or more padding.</source>
+            <translation>不可能：{k}×{k} 的卷积核放不进填充后的输入，它只有 {h} + 2×{p} = {hp} 个像素宽。卷积核找不到完全落在图像上的位置，输出将没有任何像素。请选择更小的卷积核或更多的填充。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="207" />
+            <source>Impossible: 'same' padding puts (K − 1) / 2 = {half} zeros on each side, and half a pixel cannot be added. Choose an odd kernel size or type the padding as a number.</source>
+            <translation>不可能：'same' 填充要在每一侧补 (K − 1) / 2 = {half} 个 0，而半个像素是补不了的。请选择奇数大小的卷积核，或把填充直接输入为一个数字。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/__init__.py" line="25" />
+            <source>maps laid out as one vector</source>
+            <translation>特征图排成一个向量</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/__init__.py" line="26" />
+            <source>{inputs:,} → {outputs:,}, every input to every output</source>
+            <translation>{inputs:,} → {outputs:,}，每个输入连接每个输出</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/__init__.py" line="35" />
+            <source>The gradient vector is folded back into maps.</source>
+            <translation>梯度向量被折回成特征图。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/__init__.py" line="37" />
+            <source>The maps are laid out as one long vector; no numbers change.</source>
+            <translation>特征图被排成一个长向量；数值没有任何改变。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/__init__.py" line="40" />
+            <source>dL/dW = xᵀ · dL/dz;  dL/db = dL/dz;  dL/dx = dL/dz · Wᵀ.</source>
+            <translation>dL/dW = xᵀ · dL/dz；  dL/db = dL/dz；  dL/dx = dL/dz · Wᵀ。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/__init__.py" line="41" />
+            <source>z = x · W + b: one score per class.</source>
+            <translation>z = x · W + b：每个类别一个得分。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="70" />
+            <source>Softmax cross-entropy and {name} backward</source>
+            <translation>Softmax 交叉熵与 {name} 的反向传播</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="102" />
+            <source>x (input of {name})</source>
+            <translation>x（{name} 的输入）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="105" />
+            <source>what the layer received</source>
+            <translation>这一层收到的值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="108" />
+            <source>dL/dW[:, {k}] = x · dL/dz_{k}</source>
+            <translation>dL/dW[:, {k}] = x · dL/dz_{k}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="112" />
+            <source>the weights into class {k} move by −lr times this</source>
+            <translation>通向类别 {k} 的权重会移动这个量的 −lr 倍</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="115" />
+            <source>dL/dx = W · dL/dz</source>
+            <translation>dL/dx = W · dL/dz</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="118" />
+            <source>sent back to the previous layer</source>
+            <translation>传回上一层</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="123" />
+            <source>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g};   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</source>
+            <translation>dL/dW[i, {k}] = x[i] · dL/dz_{k} = x[i] × {g}；   dL/db_{k} = dL/dz_{k} = &lt;b&gt;{g}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="137" />
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="146" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="202" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="366" />
+            <source>class</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="137" />
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="151" />
+            <source>dL/dz (given)</source>
+            <translation>dL/dz（给定）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="146" />
+            <source>logit z</source>
+            <translation>logit z</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="146" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="390" />
+            <source>p = softmax(z)</source>
+            <translation>p = softmax(z)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="148" />
+            <source>label y</source>
+            <translation>标签 y</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="148" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="401" />
+            <source>dL/dz = p − y</source>
+            <translation>dL/dz = p − y</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/backward.py" line="163" />
+            <source>loss = −log p[label] = {v}</source>
+            <translation>损失 = −log p[标签] = {v}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="189" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="417" />
             <source>what '{k}' looks for</source>
             <translation>“{k}”在找什么</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense.py" line="236" />
-            <location filename="../../explainer/gui/layers/dense.py" line="469" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="190" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="418" />
             <source>evidence for '{k}'</source>
             <translation>支持“{k}”的证据</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense.py" line="239" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="193" />
             <source>weights into the class</source>
             <translation>通向该类别的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense.py" line="239" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="193" />
             <source>value × weight</source>
             <translation>数值 × 权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense.py" line="248" />
-            <location filename="../../explainer/gui/layers/dense.py" line="448" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="202" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="399" />
             <source>sum</source>
             <translation>求和</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense.py" line="251" />
-            <location filename="../../explainer/gui/layers/dense.py" line="415" />
-            <location filename="../../explainer/gui/network/overview.py" line="520" />
-            <location filename="../../explainer/gui/network/overview.py" line="836" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="205" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="366" />
+            <location filename="../../explainer/gui/network/overview.py" line="522" />
+            <location filename="../../explainer/gui/network/overview.py" line="838" />
             <source>probability</source>
             <translation>概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/dense.py" line="275" />
-            <location filename="../../explainer/gui/layers/dense.py" line="381" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="229" />
+            <location filename="../../explainer/gui/layers/dense/forward.py" line="332" />
             <source>flatten
 {n}</source>
             <translation>展平
 {n}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="16" />
-            <source>Space: play / pause  ·  ← →: one step  ·  Home / End: first / last  ·  hover a map to jump</source>
-            <translation>空格：播放 / 暂停  ·  ← →：单步  ·  Home / End：第一步 / 最后一步  ·  鼠标移到图上可跳转</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="21" />
-            <source>Draw a digit (or pick a sample) to see how this layer computes its output.</source>
-            <translation>写一个数字（或选一个样本），看看这一层如何计算它的输出。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="29" />
-            <source>{name}: output map {channel} of {channels}  ·  {k}×{k} kernel, stride {stride}, padding {padding}</source>
-            <translation>{name}：第 {channel} 个输出特征图，共 {channels} 个  ·  {k}×{k} 卷积核，步幅 {stride}，填充 {padding}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="39" />
-            <source>Multiply, then add</source>
-            <translation>先相乘，再相加</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="40" />
-            <source>A small grid of weights, the kernel, slides over the input. At each position every input value is multiplied by the weight lying on it, and the products are added up. That sum, plus one number called the bias, is one pixel of the output map.</source>
-            <translation>一小块权重网格，也就是卷积核，在输入上滑动。在每个位置，每个输入值都与覆盖在它上面的权重相乘，再把这些乘积加起来。这个和再加上一个叫作偏置的数，就是输出特征图上的一个像素。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="47" />
-            <source>Local connectivity</source>
-            <translation>局部连接</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="48" />
-            <source>Each output pixel looks only at the {k}×{k} window under the kernel, never at the whole image. Neighbouring pixels belong together, so a small window is enough to find an edge, a stroke or a corner. Deeper layers combine these small findings into larger shapes.</source>
-            <translation>每个输出像素只看卷积核下方 {k}×{k} 的窗口，而不是整张图。相邻的像素彼此相关，所以一个小窗口就足以找出一条边、一段笔画或一个拐角。更深的层再把这些小发现组合成更大的形状。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="55" />
-            <source>Weight sharing</source>
-            <translation>权值共享</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="56" />
-            <source>The same kernel is used at every position, so this output map needs only {n} weights and 1 bias, however large the image is. A pattern is recognised wherever it appears.</source>
-            <translation>每个位置用的都是同一个卷积核，所以无论图像多大，这张输出特征图只需要 {n} 个权重和 1 个偏置。一个图案无论出现在哪里都能被识别出来。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="65" />
-            <source>Many input channels</source>
-            <translation>多个输入通道</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="66" />
-            <source>The input has {c} channels and the kernel has one {k}×{k} slice for each. Every slice makes its own intermediate map; the {c} intermediate maps are added together and the bias is added once. Each output map has its own set of kernels.</source>
-            <translation>输入有 {c} 个通道，卷积核为每个通道各准备一片 {k}×{k} 的权重。每一片各自得到一张中间图；这 {c} 张中间图相加，再加一次偏置。每张输出特征图都有自己的一组卷积核。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="75" />
-            <source>Why padding</source>
-            <translation>为什么要填充</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="76" />
-            <source>Without padding the output loses {lost} pixels in each direction at every layer, and border pixels fall under fewer windows than central ones. Here {p} ring(s) of zeros, drawn hatched, surround the input, so edges count as much as the centre.</source>
-            <translation>如果不填充，每经过一层，输出在每个方向上都会少 {lost} 个像素，而且边缘像素被窗口覆盖的次数比中间的少。这里在输入四周补了 {p} 圈 0（画有斜线），让边缘和中心同样重要。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="82" />
-            <source>This layer uses no padding ('valid'): the kernel stays inside the image, so the output is {lost} pixels smaller in each direction than the input, and border pixels are seen less often.</source>
-            <translation>这一层不填充（'valid'）：卷积核始终留在图像内部，所以输出在每个方向上比输入小 {lost} 个像素，边缘像素也较少被看到。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="91" />
-            <source>What stride does</source>
-            <translation>步幅的作用</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="92" />
-            <source>The stride is how far the kernel jumps between positions. Here it moves {s} pixel at a time, so neighbouring windows overlap and the output keeps the full resolution.</source>
-            <translation>步幅是卷积核每次移动的距离。这里每次移动 {s} 个像素，所以相邻窗口相互重叠，输出保持完整的分辨率。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="97" />
-            <source>The stride is how far the kernel jumps between positions. Here it moves {s} pixels at a time, skipping positions in between: the output is about {s} times smaller in each direction and neighbouring windows overlap less.</source>
-            <translation>步幅是卷积核每次移动的距离。这里每次移动 {s} 个像素，跳过中间的位置：输出在每个方向上大约缩小为原来的 1/{s}，相邻窗口的重叠也更少。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="104" />
-            <source>Output size</source>
-            <translation>输出尺寸</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="110" />
-            <source>Output size = (H + 2P − K) / S + 1, rounded down, for an input of H pixels, padding P, kernel K and stride S.</source>
-            <translation>输出尺寸 = (H + 2P − K) / S + 1（向下取整），其中 H 为输入像素数，P 为填充，K 为卷积核大小，S 为步幅。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="118" />
-            <source>output ({row}, {col})  ·  step {step} of {total}</source>
-            <translation>输出 ({row}, {col})  ·  第 {step} 步，共 {total} 步</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="125" />
-            <source>kernel for channel {c}, weight ({row}, {col}) = {v}</source>
-            <translation>通道 {c} 的卷积核，权重 ({row}, {col}) = {v}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="132" />
-            <source>Click a channel to show its numbers below.</source>
-            <translation>点击一个通道，在下方显示它的数值。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="140" />
-            <source>{name} ({kind}): map {channel} of {channels}</source>
-            <translation>{name}（{kind}）：第 {channel} 张特征图，共 {channels} 张</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="148" />
-            <source>Why a non-linear step</source>
-            <translation>为什么需要非线性</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="149" />
-            <source>A convolution only multiplies and adds. Two of them in a row are still just one bigger multiply-and-add, so without a bend in between, a deep network would be no better than a single layer. The activation bends the numbers, one pixel at a time, with no weights to learn.</source>
-            <translation>卷积只做乘法和加法。两个卷积连在一起仍然只是一个更大的“乘了再加”，所以如果中间没有弯折，再深的网络也不比一层强。激活函数逐个像素地把数值“弯折”一下，它没有需要学习的权重。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="158" />
-            <source>ReLU: y = max(0, x)</source>
-            <translation>ReLU：y = max(0, x)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="159" />
-            <source>ReLU keeps every positive value as it is and replaces every negative value by 0. A positive value says how strongly the kernel's pattern was found; a negative one says 'not here', and ReLU turns that into plain silence.</source>
-            <translation>ReLU 保留所有正值，把所有负值替换为 0。正值表示卷积核的图案被找到的强度；负值表示“这里没有”，ReLU 把它变成干脆的沉默。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="170" />
-            <source>Leaky ReLU: y = x if x &gt; 0, else α·x</source>
-            <translation>Leaky ReLU：x &gt; 0 时 y = x，否则 y = α·x</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="171" />
-            <source>Leaky ReLU keeps positive values and shrinks negative ones by a small factor α instead of setting them to 0, so a neuron is never completely silent and can still learn.</source>
-            <translation>Leaky ReLU 保留正值，把负值乘以一个很小的系数 α，而不是置为 0，因此神经元不会完全沉默，仍然可以学习。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="181" />
-            <source>Sigmoid: y = 1 / (1 + e^−x)</source>
-            <translation>Sigmoid：y = 1 / (1 + e^−x)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="182" />
-            <source>Sigmoid squeezes every value into the range 0 to 1: large negatives end near 0, large positives near 1.</source>
-            <translation>Sigmoid 把每个值压缩到 0 到 1 之间：很大的负数接近 0，很大的正数接近 1。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="192" />
-            <source>Tanh: y = (e^x − e^−x) / (e^x + e^−x)</source>
-            <translation>Tanh：y = (e^x − e^−x) / (e^x + e^−x)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="193" />
-            <source>Tanh squeezes every value into the range −1 to 1, keeping its sign.</source>
-            <translation>Tanh 把每个值压缩到 −1 到 1 之间，并保留它的符号。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="199" />
-            <source>Dropout: y = x when the network is used</source>
-            <translation>Dropout：使用网络时 y = x</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="200" />
-            <source>During training, dropout silences random values so the network cannot rely on any single one. When the network is used, as here, it lets every value through unchanged.</source>
-            <translation>训练时，dropout 会随机让一些值归零，使网络不能依赖任何单个值。像这里这样使用网络时，它让所有值原样通过。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="212" />
-            <source>y = x, or α·x when x ≤ 0</source>
-            <translation>y = x；当 x ≤ 0 时 y = α·x</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="224" />
-            <source>{x} &gt; 0, so y = x = {y}</source>
-            <translation>{x} &gt; 0，所以 y = x = {y}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="225" />
-            <source>{x} ≤ 0, so y = α × {x} = {y}</source>
-            <translation>{x} ≤ 0，所以 y = α × {x} = {y}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="235" />
-            <source>{n} of {total} values were ≤ 0 and became 0 ({pct:.1f} %).</source>
-            <translation>{total} 个值中有 {n} 个 ≤ 0，变成了 0（{pct:.1f} %）。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="242" />
-            <source>Colours: one scale, {peak}, for all {n} maps of this layer, as in the overview with the colour scale “Per layer” (“Per block” and “Whole network” can span more).</source>
-            <translation>颜色：本层全部 {n} 张特征图共用一个色标 {peak}，与总览中色标选“按层”时相同（“按模块”和“整个网络”的范围可能更大）。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="251" />
-            <source>Map {clicked} has no negative value, so leaky ReLU leaves it unchanged: shown is map {shown}, where it scales the most values.</source>
-            <translation>第 {clicked} 张特征图没有负值，Leaky ReLU 不会改变它：这里显示的是第 {shown} 张特征图，它被缩放的值最多。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="256" />
-            <source>Map {clicked} has no value ≤ 0, so ReLU leaves it unchanged: shown is map {shown}, where it zeroes the most values.</source>
-            <translation>第 {clicked} 张特征图没有 ≤ 0 的值，ReLU 不会改变它：这里显示的是第 {shown} 张特征图，ReLU 在这里置零的值最多。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="265" />
-            <source>{n} of {total} values were negative and were scaled by α ({pct:.1f} %).</source>
-            <translation>{total} 个值中有 {n} 个为负，被乘以了 α（{pct:.1f} %）。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="272" />
-            <source>pixel ({row}, {col})  ·  step {step} of {total}</source>
-            <translation>像素 ({row}, {col})  ·  第 {step} 步，共 {total} 步</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="282" />
-            <source>max pooling</source>
-            <translation>最大池化</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="282" />
-            <source>average pooling</source>
-            <translation>平均池化</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="283" />
-            <source>{name} ({kind}): map {channel} of {channels}  ·  {size}×{size} windows, stride {stride}</source>
-            <translation>{name}（{kind}）：第 {channel} 张特征图，共 {channels} 张  ·  {size}×{size} 窗口，步幅 {stride}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="293" />
-            <source>Max pooling</source>
-            <translation>最大池化</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="294" />
-            <source>The map is cut into {k}×{k} windows, moving {s} at a time, and each window is replaced by its largest value. After ReLU the largest value is the place where the pattern matched best, so keeping it keeps what matters and drops the rest.</source>
-            <translation>特征图被切成 {k}×{k} 的窗口，每次移动 {s} 格，每个窗口只用其中的最大值代替。经过 ReLU 之后，最大值就是图案匹配得最好的地方，保留它就保留了要紧的信息，其余的则被舍弃。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="302" />
-            <source>Average pooling</source>
-            <translation>平均池化</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="303" />
-            <source>The map is cut into {k}×{k} windows, moving {s} at a time, and each window is replaced by the mean of its values: the map is smoothed and shrunk, and no value is singled out.</source>
-            <translation>特征图被切成 {k}×{k} 的窗口，每次移动 {s} 格，每个窗口用其中数值的平均值代替：特征图被平滑并缩小，没有哪个值被特别挑出来。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="308" />
-            <source>Pooling has no weights to learn and treats every channel on its own. It makes the maps smaller, so later layers are cheaper and each of their pixels sees a larger part of the digit, and a stroke that moves by a pixel still gives almost the same result.</source>
-            <translation>池化没有需要学习的权重，并且对每个通道分别处理。它让特征图变小，于是后面的层计算更省，它们的每个像素也能看到数字更大的一部分；笔画移动一个像素，结果也几乎不变。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="313" />
-            <source>Why pool</source>
-            <translation>为什么要池化</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="317" />
-            <source>Size</source>
-            <translation>尺寸</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="318" />
-            <source>Each window of {n} values becomes 1 value: the map has {n} times fewer values.</source>
-            <translation>每个含 {n} 个值的窗口变成 1 个值：特征图的数值个数变为原来的 1/{n}。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="328" />
-            <source>{n} of {total} values are not the maximum of any window and are dropped ({pct:.1f} %).</source>
-            <translation>{total} 个值中有 {n} 个不是任何窗口的最大值，被舍弃了（{pct:.1f} %）。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="335" />
-            <source>{total} values are averaged into {out}: nothing is dropped, but {pct:.1f} % fewer numbers remain.</source>
-            <translation>{total} 个值被平均成 {out} 个：没有值被舍弃，但剩下的数少了 {pct:.1f} %。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="342" />
-            <source>The last {r} row(s) and {c} column(s) do not fill a whole window and are ignored (hatched).</source>
-            <translation>最后 {r} 行和 {c} 列凑不满一个完整的窗口，因此被忽略（画有斜线）。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="349" />
-            <source>window ({row}, {col})  ·  step {step} of {total}</source>
-            <translation>窗口 ({row}, {col})  ·  第 {step} 步，共 {total} 步</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="359" />
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="14" />
             <source>{name}: from feature maps to the score of class '{k}'</source>
             <translation>{name}：从特征图到类别“{k}”的得分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="367" />
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="22" />
             <source>The last {c} maps of {h}×{w} values are laid end to end into one list of {n} numbers. No number changes; only the arrangement does.</source>
             <translation>最后 {c} 张 {h}×{w} 的特征图首尾相接，排成一个含 {n} 个数的列表。没有任何数值改变，只是排列方式变了。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="372" />
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="27" />
             <source>The layer receives a list of {n} numbers.</source>
             <translation>这一层接收一个含 {n} 个数的列表。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="374" />
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="29" />
             <source>Flatten</source>
             <translation>展平</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="376" />
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="31" />
             <source>Fully connected</source>
             <translation>全连接</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="377" />
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="32" />
             <source>Every one of the {n} numbers is connected to every class. A class's score (its logit) is each number times its own weight, all added up, plus a bias.</source>
             <translation>这 {n} 个数中的每一个都连接到每个类别。一个类别的得分（它的 logit）是每个数乘以各自的权重，全部加起来，再加上偏置。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="383" />
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="38" />
             <source>What a class looks for</source>
             <translation>一个类别在找什么</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="384" />
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="39" />
             <source>The weights into one class, drawn as images in the shape of the maps, show what that class looks for: red where activity raises its score, blue where activity lowers it.</source>
             <translation>把通向某个类别的权重按特征图的形状画成图像，就能看出这个类别在找什么：红色处的激活会提高它的得分，蓝色处的激活会降低它的得分。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="390" />
-            <location filename="../../explainer/gui/tour.py" line="597" />
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="45" />
+            <location filename="../../explainer/gui/tour.py" line="601" />
             <source>Softmax: scores become probabilities</source>
             <translation>Softmax：得分变成概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="391" />
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="46" />
             <source>Softmax raises e to the power of each of the {k} scores, which makes them all positive and stretches the gaps between them, then divides each by their sum. The results are between 0 and 1 and add up to 1: the network's confidence in each class.</source>
             <translation>Softmax 先对 {k} 个得分分别取 e 的幂，使它们都变成正数，并拉大彼此的差距，然后把每个数除以它们的总和。结果介于 0 和 1 之间，总和为 1：这就是网络对每个类别的把握。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="403" />
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="58" />
             <source>input: {n} values</source>
             <translation>输入：{n} 个值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="405" />
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="60" />
             <source>{c} maps of {h}×{w} = {n} values</source>
             <translation>{c} 张 {h}×{w} 的特征图 = {n} 个值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="410" />
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="65" />
             <source>score of '{k}':  z = Σ value × weight + bias = {e} + ({b}) = {z}</source>
             <translation>“{k}”的得分：z = Σ 数值 × 权重 + 偏置 = {e} + ({b}) = {z}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="417" />
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="72" />
             <source>probability of '{k}':  e^z / Σ e^z = {e} / {s} = {p}</source>
             <translation>“{k}”的概率：e^z / Σ e^z = {e} / {s} = {p}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="429" />
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="83" />
+            <source>class {k} (classes 0–{last})</source>
+            <translation>类别 {k}（类别 0–{last}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="84" />
             <source>class '{k}'  ·  {step} of {total}</source>
             <translation>类别“{k}”  ·  第 {step} 个，共 {total} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="437" />
-            <source>Try your own settings: choose the input size, the kernel size, the padding and the stride, then watch the kernel slide and see how large the output becomes.</source>
-            <translation>自己动手试试：选择输入尺寸、卷积核大小、填充和步幅，然后看卷积核如何滑动，输出会变成多大。</translation>
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="93" />
+            <source>Softmax with cross-entropy</source>
+            <translation>Softmax 与交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="445" />
-            <source>(H + 2P − K) / S + 1  =  ({h} + 2×{p} − {k}) / {s} + 1  =  {out}</source>
-            <translation>(H + 2P − K) / S + 1  =  ({h} + 2×{p} − {k}) / {s} + 1  =  {out}</translation>
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="94" />
+            <source>The loss is L = −log p[label]. Its gradient with respect to the logits is remarkably simple: dL/dz = p − y, the probabilities minus the one-hot label. The true class gets p − 1 (negative: raise it), every other class gets p (positive: lower it).</source>
+            <translation>损失为 L = −log p[标签]。它对 logits 的梯度出奇地简单：dL/dz = p − y，即概率减去 one-hot 标签。正确类别得到 p − 1（为负：要提高它），其他类别得到 p（为正：要降低它）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="452" />
-            <source>(H + 2P − K) / S + 1  =  ⌊({h} + 2×{p} − {k}) / {s}⌋ + 1  =  {out}</source>
-            <translation>(H + 2P − K) / S + 1  =  ⌊({h} + 2×{p} − {k}) / {s}⌋ + 1  =  {out}</translation>
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="104" />
+            <source>Explaining one class</source>
+            <translation>解释一个类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="459" />
-            <source>The division is not exact: the last {n} row(s) and column(s) of the padded input are never under the kernel (drawn hatched), because the kernel would stick out of the image.</source>
-            <translation>这里除不尽：填充后输入的最后 {n} 行和 {n} 列从未落在卷积核下方（画有斜线），因为那样卷积核会伸出图像之外。</translation>
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="105" />
+            <source>Here the gradient at the logits is given: 1 for the class being explained, 0 elsewhere. Every gradient below then says how each number changes that class's score.</source>
+            <translation>这里 logits 处的梯度是给定的：被解释的类别为 1，其余为 0。于是下面的每个梯度都表示各个数如何改变该类别的得分。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="468" />
-            <source>'Same' padding adds (K − 1) / 2 zeros on each side so the output is as large as the input.</source>
-            <translation>'Same' 填充在每一侧补 (K − 1) / 2 个 0，使输出与输入一样大。</translation>
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="113" />
+            <source>The dense layer</source>
+            <translation>全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="471" />
-            <source>'Same' padding adds (K − 1) / 2 zeros on each side; with stride {s} the output is still about {s} times smaller, because 'same' keeps the size only at stride 1.</source>
-            <translation>'Same' 填充在每一侧补 (K − 1) / 2 个 0；但步幅为 {s} 时，输出仍然约缩小为 1/{s}，因为 'same' 只在步幅为 1 时保持尺寸不变。</translation>
+            <location filename="../../explainer/gui/layers/dense/texts.py" line="114" />
+            <source>z = x·W + b, so dL/dW[i, k] = x[i] · dL/dz_k, dL/db = dL/dz and dL/dx = W · dL/dz.</source>
+            <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="479" />
-            <source>Impossible: the {k}×{k} kernel does not fit inside the padded input, which is only {h} + 2×{p} = {hp} pixels wide. There is no position where it lies completely on the image, so the output would have no pixels. Choose a smaller kernel or more padding.</source>
-            <translation>不可能：{k}×{k} 的卷积核放不进填充后的输入，它只有 {h} + 2×{p} = {hp} 个像素宽。卷积核找不到完全落在图像上的位置，输出将没有任何像素。请选择更小的卷积核或更多的填充。</translation>
+            <location filename="../../explainer/gui/layers/pool.py" line="64" />
+            <source>max pooling</source>
+            <translation>最大池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/texts.py" line="488" />
-            <source>Impossible: 'same' padding puts (K − 1) / 2 = {half} zeros on each side, and half a pixel cannot be added. Choose an odd kernel size or type the padding as a number.</source>
-            <translation>不可能：'same' 填充要在每一侧补 (K − 1) / 2 = {half} 个 0，而半个像素是补不了的。请选择奇数大小的卷积核，或把填充直接输入为一个数字。</translation>
+            <location filename="../../explainer/gui/layers/pool.py" line="64" />
+            <source>average pooling</source>
+            <translation>平均池化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="65" />
+            <source>{name} ({kind}): map {channel} of {channels}  ·  {size}×{size} windows, stride {stride}</source>
+            <translation>{name}（{kind}）：第 {channel} 张特征图，共 {channels} 张  ·  {size}×{size} 窗口，步幅 {stride}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="75" />
+            <source>Max pooling</source>
+            <translation>最大池化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="76" />
+            <source>The map is cut into {k}×{k} windows, moving {s} at a time, and each window is replaced by its largest value. After ReLU the largest value is the place where the pattern matched best, so keeping it keeps what matters and drops the rest.</source>
+            <translation>特征图被切成 {k}×{k} 的窗口，每次移动 {s} 格，每个窗口只用其中的最大值代替。经过 ReLU 之后，最大值就是图案匹配得最好的地方，保留它就保留了要紧的信息，其余的则被舍弃。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="84" />
+            <source>Average pooling</source>
+            <translation>平均池化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="85" />
+            <source>The map is cut into {k}×{k} windows, moving {s} at a time, and each window is replaced by the mean of its values: the map is smoothed and shrunk, and no value is singled out.</source>
+            <translation>特征图被切成 {k}×{k} 的窗口，每次移动 {s} 格，每个窗口用其中数值的平均值代替：特征图被平滑并缩小，没有哪个值被特别挑出来。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="90" />
+            <source>Pooling has no weights to learn and treats every channel on its own. It makes the maps smaller, so later layers are cheaper and each of their pixels sees a larger part of the digit, and a stroke that moves by a pixel still gives almost the same result.</source>
+            <translation>池化没有需要学习的权重，并且对每个通道分别处理。它让特征图变小，于是后面的层计算更省，它们的每个像素也能看到数字更大的一部分；笔画移动一个像素，结果也几乎不变。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="95" />
+            <source>Why pool</source>
+            <translation>为什么要池化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="99" />
+            <source>Size</source>
+            <translation>尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="100" />
+            <source>Each window of {n} values becomes 1 value: the map has {n} times fewer values.</source>
+            <translation>每个含 {n} 个值的窗口变成 1 个值：特征图的数值个数变为原来的 1/{n}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="110" />
+            <source>Colours: one scale, {peak}, for all {n} maps of this layer, as in the overview with the colour scale “Per layer” (“Per block” and “Whole network” can span more).</source>
+            <translation>颜色：本层全部 {n} 张特征图共用一个色标 {peak}，与总览中色标选“按层”时相同（“按模块”和“整个网络”的范围可能更大）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="118" />
+            <source>{n} of {total} values are not the maximum of any window and are dropped ({pct:.1f} %).</source>
+            <translation>{total} 个值中有 {n} 个不是任何窗口的最大值，被舍弃了（{pct:.1f} %）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="125" />
+            <source>{total} values are averaged into {out}: nothing is dropped, but {pct:.1f} % fewer numbers remain.</source>
+            <translation>{total} 个值被平均成 {out} 个：没有值被舍弃，但剩下的数少了 {pct:.1f} %。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="132" />
+            <source>The last {r} row(s) and {c} column(s) do not fill a whole window and are ignored (hatched).</source>
+            <translation>最后 {r} 行和 {c} 列凑不满一个完整的窗口，因此被忽略（画有斜线）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="139" />
+            <source>window ({row}, {col})  ·  step {step} of {total}</source>
+            <translation>窗口 ({row}, {col})  ·  第 {step} 步，共 {total} 步</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="149" />
+            <source>Only the maximum gets the gradient</source>
+            <translation>只有最大值得到梯度</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="150" />
+            <source>In the forward pass only the largest value of each {k}×{k} window reached the output, so only it can change the loss. The backward pass remembers where each maximum was (the mask) and routes the gradient there; the other cells get zero.</source>
+            <translation>在前向传播中，每个 {k}×{k} 窗口只有最大值到达了输出，所以只有它能影响损失。反向传播记住每个最大值的位置（掩码），把梯度送到那里；其余格子得到 0。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="156" />
+            <source>No weights</source>
+            <translation>没有权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="156" />
+            <source>Pooling has nothing to learn: it only passes gradients back.</source>
+            <translation>池化没有需要学习的东西：它只是把梯度传回去。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="160" />
+            <source>Spread evenly</source>
+            <translation>平均分配</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="161" />
+            <source>Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of the window's gradient.</source>
+            <translation>{k}×{k} 窗口中的每个格子在平均值中各占 1/{n}，所以每个格子得到窗口梯度的 1/{n}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="171" />
+            <source>max of each {k}×{k} window</source>
+            <translation>每个 {k}×{k} 窗口的最大值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="171" />
+            <source>mean of each {k}×{k} window</source>
+            <translation>每个 {k}×{k} 窗口的平均值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="178" />
+            <source>Each window keeps only its largest value.</source>
+            <translation>每个窗口只保留其中的最大值。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="179" />
+            <source>Each window is replaced by its average.</source>
+            <translation>每个窗口用其平均值代替。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="180" />
+            <source>Each gradient goes back to the position of its window's maximum; the rest get 0.</source>
+            <translation>每个梯度回到其窗口中最大值所在的位置；其余位置得到 0。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="181" />
+            <source>Each gradient is spread evenly, 1/k² to every cell of its window.</source>
+            <translation>每个梯度被平均分配，窗口中每个格子得到 1/k²。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="488" />
+            <source>Channel (pooling works on each map alone)</source>
+            <translation>通道（池化对每张特征图单独处理）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="553" />
+            <source>window {i} of {n}</source>
+            <translation>第 {i} 个窗口，共 {n} 个</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="556" />
+            <source>A[{c}] (pool input)</source>
+            <translation>A[{c}]（池化的输入）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="560" />
+            <source>outlined: the window's maximum</source>
+            <translation>框出的是窗口中的最大值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="560" />
+            <source>the window</source>
+            <translation>该窗口</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="566" />
+            <source>mask</source>
+            <translation>掩码</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="571" />
+            <source>1 where the max was, 0 elsewhere</source>
+            <translation>最大值所在处为 1，其余为 0</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="576" />
+            <source>dL/dY[{c}]</source>
+            <translation>dL/dY[{c}]</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="579" />
+            <source>gradient arriving at the pooled map</source>
+            <translation>到达池化后特征图的梯度</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="582" />
+            <source>dL/dA[{c}]</source>
+            <translation>dL/dA[{c}]</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="586" />
+            <source>built window by window</source>
+            <translation>逐个窗口构建</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="592" />
+            <source>window ({r},{s}): max {m} at ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;; the other {n} cells get 0</source>
+            <translation>窗口 ({r},{s})：最大值 {m} 位于 ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;；其余 {n} 个格子得到 0</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="598" />
+            <source>window ({r},{s}): each of the {n} cells gets dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</source>
+            <translation>窗口 ({r},{s})：{n} 个格子各得到 dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow.py" line="153" />
@@ -1302,7 +1453,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow.py" line="214" />
-            <location filename="../../explainer/gui/pages/learn.py" line="293" />
+            <location filename="../../explainer/gui/pages/learn.py" line="296" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
         </message>
@@ -1333,7 +1484,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow.py" line="373" />
-            <location filename="../../explainer/gui/tour.py" line="316" />
+            <location filename="../../explainer/gui/tour.py" line="318" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
@@ -1684,7 +1835,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow.py" line="474" />
-            <location filename="../../explainer/gui/pages/learn.py" line="457" />
+            <location filename="../../explainer/gui/pages/learn.py" line="460" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -1866,105 +2017,105 @@ Install them with:
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="253" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="254" />
             <source>{shape} values · min {lo} · max {hi}</source>
             <translation>{shape} 个数值 · 最小 {lo} · 最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="283" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="284" />
             <source>Hover a cell to read its value.</source>
             <translation>把鼠标移到格子上即可读出它的数值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="289" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="290" />
             <source>row {r}, col {c}: {v}</source>
             <translation>第 {r} 行，第 {c} 列：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="292" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="293" />
             <source>value {i}: {v}</source>
             <translation>第 {i} 个值：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="323" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="324" />
             <source>input · channel {c} · {shape}</source>
             <translation>输入 · 通道 {c} · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="325" />
-            <location filename="../../explainer/gui/network/mapdetail.py" line="329" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="326" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="330" />
             <source>dL/d </source>
             <translation>dL/d </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="331" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="332" />
             <source>{p}{name} · channel {c} of {n} · {shape}</source>
             <translation>{p}{name} · 第 {c} 个通道，共 {n} 个 · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="341" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="342" />
             <source>{p}{name} · values {a}-{b} of {n} (= {before} channel {c})</source>
             <translation>{p}{name} · 第 {a}-{b} 个值，共 {n} 个（= {before} 的第 {c} 个通道）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="357" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="358" />
             <source>{p}{name} · the {n} logits, class {i} outlined</source>
             <translation>{p}{name} · {n} 个 logits，已框出类别 {i}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="361" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="362" />
             <source>{p}{name} · value {i} of {n}</source>
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="519" />
-            <location filename="../../explainer/gui/network/overview.py" line="669" />
-            <location filename="../../explainer/gui/network/overview.py" line="836" />
+            <location filename="../../explainer/gui/network/overview.py" line="521" />
+            <location filename="../../explainer/gui/network/overview.py" line="671" />
+            <location filename="../../explainer/gui/network/overview.py" line="838" />
             <source>softmax</source>
             <translation>softmax</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1049" />
+            <location filename="../../explainer/gui/network/overview.py" line="1051" />
             <source>{name} · channel {c} of {n}</source>
             <translation>{name} · 第 {c} 个通道，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1051" />
+            <location filename="../../explainer/gui/network/overview.py" line="1053" />
             <source>{name} · logit of class {k}</source>
             <translation>{name} · 类别 {k} 的 logit</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1053" />
+            <location filename="../../explainer/gui/network/overview.py" line="1055" />
             <source>{name} · value {i} of {n}</source>
             <translation>{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1055" />
+            <location filename="../../explainer/gui/network/overview.py" line="1057" />
             <source>no gradient (no target)</source>
             <translation>没有梯度（未设目标）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1055" />
+            <location filename="../../explainer/gui/network/overview.py" line="1057" />
             <source>no input yet</source>
             <translation>还没有输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1058" />
+            <location filename="../../explainer/gui/network/overview.py" line="1060" />
             <source>value {v}</source>
             <translation>数值 {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1063" />
+            <location filename="../../explainer/gui/network/overview.py" line="1065" />
             <source>= {name} channel {c}, row {r}, col {k}</source>
             <translation>= {name} 第 {c} 个通道，第 {r} 行，第 {k} 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1069" />
+            <location filename="../../explainer/gui/network/overview.py" line="1071" />
             <source>min {lo}   max {hi}</source>
             <translation>最小 {lo}   最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1198" />
+            <location filename="../../explainer/gui/network/overview.py" line="1200" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
@@ -1984,752 +2135,672 @@ Install them with:
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="318" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="320" />
             <source>SmoothGrad σ = {s}</source>
             <translation>SmoothGrad σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="319" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="321" />
             <source>SmoothGrad N = {n}</source>
             <translation>SmoothGrad N = {n}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="323" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="325" />
             <source>Draw a digit to see which pixels the network looks at.</source>
             <translation>写一个数字，看看网络在关注哪些像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="340" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="342" />
             <source>Gradient ∂z{c}/∂x</source>
             <translation>梯度 ∂z{c}/∂x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="341" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="343" />
             <source>plain saliency: one backward pass</source>
             <translation>普通显著图：一次反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="344" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="346" />
             <source>SmoothGrad</source>
             <translation>SmoothGrad</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="345" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="347" />
             <source>mean gradient over {n} noisy copies, σ = {s}</source>
             <translation>{n} 个加噪副本的平均梯度，σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="350" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="352" />
             <source>Integrated Gradients</source>
             <translation>积分梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="351" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="353" />
             <source>Σ = {a}, z(x) − z(black) = {b} (off by {e}%)</source>
             <translation>Σ = {a}，z(x) − z(全黑) = {b}（相差 {e}%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="358" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="360" />
             <source>Grad-CAM at {layer}</source>
             <translation>{layer} 处的 Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="359" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="361" />
             <source>computed on {shape} maps, then enlarged</source>
             <translation>在 {shape} 的特征图上计算，再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="361" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="363" />
             <source>{share}% on cells with no ink</source>
             <translation>{share}% 落在没有笔迹的格子上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="364" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="366" />
             <source>{a} rather than {b}</source>
             <translation>是 {a} 而不是 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="365" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="367" />
             <source>gradient of z{a} − z{b}</source>
             <translation>z{a} − z{b} 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="368" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="370" />
             <source>−dL/dx, label {y}</source>
             <translation>−dL/dx，标签 {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="369" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="371" />
             <source>red: more ink here lowers the loss</source>
             <translation>红色：这里多一些笔迹会降低损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="383" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="385" />
             <source>Explaining the score (logit) of class {c}.  Loss against label {y}: L = {L}</source>
             <translation>正在解释类别 {c} 的得分（logit）。  相对标签 {y} 的损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="395" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="397" />
             <source>Why Integrated Gradients misses more here: on the way from black to this digit the score of {c} ranges from {low} to {high}. It travels {swing} in all for a net change of only {delta}, so large positive and negative parts cancel and a small error in them is a large share of the sum. More steps usually make it smaller.</source>
             <translation>为什么积分梯度在这里误差更大：从全黑图像到这个数字的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="414" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="416" />
             <source>Which pixels matter?</source>
             <translation>哪些像素重要？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="415" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="417" />
             <source>Explain class</source>
             <translation>解释类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="416" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="418" />
             <source>The class whose score (logit) is explained; starts at the prediction</source>
             <translation>要解释其得分（logit）的类别；初始为预测的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="417" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="419" />
             <source>True label</source>
             <translation>真实标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="418" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="420" />
             <source>The label of the loss L and of the map −dL/dx</source>
             <translation>损失 L 和 −dL/dx 图所用的标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="419" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="421" />
             <source>Over the digit</source>
             <translation>叠加在数字上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="420" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="422" />
             <source>Draw each map over the digit (the ink shows as grey)</source>
             <translation>把每张图叠加在数字上显示（笔迹显示为灰色）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="421" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="423" />
             <source>Noise added to the digit for each SmoothGrad sample</source>
             <translation>每个 SmoothGrad 样本给数字加的噪声</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="422" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="424" />
             <source>How many noisy copies SmoothGrad averages</source>
             <translation>SmoothGrad 平均多少个加噪副本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="423" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="425" />
             <source>IG steps</source>
             <translation>IG 步数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="425" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="427" />
             <source>Gradients taken on the path from black to the digit (more: smaller completeness error)</source>
             <translation>在从全黑图像到你的数字的路径上取梯度的次数（越多，完备性误差越小）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="427" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="429" />
             <source>Grad-CAM layer</source>
             <translation>Grad-CAM 层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="428" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="430" />
             <source>Grad-CAM weighs this layer's maps by their mean gradient</source>
             <translation>Grad-CAM 用这一层各特征图的平均梯度为其加权</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="429" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="431" />
             <source>Contrast with</source>
             <translation>对比类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="430" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="432" />
             <source>Class B of “A rather than B” (starts at the runner-up)</source>
             <translation>“是 A 而不是 B”中的类别 B（初始为第二名）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="432" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="434" />
             <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your digit (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="439" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="441" />
             <source>Why Grad-CAM can light up empty paper: it adds up the chosen layer's maps, each weighted by its mean gradient, and a map can be active where there is no ink. Over blank paper a first-layer map outputs ReLU(bias); a deeper map sees a larger patch (14×14 pixels at relu4), so it reacts to a stroke next to it. A lit background says these maps are active there and help the class (for a 7, the empty space under its bar), not that ink there would help.</source>
             <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="80" />
-            <source>same ({p})</source>
-            <translation>same（{p}）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="82" />
-            <source>valid (0)</source>
-            <translation>valid（0）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="83" />
-            <source>{n} filters {k}×{k}, stride {s}, padding {p}</source>
-            <translation>{n} 个 {k}×{k} 滤波器，步幅 {s}，填充 {p}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="89" />
-            <source>max of each {k}×{k} window</source>
-            <translation>每个 {k}×{k} 窗口的最大值</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="89" />
-            <source>mean of each {k}×{k} window</source>
-            <translation>每个 {k}×{k} 窗口的平均值</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="93" />
-            <source>{inputs:,} → {outputs:,}, every input to every output</source>
-            <translation>{inputs:,} → {outputs:,}，每个输入连接每个输出</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="97" />
-            <source>drops {p:.0%} of the values while training</source>
-            <translation>训练时丢弃 {p:.0%} 的值</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="99" />
-            <source>maps laid out as one vector</source>
-            <translation>特征图排成一个向量</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="101" />
-            <source>max(0, x)</source>
-            <translation>max(0, x)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="102" />
-            <source>x, or 0.01·x below 0</source>
-            <translation>x；小于 0 时为 0.01·x</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="103" />
-            <source>tanh(x), between −1 and 1</source>
-            <translation>tanh(x)，介于 −1 和 1 之间</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="104" />
-            <source>1 / (1 + e^−x), between 0 and 1</source>
-            <translation>1 / (1 + e^−x)，介于 0 和 1 之间</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="280" />
+            <location filename="../../explainer/gui/pages/design.py" line="251" />
             <source>Built a new, untrained network with {weights:,} weights. Train it in the training panel.</source>
             <translation>已构建一个新的、未经训练的网络，共 {weights:,} 个权重。请在训练面板中训练它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="289" />
+            <location filename="../../explainer/gui/pages/design.py" line="260" />
             <source>Design a network</source>
             <translation>设计网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="291" />
+            <location filename="../../explainer/gui/pages/design.py" line="262" />
             <source>Choose the blocks of convolutions, the pooling and the dense layers. The table shows what each layer outputs and how many weights it learns, before anything is built.</source>
             <translation>选择卷积模块、池化和全连接层。在真正构建之前，表格就会显示每一层输出什么、要学习多少个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="296" />
+            <location filename="../../explainer/gui/pages/design.py" line="267" />
             <source>Start from:</source>
             <translation>起点：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="298" />
+            <location filename="../../explainer/gui/pages/design.py" line="269" />
             <source>Tiny-VGG (the app's reference network)</source>
             <translation>Tiny-VGG（本程序的参考网络）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="299" />
+            <location filename="../../explainer/gui/pages/design.py" line="270" />
             <source>Keras MNIST tutorial (seed 001)</source>
             <translation>Keras MNIST 教程（种子材料 001）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="300" />
+            <location filename="../../explainer/gui/pages/design.py" line="271" />
             <source>Custom</source>
             <translation>自定义</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="304" />
+            <location filename="../../explainer/gui/pages/design.py" line="275" />
             <location filename="../../explainer/gui/pages/playground.py" line="145" />
             <source>same</source>
             <translation>same</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="304" />
+            <location filename="../../explainer/gui/pages/design.py" line="275" />
             <source>valid (none)</source>
             <translation>valid（不填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="304" />
+            <location filename="../../explainer/gui/pages/design.py" line="275" />
             <source>pixels:</source>
             <translation>像素：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="307" />
+            <location filename="../../explainer/gui/pages/design.py" line="278" />
             <source>max</source>
             <translation>最大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="307" />
+            <location filename="../../explainer/gui/pages/design.py" line="278" />
             <source>average</source>
             <translation>平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="307" />
-            <location filename="../../explainer/gui/pages/design.py" line="348" />
+            <location filename="../../explainer/gui/pages/design.py" line="278" />
+            <location filename="../../explainer/gui/pages/design.py" line="313" />
             <source>none</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="311" />
-            <source>ReLU</source>
-            <translation>ReLU</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="312" />
-            <source>Leaky ReLU</source>
-            <translation>Leaky ReLU</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="313" />
-            <source>tanh</source>
-            <translation>tanh</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="314" />
-            <source>sigmoid</source>
-            <translation>sigmoid</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="319" />
+            <location filename="../../explainer/gui/pages/design.py" line="284" />
             <source>Conv blocks</source>
             <translation>卷积模块数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="319" />
+            <location filename="../../explainer/gui/pages/design.py" line="284" />
             <source>Each block: convolutions, then pooling</source>
             <translation>每个模块：先卷积，再池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="321" />
+            <location filename="../../explainer/gui/pages/design.py" line="286" />
             <source>Convs per block</source>
             <translation>每个模块的卷积层数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="322" />
+            <location filename="../../explainer/gui/pages/design.py" line="287" />
             <source>Convolutions (each with the activation) in a block</source>
             <translation>一个模块中卷积层的个数（每层都带激活函数）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="324" />
+            <location filename="../../explainer/gui/pages/design.py" line="289" />
             <source>Channels</source>
             <translation>通道数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="324" />
+            <location filename="../../explainer/gui/pages/design.py" line="289" />
             <source>Filters of the convolutions in each block</source>
             <translation>每个模块中卷积的滤波器个数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="325" />
+            <location filename="../../explainer/gui/pages/design.py" line="290" />
             <location filename="../../explainer/gui/pages/playground.py" line="129" />
             <source>Kernel size</source>
             <translation>卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="325" />
+            <location filename="../../explainer/gui/pages/design.py" line="290" />
             <source>Side of every square kernel</source>
             <translation>每个正方形卷积核的边长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="327" />
+            <location filename="../../explainer/gui/pages/design.py" line="292" />
             <location filename="../../explainer/gui/pages/playground.py" line="131" />
             <source>Padding</source>
             <translation>填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="328" />
+            <location filename="../../explainer/gui/pages/design.py" line="293" />
             <source>Zeros around the input: 'same' keeps the size at stride 1, 'valid' adds none</source>
             <translation>输入四周补的 0：'same' 在步幅为 1 时保持尺寸不变，'valid' 不补</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="330" />
+            <location filename="../../explainer/gui/pages/design.py" line="295" />
             <location filename="../../explainer/gui/pages/playground.py" line="133" />
             <source>Stride</source>
             <translation>步幅</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="330" />
+            <location filename="../../explainer/gui/pages/design.py" line="295" />
             <source>Step of every convolution; 2 halves the size</source>
             <translation>每个卷积的步长；取 2 时尺寸减半</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="331" />
+            <location filename="../../explainer/gui/pages/design.py" line="296" />
             <source>Pooling</source>
             <translation>池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="331" />
+            <location filename="../../explainer/gui/pages/design.py" line="296" />
             <source>After each block: window side and step</source>
             <translation>每个模块之后：窗口边长和步长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="332" />
+            <location filename="../../explainer/gui/pages/design.py" line="297" />
             <source>Activation</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="332" />
+            <location filename="../../explainer/gui/pages/design.py" line="297" />
             <source>After every convolution and hidden dense layer</source>
             <translation>放在每个卷积层和隐藏全连接层之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="334" />
+            <location filename="../../explainer/gui/pages/design.py" line="299" />
             <source>Hidden dense layers</source>
             <translation>隐藏全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="335" />
+            <location filename="../../explainer/gui/pages/design.py" line="300" />
             <source>Units of each fully connected layer before the output</source>
             <translation>输出层之前每个全连接层的单元数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="338" />
+            <location filename="../../explainer/gui/pages/design.py" line="303" />
             <source>Dropout</source>
             <translation>Dropout</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="339" />
+            <location filename="../../explainer/gui/pages/design.py" line="304" />
             <source>Share of values dropped while training, after each hidden dense layer</source>
             <translation>训练时在每个隐藏全连接层之后丢弃的值所占的比例</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="341" />
+            <location filename="../../explainer/gui/pages/design.py" line="306" />
             <location filename="../../explainer/gui/pages/training.py" line="454" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="341" />
+            <location filename="../../explainer/gui/pages/design.py" line="306" />
             <source>Seeds the random initial weights</source>
             <translation>决定随机初始权重的种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="346" />
-            <location filename="../../explainer/gui/pages/design.py" line="484" />
+            <location filename="../../explainer/gui/pages/design.py" line="311" />
+            <location filename="../../explainer/gui/pages/design.py" line="449" />
             <source>Filters in block {i}</source>
             <translation>模块 {i} 的滤波器数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="347" />
+            <location filename="../../explainer/gui/pages/design.py" line="312" />
             <source>no conv blocks</source>
             <translation>没有卷积模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="349" />
+            <location filename="../../explainer/gui/pages/design.py" line="314" />
             <source>Layer</source>
             <translation>层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="349" />
+            <location filename="../../explainer/gui/pages/design.py" line="314" />
             <source>Output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="349" />
+            <location filename="../../explainer/gui/pages/design.py" line="314" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="349" />
+            <location filename="../../explainer/gui/pages/design.py" line="314" />
             <source>What it does</source>
             <translation>作用</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="350" />
+            <location filename="../../explainer/gui/pages/design.py" line="315" />
             <source>Build network</source>
             <translation>构建网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="351" />
+            <location filename="../../explainer/gui/pages/design.py" line="316" />
             <source>Make this network with fresh random weights and use it</source>
             <translation>用全新的随机权重构建这个网络并使用它</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="515" />
+            <location filename="../../explainer/gui/pages/design.py" line="480" />
             <source>the 28×28 digit, one grey channel</source>
             <translation>28×28 的数字，一个灰度通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="520" />
+            <location filename="../../explainer/gui/pages/design.py" line="485" />
             <source>This network cannot be built: {reason}</source>
             <translation>无法构建这个网络：{reason}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="526" />
+            <location filename="../../explainer/gui/pages/design.py" line="491" />
             <source>{layers} layers, {weights:,} weights to learn</source>
             <translation>{layers} 层，需要学习 {weights:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="75" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="76" />
             <source>pixel ({i}, {j})</source>
             <translation>像素 ({i}, {j})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="291" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="292" />
             <source>click pixels to check them</source>
             <translation>点击像素来检验它们</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="298" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="299" />
             <source>outlined: pixels in the table</source>
             <translation>框出的是表格中的像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="307" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="308" />
             <source>corner: slopes {l} | {r}</source>
             <translation>拐点：两侧斜率 {l} | {r}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="327" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="328" />
             <source>Largest relative error away from corners: &lt;b&gt;{e}&lt;/b&gt;</source>
             <translation>拐点之外的最大相对误差：&lt;b&gt;{e}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="335" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="336" />
             <source>&lt;p&gt;Back-propagation gives every dL/dθ in one backward pass. The backprop column is the trace every view shows, computed in {dtype}. The check nudges one number θ by ±ε and measures the loss of the same weights in float64: &lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;, so rounding stays far below the difference. Relative error = |backprop − numeric| / max(|backprop|, |numeric|); below {good} the shown numbers are right to the precision of {dtype}.&lt;/p&gt;</source>
             <translation>&lt;p&gt;反向传播一次就给出所有 dL/dθ。“反向传播”一列就是各视图显示的追踪结果，以 {dtype} 计算。检验把一个数 θ 推动 ±ε，并用同一组权重在 float64 下测量损失：&lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;，这样舍入误差远小于差值。相对误差 = |反向传播 − 数值| / max(|反向传播|, |数值|)；低于 {good} 时，显示的数字在 {dtype} 的精度内是正确的。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="341" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="342" />
             <source>&lt;p&gt;A &lt;b&gt;corner&lt;/b&gt; means a ReLU input or a max-pool tie sits within ±ε: the slope differs on the two sides, the derivative does not exist there, and backprop takes one side. A black background makes every pooling window there an exact tie, so nudging a pixel beside the stroke may break one; “break ties” checks the digit plus ±0.001 of fixed noise instead, so that the derivative exists (that input is then not quite the one the views show).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;拐点&lt;/b&gt;表示某个 ReLU 输入或最大池化的并列值落在 ±ε 之内：两侧斜率不同，该处导数不存在，反向传播取其中一侧。黑色背景使那里的每个池化窗口都完全并列，因此推动笔画旁边的像素可能打破并列；“打破并列”改为在数字上加 ±0.001 的固定噪声再检验，使导数存在（此时的输入与视图显示的略有不同）。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="353" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="354" />
             <source>Gradient check: backprop vs. central differences</source>
             <translation>梯度检验：反向传播与中心差分对比</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="354" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="355" />
             <source>Label</source>
             <translation>标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="355" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
             <source>The class the loss L is computed against</source>
             <translation>计算损失 L 所对照的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="357" />
             <source>ε</source>
             <translation>ε</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="357" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="358" />
             <source>How far each number is nudged</source>
             <translation>每个数被挪动的幅度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="358" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="359" />
             <source>Layer whose weights “Add weights” picks from</source>
             <translation>“添加权重”从哪一层中挑选权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="359" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="360" />
             <source>Add weights</source>
             <translation>添加权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="360" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="361" />
             <source>Check a few random weights of the chosen layer</source>
             <translation>检验所选层中随机挑选的几个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="361" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="362" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="362" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="363" />
             <source>Break ties</source>
             <translation>打破并列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="364" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="365" />
             <source>Check on the digit plus ±0.001 of fixed noise, so max-pool windows do not tie</source>
             <translation>在加了 ±0.001 固定噪声的数字上检验，使最大池化窗口不出现并列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="367" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="368" />
             <source>number θ</source>
             <translation>数 θ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="367" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="368" />
             <source>backprop dL/dθ</source>
             <translation>反向传播 dL/dθ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="367" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="368" />
             <source>central difference</source>
             <translation>中心差分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="367" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="368" />
             <source>relative error</source>
             <translation>相对误差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="367" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="368" />
             <source>note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="282" />
+            <location filename="../../explainer/gui/pages/learn.py" line="285" />
             <source>Undone: the weights are back to what they were before that step.</source>
             <translation>已撤销：权重恢复到那一步之前的样子。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="290" />
+            <location filename="../../explainer/gui/pages/learn.py" line="293" />
             <source>Cannot reload the bundled model: {e}</source>
             <translation>无法重新加载自带的模型：{e}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="350" />
+            <location filename="../../explainer/gui/pages/learn.py" line="353" />
             <source>Draw a digit, say which digit it is, and teach the network.</source>
             <translation>写一个数字，告诉网络它是几，然后教教网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="355" />
+            <location filename="../../explainer/gui/pages/learn.py" line="358" />
             <source>Loss now: L = {L}</source>
             <translation>当前损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="367" />
+            <location filename="../../explainer/gui/pages/learn.py" line="370" />
             <source>Loss: {a} → &lt;b&gt;{b}&lt;/b&gt; ({d})</source>
             <translation>损失：{a} → &lt;b&gt;{b}&lt;/b&gt;（{d}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="375" />
+            <location filename="../../explainer/gui/pages/learn.py" line="378" />
             <source>p({y}) went from {a} to {b}. Every weight moved by −lr · dL/dW, lr = {lr}.</source>
             <translation>p({y}) 从 {a} 变为 {b}。每个权重都移动了 −lr · dL/dW，lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="388" />
+            <location filename="../../explainer/gui/pages/learn.py" line="391" />
             <source>Δb: largest |change| {v}</source>
             <translation>Δb：最大 |变化| {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="391" />
+            <location filename="../../explainer/gui/pages/learn.py" line="394" />
             <source>ΔW {name}</source>
             <translation>ΔW {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="408" />
+            <location filename="../../explainer/gui/pages/learn.py" line="411" />
             <source>This step changed the model the whole window uses: on the {n} gallery digits it gets {a} → &lt;b&gt;{b}&lt;/b&gt; right.</source>
             <translation>这一步改变了整个窗口使用的模型：在 {n} 个示例数字上，正确率 {a} → &lt;b&gt;{b}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="413" />
+            <location filename="../../explainer/gui/pages/learn.py" line="416" />
             <source>Undo or Model → Restore bundled model puts the old weights back.</source>
             <translation>“撤销”或“模型 → 恢复自带的模型”可以恢复原来的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="433" />
+            <location filename="../../explainer/gui/pages/learn.py" line="436" />
             <source>feature maps now</source>
             <translation>当前的特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="440" />
+            <location filename="../../explainer/gui/pages/learn.py" line="443" />
             <source>before</source>
             <translation>之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="441" />
+            <location filename="../../explainer/gui/pages/learn.py" line="444" />
             <source>after</source>
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="442" />
+            <location filename="../../explainer/gui/pages/learn.py" line="445" />
             <source>after − before</source>
             <translation>之后 − 之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="450" />
+            <location filename="../../explainer/gui/pages/learn.py" line="453" />
             <location filename="../../explainer/gui/workspace.py" line="168" />
             <source>Learn this digit</source>
             <translation>学习这个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="451" />
+            <location filename="../../explainer/gui/pages/learn.py" line="454" />
             <source>It is a</source>
             <translation>它是</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="452" />
+            <location filename="../../explainer/gui/pages/learn.py" line="455" />
             <source>The true class of your drawing (starts at the network's guess)</source>
             <translation>你所写数字的真实类别（初始为网络的猜测）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="453" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="503" />
+            <location filename="../../explainer/gui/pages/learn.py" line="456" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="485" />
             <location filename="../../explainer/gui/pages/training.py" line="444" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="454" />
+            <location filename="../../explainer/gui/pages/learn.py" line="457" />
             <source>Step size: every weight moves by −lr · dL/dW</source>
             <translation>步长：每个权重移动 −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="455" />
+            <location filename="../../explainer/gui/pages/learn.py" line="458" />
             <source>Apply one SGD step</source>
             <translation>执行一步 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="456" />
+            <location filename="../../explainer/gui/pages/learn.py" line="459" />
             <source>Compute dL/dW for this digit and label, and move every weight once</source>
             <translation>针对这个数字和标签计算 dL/dW，并把每个权重移动一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="458" />
+            <location filename="../../explainer/gui/pages/learn.py" line="461" />
             <source>Put back the weights from before the last step</source>
             <translation>恢复上一步之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="459" />
+            <location filename="../../explainer/gui/pages/learn.py" line="462" />
             <source>Restore bundled model</source>
             <translation>恢复自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="460" />
+            <location filename="../../explainer/gui/pages/learn.py" line="463" />
             <source>Reload the bundled trained model</source>
             <translation>重新加载自带的已训练模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="461" />
+            <location filename="../../explainer/gui/pages/learn.py" line="464" />
             <source>Probabilities before</source>
             <translation>之前的概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="462" />
+            <location filename="../../explainer/gui/pages/learn.py" line="465" />
             <source>after the step</source>
             <translation>这一步之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="463" />
+            <location filename="../../explainer/gui/pages/learn.py" line="466" />
             <source>How each layer's weights changed (ΔW = −lr · dL/dW)</source>
             <translation>各层权重的变化（ΔW = −lr · dL/dW）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="464" />
+            <location filename="../../explainer/gui/pages/learn.py" line="467" />
             <source>Feature maps of</source>
             <translation>特征图：</translation>
         </message>
@@ -2805,248 +2876,178 @@ Install them with:
             <translation>试验场</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="50" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="51" />
             <source>Forward</source>
             <translation>前向</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="51" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="52" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="52" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="53" />
             <source>Backward</source>
             <translation>反向</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="53" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="54" />
             <source>Update</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="104" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="123" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="105" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="124" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="322" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="323" />
             <source>Draw a digit to step through a training step.</source>
             <translation>写一个数字，逐步查看一次训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="356" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="357" />
             <source>{i} of {n}</source>
             <translation>第 {i} 个，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="360" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="361" />
             <source>loss L = {v}</source>
             <translation>损失 L = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="362" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="363" />
             <source>loss: not yet computed</source>
             <translation>损失：尚未计算</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="364" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="365" />
             <source>stage {i} of {n}</source>
             <translation>第 {i} 个阶段，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="377" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="378" />
             <source>input x</source>
             <translation>输入 x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="377" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="378" />
             <source>output y</source>
             <translation>输出 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="381" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="382" />
             <source>weights W</source>
             <translation>权重 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="387" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="388" />
             <source>logits z</source>
             <translation>logits z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="395" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="396" />
             <source>label y (one-hot, class {y})</source>
             <translation>标签 y（one-hot，类别 {y}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="403" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="404" />
             <source>dL/dy (arrives)</source>
             <translation>dL/dy（传入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="407" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="408" />
             <source>dL/dW</source>
             <translation>dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="409" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="410" />
             <source>laid out like W; dL/db: largest |value| {v}</source>
             <translation>排列方式与 W 相同；dL/db：最大 |值| {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="414" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="415" />
             <source>dL/dx (sent back)</source>
             <translation>dL/dx（传回）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="419" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="420" />
             <source>W before</source>
             <translation>更新前的 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="420" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="421" />
             <source>ΔW = −lr · dL/dW</source>
             <translation>ΔW = −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="421" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="422" />
             <source>W after</source>
             <translation>更新后的 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="427" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="428" />
             <source>row o, column c: the kernel from input map c to output map o</source>
             <translation>第 o 行、第 c 列：从输入特征图 c 到输出特征图 o 的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="429" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="430" />
             <source>one kernel per output map</source>
             <translation>每张输出特征图一个卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="435" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="436" />
             <source>row k: the weights into class k, one map per input map</source>
             <translation>第 k 行：通向类别 k 的权重，每张输入特征图一张图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="436" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="437" />
             <source>rows: outputs, columns: inputs</source>
             <translation>行：输出，列：输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="443" />
-            <source>Z = W ⋆ A_prev + b: every kernel slides over all input maps.</source>
-            <translation>Z = W ⋆ A_prev + b：每个卷积核都在全部输入特征图上滑动。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="444" />
-            <source>A = max(0, Z): negative values become 0.</source>
-            <translation>A = max(0, Z)：负值变成 0。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="445" />
-            <source>Each window keeps only its largest value.</source>
-            <translation>每个窗口只保留其中的最大值。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="446" />
-            <source>Each window is replaced by its average.</source>
-            <translation>每个窗口用其平均值代替。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="447" />
-            <source>The maps are laid out as one long vector; no numbers change.</source>
-            <translation>特征图被排成一个长向量；数值没有任何改变。</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="448" />
-            <source>z = x · W + b: one score per class.</source>
-            <translation>z = x · W + b：每个类别一个得分。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="449" />
-            <source>y = g(x), value by value.</source>
-            <translation>y = g(x)，逐个数值计算。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="454" />
             <source>p = softmax(z);  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;;  dL/dz = p − y</source>
             <translation>p = softmax(z)；  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;；  dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="458" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="452" />
             <source>The network is already sure of this label, so every gradient below is tiny; pick another label to see a big correction.</source>
             <translation>网络对这个标签已经很有把握，所以下面的梯度都很小；换一个标签，就能看到大幅度的修正。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="465" />
-            <source>dL/dA_prev = full convolution of dL/dZ with rot180(W);  dL/dW = A_prev ⋆ dL/dZ;  dL/db = Σ dL/dZ.  Click “Show the numbers” to watch it.</source>
-            <translation>dL/dA_prev = dL/dZ 与 rot180(W) 的全卷积；  dL/dW = A_prev ⋆ dL/dZ；  dL/db = Σ dL/dZ。  点击“显示数值”观看计算过程。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="469" />
-            <source>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]: the gradient passes only where the unit was on.</source>
-            <translation>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]：梯度只在单元被激活的地方通过。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="470" />
-            <source>Each gradient goes back to the position of its window's maximum; the rest get 0.</source>
-            <translation>每个梯度回到其窗口中最大值所在的位置；其余位置得到 0。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="473" />
-            <source>Each gradient is spread evenly, 1/k² to every cell of its window.</source>
-            <translation>每个梯度被平均分配，窗口中每个格子得到 1/k²。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="474" />
-            <source>The gradient vector is folded back into maps.</source>
-            <translation>梯度向量被折回成特征图。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="475" />
-            <source>dL/dW = xᵀ · dL/dz;  dL/db = dL/dz;  dL/dx = dL/dz · Wᵀ.</source>
-            <translation>dL/dW = xᵀ · dL/dz；  dL/db = dL/dz；  dL/dx = dL/dz · Wᵀ。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="476" />
-            <source>dL/dx = dL/dy ⊙ g′(x).</source>
-            <translation>dL/dx = dL/dy ⊙ g′(x)。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="479" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="461" />
             <source>W ← W − lr · dL/dW with lr = {lr}: the largest weight change is &lt;b&gt;{d}&lt;/b&gt;.</source>
             <translation>W ← W − lr · dL/dW，其中 lr = {lr}：权重的最大变化为 &lt;b&gt;{d}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="500" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="482" />
             <source>One training step, stage by stage</source>
             <translation>一次训练，逐个阶段</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="501" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="483" />
             <source>True label y</source>
             <translation>真实标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="502" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="484" />
             <source>The class the loss compares with (default: the predicted class)</source>
             <translation>损失用来对比的类别（默认：预测的类别）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="504" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="486" />
             <source>Step size of the update: W ← W − lr · dL/dW</source>
             <translation>更新的步长：W ← W − lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="505" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="487" />
             <source>Show the numbers…</source>
             <translation>显示数值…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="507" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="489" />
             <source>Open this layer's backward pass with every number (backward stages)</source>
             <translation>打开这一层的反向传播，查看每一个数值（仅限反向阶段）</translation>
         </message>
@@ -3520,279 +3521,279 @@ Install them with:
             <translation>类别 k：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="183" />
+            <location filename="../../explainer/gui/tour.py" line="185" />
             <source>, </source>
             <translation>、</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="305" />
+            <location filename="../../explainer/gui/tour.py" line="307" />
             <source>The canvas was empty, so the tour put a test digit labelled {label} on it. The network reads it as {guess} with probability {p}. Draw your own digit at any time: every stop follows it.</source>
             <translation>画布是空的，所以导览在上面放了一个标签为 {label} 的测试数字。网络把它认作 {guess}，概率为 {p}。你随时可以写自己的数字：每一站都会跟着它更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="310" />
+            <location filename="../../explainer/gui/tour.py" line="312" />
             <source>Everything starts with your drawing: white ink on black, like the MNIST digits the network learned from. It reads your digit as {guess} with probability {p}. Keep drawing at any time: every stop follows the new digit.</source>
             <translation>一切从你的手写开始：黑底白字，和网络学习时用的 MNIST 数字一样。网络把你的数字认作 {guess}，概率为 {p}。你随时可以继续书写：每一站都会跟着新的数字更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="323" />
+            <location filename="../../explainer/gui/tour.py" line="325" />
             <source>The canvas is cropped to the digit, scaled to fit 20×20 pixels and centred in a 28×28 image, like the MNIST digits: {n} numbers from 0 (black) to 1 (white). {ink} of them carry ink; the brightest is {brightest}.</source>
             <translation>画布被裁剪到数字所在的区域，缩放到 20×20 像素以内，再居中放进 28×28 的图像，与 MNIST 数字的做法相同：共 {n} 个数，从 0（黑）到 1（白）。其中 {ink} 个带有笔迹，最亮的是 {brightest}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="329" />
+            <location filename="../../explainer/gui/tour.py" line="331" />
             <source>This network takes the pixel values just as they are.</source>
             <translation>这个网络直接使用原始像素值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="336" />
+            <location filename="../../explainer/gui/tour.py" line="338" />
             <source>Before the first layer every pixel is normalised, x′ = (x − {mean}) / {std}, so black enters as {black}.</source>
             <translation>进入第一层之前，每个像素都要标准化：x′ = (x − {mean}) / {std}，因此黑色像素以 {black} 的值进入网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="343" />
+            <location filename="../../explainer/gui/tour.py" line="345" />
             <source>The 28×28 input</source>
             <translation>28×28 的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="361" />
+            <location filename="../../explainer/gui/tour.py" line="363" />
             <source>{layer} slides {count} small kernels over the image, each a {k}×{k} grid of weights. Here kernel {c} sits at row {r}, column {col}: each of the {kk} values under it is multiplied by the weight on top of it. This {window} window sums to {s}, plus bias {b} gives {v}, one pixel of output map {c}.</source>
             <translation>{layer} 让 {count} 个小卷积核在图像上滑动，每个卷积核是一个 {k}×{k} 的权重网格。此刻卷积核 {c} 位于第 {r} 行、第 {col} 列：它下方的 {kk} 个值各自乘以覆盖在上面的权重。这个 {window} 窗口的乘积之和为 {s}，加上偏置 {b} 得到 {v}，这就是输出特征图 {c} 上的一个像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="371" />
+            <location filename="../../explainer/gui/tour.py" line="373" />
             <source>One kernel slides over the image</source>
             <translation>一个卷积核在图像上滑动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="387" />
+            <location filename="../../explainer/gui/tour.py" line="389" />
             <source>Sliding each of the {n} kernels over every position gives {n} feature maps of {size}, one per kernel: each lights up where its pattern appears (red positive, blue negative, white zero). Map {c} ranges from {low} to {high}; its strongest response is at row {r}, column {col}, where the kernel sat at the previous stop.</source>
             <translation>让 {n} 个卷积核分别滑过每一个位置，就得到 {n} 张 {size} 的特征图，每个卷积核一张：哪里出现了它的图案，哪里就亮起来（红色为正，蓝色为负，白色为零）。特征图 {c} 的取值从 {low} 到 {high}；最强的响应在第 {r} 行、第 {col} 列，正是上一站卷积核所在的位置。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="396" />
+            <location filename="../../explainer/gui/tour.py" line="398" />
             <source>{layer}: the feature maps</source>
             <translation>{layer}：特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="424" />
+            <location filename="../../explainer/gui/tour.py" line="426" />
             <source>ReLU: negatives become zero</source>
             <translation>ReLU：负数变成零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="425" />
+            <location filename="../../explainer/gui/tour.py" line="427" />
             <source>{layer} applies ReLU(x) = max(0, x) to every value of every map: positive values pass unchanged, negative ones become 0. Across all its maps, {neg} of {total} values ({share}) were negative. The most negative one in map {c}, {x} at row {r}, column {col}, is now {y}. Without this bend, all the layers together could only compute one linear function.</source>
             <translation>{layer} 对每张特征图的每个值都施加 ReLU(x) = max(0, x)：正值原样通过，负值变成 0。在它的全部特征图中，{total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，现在变成了 {y}。如果没有这个弯折，所有层合在一起也只能计算一个线性函数。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="432" />
+            <location filename="../../explainer/gui/tour.py" line="434" />
             <source>The activation function</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="433" />
+            <location filename="../../explainer/gui/tour.py" line="435" />
             <source>{layer} bends every value of every map with the same function, so that the layers together can compute more than one linear function. Across all its maps, {neg} of {total} values ({share}) came in negative. The smallest one in map {c}, {x} at row {r}, column {col}, comes out as {y}.</source>
             <translation>{layer} 用同一个函数把每张特征图的每个值“弯折”一下，这样各层合起来才能计算比线性函数更复杂的东西。在它的全部特征图中，输入的 {total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，输出为 {y}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="476" />
+            <location filename="../../explainer/gui/tour.py" line="480" />
             <source>First {names} repeat convolution and activation on these maps.</source>
             <translation>先由 {names} 在这些特征图上再做一次卷积和激活。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="478" />
+            <location filename="../../explainer/gui/tour.py" line="482" />
             <source>First the maps pass through {names}.</source>
             <translation>特征图先经过 {names}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="480" />
+            <location filename="../../explainer/gui/tour.py" line="484" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps only the largest value of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: {v} goes on. The strongest responses survive, and a slightly shifted digit gives almost the same result.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留最大值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：{v} 被保留下来。最强的响应得以保留，数字稍微移动一点，结果也几乎不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="487" />
+            <location filename="../../explainer/gui/tour.py" line="491" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps the average of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: their average {v} goes on.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留平均值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：它们的平均值 {v} 被保留下来。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="496" />
+            <location filename="../../explainer/gui/tour.py" line="500" />
             <source>Pooling: smaller maps</source>
             <translation>池化：特征图变小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="517" />
+            <location filename="../../explainer/gui/tour.py" line="521" />
             <source>Then come {names}. The maps change from {before} to {after}: smaller, but more abstract.</source>
             <translation>接下来是 {names}。特征图从 {before} 变为 {after}：更小，但更抽象。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="518" />
+            <location filename="../../explainer/gui/tour.py" line="522" />
             <source>Deeper layers</source>
             <translation>更深的层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="526" />
+            <location filename="../../explainer/gui/tour.py" line="530" />
             <source>The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at once, {c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine strokes into larger parts of a digit: in map {c} at row {r}, column {col} the window sums to {s}, plus bias {b} gives {v}. Along the way the maps go from {before} to {after}: smaller, but more of them.</source>
             <translation>同样的模式再重复一遍：{names}。{conv} 的每个卷积核同时读取下面全部 {c_in} 张特征图，每个输出像素用到 {c_in}×{k}×{k} = {weights} 个权重，因此能把笔画组合成数字中更大的部件：在特征图 {c} 的第 {r} 行、第 {col} 列，窗口之和为 {s}，加上偏置 {b} 得到 {v}。一路下来，特征图从 {before} 变为 {after}：尺寸更小，数量更多。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="535" />
+            <location filename="../../explainer/gui/tour.py" line="539" />
             <source>Deeper layers: from strokes to parts</source>
             <translation>更深的层：从笔画到部件</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="558" />
+            <location filename="../../explainer/gui/tour.py" line="562" />
             <source>{flatten} lays the {maps} numbers of the last maps out in one row of {n} values: nothing is lost, only rearranged.</source>
             <translation>{flatten} 把最后几张特征图的 {maps} 个数排成一行，共 {n} 个值：什么都没丢，只是换了排列方式。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="562" />
+            <location filename="../../explainer/gui/tour.py" line="566" />
             <source>{dense} gives every class a score from all {n} values, one weight per value and class plus a bias: z_k = Σ_i x_i·W_ik + b_k. Class {name} gets z = {z}, the highest of the {classes} scores.</source>
             <translation>{dense} 用全部 {n} 个值为每个类别算出一个得分，每个值对每个类别各有一个权重，再加上一个偏置：z_k = Σ_i x_i·W_ik + b_k。类别 {name} 得到 z = {z}，是 {classes} 个得分中最高的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="570" />
+            <location filename="../../explainer/gui/tour.py" line="574" />
             <source>Flatten and dense: one score per class</source>
             <translation>展平与全连接：每个类别一个得分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="590" />
+            <location filename="../../explainer/gui/tour.py" line="594" />
             <source>Softmax turns the scores into probabilities, positive and adding up to 1: p_k = exp(z_k) / Σ_j exp(z_j). For class {name}, exp({z}) = {e} out of a total of {total}, so p = {p}. The answer is the class with the largest probability: {name}.</source>
             <translation>Softmax 把得分变成概率，它们都是正数，且总和为 1：p_k = exp(z_k) / Σ_j exp(z_j)。对类别 {name}，exp({z}) = {e}，而总和为 {total}，所以 p = {p}。网络的答案就是概率最大的类别：{name}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="611" />
+            <location filename="../../explainer/gui/tour.py" line="615" />
             <source>To learn, the network needs the true answer: this test digit is labelled y = {y}. Pick another label below to see how the loss reacts.</source>
             <translation>要学习，网络需要知道正确答案：这个测试数字的标签是 y = {y}。在下方选择另一个标签，看看损失会怎样变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="616" />
+            <location filename="../../explainer/gui/tour.py" line="620" />
             <source>To learn, the network needs the true answer y. The tour takes its own answer, y = {y}; pick another label below to see what changes.</source>
             <translation>要学习，网络需要知道正确答案 y。导览暂且把网络自己的答案当作标签，y = {y}；在下方选择另一个标签，看看会有什么变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="622" />
+            <location filename="../../explainer/gui/tour.py" line="626" />
             <source>The cross-entropy loss punishes a low probability for the true class: L = −ln p_y = −ln {p} = {L}. A sure and correct answer would give L = 0.</source>
             <translation>交叉熵损失会惩罚正确类别上过低的概率：L = −ln p_y = −ln {p} = {L}。一个既确定又正确的答案会得到 L = 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="629" />
+            <location filename="../../explainer/gui/tour.py" line="633" />
             <source>The loss: how wrong was the answer?</source>
             <translation>损失：答案错得有多离谱？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="648" />
+            <location filename="../../explainer/gui/tour.py" line="652" />
             <source>Back-propagation applies the chain rule from the loss back to the input, one layer at a time. It starts at the scores with dL/dz_k = p_k − y_k: for the true class {y} that is {p} − 1 = {d}. The maps now show dL/d(output) of every layer: red where a larger value would raise the loss, blue where it would lower it. At the input, pixel (row {r}, column {col}) has the largest gradient, {g}.</source>
             <translation>反向传播运用链式法则，从损失出发一层一层地往回算，直到输入。它从得分开始：dL/dz_k = p_k − y_k，对正确类别 {y} 来说就是 {p} − 1 = {d}。现在特征图显示的是每一层的 dL/d(输出)：红色表示该值变大会让损失上升，蓝色表示会让损失下降。在输入上，像素（第 {r} 行、第 {col} 列）的梯度最大，为 {g}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="659" />
+            <location filename="../../explainer/gui/tour.py" line="663" />
             <source>Gradients flow back</source>
             <translation>梯度反向流动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="688" />
+            <location filename="../../explainer/gui/tour.py" line="692" />
             <source>After this one step the loss for your digit drops from {before} to {after}, and p({y}) goes from {pb} to {pa}.</source>
             <translation>只走这一步，你这个数字的损失就从 {before} 降到了 {after}，p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="693" />
+            <location filename="../../explainer/gui/tour.py" line="697" />
             <source>After this one step the loss for your digit goes from {before} to {after} (the step was too large and overshot), and p({y}) goes from {pb} to {pa}.</source>
             <translation>走完这一步，你这个数字的损失从 {before} 变为 {after}（步子太大，走过头了），p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="698" />
+            <location filename="../../explainer/gui/tour.py" line="702" />
             <source>Gradient descent moves every weight a little against its gradient: W ← W − lr · dL/dW, with lr = {lr}.</source>
             <translation>梯度下降让每个权重沿着梯度的反方向移动一小步：W ← W − lr · dL/dW，其中 lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="703" />
+            <location filename="../../explainer/gui/tour.py" line="707" />
             <source>The largest change of a single weight, {dw}, is in {layer}. The tour works on a copy: your network stays as it was.</source>
             <translation>单个权重的最大变化为 {dw}，出现在 {layer}。导览是在副本上操作的：你的网络保持原样。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="711" />
+            <location filename="../../explainer/gui/tour.py" line="715" />
             <source>One SGD step: what changed</source>
             <translation>一步 SGD：有什么变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1485" />
+            <location filename="../../explainer/gui/tour.py" line="1489" />
             <source>&amp;Learn mode: a guided tour</source>
             <translation>学习模式：分步导览(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1487" />
+            <location filename="../../explainer/gui/tour.py" line="1491" />
             <source>Walk through one forward and backward pass on your digit, stop by stop (F2)</source>
             <translation>在你的数字上，一站一站地走完一次前向传播和反向传播（F2）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1490" />
+            <location filename="../../explainer/gui/tour.py" line="1494" />
             <source>True label y:</source>
             <translation>真实标签 y：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1491" />
+            <location filename="../../explainer/gui/tour.py" line="1495" />
             <source>The class your digit really is; the loss and gradients follow it</source>
             <translation>你的数字实际所属的类别；损失和梯度都以它为准</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1492" />
+            <location filename="../../explainer/gui/tour.py" line="1496" />
             <source>Start over</source>
             <translation>从头开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1493" />
+            <location filename="../../explainer/gui/tour.py" line="1497" />
             <source>Go back to the first stop</source>
             <translation>回到第一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1494" />
+            <location filename="../../explainer/gui/tour.py" line="1498" />
             <source>◀ Back</source>
             <translation>◀ 上一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1495" />
+            <location filename="../../explainer/gui/tour.py" line="1499" />
             <source>Previous stop (Left or Page Up)</source>
             <translation>上一站（← 或 Page Up）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1496" />
+            <location filename="../../explainer/gui/tour.py" line="1500" />
             <source>Leave</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1497" />
+            <location filename="../../explainer/gui/tour.py" line="1501" />
             <source>Leave the tour; it resumes at this stop next time (Esc)</source>
             <translation>退出导览；下次会从这一站继续（Esc）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1500" />
-            <location filename="../../explainer/gui/tour.py" line="1544" />
-            <location filename="../../explainer/gui/tour.py" line="1577" />
+            <location filename="../../explainer/gui/tour.py" line="1504" />
+            <location filename="../../explainer/gui/tour.py" line="1548" />
+            <location filename="../../explainer/gui/tour.py" line="1581" />
             <source>Learn mode</source>
             <translation>学习模式</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1539" />
+            <location filename="../../explainer/gui/tour.py" line="1543" />
             <source>Finish</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1539" />
+            <location filename="../../explainer/gui/tour.py" line="1543" />
             <source>Next ▶</source>
             <translation>下一站 ▶</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1541" />
+            <location filename="../../explainer/gui/tour.py" line="1545" />
             <source>End the tour (Right or Page Down)</source>
             <translation>结束导览（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1541" />
+            <location filename="../../explainer/gui/tour.py" line="1545" />
             <source>Next stop (Right or Page Down)</source>
             <translation>下一站（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1549" />
+            <location filename="../../explainer/gui/tour.py" line="1553" />
             <source>Stop {i} of {n}</source>
             <translation>第 {i} 站，共 {n} 站</translation>
         </message>

@@ -1,4 +1,3 @@
-"""The drawing kit: the step player and cell-grid painting, colour bars, the GIF writer.
-
-Each module with a view runs alone: ``python -m explainer.gui.kit.<module>``.
+"""The drawing kit: the step player, the cached canvas and cell-grid painting, the map board, colour bars,
+the GIF writer, and the helpers that open a view alone on a sample digit (``run_alone``, ``preview``).
 """

@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -55,16 +55,25 @@ from explainer.gui import textcheck, theme
 from explainer.gui.export import export_widget_png
 from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.kit.gif import save_gif
-from explainer.gui.layers import texts as explain_text
 
 if TYPE_CHECKING:
-    from explainer.core import Trace
+    from explainer.core import Sequential, Trace
 
 SPEEDS: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 """Animation speeds offered by the speed slider, in steps per second."""
 
 DEFAULT_SPEED_INDEX = 3
 """Start at 4 steps per second: slow enough to follow the numbers."""
+
+
+def keys_hint() -> str:
+    """The keyboard help line under every animation."""
+    return tr("Space: play / pause  ·  ← →: one step  ·  Home / End: first / last  ·  hover a map to jump")
+
+
+def no_input() -> str:
+    """Shown by a view (and a canvas) before there is a digit to explain."""
+    return tr("Draw a digit (or pick a sample) to see how this layer computes its output.")
 
 
 class Caption(QWidget):
@@ -480,6 +489,18 @@ def fit_number_font(painter: QPainter, cell: float, sample: str = "\u22120.00", 
     return True
 
 
+def longest_word(metrics: QFontMetricsF, text: str) -> float:
+    """The width of the widest piece Qt's word wrap can break ``text`` into (a word, or CJK characters)."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    return metrics.boundingRect(QRectF(0, 0, 1, 1e6), flags, text).width() if text else 0.0
+
+
+def wrapped_height(metrics: QFontMetricsF, width: float, text: str) -> float:
+    """The height ``text`` takes word-wrapped to ``width``."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    return metrics.boundingRect(QRectF(0, 0, max(width, 1.0), 1e6), flags, text).height() if text else 0.0
+
+
 def blend(colour: QColor, background: QColor, amount: float) -> QColor:
     """``amount`` of ``colour`` over ``background`` as an opaque colour.
 
@@ -623,7 +644,7 @@ class DetailView(FollowsLanguage, QWidget):
     def _retranslate_frame(self) -> None:
         self.png_button.setText(tr("Save PNG…"))
         self.png_button.setToolTip(tr("Save this view as a PNG image"))
-        self.keys.setText(explain_text.keys_hint())
+        self.keys.setText(keys_hint())
 
     def retranslate_ui(self) -> None:
         """Write the view's own texts in the current language (subclasses; the frame does its own)."""
@@ -649,21 +670,9 @@ class DetailView(FollowsLanguage, QWidget):
         self.keys.setStyleSheet(f"color: {palette.muted.name()}")
 
 
-class MapChoice:
-    """Mixin for a DetailView, listed first, whose spin box ``channel_box`` picks the map shown and whose
-    ``_set_data(data, name, channel, channels)`` writes the title and texts (the ReLU and pool views)."""
-
-    def retranslate_ui(self) -> None:
-        """Write the spin box's prefix, the title and the explanation in the current language."""
-        box = self.channel_box  # type: ignore[attr-defined]
-        box.setPrefix(tr("map "))
-        if self._data is not None:  # type: ignore[attr-defined]
-            self._set_data(self._data, self._name, box.value(), box.maximum() + 1)  # type: ignore[attr-defined]
-
-
-def preview(make: Callable[[Trace], QWidget]) -> None:
-    """Open ``make(trace)`` in its own window on the trace of
-    :func:`~explainer.gui.kit.samples.sample_problem`: ``python -m explainer.gui.<package>.<name>``."""
+def run_alone(make: Callable[[Sequential, np.ndarray, int], QWidget]) -> None:
+    """Open ``make(model, x, label)`` on :func:`~explainer.gui.kit.samples.sample_problem` in its own window
+    and run the event loop: ``python -m explainer.gui.<package>.<name>``."""
     import sys
 
     from PySide6.QtWidgets import QApplication
@@ -672,32 +681,63 @@ def preview(make: Callable[[Trace], QWidget]) -> None:
 
     app = QApplication.instance() or QApplication(sys.argv)
     theme.apply_palette(app, dark=False)
-    model, digit, _label = sample_problem()
-    view = make(model.trace(digit.reshape(1, *model.input_shape)))
+    view = make(*sample_problem())
     view.resize(theme.px(1400), theme.px(860))
     view.show()
     app.exec()
 
 
+def preview(make: Callable[[Trace], QWidget]) -> None:
+    """Open ``make(trace)`` on the (unlabelled) trace of the sample problem in its own window."""
+    run_alone(lambda model, x, _label: make(model.trace(x.reshape(1, *model.input_shape))))
+
+
 class CachedCanvas(FollowsLanguage, QWidget):
     """A painted widget with a static layer cached in a pixmap and a light layer repainted every frame.
 
-    Subclasses implement ``has_content``, ``paint_static`` (lays out and paints what does not move) and
-    ``paint_dynamic`` (the animation's highlights). The cache is dropped on resize, on a theme change and
+    ``set_data`` holds what is drawn (``_data``; the canvas has content once there is some) and
+    ``set_step`` the animation step (``_step``). Subclasses implement ``lay_out`` (places everything for the
+    data at the current size), ``paint_static`` (what does not move) and ``paint_dynamic`` (the
+    animation's highlights); each is given the data. The cache is dropped on resize, on a theme change and
     by ``invalidate()`` when the data changes, so a frame costs one pixmap blit plus a few shapes. A
     language switch drops it too: the static layer holds painted words.
     """
+
+    SIZE_HINT_PX: tuple[int, int] = (900, 460)
+    """The natural size, before zoom."""
+
+    MINIMUM_PX: tuple[int, int] | None = None
+    """The least size, before zoom; None leaves it to the layout."""
 
     def retranslate_ui(self) -> None:
         """Paint the words of the static layer again in the current language."""
         self.invalidate()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName(object_name)
         self.setMouseTracking(True)
+        if self.MINIMUM_PX is not None:
+            self.setMinimumSize(theme.px(self.MINIMUM_PX[0]), theme.px(self.MINIMUM_PX[1]))
+        self._data: Any = None
+        self._step = 0
         self._static: QPixmap | None = None
         self._dirty = QRegion()
         theme.notifier().sigChanged.connect(self.invalidate)
+
+    def sizeHint(self) -> QSize:
+        """``SIZE_HINT_PX`` at the current zoom."""
+        return QSize(theme.px(self.SIZE_HINT_PX[0]), theme.px(self.SIZE_HINT_PX[1]))
+
+    def set_data(self, data: Any) -> None:
+        """Show ``data`` (None: the placeholder) and rebuild the static layer."""
+        self._data = data
+        self.invalidate()
+
+    def set_step(self, step: int) -> None:
+        """Show animation step ``step``."""
+        self._step = step
+        self.update_dynamic()
 
     def dynamic_region(self) -> QRegion | None:
         """Where ``paint_dynamic`` draws for the current step, or None for "anywhere" (the default)."""
@@ -718,14 +758,17 @@ class CachedCanvas(FollowsLanguage, QWidget):
         self._dirty = region
 
     def has_content(self) -> bool:
-        """True when there is something to draw (else a placeholder text is shown)."""
+        """True when there is something to draw (else a placeholder text is shown): there is data."""
+        return self._data is not None
+
+    def lay_out(self, data: Any) -> None:
+        """Place what is drawn for ``data`` at the current size (before the static layer is painted)."""
+
+    def paint_static(self, painter: QPainter, data: Any) -> None:
+        """Paint the parts that do not change between animation steps."""
         raise NotImplementedError
 
-    def paint_static(self, painter: QPainter) -> None:
-        """Lay out and paint the parts that do not change between animation steps."""
-        raise NotImplementedError
-
-    def paint_dynamic(self, painter: QPainter) -> None:
+    def paint_dynamic(self, painter: QPainter, data: Any) -> None:
         """Paint the current step's highlights over the static layer."""
         raise NotImplementedError
 
@@ -740,12 +783,13 @@ class CachedCanvas(FollowsLanguage, QWidget):
         if not self.has_content():
             return False
         if self._static is None:
+            self.lay_out(self._data)
             ratio = self.devicePixelRatioF()
             pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(theme.current().background)
             with QPainter(pixmap) as painter:
-                self.paint_static(painter)
+                self.paint_static(painter, self._data)
                 self._static = pixmap
         return True
 
@@ -763,12 +807,14 @@ class CachedCanvas(FollowsLanguage, QWidget):
                 painter.setPen(palette.muted)
                 painter.setFont(theme.font(1.2))
                 flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-                painter.drawText(self.rect(), flags, explain_text.no_input())
+                painter.drawText(self.rect(), flags, no_input())
                 return
             assert self._static is not None
             if textcheck.recording():
                 painter.save()
-                self.paint_static(painter)  # the cached layer itself, so the recorder sees its text
+                self.paint_static(
+                    painter, self._data
+                )  # the cached layer itself, so the recorder sees its text
                 painter.restore()
             else:
                 ratio = self._static.devicePixelRatio()
@@ -777,7 +823,7 @@ class CachedCanvas(FollowsLanguage, QWidget):
                         rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio
                     )
                     painter.drawPixmap(QRectF(rect), self._static, source)
-            self.paint_dynamic(painter)
+            self.paint_dynamic(painter, self._data)
             if self._dirty.isEmpty():
                 # After a full repaint, remember where this step drew so the next step can erase it.
                 self._dirty = self.dynamic_region() or QRegion()

@@ -1,28 +1,36 @@
-"""The activation detail view: one map before and after ReLU (or another element-wise layer), pixel by pixel.
+"""The activation family: element-wise layers (ReLU, leaky ReLU, sigmoid, tanh), and dropout at inference.
 
-The map before the layer sits on the left with its negative regions outlined, the map after it on the
-right, and between them the function itself drawn from the real pixels: every (x, y) pair of the map is a
-dot, so ReLU's hinge appears on its own. The animation walks the pixels in reading order and prints
-``max(0, x) = y`` for the current one; hovering a pixel jumps there.
+Forward (``ReLUView``): the map before the layer sits on the left with its negative regions outlined, the
+map after it on the right, and between them the function itself drawn from the real pixels: every (x, y)
+pair of the map is a dot, so ReLU's hinge appears on its own. The animation walks the pixels in reading
+order and prints ``max(0, x) = y`` for the current one; hovering a pixel jumps there.
+
+Backward (``ActivationBackwardView``): ``dL/dZ = dL/dA ⊙ g′(Z)``, value by value; for ReLU g′ is the 0/1
+mask. Dropout's backward pass only passes the gradient on (``base.ReshapeBackwardView``).
+
+Run alone: ``python -m explainer.gui.layers.activation`` (``--backward`` for the backward view).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QFontMetricsF, QMouseEvent, QPainter, QPen, QPolygonF, QRegion
-from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from explainer.core import Trace
+from explainer.core.layers import sigmoid_derivative, tanh_derivative
+from explainer.core.trace import LayerRecord
 from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.animation import (
     CachedCanvas,
-    DetailView,
     Grid,
-    MapChoice,
     blend,
     fit_cell,
     fit_number_font,
@@ -31,15 +39,214 @@ from explainer.gui.kit.animation import (
     paint_highlight,
     paint_image,
     paint_numbers,
-    preview,
     text_colours,
 )
 from explainer.gui.kit.colorbar import paint_colorbar
-from explainer.gui.layers import texts as explain_text
-from explainer.gui.state import signals_blocked
+from explainer.gui.kit.mapboard import Panel, fmt, wrap
+from explainer.gui.layers.base import (
+    ChannelBackwardDetail,
+    FamilyTexts,
+    LayerFamily,
+    MapView,
+    ReshapeBackwardView,
+    run_family,
+)
 
-ELEMENTWISE_KINDS = ("relu", "leaky_relu", "sigmoid", "tanh", "dropout")
-"""Layer kinds this view explains: each output pixel depends on the same input pixel only."""
+ACTIVATION_KINDS = ("relu", "leaky_relu", "sigmoid", "tanh")
+"""The activation functions: each output value depends on the same input value only."""
+
+DROPOUT_KINDS = ("dropout",)
+"""Dropout, which at inference lets every value through: the same view explains it."""
+
+ELEMENTWISE_KINDS = ACTIVATION_KINDS + DROPOUT_KINDS
+"""Layer kinds ``ReLUView`` explains."""
+
+# ---- texts --------------------------------------------------------------------------------------------
+
+
+def activation_title(name: str, kind: str, channel: int, channels: int) -> str:
+    """The heading of the activation view."""
+    return tr("{name} ({kind}): map {channel} of {channels}").format(
+        name=name, kind=kind, channel=channel, channels=channels
+    )
+
+
+def forward_paragraphs(kind: str) -> list[tuple[str, str]]:
+    """(heading, body) pairs explaining an element-wise layer of ``kind``."""
+    why = (
+        tr("Why a non-linear step"),
+        tr(
+            "A convolution only multiplies and adds. Two of them in a row are still just one bigger "
+            "multiply-and-add, so without a bend in between, a deep network would be no better than a single "
+            "layer. The activation bends the numbers, one pixel at a time, with no weights to learn."
+        ),
+    )
+    if kind == "relu":
+        return [
+            (
+                tr("ReLU: y = max(0, x)"),
+                tr(
+                    "ReLU keeps every positive value as it is and replaces every negative value by 0. A "
+                    "positive value says how strongly the kernel's pattern was found; a negative one says "
+                    "'not here', and ReLU turns that into plain silence."
+                ),
+            ),
+            why,
+        ]
+    if kind == "leaky_relu":
+        return [
+            (
+                tr("Leaky ReLU: y = x if x > 0, else α·x"),
+                tr(
+                    "Leaky ReLU keeps positive values and shrinks negative ones by a small factor α instead "
+                    "of setting them to 0, so a neuron is never completely silent and can still learn."
+                ),
+            ),
+            why,
+        ]
+    if kind == "sigmoid":
+        return [
+            (
+                tr("Sigmoid: y = 1 / (1 + e^−x)"),
+                tr(
+                    "Sigmoid squeezes every value into the range 0 to 1: large negatives end near 0, large "
+                    "positives near 1."
+                ),
+            ),
+            why,
+        ]
+    if kind == "tanh":
+        return [
+            (
+                tr("Tanh: y = (e^x − e^−x) / (e^x + e^−x)"),
+                tr("Tanh squeezes every value into the range −1 to 1, keeping its sign."),
+            ),
+            why,
+        ]
+    return [
+        (
+            tr("Dropout: y = x when the network is used"),
+            tr(
+                "During training, dropout silences random values so the network cannot rely on any single "
+                "one. When the network is used, as here, it lets every value through unchanged."
+            ),
+        )
+    ]
+
+
+def activation_name(kind: str) -> str:
+    """The function of an element-wise layer, written as a formula."""
+    return {
+        "relu": "y = max(0, x)",
+        "leaky_relu": tr("y = x, or α·x when x ≤ 0"),
+        "sigmoid": "y = 1 / (1 + e^−x)",
+        "tanh": "y = tanh(x)",
+    }.get(kind, "y = x")
+
+
+def activation_formula(kind: str, x: str, y: str, positive: bool) -> str:
+    """One pixel's computation with its numbers, e.g. ``max(0, −0.53) = 0.00``."""
+    if kind == "relu":
+        return f"max(0, {x}) = {y}"
+    if kind == "leaky_relu":
+        if positive:
+            return tr("{x} > 0, so y = x = {y}").format(x=x, y=y)
+        return tr("{x} ≤ 0, so y = α × {x} = {y}").format(x=x, y=y)
+    if kind == "sigmoid":
+        return f"1 / (1 + e^−({x})) = {y}"
+    if kind == "tanh":
+        return f"tanh({x}) = {y}"
+    return f"y = x = {y}"
+
+
+def relu_zeroed(zeroed: int, total: int) -> str:
+    """How many values ReLU set to zero."""
+    return tr("{n} of {total} values were ≤ 0 and became 0 ({pct:.1f} %).").format(
+        n=zeroed, total=total, pct=100.0 * zeroed / max(total, 1)
+    )
+
+
+def activation_moved(kind: str, clicked: int, shown: int) -> str:
+    """Why the activation view opened on another map than the one clicked: the layer left that one alone."""
+    if kind == "leaky_relu":
+        text = tr(
+            "Map {clicked} has no negative value, so leaky ReLU leaves it unchanged: shown is map {shown}, "
+            "where it scales the most values."
+        )
+    else:
+        text = tr(
+            "Map {clicked} has no value ≤ 0, so ReLU leaves it unchanged: shown is map {shown}, where "
+            "it zeroes the most values."
+        )
+    return text.format(clicked=clicked, shown=shown)
+
+
+def leaky_scaled(scaled: int, total: int) -> str:
+    """How many values leaky ReLU scaled down."""
+    return tr("{n} of {total} values were negative and were scaled by α ({pct:.1f} %).").format(
+        n=scaled, total=total, pct=100.0 * scaled / max(total, 1)
+    )
+
+
+def pixel_caption(row: int, col: int, step: int, total: int) -> str:
+    """Which pixel the activation animation is at."""
+    return tr("pixel ({row}, {col})  ·  step {step} of {total}").format(
+        row=row, col=col, step=step, total=total
+    )
+
+
+def backward_paragraphs(kind: str) -> list[tuple[str, str]]:
+    """The plain-words explanation of an element-wise layer's backward pass."""
+    if kind == "relu":
+        return [
+            (
+                tr("The ReLU mask"),
+                tr(
+                    "ReLU passed positive inputs unchanged (slope 1) and zeroed the rest (slope 0). "
+                    "Backward, the gradient flows through where the input was positive and stops elsewhere: "
+                    "dL/dZ = dL/dA ⊙ 1[Z > 0]."
+                ),
+            ),
+        ]
+    return [
+        (
+            tr("Multiply by the local slope"),
+            tr(
+                "An element-wise activation scales each gradient by its own derivative at the input it saw: "
+                "dL/dZ = dL/dA ⊙ g′(Z)."
+            ),
+        )
+    ]
+
+
+def describe(kind: str, config: Mapping[str, Any]) -> str:
+    """What an element-wise layer does, in words, for the architecture editor's table."""
+    if kind == "dropout":
+        return tr("drops {p:.0%} of the values while training").format(p=config["p"])
+    return {
+        "relu": tr("max(0, x)"),
+        "leaky_relu": tr("x, or 0.01·x below 0"),
+        "tanh": tr("tanh(x), between −1 and 1"),
+        "sigmoid": tr("1 / (1 + e^−x), between 0 and 1"),
+    }.get(kind, kind)
+
+
+def rule(kind: str, backward: bool) -> str:
+    """The step-through page's line for an element-wise layer's forward (or backward) pass."""
+    if kind != "relu":
+        return tr("dL/dx = dL/dy ⊙ g′(x).") if backward else tr("y = g(x), value by value.")
+    if backward:
+        return tr("dL/dZ = dL/dA ⊙ 1[Z > 0]: the gradient passes only where the unit was on.")
+    return tr("A = max(0, Z): negative values become 0.")
+
+
+def title(kind: str) -> str:
+    """An activation function's name, for the architecture editor's activation box."""
+    names = {"relu": tr("ReLU"), "leaky_relu": tr("Leaky ReLU"), "tanh": tr("tanh"), "sigmoid": tr("sigmoid")}
+    return names.get(kind, kind)
+
+
+# ---- forward ------------------------------------------------------------------------------------------
 
 
 def as_grid(values: np.ndarray) -> np.ndarray:
@@ -108,50 +315,28 @@ class ActivationData:
     def formula(self, step: int) -> str:
         """The current pixel's computation with its numbers, e.g. ``max(0, −0.53) = 0.00``."""
         x, y = (float(a[self.position(step)]) for a in (self.x, self.y))
-        return explain_text.activation_formula(
-            self.kind, theme.format_value(x, 3), theme.format_value(y, 3), x > 0
-        )
+        return activation_formula(self.kind, theme.format_value(x, 3), theme.format_value(y, 3), x > 0)
 
 
 class ActivationCanvas(CachedCanvas):
     """Before map, the function drawn from the pixels, after map; the current pixel highlighted in all three.
 
     Signals:
-        sigHoverPixel(int): the mouse is over the pixel of this step (reading order).
+        sigHoverStep(int): the mouse is over the pixel of this step (reading order).
     """
 
-    sigHoverPixel = Signal(int)
+    sigHoverStep = Signal(int)
+    MINIMUM_PX = (480, 260)
+    _data: ActivationData | None
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("activation_canvas")
-        self.setMinimumSize(theme.px(480), theme.px(260))
-        self._data: ActivationData | None = None
-        self._step = 0
+        super().__init__("activation_canvas", parent)
         self.before = Grid(0, 0, 1, 1, 1)
         self.after = Grid(0, 0, 1, 1, 1)
         self._plot = QRectF()
         self._plot_caption_h = 0.0
         self._formula = QRectF()
         self._legend_top = 0.0
-
-    def sizeHint(self) -> QSize:
-        """Two maps and the function plot side by side."""
-        return QSize(theme.px(900), theme.px(460))
-
-    def has_content(self) -> bool:
-        """True once there is data."""
-        return self._data is not None
-
-    def set_data(self, data: ActivationData | None) -> None:
-        """Show ``data`` (None: the placeholder)."""
-        self._data = data
-        self.invalidate()
-
-    def set_step(self, step: int) -> None:
-        """Highlight the pixel at ``step``."""
-        self._step = step
-        self.update_dynamic()
 
     def dynamic_region(self) -> QRegion:
         """Both highlighted pixels, the plot, the wires between them and the formula line."""
@@ -163,7 +348,7 @@ class ActivationCanvas(CachedCanvas):
         area = source.united(target).united(self._plot).adjusted(-pad, -pad, pad, pad)
         return QRegion(area.toAlignedRect()).united(self._formula.toAlignedRect())
 
-    def _layout(self, data: ActivationData) -> None:
+    def lay_out(self, data: ActivationData) -> None:
         margin, gap = theme.px(10), theme.px(28)
         header = QFontMetricsF(theme.font(0.9)).height() * 2 + theme.px(10)
         formula_h = QFontMetricsF(theme.font(1.6, bold=True)).height() + theme.px(16)
@@ -185,11 +370,8 @@ class ActivationCanvas(CachedCanvas):
         self.after = Grid(plot_left + plot_w + gap, top, cell, rows, cols)
         self._formula = QRectF(margin, top + cell * rows + theme.px(6), width, formula_h)
 
-    def paint_static(self, painter: QPainter) -> None:
+    def paint_static(self, painter: QPainter, data: ActivationData) -> None:
         """Both maps with the negative regions outlined, the legend, and the dots of the function plot."""
-        data = self._data
-        assert data is not None
-        self._layout(data)
         palette = theme.current()
         small = theme.font(0.9)
         painter.setFont(small)
@@ -257,7 +439,7 @@ class ActivationCanvas(CachedCanvas):
         painter.drawText(
             QRectF(rect.left(), rect.bottom() + theme.px(4), rect.width(), self._plot_caption_h),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-            explain_text.activation_name(data.kind),
+            activation_name(data.kind),
         )
 
     def _to_plot(self, x: float, y: float) -> QPointF:
@@ -272,10 +454,8 @@ class ActivationCanvas(CachedCanvas):
             rect.bottom() - (y - y_lo) / (y_hi - y_lo) * rect.height(),
         )
 
-    def paint_dynamic(self, painter: QPainter) -> None:
+    def paint_dynamic(self, painter: QPainter, data: ActivationData) -> None:
         """The current pixel in both maps, its point on the plot and its formula."""
-        data = self._data
-        assert data is not None
         palette = theme.current()
         row, col = data.position(self._step)
         source, target = self.before.cells(row, col), self.after.cells(row, col)
@@ -309,7 +489,7 @@ class ActivationCanvas(CachedCanvas):
         if hit is not None:
             step = hit[0] * data.width + hit[1]
             if step < data.count:
-                self.sigHoverPixel.emit(step)
+                self.sigHoverStep.emit(step)
 
 
 def paint_mask(painter: QPainter, grid: Grid, mask: np.ndarray, brush: QBrush) -> None:
@@ -347,7 +527,7 @@ def paint_outline(painter: QPainter, grid: Grid, mask: np.ndarray, pen: QPen) ->
         )
 
 
-class ReLUView(MapChoice, DetailView):
+class ReLUView(MapView):
     """The explanation of an element-wise layer: ReLU, leaky ReLU, sigmoid, tanh or dropout at inference.
 
     objectName ``"relu_view"``. ``channel`` picks the feature map of a conv-shaped layer.
@@ -356,43 +536,16 @@ class ReLUView(MapChoice, DetailView):
         set_arrays: x and y ``(H, W)`` or ``(F,)``, the same shape.
     """
 
+    canvas: ActivationCanvas
+    _data: ActivationData | None
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("relu_view", parent)
-        self.channel_box = QSpinBox()
-        self.channel_box.setObjectName("channel")
-        self.channel_box.valueChanged.connect(self._channel_chosen)
-        self.toolbar.addWidget(self.channel_box)
-        self.finish_toolbar()
-        self.canvas = ActivationCanvas()
-        self.stats = QLabel()
-        self.stats.setWordWrap(True)
-        self.stats.setObjectName("stats")
-        self.stage_layout.addWidget(self.canvas, 1)
-        self.stage_layout.addWidget(self.stats)
-        self.canvas.sigHoverPixel.connect(self._hovered)
-        self.player.sigStepChanged.connect(self._show_step)
-        self._trace: Trace | None = None
-        self._layer_index = 0
-        self._data: ActivationData | None = None
+        super().__init__("relu_view", ActivationCanvas(), parent)
         self._opened = False  # the first trace picks the map to open on
-        self._name = ""
-        self._apply_fonts()
-        theme.notifier().sigChanged.connect(self._apply_fonts)
-        self.retranslate_ui()
 
-    def _apply_fonts(self) -> None:
-        self.stats.setFont(theme.font(1.2))
-
-    def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
-        """Explain map ``channel`` of element-wise layer ``layer_index`` of ``trace`` (None: no input yet).
-
-        The first trace opens on :func:`opening_channel`; later ones keep the map asked for.
-        """
-        self._trace, self._layer_index = trace, layer_index
-        if trace is None:
-            self._set_data(None, "", 0, 1)
-            return
-        record = trace.layers[layer_index]
+    def _explain(self, record: LayerRecord, layer_index: int, channel: int) -> None:
+        """Show map ``channel`` of an element-wise layer; the first trace opens on :func:`opening_channel`,
+        later ones keep the map asked for."""
         if record.kind not in ELEMENTWISE_KINDS:
             raise ValueError(
                 f"layer {layer_index} ({record.name}) is a {record.kind}, not an element-wise layer"
@@ -404,15 +557,13 @@ class ReLUView(MapChoice, DetailView):
             if not self._opened:
                 shown = opening_channel(record.kind, record.input[0], channel)
                 if shown != channel:
-                    moved, channel = explain_text.activation_moved(record.kind, channel, shown), shown
+                    moved, channel = activation_moved(record.kind, channel, shown), shown
             x, y = record.input[0, channel], record.output[0, channel]
         else:
             channels, channel = 1, 0
             x, y = record.input[0], record.output[0]
         self._opened = True
-        with signals_blocked(self.channel_box):
-            self.channel_box.setRange(0, channels - 1)
-            self.channel_box.setValue(channel)
+        self._show_channels(channel, channels)
         self._set_data(ActivationData(record.kind, x, y), record.name, channel, channels)
         if moved:
             self.stats.setText(f"{self.stats.text()}\n{moved}")
@@ -424,64 +575,166 @@ class ReLUView(MapChoice, DetailView):
             x, y: ``(H, W)`` or ``(F,)``.
         """
         self._trace = None
-        with signals_blocked(self.channel_box):
-            self.channel_box.setRange(0, 0)
+        self._show_channels(0, 1)
         self._set_data(ActivationData(kind, x, y), name, 0, 1)
 
-    def _set_data(self, data: ActivationData | None, name: str, channel: int, channels: int) -> None:
-        self._data, self._name = data, name
-        self.canvas.set_data(data)
-        if data is None:
-            self.title.setText(explain_text.no_input())
-            self.stats.setText("")
-            self.set_paragraphs([])
-            self.player.set_count(0)
-            return
-        self.title.setText(explain_text.activation_title(name, data.kind, channel, channels))
-        self.set_paragraphs(explain_text.activation_paragraphs(data.kind))
+    def _write_texts(self, data: ActivationData, name: str, channel: int, channels: int) -> None:
+        self.title.setText(activation_title(name, data.kind, channel, channels))
+        self.set_paragraphs(forward_paragraphs(data.kind))
         if data.kind == "relu":
-            self.stats.setText(explain_text.relu_zeroed(data.zeroed, data.count))
+            self.stats.setText(relu_zeroed(data.zeroed, data.count))
         elif data.kind == "leaky_relu":
-            self.stats.setText(explain_text.leaky_scaled(data.scaled, data.count))
+            self.stats.setText(leaky_scaled(data.scaled, data.count))
         else:
             self.stats.setText("")
-        self.player.set_count(data.count)
-        self._show_step(self.player.step())
 
-    def _channel_chosen(self, channel: int) -> None:
-        if self._trace is not None:
-            self.set_trace(self._trace, self._layer_index, channel)
-
-    def _show_step(self, step: int) -> None:
-        data = self._data
-        if data is None:
-            return
-        self.canvas.set_step(step)
-        row, col = data.position(step)
-        self.player.set_caption(explain_text.pixel_caption(row, col, step + 1, data.count))
-
-    def _hovered(self, step: int) -> None:
-        self.player.pause()
-        self.player.set_step(step)
-
-    def data(self) -> ActivationData | None:
-        """What the view shows now."""
-        return self._data
-
-    def channel(self) -> int:
-        """The map shown now (the main window keeps it when a new stroke arrives)."""
-        return self.channel_box.value()
+    def _caption(self, step: int) -> str:
+        assert self._data is not None
+        row, col = self._data.position(step)
+        return pixel_caption(row, col, step + 1, self._data.count)
 
     def position(self) -> tuple[int, int]:
         """(row, col) of the current pixel."""
         return self._data.position(self.player.step()) if self._data is not None else (0, 0)
 
 
+# ---- backward -----------------------------------------------------------------------------------------
+
+
+def activation_derivative(record: LayerRecord) -> np.ndarray:
+    """g'(x) of an element-wise layer at its recorded input (for ReLU the 0/1 mask).
+
+    Shape:
+        returns the shape of ``record.input``.
+    """
+    x = record.input.astype(np.float64)
+    y = record.output.astype(np.float64)
+    if record.kind == "relu":
+        return (x > 0).astype(np.float64)
+    if record.kind == "leaky_relu":
+        negative = x < 0
+        alpha = float(np.mean(y[negative] / x[negative])) if negative.any() else 0.0
+        return np.where(x > 0, 1.0, alpha)
+    if record.kind == "sigmoid":
+        return sigmoid_derivative(x)
+    if record.kind == "tanh":
+        return tanh_derivative(x)
+    return np.ones_like(x)  # dropout in eval mode, and any identity-like layer
+
+
+@dataclass(frozen=True)
+class PixelStep:
+    """One element of an element-wise backward: ``dx = dy · g'(x)`` at (row, col)."""
+
+    row: int
+    col: int
+    x: float
+    derivative: float
+    dy: float
+    value: float
+
+
+class ActivationBackwardView(ChannelBackwardDetail):
+    """ReLU (and other element-wise layers) backward: ``dL/dZ = dL/dA ⊙ g'(Z)``; for ReLU g' is the 0/1 mask.
+
+    Shape:
+        one channel ``(H, W)``, or a vector drawn as rows.
+    """
+
+    def __init__(
+        self, trace: Trace, layer_index: int, channel: int = 0, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("backward_activation", tr("Channel"), trace, layer_index, channel, parent)
+
+    def _adopt(self) -> None:
+        self.spatial = self.record.input.ndim == 4
+        channels = self.record.input.shape[1] if self.spatial else 1
+        self._set_items(self.channel_box, [f"c = {c}" for c in range(channels)])  # one for a vector
+
+    def _explanation(self) -> list[tuple[str, str]]:
+        return backward_paragraphs(self.record.kind)
+
+    def _slice(self, array: np.ndarray) -> np.ndarray:
+        """The chosen channel as a 2-D map (vectors become one row per 32 values)."""
+        if self.spatial:
+            return np.asarray(array[0, self.channel_box.currentIndex()], np.float64)
+        return wrap(np.asarray(array[0], np.float64))
+
+    def _build(self) -> None:
+        x = self._slice(self.record.input)
+        derivative = self._slice(activation_derivative(self.record))
+        dy = self._slice(self.record.grad_output)
+        self.steps = [
+            PixelStep(int(r), int(c), x[r, c], derivative[r, c], dy[r, c], dy[r, c] * derivative[r, c])
+            for r, c in zip(*np.nonzero(np.isfinite(x)), strict=True)
+        ]
+
+    def final(self) -> np.ndarray:
+        """dL/d(input) of the channel as built by the steps (NaN gaps for wrapped vectors)."""
+        out = np.full(self._slice(self.record.input).shape, np.nan)
+        for step in self.steps:
+            out[step.row, step.col] = step.value
+        return out
+
+    def _show_step(self, index: int, step: Any) -> None:
+        final = self.final()
+        built = np.full(final.shape, np.nan)
+        for done in self.steps[: index + 1]:
+            built[done.row, done.col] = done.value
+        cell = (step.row, step.col, 1, 1)
+        relu = self.record.kind == "relu"
+        self.player.set_caption(tr("value {i} of {n}").format(i=index + 1, n=len(self.steps)))
+        self.board.set_panels(
+            [
+                Panel(
+                    tr("Z (input)"),
+                    self._slice(self.record.input),
+                    highlight=cell,
+                    caption=tr("what the layer received in the forward pass"),
+                ),
+                Panel(
+                    tr("mask 1[Z > 0]") if relu else tr("g′(Z)"),
+                    self._slice(activation_derivative(self.record)),
+                    levels=(-1.0, 1.0) if relu else None,
+                    highlight=cell,
+                    caption=tr("the local slope of the activation"),
+                ),
+                Panel(
+                    tr("dL/dA (from above)"),
+                    self._slice(self.record.grad_output),
+                    highlight=cell,
+                    caption=tr("gradient arriving at the output"),
+                ),
+                Panel(
+                    tr("dL/dZ = dL/dA ⊙ g′(Z)"),
+                    built,
+                    levels=theme.symmetric_levels(final[np.isfinite(final)]),
+                    highlight=cell,
+                    caption=tr("zero wherever the unit was off"),
+                ),
+            ]
+        )
+        self.formula.setText(
+            tr("dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = <b>{v}</b>   (Z = {x})").format(
+                r=step.row,
+                c=step.col,
+                dy=fmt(step.dy),
+                d=fmt(step.derivative),
+                v=fmt(step.value),
+                x=fmt(step.x),
+            )
+        )
+
+
+# ---- the families -------------------------------------------------------------------------------------
+
+TEXTS = FamilyTexts(describe, rule, title)
+
+ACTIVATION = LayerFamily(
+    "activation", ACTIVATION_KINDS, ReLUView, ActivationBackwardView, TEXTS, reads_own_channel=True
+)
+DROPOUT = LayerFamily("dropout", DROPOUT_KINDS, ReLUView, ReshapeBackwardView, TEXTS, reads_own_channel=True)
+
+
 if __name__ == "__main__":
-
-    def _make(trace: Trace) -> ReLUView:
-        view = ReLUView()
-        view.set_trace(trace, 1, 0)
-        return view
-
-    preview(_make)
+    run_family(ACTIVATION)

@@ -1,28 +1,36 @@
-"""The pooling detail view: one map cut into windows, each window reduced to its maximum (or mean).
+"""The pooling family: max and average pooling.
 
-The input map is on the left with the window tiling drawn on it, the current window enlarged in the middle
-with every number and the maximum ringed, and the output map on the right. The animation, driven by the
-core's ``pool_steps``, walks the windows in reading order; hovering either map jumps to a window.
+Forward (``PoolView``): the input map is on the left with the window tiling drawn on it, the current
+window enlarged in the middle with every number and the maximum ringed, and the output map on the right.
+The animation, driven by the core's ``pool_steps``, walks the windows in reading order; hovering either map
+jumps to a window.
+
+Backward (``PoolBackwardView``): max pooling routes each gradient to its window's argmax (the mask);
+average pooling spreads it evenly, 1/k² to every cell of the window.
+
+Run alone: ``python -m explainer.gui.layers.pool`` (``--backward`` for the backward view).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
+from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPen, QRegion
-from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-from explainer.core import Trace, pool_steps
+from explainer.core import Trace, maxpool_grad_steps, pool_steps
 from explainer.core.steps import PoolStep
+from explainer.core.trace import LayerRecord
+from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.animation import (
     CachedCanvas,
-    DetailView,
     Grid,
-    MapChoice,
     blend,
     fit_cell,
     fit_number_font,
@@ -33,12 +41,149 @@ from explainer.gui.kit.animation import (
     paint_numbers,
     paint_uncovered,
     paint_value_tag,
-    preview,
     text_colours,
 )
 from explainer.gui.kit.colorbar import paint_colorbar, range_texts
-from explainer.gui.layers import texts as explain_text
-from explainer.gui.state import signals_blocked
+from explainer.gui.kit.mapboard import Panel, fmt
+from explainer.gui.layers.base import ChannelBackwardDetail, FamilyTexts, LayerFamily, MapView, run_family
+
+POOL_KINDS = ("maxpool2d", "avgpool2d")
+"""The pooling layers."""
+
+
+def pool_mode(kind: str) -> str:
+    """ "max" for max pooling, "avg" for average pooling (as ``pool_steps`` takes it)."""
+    return "max" if kind == "maxpool2d" else "avg"
+
+
+# ---- texts --------------------------------------------------------------------------------------------
+
+
+def pool_title(name: str, mode: str, channel: int, channels: int, size: int, stride: int) -> str:
+    """The heading of the pooling view."""
+    kind = tr("max pooling") if mode == "max" else tr("average pooling")
+    return tr(
+        "{name} ({kind}): map {channel} of {channels}  ·  {size}×{size} windows, stride {stride}"
+    ).format(name=name, kind=kind, channel=channel, channels=channels, size=size, stride=stride)
+
+
+def forward_paragraphs(mode: str, size: int, stride: int) -> list[tuple[str, str]]:
+    """(heading, body) pairs explaining pooling."""
+    shrink = size * size if size == stride else None
+    if mode == "max":
+        first = (
+            tr("Max pooling"),
+            tr(
+                "The map is cut into {k}×{k} windows, moving {s} at a time, and each window is replaced by "
+                "its largest value. After ReLU the largest value is the place where the pattern matched "
+                "best, so keeping it keeps what matters and drops the rest."
+            ).format(k=size, s=stride),
+        )
+    else:
+        first = (
+            tr("Average pooling"),
+            tr(
+                "The map is cut into {k}×{k} windows, moving {s} at a time, and each window is replaced by "
+                "the mean of its values: the map is smoothed and shrunk, and no value is singled out."
+            ).format(k=size, s=stride),
+        )
+    why = tr(
+        "Pooling has no weights to learn and treats every channel on its own. It makes the maps smaller, "
+        "so later layers are cheaper and each of their pixels sees a larger part of the digit, and a "
+        "stroke that moves by a pixel still gives almost the same result."
+    )
+    texts = [first, (tr("Why pool"), why)]
+    if shrink is not None:
+        texts.append(
+            (
+                tr("Size"),
+                tr("Each window of {n} values becomes 1 value: the map has {n} times fewer values.").format(
+                    n=shrink
+                ),
+            )
+        )
+    return texts
+
+
+def pool_scale(peak: str, maps: int) -> str:
+    """Which colour scale the pooling view uses: the one of the overview's "Per layer" setting."""
+    return tr(
+        "Colours: one scale, {peak}, for all {n} maps of this layer, as in the overview with the colour "
+        "scale “Per layer” (“Per block” and “Whole network” can span more)."
+    ).format(peak=peak, n=maps)
+
+
+def pool_dropped(dropped: int, total: int) -> str:
+    """How many input values max pooling threw away."""
+    return tr(
+        "{n} of {total} values are not the maximum of any window and are dropped ({pct:.1f} %)."
+    ).format(n=dropped, total=total, pct=100.0 * dropped / max(total, 1))
+
+
+def pool_averaged(total: int, outputs: int) -> str:
+    """What average pooling does to the number of values."""
+    return tr(
+        "{total} values are averaged into {out}: nothing is dropped, but {pct:.1f} % fewer numbers remain."
+    ).format(total=total, out=outputs, pct=100.0 * (1 - outputs / max(total, 1)))
+
+
+def pool_uncovered(rows: int, cols: int) -> str:
+    """Cells at the bottom/right that no whole window reaches."""
+    return tr(
+        "The last {r} row(s) and {c} column(s) do not fill a whole window and are ignored (hatched)."
+    ).format(r=rows, c=cols)
+
+
+def window_caption(row: int, col: int, step: int, total: int) -> str:
+    """Which window the pooling animation is at."""
+    return tr("window ({row}, {col})  ·  step {step} of {total}").format(
+        row=row, col=col, step=step, total=total
+    )
+
+
+def backward_paragraphs(is_max: bool, size: int) -> list[tuple[str, str]]:
+    """The plain-words explanation of a pooling layer's backward pass."""
+    if is_max:
+        return [
+            (
+                tr("Only the maximum gets the gradient"),
+                tr(
+                    "In the forward pass only the largest value of each {k}×{k} window reached the output, "
+                    "so only it can change the loss. The backward pass remembers where each maximum was (the "
+                    "mask) and routes the gradient there; the other cells get zero."
+                ).format(k=size),
+            ),
+            (tr("No weights"), tr("Pooling has nothing to learn: it only passes gradients back.")),
+        ]
+    return [
+        (
+            tr("Spread evenly"),
+            tr(
+                "Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of "
+                "the window's gradient."
+            ).format(k=size, n=size * size),
+        ),
+    ]
+
+
+def describe(kind: str, config: Mapping[str, Any]) -> str:
+    """What a pooling layer does, in words, for the architecture editor's table."""
+    text = tr("max of each {k}×{k} window") if kind == "maxpool2d" else tr("mean of each {k}×{k} window")
+    return text.format(k=config["size"])
+
+
+def rule(kind: str, backward: bool) -> str:
+    """The step-through page's line for a pooling layer's forward (or backward) pass."""
+    lines = {
+        (True, False): tr("Each window keeps only its largest value."),
+        (False, False): tr("Each window is replaced by its average."),
+        (True, True): tr("Each gradient goes back to the position of its window's maximum; the rest get 0."),
+        (False, True): tr("Each gradient is spread evenly, 1/k² to every cell of its window."),
+    }
+    return lines[pool_mode(kind) == "max", backward]
+
+
+# ---- forward ------------------------------------------------------------------------------------------
 
 
 class PoolData:
@@ -106,40 +251,20 @@ class PoolCanvas(CachedCanvas):
     """Input map with its windows, the current window enlarged, the output map.
 
     Signals:
-        sigHoverWindow(int): the mouse is over the window of this step.
+        sigHoverStep(int): the mouse is over the window of this step.
     """
 
-    sigHoverWindow = Signal(int)
+    sigHoverStep = Signal(int)
+    MINIMUM_PX = (480, 260)
+    _data: PoolData | None
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("pool_canvas")
-        self.setMinimumSize(theme.px(480), theme.px(260))
-        self._data: PoolData | None = None
-        self._step = 0
+        super().__init__("pool_canvas", parent)
         self.input = Grid(0, 0, 1, 1, 1)
         self.output = Grid(0, 0, 1, 1, 1)
         self.zoom = Grid(0, 0, 1, 1, 1)
         self._formula = QRectF()
         self._legend_top = 0.0
-
-    def sizeHint(self) -> QSize:
-        """Two maps and the enlarged window side by side."""
-        return QSize(theme.px(900), theme.px(460))
-
-    def has_content(self) -> bool:
-        """True once there is data."""
-        return self._data is not None
-
-    def set_data(self, data: PoolData | None) -> None:
-        """Show ``data`` (None: the placeholder)."""
-        self._data = data
-        self.invalidate()
-
-    def set_step(self, step: int) -> None:
-        """Show the window at ``step``."""
-        self._step = step
-        self.update_dynamic()
 
     def dynamic_region(self) -> QRegion:
         """The window, the enlarged window, the output pixel with its value tag, and the formula line."""
@@ -157,7 +282,7 @@ class PoolCanvas(CachedCanvas):
         region = region.united(target.adjusted(-tag_w - pad, -tag_h, tag_w + pad, tag_h).toAlignedRect())
         return region.united(self._formula.toAlignedRect())
 
-    def _layout(self, data: PoolData) -> None:
+    def lay_out(self, data: PoolData) -> None:
         margin, gap = theme.px(10), theme.px(36)
         header = QFontMetricsF(theme.font(0.9)).height() * 2 + theme.px(10)
         formula_h = QFontMetricsF(theme.font(1.5, bold=True)).height() * 2 + theme.px(16)
@@ -178,11 +303,8 @@ class PoolCanvas(CachedCanvas):
         self.output = Grid(zoom_left + zoom_side + gap, top + (rows - out_h) * cell / 2, cell, out_h, out_w)
         self._formula = QRectF(margin, top + cell * rows + theme.px(6), width, formula_h)
 
-    def paint_static(self, painter: QPainter) -> None:
+    def paint_static(self, painter: QPainter, data: PoolData) -> None:
         """Both maps, the window tiling, cells no window reaches, and the legend."""
-        data = self._data
-        assert data is not None
-        self._layout(data)
         palette = theme.current()
         small = theme.font(0.9)
         painter.setFont(small)
@@ -215,10 +337,8 @@ class PoolCanvas(CachedCanvas):
                         self.input.cells(row * data.stride, col * data.stride, data.size, data.size)
                     )
 
-    def paint_dynamic(self, painter: QPainter) -> None:
+    def paint_dynamic(self, painter: QPainter, data: PoolData) -> None:
         """The current window on the input, enlarged with its numbers, and its output pixel."""
-        data = self._data
-        assert data is not None
         step = data.steps[min(self._step, data.count - 1)]
         palette = theme.current()
         window = self.input.cells(step.row * data.stride, step.col * data.stride, data.size, data.size)
@@ -267,62 +387,35 @@ class PoolCanvas(CachedCanvas):
             col = min(cell[1] // data.stride, data.out_shape[1] - 1)
             hit = (row, col)
         if hit is not None:
-            self.sigHoverWindow.emit(hit[0] * data.out_shape[1] + hit[1])
+            self.sigHoverStep.emit(hit[0] * data.out_shape[1] + hit[1])
 
 
-class PoolView(MapChoice, DetailView):
+class PoolView(MapView):
     """The explanation of a max or average pooling layer (objectName ``"pool_view"``).
 
     Shape:
         set_arrays: x ``(H, W)``.
     """
 
+    canvas: PoolCanvas
+    _data: PoolData | None
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("pool_view", parent)
-        self.channel_box = QSpinBox()
-        self.channel_box.setObjectName("channel")
-        self.channel_box.valueChanged.connect(self._channel_chosen)
-        self.toolbar.addWidget(self.channel_box)
-        self.finish_toolbar()
-        self.canvas = PoolCanvas()
-        self.stats = QLabel()
-        self.stats.setObjectName("stats")
-        self.stats.setWordWrap(True)
-        self.stage_layout.addWidget(self.canvas, 1)
-        self.stage_layout.addWidget(self.stats)
-        self.canvas.sigHoverWindow.connect(self._hovered)
-        self.player.sigStepChanged.connect(self._show_step)
-        self._trace: Trace | None = None
-        self._layer_index = 0
-        self._data: PoolData | None = None
-        self._name = ""
-        self._apply_fonts()
-        theme.notifier().sigChanged.connect(self._apply_fonts)
-        self.retranslate_ui()
+        super().__init__("pool_view", PoolCanvas(), parent)
 
-    def _apply_fonts(self) -> None:
-        self.stats.setFont(theme.font(1.2))
-
-    def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
-        """Explain map ``channel`` of pooling layer ``layer_index`` of ``trace`` (None: no input yet)."""
-        self._trace, self._layer_index = trace, layer_index
-        if trace is None:
-            self._set_data(None, "", 0, 1)
-            return
-        record = trace.layers[layer_index]
-        if record.kind not in ("maxpool2d", "avgpool2d"):
+    def _explain(self, record: LayerRecord, layer_index: int, channel: int) -> None:
+        """Show map ``channel`` of a pooling layer, coloured on the scale of all its maps."""
+        if record.kind not in POOL_KINDS:
             raise ValueError(f"layer {layer_index} ({record.name}) is a {record.kind}, not a pooling layer")
         channels = record.input.shape[1]
         channel = min(max(channel, 0), channels - 1)
         size, stride = int(record.config["size"]), int(record.config["stride"])
-        with signals_blocked(self.channel_box):
-            self.channel_box.setRange(0, channels - 1)
-            self.channel_box.setValue(channel)
-        mode = "max" if record.kind == "maxpool2d" else "avg"
+        self._show_channels(channel, channels)
+        mode = pool_mode(record.kind)
         levels = theme.symmetric_levels(record.input[0])
         data = PoolData(record.input[0, channel], size, stride, mode, levels)
         self._set_data(data, record.name, channel, channels)
-        scale = explain_text.pool_scale("±" + range_texts(levels)[1], channels)
+        scale = pool_scale("±" + range_texts(levels)[1], channels)
         self.stats.setText(f"{self.stats.text()}\n{scale}")
 
     def set_arrays(
@@ -334,68 +427,186 @@ class PoolView(MapChoice, DetailView):
             x: ``(H, W)``.
         """
         self._trace = None
-        with signals_blocked(self.channel_box):
-            self.channel_box.setRange(0, 0)
+        self._show_channels(0, 1)
         self._set_data(PoolData(x, size, size if stride is None else stride, mode), name, 0, 1)
 
-    def _set_data(self, data: PoolData | None, name: str, channel: int, channels: int) -> None:
-        self._data, self._name = data, name
-        self.canvas.set_data(data)
-        if data is None:
-            self.title.setText(explain_text.no_input())
-            self.stats.setText("")
-            self.set_paragraphs([])
-            self.player.set_count(0)
-            return
-        self.title.setText(
-            explain_text.pool_title(name, data.mode, channel, channels, data.size, data.stride)
-        )
-        self.set_paragraphs(explain_text.pool_paragraphs(data.mode, data.size, data.stride))
+    def _write_texts(self, data: PoolData, name: str, channel: int, channels: int) -> None:
+        self.title.setText(pool_title(name, data.mode, channel, channels, data.size, data.stride))
+        self.set_paragraphs(forward_paragraphs(data.mode, data.size, data.stride))
         lines = []
         if data.mode == "max":
-            lines.append(explain_text.pool_dropped(data.x.size - data.kept, data.x.size))
+            lines.append(pool_dropped(data.x.size - data.kept, data.x.size))
         else:
-            lines.append(explain_text.pool_averaged(data.x.size, data.count))
+            lines.append(pool_averaged(data.x.size, data.count))
         if any(data.uncovered):
-            lines.append(explain_text.pool_uncovered(*data.uncovered))
+            lines.append(pool_uncovered(*data.uncovered))
         self.stats.setText("\n".join(lines))
-        self.player.set_count(data.count)
-        self._show_step(self.player.step())
 
-    def _channel_chosen(self, channel: int) -> None:
-        if self._trace is not None:
-            self.set_trace(self._trace, self._layer_index, channel)
-
-    def _show_step(self, step: int) -> None:
-        data = self._data
-        if data is None:
-            return
-        self.canvas.set_step(step)
-        record = data.steps[step]
-        self.player.set_caption(explain_text.window_caption(record.row, record.col, step + 1, data.count))
-
-    def _hovered(self, step: int) -> None:
-        self.player.pause()
-        self.player.set_step(step)
-
-    def data(self) -> PoolData | None:
-        """What the view shows now."""
-        return self._data
-
-    def channel(self) -> int:
-        """The map shown now (the main window keeps it when a new stroke arrives)."""
-        return self.channel_box.value()
+    def _caption(self, step: int) -> str:
+        assert self._data is not None
+        record = self._data.steps[step]
+        return window_caption(record.row, record.col, step + 1, self._data.count)
 
     def current(self) -> PoolStep | None:
         """The window shown now."""
         return self._data.steps[self.player.step()] if self._data is not None else None
 
 
+# ---- backward -----------------------------------------------------------------------------------------
+
+
+def pool_geometry(record: LayerRecord) -> tuple[int, int]:
+    """(window size, stride) of a pooling layer, read from its shapes and checked on its numbers.
+
+    Shape:
+        record.input ``(N, C, H, W)``, record.output ``(N, C, H_out, W_out)``.
+    """
+    H, out_h = record.input.shape[2], record.output.shape[2]
+    mode = pool_mode(record.kind)
+    x, y = record.input[0, 0], record.output[0, 0]
+    candidates = [(s, s) for s in range(1, H + 1)] + [(z, s) for z in range(1, H + 1) for s in range(1, z)]
+    for size, stride in candidates:
+        if (H - size) // stride + 1 != out_h or (record.input.shape[3] - size) // stride + 1 != y.shape[1]:
+            continue
+        values = np.array([step.value for step in pool_steps(x, size, stride, mode)]).reshape(y.shape)
+        if np.allclose(values, y, rtol=1e-5, atol=1e-6):
+            return size, stride
+    raise BadInputError(f"cannot work out the window and stride of {record.name} from its numbers")
+
+
+class PoolBackwardView(ChannelBackwardDetail):
+    """Pooling backward: max pooling routes each gradient to its window's argmax (the mask); average
+    pooling spreads it evenly, 1/k² to every cell of the window.
+
+    Shape:
+        A (pool input) ``(H, W)``, dL/dY ``(H_out, W_out)`` for one channel.
+    """
+
+    def __init__(
+        self, trace: Trace, layer_index: int, channel: int = 0, parent: QWidget | None = None
+    ) -> None:
+        tip = tr("Channel (pooling works on each map alone)")
+        super().__init__("backward_pool", tip, trace, layer_index, channel, parent)
+
+    def _adopt(self) -> None:
+        self.size, self.stride = pool_geometry(self.record)
+        self.max = pool_mode(self.record.kind) == "max"
+        self._set_items(self.channel_box, [f"c = {c}" for c in range(self.record.input.shape[1])])
+
+    def _explanation(self) -> list[tuple[str, str]]:
+        return backward_paragraphs(self.max, self.size)
+
+    def _build(self) -> None:
+        c = self.channel_box.currentIndex()
+        x, dy = self.record.input[0, c], self.record.grad_output[0, c]
+        if self.max:
+            self.steps = list(maxpool_grad_steps(x, dy, self.size, self.stride))
+        else:
+            self.steps = list(pool_steps(x, self.size, self.stride, "avg"))
+
+    def _accumulate(self, count: int) -> np.ndarray:
+        """dL/dA after the first ``count`` windows have sent their gradient back.
+
+        Shape:
+            returns ``(H, W)`` float64.
+        """
+        c = self.channel_box.currentIndex()
+        dy = self.record.grad_output[0, c].astype(np.float64)
+        dx = np.zeros(self.record.input.shape[2:])
+        s, z = self.stride, self.size
+        for step in self.steps[:count]:
+            if self.max:
+                dx[step.input_index] += step.value
+            else:
+                dx[step.row * s : step.row * s + z, step.col * s : step.col * s + z] += (
+                    dy[step.row, step.col] / z**2
+                )
+        return dx
+
+    def final(self) -> np.ndarray:
+        """dL/dA of the channel ``(H, W)`` once every window is done."""
+        return self._accumulate(len(self.steps))
+
+    def mask(self) -> np.ndarray:
+        """Max pooling's mask: 1 where a window's maximum sits, else 0; ``(H, W)``."""
+        mask = np.zeros(self.record.input.shape[2:])
+        for step in self.steps:
+            mask[step.input_index] = 1.0
+        return mask
+
+    def _max_mark(self, step: object, shape: tuple[int, int]) -> np.ndarray | None:
+        """Max pooling: a mask with only the current window's maximum, to outline it."""
+        if not self.max:
+            return None
+        mark = np.zeros(shape, bool)
+        mark[step.input_index] = True
+        return mark
+
+    def _show_step(self, index: int, step: Any) -> None:
+        c = self.channel_box.currentIndex()
+        s, z = self.stride, self.size
+        window = (step.row * s, step.col * s, z, z)
+        x = self.record.input[0, c].astype(np.float64)
+        dy = self.record.grad_output[0, c].astype(np.float64)
+        built = self._accumulate(index + 1)
+        levels = theme.symmetric_levels(self.final())
+        self.player.set_caption(tr("window {i} of {n}").format(i=index + 1, n=len(self.steps)))
+        panels = [
+            Panel(
+                tr("A[{c}] (pool input)").format(c=c),
+                x,
+                highlight=window,
+                marks=self._max_mark(step, x.shape),
+                caption=tr("outlined: the window's maximum") if self.max else tr("the window"),
+            ),
+        ]
+        if self.max:
+            panels.append(
+                Panel(
+                    tr("mask"),
+                    self.mask(),
+                    levels=(-1.0, 1.0),
+                    highlight=window,
+                    numbers=False,
+                    caption=tr("1 where the max was, 0 elsewhere"),
+                )
+            )
+        panels += [
+            Panel(
+                tr("dL/dY[{c}]").format(c=c),
+                dy,
+                highlight=(step.row, step.col, 1, 1),
+                caption=tr("gradient arriving at the pooled map"),
+            ),
+            Panel(
+                tr("dL/dA[{c}]").format(c=c),
+                built,
+                levels=levels,
+                highlight=window,
+                caption=tr("built window by window"),
+            ),
+        ]
+        self.board.set_panels(panels)
+        if self.max:
+            i, j = step.input_index
+            text = tr(
+                "window ({r},{s}): max {m} at ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = <b>{v}</b>; "
+                "the other {n} cells get 0"
+            ).format(r=step.row, s=step.col, m=fmt(x[i, j]), i=i, j=j, v=fmt(step.value), n=z * z - 1)
+        else:
+            g = dy[step.row, step.col]
+            text = tr(
+                "window ({r},{s}): each of the {n} cells gets dL/dY[{r},{s}] / {n} = {g} / {n} = <b>{v}</b>"
+            ).format(r=step.row, s=step.col, n=z * z, g=fmt(g), v=fmt(g / z**2))
+        self.formula.setText(text)
+
+
+TEXTS = FamilyTexts(describe, rule)
+
+POOL = LayerFamily(
+    "pool", POOL_KINDS, PoolView, PoolBackwardView, TEXTS, reads_own_channel=True, closes_block=True
+)
+
+
 if __name__ == "__main__":
-
-    def _make(trace: Trace) -> PoolView:
-        view = PoolView()
-        view.set_trace(trace, 4, 0)
-        return view
-
-    preview(_make)
+    run_family(POOL)

@@ -1,30 +1,60 @@
-"""Pick the detail view that explains a layer: ``make_detail_view(trace, layer_index, channel)``."""
+"""The one table of layer kinds in the GUI: which family explains each kind, and the views it builds.
+
+Each family declares itself in its own module (``LayerFamily``: its kinds, forward and backward views,
+texts and how the overview groups it); this module only lists them. The overview, the pages, the tour and
+the main window ask here instead of naming kinds. A new layer type adds its family module and one entry
+to ``FAMILIES``.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
 from explainer.core import Trace
-from explainer.gui.layers.activation import ELEMENTWISE_KINDS, ReLUView
-from explainer.gui.layers.conv import ConvView
-from explainer.gui.layers.dense import SoftmaxView
-from explainer.gui.layers.pool import PoolView
+from explainer.errors import BadInputError
+from explainer.gui.kit.animation import DetailView
+from explainer.gui.layers.activation import ACTIVATION, DROPOUT
+from explainer.gui.layers.base import BackwardDetail, LayerFamily, backward_record
+from explainer.gui.layers.conv import CONV
+from explainer.gui.layers.dense import DENSE, FLATTEN
+from explainer.gui.layers.pool import POOL
 
-VIEW_FOR_KIND: dict[str, type[ConvView | ReLUView | PoolView | SoftmaxView]] = {
-    "conv2d": ConvView,
-    **dict.fromkeys(ELEMENTWISE_KINDS, ReLUView),
-    "maxpool2d": PoolView,
-    "avgpool2d": PoolView,
-    "flatten": SoftmaxView,
-    "dense": SoftmaxView,
-}
-"""Which view explains each layer kind (the kind decides, never the layer's name)."""
+FAMILIES: tuple[LayerFamily, ...] = (CONV, ACTIVATION, DROPOUT, POOL, FLATTEN, DENSE)
+"""Every layer family the GUI explains."""
+
+_BY_KIND = {kind: family for family in FAMILIES for kind in family.kinds}
+
+
+def family(kind: str) -> LayerFamily:
+    """The family that explains layers of ``kind``; ValueError when none does."""
+    if kind not in _BY_KIND:
+        raise ValueError(f"no view family explains layers of kind {kind!r}")
+    return _BY_KIND[kind]
+
+
+def kinds(*names: str) -> frozenset[str]:
+    """The layer kinds of the families called ``names`` (e.g. ``kinds("pool")``: max and average pooling)."""
+    unknown = set(names) - {f.name for f in FAMILIES}
+    if unknown:
+        raise ValueError(f"no layer families called {sorted(unknown)}")
+    return frozenset(kind for f in FAMILIES if f.name in names for kind in f.kinds)
+
+
+def kinds_where(**flags: bool) -> frozenset[str]:
+    """The layer kinds of the families whose grouping flags have these values, e.g.
+    ``kinds_where(reads_own_channel=True)`` for the layers that compute each map from the same input map."""
+    return frozenset(
+        kind
+        for f in FAMILIES
+        if all(getattr(f, key) == value for key, value in flags.items())
+        for kind in f.kinds
+    )
 
 
 def make_detail_view(
     trace: Trace, layer_index: int, channel: int = 0, parent: QWidget | None = None
-) -> ConvView | ReLUView | PoolView | SoftmaxView:
-    """The view explaining ``trace.layers[layer_index]``, chosen by its ``kind`` and showing ``channel``.
+) -> DetailView:
+    """The forward view explaining ``trace.layers[layer_index]``, chosen by its ``kind``, showing ``channel``.
 
     ``channel`` is the output map for conv, the map for activations and pooling, and the class for
     flatten/dense. Keep the view in sync with new input through its
@@ -34,8 +64,32 @@ def make_detail_view(
         ValueError: no view explains this layer's kind.
     """
     kind = trace.layers[layer_index].kind
-    if kind not in VIEW_FOR_KIND:
+    if kind not in _BY_KIND:
         raise ValueError(f"no detail view explains layers of kind {kind!r}")
-    view = VIEW_FOR_KIND[kind](parent)
-    view.set_trace(trace, layer_index, channel)
+    view = _BY_KIND[kind].forward_view(parent)
+    view.set_trace(trace, layer_index, channel)  # type: ignore[attr-defined]
     return view
+
+
+def make_backward_view(
+    trace: Trace, layer_index: int, channel: int = 0, parent: QWidget | None = None
+) -> BackwardDetail:
+    """The backward detail view for layer ``layer_index`` of ``trace`` (which must carry gradients).
+
+    ``channel`` is the map to start on: the output channel of a conv, the channel of a pool or activation,
+    the class of a dense layer. Raises BadInputError without gradients or for a kind no view explains.
+    """
+    record = backward_record(trace, layer_index)
+    if record.kind not in _BY_KIND:
+        raise BadInputError(f"no backward view for layer kind {record.kind!r}")
+    return _BY_KIND[record.kind].backward_view(trace, layer_index, channel, parent)
+
+
+def make_view(trace: Trace, layer_index: int, channel: int = 0, parent: QWidget | None = None) -> DetailView:
+    """The view explaining ``trace.layers[layer_index]``: backward when the trace has gradients, else forward.
+
+    Raises ValueError (BadInputError included) when no view explains the layer.
+    """
+    if trace.has_gradients:
+        return make_backward_view(trace, layer_index, channel, parent)
+    return make_detail_view(trace, layer_index, channel, parent)

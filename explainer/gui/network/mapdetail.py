@@ -20,6 +20,7 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.colorbar import paint_colorbar
+from explainer.gui.layers import registry
 from explainer.gui.network.overview import VECTOR_CELLS_MAX, shape_text
 
 
@@ -334,7 +335,7 @@ def detail_of(trace: Trace, layer_index: int, channel: int, quantity: str = "act
         return MapDetail(array[channel], title, theme.DIVERGING_LUT)
     before = trace.layers[layer_index - 1] if layer_index > 0 else None
     previous = before.output[0] if before is not None else trace.input[0]
-    if record.kind == "flatten" and previous.ndim == 3 and previous.size == array.size:
+    if record.kind in registry.kinds("flatten") and previous.ndim == 3 and previous.size == array.size:
         _, height, width = previous.shape
         source, offset = divmod(channel, height * width)
         start = source * height * width

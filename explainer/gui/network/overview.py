@@ -51,6 +51,7 @@ from explainer.errors import BadInputError
 from explainer.gui import textcheck, theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.colorbar import paint_gradient, paint_range_labels, range_label_span
+from explainer.gui.layers import registry
 from explainer.gui.network.prediction import ROW_GAP_PX, ROW_MAX_PX, PredictionView, row_rects
 
 QUANTITIES = ("activation", "gradient")
@@ -60,12 +61,13 @@ INPUT_INDEX = -1
 """The ``layer_index`` reported for the input column in signals and accepted by the accessors."""
 
 # A layer of these kinds reads only the same channel of its input; all other kinds read every channel.
-CHANNELWISE_KINDS = frozenset({"relu", "leaky_relu", "sigmoid", "tanh", "dropout", "maxpool2d", "avgpool2d"})
-POOL_KINDS = frozenset({"maxpool2d", "avgpool2d"})
+CHANNELWISE_KINDS = registry.kinds_where(reads_own_channel=True)
 # A block (scale mode "block") starts at one of these once the running block has been closed by a pool,
 # a flatten or a dense layer.
-BLOCK_START_KINDS = frozenset({"conv2d", "dense"})
-BLOCK_CLOSING_KINDS = POOL_KINDS | {"flatten", "dense"}
+BLOCK_START_KINDS = registry.kinds_where(starts_block=True)
+BLOCK_CLOSING_KINDS = registry.kinds_where(closes_block=True)
+FLATTEN_KINDS = registry.kinds("flatten")
+DENSE_KINDS = registry.kinds("dense")
 
 HOVER_FADE = 0.3
 """Opacity of the maps that are not involved while a map is hovered."""
@@ -914,7 +916,7 @@ class OverviewView(QWidget):
     def _inputs_of(self, position: int, unit: int) -> list[tuple[int, int]]:
         """The (column position, unit) pairs that unit ``unit`` of column ``position`` reads from."""
         column, previous = self._columns[position], self._columns[position - 1]
-        if column.kind == "flatten" and previous.spatial:
+        if column.kind in FLATTEN_KINDS and previous.spatial:
             per_map = previous.size // previous.shape[0]
             return [(position - 1, unit // per_map)]
         if column.kind in CHANNELWISE_KINDS and previous.units == column.units:
@@ -1056,7 +1058,7 @@ class OverviewView(QWidget):
             return [title, reason]
         if not column.spatial:
             lines = [title, tr("value {v}").format(v=theme.format_value(source[unit], 3))]
-            if column.kind == "flatten" and self._columns[position - 1].spatial:
+            if column.kind in FLATTEN_KINDS and self._columns[position - 1].spatial:
                 previous = self._columns[position - 1]
                 channel, rest = divmod(unit, previous.shape[1] * previous.shape[2])
                 row, col = divmod(rest, previous.shape[2])
@@ -1121,7 +1123,7 @@ class OverviewView(QWidget):
 
         The class bars are a child widget: a click on them reaches this view because they ignore it.
         """
-        dense = [c.layer_index for c in self._columns if c.kind == "dense"]
+        dense = [c.layer_index for c in self._columns if c.kind in DENSE_KINDS]
         bars = QRectF(self._prediction.geometry())
         if not dense or not self._class_names:
             return None

@@ -30,7 +30,9 @@ from explainer.core import attribution
 from explainer.core.network import Sequential
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
-from explainer.gui.layers.backward import MapBoard, Panel, fmt, run_alone
+from explainer.gui.kit.animation import run_alone
+from explainer.gui.kit.mapboard import MapBoard, Panel, fmt
+from explainer.gui.layers import registry
 
 METHODS = ("vanilla", "smoothgrad", "ig", "gradcam", "contrast", "loss")
 """The maps, in the order they are shown."""
@@ -56,10 +58,10 @@ def gradcam_layers(model: Sequential) -> list[tuple[str, int]]:
     """(label, layer index) for Grad-CAM: every conv layer, read after its activation when one follows."""
     out = []
     for i, layer in enumerate(model.layers):
-        if layer.kind != "conv2d":
+        if layer.kind not in registry.kinds("conv"):
             continue
         following = model.layers[i + 1] if i + 1 < len(model.layers) else None
-        if following is not None and following.kind in ("relu", "leaky_relu", "sigmoid", "tanh"):
+        if following is not None and following.kind in registry.kinds("activation"):
             out.append((f"{layer.name} \u2192 {following.name}", i + 1))
         else:
             out.append((layer.name or str(i), i))

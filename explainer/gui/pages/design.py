@@ -48,6 +48,7 @@ from explainer.core import Sequential
 from explainer.data import MNIST, Dataset
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
+from explainer.gui.layers import registry
 from explainer.gui.state import signals_blocked
 from explainer.modelio import MAX_CHANNELS, MAX_FEATURES, MAX_WINDOW
 
@@ -72,37 +73,7 @@ def shape_text(shape: tuple[int, ...]) -> str:
 
 def layer_text(row: LayerInfo) -> str:
     """What a layer does, in words, from its kind and settings (e.g. "8 filters 3×3, stride 1, pad 1")."""
-    config = row.config
-    if row.kind == "conv2d":
-        k = config["kernel_size"]
-        padding = config["padding"]
-        if padding == "same":
-            padding = tr("same ({p})").format(p=(k - 1) // 2)
-        elif padding == "valid":
-            padding = tr("valid (0)")
-        return tr("{n} filters {k}×{k}, stride {s}, padding {p}").format(
-            n=config["out_channels"], k=k, s=config["stride"], p=padding
-        )
-    if row.kind in ("maxpool2d", "avgpool2d"):
-        size = config["size"]
-        text = (
-            tr("max of each {k}×{k} window") if row.kind == "maxpool2d" else tr("mean of each {k}×{k} window")
-        )
-        return text.format(k=size)
-    if row.kind == "dense":
-        return tr("{inputs:,} → {outputs:,}, every input to every output").format(
-            inputs=config["in_features"], outputs=config["out_features"]
-        )
-    if row.kind == "dropout":
-        return tr("drops {p:.0%} of the values while training").format(p=config["p"])
-    if row.kind == "flatten":
-        return tr("maps laid out as one vector")
-    return {
-        "relu": tr("max(0, x)"),
-        "leaky_relu": tr("x, or 0.01·x below 0"),
-        "tanh": tr("tanh(x), between −1 and 1"),
-        "sigmoid": tr("1 / (1 + e^−x), between 0 and 1"),
-    }.get(row.kind, row.kind)
+    return registry.family(row.kind).texts.describe(row.kind, row.config)
 
 
 class _SpinRow(QWidget):
@@ -307,14 +278,8 @@ class ArchitectureEditor(QWidget):
         pooling_names = {"max": tr("max"), "avg": tr("average"), "none": tr("none")}
         for index, key in enumerate(POOLINGS):
             self.pooling_combo.setItemText(index, pooling_names[key])
-        activation_names = {
-            "relu": tr("ReLU"),
-            "leaky_relu": tr("Leaky ReLU"),
-            "tanh": tr("tanh"),
-            "sigmoid": tr("sigmoid"),
-        }
         for index, key in enumerate(ACTIVATIONS):
-            self.activation_combo.setItemText(index, activation_names[key])
+            self.activation_combo.setItemText(index, registry.family(key).texts.title(key))
         fields = {
             self.blocks_spin: (tr("Conv blocks"), tr("Each block: convolutions, then pooling")),
             self.convs_spin: (

@@ -32,7 +32,8 @@ from explainer.core.passes import CHECK_EPS, GradCheck, gradient_check
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
-from explainer.gui.layers.backward import MapBoard, Panel, fmt, run_alone
+from explainer.gui.kit.animation import run_alone
+from explainer.gui.kit.mapboard import MapBoard, Panel, fmt
 
 EPSILONS = (1e-3, 1e-4, 1e-5, 1e-6, 1e-7)
 """Difference steps offered; too large and the secant misses curvature, too small and rounding wins."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explainer.core.layers import ReLU
 from explainer.core.network import Sequential
 from explainer.core.passes import LearnResult, learn_step
 from explainer.core.trace import Trace
@@ -34,7 +35,9 @@ from explainer.data import MNIST, Split
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
-from explainer.gui.layers.backward import MapBoard, Panel, as_image, fmt, run_alone
+from explainer.gui.kit.animation import run_alone
+from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
+from explainer.gui.layers import registry
 from explainer.gui.network.prediction import PredictionView
 
 DEFAULT_LR = 0.001
@@ -325,7 +328,7 @@ class LearnView(FollowsLanguage, QWidget):
             combo.setCurrentIndex(min(max(keep, 0), len(items) - 1))
             combo.blockSignals(False)
         if model is not None and self.layer_box.currentIndex() <= 0:
-            first = next((i for i, layer in enumerate(model.layers) if layer.kind == "relu"), 0)
+            first = next((i for i, layer in enumerate(model.layers) if isinstance(layer, ReLU)), 0)
             self.layer_box.setCurrentIndex(first)
 
     def _update_buttons(self) -> None:
@@ -417,7 +420,7 @@ class LearnView(FollowsLanguage, QWidget):
     def _flat_shape(self) -> tuple[int, ...] | None:
         shapes = self._model.output_shapes()
         for i, layer in enumerate(self._model.layers):
-            if layer.kind == "flatten":
+            if layer.kind in registry.kinds("flatten"):
                 return shapes[i - 1] if i > 0 else self._model.input_shape
         return None
 

@@ -15,8 +15,8 @@ from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.animation import DetailView, preview
 from explainer.gui.kit.samples import synthetic_digit
-from explainer.gui.layers import texts as explain_text
-from explainer.gui.layers.conv import ConvCanvas, ConvData, FormulaPanel
+from explainer.gui.layers.conv import texts as explain_text
+from explainer.gui.layers.conv.forward import ConvCanvas, ConvData, FormulaPanel
 
 SEED_GRID = np.array(
     [
@@ -257,7 +257,7 @@ class Playground(DetailView):
         self.formula.show()
         self.canvas.set_data(data)
         paragraphs = [(tr("Playground"), explain_text.playground_intro())]
-        self.set_paragraphs(paragraphs + explain_text.conv_paragraphs(k, 1, stride, padding))
+        self.set_paragraphs(paragraphs + explain_text.forward_paragraphs(k, 1, stride, padding))
         self.player.set_count(data.count)
         self._show_step(self.player.step())
 

@@ -30,8 +30,9 @@ from explainer.core.trace import Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
-from explainer.gui.kit.animation import StepPlayer
-from explainer.gui.layers.backward import MapBoard, Panel, as_image, fmt, make_backward_view, run_alone
+from explainer.gui.kit.animation import StepPlayer, run_alone
+from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
+from explainer.gui.layers import registry
 from explainer.gui.pages.learn import learning_rate_box
 
 
@@ -272,7 +273,7 @@ class StepperView(FollowsLanguage, QWidget):
             self.strip.set_layers(
                 [layer.name or "" for layer in model.layers], [_shape_text(s) for s in shapes]
             )
-            flattens = [i for i, layer in enumerate(model.layers) if layer.kind == "flatten"]
+            flattens = [i for i, layer in enumerate(model.layers) if layer.kind in registry.kinds("flatten")]
             self._flat_shape = (
                 (shapes[flattens[0] - 1] if flattens[0] > 0 else model.input_shape) if flattens else None
             )
@@ -303,7 +304,7 @@ class StepperView(FollowsLanguage, QWidget):
         step = self.current()
         if step is None or step.phase != "backward" or self._trace is None:
             return None
-        view = make_backward_view(self._trace, step.layer_index)
+        view = registry.make_backward_view(self._trace, step.layer_index)
         view.setWindowTitle(tr("Backward through {name}").format(name=step.layer_name))
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.destroyed.connect(lambda: self._details.remove(view) if view in self._details else None)
@@ -439,14 +440,7 @@ class StepperView(FollowsLanguage, QWidget):
         """One line saying what the stage computes, with its key numbers."""
         t, kind = step.tensors, step.kind
         if step.phase == "forward":
-            return {
-                "conv2d": tr("Z = W ⋆ A_prev + b: every kernel slides over all input maps."),
-                "relu": tr("A = max(0, Z): negative values become 0."),
-                "maxpool2d": tr("Each window keeps only its largest value."),
-                "avgpool2d": tr("Each window is replaced by its average."),
-                "flatten": tr("The maps are laid out as one long vector; no numbers change."),
-                "dense": tr("z = x · W + b: one score per class."),
-            }.get(kind, tr("y = g(x), value by value."))
+            return registry.family(kind).texts.rule(kind, False)
         if step.phase == "loss":
             y = int(np.argmax(t["onehot"][0]))
             probs = t["probs"][0].astype(np.float64)
@@ -461,19 +455,7 @@ class StepperView(FollowsLanguage, QWidget):
                 )
             return text
         if step.phase == "backward":
-            return {
-                "conv2d": tr(
-                    "dL/dA_prev = full convolution of dL/dZ with rot180(W);  dL/dW = A_prev ⋆ dL/dZ;  "
-                    "dL/db = Σ dL/dZ.  Click “Show the numbers” to watch it."
-                ),
-                "relu": tr("dL/dZ = dL/dA ⊙ 1[Z > 0]: the gradient passes only where the unit was on."),
-                "maxpool2d": tr(
-                    "Each gradient goes back to the position of its window's maximum; the rest get 0."
-                ),
-                "avgpool2d": tr("Each gradient is spread evenly, 1/k² to every cell of its window."),
-                "flatten": tr("The gradient vector is folded back into maps."),
-                "dense": tr("dL/dW = xᵀ · dL/dz;  dL/db = dL/dz;  dL/dx = dL/dz · Wᵀ."),
-            }.get(kind, tr("dL/dx = dL/dy ⊙ g′(x)."))
+            return registry.family(kind).texts.rule(kind, True)
         lr = self.lr_box.value()
         change = float(np.abs(t["W_new"].astype(np.float64) - t["W"]).max())
         return tr("W ← W − lr · dL/dW with lr = {lr}: the largest weight change is <b>{d}</b>.").format(

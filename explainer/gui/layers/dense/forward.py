@@ -1,4 +1,4 @@
-"""The flatten → dense → softmax detail view: how the last feature maps become class probabilities.
+"""The flatten → dense → softmax forward view: how the last feature maps become class probabilities.
 
 Left to right: the maps the dense layer receives, laid end to end as one flattened vector; the weights into
 the chosen class drawn in the shape of those maps (what the class looks for); value × weight (where the
@@ -20,26 +20,27 @@ from PySide6.QtWidgets import QWidget
 from explainer.core import Trace
 from explainer.gui import theme
 from explainer.gui.i18n import tr
-from explainer.gui.kit.animation import CachedCanvas, DetailView, preview
+from explainer.gui.kit.animation import CachedCanvas, DetailView, longest_word, no_input, wrapped_height
 from explainer.gui.kit.colorbar import paint_colorbar, range_texts
-from explainer.gui.layers import texts as explain_text
-from explainer.gui.layers.activation import as_grid
+from explainer.gui.kit.mapboard import atlas, format_big
+from explainer.gui.layers.activation import DROPOUT_KINDS, as_grid
+from explainer.gui.layers.dense.texts import (
+    class_caption,
+    features_title,
+    forward_paragraphs,
+    logit_line,
+    probability_line,
+    softmax_title,
+)
 
-PASS_THROUGH = ("flatten", "dropout")
+FLATTEN_KINDS = ("flatten",)
+"""Flatten: the maps laid out as one vector."""
+
+DENSE_KINDS = ("dense",)
+"""The fully connected layer."""
+
+PASS_THROUGH = FLATTEN_KINDS + DROPOUT_KINDS
 """Layers between the last feature maps and the dense layer that do not change the numbers."""
-
-
-SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def format_big(value: float) -> str:
-    """A positive number in at most 4 significant digits, scientific when very large or small (e^z)."""
-    if value == 0.0:
-        return "0"
-    if 1e-3 <= abs(value) < 1e5:
-        return f"{value:.4g}"
-    mantissa, exponent = f"{value:.2e}".split("e")
-    return f"{mantissa}×10{str(int(exponent)).translate(SUPERSCRIPTS)}"
 
 
 class SoftmaxData:
@@ -107,42 +108,10 @@ class SoftmaxData:
         return self.features * self.weights[:, k]
 
 
-def _longest_word(metrics: QFontMetricsF, text: str) -> float:
-    """The width of the widest piece Qt's word wrap can break ``text`` into (a word, or CJK characters)."""
-    flags = int(Qt.TextFlag.TextWordWrap)
-    return metrics.boundingRect(QRectF(0, 0, 1, 1e6), flags, text).width() if text else 0.0
-
-
-def _wrapped_height(metrics: QFontMetricsF, width: float, text: str) -> float:
-    """The height ``text`` takes word-wrapped to ``width``."""
-    flags = int(Qt.TextFlag.TextWordWrap)
-    return metrics.boundingRect(QRectF(0, 0, max(width, 1.0), 1e6), flags, text).height() if text else 0.0
-
-
-def atlas(maps: np.ndarray, levels: tuple[float, float], columns: int, gap: int = 1) -> QImage:
-    """Tile maps into one image (``gap`` background pixels between them) coloured with the diverging map.
-
-    Shape:
-        maps: ``(C, H, W)``, NaN cells drawn as background; returns a
-        ``rows·(H+gap)−gap`` x ``columns·(W+gap)−gap`` RGB32 image, ``rows = ceil(C / columns)``.
-    """
-    count, height, width = maps.shape
-    rows = math.ceil(count / columns)
-    background = theme.current().background.rgb() & 0xFFFFFFFF
-    words = np.full((rows * (height + gap) - gap, columns * (width + gap) - gap), background, np.uint32)
-    colours = theme.lut_argb32(theme.DIVERGING_LUT)[theme.to_indices(np.nan_to_num(maps), levels)]
-    colours[np.isnan(maps)] = background
-    for index in range(count):
-        row, col = divmod(index, columns)
-        top, left = row * (height + gap), col * (width + gap)
-        words[top : top + height, left : left + width] = colours[index]
-    return QImage(
-        words.data, words.shape[1], words.shape[0], words.shape[1] * 4, QImage.Format.Format_RGB32
-    ).copy()
-
-
 class SoftmaxCanvas(CachedCanvas):
     """Feature maps, the flattened strip, the chosen class's weights and value × weight, and the class table.
+
+    The animation step (``set_step``) is the chosen class.
 
     Signals:
         sigHoverClass(int): the mouse is over this class's row (-1 when it leaves the table).
@@ -151,14 +120,13 @@ class SoftmaxCanvas(CachedCanvas):
 
     sigHoverClass = Signal(int)
     sigClickClass = Signal(int)
+    SIZE_HINT_PX = (1000, 520)
+    _data: SoftmaxData | None
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("softmax_canvas")
+        super().__init__("softmax_canvas", parent)
         self._needed = 0.0  # the height the last layout needed for all its text
         self._needed_w = 0.0  # and the width
-        self._data: SoftmaxData | None = None
-        self._class = 0
         self._hover = -1
         self._panels: list[QRectF] = []
         self._strip = QRectF()
@@ -171,38 +139,24 @@ class SoftmaxCanvas(CachedCanvas):
         self._map_columns = 1
         self._images: dict[int, tuple[QImage, QImage]] = {}
 
-    def sizeHint(self) -> QSize:
-        """Three map panels and the table side by side."""
-        return QSize(theme.px(1000), theme.px(520))
-
     def minimumSizeHint(self) -> QSize:
         """Room for the header, the table's rows and the formula, and for every column's text across."""
         return QSize(
             max(theme.px(640), math.ceil(self._needed_w)), max(theme.px(300), math.ceil(self._needed))
         )
 
-    def has_content(self) -> bool:
-        """True once there is data."""
-        return self._data is not None
-
     def set_data(self, data: SoftmaxData | None) -> None:
         """Show ``data`` (None: the placeholder)."""
-        self._data = data
         self._images = {}
-        self.invalidate()
+        super().set_data(data)
         if data is not None:
-            self._layout(data)  # now, so the height its text needs is known before the first paint
+            self.lay_out(data)  # now, so the height its text needs is known before the first paint
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """A new width wraps the titles differently: lay out now, so the height needed follows."""
         super().resizeEvent(event)
         if self._data is not None:
-            self._layout(self._data)
-
-    def set_class(self, k: int) -> None:
-        """Show the weights and terms of class ``k``."""
-        self._class = k
-        self.update()
+            self.lay_out(self._data)
 
     def set_hover(self, k: int) -> None:
         """Outline class ``k``'s row (-1: none)."""
@@ -228,7 +182,7 @@ class SoftmaxCanvas(CachedCanvas):
 
     def _texts(self, data: SoftmaxData) -> tuple[list[str], list[str], list[tuple[float, float]]]:
         """The three panels' titles, the captions under them (longest class name) and their levels."""
-        title = explain_text.features_title(data.maps_shape, data.features.size)
+        title = features_title(data.maps_shape, data.features.size)
         widest = max(data.class_names, key=len)
         captions = [
             "",
@@ -252,7 +206,7 @@ class SoftmaxCanvas(CachedCanvas):
         ]
         return [max(heading(text), *widths) + space for text, *widths in samples]
 
-    def _layout(self, data: SoftmaxData) -> None:
+    def lay_out(self, data: SoftmaxData) -> None:
         """Place the panels, the strip, the table and the formula; every text gets the room it needs.
 
         A panel's column is as wide as its maps, but never narrower than the longest word of its title and
@@ -264,7 +218,7 @@ class SoftmaxCanvas(CachedCanvas):
         bold = QFontMetricsF(theme.font(1.0, bold=True))
         formula_w = self.width() - 2 * margin
         formula_h = max(
-            _wrapped_height(QFontMetricsF(theme.font(1.25)), formula_w, "\n".join(formula_lines(data, k)))
+            wrapped_height(QFontMetricsF(theme.font(1.25)), formula_w, "\n".join(formula_lines(data, k)))
             for k in range(data.classes)
         ) + theme.px(16)
         row_min = QFontMetricsF(theme.font(1.05)).height()
@@ -276,8 +230,8 @@ class SoftmaxCanvas(CachedCanvas):
         strip_col = max(strip_w, *(small.horizontalAdvance(t) for t in strip_text))
         least = [
             max(
-                _longest_word(small, titles[i]),
-                _longest_word(bold, captions[i]),
+                longest_word(small, titles[i]),
+                longest_word(bold, captions[i]),
                 small.horizontalAdvance("±" + range_texts(levels[i])[1]),
             )
             for i in range(3)
@@ -298,8 +252,8 @@ class SoftmaxCanvas(CachedCanvas):
             """Heights of the header (titles, bar, its labels) and the captions under the panels."""
             panel = pixel * arrangement(columns)[0]
             cols = [max(panel, w) for w in least]
-            title_h = max(_wrapped_height(small, c, t) for c, t in zip(cols, titles, strict=True))
-            caption_h = max(_wrapped_height(bold, c, t) for c, t in zip(cols, captions, strict=True))
+            title_h = max(wrapped_height(small, c, t) for c, t in zip(cols, titles, strict=True))
+            caption_h = max(wrapped_height(bold, c, t) for c, t in zip(cols, captions, strict=True))
             header = title_h + theme.px(2) + theme.px(8) + 2 + small.height() + theme.px(6)
             return header, max(caption_h, small.height() * 2) + theme.px(8)
 
@@ -354,11 +308,8 @@ class SoftmaxCanvas(CachedCanvas):
             self._needed, self._needed_w = needed, least_w
             self.updateGeometry()
 
-    def paint_static(self, painter: QPainter) -> None:
+    def paint_static(self, painter: QPainter, data: SoftmaxData) -> None:
         """Feature maps, the flattened strip, panel titles and the table's fixed numbers."""
-        data = self._data
-        assert data is not None
-        self._layout(data)
         palette = theme.current()
         small = theme.font(0.9)
         painter.setFont(small)
@@ -452,12 +403,10 @@ class SoftmaxCanvas(CachedCanvas):
                     text,
                 )
 
-    def paint_dynamic(self, painter: QPainter) -> None:
+    def paint_dynamic(self, painter: QPainter, data: SoftmaxData) -> None:
         """The chosen class's weight and evidence maps, its highlighted row, and its formula."""
-        data = self._data
-        assert data is not None
         palette = theme.current()
-        k = self._class
+        k = self._step
         weights, evidence = self._class_images(k)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         painter.drawImage(self._panels[1], weights)
@@ -501,7 +450,7 @@ def formula_lines(data: SoftmaxData, k: int) -> list[str]:
     name = data.class_names[k]
     evidence = float(data.contributions(k).sum())
     lines = [
-        explain_text.logit_line(
+        logit_line(
             name,
             theme.format_value(evidence, 3),
             theme.format_value(float(data.bias[k]), 3),
@@ -512,7 +461,7 @@ def formula_lines(data: SoftmaxData, k: int) -> list[str]:
         exp, total = format_big(float(data.exp[k])), format_big(data.exp_sum)
         rest = float(np.delete(data.probs, k).astype(np.float64).sum())  # 1 − p without cancellation
         probability = theme.format_probability(float(data.probs[k]), rest, 4)
-        lines.append(explain_text.probability_line(name, exp, total, probability))
+        lines.append(probability_line(name, exp, total, probability))
     return lines
 
 
@@ -523,14 +472,14 @@ def dense_inputs(trace: Trace, layer_index: int) -> tuple[int, tuple[int, int, i
         returns ``(dense_index, (C, H, W) or None)``.
     """
     dense = layer_index
-    while trace.layers[dense].kind != "dense":
+    while trace.layers[dense].kind not in DENSE_KINDS:
         dense += 1
         if dense >= len(trace.layers):
             raise ValueError(f"no dense layer at or after layer {layer_index}")
     before = dense - 1
     while before >= 0 and trace.layers[before].kind in PASS_THROUGH:
         record = trace.layers[before]
-        if record.kind == "flatten" and record.input.ndim == 4:
+        if record.kind in FLATTEN_KINDS and record.input.ndim == 4:
             channels, height, width = record.input.shape[1:]
             return dense, (channels, height, width)
         before -= 1
@@ -571,7 +520,7 @@ class SoftmaxView(DetailView):
             return
         dense, maps_shape = dense_inputs(trace, layer_index)
         record = trace.layers[dense]
-        final = all(layer.kind == "dropout" for layer in trace.layers[dense + 1 :])
+        final = all(layer.kind in DROPOUT_KINDS for layer in trace.layers[dense + 1 :])
         data = SoftmaxData(
             record.input[0],
             record.params["W"],
@@ -603,14 +552,12 @@ class SoftmaxView(DetailView):
         self._data, self._name = data, name
         self.canvas.set_data(data)
         if data is None:
-            self.title.setText(explain_text.no_input())
+            self.title.setText(no_input())
             self.set_paragraphs([])
             self.player.set_count(0)
             return
         channels, height, width = data.maps_shape if data.maps_shape is not None else (0, 0, 0)
-        self.set_paragraphs(
-            explain_text.softmax_paragraphs(channels, height, width, data.features.size, data.classes)
-        )
+        self.set_paragraphs(forward_paragraphs(channels, height, width, data.features.size, data.classes))
         self.player.set_count(data.classes)
         self.player.set_step(min(max(chosen, 0), data.classes - 1))
         self._show_step(self.player.step())
@@ -619,14 +566,14 @@ class SoftmaxView(DetailView):
         data = self._data
         if data is None:
             return
-        self.canvas.set_class(k)
-        self.title.setText(explain_text.softmax_title(self._name, data.class_names[k]))
-        self.player.set_caption(explain_text.class_caption(data.class_names[k], k + 1, data.classes))
+        self.canvas.set_step(k)
+        self.title.setText(softmax_title(self._name, data.class_names[k]))
+        self.player.set_caption(class_caption(data.class_names[k], k + 1, data.classes))
 
     def _hovered(self, k: int) -> None:
         self.canvas.set_hover(k)
         if self._data is not None:
-            self.canvas.set_class(k if k >= 0 else self.player.step())
+            self.canvas.set_step(k if k >= 0 else self.player.step())
 
     def _clicked(self, k: int) -> None:
         self.player.pause()
@@ -639,13 +586,3 @@ class SoftmaxView(DetailView):
     def chosen_class(self) -> int:
         """The class whose terms are shown."""
         return self.player.step()
-
-
-if __name__ == "__main__":
-
-    def _make(trace: Trace) -> SoftmaxView:
-        view = SoftmaxView()
-        view.set_trace(trace, len(trace.layers) - 1, int(trace.prediction[0]))
-        return view
-
-    preview(_make)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QImage, QMouseEvent, QPainter, QPen, QRegion, QStaticText
 from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QToolTip, QWidget
 
@@ -34,6 +34,7 @@ from explainer.gui.kit.animation import (
     fit_cell,
     fit_number_font,
     hatch_brush,
+    no_input,
     paint_band,
     paint_cell_lines,
     paint_highlight,
@@ -42,13 +43,21 @@ from explainer.gui.kit.animation import (
     paint_padding,
     paint_uncovered,
     paint_value_tag,
-    preview,
     record_gif,
     text_colours,
 )
 from explainer.gui.kit.colorbar import paint_colorbar
-from explainer.gui.layers import texts as explain_text
+from explainer.gui.layers.conv.texts import (
+    click_channel_hint,
+    conv_caption,
+    conv_title,
+    forward_paragraphs,
+    kernel_tooltip,
+)
 from explainer.gui.state import signals_blocked
+
+CONV_KINDS = ("conv2d",)
+"""The 2-D convolution."""
 
 GIF_MAX_FRAMES = 120
 """At most this many steps go into an exported GIF (from the current step on), to keep files small."""
@@ -187,34 +196,23 @@ class ConvCanvas(CachedCanvas):
 
     sigHoverCell = Signal(int, int)
     sigFocusChannel = Signal(int)
+    SIZE_HINT_PX = (900, 440)
+    MINIMUM_PX = (420, 240)
+    _data: ConvData | None
 
     def __init__(self, parent: QWidget | None = None, *, reveal: bool = False) -> None:
-        super().__init__(parent)
-        self.setObjectName("conv_canvas")
-        self.setMinimumSize(theme.px(420), theme.px(240))
+        super().__init__("conv_canvas", parent)
         self.reveal = reveal
-        self._data: ConvData | None = None
-        self._step = 0
         self._focus = 0
         self._lanes: list[Lane] = []
         self._output = Grid(0, 0, 1, 1, 1)
         self._node = QPointF()
         self._node_radius = 0.0
 
-    def sizeHint(self) -> QSize:
-        """Room for the maps at a comfortable size."""
-        return QSize(theme.px(900), theme.px(440))
-
     def set_data(self, data: ConvData | None) -> None:
         """Show ``data`` (None: the placeholder) and rebuild the static layer."""
-        self._data = data
         self._focus = min(self._focus, data.channels - 1) if data is not None else 0
-        self.invalidate()
-
-    def set_step(self, step: int) -> None:
-        """Move the kernel to ``step`` (row-major output position)."""
-        self._step = step
-        self.update_dynamic()
+        super().set_data(data)
 
     def set_focus(self, channel: int) -> None:
         """Mark the lane of ``channel`` as the one the formula panel shows."""
@@ -231,13 +229,9 @@ class ConvCanvas(CachedCanvas):
         self.ensure_layout()
         return self._output
 
-    def has_content(self) -> bool:
-        """True once there is data."""
-        return self._data is not None
-
     # ---- layout ----
 
-    def _layout(self, data: ConvData) -> None:
+    def lay_out(self, data: ConvData) -> None:
         """Place lanes, the Σ node and the output map to use the widget's area well."""
         margin = theme.px(8)
         gap = theme.px(10)
@@ -290,11 +284,8 @@ class ConvCanvas(CachedCanvas):
 
     # ---- painting ----
 
-    def paint_static(self, painter: QPainter) -> None:
+    def paint_static(self, painter: QPainter, data: ConvData) -> None:
         """Lay out, then paint the maps, kernels, hatching and legend."""
-        data = self._data
-        assert data is not None
-        self._layout(data)
         palette = theme.current()
         kernel_levels = theme.symmetric_levels(data.kernel)
         inter_levels = theme.symmetric_levels(data.partial)
@@ -434,10 +425,8 @@ class ConvCanvas(CachedCanvas):
             region = region.united(self._output.rect().toAlignedRect())
         return region
 
-    def paint_dynamic(self, painter: QPainter) -> None:
+    def paint_dynamic(self, painter: QPainter, data: ConvData) -> None:
         """The kernel window on every lane, the cells it produced, and the output pixel."""
-        data = self._data
-        assert data is not None
         step = data.step(min(self._step, data.count - 1))
         palette = theme.current()
         accent = palette.accent
@@ -493,7 +482,7 @@ class ConvCanvas(CachedCanvas):
             weight = lane.kernel.cell_at(point)
             if weight is not None:
                 value = theme.format_value(data.kernel[lane.channel][weight], 4)
-                tip = explain_text.kernel_tooltip(lane.channel, *weight, value)
+                tip = kernel_tooltip(lane.channel, *weight, value)
                 QToolTip.showText(event.globalPosition().toPoint(), tip, self)
         if hit is not None:
             self.sigHoverCell.emit(*hit)
@@ -525,12 +514,13 @@ class FormulaPanel(CachedCanvas):
     per-channel sums and ``bias`` the bias, so ``sum(terms) + bias == result``.
     """
 
+    SIZE_HINT_PX = (900, 230)
+    _data: ConvData | None
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("formula")
+        super().__init__("formula", parent)
         self.setMouseTracking(False)
-        self._data: ConvData | None = None
-        self._step: ConvStep | None = None
+        self._record: ConvStep | None = None
         self._focus = 0
         self.result = 0.0
         self.bias = 0.0
@@ -541,29 +531,23 @@ class FormulaPanel(CachedCanvas):
         self.setMinimumHeight(theme.px(170))
         self.setMaximumHeight(theme.px(250))
 
-    def sizeHint(self) -> QSize:
-        """Three k×k grids of readable numbers and a sum line."""
-        return QSize(theme.px(900), theme.px(230))
-
     def has_content(self) -> bool:
         """True once a step is shown."""
-        return self._data is not None and self._step is not None
+        return self._data is not None and self._record is not None
 
     def set_state(self, data: ConvData | None, step: ConvStep | None, focus: int) -> None:
         """Show ``step`` of ``data`` for input channel ``focus``."""
         if data is not self._data or focus != self._focus:
             self.invalidate()
-        self._data, self._step, self._focus = data, step, focus
+        self._data, self._record, self._focus = data, step, focus
         if step is not None and data is not None:
             self.terms = step.products.sum(axis=(1, 2))
             self.bias = data.bias
             self.result = step.value
         self.update()
 
-    def paint_static(self, painter: QPainter) -> None:
+    def paint_static(self, painter: QPainter, data: ConvData) -> None:
         """Background, labels, the kernel grid with its numbers and the ⊙ and = signs."""
-        data = self._data
-        assert data is not None
         palette = theme.current()
         painter.fillRect(self.rect(), palette.surface)
         margin = theme.px(10)
@@ -626,10 +610,10 @@ class FormulaPanel(CachedCanvas):
         if fit_number_font(painter, grid.cell, scale=1.2):
             paint_numbers(painter, grid, values, text_colours(lut, indices))
 
-    def paint_dynamic(self, painter: QPainter) -> None:
+    def paint_dynamic(self, painter: QPainter, data: ConvData) -> None:
         """The window and products of the current step, the channel's sum, and the sum line."""
-        data, step = self._data, self._step
-        assert data is not None and step is not None
+        step = self._record
+        assert step is not None
         c = self._focus
         window, products = self._grids[0], self._grids[2]
         self._paint_grid(painter, window, step.window[c], data.input_levels, data.input_lut)
@@ -741,7 +725,7 @@ class ConvView(DetailView):
             self._set_data(None, "", channel)
             return
         record = trace.layers[layer_index]
-        if record.kind != "conv2d":
+        if record.kind not in CONV_KINDS:
             raise ValueError(f"layer {layer_index} ({record.name}) is a {record.kind}, not a conv2d layer")
         channels = record.params["W"].shape[0]
         channel = min(max(channel, 0), channels - 1)
@@ -777,7 +761,7 @@ class ConvView(DetailView):
         self._data, self._name = data, name
         self.canvas.set_data(data)
         if data is None:
-            self.title.setText(explain_text.no_input())
+            self.title.setText(no_input())
             self.player.set_count(0)
             self.formula.set_state(None, None, 0)
             self.set_paragraphs([])
@@ -785,12 +769,10 @@ class ConvView(DetailView):
         self._focus = min(self._focus, data.channels - 1)
         self.canvas.set_focus(self._focus)
         self.title.setText(
-            explain_text.conv_title(
-                name, channel, self.channel_box.maximum() + 1, data.k, data.stride, data.padding
-            )
+            conv_title(name, channel, self.channel_box.maximum() + 1, data.k, data.stride, data.padding)
         )
-        self.hint.setText(explain_text.click_channel_hint() if data.channels > 1 else "")
-        self.set_paragraphs(explain_text.conv_paragraphs(data.k, data.channels, data.stride, data.padding))
+        self.hint.setText(click_channel_hint() if data.channels > 1 else "")
+        self.set_paragraphs(forward_paragraphs(data.k, data.channels, data.stride, data.padding))
         self.player.set_count(data.count)
         self._show_step(self.player.step())
 
@@ -815,7 +797,7 @@ class ConvView(DetailView):
         record = data.step(step)
         self.canvas.set_step(step)
         self.formula.set_state(data, record, self._focus)
-        self.player.set_caption(explain_text.conv_caption(record.row, record.col, step + 1, data.count))
+        self.player.set_caption(conv_caption(record.row, record.col, step + 1, data.count))
 
     def _hovered(self, row: int, col: int) -> None:
         if self._data is None:
@@ -852,13 +834,3 @@ class ConvView(DetailView):
                 self.export_gif(path)
             finally:
                 self.unsetCursor()
-
-
-if __name__ == "__main__":
-
-    def _make(trace: Trace) -> ConvView:
-        view = ConvView()
-        view.set_trace(trace, 0, 0)
-        return view
-
-    preview(_make)
