@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from explainer.core import reference_net
 from explainer.errors import BadInputError
 from explainer.gui.mainwindow import MainWindow
+from explainer.gui.pages import PAGES
+from explainer.gui.pages.base import PageSpec
 from explainer.gui.state import AppState, Target, same_architecture
-from explainer.gui.workspace import LEARN_PAGES, MODEL_PAGES, Page, PageSpec
+from explainer.gui.workspace import Page
 
 
 def has_module(name: str) -> bool:
@@ -270,23 +272,26 @@ def test_opening_a_model_file_uses_it_and_a_bad_file_keeps_the_old_model(
     assert window.save_model(saved) and saved.exists()
 
 
-def test_pages_are_built_only_when_shown_and_a_missing_view_shows_a_message(qtbot) -> None:
-    spec = PageSpec("nothing", "explainer.gui.pages.no_such_view", "NoView", lambda: "x", lambda: "y", print)
+def test_pages_are_built_only_when_shown_and_a_missing_view_fails_loudly(qtbot) -> None:
+    spec = PageSpec(
+        "nothing", "explainer.gui.pages.no_such_view", "NoView", lambda: "x", lambda: "y", "learn", "", print
+    )
     page = Page(spec)
     qtbot.addWidget(page)
-    assert page.view() is None and page.failure() is None
-    assert page.ensure() is None
-    assert "no_such_view" in page.failure()
+    assert page.view() is None
+    with pytest.raises(ModuleNotFoundError, match="no_such_view"):
+        page.ensure()
 
 
-def test_every_existing_page_has_a_tab_and_a_menu_entry(window: MainWindow) -> None:
-    for spec in (*LEARN_PAGES, *MODEL_PAGES):
-        if not has_module(spec.module):
-            continue
+def test_every_declared_page_has_a_tab_a_menu_entry_and_a_view_class(window: MainWindow) -> None:
+    for spec in PAGES:
+        assert has_module(spec.module), spec.key
         page = window.findChild(Page, f"page_{spec.key}")
         assert page is not None and window.tabs.indexOf(page) > 0, spec.key
         action = window.findChild(QAction, f"show_{spec.key}")
         assert action is not None and action.text(), spec.key
+        assert action in (window.learn_menu if spec.menu == "learn" else window.model_menu).actions()
+        assert action.shortcut().toString() == spec.shortcut
         assert page.view() is None, "built on first show only"
 
 

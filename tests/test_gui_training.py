@@ -266,7 +266,7 @@ def test_training_view_runs_and_hands_over_snapshots(qtbot: QtBot) -> None:
     view.show()
     updates: list[Sequential] = []
     running: list[bool] = []
-    view.sigModelUpdated.connect(updates.append)
+    view.sigModelProduced.connect(updates.append)
     view.sigRunningChanged.connect(running.append)
     with qtbot.waitSignal(view.sigFinished, timeout=60000) as blocker:
         assert view.start()

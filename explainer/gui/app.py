@@ -23,10 +23,9 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from explainer.assets import asset_path
+from explainer.gui import APP_NAME
 from explainer.gui.i18n import install_saved_language, language_notifier, tr
 from explainer.gui.jobs import stop_all_workers
-
-APP_NAME = "mnist-cnn-explainer"
 
 EXIT_WAIT_MS = 500
 """After the event loop: how much longer quitting waits for a job still running (closing waited already)."""

@@ -60,9 +60,11 @@ from explainer.gui.gallery import SampleGallery, load_samples
 from explainer.gui.i18n import FollowsLanguage, LanguageMenu, tr, translate_error
 from explainer.gui.jobs import stop_all_workers
 from explainer.gui.network.overview import OverviewScrollArea, OverviewView
+from explainer.gui.pages import PAGES
+from explainer.gui.pages.base import PAGE_SIGNALS, Problem
 from explainer.gui.state import SCALE_MODES, AppState, Settings, Target, same_architecture, signals_blocked
 from explainer.gui.targetbar import TargetBar
-from explainer.gui.workspace import LEARN_PAGES, MODEL_PAGES, DetailPanel, Page, Problem, page_available
+from explainer.gui.workspace import DetailPanel, Page
 from explainer.unusual import statistics_for
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm *.pbm"
@@ -686,22 +688,18 @@ class MainWindow(FollowsLanguage, QMainWindow):
         return action
 
     def _build_pages(self) -> None:
-        """The detail panel in the Network tab, then one tab per page whose module exists."""
+        """The detail panel in the Network tab, then one tab per declared page."""
         self.detail_panel = DetailPanel(self.back_action)
         self.network_stack.addWidget(self.detail_panel)
         self._pages: dict[str, Page] = {}
         self._page_actions: dict[str, QAction] = {}
-        for spec in (*LEARN_PAGES, *MODEL_PAGES):
-            if not page_available(spec):
-                continue
+        for spec in PAGES:
             page = Page(spec)
-            page.sigCreated.connect(lambda view, key=spec.key: self._wire_page(key, view))
+            page.sigCreated.connect(self._wire_page)
             self.tabs.addTab(page, "")
             self._pages[spec.key] = page
-            number = len(self._pages) + 1
-            shortcut = QKeySequence(f"Alt+{number}") if number <= 9 else QKeySequence()
             self._page_actions[spec.key] = self._action(
-                f"show_{spec.key}", shortcut, lambda key=spec.key: self.show_page(key)
+                f"show_{spec.key}", QKeySequence(spec.shortcut), lambda key=spec.key: self.show_page(key)
             )
 
     def _build_menus(self) -> None:
@@ -731,9 +729,9 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.learn_menu = bar.addMenu("")
         self.learn_menu.addAction(self.network_action)
         self.model_menu = bar.addMenu("")
-        for key, action in self._page_actions.items():
-            learn = any(spec.key == key for spec in LEARN_PAGES)
-            (self.learn_menu if learn else self.model_menu).addAction(action)
+        for page in self._pages.values():
+            menu = self.learn_menu if page.spec.menu == "learn" else self.model_menu
+            menu.addAction(self._page_actions[page.spec.key])
         self.model_menu.addSeparator()
         self.model_menu.addActions(
             [self.open_model_action, self.save_model_action, self.restore_model_action]
@@ -992,9 +990,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.statusBar().showMessage(
             tr("Training: the network updates every few steps") if running else tr("Training ended"), 5000
         )
-        editor = self.page_view("arch_editor")
-        if editor is not None:
-            editor.setEnabled(not running)
+        for page in self._pages.values():
+            view = page.view()
+            if page.spec.locked_while_training and view is not None:
+                view.setEnabled(not running)
 
     # ----------------------------------------------------------------- pages
     def _problem(self) -> Problem:
@@ -1036,20 +1035,18 @@ class MainWindow(FollowsLanguage, QMainWindow):
         if isinstance(page, Page):
             page.sync(self._problem())
 
-    def _wire_page(self, key: str, view: QWidget) -> None:
-        """Connect a page's view to the state the moment it is built."""
-        if key == "learn":
-            view.sigModelChanged.connect(self.state.set_model)  # type: ignore[attr-defined]
-            view.sigLabelChosen.connect(  # type: ignore[attr-defined]
-                lambda label: self.state.choose_target(Target("label", int(label)))
-            )
-        elif key == "training":
-            view.sigModelUpdated.connect(self.state.set_model)  # type: ignore[attr-defined]
-            view.sigRunningChanged.connect(self._training_running)  # type: ignore[attr-defined]
-        elif key == "arch_editor":
-            view.sigModelBuilt.connect(self.state.set_model)  # type: ignore[attr-defined]
-        elif key == "evaluation":
-            view.sigOpenDigit.connect(self.open_digit)  # type: ignore[attr-defined]
+    def _wire_page(self, view: QWidget) -> None:
+        """Connect the signals a page's view offers (``explainer.gui.pages.base``) the moment it is built."""
+        slots = {
+            "sigModelProduced": self.state.set_model,
+            "sigLabelChosen": lambda label: self.state.choose_target(Target("label", int(label))),
+            "sigOpenDigit": self.open_digit,
+            "sigRunningChanged": self._training_running,
+        }
+        for name in PAGE_SIGNALS:
+            signal = getattr(view, name, None)
+            if signal is not None:
+                signal.connect(slots[name])
 
     def _show_network_overview(self) -> None:
         """The Network tab with the overview (not a layer explanation) in front."""

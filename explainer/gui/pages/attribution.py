@@ -30,7 +30,8 @@ from explainer.core import attribution
 from explainer.core.network import Sequential
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
-from explainer.gui.layers.backward import MapBoard, Panel, fmt, run_alone
+from explainer.gui.layers.backward import MapBoard, Panel, fmt
+from explainer.gui.pages.base import run_page
 
 METHODS = ("vanilla", "smoothgrad", "ig", "gradcam", "contrast", "loss")
 """The maps, in the order they are shown."""
@@ -451,17 +452,5 @@ class AttributionView(FollowsLanguage, QWidget):
         self.loss_label.setFont(theme.font(1.1))
 
 
-def main() -> None:
-    """Open the attribution view on a sample digit: ``python -m explainer.gui.pages.attribution``."""
-
-    def make(model: Sequential, x: np.ndarray, label: int) -> QWidget:
-        view = AttributionView()
-        view.set_model(model)
-        view.set_input(x)
-        return view
-
-    run_alone(make)
-
-
 if __name__ == "__main__":
-    main()
+    run_page(AttributionView)

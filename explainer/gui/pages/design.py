@@ -48,6 +48,7 @@ from explainer.architectures import (
 from explainer.core import Sequential
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
+from explainer.gui.pages.base import run_page
 from explainer.gui.state import signals_blocked
 from explainer.modelio import MAX_CHANNELS, MAX_FEATURES, MAX_WINDOW
 
@@ -169,10 +170,10 @@ class ArchitectureEditor(QWidget):
     """The spec's fields, a preset combo, a live table of layer shapes and weights, and a Build button.
 
     Signals:
-        sigModelBuilt(object): a freshly initialised ``Sequential`` built from the spec (untrained).
+        sigModelProduced(object): a freshly initialised ``Sequential`` built from the spec (untrained).
     """
 
-    sigModelBuilt = Signal(object)
+    sigModelProduced = Signal(object)
 
     def __init__(self, spec: ArchitectureSpec | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -263,7 +264,7 @@ class ArchitectureEditor(QWidget):
         return self._error
 
     def build_model(self) -> Sequential | None:
-        """Build the network with fresh weights from the seed, emit ``sigModelBuilt`` (None if impossible)."""
+        """Build a network with fresh weights from the seed and emit it; None when it cannot be built."""
         if self._error is not None:
             return None
         try:
@@ -276,7 +277,7 @@ class ArchitectureEditor(QWidget):
                 "Built a new, untrained network with {weights:,} weights. Train it in the training panel."
             ).format(weights=model.param_count())
         )
-        self.sigModelBuilt.emit(model)
+        self.sigModelProduced.emit(model)
         return model
 
     def retranslate_ui(self) -> None:
@@ -561,14 +562,4 @@ def _row(*widgets: QWidget, stretch_last: bool = False) -> QWidget:
 
 
 if __name__ == "__main__":
-    import sys
-
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    theme.apply_palette(app, dark=False)
-    editor = ArchitectureEditor()
-    editor.sigModelBuilt.connect(lambda model: print(model))
-    editor.resize(theme.px(1000), theme.px(760))
-    editor.show()
-    app.exec()
+    run_page(ArchitectureEditor)

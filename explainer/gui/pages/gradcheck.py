@@ -32,7 +32,8 @@ from explainer.core.passes import CHECK_EPS, GradCheck, gradient_check
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
-from explainer.gui.layers.backward import MapBoard, Panel, fmt, run_alone
+from explainer.gui.layers.backward import MapBoard, Panel, fmt
+from explainer.gui.pages.base import run_page
 
 EPSILONS = (1e-3, 1e-4, 1e-5, 1e-6, 1e-7)
 """Difference steps offered; too large and the secant misses curvature, too small and rounding wins."""
@@ -374,16 +375,5 @@ class GradCheckView(FollowsLanguage, QWidget):
         self.table.setFont(theme.font(1.0, mono=True))
 
 
-def main() -> None:
-    """Open the gradient check on a sample digit: ``python -m explainer.gui.pages.gradcheck``."""
-
-    def make(model: Sequential, x: np.ndarray, label: int) -> QWidget:
-        view = GradCheckView()
-        view.set_problem(model, x, label)
-        return view
-
-    run_alone(make)
-
-
 if __name__ == "__main__":
-    main()
+    run_page(GradCheckView)

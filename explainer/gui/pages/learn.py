@@ -4,7 +4,7 @@
 undo snapshot: Undo puts it back object and weights untouched (bit for bit), Restore reloads the bundled
 model. The view shows the loss before and after, the probabilities before and after, the gallery's
 accuracy before and after (the step changes the model every view uses), the weight change ΔW of every layer
-and one layer's feature maps before and after, and announces the new model with ``sigModelChanged`` so the
+and one layer's feature maps before and after, and announces the new model with ``sigModelProduced`` so the
 rest of the window follows.
 
 Run alone: ``python -m explainer.gui.pages.learn``.
@@ -33,8 +33,9 @@ from explainer.core.trace import Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
-from explainer.gui.layers.backward import MapBoard, Panel, as_image, fmt, run_alone
+from explainer.gui.layers.backward import MapBoard, Panel, as_image, fmt
 from explainer.gui.network.prediction import PredictionView
+from explainer.gui.pages.base import run_page
 
 DEFAULT_LR = 0.001
 """A learning rate that visibly lowers the loss of one digit without wrecking the others.
@@ -101,14 +102,14 @@ class LearnView(FollowsLanguage, QWidget):
     """One SGD step on your labelled drawing, with everything that changed (objectName "learn").
 
     Signals:
-        sigModelChanged(model): the model changed here (a step, Undo or Reset); the window should use it.
+        sigModelProduced(model): the model changed here (a step, Undo or Reset); the window should use it.
         sigLabelChosen(label): the user picked the digit's true class; the window's one target follows.
 
     Shape:
         the digit ``x`` is ``(H, W)`` raw pixels in [0, 1].
     """
 
-    sigModelChanged = Signal(object)
+    sigModelProduced = Signal(object)
     sigLabelChosen = Signal(int)
 
     def __init__(
@@ -279,7 +280,7 @@ class LearnView(FollowsLanguage, QWidget):
         self._model = result.model
         self.result = result
         self._show_result()
-        self.sigModelChanged.emit(self._model)
+        self.sigModelProduced.emit(self._model)
         return result
 
     def undo(self) -> None:
@@ -290,7 +291,7 @@ class LearnView(FollowsLanguage, QWidget):
         self.result = None
         self._show_current()
         self.status.setText(tr("Undone: the weights are back to what they were before that step."))
-        self.sigModelChanged.emit(self._model)
+        self.sigModelProduced.emit(self._model)
 
     def reset(self) -> None:
         """Reload the bundled model (history cleared)."""
@@ -301,7 +302,7 @@ class LearnView(FollowsLanguage, QWidget):
             return
         self._start_over(model)
         self.status.setText(tr("The bundled model is back."))
-        self.sigModelChanged.emit(self._model)
+        self.sigModelProduced.emit(self._model)
 
     # ---- showing
 
@@ -481,18 +482,5 @@ class LearnView(FollowsLanguage, QWidget):
         self.loss_label.setFont(theme.font(1.3))
 
 
-def main() -> None:
-    """Open “Learn this digit” on a sample digit: ``python -m explainer.gui.pages.learn``."""
-
-    def make(model: Sequential, x: np.ndarray, label: int) -> QWidget:
-        view = LearnView()
-        view.set_model(model)
-        view.set_input(x)
-        view.set_label(label)
-        return view
-
-    run_alone(make)
-
-
 if __name__ == "__main__":
-    main()
+    run_page(LearnView)

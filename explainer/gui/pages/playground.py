@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSpinBox, QWidget
 from explainer.core import Trace
 from explainer.gui import theme
 from explainer.gui.i18n import tr
-from explainer.gui.kit.animation import DetailView, preview, synthetic_digit
+from explainer.gui.kit.animation import DetailView, synthetic_digit
 from explainer.gui.layers import texts as explain_text
 from explainer.gui.layers.conv import ConvCanvas, ConvData, FormulaPanel
+from explainer.gui.pages.base import run_page
 
 SEED_GRID = np.array(
     [
@@ -289,10 +290,4 @@ class Playground(DetailView):
 
 
 if __name__ == "__main__":
-
-    def _make(trace: Trace) -> Playground:
-        view = Playground()
-        view.set_trace(trace)
-        return view
-
-    preview(_make)
+    run_page(Playground)

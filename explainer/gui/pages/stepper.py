@@ -31,7 +31,8 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
 from explainer.gui.kit.animation import StepPlayer
-from explainer.gui.layers.backward import MapBoard, Panel, as_image, fmt, make_backward_view, run_alone
+from explainer.gui.layers.backward import MapBoard, Panel, as_image, fmt, make_backward_view
+from explainer.gui.pages.base import run_page
 from explainer.gui.pages.learn import learning_rate_box
 
 
@@ -518,16 +519,5 @@ class StepperView(FollowsLanguage, QWidget):
         self.formula.setFont(theme.font(1.05, mono=True))
 
 
-def main() -> None:
-    """Open the stepper on a sample digit: ``python -m explainer.gui.pages.stepper``."""
-
-    def make(model: Sequential, x: np.ndarray, label: int) -> QWidget:
-        view = StepperView()
-        view.set_problem(model, x, label)
-        return view
-
-    run_alone(make)
-
-
 if __name__ == "__main__":
-    main()
+    run_page(StepperView)

@@ -54,6 +54,7 @@ from explainer.data import MNIST
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
 from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, StepWorker, stop_workers
+from explainer.gui.pages.base import run_page
 from explainer.gui.pages.training import DataFolderPicker
 from explainer.gui.training_worker import Split
 
@@ -716,16 +717,4 @@ class EvaluationView(QWidget):
 
 
 if __name__ == "__main__":
-    import sys
-
-    from PySide6.QtWidgets import QApplication
-
-    from explainer.modelio import load_model
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    theme.apply_palette(app, dark=False)
-    view = EvaluationView(load_model())
-    view.sigOpenDigit.connect(lambda image, label: print(f"open a {label}, ink {image.sum():.1f}"))
-    view.resize(theme.px(1200), theme.px(800))
-    view.show()
-    app.exec()
+    run_page(EvaluationView)

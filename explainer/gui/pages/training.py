@@ -2,7 +2,7 @@
 
 The work runs in a :class:`~explainer.gui.training_worker.TrainingWorker` on its own thread; this view
 only shows what the worker reports. Every few steps the worker sends a copy of the network, and the view
-passes it on through ``sigModelUpdated`` (at most one per event-loop turn, the newest), so the overview
+passes it on through ``sigModelProduced`` (at most one per event-loop turn, the newest), so the overview
 and the kernels redraw while training goes on.
 
 Also here: :func:`open_model_dialog` and :func:`save_model_dialog` for the File menu, and
@@ -24,7 +24,6 @@ from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QPalette, QShowEvent, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -49,6 +48,7 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
 from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, stop_workers
+from explainer.gui.pages.base import run_page
 from explainer.gui.training_worker import (
     VALIDATION_SIZE,
     DataLoader,
@@ -263,14 +263,14 @@ class TrainingView(QWidget):
     the data of :meth:`set_data_loader`.
 
     Signals:
-        sigModelUpdated(object): a newer ``Sequential`` to show: a snapshot every N steps while training,
+        sigModelProduced(object): a newer ``Sequential`` to show: a snapshot every N steps while training,
             and the kept model when a run ends. Each is a fresh copy the receiver may keep.
         sigRunningChanged(bool): a run started (True) or ended (False), e.g. to lock the architecture
             editor and File > Open model meanwhile.
         sigFinished(object): a run ended; the :class:`~explainer.gui.training_worker.TrainingResult`.
     """
 
-    sigModelUpdated = Signal(object)
+    sigModelProduced = Signal(object)
     sigRunningChanged = Signal(bool)
     sigFinished = Signal(object)
 
@@ -720,7 +720,7 @@ class TrainingView(QWidget):
     def _emit_pending(self) -> None:
         model, self._pending = self._pending, None
         if model is not None:
-            self.sigModelUpdated.emit(model)
+            self.sigModelProduced.emit(model)
 
     def _on_error(self, message: str) -> None:
         self._show_status(tr("Training failed: {message}").format(message=message), error=True)
@@ -736,7 +736,7 @@ class TrainingView(QWidget):
         self._emit_timer.stop()
         if result.model is not None:
             self._model = result.model
-            self.sigModelUpdated.emit(result.model)
+            self.sigModelProduced.emit(result.model)
         if result.error is not None:
             kept = (
                 tr(" The network keeps the weights shown at step {step:,}.").format(step=result.step)
@@ -886,16 +886,4 @@ def _spin(name: str, low: int, high: int, value: int) -> QSpinBox:
 
 
 if __name__ == "__main__":
-    import sys
-
-    from explainer.core import reference_net
-    from explainer.gui.app import APP_NAME
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setOrganizationName(APP_NAME)
-    app.setApplicationName(APP_NAME)
-    theme.apply_palette(app, dark=False)
-    view = TrainingView(reference_net())
-    view.resize(theme.px(1100), theme.px(760))
-    view.show()
-    app.exec()
+    run_page(TrainingView)
