@@ -89,11 +89,11 @@ def _probe() -> None:
 
     app = QApplication([])
     from explainer.gui import theme
+    from explainer.gui.app import create_window
     from explainer.gui.gallery import load_samples
-    from explainer.gui.mainwindow import MainWindow
     from explainer.gui.state import Settings
 
-    window = MainWindow(settings=Settings())
+    window = create_window(settings=Settings())
     window.show()
     QTest.qWaitForWindowExposed(window)
     images, labels = load_samples()

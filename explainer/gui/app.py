@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -26,6 +27,10 @@ from explainer.assets import asset_path
 from explainer.gui import APP_NAME
 from explainer.gui.i18n import install_saved_language, language_notifier, tr
 from explainer.gui.jobs import stop_all_workers
+
+if TYPE_CHECKING:
+    from explainer.gui.mainwindow import MainWindow
+    from explainer.gui.state import Settings
 
 EXIT_WAIT_MS = 500
 """After the event loop: how much longer quitting waits for a job still running (closing waited already)."""
@@ -169,7 +174,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     reporter.install()
 
     # Imported here so that the window-system check and --help answer without loading the window code.
-    from explainer.gui.mainwindow import MainWindow
     from explainer.gui.state import DATA_DIR_KEY, load_settings, save_settings
 
     settings = load_settings(QSettings())
@@ -177,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Remembered like a folder chosen in the training panel, which reads it from QSettings.
         settings.data_dir = args.data.expanduser().resolve()
         QSettings().setValue(DATA_DIR_KEY, str(settings.data_dir))
-    window = MainWindow(model=args.model, settings=settings)
+    window = create_window(model=args.model, settings=settings)
     probe = FirstPaintProbe(window, process_start_time())
     if args.measure_startup:
 
@@ -209,6 +213,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.flush()
         os._exit(code)
     return code
+
+
+def create_window(model: Path | None = None, settings: Settings | None = None) -> MainWindow:
+    """The main window as the app opens it: with the guided tour installed (``explainer.gui.tour``).
+
+    ``model`` is a model file (None: the bundled model).
+    """
+    from explainer.gui.mainwindow import MainWindow
+    from explainer.gui.tour import install_tour
+
+    window = MainWindow(model=model, settings=settings)
+    install_tour(window)
+    return window
 
 
 def configure_pyqtgraph() -> None:

@@ -95,6 +95,13 @@ class MainWindow(FollowsLanguage, QMainWindow):
     ``model`` is a ``Sequential``, a path to a model file, or None for the bundled trained model. When the
     file cannot be loaded the window still opens (with the bundled model, or untrained weights as a last
     resort) and says why in a message box.
+
+    API for window controllers (the guided tour, ``explainer.gui.tour``, which ``explainer.gui.app``
+    installs): they read and drive the app through ``state`` (the ``AppState``: model, input, label,
+    target and their signals), light and watch ``canvas``, ``input_preview``, ``overview`` (its
+    ``map_rect``, ``column_title_rects``, ``prediction_view`` and ``reveal``) and ``centralWidget()``, and
+    call ``show_network_overview``, ``trace_pending_input``, ``put_digit`` and ``add_tour``. Nothing else
+    of the window is theirs to touch.
     """
 
     def __init__(
@@ -137,7 +144,6 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._build_menus()
         self._build_mode_row()
         self._connect()
-        self._install_tour()
         self._load_gallery()
         self.setAcceptDrops(True)
         self._apply_settings()
@@ -221,7 +227,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         Shape:
             ``image``: ``(H, W)`` float in [0, 1] or uint8, ink bright on dark.
         """
-        self._put_labelled_digit(image, label)
+        self.put_digit(image, label)
         self.show_page("network")
         self.show_overview()
         self.statusBar().showMessage(tr("Opened a digit labelled {label}").format(label=label), 5000)
@@ -367,6 +373,54 @@ class MainWindow(FollowsLanguage, QMainWindow):
         """Scale fonts, the canvas and the maps (for projectors); clamped to theme's range."""
         theme.set_zoom(factor)
         self.state.settings.zoom = theme.zoom()
+
+    # ----------------------------------------------------------------- API for window controllers
+    def show_network_overview(self) -> None:
+        """The Network tab with the overview (not a layer explanation) in front."""
+        self.show_page("network")
+        self.show_overview()
+
+    def trace_pending_input(self) -> None:
+        """Trace a canvas change now that the window would trace on the next event-loop turn."""
+        if self._update_timer.isActive():
+            self._update_timer.stop()
+            self._run_update()
+
+    def put_digit(self, image: object, label: int) -> None:
+        """Put a digit of known class into the canvas and trace it now, its label becoming the window's
+        target (also when the same digit comes again after another label was picked).
+
+        Shape:
+            ``image``: ``(H, W)`` float in [0, 1] or uint8, ink bright on dark.
+        """
+        self._input_label = int(label)
+        self.canvas.set_image(image)  # type: ignore[arg-type]
+        self._update_timer.stop()
+        self._run_update()
+        self.state.choose_target(Target(self.state.chosen_target.kind, int(label)))
+
+    def add_tour(self, action: QAction, dock: QDockWidget) -> None:
+        """Give the guided tour (``explainer.gui.tour``) its place: ``dock`` at the bottom, hidden until the
+        tour shows it, and ``action`` (which starts the tour) heading the Help menu, first in the Learn menu
+        and as a button beside the tabs (objectName "tour_button"); triggering it shows the overview."""
+        self.addAction(action)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        first = self.help_menu.actions()[0] if self.help_menu.actions() else None
+        self.help_menu.insertAction(first, action)
+        if first is not None:
+            self.help_menu.insertSeparator(first)
+        self.learn_menu.insertAction(self.network_action, action)
+        self.learn_menu.insertSeparator(self.network_action)
+        button = QToolButton()
+        button.setObjectName("tour_button")
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.tabs.setCornerWidget(button, Qt.Corner.TopRightCorner)
+        # While the tour runs its button is no use, and the tabs need its room in a 1280-pixel window.
+        dock.visibilityChanged.connect(lambda shown: button.setVisible(not shown))
+        # The tour lights up parts of the overview, so it must be on screen.
+        action.triggered.connect(self.show_network_overview)
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
@@ -759,26 +813,6 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.mode_row.addWidget(self.scale_label)
         self.mode_row.addWidget(self.scale_combo)
 
-    def _install_tour(self) -> None:
-        """Dock the guided tour (Help and Learn menus, a button beside the tabs) when its module exists."""
-        try:
-            from explainer.gui.tour import install_tour
-        except ImportError:
-            return
-        panel = install_tour(self)
-        action = panel.action
-        self.learn_menu.insertAction(self.network_action, action)
-        self.learn_menu.insertSeparator(self.network_action)
-        button = QToolButton()
-        button.setObjectName("tour_button")
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.tabs.setCornerWidget(button, Qt.Corner.TopRightCorner)
-        # While the tour runs its button is no use, and the tabs need its room in a 1280-pixel window.
-        panel.parentWidget().visibilityChanged.connect(lambda shown: button.setVisible(not shown))
-        # The tour lights up parts of the overview, so it must be on screen.
-        action.triggered.connect(self._show_network_overview)
-
     def _connect(self) -> None:
         """Wire the one-way data flow: canvas → state → views."""
         self.canvas.sigChanged.connect(self._schedule_update)
@@ -1048,29 +1082,15 @@ class MainWindow(FollowsLanguage, QMainWindow):
             if signal is not None:
                 signal.connect(slots[name])
 
-    def _show_network_overview(self) -> None:
-        """The Network tab with the overview (not a layer explanation) in front."""
-        self.show_page("network")
-        self.show_overview()
-
     # ----------------------------------------------------------------- slots
     def _load_sample(self, image: object, label: int) -> None:
         """Put a gallery digit into the canvas, upscaled, so it takes the same path as a drawing."""
         self._loading_sample = True
         try:
-            self._put_labelled_digit(image, label)
+            self.put_digit(image, label)
         finally:
             self._loading_sample = False
         self.statusBar().showMessage(tr("Loaded a test digit labelled {label}").format(label=label), 5000)
-
-    def _put_labelled_digit(self, image: object, label: int) -> None:
-        """Trace a digit of known class now, its label becoming the window's target (also when the
-        same digit comes again after another label was picked)."""
-        self._input_label = int(label)
-        self.canvas.set_image(image)  # type: ignore[arg-type]
-        self._update_timer.stop()
-        self._run_update()
-        self.state.choose_target(Target(self.state.chosen_target.kind, int(label)))
 
     def _canvas_changed(self) -> None:
         """Anything but a gallery pick (a stroke, Clear, Undo, an opened file) un-highlights the sample."""
