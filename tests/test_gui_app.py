@@ -439,7 +439,7 @@ def test_without_sample_digits_the_gallery_is_hidden_not_empty(qtbot, monkeypatc
     def missing() -> None:
         raise BadInputError("cannot read sample digits from samples.npz: no such file")
 
-    monkeypatch.setattr("explainer.gui.mainwindow.load_samples", missing)
+    monkeypatch.setattr("explainer.gui.mainwindow.window.load_samples", missing)
     win = MainWindow(settings=Settings())
     qtbot.addWidget(win)
     win.show()

@@ -5,8 +5,7 @@ only shows what the worker reports. Every few steps the worker sends a copy of t
 passes it on through ``sigModelProduced`` (at most one per event-loop turn, the newest), so the overview
 and the kernels redraw while training goes on.
 
-Also here: :func:`open_model_dialog` and :func:`save_model_dialog` for the File menu, and
-:class:`DataFolderPicker`, the MNIST folder chooser shared with the evaluation panel.
+Also here: :class:`DataFolderPicker`, the MNIST folder chooser shared with the evaluation panel.
 
 pyqtgraph is imported when the panel is first shown, not at start-up (it takes about half a second).
 """
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QPalette, QShowEvent, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -44,9 +42,8 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.core import Sequential
-from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.i18n import tr, translate_error
+from explainer.gui.i18n import tr
 from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, stop_workers
 from explainer.gui.pages.base import run_page
 from explainer.gui.training_worker import (
@@ -59,14 +56,10 @@ from explainer.gui.training_worker import (
     remember_data_dir,
     remembered_data_dir,
 )
-from explainer.modelio import load_model, save_model
 from explainer.train import DEFAULT_LR, Progress
 
 if TYPE_CHECKING:
     import pyqtgraph
-
-MODEL_DIR_KEY = "models/last_dir"
-"""QSettings key of the folder last used to open or save a model."""
 
 MNIST_TRAIN_IMAGES = 60000 - VALIDATION_SIZE
 """Training images available when the last 5,000 are kept for validation."""
@@ -79,66 +72,6 @@ SMOOTHING = 0.9
 """Weight of the past in the exponential moving average drawn over the noisy per-batch curves."""
 
 OPTIMIZERS = ("adam", "sgd")
-
-
-def show_warning(parent: QWidget | None, title: str, text: str) -> None:
-    """A modal warning box (a function of its own so tests can replace it)."""
-    QMessageBox.warning(parent, title, text)
-
-
-def open_model_file(parent: QWidget | None, path: str | Path) -> Sequential | None:
-    """Load the model at ``path``; on a bad file, say which file and why in a message box and return None."""
-    try:
-        return load_model(path)
-    except BadInputError as error:
-        show_warning(parent, tr("Cannot open the model"), translate_error(error))
-        return None
-
-
-def save_model_file(parent: QWidget | None, model: Sequential, path: str | Path) -> bool:
-    """Save ``model`` to ``path`` atomically (an old file survives any failure); False after a warning."""
-    try:
-        save_model(model, path)
-    except (BadInputError, OSError) as error:
-        show_warning(
-            parent, tr("Cannot save the model"), tr("{file}: {problem}").format(file=path, problem=error)
-        )
-        return False
-    return True
-
-
-def open_model_dialog(parent: QWidget | None) -> Sequential | None:
-    """Ask for a model file and load it; None when cancelled or unreadable (the user was told why)."""
-    path, _ = QFileDialog.getOpenFileName(
-        parent, tr("Open model"), _model_dir(), tr("Model files (*.npz);;All files (*)")
-    )
-    if not path:
-        return None
-    _remember_model_dir(path)
-    return open_model_file(parent, path)
-
-
-def save_model_dialog(parent: QWidget | None, model: Sequential) -> bool:
-    """Ask where to save ``model`` (".npz" is added when missing) and save it; True when saved."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent, tr("Save model"), str(Path(_model_dir()) / "model.npz"), tr("Model files (*.npz)")
-    )
-    if not path:
-        return False
-    if not path.lower().endswith(".npz"):
-        path += ".npz"
-    _remember_model_dir(path)
-    return save_model_file(parent, model, path)
-
-
-def _model_dir() -> str:
-    """The folder last used for model files (empty: the dialog's default)."""
-    value = QSettings().value(MODEL_DIR_KEY, "", type=str)
-    return value if isinstance(value, str) else ""
-
-
-def _remember_model_dir(path: str) -> None:
-    QSettings().setValue(MODEL_DIR_KEY, str(Path(path).parent))
 
 
 def format_duration(seconds: float) -> str:
