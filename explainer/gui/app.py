@@ -27,6 +27,7 @@ from explainer.assets import asset_path
 from explainer.gui import APP_NAME
 from explainer.gui.i18n import install_saved_language, language_notifier, tr
 from explainer.gui.jobs import stop_all_workers
+from explainer.gui.kit.plots import configure_pyqtgraph
 
 if TYPE_CHECKING:
     from explainer.gui.mainwindow import MainWindow
@@ -226,17 +227,6 @@ def create_window(model: Path | None = None, settings: Settings | None = None) -
     window = MainWindow(model=model, settings=settings)
     install_tour(window)
     return window
-
-
-def configure_pyqtgraph() -> None:
-    """Row-major images (NumPy's ``(H, W)``) and anti-aliasing for every pyqtgraph item; safe to call again.
-
-    ``main`` calls it before the window when pyqtgraph is already imported, else right after the first
-    paint. A module that creates pyqtgraph items at import or window construction calls it first.
-    """
-    import pyqtgraph
-
-    pyqtgraph.setConfigOptions(imageAxisOrder="row-major", antialias=True)
 
 
 class ErrorReporter(QObject):

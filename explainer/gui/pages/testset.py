@@ -26,14 +26,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QCloseEvent,
     QFont,
     QFontMetricsF,
     QImage,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
     QPen,
     QPixmap,
 )
@@ -53,8 +51,9 @@ from explainer.core import Sequential, softmax
 from explainer.data import MNIST
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
-from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, StepWorker, stop_workers
+from explainer.gui.jobs import StepWorker
 from explainer.gui.pages.base import run_page
+from explainer.gui.pages.job import JobPage
 from explainer.gui.pages.training import DataFolderPicker
 from explainer.gui.training_worker import Split
 
@@ -453,7 +452,7 @@ class MistakeListModel(QAbstractListModel):
         return None
 
 
-class EvaluationView(QWidget):
+class EvaluationView(JobPage):
     """Evaluate the current network on the MNIST test set: confusion matrix, per-class accuracy, mistakes.
 
     Signals:
@@ -469,8 +468,6 @@ class EvaluationView(QWidget):
         super().__init__(parent)
         self.setObjectName("evaluation")
         self._model = model
-        self._loader: TestLoader | None = None
-        self._worker: EvaluationWorker | None = None
         self._result: EvaluationResult | None = None
         self._failed = False
         self._build_widgets()
@@ -497,47 +494,26 @@ class EvaluationView(QWidget):
         """The last finished evaluation, or None."""
         return self._result
 
-    def worker(self) -> EvaluationWorker | None:
-        """The running worker, or None."""
-        return self._worker
-
     def evaluate(self) -> bool:
         """Start evaluating the current model; False (with the reason shown) when it cannot start."""
         if self._worker is not None or self._model is None:
             return False
-        loader = self._loader
+        loader = self._job_data(lambda folder: functools.partial(mnist_test_set, folder))
         if loader is None:
-            directory = self.data_picker.directory()
-            if directory is None:
-                self._show_status(tr("Choose the folder that holds the MNIST files first."), error=True)
-                return False
-            loader = functools.partial(mnist_test_set, directory)
-        worker = EvaluationWorker(self._model, loader)
-        worker.sigProgress.connect(self._on_progress)
-        worker.sigError.connect(self._on_error)
-        worker.sigFinished.connect(self._on_finished)
-        self._worker = worker
+            return False
         self._failed = False
-        self.progress_bar.setValue(0)
-        self.progress_bar.setFormat(tr("loading the test set…"))
-        self._show_status(tr("Classifying the test digits…"))
+        self._start(
+            EvaluationWorker(self._model, loader),
+            tr("loading the test set…"),
+            tr("Classifying the test digits…"),
+        )
         self._set_running(True)
-        worker.start()
         return True
 
     def stop(self) -> None:
         """Stop the evaluation after the current batch."""
         if self._worker is not None:
             self._worker.stop()
-
-    def shutdown(self, timeout_ms: int = SHUTDOWN_TIMEOUT_MS) -> bool:
-        """Stop any evaluation and wait for its thread (bounded); True when no thread runs any more."""
-        return self._worker is None or stop_workers([self._worker], timeout_ms)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Closed as a window of its own: stop the evaluation first."""
-        self.shutdown()
-        super().closeEvent(event)
 
     def show_cell(self, true: int | None, predicted: int | None) -> None:
         """List the mistakes of one confusion cell (both None: every mistake)."""
@@ -710,9 +686,8 @@ class EvaluationView(QWidget):
         self.data_picker.setEnabled(not running and self._loader is None)
 
     def _show_status(self, text: str, *, error: bool = False) -> None:
-        role = QPalette.ColorRole.BrightText if error else QPalette.ColorRole.WindowText
-        self.status_label.setForegroundRole(role)
-        self.status_label.setText(text)
+        """Show ``text`` on the status line, which hides while it has nothing to say."""
+        super()._show_status(text, error=error)
         self.status_label.setVisible(bool(text))
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QPalette, QShowEvent, QTextLayout
+from PySide6.QtGui import QColor, QFont, QShowEvent, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -44,8 +44,9 @@ from PySide6.QtWidgets import (
 from explainer.core import Sequential
 from explainer.gui import theme
 from explainer.gui.i18n import tr
-from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, stop_workers
+from explainer.gui.kit.plots import configure_pyqtgraph
 from explainer.gui.pages.base import run_page
+from explainer.gui.pages.job import JobPage
 from explainer.gui.training_worker import (
     VALIDATION_SIZE,
     DataLoader,
@@ -188,7 +189,7 @@ class _Curves:
         self.n = i + 1
 
 
-class TrainingView(QWidget):
+class TrainingView(JobPage):
     """Hyperparameters, Start/Pause/Stop, a progress bar with ETA and speed, and live loss/accuracy curves.
 
     Call :meth:`set_model` with the network to train (it is copied when training starts, so the caller's
@@ -211,8 +212,6 @@ class TrainingView(QWidget):
         super().__init__(parent)
         self.setObjectName("training")
         self._model = model
-        self._loader: DataLoader | None = None
-        self._worker: TrainingWorker | None = None
         self._curves: _Curves | None = None
         self._steps_per_epoch = 1.0
         self._pending: Sequential | None = None
@@ -285,21 +284,15 @@ class TrainingView(QWidget):
         """True from Start until the run has ended (paused runs included)."""
         return self._worker is not None
 
-    def worker(self) -> TrainingWorker | None:
-        """The worker of the current run, or None."""
-        return self._worker
-
     def start(self) -> bool:
         """Start training the current model; False (with the reason shown) when it cannot start."""
         if self._worker is not None or self._model is None:
             return False
-        loader = self._loader
+        loader = self._job_data(
+            lambda folder: functools.partial(mnist_splits, folder, self.images_spin.value())
+        )
         if loader is None:
-            directory = self.data_picker.directory()
-            if directory is None:
-                self._show_status(tr("Choose the folder that holds the MNIST files first."), error=True)
-                return False
-            loader = functools.partial(mnist_splits, directory, self.images_spin.value())
+            return False
         config = self.config()
         self._ensure_plots()
         if self._plots is not None:
@@ -308,25 +301,18 @@ class TrainingView(QWidget):
         self._loss_top = 0.0
         for item in self._plot_items.values():
             item.setData([], [])
-        worker = TrainingWorker(self._model, loader, config)
-        worker.sigProgress.connect(self._on_progress)
-        worker.sigSnapshot.connect(self._on_snapshot)
-        worker.sigError.connect(self._on_error)
-        worker.sigFinished.connect(self._on_finished)
-        self._worker = worker
         self._curves = None
         self._last_progress = None
         self._first_step = None
         self._paused_total = 0.0
         self._paused_at = None
         self._started_at = time.monotonic()
-        self.progress_bar.setValue(0)
-        self.progress_bar.setFormat(tr("loading the data…"))
         self.speed_label.setText("")
-        self._show_status(tr("Training…"))
+        worker = TrainingWorker(self._model, loader, config)
+        worker.sigSnapshot.connect(self._on_snapshot)
+        self._start(worker, tr("loading the data…"), tr("Training…"))
         self._set_state("running")
         self._plot_timer.start()
-        worker.start()
         self.sigRunningChanged.emit(True)
         return True
 
@@ -354,15 +340,6 @@ class TrainingView(QWidget):
             self._worker.stop()
             self._set_state("stopping")
             self._show_status(tr("Stopping after this step…"))
-
-    def shutdown(self, timeout_ms: int = SHUTDOWN_TIMEOUT_MS) -> bool:
-        """Stop any training and wait for its thread (bounded); True when no thread runs any more."""
-        return self._worker is None or stop_workers([self._worker], timeout_ms)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Closed as a window of its own: stop the training first."""
-        self.shutdown()
-        super().closeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
@@ -507,8 +484,6 @@ class TrainingView(QWidget):
         if self._plots is not None:
             return
         import pyqtgraph
-
-        from explainer.gui.app import configure_pyqtgraph
 
         configure_pyqtgraph()
         plots = (pyqtgraph.PlotWidget(), pyqtgraph.PlotWidget())
@@ -767,11 +742,6 @@ class TrainingView(QWidget):
     def _on_optimizer(self, index: int) -> None:
         """Each optimizer starts from its own good learning rate."""
         self.lr_spin.setValue(DEFAULT_LR[OPTIMIZERS[index]])
-
-    def _show_status(self, text: str, *, error: bool = False) -> None:
-        role = QPalette.ColorRole.BrightText if error else QPalette.ColorRole.WindowText
-        self.status_label.setForegroundRole(role)
-        self.status_label.setText(text)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure_plots()
