@@ -14,8 +14,9 @@ import importlib
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
+from explainer.gui.kit.widgets import label
 from explainer.gui.pages.base import PageSpec, Problem
 
 
@@ -87,8 +88,7 @@ class DetailPanel(QWidget):
         self.back_button.setObjectName("detail_back")
         self.back_button.setDefaultAction(back)
         self.back_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.heading = QLabel()
-        self.heading.setObjectName("detail_heading")
+        self.heading = label("detail_heading")
         bar = QHBoxLayout()
         bar.addWidget(self.back_button)
         bar.addWidget(self.heading, 1)

@@ -37,7 +37,7 @@ from explainer.gui.export import export_widget_png
 from explainer.gui.gallery import SampleGallery, load_samples
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
 from explainer.gui.jobs import stop_all_workers
-from explainer.gui.kit.labels import heading, hint
+from explainer.gui.kit.widgets import heading, hint
 from explainer.gui.mainwindow.actions import WindowActions, scale_names, scale_tips
 from explainer.gui.mainwindow.detail import LayerExplanation
 from explainer.gui.mainwindow.modelfiles import (

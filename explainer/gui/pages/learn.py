@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from explainer.core.trace import Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
+from explainer.gui.kit.widgets import button, label, page_column
 from explainer.gui.layers.backward import MapBoard, Panel, as_image, fmt
 from explainer.gui.network.prediction import PredictionView
 from explainer.gui.pages.base import run_page
@@ -130,23 +130,16 @@ class LearnView(FollowsLanguage, QWidget):
         self.result: LearnResult | None = None
         self._current_trace: Trace | None = None
 
-        self.title = QLabel()
-        self.title.setObjectName("title")
+        self.title = label("title")
         self.label_text, self.lr_text = QLabel(), QLabel()
         self.label_box = QComboBox()
         self.label_box.setObjectName("label")
         self.label_box.currentIndexChanged.connect(self._show_current)
         self.label_box.activated.connect(self.sigLabelChosen.emit)
         self.lr_box = learning_rate_box()
-        self.step_button = QPushButton()
-        self.step_button.setObjectName("apply_step")
-        self.step_button.clicked.connect(self.apply_step)
-        self.undo_button = QPushButton()
-        self.undo_button.setObjectName("undo")
-        self.undo_button.clicked.connect(self.undo)
-        self.reset_button = QPushButton()
-        self.reset_button.setObjectName("reset")
-        self.reset_button.clicked.connect(self.reset)
+        self.step_button = button("apply_step", self.apply_step)
+        self.undo_button = button("undo", self.undo)
+        self.reset_button = button("reset", self.reset)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         for widget in (self.label_text, self.label_box, self.lr_text, self.lr_box):
@@ -155,14 +148,9 @@ class LearnView(FollowsLanguage, QWidget):
         top.addWidget(self.undo_button)
         top.addWidget(self.reset_button)
 
-        self.loss_label = QLabel()
-        self.loss_label.setObjectName("loss")
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        self.effect = QLabel()
-        self.effect.setObjectName("gallery_effect")
-        self.effect.setWordWrap(True)
+        self.loss_label = label("loss")
+        self.status = label("status", wrap=True)
+        self.effect = label("gallery_effect", wrap=True)
         self.before_text, self.after_text = QLabel(), QLabel()
         self.before = PredictionView()
         self.before.setObjectName("probs_before")
@@ -203,11 +191,7 @@ class LearnView(FollowsLanguage, QWidget):
         right.addStretch(1)
         body.addLayout(left, 1)
         body.addLayout(right, 3)
-        layout = QVBoxLayout(self)
-        margin = theme.px(theme.MARGIN_PX)
-        layout.setContentsMargins(margin, margin, margin, margin)
-        layout.addLayout(top)
-        layout.addLayout(body, 1)
+        page_column(self, top, body)
         self.retranslate_ui()
         self._apply_theme()
         theme.notifier().sigChanged.connect(self._apply_theme)

@@ -14,6 +14,7 @@ from explainer.core import Trace
 from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.animation import DetailView, synthetic_digit
+from explainer.gui.kit.widgets import label
 from explainer.gui.layers import texts as explain_text
 from explainer.gui.layers.conv import ConvCanvas, ConvData, FormulaPanel
 from explainer.gui.pages.base import run_page
@@ -95,15 +96,12 @@ class Playground(DetailView):
             self.stride_box,
         ]
         self._labels = [QLabel() for _widget in widgets]
-        for column, (label, widget) in enumerate(zip(self._labels, widgets, strict=True)):
-            controls.addWidget(label, 0, column)
+        for column, (caption, widget) in enumerate(zip(self._labels, widgets, strict=True)):
+            controls.addWidget(caption, 0, column)
             controls.addWidget(widget, 1, column)
         controls.setColumnStretch(len(widgets), 1)
-        self.size_formula = QLabel()
-        self.size_formula.setObjectName("size_formula")
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
+        self.size_formula = label("size_formula")
+        self.message = label("message", wrap=True)
         self.canvas = ConvCanvas(reveal=True)
         self.formula = FormulaPanel()
         self.stage_layout.addLayout(controls)
@@ -132,8 +130,8 @@ class Playground(DetailView):
             "",
             tr("Stride"),
         ]
-        for label, text in zip(self._labels, labels, strict=True):
-            label.setText(text)
+        for caption, text in zip(self._labels, labels, strict=True):
+            caption.setText(text)
         choices = {
             "digit": tr("your digit"),
             "grid": tr("0/1 grid of the tutorial"),

@@ -38,7 +38,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QListView,
     QProgressBar,
     QPushButton,
@@ -52,6 +51,7 @@ from explainer.data import MNIST
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
 from explainer.gui.jobs import StepWorker
+from explainer.gui.kit.widgets import button, heading, label, page_column
 from explainer.gui.pages.base import run_page
 from explainer.gui.pages.job import JobPage
 from explainer.gui.pages.training import DataFolderPicker
@@ -573,32 +573,22 @@ class EvaluationView(JobPage):
 
     # ----------------------------------------------------------------- construction
     def _build_widgets(self) -> None:
-        self.heading = QLabel()
-        font = QFont()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
+        self.heading = heading()
+        self.hint = label(wrap=True)
         self.data_picker = DataFolderPicker()
-        self.evaluate_button = QPushButton()
-        self.evaluate_button.setObjectName("evaluate")
-        self.evaluate_button.clicked.connect(self.evaluate)
-        self.stop_button = QPushButton()
-        self.stop_button.setObjectName("stop_evaluation")
-        self.stop_button.clicked.connect(self.stop)
+        self.evaluate_button = button("evaluate", self.evaluate)
+        self.stop_button = button("stop_evaluation", self.stop)
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("evaluation_progress")
         buttons = QHBoxLayout()
         buttons.addWidget(self.evaluate_button)
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.progress_bar, 1)
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("evaluation_summary")
+        self.summary_label = label("evaluation_summary")
         summary_font = QFont()
         summary_font.setBold(True)
         self.summary_label.setFont(summary_font)
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
+        self.status_label = label(wrap=True)
 
         self.matrix = ConfusionMatrixView()
         self.matrix.sigCellClicked.connect(self.show_cell)
@@ -613,8 +603,7 @@ class EvaluationView(JobPage):
         self.mistakes_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mistakes_view.clicked.connect(lambda index: self.open_mistake(index.row()))
         self.mistakes_view.activated.connect(lambda index: self.open_mistake(index.row()))
-        self.mistakes_label = QLabel()
-        self.mistakes_label.setWordWrap(True)
+        self.mistakes_label = label(wrap=True)
         self.all_button = QPushButton()
         self.all_button.clicked.connect(lambda: self.show_cell(None, None))
         self._apply_thumb_size()
@@ -630,16 +619,8 @@ class EvaluationView(JobPage):
         results.addWidget(self.matrix, 3)
         results.addLayout(mistakes_column, 2)
 
-        column = QVBoxLayout(self)
-        margin = theme.px(theme.MARGIN_PX)
-        column.setContentsMargins(margin, margin, margin, margin)
-        column.addWidget(self.heading)
-        column.addWidget(self.hint)
-        column.addWidget(self.data_picker)
-        column.addLayout(buttons)
-        column.addWidget(self.summary_label)
-        column.addWidget(self.status_label)
-        column.addLayout(results, 1)
+        parts = (self.heading, self.hint, self.data_picker, buttons, self.summary_label, self.status_label)
+        page_column(self, *parts, results)
 
     def _apply_thumb_size(self) -> None:
         side = theme.px(THUMB_PX)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QShowEvent, QTextLayout
+from PySide6.QtGui import QColor, QShowEvent, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -33,11 +33,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QSizePolicy,
     QSpinBox,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,6 +43,7 @@ from explainer.core import Sequential
 from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.plots import configure_pyqtgraph
+from explainer.gui.kit.widgets import buddy_rows, button, heading, label, page_column, set_row_texts
 from explainer.gui.pages.base import run_page
 from explainer.gui.pages.job import JobPage
 from explainer.gui.training_worker import (
@@ -370,9 +369,7 @@ class TrainingView(JobPage):
             ),
             self.seed_spin: (tr("Seed"), tr("Seeds the order of the images and the augmentation")),
         }
-        for widget, (text, tip) in labels.items():
-            self._labels[widget].setText(text)
-            widget.setToolTip(tip)
+        set_row_texts(self._labels, labels)
         self.refresh_spin.setSuffix(tr(" steps"))
         self.augment_check.setText(tr("Augment (rotate, scale, shift, thicken)"))
         self.augment_check.setToolTip(
@@ -389,14 +386,9 @@ class TrainingView(JobPage):
     # ----------------------------------------------------------------- construction
     def _build_widgets(self) -> None:
         """Create the controls; the plots come later (see ``_ensure_plots``)."""
-        self.heading = QLabel()
-        heading_font = QFont()
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.model_label = QLabel()
-        self.model_label.setObjectName("training_model")
+        self.heading = heading()
+        self.hint = label(wrap=True)
+        self.model_label = label("training_model")
         self.data_picker = DataFolderPicker()
 
         self.optimizer_combo = QComboBox()
@@ -426,29 +418,19 @@ class TrainingView(JobPage):
             (left, (self.optimizer_combo, self.lr_spin, self.batch_spin, self.epochs_spin)),
             (right, (self.images_spin, self.refresh_spin, self.seed_spin)),
         ):
-            for widget in widgets:
-                label = QLabel()
-                label.setBuddy(widget)
-                form.addRow(label, widget)
-                self._labels[widget] = label
+            self._labels.update(buddy_rows(form, widgets))
         right.addRow(self.augment_check)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addSpacing(theme.px(24))
         columns.addLayout(right, 1)
 
-        self.start_button = QPushButton()
-        self.start_button.setObjectName("start")
-        self.start_button.clicked.connect(self.start)
-        self.pause_button = QPushButton()
-        self.pause_button.setObjectName("pause")
-        self.pause_button.clicked.connect(self._toggle_pause)
-        self.stop_button = QPushButton()
-        self.stop_button.setObjectName("stop")
-        self.stop_button.clicked.connect(self.stop)
+        self.start_button = button("start", self.start)
+        self.pause_button = button("pause", self._toggle_pause)
+        self.stop_button = button("stop", self.stop)
         buttons = QHBoxLayout()
-        for button in (self.start_button, self.pause_button, self.stop_button):
-            buttons.addWidget(button)
+        for control in (self.start_button, self.pause_button, self.stop_button):
+            buttons.addWidget(control)
         buttons.addStretch(1)
 
         self.progress_bar = QProgressBar()
@@ -465,19 +447,8 @@ class TrainingView(JobPage):
         self.plot_area.setColumnStretch(0, 1)
         self.plot_area.setColumnStretch(1, 1)
 
-        column = QVBoxLayout(self)
-        margin = theme.px(theme.MARGIN_PX)
-        column.setContentsMargins(margin, margin, margin, margin)
-        column.addWidget(self.heading)
-        column.addWidget(self.hint)
-        column.addWidget(self.model_label)
-        column.addWidget(self.data_picker)
-        column.addLayout(columns)
-        column.addLayout(buttons)
-        column.addWidget(self.progress_bar)
-        column.addWidget(self.speed_label)
-        column.addWidget(self.status_label)
-        column.addLayout(self.plot_area, 1)
+        parts = (self.heading, self.hint, self.model_label, self.data_picker, columns, buttons)
+        page_column(self, *parts, self.progress_bar, self.speed_label, self.status_label, self.plot_area)
 
     def _ensure_plots(self) -> None:
         """Create the two plots on first need, importing pyqtgraph then rather than at start-up."""

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
+from explainer.gui.kit.widgets import button, label
 from explainer.gui.tour.controller import TourController
 
 if TYPE_CHECKING:
@@ -136,36 +137,26 @@ class TourPanel(FollowsLanguage, QWidget):
         self.controller.sigStopChanged.connect(self._show_stop)
         self.controller.sigLeft.connect(self._left)
 
-        self.heading = QLabel()
-        self.heading.setObjectName("tour_title")
-        self.narration = QLabel()
-        self.narration.setObjectName("tour_narration")
-        self.narration.setWordWrap(True)
+        self.heading = label("tour_title")
+        self.narration = label("tour_narration", wrap=True)
         self.narration.setTextFormat(Qt.TextFormat.PlainText)
         self.narration.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.narration.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.narration.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.progress = QLabel()
-        self.progress.setObjectName("tour_progress")
+        self.progress = label("tour_progress")
         self.dots = StopDots()
         self.dots.sigClicked.connect(self.controller.go)
         self.label_text = QLabel()
         self.label_box = QComboBox()
         self.label_box.setObjectName("tour_label")
         self.label_box.activated.connect(self.controller.set_label)
-        self.restart_button = QPushButton()
-        self.restart_button.setObjectName("tour_restart")
-        self.restart_button.clicked.connect(lambda: self.controller.go(0))
-        self.back_button = QPushButton()
-        self.back_button.setObjectName("tour_back")
-        self.back_button.clicked.connect(self.controller.back)
+        self.restart_button = button("tour_restart", lambda: self.controller.go(0))
+        self.back_button = button("tour_back", self.controller.back)
         self.next_button = QPushButton()
         self.next_button.setObjectName("tour_next")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.controller.next)
-        self.leave_button = QPushButton()
-        self.leave_button.setObjectName("tour_leave")
-        self.leave_button.clicked.connect(self.leave)
+        self.leave_button = button("tour_leave", self.leave)
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -175,10 +166,10 @@ class TourPanel(FollowsLanguage, QWidget):
         controls.addWidget(self.label_text)
         controls.addWidget(self.label_box)
         controls.addStretch(1)
-        for button in (self.restart_button, self.leave_button, self.back_button, self.next_button):
-            controls.addWidget(button)
+        for control in (self.restart_button, self.leave_button, self.back_button, self.next_button):
+            controls.addWidget(control)
             # A focused button would take the arrows to move the focus; the tour's keys come first.
-            button.installEventFilter(self)
+            control.installEventFilter(self)
         layout = QVBoxLayout(self)
         margin = theme.px(theme.MARGIN_PX) // 2
         layout.setContentsMargins(margin, margin, margin, margin)
