@@ -113,12 +113,11 @@ class WindowActions:
         self.eraser_action = action(
             "eraser",
             Qt.Key.Key_E,
-            None,
+            self.canvas.set_eraser,
             lambda: tr("&Eraser"),
             lambda: tr("The left button erases while this is on"),
+            checkable=True,
         )
-        self.eraser_action.setCheckable(True)
-        self.eraser_action.toggled.connect(self.canvas.set_eraser)
         self.brush_bigger_action = action(
             "brush_bigger",
             Qt.Key.Key_BracketRight,
@@ -136,12 +135,11 @@ class WindowActions:
         self.dark_action = action(
             "dark",
             "Ctrl+D",
-            None,
+            self.set_dark,
             lambda: tr("&Dark palette"),
             lambda: tr("Switch between light and dark colours"),
+            checkable=True,
         )
-        self.dark_action.setCheckable(True)
-        self.dark_action.toggled.connect(self.set_dark)
         self.zoom_in_action = action(
             "zoom_in",
             "Ctrl+=",
@@ -167,12 +165,11 @@ class WindowActions:
         self.present_action = action(
             "present",
             Qt.Key.Key_F11,
-            None,
+            self.set_presenting,
             lambda: tr("&Present"),
             lambda: tr("Full screen for a projector: large maps, no menus or hints; F11 or Esc leaves"),
+            checkable=True,
         )
-        self.present_action.setCheckable(True)
-        self.present_action.toggled.connect(self.set_presenting)
         self.shortcuts_action = action(
             "shortcuts",
             Qt.Key.Key_F1,
@@ -193,9 +190,9 @@ class WindowActions:
                 None,
                 lambda mode=mode: scale_names()[mode],
                 lambda mode=mode: scale_tips()[mode],
+                checkable=True,
             )
             scale.setData(mode)
-            scale.setCheckable(True)
             self.scale_group.addAction(scale)
         self.scale_group.triggered.connect(lambda chosen: self.set_scale_mode(chosen.data()))
 
@@ -205,6 +202,7 @@ class WindowActions:
             None,
             lambda: tr("&Forward"),
             lambda: tr("Show what every layer computes from your digit (activations)"),
+            checkable=True,
         )
         self.backward_action = action(
             "backward_mode",
@@ -212,11 +210,11 @@ class WindowActions:
             None,
             lambda: tr("&Backward"),
             lambda: tr("Show the gradients flowing back from the loss: how every value should change"),
+            checkable=True,
         )
         self.mode_group = QActionGroup(self)
         self.mode_group.setExclusive(True)
         for mode_action, mode in ((self.forward_action, "forward"), (self.backward_action, "backward")):
-            mode_action.setCheckable(True)
             mode_action.setData(mode)
             self.mode_group.addAction(mode_action)
         self.mode_group.triggered.connect(lambda chosen: self.set_mode(chosen.data()))
@@ -244,17 +242,23 @@ class WindowActions:
         self,
         name: str,
         shortcut: Shortcut | Qt.Key,
-        slot: Callable[[], object] | None,
+        slot: Callable[..., object] | None,
         text: Text,
         tip: Text,
+        *,
+        checkable: bool = False,
     ) -> QAction:
         """A window-wide action called ``name`` with ``shortcut``, triggering ``slot`` (if any), whose
-        ``text`` and ``tip`` are set now and after every language switch."""
+        ``text`` and ``tip`` are set now and after every language switch. A ``checkable`` action gives
+        ``slot`` its new state instead."""
         action = QAction(self)
         action.setObjectName(name)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        if slot is not None:
+        action.setCheckable(checkable)
+        if slot is not None and checkable:
+            action.toggled.connect(slot)
+        elif slot is not None:
             action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         self._texts.append((action, text, tip))

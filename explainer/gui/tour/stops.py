@@ -203,6 +203,26 @@ def _stop(
     return Stop(key, title, _say(template, numbers, **words), MappingProxyType(numbers), **show)  # type: ignore[arg-type]
 
 
+def _map_stop(
+    key: str,
+    title: str,
+    template: str,
+    numbers: dict[str, Number],
+    words: dict,
+    at: tuple[int, int],
+    step: int | None = None,
+    *,
+    view: str = "layer",
+    columns: tuple[int, ...] | None = None,
+) -> Stop:
+    """A stop about one map, ``at`` = (layer index, channel): it lights that layer's column (or ``columns``),
+    outlines the map and opens ``view`` on it at ``step``."""
+    lit = at[:1] if columns is None else columns
+    return _stop(
+        key, title, template, numbers, words, columns=lit, maps=(at,), detail=Detail(view, *at, step)
+    )
+
+
 def _first(kinds: list[str], wanted: frozenset[str] | set[str], start: int = 0) -> int | None:
     """Index of the first layer at or after ``start`` whose kind is in ``wanted``."""
     return next((i for i in range(start, len(kinds)) if kinds[i] in wanted), None)
@@ -305,15 +325,8 @@ def _conv_stop(p: TourProblem, index: int) -> Stop:
     )
     words = {"layer": record.name, "k": k, "c": c, "r": r, "col": col, "window": window}
     width = record.output.shape[3]
-    return _stop(
-        "conv",
-        tr("One kernel slides over the image"),
-        text,
-        numbers,
-        words,
-        columns=(index,),
-        maps=((index, c),),
-        detail=Detail("layer", index, c, r * width + col),
+    return _map_stop(
+        "conv", tr("One kernel slides over the image"), text, numbers, words, (index, c), r * width + col
     )
 
 
@@ -330,16 +343,8 @@ def _maps_stop(p: TourProblem, index: int) -> Stop:
         "the kernel sat at the previous stop."
     )
     words = {"size": _shape((height, width)), "c": c, "r": r, "col": col}
-    return _stop(
-        "maps",
-        tr("{layer}: the feature maps").format(layer=record.name),
-        text,
-        numbers,
-        words,
-        columns=(index,),
-        maps=((index, c),),
-        detail=Detail("map", index, c),
-    )
+    title = tr("{layer}: the feature maps").format(layer=record.name)
+    return _map_stop("maps", title, text, numbers, words, (index, c), view="map")
 
 
 def _activation_stop(p: TourProblem, index: int, channel: int) -> Stop:
@@ -376,16 +381,7 @@ def _activation_stop(p: TourProblem, index: int, channel: int) -> Stop:
             "out as {y}."
         )
     width = x.shape[2]
-    return _stop(
-        "relu",
-        title,
-        text,
-        numbers,
-        words,
-        columns=(index,),
-        maps=((index, channel),),
-        detail=Detail("layer", index, channel, r * width + col),
-    )
+    return _map_stop("relu", title, text, numbers, words, (index, channel), r * width + col)
 
 
 def _pool_stop(p: TourProblem, index: int, channel: int, between: list[LayerRecord]) -> Stop:
@@ -430,16 +426,8 @@ def _pool_stop(p: TourProblem, index: int, channel: int, between: list[LayerReco
         )
     text = _sentences(text, pooling)
     width = record.output.shape[3]
-    return _stop(
-        "pool",
-        tr("Pooling: smaller maps"),
-        text,
-        numbers,
-        words,
-        columns=(index,),
-        maps=((index, channel),),
-        detail=Detail("layer", index, channel, best.row * width + best.col),
-    )
+    step = best.row * width + best.col
+    return _map_stop("pool", tr("Pooling: smaller maps"), text, numbers, words, (index, channel), step)
 
 
 def _deeper_stop(p: TourProblem, indices: list[int]) -> Stop:
@@ -469,15 +457,9 @@ def _deeper_stop(p: TourProblem, indices: list[int]) -> Stop:
         "Along the way the maps go from {before} to {after}: smaller, but more of them."
     )
     width = record.output.shape[3]
-    return _stop(
-        "deeper",
-        tr("Deeper layers: from strokes to parts"),
-        text,
-        numbers,
-        words,
-        columns=tuple(indices),
-        maps=((conv, c),),
-        detail=Detail("layer", conv, c, r * width + col),
+    title = tr("Deeper layers: from strokes to parts")
+    return _map_stop(
+        "deeper", title, text, numbers, words, (conv, c), r * width + col, columns=tuple(indices)
     )
 
 
@@ -504,16 +486,8 @@ def _dense_stop(p: TourProblem, dense: int, flatten: int | None) -> Stop:
     )
     text = _sentences(text, scores)
     columns = (dense,) if flatten is None else (flatten, dense)
-    return _stop(
-        "dense",
-        tr("Flatten and dense: one score per class"),
-        text,
-        numbers,
-        words,
-        columns=columns,
-        maps=((dense, k),),
-        detail=Detail("layer", dense, k),
-    )
+    title = tr("Flatten and dense: one score per class")
+    return _map_stop("dense", title, text, numbers, words, (dense, k), columns=columns)
 
 
 def _softmax_stop(p: TourProblem, dense: int) -> Stop:
