@@ -295,7 +295,6 @@ def test_every_declared_page_has_a_tab_a_menu_entry_and_a_view_class(window: Mai
         assert page.view() is None, "built on first show only"
 
 
-@pytest.mark.skipif(not has_module("explainer.gui.pages.playground"), reason="no playground yet")
 def test_the_playground_is_reachable_from_the_learn_menu(window: MainWindow) -> None:
     action = window.findChild(QAction, "show_playground")
     assert action in window.learn_menu.actions()
@@ -304,7 +303,6 @@ def test_the_playground_is_reachable_from_the_learn_menu(window: MainWindow) -> 
     assert view is not None and view.objectName() == "playground" and view.isVisible()
 
 
-@pytest.mark.skipif(not has_module("explainer.gui.pages.learn"), reason="no learn view yet")
 def test_a_learn_step_changes_the_model_everywhere_and_undo_restores_it(window: MainWindow, qtbot) -> None:
     draw_a_one(window)
     original = window.state.model
@@ -323,7 +321,6 @@ def test_a_learn_step_changes_the_model_everywhere_and_undo_restores_it(window: 
     np.testing.assert_array_equal(window.current_trace().layers[0].params["W"], weights)
 
 
-@pytest.mark.skipif(not has_module("explainer.gui.pages.testset"), reason="no evaluation view yet")
 def test_a_digit_opened_from_the_test_set_goes_into_the_canvas_with_its_label(window: MainWindow) -> None:
     window.set_mode("backward")
     digit = np.zeros((28, 28), np.float32)
@@ -334,7 +331,6 @@ def test_a_digit_opened_from_the_test_set_goes_into_the_canvas_with_its_label(wi
     assert int(window.current_trace().target[0]) == 7
 
 
-@pytest.mark.skipif(not has_module("explainer.gui.pages.stepper"), reason="no step-through view yet")
 def test_a_page_on_screen_catches_up_once_the_strokes_pause(window: MainWindow, qtbot) -> None:
     view = window.show_page("stepper")
     assert view.steps() == []
