@@ -3,6 +3,7 @@ the status bar, and the one-way flow canvas → ``AppState`` → views (see ``ex
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from pathlib import Path
@@ -479,7 +480,7 @@ class MainWindow(ScreenFit, WindowActions, LayerExplanation, FollowsLanguage, QM
             page.sigCreated.connect(self._wire_page)
             self.tabs.addTab(page, "")
             self._pages[spec.key] = page
-            show = lambda key=spec.key: self.show_page(key)  # noqa: E731
+            show = functools.partial(self.show_page, spec.key)
             self._page_actions[spec.key] = self._action(
                 f"show_{spec.key}", spec.shortcut, show, spec.title, spec.tip
             )
