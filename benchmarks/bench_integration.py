@@ -36,7 +36,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from explainer.gui.app import configure_pyqtgraph  # noqa: E402
+from explainer.gui.kit.plots import configure_pyqtgraph  # noqa: E402
 
 
 def open_layer(window: object, kind: str, which: int) -> None:

@@ -29,7 +29,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from explainer.gui.app import configure_pyqtgraph  # noqa: E402
+from explainer.gui.kit.plots import configure_pyqtgraph  # noqa: E402
 
 
 def digit_strokes() -> list[list[tuple[float, float]]]:

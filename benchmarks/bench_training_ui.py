@@ -122,10 +122,10 @@ def connect_window(view: TrainingView, model: Sequential, how: str) -> object | 
     digit[6:22, 12:16] = 1.0
     window.state.set_input(digit)
     if how == "state":
-        view.sigModelUpdated.connect(window.state.set_model)
+        view.sigModelProduced.connect(window.state.set_model)
     else:
         batch = digit.reshape(1, 1, 28, 28)
-        view.sigModelUpdated.connect(lambda snapshot: window.overview.set_trace(snapshot.trace(batch)))
+        view.sigModelProduced.connect(lambda snapshot: window.overview.set_trace(snapshot.trace(batch)))
     window.resize(1440, 880)
     window.show()
     return window
@@ -163,7 +163,7 @@ def main() -> None:
     view.show()
     window = None if args.snapshots == "none" else connect_window(view, model, args.snapshots)
     snapshots: list[float] = []
-    view.sigModelUpdated.connect(lambda _model: snapshots.append(time.perf_counter()))
+    view.sigModelProduced.connect(lambda _model: snapshots.append(time.perf_counter()))
 
     spin(1.0)  # let the windows be painted before measuring
     meter = GapMeter()

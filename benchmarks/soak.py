@@ -598,11 +598,11 @@ def _configure_pyqtgraph() -> None:
 
 
 def _main_window() -> QWidget:
-    """The app's main window with default settings and the bundled model."""
-    from explainer.gui.mainwindow import MainWindow
+    """The app's main window (with the tour) with default settings and the bundled model."""
+    from explainer.gui.app import create_window
     from explainer.gui.state import Settings
 
-    return MainWindow(settings=Settings())
+    return create_window(settings=Settings())
 
 
 def _checked_language(window: QWidget) -> QAction | None:

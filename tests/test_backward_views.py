@@ -225,7 +225,7 @@ def test_learn_step_lowers_the_loss_and_undo_restores_every_weight(qtbot, model:
     view.set_label(runner_up)
     view.set_lr(0.01)
     snapshot = [{k: v.copy() for k, v in layer.params.items()} for layer in model.layers]
-    with qtbot.waitSignal(view.sigModelChanged) as changed:
+    with qtbot.waitSignal(view.sigModelProduced) as changed:
         result = view.apply_step()
     assert changed.args[0] is view.model() is result.model
     assert result.loss_after < result.loss_before
@@ -236,14 +236,14 @@ def test_learn_step_lowers_the_loss_and_undo_restores_every_weight(qtbot, model:
     )
     view.set_model(result.model)  # the window echoing the model back changes nothing
     assert view.can_undo()
-    with qtbot.waitSignal(view.sigModelChanged) as undone:
+    with qtbot.waitSignal(view.sigModelProduced) as undone:
         view.undo()
     assert undone.args[0] is model
     for layer, saved in zip(view.model().layers, snapshot, strict=True):
         for key, value in saved.items():
             assert layer.params[key].tobytes() == value.tobytes()  # bit-exact
     view.apply_step()
-    with qtbot.waitSignal(view.sigModelChanged) as reset:
+    with qtbot.waitSignal(view.sigModelProduced) as reset:
         view.reset()
     assert reset.args[0] is not model and not view.can_undo()
 

@@ -21,6 +21,7 @@ from explainer.data import Dataset
 from explainer.gui import theme
 from explainer.gui.app import (
     ErrorReporter,
+    create_window,
     main,
     missing_xcb_packages,
     parse_args,
@@ -52,7 +53,7 @@ def line(a: tuple[float, float], b: tuple[float, float], steps: int = 12) -> lis
 
 @pytest.fixture
 def window(qtbot) -> MainWindow:
-    win = MainWindow(settings=Settings())
+    win = create_window(settings=Settings())
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

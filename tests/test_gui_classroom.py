@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from explainer.data import MNIST
 from explainer.gui import theme
+from explainer.gui.app import create_window
 from explainer.gui.i18n import set_language, tr
 from explainer.gui.kit.animation import StepPlayer
 from explainer.gui.mainwindow import MainWindow
@@ -45,7 +46,7 @@ AA = 4.5
 
 @pytest.fixture
 def window(qtbot, settings) -> MainWindow:
-    win = MainWindow(settings=Settings())
+    win = create_window(settings=Settings())
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

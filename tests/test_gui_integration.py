@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from explainer.core import reference_net
 from explainer.errors import BadInputError
 from explainer.gui.mainwindow import MainWindow
+from explainer.gui.pages import PAGES
+from explainer.gui.pages.base import PageSpec
 from explainer.gui.state import AppState, Target, same_architecture
-from explainer.gui.workspace import LEARN_PAGES, MODEL_PAGES, Page, PageSpec
+from explainer.gui.workspace import Page
 
 
 def has_module(name: str) -> bool:
@@ -270,27 +272,29 @@ def test_opening_a_model_file_uses_it_and_a_bad_file_keeps_the_old_model(
     assert window.save_model(saved) and saved.exists()
 
 
-def test_pages_are_built_only_when_shown_and_a_missing_view_shows_a_message(qtbot) -> None:
-    spec = PageSpec("nothing", "explainer.gui.pages.no_such_view", "NoView", lambda: "x", lambda: "y", print)
+def test_pages_are_built_only_when_shown_and_a_missing_view_fails_loudly(qtbot) -> None:
+    spec = PageSpec(
+        "nothing", "explainer.gui.pages.no_such_view", "NoView", lambda: "x", lambda: "y", "learn", "", print
+    )
     page = Page(spec)
     qtbot.addWidget(page)
-    assert page.view() is None and page.failure() is None
-    assert page.ensure() is None
-    assert "no_such_view" in page.failure()
+    assert page.view() is None
+    with pytest.raises(ModuleNotFoundError, match="no_such_view"):
+        page.ensure()
 
 
-def test_every_existing_page_has_a_tab_and_a_menu_entry(window: MainWindow) -> None:
-    for spec in (*LEARN_PAGES, *MODEL_PAGES):
-        if not has_module(spec.module):
-            continue
+def test_every_declared_page_has_a_tab_a_menu_entry_and_a_view_class(window: MainWindow) -> None:
+    for spec in PAGES:
+        assert has_module(spec.module), spec.key
         page = window.findChild(Page, f"page_{spec.key}")
         assert page is not None and window.tabs.indexOf(page) > 0, spec.key
         action = window.findChild(QAction, f"show_{spec.key}")
         assert action is not None and action.text(), spec.key
+        assert action in (window.learn_menu if spec.menu == "learn" else window.model_menu).actions()
+        assert action.shortcut().toString() == spec.shortcut
         assert page.view() is None, "built on first show only"
 
 
-@pytest.mark.skipif(not has_module("explainer.gui.pages.playground"), reason="no playground yet")
 def test_the_playground_is_reachable_from_the_learn_menu(window: MainWindow) -> None:
     action = window.findChild(QAction, "show_playground")
     assert action in window.learn_menu.actions()
@@ -299,7 +303,6 @@ def test_the_playground_is_reachable_from_the_learn_menu(window: MainWindow) -> 
     assert view is not None and view.objectName() == "playground" and view.isVisible()
 
 
-@pytest.mark.skipif(not has_module("explainer.gui.pages.learn"), reason="no learn view yet")
 def test_a_learn_step_changes_the_model_everywhere_and_undo_restores_it(window: MainWindow, qtbot) -> None:
     draw_a_one(window)
     original = window.state.model
@@ -318,7 +321,6 @@ def test_a_learn_step_changes_the_model_everywhere_and_undo_restores_it(window: 
     np.testing.assert_array_equal(window.current_trace().layers[0].params["W"], weights)
 
 
-@pytest.mark.skipif(not has_module("explainer.gui.pages.testset"), reason="no evaluation view yet")
 def test_a_digit_opened_from_the_test_set_goes_into_the_canvas_with_its_label(window: MainWindow) -> None:
     window.set_mode("backward")
     digit = np.zeros((28, 28), np.float32)
@@ -329,7 +331,6 @@ def test_a_digit_opened_from_the_test_set_goes_into_the_canvas_with_its_label(wi
     assert int(window.current_trace().target[0]) == 7
 
 
-@pytest.mark.skipif(not has_module("explainer.gui.pages.stepper"), reason="no step-through view yet")
 def test_a_page_on_screen_catches_up_once_the_strokes_pause(window: MainWindow, qtbot) -> None:
     view = window.show_page("stepper")
     assert view.steps() == []

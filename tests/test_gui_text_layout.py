@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from explainer.gui import i18n, textcheck
+from explainer.gui.app import create_window
 from explainer.gui.kit.samples import sample_digit
 from explainer.gui.mainwindow import MainWindow
 from explainer.gui.state import Settings
@@ -149,7 +150,7 @@ def text_problems(qtbot, settings, language: str, size: tuple[int, int]) -> dict
     app = QApplication.instance()
     i18n.set_language(app, language, settings, remember=False)
     try:
-        window = MainWindow(settings=Settings())
+        window = create_window(settings=Settings())
         qtbot.addWidget(window)
         window.show()
         window.resize(*size)

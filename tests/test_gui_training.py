@@ -22,14 +22,9 @@ from explainer.architectures import ArchitectureSpec, build
 from explainer.core import Sequential
 from explainer.gui import training_worker
 from explainer.gui.jobs import running_workers, stop_all_workers
+from explainer.gui.mainwindow.modelfiles import read_model, write_model
 from explainer.gui.pages import training as training_view
-from explainer.gui.pages.training import (
-    DataFolderPicker,
-    TrainingView,
-    format_duration,
-    open_model_file,
-    save_model_file,
-)
+from explainer.gui.pages.training import DataFolderPicker, TrainingView, format_duration
 from explainer.gui.state import DataSource
 from explainer.gui.training_worker import TrainingConfig, TrainingResult, TrainingWorker
 from explainer.modelio import load_model, save_model
@@ -263,7 +258,7 @@ def test_training_view_runs_and_hands_over_snapshots(qtbot: QtBot) -> None:
     view.show()
     updates: list[Sequential] = []
     running: list[bool] = []
-    view.sigModelUpdated.connect(updates.append)
+    view.sigModelProduced.connect(updates.append)
     view.sigRunningChanged.connect(running.append)
     with qtbot.waitSignal(view.sigFinished, timeout=60000) as blocker:
         assert view.start()
@@ -335,43 +330,39 @@ def test_the_data_folder_is_shared_by_the_panels(qtbot: QtBot, tmp_path: Path) -
 def test_saved_model_reloads_with_identical_predictions(qtbot: QtBot, tmp_path: Path) -> None:
     model = build(ArchitectureSpec(conv_blocks=1, convs_per_block=1, channels=(3,), dense=(8,), dropout=0.2))
     path = tmp_path / "mine.npz"
-    assert save_model_file(None, model, path)
-    loaded = open_model_file(None, path)
+    assert write_model(model, path, pytest.fail)
+    loaded = read_model(path, pytest.fail)
     assert loaded is not None
     x = np.random.default_rng(1).random((5, 1, 28, 28), dtype=np.float32)
     np.testing.assert_array_equal(loaded.predict_proba(x), model.predict_proba(x))
     assert [layer.name for layer in loaded.layers] == [layer.name for layer in model.layers]
 
 
-def test_bad_model_file_names_the_file(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_model_file_names_the_file(qtbot: QtBot, tmp_path: Path) -> None:
     warnings: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        training_view, "show_warning", lambda parent, title, text: warnings.append((title, text))
-    )
     path = tmp_path / "broken.npz"
     path.write_bytes(b"not a zip file at all")
-    assert open_model_file(None, path) is None
+    assert read_model(path, lambda title, text: warnings.append((title, text))) is None
     assert len(warnings) == 1 and "broken.npz" in warnings[0][1]
 
 
-def test_failed_save_keeps_the_old_file(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_failed_save_keeps_the_old_file(qtbot: QtBot, tmp_path: Path) -> None:
     warnings: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        training_view, "show_warning", lambda parent, title, text: warnings.append((title, text))
-    )
+
+    def report(title: str, text: str) -> None:
+        warnings.append((title, text))
+
     good = build(SMALL)
     path = tmp_path / "model.npz"
     save_model(good, path)
     broken = good.copy()
     broken.layers[0].params["W"][0, 0, 0, 0] = np.nan
-    assert not save_model_file(None, broken, path)
+    assert not write_model(broken, path, report)
     assert len(warnings) == 1 and "model.npz" in warnings[0][1] and "NaN" in warnings[0][1]
     x = np.ones((1, 1, 28, 28), np.float32)
     np.testing.assert_array_equal(load_model(path).predict_proba(x), good.predict_proba(x))
-    assert not save_model_file(None, good, tmp_path / "no such folder" / "model.npz")
-    assert len(warnings) == 2
+    assert not write_model(good, tmp_path / "no such folder" / "model.npz", report)
+    assert len(warnings) == 2 and "no such folder" in warnings[1][1], "the message names the file"
 
 
 def test_format_duration() -> None:

@@ -35,7 +35,7 @@ def test_editor_refuses_an_impossible_network_with_a_message(qtbot: QtBot) -> No
     editor = ArchitectureEditor()
     qtbot.addWidget(editor)
     built: list[Sequential] = []
-    editor.sigModelBuilt.connect(built.append)
+    editor.sigModelProduced.connect(built.append)
     editor.stride_spin.setValue(2)  # 28 -> 14 -> 7 -> pool 3 -> 2 -> 1 -> pool: no room for a 2x2 window
     assert editor.error() is not None and "pool2" in editor.error()
     assert not editor.error_label.isHidden()
@@ -92,7 +92,7 @@ def test_build_emits_a_fresh_model_matching_the_table(qtbot: QtBot) -> None:
         ArchitectureSpec(conv_blocks=1, convs_per_block=1, channels=(5,), pooling="avg", dense=(12,))
     )
     editor.seed_spin.setValue(3)
-    with qtbot.waitSignal(editor.sigModelBuilt) as blocker:
+    with qtbot.waitSignal(editor.sigModelProduced) as blocker:
         editor.build_button.click()
     model: Sequential = blocker.args[0]
     assert model.output_shapes() == [row.shape for row in editor.rows()]

@@ -90,10 +90,10 @@ def _probe() -> None:
     app = QApplication([])
     from explainer.data import MNIST
     from explainer.gui import theme
-    from explainer.gui.mainwindow import MainWindow
+    from explainer.gui.app import create_window
     from explainer.gui.state import Settings
 
-    window = MainWindow(settings=Settings())
+    window = create_window(settings=Settings())
     window.show()
     QTest.qWaitForWindowExposed(window)
     images, labels = MNIST.load_samples()

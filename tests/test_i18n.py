@@ -266,13 +266,13 @@ def test_file_errors_a_user_meets_are_translated(english_after, settings, tmp_pa
 def test_a_model_that_fails_at_startup_is_reported_in_the_current_language(
     english_after, settings, tmp_path
 ) -> None:
-    from explainer.gui.mainwindow import _load_initial_model
+    from explainer.gui.mainwindow.modelfiles import load_initial_model
 
     missing = tmp_path / "missing.npz"
-    _, english = _load_initial_model(missing)
+    _, english = load_initial_model(missing)
     assert str(missing) in english and not CJK.search(english)
     set_language(english_after, "zh_CN", settings)
-    _, chinese = _load_initial_model(missing)
+    _, chinese = load_initial_model(missing)
     assert str(missing) in chinese and "文件不存在" in chinese, chinese
 
 

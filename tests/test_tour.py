@@ -19,7 +19,8 @@ from explainer.core import Conv2D, Dense, Flatten, ReLU, Sequential
 from explainer.core.passes import learn_step
 from explainer.gui.mainwindow import MainWindow
 from explainer.gui.state import Settings
-from explainer.gui.tour import STOP_KEY, TOUR_LR, TourPanel, _percent_pair, install_tour
+from explainer.gui.tour import STOP_KEY, TOUR_LR, TourPanel, install_tour
+from explainer.gui.tour.stops import _percent_pair
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "assets" / "model.npz"
 pytestmark = pytest.mark.skipif(not MODEL_PATH.exists(), reason=f"the bundled model {MODEL_PATH} is missing")

@@ -5,7 +5,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__all__ = ["MainWindow", "main"]
+__all__ = ["APP_NAME", "MainWindow", "main"]
+
+APP_NAME = "mnist-cnn-explainer"
+"""The app's name: its QSettings (organisation and application) and its cache folder."""
 
 _LAZY = {"MainWindow": "explainer.gui.mainwindow", "main": "explainer.gui.app"}
 

@@ -17,16 +17,21 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from explainer.assets import asset_path
+from explainer.gui import APP_NAME
 from explainer.gui.i18n import install_saved_language, language_notifier, tr
 from explainer.gui.jobs import stop_all_workers
+from explainer.gui.kit.plots import configure_pyqtgraph
 
-APP_NAME = "mnist-cnn-explainer"
+if TYPE_CHECKING:
+    from explainer.gui.mainwindow import MainWindow
+    from explainer.gui.state import Settings
 
 EXIT_WAIT_MS = 500
 """After the event loop: how much longer quitting waits for a job still running (closing waited already)."""
@@ -170,14 +175,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     reporter.install()
 
     # Imported here so that the window-system check and --help answer without loading the window code.
-    from explainer.gui.mainwindow import MainWindow
     from explainer.gui.state import load_settings, save_settings
 
     settings = load_settings(QSettings())
     if args.data is not None:
         # The state's data set reads its files from here; remembered like a folder chosen in the app.
         settings.data_dir = args.data.expanduser().resolve()
-    window = MainWindow(model=args.model, settings=settings)
+    window = create_window(model=args.model, settings=settings)
     # A chosen data folder is saved at once, so a crash or Ctrl+C does not forget it.
     window.state.data.sigFolderChanged.connect(lambda _folder: save_settings(window.settings(), QSettings()))
     probe = FirstPaintProbe(window, process_start_time())
@@ -213,15 +217,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def configure_pyqtgraph() -> None:
-    """Row-major images (NumPy's ``(H, W)``) and anti-aliasing for every pyqtgraph item; safe to call again.
+def create_window(model: Path | None = None, settings: Settings | None = None) -> MainWindow:
+    """The main window as the app opens it: with the guided tour installed (``explainer.gui.tour``).
 
-    ``main`` calls it before the window when pyqtgraph is already imported, else right after the first
-    paint. A module that creates pyqtgraph items at import or window construction calls it first.
+    ``model`` is a model file (None: the bundled model).
     """
-    import pyqtgraph
+    from explainer.gui.mainwindow import MainWindow
+    from explainer.gui.tour import install_tour
 
-    pyqtgraph.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    window = MainWindow(model=model, settings=settings)
+    install_tour(window)
+    return window
 
 
 class ErrorReporter(QObject):

@@ -59,14 +59,14 @@
             <translation>{path}：不是普通文件（可能是管道、设备或套接字）；这里需要{kind}文件</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="108" />
+            <location filename="../../explainer/gui/app.py" line="113" />
             <source>MNIST CNN Explainer cannot open a window: no display was found (DISPLAY is not set).
 Run it inside a desktop session, start a virtual one with `Xvfb :1 &amp; export DISPLAY=:1`, or run headless with QT_QPA_PLATFORM=offscreen.</source>
             <translation>MNIST CNN Explainer 无法打开窗口：找不到显示器（未设置 DISPLAY）。
 请在桌面会话中运行，或用 `Xvfb :1 &amp; export DISPLAY=:1` 启动一个虚拟显示器，或设置 QT_QPA_PLATFORM=offscreen 以无界面方式运行。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="115" />
+            <location filename="../../explainer/gui/app.py" line="120" />
             <source>MNIST CNN Explainer cannot open a window: Qt's xcb platform needs system libraries that are not installed.
 Install them with:
 
@@ -81,44 +81,44 @@ Install them with:
 （在 Fedora 或 Arch 上，请安装对应的 xcb-util 软件包，例如 xcb-util-cursor。）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="133" />
+            <location filename="../../explainer/gui/app.py" line="138" />
             <source>See how a convolutional network reads your handwriting.</source>
             <translation>看看卷积神经网络如何读懂你的手写数字。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="135" />
+            <location filename="../../explainer/gui/app.py" line="140" />
             <source>a model file (.npz) to use, not the bundled one</source>
             <translation>要使用的模型文件（.npz），代替自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="136" />
+            <location filename="../../explainer/gui/app.py" line="141" />
             <source>the folder with the MNIST IDX files, for training</source>
             <translation>存放 MNIST IDX 文件的文件夹，用于训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="140" />
+            <location filename="../../explainer/gui/app.py" line="145" />
             <source>print the time from process start to the window's first paint, then quit</source>
             <translation>打印从进程启动到窗口首次绘制所用的时间，然后退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="163" />
-            <location filename="../../explainer/gui/app.py" line="165" />
-            <location filename="../../explainer/gui/mainwindow.py" line="372" />
+            <location filename="../../explainer/gui/app.py" line="168" />
+            <location filename="../../explainer/gui/app.py" line="170" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="323" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="209" />
+            <location filename="../../explainer/gui/app.py" line="213" />
             <source>A background job did not stop in time; quitting without it.</source>
             <translation>后台任务没有及时停止；不再等待，直接退出。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="291" />
+            <location filename="../../explainer/gui/app.py" line="297" />
             <source>Something went wrong</source>
             <translation>出错了</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="293" />
+            <location filename="../../explainer/gui/app.py" line="299" />
             <source>An unexpected error happened; the app keeps running.
 
 {summary}</source>
@@ -127,7 +127,7 @@ Install them with:
 {summary}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="295" />
+            <location filename="../../explainer/gui/app.py" line="301" />
             <source>Details were saved to {path}</source>
             <translation>详细信息已保存到 {path}</translation>
         </message>
@@ -538,7 +538,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/base.py" line="223" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="308" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="301" />
             <source>Backward through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
@@ -725,7 +725,7 @@ Install them with:
             <location filename="../../explainer/gui/layers/pool.py" line="324" />
             <location filename="../../explainer/gui/network/mapdetail.py" line="348" />
             <location filename="../../explainer/gui/network/overview.py" line="222" />
-            <location filename="../../explainer/gui/pages/design.py" line="480" />
+            <location filename="../../explainer/gui/pages/design.py" line="455" />
             <source>input</source>
             <translation>输入</translation>
         </message>
@@ -1043,7 +1043,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/dense/backward.py" line="146" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="390" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="383" />
             <source>p = softmax(z)</source>
             <translation>p = softmax(z)</translation>
         </message>
@@ -1054,7 +1054,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/dense/backward.py" line="148" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="401" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="394" />
             <source>dL/dz = p − y</source>
             <translation>dL/dz = p − y</translation>
         </message>
@@ -1149,7 +1149,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/dense/texts.py" line="45" />
-            <location filename="../../explainer/gui/tour.py" line="601" />
+            <location filename="../../explainer/gui/tour/stops.py" line="510" />
             <source>Softmax: scores become probabilities</source>
             <translation>Softmax：得分变成概率</translation>
         </message>
@@ -1424,597 +1424,597 @@ Install them with:
             <translation>窗口 ({r},{s})：{n} 个格子各得到 dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="153" />
-            <source>The model could not be loaded</source>
-            <translation>无法加载模型</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="185" />
-            <location filename="../../explainer/gui/mainwindow.py" line="211" />
-            <location filename="../../explainer/gui/pages/training.py" line="82" />
-            <source>Cannot open the model</source>
-            <translation>无法打开模型</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="189" />
-            <source>Opened the model {name}: {layers} layers, {params:,} weights</source>
-            <translation>已打开模型 {name}：{layers} 层，{params:,} 个权重</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="201" />
-            <location filename="../../explainer/gui/pages/training.py" line="92" />
-            <source>Cannot save the model</source>
-            <translation>无法保存模型</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="203" />
-            <source>Saved the model to {path}</source>
-            <translation>模型已保存到 {path}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="214" />
-            <location filename="../../explainer/gui/pages/learn.py" line="296" />
-            <source>The bundled model is back.</source>
-            <translation>已恢复自带的模型。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="226" />
-            <source>Opened a digit labelled {label}</source>
-            <translation>已打开一个标签为 {label} 的数字</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="264" />
-            <source>Cannot open this image</source>
-            <translation>无法打开这张图片</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="266" />
-            <source>Opened {name}</source>
-            <translation>已打开 {name}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="274" />
-            <source>Cannot export the view</source>
-            <translation>无法导出视图</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="276" />
-            <source>Saved {path}</source>
-            <translation>已保存 {path}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="373" />
-            <location filename="../../explainer/gui/tour.py" line="318" />
-            <source>Draw a digit</source>
-            <translation>写一个数字</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="374" />
-            <source>Left button draws, right button erases. The network updates as you draw.</source>
-            <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="375" />
-            <source>Brush</source>
-            <translation>画笔</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="376" />
-            <source>Brush size: thicker strokes look more like MNIST digits</source>
-            <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="377" />
-            <source>What the network sees</source>
-            <translation>网络看到的输入</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="379" />
-            <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
-            <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="381" />
-            <source>Or pick a test digit</source>
-            <translation>或者选一个测试数字</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="382" />
-            <source>Colour scale:</source>
-            <translation>色标：</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="384" />
-            <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
-            <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="389" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="29" />
             <source>Per layer</source>
             <translation>按层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="389" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="29" />
             <source>Per block</source>
             <translation>按模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="389" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="29" />
             <source>Whole network</source>
             <translation>整个网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="391" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="35" />
             <source>Each layer's colours span its own range: every layer's pattern is visible</source>
             <translation>每层的颜色覆盖该层自身的数值范围：每一层的图案都清晰可见</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="392" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="36" />
             <source>Layers of one conv-ReLU-pool block share a range</source>
             <translation>同一个“卷积-ReLU-池化”模块中的各层共用一个范围</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="393" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="37" />
             <source>One range for the whole network: compare magnitudes between layers</source>
             <translation>整个网络共用一个范围：可以比较各层数值的大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="405" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="58" />
             <source>&amp;Open image…</source>
             <translation>打开图片(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="406" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="59" />
             <source>Load a picture of a digit (PNG, JPEG, …) into the canvas</source>
             <translation>把一张数字图片（PNG、JPEG 等）载入画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="409" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="65" />
             <source>Open &amp;model…</source>
             <translation>打开模型(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="410" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="66" />
             <source>Use a network saved as a model file (.npz) instead of the current one</source>
             <translation>改用保存在模型文件（.npz）中的网络，代替当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="413" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="72" />
             <source>&amp;Save model…</source>
             <translation>保存模型(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="414" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="73" />
             <source>Save the network in use, with its weights, as a model file (.npz)</source>
             <translation>把正在使用的网络连同权重保存为模型文件（.npz）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="417" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="79" />
             <source>&amp;Restore bundled model</source>
             <translation>恢复自带的模型(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="418" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="80" />
             <source>Use the trained model that comes with the app again, undoing Learn steps and training</source>
             <translation>重新使用应用自带的已训练模型，撤销“学习这个数字”的各步和训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="421" />
-            <source>&amp;Forward</source>
-            <translation>前向(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="422" />
-            <source>Show what every layer computes from your digit (activations)</source>
-            <translation>显示每一层根据你的数字算出了什么（激活值）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="425" />
-            <source>&amp;Backward</source>
-            <translation>反向(&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="426" />
-            <source>Show the gradients flowing back from the loss: how every value should change</source>
-            <translation>显示从损失反向流回的梯度：每个值应该如何变化</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="428" />
-            <source>Back to the &amp;overview</source>
-            <translation>返回总览(&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="428" />
-            <source>Close the explanation and show every layer</source>
-            <translation>关闭讲解，显示所有层</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="430" />
-            <source>&amp;Network overview</source>
-            <translation>网络总览(&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="431" />
-            <source>Every layer of the network, live, as you draw</source>
-            <translation>网络的每一层，随你书写实时更新</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="433" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="88" />
             <source>&amp;Export view as PNG…</source>
             <translation>将视图导出为 PNG(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="433" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="89" />
             <source>Save the overview as a PNG image</source>
             <translation>把总览图保存为 PNG 图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="434" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="95" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="434" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="96" />
             <source>Close the app</source>
             <translation>关闭程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="435" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="102" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="435" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="103" />
             <source>Undo the last stroke, Clear or loaded image</source>
             <translation>撤销上一笔、清空或载入的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="436" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="109" />
             <source>&amp;Clear</source>
             <translation>清空(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="436" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="110" />
             <source>Erase the canvas</source>
             <translation>擦除整个画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="437" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="117" />
             <source>&amp;Eraser</source>
             <translation>橡皮擦(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="437" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="118" />
             <source>The left button erases while this is on</source>
             <translation>开启后左键用来擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="438" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="125" />
             <source>&amp;Bigger brush</source>
             <translation>加粗画笔(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="438" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="126" />
             <source>Make the brush thicker</source>
             <translation>让画笔更粗</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="439" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="132" />
             <source>&amp;Smaller brush</source>
             <translation>减细画笔(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="439" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="133" />
             <source>Make the brush thinner</source>
             <translation>让画笔更细</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="440" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="139" />
             <source>&amp;Dark palette</source>
             <translation>深色主题(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="440" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="140" />
             <source>Switch between light and dark colours</source>
             <translation>在浅色和深色之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="441" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="147" />
             <source>Zoom &amp;in</source>
             <translation>放大(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="441" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="148" />
             <source>Larger fonts and maps, for projectors</source>
             <translation>更大的字体和特征图，适合投影</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="442" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="155" />
             <source>Zoom &amp;out</source>
             <translation>缩小(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="442" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="156" />
             <source>Smaller fonts and maps</source>
             <translation>更小的字体和特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="443" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="162" />
             <source>&amp;Reset zoom</source>
             <translation>恢复原始大小(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="443" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="163" />
             <source>Normal size</source>
             <translation>正常大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="445" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="169" />
             <source>&amp;Present</source>
             <translation>演示模式(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="446" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="170" />
             <source>Full screen for a projector: large maps, no menus or hints; F11 or Esc leaves</source>
             <translation>全屏，适合投影仪：大图，不显示菜单和提示；按 F11 或 Esc 退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="448" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="177" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="448" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="178" />
             <source>List every keyboard shortcut</source>
             <translation>列出所有键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="449" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="181" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="449" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="181" />
             <source>What this app is</source>
             <translation>这个程序是做什么的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="457" />
-            <source>Network</source>
-            <translation>网络</translation>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="203" />
+            <source>&amp;Forward</source>
+            <translation>前向(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="464" />
-            <source>Show the app in {language}</source>
-            <translation>以 {language} 显示程序</translation>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="204" />
+            <source>Show what every layer computes from your digit (activations)</source>
+            <translation>显示每一层根据你的数字算出了什么（激活值）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="465" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="211" />
+            <source>&amp;Backward</source>
+            <translation>反向(&amp;B)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="212" />
+            <source>Show the gradients flowing back from the loss: how every value should change</source>
+            <translation>显示从损失反向流回的梯度：每个值应该如何变化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="225" />
+            <source>Back to the &amp;overview</source>
+            <translation>返回总览(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="226" />
+            <source>Close the explanation and show every layer</source>
+            <translation>关闭讲解，显示所有层</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="233" />
+            <source>&amp;Network overview</source>
+            <translation>网络总览(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="234" />
+            <source>Every layer of the network, live, as you draw</source>
+            <translation>网络的每一层，随你书写实时更新</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="282" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="466" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="289" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="467" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="293" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="468" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="296" />
             <source>Colour &amp;scale</source>
             <translation>色标(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="469" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="303" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="470" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="304" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="471" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="309" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="472" />
-            <source>Mode:</source>
-            <translation>模式：</translation>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="321" />
+            <source>Network</source>
+            <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="473" />
-            <source>Model changed by Learn this digit:</source>
-            <translation>模型已被“学习这个数字”改变：</translation>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="328" />
+            <source>Show the app in {language}</source>
+            <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="474" />
-            <location filename="../../explainer/gui/pages/learn.py" line="460" />
-            <source>Undo</source>
-            <translation>撤销</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="475" />
-            <source>Put back the weights from before the last Learn step</source>
-            <translation>恢复上一次学习步骤之前的权重</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="480" />
-            <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
-            <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="863" />
-            <source>Cannot use this input</source>
-            <translation>无法使用这个输入</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="871" />
-            <source>update {ms:.1f} ms</source>
-            <translation>更新 {ms:.1f} 毫秒</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="876" />
-            <source>Draw a digit to see what the network thinks</source>
-            <translation>写一个数字，看看网络怎么认为</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="882" />
-            <source>Prediction: {name} ({percent:.1f} %)</source>
-            <translation>预测：{name}（{percent:.1f} %）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="901" />
-            <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
-            <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="915" />
-            <source>Loss L = {loss} for the target {name} (the predicted class)</source>
-            <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="917" />
-            <source>Loss L = {loss} for the true label {name}</source>
-            <translation>对真实标签 {name} 的损失 L = {loss}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="925" />
-            <source>Explaining class {name}: its score z = {score}</source>
-            <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="933" />
-            <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
-            <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="938" />
-            <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
-            <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="994" />
-            <source>Training: the network updates every few steps</source>
-            <translation>训练中：网络每隔几步更新一次</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="994" />
-            <source>Training ended</source>
-            <translation>训练已结束</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1068" />
-            <source>Loaded a test digit labelled {label}</source>
-            <translation>已载入一个标签为 {label} 的测试数字</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1131" />
-            <source>The window cannot grow any larger on this screen</source>
-            <translation>窗口在此屏幕上无法再放大</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1164" />
-            <source>Open image</source>
-            <translation>打开图片</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1164" />
-            <source>Images ({patterns});;All files (*)</source>
-            <translation>图片 ({patterns});;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1173" />
-            <location filename="../../explainer/gui/pages/training.py" line="101" />
-            <source>Open model</source>
-            <translation>打开模型</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1175" />
-            <source>Model files ({patterns});;All files (*)</source>
-            <translation>模型文件 ({patterns});;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1183" />
-            <location filename="../../explainer/gui/pages/training.py" line="112" />
-            <source>Save model</source>
-            <translation>保存模型</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1183" />
-            <source>Model files ({patterns})</source>
-            <translation>模型文件 ({patterns})</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1191" />
-            <source>Export view as PNG</source>
-            <translation>将视图导出为 PNG</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1191" />
-            <source>PNG images (*.png)</source>
-            <translation>PNG 图片 (*.png)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1230" />
-            <source>Backward pass through {name}</source>
-            <translation>反向穿过 {name}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1231" />
-            <source>Forward pass: {name}</source>
-            <translation>前向传播：{name}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1331" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="333" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1331" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="333" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1332" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="334" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1332" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="334" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1340" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="342" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1348" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="350" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1364" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="366" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1367" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="369" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow.py" line="1429" />
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="90" />
+            <source>Backward pass through {name}</source>
+            <translation>反向穿过 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="91" />
+            <source>Forward pass: {name}</source>
+            <translation>前向传播：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="40" />
+            <source>Open model</source>
+            <translation>打开模型</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="42" />
+            <source>Model files ({patterns});;All files (*)</source>
+            <translation>模型文件 ({patterns});;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="51" />
+            <source>Save model</source>
+            <translation>保存模型</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="53" />
+            <source>Model files ({patterns})</source>
+            <translation>模型文件 ({patterns})</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="65" />
+            <source>Cannot open the model</source>
+            <translation>无法打开模型</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="74" />
+            <source>Cannot save the model</source>
+            <translation>无法保存模型</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="83" />
+            <source>{file}: {problem}</source>
+            <translation>{file}：{problem}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="100" />
             <source>Using an untrained network with random weights: its predictions mean nothing.</source>
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/screen.py" line="140" />
+            <source>The window cannot grow any larger on this screen</source>
+            <translation>窗口在此屏幕上无法再放大</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="135" />
+            <source>The model could not be loaded</source>
+            <translation>无法加载模型</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="169" />
+            <source>Opened the model {name}: {layers} layers, {params:,} weights</source>
+            <translation>已打开模型 {name}：{layers} 层，{params:,} 个权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="180" />
+            <source>Saved the model to {path}</source>
+            <translation>模型已保存到 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="189" />
+            <location filename="../../explainer/gui/pages/learn.py" line="280" />
+            <source>The bundled model is back.</source>
+            <translation>已恢复自带的模型。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="201" />
+            <source>Opened a digit labelled {label}</source>
+            <translation>已打开一个标签为 {label} 的数字</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="225" />
+            <source>Cannot open this image</source>
+            <translation>无法打开这张图片</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="227" />
+            <source>Opened {name}</source>
+            <translation>已打开 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="235" />
+            <source>Cannot export the view</source>
+            <translation>无法导出视图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="237" />
+            <source>Saved {path}</source>
+            <translation>已保存 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="324" />
+            <location filename="../../explainer/gui/tour/stops.py" line="275" />
+            <source>Draw a digit</source>
+            <translation>写一个数字</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="325" />
+            <source>Left button draws, right button erases. The network updates as you draw.</source>
+            <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="326" />
+            <source>Brush</source>
+            <translation>画笔</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="327" />
+            <source>Brush size: thicker strokes look more like MNIST digits</source>
+            <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="328" />
+            <source>What the network sees</source>
+            <translation>网络看到的输入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="330" />
+            <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
+            <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="332" />
+            <source>Or pick a test digit</source>
+            <translation>或者选一个测试数字</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="333" />
+            <source>Colour scale:</source>
+            <translation>色标：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="335" />
+            <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
+            <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="345" />
+            <source>Mode:</source>
+            <translation>模式：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="346" />
+            <source>Model changed by Learn this digit:</source>
+            <translation>模型已被“学习这个数字”改变：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="347" />
+            <location filename="../../explainer/gui/pages/learn.py" line="444" />
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="348" />
+            <source>Put back the weights from before the last Learn step</source>
+            <translation>恢复上一次学习步骤之前的权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="353" />
+            <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
+            <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="575" />
+            <source>Cannot use this input</source>
+            <translation>无法使用这个输入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="583" />
+            <source>update {ms:.1f} ms</source>
+            <translation>更新 {ms:.1f} 毫秒</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="588" />
+            <source>Draw a digit to see what the network thinks</source>
+            <translation>写一个数字，看看网络怎么认为</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="594" />
+            <source>Prediction: {name} ({percent:.1f} %)</source>
+            <translation>预测：{name}（{percent:.1f} %）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="613" />
+            <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
+            <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="627" />
+            <source>Loss L = {loss} for the target {name} (the predicted class)</source>
+            <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="629" />
+            <source>Loss L = {loss} for the true label {name}</source>
+            <translation>对真实标签 {name} 的损失 L = {loss}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="637" />
+            <source>Explaining class {name}: its score z = {score}</source>
+            <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="645" />
+            <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
+            <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="650" />
+            <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
+            <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="706" />
+            <source>Training: the network updates every few steps</source>
+            <translation>训练中：网络每隔几步更新一次</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="706" />
+            <source>Training ended</source>
+            <translation>训练已结束</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="774" />
+            <source>Loaded a test digit labelled {label}</source>
+            <translation>已载入一个标签为 {label} 的测试数字</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="793" />
+            <source>Open image</source>
+            <translation>打开图片</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="793" />
+            <source>Images ({patterns});;All files (*)</source>
+            <translation>图片 ({patterns});;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="813" />
+            <source>Export view as PNG</source>
+            <translation>将视图导出为 PNG</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="813" />
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/network/mapdetail.py" line="254" />
@@ -2135,177 +2135,259 @@ Install them with:
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="320" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="25" />
+            <source>Step through</source>
+            <translation>逐步执行</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="26" />
+            <source>One training step on your digit, stage by stage: forward, loss, backward, update</source>
+            <translation>在你的数字上执行一次训练，逐个阶段：前向、损失、反向、更新</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="35" />
+            <source>Attribution</source>
+            <translation>归因</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="36" />
+            <source>Which pixels of your digit the score depends on: gradients, SmoothGrad, IG, Grad-CAM</source>
+            <translation>得分取决于你的数字中的哪些像素：梯度、SmoothGrad、IG、Grad-CAM</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="45" />
+            <location filename="../../explainer/gui/pages/learn.py" line="437" />
+            <source>Learn this digit</source>
+            <translation>学习这个数字</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="46" />
+            <source>Label your digit, take one SGD step and see what changed; Undo puts the weights back</source>
+            <translation>给你的数字打上标签，执行一步 SGD，看看有什么变化；“撤销”会恢复权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="55" />
+            <source>Gradient check</source>
+            <translation>梯度检验</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="56" />
+            <source>Compare back-propagation with central differences for pixels and weights you pick</source>
+            <translation>针对你挑选的像素和权重，比较反向传播与中心差分的结果</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="65" />
+            <location filename="../../explainer/gui/pages/playground.py" line="258" />
+            <source>Playground</source>
+            <translation>试验场</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="66" />
+            <source>Try input size, kernel size, padding and stride, and see the output size worked out</source>
+            <translation>试试不同的输入尺寸、卷积核大小、填充和步幅，看输出尺寸是怎么算出来的</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="75" />
+            <source>Train</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="76" />
+            <source>Train the network on MNIST and watch the loss fall and the filters form</source>
+            <translation>在 MNIST 上训练网络，看着损失下降、滤波器逐渐成形</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="85" />
+            <source>Design</source>
+            <translation>设计</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="86" />
+            <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
+            <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="96" />
+            <source>Test set</source>
+            <translation>测试集</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="97" />
+            <source>Accuracy on the 10,000 MNIST test digits, the confusion matrix and the mistakes</source>
+            <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="315" />
             <source>SmoothGrad σ = {s}</source>
             <translation>SmoothGrad σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="321" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="316" />
             <source>SmoothGrad N = {n}</source>
             <translation>SmoothGrad N = {n}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="325" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="320" />
             <source>Draw a digit to see which pixels the network looks at.</source>
             <translation>写一个数字，看看网络在关注哪些像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="342" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="337" />
             <source>Gradient ∂z{c}/∂x</source>
             <translation>梯度 ∂z{c}/∂x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="343" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="338" />
             <source>plain saliency: one backward pass</source>
             <translation>普通显著图：一次反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="346" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="341" />
             <source>SmoothGrad</source>
             <translation>SmoothGrad</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="347" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="342" />
             <source>mean gradient over {n} noisy copies, σ = {s}</source>
             <translation>{n} 个加噪副本的平均梯度，σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="352" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="347" />
             <source>Integrated Gradients</source>
             <translation>积分梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="353" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="348" />
             <source>Σ = {a}, z(x) − z(black) = {b} (off by {e}%)</source>
             <translation>Σ = {a}，z(x) − z(全黑) = {b}（相差 {e}%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="360" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="355" />
             <source>Grad-CAM at {layer}</source>
             <translation>{layer} 处的 Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="361" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="356" />
             <source>computed on {shape} maps, then enlarged</source>
             <translation>在 {shape} 的特征图上计算，再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="363" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="358" />
             <source>{share}% on cells with no ink</source>
             <translation>{share}% 落在没有笔迹的格子上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="366" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="361" />
             <source>{a} rather than {b}</source>
             <translation>是 {a} 而不是 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="367" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="362" />
             <source>gradient of z{a} − z{b}</source>
             <translation>z{a} − z{b} 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="370" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="365" />
             <source>−dL/dx, label {y}</source>
             <translation>−dL/dx，标签 {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="371" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="366" />
             <source>red: more ink here lowers the loss</source>
             <translation>红色：这里多一些笔迹会降低损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="385" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="380" />
             <source>Explaining the score (logit) of class {c}.  Loss against label {y}: L = {L}</source>
             <translation>正在解释类别 {c} 的得分（logit）。  相对标签 {y} 的损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="397" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="392" />
             <source>Why Integrated Gradients misses more here: on the way from black to this digit the score of {c} ranges from {low} to {high}. It travels {swing} in all for a net change of only {delta}, so large positive and negative parts cancel and a small error in them is a large share of the sum. More steps usually make it smaller.</source>
             <translation>为什么积分梯度在这里误差更大：从全黑图像到这个数字的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="416" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="411" />
             <source>Which pixels matter?</source>
             <translation>哪些像素重要？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="417" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="412" />
             <source>Explain class</source>
             <translation>解释类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="418" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="413" />
             <source>The class whose score (logit) is explained; starts at the prediction</source>
             <translation>要解释其得分（logit）的类别；初始为预测的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="419" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="414" />
             <source>True label</source>
             <translation>真实标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="420" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="415" />
             <source>The label of the loss L and of the map −dL/dx</source>
             <translation>损失 L 和 −dL/dx 图所用的标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="421" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="416" />
             <source>Over the digit</source>
             <translation>叠加在数字上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="422" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="417" />
             <source>Draw each map over the digit (the ink shows as grey)</source>
             <translation>把每张图叠加在数字上显示（笔迹显示为灰色）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="423" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="418" />
             <source>Noise added to the digit for each SmoothGrad sample</source>
             <translation>每个 SmoothGrad 样本给数字加的噪声</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="424" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="419" />
             <source>How many noisy copies SmoothGrad averages</source>
             <translation>SmoothGrad 平均多少个加噪副本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="425" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="420" />
             <source>IG steps</source>
             <translation>IG 步数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="427" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="422" />
             <source>Gradients taken on the path from black to the digit (more: smaller completeness error)</source>
             <translation>在从全黑图像到你的数字的路径上取梯度的次数（越多，完备性误差越小）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="429" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="424" />
             <source>Grad-CAM layer</source>
             <translation>Grad-CAM 层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="430" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="425" />
             <source>Grad-CAM weighs this layer's maps by their mean gradient</source>
             <translation>Grad-CAM 用这一层各特征图的平均梯度为其加权</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="431" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="426" />
             <source>Contrast with</source>
             <translation>对比类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="432" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="427" />
             <source>Class B of “A rather than B” (starts at the runner-up)</source>
             <translation>“是 A 而不是 B”中的类别 B（初始为第二名）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="434" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="429" />
             <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your digit (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="441" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="436" />
             <source>Why Grad-CAM can light up empty paper: it adds up the chosen layer's maps, each weighted by its mean gradient, and a map can be active where there is no ink. Over blank paper a first-layer map outputs ReLU(bias); a deeper map sees a larger patch (14×14 pixels at relu4), so it reacts to a stroke next to it. A lit background says these maps are active there and help the class (for a 7, the empty space under its bar), not that ink there would help.</source>
             <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
         </message>
@@ -2346,7 +2428,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="275" />
-            <location filename="../../explainer/gui/pages/playground.py" line="145" />
+            <location filename="../../explainer/gui/pages/playground.py" line="144" />
             <source>same</source>
             <translation>same</translation>
         </message>
@@ -2372,7 +2454,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="278" />
-            <location filename="../../explainer/gui/pages/design.py" line="313" />
+            <location filename="../../explainer/gui/pages/design.py" line="311" />
             <source>none</source>
             <translation>无</translation>
         </message>
@@ -2408,7 +2490,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="290" />
-            <location filename="../../explainer/gui/pages/playground.py" line="129" />
+            <location filename="../../explainer/gui/pages/playground.py" line="128" />
             <source>Kernel size</source>
             <translation>卷积核大小</translation>
         </message>
@@ -2419,7 +2501,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="292" />
-            <location filename="../../explainer/gui/pages/playground.py" line="131" />
+            <location filename="../../explainer/gui/pages/playground.py" line="130" />
             <source>Padding</source>
             <translation>填充</translation>
         </message>
@@ -2430,7 +2512,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="295" />
-            <location filename="../../explainer/gui/pages/playground.py" line="133" />
+            <location filename="../../explainer/gui/pages/playground.py" line="132" />
             <source>Stride</source>
             <translation>步幅</translation>
         </message>
@@ -2481,7 +2563,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="306" />
-            <location filename="../../explainer/gui/pages/training.py" line="454" />
+            <location filename="../../explainer/gui/pages/training.py" line="364" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
@@ -2491,58 +2573,58 @@ Install them with:
             <translation>决定随机初始权重的种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="311" />
-            <location filename="../../explainer/gui/pages/design.py" line="449" />
+            <location filename="../../explainer/gui/pages/design.py" line="309" />
+            <location filename="../../explainer/gui/pages/design.py" line="424" />
             <source>Filters in block {i}</source>
             <translation>模块 {i} 的滤波器数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="312" />
+            <location filename="../../explainer/gui/pages/design.py" line="310" />
             <source>no conv blocks</source>
             <translation>没有卷积模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="314" />
+            <location filename="../../explainer/gui/pages/design.py" line="312" />
             <source>Layer</source>
             <translation>层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="314" />
+            <location filename="../../explainer/gui/pages/design.py" line="312" />
             <source>Output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="314" />
+            <location filename="../../explainer/gui/pages/design.py" line="312" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="314" />
+            <location filename="../../explainer/gui/pages/design.py" line="312" />
             <source>What it does</source>
             <translation>作用</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="315" />
+            <location filename="../../explainer/gui/pages/design.py" line="313" />
             <source>Build network</source>
             <translation>构建网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="316" />
+            <location filename="../../explainer/gui/pages/design.py" line="314" />
             <source>Make this network with fresh random weights and use it</source>
             <translation>用全新的随机权重构建这个网络并使用它</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="480" />
+            <location filename="../../explainer/gui/pages/design.py" line="455" />
             <source>the 28×28 digit, one grey channel</source>
             <translation>28×28 的数字，一个灰度通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="485" />
+            <location filename="../../explainer/gui/pages/design.py" line="460" />
             <source>This network cannot be built: {reason}</source>
             <translation>无法构建这个网络：{reason}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="491" />
+            <location filename="../../explainer/gui/pages/design.py" line="466" />
             <source>{layers} layers, {weights:,} weights to learn</source>
             <translation>{layers} 层，需要学习 {weights:,} 个权重</translation>
         </message>
@@ -2552,502 +2634,495 @@ Install them with:
             <translation>像素 ({i}, {j})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="292" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="280" />
             <source>click pixels to check them</source>
             <translation>点击像素来检验它们</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="299" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="287" />
             <source>outlined: pixels in the table</source>
             <translation>框出的是表格中的像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="308" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="296" />
             <source>corner: slopes {l} | {r}</source>
             <translation>拐点：两侧斜率 {l} | {r}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="328" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="316" />
             <source>Largest relative error away from corners: &lt;b&gt;{e}&lt;/b&gt;</source>
             <translation>拐点之外的最大相对误差：&lt;b&gt;{e}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="336" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="324" />
             <source>&lt;p&gt;Back-propagation gives every dL/dθ in one backward pass. The backprop column is the trace every view shows, computed in {dtype}. The check nudges one number θ by ±ε and measures the loss of the same weights in float64: &lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;, so rounding stays far below the difference. Relative error = |backprop − numeric| / max(|backprop|, |numeric|); below {good} the shown numbers are right to the precision of {dtype}.&lt;/p&gt;</source>
             <translation>&lt;p&gt;反向传播一次就给出所有 dL/dθ。“反向传播”一列就是各视图显示的追踪结果，以 {dtype} 计算。检验把一个数 θ 推动 ±ε，并用同一组权重在 float64 下测量损失：&lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;，这样舍入误差远小于差值。相对误差 = |反向传播 − 数值| / max(|反向传播|, |数值|)；低于 {good} 时，显示的数字在 {dtype} 的精度内是正确的。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="342" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="330" />
             <source>&lt;p&gt;A &lt;b&gt;corner&lt;/b&gt; means a ReLU input or a max-pool tie sits within ±ε: the slope differs on the two sides, the derivative does not exist there, and backprop takes one side. A black background makes every pooling window there an exact tie, so nudging a pixel beside the stroke may break one; “break ties” checks the digit plus ±0.001 of fixed noise instead, so that the derivative exists (that input is then not quite the one the views show).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;拐点&lt;/b&gt;表示某个 ReLU 输入或最大池化的并列值落在 ±ε 之内：两侧斜率不同，该处导数不存在，反向传播取其中一侧。黑色背景使那里的每个池化窗口都完全并列，因此推动笔画旁边的像素可能打破并列；“打破并列”改为在数字上加 ±0.001 的固定噪声再检验，使导数存在（此时的输入与视图显示的略有不同）。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="354" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="342" />
             <source>Gradient check: backprop vs. central differences</source>
             <translation>梯度检验：反向传播与中心差分对比</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="355" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="343" />
             <source>Label</source>
             <translation>标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="344" />
             <source>The class the loss L is computed against</source>
             <translation>计算损失 L 所对照的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="357" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="345" />
             <source>ε</source>
             <translation>ε</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="358" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="346" />
             <source>How far each number is nudged</source>
             <translation>每个数被挪动的幅度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="359" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="347" />
             <source>Layer whose weights “Add weights” picks from</source>
             <translation>“添加权重”从哪一层中挑选权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="360" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="348" />
             <source>Add weights</source>
             <translation>添加权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="361" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="349" />
             <source>Check a few random weights of the chosen layer</source>
             <translation>检验所选层中随机挑选的几个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="362" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="350" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="363" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="351" />
             <source>Break ties</source>
             <translation>打破并列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="365" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="353" />
             <source>Check on the digit plus ±0.001 of fixed noise, so max-pool windows do not tie</source>
             <translation>在加了 ±0.001 固定噪声的数字上检验，使最大池化窗口不出现并列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="368" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
             <source>number θ</source>
             <translation>数 θ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="368" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
             <source>backprop dL/dθ</source>
             <translation>反向传播 dL/dθ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="368" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
             <source>central difference</source>
             <translation>中心差分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="368" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
             <source>relative error</source>
             <translation>相对误差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="368" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
             <source>note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="285" />
+            <location filename="../../explainer/gui/pages/job.py" line="59" />
+            <source>Choose the folder that holds the MNIST files first.</source>
+            <translation>请先选择存放 MNIST 文件的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/learn.py" line="269" />
             <source>Undone: the weights are back to what they were before that step.</source>
             <translation>已撤销：权重恢复到那一步之前的样子。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="293" />
+            <location filename="../../explainer/gui/pages/learn.py" line="277" />
             <source>Cannot reload the bundled model: {e}</source>
             <translation>无法重新加载自带的模型：{e}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="353" />
+            <location filename="../../explainer/gui/pages/learn.py" line="337" />
             <source>Draw a digit, say which digit it is, and teach the network.</source>
             <translation>写一个数字，告诉网络它是几，然后教教网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="358" />
+            <location filename="../../explainer/gui/pages/learn.py" line="342" />
             <source>Loss now: L = {L}</source>
             <translation>当前损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="370" />
+            <location filename="../../explainer/gui/pages/learn.py" line="354" />
             <source>Loss: {a} → &lt;b&gt;{b}&lt;/b&gt; ({d})</source>
             <translation>损失：{a} → &lt;b&gt;{b}&lt;/b&gt;（{d}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="378" />
+            <location filename="../../explainer/gui/pages/learn.py" line="362" />
             <source>p({y}) went from {a} to {b}. Every weight moved by −lr · dL/dW, lr = {lr}.</source>
             <translation>p({y}) 从 {a} 变为 {b}。每个权重都移动了 −lr · dL/dW，lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="391" />
+            <location filename="../../explainer/gui/pages/learn.py" line="375" />
             <source>Δb: largest |change| {v}</source>
             <translation>Δb：最大 |变化| {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="394" />
+            <location filename="../../explainer/gui/pages/learn.py" line="378" />
             <source>ΔW {name}</source>
             <translation>ΔW {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="411" />
+            <location filename="../../explainer/gui/pages/learn.py" line="395" />
             <source>This step changed the model the whole window uses: on the {n} gallery digits it gets {a} → &lt;b&gt;{b}&lt;/b&gt; right.</source>
             <translation>这一步改变了整个窗口使用的模型：在 {n} 个示例数字上，正确率 {a} → &lt;b&gt;{b}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="416" />
+            <location filename="../../explainer/gui/pages/learn.py" line="400" />
             <source>Undo or Model → Restore bundled model puts the old weights back.</source>
             <translation>“撤销”或“模型 → 恢复自带的模型”可以恢复原来的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="436" />
+            <location filename="../../explainer/gui/pages/learn.py" line="420" />
             <source>feature maps now</source>
             <translation>当前的特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="443" />
+            <location filename="../../explainer/gui/pages/learn.py" line="427" />
             <source>before</source>
             <translation>之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="444" />
+            <location filename="../../explainer/gui/pages/learn.py" line="428" />
             <source>after</source>
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="445" />
+            <location filename="../../explainer/gui/pages/learn.py" line="429" />
             <source>after − before</source>
             <translation>之后 − 之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="453" />
-            <location filename="../../explainer/gui/workspace.py" line="168" />
-            <source>Learn this digit</source>
-            <translation>学习这个数字</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="454" />
+            <location filename="../../explainer/gui/pages/learn.py" line="438" />
             <source>It is a</source>
             <translation>它是</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="455" />
+            <location filename="../../explainer/gui/pages/learn.py" line="439" />
             <source>The true class of your drawing (starts at the network's guess)</source>
             <translation>你所写数字的真实类别（初始为网络的猜测）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="456" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="485" />
-            <location filename="../../explainer/gui/pages/training.py" line="444" />
+            <location filename="../../explainer/gui/pages/learn.py" line="440" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="478" />
+            <location filename="../../explainer/gui/pages/training.py" line="354" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="457" />
+            <location filename="../../explainer/gui/pages/learn.py" line="441" />
             <source>Step size: every weight moves by −lr · dL/dW</source>
             <translation>步长：每个权重移动 −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="458" />
+            <location filename="../../explainer/gui/pages/learn.py" line="442" />
             <source>Apply one SGD step</source>
             <translation>执行一步 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="459" />
+            <location filename="../../explainer/gui/pages/learn.py" line="443" />
             <source>Compute dL/dW for this digit and label, and move every weight once</source>
             <translation>针对这个数字和标签计算 dL/dW，并把每个权重移动一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="461" />
+            <location filename="../../explainer/gui/pages/learn.py" line="445" />
             <source>Put back the weights from before the last step</source>
             <translation>恢复上一步之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="462" />
+            <location filename="../../explainer/gui/pages/learn.py" line="446" />
             <source>Restore bundled model</source>
             <translation>恢复自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="463" />
+            <location filename="../../explainer/gui/pages/learn.py" line="447" />
             <source>Reload the bundled trained model</source>
             <translation>重新加载自带的已训练模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="464" />
+            <location filename="../../explainer/gui/pages/learn.py" line="448" />
             <source>Probabilities before</source>
             <translation>之前的概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="465" />
+            <location filename="../../explainer/gui/pages/learn.py" line="449" />
             <source>after the step</source>
             <translation>这一步之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="466" />
+            <location filename="../../explainer/gui/pages/learn.py" line="450" />
             <source>How each layer's weights changed (ΔW = −lr · dL/dW)</source>
             <translation>各层权重的变化（ΔW = −lr · dL/dW）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="467" />
+            <location filename="../../explainer/gui/pages/learn.py" line="451" />
             <source>Feature maps of</source>
             <translation>特征图：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="125" />
+            <location filename="../../explainer/gui/pages/playground.py" line="124" />
             <source>Playground: try your own convolution settings</source>
             <translation>试验场：试试你自己的卷积设置</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="127" />
+            <location filename="../../explainer/gui/pages/playground.py" line="126" />
             <source>Input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="128" />
+            <location filename="../../explainer/gui/pages/playground.py" line="127" />
             <source>Input size</source>
             <translation>输入尺寸</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="130" />
+            <location filename="../../explainer/gui/pages/playground.py" line="129" />
             <source>Kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="138" />
+            <location filename="../../explainer/gui/pages/playground.py" line="137" />
             <source>your digit</source>
             <translation>你写的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="139" />
+            <location filename="../../explainer/gui/pages/playground.py" line="138" />
             <source>0/1 grid of the tutorial</source>
             <translation>教程中的 0/1 网格</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="140" />
+            <location filename="../../explainer/gui/pages/playground.py" line="139" />
             <source>X (tutorial)</source>
             <translation>X（教程）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="141" />
+            <location filename="../../explainer/gui/pages/playground.py" line="140" />
             <source>vertical edges</source>
             <translation>竖直边缘</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="142" />
+            <location filename="../../explainer/gui/pages/playground.py" line="141" />
             <source>horizontal edges</source>
             <translation>水平边缘</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="143" />
+            <location filename="../../explainer/gui/pages/playground.py" line="142" />
             <source>blur</source>
             <translation>模糊</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="144" />
+            <location filename="../../explainer/gui/pages/playground.py" line="143" />
             <source>valid (no padding)</source>
             <translation>valid（不填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="146" />
+            <location filename="../../explainer/gui/pages/playground.py" line="145" />
             <source>number</source>
             <translation>指定数值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="233" />
+            <location filename="../../explainer/gui/pages/playground.py" line="232" />
             <source>(H + 2P − K) / S + 1  =  no output</source>
             <translation>(H + 2P − K) / S + 1  =  没有输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="259" />
-            <location filename="../../explainer/gui/workspace.py" line="184" />
-            <source>Playground</source>
-            <translation>试验场</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="51" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="52" />
             <source>Forward</source>
             <translation>前向</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="52" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="53" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="53" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="54" />
             <source>Backward</source>
             <translation>反向</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="54" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="55" />
             <source>Update</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="105" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="124" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="106" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="125" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="323" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="316" />
             <source>Draw a digit to step through a training step.</source>
             <translation>写一个数字，逐步查看一次训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="357" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="350" />
             <source>{i} of {n}</source>
             <translation>第 {i} 个，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="361" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="354" />
             <source>loss L = {v}</source>
             <translation>损失 L = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="363" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="356" />
             <source>loss: not yet computed</source>
             <translation>损失：尚未计算</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="365" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="358" />
             <source>stage {i} of {n}</source>
             <translation>第 {i} 个阶段，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="378" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="371" />
             <source>input x</source>
             <translation>输入 x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="378" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="371" />
             <source>output y</source>
             <translation>输出 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="382" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="375" />
             <source>weights W</source>
             <translation>权重 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="388" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="381" />
             <source>logits z</source>
             <translation>logits z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="396" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="389" />
             <source>label y (one-hot, class {y})</source>
             <translation>标签 y（one-hot，类别 {y}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="404" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="397" />
             <source>dL/dy (arrives)</source>
             <translation>dL/dy（传入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="408" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="401" />
             <source>dL/dW</source>
             <translation>dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="410" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="403" />
             <source>laid out like W; dL/db: largest |value| {v}</source>
             <translation>排列方式与 W 相同；dL/db：最大 |值| {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="415" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="408" />
             <source>dL/dx (sent back)</source>
             <translation>dL/dx（传回）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="420" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="413" />
             <source>W before</source>
             <translation>更新前的 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="421" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="414" />
             <source>ΔW = −lr · dL/dW</source>
             <translation>ΔW = −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="422" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="415" />
             <source>W after</source>
             <translation>更新后的 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="428" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="421" />
             <source>row o, column c: the kernel from input map c to output map o</source>
             <translation>第 o 行、第 c 列：从输入特征图 c 到输出特征图 o 的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="430" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="423" />
             <source>one kernel per output map</source>
             <translation>每张输出特征图一个卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="436" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="429" />
             <source>row k: the weights into class k, one map per input map</source>
             <translation>第 k 行：通向类别 k 的权重，每张输入特征图一张图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="437" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="430" />
             <source>rows: outputs, columns: inputs</source>
             <translation>行：输出，列：输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="448" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="441" />
             <source>p = softmax(z);  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;;  dL/dz = p − y</source>
             <translation>p = softmax(z)；  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;；  dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="452" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="445" />
             <source>The network is already sure of this label, so every gradient below is tiny; pick another label to see a big correction.</source>
             <translation>网络对这个标签已经很有把握，所以下面的梯度都很小；换一个标签，就能看到大幅度的修正。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="461" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="454" />
             <source>W ← W − lr · dL/dW with lr = {lr}: the largest weight change is &lt;b&gt;{d}&lt;/b&gt;.</source>
             <translation>W ← W − lr · dL/dW，其中 lr = {lr}：权重的最大变化为 &lt;b&gt;{d}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="482" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="475" />
             <source>One training step, stage by stage</source>
             <translation>一次训练，逐个阶段</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="483" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="476" />
             <source>True label y</source>
             <translation>真实标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="484" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="477" />
             <source>The class the loss compares with (default: the predicted class)</source>
             <translation>损失用来对比的类别（默认：预测的类别）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="486" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="479" />
             <source>Step size of the update: W ← W − lr · dL/dW</source>
             <translation>更新的步长：W ← W − lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="487" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="480" />
             <source>Show the numbers…</source>
             <translation>显示数值…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="489" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="482" />
             <source>Open this layer's backward pass with every number (backward stages)</source>
             <translation>打开这一层的反向传播，查看每一个数值（仅限反向阶段）</translation>
         </message>
@@ -3077,401 +3152,380 @@ Install them with:
             <translation>测试数字 #{index}：实际是 {label}，网络认为是 {predicted}（把握 {confidence:.0%}）。点击即可在讲解视图中打开。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="478" />
+            <location filename="../../explainer/gui/pages/testset.py" line="475" />
             <source>These results are for the previous network. Press Evaluate to update them.</source>
             <translation>这些结果属于之前的网络。按“评估”进行更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="507" />
-            <location filename="../../explainer/gui/pages/training.py" line="361" />
-            <source>Choose the folder that holds the MNIST files first.</source>
-            <translation>请先选择存放 MNIST 文件的文件夹。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="516" />
+            <location filename="../../explainer/gui/pages/testset.py" line="504" />
             <source>loading the test set…</source>
             <translation>正在加载测试集…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="517" />
+            <location filename="../../explainer/gui/pages/testset.py" line="505" />
             <source>Classifying the test digits…</source>
             <translation>正在对测试数字进行分类…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="546" />
+            <location filename="../../explainer/gui/pages/testset.py" line="525" />
             <source>Misclassified: {count:,}, the most confident mistakes first</source>
             <translation>分类错误：{count:,} 个，最有把握的错误排在前面</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="550" />
+            <location filename="../../explainer/gui/pages/testset.py" line="529" />
             <source>Class {label} classified correctly: {count:,} (only mistakes are listed)</source>
             <translation>类别 {label} 分类正确：{count:,} 个（只列出错误）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="554" />
+            <location filename="../../explainer/gui/pages/testset.py" line="533" />
             <source>True class {label}, predicted {predicted}: {count:,}</source>
             <translation>真实类别 {label}，预测为 {predicted}：{count:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="576" />
+            <location filename="../../explainer/gui/pages/testset.py" line="555" />
             <source>Test the network</source>
             <translation>测试网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="578" />
+            <location filename="../../explainer/gui/pages/testset.py" line="557" />
             <source>Classify the 10,000 MNIST test digits, which the network never saw while training. Each row of the matrix is a true class, each column the class the network chose. Click a cell to see its digits, and a digit to open it in the explainer.</source>
             <translation>对 10,000 个 MNIST 测试数字分类，这些数字网络在训练时从未见过。矩阵的每一行是一个真实类别，每一列是网络选择的类别。点击一个格子查看其中的数字，再点击一个数字即可在讲解视图中打开它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="585" />
+            <location filename="../../explainer/gui/pages/testset.py" line="564" />
             <source>Evaluate</source>
             <translation>评估</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="586" />
+            <location filename="../../explainer/gui/pages/testset.py" line="565" />
             <source>Classify every test digit with the current network</source>
             <translation>用当前网络对每个测试数字分类</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="587" />
-            <location filename="../../explainer/gui/pages/training.py" line="466" />
+            <location filename="../../explainer/gui/pages/testset.py" line="566" />
+            <location filename="../../explainer/gui/pages/training.py" line="374" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="588" />
+            <location filename="../../explainer/gui/pages/testset.py" line="567" />
             <source>All mistakes</source>
             <translation>全部错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="589" />
+            <location filename="../../explainer/gui/pages/testset.py" line="568" />
             <source>List every misclassified digit again</source>
             <translation>重新列出所有分类错误的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="674" />
+            <location filename="../../explainer/gui/pages/testset.py" line="634" />
             <source>{done:,} of {total:,} digits</source>
             <translation>已完成 {done:,} / {total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="678" />
+            <location filename="../../explainer/gui/pages/testset.py" line="638" />
             <source>Evaluation failed: {message}</source>
             <translation>评估失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="687" />
+            <location filename="../../explainer/gui/pages/testset.py" line="647" />
             <source>{total:,} digits</source>
             <translation>{total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="690" />
+            <location filename="../../explainer/gui/pages/testset.py" line="650" />
             <source>{accuracy:.2%} right: {right:,} of {total:,} test digits, {wrong:,} wrong</source>
             <translation>正确率 {accuracy:.2%}：{total:,} 个测试数字中对了 {right:,} 个，错了 {wrong:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="698" />
+            <location filename="../../explainer/gui/pages/testset.py" line="658" />
             <source>Stopped; the results shown are from before.</source>
             <translation>已停止；显示的是之前的结果。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="92" />
-            <source>{file}: {problem}</source>
-            <translation>{file}：{problem}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="101" />
-            <source>Model files (*.npz);;All files (*)</source>
-            <translation>模型文件 (*.npz);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="112" />
-            <source>Model files (*.npz)</source>
-            <translation>模型文件 (*.npz)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="176" />
+            <location filename="../../explainer/gui/pages/training.py" line="110" />
             <source>Folder with the MNIST files</source>
             <translation>存放 MNIST 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="185" />
+            <location filename="../../explainer/gui/pages/training.py" line="119" />
             <source>none chosen</source>
             <translation>尚未选择</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="193" />
+            <location filename="../../explainer/gui/pages/training.py" line="127" />
             <source>MNIST folder:</source>
             <translation>MNIST 文件夹：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="194" />
+            <location filename="../../explainer/gui/pages/training.py" line="128" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="196" />
+            <location filename="../../explainer/gui/pages/training.py" line="130" />
             <source>The folder with train-images-idx3-ubyte.gz and the three other MNIST files</source>
             <translation>包含 train-images-idx3-ubyte.gz 及另外三个 MNIST 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="301" />
+            <location filename="../../explainer/gui/pages/training.py" line="232" />
             <source>No network to train.</source>
             <translation>没有可以训练的网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="304" />
+            <location filename="../../explainer/gui/pages/training.py" line="235" />
             <source>Trains the current network: {layers} layers, {weights:,} weights.</source>
             <translation>训练当前网络：{layers} 层，{weights:,} 个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="384" />
+            <location filename="../../explainer/gui/pages/training.py" line="306" />
             <source>loading the data…</source>
             <translation>正在加载数据…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="386" />
-            <location filename="../../explainer/gui/pages/training.py" line="409" />
+            <location filename="../../explainer/gui/pages/training.py" line="306" />
+            <location filename="../../explainer/gui/pages/training.py" line="328" />
             <source>Training…</source>
             <translation>正在训练…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="399" />
+            <location filename="../../explainer/gui/pages/training.py" line="318" />
             <source>Paused. Resume goes on from here.</source>
             <translation>已暂停。“继续”会从这里接着训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="416" />
+            <location filename="../../explainer/gui/pages/training.py" line="335" />
             <source>Stopping after this step…</source>
             <translation>这一步结束后停止…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="429" />
+            <location filename="../../explainer/gui/pages/training.py" line="339" />
             <source>Train the network</source>
             <translation>训练网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="431" />
+            <location filename="../../explainer/gui/pages/training.py" line="341" />
             <source>Watch a network learn: the loss falls, the accuracy rises, and every few steps the overview and the kernels show the filters as they form. The last 5,000 MNIST training images are kept aside to measure the validation accuracy after each epoch.</source>
             <translation>看着网络学习：损失下降，准确率上升，每隔几步，总览图和卷积核就会显示正在成形的滤波器。MNIST 训练集的最后 5,000 张图片被留出来，在每轮结束后测量验证准确率。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="438" />
+            <location filename="../../explainer/gui/pages/training.py" line="348" />
             <source>Adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="438" />
+            <location filename="../../explainer/gui/pages/training.py" line="348" />
             <source>SGD with momentum</source>
             <translation>带动量的 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="442" />
+            <location filename="../../explainer/gui/pages/training.py" line="352" />
             <source>Optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="442" />
+            <location filename="../../explainer/gui/pages/training.py" line="352" />
             <source>How the gradients change the weights</source>
             <translation>梯度如何改变权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="445" />
+            <location filename="../../explainer/gui/pages/training.py" line="355" />
             <source>Size of each step at the start; it decays to zero over the run (cosine schedule)</source>
             <translation>开始时每一步的步长；它会在训练过程中逐渐衰减到零（余弦调度）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="447" />
+            <location filename="../../explainer/gui/pages/training.py" line="357" />
             <source>Batch size</source>
             <translation>批大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="447" />
+            <location filename="../../explainer/gui/pages/training.py" line="357" />
             <source>Images per step: the gradient is averaged over them</source>
             <translation>每一步用的图片数：梯度取它们的平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="448" />
+            <location filename="../../explainer/gui/pages/training.py" line="358" />
             <source>Epochs</source>
             <translation>轮数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="448" />
+            <location filename="../../explainer/gui/pages/training.py" line="358" />
             <source>Passes over the training images</source>
             <translation>遍历训练图片的次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="449" />
+            <location filename="../../explainer/gui/pages/training.py" line="359" />
             <source>Training images</source>
             <translation>训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="449" />
+            <location filename="../../explainer/gui/pages/training.py" line="359" />
             <source>How many MNIST training images one epoch uses</source>
             <translation>每一轮使用多少张 MNIST 训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="451" />
+            <location filename="../../explainer/gui/pages/training.py" line="361" />
             <source>Refresh every</source>
             <translation>刷新间隔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="452" />
+            <location filename="../../explainer/gui/pages/training.py" line="362" />
             <source>Show the network's current weights every this-many steps</source>
             <translation>每隔这么多步显示一次网络当前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="454" />
+            <location filename="../../explainer/gui/pages/training.py" line="364" />
             <source>Seeds the order of the images and the augmentation</source>
             <translation>决定图片顺序和数据增强的随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="459" />
+            <location filename="../../explainer/gui/pages/training.py" line="367" />
             <source> steps</source>
             <translation> 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="460" />
+            <location filename="../../explainer/gui/pages/training.py" line="368" />
             <source>Augment (rotate, scale, shift, thicken)</source>
             <translation>数据增强（旋转、缩放、平移、加粗）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="462" />
+            <location filename="../../explainer/gui/pages/training.py" line="370" />
             <source>Random changes to every training image so the network copes with digits drawn by hand</source>
             <translation>对每张训练图片做随机变化，让网络能应付手写的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="464" />
+            <location filename="../../explainer/gui/pages/training.py" line="372" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="465" />
+            <location filename="../../explainer/gui/pages/training.py" line="373" />
             <source>Train the current network from its current weights</source>
             <translation>从当前权重开始训练当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="467" />
+            <location filename="../../explainer/gui/pages/training.py" line="375" />
             <source>End after this step and keep the weights</source>
             <translation>在这一步之后结束，并保留权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="611" />
+            <location filename="../../explainer/gui/pages/training.py" line="491" />
             <source>Loss (cross-entropy)</source>
             <translation>损失（交叉熵）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="612" />
+            <location filename="../../explainer/gui/pages/training.py" line="492" />
             <source>Accuracy (%)</source>
             <translation>准确率（%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="614" />
+            <location filename="../../explainer/gui/pages/training.py" line="494" />
             <source>epoch</source>
             <translation>轮</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="616" />
+            <location filename="../../explainer/gui/pages/training.py" line="496" />
             <source>each batch</source>
             <translation>每一批</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="617" />
+            <location filename="../../explainer/gui/pages/training.py" line="497" />
             <source>moving average</source>
             <translation>滑动平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="618" />
+            <location filename="../../explainer/gui/pages/training.py" line="498" />
             <source>training batches (moving average)</source>
             <translation>训练批次（滑动平均）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="619" />
+            <location filename="../../explainer/gui/pages/training.py" line="499" />
             <source>validation, after each epoch</source>
             <translation>验证集，每轮之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="679" />
+            <location filename="../../explainer/gui/pages/training.py" line="559" />
             <source>epoch {epoch}/{epochs} · step {step:,}/{total:,}</source>
             <translation>第 {epoch}/{epochs} 轮 · 第 {step:,}/{total:,} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="688" />
+            <location filename="../../explainer/gui/pages/training.py" line="568" />
             <source> · about {time} left</source>
             <translation> · 大约还剩 {time}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="689" />
+            <location filename="../../explainer/gui/pages/training.py" line="569" />
             <source>{rate:,.0f} images/s · {elapsed} elapsed{eta}</source>
             <translation>{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="696" />
+            <location filename="../../explainer/gui/pages/training.py" line="576" />
             <source> · loss of the last batch {loss:.3f}, moving average {average:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}，滑动平均 {average:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="700" />
+            <location filename="../../explainer/gui/pages/training.py" line="580" />
             <source> · loss of the last batch {loss:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="702" />
+            <location filename="../../explainer/gui/pages/training.py" line="582" />
             <source> · mean loss of epoch {epoch} {loss:.3f}</source>
             <translation> · 第 {epoch} 轮的平均损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="706" />
+            <location filename="../../explainer/gui/pages/training.py" line="586" />
             <source> · validation accuracy {accuracy:.1%}</source>
             <translation> · 验证准确率 {accuracy:.1%}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="720" />
-            <location filename="../../explainer/gui/pages/training.py" line="741" />
+            <location filename="../../explainer/gui/pages/training.py" line="600" />
+            <location filename="../../explainer/gui/pages/training.py" line="621" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="736" />
+            <location filename="../../explainer/gui/pages/training.py" line="616" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="738" />
+            <location filename="../../explainer/gui/pages/training.py" line="618" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="745" />
+            <location filename="../../explainer/gui/pages/training.py" line="625" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="749" />
+            <location filename="../../explainer/gui/pages/training.py" line="629" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="753" />
+            <location filename="../../explainer/gui/pages/training.py" line="633" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="817" />
+            <location filename="../../explainer/gui/pages/training.py" line="697" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="817" />
+            <location filename="../../explainer/gui/pages/training.py" line="697" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="819" />
+            <location filename="../../explainer/gui/pages/training.py" line="699" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="819" />
+            <location filename="../../explainer/gui/pages/training.py" line="699" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>
@@ -3521,358 +3575,281 @@ Install them with:
             <translation>类别 k：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="185" />
-            <source>, </source>
-            <translation>、</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="307" />
-            <source>The canvas was empty, so the tour put a test digit labelled {label} on it. The network reads it as {guess} with probability {p}. Draw your own digit at any time: every stop follows it.</source>
-            <translation>画布是空的，所以导览在上面放了一个标签为 {label} 的测试数字。网络把它认作 {guess}，概率为 {p}。你随时可以写自己的数字：每一站都会跟着它更新。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="312" />
-            <source>Everything starts with your drawing: white ink on black, like the MNIST digits the network learned from. It reads your digit as {guess} with probability {p}. Keep drawing at any time: every stop follows the new digit.</source>
-            <translation>一切从你的手写开始：黑底白字，和网络学习时用的 MNIST 数字一样。网络把你的数字认作 {guess}，概率为 {p}。你随时可以继续书写：每一站都会跟着新的数字更新。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="325" />
-            <source>The canvas is cropped to the digit, scaled to fit 20×20 pixels and centred in a 28×28 image, like the MNIST digits: {n} numbers from 0 (black) to 1 (white). {ink} of them carry ink; the brightest is {brightest}.</source>
-            <translation>画布被裁剪到数字所在的区域，缩放到 20×20 像素以内，再居中放进 28×28 的图像，与 MNIST 数字的做法相同：共 {n} 个数，从 0（黑）到 1（白）。其中 {ink} 个带有笔迹，最亮的是 {brightest}。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="331" />
-            <source>This network takes the pixel values just as they are.</source>
-            <translation>这个网络直接使用原始像素值。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="338" />
-            <source>Before the first layer every pixel is normalised, x′ = (x − {mean}) / {std}, so black enters as {black}.</source>
-            <translation>进入第一层之前，每个像素都要标准化：x′ = (x − {mean}) / {std}，因此黑色像素以 {black} 的值进入网络。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="345" />
-            <source>The 28×28 input</source>
-            <translation>28×28 的输入</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="363" />
-            <source>{layer} slides {count} small kernels over the image, each a {k}×{k} grid of weights. Here kernel {c} sits at row {r}, column {col}: each of the {kk} values under it is multiplied by the weight on top of it. This {window} window sums to {s}, plus bias {b} gives {v}, one pixel of output map {c}.</source>
-            <translation>{layer} 让 {count} 个小卷积核在图像上滑动，每个卷积核是一个 {k}×{k} 的权重网格。此刻卷积核 {c} 位于第 {r} 行、第 {col} 列：它下方的 {kk} 个值各自乘以覆盖在上面的权重。这个 {window} 窗口的乘积之和为 {s}，加上偏置 {b} 得到 {v}，这就是输出特征图 {c} 上的一个像素。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="373" />
-            <source>One kernel slides over the image</source>
-            <translation>一个卷积核在图像上滑动</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="389" />
-            <source>Sliding each of the {n} kernels over every position gives {n} feature maps of {size}, one per kernel: each lights up where its pattern appears (red positive, blue negative, white zero). Map {c} ranges from {low} to {high}; its strongest response is at row {r}, column {col}, where the kernel sat at the previous stop.</source>
-            <translation>让 {n} 个卷积核分别滑过每一个位置，就得到 {n} 张 {size} 的特征图，每个卷积核一张：哪里出现了它的图案，哪里就亮起来（红色为正，蓝色为负，白色为零）。特征图 {c} 的取值从 {low} 到 {high}；最强的响应在第 {r} 行、第 {col} 列，正是上一站卷积核所在的位置。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="398" />
-            <source>{layer}: the feature maps</source>
-            <translation>{layer}：特征图</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="426" />
-            <source>ReLU: negatives become zero</source>
-            <translation>ReLU：负数变成零</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="427" />
-            <source>{layer} applies ReLU(x) = max(0, x) to every value of every map: positive values pass unchanged, negative ones become 0. Across all its maps, {neg} of {total} values ({share}) were negative. The most negative one in map {c}, {x} at row {r}, column {col}, is now {y}. Without this bend, all the layers together could only compute one linear function.</source>
-            <translation>{layer} 对每张特征图的每个值都施加 ReLU(x) = max(0, x)：正值原样通过，负值变成 0。在它的全部特征图中，{total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，现在变成了 {y}。如果没有这个弯折，所有层合在一起也只能计算一个线性函数。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="434" />
-            <source>The activation function</source>
-            <translation>激活函数</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="435" />
-            <source>{layer} bends every value of every map with the same function, so that the layers together can compute more than one linear function. Across all its maps, {neg} of {total} values ({share}) came in negative. The smallest one in map {c}, {x} at row {r}, column {col}, comes out as {y}.</source>
-            <translation>{layer} 用同一个函数把每张特征图的每个值“弯折”一下，这样各层合起来才能计算比线性函数更复杂的东西。在它的全部特征图中，输入的 {total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，输出为 {y}。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="480" />
-            <source>First {names} repeat convolution and activation on these maps.</source>
-            <translation>先由 {names} 在这些特征图上再做一次卷积和激活。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="482" />
-            <source>First the maps pass through {names}.</source>
-            <translation>特征图先经过 {names}。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="484" />
-            <source>Then {layer} cuts every map into {size}×{size} windows and keeps only the largest value of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: {v} goes on. The strongest responses survive, and a slightly shifted digit gives almost the same result.</source>
-            <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留最大值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：{v} 被保留下来。最强的响应得以保留，数字稍微移动一点，结果也几乎不变。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="491" />
-            <source>Then {layer} cuts every map into {size}×{size} windows and keeps the average of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: their average {v} goes on.</source>
-            <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留平均值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：它们的平均值 {v} 被保留下来。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="500" />
-            <source>Pooling: smaller maps</source>
-            <translation>池化：特征图变小</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="521" />
-            <source>Then come {names}. The maps change from {before} to {after}: smaller, but more abstract.</source>
-            <translation>接下来是 {names}。特征图从 {before} 变为 {after}：更小，但更抽象。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="522" />
-            <source>Deeper layers</source>
-            <translation>更深的层</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="530" />
-            <source>The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at once, {c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine strokes into larger parts of a digit: in map {c} at row {r}, column {col} the window sums to {s}, plus bias {b} gives {v}. Along the way the maps go from {before} to {after}: smaller, but more of them.</source>
-            <translation>同样的模式再重复一遍：{names}。{conv} 的每个卷积核同时读取下面全部 {c_in} 张特征图，每个输出像素用到 {c_in}×{k}×{k} = {weights} 个权重，因此能把笔画组合成数字中更大的部件：在特征图 {c} 的第 {r} 行、第 {col} 列，窗口之和为 {s}，加上偏置 {b} 得到 {v}。一路下来，特征图从 {before} 变为 {after}：尺寸更小，数量更多。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="539" />
-            <source>Deeper layers: from strokes to parts</source>
-            <translation>更深的层：从笔画到部件</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="562" />
-            <source>{flatten} lays the {maps} numbers of the last maps out in one row of {n} values: nothing is lost, only rearranged.</source>
-            <translation>{flatten} 把最后几张特征图的 {maps} 个数排成一行，共 {n} 个值：什么都没丢，只是换了排列方式。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="566" />
-            <source>{dense} gives every class a score from all {n} values, one weight per value and class plus a bias: z_k = Σ_i x_i·W_ik + b_k. Class {name} gets z = {z}, the highest of the {classes} scores.</source>
-            <translation>{dense} 用全部 {n} 个值为每个类别算出一个得分，每个值对每个类别各有一个权重，再加上一个偏置：z_k = Σ_i x_i·W_ik + b_k。类别 {name} 得到 z = {z}，是 {classes} 个得分中最高的。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="574" />
-            <source>Flatten and dense: one score per class</source>
-            <translation>展平与全连接：每个类别一个得分</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="594" />
-            <source>Softmax turns the scores into probabilities, positive and adding up to 1: p_k = exp(z_k) / Σ_j exp(z_j). For class {name}, exp({z}) = {e} out of a total of {total}, so p = {p}. The answer is the class with the largest probability: {name}.</source>
-            <translation>Softmax 把得分变成概率，它们都是正数，且总和为 1：p_k = exp(z_k) / Σ_j exp(z_j)。对类别 {name}，exp({z}) = {e}，而总和为 {total}，所以 p = {p}。网络的答案就是概率最大的类别：{name}。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="615" />
-            <source>To learn, the network needs the true answer: this test digit is labelled y = {y}. Pick another label below to see how the loss reacts.</source>
-            <translation>要学习，网络需要知道正确答案：这个测试数字的标签是 y = {y}。在下方选择另一个标签，看看损失会怎样变化。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="620" />
-            <source>To learn, the network needs the true answer y. The tour takes its own answer, y = {y}; pick another label below to see what changes.</source>
-            <translation>要学习，网络需要知道正确答案 y。导览暂且把网络自己的答案当作标签，y = {y}；在下方选择另一个标签，看看会有什么变化。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="626" />
-            <source>The cross-entropy loss punishes a low probability for the true class: L = −ln p_y = −ln {p} = {L}. A sure and correct answer would give L = 0.</source>
-            <translation>交叉熵损失会惩罚正确类别上过低的概率：L = −ln p_y = −ln {p} = {L}。一个既确定又正确的答案会得到 L = 0。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="633" />
-            <source>The loss: how wrong was the answer?</source>
-            <translation>损失：答案错得有多离谱？</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="652" />
-            <source>Back-propagation applies the chain rule from the loss back to the input, one layer at a time. It starts at the scores with dL/dz_k = p_k − y_k: for the true class {y} that is {p} − 1 = {d}. The maps now show dL/d(output) of every layer: red where a larger value would raise the loss, blue where it would lower it. At the input, pixel (row {r}, column {col}) has the largest gradient, {g}.</source>
-            <translation>反向传播运用链式法则，从损失出发一层一层地往回算，直到输入。它从得分开始：dL/dz_k = p_k − y_k，对正确类别 {y} 来说就是 {p} − 1 = {d}。现在特征图显示的是每一层的 dL/d(输出)：红色表示该值变大会让损失上升，蓝色表示会让损失下降。在输入上，像素（第 {r} 行、第 {col} 列）的梯度最大，为 {g}。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="663" />
-            <source>Gradients flow back</source>
-            <translation>梯度反向流动</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="692" />
-            <source>After this one step the loss for your digit drops from {before} to {after}, and p({y}) goes from {pb} to {pa}.</source>
-            <translation>只走这一步，你这个数字的损失就从 {before} 降到了 {after}，p({y}) 从 {pb} 变为 {pa}。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="697" />
-            <source>After this one step the loss for your digit goes from {before} to {after} (the step was too large and overshot), and p({y}) goes from {pb} to {pa}.</source>
-            <translation>走完这一步，你这个数字的损失从 {before} 变为 {after}（步子太大，走过头了），p({y}) 从 {pb} 变为 {pa}。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="702" />
-            <source>Gradient descent moves every weight a little against its gradient: W ← W − lr · dL/dW, with lr = {lr}.</source>
-            <translation>梯度下降让每个权重沿着梯度的反方向移动一小步：W ← W − lr · dL/dW，其中 lr = {lr}。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="707" />
-            <source>The largest change of a single weight, {dw}, is in {layer}. The tour works on a copy: your network stays as it was.</source>
-            <translation>单个权重的最大变化为 {dw}，出现在 {layer}。导览是在副本上操作的：你的网络保持原样。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="715" />
-            <source>One SGD step: what changed</source>
-            <translation>一步 SGD：有什么变化</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour.py" line="1489" />
+            <location filename="../../explainer/gui/tour/panel.py" line="235" />
             <source>&amp;Learn mode: a guided tour</source>
             <translation>学习模式：分步导览(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1491" />
+            <location filename="../../explainer/gui/tour/panel.py" line="237" />
             <source>Walk through one forward and backward pass on your digit, stop by stop (F2)</source>
             <translation>在你的数字上，一站一站地走完一次前向传播和反向传播（F2）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1494" />
+            <location filename="../../explainer/gui/tour/panel.py" line="240" />
             <source>True label y:</source>
             <translation>真实标签 y：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1495" />
+            <location filename="../../explainer/gui/tour/panel.py" line="241" />
             <source>The class your digit really is; the loss and gradients follow it</source>
             <translation>你的数字实际所属的类别；损失和梯度都以它为准</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1496" />
+            <location filename="../../explainer/gui/tour/panel.py" line="242" />
             <source>Start over</source>
             <translation>从头开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1497" />
+            <location filename="../../explainer/gui/tour/panel.py" line="243" />
             <source>Go back to the first stop</source>
             <translation>回到第一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1498" />
+            <location filename="../../explainer/gui/tour/panel.py" line="244" />
             <source>◀ Back</source>
             <translation>◀ 上一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1499" />
+            <location filename="../../explainer/gui/tour/panel.py" line="245" />
             <source>Previous stop (Left or Page Up)</source>
             <translation>上一站（← 或 Page Up）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1500" />
+            <location filename="../../explainer/gui/tour/panel.py" line="246" />
             <source>Leave</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1501" />
+            <location filename="../../explainer/gui/tour/panel.py" line="247" />
             <source>Leave the tour; it resumes at this stop next time (Esc)</source>
             <translation>退出导览；下次会从这一站继续（Esc）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1504" />
-            <location filename="../../explainer/gui/tour.py" line="1548" />
-            <location filename="../../explainer/gui/tour.py" line="1581" />
+            <location filename="../../explainer/gui/tour/panel.py" line="250" />
+            <location filename="../../explainer/gui/tour/panel.py" line="294" />
+            <location filename="../../explainer/gui/tour/panel.py" line="327" />
             <source>Learn mode</source>
             <translation>学习模式</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1543" />
+            <location filename="../../explainer/gui/tour/panel.py" line="289" />
             <source>Finish</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1543" />
+            <location filename="../../explainer/gui/tour/panel.py" line="289" />
             <source>Next ▶</source>
             <translation>下一站 ▶</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1545" />
+            <location filename="../../explainer/gui/tour/panel.py" line="291" />
             <source>End the tour (Right or Page Down)</source>
             <translation>结束导览（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1545" />
+            <location filename="../../explainer/gui/tour/panel.py" line="291" />
             <source>Next stop (Right or Page Down)</source>
             <translation>下一站（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour.py" line="1553" />
+            <location filename="../../explainer/gui/tour/panel.py" line="299" />
             <source>Stop {i} of {n}</source>
             <translation>第 {i} 站，共 {n} 站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="152" />
-            <source>Step through</source>
-            <translation>逐步执行</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="122" />
+            <source>, </source>
+            <translation>、</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="153" />
-            <source>One training step on your digit, stage by stage: forward, loss, backward, update</source>
-            <translation>在你的数字上执行一次训练，逐个阶段：前向、损失、反向、更新</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="264" />
+            <source>The canvas was empty, so the tour put a test digit labelled {label} on it. The network reads it as {guess} with probability {p}. Draw your own digit at any time: every stop follows it.</source>
+            <translation>画布是空的，所以导览在上面放了一个标签为 {label} 的测试数字。网络把它认作 {guess}，概率为 {p}。你随时可以写自己的数字：每一站都会跟着它更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="160" />
-            <source>Attribution</source>
-            <translation>归因</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="269" />
+            <source>Everything starts with your drawing: white ink on black, like the MNIST digits the network learned from. It reads your digit as {guess} with probability {p}. Keep drawing at any time: every stop follows the new digit.</source>
+            <translation>一切从你的手写开始：黑底白字，和网络学习时用的 MNIST 数字一样。网络把你的数字认作 {guess}，概率为 {p}。你随时可以继续书写：每一站都会跟着新的数字更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="161" />
-            <source>Which pixels of your digit the score depends on: gradients, SmoothGrad, IG, Grad-CAM</source>
-            <translation>得分取决于你的数字中的哪些像素：梯度、SmoothGrad、IG、Grad-CAM</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="282" />
+            <source>The canvas is cropped to the digit, scaled to fit 20×20 pixels and centred in a 28×28 image, like the MNIST digits: {n} numbers from 0 (black) to 1 (white). {ink} of them carry ink; the brightest is {brightest}.</source>
+            <translation>画布被裁剪到数字所在的区域，缩放到 20×20 像素以内，再居中放进 28×28 的图像，与 MNIST 数字的做法相同：共 {n} 个数，从 0（黑）到 1（白）。其中 {ink} 个带有笔迹，最亮的是 {brightest}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="169" />
-            <source>Label your digit, take one SGD step and see what changed; Undo puts the weights back</source>
-            <translation>给你的数字打上标签，执行一步 SGD，看看有什么变化；“撤销”会恢复权重</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="288" />
+            <source>This network takes the pixel values just as they are.</source>
+            <translation>这个网络直接使用原始像素值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="176" />
-            <source>Gradient check</source>
-            <translation>梯度检验</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="295" />
+            <source>Before the first layer every pixel is normalised, x′ = (x − {mean}) / {std}, so black enters as {black}.</source>
+            <translation>进入第一层之前，每个像素都要标准化：x′ = (x − {mean}) / {std}，因此黑色像素以 {black} 的值进入网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="177" />
-            <source>Compare back-propagation with central differences for pixels and weights you pick</source>
-            <translation>针对你挑选的像素和权重，比较反向传播与中心差分的结果</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="302" />
+            <source>The 28×28 input</source>
+            <translation>28×28 的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="185" />
-            <source>Try input size, kernel size, padding and stride, and see the output size worked out</source>
-            <translation>试试不同的输入尺寸、卷积核大小、填充和步幅，看输出尺寸是怎么算出来的</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="320" />
+            <source>{layer} slides {count} small kernels over the image, each a {k}×{k} grid of weights. Here kernel {c} sits at row {r}, column {col}: each of the {kk} values under it is multiplied by the weight on top of it. This {window} window sums to {s}, plus bias {b} gives {v}, one pixel of output map {c}.</source>
+            <translation>{layer} 让 {count} 个小卷积核在图像上滑动，每个卷积核是一个 {k}×{k} 的权重网格。此刻卷积核 {c} 位于第 {r} 行、第 {col} 列：它下方的 {kk} 个值各自乘以覆盖在上面的权重。这个 {window} 窗口的乘积之和为 {s}，加上偏置 {b} 得到 {v}，这就是输出特征图 {c} 上的一个像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="196" />
-            <source>Train</source>
-            <translation>训练</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="329" />
+            <source>One kernel slides over the image</source>
+            <translation>一个卷积核在图像上滑动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="197" />
-            <source>Train the network on MNIST and watch the loss fall and the filters form</source>
-            <translation>在 MNIST 上训练网络，看着损失下降、滤波器逐渐成形</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="339" />
+            <source>Sliding each of the {n} kernels over every position gives {n} feature maps of {size}, one per kernel: each lights up where its pattern appears (red positive, blue negative, white zero). Map {c} ranges from {low} to {high}; its strongest response is at row {r}, column {col}, where the kernel sat at the previous stop.</source>
+            <translation>让 {n} 个卷积核分别滑过每一个位置，就得到 {n} 张 {size} 的特征图，每个卷积核一张：哪里出现了它的图案，哪里就亮起来（红色为正，蓝色为负，白色为零）。特征图 {c} 的取值从 {low} 到 {high}；最强的响应在第 {r} 行、第 {col} 列，正是上一站卷积核所在的位置。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="205" />
-            <source>Design</source>
-            <translation>设计</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="346" />
+            <source>{layer}: the feature maps</source>
+            <translation>{layer}：特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="206" />
-            <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
-            <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="368" />
+            <source>ReLU: negatives become zero</source>
+            <translation>ReLU：负数变成零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="214" />
-            <source>Test set</source>
-            <translation>测试集</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="369" />
+            <source>{layer} applies ReLU(x) = max(0, x) to every value of every map: positive values pass unchanged, negative ones become 0. Across all its maps, {neg} of {total} values ({share}) were negative. The most negative one in map {c}, {x} at row {r}, column {col}, is now {y}. Without this bend, all the layers together could only compute one linear function.</source>
+            <translation>{layer} 对每张特征图的每个值都施加 ReLU(x) = max(0, x)：正值原样通过，负值变成 0。在它的全部特征图中，{total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，现在变成了 {y}。如果没有这个弯折，所有层合在一起也只能计算一个线性函数。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="215" />
-            <source>Accuracy on the 10,000 MNIST test digits, the confusion matrix and the mistakes</source>
-            <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="376" />
+            <source>The activation function</source>
+            <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/workspace.py" line="279" />
-            <source>This view is not available in this version:
-{reason}</source>
-            <translation>这个版本中没有这个视图：
-{reason}</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="377" />
+            <source>{layer} bends every value of every map with the same function, so that the layers together can compute more than one linear function. Across all its maps, {neg} of {total} values ({share}) came in negative. The smallest one in map {c}, {x} at row {r}, column {col}, comes out as {y}.</source>
+            <translation>{layer} 用同一个函数把每张特征图的每个值“弯折”一下，这样各层合起来才能计算比线性函数更复杂的东西。在它的全部特征图中，输入的 {total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，输出为 {y}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="411" />
+            <source>First {names} repeat convolution and activation on these maps.</source>
+            <translation>先由 {names} 在这些特征图上再做一次卷积和激活。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="413" />
+            <source>First the maps pass through {names}.</source>
+            <translation>特征图先经过 {names}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="415" />
+            <source>Then {layer} cuts every map into {size}×{size} windows and keeps only the largest value of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: {v} goes on. The strongest responses survive, and a slightly shifted digit gives almost the same result.</source>
+            <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留最大值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：{v} 被保留下来。最强的响应得以保留，数字稍微移动一点，结果也几乎不变。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="422" />
+            <source>Then {layer} cuts every map into {size}×{size} windows and keeps the average of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: their average {v} goes on.</source>
+            <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留平均值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：它们的平均值 {v} 被保留下来。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="430" />
+            <source>Pooling: smaller maps</source>
+            <translation>池化：特征图变小</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="444" />
+            <source>Then come {names}. The maps change from {before} to {after}: smaller, but more abstract.</source>
+            <translation>接下来是 {names}。特征图从 {before} 变为 {after}：更小，但更抽象。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="445" />
+            <source>Deeper layers</source>
+            <translation>更深的层</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="453" />
+            <source>The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at once, {c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine strokes into larger parts of a digit: in map {c} at row {r}, column {col} the window sums to {s}, plus bias {b} gives {v}. Along the way the maps go from {before} to {after}: smaller, but more of them.</source>
+            <translation>同样的模式再重复一遍：{names}。{conv} 的每个卷积核同时读取下面全部 {c_in} 张特征图，每个输出像素用到 {c_in}×{k}×{k} = {weights} 个权重，因此能把笔画组合成数字中更大的部件：在特征图 {c} 的第 {r} 行、第 {col} 列，窗口之和为 {s}，加上偏置 {b} 得到 {v}。一路下来，特征图从 {before} 变为 {after}：尺寸更小，数量更多。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="460" />
+            <source>Deeper layers: from strokes to parts</source>
+            <translation>更深的层：从笔画到部件</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="479" />
+            <source>{flatten} lays the {maps} numbers of the last maps out in one row of {n} values: nothing is lost, only rearranged.</source>
+            <translation>{flatten} 把最后几张特征图的 {maps} 个数排成一行，共 {n} 个值：什么都没丢，只是换了排列方式。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="483" />
+            <source>{dense} gives every class a score from all {n} values, one weight per value and class plus a bias: z_k = Σ_i x_i·W_ik + b_k. Class {name} gets z = {z}, the highest of the {classes} scores.</source>
+            <translation>{dense} 用全部 {n} 个值为每个类别算出一个得分，每个值对每个类别各有一个权重，再加上一个偏置：z_k = Σ_i x_i·W_ik + b_k。类别 {name} 得到 z = {z}，是 {classes} 个得分中最高的。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="489" />
+            <source>Flatten and dense: one score per class</source>
+            <translation>展平与全连接：每个类别一个得分</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="503" />
+            <source>Softmax turns the scores into probabilities, positive and adding up to 1: p_k = exp(z_k) / Σ_j exp(z_j). For class {name}, exp({z}) = {e} out of a total of {total}, so p = {p}. The answer is the class with the largest probability: {name}.</source>
+            <translation>Softmax 把得分变成概率，它们都是正数，且总和为 1：p_k = exp(z_k) / Σ_j exp(z_j)。对类别 {name}，exp({z}) = {e}，而总和为 {total}，所以 p = {p}。网络的答案就是概率最大的类别：{name}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="524" />
+            <source>To learn, the network needs the true answer: this test digit is labelled y = {y}. Pick another label below to see how the loss reacts.</source>
+            <translation>要学习，网络需要知道正确答案：这个测试数字的标签是 y = {y}。在下方选择另一个标签，看看损失会怎样变化。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="529" />
+            <source>To learn, the network needs the true answer y. The tour takes its own answer, y = {y}; pick another label below to see what changes.</source>
+            <translation>要学习，网络需要知道正确答案 y。导览暂且把网络自己的答案当作标签，y = {y}；在下方选择另一个标签，看看会有什么变化。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="535" />
+            <source>The cross-entropy loss punishes a low probability for the true class: L = −ln p_y = −ln {p} = {L}. A sure and correct answer would give L = 0.</source>
+            <translation>交叉熵损失会惩罚正确类别上过低的概率：L = −ln p_y = −ln {p} = {L}。一个既确定又正确的答案会得到 L = 0。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="542" />
+            <source>The loss: how wrong was the answer?</source>
+            <translation>损失：答案错得有多离谱？</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="561" />
+            <source>Back-propagation applies the chain rule from the loss back to the input, one layer at a time. It starts at the scores with dL/dz_k = p_k − y_k: for the true class {y} that is {p} − 1 = {d}. The maps now show dL/d(output) of every layer: red where a larger value would raise the loss, blue where it would lower it. At the input, pixel (row {r}, column {col}) has the largest gradient, {g}.</source>
+            <translation>反向传播运用链式法则，从损失出发一层一层地往回算，直到输入。它从得分开始：dL/dz_k = p_k − y_k，对正确类别 {y} 来说就是 {p} − 1 = {d}。现在特征图显示的是每一层的 dL/d(输出)：红色表示该值变大会让损失上升，蓝色表示会让损失下降。在输入上，像素（第 {r} 行、第 {col} 列）的梯度最大，为 {g}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="572" />
+            <source>Gradients flow back</source>
+            <translation>梯度反向流动</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="601" />
+            <source>After this one step the loss for your digit drops from {before} to {after}, and p({y}) goes from {pb} to {pa}.</source>
+            <translation>只走这一步，你这个数字的损失就从 {before} 降到了 {after}，p({y}) 从 {pb} 变为 {pa}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="606" />
+            <source>After this one step the loss for your digit goes from {before} to {after} (the step was too large and overshot), and p({y}) goes from {pb} to {pa}.</source>
+            <translation>走完这一步，你这个数字的损失从 {before} 变为 {after}（步子太大，走过头了），p({y}) 从 {pb} 变为 {pa}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="611" />
+            <source>Gradient descent moves every weight a little against its gradient: W ← W − lr · dL/dW, with lr = {lr}.</source>
+            <translation>梯度下降让每个权重沿着梯度的反方向移动一小步：W ← W − lr · dL/dW，其中 lr = {lr}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="616" />
+            <source>The largest change of a single weight, {dw}, is in {layer}. The tour works on a copy: your network stays as it was.</source>
+            <translation>单个权重的最大变化为 {dw}，出现在 {layer}。导览是在副本上操作的：你的网络保持原样。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="624" />
+            <source>One SGD step: what changed</source>
+            <translation>一步 SGD：有什么变化</translation>
         </message>
         <message>
             <location filename="../../explainer/imageio.py" line="64" />
@@ -3948,6 +3925,20 @@ Install them with:
             <location filename="../../explainer/modelio.py" line="422" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
+        </message>
+        <message>
+            <source>Model files (*.npz);;All files (*)</source>
+            <translation type="vanished">模型文件 (*.npz);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Model files (*.npz)</source>
+            <translation type="vanished">模型文件 (*.npz)</translation>
+        </message>
+        <message>
+            <source>This view is not available in this version:
+{reason}</source>
+            <translation type="vanished">这个版本中没有这个视图：
+{reason}</translation>
         </message>
         <message>
             <source>Gradient ∂z_{c}/∂x</source>

@@ -30,9 +30,10 @@ from explainer.core import attribution
 from explainer.core.network import Sequential
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
-from explainer.gui.kit.animation import run_alone
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt
+from explainer.gui.kit.widgets import label
 from explainer.gui.layers import registry
+from explainer.gui.pages.base import run_page
 
 METHODS = ("vanilla", "smoothgrad", "ig", "gradcam", "contrast", "loss")
 """The maps, in the order they are shown."""
@@ -111,8 +112,7 @@ class AttributionView(FollowsLanguage, QWidget):
         self._timer.setInterval(RECOMPUTE_DELAY_MS)
         self._timer.timeout.connect(self.compute)
 
-        self.title = QLabel()
-        self.title.setObjectName("title")
+        self.title = label("title")
         self.class_text, self.label_text = QLabel(), QLabel()
         self.class_box = self._combo("explain_class", METHODS)
         self.label_box = self._combo("true_label", ("loss",))
@@ -120,8 +120,7 @@ class AttributionView(FollowsLanguage, QWidget):
         self.overlay.setObjectName("overlay")
         self.overlay.setChecked(True)
         self.overlay.toggled.connect(self._refresh)
-        self.loss_label = QLabel()
-        self.loss_label.setObjectName("loss")
+        self.loss_label = label("loss")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         for widget in (self.class_text, self.class_box, self.label_text, self.label_box, self.overlay):
@@ -156,13 +155,9 @@ class AttributionView(FollowsLanguage, QWidget):
         controls.setColumnStretch(1, 1)
 
         self.board = MapBoard(columns=3)
-        self.path_note = QLabel()
-        self.path_note.setObjectName("ig_path_note")
-        self.path_note.setWordWrap(True)
+        self.path_note = label("ig_path_note", wrap=True)
         self.path_note.hide()
-        self.note = QLabel()
-        self.note.setObjectName("note")
-        self.note.setWordWrap(True)
+        self.note = label("note", wrap=True)
         layout = QVBoxLayout(self)
         margin = theme.px(theme.MARGIN_PX)
         layout.setContentsMargins(margin, margin, margin, margin)
@@ -205,8 +200,8 @@ class AttributionView(FollowsLanguage, QWidget):
             combo.blockSignals(False)
         self.layer_box.blockSignals(True)
         self.layer_box.clear()
-        for label, index in [] if model is None else gradcam_layers(model):
-            self.layer_box.addItem(label, index)
+        for name, index in [] if model is None else gradcam_layers(model):
+            self.layer_box.addItem(name, index)
         self.layer_box.setCurrentIndex(self.layer_box.count() - 1)
         self.layer_box.setEnabled(self.layer_box.count() > 0)
         self.layer_box.blockSignals(False)
@@ -453,17 +448,5 @@ class AttributionView(FollowsLanguage, QWidget):
         self.loss_label.setFont(theme.font(1.1))
 
 
-def main() -> None:
-    """Open the attribution view on a sample digit: ``python -m explainer.gui.pages.attribution``."""
-
-    def make(model: Sequential, x: np.ndarray, label: int) -> QWidget:
-        view = AttributionView()
-        view.set_model(model)
-        view.set_input(x)
-        return view
-
-    run_alone(make)
-
-
 if __name__ == "__main__":
-    main()
+    run_page(AttributionView)

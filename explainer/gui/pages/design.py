@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,11 +21,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -48,7 +46,9 @@ from explainer.core import Sequential
 from explainer.data import MNIST, Dataset
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
+from explainer.gui.kit.widgets import buddy_rows, button, heading, label, page_column, set_row_texts
 from explainer.gui.layers import registry
+from explainer.gui.pages.base import run_page
 from explainer.gui.state import signals_blocked
 from explainer.modelio import MAX_CHANNELS, MAX_FEATURES, MAX_WINDOW
 
@@ -142,10 +142,10 @@ class ArchitectureEditor(QWidget):
     The networks are for the images and classes of ``dataset``.
 
     Signals:
-        sigModelBuilt(object): a freshly initialised ``Sequential`` built from the spec (untrained).
+        sigModelProduced(object): a freshly initialised ``Sequential`` built from the spec (untrained).
     """
 
-    sigModelBuilt = Signal(object)
+    sigModelProduced = Signal(object)
 
     def __init__(
         self, spec: ArchitectureSpec | None = None, parent: QWidget | None = None, *, dataset: Dataset = MNIST
@@ -239,7 +239,7 @@ class ArchitectureEditor(QWidget):
         return self._error
 
     def build_model(self) -> Sequential | None:
-        """Build the network with fresh weights from the seed, emit ``sigModelBuilt`` (None if impossible)."""
+        """Build a network with fresh weights from the seed and emit it; None when it cannot be built."""
         if self._error is not None:
             return None
         try:
@@ -252,7 +252,7 @@ class ArchitectureEditor(QWidget):
                 "Built a new, untrained network with {weights:,} weights. Train it in the training panel."
             ).format(weights=model.param_count())
         )
-        self.sigModelBuilt.emit(model)
+        self.sigModelProduced.emit(model)
         return model
 
     def retranslate_ui(self) -> None:
@@ -305,9 +305,7 @@ class ArchitectureEditor(QWidget):
             ),
             self.seed_spin: (tr("Seed"), tr("Seeds the random initial weights")),
         }
-        for widget, (text, tip) in fields.items():
-            self._labels[widget].setText(text)
-            widget.setToolTip(tip)
+        set_row_texts(self._labels, fields)
         self.channels_row.set_tooltips(lambda i: tr("Filters in block {i}").format(i=i))
         self.channels_row.set_empty_text(tr("no conv blocks"))
         self.dense_row.set_empty_text(tr("none"))
@@ -318,12 +316,8 @@ class ArchitectureEditor(QWidget):
 
     # ----------------------------------------------------------------- construction
     def _build_widgets(self) -> None:
-        self.heading = QLabel()
-        font = QFont()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
+        self.heading = heading()
+        self.hint = label(wrap=True)
         self.preset_label = QLabel()
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("preset")
@@ -391,11 +385,7 @@ class ArchitectureEditor(QWidget):
                 ),
             ),
         ):
-            for widget in widgets:
-                label = QLabel()
-                label.setBuddy(widget)
-                form.addRow(label, widget)
-                self._labels[widget] = label
+            self._labels.update(buddy_rows(form, widgets))
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addSpacing(theme.px(24))
@@ -411,32 +401,17 @@ class ArchitectureEditor(QWidget):
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.total_label = QLabel()
-        self.total_label.setObjectName("total_weights")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("arch_error")
-        self.error_label.setWordWrap(True)
+        self.total_label = label("total_weights")
+        self.error_label = label("arch_error", wrap=True)
         self.error_label.setForegroundRole(QPalette.ColorRole.BrightText)
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        self.build_button = QPushButton()
-        self.build_button.setObjectName("build")
-        self.build_button.clicked.connect(self.build_model)
+        self.status_label = label(wrap=True)
+        self.build_button = button("build", self.build_model)
         bottom = QHBoxLayout()
         bottom.addWidget(self.total_label, 1)
         bottom.addWidget(self.build_button)
 
-        column = QVBoxLayout(self)
-        margin = theme.px(theme.MARGIN_PX)
-        column.setContentsMargins(margin, margin, margin, margin)
-        column.addWidget(self.heading)
-        column.addWidget(self.hint)
-        column.addLayout(preset_row)
-        column.addLayout(columns)
-        column.addWidget(self.table, 1)
-        column.addWidget(self.error_label)
-        column.addLayout(bottom)
-        column.addWidget(self.status_label)
+        parts = (self.heading, self.hint, preset_row, columns, self.table, self.error_label, bottom)
+        page_column(self, *parts, self.status_label, stretch=4)
 
     # ----------------------------------------------------------------- updates
     def _on_preset(self, index: int) -> None:
@@ -532,14 +507,4 @@ def _row(*widgets: QWidget, stretch_last: bool = False) -> QWidget:
 
 
 if __name__ == "__main__":
-    import sys
-
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    theme.apply_palette(app, dark=False)
-    editor = ArchitectureEditor()
-    editor.sigModelBuilt.connect(lambda model: print(model))
-    editor.resize(theme.px(1000), theme.px(760))
-    editor.show()
-    app.exec()
+    run_page(ArchitectureEditor)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,8 +31,9 @@ from explainer.core.passes import CHECK_EPS, GradCheck, gradient_check
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
-from explainer.gui.kit.animation import run_alone
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt
+from explainer.gui.kit.widgets import button, label, page_column
+from explainer.gui.pages.base import run_page
 
 EPSILONS = (1e-3, 1e-4, 1e-5, 1e-6, 1e-7)
 """Difference steps offered; too large and the secant misses curvature, too small and rounding wins."""
@@ -101,8 +101,7 @@ class GradCheckView(FollowsLanguage, QWidget):
         self.results: list[GradCheck] = []
         self._rng = np.random.default_rng(0)
 
-        self.title = QLabel()
-        self.title.setObjectName("title")
+        self.title = label("title")
         self.label_text, self.eps_text = QLabel(), QLabel()
         self.label_box = QComboBox()
         self.label_box.setObjectName("label")
@@ -125,12 +124,8 @@ class GradCheckView(FollowsLanguage, QWidget):
         self.board.sigCellClicked.connect(self._clicked)
         self.layer_box = QComboBox()
         self.layer_box.setObjectName("weight_layer")
-        self.add_button = QPushButton()
-        self.add_button.setObjectName("add_weights")
-        self.add_button.clicked.connect(self.add_random_weights)
-        self.clear_button = QPushButton()
-        self.clear_button.setObjectName("clear")
-        self.clear_button.clicked.connect(self.clear)
+        self.add_button = button("add_weights", self.add_random_weights)
+        self.clear_button = button("clear", self.clear)
         buttons = QHBoxLayout()
         buttons.addWidget(self.layer_box)
         buttons.addWidget(self.add_button)
@@ -146,10 +141,7 @@ class GradCheckView(FollowsLanguage, QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.text = QLabel()
-        self.text.setObjectName("explanation")
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text = label("explanation", wrap=True, rich=True)
         right = QVBoxLayout()
         right.addWidget(self.table, 1)
         right.addWidget(self.text)
@@ -157,11 +149,7 @@ class GradCheckView(FollowsLanguage, QWidget):
         body = QHBoxLayout()
         body.addLayout(left, 2)
         body.addLayout(right, 3)
-        layout = QVBoxLayout(self)
-        margin = theme.px(theme.MARGIN_PX)
-        layout.setContentsMargins(margin, margin, margin, margin)
-        layout.addLayout(top)
-        layout.addLayout(body, 1)
+        page_column(self, top, body)
         self.retranslate_ui()
         self._apply_theme()
         theme.notifier().sigChanged.connect(self._apply_theme)
@@ -375,16 +363,5 @@ class GradCheckView(FollowsLanguage, QWidget):
         self.table.setFont(theme.font(1.0, mono=True))
 
 
-def main() -> None:
-    """Open the gradient check on a sample digit: ``python -m explainer.gui.pages.gradcheck``."""
-
-    def make(model: Sequential, x: np.ndarray, label: int) -> QWidget:
-        view = GradCheckView()
-        view.set_problem(model, x, label)
-        return view
-
-    run_alone(make)
-
-
 if __name__ == "__main__":
-    main()
+    run_page(GradCheckView)

@@ -4,7 +4,7 @@
 undo snapshot: Undo puts it back object and weights untouched (bit for bit), Restore reloads the bundled
 model. The view shows the loss before and after, the probabilities before and after, the gallery's
 accuracy before and after (the step changes the model every view uses), the weight change ΔW of every layer
-and one layer's feature maps before and after, and announces the new model with ``sigModelChanged`` so the
+and one layer's feature maps before and after, and announces the new model with ``sigModelProduced`` so the
 rest of the window follows.
 
 Run alone: ``python -m explainer.gui.pages.learn``.
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,10 +34,11 @@ from explainer.data import MNIST, Split
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
-from explainer.gui.kit.animation import run_alone
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
+from explainer.gui.kit.widgets import button, label, page_column
 from explainer.gui.layers import registry
 from explainer.gui.network.prediction import PredictionView
+from explainer.gui.pages.base import run_page
 
 DEFAULT_LR = 0.001
 """A learning rate that visibly lowers the loss of one digit without wrecking the others.
@@ -94,14 +94,14 @@ class LearnView(FollowsLanguage, QWidget):
     """One SGD step on your labelled drawing, with everything that changed (objectName "learn").
 
     Signals:
-        sigModelChanged(model): the model changed here (a step, Undo or Reset); the window should use it.
+        sigModelProduced(model): the model changed here (a step, Undo or Reset); the window should use it.
         sigLabelChosen(label): the user picked the digit's true class; the window's one target follows.
 
     Shape:
         the digit ``x`` is ``(H, W)`` raw pixels in [0, 1].
     """
 
-    sigModelChanged = Signal(object)
+    sigModelProduced = Signal(object)
     sigLabelChosen = Signal(int)
 
     def __init__(
@@ -122,23 +122,16 @@ class LearnView(FollowsLanguage, QWidget):
         self.result: LearnResult | None = None
         self._current_trace: Trace | None = None
 
-        self.title = QLabel()
-        self.title.setObjectName("title")
+        self.title = label("title")
         self.label_text, self.lr_text = QLabel(), QLabel()
         self.label_box = QComboBox()
         self.label_box.setObjectName("label")
         self.label_box.currentIndexChanged.connect(self._show_current)
         self.label_box.activated.connect(self.sigLabelChosen.emit)
         self.lr_box = learning_rate_box()
-        self.step_button = QPushButton()
-        self.step_button.setObjectName("apply_step")
-        self.step_button.clicked.connect(self.apply_step)
-        self.undo_button = QPushButton()
-        self.undo_button.setObjectName("undo")
-        self.undo_button.clicked.connect(self.undo)
-        self.reset_button = QPushButton()
-        self.reset_button.setObjectName("reset")
-        self.reset_button.clicked.connect(self.reset)
+        self.step_button = button("apply_step", self.apply_step)
+        self.undo_button = button("undo", self.undo)
+        self.reset_button = button("reset", self.reset)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         for widget in (self.label_text, self.label_box, self.lr_text, self.lr_box):
@@ -147,14 +140,9 @@ class LearnView(FollowsLanguage, QWidget):
         top.addWidget(self.undo_button)
         top.addWidget(self.reset_button)
 
-        self.loss_label = QLabel()
-        self.loss_label.setObjectName("loss")
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        self.effect = QLabel()
-        self.effect.setObjectName("gallery_effect")
-        self.effect.setWordWrap(True)
+        self.loss_label = label("loss")
+        self.status = label("status", wrap=True)
+        self.effect = label("gallery_effect", wrap=True)
         self.before_text, self.after_text = QLabel(), QLabel()
         self.before = PredictionView()
         self.before.setObjectName("probs_before")
@@ -195,11 +183,7 @@ class LearnView(FollowsLanguage, QWidget):
         right.addStretch(1)
         body.addLayout(left, 1)
         body.addLayout(right, 3)
-        layout = QVBoxLayout(self)
-        margin = theme.px(theme.MARGIN_PX)
-        layout.setContentsMargins(margin, margin, margin, margin)
-        layout.addLayout(top)
-        layout.addLayout(body, 1)
+        page_column(self, top, body)
         self.retranslate_ui()
         self._apply_theme()
         theme.notifier().sigChanged.connect(self._apply_theme)
@@ -272,7 +256,7 @@ class LearnView(FollowsLanguage, QWidget):
         self._model = result.model
         self.result = result
         self._show_result()
-        self.sigModelChanged.emit(self._model)
+        self.sigModelProduced.emit(self._model)
         return result
 
     def undo(self) -> None:
@@ -283,7 +267,7 @@ class LearnView(FollowsLanguage, QWidget):
         self.result = None
         self._show_current()
         self.status.setText(tr("Undone: the weights are back to what they were before that step."))
-        self.sigModelChanged.emit(self._model)
+        self.sigModelProduced.emit(self._model)
 
     def reset(self) -> None:
         """Reload the bundled model (history cleared)."""
@@ -294,7 +278,7 @@ class LearnView(FollowsLanguage, QWidget):
             return
         self._start_over(model)
         self.status.setText(tr("The bundled model is back."))
-        self.sigModelChanged.emit(self._model)
+        self.sigModelProduced.emit(self._model)
 
     # ---- showing
 
@@ -475,18 +459,5 @@ class LearnView(FollowsLanguage, QWidget):
         self.loss_label.setFont(theme.font(1.3))
 
 
-def main() -> None:
-    """Open “Learn this digit” on a sample digit: ``python -m explainer.gui.pages.learn``."""
-
-    def make(model: Sequential, x: np.ndarray, label: int) -> QWidget:
-        view = LearnView()
-        view.set_model(model)
-        view.set_input(x)
-        view.set_label(label)
-        return view
-
-    run_alone(make)
-
-
 if __name__ == "__main__":
-    main()
+    run_page(LearnView)

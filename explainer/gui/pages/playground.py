@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSpinBox, QWidget
 from explainer.core import Trace
 from explainer.gui import theme
 from explainer.gui.i18n import tr
-from explainer.gui.kit.animation import DetailView, preview
+from explainer.gui.kit.animation import DetailView
 from explainer.gui.kit.samples import synthetic_digit
+from explainer.gui.kit.widgets import label
 from explainer.gui.layers.conv import texts as explain_text
 from explainer.gui.layers.conv.forward import ConvCanvas, ConvData, FormulaPanel
+from explainer.gui.pages.base import run_page
 
 SEED_GRID = np.array(
     [
@@ -95,15 +97,12 @@ class Playground(DetailView):
             self.stride_box,
         ]
         self._labels = [QLabel() for _widget in widgets]
-        for column, (label, widget) in enumerate(zip(self._labels, widgets, strict=True)):
-            controls.addWidget(label, 0, column)
+        for column, (caption, widget) in enumerate(zip(self._labels, widgets, strict=True)):
+            controls.addWidget(caption, 0, column)
             controls.addWidget(widget, 1, column)
         controls.setColumnStretch(len(widgets), 1)
-        self.size_formula = QLabel()
-        self.size_formula.setObjectName("size_formula")
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
+        self.size_formula = label("size_formula")
+        self.message = label("message", wrap=True)
         self.canvas = ConvCanvas(reveal=True)
         self.formula = FormulaPanel()
         self.stage_layout.addLayout(controls)
@@ -132,8 +131,8 @@ class Playground(DetailView):
             "",
             tr("Stride"),
         ]
-        for label, text in zip(self._labels, labels, strict=True):
-            label.setText(text)
+        for caption, text in zip(self._labels, labels, strict=True):
+            caption.setText(text)
         choices = {
             "digit": tr("your digit"),
             "grid": tr("0/1 grid of the tutorial"),
@@ -290,10 +289,4 @@ class Playground(DetailView):
 
 
 if __name__ == "__main__":
-
-    def _make(trace: Trace) -> Playground:
-        view = Playground()
-        view.set_trace(trace)
-        return view
-
-    preview(_make)
+    run_page(Playground)

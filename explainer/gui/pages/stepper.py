@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -30,9 +29,11 @@ from explainer.core.trace import Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
-from explainer.gui.kit.animation import StepPlayer, run_alone
+from explainer.gui.kit.animation import StepPlayer
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
+from explainer.gui.kit.widgets import button, label
 from explainer.gui.layers import registry
+from explainer.gui.pages.base import run_page
 from explainer.gui.pages.learn import learning_rate_box
 
 
@@ -196,17 +197,14 @@ class StepperView(FollowsLanguage, QWidget):
         self._flat_shape: tuple[int, ...] | None = None
         self._details: list[QWidget] = []
 
-        self.title = QLabel()
-        self.title.setObjectName("title")
+        self.title = label("title")
         self.label_box = QComboBox()
         self.label_box.setObjectName("label")
         self.label_box.currentIndexChanged.connect(self._recompute)
         self.lr_box = learning_rate_box()
         self.lr_box.valueChanged.connect(self._recompute)
         self.label_text, self.lr_text = QLabel(), QLabel()
-        self.detail_button = QPushButton()
-        self.detail_button.setObjectName("details")
-        self.detail_button.clicked.connect(self.open_detail)
+        self.detail_button = button("details", self.open_detail)
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.title, 1)
         for widget in (self.label_text, self.label_box, self.lr_text, self.lr_box, self.detail_button):
@@ -214,19 +212,14 @@ class StepperView(FollowsLanguage, QWidget):
 
         self.strip = PassStrip()
         self.strip.sigBoxClicked.connect(self._jump_to_layer)
-        self.phase = QLabel()
-        self.phase.setObjectName("phase")
-        self.loss = QLabel()
-        self.loss.setObjectName("loss")
+        self.phase = label("phase")
+        self.loss = label("loss")
         self.loss.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         heading = QHBoxLayout()
         heading.addWidget(self.phase, 1)
         heading.addWidget(self.loss)
         self.board = MapBoard()
-        self.formula = QLabel()
-        self.formula.setObjectName("formula")
-        self.formula.setWordWrap(True)
-        self.formula.setTextFormat(Qt.TextFormat.RichText)
+        self.formula = label("formula", wrap=True, rich=True)
         self.player = StepPlayer()
         self.player.bind_keys(self)
         self.player.sigStepChanged.connect(self._show)
@@ -500,16 +493,5 @@ class StepperView(FollowsLanguage, QWidget):
         self.formula.setFont(theme.font(1.05, mono=True))
 
 
-def main() -> None:
-    """Open the stepper on a sample digit: ``python -m explainer.gui.pages.stepper``."""
-
-    def make(model: Sequential, x: np.ndarray, label: int) -> QWidget:
-        view = StepperView()
-        view.set_problem(model, x, label)
-        return view
-
-    run_alone(make)
-
-
 if __name__ == "__main__":
-    main()
+    run_page(StepperView)

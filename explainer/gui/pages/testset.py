@@ -24,21 +24,18 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QCloseEvent,
     QFont,
     QFontMetricsF,
     QImage,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
     QPen,
     QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QListView,
     QProgressBar,
     QPushButton,
@@ -51,7 +48,10 @@ from explainer.core import Sequential, softmax
 from explainer.data import Split
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
-from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, StepWorker, stop_workers
+from explainer.gui.jobs import StepWorker
+from explainer.gui.kit.widgets import button, heading, label, page_column
+from explainer.gui.pages.base import run_page
+from explainer.gui.pages.job import JobPage
 from explainer.gui.pages.training import DataFolderPicker
 from explainer.gui.state import DataSource
 
@@ -441,7 +441,7 @@ class MistakeListModel(QAbstractListModel):
         return None
 
 
-class EvaluationView(QWidget):
+class EvaluationView(JobPage):
     """Evaluate the current network on the MNIST test set: confusion matrix, per-class accuracy, mistakes.
 
     Signals:
@@ -456,12 +456,9 @@ class EvaluationView(QWidget):
     def __init__(
         self, model: Sequential | None = None, data: DataSource | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(data, parent)
         self.setObjectName("evaluation")
         self._model = model
-        self._data = data if data is not None else DataSource(parent=self)
-        self._loader: TestLoader | None = None
-        self._worker: EvaluationWorker | None = None
         self._result: EvaluationResult | None = None
         self._failed = False
         self._build_widgets()
@@ -494,44 +491,26 @@ class EvaluationView(QWidget):
         """The last finished evaluation, or None."""
         return self._result
 
-    def worker(self) -> EvaluationWorker | None:
-        """The running worker, or None."""
-        return self._worker
-
     def evaluate(self) -> bool:
         """Start evaluating the current model; False (with the reason shown) when it cannot start."""
         if self._worker is not None or self._model is None:
             return False
-        loader = self._loader or self._data.test_loader()
+        loader = self._job_data(self._data.test_loader())
         if loader is None:
-            self._show_status(tr("Choose the folder that holds the MNIST files first."), error=True)
             return False
-        worker = EvaluationWorker(self._model, loader)
-        worker.sigProgress.connect(self._on_progress)
-        worker.sigError.connect(self._on_error)
-        worker.sigFinished.connect(self._on_finished)
-        self._worker = worker
         self._failed = False
-        self.progress_bar.setValue(0)
-        self.progress_bar.setFormat(tr("loading the test set…"))
-        self._show_status(tr("Classifying the test digits…"))
+        self._start(
+            EvaluationWorker(self._model, loader),
+            tr("loading the test set…"),
+            tr("Classifying the test digits…"),
+        )
         self._set_running(True)
-        worker.start()
         return True
 
     def stop(self) -> None:
         """Stop the evaluation after the current batch."""
         if self._worker is not None:
             self._worker.stop()
-
-    def shutdown(self, timeout_ms: int = SHUTDOWN_TIMEOUT_MS) -> bool:
-        """Stop any evaluation and wait for its thread (bounded); True when no thread runs any more."""
-        return self._worker is None or stop_workers([self._worker], timeout_ms)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Closed as a window of its own: stop the evaluation first."""
-        self.shutdown()
-        super().closeEvent(event)
 
     def show_cell(self, true: int | None, predicted: int | None) -> None:
         """List the mistakes of one confusion cell (both None: every mistake)."""
@@ -591,32 +570,22 @@ class EvaluationView(QWidget):
 
     # ----------------------------------------------------------------- construction
     def _build_widgets(self) -> None:
-        self.heading = QLabel()
-        font = QFont()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
+        self.heading = heading()
+        self.hint = label(wrap=True)
         self.data_picker = DataFolderPicker(self._data)
-        self.evaluate_button = QPushButton()
-        self.evaluate_button.setObjectName("evaluate")
-        self.evaluate_button.clicked.connect(self.evaluate)
-        self.stop_button = QPushButton()
-        self.stop_button.setObjectName("stop_evaluation")
-        self.stop_button.clicked.connect(self.stop)
+        self.evaluate_button = button("evaluate", self.evaluate)
+        self.stop_button = button("stop_evaluation", self.stop)
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("evaluation_progress")
         buttons = QHBoxLayout()
         buttons.addWidget(self.evaluate_button)
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.progress_bar, 1)
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("evaluation_summary")
+        self.summary_label = label("evaluation_summary")
         summary_font = QFont()
         summary_font.setBold(True)
         self.summary_label.setFont(summary_font)
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
+        self.status_label = label(wrap=True)
 
         self.matrix = ConfusionMatrixView()
         self.matrix.sigCellClicked.connect(self.show_cell)
@@ -631,8 +600,7 @@ class EvaluationView(QWidget):
         self.mistakes_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mistakes_view.clicked.connect(lambda index: self.open_mistake(index.row()))
         self.mistakes_view.activated.connect(lambda index: self.open_mistake(index.row()))
-        self.mistakes_label = QLabel()
-        self.mistakes_label.setWordWrap(True)
+        self.mistakes_label = label(wrap=True)
         self.all_button = QPushButton()
         self.all_button.clicked.connect(lambda: self.show_cell(None, None))
         self._apply_thumb_size()
@@ -648,16 +616,8 @@ class EvaluationView(QWidget):
         results.addWidget(self.matrix, 3)
         results.addLayout(mistakes_column, 2)
 
-        column = QVBoxLayout(self)
-        margin = theme.px(theme.MARGIN_PX)
-        column.setContentsMargins(margin, margin, margin, margin)
-        column.addWidget(self.heading)
-        column.addWidget(self.hint)
-        column.addWidget(self.data_picker)
-        column.addLayout(buttons)
-        column.addWidget(self.summary_label)
-        column.addWidget(self.status_label)
-        column.addLayout(results, 1)
+        parts = (self.heading, self.hint, self.data_picker, buttons, self.summary_label, self.status_label)
+        page_column(self, *parts, results)
 
     def _apply_thumb_size(self) -> None:
         side = theme.px(THUMB_PX)
@@ -704,23 +664,10 @@ class EvaluationView(QWidget):
         self.data_picker.setEnabled(not running and self._loader is None)
 
     def _show_status(self, text: str, *, error: bool = False) -> None:
-        role = QPalette.ColorRole.BrightText if error else QPalette.ColorRole.WindowText
-        self.status_label.setForegroundRole(role)
-        self.status_label.setText(text)
+        """Show ``text`` on the status line, which hides while it has nothing to say."""
+        super()._show_status(text, error=error)
         self.status_label.setVisible(bool(text))
 
 
 if __name__ == "__main__":
-    import sys
-
-    from PySide6.QtWidgets import QApplication
-
-    from explainer.modelio import load_model
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    theme.apply_palette(app, dark=False)
-    view = EvaluationView(load_model())
-    view.sigOpenDigit.connect(lambda image, label: print(f"open a {label}, ink {image.sum():.1f}"))
-    view.resize(theme.px(1200), theme.px(800))
-    view.show()
-    app.exec()
+    run_page(EvaluationView)

@@ -2,11 +2,10 @@
 
 The work runs in a :class:`~explainer.gui.training_worker.TrainingWorker` on its own thread; this view
 only shows what the worker reports. Every few steps the worker sends a copy of the network, and the view
-passes it on through ``sigModelUpdated`` (at most one per event-loop turn, the newest), so the overview
+passes it on through ``sigModelProduced`` (at most one per event-loop turn, the newest), so the overview
 and the kernels redraw while training goes on.
 
-Also here: :func:`open_model_dialog` and :func:`save_model_dialog` for the File menu, and
-:class:`DataFolderPicker`, the chooser of the data folder, which the evaluation panel shows too.
+Also here: :class:`DataFolderPicker`, the MNIST folder chooser shared with the evaluation panel.
 
 pyqtgraph is imported when the panel is first shown, not at start-up (it takes about half a second).
 """
@@ -19,11 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QPalette, QShowEvent, QTextLayout
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QShowEvent, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -33,31 +31,27 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
-    QPushButton,
     QSizePolicy,
     QSpinBox,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from explainer.core import Sequential
-from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.i18n import tr, translate_error
-from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, stop_workers
+from explainer.gui.i18n import tr
+from explainer.gui.kit.plots import configure_pyqtgraph
+from explainer.gui.kit.widgets import buddy_rows, button, heading, label, page_column, set_row_texts
+from explainer.gui.pages.base import run_page
+from explainer.gui.pages.job import JobPage
 from explainer.gui.state import DataSource
 from explainer.gui.training_worker import DataLoader, TrainingConfig, TrainingResult, TrainingWorker
-from explainer.modelio import load_model, save_model
 from explainer.train import DEFAULT_LR, Progress
 
 if TYPE_CHECKING:
     import pyqtgraph
 
-MODEL_DIR_KEY = "models/last_dir"
-"""QSettings key of the folder last used to open or save a model."""
 
 PLOT_INTERVAL_MS = 250
 """The curves are redrawn at most four times a second, however fast the steps come (a redraw of both
@@ -67,66 +61,6 @@ SMOOTHING = 0.9
 """Weight of the past in the exponential moving average drawn over the noisy per-batch curves."""
 
 OPTIMIZERS = ("adam", "sgd")
-
-
-def show_warning(parent: QWidget | None, title: str, text: str) -> None:
-    """A modal warning box (a function of its own so tests can replace it)."""
-    QMessageBox.warning(parent, title, text)
-
-
-def open_model_file(parent: QWidget | None, path: str | Path) -> Sequential | None:
-    """Load the model at ``path``; on a bad file, say which file and why in a message box and return None."""
-    try:
-        return load_model(path)
-    except BadInputError as error:
-        show_warning(parent, tr("Cannot open the model"), translate_error(error))
-        return None
-
-
-def save_model_file(parent: QWidget | None, model: Sequential, path: str | Path) -> bool:
-    """Save ``model`` to ``path`` atomically (an old file survives any failure); False after a warning."""
-    try:
-        save_model(model, path)
-    except (BadInputError, OSError) as error:
-        show_warning(
-            parent, tr("Cannot save the model"), tr("{file}: {problem}").format(file=path, problem=error)
-        )
-        return False
-    return True
-
-
-def open_model_dialog(parent: QWidget | None) -> Sequential | None:
-    """Ask for a model file and load it; None when cancelled or unreadable (the user was told why)."""
-    path, _ = QFileDialog.getOpenFileName(
-        parent, tr("Open model"), _model_dir(), tr("Model files (*.npz);;All files (*)")
-    )
-    if not path:
-        return None
-    _remember_model_dir(path)
-    return open_model_file(parent, path)
-
-
-def save_model_dialog(parent: QWidget | None, model: Sequential) -> bool:
-    """Ask where to save ``model`` (".npz" is added when missing) and save it; True when saved."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent, tr("Save model"), str(Path(_model_dir()) / "model.npz"), tr("Model files (*.npz)")
-    )
-    if not path:
-        return False
-    if not path.lower().endswith(".npz"):
-        path += ".npz"
-    _remember_model_dir(path)
-    return save_model_file(parent, model, path)
-
-
-def _model_dir() -> str:
-    """The folder last used for model files (empty: the dialog's default)."""
-    value = QSettings().value(MODEL_DIR_KEY, "", type=str)
-    return value if isinstance(value, str) else ""
-
-
-def _remember_model_dir(path: str) -> None:
-    QSettings().setValue(MODEL_DIR_KEY, str(Path(path).parent))
 
 
 def format_duration(seconds: float) -> str:
@@ -237,7 +171,7 @@ class _Curves:
         self.n = i + 1
 
 
-class TrainingView(QWidget):
+class TrainingView(JobPage):
     """Hyperparameters, Start/Pause/Stop, a progress bar with ETA and speed, and live loss/accuracy curves.
 
     Call :meth:`set_model` with the network to train (it is copied when training starts, so the caller's
@@ -246,26 +180,23 @@ class TrainingView(QWidget):
     :meth:`set_data_loader`.
 
     Signals:
-        sigModelUpdated(object): a newer ``Sequential`` to show: a snapshot every N steps while training,
+        sigModelProduced(object): a newer ``Sequential`` to show: a snapshot every N steps while training,
             and the kept model when a run ends. Each is a fresh copy the receiver may keep.
         sigRunningChanged(bool): a run started (True) or ended (False), e.g. to lock the architecture
             editor and File > Open model meanwhile.
         sigFinished(object): a run ended; the :class:`~explainer.gui.training_worker.TrainingResult`.
     """
 
-    sigModelUpdated = Signal(object)
+    sigModelProduced = Signal(object)
     sigRunningChanged = Signal(bool)
     sigFinished = Signal(object)
 
     def __init__(
         self, model: Sequential | None = None, data: DataSource | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(data, parent)
         self.setObjectName("training")
         self._model = model
-        self._data = data if data is not None else DataSource(parent=self)
-        self._loader: DataLoader | None = None
-        self._worker: TrainingWorker | None = None
         self._curves: _Curves | None = None
         self._steps_per_epoch = 1.0
         self._pending: Sequential | None = None
@@ -348,17 +279,12 @@ class TrainingView(QWidget):
         """True from Start until the run has ended (paused runs included)."""
         return self._worker is not None
 
-    def worker(self) -> TrainingWorker | None:
-        """The worker of the current run, or None."""
-        return self._worker
-
     def start(self) -> bool:
         """Start training the current model; False (with the reason shown) when it cannot start."""
         if self._worker is not None or self._model is None:
             return False
-        loader = self._loader or self._data.training_loader(self.images_spin.value())
+        loader = self._job_data(self._data.training_loader(self.images_spin.value()))
         if loader is None:
-            self._show_status(tr("Choose the folder that holds the MNIST files first."), error=True)
             return False
         config = self.config()
         self._ensure_plots()
@@ -368,25 +294,18 @@ class TrainingView(QWidget):
         self._loss_top = 0.0
         for item in self._plot_items.values():
             item.setData([], [])
-        worker = TrainingWorker(self._model, loader, config)
-        worker.sigProgress.connect(self._on_progress)
-        worker.sigSnapshot.connect(self._on_snapshot)
-        worker.sigError.connect(self._on_error)
-        worker.sigFinished.connect(self._on_finished)
-        self._worker = worker
         self._curves = None
         self._last_progress = None
         self._first_step = None
         self._paused_total = 0.0
         self._paused_at = None
         self._started_at = time.monotonic()
-        self.progress_bar.setValue(0)
-        self.progress_bar.setFormat(tr("loading the data…"))
         self.speed_label.setText("")
-        self._show_status(tr("Training…"))
+        worker = TrainingWorker(self._model, loader, config)
+        worker.sigSnapshot.connect(self._on_snapshot)
+        self._start(worker, tr("loading the data…"), tr("Training…"))
         self._set_state("running")
         self._plot_timer.start()
-        worker.start()
         self.sigRunningChanged.emit(True)
         return True
 
@@ -414,15 +333,6 @@ class TrainingView(QWidget):
             self._worker.stop()
             self._set_state("stopping")
             self._show_status(tr("Stopping after this step…"))
-
-    def shutdown(self, timeout_ms: int = SHUTDOWN_TIMEOUT_MS) -> bool:
-        """Stop any training and wait for its thread (bounded); True when no thread runs any more."""
-        return self._worker is None or stop_workers([self._worker], timeout_ms)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Closed as a window of its own: stop the training first."""
-        self.shutdown()
-        super().closeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
@@ -453,9 +363,7 @@ class TrainingView(QWidget):
             ),
             self.seed_spin: (tr("Seed"), tr("Seeds the order of the images and the augmentation")),
         }
-        for widget, (text, tip) in labels.items():
-            self._labels[widget].setText(text)
-            widget.setToolTip(tip)
+        set_row_texts(self._labels, labels)
         self.refresh_spin.setSuffix(tr(" steps"))
         self.augment_check.setText(tr("Augment (rotate, scale, shift, thicken)"))
         self.augment_check.setToolTip(
@@ -472,14 +380,9 @@ class TrainingView(QWidget):
     # ----------------------------------------------------------------- construction
     def _build_widgets(self) -> None:
         """Create the controls; the plots come later (see ``_ensure_plots``)."""
-        self.heading = QLabel()
-        heading_font = QFont()
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.model_label = QLabel()
-        self.model_label.setObjectName("training_model")
+        self.heading = heading()
+        self.hint = label(wrap=True)
+        self.model_label = label("training_model")
         self.data_picker = DataFolderPicker(self._data)
 
         self.optimizer_combo = QComboBox()
@@ -510,29 +413,19 @@ class TrainingView(QWidget):
             (left, (self.optimizer_combo, self.lr_spin, self.batch_spin, self.epochs_spin)),
             (right, (self.images_spin, self.refresh_spin, self.seed_spin)),
         ):
-            for widget in widgets:
-                label = QLabel()
-                label.setBuddy(widget)
-                form.addRow(label, widget)
-                self._labels[widget] = label
+            self._labels.update(buddy_rows(form, widgets))
         right.addRow(self.augment_check)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addSpacing(theme.px(24))
         columns.addLayout(right, 1)
 
-        self.start_button = QPushButton()
-        self.start_button.setObjectName("start")
-        self.start_button.clicked.connect(self.start)
-        self.pause_button = QPushButton()
-        self.pause_button.setObjectName("pause")
-        self.pause_button.clicked.connect(self._toggle_pause)
-        self.stop_button = QPushButton()
-        self.stop_button.setObjectName("stop")
-        self.stop_button.clicked.connect(self.stop)
+        self.start_button = button("start", self.start)
+        self.pause_button = button("pause", self._toggle_pause)
+        self.stop_button = button("stop", self.stop)
         buttons = QHBoxLayout()
-        for button in (self.start_button, self.pause_button, self.stop_button):
-            buttons.addWidget(button)
+        for control in (self.start_button, self.pause_button, self.stop_button):
+            buttons.addWidget(control)
         buttons.addStretch(1)
 
         self.progress_bar = QProgressBar()
@@ -549,27 +442,14 @@ class TrainingView(QWidget):
         self.plot_area.setColumnStretch(0, 1)
         self.plot_area.setColumnStretch(1, 1)
 
-        column = QVBoxLayout(self)
-        margin = theme.px(theme.MARGIN_PX)
-        column.setContentsMargins(margin, margin, margin, margin)
-        column.addWidget(self.heading)
-        column.addWidget(self.hint)
-        column.addWidget(self.model_label)
-        column.addWidget(self.data_picker)
-        column.addLayout(columns)
-        column.addLayout(buttons)
-        column.addWidget(self.progress_bar)
-        column.addWidget(self.speed_label)
-        column.addWidget(self.status_label)
-        column.addLayout(self.plot_area, 1)
+        parts = (self.heading, self.hint, self.model_label, self.data_picker, columns, buttons)
+        page_column(self, *parts, self.progress_bar, self.speed_label, self.status_label, self.plot_area)
 
     def _ensure_plots(self) -> None:
         """Create the two plots on first need, importing pyqtgraph then rather than at start-up."""
         if self._plots is not None:
             return
         import pyqtgraph
-
-        from explainer.gui.app import configure_pyqtgraph
 
         configure_pyqtgraph()
         plots = (pyqtgraph.PlotWidget(), pyqtgraph.PlotWidget())
@@ -714,7 +594,7 @@ class TrainingView(QWidget):
     def _emit_pending(self) -> None:
         model, self._pending = self._pending, None
         if model is not None:
-            self.sigModelUpdated.emit(model)
+            self.sigModelProduced.emit(model)
 
     def _on_error(self, message: str) -> None:
         self._show_status(tr("Training failed: {message}").format(message=message), error=True)
@@ -730,7 +610,7 @@ class TrainingView(QWidget):
         self._emit_timer.stop()
         if result.model is not None:
             self._model = result.model
-            self.sigModelUpdated.emit(result.model)
+            self.sigModelProduced.emit(result.model)
         if result.error is not None:
             kept = (
                 tr(" The network keeps the weights shown at step {step:,}.").format(step=result.step)
@@ -829,11 +709,6 @@ class TrainingView(QWidget):
         """Each optimizer starts from its own good learning rate."""
         self.lr_spin.setValue(DEFAULT_LR[OPTIMIZERS[index]])
 
-    def _show_status(self, text: str, *, error: bool = False) -> None:
-        role = QPalette.ColorRole.BrightText if error else QPalette.ColorRole.WindowText
-        self.status_label.setForegroundRole(role)
-        self.status_label.setText(text)
-
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure_plots()
         super().showEvent(event)
@@ -880,16 +755,4 @@ def _spin(name: str, low: int, high: int, value: int) -> QSpinBox:
 
 
 if __name__ == "__main__":
-    import sys
-
-    from explainer.core import reference_net
-    from explainer.gui.app import APP_NAME
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setOrganizationName(APP_NAME)
-    app.setApplicationName(APP_NAME)
-    theme.apply_palette(app, dark=False)
-    view = TrainingView(reference_net())
-    view.resize(theme.px(1100), theme.px(760))
-    view.show()
-    app.exec()
+    run_page(TrainingView)

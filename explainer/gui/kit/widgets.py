@@ -1,0 +1,81 @@
+"""Widgets every view makes the same way: named labels and buttons, headings, hints, form rows, columns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from explainer.gui import theme
+
+
+def label(name: str = "", *, wrap: bool = False, rich: bool = False) -> QLabel:
+    """An empty label called ``name``; ``wrap``: it wraps its words; ``rich``: its text is HTML."""
+    made = QLabel()
+    made.setObjectName(name)
+    made.setWordWrap(wrap)
+    if rich:
+        made.setTextFormat(Qt.TextFormat.RichText)
+    return made
+
+
+def heading(name: str = "") -> QLabel:
+    """A bold section heading called ``name``; only the weight is set, so its size follows the app's font
+    (zoom)."""
+    made = label(name)
+    font = QFont()
+    font.setBold(True)
+    made.setFont(font)
+    return made
+
+
+def hint() -> QLabel:
+    """A short explanatory text that wraps and always keeps the height of its lines."""
+    made = label(wrap=True)
+    made.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return made
+
+
+def button(name: str, slot: Callable[..., object]) -> QPushButton:
+    """A push button called ``name`` that calls ``slot`` when clicked."""
+    made = QPushButton()
+    made.setObjectName(name)
+    made.clicked.connect(slot)
+    return made
+
+
+def buddy_rows(form: QFormLayout, fields: tuple[QWidget, ...]) -> dict[QWidget, QLabel]:
+    """Add a row to ``form`` for each of ``fields``, captioned by an empty label that is its buddy; returns
+    the captions by field (``set_row_texts`` fills them)."""
+    captions = {}
+    for field in fields:
+        caption = QLabel()
+        caption.setBuddy(field)
+        form.addRow(caption, field)
+        captions[field] = caption
+    return captions
+
+
+def set_row_texts(captions: dict[QWidget, QLabel], texts: dict[QWidget, tuple[str, str]]) -> None:
+    """Give each field of ``texts`` its caption and tooltip: ``texts[field] = (caption, tip)``."""
+    for field, (caption, tip) in texts.items():
+        captions[field].setText(caption)
+        field.setToolTip(tip)
+
+
+def page_column(page: QWidget, *parts: QLayout | QWidget, stretch: int = -1) -> QVBoxLayout:
+    """``page``'s layout, with the app's margins: ``parts`` one below the other, ``parts[stretch]`` taking
+    the spare height."""
+    column = QVBoxLayout(page)
+    margin = theme.px(theme.MARGIN_PX)
+    column.setContentsMargins(margin, margin, margin, margin)
+    grows = parts[stretch]
+    for part in parts:
+        factor = 1 if part is grows else 0
+        if isinstance(part, QLayout):
+            column.addLayout(part, factor)
+        else:
+            column.addWidget(part, factor)
+    return column

@@ -1,0 +1,192 @@
+"""What a page is: its declaration (``PageSpec``), what it works on (``Problem``) and how it runs alone.
+
+A page is declared once, in :data:`explainer.gui.pages.PAGES`: its key (the view's objectName), where its
+view class lives (imported when its tab is first shown), its title and tip, its menu and shortcut, and the
+function that brings the view up to date. The window builds every page from its spec and wires every view
+the same way, by the signals the view offers:
+
+- ``sigModelProduced(model)``: the page produced a new ``Sequential`` (a Learn step, a training snapshot,
+  a freshly built architecture); the window uses it from then on.
+- ``sigLabelChosen(label)``: the user named the digit's true class; the window's one target follows.
+- ``sigOpenDigit(image, label)``: put this digit into the canvas (image ``(28, 28)`` float32 in [0, 1]).
+- ``sigRunningChanged(running)``: a job that replaces the model (training) started or ended.
+
+Every page module runs alone on a sample digit: ``python -m explainer.gui.pages.<module>`` calls
+:func:`run_page`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from explainer.gui.state import DataSource, Target, same_architecture
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from explainer.core import Sequential, Trace
+
+PAGE_SIGNALS = ("sigModelProduced", "sigLabelChosen", "sigOpenDigit", "sigRunningChanged")
+"""The signals a page view may offer (see the module docstring); the window connects those it has."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What the pages work on: the model, the digit, its trace, the Backward target (None: Forward) and
+    the data set with the folder of its files.
+
+    Shape:
+        x: ``(28, 28)`` float32 in [0, 1] (the network input), or None when the canvas is blank.
+    """
+
+    model: Sequential
+    x: np.ndarray | None
+    trace: Trace | None
+    target: Target | None
+    data: DataSource
+
+    @property
+    def label(self) -> int | None:
+        """The true label chosen for the loss, or None (the pages then use the predicted class)."""
+        target = self.target
+        return target.cls if target is not None and target.kind == "label" else None
+
+    @property
+    def explained_class(self) -> int | None:
+        """The class whose score Backward mode explains, or None."""
+        target = self.target
+        return target.cls if target is not None and target.kind == "class" else None
+
+
+SyncFunction = Callable[[Any, Problem, "Problem | None"], None]
+"""``sync(view, new, old)``: call the view's setters whose inputs changed since ``old`` (None: first sync)."""
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page, declared: everything the window needs to give it a tab, a menu entry and the state.
+
+    Attributes:
+        key: the view's objectName; the tab is "page_<key>" and its action "show_<key>".
+        module, factory: the view class ``module.factory``, imported when the tab is first shown.
+        title, tip: return the tab's title and tooltip in the current language.
+        menu: "learn" (pages that explain the current digit) or "model" (pages about the model itself).
+        shortcut: the key that shows the page, e.g. "Alt+2".
+        sync: brings the view up to a new ``Problem``.
+        locked_while_training: the page is disabled while a training run replaces the model.
+    """
+
+    key: str
+    module: str
+    factory: str
+    title: Callable[[], str]
+    tip: Callable[[], str]
+    menu: str
+    shortcut: str
+    sync: SyncFunction
+    locked_while_training: bool = False
+
+
+def _new_digit(new: Problem, old: Problem | None) -> bool:
+    """True when the digit (the network input) differs from the last sync."""
+    if old is None or new.x is None or old.x is None:
+        return old is None or new.x is not old.x
+    return not np.array_equal(new.x, old.x)
+
+
+def _digit_changed(new: Problem, old: Problem | None) -> bool:
+    """True when the model object or the digit differs from the last sync."""
+    return old is None or new.model is not old.model or _new_digit(new, old)
+
+
+def sync_problem_view(view: Any, new: Problem, old: Problem | None) -> None:
+    """Views taking ``set_problem(model, x, label)`` (the step-through and the gradient check)."""
+    if _digit_changed(new, old) or old is None or new.label != old.label:
+        view.set_problem(new.model, new.x, new.label)
+
+
+def sync_attribution(view: Any, new: Problem, old: Problem | None) -> None:
+    """The attribution view: model, digit, the explained class and the true label."""
+    if old is None or new.model is not old.model:
+        # Every setter recomputes all six maps at once: clear the digit first so they are computed once.
+        view.set_input(None)
+        view.set_model(new.model)
+        view.set_input(new.x)
+    elif _digit_changed(new, old):
+        view.set_input(new.x)
+    if new.explained_class is not None:
+        view.set_target(new.explained_class)
+    if new.label is not None:
+        view.set_label(new.label)
+
+
+def sync_learn(view: Any, new: Problem, old: Problem | None) -> None:
+    """The "Learn this digit" view: the model it steps from, the digit and its label.
+
+    The model the view announced itself comes back here unchanged, and the digit is then the same, so its
+    before/after display survives the round trip through the state.
+    """
+    view.set_model(new.model)
+    if _new_digit(new, old):
+        view.set_input(new.x)
+    if new.label is not None and (old is None or new.label != old.label or _new_digit(new, old)):
+        view.set_label(new.label)
+
+
+def sync_playground(view: Any, new: Problem, old: Problem | None) -> None:
+    """The playground takes the digit from the trace (None keeps the one it has)."""
+    if old is None or new.trace is not old.trace:
+        view.set_trace(new.trace)
+
+
+def sync_model_and_data(view: Any, new: Problem, old: Problem | None) -> None:
+    """Views that need the model and the data set, not the digit (training, evaluation)."""
+    if old is None or new.data is not old.data:
+        view.set_data_source(new.data)
+    if old is None or new.model is not old.model:
+        view.set_model(new.model)
+
+
+def sync_architecture(view: Any, new: Problem, old: Problem | None) -> None:
+    """The architecture editor shows the spec of a new architecture, not of every training snapshot."""
+    if old is None or not same_architecture(new.model, old.model):
+        view.set_model(new.model)
+
+
+def spec_for(view_class: type) -> PageSpec:
+    """The declared page whose view is ``view_class``."""
+    from explainer.gui.pages import PAGES
+
+    return next(spec for spec in PAGES if spec.factory == view_class.__name__)
+
+
+def run_page(view_class: type[QWidget]) -> None:
+    """Open the page of ``view_class`` alone on a sample digit, as its tab would show it; what it sends
+    the window (see :data:`PAGE_SIGNALS`) is printed."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from explainer.gui import APP_NAME, theme
+    from explainer.gui.kit.samples import sample_problem
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    # The app's own settings, so that a page alone finds e.g. the MNIST folder chosen in the app.
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    theme.apply_palette(app, dark=False)
+    model, x, label = sample_problem()
+    trace = model.trace(x.reshape(1, *model.input_shape))
+    view = view_class()
+    spec_for(view_class).sync(view, Problem(model, x, trace, Target("label", label)), None)
+    for name in PAGE_SIGNALS:
+        signal = getattr(view, name, None)
+        if signal is not None:
+            signal.connect(lambda *args, name=name: print(name, *args))
+    view.resize(theme.px(1400), theme.px(860))
+    view.show()
+    app.exec()

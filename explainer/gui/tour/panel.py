@@ -1,0 +1,350 @@
+"""The tour's panel: the narration with Back/Next, the progress and the keys, docked under the window.
+
+``TourPanel`` shows the current stop ("Stop 3 of 12" and dots) and takes the keys (Right/PageDown,
+Left/PageUp, Esc leaves); ``TourDock`` holds it; ``install_tour(window)`` gives a window the tour.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explainer.gui import theme
+from explainer.gui.i18n import FollowsLanguage, tr
+from explainer.gui.kit.widgets import button, label
+from explainer.gui.tour.controller import TourController
+
+if TYPE_CHECKING:
+    from explainer.gui.mainwindow import MainWindow
+
+
+# ---- the panel ------------------------------------------------------------------------------------------
+
+
+class StopDots(QWidget):
+    """One dot per stop: the current one large in the accent colour, visited ones filled; click to jump.
+
+    Signals:
+        sigClicked(index): a dot was clicked.
+    """
+
+    sigClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tour_dots")
+        self._count, self._current = 0, 0
+        self._titles: list[str] = []
+        self.setMouseTracking(True)
+        theme.notifier().sigChanged.connect(self.updateGeometry)
+
+    def set_stops(self, titles: list[str], current: int) -> None:
+        """Show ``len(titles)`` dots with ``current`` highlighted; titles become the tooltips."""
+        self._titles, self._count, self._current = titles, len(titles), current
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        """Room for every dot."""
+        return QSize(self._pitch() * max(self._count, 1), theme.px(18))
+
+    def _pitch(self) -> int:
+        """Distance between dot centres."""
+        return theme.px(16)
+
+    def _index_at(self, x: float) -> int | None:
+        """The dot under horizontal position ``x``, or None."""
+        index = int(x // self._pitch())
+        return index if 0 <= index < self._count else None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint the dots."""
+        palette = theme.current()
+        with QPainter(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pitch, middle = self._pitch(), self.height() / 2
+            for index in range(self._count):
+                centre = QPointF(index * pitch + pitch / 2, middle)
+                radius = pitch * (0.36 if index == self._current else 0.24)
+                if index == self._current:
+                    colour = palette.accent
+                elif index < self._current:
+                    colour = palette.muted
+                else:
+                    colour = palette.frame
+                painter.setPen(QPen(colour, 1.5))
+                painter.setBrush(colour if index <= self._current else Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(centre, radius, radius)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """Name the stop under the pointer."""
+        index = self._index_at(event.position().x())
+        self.setToolTip("" if index is None else self._titles[index])
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Jump to the clicked stop."""
+        index = self._index_at(event.position().x())
+        if index is not None:
+            self.sigClicked.emit(index)
+
+
+NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown)
+BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
+
+
+class TourPanel(FollowsLanguage, QWidget):
+    """The tour's narration and controls (objectName "tour"), meant for a dock at the bottom of the window.
+
+    Keys while the panel has the focus: Right or PageDown next, Left or PageUp back, Esc leaves.
+    PageDown/PageUp also work anywhere in the main window while the tour runs. ``action`` (objectName
+    "tour_action", F2) starts the tour; put it in a menu.
+
+    Signals:
+        sigLeft(): the tour ended; hide the panel's dock.
+    """
+
+    sigLeft = Signal()
+
+    def __init__(
+        self, window: MainWindow, settings: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("tour")
+        self.controller = TourController(window, settings, self)
+        self.controller.sigStopChanged.connect(self._show_stop)
+        self.controller.sigLeft.connect(self._left)
+
+        self.heading = label("tour_title")
+        self.narration = label("tour_narration", wrap=True)
+        self.narration.setTextFormat(Qt.TextFormat.PlainText)
+        self.narration.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.narration.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.narration.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = label("tour_progress")
+        self.dots = StopDots()
+        self.dots.sigClicked.connect(self.controller.go)
+        self.label_text = QLabel()
+        self.label_box = QComboBox()
+        self.label_box.setObjectName("tour_label")
+        self.label_box.activated.connect(self.controller.set_label)
+        self.restart_button = button("tour_restart", lambda: self.controller.go(0))
+        self.back_button = button("tour_back", self.controller.back)
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("tour_next")
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.controller.next)
+        self.leave_button = button("tour_leave", self.leave)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.progress)
+        top.addWidget(self.dots)
+        controls = QHBoxLayout()
+        controls.addWidget(self.label_text)
+        controls.addWidget(self.label_box)
+        controls.addStretch(1)
+        for control in (self.restart_button, self.leave_button, self.back_button, self.next_button):
+            controls.addWidget(control)
+            # A focused button would take the arrows to move the focus; the tour's keys come first.
+            control.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        margin = theme.px(theme.MARGIN_PX) // 2
+        layout.setContentsMargins(margin, margin, margin, margin)
+        layout.addLayout(top)
+        layout.addWidget(self.narration, 1)
+        layout.addLayout(controls)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.action = QAction(self)
+        self.action.setObjectName("tour_action")
+        self.action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.action.triggered.connect(lambda _checked=False: self.start())
+        self._page_keys: list[QShortcut] = []
+        for key, slot in (
+            (Qt.Key.Key_PageDown, self.controller.next),
+            (Qt.Key.Key_PageUp, self.controller.back),
+        ):
+            for host in (window, self.controller.view_window):
+                shortcut = QShortcut(QKeySequence(key), host)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.setEnabled(False)
+                shortcut.activated.connect(slot)
+                self._page_keys.append(shortcut)
+        self.retranslate_ui()
+        self._apply_theme()
+        theme.notifier().sigChanged.connect(self._apply_theme)
+
+    def sizeHint(self) -> QSize:
+        """Room for the title, about four lines of narration and the buttons."""
+        lines = QFontMetrics(self.narration.font()).lineSpacing() * 4
+        base = super().sizeHint()
+        return QSize(
+            base.width(),
+            self.heading.sizeHint().height()
+            + lines
+            + self.next_button.sizeHint().height()
+            + theme.px(theme.MARGIN_PX) * 2,
+        )
+
+    def start(self, resume: bool = True) -> None:
+        """Start the tour (resuming at the remembered stop unless ``resume`` is False) and take the focus."""
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget):
+            dock.show()
+        self.show()
+        self.controller.start(resume)
+        for shortcut in self._page_keys:
+            shortcut.setEnabled(True)
+        self.setFocus()
+
+    def leave(self) -> None:
+        """Leave the tour; the stop is remembered for next time."""
+        self.controller.leave()
+
+    def _left(self) -> None:
+        """The tour ended: PageDown/PageUp belong to the window again; tell the dock."""
+        for shortcut in self._page_keys:
+            shortcut.setEnabled(False)
+        self.sigLeft.emit()
+
+    def retranslate_ui(self) -> None:
+        """Set every user-visible text in the current language, narration included."""
+        self.action.setText(tr("&Learn mode: a guided tour"))
+        self.action.setToolTip(
+            tr("Walk through one forward and backward pass on your digit, stop by stop (F2)")
+        )
+        self.action.setStatusTip(self.action.toolTip())
+        self.label_text.setText(tr("True label y:"))
+        self.label_box.setToolTip(tr("The class your digit really is; the loss and gradients follow it"))
+        self.restart_button.setText(tr("Start over"))
+        self.restart_button.setToolTip(tr("Go back to the first stop"))
+        self.back_button.setText(tr("◀ Back"))
+        self.back_button.setToolTip(tr("Previous stop (Left or Page Up)"))
+        self.leave_button.setText(tr("Leave"))
+        self.leave_button.setToolTip(tr("Leave the tour; it resumes at this stop next time (Esc)"))
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget):
+            dock.setWindowTitle(tr("Learn mode"))
+        self.controller.retranslate()
+        self._show_stop(self.controller.index())
+
+    def event(self, event: QEvent) -> bool:
+        """Claim the tour's keys before the window's shortcuts (Esc would otherwise clear the canvas)."""
+        if event.type() == QEvent.Type.ShortcutOverride and self._tour_key(event):  # type: ignore[arg-type]
+            event.accept()
+            return True
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Give the tour's keys to the panel while one of its buttons has the focus."""
+        if event.type() == QEvent.Type.KeyPress and self._tour_key(event):  # type: ignore[arg-type]
+            self.keyPressEvent(event)  # type: ignore[arg-type]
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Right/PageDown next, Left/PageUp back, Esc leaves."""
+        key = event.key()
+        if key in NEXT_KEYS:
+            self.controller.next()
+        elif key in BACK_KEYS:
+            self.controller.back()
+        elif key == Qt.Key.Key_Escape:
+            self.leave()
+        else:
+            super().keyPressEvent(event)
+
+    def _tour_key(self, event: QKeyEvent) -> bool:
+        """True for an unmodified key the tour handles."""
+        keys = (*NEXT_KEYS, *BACK_KEYS, Qt.Key.Key_Escape)
+        return event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in keys
+
+    def _show_stop(self, index: int) -> None:
+        """Show the narration, progress and buttons of stop ``index``."""
+        stops = self.controller.stops()
+        last = index + 1 >= len(stops)
+        self.next_button.setText(tr("Finish") if last else tr("Next ▶"))
+        self.next_button.setToolTip(
+            tr("End the tour (Right or Page Down)") if last else tr("Next stop (Right or Page Down)")
+        )
+        if not stops:
+            self.heading.setText(tr("Learn mode"))
+            return
+        stop = stops[index]
+        self.heading.setText(stop.title)
+        self.narration.setText(stop.text)
+        self.progress.setText(tr("Stop {i} of {n}").format(i=index + 1, n=len(stops)))
+        self.dots.set_stops([s.title for s in stops], index)
+        self.back_button.setEnabled(index > 0)
+        self.restart_button.setEnabled(index > 0)
+        problem = self.controller.problem()
+        if problem is not None:
+            names = [str(name) for name in problem.model.class_names]
+            if [self.label_box.itemText(i) for i in range(self.label_box.count())] != names:
+                self.label_box.clear()
+                self.label_box.addItems(names)
+            self.label_box.setCurrentIndex(problem.label)
+
+    def _apply_theme(self) -> None:
+        self.heading.setFont(theme.font(1.3, bold=True))
+        self.narration.setFont(theme.font(1.15))
+        self.progress.setFont(theme.font(0.95))
+
+
+class TourDock(QDockWidget):
+    """The dock holding the ``TourPanel`` (objectName "tour_dock"); closing it leaves the tour."""
+
+    def __init__(self, window: MainWindow, settings: QSettings | None = None) -> None:
+        super().__init__(window)
+        self.setObjectName("tour_dock")
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
+        self.panel = TourPanel(window, settings, self)
+        self.setWidget(self.panel)
+        self.setWindowTitle(tr("Learn mode"))
+        self.panel.sigLeft.connect(self.hide)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The dock's close button leaves the tour (the stop is remembered)."""
+        self.panel.leave()
+        super().closeEvent(event)
+
+
+def install_tour(window: MainWindow, settings: QSettings | None = None) -> TourPanel:
+    """Give ``window`` the guided tour: a ``TourDock``, hidden until the tour starts, and the panel's action
+    ("Learn mode", F2) in the window's menus and beside its tabs (``MainWindow.add_tour``)."""
+    dock = TourDock(window, settings)
+    window.add_tour(dock.panel.action, dock)
+    return dock.panel
+
+
+def start(window: MainWindow, settings: QSettings | None = None) -> TourPanel:
+    """Start the tour on ``window``, installing its dock on first use; returns the panel."""
+    panel = window.findChild(TourPanel)
+    if panel is None:
+        panel = install_tour(window, settings)
+    panel.start()
+    return panel
