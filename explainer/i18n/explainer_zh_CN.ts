@@ -724,7 +724,7 @@ Install them with:
             <location filename="../../explainer/gui/layers/pool.py" line="313" />
             <location filename="../../explainer/gui/layers/pool.py" line="324" />
             <location filename="../../explainer/gui/network/mapdetail.py" line="348" />
-            <location filename="../../explainer/gui/network/overview.py" line="222" />
+            <location filename="../../explainer/gui/network/overview.py" line="158" />
             <location filename="../../explainer/gui/pages/design.py" line="455" />
             <source>input</source>
             <translation>输入</translation>
@@ -1094,8 +1094,8 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/dense/forward.py" line="205" />
             <location filename="../../explainer/gui/layers/dense/forward.py" line="366" />
+            <location filename="../../explainer/gui/network/overview.py" line="449" />
             <location filename="../../explainer/gui/network/overview.py" line="522" />
-            <location filename="../../explainer/gui/network/overview.py" line="838" />
             <source>probability</source>
             <translation>概率</translation>
         </message>
@@ -2017,6 +2017,13 @@ Install them with:
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
+            <location filename="../../explainer/gui/network/layout.py" line="221" />
+            <location filename="../../explainer/gui/network/overview.py" line="448" />
+            <location filename="../../explainer/gui/network/overview.py" line="522" />
+            <source>softmax</source>
+            <translation>softmax</translation>
+        </message>
+        <message>
             <location filename="../../explainer/gui/network/mapdetail.py" line="254" />
             <source>{shape} values · min {lo} · max {hi}</source>
             <translation>{shape} 个数值 · 最小 {lo} · 最大 {hi}</translation>
@@ -2068,54 +2075,47 @@ Install them with:
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="521" />
-            <location filename="../../explainer/gui/network/overview.py" line="671" />
-            <location filename="../../explainer/gui/network/overview.py" line="838" />
-            <source>softmax</source>
-            <translation>softmax</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1051" />
+            <location filename="../../explainer/gui/network/overview.py" line="675" />
             <source>{name} · channel {c} of {n}</source>
             <translation>{name} · 第 {c} 个通道，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1053" />
+            <location filename="../../explainer/gui/network/overview.py" line="677" />
             <source>{name} · logit of class {k}</source>
             <translation>{name} · 类别 {k} 的 logit</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1055" />
+            <location filename="../../explainer/gui/network/overview.py" line="679" />
             <source>{name} · value {i} of {n}</source>
             <translation>{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1057" />
+            <location filename="../../explainer/gui/network/overview.py" line="681" />
             <source>no gradient (no target)</source>
             <translation>没有梯度（未设目标）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1057" />
+            <location filename="../../explainer/gui/network/overview.py" line="681" />
             <source>no input yet</source>
             <translation>还没有输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1060" />
+            <location filename="../../explainer/gui/network/overview.py" line="684" />
             <source>value {v}</source>
             <translation>数值 {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1065" />
+            <location filename="../../explainer/gui/network/overview.py" line="689" />
             <source>= {name} channel {c}, row {r}, col {k}</source>
             <translation>= {name} 第 {c} 个通道，第 {r} 行，第 {k} 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1071" />
+            <location filename="../../explainer/gui/network/overview.py" line="695" />
             <source>min {lo}   max {hi}</source>
             <translation>最小 {lo}   最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="1200" />
+            <location filename="../../explainer/gui/network/overview.py" line="824" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>

@@ -21,7 +21,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.colorbar import paint_colorbar
 from explainer.gui.layers import registry
-from explainer.gui.network.overview import VECTOR_CELLS_MAX, shape_text
+from explainer.gui.network.layout import VECTOR_CELLS_MAX, shape_text
 
 
 class MapDetailView(QWidget):
