@@ -20,7 +20,7 @@ from explainer.core import reference_net
 from explainer.errors import BadInputError
 from explainer.gui.mainwindow import MainWindow
 from explainer.gui.pages import PAGES
-from explainer.gui.pages.base import PageSpec
+from explainer.gui.pages.base import PageSpec, page_alone
 from explainer.gui.state import AppState, Target, same_architecture
 from explainer.gui.workspace import Page
 
@@ -281,6 +281,14 @@ def test_pages_are_built_only_when_shown_and_a_missing_view_fails_loudly(qtbot) 
     assert page.view() is None
     with pytest.raises(ModuleNotFoundError, match="no_such_view"):
         page.ensure()
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[spec.key for spec in PAGES])
+def test_every_declared_page_runs_alone(qtbot, spec) -> None:
+    view_class = getattr(importlib.import_module(spec.module), spec.factory)
+    view = page_alone(view_class)  # what python -m <page module> shows
+    qtbot.addWidget(view)
+    assert view.objectName() == spec.key
 
 
 def test_every_declared_page_has_a_tab_a_menu_entry_and_a_view_class(window: MainWindow) -> None:

@@ -164,29 +164,42 @@ def spec_for(view_class: type) -> PageSpec:
     return next(spec for spec in PAGES if spec.factory == view_class.__name__)
 
 
+def page_alone(view_class: type[QWidget]) -> QWidget:
+    """The page of ``view_class`` as its tab would show it, on the sample problem (the bundled model and
+    a sample digit) and the data folder saved by the app (else the data set's default); what it sends the
+    window is printed."""
+    from PySide6.QtCore import QSettings
+
+    from explainer.gui.kit.samples import sample_problem
+    from explainer.gui.state import load_settings
+
+    model, x, label = sample_problem()
+    trace = model.trace(x.reshape(1, *model.input_shape))
+    view = view_class()
+    data = DataSource(folder=load_settings(QSettings()).data_dir, parent=view)
+    problem = Problem(model, x, trace, Target("label", label), data)
+    spec_for(view_class).sync(view, problem, None)
+    for name in PAGE_SIGNALS:
+        signal = getattr(view, name, None)
+        if signal is not None:
+            signal.connect(lambda *args, name=name: print(name, *args))
+    return view
+
+
 def run_page(view_class: type[QWidget]) -> None:
-    """Open the page of ``view_class`` alone on a sample digit, as its tab would show it; what it sends
-    the window (see :data:`PAGE_SIGNALS`) is printed."""
+    """Open :func:`page_alone` in its own window and run the event loop (``python -m`` a page module)."""
     import sys
 
     from PySide6.QtWidgets import QApplication
 
     from explainer.gui import APP_NAME, theme
-    from explainer.gui.kit.samples import sample_problem
 
     app = QApplication.instance() or QApplication(sys.argv)
-    # The app's own settings, so that a page alone finds e.g. the MNIST folder chosen in the app.
+    # The app's own settings, so that a page alone finds e.g. the data folder chosen in the app.
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     theme.apply_palette(app, dark=False)
-    model, x, label = sample_problem()
-    trace = model.trace(x.reshape(1, *model.input_shape))
-    view = view_class()
-    spec_for(view_class).sync(view, Problem(model, x, trace, Target("label", label)), None)
-    for name in PAGE_SIGNALS:
-        signal = getattr(view, name, None)
-        if signal is not None:
-            signal.connect(lambda *args, name=name: print(name, *args))
+    view = page_alone(view_class)
     view.resize(theme.px(1400), theme.px(860))
     view.show()
     app.exec()
