@@ -18,7 +18,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QImage, QMouseEvent, QPainter, QPen, QRegion, QStaticText
-from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QToolTip, QWidget
+from PySide6.QtWidgets import QLabel, QSpinBox, QToolTip, QWidget
 
 from explainer.core import Trace, conv_steps
 from explainer.core.ops import output_size
@@ -47,6 +47,7 @@ from explainer.gui.kit.animation import (
     text_colours,
 )
 from explainer.gui.kit.colorbar import paint_colorbar
+from explainer.gui.kit.widgets import button
 from explainer.gui.layers.conv.texts import (
     click_channel_hint,
     conv_caption,
@@ -718,9 +719,7 @@ class ConvView(SlidingKernelView):
         self.channel_box = QSpinBox()
         self.channel_box.setObjectName("channel")
         self.channel_box.valueChanged.connect(self._channel_chosen)
-        self.gif_button = QPushButton()
-        self.gif_button.setObjectName("export_gif")
-        self.gif_button.clicked.connect(self._ask_gif)
+        self.gif_button = button("export_gif", self._ask_gif)
         self.toolbar.addWidget(self.channel_box)
         self.toolbar.addWidget(self.gif_button)
         self.finish_toolbar()
