@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSlider,
@@ -54,6 +53,7 @@ from PySide6.QtWidgets import (
 from explainer.gui import textcheck, theme
 from explainer.gui.export import export_widget_png
 from explainer.gui.i18n import FollowsLanguage, tr
+from explainer.gui.kit import widgets
 from explainer.gui.kit.gif import save_gif
 
 if TYPE_CHECKING:
@@ -582,14 +582,9 @@ class DetailView(FollowsLanguage, QWidget):
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
-        self.title = QLabel()
-        self.title.setObjectName("title")
-        self.title.setWordWrap(True)
-        self.toolbar = QHBoxLayout()
-        self.toolbar.addWidget(self.title, 1)
-        self.png_button = QPushButton()
-        self.png_button.setObjectName("export_png")
-        self.png_button.clicked.connect(lambda: ask_png(self, self, self.objectName()))
+        self.title = widgets.label("title", wrap=True)
+        self.toolbar = widgets.side_by_side(self.title)
+        self.png_button = widgets.button("export_png", lambda: ask_png(self, self, self.objectName()))
 
         self.stage = QWidget()
         self.stage.setObjectName("stage")
@@ -597,13 +592,9 @@ class DetailView(FollowsLanguage, QWidget):
         self.stage_layout.setContentsMargins(0, 0, 0, 0)
         self.player = StepPlayer()
         self.player.bind_keys(self)
-        self.keys = QLabel()
-        self.keys.setObjectName("keys_hint")
+        self.keys = widgets.label("keys_hint")
 
-        self.text = QLabel()
-        self.text.setObjectName("explanation")
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text = widgets.label("explanation", wrap=True, rich=True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         scroll = QScrollArea()

@@ -1,12 +1,25 @@
-"""Widgets every view makes the same way: named labels and buttons, headings, hints, form rows, columns."""
+"""Widgets every view makes the same way: named labels, buttons, choices and check boxes, headings, hints,
+form rows, rows and columns."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explainer.gui import theme
 
@@ -46,6 +59,31 @@ def button(name: str, slot: Callable[..., object]) -> QPushButton:
     return made
 
 
+def choice_box(name: str, slot: Callable[..., object] | None = None, items: Sequence[str] = ()) -> QComboBox:
+    """A choice called ``name`` holding ``items``, calling ``slot`` (if given) whenever its index changes."""
+    made = QComboBox()
+    made.setObjectName(name)
+    made.addItems(list(items))
+    if slot is not None:
+        made.currentIndexChanged.connect(slot)
+    return made
+
+
+def name_items(box: QComboBox, keys: Iterable[str], names: Mapping[str, str]) -> None:
+    """Caption item ``i`` of ``box`` with ``names[keys[i]]`` (``keys`` in the order of the items)."""
+    for index, key in enumerate(keys):
+        box.setItemText(index, names[key])
+
+
+def check_box(name: str, slot: Callable[[bool], object], *, checked: bool = False) -> QCheckBox:
+    """A check box called ``name``, ticked if ``checked``, calling ``slot`` when toggled."""
+    made = QCheckBox()
+    made.setObjectName(name)
+    made.setChecked(checked)
+    made.toggled.connect(slot)
+    return made
+
+
 def buddy_rows(form: QFormLayout, fields: tuple[QWidget, ...]) -> dict[QWidget, QLabel]:
     """Add a row to ``form`` for each of ``fields``, captioned by an empty label that is its buddy; returns
     the captions by field (``set_row_texts`` fills them)."""
@@ -71,11 +109,22 @@ def page_column(page: QWidget, *parts: QLayout | QWidget, stretch: int = -1) -> 
     column = QVBoxLayout(page)
     margin = theme.px(theme.MARGIN_PX)
     column.setContentsMargins(margin, margin, margin, margin)
+    _add_parts(column, parts, stretch)
+    return column
+
+
+def side_by_side(*parts: QLayout | QWidget, stretch: int = 0) -> QHBoxLayout:
+    """``parts`` side by side, ``parts[stretch]`` (by default the first: a title) taking the spare width."""
+    made = QHBoxLayout()
+    _add_parts(made, parts, stretch)
+    return made
+
+
+def _add_parts(layout: QBoxLayout, parts: Sequence[QLayout | QWidget], stretch: int) -> None:
     grows = parts[stretch]
     for part in parts:
         factor = 1 if part is grows else 0
         if isinstance(part, QLayout):
-            column.addLayout(part, factor)
+            layout.addLayout(part, factor)
         else:
-            column.addWidget(part, factor)
-    return column
+            layout.addWidget(part, factor)

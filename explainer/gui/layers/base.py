@@ -23,6 +23,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.animation import CachedCanvas, DetailView, no_input, run_alone
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image
+from explainer.gui.kit.widgets import label
 from explainer.gui.state import signals_blocked
 
 
@@ -311,9 +312,7 @@ class MapView(DetailView):
         self.toolbar.addWidget(self.channel_box)
         self.finish_toolbar()
         self.canvas = canvas
-        self.stats = QLabel()
-        self.stats.setObjectName("stats")
-        self.stats.setWordWrap(True)
+        self.stats = label("stats", wrap=True)
         self.stage_layout.addWidget(self.canvas, 1)
         self.stage_layout.addWidget(self.stats)
         canvas.sigHoverStep.connect(self._hovered)

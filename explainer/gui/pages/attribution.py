@@ -15,10 +15,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QSlider,
     QSpinBox,
@@ -31,7 +29,7 @@ from explainer.core.network import Sequential
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt
-from explainer.gui.kit.widgets import label
+from explainer.gui.kit.widgets import check_box, choice_box, label, side_by_side
 from explainer.gui.layers import registry
 from explainer.gui.pages.base import run_page
 
@@ -116,15 +114,11 @@ class AttributionView(FollowsLanguage, QWidget):
         self.class_text, self.label_text = QLabel(), QLabel()
         self.class_box = self._combo("explain_class", METHODS)
         self.label_box = self._combo("true_label", ("loss",))
-        self.overlay = QCheckBox()
-        self.overlay.setObjectName("overlay")
-        self.overlay.setChecked(True)
-        self.overlay.toggled.connect(self._refresh)
+        self.overlay = check_box("overlay", self._refresh, checked=True)
         self.loss_label = label("loss")
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        for widget in (self.class_text, self.class_box, self.label_text, self.label_box, self.overlay):
-            top.addWidget(widget)
+        top = side_by_side(
+            self.title, self.class_text, self.class_box, self.label_text, self.label_box, self.overlay
+        )
 
         self.sigma = self._slider(
             "sigma", 0, SIGMA_STEPS, round(DEFAULT_SIGMA / SIGMA_MAX * SIGMA_STEPS), ("smoothgrad",)
@@ -173,10 +167,7 @@ class AttributionView(FollowsLanguage, QWidget):
         theme.notifier().sigChanged.connect(self._apply_theme)
 
     def _combo(self, name: str, methods: tuple[str, ...]) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.currentIndexChanged.connect(lambda: self._schedule(methods, now=True))
-        return combo
+        return choice_box(name, lambda: self._schedule(methods, now=True))
 
     def _slider(self, name: str, low: int, high: int, value: int, methods: tuple[str, ...]) -> QSlider:
         slider = QSlider(Qt.Orientation.Horizontal)

@@ -46,7 +46,17 @@ from explainer.core import Sequential
 from explainer.data import MNIST, Dataset
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
-from explainer.gui.kit.widgets import buddy_rows, button, heading, label, page_column, set_row_texts
+from explainer.gui.kit.widgets import (
+    buddy_rows,
+    button,
+    choice_box,
+    heading,
+    label,
+    name_items,
+    page_column,
+    set_row_texts,
+    side_by_side,
+)
 from explainer.gui.layers import registry
 from explainer.gui.pages.base import run_page
 from explainer.gui.state import signals_blocked
@@ -270,14 +280,11 @@ class ArchitectureEditor(QWidget):
             "keras_mnist": tr("Keras MNIST tutorial (seed 001)"),
             CUSTOM: tr("Custom"),
         }
-        for index, key in enumerate((*PRESETS, CUSTOM)):
-            self.preset_combo.setItemText(index, preset_names[key])
+        name_items(self.preset_combo, (*PRESETS, CUSTOM), preset_names)
         padding_names = {"same": tr("same"), "valid": tr("valid (none)"), "number": tr("pixels:")}
-        for index, key in enumerate(PADDING_CHOICES):
-            self.padding_combo.setItemText(index, padding_names[key])
+        name_items(self.padding_combo, PADDING_CHOICES, padding_names)
         pooling_names = {"max": tr("max"), "avg": tr("average"), "none": tr("none")}
-        for index, key in enumerate(POOLINGS):
-            self.pooling_combo.setItemText(index, pooling_names[key])
+        name_items(self.pooling_combo, POOLINGS, pooling_names)
         for index, key in enumerate(ACTIVATIONS):
             self.activation_combo.setItemText(index, registry.family(key).texts.title(key))
         fields = {
@@ -319,13 +326,9 @@ class ArchitectureEditor(QWidget):
         self.heading = heading()
         self.hint = label(wrap=True)
         self.preset_label = QLabel()
-        self.preset_combo = QComboBox()
-        self.preset_combo.setObjectName("preset")
-        self.preset_combo.addItems([""] * (len(PRESETS) + 1))
+        self.preset_combo = _combo("preset", len(PRESETS) + 1)
         self.preset_combo.activated.connect(self._on_preset)
-        preset_row = QHBoxLayout()
-        preset_row.addWidget(self.preset_label)
-        preset_row.addWidget(self.preset_combo, 1)
+        preset_row = side_by_side(self.preset_label, self.preset_combo, stretch=1)
 
         self.blocks_spin = _spin("conv_blocks", 0, MAX_CONV_BLOCKS)
         self.blocks_spin.valueChanged.connect(self._on_blocks)
@@ -406,9 +409,7 @@ class ArchitectureEditor(QWidget):
         self.error_label.setForegroundRole(QPalette.ColorRole.BrightText)
         self.status_label = label(wrap=True)
         self.build_button = button("build", self.build_model)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.total_label, 1)
-        bottom.addWidget(self.build_button)
+        bottom = side_by_side(self.total_label, self.build_button)
 
         parts = (self.heading, self.hint, preset_row, columns, self.table, self.error_label, bottom)
         page_column(self, *parts, self.status_label, stretch=4)
@@ -487,10 +488,7 @@ def _spin(name: str, low: int, high: int) -> QSpinBox:
 
 def _combo(name: str, count: int) -> QComboBox:
     """A combo box with ``count`` items whose texts ``retranslate_ui`` sets."""
-    combo = QComboBox()
-    combo.setObjectName(name)
-    combo.addItems([""] * count)
-    return combo
+    return choice_box(name, items=[""] * count)
 
 
 def _row(*widgets: QWidget, stretch_last: bool = False) -> QWidget:

@@ -15,8 +15,6 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,7 +30,7 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt
-from explainer.gui.kit.widgets import button, label, page_column
+from explainer.gui.kit.widgets import button, check_box, choice_box, label, page_column, side_by_side
 from explainer.gui.pages.base import run_page
 
 EPSILONS = (1e-3, 1e-4, 1e-5, 1e-6, 1e-7)
@@ -103,27 +101,19 @@ class GradCheckView(FollowsLanguage, QWidget):
 
         self.title = label("title")
         self.label_text, self.eps_text = QLabel(), QLabel()
-        self.label_box = QComboBox()
-        self.label_box.setObjectName("label")
-        self.label_box.currentIndexChanged.connect(self.check)
-        self.eps_box = QComboBox()
-        self.eps_box.setObjectName("eps")
-        self.eps_box.addItems([f"{eps:.0e}" for eps in EPSILONS])
+        self.label_box = choice_box("label", self.check)
+        self.eps_box = choice_box("eps", items=[f"{eps:.0e}" for eps in EPSILONS])
         self.eps_box.setCurrentIndex(EPSILONS.index(CHECK_EPS))
         self.eps_box.currentIndexChanged.connect(self.check)
-        self.noise = QCheckBox()
-        self.noise.setObjectName("tie_noise")
-        self.noise.setChecked(False)  # off: the table checks exactly the numbers the views show
-        self.noise.toggled.connect(self.check)
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        for widget in (self.label_text, self.label_box, self.eps_text, self.eps_box, self.noise):
-            top.addWidget(widget)
+        # Off: the table checks exactly the numbers the views show.
+        self.noise = check_box("tie_noise", self.check)
+        top = side_by_side(
+            self.title, self.label_text, self.label_box, self.eps_text, self.eps_box, self.noise
+        )
 
         self.board = MapBoard()
         self.board.sigCellClicked.connect(self._clicked)
-        self.layer_box = QComboBox()
-        self.layer_box.setObjectName("weight_layer")
+        self.layer_box = choice_box("weight_layer")
         self.add_button = button("add_weights", self.add_random_weights)
         self.clear_button = button("clear", self.clear)
         buttons = QHBoxLayout()

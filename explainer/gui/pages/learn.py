@@ -17,7 +17,6 @@ from collections.abc import Callable
 import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
@@ -35,7 +34,7 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
-from explainer.gui.kit.widgets import button, label, page_column
+from explainer.gui.kit.widgets import button, choice_box, label, page_column, side_by_side
 from explainer.gui.layers import registry
 from explainer.gui.network.prediction import PredictionView
 from explainer.gui.pages.base import run_page
@@ -124,21 +123,22 @@ class LearnView(FollowsLanguage, QWidget):
 
         self.title = label("title")
         self.label_text, self.lr_text = QLabel(), QLabel()
-        self.label_box = QComboBox()
-        self.label_box.setObjectName("label")
-        self.label_box.currentIndexChanged.connect(self._show_current)
+        self.label_box = choice_box("label", self._show_current)
         self.label_box.activated.connect(self.sigLabelChosen.emit)
         self.lr_box = learning_rate_box()
         self.step_button = button("apply_step", self.apply_step)
         self.undo_button = button("undo", self.undo)
         self.reset_button = button("reset", self.reset)
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        for widget in (self.label_text, self.label_box, self.lr_text, self.lr_box):
-            top.addWidget(widget)
-        top.addWidget(self.step_button)
-        top.addWidget(self.undo_button)
-        top.addWidget(self.reset_button)
+        top = side_by_side(
+            self.title,
+            self.label_text,
+            self.label_box,
+            self.lr_text,
+            self.lr_box,
+            self.step_button,
+            self.undo_button,
+            self.reset_button,
+        )
 
         self.loss_label = label("loss")
         self.status = label("status", wrap=True)
@@ -158,9 +158,7 @@ class LearnView(FollowsLanguage, QWidget):
         self.deltas = MapBoard()
         self.deltas.setObjectName("delta_board")
         self.maps_text = QLabel()
-        self.layer_box = QComboBox()
-        self.layer_box.setObjectName("maps_layer")
-        self.layer_box.currentIndexChanged.connect(self._show_maps)
+        self.layer_box = choice_box("maps_layer", self._show_maps)
         self.maps = MapBoard()
         self.maps.setObjectName("maps_board")
         maps_row = QHBoxLayout()

@@ -13,11 +13,10 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSpinBox, QWidget
 from explainer.core import Trace
 from explainer.gui import theme
 from explainer.gui.i18n import tr
-from explainer.gui.kit.animation import DetailView
 from explainer.gui.kit.samples import synthetic_digit
 from explainer.gui.kit.widgets import label
 from explainer.gui.layers.conv import texts as explain_text
-from explainer.gui.layers.conv.forward import ConvCanvas, ConvData, FormulaPanel
+from explainer.gui.layers.conv.forward import ConvData, SlidingKernelView
 from explainer.gui.pages.base import run_page
 
 SEED_GRID = np.array(
@@ -68,16 +67,15 @@ def make_input(source: str, size: int, digit: np.ndarray) -> np.ndarray:
     return digit[np.ix_(index, index)].astype(np.float32)
 
 
-class Playground(DetailView):
+class Playground(SlidingKernelView):
     """Convolution with settings of the student's choosing (objectName ``"playground"``).
 
     ``set_trace`` takes the digit from a trace's input (the layer and channel are not used).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("playground", parent)
+        super().__init__("playground", parent, reveal=True)
         self._digit = synthetic_digit()
-        self._data: ConvData | None = None
         self.finish_toolbar()
         self.source_box = self._combo("source", ["digit", "grid"])
         self.size_box = self._spin("input_size", 3, 28, 7)
@@ -103,8 +101,6 @@ class Playground(DetailView):
         controls.setColumnStretch(len(widgets), 1)
         self.size_formula = label("size_formula")
         self.message = label("message", wrap=True)
-        self.canvas = ConvCanvas(reveal=True)
-        self.formula = FormulaPanel()
         self.stage_layout.addLayout(controls)
         self.stage_layout.addWidget(self.size_formula)
         self.stage_layout.addWidget(self.message)
@@ -112,8 +108,6 @@ class Playground(DetailView):
         self.stage_layout.addWidget(self.formula)
         # Takes the canvas's room while the settings are impossible, so the explanation stays on top.
         self.stage_layout.addStretch(0)
-        self.canvas.sigHoverCell.connect(self._hovered)
-        self.player.sigStepChanged.connect(self._show_step)
         self._apply_fonts()
         theme.notifier().sigChanged.connect(self._apply_fonts)
         self._write_texts()
@@ -259,25 +253,6 @@ class Playground(DetailView):
         self.set_paragraphs(paragraphs + explain_text.forward_paragraphs(k, 1, stride, padding))
         self.player.set_count(data.count)
         self._show_step(self.player.step())
-
-    def _show_step(self, step: int) -> None:
-        data = self._data
-        if data is None:
-            return
-        record = data.step(step)
-        self.canvas.set_step(step)
-        self.formula.set_state(data, record, 0)
-        self.player.set_caption(explain_text.conv_caption(record.row, record.col, step + 1, data.count))
-
-    def _hovered(self, row: int, col: int) -> None:
-        if self._data is None:
-            return
-        self.player.pause()
-        self.player.set_step(row * self._data.out_shape[1] + col)
-
-    def data(self) -> ConvData | None:
-        """The convolution shown now; None when the settings are impossible."""
-        return self._data
 
     def output_shape(self) -> tuple[int, int] | None:
         """(H_out, W_out) for the current settings; None when impossible."""

@@ -15,8 +15,6 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
     QLabel,
     QSizePolicy,
     QVBoxLayout,
@@ -31,7 +29,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
 from explainer.gui.kit.animation import StepPlayer
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
-from explainer.gui.kit.widgets import button, label
+from explainer.gui.kit.widgets import button, choice_box, label, side_by_side
 from explainer.gui.layers import registry
 from explainer.gui.pages.base import run_page
 from explainer.gui.pages.learn import learning_rate_box
@@ -198,26 +196,21 @@ class StepperView(FollowsLanguage, QWidget):
         self._details: list[QWidget] = []
 
         self.title = label("title")
-        self.label_box = QComboBox()
-        self.label_box.setObjectName("label")
-        self.label_box.currentIndexChanged.connect(self._recompute)
+        self.label_box = choice_box("label", self._recompute)
         self.lr_box = learning_rate_box()
         self.lr_box.valueChanged.connect(self._recompute)
         self.label_text, self.lr_text = QLabel(), QLabel()
         self.detail_button = button("details", self.open_detail)
-        toolbar = QHBoxLayout()
-        toolbar.addWidget(self.title, 1)
-        for widget in (self.label_text, self.label_box, self.lr_text, self.lr_box, self.detail_button):
-            toolbar.addWidget(widget)
+        toolbar = side_by_side(
+            self.title, self.label_text, self.label_box, self.lr_text, self.lr_box, self.detail_button
+        )
 
         self.strip = PassStrip()
         self.strip.sigBoxClicked.connect(self._jump_to_layer)
         self.phase = label("phase")
         self.loss = label("loss")
         self.loss.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        heading = QHBoxLayout()
-        heading.addWidget(self.phase, 1)
-        heading.addWidget(self.loss)
+        heading = side_by_side(self.phase, self.loss)
         self.board = MapBoard()
         self.formula = label("formula", wrap=True, rich=True)
         self.player = StepPlayer()

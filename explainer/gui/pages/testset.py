@@ -49,7 +49,7 @@ from explainer.data import Split
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
 from explainer.gui.jobs import StepWorker
-from explainer.gui.kit.widgets import button, heading, label, page_column
+from explainer.gui.kit.widgets import button, heading, label, page_column, side_by_side
 from explainer.gui.pages.base import run_page
 from explainer.gui.pages.job import JobPage
 from explainer.gui.pages.training import DataFolderPicker
@@ -577,10 +577,7 @@ class EvaluationView(JobPage):
         self.stop_button = button("stop_evaluation", self.stop)
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("evaluation_progress")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.evaluate_button)
-        buttons.addWidget(self.stop_button)
-        buttons.addWidget(self.progress_bar, 1)
+        buttons = side_by_side(self.evaluate_button, self.stop_button, self.progress_bar, stretch=-1)
         self.summary_label = label("evaluation_summary")
         summary_font = QFont()
         summary_font.setBold(True)
@@ -606,9 +603,7 @@ class EvaluationView(JobPage):
         self._apply_thumb_size()
         theme.notifier().sigChanged.connect(self._apply_thumb_size)
 
-        mistakes_header = QHBoxLayout()
-        mistakes_header.addWidget(self.mistakes_label, 1)
-        mistakes_header.addWidget(self.all_button)
+        mistakes_header = side_by_side(self.mistakes_label, self.all_button)
         mistakes_column = QVBoxLayout()
         mistakes_column.addLayout(mistakes_header)
         mistakes_column.addWidget(self.mistakes_view, 1)

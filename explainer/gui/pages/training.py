@@ -23,7 +23,6 @@ from PySide6.QtGui import QColor, QShowEvent, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
-    QComboBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -42,7 +41,16 @@ from explainer.core import Sequential
 from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.plots import configure_pyqtgraph
-from explainer.gui.kit.widgets import buddy_rows, button, heading, label, page_column, set_row_texts
+from explainer.gui.kit.widgets import (
+    buddy_rows,
+    button,
+    choice_box,
+    heading,
+    label,
+    name_items,
+    page_column,
+    set_row_texts,
+)
 from explainer.gui.pages.base import run_page
 from explainer.gui.pages.job import JobPage
 from explainer.gui.state import DataSource
@@ -346,8 +354,7 @@ class TrainingView(JobPage):
         )
         self.data_picker.retranslate_ui()
         names = {"adam": tr("Adam"), "sgd": tr("SGD with momentum")}
-        for index, name in enumerate(OPTIMIZERS):
-            self.optimizer_combo.setItemText(index, names[name])
+        name_items(self.optimizer_combo, OPTIMIZERS, names)
         labels = {
             self.optimizer_combo: (tr("Optimizer"), tr("How the gradients change the weights")),
             self.lr_spin: (
@@ -385,10 +392,7 @@ class TrainingView(JobPage):
         self.model_label = label("training_model")
         self.data_picker = DataFolderPicker(self._data)
 
-        self.optimizer_combo = QComboBox()
-        self.optimizer_combo.setObjectName("optimizer")
-        self.optimizer_combo.addItems(["", ""])
-        self.optimizer_combo.currentIndexChanged.connect(self._on_optimizer)
+        self.optimizer_combo = choice_box("optimizer", self._on_optimizer, ["", ""])
         self.lr_spin = QDoubleSpinBox()
         self.lr_spin.setObjectName("learning_rate")
         self.lr_spin.setDecimals(5)

@@ -18,7 +18,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QImage, QMouseEvent, QPainter, QPen, QRegion, QStaticText
-from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QToolTip, QWidget
+from PySide6.QtWidgets import QLabel, QSpinBox, QToolTip, QWidget
 
 from explainer.core import Trace, conv_steps
 from explainer.core.ops import output_size
@@ -47,6 +47,7 @@ from explainer.gui.kit.animation import (
     text_colours,
 )
 from explainer.gui.kit.colorbar import paint_colorbar
+from explainer.gui.kit.widgets import button
 from explainer.gui.layers.conv.texts import (
     click_channel_hint,
     conv_caption,
@@ -666,7 +667,44 @@ class FormulaPanel(CachedCanvas):
         painter.drawStaticText(rect.topLeft(), text)
 
 
-class ConvView(DetailView):
+class SlidingKernelView(DetailView):
+    """A frame in which one kernel slides over its input: ``canvas`` and ``formula`` follow the step player,
+    and hovering an output cell jumps there. ``ConvView`` and the convolution playground are both one.
+
+    Subclasses put ``canvas`` and ``formula`` into ``stage_layout`` and set ``_data``; ``_focus`` is the
+    input channel whose numbers the formula shows.
+    """
+
+    def __init__(self, object_name: str, parent: QWidget | None = None, *, reveal: bool = False) -> None:
+        super().__init__(object_name, parent)
+        self._data: ConvData | None = None
+        self._focus = 0
+        self.canvas = ConvCanvas(reveal=reveal)
+        self.formula = FormulaPanel()
+        self.canvas.sigHoverCell.connect(self._hovered)
+        self.player.sigStepChanged.connect(self._show_step)
+
+    def data(self) -> ConvData | None:
+        """The convolution shown now; None when there is none (no input, or settings that cannot work)."""
+        return self._data
+
+    def _show_step(self, step: int) -> None:
+        data = self._data
+        if data is None:
+            return
+        record = data.step(step)
+        self.canvas.set_step(step)
+        self.formula.set_state(data, record, self._focus)
+        self.player.set_caption(conv_caption(record.row, record.col, step + 1, data.count))
+
+    def _hovered(self, row: int, col: int) -> None:
+        if self._data is None:
+            return
+        self.player.pause()
+        self.player.set_step(row * self._data.out_shape[1] + col)
+
+
+class ConvView(SlidingKernelView):
     """The convolution explanation for one output map of a conv layer (objectName ``"conv_view"``).
 
     Use ``set_trace(trace, layer_index, channel)`` for a layer of a traced network, or ``set_arrays`` for
@@ -681,26 +719,18 @@ class ConvView(DetailView):
         self.channel_box = QSpinBox()
         self.channel_box.setObjectName("channel")
         self.channel_box.valueChanged.connect(self._channel_chosen)
-        self.gif_button = QPushButton()
-        self.gif_button.setObjectName("export_gif")
-        self.gif_button.clicked.connect(self._ask_gif)
+        self.gif_button = button("export_gif", self._ask_gif)
         self.toolbar.addWidget(self.channel_box)
         self.toolbar.addWidget(self.gif_button)
         self.finish_toolbar()
 
-        self.canvas = ConvCanvas()
-        self.formula = FormulaPanel()
         self.hint = QLabel()
         self.stage_layout.addWidget(self.canvas, 1)
         self.stage_layout.addWidget(self.hint)
         self.stage_layout.addWidget(self.formula)
-        self.canvas.sigHoverCell.connect(self._hovered)
         self.canvas.sigFocusChannel.connect(self.set_focus)
-        self.player.sigStepChanged.connect(self._show_step)
         self._trace: Trace | None = None
         self._layer_index = 0
-        self._data: ConvData | None = None
-        self._focus = 0
         self._name = "conv"
         self.retranslate_ui()
 
@@ -789,25 +819,6 @@ class ConvView(DetailView):
         self._focus = min(max(channel, 0), self._data.channels - 1)
         self.canvas.set_focus(self._focus)
         self._show_step(self.player.step())
-
-    def _show_step(self, step: int) -> None:
-        data = self._data
-        if data is None:
-            return
-        record = data.step(step)
-        self.canvas.set_step(step)
-        self.formula.set_state(data, record, self._focus)
-        self.player.set_caption(conv_caption(record.row, record.col, step + 1, data.count))
-
-    def _hovered(self, row: int, col: int) -> None:
-        if self._data is None:
-            return
-        self.player.pause()
-        self.player.set_step(row * self._data.out_shape[1] + col)
-
-    def data(self) -> ConvData | None:
-        """What the view shows now."""
-        return self._data
 
     def position(self) -> tuple[int, int]:
         """The output (row, col) the kernel is at."""
