@@ -267,12 +267,12 @@ Install them with:
             <translation>GIF 动画 (*.gif)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="645" />
+            <location filename="../../explainer/gui/kit/animation.py" line="636" />
             <source>Save PNG…</source>
             <translation>保存 PNG…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="646" />
+            <location filename="../../explainer/gui/kit/animation.py" line="637" />
             <source>Save this view as a PNG image</source>
             <translation>把这个视图保存为 PNG 图片</translation>
         </message>
@@ -537,38 +537,38 @@ Install them with:
             <translation>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   （Z = {x}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/base.py" line="223" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="301" />
+            <location filename="../../explainer/gui/layers/base.py" line="224" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="294" />
             <source>Backward through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/base.py" line="270" />
+            <location filename="../../explainer/gui/layers/base.py" line="271" />
             <source>Nothing to compute</source>
             <translation>没有需要计算的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/base.py" line="271" />
+            <location filename="../../explainer/gui/layers/base.py" line="272" />
             <source>This layer only moves numbers around, so its gradient is the incoming gradient put back in the original layout.</source>
             <translation>这一层只是搬动数字的位置，所以它的梯度就是传进来的梯度按原来的排列放回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/base.py" line="290" />
+            <location filename="../../explainer/gui/layers/base.py" line="291" />
             <source>dL/dy</source>
             <translation>dL/dy</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/base.py" line="291" />
+            <location filename="../../explainer/gui/layers/base.py" line="292" />
             <source>dL/dx</source>
             <translation>dL/dx</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/base.py" line="294" />
+            <location filename="../../explainer/gui/layers/base.py" line="295" />
             <source>dL/dx = dL/dy, reshaped to {shape}</source>
             <translation>dL/dx = dL/dy，变形为 {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/base.py" line="334" />
+            <location filename="../../explainer/gui/layers/base.py" line="333" />
             <source>map </source>
             <translation>特征图 </translation>
         </message>
@@ -710,75 +710,75 @@ Install them with:
             <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="300" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="301" />
             <source>channel {c}</source>
             <translation>通道 {c}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="300" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="301" />
             <source>input, padded</source>
             <translation>输入（已填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="359" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="360" />
             <location filename="../../explainer/gui/layers/pool.py" line="313" />
             <location filename="../../explainer/gui/layers/pool.py" line="324" />
             <location filename="../../explainer/gui/network/mapdetail.py" line="348" />
             <location filename="../../explainer/gui/network/overview.py" line="158" />
-            <location filename="../../explainer/gui/pages/design.py" line="455" />
+            <location filename="../../explainer/gui/pages/design.py" line="456" />
             <source>input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="359" />
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="566" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="360" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="567" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="361" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="362" />
             <source>window · kernel</source>
             <translation>窗口 · 卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="362" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="363" />
             <location filename="../../explainer/gui/layers/pool.py" line="314" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="557" />
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="658" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="558" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="659" />
             <source>bias {b}</source>
             <translation>偏置 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="565" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="566" />
             <source>window of channel {c}</source>
             <translation>通道 {c} 的窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="565" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="566" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="567" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="568" />
             <source>products</source>
             <translation>乘积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="709" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="739" />
             <source>output map </source>
             <translation>输出特征图 </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="710" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="740" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="712" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="742" />
             <source>Save the sliding kernel as an animated GIF (up to {n} steps from here)</source>
             <translation>把滑动的卷积核保存为 GIF 动画（从当前位置起最多 {n} 步）</translation>
         </message>
@@ -1043,7 +1043,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/dense/backward.py" line="146" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="383" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="376" />
             <source>p = softmax(z)</source>
             <translation>p = softmax(z)</translation>
         </message>
@@ -1054,7 +1054,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/dense/backward.py" line="148" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="394" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="387" />
             <source>dL/dz = p − y</source>
             <translation>dL/dz = p − y</translation>
         </message>
@@ -1830,7 +1830,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/window.py" line="189" />
-            <location filename="../../explainer/gui/pages/learn.py" line="280" />
+            <location filename="../../explainer/gui/pages/learn.py" line="278" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
         </message>
@@ -1917,7 +1917,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/window.py" line="347" />
-            <location filename="../../explainer/gui/pages/learn.py" line="444" />
+            <location filename="../../explainer/gui/pages/learn.py" line="442" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -2156,7 +2156,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="45" />
-            <location filename="../../explainer/gui/pages/learn.py" line="437" />
+            <location filename="../../explainer/gui/pages/learn.py" line="435" />
             <source>Learn this digit</source>
             <translation>学习这个数字</translation>
         </message>
@@ -2177,7 +2177,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="65" />
-            <location filename="../../explainer/gui/pages/playground.py" line="258" />
+            <location filename="../../explainer/gui/pages/playground.py" line="252" />
             <source>Playground</source>
             <translation>试验场</translation>
         </message>
@@ -2217,529 +2217,529 @@ Install them with:
             <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="315" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="306" />
             <source>SmoothGrad σ = {s}</source>
             <translation>SmoothGrad σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="316" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="307" />
             <source>SmoothGrad N = {n}</source>
             <translation>SmoothGrad N = {n}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="320" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="311" />
             <source>Draw a digit to see which pixels the network looks at.</source>
             <translation>写一个数字，看看网络在关注哪些像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="337" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="328" />
             <source>Gradient ∂z{c}/∂x</source>
             <translation>梯度 ∂z{c}/∂x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="338" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="329" />
             <source>plain saliency: one backward pass</source>
             <translation>普通显著图：一次反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="341" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="332" />
             <source>SmoothGrad</source>
             <translation>SmoothGrad</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="342" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="333" />
             <source>mean gradient over {n} noisy copies, σ = {s}</source>
             <translation>{n} 个加噪副本的平均梯度，σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="347" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="338" />
             <source>Integrated Gradients</source>
             <translation>积分梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="348" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="339" />
             <source>Σ = {a}, z(x) − z(black) = {b} (off by {e}%)</source>
             <translation>Σ = {a}，z(x) − z(全黑) = {b}（相差 {e}%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="355" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="346" />
             <source>Grad-CAM at {layer}</source>
             <translation>{layer} 处的 Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="356" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="347" />
             <source>computed on {shape} maps, then enlarged</source>
             <translation>在 {shape} 的特征图上计算，再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="358" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="349" />
             <source>{share}% on cells with no ink</source>
             <translation>{share}% 落在没有笔迹的格子上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="361" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="352" />
             <source>{a} rather than {b}</source>
             <translation>是 {a} 而不是 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="362" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="353" />
             <source>gradient of z{a} − z{b}</source>
             <translation>z{a} − z{b} 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="365" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="356" />
             <source>−dL/dx, label {y}</source>
             <translation>−dL/dx，标签 {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="366" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="357" />
             <source>red: more ink here lowers the loss</source>
             <translation>红色：这里多一些笔迹会降低损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="380" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="371" />
             <source>Explaining the score (logit) of class {c}.  Loss against label {y}: L = {L}</source>
             <translation>正在解释类别 {c} 的得分（logit）。  相对标签 {y} 的损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="392" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="383" />
             <source>Why Integrated Gradients misses more here: on the way from black to this digit the score of {c} ranges from {low} to {high}. It travels {swing} in all for a net change of only {delta}, so large positive and negative parts cancel and a small error in them is a large share of the sum. More steps usually make it smaller.</source>
             <translation>为什么积分梯度在这里误差更大：从全黑图像到这个数字的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="411" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="402" />
             <source>Which pixels matter?</source>
             <translation>哪些像素重要？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="412" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="403" />
             <source>Explain class</source>
             <translation>解释类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="413" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="404" />
             <source>The class whose score (logit) is explained; starts at the prediction</source>
             <translation>要解释其得分（logit）的类别；初始为预测的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="414" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="405" />
             <source>True label</source>
             <translation>真实标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="415" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="406" />
             <source>The label of the loss L and of the map −dL/dx</source>
             <translation>损失 L 和 −dL/dx 图所用的标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="416" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="407" />
             <source>Over the digit</source>
             <translation>叠加在数字上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="417" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="408" />
             <source>Draw each map over the digit (the ink shows as grey)</source>
             <translation>把每张图叠加在数字上显示（笔迹显示为灰色）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="418" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="409" />
             <source>Noise added to the digit for each SmoothGrad sample</source>
             <translation>每个 SmoothGrad 样本给数字加的噪声</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="419" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="410" />
             <source>How many noisy copies SmoothGrad averages</source>
             <translation>SmoothGrad 平均多少个加噪副本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="420" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="411" />
             <source>IG steps</source>
             <translation>IG 步数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="422" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="413" />
             <source>Gradients taken on the path from black to the digit (more: smaller completeness error)</source>
             <translation>在从全黑图像到你的数字的路径上取梯度的次数（越多，完备性误差越小）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="424" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="415" />
             <source>Grad-CAM layer</source>
             <translation>Grad-CAM 层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="425" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="416" />
             <source>Grad-CAM weighs this layer's maps by their mean gradient</source>
             <translation>Grad-CAM 用这一层各特征图的平均梯度为其加权</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="426" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="417" />
             <source>Contrast with</source>
             <translation>对比类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="427" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="418" />
             <source>Class B of “A rather than B” (starts at the runner-up)</source>
             <translation>“是 A 而不是 B”中的类别 B（初始为第二名）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="429" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="420" />
             <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your digit (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="436" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="427" />
             <source>Why Grad-CAM can light up empty paper: it adds up the chosen layer's maps, each weighted by its mean gradient, and a map can be active where there is no ink. Over blank paper a first-layer map outputs ReLU(bias); a deeper map sees a larger patch (14×14 pixels at relu4), so it reacts to a stroke next to it. A lit background says these maps are active there and help the class (for a 7, the empty space under its bar), not that ink there would help.</source>
             <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="251" />
+            <location filename="../../explainer/gui/pages/design.py" line="261" />
             <source>Built a new, untrained network with {weights:,} weights. Train it in the training panel.</source>
             <translation>已构建一个新的、未经训练的网络，共 {weights:,} 个权重。请在训练面板中训练它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="260" />
+            <location filename="../../explainer/gui/pages/design.py" line="270" />
             <source>Design a network</source>
             <translation>设计网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="262" />
+            <location filename="../../explainer/gui/pages/design.py" line="272" />
             <source>Choose the blocks of convolutions, the pooling and the dense layers. The table shows what each layer outputs and how many weights it learns, before anything is built.</source>
             <translation>选择卷积模块、池化和全连接层。在真正构建之前，表格就会显示每一层输出什么、要学习多少个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="267" />
+            <location filename="../../explainer/gui/pages/design.py" line="277" />
             <source>Start from:</source>
             <translation>起点：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="269" />
+            <location filename="../../explainer/gui/pages/design.py" line="279" />
             <source>Tiny-VGG (the app's reference network)</source>
             <translation>Tiny-VGG（本程序的参考网络）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="270" />
+            <location filename="../../explainer/gui/pages/design.py" line="280" />
             <source>Keras MNIST tutorial (seed 001)</source>
             <translation>Keras MNIST 教程（种子材料 001）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="271" />
+            <location filename="../../explainer/gui/pages/design.py" line="281" />
             <source>Custom</source>
             <translation>自定义</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="275" />
-            <location filename="../../explainer/gui/pages/playground.py" line="144" />
+            <location filename="../../explainer/gui/pages/design.py" line="284" />
+            <location filename="../../explainer/gui/pages/playground.py" line="138" />
             <source>same</source>
             <translation>same</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="275" />
+            <location filename="../../explainer/gui/pages/design.py" line="284" />
             <source>valid (none)</source>
             <translation>valid（不填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="275" />
+            <location filename="../../explainer/gui/pages/design.py" line="284" />
             <source>pixels:</source>
             <translation>像素：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="278" />
+            <location filename="../../explainer/gui/pages/design.py" line="286" />
             <source>max</source>
             <translation>最大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="278" />
+            <location filename="../../explainer/gui/pages/design.py" line="286" />
             <source>average</source>
             <translation>平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="278" />
-            <location filename="../../explainer/gui/pages/design.py" line="311" />
+            <location filename="../../explainer/gui/pages/design.py" line="286" />
+            <location filename="../../explainer/gui/pages/design.py" line="318" />
             <source>none</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="284" />
+            <location filename="../../explainer/gui/pages/design.py" line="291" />
             <source>Conv blocks</source>
             <translation>卷积模块数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="284" />
+            <location filename="../../explainer/gui/pages/design.py" line="291" />
             <source>Each block: convolutions, then pooling</source>
             <translation>每个模块：先卷积，再池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="286" />
+            <location filename="../../explainer/gui/pages/design.py" line="293" />
             <source>Convs per block</source>
             <translation>每个模块的卷积层数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="287" />
+            <location filename="../../explainer/gui/pages/design.py" line="294" />
             <source>Convolutions (each with the activation) in a block</source>
             <translation>一个模块中卷积层的个数（每层都带激活函数）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="289" />
+            <location filename="../../explainer/gui/pages/design.py" line="296" />
             <source>Channels</source>
             <translation>通道数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="289" />
+            <location filename="../../explainer/gui/pages/design.py" line="296" />
             <source>Filters of the convolutions in each block</source>
             <translation>每个模块中卷积的滤波器个数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="290" />
-            <location filename="../../explainer/gui/pages/playground.py" line="128" />
+            <location filename="../../explainer/gui/pages/design.py" line="297" />
+            <location filename="../../explainer/gui/pages/playground.py" line="122" />
             <source>Kernel size</source>
             <translation>卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="290" />
+            <location filename="../../explainer/gui/pages/design.py" line="297" />
             <source>Side of every square kernel</source>
             <translation>每个正方形卷积核的边长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="292" />
-            <location filename="../../explainer/gui/pages/playground.py" line="130" />
+            <location filename="../../explainer/gui/pages/design.py" line="299" />
+            <location filename="../../explainer/gui/pages/playground.py" line="124" />
             <source>Padding</source>
             <translation>填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="293" />
+            <location filename="../../explainer/gui/pages/design.py" line="300" />
             <source>Zeros around the input: 'same' keeps the size at stride 1, 'valid' adds none</source>
             <translation>输入四周补的 0：'same' 在步幅为 1 时保持尺寸不变，'valid' 不补</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="295" />
-            <location filename="../../explainer/gui/pages/playground.py" line="132" />
+            <location filename="../../explainer/gui/pages/design.py" line="302" />
+            <location filename="../../explainer/gui/pages/playground.py" line="126" />
             <source>Stride</source>
             <translation>步幅</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="295" />
+            <location filename="../../explainer/gui/pages/design.py" line="302" />
             <source>Step of every convolution; 2 halves the size</source>
             <translation>每个卷积的步长；取 2 时尺寸减半</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="296" />
+            <location filename="../../explainer/gui/pages/design.py" line="303" />
             <source>Pooling</source>
             <translation>池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="296" />
+            <location filename="../../explainer/gui/pages/design.py" line="303" />
             <source>After each block: window side and step</source>
             <translation>每个模块之后：窗口边长和步长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="297" />
+            <location filename="../../explainer/gui/pages/design.py" line="304" />
             <source>Activation</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="297" />
+            <location filename="../../explainer/gui/pages/design.py" line="304" />
             <source>After every convolution and hidden dense layer</source>
             <translation>放在每个卷积层和隐藏全连接层之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="299" />
+            <location filename="../../explainer/gui/pages/design.py" line="306" />
             <source>Hidden dense layers</source>
             <translation>隐藏全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="300" />
+            <location filename="../../explainer/gui/pages/design.py" line="307" />
             <source>Units of each fully connected layer before the output</source>
             <translation>输出层之前每个全连接层的单元数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="303" />
+            <location filename="../../explainer/gui/pages/design.py" line="310" />
             <source>Dropout</source>
             <translation>Dropout</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="304" />
+            <location filename="../../explainer/gui/pages/design.py" line="311" />
             <source>Share of values dropped while training, after each hidden dense layer</source>
             <translation>训练时在每个隐藏全连接层之后丢弃的值所占的比例</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="306" />
-            <location filename="../../explainer/gui/pages/training.py" line="364" />
+            <location filename="../../explainer/gui/pages/design.py" line="313" />
+            <location filename="../../explainer/gui/pages/training.py" line="371" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="306" />
+            <location filename="../../explainer/gui/pages/design.py" line="313" />
             <source>Seeds the random initial weights</source>
             <translation>决定随机初始权重的种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="309" />
-            <location filename="../../explainer/gui/pages/design.py" line="424" />
+            <location filename="../../explainer/gui/pages/design.py" line="316" />
+            <location filename="../../explainer/gui/pages/design.py" line="425" />
             <source>Filters in block {i}</source>
             <translation>模块 {i} 的滤波器数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="310" />
+            <location filename="../../explainer/gui/pages/design.py" line="317" />
             <source>no conv blocks</source>
             <translation>没有卷积模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="312" />
+            <location filename="../../explainer/gui/pages/design.py" line="319" />
             <source>Layer</source>
             <translation>层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="312" />
+            <location filename="../../explainer/gui/pages/design.py" line="319" />
             <source>Output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="312" />
+            <location filename="../../explainer/gui/pages/design.py" line="319" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="312" />
+            <location filename="../../explainer/gui/pages/design.py" line="319" />
             <source>What it does</source>
             <translation>作用</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="313" />
+            <location filename="../../explainer/gui/pages/design.py" line="320" />
             <source>Build network</source>
             <translation>构建网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="314" />
+            <location filename="../../explainer/gui/pages/design.py" line="321" />
             <source>Make this network with fresh random weights and use it</source>
             <translation>用全新的随机权重构建这个网络并使用它</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="455" />
+            <location filename="../../explainer/gui/pages/design.py" line="456" />
             <source>the 28×28 digit, one grey channel</source>
             <translation>28×28 的数字，一个灰度通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="460" />
+            <location filename="../../explainer/gui/pages/design.py" line="461" />
             <source>This network cannot be built: {reason}</source>
             <translation>无法构建这个网络：{reason}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="466" />
+            <location filename="../../explainer/gui/pages/design.py" line="467" />
             <source>{layers} layers, {weights:,} weights to learn</source>
             <translation>{layers} 层，需要学习 {weights:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="76" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="74" />
             <source>pixel ({i}, {j})</source>
             <translation>像素 ({i}, {j})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="280" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="270" />
             <source>click pixels to check them</source>
             <translation>点击像素来检验它们</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="287" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="277" />
             <source>outlined: pixels in the table</source>
             <translation>框出的是表格中的像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="296" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="286" />
             <source>corner: slopes {l} | {r}</source>
             <translation>拐点：两侧斜率 {l} | {r}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="316" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="306" />
             <source>Largest relative error away from corners: &lt;b&gt;{e}&lt;/b&gt;</source>
             <translation>拐点之外的最大相对误差：&lt;b&gt;{e}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="324" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="314" />
             <source>&lt;p&gt;Back-propagation gives every dL/dθ in one backward pass. The backprop column is the trace every view shows, computed in {dtype}. The check nudges one number θ by ±ε and measures the loss of the same weights in float64: &lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;, so rounding stays far below the difference. Relative error = |backprop − numeric| / max(|backprop|, |numeric|); below {good} the shown numbers are right to the precision of {dtype}.&lt;/p&gt;</source>
             <translation>&lt;p&gt;反向传播一次就给出所有 dL/dθ。“反向传播”一列就是各视图显示的追踪结果，以 {dtype} 计算。检验把一个数 θ 推动 ±ε，并用同一组权重在 float64 下测量损失：&lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;，这样舍入误差远小于差值。相对误差 = |反向传播 − 数值| / max(|反向传播|, |数值|)；低于 {good} 时，显示的数字在 {dtype} 的精度内是正确的。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="330" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="320" />
             <source>&lt;p&gt;A &lt;b&gt;corner&lt;/b&gt; means a ReLU input or a max-pool tie sits within ±ε: the slope differs on the two sides, the derivative does not exist there, and backprop takes one side. A black background makes every pooling window there an exact tie, so nudging a pixel beside the stroke may break one; “break ties” checks the digit plus ±0.001 of fixed noise instead, so that the derivative exists (that input is then not quite the one the views show).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;拐点&lt;/b&gt;表示某个 ReLU 输入或最大池化的并列值落在 ±ε 之内：两侧斜率不同，该处导数不存在，反向传播取其中一侧。黑色背景使那里的每个池化窗口都完全并列，因此推动笔画旁边的像素可能打破并列；“打破并列”改为在数字上加 ±0.001 的固定噪声再检验，使导数存在（此时的输入与视图显示的略有不同）。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="342" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="332" />
             <source>Gradient check: backprop vs. central differences</source>
             <translation>梯度检验：反向传播与中心差分对比</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="343" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="333" />
             <source>Label</source>
             <translation>标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="344" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="334" />
             <source>The class the loss L is computed against</source>
             <translation>计算损失 L 所对照的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="345" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="335" />
             <source>ε</source>
             <translation>ε</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="346" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="336" />
             <source>How far each number is nudged</source>
             <translation>每个数被挪动的幅度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="347" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="337" />
             <source>Layer whose weights “Add weights” picks from</source>
             <translation>“添加权重”从哪一层中挑选权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="348" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="338" />
             <source>Add weights</source>
             <translation>添加权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="349" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="339" />
             <source>Check a few random weights of the chosen layer</source>
             <translation>检验所选层中随机挑选的几个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="350" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="340" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="351" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="341" />
             <source>Break ties</source>
             <translation>打破并列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="353" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="343" />
             <source>Check on the digit plus ±0.001 of fixed noise, so max-pool windows do not tie</source>
             <translation>在加了 ±0.001 固定噪声的数字上检验，使最大池化窗口不出现并列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="346" />
             <source>number θ</source>
             <translation>数 θ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="346" />
             <source>backprop dL/dθ</source>
             <translation>反向传播 dL/dθ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="346" />
             <source>central difference</source>
             <translation>中心差分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="346" />
             <source>relative error</source>
             <translation>相对误差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="346" />
             <source>note</source>
             <translation>备注</translation>
         </message>
@@ -2749,380 +2749,380 @@ Install them with:
             <translation>请先选择存放 MNIST 文件的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="269" />
+            <location filename="../../explainer/gui/pages/learn.py" line="267" />
             <source>Undone: the weights are back to what they were before that step.</source>
             <translation>已撤销：权重恢复到那一步之前的样子。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="277" />
+            <location filename="../../explainer/gui/pages/learn.py" line="275" />
             <source>Cannot reload the bundled model: {e}</source>
             <translation>无法重新加载自带的模型：{e}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="337" />
+            <location filename="../../explainer/gui/pages/learn.py" line="335" />
             <source>Draw a digit, say which digit it is, and teach the network.</source>
             <translation>写一个数字，告诉网络它是几，然后教教网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="342" />
+            <location filename="../../explainer/gui/pages/learn.py" line="340" />
             <source>Loss now: L = {L}</source>
             <translation>当前损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="354" />
+            <location filename="../../explainer/gui/pages/learn.py" line="352" />
             <source>Loss: {a} → &lt;b&gt;{b}&lt;/b&gt; ({d})</source>
             <translation>损失：{a} → &lt;b&gt;{b}&lt;/b&gt;（{d}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="362" />
+            <location filename="../../explainer/gui/pages/learn.py" line="360" />
             <source>p({y}) went from {a} to {b}. Every weight moved by −lr · dL/dW, lr = {lr}.</source>
             <translation>p({y}) 从 {a} 变为 {b}。每个权重都移动了 −lr · dL/dW，lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="375" />
+            <location filename="../../explainer/gui/pages/learn.py" line="373" />
             <source>Δb: largest |change| {v}</source>
             <translation>Δb：最大 |变化| {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="378" />
+            <location filename="../../explainer/gui/pages/learn.py" line="376" />
             <source>ΔW {name}</source>
             <translation>ΔW {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="395" />
+            <location filename="../../explainer/gui/pages/learn.py" line="393" />
             <source>This step changed the model the whole window uses: on the {n} gallery digits it gets {a} → &lt;b&gt;{b}&lt;/b&gt; right.</source>
             <translation>这一步改变了整个窗口使用的模型：在 {n} 个示例数字上，正确率 {a} → &lt;b&gt;{b}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="400" />
+            <location filename="../../explainer/gui/pages/learn.py" line="398" />
             <source>Undo or Model → Restore bundled model puts the old weights back.</source>
             <translation>“撤销”或“模型 → 恢复自带的模型”可以恢复原来的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="420" />
+            <location filename="../../explainer/gui/pages/learn.py" line="418" />
             <source>feature maps now</source>
             <translation>当前的特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="427" />
+            <location filename="../../explainer/gui/pages/learn.py" line="425" />
             <source>before</source>
             <translation>之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="428" />
+            <location filename="../../explainer/gui/pages/learn.py" line="426" />
             <source>after</source>
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="429" />
+            <location filename="../../explainer/gui/pages/learn.py" line="427" />
             <source>after − before</source>
             <translation>之后 − 之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="438" />
+            <location filename="../../explainer/gui/pages/learn.py" line="436" />
             <source>It is a</source>
             <translation>它是</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="439" />
+            <location filename="../../explainer/gui/pages/learn.py" line="437" />
             <source>The true class of your drawing (starts at the network's guess)</source>
             <translation>你所写数字的真实类别（初始为网络的猜测）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="440" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="478" />
-            <location filename="../../explainer/gui/pages/training.py" line="354" />
+            <location filename="../../explainer/gui/pages/learn.py" line="438" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="471" />
+            <location filename="../../explainer/gui/pages/training.py" line="361" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="441" />
+            <location filename="../../explainer/gui/pages/learn.py" line="439" />
             <source>Step size: every weight moves by −lr · dL/dW</source>
             <translation>步长：每个权重移动 −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="442" />
+            <location filename="../../explainer/gui/pages/learn.py" line="440" />
             <source>Apply one SGD step</source>
             <translation>执行一步 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="443" />
+            <location filename="../../explainer/gui/pages/learn.py" line="441" />
             <source>Compute dL/dW for this digit and label, and move every weight once</source>
             <translation>针对这个数字和标签计算 dL/dW，并把每个权重移动一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="445" />
+            <location filename="../../explainer/gui/pages/learn.py" line="443" />
             <source>Put back the weights from before the last step</source>
             <translation>恢复上一步之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="446" />
+            <location filename="../../explainer/gui/pages/learn.py" line="444" />
             <source>Restore bundled model</source>
             <translation>恢复自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="447" />
+            <location filename="../../explainer/gui/pages/learn.py" line="445" />
             <source>Reload the bundled trained model</source>
             <translation>重新加载自带的已训练模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="448" />
+            <location filename="../../explainer/gui/pages/learn.py" line="446" />
             <source>Probabilities before</source>
             <translation>之前的概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="449" />
+            <location filename="../../explainer/gui/pages/learn.py" line="447" />
             <source>after the step</source>
             <translation>这一步之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="450" />
+            <location filename="../../explainer/gui/pages/learn.py" line="448" />
             <source>How each layer's weights changed (ΔW = −lr · dL/dW)</source>
             <translation>各层权重的变化（ΔW = −lr · dL/dW）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="451" />
+            <location filename="../../explainer/gui/pages/learn.py" line="449" />
             <source>Feature maps of</source>
             <translation>特征图：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="124" />
+            <location filename="../../explainer/gui/pages/playground.py" line="118" />
             <source>Playground: try your own convolution settings</source>
             <translation>试验场：试试你自己的卷积设置</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="126" />
+            <location filename="../../explainer/gui/pages/playground.py" line="120" />
             <source>Input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="127" />
+            <location filename="../../explainer/gui/pages/playground.py" line="121" />
             <source>Input size</source>
             <translation>输入尺寸</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="129" />
+            <location filename="../../explainer/gui/pages/playground.py" line="123" />
             <source>Kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="137" />
+            <location filename="../../explainer/gui/pages/playground.py" line="131" />
             <source>your digit</source>
             <translation>你写的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="138" />
+            <location filename="../../explainer/gui/pages/playground.py" line="132" />
             <source>0/1 grid of the tutorial</source>
             <translation>教程中的 0/1 网格</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="139" />
+            <location filename="../../explainer/gui/pages/playground.py" line="133" />
             <source>X (tutorial)</source>
             <translation>X（教程）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="140" />
+            <location filename="../../explainer/gui/pages/playground.py" line="134" />
             <source>vertical edges</source>
             <translation>竖直边缘</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="141" />
+            <location filename="../../explainer/gui/pages/playground.py" line="135" />
             <source>horizontal edges</source>
             <translation>水平边缘</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="142" />
+            <location filename="../../explainer/gui/pages/playground.py" line="136" />
             <source>blur</source>
             <translation>模糊</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="143" />
+            <location filename="../../explainer/gui/pages/playground.py" line="137" />
             <source>valid (no padding)</source>
             <translation>valid（不填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="145" />
+            <location filename="../../explainer/gui/pages/playground.py" line="139" />
             <source>number</source>
             <translation>指定数值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="232" />
+            <location filename="../../explainer/gui/pages/playground.py" line="226" />
             <source>(H + 2P − K) / S + 1  =  no output</source>
             <translation>(H + 2P − K) / S + 1  =  没有输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="52" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="50" />
             <source>Forward</source>
             <translation>前向</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="53" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="51" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="54" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="52" />
             <source>Backward</source>
             <translation>反向</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="55" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="53" />
             <source>Update</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="106" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="125" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="104" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="123" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="316" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="309" />
             <source>Draw a digit to step through a training step.</source>
             <translation>写一个数字，逐步查看一次训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="350" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="343" />
             <source>{i} of {n}</source>
             <translation>第 {i} 个，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="354" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="347" />
             <source>loss L = {v}</source>
             <translation>损失 L = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="356" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="349" />
             <source>loss: not yet computed</source>
             <translation>损失：尚未计算</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="358" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="351" />
             <source>stage {i} of {n}</source>
             <translation>第 {i} 个阶段，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="371" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="364" />
             <source>input x</source>
             <translation>输入 x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="371" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="364" />
             <source>output y</source>
             <translation>输出 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="375" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="368" />
             <source>weights W</source>
             <translation>权重 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="381" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="374" />
             <source>logits z</source>
             <translation>logits z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="389" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="382" />
             <source>label y (one-hot, class {y})</source>
             <translation>标签 y（one-hot，类别 {y}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="397" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="390" />
             <source>dL/dy (arrives)</source>
             <translation>dL/dy（传入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="401" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="394" />
             <source>dL/dW</source>
             <translation>dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="403" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="396" />
             <source>laid out like W; dL/db: largest |value| {v}</source>
             <translation>排列方式与 W 相同；dL/db：最大 |值| {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="408" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="401" />
             <source>dL/dx (sent back)</source>
             <translation>dL/dx（传回）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="413" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="406" />
             <source>W before</source>
             <translation>更新前的 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="414" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="407" />
             <source>ΔW = −lr · dL/dW</source>
             <translation>ΔW = −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="415" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="408" />
             <source>W after</source>
             <translation>更新后的 W</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="421" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="414" />
             <source>row o, column c: the kernel from input map c to output map o</source>
             <translation>第 o 行、第 c 列：从输入特征图 c 到输出特征图 o 的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="423" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="416" />
             <source>one kernel per output map</source>
             <translation>每张输出特征图一个卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="429" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="422" />
             <source>row k: the weights into class k, one map per input map</source>
             <translation>第 k 行：通向类别 k 的权重，每张输入特征图一张图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="430" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="423" />
             <source>rows: outputs, columns: inputs</source>
             <translation>行：输出，列：输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="441" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="434" />
             <source>p = softmax(z);  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;;  dL/dz = p − y</source>
             <translation>p = softmax(z)；  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;；  dL/dz = p − y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="445" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="438" />
             <source>The network is already sure of this label, so every gradient below is tiny; pick another label to see a big correction.</source>
             <translation>网络对这个标签已经很有把握，所以下面的梯度都很小；换一个标签，就能看到大幅度的修正。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="454" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="447" />
             <source>W ← W − lr · dL/dW with lr = {lr}: the largest weight change is &lt;b&gt;{d}&lt;/b&gt;.</source>
             <translation>W ← W − lr · dL/dW，其中 lr = {lr}：权重的最大变化为 &lt;b&gt;{d}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="475" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="468" />
             <source>One training step, stage by stage</source>
             <translation>一次训练，逐个阶段</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="476" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="469" />
             <source>True label y</source>
             <translation>真实标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="477" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="470" />
             <source>The class the loss compares with (default: the predicted class)</source>
             <translation>损失用来对比的类别（默认：预测的类别）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="479" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="472" />
             <source>Step size of the update: W ← W − lr · dL/dW</source>
             <translation>更新的步长：W ← W − lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="480" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="473" />
             <source>Show the numbers…</source>
             <translation>显示数值…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="482" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="475" />
             <source>Open this layer's backward pass with every number (backward stages)</source>
             <translation>打开这一层的反向传播，查看每一个数值（仅限反向阶段）</translation>
         </message>
@@ -3203,7 +3203,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/testset.py" line="566" />
-            <location filename="../../explainer/gui/pages/training.py" line="374" />
+            <location filename="../../explainer/gui/pages/training.py" line="381" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
@@ -3218,314 +3218,314 @@ Install them with:
             <translation>重新列出所有分类错误的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="634" />
+            <location filename="../../explainer/gui/pages/testset.py" line="629" />
             <source>{done:,} of {total:,} digits</source>
             <translation>已完成 {done:,} / {total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="638" />
+            <location filename="../../explainer/gui/pages/testset.py" line="633" />
             <source>Evaluation failed: {message}</source>
             <translation>评估失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="647" />
+            <location filename="../../explainer/gui/pages/testset.py" line="642" />
             <source>{total:,} digits</source>
             <translation>{total:,} 个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="650" />
+            <location filename="../../explainer/gui/pages/testset.py" line="645" />
             <source>{accuracy:.2%} right: {right:,} of {total:,} test digits, {wrong:,} wrong</source>
             <translation>正确率 {accuracy:.2%}：{total:,} 个测试数字中对了 {right:,} 个，错了 {wrong:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="658" />
+            <location filename="../../explainer/gui/pages/testset.py" line="653" />
             <source>Stopped; the results shown are from before.</source>
             <translation>已停止；显示的是之前的结果。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="110" />
+            <location filename="../../explainer/gui/pages/training.py" line="118" />
             <source>Folder with the MNIST files</source>
             <translation>存放 MNIST 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="119" />
+            <location filename="../../explainer/gui/pages/training.py" line="127" />
             <source>none chosen</source>
             <translation>尚未选择</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="127" />
+            <location filename="../../explainer/gui/pages/training.py" line="135" />
             <source>MNIST folder:</source>
             <translation>MNIST 文件夹：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="128" />
+            <location filename="../../explainer/gui/pages/training.py" line="136" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="130" />
+            <location filename="../../explainer/gui/pages/training.py" line="138" />
             <source>The folder with train-images-idx3-ubyte.gz and the three other MNIST files</source>
             <translation>包含 train-images-idx3-ubyte.gz 及另外三个 MNIST 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="232" />
+            <location filename="../../explainer/gui/pages/training.py" line="240" />
             <source>No network to train.</source>
             <translation>没有可以训练的网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="235" />
+            <location filename="../../explainer/gui/pages/training.py" line="243" />
             <source>Trains the current network: {layers} layers, {weights:,} weights.</source>
             <translation>训练当前网络：{layers} 层，{weights:,} 个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="306" />
+            <location filename="../../explainer/gui/pages/training.py" line="314" />
             <source>loading the data…</source>
             <translation>正在加载数据…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="306" />
-            <location filename="../../explainer/gui/pages/training.py" line="328" />
+            <location filename="../../explainer/gui/pages/training.py" line="314" />
+            <location filename="../../explainer/gui/pages/training.py" line="336" />
             <source>Training…</source>
             <translation>正在训练…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="318" />
+            <location filename="../../explainer/gui/pages/training.py" line="326" />
             <source>Paused. Resume goes on from here.</source>
             <translation>已暂停。“继续”会从这里接着训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="335" />
+            <location filename="../../explainer/gui/pages/training.py" line="343" />
             <source>Stopping after this step…</source>
             <translation>这一步结束后停止…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="339" />
+            <location filename="../../explainer/gui/pages/training.py" line="347" />
             <source>Train the network</source>
             <translation>训练网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="341" />
+            <location filename="../../explainer/gui/pages/training.py" line="349" />
             <source>Watch a network learn: the loss falls, the accuracy rises, and every few steps the overview and the kernels show the filters as they form. The last 5,000 MNIST training images are kept aside to measure the validation accuracy after each epoch.</source>
             <translation>看着网络学习：损失下降，准确率上升，每隔几步，总览图和卷积核就会显示正在成形的滤波器。MNIST 训练集的最后 5,000 张图片被留出来，在每轮结束后测量验证准确率。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="348" />
+            <location filename="../../explainer/gui/pages/training.py" line="356" />
             <source>Adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="348" />
+            <location filename="../../explainer/gui/pages/training.py" line="356" />
             <source>SGD with momentum</source>
             <translation>带动量的 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="352" />
+            <location filename="../../explainer/gui/pages/training.py" line="359" />
             <source>Optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="352" />
+            <location filename="../../explainer/gui/pages/training.py" line="359" />
             <source>How the gradients change the weights</source>
             <translation>梯度如何改变权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="355" />
+            <location filename="../../explainer/gui/pages/training.py" line="362" />
             <source>Size of each step at the start; it decays to zero over the run (cosine schedule)</source>
             <translation>开始时每一步的步长；它会在训练过程中逐渐衰减到零（余弦调度）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="357" />
+            <location filename="../../explainer/gui/pages/training.py" line="364" />
             <source>Batch size</source>
             <translation>批大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="357" />
+            <location filename="../../explainer/gui/pages/training.py" line="364" />
             <source>Images per step: the gradient is averaged over them</source>
             <translation>每一步用的图片数：梯度取它们的平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="358" />
+            <location filename="../../explainer/gui/pages/training.py" line="365" />
             <source>Epochs</source>
             <translation>轮数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="358" />
+            <location filename="../../explainer/gui/pages/training.py" line="365" />
             <source>Passes over the training images</source>
             <translation>遍历训练图片的次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="359" />
+            <location filename="../../explainer/gui/pages/training.py" line="366" />
             <source>Training images</source>
             <translation>训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="359" />
+            <location filename="../../explainer/gui/pages/training.py" line="366" />
             <source>How many MNIST training images one epoch uses</source>
             <translation>每一轮使用多少张 MNIST 训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="361" />
+            <location filename="../../explainer/gui/pages/training.py" line="368" />
             <source>Refresh every</source>
             <translation>刷新间隔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="362" />
+            <location filename="../../explainer/gui/pages/training.py" line="369" />
             <source>Show the network's current weights every this-many steps</source>
             <translation>每隔这么多步显示一次网络当前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="364" />
+            <location filename="../../explainer/gui/pages/training.py" line="371" />
             <source>Seeds the order of the images and the augmentation</source>
             <translation>决定图片顺序和数据增强的随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="367" />
+            <location filename="../../explainer/gui/pages/training.py" line="374" />
             <source> steps</source>
             <translation> 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="368" />
+            <location filename="../../explainer/gui/pages/training.py" line="375" />
             <source>Augment (rotate, scale, shift, thicken)</source>
             <translation>数据增强（旋转、缩放、平移、加粗）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="370" />
+            <location filename="../../explainer/gui/pages/training.py" line="377" />
             <source>Random changes to every training image so the network copes with digits drawn by hand</source>
             <translation>对每张训练图片做随机变化，让网络能应付手写的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="372" />
+            <location filename="../../explainer/gui/pages/training.py" line="379" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="373" />
+            <location filename="../../explainer/gui/pages/training.py" line="380" />
             <source>Train the current network from its current weights</source>
             <translation>从当前权重开始训练当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="375" />
+            <location filename="../../explainer/gui/pages/training.py" line="382" />
             <source>End after this step and keep the weights</source>
             <translation>在这一步之后结束，并保留权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="491" />
+            <location filename="../../explainer/gui/pages/training.py" line="495" />
             <source>Loss (cross-entropy)</source>
             <translation>损失（交叉熵）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="492" />
+            <location filename="../../explainer/gui/pages/training.py" line="496" />
             <source>Accuracy (%)</source>
             <translation>准确率（%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="494" />
+            <location filename="../../explainer/gui/pages/training.py" line="498" />
             <source>epoch</source>
             <translation>轮</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="496" />
+            <location filename="../../explainer/gui/pages/training.py" line="500" />
             <source>each batch</source>
             <translation>每一批</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="497" />
+            <location filename="../../explainer/gui/pages/training.py" line="501" />
             <source>moving average</source>
             <translation>滑动平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="498" />
+            <location filename="../../explainer/gui/pages/training.py" line="502" />
             <source>training batches (moving average)</source>
             <translation>训练批次（滑动平均）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="499" />
+            <location filename="../../explainer/gui/pages/training.py" line="503" />
             <source>validation, after each epoch</source>
             <translation>验证集，每轮之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="559" />
+            <location filename="../../explainer/gui/pages/training.py" line="563" />
             <source>epoch {epoch}/{epochs} · step {step:,}/{total:,}</source>
             <translation>第 {epoch}/{epochs} 轮 · 第 {step:,}/{total:,} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="568" />
+            <location filename="../../explainer/gui/pages/training.py" line="572" />
             <source> · about {time} left</source>
             <translation> · 大约还剩 {time}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="569" />
+            <location filename="../../explainer/gui/pages/training.py" line="573" />
             <source>{rate:,.0f} images/s · {elapsed} elapsed{eta}</source>
             <translation>{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="576" />
+            <location filename="../../explainer/gui/pages/training.py" line="580" />
             <source> · loss of the last batch {loss:.3f}, moving average {average:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}，滑动平均 {average:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="580" />
+            <location filename="../../explainer/gui/pages/training.py" line="584" />
             <source> · loss of the last batch {loss:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="582" />
+            <location filename="../../explainer/gui/pages/training.py" line="586" />
             <source> · mean loss of epoch {epoch} {loss:.3f}</source>
             <translation> · 第 {epoch} 轮的平均损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="586" />
+            <location filename="../../explainer/gui/pages/training.py" line="590" />
             <source> · validation accuracy {accuracy:.1%}</source>
             <translation> · 验证准确率 {accuracy:.1%}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="600" />
-            <location filename="../../explainer/gui/pages/training.py" line="621" />
+            <location filename="../../explainer/gui/pages/training.py" line="604" />
+            <location filename="../../explainer/gui/pages/training.py" line="625" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="616" />
+            <location filename="../../explainer/gui/pages/training.py" line="620" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="618" />
+            <location filename="../../explainer/gui/pages/training.py" line="622" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="625" />
+            <location filename="../../explainer/gui/pages/training.py" line="629" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="629" />
+            <location filename="../../explainer/gui/pages/training.py" line="633" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="633" />
+            <location filename="../../explainer/gui/pages/training.py" line="637" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="697" />
+            <location filename="../../explainer/gui/pages/training.py" line="701" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="697" />
+            <location filename="../../explainer/gui/pages/training.py" line="701" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="699" />
+            <location filename="../../explainer/gui/pages/training.py" line="703" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="699" />
+            <location filename="../../explainer/gui/pages/training.py" line="703" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>
