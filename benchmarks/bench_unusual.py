@@ -20,12 +20,11 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 
 from explainer.core import Sequential, softmax
-from explainer.data import add_data_argument, load_mnist, mnist_dir
+from explainer.data import FASHION_MNIST, add_data_argument, load_mnist, mnist_dir
 from explainer.data.augment import distort_like_drawing
 from explainer.data.preprocess import to_mnist
 from explainer.modelio import load_model
@@ -100,12 +99,13 @@ def main(argv: list[str] | None = None) -> int:
     """Print the table; exit status 1 when the shipped score misses the bar."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_data_argument(parser)
-    parser.add_argument("--fashion", help="Fashion-MNIST folder (default: beside the MNIST folder)")
+    parser.add_argument(
+        "--fashion",
+        help="Fashion-MNIST folder (default: $EXPLAINER_FASHION_MNIST_DIR or ../shared/data/fashion-mnist)",
+    )
     args = parser.parse_args(argv)
     directory = mnist_dir(args.data)
-    fashion_dir = Path(args.fashion) if args.fashion else None
-    if fashion_dir is None and directory is not None:
-        fashion_dir = directory.parent / "fashion-mnist"
+    fashion_dir = FASHION_MNIST.directory(args.fashion)
     if directory is None or fashion_dir is None or not fashion_dir.is_dir():
         print("MNIST or Fashion-MNIST not found: pass --data and --fashion", file=sys.stderr)
         return 2

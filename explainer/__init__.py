@@ -8,6 +8,7 @@ Scripting entry points (importing this package never imports Qt)::
     probs = model.predict_proba(x[None, None])     # (1, 10)
     trace = model.trace(x[None, None], target=[7])  # every layer's maps and gradients
     explainer.unusual_score(x[None])                # (1,): above ~3.7 it looks like no digit
+    clothes = explainer.load_model("assets/fashion_mnist.npz")  # Fashion-MNIST; see explainer.data
 """
 
 from __future__ import annotations

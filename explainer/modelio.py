@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from explainer.assets import asset_path
+from explainer.assets import asset_path, bundled
 from explainer.atomic import atomic_writer
 from explainer.core import Layer, Sequential
 from explainer.core.schema import MAX_CHANNELS as MAX_CHANNELS
@@ -99,6 +99,9 @@ def save_model(
 def load_model(path: str | os.PathLike[str] | None = None) -> Sequential:
     """Read a network saved by :func:`save_model`; ``None`` means the bundled ``assets/model.npz``.
 
+    A relative ``assets/<name>`` that does not exist in the working folder is the bundled file ``name``
+    (see :func:`explainer.assets.bundled`), e.g. ``load_model("assets/fashion_mnist.npz")``.
+
     Shape:
         The returned model maps ``(N, *input_shape)`` pixels to ``(N, K)`` logits,
         ``K = len(class_names)``.
@@ -107,7 +110,7 @@ def load_model(path: str | os.PathLike[str] | None = None) -> Sequential:
         BadInputError: the file is missing, empty, not an ``.npz``, damaged, holds pickled objects, or its
             architecture, weights or metadata are invalid. The message names the file and the problem.
     """
-    path = DEFAULT_MODEL_PATH if path is None else Path(path)
+    path = DEFAULT_MODEL_PATH if path is None else bundled(path)
     _check_file(path)
     try:
         npz = np.load(path, allow_pickle=False)

@@ -1,13 +1,15 @@
-"""Train a network on MNIST with mini-batch gradient descent; the loop is a generator of progress records.
+"""Train a network on MNIST (or Fashion-MNIST) with mini-batch gradient descent; the loop is a generator of
+progress records.
 
 ``train_iter`` does the work and yields a :class:`Progress` after every batch, so a GUI worker thread can
 drive it, show progress and stop at any step. The command line wraps it::
 
     python -m explainer.train --data DIR --epochs 20 --out assets/model.npz --seed 0
+    python -m explainer.train --dataset fashion-mnist --out assets/fashion_mnist.npz ...
 
 The last 5,000 training images are held out for validation (``--val-size``); the best epoch by validation
-accuracy is saved atomically at each epoch end, and the 10,000 MNIST test digits are only used once, at
-the end, to report the test accuracy that goes into the model file's metadata.
+accuracy is saved atomically at each epoch end, and the 10,000 test images are only used once, at the
+end, to report the test accuracy that goes into the model file's metadata (with the exact command).
 
 Learning-rate schedule: cosine decay per batch from the base rate to zero over the whole run,
 ``lr(t) = lr * (1 + cos(pi * t / T)) / 2`` (t = batches done, T = all batches), or constant.
@@ -39,7 +41,7 @@ from explainer.core import (
     reference_net,
     softmax_cross_entropy,
 )
-from explainer.data import MNIST
+from explainer.data import FASHION_MNIST, MNIST, Dataset
 from explainer.data.augment import augment_batch
 from explainer.errors import BadInputError
 from explainer.modelio import load_model, save_model
@@ -292,6 +294,8 @@ ARCHITECTURES: dict[str, Callable[[np.random.Generator], Sequential]] = {
     "wide": partial(build, ArchitectureSpec(channels=(16, 16), dense=(64,), dropout=0.25)),
 }
 DEFAULT_LR = {"adam": 2e-3, "sgd": 0.05}
+DATASETS: dict[str, Dataset] = {"mnist": MNIST, "fashion-mnist": FASHION_MNIST}
+"""The data sets ``--dataset`` names."""
 
 
 def make_optimizer(model: Sequential, name: str, lr: float | None = None) -> Optimizer:
@@ -344,11 +348,18 @@ def build_parser() -> argparse.ArgumentParser:
     """The command-line options of ``python -m explainer.train``."""
     parser = argparse.ArgumentParser(
         prog="python -m explainer.train",
-        description="Train a CNN on MNIST and save it as a model file the app can load.",
+        description="Train a CNN on MNIST or Fashion-MNIST and save it as a model file the app can load.",
+    )
+    parser.add_argument(
+        "--dataset",
+        choices=sorted(DATASETS),
+        default="mnist",
+        help="the data set, which also names the classes (default mnist)",
     )
     parser.add_argument(
         "--data",
-        help="folder with the MNIST IDX files (default: $EXPLAINER_MNIST_DIR, else ../shared/data/mnist)",
+        help="folder with the IDX files (default: $EXPLAINER_MNIST_DIR, else ../shared/data/mnist; "
+        "for fashion-mnist: $EXPLAINER_FASHION_MNIST_DIR, else ../shared/data/fashion-mnist)",
     )
     parser.add_argument("--epochs", type=int, default=20, help="passes over the training set (default 20)")
     parser.add_argument("--out", type=Path, default=Path("model.npz"), help="model file to write")
@@ -377,6 +388,9 @@ def build_parser() -> argparse.ArgumentParser:
     augment.add_argument(
         "--thickness", type=float, default=DEFAULT_AUGMENT["thickness"], help="probability of thicker/thinner"
     )
+    augment.add_argument(
+        "--flip", type=float, default=0.0, help="probability of a left-right mirror (clothes, not digits)"
+    )
     parser.add_argument("--arch", choices=sorted(ARCHITECTURES), default="reference")
     parser.add_argument(
         "--init",
@@ -387,8 +401,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--val-size",
         type=int,
-        default=MNIST.validation_size,
-        help=f"the last this-many training images are the validation set (default {MNIST.validation_size})",
+        default=None,
+        help="the last this-many training images are the validation set (default: the data set's, "
+        f"{MNIST.validation_size} for both)",
     )
     parser.add_argument(
         "--limit",
@@ -404,8 +419,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     command = "python -m explainer.train " + shlex.join(argv)
+    dataset = DATASETS[args.dataset]
     try:
-        (train_images, train_labels), (val_images, val_labels), test_data = _load_splits(args)
+        (train_images, train_labels), (val_images, val_labels), test_data = _load_splits(dataset, args)
     except BadInputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -413,6 +429,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parent: dict[str, Any] = {}
     if args.init is None:
         model, arch = ARCHITECTURES[args.arch](init_rng), args.arch
+        # The architectures are built for ten classes; the names are the data set's.
+        model.class_names = list(dataset.class_names)
     else:
         try:
             model = load_model(args.init)
@@ -427,6 +445,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "scale": list(args.scale),
         "shift": args.shift,
         "thickness": args.thickness,
+        **({"flip": args.flip} if args.flip else {}),
     }
     settings = {
         "command": command,
@@ -438,7 +457,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schedule": args.schedule,
         "augment": augmentation if args.augment else None,
         "arch": arch,
-        "training_data": f"{MNIST.name} training images 1-{len(train_images):,} "
+        "training_data": f"{dataset.name} training images 1-{len(train_images):,} "
         f"(the last {len(val_images):,} of the training file are the validation set)",
         "numpy": np.__version__,
     }
@@ -502,14 +521,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             **settings,
             **best_info,
             "date": _now(),
-            "test_data": f"{MNIST.name} test set ({len(test_data[0]):,} images)",
+            "test_data": f"{dataset.name} test set ({len(test_data[0]):,} images)",
             "test_accuracy": test_accuracy,
             "wall_time_s": round(wall_time, 1),
             "interrupted": interrupted,
         },
     )
     print(
-        f"test accuracy {test_accuracy:.2%} on {len(test_data[0]):,} MNIST test digits "
+        f"test accuracy {test_accuracy:.2%} on {len(test_data[0]):,} {dataset.name} test images "
         f"(epoch {best_info['best_epoch']}, val acc {best_info['validation_accuracy']:.2%}); "
         f"wrote {args.out} in {wall_time / 60:.1f} min",
         flush=True,
@@ -523,20 +542,20 @@ def _now() -> str:
 
 
 def _load_splits(
-    args: argparse.Namespace,
+    dataset: Dataset, args: argparse.Namespace
 ) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
-    """Training, validation (the last ``--val-size`` training images) and test sets of :data:`MNIST`.
+    """Training, validation (the last ``--val-size`` training images) and test sets of ``dataset``.
 
     Shape:
         Each is images ``(N, 28, 28)`` uint8 and labels ``(N,)`` uint8.
     """
-    directory = MNIST.directory(args.data)
+    directory = dataset.directory(args.data)
     if directory is None:
-        raise BadInputError(f"no {MNIST.name} folder: pass --data DIR or set {MNIST.env_var}")
+        raise BadInputError(f"no {dataset.name} folder: pass --data DIR or set {dataset.env_var}")
     if args.limit is not None and args.limit < 1:
         raise BadInputError(f"--limit must be at least 1, not {args.limit}")
-    train, validation = MNIST.splits(directory, args.limit, args.val_size)
-    return train, validation, MNIST.test_set(directory)
+    train, validation = dataset.splits(directory, args.limit, args.val_size)
+    return train, validation, dataset.test_set(directory)
 
 
 if __name__ == "__main__":

@@ -61,6 +61,21 @@ def mnist_directory() -> Path:
     return directory
 
 
+@pytest.fixture(scope="session")
+def fashion_mnist_directory() -> Path:
+    """The real Fashion-MNIST folder (EXPLAINER_FASHION_MNIST_DIR or ../shared/data/fashion-mnist); skips
+    when absent."""
+    from explainer.data import FASHION_MNIST
+
+    directory = FASHION_MNIST.directory()
+    if directory is None:
+        pytest.skip(
+            "Fashion-MNIST not found: set EXPLAINER_FASHION_MNIST_DIR or place the IDX files in "
+            "../shared/data/fashion-mnist"
+        )
+    return directory
+
+
 @pytest.fixture
 def kill_at_marker() -> Callable[[str, str], None]:
     """``kill(script, marker)``: run a Python script in a child process (importing this checkout's

@@ -9,7 +9,10 @@ import pytest
 from explainer import assets
 
 
-@pytest.mark.parametrize("name", ["model.npz", "samples.npz", "unusual.npz", "icon.png"])
+@pytest.mark.parametrize(
+    "name",
+    ["model.npz", "samples.npz", "unusual.npz", "icon.png", "fashion_mnist.npz", "fashion_samples.npz"],
+)
 def test_every_bundled_file_is_in_the_checkout(name: str) -> None:
     path = assets.asset_path(name)
     assert path == assets.SOURCE_ASSETS / name and path.stat().st_size > 1000
@@ -26,6 +29,17 @@ def test_the_installed_copy_is_used_when_the_checkout_has_none(
     assert assets.asset_path("model.npz") == installed / "model.npz"
     # Missing everywhere: the checkout path, so the error names where the file belongs.
     assert assets.asset_path("samples.npz") == tmp_path / "no-checkout" / "samples.npz"
+
+
+def test_an_assets_path_names_the_bundled_file_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert assets.bundled("assets/fashion_mnist.npz") == assets.asset_path("fashion_mnist.npz")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "fashion_mnist.npz").write_bytes(b"x")
+    assert assets.bundled("assets/fashion_mnist.npz") == Path("assets/fashion_mnist.npz"), "a local file wins"
+    assert assets.bundled("other/model.npz") == Path("other/model.npz")
 
 
 def test_the_app_icon_is_a_square_image(qapp) -> None:

@@ -121,6 +121,19 @@ def test_rotation_and_scale_keep_the_centre_of_mass_of_a_centred_digit() -> None
     assert ratio.min() > 0.55 and ratio.max() < 1.6  # area scales with zoom squared
 
 
+def test_flip_mirrors_the_chosen_images_and_costs_no_draws_when_off() -> None:
+    x = digits(64)
+    flipped = augment_batch(x, np.random.default_rng(3), **IDENTITY, flip=0.5)
+    mirrored = [np.array_equal(out, img[:, ::-1]) for out, img in zip(flipped, x, strict=True)]
+    unchanged = [np.array_equal(out, img) for out, img in zip(flipped, x, strict=True)]
+    assert all(m or u for m, u in zip(mirrored, unchanged, strict=True))
+    assert 16 < sum(mirrored) < 48
+    # flip=0 leaves the random stream as it was, so older seeds give the same batches.
+    np.testing.assert_array_equal(
+        augment_batch(x, np.random.default_rng(4), flip=0.0), augment_batch(x, np.random.default_rng(4))
+    )
+
+
 def test_grey_morphology() -> None:
     x = np.zeros((1, 7, 7), np.float32)
     x[0, 3, 3] = 0.8

@@ -43,12 +43,9 @@ def test_the_score_has_one_value_per_input_in_both_shapes() -> None:
         explainer.unusual_score(x[0])
 
 
-def test_fashion_images_score_above_digits(mnist_directory: Path) -> None:
-    fashion_dir = mnist_directory.parent / "fashion-mnist"
-    if not fashion_dir.is_dir():
-        pytest.skip(f"Fashion-MNIST not found in {fashion_dir}")
+def test_fashion_images_score_above_digits(mnist_directory: Path, fashion_mnist_directory: Path) -> None:
     digits, _ = load_mnist(mnist_directory, "test")
-    fashion, _ = load_mnist(fashion_dir, "test")
+    fashion, _ = load_mnist(fashion_mnist_directory, "test")
     threshold = UnusualStatistics.load().threshold
     digit_scores = explainer.unusual_score(digits[:200] / np.float32(255))
     fashion_scores = explainer.unusual_score(fashion[:200] / np.float32(255))

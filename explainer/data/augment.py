@@ -59,6 +59,7 @@ def augment_batch(
     shift: float = 2.5,
     stretch: float = 0.0,
     shear: float = 0.0,
+    flip: float = 0.0,
     thickness: float = 0.0,
     elastic: float = 0.0,
     elastic_alpha: float = 34.0,
@@ -77,6 +78,9 @@ def augment_batch(
         stretch: maximum change of aspect ratio; width is multiplied by ``sqrt(a)`` and height divided by
             it, with ``a`` drawn uniformly from ``[1 - stretch, 1 + stretch]`` (0 = keep proportions).
         shear: maximum horizontal shear (slant) in degrees, drawn uniformly from ``[-shear, shear]``.
+        flip: probability that an image is mirrored left-right (for clothes and shoes; a mirrored digit
+            is another shape). 0 draws no random numbers for it, so other settings give the batches
+            they gave before the option existed.
         thickness: probability that an image's strokes get thicker or thinner (each equally likely):
             the image is blended with its grey dilation or erosion by a random amount in [0.5, 1], using a
             3x3 square or a plus-shaped cross (chosen at random), i.e. up to one pixel per side. Eroded
@@ -99,7 +103,7 @@ def augment_batch(
     if thickness > 0:
         x = _random_thickness(x, rng, thickness)
     matrices = affine_matrices(
-        n, rng, rotation=rotation, scale=scale, shift=shift, stretch=stretch, shear=shear
+        n, rng, rotation=rotation, scale=scale, shift=shift, stretch=stretch, shear=shear, flip=flip
     )
     displacement = None
     if elastic > 0:
@@ -118,11 +122,13 @@ def affine_matrices(
     shift: float,
     stretch: float = 0.0,
     shear: float = 0.0,
+    flip: float = 0.0,
 ) -> np.ndarray:
     """Draw ``n`` random forward affine maps (about the image centre) with the ranges of ``augment_batch``.
 
     Each map is ``[[A, t]]``: a point ``p = (y, x)`` relative to the image centre moves to ``A @ p + t``,
-    with ``A = R(angle) @ Shear @ diag(s / sqrt(a), s * sqrt(a))`` and ``t`` the shift in pixels.
+    with ``A = R(angle) @ Shear @ diag(s / sqrt(a), s * sqrt(a)) @ M`` and ``t`` the shift in pixels;
+    ``M`` is ``diag(1, -1)`` (mirror left-right) with probability ``flip``, else the identity.
 
     Shape:
         Returns ``(n, 2, 3)`` float64: ``[..., :2]`` is ``A`` acting on ``(y, x)``, ``[..., 2]`` is ``t``.
@@ -142,6 +148,8 @@ def affine_matrices(
     a[:, 1, 0] = (sin + cos * slant) * sy
     a[:, 1, 1] = cos * sx
     a[:, :, 2] = t
+    if flip > 0:
+        a[rng.random(n) < flip, :, 1] *= -1.0
     return a
 
 

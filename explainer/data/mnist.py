@@ -2,7 +2,8 @@
 
 IDX (the format MNIST ships in) is a 4-byte magic number ``00 00 <dtype> <ndim>``, then ``ndim``
 big-endian uint32 sizes, then the values in C order, big-endian. Files may be gzip-compressed.
-Fashion-MNIST ships in the same files, so it will be one more :class:`Dataset` over :func:`load_mnist`.
+Fashion-MNIST ships in the same files; :mod:`explainer.data.fashion` is one more :class:`Dataset` over
+:func:`load_mnist`.
 """
 
 from __future__ import annotations

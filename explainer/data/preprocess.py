@@ -1,4 +1,5 @@
-"""Turn a drawing or a loaded image into a 28x28 network input, the way MNIST digits were made.
+"""Turn a drawing or a loaded image into a 28x28 network input, the way MNIST digits were made
+(:func:`to_mnist`) or the way Fashion-MNIST's product photos were (:func:`to_fashion_mnist`).
 
 MNIST's recipe (LeCun et al.): each digit was scaled to fit a 20x20 box keeping its aspect ratio, with
 anti-aliasing (hence the grey levels), then placed in a 28x28 frame so that its centre of mass lies at
@@ -18,7 +19,7 @@ import numpy as np
 
 from explainer.errors import BadInputError
 
-__all__ = ["BLANK_LEVEL", "BOX", "CENTRE", "FRAME", "INK_THRESHOLD", "to_mnist"]
+__all__ = ["BLANK_LEVEL", "BOX", "CENTRE", "FRAME", "INK_THRESHOLD", "to_fashion_mnist", "to_mnist"]
 
 FRAME = 28
 BOX = 20
@@ -51,35 +52,9 @@ def to_mnist(img: np.ndarray) -> np.ndarray:
     Raises:
         BadInputError: not 2-D, empty, not numeric, or containing NaN/infinity.
     """
-    a = np.asarray(img)
-    if a.ndim != 2:
-        raise BadInputError(f"to_mnist expects a 2-D (H, W) image, got shape {a.shape}")
-    if a.size == 0:
-        raise BadInputError(f"to_mnist got an empty image of shape {a.shape}")
-    if a.dtype == bool:
-        a = a.view(np.uint8)
-        full = 1.0
-    elif a.dtype.kind in "ui":
-        full = 255.0
-    elif a.dtype.kind == "f":
-        if not np.isfinite(a).all():
-            raise BadInputError("to_mnist got an image containing NaN or infinity")
-        full = 1.0
-    else:
-        raise BadInputError(f"to_mnist expects an integer or float image, got dtype {a.dtype}")
-
-    peak = min(float(a.max()), full)
-    if peak <= BLANK_LEVEL * full:
+    crop = _ink_crop(img, "to_mnist")
+    if crop is None:
         return np.zeros((FRAME, FRAME), np.float32)
-    threshold = max(INK_THRESHOLD * peak, BLANK_LEVEL * full)
-    # Bounding box from row/column projections, computed in the input's own dtype (no full-size copy).
-    mask = a > threshold
-    rows = np.flatnonzero(mask.any(axis=1))
-    cols = np.flatnonzero(mask.any(axis=0))
-    crop = a[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1].astype(np.float64)
-    np.clip(crop, 0.0, peak, out=crop)
-    crop *= 1.0 / peak
-
     h, w = crop.shape
     scale = BOX / max(h, w)
     nh, nw = max(1, round(h * scale)), max(1, round(w * scale))
@@ -94,6 +69,85 @@ def to_mnist(img: np.ndarray) -> np.ndarray:
     x0, x1 = max(ox, 0), min(ox + nw, FRAME)
     out[y0:y1, x0:x1] = small[y0 - oy : y1 - oy, x0 - ox : x1 - ox]
     return np.clip(out, 0.0, 1.0, out=out)
+
+
+def to_fashion_mnist(img: np.ndarray) -> np.ndarray:
+    """Crop to the object, scale its longer side to 28 (aspect kept, anti-aliased), centre its box.
+
+    Fashion-MNIST was made from product photos on white: trimmed to the product, the longer side resized
+    to 28 pixels, placed in the middle of a 28x28 frame (by its bounding box, not its centre of mass) and
+    negated, so the garment is bright on black. ``img`` is as for :func:`to_mnist` (ink or garment bright
+    on a dark background; :func:`explainer.load_image` turns a photo on a light background into that).
+    Steps:
+
+    1. Bounding box and brightness stretch exactly as steps 1-2 of :func:`to_mnist`: a blank input gives
+       zeros, and the brightest pixel of the object becomes 1.
+    2. Resample so the longer side is 28 pixels (area averaging when shrinking, bilinear when growing).
+    3. Place the box in the middle of the 28x28 frame, the shorter side padded equally on both sides
+       (the odd pixel goes below or right).
+
+    So a photo of a shirt on a white table becomes a bright shirt filling the frame from top to bottom or
+    side to side, its fabric shading kept as grey levels; a drawing on the canvas is likewise blown up to
+    the frame's edges (draw the whole garment, not a detail).
+
+    Shape:
+        img: ``(H, W)``, any size >= 1x1. Returns ``(28, 28)`` float32 in [0, 1].
+
+    Raises:
+        BadInputError: not 2-D, empty, not numeric, or containing NaN/infinity.
+    """
+    crop = _ink_crop(img, "to_fashion_mnist")
+    out = np.zeros((FRAME, FRAME), np.float32)
+    if crop is None:
+        return out
+    h, w = crop.shape
+    scale = FRAME / max(h, w)
+    nh, nw = max(1, round(h * scale)), max(1, round(w * scale))
+    y0, x0 = (FRAME - nh) // 2, (FRAME - nw) // 2
+    out[y0 : y0 + nh, x0 : x0 + nw] = _resample_rows(_resample_rows(crop, nh).T, nw).T
+    return np.clip(out, 0.0, 1.0, out=out)
+
+
+def _ink_crop(img: np.ndarray, name: str) -> np.ndarray | None:
+    """Check ``img``, crop it to its ink and scale the ink's brightest pixel to 1; None when blank.
+
+    Steps 1-2 of :func:`to_mnist`; ``name`` is the caller, for the messages.
+
+    Shape:
+        img: ``(H, W)``. Returns the crop ``(h, w)`` float64 in [0, 1], or None.
+
+    Raises:
+        BadInputError: not 2-D, empty, not numeric, or containing NaN/infinity.
+    """
+    a = np.asarray(img)
+    if a.ndim != 2:
+        raise BadInputError(f"{name} expects a 2-D (H, W) image, got shape {a.shape}")
+    if a.size == 0:
+        raise BadInputError(f"{name} got an empty image of shape {a.shape}")
+    if a.dtype == bool:
+        a = a.view(np.uint8)
+        full = 1.0
+    elif a.dtype.kind in "ui":
+        full = 255.0
+    elif a.dtype.kind == "f":
+        if not np.isfinite(a).all():
+            raise BadInputError(f"{name} got an image containing NaN or infinity")
+        full = 1.0
+    else:
+        raise BadInputError(f"{name} expects an integer or float image, got dtype {a.dtype}")
+
+    peak = min(float(a.max()), full)
+    if peak <= BLANK_LEVEL * full:
+        return None
+    threshold = max(INK_THRESHOLD * peak, BLANK_LEVEL * full)
+    # Bounding box from row/column projections, computed in the input's own dtype (no full-size copy).
+    mask = a > threshold
+    rows = np.flatnonzero(mask.any(axis=1))
+    cols = np.flatnonzero(mask.any(axis=0))
+    crop = a[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1].astype(np.float64)
+    np.clip(crop, 0.0, peak, out=crop)
+    crop *= 1.0 / peak
+    return crop
 
 
 def _resample_rows(a: np.ndarray, n_out: int) -> np.ndarray:

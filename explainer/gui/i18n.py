@@ -78,6 +78,27 @@ def _file_kinds() -> dict[str, str]:
     return {"image": tr("image"), "IDX": tr("IDX"), "model": tr("model")}
 
 
+def class_name(name: str) -> str:
+    """A model's class name in the current language; a name the catalogue lacks (a digit) stays as it is.
+
+    Class names are data (``Dataset.class_names``, ``model.class_names``), so the bundled data sets' names
+    are written out here with ``tr()`` for ``python -m explainer.i18n.extract`` to catalogue.
+    """
+    translated = {
+        "T-shirt/top": tr("T-shirt/top"),
+        "Trouser": tr("Trouser"),
+        "Pullover": tr("Pullover"),
+        "Dress": tr("Dress"),
+        "Coat": tr("Coat"),
+        "Sandal": tr("Sandal"),
+        "Shirt": tr("Shirt"),
+        "Sneaker": tr("Sneaker"),
+        "Bag": tr("Bag"),
+        "Ankle boot": tr("Ankle boot"),
+    }
+    return translated.get(name, name)
+
+
 def translate_error(error: BaseException) -> str:
     """The message of ``error`` in the current language.
 

@@ -24,17 +24,17 @@
             <translation>{name}：展平后有 {n} 个数，超过了全连接层最多允许的 {max} 个输入；请增加池化、卷积块或更大的步幅</translation>
         </message>
         <message>
-            <location filename="../../explainer/data/mnist.py" line="88" />
+            <location filename="../../explainer/data/mnist.py" line="89" />
             <source>{path}: not an IDX file, wrong magic number {magic}</source>
             <translation>{path}：不是 IDX 文件，魔数 {magic} 不对</translation>
         </message>
         <message>
-            <location filename="../../explainer/data/mnist.py" line="160" />
+            <location filename="../../explainer/data/mnist.py" line="161" />
             <source>{directory}: no MNIST file {name} found</source>
             <translation>{directory}：找不到 MNIST 文件 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/data/mnist.py" line="180" />
+            <location filename="../../explainer/data/mnist.py" line="181" />
             <source>{directory}: MNIST directory does not exist</source>
             <translation>{directory}：MNIST 文件夹不存在</translation>
         </message>
@@ -177,17 +177,67 @@ Install them with:
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="200" />
+            <location filename="../../explainer/gui/i18n.py" line="88" />
+            <source>T-shirt/top</source>
+            <translation>T恤/上衣</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="89" />
+            <source>Trouser</source>
+            <translation>裤子</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="90" />
+            <source>Pullover</source>
+            <translation>套头衫</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="91" />
+            <source>Dress</source>
+            <translation>连衣裙</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="92" />
+            <source>Coat</source>
+            <translation>外套</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="93" />
+            <source>Sandal</source>
+            <translation>凉鞋</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="94" />
+            <source>Shirt</source>
+            <translation>衬衫</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="95" />
+            <source>Sneaker</source>
+            <translation>运动鞋</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="96" />
+            <source>Bag</source>
+            <translation>包</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="97" />
+            <source>Ankle boot</source>
+            <translation>短靴</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/i18n.py" line="221" />
             <source>No installed font can show Chinese characters, so some text may appear as boxes. Install the {package} package and restart the app.</source>
             <translation>系统中没有能显示中文的字体，部分文字可能显示为方框。请安装 {package} 软件包，然后重新启动程序。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="254" />
+            <location filename="../../explainer/gui/i18n.py" line="275" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="255" />
+            <location filename="../../explainer/gui/i18n.py" line="276" />
             <source>Show the app in another language; the choice is remembered</source>
             <translation>切换程序的显示语言；选择会被记住</translation>
         </message>
@@ -3877,52 +3927,52 @@ Install them with:
             <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="116" />
+            <location filename="../../explainer/modelio.py" line="119" />
             <source>model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})</source>
             <translation>模型文件 {path} 不是可读的 .npz 压缩包；它可能不完整或已损坏（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="141" />
+            <location filename="../../explainer/modelio.py" line="144" />
             <source>model file {path} {problem}</source>
             <translation>模型文件 {path} 有问题：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="163" />
+            <location filename="../../explainer/modelio.py" line="166" />
             <source>model file {path} is empty</source>
             <translation>模型文件 {path} 是空的</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="168" />
+            <location filename="../../explainer/modelio.py" line="171" />
             <source>model file {path} is not an .npz (zip) archive; it may be another kind of file or random bytes</source>
             <translation>模型文件 {path} 不是 .npz（zip）压缩包；它可能是别的文件或随机字节</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="191" />
+            <location filename="../../explainer/modelio.py" line="194" />
             <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
             <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="214" />
+            <location filename="../../explainer/modelio.py" line="217" />
             <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
             <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="262" />
+            <location filename="../../explainer/modelio.py" line="265" />
             <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
             <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="271" />
+            <location filename="../../explainer/modelio.py" line="274" />
             <source>model file {path} weight {name} contains NaN or infinite values</source>
             <translation>模型文件 {path} 的权重 {name} 含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="286" />
+            <location filename="../../explainer/modelio.py" line="289" />
             <source>model file {path} has no 'format' field; it was not saved by this app ({format})</source>
             <translation>模型文件 {path} 没有 'format' 字段；它不是由本应用保存的（{format}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="422" />
+            <location filename="../../explainer/modelio.py" line="425" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
         </message>
