@@ -138,7 +138,9 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         prog="cnn-explainer", description=tr("See how a convolutional network reads your handwriting.")
     )
     parser.add_argument("--model", type=Path, help=tr("a model file (.npz) to use, not the bundled one"))
-    parser.add_argument("--data", type=Path, help=tr("the folder with the IDX files of the data set in use, for training"))
+    parser.add_argument(
+        "--data", type=Path, help=tr("the folder with the IDX files of the data set in use, for training")
+    )
     parser.add_argument(
         "--measure-startup",
         action="store_true",

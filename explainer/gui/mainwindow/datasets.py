@@ -81,6 +81,9 @@ class DatasetSwitching:
         self._check_dataset_action()
         self._load_gallery()
         self.retranslate_ui()
+        # A one-off change, not a stroke: the page on screen follows now rather than after a pause.
+        self._page_timer.stop()
+        self._sync_current_page()
         self.statusBar().showMessage(
             tr("Now working on {name}, with its bundled model").format(name=dataset.name), 5000
         )
