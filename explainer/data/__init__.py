@@ -1,22 +1,40 @@
-"""The data sets, Qt-free: :class:`Dataset` (shape, classes, files, splits, preprocessing, samples),
-:data:`MNIST` and :data:`FASHION_MNIST` (``fashion``); the IDX reader (``mnist``), drawing-to-input
-preprocessing (``preprocess``) and training augmentation (``augment``).
+"""The data sets, Qt-free: :class:`Dataset` (shape, classes, files, splits, preprocessing, samples, bundled
+model), :data:`MNIST` and :data:`FASHION_MNIST` (``fashion``), both in :data:`DATASETS`; the IDX reader
+(``mnist``), drawing-to-input preprocessing (``preprocess``) and training augmentation (``augment``).
 """
 
 from explainer.data.dataset import Dataset, Split, read_samples
 from explainer.data.fashion import FASHION_MNIST, FASHION_MNIST_CLASSES
 from explainer.data.mnist import MNIST, add_data_argument, load_mnist, mnist_dir, mnist_dir_or_say, read_idx
+from explainer.errors import BadInputError
 
 __all__ = [
+    "DATASETS",
     "FASHION_MNIST",
     "FASHION_MNIST_CLASSES",
     "MNIST",
     "Dataset",
     "Split",
     "add_data_argument",
+    "dataset_named",
     "load_mnist",
     "mnist_dir",
     "mnist_dir_or_say",
     "read_idx",
     "read_samples",
 ]
+
+DATASETS: dict[str, Dataset] = {dataset.name: dataset for dataset in (MNIST, FASHION_MNIST)}
+"""The bundled data sets by name, in the order the app offers them."""
+
+
+def dataset_named(name: str) -> Dataset:
+    """The bundled data set called ``name`` (see :data:`DATASETS`).
+
+    Raises:
+        BadInputError: no bundled data set has that name.
+    """
+    try:
+        return DATASETS[name]
+    except KeyError:
+        raise BadInputError(f"unknown data set {name!r}; expected one of {', '.join(DATASETS)}") from None

@@ -46,6 +46,7 @@ class Dataset:
         train_size: images in the training file, the validation images included.
         validation_size: the last this-many training images are the validation set.
         samples: the bundled file of sample images (an ``assets/`` name), shown in the gallery.
+        model: the bundled model trained on this data set (an ``assets/`` name), the app's starting model.
 
     Shape:
         Splits are images ``(N, H, W)`` and labels ``(N,)``; see :data:`Split`.
@@ -61,6 +62,7 @@ class Dataset:
     train_size: int
     validation_size: int
     samples: str
+    model: str
 
     def directory(self, cli_value: str | os.PathLike[str] | None = None) -> Path | None:
         """Where the files are: ``cli_value`` (``--data``), else ``$env_var``, else the shared copy.
@@ -122,6 +124,11 @@ class Dataset:
     def samples_path(self) -> Path:
         """The bundled sample images file (see :func:`explainer.assets.asset_path`)."""
         return asset_path(self.samples)
+
+    @property
+    def model_path(self) -> Path:
+        """The bundled trained model file (see :func:`explainer.assets.asset_path`)."""
+        return asset_path(self.model)
 
     def load_samples(self, path: str | os.PathLike[str] | None = None) -> Split:
         """The bundled sample images (or those in ``path``), checked against :attr:`input_shape`.

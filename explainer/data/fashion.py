@@ -38,6 +38,7 @@ FASHION_MNIST = Dataset(
     train_size=60000,
     validation_size=5000,
     samples="fashion_samples.npz",
+    model="fashion_mnist.npz",
 )
 """Zalando's product photos: 60,000 training images (the last 5,000 of them for validation) and 10,000
 test images, 28x28, garment bright on black, classes :data:`FASHION_MNIST_CLASSES`. Files from

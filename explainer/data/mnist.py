@@ -213,6 +213,7 @@ MNIST = Dataset(
     train_size=60000,
     validation_size=5000,
     samples="samples.npz",
+    model="model.npz",
 )
 """The handwritten digits: 60,000 training images (the last 5,000 of them for validation) and 10,000 test
 images of 28x28 grey pixels, classes "0" to "9"; drawings become inputs through :func:`to_mnist`."""

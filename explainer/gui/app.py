@@ -138,7 +138,9 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         prog="cnn-explainer", description=tr("See how a convolutional network reads your handwriting.")
     )
     parser.add_argument("--model", type=Path, help=tr("a model file (.npz) to use, not the bundled one"))
-    parser.add_argument("--data", type=Path, help=tr("the folder with the MNIST IDX files, for training"))
+    parser.add_argument(
+        "--data", type=Path, help=tr("the folder with the IDX files of the data set in use, for training")
+    )
     parser.add_argument(
         "--measure-startup",
         action="store_true",
@@ -182,8 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The state's data set reads its files from here; remembered like a folder chosen in the app.
         settings.data_dir = args.data.expanduser().resolve()
     window = create_window(model=args.model, settings=settings)
-    # A chosen data folder is saved at once, so a crash or Ctrl+C does not forget it.
-    window.state.data.sigFolderChanged.connect(lambda _folder: save_settings(window.settings(), QSettings()))
+    # A chosen data folder or data set is saved at once, so a crash or Ctrl+C does not forget it.
+    window.state.sigDataChanged.connect(lambda _data: save_settings(window.settings(), QSettings()))
     probe = FirstPaintProbe(window, process_start_time())
     if args.measure_startup:
 

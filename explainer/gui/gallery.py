@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
-from explainer.gui.i18n import FollowsLanguage, tr
+from explainer.gui.i18n import FollowsLanguage, class_name, tr
 
 
 class SampleGallery(FollowsLanguage, QListWidget):
@@ -31,18 +33,22 @@ class SampleGallery(FollowsLanguage, QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self._images = np.zeros((0, 28, 28), np.uint8)
         self._labels = np.zeros(0, np.int64)
+        self._class_names: list[str] | None = None
         self._thumb = 36
         self.itemClicked.connect(self._pick)
         self.retranslate_ui()
 
-    def set_samples(self, images: np.ndarray, labels: np.ndarray) -> None:
-        """Show ``images`` with their ``labels``.
+    def set_samples(
+        self, images: np.ndarray, labels: np.ndarray, class_names: Sequence[str] | None = None
+    ) -> None:
+        """Show ``images`` with their ``labels``; tooltips name the class (``class_names``, else the label).
 
         Shape:
             ``images (N, 28, 28)`` uint8, ``labels (N,)`` integers.
         """
         self._images = np.ascontiguousarray(images, np.uint8)
         self._labels = np.asarray(labels, np.int64)
+        self._class_names = None if class_names is None else [str(name) for name in class_names]
         self._rebuild()
 
     def set_thumbnail_size(self, side: int) -> None:
@@ -73,7 +79,7 @@ class SampleGallery(FollowsLanguage, QListWidget):
         """Set the user-visible texts in the current language."""
         self.setToolTip(
             tr(
-                "Digits from the MNIST test set, which the network never saw in training. "
+                "Images from the data set's test set, which the network never saw in training. "
                 "Click one to load it."
             )
         )
@@ -94,9 +100,10 @@ class SampleGallery(FollowsLanguage, QListWidget):
 
     def _item_tooltip(self, row: int) -> str:
         """The tooltip of thumbnail ``row``."""
-        return tr("Test digit #{index}, true label {label}. Click to load it.").format(
-            index=row, label=int(self._labels[row])
-        )
+        label = int(self._labels[row])
+        names = self._class_names
+        name = class_name(names[label]) if names is not None and label < len(names) else label
+        return tr("Test digit #{index}, true label {label}. Click to load it.").format(index=row, label=name)
 
     def _rebuild(self) -> None:
         """Recreate the thumbnails at the current size."""

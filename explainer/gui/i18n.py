@@ -18,6 +18,7 @@ works; ``font_warning`` says which package to install.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -97,6 +98,11 @@ def class_name(name: str) -> str:
         "Ankle boot": tr("Ankle boot"),
     }
     return translated.get(name, name)
+
+
+def shown_class_names(names: Iterable[object]) -> list[str]:
+    """A model's class names as the app shows them: in the current language (see :func:`class_name`)."""
+    return [class_name(str(name)) for name in names]
 
 
 def translate_error(error: BaseException) -> str:

@@ -8,14 +8,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from explainer.data import MNIST, Dataset, Split
+from explainer.data import DATASETS, MNIST, Dataset, Split, dataset_named
 from explainer.errors import bad_input
 from explainer.gui import theme
 from explainer.gui.canvas import BRUSH_DEFAULT
@@ -24,15 +24,25 @@ if TYPE_CHECKING:
     from explainer.core import Sequential, Trace
 
 DATA_DIR_KEY = "training/data_dir"
-"""Settings key of the folder chosen for the data set's files (in the app or with ``--data``)."""
+"""Settings key of the folder chosen for MNIST's files (in the app or with ``--data``)."""
+
+DATASET_KEY = "data/dataset"
+"""Settings key of the name of the data set in use (a key of :data:`explainer.data.DATASETS`)."""
+
+
+def data_dir_key(name: str) -> str:
+    """The settings key of the folder chosen for the files of the data set ``name``."""
+    return DATA_DIR_KEY if name == MNIST.name else f"{DATA_DIR_KEY}_{name}"
 
 
 @dataclass
 class Settings:
     """User preferences the window reads at start-up and keeps up to date.
 
-    ``data_dir``: the folder of the data set's files chosen in the app or with ``--data``; None means the
-    data set's default (see :meth:`explainer.data.Dataset.directory`).
+    ``dataset``: the name of the data set in use (see :data:`explainer.data.DATASETS`). ``data_dir``: the
+    folder of its files chosen in the app or with ``--data``; None means the data set's default (see
+    :meth:`explainer.data.Dataset.directory`). ``other_data_dirs``: the folders chosen for the other data
+    sets, by name, kept for when the app switches back to one.
     """
 
     dark: bool = False
@@ -40,6 +50,8 @@ class Settings:
     brush_size: int = BRUSH_DEFAULT
     scale_mode: str = "layer"
     data_dir: Path | None = None
+    dataset: str = MNIST.name
+    other_data_dirs: dict[str, Path] = field(default_factory=dict)
 
 
 def load_settings(store: QSettings) -> Settings:
@@ -52,15 +64,23 @@ def load_settings(store: QSettings) -> Settings:
         except (TypeError, ValueError):
             return default
 
+    def folder(name: str) -> Path | None:
+        value = read(data_dir_key(name), "", str)
+        return Path(value) if isinstance(value, str) and value else None
+
     zoom = read("zoom", defaults.zoom, float)
     scale_mode = read("scale_mode", defaults.scale_mode, str)
-    data_dir = read(DATA_DIR_KEY, "", str)
+    dataset = read(DATASET_KEY, defaults.dataset, str)
+    dataset = dataset if isinstance(dataset, str) and dataset in DATASETS else defaults.dataset
+    others = {name: path for name in DATASETS if name != dataset and (path := folder(name)) is not None}
     return Settings(
         dark=bool(read("dark", defaults.dark, bool)),
         zoom=zoom if isinstance(zoom, float) and theme.MIN_ZOOM <= zoom <= theme.MAX_ZOOM else defaults.zoom,
         brush_size=int(read("brush_size", defaults.brush_size, int)),  # type: ignore[call-overload]
         scale_mode=scale_mode if scale_mode in theme.SCALE_MODES else defaults.scale_mode,
-        data_dir=Path(data_dir) if isinstance(data_dir, str) and data_dir else None,
+        data_dir=folder(dataset),
+        dataset=dataset,
+        other_data_dirs=others,
     )
 
 
@@ -70,10 +90,14 @@ def save_settings(settings: Settings, store: QSettings) -> None:
     store.setValue("zoom", settings.zoom)
     store.setValue("brush_size", settings.brush_size)
     store.setValue("scale_mode", settings.scale_mode)
-    if settings.data_dir is None:
-        store.remove(DATA_DIR_KEY)
-    else:
-        store.setValue(DATA_DIR_KEY, str(settings.data_dir))
+    store.setValue(DATASET_KEY, settings.dataset)
+    folders = {**settings.other_data_dirs, settings.dataset: settings.data_dir}
+    for name in DATASETS:
+        chosen = folders.get(name)
+        if chosen is None:
+            store.remove(data_dir_key(name))
+        else:
+            store.setValue(data_dir_key(name), str(chosen))
     store.sync()
 
 
@@ -188,7 +212,7 @@ class AppState(QObject):
     settings.
 
     :attr:`data` is the data set the model is for (its preprocessing turns canvas images into inputs) with
-    the folder of its files, which it keeps in ``settings.data_dir``.
+    the folder of its files, which it keeps in ``settings.data_dir``; :meth:`set_dataset` changes both.
 
     The window has **one target**, :attr:`chosen_target`: the ``Target`` Backward mode differentiates and
     the label every page (Learn, step-through, gradient check, tour) and the status bar use, kept in Forward
@@ -201,6 +225,7 @@ class AppState(QObject):
         sigChosenTargetChanged(target): :attr:`chosen_target` changed (a ``Target``), before the re-trace.
         sigTargetChanged(target): the target changed (None, a ``Target`` or an array), before the re-trace.
         sigTraceChanged(trace): the ``Trace`` of the current input, or None when there is no input.
+        sigDataChanged(data): a new :attr:`data` (another data set) or a folder chosen for its files.
 
     Shape:
         image: ``(H, W)`` float in [0, 1] or uint8, ink bright on dark (what the canvas holds).
@@ -214,6 +239,7 @@ class AppState(QObject):
     sigChosenTargetChanged = Signal(object)
     sigTargetChanged = Signal(object)
     sigTraceChanged = Signal(object)
+    sigDataChanged = Signal(object)
 
     def __init__(
         self,
@@ -221,7 +247,7 @@ class AppState(QObject):
         settings: Settings | None = None,
         parent: QObject | None = None,
         *,
-        dataset: Dataset = MNIST,
+        dataset: Dataset | None = None,
     ) -> None:
         super().__init__(parent)
         self._model = model
@@ -231,12 +257,42 @@ class AppState(QObject):
         self._target: Target | np.ndarray | None = None
         self._chosen = Target()
         self.settings = settings if settings is not None else Settings()
-        self.data = DataSource(dataset, self.settings.data_dir, self)
-        self.data.sigFolderChanged.connect(self._remember_folder)
+        if dataset is None:
+            dataset = dataset_named(self.settings.dataset)
+        self.settings.dataset = dataset.name
+        self.data = self._source(dataset)
+
+    def _source(self, dataset: Dataset) -> DataSource:
+        """A data source for ``dataset`` reading from the folder the settings keep for it."""
+        data = DataSource(dataset, self.settings.data_dir, self)
+        data.sigFolderChanged.connect(self._remember_folder)
+        return data
 
     def _remember_folder(self, folder: Path) -> None:
         """Keep the chosen folder in the settings, which are saved when the app quits."""
         self.settings.data_dir = folder
+        self.sigDataChanged.emit(self.data)
+
+    def set_dataset(self, dataset: Dataset, model: Sequential) -> None:
+        """Use ``dataset`` (its files, classes and preprocessing) and ``model``, a network for it, from now
+        on; the canvas image is preprocessed again the new data set's way.
+
+        The folder chosen for the old data set is kept in the settings for when it comes back. A new
+        :class:`DataSource` (not the old one changed) tells the pages that the data set changed.
+        """
+        settings = self.settings
+        if dataset.name != settings.dataset:
+            if settings.data_dir is not None:
+                settings.other_data_dirs[settings.dataset] = settings.data_dir
+            settings.data_dir = settings.other_data_dirs.pop(dataset.name, None)
+            settings.dataset = dataset.name
+            self.data.sigFolderChanged.disconnect(self._remember_folder)
+            self.data = self._source(dataset)
+            self.sigDataChanged.emit(self.data)
+        # The old input may not fit the new model; it is made again below, the new data set's way.
+        self.set_input(None)
+        self.set_model(model)
+        self.set_image(self._image)
 
     @property
     def dataset(self) -> Dataset:

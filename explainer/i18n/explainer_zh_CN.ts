@@ -91,34 +91,34 @@ Install them with:
             <translation>要使用的模型文件（.npz），代替自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="141" />
-            <source>the folder with the MNIST IDX files, for training</source>
-            <translation>存放 MNIST IDX 文件的文件夹，用于训练</translation>
+            <location filename="../../explainer/gui/app.py" line="142" />
+            <source>the folder with the IDX files of the data set in use, for training</source>
+            <translation>当前数据集的 IDX 文件所在的文件夹，用于训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="145" />
+            <location filename="../../explainer/gui/app.py" line="147" />
             <source>print the time from process start to the window's first paint, then quit</source>
             <translation>打印从进程启动到窗口首次绘制所用的时间，然后退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="168" />
             <location filename="../../explainer/gui/app.py" line="170" />
-            <location filename="../../explainer/gui/mainwindow/window.py" line="323" />
+            <location filename="../../explainer/gui/app.py" line="172" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="328" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="213" />
+            <location filename="../../explainer/gui/app.py" line="215" />
             <source>A background job did not stop in time; quitting without it.</source>
             <translation>后台任务没有及时停止；不再等待，直接退出。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="297" />
+            <location filename="../../explainer/gui/app.py" line="299" />
             <source>Something went wrong</source>
             <translation>出错了</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="299" />
+            <location filename="../../explainer/gui/app.py" line="301" />
             <source>An unexpected error happened; the app keeps running.
 
 {summary}</source>
@@ -127,7 +127,7 @@ Install them with:
 {summary}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="301" />
+            <location filename="../../explainer/gui/app.py" line="303" />
             <source>Details were saved to {path}</source>
             <translation>详细信息已保存到 {path}</translation>
         </message>
@@ -152,92 +152,92 @@ Install them with:
             <translation>像素 ({row}, {col}) = {value:.2f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/gallery.py" line="75" />
-            <source>Digits from the MNIST test set, which the network never saw in training. Click one to load it.</source>
-            <translation>来自 MNIST 测试集的数字，网络在训练时从未见过。点击即可载入。</translation>
+            <location filename="../../explainer/gui/gallery.py" line="81" />
+            <source>Images from the data set's test set, which the network never saw in training. Click one to load it.</source>
+            <translation>来自数据集测试集的图像，网络在训练时从未见过。点击即可载入。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/gallery.py" line="97" />
+            <location filename="../../explainer/gui/gallery.py" line="106" />
             <source>Test digit #{index}, true label {label}. Click to load it.</source>
             <translation>测试数字 #{index}，真实标签 {label}。点击载入。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="78" />
+            <location filename="../../explainer/gui/i18n.py" line="79" />
             <source>image</source>
             <translation>图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="78" />
+            <location filename="../../explainer/gui/i18n.py" line="79" />
             <source>IDX</source>
             <translation>IDX</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="78" />
+            <location filename="../../explainer/gui/i18n.py" line="79" />
             <source>model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="88" />
+            <location filename="../../explainer/gui/i18n.py" line="89" />
             <source>T-shirt/top</source>
             <translation>T恤/上衣</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="89" />
+            <location filename="../../explainer/gui/i18n.py" line="90" />
             <source>Trouser</source>
             <translation>裤子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="90" />
+            <location filename="../../explainer/gui/i18n.py" line="91" />
             <source>Pullover</source>
             <translation>套头衫</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="91" />
+            <location filename="../../explainer/gui/i18n.py" line="92" />
             <source>Dress</source>
             <translation>连衣裙</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="92" />
+            <location filename="../../explainer/gui/i18n.py" line="93" />
             <source>Coat</source>
             <translation>外套</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="93" />
+            <location filename="../../explainer/gui/i18n.py" line="94" />
             <source>Sandal</source>
             <translation>凉鞋</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="94" />
+            <location filename="../../explainer/gui/i18n.py" line="95" />
             <source>Shirt</source>
             <translation>衬衫</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="95" />
+            <location filename="../../explainer/gui/i18n.py" line="96" />
             <source>Sneaker</source>
             <translation>运动鞋</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="96" />
+            <location filename="../../explainer/gui/i18n.py" line="97" />
             <source>Bag</source>
             <translation>包</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="97" />
+            <location filename="../../explainer/gui/i18n.py" line="98" />
             <source>Ankle boot</source>
             <translation>短靴</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="221" />
+            <location filename="../../explainer/gui/i18n.py" line="227" />
             <source>No installed font can show Chinese characters, so some text may appear as boxes. Install the {package} package and restart the app.</source>
             <translation>系统中没有能显示中文的字体，部分文字可能显示为方框。请安装 {package} 软件包，然后重新启动程序。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="275" />
+            <location filename="../../explainer/gui/i18n.py" line="281" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/i18n.py" line="276" />
+            <location filename="../../explainer/gui/i18n.py" line="282" />
             <source>Show the app in another language; the choice is remembered</source>
             <translation>切换程序的显示语言；选择会被记住</translation>
         </message>
@@ -774,8 +774,8 @@ Install them with:
             <location filename="../../explainer/gui/layers/pool.py" line="313" />
             <location filename="../../explainer/gui/layers/pool.py" line="324" />
             <location filename="../../explainer/gui/network/mapdetail.py" line="348" />
-            <location filename="../../explainer/gui/network/overview.py" line="158" />
-            <location filename="../../explainer/gui/pages/design.py" line="456" />
+            <location filename="../../explainer/gui/network/overview.py" line="160" />
+            <location filename="../../explainer/gui/pages/design.py" line="462" />
             <source>input</source>
             <translation>输入</translation>
         </message>
@@ -1144,8 +1144,8 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/dense/forward.py" line="205" />
             <location filename="../../explainer/gui/layers/dense/forward.py" line="366" />
-            <location filename="../../explainer/gui/network/overview.py" line="449" />
-            <location filename="../../explainer/gui/network/overview.py" line="522" />
+            <location filename="../../explainer/gui/network/overview.py" line="458" />
+            <location filename="../../explainer/gui/network/overview.py" line="531" />
             <source>probability</source>
             <translation>概率</translation>
         </message>
@@ -1754,59 +1754,94 @@ Install them with:
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="309" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="307" />
+            <source>&amp;Data set</source>
+            <translation>数据集(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="312" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="321" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="324" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="328" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="331" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="333" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="336" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="333" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="336" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="334" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="337" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="334" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="337" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="342" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="345" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="350" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="353" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="366" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="369" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="369" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="372" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="21" />
+            <source>&amp;MNIST digits</source>
+            <translation>MNIST 手写数字(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="21" />
+            <source>&amp;Fashion-MNIST clothes</source>
+            <translation>Fashion-MNIST 服饰(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="27" />
+            <source>Handwritten digits 0-9, with the network trained on them</source>
+            <translation>手写数字 0–9，以及在其上训练好的网络</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="28" />
+            <source>Photos of clothes, shoes and bags in ten classes, with the network trained on them</source>
+            <translation>十类衣服、鞋子和包的照片，以及在其上训练好的网络</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="73" />
+            <source>Cannot switch the data set</source>
+            <translation>无法切换数据集</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="88" />
+            <source>Now working on {name}, with its bundled model</source>
+            <translation>现在使用 {name} 及其自带的模型</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/detail.py" line="90" />
@@ -1819,42 +1854,42 @@ Install them with:
             <translation>前向传播：{name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="40" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="41" />
             <source>Open model</source>
             <translation>打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="42" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="43" />
             <source>Model files ({patterns});;All files (*)</source>
             <translation>模型文件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="51" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="52" />
             <source>Save model</source>
             <translation>保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="53" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="54" />
             <source>Model files ({patterns})</source>
             <translation>模型文件 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="65" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="66" />
             <source>Cannot open the model</source>
             <translation>无法打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="74" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="75" />
             <source>Cannot save the model</source>
             <translation>无法保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="83" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="84" />
             <source>{file}: {problem}</source>
             <translation>{file}：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="100" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="101" />
             <source>Using an untrained network with random weights: its predictions mean nothing.</source>
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
         </message>
@@ -1864,212 +1899,227 @@ Install them with:
             <translation>窗口在此屏幕上无法再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="135" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="139" />
             <source>The model could not be loaded</source>
             <translation>无法加载模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="169" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="173" />
             <source>Opened the model {name}: {layers} layers, {params:,} weights</source>
             <translation>已打开模型 {name}：{layers} 层，{params:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="180" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="184" />
             <source>Saved the model to {path}</source>
             <translation>模型已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="189" />
-            <location filename="../../explainer/gui/pages/learn.py" line="278" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="194" />
+            <location filename="../../explainer/gui/pages/learn.py" line="285" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="201" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="206" />
             <source>Opened a digit labelled {label}</source>
             <translation>已打开一个标签为 {label} 的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="225" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="230" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="227" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="232" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="235" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="240" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="237" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="242" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="324" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="330" />
             <location filename="../../explainer/gui/tour/stops.py" line="275" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="325" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="330" />
+            <source>Draw a piece of clothing</source>
+            <translation>画一件服饰</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="331" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="326" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="332" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="327" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="333" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="328" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="330" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="332" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="338" />
+            <source>Your drawing or photo, cropped to the object, its longer side scaled to 28 pixels and its box centred, like the Fashion-MNIST photos.</source>
+            <translation>你的画或照片：裁剪到物体，长边缩放到 28 像素，外框居中，就像 Fashion-MNIST 的照片。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="343" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="333" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="343" />
+            <source>Or pick a test image</source>
+            <translation>或者选一张测试图像</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="344" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="335" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="346" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="345" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="358" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="346" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="359" />
             <source>Model changed by Learn this digit:</source>
             <translation>模型已被“学习这个数字”改变：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="347" />
-            <location filename="../../explainer/gui/pages/learn.py" line="442" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="360" />
+            <location filename="../../explainer/gui/pages/learn.py" line="449" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="348" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="361" />
             <source>Put back the weights from before the last Learn step</source>
             <translation>恢复上一次学习步骤之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="353" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="366" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="575" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="590" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="583" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="598" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="588" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="603" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="594" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="609" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="613" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="630" />
             <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
             <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="627" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="644" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="629" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="646" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="637" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="654" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="645" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="662" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="650" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="667" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="706" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="724" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="706" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="724" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="774" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="792" />
             <source>Loaded a test digit labelled {label}</source>
             <translation>已载入一个标签为 {label} 的测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="793" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="811" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="793" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="811" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="813" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="831" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="813" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="831" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/network/layout.py" line="221" />
-            <location filename="../../explainer/gui/network/overview.py" line="448" />
-            <location filename="../../explainer/gui/network/overview.py" line="522" />
+            <location filename="../../explainer/gui/network/overview.py" line="457" />
+            <location filename="../../explainer/gui/network/overview.py" line="531" />
             <source>softmax</source>
             <translation>softmax</translation>
         </message>
@@ -2125,47 +2175,47 @@ Install them with:
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="675" />
+            <location filename="../../explainer/gui/network/overview.py" line="684" />
             <source>{name} · channel {c} of {n}</source>
             <translation>{name} · 第 {c} 个通道，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="677" />
+            <location filename="../../explainer/gui/network/overview.py" line="686" />
             <source>{name} · logit of class {k}</source>
             <translation>{name} · 类别 {k} 的 logit</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="679" />
+            <location filename="../../explainer/gui/network/overview.py" line="688" />
             <source>{name} · value {i} of {n}</source>
             <translation>{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="681" />
+            <location filename="../../explainer/gui/network/overview.py" line="690" />
             <source>no gradient (no target)</source>
             <translation>没有梯度（未设目标）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="681" />
+            <location filename="../../explainer/gui/network/overview.py" line="690" />
             <source>no input yet</source>
             <translation>还没有输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="684" />
+            <location filename="../../explainer/gui/network/overview.py" line="693" />
             <source>value {v}</source>
             <translation>数值 {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="689" />
+            <location filename="../../explainer/gui/network/overview.py" line="698" />
             <source>= {name} channel {c}, row {r}, col {k}</source>
             <translation>= {name} 第 {c} 个通道，第 {r} 行，第 {k} 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="695" />
+            <location filename="../../explainer/gui/network/overview.py" line="704" />
             <source>min {lo}   max {hi}</source>
             <translation>最小 {lo}   最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="824" />
+            <location filename="../../explainer/gui/network/overview.py" line="833" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
@@ -2180,7 +2230,7 @@ Install them with:
             <translation>异常输入（分数 {score:.1f}；99% 的数字低于 {threshold:.1f}）：这看起来不像网络训练时见过的数字，所以它的回答意义不大。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/prediction.py" line="270" />
+            <location filename="../../explainer/gui/network/prediction.py" line="274" />
             <source>Prediction</source>
             <translation>预测</translation>
         </message>
@@ -2206,7 +2256,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="45" />
-            <location filename="../../explainer/gui/pages/learn.py" line="435" />
+            <location filename="../../explainer/gui/pages/learn.py" line="442" />
             <source>Learn this digit</source>
             <translation>学习这个数字</translation>
         </message>
@@ -2282,399 +2332,399 @@ Install them with:
             <translation>写一个数字，看看网络在关注哪些像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="328" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="329" />
             <source>Gradient ∂z{c}/∂x</source>
             <translation>梯度 ∂z{c}/∂x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="329" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="330" />
             <source>plain saliency: one backward pass</source>
             <translation>普通显著图：一次反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="332" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="333" />
             <source>SmoothGrad</source>
             <translation>SmoothGrad</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="333" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="334" />
             <source>mean gradient over {n} noisy copies, σ = {s}</source>
             <translation>{n} 个加噪副本的平均梯度，σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="338" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="339" />
             <source>Integrated Gradients</source>
             <translation>积分梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="339" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="340" />
             <source>Σ = {a}, z(x) − z(black) = {b} (off by {e}%)</source>
             <translation>Σ = {a}，z(x) − z(全黑) = {b}（相差 {e}%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="346" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="347" />
             <source>Grad-CAM at {layer}</source>
             <translation>{layer} 处的 Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="347" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="348" />
             <source>computed on {shape} maps, then enlarged</source>
             <translation>在 {shape} 的特征图上计算，再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="349" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="350" />
             <source>{share}% on cells with no ink</source>
             <translation>{share}% 落在没有笔迹的格子上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="352" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="353" />
             <source>{a} rather than {b}</source>
             <translation>是 {a} 而不是 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="353" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="354" />
             <source>gradient of z{a} − z{b}</source>
             <translation>z{a} − z{b} 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="356" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="357" />
             <source>−dL/dx, label {y}</source>
             <translation>−dL/dx，标签 {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="357" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="358" />
             <source>red: more ink here lowers the loss</source>
             <translation>红色：这里多一些笔迹会降低损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="371" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="372" />
             <source>Explaining the score (logit) of class {c}.  Loss against label {y}: L = {L}</source>
             <translation>正在解释类别 {c} 的得分（logit）。  相对标签 {y} 的损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="383" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="384" />
             <source>Why Integrated Gradients misses more here: on the way from black to this digit the score of {c} ranges from {low} to {high}. It travels {swing} in all for a net change of only {delta}, so large positive and negative parts cancel and a small error in them is a large share of the sum. More steps usually make it smaller.</source>
             <translation>为什么积分梯度在这里误差更大：从全黑图像到这个数字的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="402" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="403" />
             <source>Which pixels matter?</source>
             <translation>哪些像素重要？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="403" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="404" />
             <source>Explain class</source>
             <translation>解释类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="404" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="405" />
             <source>The class whose score (logit) is explained; starts at the prediction</source>
             <translation>要解释其得分（logit）的类别；初始为预测的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="405" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="406" />
             <source>True label</source>
             <translation>真实标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="406" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="407" />
             <source>The label of the loss L and of the map −dL/dx</source>
             <translation>损失 L 和 −dL/dx 图所用的标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="407" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="408" />
             <source>Over the digit</source>
             <translation>叠加在数字上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="408" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="409" />
             <source>Draw each map over the digit (the ink shows as grey)</source>
             <translation>把每张图叠加在数字上显示（笔迹显示为灰色）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="409" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="410" />
             <source>Noise added to the digit for each SmoothGrad sample</source>
             <translation>每个 SmoothGrad 样本给数字加的噪声</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="410" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="411" />
             <source>How many noisy copies SmoothGrad averages</source>
             <translation>SmoothGrad 平均多少个加噪副本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="411" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="412" />
             <source>IG steps</source>
             <translation>IG 步数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="413" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="414" />
             <source>Gradients taken on the path from black to the digit (more: smaller completeness error)</source>
             <translation>在从全黑图像到你的数字的路径上取梯度的次数（越多，完备性误差越小）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="415" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="416" />
             <source>Grad-CAM layer</source>
             <translation>Grad-CAM 层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="416" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="417" />
             <source>Grad-CAM weighs this layer's maps by their mean gradient</source>
             <translation>Grad-CAM 用这一层各特征图的平均梯度为其加权</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="417" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="418" />
             <source>Contrast with</source>
             <translation>对比类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="418" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="419" />
             <source>Class B of “A rather than B” (starts at the runner-up)</source>
             <translation>“是 A 而不是 B”中的类别 B（初始为第二名）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="420" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="421" />
             <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your digit (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="427" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="428" />
             <source>Why Grad-CAM can light up empty paper: it adds up the chosen layer's maps, each weighted by its mean gradient, and a map can be active where there is no ink. Over blank paper a first-layer map outputs ReLU(bias); a deeper map sees a larger patch (14×14 pixels at relu4), so it reacts to a stroke next to it. A lit background says these maps are active there and help the class (for a 7, the empty space under its bar), not that ink there would help.</source>
             <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="261" />
+            <location filename="../../explainer/gui/pages/design.py" line="267" />
             <source>Built a new, untrained network with {weights:,} weights. Train it in the training panel.</source>
             <translation>已构建一个新的、未经训练的网络，共 {weights:,} 个权重。请在训练面板中训练它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="270" />
+            <location filename="../../explainer/gui/pages/design.py" line="276" />
             <source>Design a network</source>
             <translation>设计网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="272" />
+            <location filename="../../explainer/gui/pages/design.py" line="278" />
             <source>Choose the blocks of convolutions, the pooling and the dense layers. The table shows what each layer outputs and how many weights it learns, before anything is built.</source>
             <translation>选择卷积模块、池化和全连接层。在真正构建之前，表格就会显示每一层输出什么、要学习多少个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="277" />
+            <location filename="../../explainer/gui/pages/design.py" line="283" />
             <source>Start from:</source>
             <translation>起点：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="279" />
+            <location filename="../../explainer/gui/pages/design.py" line="285" />
             <source>Tiny-VGG (the app's reference network)</source>
             <translation>Tiny-VGG（本程序的参考网络）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="280" />
+            <location filename="../../explainer/gui/pages/design.py" line="286" />
             <source>Keras MNIST tutorial (seed 001)</source>
             <translation>Keras MNIST 教程（种子材料 001）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="281" />
+            <location filename="../../explainer/gui/pages/design.py" line="287" />
             <source>Custom</source>
             <translation>自定义</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="284" />
+            <location filename="../../explainer/gui/pages/design.py" line="290" />
             <location filename="../../explainer/gui/pages/playground.py" line="138" />
             <source>same</source>
             <translation>same</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="284" />
+            <location filename="../../explainer/gui/pages/design.py" line="290" />
             <source>valid (none)</source>
             <translation>valid（不填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="284" />
+            <location filename="../../explainer/gui/pages/design.py" line="290" />
             <source>pixels:</source>
             <translation>像素：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="286" />
+            <location filename="../../explainer/gui/pages/design.py" line="292" />
             <source>max</source>
             <translation>最大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="286" />
+            <location filename="../../explainer/gui/pages/design.py" line="292" />
             <source>average</source>
             <translation>平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="286" />
-            <location filename="../../explainer/gui/pages/design.py" line="318" />
+            <location filename="../../explainer/gui/pages/design.py" line="292" />
+            <location filename="../../explainer/gui/pages/design.py" line="324" />
             <source>none</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="291" />
+            <location filename="../../explainer/gui/pages/design.py" line="297" />
             <source>Conv blocks</source>
             <translation>卷积模块数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="291" />
+            <location filename="../../explainer/gui/pages/design.py" line="297" />
             <source>Each block: convolutions, then pooling</source>
             <translation>每个模块：先卷积，再池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="293" />
+            <location filename="../../explainer/gui/pages/design.py" line="299" />
             <source>Convs per block</source>
             <translation>每个模块的卷积层数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="294" />
+            <location filename="../../explainer/gui/pages/design.py" line="300" />
             <source>Convolutions (each with the activation) in a block</source>
             <translation>一个模块中卷积层的个数（每层都带激活函数）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="296" />
+            <location filename="../../explainer/gui/pages/design.py" line="302" />
             <source>Channels</source>
             <translation>通道数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="296" />
+            <location filename="../../explainer/gui/pages/design.py" line="302" />
             <source>Filters of the convolutions in each block</source>
             <translation>每个模块中卷积的滤波器个数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="297" />
+            <location filename="../../explainer/gui/pages/design.py" line="303" />
             <location filename="../../explainer/gui/pages/playground.py" line="122" />
             <source>Kernel size</source>
             <translation>卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="297" />
+            <location filename="../../explainer/gui/pages/design.py" line="303" />
             <source>Side of every square kernel</source>
             <translation>每个正方形卷积核的边长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="299" />
+            <location filename="../../explainer/gui/pages/design.py" line="305" />
             <location filename="../../explainer/gui/pages/playground.py" line="124" />
             <source>Padding</source>
             <translation>填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="300" />
+            <location filename="../../explainer/gui/pages/design.py" line="306" />
             <source>Zeros around the input: 'same' keeps the size at stride 1, 'valid' adds none</source>
             <translation>输入四周补的 0：'same' 在步幅为 1 时保持尺寸不变，'valid' 不补</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="302" />
+            <location filename="../../explainer/gui/pages/design.py" line="308" />
             <location filename="../../explainer/gui/pages/playground.py" line="126" />
             <source>Stride</source>
             <translation>步幅</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="302" />
+            <location filename="../../explainer/gui/pages/design.py" line="308" />
             <source>Step of every convolution; 2 halves the size</source>
             <translation>每个卷积的步长；取 2 时尺寸减半</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="303" />
+            <location filename="../../explainer/gui/pages/design.py" line="309" />
             <source>Pooling</source>
             <translation>池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="303" />
+            <location filename="../../explainer/gui/pages/design.py" line="309" />
             <source>After each block: window side and step</source>
             <translation>每个模块之后：窗口边长和步长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="304" />
+            <location filename="../../explainer/gui/pages/design.py" line="310" />
             <source>Activation</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="304" />
+            <location filename="../../explainer/gui/pages/design.py" line="310" />
             <source>After every convolution and hidden dense layer</source>
             <translation>放在每个卷积层和隐藏全连接层之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="306" />
+            <location filename="../../explainer/gui/pages/design.py" line="312" />
             <source>Hidden dense layers</source>
             <translation>隐藏全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="307" />
+            <location filename="../../explainer/gui/pages/design.py" line="313" />
             <source>Units of each fully connected layer before the output</source>
             <translation>输出层之前每个全连接层的单元数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="310" />
+            <location filename="../../explainer/gui/pages/design.py" line="316" />
             <source>Dropout</source>
             <translation>Dropout</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="311" />
+            <location filename="../../explainer/gui/pages/design.py" line="317" />
             <source>Share of values dropped while training, after each hidden dense layer</source>
             <translation>训练时在每个隐藏全连接层之后丢弃的值所占的比例</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="313" />
+            <location filename="../../explainer/gui/pages/design.py" line="319" />
             <location filename="../../explainer/gui/pages/training.py" line="371" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="313" />
+            <location filename="../../explainer/gui/pages/design.py" line="319" />
             <source>Seeds the random initial weights</source>
             <translation>决定随机初始权重的种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="316" />
-            <location filename="../../explainer/gui/pages/design.py" line="425" />
+            <location filename="../../explainer/gui/pages/design.py" line="322" />
+            <location filename="../../explainer/gui/pages/design.py" line="431" />
             <source>Filters in block {i}</source>
             <translation>模块 {i} 的滤波器数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="317" />
+            <location filename="../../explainer/gui/pages/design.py" line="323" />
             <source>no conv blocks</source>
             <translation>没有卷积模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="319" />
+            <location filename="../../explainer/gui/pages/design.py" line="325" />
             <source>Layer</source>
             <translation>层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="319" />
+            <location filename="../../explainer/gui/pages/design.py" line="325" />
             <source>Output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="319" />
+            <location filename="../../explainer/gui/pages/design.py" line="325" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="319" />
+            <location filename="../../explainer/gui/pages/design.py" line="325" />
             <source>What it does</source>
             <translation>作用</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="320" />
+            <location filename="../../explainer/gui/pages/design.py" line="326" />
             <source>Build network</source>
             <translation>构建网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="321" />
+            <location filename="../../explainer/gui/pages/design.py" line="327" />
             <source>Make this network with fresh random weights and use it</source>
             <translation>用全新的随机权重构建这个网络并使用它</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="456" />
+            <location filename="../../explainer/gui/pages/design.py" line="462" />
             <source>the 28×28 digit, one grey channel</source>
             <translation>28×28 的数字，一个灰度通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="461" />
+            <location filename="../../explainer/gui/pages/design.py" line="467" />
             <source>This network cannot be built: {reason}</source>
             <translation>无法构建这个网络：{reason}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="467" />
+            <location filename="../../explainer/gui/pages/design.py" line="473" />
             <source>{layers} layers, {weights:,} weights to learn</source>
             <translation>{layers} 层，需要学习 {weights:,} 个权重</translation>
         </message>
@@ -2799,139 +2849,139 @@ Install them with:
             <translation>请先选择存放 MNIST 文件的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="267" />
+            <location filename="../../explainer/gui/pages/learn.py" line="274" />
             <source>Undone: the weights are back to what they were before that step.</source>
             <translation>已撤销：权重恢复到那一步之前的样子。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="275" />
+            <location filename="../../explainer/gui/pages/learn.py" line="282" />
             <source>Cannot reload the bundled model: {e}</source>
             <translation>无法重新加载自带的模型：{e}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="335" />
+            <location filename="../../explainer/gui/pages/learn.py" line="342" />
             <source>Draw a digit, say which digit it is, and teach the network.</source>
             <translation>写一个数字，告诉网络它是几，然后教教网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="340" />
+            <location filename="../../explainer/gui/pages/learn.py" line="347" />
             <source>Loss now: L = {L}</source>
             <translation>当前损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="352" />
+            <location filename="../../explainer/gui/pages/learn.py" line="359" />
             <source>Loss: {a} → &lt;b&gt;{b}&lt;/b&gt; ({d})</source>
             <translation>损失：{a} → &lt;b&gt;{b}&lt;/b&gt;（{d}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="360" />
+            <location filename="../../explainer/gui/pages/learn.py" line="367" />
             <source>p({y}) went from {a} to {b}. Every weight moved by −lr · dL/dW, lr = {lr}.</source>
             <translation>p({y}) 从 {a} 变为 {b}。每个权重都移动了 −lr · dL/dW，lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="373" />
+            <location filename="../../explainer/gui/pages/learn.py" line="380" />
             <source>Δb: largest |change| {v}</source>
             <translation>Δb：最大 |变化| {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="376" />
+            <location filename="../../explainer/gui/pages/learn.py" line="383" />
             <source>ΔW {name}</source>
             <translation>ΔW {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="393" />
+            <location filename="../../explainer/gui/pages/learn.py" line="400" />
             <source>This step changed the model the whole window uses: on the {n} gallery digits it gets {a} → &lt;b&gt;{b}&lt;/b&gt; right.</source>
             <translation>这一步改变了整个窗口使用的模型：在 {n} 个示例数字上，正确率 {a} → &lt;b&gt;{b}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="398" />
+            <location filename="../../explainer/gui/pages/learn.py" line="405" />
             <source>Undo or Model → Restore bundled model puts the old weights back.</source>
             <translation>“撤销”或“模型 → 恢复自带的模型”可以恢复原来的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="418" />
+            <location filename="../../explainer/gui/pages/learn.py" line="425" />
             <source>feature maps now</source>
             <translation>当前的特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="425" />
+            <location filename="../../explainer/gui/pages/learn.py" line="432" />
             <source>before</source>
             <translation>之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="426" />
+            <location filename="../../explainer/gui/pages/learn.py" line="433" />
             <source>after</source>
             <translation>之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="427" />
+            <location filename="../../explainer/gui/pages/learn.py" line="434" />
             <source>after − before</source>
             <translation>之后 − 之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="436" />
+            <location filename="../../explainer/gui/pages/learn.py" line="443" />
             <source>It is a</source>
             <translation>它是</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="437" />
+            <location filename="../../explainer/gui/pages/learn.py" line="444" />
             <source>The true class of your drawing (starts at the network's guess)</source>
             <translation>你所写数字的真实类别（初始为网络的猜测）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="438" />
+            <location filename="../../explainer/gui/pages/learn.py" line="445" />
             <location filename="../../explainer/gui/pages/stepper.py" line="471" />
             <location filename="../../explainer/gui/pages/training.py" line="361" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="439" />
+            <location filename="../../explainer/gui/pages/learn.py" line="446" />
             <source>Step size: every weight moves by −lr · dL/dW</source>
             <translation>步长：每个权重移动 −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="440" />
+            <location filename="../../explainer/gui/pages/learn.py" line="447" />
             <source>Apply one SGD step</source>
             <translation>执行一步 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="441" />
+            <location filename="../../explainer/gui/pages/learn.py" line="448" />
             <source>Compute dL/dW for this digit and label, and move every weight once</source>
             <translation>针对这个数字和标签计算 dL/dW，并把每个权重移动一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="443" />
+            <location filename="../../explainer/gui/pages/learn.py" line="450" />
             <source>Put back the weights from before the last step</source>
             <translation>恢复上一步之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="444" />
+            <location filename="../../explainer/gui/pages/learn.py" line="451" />
             <source>Restore bundled model</source>
             <translation>恢复自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="445" />
+            <location filename="../../explainer/gui/pages/learn.py" line="452" />
             <source>Reload the bundled trained model</source>
             <translation>重新加载自带的已训练模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="446" />
+            <location filename="../../explainer/gui/pages/learn.py" line="453" />
             <source>Probabilities before</source>
             <translation>之前的概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="447" />
+            <location filename="../../explainer/gui/pages/learn.py" line="454" />
             <source>after the step</source>
             <translation>这一步之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="448" />
+            <location filename="../../explainer/gui/pages/learn.py" line="455" />
             <source>How each layer's weights changed (ΔW = −lr · dL/dW)</source>
             <translation>各层权重的变化（ΔW = −lr · dL/dW）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="449" />
+            <location filename="../../explainer/gui/pages/learn.py" line="456" />
             <source>Feature maps of</source>
             <translation>特征图：</translation>
         </message>
@@ -3580,7 +3630,7 @@ Install them with:
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/state.py" line="326" />
+            <location filename="../../explainer/gui/state.py" line="382" />
             <source>the input must be one {size} image, got an array of shape {shape}</source>
             <translation>输入必须是一张 {size} 的图像，收到的数组形状是 {shape}</translation>
         </message>
@@ -3975,6 +4025,14 @@ Install them with:
             <location filename="../../explainer/modelio.py" line="425" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
+        </message>
+        <message>
+            <source>the folder with the MNIST IDX files, for training</source>
+            <translation type="vanished">存放 MNIST IDX 文件的文件夹，用于训练</translation>
+        </message>
+        <message>
+            <source>Digits from the MNIST test set, which the network never saw in training. Click one to load it.</source>
+            <translation type="vanished">来自 MNIST 测试集的数字，网络在训练时从未见过。点击即可载入。</translation>
         </message>
         <message>
             <source>Model files (*.npz);;All files (*)</source>

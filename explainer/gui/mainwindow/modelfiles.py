@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 import explainer
 from explainer.core import Sequential, reference_net
+from explainer.data import MNIST, Dataset
 from explainer.errors import BadInputError
 from explainer.gui.i18n import tr, translate_error
 from explainer.modelio import DEFAULT_MODEL_PATH
@@ -83,16 +84,16 @@ def file_problem(path: str | os.PathLike[str], error: BadInputError | OSError) -
     return tr("{file}: {problem}").format(file=path, problem=error.strerror or error)
 
 
-def load_initial_model(model: ModelSource) -> tuple[Sequential, str | None]:
+def load_initial_model(model: ModelSource, dataset: Dataset = MNIST) -> tuple[Sequential, str | None]:
     """The network to start with, and an error message when the requested one could not be loaded.
 
-    A path that fails falls back to the bundled model; a missing bundled model falls back to untrained
-    weights so that the app still opens and can explain why.
+    None, and a path that fails, mean the bundled model of ``dataset``; a missing bundled model falls back
+    to untrained weights so that the app still opens and can explain why.
     """
     if isinstance(model, Sequential):
         return model, None
     errors: list[str] = []
-    candidates = [None] if model is None else [model, None]
+    candidates = [dataset.model_path] if model is None else [model, dataset.model_path]
     for path in candidates:
         loaded = read_model(path, lambda _title, message: errors.append(message))
         if loaded is not None:

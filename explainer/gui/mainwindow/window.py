@@ -31,15 +31,17 @@ from PySide6.QtWidgets import (
 
 import explainer
 from explainer.core import Sequential, Trace
+from explainer.data import MNIST, dataset_named
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.canvas import BRUSH_MAX, BRUSH_MIN, DrawingCanvas, InputPreview
 from explainer.gui.export import export_widget_png
 from explainer.gui.gallery import SampleGallery
-from explainer.gui.i18n import FollowsLanguage, tr, translate_error
+from explainer.gui.i18n import FollowsLanguage, class_name, tr, translate_error
 from explainer.gui.jobs import stop_all_workers
 from explainer.gui.kit.widgets import heading, hint
 from explainer.gui.mainwindow.actions import WindowActions, scale_names, scale_tips
+from explainer.gui.mainwindow.datasets import DatasetSwitching
 from explainer.gui.mainwindow.detail import LayerExplanation
 from explainer.gui.mainwindow.modelfiles import (
     ModelSource,
@@ -66,16 +68,17 @@ PAGE_SYNC_DELAY_MS = 150
 """A page on screen catches up with the drawing once the strokes pause this long (its work is heavy)."""
 
 
-class MainWindow(ScreenFit, WindowActions, LayerExplanation, FollowsLanguage, QMainWindow):
+class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, FollowsLanguage, QMainWindow):
     """Canvas, input preview and sample gallery on the left; the live overview and the other pages right.
 
     Forward mode traces without gradients (the fast live path); Backward mode traces against a ``Target``
     (true label or explained class, chosen above the overview) so the overview shows dL/d(activation) and the
     status bar the loss.
 
-    ``model`` is a ``Sequential``, a path to a model file, or None for the bundled trained model. When the
-    file cannot be loaded the window still opens (with the bundled model, or untrained weights as a last
-    resort) and says why in a message box.
+    ``model`` is a ``Sequential``, a path to a model file, or None for the bundled trained model of the
+    data set in the settings (``set_dataset`` switches both). When the file cannot be loaded the window
+    still opens (with the bundled model, or untrained weights as a last resort) and says why in a message
+    box.
 
     API for window controllers (the guided tour, ``explainer.gui.tour``, which ``explainer.gui.app``
     installs): they read and drive the app through ``state`` (the ``AppState``: model, input, label,
@@ -97,8 +100,9 @@ class MainWindow(ScreenFit, WindowActions, LayerExplanation, FollowsLanguage, QM
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        network, model_error = load_initial_model(model)
-        self.state = AppState(network, settings if settings is not None else Settings(), self)
+        settings = settings if settings is not None else Settings()
+        network, model_error = load_initial_model(model, dataset_named(settings.dataset))
+        self.state = AppState(network, settings, self)
         self.last_error: str | None = None
         self._message_box: QMessageBox | None = None
         self._laid_out_model = network
@@ -115,6 +119,7 @@ class MainWindow(ScreenFit, WindowActions, LayerExplanation, FollowsLanguage, QM
         self._apply_theme()
         self._build_widgets()
         self._build_actions()
+        self._build_dataset_actions()
         self._build_pages()
         self._build_menus()
         self._build_mode_row()
@@ -124,7 +129,6 @@ class MainWindow(ScreenFit, WindowActions, LayerExplanation, FollowsLanguage, QM
         self._apply_settings()
         self.retranslate_ui()
         self.overview.set_model(network)
-        self.target_bar.set_class_names([str(name) for name in network.class_names])
         self._target_changed(None)
         self._show_prediction(None)
         self._fit_to_screen(theme.px(1440), theme.px(880))
@@ -181,8 +185,9 @@ class MainWindow(ScreenFit, WindowActions, LayerExplanation, FollowsLanguage, QM
         return True
 
     def restore_bundled_model(self) -> bool:
-        """Use the bundled trained model again (after Learn steps or training); on failure, say why."""
-        model = read_model(None, self.show_error)
+        """Use the data set's bundled trained model again (after Learn steps or training); on failure, say
+        why."""
+        model = read_model(self.state.dataset.model_path, self.show_error)
         if model is None:
             return False
         self.state.set_model(model)
@@ -321,15 +326,21 @@ class MainWindow(ScreenFit, WindowActions, LayerExplanation, FollowsLanguage, QM
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
         self.setWindowTitle(tr("MNIST CNN Explainer"))
-        self.draw_heading.setText(tr("Draw a digit"))
+        mnist = self.state.dataset.name == MNIST.name
+        self.draw_heading.setText(tr("Draw a digit") if mnist else tr("Draw a piece of clothing"))
         self.draw_hint.setText(tr("Left button draws, right button erases. The network updates as you draw."))
         self.brush_label.setText(tr("Brush"))
         self.brush_slider.setToolTip(tr("Brush size: thicker strokes look more like MNIST digits"))
         self.input_heading.setText(tr("What the network sees"))
         self.input_hint.setText(
             tr("Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.")
+            if mnist
+            else tr(
+                "Your drawing or photo, cropped to the object, its longer side scaled to 28 pixels and its "
+                "box centred, like the Fashion-MNIST photos."
+            )
         )
-        self.gallery_heading.setText(tr("Or pick a test digit"))
+        self.gallery_heading.setText(tr("Or pick a test digit") if mnist else tr("Or pick a test image"))
         self.scale_label.setText(tr("Colour scale:"))
         self.scale_combo.setToolTip(
             tr(
@@ -342,6 +353,8 @@ class MainWindow(ScreenFit, WindowActions, LayerExplanation, FollowsLanguage, QM
             self.scale_combo.setItemText(index, names[mode])
             self.scale_combo.setItemData(index, tips[mode], Qt.ItemDataRole.ToolTipRole)
         self._retranslate_actions()
+        self._retranslate_datasets()
+        self.target_bar.set_class_names([class_name(str(name)) for name in self.state.model.class_names])
         self.mode_label.setText(tr("Mode:"))
         self.model_changed_label.setText(tr("Model changed by Learn this digit:"))
         self.model_changed_undo.setText(tr("Undo"))
@@ -405,6 +418,8 @@ class MainWindow(ScreenFit, WindowActions, LayerExplanation, FollowsLanguage, QM
         column.addSpacing(6)
         column.addWidget(self.gallery_heading)
         column.addWidget(self.gallery, 1)
+        # Takes the gallery's room only when a data set has no samples and the gallery is hidden.
+        column.addStretch(0)
         self.left_panel = left
 
         self.scale_label = QLabel()
@@ -548,15 +563,15 @@ class MainWindow(ScreenFit, WindowActions, LayerExplanation, FollowsLanguage, QM
         self._apply_zoom_sizes()
 
     def _load_gallery(self) -> None:
-        """Fill the gallery with the bundled sample digits; without them it is hidden, not shown empty."""
+        """Fill the gallery with the data set's samples; without them it is hidden, not shown empty."""
+        dataset = self.state.dataset
         try:
-            images, labels = self.state.dataset.load_samples()
+            images, labels = dataset.load_samples()
         except BadInputError:
-            self.gallery_heading.hide()
-            self.gallery.hide()
-            self.left_panel.layout().addStretch(1)
-            return
-        self.gallery.set_samples(images, labels)
+            images, labels = np.zeros((0, *dataset.input_shape[1:]), np.uint8), np.zeros(0, np.int64)
+        self.gallery.set_samples(images, labels, dataset.class_names)
+        self.gallery_heading.setVisible(len(labels) > 0)
+        self.gallery.setVisible(len(labels) > 0)
 
     # ----------------------------------------------------------------- live update
     def _schedule_update(self) -> None:
@@ -589,7 +604,7 @@ class MainWindow(ScreenFit, WindowActions, LayerExplanation, FollowsLanguage, QM
             return
         k = int(trace.prediction[0])
         names = self.state.model.class_names
-        name = names[k] if k < len(names) else str(k)
+        name = class_name(str(names[k])) if k < len(names) else str(k)
         self.prediction_label.setText(
             tr("Prediction: {name} ({percent:.1f} %)").format(
                 name=name, percent=100 * float(trace.probs[0, k])
@@ -599,8 +614,10 @@ class MainWindow(ScreenFit, WindowActions, LayerExplanation, FollowsLanguage, QM
     def _show_unusual(self, trace: Trace | None) -> None:
         """Warn in the status bar and under the bars when the input is unlike the training digits.
 
-        Only for a model the shipped statistics were fitted for (the bundled one); the score reads the
-        dense layer's input and the logits from the trace: about 0.05 ms per update, a fifth of the trace.
+        Only for a model the shipped statistics were fitted for (the bundled MNIST one); for another data
+        set's model there are no statistics, and the hint is hidden rather than shown wrong. The score reads
+        the dense layer's input and the logits from the trace: about 0.05 ms per update, a fifth of the
+        trace.
         """
         stats = self._unusual_stats
         score = None if trace is None or stats is None else float(stats.score_trace(trace)[0])
@@ -619,7 +636,7 @@ class MainWindow(ScreenFit, WindowActions, LayerExplanation, FollowsLanguage, QM
         if trace is None or not trace.has_gradients or trace.target is None:
             self.loss_label.setText("")
             return
-        names = self.state.model.class_names
+        names = [class_name(str(name)) for name in self.state.model.class_names]
         if trace.loss is not None:
             k = int(np.asarray(trace.target).reshape(-1)[0])
             # Three significant digits: a confident right answer has a loss like 2.3e-05, not 0.000.
@@ -680,7 +697,7 @@ class MainWindow(ScreenFit, WindowActions, LayerExplanation, FollowsLanguage, QM
         if not same_architecture(model, self._laid_out_model):
             self.show_overview()
             self.overview.set_model(model)
-            self.target_bar.set_class_names([str(name) for name in model.class_names])
+            self.target_bar.set_class_names([class_name(str(name)) for name in model.class_names])
         self._laid_out_model = model
         self._show_model_changed()
         self._unusual_stats = statistics_for(model)
@@ -702,6 +719,7 @@ class MainWindow(ScreenFit, WindowActions, LayerExplanation, FollowsLanguage, QM
         """While training runs, its snapshots replace the model: nothing else may replace it meanwhile."""
         self.open_model_action.setEnabled(not running)
         self.restore_model_action.setEnabled(not running)
+        self.dataset_group.setEnabled(not running)
         self.statusBar().showMessage(
             tr("Training: the network updates every few steps") if running else tr("Training ended"), 5000
         )

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScrollArea, QWidget
 from explainer.core.trace import Trace
 from explainer.errors import BadInputError
 from explainer.gui import textcheck, theme
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import FollowsLanguage, class_name, tr
 from explainer.gui.kit.colorbar import paint_gradient, paint_range_labels, range_label_span
 from explainer.gui.layers import registry
 from explainer.gui.network.layout import (
@@ -91,7 +91,7 @@ class Model(Protocol):
         ...
 
 
-class OverviewView(ColumnLayout, QWidget):
+class OverviewView(FollowsLanguage, ColumnLayout, QWidget):
     """Every layer of the model as a column of heatmaps, input to prediction (objectName "overview").
 
     Signals:
@@ -116,6 +116,8 @@ class OverviewView(ColumnLayout, QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._prediction = PredictionView(self)
         self._columns: list[Column] = []
+        # The model's class names, and as shown (in the current language; see ``class_name``).
+        self._model_class_names: list[str] = []
         self._class_names: list[str] = []
         self._blocks: list[list[int]] = []
         self._trace: Trace | None = None
@@ -166,7 +168,8 @@ class OverviewView(ColumnLayout, QWidget):
             column.offset = offset
             offset += column.size
         self._columns = columns
-        self._class_names = [str(name) for name in model.class_names]
+        self._model_class_names = [str(name) for name in model.class_names]
+        self._class_names = [class_name(name) for name in self._model_class_names]
         self._blocks = self._find_blocks()
         self._values = np.zeros(offset, dtype=np.float32)
         self._indices = np.zeros(offset, dtype=np.uint8)
@@ -187,6 +190,12 @@ class OverviewView(ColumnLayout, QWidget):
         self._refresh_pixels()
         self._prediction.set_probs(None, self._class_names)
         self._relayout()
+
+    def retranslate_ui(self) -> None:
+        """Name the classes of the prediction bars in the current language."""
+        self._class_names = [class_name(name) for name in self._model_class_names]
+        probs = None if self._trace is None else self._trace.probs[0]
+        self._prediction.set_probs(probs, self._class_names)
 
     def set_trace(self, trace: Trace | None) -> None:
         """Show ``trace`` (sample 0), or blank maps for None.

@@ -115,6 +115,10 @@ class PredictionView(QWidget):
             "like the digits the network was trained on, so its answer means little."
         ).format(score=score, threshold=threshold)
 
+    def class_names(self) -> list[str]:
+        """The names shown beside the bars, one per class."""
+        return list(self._class_names)
+
     def probs(self) -> np.ndarray | None:
         """The probabilities shown now, ``(K,)``, or None when empty."""
         return self._probs

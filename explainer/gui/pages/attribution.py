@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from explainer.core import attribution
 from explainer.core.network import Sequential
 from explainer.gui import theme
-from explainer.gui.i18n import FollowsLanguage, tr
+from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt
 from explainer.gui.kit.widgets import check_box, choice_box, label, side_by_side
 from explainer.gui.layers import registry
@@ -183,7 +183,7 @@ class AttributionView(FollowsLanguage, QWidget):
         """Explain ``model`` from now on (None clears)."""
         self._model = model
         self.results = {}
-        names = [] if model is None else list(model.class_names)
+        names = [] if model is None else shown_class_names(model.class_names)
         for combo in (self.class_box, self.label_box, self.other_box):
             combo.blockSignals(True)
             combo.clear()
@@ -310,9 +310,10 @@ class AttributionView(FollowsLanguage, QWidget):
             self.path_note.hide()
             self.loss_label.setText(tr("Draw a digit to see which pixels the network looks at."))
             return
-        cls = self._model.class_names[self.class_box.currentIndex()]
-        other = self._model.class_names[self.other_box.currentIndex()]
-        label = self._model.class_names[self.label_box.currentIndex()]
+        names = shown_class_names(self._model.class_names)
+        cls = names[self.class_box.currentIndex()]
+        other = names[self.other_box.currentIndex()]
+        label = names[self.label_box.currentIndex()]
         under = self._x.reshape(self._x.shape[-2:]) if self.overlay.isChecked() else None
         ig = self.ig
         cam_shape = (

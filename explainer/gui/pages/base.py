@@ -98,6 +98,11 @@ def _new_digit(new: Problem, old: Problem | None) -> bool:
     return not np.array_equal(new.x, old.x)
 
 
+def _new_data_set(new: Problem, old: Problem | None) -> bool:
+    """True when the data set differs from the last sync (the window switched it)."""
+    return old is None or new.data.dataset != old.data.dataset
+
+
 def _digit_changed(new: Problem, old: Problem | None) -> bool:
     """True when the model object or the digit differs from the last sync."""
     return old is None or new.model is not old.model or _new_digit(new, old)
@@ -130,6 +135,8 @@ def sync_learn(view: Any, new: Problem, old: Problem | None) -> None:
     The model the view announced itself comes back here unchanged, and the digit is then the same, so its
     before/after display survives the round trip through the state.
     """
+    if _new_data_set(new, old):
+        view.set_dataset(new.data.dataset)
     view.set_model(new.model)
     if _new_digit(new, old):
         view.set_input(new.x)
@@ -152,7 +159,10 @@ def sync_model_and_data(view: Any, new: Problem, old: Problem | None) -> None:
 
 
 def sync_architecture(view: Any, new: Problem, old: Problem | None) -> None:
-    """The architecture editor shows the spec of a new architecture, not of every training snapshot."""
+    """The architecture editor shows the spec of a new architecture, not of every training snapshot, and
+    builds networks for the data set."""
+    if _new_data_set(new, old):
+        view.set_dataset(new.data.dataset)
     if old is None or not same_architecture(new.model, old.model):
         view.set_model(new.model)
 

@@ -233,6 +233,12 @@ class ArchitectureEditor(QWidget):
         """Show the preset ``key`` (a key of :data:`explainer.architectures.PRESETS`)."""
         self.set_spec(PRESETS[key])
 
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Build networks for the images and classes of ``dataset`` from now on."""
+        if dataset != self._dataset:
+            self._dataset = dataset
+            self._refresh()
+
     def set_model(self, model: Sequential) -> None:
         """Show the spec ``model`` was built from, if known (:func:`explainer.architectures.spec_of`)."""
         spec = spec_of(model, self._dataset)

@@ -28,7 +28,7 @@ from explainer.core.network import Sequential
 from explainer.core.passes import CHECK_EPS, GradCheck, gradient_check
 from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.i18n import FollowsLanguage, tr, translate_error
+from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr, translate_error
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt
 from explainer.gui.kit.widgets import button, check_box, choice_box, label, page_column, side_by_side
 from explainer.gui.pages.base import run_page
@@ -158,7 +158,7 @@ class GradCheckView(FollowsLanguage, QWidget):
         self._x = None if x is None or model is None else np.asarray(x, np.float32)
         self._entries = []
         for combo, items in (
-            (self.label_box, [] if model is None else list(model.class_names)),
+            (self.label_box, [] if model is None else shown_class_names(model.class_names)),
             (
                 self.layer_box,
                 [] if model is None else [layer.name or "" for layer in model.layers if layer.params],

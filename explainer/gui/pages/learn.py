@@ -12,6 +12,7 @@ Run alone: ``python -m explainer.gui.pages.learn``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import numpy as np
@@ -29,10 +30,10 @@ from explainer.core.layers import ReLU
 from explainer.core.network import Sequential
 from explainer.core.passes import LearnResult, learn_step
 from explainer.core.trace import Trace
-from explainer.data import MNIST, Split
+from explainer.data import MNIST, Dataset, Split
 from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.i18n import FollowsLanguage, tr, translate_error
+from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr, translate_error
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
 from explainer.gui.kit.widgets import button, choice_box, label, page_column, side_by_side
 from explainer.gui.layers import registry
@@ -64,11 +65,11 @@ HISTORY_LIMIT = 50
 """Undo keeps at most this many earlier models (each is a full copy of the weights)."""
 
 
-def bundled_model() -> Sequential:
-    """The bundled trained model (``assets/model.npz``)."""
+def bundled_model(dataset: Dataset = MNIST) -> Sequential:
+    """The bundled model trained on ``dataset`` (``assets/model.npz`` for MNIST)."""
     from explainer.modelio import load_model
 
-    return load_model()
+    return load_model(dataset.model_path)
 
 
 def probability_text(probs: np.ndarray, k: int) -> str:
@@ -192,6 +193,12 @@ class LearnView(FollowsLanguage, QWidget):
         """The model in use now."""
         return self._model
 
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Reset to ``dataset``'s bundled model and measure the effect of a step on its samples."""
+        self._load_bundled = functools.partial(bundled_model, dataset)
+        self._load_gallery = dataset.load_samples
+        self._gallery = None
+
     def set_model(self, model: Sequential | None) -> None:
         """Work on ``model`` (from the window); a different model than the current one clears the history.
 
@@ -300,7 +307,7 @@ class LearnView(FollowsLanguage, QWidget):
     def _fill_combos(self) -> None:
         model = self._model
         for combo, items in (
-            (self.label_box, [] if model is None else list(model.class_names)),
+            (self.label_box, [] if model is None else shown_class_names(model.class_names)),
             (self.layer_box, [] if model is None else [layer.name or "" for layer in model.layers]),
         ):
             keep = combo.currentIndex()
@@ -327,7 +334,7 @@ class LearnView(FollowsLanguage, QWidget):
         self.effect.setText("")
         batch = self._batch()
         self._update_buttons()
-        names = None if self._model is None else self._model.class_names
+        names = None if self._model is None else shown_class_names(self._model.class_names)
         self.after.set_probs(None, names)
         self.deltas.set_panels([])
         if batch is None:
@@ -336,7 +343,7 @@ class LearnView(FollowsLanguage, QWidget):
             self.maps.set_panels([])
             return
         trace = self._model.trace(batch, [self.label_box.currentIndex()])
-        self.before.set_probs(trace.probs[0], self._model.class_names)
+        self.before.set_probs(trace.probs[0], names)
         self.loss_label.setText(tr("Loss now: L = {L}").format(L=fmt(trace.loss, 4)))
         self._current_trace = trace
         self._show_maps()
@@ -344,7 +351,7 @@ class LearnView(FollowsLanguage, QWidget):
     def _show_result(self) -> None:
         result = self.result
         self._update_buttons()
-        names = self._model.class_names
+        names = shown_class_names(self._model.class_names)
         self.before.set_probs(result.probs_before, names)
         self.after.set_probs(result.probs_after, names)
         change = result.loss_after - result.loss_before

@@ -26,7 +26,7 @@ from explainer.core.passes import PassStep, pass_steps
 from explainer.core.trace import Trace
 from explainer.errors import BadInputError
 from explainer.gui import theme
-from explainer.gui.i18n import FollowsLanguage, tr, translate_error
+from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr, translate_error
 from explainer.gui.kit.animation import StepPlayer
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
 from explainer.gui.kit.widgets import button, choice_box, label, side_by_side
@@ -246,7 +246,7 @@ class StepperView(FollowsLanguage, QWidget):
         self._x = (
             None if x is None or model is None else np.asarray(x, np.float32).reshape(1, *model.input_shape)
         )
-        names = [] if model is None else list(model.class_names)
+        names = [] if model is None else shown_class_names(model.class_names)
         self.label_box.blockSignals(True)
         self.label_box.clear()
         self.label_box.addItems(names)
