@@ -6,23 +6,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fashion_names import CLASSES
 
 import explainer.data.dataset as dataset_module
 from explainer.data import FASHION_MNIST, MNIST, load_mnist
 from explainer.data.preprocess import to_fashion_mnist
-
-CLASSES = [
-    "T-shirt/top",
-    "Trouser",
-    "Pullover",
-    "Dress",
-    "Coat",
-    "Sandal",
-    "Shirt",
-    "Sneaker",
-    "Bag",
-    "Ankle boot",
-]
 
 
 def test_the_reader_gives_the_documented_sizes_and_balanced_classes(fashion_mnist_directory: Path) -> None:

@@ -7,25 +7,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fashion_names import CLASSES
 
 import explainer
 from explainer.assets import asset_path
 from explainer.core import Sequential
 from explainer.data import FASHION_MNIST
 from explainer.train import evaluate, pick_samples, predict
-
-CLASSES = [
-    "T-shirt/top",
-    "Trouser",
-    "Pullover",
-    "Dress",
-    "Coat",
-    "Sandal",
-    "Shirt",
-    "Sneaker",
-    "Bag",
-    "Ankle boot",
-]
 
 
 @pytest.fixture(scope="module")
