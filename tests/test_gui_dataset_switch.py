@@ -83,6 +83,7 @@ def test_switching_to_fashion_mnist_changes_the_model_gallery_and_bars_and_back(
     window.gallery.choose(0)
     assert window.state.label == int(labels[0])
     assert FASHION_MNIST_CLASSES[int(labels[0])] in window.gallery.item(0).toolTip()
+    assert window.statusBar().currentMessage().endswith(f"labelled {FASHION_MNIST_CLASSES[int(labels[0])]}")
     # The prediction bars, the target bar and the status bar name the clothes.
     assert window.overview.prediction_view().class_names() == list(FASHION_MNIST_CLASSES)
     combo = window.target_bar.class_combo
@@ -101,6 +102,7 @@ def test_switching_to_fashion_mnist_changes_the_model_gallery_and_bars_and_back(
     _, mnist_labels = MNIST.load_samples()
     window.gallery.choose(3)
     assert window.state.label == int(mnist_labels[3])
+    assert window.statusBar().currentMessage().endswith(f"labelled {int(mnist_labels[3])}")
     assert "digit" in window.draw_heading.text()
 
 

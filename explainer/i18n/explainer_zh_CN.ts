@@ -103,7 +103,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/app.py" line="170" />
             <location filename="../../explainer/gui/app.py" line="172" />
-            <location filename="../../explainer/gui/mainwindow/window.py" line="328" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="330" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
@@ -1920,199 +1920,199 @@ Install them with:
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="206" />
-            <source>Opened a digit labelled {label}</source>
-            <translation>已打开一个标签为 {label} 的数字</translation>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="207" />
+            <source>Opened an image labelled {label}</source>
+            <translation>已打开一张标签为 {label} 的图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="230" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="232" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="232" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="234" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="240" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="242" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="242" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="244" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="330" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="332" />
             <location filename="../../explainer/gui/tour/stops.py" line="275" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="330" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="332" />
             <source>Draw a piece of clothing</source>
             <translation>画一件服饰</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="331" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="333" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="332" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="333" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="335" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="338" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="340" />
             <source>Your drawing or photo, cropped to the object, its longer side scaled to 28 pixels and its box centred, like the Fashion-MNIST photos.</source>
             <translation>你的画或照片：裁剪到物体，长边缩放到 28 像素，外框居中，就像 Fashion-MNIST 的照片。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="343" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="345" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="343" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="345" />
             <source>Or pick a test image</source>
             <translation>或者选一张测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="344" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="346" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="346" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="348" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="358" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="360" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="359" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="361" />
             <source>Model changed by Learn this digit:</source>
             <translation>模型已被“学习这个数字”改变：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="360" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="362" />
             <location filename="../../explainer/gui/pages/learn.py" line="449" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="361" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="363" />
             <source>Put back the weights from before the last Learn step</source>
             <translation>恢复上一次学习步骤之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="366" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="368" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="590" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="592" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="598" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="600" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="603" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="605" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="609" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="611" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="630" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="632" />
             <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
             <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="644" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="646" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="646" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="648" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="654" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="656" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="662" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="664" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="667" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="669" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="724" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="726" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="724" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="726" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="792" />
-            <source>Loaded a test digit labelled {label}</source>
-            <translation>已载入一个标签为 {label} 的测试数字</translation>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="794" />
+            <source>Loaded a test image labelled {label}</source>
+            <translation>已载入一张标签为 {label} 的测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="811" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="819" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="811" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="819" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="831" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="839" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="831" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="839" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
@@ -4025,6 +4025,14 @@ Install them with:
             <location filename="../../explainer/modelio.py" line="425" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
+        </message>
+        <message>
+            <source>Opened a digit labelled {label}</source>
+            <translation type="vanished">已打开一个标签为 {label} 的数字</translation>
+        </message>
+        <message>
+            <source>Loaded a test digit labelled {label}</source>
+            <translation type="vanished">已载入一个标签为 {label} 的测试数字</translation>
         </message>
         <message>
             <source>the folder with the MNIST IDX files, for training</source>

@@ -203,7 +203,9 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
         self.put_digit(image, label)
         self.show_page("network")
         self.show_overview()
-        self.statusBar().showMessage(tr("Opened a digit labelled {label}").format(label=label), 5000)
+        self.statusBar().showMessage(
+            tr("Opened an image labelled {label}").format(label=self._label_text(label)), 5000
+        )
 
     def show_page(self, key: str) -> QWidget | None:
         """Bring tab ``key`` to the front ("network" or a page key such as "stepper"); returns its view."""
@@ -789,7 +791,13 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
             self.put_digit(image, label)
         finally:
             self._loading_sample = False
-        self.statusBar().showMessage(tr("Loaded a test digit labelled {label}").format(label=label), 5000)
+        text = tr("Loaded a test image labelled {label}").format(label=self._label_text(label))
+        self.statusBar().showMessage(text, 5000)
+
+    def _label_text(self, label: int) -> str:
+        """Class ``label`` as the status bar names it: the model's class name in the current language."""
+        names = self.state.model.class_names
+        return class_name(str(names[label])) if 0 <= label < len(names) else str(label)
 
     def _canvas_changed(self) -> None:
         """Anything but a gallery pick (a stroke, Clear, Undo, an opened file) un-highlights the sample."""
