@@ -605,11 +605,9 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
             self.prediction_label.setText(tr("Draw a digit to see what the network thinks"))
             return
         k = int(trace.prediction[0])
-        names = self.state.model.class_names
-        name = class_name(str(names[k])) if k < len(names) else str(k)
         self.prediction_label.setText(
             tr("Prediction: {name} ({percent:.1f} %)").format(
-                name=name, percent=100 * float(trace.probs[0, k])
+                name=self._label_text(k), percent=100 * float(trace.probs[0, k])
             )
         )
 
@@ -638,7 +636,6 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
         if trace is None or not trace.has_gradients or trace.target is None:
             self.loss_label.setText("")
             return
-        names = [class_name(str(name)) for name in self.state.model.class_names]
         if trace.loss is not None:
             k = int(np.asarray(trace.target).reshape(-1)[0])
             # Three significant digits: a confident right answer has a loss like 2.3e-05, not 0.000.
@@ -647,14 +644,12 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
                 if self.state.label is None
                 else tr("Loss L = {loss} for the true label {name}")
             )
-            self.loss_label.setText(
-                text.format(loss=f"{trace.loss:.3g}", name=names[k] if k < len(names) else k)
-            )
+            self.loss_label.setText(text.format(loss=f"{trace.loss:.3g}", name=self._label_text(k)))
             return
         k = int(np.argmax(np.asarray(trace.target)[0]))
         self.loss_label.setText(
             tr("Explaining class {name}: its score z = {score}").format(
-                name=names[k] if k < len(names) else k, score=theme.format_value(float(trace.logits[0, k]), 3)
+                name=self._label_text(k), score=theme.format_value(float(trace.logits[0, k]), 3)
             )
         )
 
@@ -795,7 +790,8 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
         self.statusBar().showMessage(text, 5000)
 
     def _label_text(self, label: int) -> str:
-        """Class ``label`` as the status bar names it: the model's class name in the current language."""
+        """Class ``label`` as the status bar names it: the model's class name in the current language (one
+        name is translated, not all of them: the prediction and the loss are named on every update)."""
         names = self.state.model.class_names
         return class_name(str(names[label])) if 0 <= label < len(names) else str(label)
 
