@@ -298,7 +298,8 @@ def test_every_declared_page_has_a_tab_a_menu_entry_and_a_view_class(window: Mai
         assert page is not None and window.tabs.indexOf(page) > 0, spec.key
         action = window.findChild(QAction, f"show_{spec.key}")
         assert action is not None and action.text(), spec.key
-        assert action in (window.learn_menu if spec.menu == "learn" else window.model_menu).actions()
+        menus = {"learn": window.learn_menu, "lessons": window.lessons_menu, "model": window.model_menu}
+        assert action in menus[spec.menu].actions()
         assert action.shortcut().toString() == spec.shortcut
         assert page.view() is None, "built on first show only"
 

@@ -1750,66 +1750,71 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/actions.py" line="304" />
+            <source>Le&amp;ssons</source>
+            <translation>课程(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="306" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="307" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="309" />
             <source>&amp;Data set</source>
             <translation>数据集(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="312" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="314" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="324" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="326" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="331" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="333" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="336" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="338" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="336" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="338" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="337" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="339" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="337" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="339" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="345" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="347" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="353" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="355" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="369" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="371" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="372" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="374" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
@@ -2047,72 +2052,72 @@ Install them with:
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="611" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="609" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="632" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="630" />
             <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
             <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="646" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="643" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="648" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="645" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="656" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="651" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="664" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="659" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="669" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="664" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="726" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="721" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="726" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="721" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="794" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="789" />
             <source>Loaded a test image labelled {label}</source>
             <translation>已载入一张标签为 {label} 的测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="819" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="815" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="819" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="815" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="839" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="835" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="839" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="835" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>

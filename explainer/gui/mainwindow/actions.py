@@ -298,9 +298,11 @@ class WindowActions:
         self.view_menu.addActions([*self.mode_group.actions(), self.back_action])
         pages = {
             name: [self._page_actions[key] for key, page in self._pages.items() if page.spec.menu == name]
-            for name in ("learn", "model")
+            for name in ("learn", "lessons", "model")
         }
         self.learn_menu = menu(None, lambda: tr("&Learn"), self.network_action, *pages["learn"])
+        self.lessons_menu = menu(None, lambda: tr("Le&ssons"), *pages["lessons"])
+        self.lessons_menu.menuAction().setVisible(bool(pages["lessons"]))
         self.model_menu = menu(None, lambda: tr("&Model"), *pages["model"], None, self.open_model_action)
         self.model_menu.addActions([self.save_model_action, self.restore_model_action])
         self.model_menu.addSeparator()

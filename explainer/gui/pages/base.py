@@ -74,7 +74,8 @@ class PageSpec:
         key: the view's objectName; the tab is "page_<key>" and its action "show_<key>".
         module, factory: the view class ``module.factory``, imported when the tab is first shown.
         title, tip: return the tab's title and tooltip in the current language.
-        menu: "learn" (pages that explain the current digit) or "model" (pages about the model itself).
+        menu: "learn" (pages that explain the current digit), "lessons" (lessons beside the network: the
+            seeds' curriculum and the what-if experiments) or "model" (pages about the model itself).
         shortcut: the key that shows the page, e.g. "Alt+2".
         sync: brings the view up to a new ``Problem``.
         locked_while_training: the page is disabled while a training run replaces the model.
