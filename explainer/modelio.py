@@ -62,8 +62,9 @@ def save_model(
     the file previously at ``path`` is left untouched and the temp file is removed.
 
     Shape:
-        Each layer's params are stored as-is, e.g. Conv2D ``W (C_out, C_in, kH, kW)``, ``b (C_out,)``;
-        Dense ``W (in, out)``, ``b (out,)``; the config is a 1-D uint8 array.
+        Each layer's params and buffers are stored as-is, e.g. Conv2D ``W (C_out, C_in, kH, kW)``,
+        ``b (C_out,)``; Dense ``W (in, out)``, ``b (out,)``; BatchNorm2D ``gamma``, ``beta``,
+        ``running_mean``, ``running_var`` ``(C,)``; the config is a 1-D uint8 array.
 
     Raises:
         BadInputError: a weight is NaN or infinite, or the metadata is not JSON-able.
@@ -72,7 +73,7 @@ def save_model(
     path = Path(path)
     arrays: dict[str, np.ndarray] = {}
     for i, layer in enumerate(model.layers):
-        for key, value in layer.params.items():
+        for key, value in {**layer.params, **layer.buffers}.items():
             if not np.all(np.isfinite(value)):
                 raise BadInputError(f"refusing to save {path}: layer {i} ({layer.kind}) {key} has NaN or inf")
             arrays[f"layer{i}.{key}"] = np.ascontiguousarray(value)
@@ -386,7 +387,8 @@ class _Document:
         """The array name and shape of every parameter the architecture needs."""
         expected: dict[str, tuple[int, ...]] = {}
         for i, (kind, config) in enumerate(self.layers):
-            for key, shape in Layer.registry[kind].param_shapes(config).items():
+            cls = Layer.registry[kind]
+            for key, shape in {**cls.param_shapes(config), **cls.buffer_shapes(config)}.items():
                 expected[f"layer{i}.{key}"] = shape
         return expected
 
@@ -412,8 +414,11 @@ class _Document:
         if weights and all(w.dtype == np.float64 for w in weights.values()):
             model.astype(np.float64)
         for i, layer in enumerate(model.layers):
-            for key, value in layer.params.items():
+            for key, value in {**layer.params, **layer.buffers}.items():
                 np.copyto(value, weights[f"layer{i}.{key}"], casting="same_kind")
+            problem = layer.state_problem()
+            if problem:
+                raise _bad(self.path, f"layer {i} ({layer.kind}): {problem}")
         model.metadata = self.metadata
         # Weights that are each finite can still overflow float32 together (or with a tiny input_std);
         # such a model would answer NaN for everything, so refuse it now rather than in the views.
