@@ -4174,54 +4174,79 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="120" />
+            <location filename="../../explainer/modelio.py" line="128" />
+            <source>model file {path} is neither an .npz (zip) archive nor an ONNX file; it may be another kind of file or random bytes</source>
+            <translation>模型文件 {path} 既不是 .npz（zip）归档，也不是 ONNX 文件；它可能是别的文件或随机字节</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="137" />
             <source>model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})</source>
             <translation>模型文件 {path} 不是可读的 .npz 压缩包；它可能不完整或已损坏（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="145" />
-            <source>model file {path} {problem}</source>
-            <translation>模型文件 {path} 有问题：{problem}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/modelio.py" line="167" />
-            <source>model file {path} is empty</source>
-            <translation>模型文件 {path} 是空的</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/modelio.py" line="172" />
-            <source>model file {path} is not an .npz (zip) archive; it may be another kind of file or random bytes</source>
-            <translation>模型文件 {path} 不是 .npz（zip）压缩包；它可能是别的文件或随机字节</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/modelio.py" line="195" />
-            <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
-            <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/modelio.py" line="218" />
-            <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
-            <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/modelio.py" line="266" />
-            <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
-            <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/modelio.py" line="275" />
+            <location filename="../../explainer/modelio.py" line="174" />
+            <location filename="../../explainer/modelio.py" line="316" />
             <source>model file {path} weight {name} contains NaN or infinite values</source>
             <translation>模型文件 {path} 的权重 {name} 含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="290" />
+            <location filename="../../explainer/modelio.py" line="185" />
+            <source>model file {path} {problem}</source>
+            <translation>模型文件 {path} 有问题：{problem}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="207" />
+            <source>model file {path} is empty</source>
+            <translation>模型文件 {path} 是空的</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="236" />
+            <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
+            <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="259" />
+            <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
+            <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="307" />
+            <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
+            <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="331" />
             <source>model file {path} has no 'format' field; it was not saved by this app ({format})</source>
             <translation>模型文件 {path} 没有 'format' 字段；它不是由本应用保存的（{format}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="430" />
+            <location filename="../../explainer/modelio.py" line="471" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/onnxio.py" line="104" />
+            <source>ONNX file {path} {problem}</source>
+            <translation>ONNX 文件 {path} {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/onnxio.py" line="496" />
+            <source>reading {path} needs the onnx package: pip install onnx</source>
+            <translation>读取 {path} 需要 onnx 包：pip install onnx</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/onnxio.py" line="503" />
+            <source>ONNX file {path} is damaged or not ONNX ({reason})</source>
+            <translation>ONNX 文件 {path} 已损坏或不是 ONNX（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/onnxio.py" line="514" />
+            <source>ONNX file {path} holds a graph this reader cannot follow ({reason})</source>
+            <translation>ONNX 文件 {path} 中的计算图无法读取（{reason}）</translation>
+        </message>
+        <message>
+            <source>model file {path} is not an .npz (zip) archive; it may be another kind of file or random bytes</source>
+            <translation type="vanished">模型文件 {path} 不是 .npz（zip）压缩包；它可能是别的文件或随机字节</translation>
         </message>
         <message>
             <source>Opened a digit labelled {label}</source>
