@@ -56,7 +56,8 @@ ZIP_MAGIC = b"PK\x03\x04"
 def save_model(
     model: Sequential, path: str | os.PathLike[str], metadata: Mapping[str, Any] | None = None
 ) -> None:
-    """Write ``model`` to ``path`` atomically with :func:`explainer.atomic.atomic_writer`.
+    """Write ``model`` to ``path`` atomically with :func:`explainer.atomic.atomic_writer`: an ``.npz``, or
+    an opset-13 ONNX file when ``path`` ends in ``.onnx`` (see :func:`explainer.onnxio.onnx_bytes`).
 
     ``metadata`` is merged over ``model.metadata`` (it does not change the model). If anything fails,
     the file previously at ``path`` is left untouched and the temp file is removed.
@@ -71,6 +72,9 @@ def save_model(
         OSError: the folder is missing or not writable, or the disk is full (the old file stays).
     """
     path = Path(path)
+    if path.suffix.lower() == ".onnx":
+        _save_onnx(model, path, metadata)
+        return
     arrays: dict[str, np.ndarray] = {}
     for i, layer in enumerate(model.layers):
         for key, value in {**layer.params, **layer.buffers}.items():
@@ -95,6 +99,22 @@ def save_model(
     arrays["config"] = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
     with atomic_writer(path) as file:
         np.savez(file, **arrays)
+
+
+def _save_onnx(model: Sequential, path: Path, metadata: Mapping[str, Any] | None) -> None:
+    """Write ``model`` as ONNX, atomically; refuses NaN weights and metadata that is not JSON."""
+    from explainer.onnxio import onnx_bytes
+
+    for layer in model.layers:
+        for key, value in {**layer.params, **layer.buffers}.items():
+            if not np.all(np.isfinite(value)):
+                raise BadInputError(f"refusing to save {path}: layer {layer.name} {key} has NaN or inf")
+    try:
+        data = onnx_bytes(model, dict(metadata or {}))
+    except (TypeError, ValueError) as exc:
+        raise BadInputError(f"refusing to save {path}: the metadata is not plain JSON ({exc})") from exc
+    with atomic_writer(path) as file:
+        file.write(data)
 
 
 def load_model(path: str | os.PathLike[str] | None = None) -> Sequential:

@@ -22,6 +22,7 @@ output logits).
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from explainer.core import Sequential
 from explainer.errors import BadInputError, bad_input
 
 OPSETS = range(7, 22)
@@ -448,6 +450,18 @@ class OnnxReader:
         if len(self.chain.shape) != 1:
             self._append("flatten", {}, {}, (features,))
 
+    def _exact_normalisation(self, stored: Any) -> None:
+        """This app's export writes the normalisation in float32 nodes and, exactly, in the metadata: use
+        the exact numbers when they are what the nodes hold."""
+        chain = self.chain
+        if (
+            isinstance(stored, list)
+            and len(stored) == 2
+            and _same_float32(stored[0], chain.input_mean)
+            and _same_float32(stored[1], chain.input_std)
+        ):
+            chain.input_mean, chain.input_std = float(stored[0]), float(stored[1])
+
     def _document(self, input_shape: tuple[int, ...]) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
         chain = self.chain
         weights = {
@@ -464,18 +478,37 @@ class OnnxReader:
             ),
             "onnx_nodes": [list(entry) for entry in chain.mapping],
         }
-        metadata.update(
-            {prop.key: prop.value for prop in self.model.metadata_props if prop.key not in metadata}
-        )
+        for prop in self.model.metadata_props:
+            metadata.setdefault(prop.key, _json_or_text(prop.value))
+        self._exact_normalisation(metadata.pop("input_normalisation", None))
+        class_names = metadata.pop("class_names", None)
+        if not (
+            isinstance(class_names, list)
+            and len(class_names) == classes
+            and all(isinstance(name, str) for name in class_names)
+        ):
+            class_names = [str(i) for i in range(classes)]
         document = {
             "layers": [{"kind": kind, "config": config} for kind, config, _ in chain.layers],
             "input_shape": list(input_shape),
             "input_mean": chain.input_mean,
             "input_std": chain.input_std,
-            "class_names": [str(i) for i in range(classes)],
+            "class_names": class_names,
             "metadata": metadata,
         }
         return document, weights
+
+
+def _same_float32(a: Any, b: float) -> bool:
+    return isinstance(a, int | float) and not isinstance(a, bool) and np.float32(a) == np.float32(b)
+
+
+def _json_or_text(text: str) -> Any:
+    """A metadata value: the JSON it holds (as this app writes them), else the text itself."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
 
 
 def onnx_document(path: Path, data: bytes) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
@@ -516,3 +549,95 @@ def onnx_document(path: Path, data: bytes) -> tuple[dict[str, Any], dict[str, np
             path=repr(str(path)),
             reason=f"{type(exc).__name__}: {exc}"[:200],
         ) from exc
+
+
+# -- export -------------------------------------------------------------------------------------------
+
+EXPORT_OPSET = 13
+
+
+def onnx_bytes(model: Sequential, metadata: dict[str, Any] | None = None) -> bytes:
+    """``model`` as an opset-13 ONNX file: input ``x`` ``(N, *input_shape)`` pixels as the app takes them,
+    the normalisation as Sub/Div nodes at the front, output ``logits`` ``(N, K)``; the model's metadata
+    (merged with ``metadata``) and class names in ``metadata_props`` as JSON; checked by ``onnx.checker``.
+    """
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    nodes: list[Any] = []
+    initializers: list[Any] = []
+    current = "x"
+
+    def constant(name: str, value: np.ndarray) -> str:
+        initializers.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
+        return name
+
+    def add(op: str, inputs: list[str], name: str, **attributes: Any) -> None:
+        nonlocal current
+        nodes.append(helper.make_node(op, [current, *inputs], [name], name=name, **attributes))
+        current = name
+
+    dtype = np.float32
+    if model.input_mean != 0.0:
+        add("Sub", [constant("input_mean", np.array(model.input_mean, dtype))], "centred")
+    if model.input_std != 1.0:
+        add("Div", [constant("input_std", np.array(model.input_std, dtype))], "normalised")
+    for layer in model.layers:
+        name, config = layer.name or layer.kind, layer.trace_config()
+        weights = {key: constant(f"{name}.{key}", value.astype(dtype)) for key, value in layer.params.items()}
+        buffers = {
+            key: constant(f"{name}.{key}", value.astype(dtype)) for key, value in layer.buffers.items()
+        }
+        if layer.kind == "conv2d":
+            k, s, pad = config["kernel_size"], config["stride"], config["padding"]
+            add(
+                "Conv",
+                [weights["W"], weights["b"]],
+                name,
+                kernel_shape=[k, k],
+                strides=[s, s],
+                pads=[pad] * 4,
+            )
+        elif layer.kind == "dense":
+            add("Gemm", [weights["W"], weights["b"]], name)
+        elif layer.kind == "batchnorm2d":
+            inputs = [weights["gamma"], weights["beta"], buffers["running_mean"], buffers["running_var"]]
+            add("BatchNormalization", inputs, name, epsilon=config["eps"], momentum=1 - config["momentum"])
+        elif layer.kind in ("maxpool2d", "avgpool2d"):
+            op = "MaxPool" if layer.kind == "maxpool2d" else "AveragePool"
+            size, stride = config["size"], config["stride"]
+            add(op, [], name, kernel_shape=[size, size], strides=[stride, stride])
+        elif layer.kind == "globalavgpool2d":
+            add("GlobalAveragePool", [], f"{name}.maps")
+            add("Flatten", [], name)
+        elif layer.kind == "flatten":
+            add("Flatten", [], name)
+        elif layer.kind == "leaky_relu":
+            add("LeakyRelu", [], name, alpha=config["alpha"])
+        elif layer.kind in ("relu", "sigmoid", "tanh"):
+            add({"relu": "Relu", "sigmoid": "Sigmoid", "tanh": "Tanh"}[layer.kind], [], name)
+        elif layer.kind != "dropout":
+            raise bad_input("cannot export a {kind} layer to ONNX", kind=layer.kind)
+    nodes.append(helper.make_node("Identity", [current], ["logits"], name="logits"))
+    graph = helper.make_graph(
+        nodes,
+        "mnist-cnn-explainer",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", *model.input_shape])],
+        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["N", len(model.class_names)])],
+        initializers,
+    )
+    exported = helper.make_model(
+        graph, opset_imports=[helper.make_opsetid("", EXPORT_OPSET)], producer_name="mnist-cnn-explainer"
+    )
+    exported.ir_version = 8
+    props = {
+        **model.metadata,
+        **(metadata or {}),
+        "class_names": list(model.class_names),
+        "input_normalisation": [model.input_mean, model.input_std],
+    }
+    helper.set_model_props(
+        exported, {key: json.dumps(value, ensure_ascii=False) for key, value in props.items()}
+    )
+    onnx.checker.check_model(exported)
+    return exported.SerializeToString()

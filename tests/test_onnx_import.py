@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from explainer.core import Sequential
 from explainer.errors import BadInputError
 from explainer.modelio import load_model
 
@@ -332,3 +333,78 @@ def test_opsets_out_of_range_and_garbage_are_refused(tmp_path: Path) -> None:
     refused(simple(tmp_path / "new.onnx", helper.make_node("Relu", ["x"], ["h"]), opset=30), "opset 30")
     (tmp_path / "junk.onnx").write_bytes(b"\x08" + bytes(RNG.integers(0, 256, 300, dtype=np.uint8)))
     refused(tmp_path / "junk.onnx", "ONNX")
+
+
+# -- export --------------------------------------------------------------------------------------------
+
+
+def every_exportable_net() -> Sequential:
+    """The bundled model's layers and the ones it lacks: BatchNorm, leaky ReLU, tanh, average and global
+    pooling, dropout."""
+    from explainer.core import (
+        AvgPool2D,
+        BatchNorm2D,
+        Conv2D,
+        Dense,
+        Dropout,
+        GlobalAvgPool2D,
+        LeakyReLU,
+        Sigmoid,
+        Tanh,
+    )
+
+    rng = np.random.default_rng(5)
+    model = Sequential(
+        [
+            Conv2D(1, 4, 3, stride=2, padding=1, rng=rng),
+            BatchNorm2D(4),
+            LeakyReLU(0.2),
+            AvgPool2D(2),
+            Conv2D(4, 6, 3, padding="same", rng=rng),
+            Tanh(),
+            GlobalAvgPool2D(),
+            Dropout(0.3),
+            Dense(6, 5, rng=rng),
+            Sigmoid(),
+            Dense(5, 3, rng=rng),
+        ],
+        input_shape=(1, 28, 28),
+        input_mean=0.2,
+        input_std=0.4,
+        class_names=["a", "b", "c"],
+    )
+    norm = model.layers[1]
+    norm.buffers = {
+        "running_mean": rng.standard_normal(4).astype(np.float32),
+        "running_var": np.full(4, 1.5, np.float32),
+    }
+    norm.params["gamma"][:] = [0.5, 1.0, 1.5, 2.0]
+    return model
+
+
+@pytest.mark.parametrize("which", ["bundled", "every layer"])
+def test_export_runs_in_onnxruntime_and_reimports_bit_identically(tmp_path: Path, which: str) -> None:
+    import explainer
+
+    model = explainer.load_model() if which == "bundled" else every_exportable_net()
+    path = tmp_path / "exported.onnx"
+    explainer.save_model(model, path, metadata={"test_accuracy": 0.99})
+    exported = onnx.load(path)
+    onnx.checker.check_model(exported)
+    assert exported.opset_import[0].version == 13
+    if model.input_std != 1.0:
+        assert exported.graph.node[1].op_type == "Div", "the normalisation is part of the file"
+    props = {prop.key: prop.value for prop in exported.metadata_props}
+    assert props["test_accuracy"] == "0.99" and "class_names" in props
+    x = RNG.random((6, 1, 28, 28), dtype=np.float32)
+    logits = ort.InferenceSession(str(path)).run(None, {"x": x})[0]
+    np.testing.assert_allclose(logits, model.eval().forward(x), atol=1e-5, rtol=1e-5)
+    again = load_model(path)
+    assert again.class_names == model.class_names
+    assert (again.input_mean, again.input_std) == (model.input_mean, model.input_std)
+    kept = [layer for layer in model.layers if layer.kind != "dropout"]
+    assert [layer.kind for layer in again.layers] == [layer.kind for layer in kept]
+    for mine, theirs in zip(again.layers, kept, strict=True):
+        for key, value in {**theirs.params, **theirs.buffers}.items():
+            np.testing.assert_array_equal({**mine.params, **mine.buffers}[key], value)
+    assert again.metadata["test_accuracy"] == 0.99
