@@ -81,7 +81,9 @@ def _supported() -> str:
 @dataclass
 class _Chain:
     """What the reader has built so far: the layers as (kind, config, weights), the data tensor's name and
-    its per-sample shape, and the input normalisation."""
+    its per-sample shape, and the input normalisation; ``mapping`` says which layer each chain node became
+    (None: folded into the normalisation or absorbed), ``layer_outputs`` the file's tensor holding each
+    layer's output."""
 
     layers: list[tuple[str, dict[str, Any], dict[str, np.ndarray]]] = field(default_factory=list)
     tensor: str = ""
@@ -89,7 +91,9 @@ class _Chain:
     input_mean: float = 0.0
     input_std: float = 1.0
     absorbed_softmax: bool = False
-    mapping: list[tuple[str, str, str]] = field(default_factory=list)
+    scaled_input: bool = False
+    mapping: list[tuple[str, str, int | None]] = field(default_factory=list)
+    layer_outputs: list[str] = field(default_factory=list)
 
 
 class OnnxReader:
@@ -204,11 +208,15 @@ class OnnxReader:
                 "residual Add) are not read",
             )
         constants = [self.constants.get(name) for name in node.input]
-        before = len(self.chain.layers)
+        chain, before = self.chain, len(self.chain.layers)
         self._layer(node, constants[1:])
-        self.chain.tensor = node.output[0]
-        added = ", ".join(f"{kind}" for kind, _, _ in self.chain.layers[before:]) or "folded"
-        self.chain.mapping.append((node.name or node.output[0], node.op_type, added))
+        chain.tensor = node.output[0]
+        if len(chain.layers) > before:
+            chain.layer_outputs.append(node.output[0])
+        elif chain.layers and not chain.absorbed_softmax:
+            chain.layer_outputs[-1] = node.output[0]  # a bias, a no-op or a flatten of a vector: same numbers
+        index = len(chain.layers) - 1 if chain.layers and not chain.absorbed_softmax else None
+        chain.mapping.append((node.name or node.output[0], node.op_type, index))
 
     def _fold(self, node: Any, values: list[np.ndarray]) -> np.ndarray:
         """Evaluate a constant-only node of :data:`CONSTANT_OPS` (or arithmetic on constants)."""
@@ -303,6 +311,7 @@ class OnnxReader:
     def _scale_input(self, node: Any, constants: list[np.ndarray | None]) -> None:
         """``x' = (x - mean) / std`` absorbs one more Sub, Add, Div or Mul by a scalar."""
         value, chain = self._scalar(node, constants[0]), self.chain
+        chain.scaled_input = True
         if node.op_type == "Sub":
             chain.input_mean += value * chain.input_std
         elif node.op_type == "Add":
@@ -461,6 +470,7 @@ class OnnxReader:
             and _same_float32(stored[1], chain.input_std)
         ):
             chain.input_mean, chain.input_std = float(stored[0]), float(stored[1])
+            chain.scaled_input = True
 
     def _document(self, input_shape: tuple[int, ...]) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
         chain = self.chain
@@ -477,10 +487,13 @@ class OnnxReader:
                 (o.version for o in self.model.opset_import if o.domain in ("", "ai.onnx")), default=0
             ),
             "onnx_nodes": [list(entry) for entry in chain.mapping],
+            "onnx_layer_outputs": chain.layer_outputs,
+            "onnx_input_scaled": chain.scaled_input,
         }
         for prop in self.model.metadata_props:
             metadata.setdefault(prop.key, _json_or_text(prop.value))
         self._exact_normalisation(metadata.pop("input_normalisation", None))
+        metadata["onnx_input_scaled"] = chain.scaled_input
         class_names = metadata.pop("class_names", None)
         if not (
             isinstance(class_names, list)
@@ -549,6 +562,40 @@ def onnx_document(path: Path, data: bytes) -> tuple[dict[str, Any], dict[str, np
             path=repr(str(path)),
             reason=f"{type(exc).__name__}: {exc}"[:200],
         ) from exc
+
+
+def reference_differences(data: bytes, model: Sequential, x: np.ndarray) -> list[float | None]:
+    """Check an imported model against the ``onnx`` package's own reference runtime.
+
+    ``data`` is the ONNX file ``model`` was read from; ``x`` are images in the app's [0, 1] pixels. Returns,
+    per layer of ``model``, the largest absolute difference between our trace's output and the file's tensor
+    for that layer (None for a layer with no tensor of its own, such as a Dropout).
+
+    Shape:
+        x: ``(N, 1, H, W)``; returns ``len(model.layers)`` numbers.
+    """
+    import onnx
+    from onnx.reference import ReferenceEvaluator
+
+    outputs = model.metadata.get("onnx_layer_outputs")
+    if not isinstance(outputs, list) or len(outputs) != len(model.layers):
+        raise bad_input("this model was not read from an ONNX file, so there is nothing to check it against")
+    file_model = onnx.load_model_from_string(data)
+    constants = {tensor.name for tensor in file_model.graph.initializer}
+    input_name = next(value.name for value in file_model.graph.input if value.name not in constants)
+    evaluator = ReferenceEvaluator(file_model)
+    # The file sees raw pixels when its own nodes scale them; otherwise what the app's normalisation gives.
+    pixels = x if model.metadata.get("onnx_input_scaled") else model.normalise(x)
+    theirs = [evaluator.run(outputs, {input_name: np.asarray(image[None], np.float32)}) for image in pixels]
+    trace = model.trace(x)
+    differences: list[float | None] = []
+    for i, record in enumerate(trace.layers):
+        file_output = np.concatenate([np.asarray(result[i]).reshape(1, -1) for result in theirs])
+        ours = record.output.reshape(len(x), -1)
+        differences.append(
+            float(np.abs(file_output - ours).max()) if file_output.shape == ours.shape else None
+        )
+    return differences
 
 
 # -- export -------------------------------------------------------------------------------------------

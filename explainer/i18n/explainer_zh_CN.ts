@@ -103,7 +103,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/app.py" line="170" />
             <location filename="../../explainer/gui/app.py" line="172" />
-            <location filename="../../explainer/gui/mainwindow/window.py" line="330" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
@@ -1717,8 +1717,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/actions.py" line="66" />
-            <source>Use a network saved as a model file (.npz) instead of the current one</source>
-            <translation>改用保存在模型文件（.npz）中的网络，代替当前网络</translation>
+            <source>Use a network saved as a model file (.npz or .onnx) instead of the current one</source>
+            <translation>用保存为模型文件（.npz 或 .onnx）的网络替换当前网络</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/actions.py" line="72" />
@@ -1742,276 +1742,296 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/actions.py" line="88" />
+            <source>Export &amp;ONNX…</source>
+            <translation>导出 &amp;ONNX…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="89" />
+            <source>Save the network in use as an ONNX file for PyTorch, onnxruntime or Netron</source>
+            <translation>把当前网络保存为 ONNX 文件，供 PyTorch、onnxruntime 或 Netron 使用</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="95" />
+            <source>&amp;Check ONNX import…</source>
+            <translation>检查 ONNX 导入(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="96" />
+            <source>Compare the opened ONNX file's numbers with the app's, layer by layer</source>
+            <translation>逐层比较所打开的 ONNX 文件与本应用的数值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="102" />
             <source>&amp;Export view as PNG…</source>
             <translation>将视图导出为 PNG(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="89" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="103" />
             <source>Save the overview as a PNG image</source>
             <translation>把总览图保存为 PNG 图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="95" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="109" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="96" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="110" />
             <source>Close the app</source>
             <translation>关闭程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="102" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="116" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="103" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="117" />
             <source>Undo the last stroke, Clear or loaded image</source>
             <translation>撤销上一笔、清空或载入的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="109" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="123" />
             <source>&amp;Clear</source>
             <translation>清空(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="110" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="124" />
             <source>Erase the canvas</source>
             <translation>擦除整个画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="117" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="131" />
             <source>&amp;Eraser</source>
             <translation>橡皮擦(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="118" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="132" />
             <source>The left button erases while this is on</source>
             <translation>开启后左键用来擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="125" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="139" />
             <source>&amp;Bigger brush</source>
             <translation>加粗画笔(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="126" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="140" />
             <source>Make the brush thicker</source>
             <translation>让画笔更粗</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="132" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="146" />
             <source>&amp;Smaller brush</source>
             <translation>减细画笔(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="133" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="147" />
             <source>Make the brush thinner</source>
             <translation>让画笔更细</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="139" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="153" />
             <source>&amp;Dark palette</source>
             <translation>深色主题(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="140" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="154" />
             <source>Switch between light and dark colours</source>
             <translation>在浅色和深色之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="147" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="161" />
             <source>Zoom &amp;in</source>
             <translation>放大(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="148" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="162" />
             <source>Larger fonts and maps, for projectors</source>
             <translation>更大的字体和特征图，适合投影</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="155" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="169" />
             <source>Zoom &amp;out</source>
             <translation>缩小(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="156" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="170" />
             <source>Smaller fonts and maps</source>
             <translation>更小的字体和特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="162" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="176" />
             <source>&amp;Reset zoom</source>
             <translation>恢复原始大小(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="163" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="177" />
             <source>Normal size</source>
             <translation>正常大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="169" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="183" />
             <source>&amp;Present</source>
             <translation>演示模式(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="170" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="184" />
             <source>Full screen for a projector: large maps, no menus or hints; F11 or Esc leaves</source>
             <translation>全屏，适合投影仪：大图，不显示菜单和提示；按 F11 或 Esc 退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="177" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="191" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="178" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="192" />
             <source>List every keyboard shortcut</source>
             <translation>列出所有键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="181" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="195" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="181" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="195" />
             <source>What this app is</source>
             <translation>这个程序是做什么的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="203" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="217" />
             <source>&amp;Forward</source>
             <translation>前向(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="204" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="218" />
             <source>Show what every layer computes from your digit (activations)</source>
             <translation>显示每一层根据你的数字算出了什么（激活值）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="211" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="225" />
             <source>&amp;Backward</source>
             <translation>反向(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="212" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="226" />
             <source>Show the gradients flowing back from the loss: how every value should change</source>
             <translation>显示从损失反向流回的梯度：每个值应该如何变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="225" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="239" />
             <source>Back to the &amp;overview</source>
             <translation>返回总览(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="226" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="240" />
             <source>Close the explanation and show every layer</source>
             <translation>关闭讲解，显示所有层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="233" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="247" />
             <source>&amp;Network overview</source>
             <translation>网络总览(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="234" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="248" />
             <source>Every layer of the network, live, as you draw</source>
             <translation>网络的每一层，随你书写实时更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="282" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="296" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="289" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="303" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="293" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="307" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="296" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="310" />
             <source>Colour &amp;scale</source>
             <translation>色标(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="303" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="317" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="304" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="318" />
             <source>Le&amp;ssons</source>
             <translation>课程(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="306" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="320" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="309" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="324" />
             <source>&amp;Data set</source>
             <translation>数据集(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="314" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="329" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="326" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="341" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="333" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="348" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="353" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="353" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="339" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="354" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="339" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="354" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="347" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="362" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="355" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="370" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="371" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="386" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="374" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="389" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
@@ -2066,34 +2086,116 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>模型文件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="52" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="53" />
             <source>Save model</source>
             <translation>保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="54" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="55" />
             <source>Model files ({patterns})</source>
             <translation>模型文件 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="66" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="67" />
             <source>Cannot open the model</source>
             <translation>无法打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="75" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="76" />
             <source>Cannot save the model</source>
             <translation>无法保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="84" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="85" />
             <source>{file}: {problem}</source>
             <translation>{file}：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="101" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="102" />
             <source>Using an untrained network with random weights: its predictions mean nothing.</source>
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="63" />
+            <source>pixels in [0, 1] (the default)</source>
+            <translation>像素在 [0, 1] 之间（默认）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="64" />
+            <source>pixels in [0, 255]</source>
+            <translation>像素在 [0, 255] 之间</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="65" />
+            <source>MNIST's mean 0.1307 and std 0.3081</source>
+            <translation>MNIST 的均值 0.1307 和标准差 0.3081</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="66" />
+            <source>custom mean and std</source>
+            <translation>自定义均值和标准差</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="123" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="258" />
+            <source>ONNX import</source>
+            <translation>ONNX 导入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="133" />
+            <source>The file's numbers against ours, on {n} gallery images:</source>
+            <translation>在 {n} 张示例图像上，文件的数值与我们的数值对比：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="146" />
+            <source>The file does not say how its input is scaled. Which is it?</source>
+            <translation>文件没有说明输入是如何缩放的。是哪一种？</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="163" />
+            <source>mean</source>
+            <translation>均值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="165" />
+            <source>std</source>
+            <translation>标准差</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="174" />
+            <source>{name}: {right:.0%} of the {n} gallery images right, mean loss {loss:.3g}</source>
+            <translation>{name}：{n} 张示例图像中答对 {right:.0%}，平均损失 {loss:.3g}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="181" />
+            <source>The scaling the model was trained with gets the gallery right with the smallest loss; a wrong one often keeps the answers but makes the model wildly over- or under-confident.</source>
+            <translation>模型训练时所用的缩放能以最小的损失答对示例图像；错误的缩放往往答案不变，却让模型过分自信或毫无把握。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="193" />
+            <location filename="../../explainer/gui/pages/design.py" line="333" />
+            <source>Layer</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="193" />
+            <source>ONNX nodes</source>
+            <translation>ONNX 节点</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="193" />
+            <source>Largest difference</source>
+            <translation>最大差值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="202" />
+            <source>The reference evaluator could not run this file: {error}</source>
+            <translation>参考求值器无法运行这个文件：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="258" />
+            <source>The model in use was not opened from an ONNX file in this session.</source>
+            <translation>当前使用的模型不是本次会话中从 ONNX 文件打开的。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/screen.py" line="140" />
@@ -2101,220 +2203,220 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>窗口在此屏幕上无法再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="139" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="142" />
             <source>The model could not be loaded</source>
             <translation>无法加载模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="173" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="176" />
             <source>Opened the model {name}: {layers} layers, {params:,} weights</source>
             <translation>已打开模型 {name}：{layers} 层，{params:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="184" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="188" />
             <source>Saved the model to {path}</source>
             <translation>模型已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="194" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="198" />
             <location filename="../../explainer/gui/pages/learn.py" line="285" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="207" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="211" />
             <source>Opened an image labelled {label}</source>
             <translation>已打开一张标签为 {label} 的图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="232" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="236" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="234" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="238" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="242" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="246" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="244" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="248" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="332" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
             <location filename="../../explainer/gui/tour/stops.py" line="275" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="332" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
             <source>Draw a piece of clothing</source>
             <translation>画一件服饰</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="333" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="337" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="338" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="335" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="339" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="340" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="342" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="340" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="344" />
             <source>Your drawing or photo, cropped to the object, its longer side scaled to 28 pixels and its box centred, like the Fashion-MNIST photos.</source>
             <translation>你的画或照片：裁剪到物体，长边缩放到 28 像素，外框居中，就像 Fashion-MNIST 的照片。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="345" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="349" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="345" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="349" />
             <source>Or pick a test image</source>
             <translation>或者选一张测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="346" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="350" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="348" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="352" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="360" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="364" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="361" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="365" />
             <source>Model changed by Learn this digit:</source>
             <translation>模型已被“学习这个数字”改变：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="362" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="366" />
             <location filename="../../explainer/gui/pages/learn.py" line="449" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="363" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="367" />
             <source>Put back the weights from before the last Learn step</source>
             <translation>恢复上一次学习步骤之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="368" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="372" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="592" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="596" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="600" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="604" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="605" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="609" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="609" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="613" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="630" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="634" />
             <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
             <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="643" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="647" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="645" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="649" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="651" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="655" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="659" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="663" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="664" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="668" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="721" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="725" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="721" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="725" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="789" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="793" />
             <source>Loaded a test image labelled {label}</source>
             <translation>已载入一张标签为 {label} 的测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="815" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="819" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="815" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="819" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="835" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="839" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="835" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="839" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
@@ -2889,11 +2991,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/design.py" line="331" />
             <source>no conv blocks</source>
             <translation>没有卷积模块</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="333" />
-            <source>Layer</source>
-            <translation>层</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="333" />
@@ -4174,75 +4271,89 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="128" />
+            <location filename="../../explainer/modelio.py" line="148" />
             <source>model file {path} is neither an .npz (zip) archive nor an ONNX file; it may be another kind of file or random bytes</source>
             <translation>模型文件 {path} 既不是 .npz（zip）归档，也不是 ONNX 文件；它可能是别的文件或随机字节</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="137" />
+            <location filename="../../explainer/modelio.py" line="157" />
             <source>model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})</source>
             <translation>模型文件 {path} 不是可读的 .npz 压缩包；它可能不完整或已损坏（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="174" />
-            <location filename="../../explainer/modelio.py" line="316" />
+            <location filename="../../explainer/modelio.py" line="194" />
+            <location filename="../../explainer/modelio.py" line="336" />
             <source>model file {path} weight {name} contains NaN or infinite values</source>
             <translation>模型文件 {path} 的权重 {name} 含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="185" />
+            <location filename="../../explainer/modelio.py" line="205" />
             <source>model file {path} {problem}</source>
             <translation>模型文件 {path} 有问题：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="207" />
+            <location filename="../../explainer/modelio.py" line="227" />
             <source>model file {path} is empty</source>
             <translation>模型文件 {path} 是空的</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="236" />
+            <location filename="../../explainer/modelio.py" line="256" />
             <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
             <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="259" />
+            <location filename="../../explainer/modelio.py" line="279" />
             <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
             <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="307" />
+            <location filename="../../explainer/modelio.py" line="327" />
             <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
             <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="331" />
+            <location filename="../../explainer/modelio.py" line="351" />
             <source>model file {path} has no 'format' field; it was not saved by this app ({format})</source>
             <translation>模型文件 {path} 没有 'format' 字段；它不是由本应用保存的（{format}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="471" />
+            <location filename="../../explainer/modelio.py" line="491" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/onnxio.py" line="104" />
+            <location filename="../../explainer/onnxio.py" line="110" />
             <source>ONNX file {path} {problem}</source>
             <translation>ONNX 文件 {path} {problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/onnxio.py" line="496" />
+            <location filename="../../explainer/onnxio.py" line="542" />
             <source>reading {path} needs the onnx package: pip install onnx</source>
             <translation>读取 {path} 需要 onnx 包：pip install onnx</translation>
         </message>
         <message>
-            <location filename="../../explainer/onnxio.py" line="503" />
+            <location filename="../../explainer/onnxio.py" line="549" />
             <source>ONNX file {path} is damaged or not ONNX ({reason})</source>
             <translation>ONNX 文件 {path} 已损坏或不是 ONNX（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/onnxio.py" line="514" />
+            <location filename="../../explainer/onnxio.py" line="560" />
             <source>ONNX file {path} holds a graph this reader cannot follow ({reason})</source>
             <translation>ONNX 文件 {path} 中的计算图无法读取（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/onnxio.py" line="582" />
+            <source>this model was not read from an ONNX file, so there is nothing to check it against</source>
+            <translation>这个模型不是从 ONNX 文件读取的，所以没有可以对照检查的文件</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/onnxio.py" line="667" />
+            <source>cannot export a {kind} layer to ONNX</source>
+            <translation>无法把 {kind} 层导出为 ONNX</translation>
+        </message>
+        <message>
+            <source>Use a network saved as a model file (.npz) instead of the current one</source>
+            <translation type="vanished">改用保存在模型文件（.npz）中的网络，代替当前网络</translation>
         </message>
         <message>
             <source>model file {path} is not an .npz (zip) archive; it may be another kind of file or random bytes</source>
