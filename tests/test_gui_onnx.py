@@ -81,3 +81,16 @@ def test_the_check_reopens_from_the_model_menu_and_export_writes_onnx(
     np.testing.assert_allclose(
         explainer.load_model(out).forward(x), window.state.model.forward(x), rtol=1e-6, atol=1e-6
     )
+
+
+def test_the_bundled_lenet5_demo_asks_for_mnist_scaling_and_gets_it(window: MainWindow) -> None:
+    from explainer.assets import asset_path
+
+    assert window.open_model(asset_path("lenet5.onnx"))
+    dialog = window.onnx_dialog
+    scores = dialog.scores
+    # Trained on (x - 0.1307) / 0.3081 outside the file: that choice has the smallest loss on the gallery.
+    assert min(scores, key=lambda key: scores[key].loss) == "mnist", scores
+    assert scores["mnist"].accuracy >= 0.95
+    assert all(d is not None and d < 1e-4 for d in dialog.differences), dialog.differences
+    assert window.state.model.metadata["test_accuracy"] > 0.98
