@@ -1,9 +1,10 @@
-"""Fuzz the three file readers: a mutated file loads or raises BadInputError, nothing else, and never hangs.
+"""Fuzz the four file readers: a mutated file loads or raises BadInputError, nothing else, and never hangs.
 
-    .venv/bin/python benchmarks/fuzz.py [--count 10000] [--seed 0] [--timeout 10] [--targets model image idx]
+    .venv/bin/python benchmarks/fuzz.py [--count 10000] [--seed 0] [--timeout 10] [--targets model onnx ...]
     .venv/bin/python benchmarks/fuzz.py --write-case model 1234 /tmp/case.npz   # one case, for a bug report
 
-Targets: ``model`` (explainer.modelio.load_model), ``image`` (explainer.imageio.load_image, followed by
+Targets: ``model`` (explainer.modelio.load_model on .npz files), ``onnx`` (the same on ONNX files),
+``image`` (explainer.imageio.load_image, followed by
 explainer.data.preprocess.to_mnist on what it returns) and ``idx`` (explainer.data.read_idx). Case ``i`` of a
 target is built from a small valid seed file with ``random.Random(f"{seed}/{target}/{i}")``, so any case
 can be rebuilt alone. The mutations:
@@ -17,6 +18,10 @@ can be rebuilt alone. The mutations:
   settings, huge dims, odd input shapes, NaN/inf numbers, reordered/duplicated/removed layers, random
   JSON, raw text damage, deep nesting) with the weights kept or rebuilt to match the new config, and
   weight damage (NaN/inf, other dtypes, other shapes, Fortran order, big-endian);
+- onnx: a small valid Conv/BatchNorm/pool/Gemm graph, mutated as bytes or as a protobuf: attributes set to
+  odd values (pads, strides, kernels, groups, dilations, axes), tensors with other dims, short or long raw
+  data, other data types, NaN weights or external-data locations, nodes dropped, duplicated, reordered or
+  given another operator, inputs rewired, the input shape and the opset changed, subgraph attributes added;
 - image: seeds in PNG (grey 8/16-bit, RGBA, palette, 1-bit), JPEG (baseline, progressive, CMYK), BMP,
   GIF, TIFF and WebP; PNG chunks edited with their CRC recomputed (IHDR sizes, depths and colour types,
   chunks dropped, duplicated, reordered, split), JPEG frame sizes and BMP/GIF header fields;
@@ -57,10 +62,10 @@ from typing import Any
 import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
-TARGETS = ("model", "image", "idx")
+TARGETS = ("model", "onnx", "image", "idx")
 # The harness checking itself: cases that load, raise BadInputError, raise KeyError, hang and crash.
 SELFTEST = ("loaded", "bad", "other", "hang", "crash")
-SUFFIX = {"model": ".npz", "idx": ".idx"}
+SUFFIX = {"model": ".npz", "onnx": ".onnx", "idx": ".idx"}
 GZIP_MAGIC = b"\x1f\x8b"
 INTERESTING_8 = [0x00, 0x01, 0x7F, 0x80, 0xFF]
 INTERESTING_32 = [
@@ -553,6 +558,165 @@ def model_case(rng: random.Random, marker: Path) -> tuple[bytes, str]:
     return model_file(arrays, json.dumps(document).encode()), how
 
 
+# ----------------------------------------------------------------------------------------------- onnx
+
+ONNX_OPS = (
+    "Relu",
+    "Add",
+    "Conv",
+    "Gemm",
+    "MatMul",
+    "Reshape",
+    "Elu",
+    "If",
+    "QLinearConv",
+    "Softmax",
+    "Shape",
+)
+
+
+def onnx_seed() -> Any:
+    """A valid ONNX model: Sub → Conv → BatchNormalization → Relu → MaxPool → Flatten → Gemm → Softmax."""
+    from onnx import TensorProto, helper, numpy_helper
+
+    rng = np.random.default_rng(0)
+    init = {
+        "mean": np.float32(0.1),
+        "W": rng.standard_normal((3, 1, 3, 3)).astype(np.float32),
+        "b": np.zeros(3, np.float32),
+        "scale": np.ones(3, np.float32),
+        "shift": np.zeros(3, np.float32),
+        "rmean": np.zeros(3, np.float32),
+        "rvar": np.ones(3, np.float32),
+        "D": rng.standard_normal((10, 3 * 14 * 14)).astype(np.float32),
+        "c": np.zeros(10, np.float32),
+    }
+    nodes = [
+        helper.make_node("Sub", ["x", "mean"], ["s"], name="sub"),
+        helper.make_node(
+            "Conv", ["s", "W", "b"], ["conv"], name="conv", kernel_shape=[3, 3], pads=[1, 1, 1, 1]
+        ),
+        helper.make_node(
+            "BatchNormalization", ["conv", "scale", "shift", "rmean", "rvar"], ["bn"], name="bn"
+        ),
+        helper.make_node("Relu", ["bn"], ["r"], name="relu"),
+        helper.make_node("MaxPool", ["r"], ["p"], name="pool", kernel_shape=[2, 2], strides=[2, 2]),
+        helper.make_node("Flatten", ["p"], ["f"], name="flatten"),
+        helper.make_node("Gemm", ["f", "D", "c"], ["g"], name="gemm", transB=1),
+        helper.make_node("Softmax", ["g"], ["y"], name="softmax", axis=1),
+    ]
+    graph = helper.make_graph(
+        nodes,
+        "seed",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["n", 1, 28, 28])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["n", 10])],
+        [numpy_helper.from_array(value, name) for name, value in init.items()],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    return model
+
+
+def mutate_onnx(rng: random.Random, model: Any) -> str:
+    """Change ``model`` in place at the protobuf level; returns what was done."""
+    from onnx import helper
+
+    graph, names = model.graph, []
+    for _ in range(rng.randint(1, 3)):
+        choice = rng.choice(
+            [
+                "attribute",
+                "dims",
+                "raw",
+                "dtype",
+                "external",
+                "nan",
+                "drop",
+                "duplicate",
+                "reorder",
+                "op",
+                "rewire",
+                "input",
+                "opset",
+                "subgraph",
+            ]
+        )
+        names.append(choice)
+        node = rng.choice(graph.node) if len(graph.node) else None
+        tensor = rng.choice(graph.initializer) if len(graph.initializer) else None
+        value = rng.choice(INTERESTING_32) - 2**31 if rng.random() < 0.3 else rng.randint(-3, 40)
+        if choice == "attribute" and node is not None:
+            name = rng.choice(
+                [
+                    "pads",
+                    "strides",
+                    "kernel_shape",
+                    "group",
+                    "dilations",
+                    "axis",
+                    "transB",
+                    "alpha",
+                    "auto_pad",
+                    "ceil_mode",
+                ]
+            )
+            del node.attribute[: rng.randint(0, len(node.attribute))]
+            if name in ("pads", "strides", "kernel_shape", "dilations"):
+                node.attribute.append(helper.make_attribute(name, [value] * rng.choice([1, 2, 4])))
+            elif name == "auto_pad":
+                node.attribute.append(helper.make_attribute(name, rng.choice(["SAME_UPPER", "VALID", "X"])))
+            else:
+                node.attribute.append(helper.make_attribute(name, value))
+        elif choice == "dims" and tensor is not None:
+            tensor.dims[:] = [abs(value) % 70000 for _ in range(rng.randint(0, 5))]
+        elif choice == "raw" and tensor is not None:
+            tensor.raw_data = tensor.raw_data[: rng.randrange(len(tensor.raw_data) + 1)] + rng.randbytes(
+                rng.randint(0, 8)
+            )
+        elif choice == "dtype" and tensor is not None:
+            tensor.data_type = rng.randint(0, 17)
+        elif choice == "external" and tensor is not None:
+            tensor.data_location = 1
+            tensor.external_data.add(
+                key="location", value=rng.choice(["../../etc/passwd", "/dev/zero", "w.bin"])
+            )
+        elif choice == "nan" and tensor is not None and tensor.data_type == 1 and tensor.raw_data:
+            raw = bytearray(tensor.raw_data)
+            raw[:4] = struct.pack("<f", rng.choice([math.nan, math.inf, -math.inf, 1e38]))
+            tensor.raw_data = bytes(raw)
+        elif choice == "drop" and node is not None:
+            graph.node.remove(node)
+        elif choice == "duplicate" and node is not None:
+            graph.node.insert(rng.randrange(len(graph.node) + 1), node)
+        elif choice == "reorder" and len(graph.node) > 1:
+            moved = graph.node.pop(rng.randrange(len(graph.node)))
+            graph.node.insert(rng.randrange(len(graph.node) + 1), moved)
+        elif choice == "op" and node is not None:
+            node.op_type = rng.choice(ONNX_OPS)
+        elif choice == "rewire" and node is not None and len(node.input):
+            others = (
+                [n.output[0] for n in graph.node] + [t.name for t in graph.initializer] + ["x", "nowhere"]
+            )
+            node.input[rng.randrange(len(node.input))] = rng.choice(others)
+        elif choice == "input":
+            dims = graph.input[0].type.tensor_type.shape.dim
+            dims[rng.randrange(len(dims))].dim_value = abs(value) % 5000
+        elif choice == "opset":
+            model.opset_import[0].version = rng.choice([1, 6, 7, 11, 18, 21, 22, 99, value])
+        elif choice == "subgraph" and node is not None:
+            node.attribute.append(helper.make_attribute("body", helper.make_graph([], "g", [], [])))
+    return "onnx:" + "+".join(names)
+
+
+def onnx_case(rng: random.Random) -> tuple[bytes, str]:
+    """One mutated ONNX file."""
+    model = onnx_seed()
+    if rng.random() < 0.35:
+        return mutate_bytes(rng, model.SerializeToString())
+    how = mutate_onnx(rng, model)
+    return model.SerializeToString(), how
+
+
 # ----------------------------------------------------------------------------------------------- image
 
 
@@ -878,6 +1042,8 @@ def case_bytes(
         return bytes([index % len(SELFTEST)]), SELFTEST[index % len(SELFTEST)]
     if target == "model":
         return model_case(rng, workdir / "pickle-was-executed")
+    if target == "onnx":
+        return onnx_case(rng)
     if target == "image":
         return image_case(rng, seeds)
     return idx_case(rng)
@@ -885,7 +1051,7 @@ def case_bytes(
 
 def load(target: str, path: Path) -> None:
     """Run the reader under test (for images also ``to_mnist`` on the result, as the app does)."""
-    if target == "model":
+    if target in ("model", "onnx"):
         from explainer.modelio import load_model
 
         load_model(path)

@@ -4,7 +4,7 @@ An :class:`ArchitectureSpec` describes a VGG-like classifier for the images of a
 :class:`~explainer.data.Dataset` (``(1, 28, 28)`` digits and 10 classes for :data:`~explainer.data.MNIST`,
 the default)::
 
-    [Conv -> activation] x convs_per_block -> pooling        (one block; conv_blocks of them)
+    [Conv -> (BatchNorm) -> activation] x convs_per_block -> pooling   (one block; conv_blocks of them)
     Flatten -> [Dense -> activation -> Dropout] x len(dense) -> Dense (one score per class)
 
 :func:`describe` computes every layer's name, output shape and parameter count from the spec alone,
@@ -28,6 +28,7 @@ import numpy as np
 
 from explainer.core import (
     AvgPool2D,
+    BatchNorm2D,
     Conv2D,
     Dense,
     Dropout,
@@ -84,6 +85,7 @@ class ArchitectureSpec:
         dense: units of each hidden dense layer between Flatten and the class scores.
         dropout: drop probability of the Dropout after every hidden dense layer (after Flatten when there
             is none); 0 adds no Dropout.
+        batch_norm: a BatchNorm2D after every convolution, before its activation.
 
     Shape:
         The network maps ``(N, *dataset.input_shape)`` pixels to ``(N, K)`` logits, K classes; for MNIST
@@ -101,6 +103,7 @@ class ArchitectureSpec:
     activation: str = "relu"
     dense: tuple[int, ...] = ()
     dropout: float = 0.0
+    batch_norm: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The spec as plain JSON types (tuples become lists).
@@ -148,6 +151,10 @@ class ArchitectureSpec:
             elif name in ("pooling", "activation"):
                 if not isinstance(value, str):
                     raise BadInputError(f"architecture spec: {name} must be a string, not {value!r}")
+                values[name] = value
+            elif name == "batch_norm":
+                if not isinstance(value, bool):
+                    raise BadInputError(f"architecture spec: batch_norm must be true or false, not {value!r}")
                 values[name] = value
             elif name == "dropout":
                 if isinstance(value, bool) or not isinstance(value, int | float):
@@ -239,7 +246,10 @@ def _layer_configs(spec: ArchitectureSpec, dataset: Dataset) -> list[tuple[type[
                 "padding": spec.padding,
                 **extra,
             }
-            configs += [(Conv2D, conv), activation]
+            configs.append((Conv2D, conv))
+            if spec.batch_norm:
+                configs.append((BatchNorm2D, BatchNorm2D(out_channels).get_config()))
+            configs.append(activation)
             in_channels = out_channels
         if spec.pooling != "none":
             configs.append((_POOL_LAYER[spec.pooling], {"size": spec.pool_size, "stride": spec.pool_size}))

@@ -56,23 +56,28 @@ ZIP_MAGIC = b"PK\x03\x04"
 def save_model(
     model: Sequential, path: str | os.PathLike[str], metadata: Mapping[str, Any] | None = None
 ) -> None:
-    """Write ``model`` to ``path`` atomically with :func:`explainer.atomic.atomic_writer`.
+    """Write ``model`` to ``path`` atomically with :func:`explainer.atomic.atomic_writer`: an ``.npz``, or
+    an opset-13 ONNX file when ``path`` ends in ``.onnx`` (see :func:`explainer.onnxio.onnx_bytes`).
 
     ``metadata`` is merged over ``model.metadata`` (it does not change the model). If anything fails,
     the file previously at ``path`` is left untouched and the temp file is removed.
 
     Shape:
-        Each layer's params are stored as-is, e.g. Conv2D ``W (C_out, C_in, kH, kW)``, ``b (C_out,)``;
-        Dense ``W (in, out)``, ``b (out,)``; the config is a 1-D uint8 array.
+        Each layer's params and buffers are stored as-is, e.g. Conv2D ``W (C_out, C_in, kH, kW)``,
+        ``b (C_out,)``; Dense ``W (in, out)``, ``b (out,)``; BatchNorm2D ``gamma``, ``beta``,
+        ``running_mean``, ``running_var`` ``(C,)``; the config is a 1-D uint8 array.
 
     Raises:
         BadInputError: a weight is NaN or infinite, or the metadata is not JSON-able.
         OSError: the folder is missing or not writable, or the disk is full (the old file stays).
     """
     path = Path(path)
+    if path.suffix.lower() == ".onnx":
+        _save_onnx(model, path, metadata)
+        return
     arrays: dict[str, np.ndarray] = {}
     for i, layer in enumerate(model.layers):
-        for key, value in layer.params.items():
+        for key, value in {**layer.params, **layer.buffers}.items():
             if not np.all(np.isfinite(value)):
                 raise BadInputError(f"refusing to save {path}: layer {i} ({layer.kind}) {key} has NaN or inf")
             arrays[f"layer{i}.{key}"] = np.ascontiguousarray(value)
@@ -96,8 +101,25 @@ def save_model(
         np.savez(file, **arrays)
 
 
+def _save_onnx(model: Sequential, path: Path, metadata: Mapping[str, Any] | None) -> None:
+    """Write ``model`` as ONNX, atomically; refuses NaN weights and metadata that is not JSON."""
+    from explainer.onnxio import onnx_bytes
+
+    for layer in model.layers:
+        for key, value in {**layer.params, **layer.buffers}.items():
+            if not np.all(np.isfinite(value)):
+                raise BadInputError(f"refusing to save {path}: layer {layer.name} {key} has NaN or inf")
+    try:
+        data = onnx_bytes(model, dict(metadata or {}))
+    except (TypeError, ValueError) as exc:
+        raise BadInputError(f"refusing to save {path}: the metadata is not plain JSON ({exc})") from exc
+    with atomic_writer(path) as file:
+        file.write(data)
+
+
 def load_model(path: str | os.PathLike[str] | None = None) -> Sequential:
-    """Read a network saved by :func:`save_model`; ``None`` means the bundled ``assets/model.npz``.
+    """Read a network saved by :func:`save_model`, or an ONNX file (see :mod:`explainer.onnxio`), told
+    apart by their content; ``None`` means the bundled ``assets/model.npz``.
 
     A relative ``assets/<name>`` that does not exist in the working folder is the bundled file ``name``
     (see :func:`explainer.assets.bundled`), e.g. ``load_model("assets/fashion_mnist.npz")``.
@@ -111,7 +133,23 @@ def load_model(path: str | os.PathLike[str] | None = None) -> Sequential:
             architecture, weights or metadata are invalid. The message names the file and the problem.
     """
     path = DEFAULT_MODEL_PATH if path is None else bundled(path)
-    _check_file(path)
+    head = _check_file(path)
+    if head != ZIP_MAGIC:
+        if _is_onnx(path, head):
+            from explainer.onnxio import onnx_document
+
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise _bad(path, f"cannot be read ({_describe(exc)})") from exc
+            document, weights = onnx_document(path, data)
+            return build_checked(path, {"format": FORMAT, **document}, weights)
+        # np.load would also accept a bare .npy or a pickle; only a zip archive can be an .npz model.
+        raise bad_input(
+            "model file {path} is neither an .npz (zip) archive nor an ONNX file; it may be another kind "
+            "of file or random bytes",
+            path=_quoted(path),
+        )
     try:
         npz = np.load(path, allow_pickle=False)
     except Exception as exc:
@@ -138,6 +176,29 @@ def load_model(path: str | os.PathLike[str] | None = None) -> Sequential:
     return doc.build(weights)
 
 
+def build_checked(path: Path, document: Mapping[str, Any], weights: Mapping[str, np.ndarray]) -> Sequential:
+    """Build a network from a model-file ``document`` and its weight arrays with every check a ``.npz``
+    gets (settings, shapes, sizes, finite weights and outputs); other readers (ONNX) end here.
+
+    Shape:
+        ``weights`` maps "layer{i}.{key}" to float32 or float64 arrays of the shapes the layers need.
+    """
+    doc = _Document(path, document)
+    expected = doc.expected_weights()
+    if set(weights) != set(expected):
+        raise _bad(path, f"gives weights {sorted(weights)} where the layers need {sorted(expected)}")
+    for name, shape in expected.items():
+        if weights[name].shape != shape:
+            raise _bad(path, f"weight {name!r} has shape {weights[name].shape}; the layer needs {shape}")
+        if not np.all(np.isfinite(weights[name])):
+            raise bad_input(
+                "model file {path} weight {name} contains NaN or infinite values",
+                path=_quoted(path),
+                name=repr(name),
+            )
+    return doc.build(weights)
+
+
 def _bad(path: Path, problem: str) -> BadInputError:
     """The error for ``path``: the file name first, then what is wrong with it (a technical detail that
     the app shows untranslated after a translated "model file ..." prefix)."""
@@ -154,8 +215,8 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
-def _check_file(path: Path) -> None:
-    """Reject what is not a plausible .npz file before NumPy opens it."""
+def _check_file(path: Path) -> bytes:
+    """Reject what cannot be a model file before a parser opens it; returns the first bytes."""
     size = regular_file_size(path, "model")
     try:
         with path.open("rb") as f:
@@ -166,12 +227,13 @@ def _check_file(path: Path) -> None:
         raise bad_input("model file {path} is empty", path=_quoted(path))
     if size > MAX_FILE_BYTES:
         raise _bad(path, f"is {size:,} bytes; model files are at most {MAX_FILE_BYTES:,}")
-    # np.load would also accept a bare .npy or a pickle; only a zip archive can be a model file.
-    if head != ZIP_MAGIC:
-        raise bad_input(
-            "model file {path} is not an .npz (zip) archive; it may be another kind of file or random bytes",
-            path=_quoted(path),
-        )
+    return head
+
+
+def _is_onnx(path: Path, head: bytes) -> bool:
+    """An ONNX file by content: a protobuf ModelProto starts with its ir_version (field 1, a varint, tag
+    byte 0x08); the suffix ``.onnx`` also counts, so that a damaged one gets the ONNX reader's message."""
+    return head[:1] == b"\x08" or path.suffix.lower() == ".onnx"
 
 
 def _list_members(path: Path, npz: Any) -> dict[str, int]:
@@ -386,7 +448,8 @@ class _Document:
         """The array name and shape of every parameter the architecture needs."""
         expected: dict[str, tuple[int, ...]] = {}
         for i, (kind, config) in enumerate(self.layers):
-            for key, shape in Layer.registry[kind].param_shapes(config).items():
+            cls = Layer.registry[kind]
+            for key, shape in {**cls.param_shapes(config), **cls.buffer_shapes(config)}.items():
                 expected[f"layer{i}.{key}"] = shape
         return expected
 
@@ -412,8 +475,11 @@ class _Document:
         if weights and all(w.dtype == np.float64 for w in weights.values()):
             model.astype(np.float64)
         for i, layer in enumerate(model.layers):
-            for key, value in layer.params.items():
+            for key, value in {**layer.params, **layer.buffers}.items():
                 np.copyto(value, weights[f"layer{i}.{key}"], casting="same_kind")
+            problem = layer.state_problem()
+            if problem:
+                raise _bad(self.path, f"layer {i} ({layer.kind}): {problem}")
         model.metadata = self.metadata
         # Weights that are each finite can still overflow float32 together (or with a tiny input_std);
         # such a model would answer NaN for everything, so refuse it now rather than in the views.

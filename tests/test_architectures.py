@@ -156,3 +156,16 @@ def test_spec_of_finds_the_spec_of_a_model() -> None:
     model = build(custom)
     model.metadata.clear()
     assert spec_of(model) is None
+
+
+def test_batch_norm_follows_every_convolution_and_the_spec_is_found_again() -> None:
+    spec = ArchitectureSpec(conv_blocks=2, convs_per_block=1, channels=(4, 6), batch_norm=True)
+    rows = describe(spec)
+    kinds = [row.kind for row in rows]
+    assert kinds[:7] == ["conv2d", "batchnorm2d", "relu", "maxpool2d", "conv2d", "batchnorm2d", "relu"]
+    assert [row.params for row in rows if row.kind == "batchnorm2d"] == [8, 12], "gamma and beta only"
+    model = build(spec)
+    assert spec_of(model) == spec
+    assert ArchitectureSpec.from_dict(json.loads(json.dumps(spec.to_dict()))) == spec
+    with pytest.raises(BadInputError, match="batch_norm must be true or false"):
+        ArchitectureSpec.from_dict({"batch_norm": 1})

@@ -9,10 +9,12 @@ import pytest
 
 from explainer.core import (
     AvgPool2D,
+    BatchNorm2D,
     Conv2D,
     Dense,
     Dropout,
     Flatten,
+    GlobalAvgPool2D,
     Layer,
     LeakyReLU,
     MaxPool2D,
@@ -113,6 +115,22 @@ def test_pool_gradients(pool: type[Layer], size: int, stride: int, shape: tuple[
 def test_activation_and_flatten_gradients(layer: Layer) -> None:
     rng = np.random.default_rng(1)
     check_layer(layer, away_from_zero(rng, (2, 3, 4, 4)), rng)
+
+
+def test_global_average_pool_gradients() -> None:
+    rng = np.random.default_rng(3)
+    check_layer(GlobalAvgPool2D(), rng.standard_normal((2, 3, 4, 5)), rng)
+
+
+@pytest.mark.parametrize("training", [True, False], ids=["batch statistics", "running statistics"])
+def test_batchnorm_gradients(training: bool) -> None:
+    """Through the batch mean and variance in training mode; the affine map of the running ones in eval."""
+    rng = np.random.default_rng(4)
+    layer = as_float64(BatchNorm2D(3), rng)
+    layer.params = {key: rng.uniform(0.5, 1.5, value.shape) for key, value in layer.params.items()}
+    layer.buffers = {"running_mean": rng.standard_normal(3), "running_var": rng.uniform(0.5, 2.0, 3)}
+    layer.training = training
+    check_layer(layer, rng.standard_normal((2, 3, 3, 4)), rng)
 
 
 def test_dense_gradients() -> None:

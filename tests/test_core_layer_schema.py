@@ -30,6 +30,8 @@ EXAMPLES: list[tuple[Layer, tuple[int, ...]]] = [
         ("flatten", {}, (2, 3, 3)),
         ("dense", {"in_features": 18, "out_features": 5, "init": "glorot"}, (18,)),
         ("dropout", {"p": 0.3}, (5,)),
+        ("batchnorm2d", {"channels": 3, "eps": 1e-3, "momentum": 0.2}, (3, 4, 5)),
+        ("globalavgpool2d", {}, (3, 4, 5)),
     ]
 ]
 
@@ -53,6 +55,7 @@ def test_a_layer_described_from_its_config_is_the_layer_it_builds(
     shape = cls.shape_from_config(config, input_shape)
     assert layer.output_shape(input_shape) == shape == y.shape[1:]
     assert cls.param_shapes(config) == {key: value.shape for key, value in layer.params.items()}
+    assert cls.buffer_shapes(config) == {key: value.shape for key, value in layer.buffers.items()}
     # Only layers with weights do multiply-adds.
     assert (cls.cost(config, shape).multiply_adds > 0) == bool(layer.params)
 

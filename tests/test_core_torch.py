@@ -7,9 +7,11 @@ import pytest
 
 from explainer.core import (
     AvgPool2D,
+    BatchNorm2D,
     Conv2D,
     Dense,
     Flatten,
+    GlobalAvgPool2D,
     Layer,
     LeakyReLU,
     MaxPool2D,
@@ -32,6 +34,13 @@ def torch_layer(layer: Layer) -> torch.nn.Module:
         module.weight.data = torch.from_numpy(layer.params["W"].astype(np.float64))
         module.bias.data = torch.from_numpy(layer.params["b"].astype(np.float64))
         return module
+    if isinstance(layer, BatchNorm2D):
+        module = torch.nn.BatchNorm2d(layer.channels, layer.eps, layer.momentum).double()
+        module.weight.data = torch.from_numpy(layer.params["gamma"].astype(np.float64))
+        module.bias.data = torch.from_numpy(layer.params["beta"].astype(np.float64))
+        module.running_mean.data = torch.from_numpy(layer.buffers["running_mean"].astype(np.float64))
+        module.running_var.data = torch.from_numpy(layer.buffers["running_var"].astype(np.float64))
+        return module.train(layer.training)
     if isinstance(layer, Dense):
         module = torch.nn.Linear(layer.in_features, layer.out_features)
         module.weight.data = torch.from_numpy(layer.params["W"].T.astype(np.float64))
@@ -45,6 +54,7 @@ def torch_layer(layer: Layer) -> torch.nn.Module:
         Sigmoid: torch.nn.Sigmoid,
         Tanh: torch.nn.Tanh,
         Flatten: torch.nn.Flatten,
+        GlobalAvgPool2D: lambda: torch.nn.Sequential(torch.nn.AdaptiveAvgPool2d(1), torch.nn.Flatten()),
     }
     return simple[type(layer)]()
 
@@ -83,6 +93,11 @@ def param_grads(record, module) -> list[tuple[str, np.ndarray, np.ndarray]]:
         return [
             ("W", record.grads["W"], module.weight.grad.numpy().T),
             ("b", record.grads["b"], module.bias.grad.numpy()),
+        ]
+    if record.kind == "batchnorm2d":
+        return [
+            ("gamma", record.grads["gamma"], module.weight.grad.numpy()),
+            ("beta", record.grads["beta"], module.bias.grad.numpy()),
         ]
     return []
 
@@ -191,3 +206,54 @@ def test_every_layer_kind_matches_torch() -> None:
         input_shape=(2, 15, 13),
     )
     compare(model, rng.standard_normal((3, 2, 15, 13)), rng.integers(0, 4, 3))
+
+
+def batchnorm_with_statistics(rng: np.random.Generator, channels: int) -> BatchNorm2D:
+    """A float64 BatchNorm2D with non-trivial gamma, beta and running statistics."""
+    layer = BatchNorm2D(channels, eps=1e-3, momentum=0.3)
+    layer.params = {"gamma": rng.uniform(0.5, 1.5, channels), "beta": rng.uniform(-0.5, 0.5, channels)}
+    layer.buffers = {
+        "running_mean": rng.standard_normal(channels),
+        "running_var": rng.uniform(0.5, 2, channels),
+    }
+    return layer
+
+
+def test_batchnorm_and_global_average_pool_in_a_network_match_torch() -> None:
+    """Eval mode, as every trace runs: BatchNorm on its running statistics, then a global average."""
+    rng = np.random.default_rng(2)
+    model = Sequential(
+        [
+            Conv2D(1, 4, 3, padding=1, rng=rng),
+            batchnorm_with_statistics(rng, 4),
+            ReLU(),
+            Conv2D(4, 5, 3, rng=rng),
+            batchnorm_with_statistics(rng, 5),
+            GlobalAvgPool2D(),
+            Dense(5, 3, rng=rng),
+        ],
+        input_shape=(1, 9, 8),
+    )
+    compare(model, rng.standard_normal((3, 1, 9, 8)), rng.integers(0, 3, 3))
+
+
+def test_batchnorm_training_step_matches_torch() -> None:
+    """Training mode: batch statistics forward, backward through them, and the running statistics' update
+    (torch keeps the unbiased variance there)."""
+    rng = np.random.default_rng(3)
+    layer = batchnorm_with_statistics(rng, 3)
+    layer.training = True
+    module = torch_layer(layer)
+    x = rng.standard_normal((4, 3, 5, 6)) * 2 + 1
+    dy = rng.standard_normal(x.shape)
+    y = layer.forward(x)
+    dx = layer.backward(dy)
+    tx = torch.tensor(x, requires_grad=True)
+    ty = module(tx)
+    ty.backward(torch.from_numpy(dy))
+    np.testing.assert_allclose(y, ty.detach().numpy(), rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(dx, tx.grad.numpy(), rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(layer.grads["gamma"], module.weight.grad.numpy(), rtol=1e-10)
+    np.testing.assert_allclose(layer.grads["beta"], module.bias.grad.numpy(), rtol=1e-10)
+    np.testing.assert_allclose(layer.buffers["running_mean"], module.running_mean.numpy(), rtol=1e-12)
+    np.testing.assert_allclose(layer.buffers["running_var"], module.running_var.numpy(), rtol=1e-12)

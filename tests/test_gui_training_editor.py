@@ -107,3 +107,16 @@ def test_set_model_shows_its_architecture(qtbot: QtBot) -> None:
     qtbot.addWidget(editor)
     editor.set_model(reference_net())
     assert editor.spec() == TINY_VGG
+
+
+def test_the_batch_norm_box_puts_a_batch_norm_after_every_convolution(qtbot: QtBot) -> None:
+    editor = ArchitectureEditor()
+    qtbot.addWidget(editor)
+    editor.batch_norm_box.setChecked(True)
+    assert editor.spec().batch_norm
+    names = table_column(editor, 0)
+    assert names[1:4] == ["conv1", "bn1", "relu1"] and names.count("bn4") == 1
+    built: list[Sequential] = []
+    editor.sigModelProduced.connect(built.append)
+    editor.build_model()
+    assert [layer.kind for layer in built[0].layers].count("batchnorm2d") == 4

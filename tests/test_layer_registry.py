@@ -18,18 +18,21 @@ LABEL = 3
 
 
 def every_kind_model() -> Sequential:
-    """A small network holding a layer of every kind the core knows (hidden dense and dropout included)."""
+    """A small network holding a layer of every kind the core knows (hidden dense and dropout included;
+    the global average pool's vector goes through Flatten unchanged)."""
     return Sequential(
         [
             core.Conv2D(1, 3, 3, padding=1),
+            core.BatchNorm2D(3),
             core.Sigmoid(),
             core.AvgPool2D(2),
             core.Conv2D(3, 4, 3),
             core.LeakyReLU(),
             core.MaxPool2D(2),
             core.ReLU(),
+            core.GlobalAvgPool2D(),
             core.Flatten(),
-            core.Dense(144, 12),
+            core.Dense(4, 12),
             core.Tanh(),
             core.Dropout(0.5),
             core.Dense(12, 10),
@@ -60,9 +63,11 @@ def test_the_registry_refuses_what_it_does_not_know() -> None:
 
 
 def test_the_overview_groups_come_from_the_families() -> None:
-    assert registry.kinds_where(reads_own_channel=True) == registry.kinds("activation", "dropout", "pool")
+    own_channel = registry.kinds("activation", "dropout", "norm", "pool")
+    assert registry.kinds_where(reads_own_channel=True) == own_channel
     assert registry.kinds_where(starts_block=True) == registry.kinds("conv", "dense")
-    assert registry.kinds_where(closes_block=True) == registry.kinds("pool", "flatten", "dense")
+    closing = registry.kinds("pool", "global_pool", "flatten", "dense")
+    assert registry.kinds_where(closes_block=True) == closing
 
 
 def open_both_views(qtbot, model: Sequential) -> set[str]:

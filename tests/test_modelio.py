@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from explainer.core import (
     AvgPool2D,
+    BatchNorm2D,
     Conv2D,
     Dense,
     Dropout,
@@ -36,11 +37,12 @@ from explainer.modelio import FORMAT, load_model, save_model
 
 
 def trained_looking(model: Sequential, seed: int = 1) -> Sequential:
-    """Give every weight and bias a random non-zero value so round trips compare real numbers."""
+    """Give every weight, bias and running statistic a random non-zero value so round trips compare real
+    numbers."""
     rng = np.random.default_rng(seed)
     for layer in model.layers:
-        for value in layer.params.values():
-            value += rng.normal(0, 0.05, value.shape).astype(value.dtype)
+        for value in (*layer.params.values(), *layer.buffers.values()):
+            value += rng.uniform(0.01, 0.05, value.shape).astype(value.dtype)
     return model
 
 
@@ -54,6 +56,7 @@ def all_kinds_net() -> Sequential:
     return Sequential(
         [
             Conv2D(3, 4, 3, stride=2, padding="same", rng=rng, init="glorot"),
+            BatchNorm2D(4, eps=1e-3, momentum=0.2),
             LeakyReLU(0.2),
             Conv2D(4, 5, 2, padding="valid", rng=rng),
             Tanh(),
@@ -124,7 +127,21 @@ def test_round_trip_of_every_layer_kind_in_float64(tmp_path: Path) -> None:
     assert (loaded.input_mean, loaded.input_std) == (0.25, 0.5)
     assert loaded.class_names == ["cat", "dog", "emu", "gnu"]
     assert loaded.layers[0].params["W"].dtype == np.float64
+    for mine, theirs in zip(loaded.layers[1].buffers.values(), model.layers[1].buffers.values(), strict=True):
+        assert mine.dtype == np.float64
+        np.testing.assert_array_equal(mine, theirs)
     np.testing.assert_array_equal(loaded.forward(x), model.eval().forward(x))
+
+
+def test_a_negative_running_variance_is_refused_by_name(tmp_path: Path) -> None:
+    model = all_kinds_net()
+    model.layers[1].buffers["running_var"][2] = -0.5
+    path = tmp_path / "negative.npz"
+    save_model(model, path)
+    with pytest.raises(
+        BadInputError, match=r"layer 1 \(batchnorm2d\): running_var is negative for channels \[2\]"
+    ):
+        load_model(path)
 
 
 def test_saved_file_is_plain_npz_without_pickles(saved: Path) -> None:
@@ -315,12 +332,12 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "directory": (_directory, "is a directory"),
     **({"named pipe": (_fifo, "not a regular file")} if hasattr(os, "mkfifo") else {}),
     "empty": (write_bytes(b""), "is empty"),
-    "random bytes": (write_bytes(np.random.default_rng(0).bytes(5000)), "not an .npz"),
+    "random bytes": (write_bytes(np.random.default_rng(0).bytes(5000)), "neither an .npz"),
     "random bytes after zip magic": (
         write_bytes(b"PK\x03\x04" + np.random.default_rng(1).bytes(5000)),
         "npz",
     ),
-    "plain .npy": (_npy_not_npz, "not an .npz"),
+    "plain .npy": (_npy_not_npz, "neither an .npz"),
     "truncated to 5%": (truncated(0.05), "npz|damaged|truncated"),
     "truncated to 50%": (truncated(0.5), "npz|damaged|truncated"),
     "truncated to 99%": (truncated(0.99), "npz|damaged|truncated"),

@@ -31,7 +31,14 @@ def test_the_harness_reports_other_exceptions_hangs_and_crashes(fuzz: ModuleType
     ]
 
 
-@pytest.mark.parametrize("target", ["model", "image", "idx"])
+@pytest.fixture(params=["model", "onnx", "image", "idx"])
+def target(request: pytest.FixtureRequest) -> str:
+    """Each reader; the ONNX one when the onnx package is installed."""
+    if request.param == "onnx":
+        pytest.importorskip("onnx")
+    return request.param
+
+
 def test_cases_are_deterministic_and_varied(fuzz: ModuleType, target: str, tmp_path: Path) -> None:
     seeds = fuzz.image_seeds() if target == "image" else {}
     first = [fuzz.case_bytes(target, 0, i, tmp_path, seeds) for i in range(20)]
@@ -43,7 +50,6 @@ def test_cases_are_deterministic_and_varied(fuzz: ModuleType, target: str, tmp_p
     assert len({data for data, _ in first}) >= 17
 
 
-@pytest.mark.parametrize("target", ["model", "image", "idx"])
 def test_mutated_files_load_or_raise_bad_input_error(fuzz: ModuleType, target: str) -> None:
     report = fuzz.run_target(target, COUNT, seed=0, timeout=20.0)
     assert report.failures == [], report.summary()

@@ -294,3 +294,25 @@ def test_every_architecture_keeps_maps_on_one_screen_and_outputs_ten_scores() ->
         convs = [layer.params["W"].shape[0] for layer in model.layers if layer.kind == "conv2d"]
         assert max(convs) <= 16, name
         assert model.predict_proba(np.zeros((2, 1, 28, 28), np.float32)).shape == (2, 10), name
+
+
+def test_training_a_batch_norm_network_learns_its_scales_and_running_statistics() -> None:
+    from explainer.architectures import ArchitectureSpec, build
+
+    model = build(ArchitectureSpec(conv_blocks=1, convs_per_block=1, channels=(4,), batch_norm=True))
+    norm = model.layers[1]
+    before = {key: value.copy() for key, value in {**norm.params, **norm.buffers}.items()}
+    run = train_iter(
+        model,
+        synthetic(64),
+        synthetic(10, 1),
+        epochs=1,
+        optimizer=Adam(model, 1e-2),
+        rng=np.random.default_rng(0),
+        batch_size=16,
+    )
+    for _ in run:
+        pass
+    for key, value in {**norm.params, **norm.buffers}.items():
+        assert not np.array_equal(value, before[key]), key
+    assert norm.buffers["running_var"].min() > 0 and not model.training

@@ -52,8 +52,10 @@ class Layer:
         Set by :class:`Sequential` ("conv1", "pool2", ...).
     params, grads : dict[str, ndarray]
         Weights and dL/d(weights) under the same keys; empty for parameter-free layers.
+    buffers : dict[str, ndarray]
+        State saved with the weights but not trained (BatchNorm's running statistics); usually empty.
     training : bool
-        Training mode; only Dropout behaves differently.
+        Training mode; Dropout and BatchNorm2D behave differently in it.
     """
 
     kind: ClassVar[str] = ""
@@ -73,6 +75,7 @@ class Layer:
         self.name: str | None = None
         self.params: dict[str, np.ndarray] = {}
         self.grads: dict[str, np.ndarray] = {}
+        self.buffers: dict[str, np.ndarray] = {}
         self.training = False
 
     def forward(self, x: np.ndarray) -> np.ndarray:
@@ -106,6 +109,11 @@ class Layer:
         return {}
 
     @classmethod
+    def buffer_shapes(cls, config: Mapping[str, Any]) -> dict[str, Shape]:
+        """The shape of every buffer the layer ``config`` describes, under its ``buffers`` key."""
+        return {}
+
+    @classmethod
     def cost(cls, config: Mapping[str, Any], output_shape: Shape) -> Cost:
         """The work per sample of the layer ``config`` describes, given its output shape."""
         return Cost(0, 0)
@@ -113,6 +121,10 @@ class Layer:
     def get_config(self) -> dict[str, Any]:
         """JSON-able constructor arguments; ``Layer.from_config(kind, config)`` rebuilds the layer."""
         return {}
+
+    def state_problem(self) -> str | None:
+        """Why the weights and buffers cannot be used (a model file's numbers), or None when they can."""
+        return None
 
     def trace_config(self) -> dict[str, Any]:
         """Hyperparameters as views need them: :meth:`get_config` with every value resolved to a number."""
@@ -464,6 +476,180 @@ class AvgPool2D(_Pool2D):
         N, C, H, W = self._x_shape
         share = ops.cnhw(dy) / (self.size * self.size)
         return ops.nchw(ops.scatter_windows([share] * self.size**2, (C, N, H, W), self.size, self.stride))
+
+
+class GlobalAvgPool2D(Layer):
+    """Global average pooling: each channel's mean over the whole map, one number per channel.
+
+    Shape
+    -----
+    - x: ``(N, C, H, W)``; y: ``(N, C)``.
+
+    Notes
+    -----
+    ``y[n, c] = mean over (i, j) of x[n, c, i, j]``; backward spreads ``dy / (H W)`` over the map.
+    """
+
+    kind = "globalavgpool2d"
+    prefix = "gap"
+    named_alone = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._x_shape: tuple[int, int, int, int] = (0, 0, 0, 0)
+
+    @classmethod
+    def shape_from_config(cls, config: Mapping[str, Any], input_shape: Shape) -> Shape:
+        C, _, _ = _check_image_shape(input_shape)
+        return (C,)
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self._x_shape = x.shape
+        return x.mean(axis=(2, 3), dtype=x.dtype)
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        N, C, H, W = self._x_shape
+        share = dy / dy.dtype.type(H * W)
+        return np.ascontiguousarray(np.broadcast_to(share[:, :, None, None], (N, C, H, W)))
+
+
+class BatchNorm2D(Layer):
+    """Batch normalisation per channel: ``y = gamma * (x - mean) / sqrt(var + eps) + beta``.
+
+    In training mode ``mean`` and ``var`` are the batch's (over N, H and W; the biased variance), and the
+    running statistics move towards them by ``momentum``, the variance unbiased (``n / (n - 1)``), as in
+    PyTorch. In eval mode (the default, and always inside ``Sequential.trace``) the running statistics are
+    used, so one image's output does not depend on the others.
+
+    Parameters
+    ----------
+    channels : int
+        C, the number of channels (features) normalised.
+    eps : float
+        Added to the variance before the square root.
+    momentum : float
+        ``running = (1 - momentum) * running + momentum * batch``.
+
+    Shape
+    -----
+    - x, y: ``(N, C, H, W)``
+    - gamma, beta (params), running_mean, running_var (buffers): ``(C,)``
+
+    Notes
+    -----
+    With batch statistics, backward goes through the mean and variance too:
+    ``dx = gamma / (n sqrt(var + eps)) * (n dy - sum(dy) - x_hat * sum(dy x_hat))`` per channel, with
+    ``n = N H W``. With running statistics the layer is affine: ``dx = dy * gamma / sqrt(var + eps)``.
+    """
+
+    kind = "batchnorm2d"
+    prefix = "bn"
+    schema: ClassVar[Mapping[str, Setting]] = {
+        "channels": Setting(checks.COUNT, True),
+        "eps": Setting(checks.float_in(1e-12, 1.0), False),
+        "momentum": Setting(checks.float_in(0.0, 1.0), False),
+    }
+
+    def __init__(self, channels: int, eps: float = 1e-5, momentum: float = 0.1) -> None:
+        super().__init__()
+        if channels < 1 or not eps > 0 or not 0.0 <= momentum <= 1.0:
+            raise ValueError(
+                f"BatchNorm2D needs channels >= 1, eps > 0 and momentum in [0, 1], got {channels}, {eps}, "
+                f"{momentum}"
+            )
+        self.channels = int(channels)
+        self.eps = float(eps)
+        self.momentum = float(momentum)
+        self.params = {
+            "gamma": np.ones(self.channels, np.float32),
+            "beta": np.zeros(self.channels, np.float32),
+        }
+        self.grads = {key: np.zeros_like(value) for key, value in self.params.items()}
+        self.buffers = {
+            "running_mean": np.zeros(self.channels, np.float32),
+            "running_var": np.ones(self.channels, np.float32),
+        }
+        self._x_hat = np.empty((0, self.channels, 0, 0), np.float32)
+        self._inv_std = np.ones(self.channels, np.float32)
+        self._batch_statistics = False
+
+    @classmethod
+    def shape_from_config(cls, config: Mapping[str, Any], input_shape: Shape) -> Shape:
+        _check_image_shape(input_shape, config["channels"])
+        return tuple(input_shape)
+
+    @classmethod
+    def param_shapes(cls, config: Mapping[str, Any]) -> dict[str, Shape]:
+        return {"gamma": (config["channels"],), "beta": (config["channels"],)}
+
+    @classmethod
+    def buffer_shapes(cls, config: Mapping[str, Any]) -> dict[str, Shape]:
+        return {"running_mean": (config["channels"],), "running_var": (config["channels"],)}
+
+    @classmethod
+    def cost(cls, config: Mapping[str, Any], output_shape: Shape) -> Cost:
+        return Cost(math.prod(output_shape), 0)
+
+    def statistics(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The per-channel mean and biased variance of a batch, in the parameters' dtype.
+
+        Shape:
+            x: ``(N, C, H, W)``; returns two ``(C,)`` arrays.
+        """
+        dtype = self.params["gamma"].dtype
+        mean = x.mean(axis=(0, 2, 3), dtype=np.float64)
+        var = ((x - mean[None, :, None, None].astype(x.dtype)) ** 2).mean(axis=(0, 2, 3), dtype=np.float64)
+        return mean.astype(dtype), var.astype(dtype)
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        N, C, H, W = x.shape
+        if self.channels != C:
+            raise ValueError(f"{self!r} expects {self.channels} channels, got input {x.shape}")
+        gamma, beta = self.params["gamma"], self.params["beta"]
+        dtype = gamma.dtype
+        self._batch_statistics = self.training
+        if self.training:
+            n = N * H * W
+            if n < 2:
+                raise ValueError(f"{self!r} needs more than one value per channel in training, got {x.shape}")
+            mean, var = self.statistics(x)
+            m = dtype.type(self.momentum)
+            for key, batch in (("running_mean", mean), ("running_var", var * dtype.type(n / (n - 1)))):
+                running = self.buffers[key]
+                self.buffers[key] = ((1 - m) * running + m * batch).astype(running.dtype)
+        else:
+            mean, var = self.buffers["running_mean"].astype(dtype), self.buffers["running_var"].astype(dtype)
+        self._inv_std = (1 / np.sqrt(var + dtype.type(self.eps))).astype(dtype)
+        self._x_hat = (x.astype(dtype, copy=False) - mean[None, :, None, None]) * self._inv_std[
+            None, :, None, None
+        ]
+        return self._x_hat * gamma[None, :, None, None] + beta[None, :, None, None]
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        x_hat, gamma = self._x_hat, self.params["gamma"]
+        dbeta = dy.sum(axis=(0, 2, 3))
+        dgamma = (dy * x_hat).sum(axis=(0, 2, 3))
+        self.grads = {"gamma": dgamma, "beta": dbeta}
+        scale = (gamma * self._inv_std)[None, :, None, None]
+        if not self._batch_statistics:
+            return dy * scale
+        N, _, H, W = dy.shape
+        n = dy.dtype.type(N * H * W)
+        return scale / n * (n * dy - dbeta[None, :, None, None] - x_hat * dgamma[None, :, None, None])
+
+    def get_config(self) -> dict[str, Any]:
+        return {"channels": self.channels, "eps": self.eps, "momentum": self.momentum}
+
+    def state_problem(self) -> str | None:
+        negative = np.flatnonzero(self.buffers["running_var"] < 0)
+        if negative.size:
+            return (
+                f"running_var is negative for channels {negative[:8].tolist()}; a variance is never below 0"
+            )
+        return None
+
+    def __repr__(self) -> str:
+        return f"BatchNorm2D({self.channels}, eps={self.eps:g}, momentum={self.momentum:g})"
 
 
 class ReLU(Layer):

@@ -136,10 +136,11 @@ class Sequential:
         return np.dtype(np.float32)
 
     def astype(self, dtype: DTypeLike) -> Sequential:
-        """Cast all parameters (and gradients) to ``dtype`` in place; returns self."""
+        """Cast all parameters, gradients and buffers to ``dtype`` in place; returns self."""
         for layer in self.layers:
             layer.params = {key: value.astype(dtype) for key, value in layer.params.items()}
             layer.grads = {key: value.astype(dtype) for key, value in layer.grads.items()}
+            layer.buffers = {key: value.astype(dtype) for key, value in layer.buffers.items()}
         return self
 
     def copy(self) -> Sequential:
@@ -150,6 +151,7 @@ class Sequential:
             twin.name = layer.name
             twin.params = {key: value.copy() for key, value in layer.params.items()}
             twin.grads = {key: value.copy() for key, value in layer.grads.items()}
+            twin.buffers = {key: value.copy() for key, value in layer.buffers.items()}
             layers.append(twin)
         model = Sequential(layers, self.input_shape, self.input_mean, self.input_std, self.class_names)
         model.metadata = dict(self.metadata)
@@ -164,7 +166,7 @@ class Sequential:
         return self
 
     def eval(self) -> Sequential:
-        """Switch to eval mode (Dropout off); returns self."""
+        """Switch to eval mode (Dropout off, BatchNorm on its running statistics); returns self."""
         return self.train(False)
 
     # -- computing -----------------------------------------------------------------------------------------
@@ -290,7 +292,16 @@ class Sequential:
         grads = frozen_dict(layer.grads) if dy is not None else MappingProxyType({})
         config = MappingProxyType(layer.trace_config())
         return LayerRecord(
-            layer.name or "", layer.kind, x, y, frozen_dict(layer.params), dy, dx, grads, config
+            layer.name or "",
+            layer.kind,
+            x,
+            y,
+            frozen_dict(layer.params),
+            dy,
+            dx,
+            grads,
+            config,
+            frozen_dict(layer.buffers),
         )
 
     def _target(self, target: ArrayLike, logits: np.ndarray) -> tuple[np.ndarray, float | None, np.ndarray]:

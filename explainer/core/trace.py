@@ -50,6 +50,8 @@ class LayerRecord:
         grads: dL/d(param) keyed like ``params``; empty without a target.
         config: the layer's hyperparameters (``Layer.trace_config()``: kernel_size, stride, padding as an
             int, pool size, ...), so views can show how the output was computed.
+        buffers: copies of the layer's untrained state at trace time (BatchNorm2D ``running_mean`` and
+            ``running_var``, ``(C,)``); empty for most layers.
     """
 
     name: str
@@ -61,6 +63,7 @@ class LayerRecord:
     grad_input: np.ndarray | None = None
     grads: Mapping[str, np.ndarray] = field(default_factory=lambda: MappingProxyType({}))
     config: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    buffers: Mapping[str, np.ndarray] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, eq=False)

@@ -4,22 +4,22 @@
     <context>
         <name>explainer</name>
         <message>
-            <location filename="../../explainer/architectures.py" line="293" />
+            <location filename="../../explainer/architectures.py" line="303" />
             <source>the feature maps would hold {n} numbers per image, more than the {max} a model file allows; use fewer channels or more pooling</source>
             <translation>特征图每张图像会有 {n} 个数，超过了模型文件允许的 {max} 个；请减少通道或增加池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/architectures.py" line="441" />
+            <location filename="../../explainer/architectures.py" line="451" />
             <source>{name}: its {k}x{k} kernel is larger than its input {h}x{w} padded to {ph}x{pw} (padding {pad}); use fewer blocks, a smaller kernel, more padding or stride 1</source>
             <translation>{name}：它的 {k}x{k} 卷积核比输入还大（输入 {h}x{w}，填充 {pad} 后为 {ph}x{pw}）；请减少卷积块，或用更小的卷积核、更多的填充、步幅 1</translation>
         </message>
         <message>
-            <location filename="../../explainer/architectures.py" line="452" />
+            <location filename="../../explainer/architectures.py" line="462" />
             <source>{name}: its {size}x{size} window does not fit its {h}x{w} input; use fewer blocks, a smaller pool size, stride 1 or no pooling</source>
             <translation>{name}：它的 {size}x{size} 池化窗口放不进 {h}x{w} 的输入；请减少卷积块，或用更小的池化尺寸、步幅 1、不用池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/architectures.py" line="465" />
+            <location filename="../../explainer/architectures.py" line="475" />
             <source>{name}: Flatten gives {n} numbers, more than the {max} inputs a dense layer may have; add pooling, a block or a larger stride</source>
             <translation>{name}：展平后有 {n} 个数，超过了全连接层最多允许的 {max} 个输入；请增加池化、卷积块或更大的步幅</translation>
         </message>
@@ -103,7 +103,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/app.py" line="170" />
             <location filename="../../explainer/gui/app.py" line="172" />
-            <location filename="../../explainer/gui/mainwindow/window.py" line="330" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
@@ -397,192 +397,193 @@ Install them with:
             <translation>y = x；当 x ≤ 0 时 y = α·x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="153" />
+            <location filename="../../explainer/gui/layers/activation.py" line="154" />
             <source>{x} &gt; 0, so y = x = {y}</source>
             <translation>{x} &gt; 0，所以 y = x = {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="154" />
+            <location filename="../../explainer/gui/layers/activation.py" line="155" />
             <source>{x} ≤ 0, so y = α × {x} = {y}</source>
             <translation>{x} ≤ 0，所以 y = α × {x} = {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="164" />
+            <location filename="../../explainer/gui/layers/activation.py" line="165" />
             <source>{n} of {total} values were ≤ 0 and became 0 ({pct:.1f} %).</source>
             <translation>{total} 个值中有 {n} 个 ≤ 0，变成了 0（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="172" />
+            <location filename="../../explainer/gui/layers/activation.py" line="173" />
             <source>Map {clicked} has no negative value, so leaky ReLU leaves it unchanged: shown is map {shown}, where it scales the most values.</source>
             <translation>第 {clicked} 张特征图没有负值，Leaky ReLU 不会改变它：这里显示的是第 {shown} 张特征图，它被缩放的值最多。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="177" />
+            <location filename="../../explainer/gui/layers/activation.py" line="178" />
             <source>Map {clicked} has no value ≤ 0, so ReLU leaves it unchanged: shown is map {shown}, where it zeroes the most values.</source>
             <translation>第 {clicked} 张特征图没有 ≤ 0 的值，ReLU 不会改变它：这里显示的是第 {shown} 张特征图，ReLU 在这里置零的值最多。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="186" />
+            <location filename="../../explainer/gui/layers/activation.py" line="187" />
             <source>{n} of {total} values were negative and were scaled by α ({pct:.1f} %).</source>
             <translation>{total} 个值中有 {n} 个为负，被乘以了 α（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="193" />
+            <location filename="../../explainer/gui/layers/activation.py" line="194" />
             <source>pixel ({row}, {col})  ·  step {step} of {total}</source>
             <translation>像素 ({row}, {col})  ·  第 {step} 步，共 {total} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="203" />
+            <location filename="../../explainer/gui/layers/activation.py" line="204" />
             <source>The ReLU mask</source>
             <translation>ReLU 掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="204" />
+            <location filename="../../explainer/gui/layers/activation.py" line="205" />
             <source>ReLU passed positive inputs unchanged (slope 1) and zeroed the rest (slope 0). Backward, the gradient flows through where the input was positive and stops elsewhere: dL/dZ = dL/dA ⊙ 1[Z &gt; 0].</source>
             <translation>ReLU 让正的输入原样通过（斜率 1），其余置零（斜率 0）。反向时，梯度在输入为正的地方流过，在其他地方被截断：dL/dZ = dL/dA ⊙ 1[Z &gt; 0]。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="213" />
+            <location filename="../../explainer/gui/layers/activation.py" line="214" />
             <source>Multiply by the local slope</source>
             <translation>乘以局部斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="214" />
+            <location filename="../../explainer/gui/layers/activation.py" line="215" />
             <source>An element-wise activation scales each gradient by its own derivative at the input it saw: dL/dZ = dL/dA ⊙ g′(Z).</source>
             <translation>逐元素的激活函数会把每个梯度乘以它在对应输入处的导数：dL/dZ = dL/dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="225" />
+            <location filename="../../explainer/gui/layers/activation.py" line="226" />
             <source>drops {p:.0%} of the values while training</source>
             <translation>训练时丢弃 {p:.0%} 的值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="227" />
+            <location filename="../../explainer/gui/layers/activation.py" line="228" />
             <source>max(0, x)</source>
             <translation>max(0, x)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="228" />
+            <location filename="../../explainer/gui/layers/activation.py" line="229" />
             <source>x, or 0.01·x below 0</source>
             <translation>x；小于 0 时为 0.01·x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="229" />
+            <location filename="../../explainer/gui/layers/activation.py" line="230" />
             <source>tanh(x), between −1 and 1</source>
             <translation>tanh(x)，介于 −1 和 1 之间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="230" />
+            <location filename="../../explainer/gui/layers/activation.py" line="231" />
             <source>1 / (1 + e^−x), between 0 and 1</source>
             <translation>1 / (1 + e^−x)，介于 0 和 1 之间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="237" />
+            <location filename="../../explainer/gui/layers/activation.py" line="238" />
             <source>dL/dx = dL/dy ⊙ g′(x).</source>
             <translation>dL/dx = dL/dy ⊙ g′(x)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="237" />
+            <location filename="../../explainer/gui/layers/activation.py" line="238" />
             <source>y = g(x), value by value.</source>
             <translation>y = g(x)，逐个数值计算。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="239" />
+            <location filename="../../explainer/gui/layers/activation.py" line="240" />
             <source>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]: the gradient passes only where the unit was on.</source>
             <translation>dL/dZ = dL/dA ⊙ 1[Z &gt; 0]：梯度只在单元被激活的地方通过。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="240" />
+            <location filename="../../explainer/gui/layers/activation.py" line="241" />
             <source>A = max(0, Z): negative values become 0.</source>
             <translation>A = max(0, Z)：负值变成 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="245" />
+            <location filename="../../explainer/gui/layers/activation.py" line="246" />
             <source>ReLU</source>
             <translation>ReLU</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="245" />
+            <location filename="../../explainer/gui/layers/activation.py" line="246" />
             <source>Leaky ReLU</source>
             <translation>Leaky ReLU</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="245" />
+            <location filename="../../explainer/gui/layers/activation.py" line="246" />
             <source>tanh</source>
             <translation>tanh</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="245" />
+            <location filename="../../explainer/gui/layers/activation.py" line="246" />
             <source>sigmoid</source>
             <translation>sigmoid</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="380" />
+            <location filename="../../explainer/gui/layers/activation.py" line="381" />
             <source>before: x</source>
             <translation>之前：x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="381" />
+            <location filename="../../explainer/gui/layers/activation.py" line="382" />
             <source>after: y</source>
             <translation>之后：y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="647" />
+            <location filename="../../explainer/gui/layers/activation.py" line="648" />
+            <location filename="../../explainer/gui/layers/pool.py" line="729" />
             <source>Channel</source>
             <translation>通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="686" />
-            <source>value {i} of {n}</source>
-            <translation>第 {i} 个值，共 {n} 个</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="690" />
-            <source>Z (input)</source>
-            <translation>Z（输入）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="693" />
-            <source>what the layer received in the forward pass</source>
-            <translation>这一层在前向传播中收到的值</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="696" />
+            <location filename="../../explainer/gui/layers/activation.py" line="664" />
             <source>mask 1[Z &gt; 0]</source>
             <translation>掩码 1[Z &gt; 0]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="696" />
+            <location filename="../../explainer/gui/layers/activation.py" line="664" />
             <source>g′(Z)</source>
             <translation>g′(Z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="700" />
+            <location filename="../../explainer/gui/layers/activation.py" line="668" />
             <source>the local slope of the activation</source>
             <translation>激活函数在该点的斜率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="703" />
-            <source>dL/dA (from above)</source>
-            <translation>dL/dA（来自上一层）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="706" />
-            <source>gradient arriving at the output</source>
-            <translation>到达输出的梯度</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="709" />
-            <source>dL/dZ = dL/dA ⊙ g′(Z)</source>
-            <translation>dL/dZ = dL/dA ⊙ g′(Z)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="713" />
+            <location filename="../../explainer/gui/layers/activation.py" line="672" />
             <source>zero wherever the unit was off</source>
             <translation>凡是该单元未激活的地方都为零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/activation.py" line="718" />
+            <location filename="../../explainer/gui/layers/activation.py" line="703" />
+            <source>value {i} of {n}</source>
+            <translation>第 {i} 个值，共 {n} 个</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="707" />
+            <source>Z (input)</source>
+            <translation>Z（输入）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="710" />
+            <source>what the layer received in the forward pass</source>
+            <translation>这一层在前向传播中收到的值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="720" />
+            <source>dL/dA (from above)</source>
+            <translation>dL/dA（来自上一层）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="723" />
+            <source>gradient arriving at the output</source>
+            <translation>到达输出的梯度</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="726" />
+            <source>dL/dZ = dL/dA ⊙ g′(Z)</source>
+            <translation>dL/dZ = dL/dA ⊙ g′(Z)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/activation.py" line="735" />
             <source>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   (Z = {x})</source>
             <translation>dL/dZ[{r},{c}] = dL/dA · g′(Z) = {dy} × {d} = &lt;b&gt;{v}&lt;/b&gt;   （Z = {x}）</translation>
         </message>
@@ -771,11 +772,11 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/conv/forward.py" line="360" />
-            <location filename="../../explainer/gui/layers/pool.py" line="313" />
-            <location filename="../../explainer/gui/layers/pool.py" line="324" />
+            <location filename="../../explainer/gui/layers/pool.py" line="322" />
+            <location filename="../../explainer/gui/layers/pool.py" line="333" />
             <location filename="../../explainer/gui/network/mapdetail.py" line="348" />
             <location filename="../../explainer/gui/network/overview.py" line="160" />
-            <location filename="../../explainer/gui/pages/design.py" line="462" />
+            <location filename="../../explainer/gui/pages/design.py" line="480" />
             <source>input</source>
             <translation>输入</translation>
         </message>
@@ -792,7 +793,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/conv/forward.py" line="363" />
-            <location filename="../../explainer/gui/layers/pool.py" line="314" />
+            <location filename="../../explainer/gui/layers/pool.py" line="323" />
             <source>output</source>
             <translation>输出</translation>
         </message>
@@ -1269,209 +1270,405 @@ Install them with:
             <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="64" />
+            <location filename="../../explainer/gui/layers/norm.py" line="71" />
+            <source>Batch normalisation: y = γ · (x − μ) / √(σ² + ε) + β</source>
+            <translation>批归一化：y = γ · (x − μ) / √(σ² + ε) + β</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="72" />
+            <source>While training, each channel is shifted to mean 0 and scaled to variance 1 over the batch, then given a learnt scale γ and offset β. That keeps every layer's input on the same scale, so training can take larger steps.</source>
+            <translation>训练时，每个通道在整个批次上被平移到均值 0、缩放到方差 1，再乘上学到的缩放 γ、加上学到的偏移 β。这样每一层的输入都保持在同一尺度上，训练就可以迈更大的步子。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="79" />
+            <source>At inference: one straight line per channel</source>
+            <translation>推理时：每个通道一条直线</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="80" />
+            <source>To answer for one image, the layer uses the mean μ and variance σ² it averaged during training instead of the batch's. Every pixel of a channel then goes through the same straight line, drawn here from the real pixels.</source>
+            <translation>为单张图像作答时，该层不用批次的统计量，而用训练中平均得到的均值 μ 和方差 σ²。于是一个通道的每个像素都经过同一条直线，这里用真实像素画出。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="93" />
+            <source>Multiply by the line's slope</source>
+            <translation>乘以直线的斜率</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="94" />
+            <source>With the running statistics fixed, each channel is the line y = a·x + b with slope a = γ / √(σ² + ε), so every gradient is scaled by the same a: dL/dx = dL/dy · a. With the normalised z = (x − μ) / √(σ² + ε), the learnt numbers get dL/dγ = Σ dL/dy · z and dL/dβ = Σ dL/dy over the channel's pixels.</source>
+            <translation>运行统计量固定时，每个通道就是直线 y = a·x + b，斜率 a = γ / √(σ² + ε)，所以每个梯度都乘以同一个 a：dL/dx = dL/dy · a。记归一化后的 z = (x − μ) / √(σ² + ε)，学到的参数在该通道的像素上得到 dL/dγ = Σ dL/dy · z 和 dL/dβ = Σ dL/dy。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="102" />
+            <source>In training</source>
+            <translation>训练时</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="103" />
+            <source>With batch statistics, μ and σ² depend on every input of the batch, so the gradient also flows through them: dL/dx = a/n · (n·dL/dy − Σ dL/dy − z · Σ dL/dy · z).</source>
+            <translation>使用批次统计量时，μ 和 σ² 依赖于批次中的每个输入，所以梯度也会流经它们：dL/dx = a/n · (n·dL/dy − Σ dL/dy − z · Σ dL/dy · z)。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="113" />
+            <source>normalises each of {c} channels, then scales by γ and shifts by β</source>
+            <translation>对 {c} 个通道分别归一化，再乘以 γ、加上 β</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="121" />
+            <source>dL/dx = dL/dy · γ / √(σ² + ε), channel by channel.</source>
+            <translation>dL/dx = dL/dy · γ / √(σ² + ε)，逐通道计算。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="122" />
+            <source>y = γ · (x − μ) / √(σ² + ε) + β, channel by channel.</source>
+            <translation>y = γ · (x − μ) / √(σ² + ε) + β，逐通道计算。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="127" />
+            <location filename="../../explainer/gui/pages/design.py" line="324" />
+            <source>BatchNorm</source>
+            <translation>批归一化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="175" />
+            <location filename="../../explainer/gui/pages/learn.py" line="432" />
+            <source>before</source>
+            <translation>之前</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="175" />
+            <location filename="../../explainer/gui/pages/learn.py" line="433" />
+            <source>after</source>
+            <translation>之后</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="239" />
+            <source>{name} (BatchNorm): map {channel} of {channels}</source>
+            <translation>{name}（批归一化）：第 {channel} 张特征图，共 {channels} 张</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="245" />
+            <source>This channel: μ = {m}, σ² = {v}, γ = {g}, β = {b}, so y = {a} · x + {c}.
+This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source>
+            <translation>本通道：μ = {m}，σ² = {v}，γ = {g}，β = {b}，所以 y = {a} · x + {c}。
+这张图像的特征图：之前均值 {xm}、标准差 {xs}；之后均值 {ym}、标准差 {ys}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="293" />
+            <source>slope a = γ / √(σ² + ε)</source>
+            <translation>斜率 a = γ / √(σ² + ε)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="296" />
+            <source>the same slope for every pixel of the channel</source>
+            <translation>通道中每个像素的斜率都相同</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/norm.py" line="300" />
+            <source>dL/dγ = {g}, dL/dβ = {b} for this channel</source>
+            <translation>本通道 dL/dγ = {g}，dL/dβ = {b}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="73" />
             <source>max pooling</source>
             <translation>最大池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="64" />
+            <location filename="../../explainer/gui/layers/pool.py" line="73" />
             <source>average pooling</source>
             <translation>平均池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="65" />
+            <location filename="../../explainer/gui/layers/pool.py" line="74" />
             <source>{name} ({kind}): map {channel} of {channels}  ·  {size}×{size} windows, stride {stride}</source>
             <translation>{name}（{kind}）：第 {channel} 张特征图，共 {channels} 张  ·  {size}×{size} 窗口，步幅 {stride}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="75" />
+            <location filename="../../explainer/gui/layers/pool.py" line="84" />
             <source>Max pooling</source>
             <translation>最大池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="76" />
+            <location filename="../../explainer/gui/layers/pool.py" line="85" />
             <source>The map is cut into {k}×{k} windows, moving {s} at a time, and each window is replaced by its largest value. After ReLU the largest value is the place where the pattern matched best, so keeping it keeps what matters and drops the rest.</source>
             <translation>特征图被切成 {k}×{k} 的窗口，每次移动 {s} 格，每个窗口只用其中的最大值代替。经过 ReLU 之后，最大值就是图案匹配得最好的地方，保留它就保留了要紧的信息，其余的则被舍弃。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="84" />
+            <location filename="../../explainer/gui/layers/pool.py" line="93" />
             <source>Average pooling</source>
             <translation>平均池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="85" />
+            <location filename="../../explainer/gui/layers/pool.py" line="94" />
             <source>The map is cut into {k}×{k} windows, moving {s} at a time, and each window is replaced by the mean of its values: the map is smoothed and shrunk, and no value is singled out.</source>
             <translation>特征图被切成 {k}×{k} 的窗口，每次移动 {s} 格，每个窗口用其中数值的平均值代替：特征图被平滑并缩小，没有哪个值被特别挑出来。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="90" />
+            <location filename="../../explainer/gui/layers/pool.py" line="99" />
             <source>Pooling has no weights to learn and treats every channel on its own. It makes the maps smaller, so later layers are cheaper and each of their pixels sees a larger part of the digit, and a stroke that moves by a pixel still gives almost the same result.</source>
             <translation>池化没有需要学习的权重，并且对每个通道分别处理。它让特征图变小，于是后面的层计算更省，它们的每个像素也能看到数字更大的一部分；笔画移动一个像素，结果也几乎不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="95" />
+            <location filename="../../explainer/gui/layers/pool.py" line="104" />
             <source>Why pool</source>
             <translation>为什么要池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="99" />
+            <location filename="../../explainer/gui/layers/pool.py" line="108" />
             <source>Size</source>
             <translation>尺寸</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="100" />
+            <location filename="../../explainer/gui/layers/pool.py" line="109" />
             <source>Each window of {n} values becomes 1 value: the map has {n} times fewer values.</source>
             <translation>每个含 {n} 个值的窗口变成 1 个值：特征图的数值个数变为原来的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="110" />
+            <location filename="../../explainer/gui/layers/pool.py" line="119" />
             <source>Colours: one scale, {peak}, for all {n} maps of this layer, as in the overview with the colour scale “Per layer” (“Per block” and “Whole network” can span more).</source>
             <translation>颜色：本层全部 {n} 张特征图共用一个色标 {peak}，与总览中色标选“按层”时相同（“按模块”和“整个网络”的范围可能更大）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="118" />
+            <location filename="../../explainer/gui/layers/pool.py" line="127" />
             <source>{n} of {total} values are not the maximum of any window and are dropped ({pct:.1f} %).</source>
             <translation>{total} 个值中有 {n} 个不是任何窗口的最大值，被舍弃了（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="125" />
+            <location filename="../../explainer/gui/layers/pool.py" line="134" />
             <source>{total} values are averaged into {out}: nothing is dropped, but {pct:.1f} % fewer numbers remain.</source>
             <translation>{total} 个值被平均成 {out} 个：没有值被舍弃，但剩下的数少了 {pct:.1f} %。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="132" />
+            <location filename="../../explainer/gui/layers/pool.py" line="141" />
             <source>The last {r} row(s) and {c} column(s) do not fill a whole window and are ignored (hatched).</source>
             <translation>最后 {r} 行和 {c} 列凑不满一个完整的窗口，因此被忽略（画有斜线）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="139" />
+            <location filename="../../explainer/gui/layers/pool.py" line="148" />
             <source>window ({row}, {col})  ·  step {step} of {total}</source>
             <translation>窗口 ({row}, {col})  ·  第 {step} 步，共 {total} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="149" />
+            <location filename="../../explainer/gui/layers/pool.py" line="158" />
             <source>Only the maximum gets the gradient</source>
             <translation>只有最大值得到梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="150" />
+            <location filename="../../explainer/gui/layers/pool.py" line="159" />
             <source>In the forward pass only the largest value of each {k}×{k} window reached the output, so only it can change the loss. The backward pass remembers where each maximum was (the mask) and routes the gradient there; the other cells get zero.</source>
             <translation>在前向传播中，每个 {k}×{k} 窗口只有最大值到达了输出，所以只有它能影响损失。反向传播记住每个最大值的位置（掩码），把梯度送到那里；其余格子得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="156" />
+            <location filename="../../explainer/gui/layers/pool.py" line="165" />
             <source>No weights</source>
             <translation>没有权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="156" />
+            <location filename="../../explainer/gui/layers/pool.py" line="165" />
             <source>Pooling has nothing to learn: it only passes gradients back.</source>
             <translation>池化没有需要学习的东西：它只是把梯度传回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="160" />
+            <location filename="../../explainer/gui/layers/pool.py" line="169" />
             <source>Spread evenly</source>
             <translation>平均分配</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="161" />
+            <location filename="../../explainer/gui/layers/pool.py" line="170" />
             <source>Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of the window's gradient.</source>
             <translation>{k}×{k} 窗口中的每个格子在平均值中各占 1/{n}，所以每个格子得到窗口梯度的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="171" />
+            <location filename="../../explainer/gui/layers/pool.py" line="180" />
             <source>max of each {k}×{k} window</source>
             <translation>每个 {k}×{k} 窗口的最大值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="171" />
+            <location filename="../../explainer/gui/layers/pool.py" line="180" />
             <source>mean of each {k}×{k} window</source>
             <translation>每个 {k}×{k} 窗口的平均值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="178" />
+            <location filename="../../explainer/gui/layers/pool.py" line="187" />
             <source>Each window keeps only its largest value.</source>
             <translation>每个窗口只保留其中的最大值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="179" />
+            <location filename="../../explainer/gui/layers/pool.py" line="188" />
             <source>Each window is replaced by its average.</source>
             <translation>每个窗口用其平均值代替。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="180" />
+            <location filename="../../explainer/gui/layers/pool.py" line="189" />
             <source>Each gradient goes back to the position of its window's maximum; the rest get 0.</source>
             <translation>每个梯度回到其窗口中最大值所在的位置；其余位置得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="181" />
+            <location filename="../../explainer/gui/layers/pool.py" line="190" />
             <source>Each gradient is spread evenly, 1/k² to every cell of its window.</source>
             <translation>每个梯度被平均分配，窗口中每个格子得到 1/k²。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="488" />
+            <location filename="../../explainer/gui/layers/pool.py" line="497" />
             <source>Channel (pooling works on each map alone)</source>
             <translation>通道（池化对每张特征图单独处理）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="553" />
+            <location filename="../../explainer/gui/layers/pool.py" line="562" />
             <source>window {i} of {n}</source>
             <translation>第 {i} 个窗口，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="556" />
+            <location filename="../../explainer/gui/layers/pool.py" line="565" />
             <source>A[{c}] (pool input)</source>
             <translation>A[{c}]（池化的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="560" />
+            <location filename="../../explainer/gui/layers/pool.py" line="569" />
             <source>outlined: the window's maximum</source>
             <translation>框出的是窗口中的最大值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="560" />
+            <location filename="../../explainer/gui/layers/pool.py" line="569" />
             <source>the window</source>
             <translation>该窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="566" />
+            <location filename="../../explainer/gui/layers/pool.py" line="575" />
             <source>mask</source>
             <translation>掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="571" />
+            <location filename="../../explainer/gui/layers/pool.py" line="580" />
             <source>1 where the max was, 0 elsewhere</source>
             <translation>最大值所在处为 1，其余为 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="576" />
+            <location filename="../../explainer/gui/layers/pool.py" line="585" />
             <source>dL/dY[{c}]</source>
             <translation>dL/dY[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="579" />
+            <location filename="../../explainer/gui/layers/pool.py" line="588" />
             <source>gradient arriving at the pooled map</source>
             <translation>到达池化后特征图的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="582" />
+            <location filename="../../explainer/gui/layers/pool.py" line="591" />
             <source>dL/dA[{c}]</source>
             <translation>dL/dA[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="586" />
+            <location filename="../../explainer/gui/layers/pool.py" line="595" />
             <source>built window by window</source>
             <translation>逐个窗口构建</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="592" />
+            <location filename="../../explainer/gui/layers/pool.py" line="601" />
             <source>window ({r},{s}): max {m} at ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;; the other {n} cells get 0</source>
             <translation>窗口 ({r},{s})：最大值 {m} 位于 ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;；其余 {n} 个格子得到 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="598" />
+            <location filename="../../explainer/gui/layers/pool.py" line="607" />
             <source>window ({r},{s}): each of the {n} cells gets dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>窗口 ({r},{s})：{n} 个格子各得到 dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="624" />
+            <source>Spread over the whole map</source>
+            <translation>摊到整张特征图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="625" />
+            <source>Every one of the map's H·W cells counted 1/(H·W) towards its channel's mean, so each receives 1/(H·W) of that channel's gradient.</source>
+            <translation>特征图的 H·W 个格子在该通道的均值中各占 1/(H·W)，所以每个格子得到该通道梯度的 1/(H·W)。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="633" />
+            <source>Global average pooling</source>
+            <translation>全局平均池化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="634" />
+            <source>Each map is replaced by one number, the mean of all its values: a window as large as the map. The network then has one number per channel, however large the image, so no Flatten and far fewer dense weights are needed.</source>
+            <translation>每张特征图被替换成一个数：它所有值的平均，相当于一个和特征图一样大的窗口。这样无论图像多大，网络每个通道都只有一个数，因此不需要展平，全连接层的权重也少得多。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="688" />
+            <source>{name} (global average pooling): {c} maps become {c} numbers</source>
+            <translation>{name}（全局平均池化）：{c} 张特征图变成 {c} 个数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="700" />
+            <source>map {c} of {n}</source>
+            <translation>第 {c} 张特征图，共 {n} 张</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="703" />
+            <location filename="../../explainer/gui/layers/pool.py" line="749" />
+            <source>map {c}</source>
+            <translation>特征图 {c}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="703" />
+            <source>every value of the map</source>
+            <translation>特征图的每个值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="705" />
+            <source>output: one mean per map</source>
+            <translation>输出：每张特征图一个均值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="708" />
+            <source>the mean of map {c}</source>
+            <translation>特征图 {c} 的均值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="713" />
+            <source>y[{c}] = (sum of the {n} values) / {n} = {s} / {n} = {y}</source>
+            <translation>y[{c}] =（{n} 个值之和）/ {n} = {s} / {n} = {y}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="753" />
+            <source>dL/dy (from above)</source>
+            <translation>dL/dy（来自上层）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="756" />
+            <source>one gradient per map</source>
+            <translation>每张特征图一个梯度</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="759" />
+            <source>dL/dx[{c}]</source>
+            <translation>dL/dx[{c}]</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="762" />
+            <source>the same share in every cell</source>
+            <translation>每个格子分到同样的一份</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="767" />
+            <source>each of the {n} cells gets dL/dy[{c}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</source>
+            <translation>{n} 个格子各得 dL/dy[{c}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="775" />
+            <source>mean of each whole map: one number per channel</source>
+            <translation>每张完整特征图的均值：每个通道一个数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="781" />
+            <source>Each channel's gradient is spread evenly, 1/(H·W), over its map.</source>
+            <translation>每个通道的梯度平均摊到它的特征图上，每格 1/(H·W)。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="782" />
+            <source>Each map is replaced by its mean.</source>
+            <translation>每张特征图被替换成它的均值。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/actions.py" line="29" />
@@ -1520,8 +1717,8 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/actions.py" line="66" />
-            <source>Use a network saved as a model file (.npz) instead of the current one</source>
-            <translation>改用保存在模型文件（.npz）中的网络，代替当前网络</translation>
+            <source>Use a network saved as a model file (.npz or .onnx) instead of the current one</source>
+            <translation>用保存为模型文件（.npz 或 .onnx）的网络替换当前网络</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/actions.py" line="72" />
@@ -1545,276 +1742,296 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/actions.py" line="88" />
+            <source>Export &amp;ONNX…</source>
+            <translation>导出 &amp;ONNX…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="89" />
+            <source>Save the network in use as an ONNX file for PyTorch, onnxruntime or Netron</source>
+            <translation>把当前网络保存为 ONNX 文件，供 PyTorch、onnxruntime 或 Netron 使用</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="95" />
+            <source>&amp;Check ONNX import…</source>
+            <translation>检查 ONNX 导入(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="96" />
+            <source>Compare the opened ONNX file's numbers with the app's, layer by layer</source>
+            <translation>逐层比较所打开的 ONNX 文件与本应用的数值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="102" />
             <source>&amp;Export view as PNG…</source>
             <translation>将视图导出为 PNG(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="89" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="103" />
             <source>Save the overview as a PNG image</source>
             <translation>把总览图保存为 PNG 图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="95" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="109" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="96" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="110" />
             <source>Close the app</source>
             <translation>关闭程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="102" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="116" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="103" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="117" />
             <source>Undo the last stroke, Clear or loaded image</source>
             <translation>撤销上一笔、清空或载入的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="109" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="123" />
             <source>&amp;Clear</source>
             <translation>清空(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="110" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="124" />
             <source>Erase the canvas</source>
             <translation>擦除整个画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="117" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="131" />
             <source>&amp;Eraser</source>
             <translation>橡皮擦(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="118" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="132" />
             <source>The left button erases while this is on</source>
             <translation>开启后左键用来擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="125" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="139" />
             <source>&amp;Bigger brush</source>
             <translation>加粗画笔(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="126" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="140" />
             <source>Make the brush thicker</source>
             <translation>让画笔更粗</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="132" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="146" />
             <source>&amp;Smaller brush</source>
             <translation>减细画笔(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="133" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="147" />
             <source>Make the brush thinner</source>
             <translation>让画笔更细</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="139" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="153" />
             <source>&amp;Dark palette</source>
             <translation>深色主题(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="140" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="154" />
             <source>Switch between light and dark colours</source>
             <translation>在浅色和深色之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="147" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="161" />
             <source>Zoom &amp;in</source>
             <translation>放大(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="148" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="162" />
             <source>Larger fonts and maps, for projectors</source>
             <translation>更大的字体和特征图，适合投影</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="155" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="169" />
             <source>Zoom &amp;out</source>
             <translation>缩小(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="156" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="170" />
             <source>Smaller fonts and maps</source>
             <translation>更小的字体和特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="162" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="176" />
             <source>&amp;Reset zoom</source>
             <translation>恢复原始大小(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="163" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="177" />
             <source>Normal size</source>
             <translation>正常大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="169" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="183" />
             <source>&amp;Present</source>
             <translation>演示模式(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="170" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="184" />
             <source>Full screen for a projector: large maps, no menus or hints; F11 or Esc leaves</source>
             <translation>全屏，适合投影仪：大图，不显示菜单和提示；按 F11 或 Esc 退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="177" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="191" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="178" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="192" />
             <source>List every keyboard shortcut</source>
             <translation>列出所有键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="181" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="195" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="181" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="195" />
             <source>What this app is</source>
             <translation>这个程序是做什么的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="203" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="217" />
             <source>&amp;Forward</source>
             <translation>前向(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="204" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="218" />
             <source>Show what every layer computes from your digit (activations)</source>
             <translation>显示每一层根据你的数字算出了什么（激活值）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="211" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="225" />
             <source>&amp;Backward</source>
             <translation>反向(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="212" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="226" />
             <source>Show the gradients flowing back from the loss: how every value should change</source>
             <translation>显示从损失反向流回的梯度：每个值应该如何变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="225" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="239" />
             <source>Back to the &amp;overview</source>
             <translation>返回总览(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="226" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="240" />
             <source>Close the explanation and show every layer</source>
             <translation>关闭讲解，显示所有层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="233" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="247" />
             <source>&amp;Network overview</source>
             <translation>网络总览(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="234" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="248" />
             <source>Every layer of the network, live, as you draw</source>
             <translation>网络的每一层，随你书写实时更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="282" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="296" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="289" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="303" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="293" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="307" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="296" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="310" />
             <source>Colour &amp;scale</source>
             <translation>色标(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="303" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="317" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="304" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="318" />
             <source>Le&amp;ssons</source>
             <translation>课程(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="306" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="320" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="309" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="324" />
             <source>&amp;Data set</source>
             <translation>数据集(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="314" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="329" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="326" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="341" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="333" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="348" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="353" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="353" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="339" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="354" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="339" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="354" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="347" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="362" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="355" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="370" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="371" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="386" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="374" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="389" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
@@ -1869,34 +2086,116 @@ Install them with:
             <translation>模型文件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="52" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="53" />
             <source>Save model</source>
             <translation>保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="54" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="55" />
             <source>Model files ({patterns})</source>
             <translation>模型文件 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="66" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="67" />
             <source>Cannot open the model</source>
             <translation>无法打开模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="75" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="76" />
             <source>Cannot save the model</source>
             <translation>无法保存模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="84" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="85" />
             <source>{file}: {problem}</source>
             <translation>{file}：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="101" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="102" />
             <source>Using an untrained network with random weights: its predictions mean nothing.</source>
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="63" />
+            <source>pixels in [0, 1] (the default)</source>
+            <translation>像素在 [0, 1] 之间（默认）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="64" />
+            <source>pixels in [0, 255]</source>
+            <translation>像素在 [0, 255] 之间</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="65" />
+            <source>MNIST's mean 0.1307 and std 0.3081</source>
+            <translation>MNIST 的均值 0.1307 和标准差 0.3081</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="66" />
+            <source>custom mean and std</source>
+            <translation>自定义均值和标准差</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="123" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="258" />
+            <source>ONNX import</source>
+            <translation>ONNX 导入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="133" />
+            <source>The file's numbers against ours, on {n} gallery images:</source>
+            <translation>在 {n} 张示例图像上，文件的数值与我们的数值对比：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="146" />
+            <source>The file does not say how its input is scaled. Which is it?</source>
+            <translation>文件没有说明输入是如何缩放的。是哪一种？</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="163" />
+            <source>mean</source>
+            <translation>均值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="165" />
+            <source>std</source>
+            <translation>标准差</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="174" />
+            <source>{name}: {right:.0%} of the {n} gallery images right, mean loss {loss:.3g}</source>
+            <translation>{name}：{n} 张示例图像中答对 {right:.0%}，平均损失 {loss:.3g}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="181" />
+            <source>The scaling the model was trained with gets the gallery right with the smallest loss; a wrong one often keeps the answers but makes the model wildly over- or under-confident.</source>
+            <translation>模型训练时所用的缩放能以最小的损失答对示例图像；错误的缩放往往答案不变，却让模型过分自信或毫无把握。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="193" />
+            <location filename="../../explainer/gui/pages/design.py" line="333" />
+            <source>Layer</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="193" />
+            <source>ONNX nodes</source>
+            <translation>ONNX 节点</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="193" />
+            <source>Largest difference</source>
+            <translation>最大差值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="202" />
+            <source>The reference evaluator could not run this file: {error}</source>
+            <translation>参考求值器无法运行这个文件：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="258" />
+            <source>The model in use was not opened from an ONNX file in this session.</source>
+            <translation>当前使用的模型不是本次会话中从 ONNX 文件打开的。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/screen.py" line="140" />
@@ -1904,220 +2203,220 @@ Install them with:
             <translation>窗口在此屏幕上无法再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="139" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="142" />
             <source>The model could not be loaded</source>
             <translation>无法加载模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="173" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="176" />
             <source>Opened the model {name}: {layers} layers, {params:,} weights</source>
             <translation>已打开模型 {name}：{layers} 层，{params:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="184" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="188" />
             <source>Saved the model to {path}</source>
             <translation>模型已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="194" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="198" />
             <location filename="../../explainer/gui/pages/learn.py" line="285" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="207" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="211" />
             <source>Opened an image labelled {label}</source>
             <translation>已打开一张标签为 {label} 的图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="232" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="236" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="234" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="238" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="242" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="246" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="244" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="248" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="332" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
             <location filename="../../explainer/gui/tour/stops.py" line="275" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="332" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
             <source>Draw a piece of clothing</source>
             <translation>画一件服饰</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="333" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="337" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="338" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="335" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="339" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="340" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="342" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="340" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="344" />
             <source>Your drawing or photo, cropped to the object, its longer side scaled to 28 pixels and its box centred, like the Fashion-MNIST photos.</source>
             <translation>你的画或照片：裁剪到物体，长边缩放到 28 像素，外框居中，就像 Fashion-MNIST 的照片。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="345" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="349" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="345" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="349" />
             <source>Or pick a test image</source>
             <translation>或者选一张测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="346" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="350" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="348" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="352" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="360" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="364" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="361" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="365" />
             <source>Model changed by Learn this digit:</source>
             <translation>模型已被“学习这个数字”改变：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="362" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="366" />
             <location filename="../../explainer/gui/pages/learn.py" line="449" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="363" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="367" />
             <source>Put back the weights from before the last Learn step</source>
             <translation>恢复上一次学习步骤之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="368" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="372" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="592" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="596" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="600" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="604" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="605" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="609" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="609" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="613" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="630" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="634" />
             <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
             <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="643" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="647" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="645" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="649" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="651" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="655" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="659" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="663" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="664" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="668" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="721" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="725" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="721" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="725" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="789" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="793" />
             <source>Loaded a test image labelled {label}</source>
             <translation>已载入一张标签为 {label} 的测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="815" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="819" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="815" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="819" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="835" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="839" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="835" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="839" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
@@ -2497,239 +2796,239 @@ Install them with:
             <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="267" />
+            <location filename="../../explainer/gui/pages/design.py" line="271" />
             <source>Built a new, untrained network with {weights:,} weights. Train it in the training panel.</source>
             <translation>已构建一个新的、未经训练的网络，共 {weights:,} 个权重。请在训练面板中训练它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="276" />
+            <location filename="../../explainer/gui/pages/design.py" line="280" />
             <source>Design a network</source>
             <translation>设计网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="278" />
+            <location filename="../../explainer/gui/pages/design.py" line="282" />
             <source>Choose the blocks of convolutions, the pooling and the dense layers. The table shows what each layer outputs and how many weights it learns, before anything is built.</source>
             <translation>选择卷积模块、池化和全连接层。在真正构建之前，表格就会显示每一层输出什么、要学习多少个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="283" />
+            <location filename="../../explainer/gui/pages/design.py" line="287" />
             <source>Start from:</source>
             <translation>起点：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="285" />
+            <location filename="../../explainer/gui/pages/design.py" line="289" />
             <source>Tiny-VGG (the app's reference network)</source>
             <translation>Tiny-VGG（本程序的参考网络）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="286" />
+            <location filename="../../explainer/gui/pages/design.py" line="290" />
             <source>Keras MNIST tutorial (seed 001)</source>
             <translation>Keras MNIST 教程（种子材料 001）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="287" />
+            <location filename="../../explainer/gui/pages/design.py" line="291" />
             <source>Custom</source>
             <translation>自定义</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="290" />
+            <location filename="../../explainer/gui/pages/design.py" line="294" />
             <location filename="../../explainer/gui/pages/playground.py" line="138" />
             <source>same</source>
             <translation>same</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="290" />
+            <location filename="../../explainer/gui/pages/design.py" line="294" />
             <source>valid (none)</source>
             <translation>valid（不填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="290" />
+            <location filename="../../explainer/gui/pages/design.py" line="294" />
             <source>pixels:</source>
             <translation>像素：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="292" />
+            <location filename="../../explainer/gui/pages/design.py" line="296" />
             <source>max</source>
             <translation>最大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="292" />
+            <location filename="../../explainer/gui/pages/design.py" line="296" />
             <source>average</source>
             <translation>平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="292" />
-            <location filename="../../explainer/gui/pages/design.py" line="324" />
+            <location filename="../../explainer/gui/pages/design.py" line="296" />
+            <location filename="../../explainer/gui/pages/design.py" line="332" />
             <source>none</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="297" />
+            <location filename="../../explainer/gui/pages/design.py" line="301" />
             <source>Conv blocks</source>
             <translation>卷积模块数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="297" />
+            <location filename="../../explainer/gui/pages/design.py" line="301" />
             <source>Each block: convolutions, then pooling</source>
             <translation>每个模块：先卷积，再池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="299" />
+            <location filename="../../explainer/gui/pages/design.py" line="303" />
             <source>Convs per block</source>
             <translation>每个模块的卷积层数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="300" />
+            <location filename="../../explainer/gui/pages/design.py" line="304" />
             <source>Convolutions (each with the activation) in a block</source>
             <translation>一个模块中卷积层的个数（每层都带激活函数）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="302" />
+            <location filename="../../explainer/gui/pages/design.py" line="306" />
             <source>Channels</source>
             <translation>通道数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="302" />
+            <location filename="../../explainer/gui/pages/design.py" line="306" />
             <source>Filters of the convolutions in each block</source>
             <translation>每个模块中卷积的滤波器个数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="303" />
+            <location filename="../../explainer/gui/pages/design.py" line="307" />
             <location filename="../../explainer/gui/pages/playground.py" line="122" />
             <source>Kernel size</source>
             <translation>卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="303" />
+            <location filename="../../explainer/gui/pages/design.py" line="307" />
             <source>Side of every square kernel</source>
             <translation>每个正方形卷积核的边长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="305" />
+            <location filename="../../explainer/gui/pages/design.py" line="309" />
             <location filename="../../explainer/gui/pages/playground.py" line="124" />
             <source>Padding</source>
             <translation>填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="306" />
+            <location filename="../../explainer/gui/pages/design.py" line="310" />
             <source>Zeros around the input: 'same' keeps the size at stride 1, 'valid' adds none</source>
             <translation>输入四周补的 0：'same' 在步幅为 1 时保持尺寸不变，'valid' 不补</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="308" />
+            <location filename="../../explainer/gui/pages/design.py" line="312" />
             <location filename="../../explainer/gui/pages/playground.py" line="126" />
             <source>Stride</source>
             <translation>步幅</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="308" />
+            <location filename="../../explainer/gui/pages/design.py" line="312" />
             <source>Step of every convolution; 2 halves the size</source>
             <translation>每个卷积的步长；取 2 时尺寸减半</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="309" />
+            <location filename="../../explainer/gui/pages/design.py" line="313" />
             <source>Pooling</source>
             <translation>池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="309" />
+            <location filename="../../explainer/gui/pages/design.py" line="313" />
             <source>After each block: window side and step</source>
             <translation>每个模块之后：窗口边长和步长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="310" />
+            <location filename="../../explainer/gui/pages/design.py" line="314" />
             <source>Activation</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="310" />
+            <location filename="../../explainer/gui/pages/design.py" line="314" />
             <source>After every convolution and hidden dense layer</source>
             <translation>放在每个卷积层和隐藏全连接层之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="312" />
+            <location filename="../../explainer/gui/pages/design.py" line="316" />
             <source>Hidden dense layers</source>
             <translation>隐藏全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="313" />
+            <location filename="../../explainer/gui/pages/design.py" line="317" />
             <source>Units of each fully connected layer before the output</source>
             <translation>输出层之前每个全连接层的单元数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="316" />
+            <location filename="../../explainer/gui/pages/design.py" line="320" />
             <source>Dropout</source>
             <translation>Dropout</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="317" />
+            <location filename="../../explainer/gui/pages/design.py" line="321" />
             <source>Share of values dropped while training, after each hidden dense layer</source>
             <translation>训练时在每个隐藏全连接层之后丢弃的值所占的比例</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="319" />
+            <location filename="../../explainer/gui/pages/design.py" line="325" />
+            <source>A batch normalisation after every convolution, before its activation</source>
+            <translation>在每个卷积之后、激活之前加一个批归一化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/design.py" line="327" />
             <location filename="../../explainer/gui/pages/training.py" line="371" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="319" />
+            <location filename="../../explainer/gui/pages/design.py" line="327" />
             <source>Seeds the random initial weights</source>
             <translation>决定随机初始权重的种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="322" />
-            <location filename="../../explainer/gui/pages/design.py" line="431" />
+            <location filename="../../explainer/gui/pages/design.py" line="330" />
+            <location filename="../../explainer/gui/pages/design.py" line="449" />
             <source>Filters in block {i}</source>
             <translation>模块 {i} 的滤波器数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="323" />
+            <location filename="../../explainer/gui/pages/design.py" line="331" />
             <source>no conv blocks</source>
             <translation>没有卷积模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="325" />
-            <source>Layer</source>
-            <translation>层</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="325" />
+            <location filename="../../explainer/gui/pages/design.py" line="333" />
             <source>Output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="325" />
+            <location filename="../../explainer/gui/pages/design.py" line="333" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="325" />
+            <location filename="../../explainer/gui/pages/design.py" line="333" />
             <source>What it does</source>
             <translation>作用</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="326" />
+            <location filename="../../explainer/gui/pages/design.py" line="334" />
             <source>Build network</source>
             <translation>构建网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="327" />
+            <location filename="../../explainer/gui/pages/design.py" line="335" />
             <source>Make this network with fresh random weights and use it</source>
             <translation>用全新的随机权重构建这个网络并使用它</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="462" />
+            <location filename="../../explainer/gui/pages/design.py" line="480" />
             <source>the 28×28 digit, one grey channel</source>
             <translation>28×28 的数字，一个灰度通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="467" />
+            <location filename="../../explainer/gui/pages/design.py" line="485" />
             <source>This network cannot be built: {reason}</source>
             <translation>无法构建这个网络：{reason}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="473" />
+            <location filename="../../explainer/gui/pages/design.py" line="491" />
             <source>{layers} layers, {weights:,} weights to learn</source>
             <translation>{layers} 层，需要学习 {weights:,} 个权重</translation>
         </message>
@@ -2907,16 +3206,6 @@ Install them with:
             <location filename="../../explainer/gui/pages/learn.py" line="425" />
             <source>feature maps now</source>
             <translation>当前的特征图</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="432" />
-            <source>before</source>
-            <translation>之前</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="433" />
-            <source>after</source>
-            <translation>之后</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/learn.py" line="434" />
@@ -3982,54 +4271,93 @@ Install them with:
             <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="119" />
+            <location filename="../../explainer/modelio.py" line="148" />
+            <source>model file {path} is neither an .npz (zip) archive nor an ONNX file; it may be another kind of file or random bytes</source>
+            <translation>模型文件 {path} 既不是 .npz（zip）归档，也不是 ONNX 文件；它可能是别的文件或随机字节</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="157" />
             <source>model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})</source>
             <translation>模型文件 {path} 不是可读的 .npz 压缩包；它可能不完整或已损坏（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="144" />
-            <source>model file {path} {problem}</source>
-            <translation>模型文件 {path} 有问题：{problem}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/modelio.py" line="166" />
-            <source>model file {path} is empty</source>
-            <translation>模型文件 {path} 是空的</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/modelio.py" line="171" />
-            <source>model file {path} is not an .npz (zip) archive; it may be another kind of file or random bytes</source>
-            <translation>模型文件 {path} 不是 .npz（zip）压缩包；它可能是别的文件或随机字节</translation>
-        </message>
-        <message>
             <location filename="../../explainer/modelio.py" line="194" />
-            <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
-            <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/modelio.py" line="217" />
-            <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
-            <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/modelio.py" line="265" />
-            <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
-            <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/modelio.py" line="274" />
+            <location filename="../../explainer/modelio.py" line="336" />
             <source>model file {path} weight {name} contains NaN or infinite values</source>
             <translation>模型文件 {path} 的权重 {name} 含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="289" />
+            <location filename="../../explainer/modelio.py" line="205" />
+            <source>model file {path} {problem}</source>
+            <translation>模型文件 {path} 有问题：{problem}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="227" />
+            <source>model file {path} is empty</source>
+            <translation>模型文件 {path} 是空的</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="256" />
+            <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
+            <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="279" />
+            <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
+            <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="327" />
+            <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
+            <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/modelio.py" line="351" />
             <source>model file {path} has no 'format' field; it was not saved by this app ({format})</source>
             <translation>模型文件 {path} 没有 'format' 字段；它不是由本应用保存的（{format}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="425" />
+            <location filename="../../explainer/modelio.py" line="491" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/onnxio.py" line="110" />
+            <source>ONNX file {path} {problem}</source>
+            <translation>ONNX 文件 {path} {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/onnxio.py" line="542" />
+            <source>reading {path} needs the onnx package: pip install onnx</source>
+            <translation>读取 {path} 需要 onnx 包：pip install onnx</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/onnxio.py" line="549" />
+            <source>ONNX file {path} is damaged or not ONNX ({reason})</source>
+            <translation>ONNX 文件 {path} 已损坏或不是 ONNX（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/onnxio.py" line="560" />
+            <source>ONNX file {path} holds a graph this reader cannot follow ({reason})</source>
+            <translation>ONNX 文件 {path} 中的计算图无法读取（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/onnxio.py" line="582" />
+            <source>this model was not read from an ONNX file, so there is nothing to check it against</source>
+            <translation>这个模型不是从 ONNX 文件读取的，所以没有可以对照检查的文件</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/onnxio.py" line="667" />
+            <source>cannot export a {kind} layer to ONNX</source>
+            <translation>无法把 {kind} 层导出为 ONNX</translation>
+        </message>
+        <message>
+            <source>Use a network saved as a model file (.npz) instead of the current one</source>
+            <translation type="vanished">改用保存在模型文件（.npz）中的网络，代替当前网络</translation>
+        </message>
+        <message>
+            <source>model file {path} is not an .npz (zip) archive; it may be another kind of file or random bytes</source>
+            <translation type="vanished">模型文件 {path} 不是 .npz（zip）压缩包；它可能是别的文件或随机字节</translation>
         </message>
         <message>
             <source>Opened a digit labelled {label}</source>

@@ -141,6 +141,7 @@ def activation_name(kind: str) -> str:
         "leaky_relu": tr("y = x, or α·x when x ≤ 0"),
         "sigmoid": "y = 1 / (1 + e^−x)",
         "tanh": "y = tanh(x)",
+        "batchnorm2d": "y = a·x + b",
     }.get(kind, "y = x")
 
 
@@ -654,6 +655,22 @@ class ActivationBackwardView(ChannelBackwardDetail):
     def _explanation(self) -> list[tuple[str, str]]:
         return backward_paragraphs(self.record.kind)
 
+    def derivative(self) -> np.ndarray:
+        """The local slope dy/dx of every input value, shaped like the record's input."""
+        return activation_derivative(self.record)
+
+    def slope_title(self) -> str:
+        """The heading of the slope panel."""
+        return tr("mask 1[Z > 0]") if self.record.kind == "relu" else tr("g′(Z)")
+
+    def slope_caption(self) -> str:
+        """The caption under the slope panel."""
+        return tr("the local slope of the activation")
+
+    def result_caption(self) -> str:
+        """The caption under the built dL/dZ."""
+        return tr("zero wherever the unit was off")
+
     def _slice(self, array: np.ndarray) -> np.ndarray:
         """The chosen channel as a 2-D map (vectors become one row per 32 values)."""
         if self.spatial:
@@ -662,7 +679,7 @@ class ActivationBackwardView(ChannelBackwardDetail):
 
     def _build(self) -> None:
         x = self._slice(self.record.input)
-        derivative = self._slice(activation_derivative(self.record))
+        derivative = self._slice(self.derivative())
         dy = self._slice(self.record.grad_output)
         self.steps = [
             PixelStep(int(r), int(c), x[r, c], derivative[r, c], dy[r, c], dy[r, c] * derivative[r, c])
@@ -693,11 +710,11 @@ class ActivationBackwardView(ChannelBackwardDetail):
                     caption=tr("what the layer received in the forward pass"),
                 ),
                 Panel(
-                    tr("mask 1[Z > 0]") if relu else tr("g′(Z)"),
-                    self._slice(activation_derivative(self.record)),
+                    self.slope_title(),
+                    self._slice(self.derivative()),
                     levels=(-1.0, 1.0) if relu else None,
                     highlight=cell,
-                    caption=tr("the local slope of the activation"),
+                    caption=self.slope_caption(),
                 ),
                 Panel(
                     tr("dL/dA (from above)"),
@@ -710,7 +727,7 @@ class ActivationBackwardView(ChannelBackwardDetail):
                     built,
                     levels=theme.symmetric_levels(final[np.isfinite(final)]),
                     highlight=cell,
-                    caption=tr("zero wherever the unit was off"),
+                    caption=self.result_caption(),
                 ),
             ]
         )

@@ -30,10 +30,12 @@ from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.animation import (
     CachedCanvas,
+    DetailView,
     Grid,
     blend,
     fit_cell,
     fit_number_font,
+    no_input,
     paint_band,
     paint_cell_lines,
     paint_highlight,
@@ -44,11 +46,18 @@ from explainer.gui.kit.animation import (
     text_colours,
 )
 from explainer.gui.kit.colorbar import paint_colorbar, range_texts
-from explainer.gui.kit.mapboard import Panel, fmt
+from explainer.gui.kit.mapboard import MapBoard, Panel, fmt, wrap
+from explainer.gui.kit.widgets import label
 from explainer.gui.layers.base import ChannelBackwardDetail, FamilyTexts, LayerFamily, MapView, run_family
 
 POOL_KINDS = ("maxpool2d", "avgpool2d")
 """The pooling layers."""
+
+GLOBAL_POOL_KINDS = ("globalavgpool2d",)
+"""Global average pooling: one window the size of the whole map."""
+
+VECTOR_ROW = 32
+"""Values per row when a layer's output vector is drawn as a map."""
 
 
 def pool_mode(kind: str) -> str:
@@ -602,6 +611,185 @@ class PoolBackwardView(ChannelBackwardDetail):
 
 
 TEXTS = FamilyTexts(describe, rule)
+
+
+# ---- global average pooling -----------------------------------------------------------------------------
+
+
+def global_paragraphs(backward: bool) -> list[tuple[str, str]]:
+    """(heading, body) pairs explaining global average pooling forward (or backward)."""
+    if backward:
+        return [
+            (
+                tr("Spread over the whole map"),
+                tr(
+                    "Every one of the map's H·W cells counted 1/(H·W) towards its channel's mean, so each "
+                    "receives 1/(H·W) of that channel's gradient."
+                ),
+            )
+        ]
+    return [
+        (
+            tr("Global average pooling"),
+            tr(
+                "Each map is replaced by one number, the mean of all its values: a window as large as the "
+                "map. The network then has one number per channel, however large the image, so no Flatten "
+                "and far fewer dense weights are needed."
+            ),
+        )
+    ]
+
+
+def vector_cell(index: int) -> tuple[int, int, int, int]:
+    """The highlight of entry ``index`` of a vector drawn with :func:`wrap` at :data:`VECTOR_ROW`."""
+    row, col = divmod(index, VECTOR_ROW)
+    return row, col, 1, 1
+
+
+class GlobalPoolView(DetailView):
+    """Global average pooling forward: each map, the mean it becomes, and the vector of all the means.
+
+    objectName ``"global_pool_view"``; the animation walks the channels (``channel`` starts it on one).
+
+    Shape:
+        record.input ``(N, C, H, W)``, record.output ``(N, C)``.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("global_pool_view", parent)
+        self.finish_toolbar()
+        self.board = MapBoard()
+        self.formula = label("formula", wrap=True)
+        self.stage_layout.addWidget(self.board, 1)
+        self.stage_layout.addWidget(self.formula)
+        self.player.sigStepChanged.connect(self._show_step)
+        self.record: LayerRecord | None = None
+
+    def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
+        """Explain layer ``layer_index`` of ``trace`` starting at map ``channel`` (None: no input yet)."""
+        self.record = None if trace is None else trace.layers[layer_index]
+        if self.record is not None and self.record.kind not in GLOBAL_POOL_KINDS:
+            raise ValueError(f"layer {layer_index} is a {self.record.kind}, not a global pooling layer")
+        count = 0 if self.record is None else self.record.input.shape[1]
+        self.player.set_count(count)
+        self.player.set_step(min(max(channel, 0), max(count - 1, 0)))
+        self.retranslate_ui()
+
+    def channel(self) -> int:
+        """The map shown now."""
+        return self.player.step()
+
+    def retranslate_ui(self) -> None:
+        if self.record is None:
+            self.title.setText(no_input())
+            self.set_paragraphs([])
+            return
+        self.title.setText(
+            tr("{name} (global average pooling): {c} maps become {c} numbers").format(
+                name=self.record.name, c=self.record.input.shape[1]
+            )
+        )
+        self.set_paragraphs(global_paragraphs(backward=False))
+        self._show_step(self.player.step())
+
+    def _show_step(self, step: int) -> None:
+        if self.record is None:
+            return
+        x = self.record.input[0, step].astype(np.float64)
+        means = self.record.output[0].astype(np.float64)
+        self.player.set_caption(tr("map {c} of {n}").format(c=step, n=len(means)))
+        self.board.set_panels(
+            [
+                Panel(tr("map {c}").format(c=step), x, caption=tr("every value of the map")),
+                Panel(
+                    tr("output: one mean per map"),
+                    wrap(means, VECTOR_ROW),
+                    highlight=vector_cell(step),
+                    caption=tr("the mean of map {c}").format(c=step),
+                ),
+            ]
+        )
+        self.formula.setText(
+            tr("y[{c}] = (sum of the {n} values) / {n} = {s} / {n} = {y}").format(
+                c=step, n=x.size, s=fmt(float(x.sum())), y=fmt(float(means[step]))
+            )
+        )
+
+
+class GlobalPoolBackwardView(ChannelBackwardDetail):
+    """Global average pooling backward: each channel's gradient spread evenly, 1/(H·W), over its map.
+
+    Shape:
+        dL/dy ``(C,)``; dL/dx of one channel ``(H, W)``.
+    """
+
+    def __init__(
+        self, trace: Trace, layer_index: int, channel: int = 0, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("backward_global_pool", tr("Channel"), trace, layer_index, channel, parent)
+
+    def _adopt(self) -> None:
+        self._set_items(self.channel_box, [f"c = {c}" for c in range(self.record.input.shape[1])])
+
+    def _explanation(self) -> list[tuple[str, str]]:
+        return global_paragraphs(backward=True)
+
+    def _build(self) -> None:
+        self.steps = [self.channel_box.currentIndex()]
+
+    def final(self) -> np.ndarray:
+        """dL/dx of the chosen channel ``(H, W)``."""
+        c = self.channel_box.currentIndex()
+        H, W = self.record.input.shape[2:]
+        return np.full((H, W), float(self.record.grad_output[0, c]) / (H * W))
+
+    def _show_step(self, index: int, step: Any) -> None:
+        dy = self.record.grad_output[0].astype(np.float64)
+        dx = self.final()
+        self.player.set_caption(tr("map {c}").format(c=step))
+        self.board.set_panels(
+            [
+                Panel(
+                    tr("dL/dy (from above)"),
+                    wrap(dy, VECTOR_ROW),
+                    highlight=vector_cell(step),
+                    caption=tr("one gradient per map"),
+                ),
+                Panel(
+                    tr("dL/dx[{c}]").format(c=step),
+                    dx,
+                    levels=theme.symmetric_levels(dy / dx.size),
+                    caption=tr("the same share in every cell"),
+                ),
+            ]
+        )
+        self.formula.setText(
+            tr("each of the {n} cells gets dL/dy[{c}] / {n} = {g} / {n} = <b>{v}</b>").format(
+                n=dx.size, c=step, g=fmt(float(dy[step])), v=fmt(float(dx.flat[0]))
+            )
+        )
+
+
+def global_describe(kind: str, config: Mapping[str, Any]) -> str:
+    """What global average pooling does, for the architecture editor's table."""
+    return tr("mean of each whole map: one number per channel")
+
+
+def global_rule(kind: str, backward: bool) -> str:
+    """The step-through page's line for global average pooling."""
+    if backward:
+        return tr("Each channel's gradient is spread evenly, 1/(H·W), over its map.")
+    return tr("Each map is replaced by its mean.")
+
+
+GLOBAL_POOL = LayerFamily(
+    "global_pool",
+    GLOBAL_POOL_KINDS,
+    GlobalPoolView,
+    GlobalPoolBackwardView,
+    FamilyTexts(global_describe, global_rule),
+    closes_block=True,
+)
 
 POOL = LayerFamily(
     "pool", POOL_KINDS, PoolView, PoolBackwardView, TEXTS, reads_own_channel=True, closes_block=True

@@ -63,7 +63,7 @@ class WindowActions:
             "Ctrl+Shift+O",
             self._ask_open_model,
             lambda: tr("Open &model…"),
-            lambda: tr("Use a network saved as a model file (.npz) instead of the current one"),
+            lambda: tr("Use a network saved as a model file (.npz or .onnx) instead of the current one"),
         )
         self.save_model_action = action(
             "save_model",
@@ -80,6 +80,20 @@ class WindowActions:
             lambda: tr(
                 "Use the trained model that comes with the app again, undoing Learn steps and training"
             ),
+        )
+        self.export_onnx_action = action(
+            "export_onnx",
+            "",
+            self._ask_export_onnx,
+            lambda: tr("Export &ONNX…"),
+            lambda: tr("Save the network in use as an ONNX file for PyTorch, onnxruntime or Netron"),
+        )
+        self.onnx_check_action = action(
+            "onnx_check",
+            "",
+            self.check_onnx_import,
+            lambda: tr("&Check ONNX import…"),
+            lambda: tr("Compare the opened ONNX file's numbers with the app's, layer by layer"),
         )
         self.export_action = action(
             "export_png",
@@ -305,6 +319,7 @@ class WindowActions:
         self.lessons_menu.menuAction().setVisible(bool(pages["lessons"]))
         self.model_menu = menu(None, lambda: tr("&Model"), *pages["model"], None, self.open_model_action)
         self.model_menu.addActions([self.save_model_action, self.restore_model_action])
+        self.model_menu.addActions([self.export_onnx_action, self.onnx_check_action])
         self.model_menu.addSeparator()
         self.dataset_menu = menu(self.model_menu, lambda: tr("&Data set"), *self.dataset_group.actions())
         self.dataset_menu.setObjectName("dataset_menu")

@@ -25,7 +25,7 @@ from explainer.modelio import DEFAULT_MODEL_PATH
 MODEL_DIR_KEY = "models/last_dir"
 """QSettings key of the folder last used to open or save a model."""
 
-MODEL_FILTER = "*.npz"
+MODEL_FILTER = "*.npz *.onnx"
 
 Report = Callable[[str, str], None]
 """``report(title, message)``: tell the user why a model file could not be read or written."""
@@ -45,16 +45,17 @@ def ask_model_to_open(parent: QWidget | None) -> str | None:
     return _remembered(path)
 
 
-def ask_model_to_save(parent: QWidget | None) -> str | None:
-    """Ask where to save a model (".npz" is added when missing); None when cancelled."""
+def ask_model_to_save(parent: QWidget | None, suffix: str = ".npz") -> str | None:
+    """Ask where to save a model; ``suffix`` (".npz", or ".onnx" to export) is added unless the name ends
+    in one of the two; None when cancelled."""
     path, _ = QFileDialog.getSaveFileName(
         parent,
         tr("Save model"),
-        str(Path(_last_folder()) / "model.npz"),
-        tr("Model files ({patterns})").format(patterns=MODEL_FILTER),
+        str(Path(_last_folder()) / f"model{suffix}"),
+        tr("Model files ({patterns})").format(patterns=f"*{suffix}"),
     )
-    if path and not path.lower().endswith(".npz"):
-        path += ".npz"
+    if path and not path.lower().endswith((".npz", ".onnx")):
+        path += suffix
     return _remembered(path)
 
 

@@ -51,6 +51,7 @@ from explainer.gui.mainwindow.modelfiles import (
     read_model,
     write_model,
 )
+from explainer.gui.mainwindow.onnximport import OnnxFiles
 from explainer.gui.mainwindow.parts import ColumnScroll, local_files, single_shot
 from explainer.gui.mainwindow.screen import ScreenFit
 from explainer.gui.network.overview import OverviewScrollArea, OverviewView
@@ -68,7 +69,9 @@ PAGE_SYNC_DELAY_MS = 150
 """A page on screen catches up with the drawing once the strokes pause this long (its work is heavy)."""
 
 
-class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, FollowsLanguage, QMainWindow):
+class MainWindow(
+    ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, OnnxFiles, FollowsLanguage, QMainWindow
+):
     """Canvas, input preview and sample gallery on the left; the live overview and the other pages right.
 
     Forward mode traces without gradients (the fast live path); Backward mode traces against a ``Target``
@@ -175,6 +178,7 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
             ),
             5000,
         )
+        self.opened_model_file(str(path), model)
         return True
 
     def save_model(self, path: str | os.PathLike[str]) -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -186,6 +187,7 @@ class ArchitectureEditor(QWidget):
             activation=ACTIVATIONS[self.activation_combo.currentIndex()],
             dense=self.dense_row.values(),
             dropout=round(self.dropout_spin.value(), 4),
+            batch_norm=self.batch_norm_box.isChecked(),
         )
 
     def set_spec(self, spec: ArchitectureSpec) -> None:
@@ -202,6 +204,7 @@ class ArchitectureEditor(QWidget):
             self.activation_combo,
             self.dense_count_spin,
             self.dropout_spin,
+            self.batch_norm_box,
             self.channels_row,
             self.dense_row,
         )
@@ -224,6 +227,7 @@ class ArchitectureEditor(QWidget):
             self.dense_count_spin.setValue(len(spec.dense))
             self.dense_row.set_values(spec.dense)
             self.dropout_spin.setValue(spec.dropout)
+            self.batch_norm_box.setChecked(spec.batch_norm)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -316,6 +320,10 @@ class ArchitectureEditor(QWidget):
                 tr("Dropout"),
                 tr("Share of values dropped while training, after each hidden dense layer"),
             ),
+            self.batch_norm_box: (
+                tr("BatchNorm"),
+                tr("A batch normalisation after every convolution, before its activation"),
+            ),
             self.seed_spin: (tr("Seed"), tr("Seeds the random initial weights")),
         }
         set_row_texts(self._labels, fields)
@@ -359,6 +367,8 @@ class ArchitectureEditor(QWidget):
         self.dropout_spin.setRange(0.0, 0.95)
         self.dropout_spin.setSingleStep(0.05)
         self.dropout_spin.setDecimals(2)
+        self.batch_norm_box = QCheckBox()
+        self.batch_norm_box.setObjectName("batch_norm")
         self.seed_spin = _spin("seed", 0, 2**31 - 1)
 
         for signal in (
@@ -372,6 +382,7 @@ class ArchitectureEditor(QWidget):
             self.activation_combo.currentIndexChanged,
             self.dense_row.sigChanged,
             self.dropout_spin.valueChanged,
+            self.batch_norm_box.toggled,
         ):
             signal.connect(self._refresh)
 
@@ -380,7 +391,14 @@ class ArchitectureEditor(QWidget):
         for form, widgets in (
             (
                 left,
-                (self.blocks_spin, self.convs_spin, self.channels_row, self.kernel_spin, self.padding_box),
+                (
+                    self.blocks_spin,
+                    self.convs_spin,
+                    self.channels_row,
+                    self.kernel_spin,
+                    self.padding_box,
+                    self.batch_norm_box,
+                ),
             ),
             (
                 right,

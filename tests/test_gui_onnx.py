@@ -1,0 +1,96 @@
+"""ONNX files in the window: the import dialog's scaling choice and per-layer check, and Export ONNX."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QAction
+
+import explainer
+from explainer.gui.mainwindow import MainWindow
+from explainer.gui.mainwindow.onnximport import OnnxImportDialog
+from explainer.gui.state import Settings
+
+onnx = pytest.importorskip("onnx")
+
+
+@pytest.fixture
+def window(qtbot, settings) -> MainWindow:
+    """The app's window on its bundled model, with throw-away QSettings."""
+    win = MainWindow(settings=Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def unscaled_onnx(tmp_path: Path) -> Path:
+    """The bundled model exported to ONNX, with the note of its input scaling taken out (as a file from
+    PyTorch would come: nothing says how its pixels were scaled)."""
+    path = tmp_path / "bundled.onnx"
+    explainer.save_model(explainer.load_model(), path)
+    model = onnx.load(path)
+    kept = [prop for prop in model.metadata_props if prop.key != "input_normalisation"]
+    del model.metadata_props[:]
+    model.metadata_props.extend(kept)
+    onnx.save(model, path)
+    return path
+
+
+def test_opening_an_onnx_file_asks_for_its_scaling_with_the_gallery_as_evidence(
+    window: MainWindow, unscaled_onnx: Path
+) -> None:
+    assert window.open_model(unscaled_onnx)
+    dialog = window.onnx_dialog
+    assert isinstance(dialog, OnnxImportDialog) and dialog.isVisible()
+    # The bundled model was trained on [0, 1] pixels: that choice gets the gallery right, [0, 255] does not.
+    scores = dialog.scores
+    assert scores["unit"].accuracy > 0.95
+    assert scores["unit"].loss < min(scores["byte"].loss, scores["mnist"].loss) / 2, scores
+    assert dialog.findChild(type(dialog.buttons.button(0)), "scaling_unit").isChecked()
+    # Every layer has its ONNX node and agrees with the reference evaluator.
+    assert dialog.table.rowCount() == len(window.state.model.layers)
+    assert all(d is not None and d < 1e-5 for d in dialog.differences), dialog.differences
+    assert "Conv" in dialog.table.item(0, 1).text()
+    dialog.findChild(type(dialog.buttons.button(0)), "scaling_byte").setChecked(True)
+    dialog.accept()
+    assert window.state.model.input_std == pytest.approx(1 / 255)
+    assert window.state.model.metadata["onnx_input_chosen"] is True
+
+
+def test_the_check_reopens_from_the_model_menu_and_export_writes_onnx(
+    window: MainWindow, unscaled_onnx: Path, tmp_path: Path
+) -> None:
+    window.findChild(QAction, "onnx_check").trigger()
+    assert window.onnx_dialog is None and "not opened from an ONNX file" in window.last_error
+    assert window.open_model(unscaled_onnx)
+    window.onnx_dialog.accept()
+    window.findChild(QAction, "onnx_check").trigger()
+    assert window.onnx_dialog.isVisible() and not window.onnx_dialog.scores, "scaling already chosen"
+    out = tmp_path / "again.onnx"
+    assert window.save_model(out)
+    x = np.random.default_rng(0).random((2, 1, 28, 28), dtype=np.float32)
+    np.testing.assert_allclose(
+        explainer.load_model(out).forward(x), window.state.model.forward(x), rtol=1e-6, atol=1e-6
+    )
+
+
+def test_the_bundled_lenet5_demo_asks_for_mnist_scaling_and_gets_it(window: MainWindow) -> None:
+    from explainer.assets import asset_path
+
+    assert window.open_model(asset_path("lenet5.onnx"))
+    dialog = window.onnx_dialog
+    scores = dialog.scores
+    # Trained on (x - 0.1307) / 0.3081 outside the file: that choice has the smallest loss on the gallery.
+    assert min(scores, key=lambda key: scores[key].loss) == "mnist", scores
+    assert scores["mnist"].accuracy >= 0.95
+    assert all(d is not None and d < 1e-4 for d in dialog.differences), dialog.differences
+    assert window.state.model.metadata["test_accuracy"] > 0.98
