@@ -10,10 +10,12 @@ engine and which ONNX node became which layer. Model → Check ONNX import reope
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -262,6 +264,7 @@ class OnnxFiles:
         dialog = OnnxImportDialog(model, self._onnx_file, images, labels, self)  # type: ignore[arg-type]
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sigScaling.connect(self._use_scaling)
+        dialog.destroyed.connect(functools.partial(self._forget_onnx_dialog, dialog))
         dialog.open()
         self.onnx_dialog = dialog
         return dialog
@@ -274,6 +277,17 @@ class OnnxFiles:
         rows = (np.arange(height) * pixels.shape[1] / height).astype(int)
         cols = (np.arange(width) * pixels.shape[2] / width).astype(int)
         return pixels[:, rows][:, :, cols][:, None], np.asarray(labels)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The import dialog is a window of its own: it goes with the main window."""
+        if self.onnx_dialog is not None:
+            self.onnx_dialog.close()
+        super().closeEvent(event)  # type: ignore[misc]
+
+    def _forget_onnx_dialog(self, dialog: OnnxImportDialog) -> None:
+        """``dialog`` is gone (an earlier one may go after a newer one opened)."""
+        if self.onnx_dialog is dialog:
+            self.onnx_dialog = None
 
     def _ask_export_onnx(self) -> None:
         """Ask where to write the model in use as ONNX and write it."""

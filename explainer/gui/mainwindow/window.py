@@ -863,7 +863,10 @@ class MainWindow(
         self.open_image(files[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop pending updates and any training or evaluation thread before the window goes."""
+        """Stop pending updates and any training or evaluation thread before the window goes; a message
+        box still open goes with it."""
+        if self._message_box is not None:
+            self._message_box.close()
         for timer in (self._update_timer, self._page_timer, self._rebuild_timer, self._follow_timer):
             timer.stop()
         # Training, evaluation and any other job: one bounded wait for all, so quitting stays quick.
