@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -128,11 +129,16 @@ class Conv1DData:
         """Where output sample ``t`` sits, in padded-signal samples: the centre of its window."""
         return t * self.stride + (self.k - 1) / 2
 
-    @property
+    @cached_property
     def levels(self) -> tuple[float, float]:
-        """One symmetric colour scale for signal, products and output, so colours compare."""
-        values = [self.x, self.output, *(step.products for step in self.steps[:1])]
-        return theme.symmetric_levels(np.concatenate([np.ravel(v) for v in values]))
+        """One symmetric colour scale for the signal and the window's samples."""
+        return theme.symmetric_levels(self.x)
+
+    @cached_property
+    def output_levels(self) -> tuple[float, float]:
+        """One symmetric colour scale for every product and output sample (a second difference is small)."""
+        products = np.concatenate([step.products for step in self.steps]) if self.steps else self.output
+        return theme.symmetric_levels(np.concatenate([products, self.output]))
 
 
 def convolution_data(
@@ -258,7 +264,7 @@ class Conv1DCanvas(CachedCanvas):
         for t, value in enumerate(data.output):
             rect = self._output_rect(data, t)
             grid = Grid(rect.left(), rect.top(), rect.width(), 1, 1)
-            self._paint_cells(painter, grid, np.array([[value]]), levels)
+            self._paint_cells(painter, grid, np.array([[value]]), data.output_levels)
         output_values = [data.output]
         if data.derivative is not None:
             output_values.append(data.derivative[1])
@@ -381,12 +387,11 @@ class Conv1DCanvas(CachedCanvas):
             (texts.kernel_row_label(data.operation), step.kernel),
             (texts.row_labels()["products"], step.products),
         ]
-        levels = data.levels
-        kernel_levels = theme.symmetric_levels(step.kernel)
+        levels = [data.levels, theme.symmetric_levels(step.kernel), data.output_levels]
         for row, (name, values) in enumerate(rows):
             top = self._zoom_top + row * zc
             grid = Grid(left, top, zc, 1, data.k)
-            self._paint_cells(painter, grid, values[None], kernel_levels if row == 1 else levels)
+            self._paint_cells(painter, grid, values[None], levels[row])
             painter.setPen(palette.muted)
             painter.setFont(theme.font(1.0))
             label_rect = QRectF(left - self._label_width, top, self._label_width - theme.px(6), zc)
