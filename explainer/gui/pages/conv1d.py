@@ -19,7 +19,7 @@ from functools import cached_property
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from explainer.core import Trace, conv1d_steps, convolve1d, correlate1d
 from explainer.core.conv1d import Conv1DStep, output_length, resolve_padding_1d
@@ -173,8 +173,8 @@ class Conv1DCanvas(CachedCanvas):
 
     sigHoverStep = Signal(int)
     sigDrawn = Signal(int, float)
-    SIZE_HINT_PX = (900, 520)
-    MINIMUM_PX = (420, 330)
+    SIZE_HINT_PX = (900, 300)
+    MINIMUM_PX = (420, 240)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("conv1d_canvas", parent)
@@ -483,7 +483,6 @@ class Conv1DView(DetailView):
         self._data: Conv1DData | None = None
         self._rotated_output = np.zeros(0)
         self._signal = np.zeros(0)
-        self.finish_toolbar()
         self.signal_box = self._combo("signal", list(texts.signal_names()), self._signal_chosen)
         self.index_box = self._spin("index", 0, 27, 14)
         self.length_box = self._spin("length", 4, 48, 32)
@@ -492,26 +491,24 @@ class Conv1DView(DetailView):
         self.taps_box = self._spin("taps", 1, 9, 3)
         self.weights_edit = QLineEdit("1, 0, −1")
         self.weights_edit.setObjectName("weights")
+        self.weights_edit.setMinimumWidth(theme.px(130))
         self.weights_edit.editingFinished.connect(self._update)
         self.padding_mode_box = self._combo("padding_mode", list(texts.padding_names()))
         self.padding_box = self._spin("padding", 0, 10, 1)
         self.stride_box = self._spin("stride", 1, 5, 1)
         self.operation_box = self._combo("operation", list(texts.operation_names()))
+        self._captions: dict[QWidget, QLabel] = {}
+        # The toggle sits beside the title: it changes what the whole page computes.
+        self.toolbar.addLayout(self._captioned([self.operation_box]))
+        self.finish_toolbar()
         rows = [
             [self.signal_box, self.index_box, self.length_box, self.noise_box],
             [self.kernel_box, self.taps_box, self.weights_edit],
-            [self.padding_mode_box, self.padding_box, self.stride_box, self.operation_box],
+            [self.padding_mode_box, self.padding_box, self.stride_box],
         ]
-        controls = QGridLayout()
-        self._captions: dict[QWidget, QLabel] = {}
-        for row, widgets in enumerate(rows):
-            for column, widget in enumerate(widgets):
-                caption = QLabel()
-                caption.setBuddy(widget)
-                self._captions[widget] = caption
-                controls.addWidget(caption, row, 2 * column, Qt.AlignmentFlag.AlignRight)
-                controls.addWidget(widget, row, 2 * column + 1)
-        controls.setColumnStretch(8, 1)
+        controls = QVBoxLayout()
+        for widgets in rows:
+            controls.addLayout(self._captioned(widgets))
         self.size_formula = label("size_formula")
         self.identity = label("identity", wrap=True)
         self.message = label("message", wrap=True)
@@ -531,6 +528,19 @@ class Conv1DView(DetailView):
         self._update()
 
     # ---- controls ----
+
+    def _captioned(self, widgets: list[QWidget]) -> QHBoxLayout:
+        """One row of controls, each after its caption (``_write_texts`` fills the captions)."""
+        row = QHBoxLayout()
+        for widget in widgets:
+            caption = QLabel()
+            caption.setBuddy(widget)
+            self._captions[widget] = caption
+            row.addWidget(caption)
+            row.addWidget(widget)
+            row.addSpacing(theme.px(10))
+        row.addStretch(1)
+        return row
 
     def _spin(self, name: str, lo: int, hi: int, value: int) -> QSpinBox:
         box = QSpinBox()
@@ -736,7 +746,7 @@ class Conv1DView(DetailView):
         self.size_formula.setText(
             texts.length_worked(x.size, w.size, p, stride, n, (x.size - w.size + 2 * p) % stride == 0)
         )
-        self.message.setText(texts.symmetric_note() if np.array_equal(w, rotated) else "")
+        self._say(texts.symmetric_note() if np.array_equal(w, rotated) else "")
         self.stage_layout.setStretch(self.stage_layout.count() - 1, 0)
         self.canvas.show()
         self.canvas.set_data(data)
@@ -744,10 +754,15 @@ class Conv1DView(DetailView):
         self.player.set_count(len(data.steps))
         self._show_step(self.player.step())
 
+    def _say(self, text: str) -> None:
+        """Show a note or a problem under the formula; an empty one takes no room."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
     def _show_problem(self, problem: str, x: np.ndarray, w: np.ndarray | None) -> None:
         self._data = None
         self.size_formula.setText(tr("(M − K + 2P) / S + 1  =  no output"))
-        self.message.setText(problem)
+        self._say(problem)
         self.identity.setText("")
         self.canvas.hide()
         self.canvas.set_data(None)
