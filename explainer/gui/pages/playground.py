@@ -79,6 +79,12 @@ class Playground(SlidingKernelView):
         self._digit = synthetic_digit()
         self._kernel = np.ones((1, 1), np.float32)
         self._identity = (0.0, 0.0)
+        # The toggle sits beside the title: it changes what the whole playground computes.
+        self.operation_caption = QLabel()
+        self.operation_box = self._combo("operation", list(flip_texts.operation_names()))
+        self.operation_caption.setBuddy(self.operation_box)
+        self.toolbar.addWidget(self.operation_caption)
+        self.toolbar.addWidget(self.operation_box)
         self.finish_toolbar()
         self.source_box = self._combo("source", ["digit", "grid"])
         self.size_box = self._spin("input_size", 3, 28, 7)
@@ -87,7 +93,6 @@ class Playground(SlidingKernelView):
         self.padding_mode_box = self._combo("padding_mode", ["valid", "same", "number"])
         self.padding_box = self._spin("padding", 0, 6, 1)
         self.stride_box = self._spin("stride", 1, 5, 1)
-        self.operation_box = self._combo("operation", list(flip_texts.operation_names()))
         controls = QGridLayout()
         widgets = [
             self.source_box,
@@ -97,7 +102,6 @@ class Playground(SlidingKernelView):
             self.padding_mode_box,
             self.padding_box,
             self.stride_box,
-            self.operation_box,
         ]
         self._labels = [QLabel() for _widget in widgets]
         for column, (caption, widget) in enumerate(zip(self._labels, widgets, strict=True)):
@@ -131,10 +135,10 @@ class Playground(SlidingKernelView):
             tr("Padding"),
             "",
             tr("Stride"),
-            tr("Operation"),
         ]
         for caption, text in zip(self._labels, labels, strict=True):
             caption.setText(text)
+        self.operation_caption.setText(tr("Operation"))
         choices = {
             "digit": tr("your digit"),
             "grid": tr("0/1 grid of the tutorial"),
