@@ -2284,7 +2284,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="65" />
-            <location filename="../../explainer/gui/pages/playground.py" line="268" />
+            <location filename="../../explainer/gui/pages/playground.py" line="272" />
             <source>Playground</source>
             <translation>试验场</translation>
         </message>
@@ -2301,8 +2301,8 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="76" />
-            <source>A kernel sliding along a signal: narrow, wide and equal width, convolution or correlation</source>
-            <translation>卷积核沿信号滑动：窄卷积、宽卷积与等宽卷积，卷积还是互相关</translation>
+            <source>A kernel sliding along a signal: narrow, wide, equal width; convolution or correlation</source>
+            <translation>卷积核沿信号滑动：窄卷积、宽卷积、等宽卷积；卷积还是互相关</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="85" />
@@ -2510,77 +2510,77 @@ Install them with:
             <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="570" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="580" />
             <source>1-D convolution: a kernel sliding along a signal</source>
             <translation>一维卷积：卷积核沿信号滑动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="572" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="582" />
             <source>Signal</source>
             <translation>信号</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="573" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="583" />
             <source>Row / column</source>
             <translation>行 / 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="574" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="584" />
             <source>Length M</source>
             <translation>长度 M</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="575" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="585" />
             <source>Noise</source>
             <translation>噪声</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="576" />
-            <location filename="../../explainer/gui/pages/playground.py" line="130" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="586" />
+            <location filename="../../explainer/gui/pages/playground.py" line="134" />
             <source>Kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="577" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="587" />
             <source>k</source>
             <translation>k</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="578" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="588" />
             <location filename="../../explainer/gui/pages/design.py" line="325" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="579" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="589" />
             <location filename="../../explainer/gui/pages/design.py" line="305" />
-            <location filename="../../explainer/gui/pages/playground.py" line="131" />
+            <location filename="../../explainer/gui/pages/playground.py" line="135" />
             <source>Padding</source>
             <translation>填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="580" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="590" />
             <source>P</source>
             <translation>P</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="581" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="591" />
             <source>Stride S</source>
             <translation>步幅 S</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="582" />
-            <location filename="../../explainer/gui/pages/playground.py" line="134" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="592" />
+            <location filename="../../explainer/gui/pages/playground.py" line="141" />
             <source>Operation</source>
             <translation>运算</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="587" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="597" />
             <source>Up to {n} weights separated by commas</source>
             <translation>最多 {n} 个权重，用逗号分隔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="749" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="764" />
             <source>(M − K + 2P) / S + 1  =  no output</source>
             <translation>(M − K + 2P) / S + 1  =  没有输出</translation>
         </message>
@@ -2691,7 +2691,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="127" />
-            <location filename="../../explainer/gui/pages/playground.py" line="147" />
+            <location filename="../../explainer/gui/pages/playground.py" line="151" />
             <source>number</source>
             <translation>指定数值</translation>
         </message>
@@ -2819,7 +2819,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="247" />
             <location filename="../../explainer/gui/pages/design.py" line="308" />
-            <location filename="../../explainer/gui/pages/playground.py" line="133" />
+            <location filename="../../explainer/gui/pages/playground.py" line="137" />
             <source>Stride</source>
             <translation>步幅</translation>
         </message>
@@ -2865,7 +2865,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="290" />
-            <location filename="../../explainer/gui/pages/playground.py" line="146" />
+            <location filename="../../explainer/gui/pages/playground.py" line="150" />
             <source>same</source>
             <translation>same</translation>
         </message>
@@ -2927,7 +2927,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="303" />
-            <location filename="../../explainer/gui/pages/playground.py" line="129" />
+            <location filename="../../explainer/gui/pages/playground.py" line="133" />
             <source>Kernel size</source>
             <translation>卷积核大小</translation>
         </message>
@@ -3306,57 +3306,57 @@ Install them with:
             <translation>特征图：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="125" />
+            <location filename="../../explainer/gui/pages/playground.py" line="129" />
             <source>Playground: try your own convolution settings</source>
             <translation>试验场：试试你自己的卷积设置</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="127" />
+            <location filename="../../explainer/gui/pages/playground.py" line="131" />
             <source>Input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="128" />
+            <location filename="../../explainer/gui/pages/playground.py" line="132" />
             <source>Input size</source>
             <translation>输入尺寸</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="139" />
+            <location filename="../../explainer/gui/pages/playground.py" line="143" />
             <source>your digit</source>
             <translation>你写的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="140" />
+            <location filename="../../explainer/gui/pages/playground.py" line="144" />
             <source>0/1 grid of the tutorial</source>
             <translation>教程中的 0/1 网格</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="141" />
+            <location filename="../../explainer/gui/pages/playground.py" line="145" />
             <source>X (tutorial)</source>
             <translation>X（教程）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="142" />
+            <location filename="../../explainer/gui/pages/playground.py" line="146" />
             <source>vertical edges</source>
             <translation>竖直边缘</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="143" />
+            <location filename="../../explainer/gui/pages/playground.py" line="147" />
             <source>horizontal edges</source>
             <translation>水平边缘</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="144" />
+            <location filename="../../explainer/gui/pages/playground.py" line="148" />
             <source>blur</source>
             <translation>模糊</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="145" />
+            <location filename="../../explainer/gui/pages/playground.py" line="149" />
             <source>valid (no padding)</source>
             <translation>valid（不填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="236" />
+            <location filename="../../explainer/gui/pages/playground.py" line="240" />
             <source>(H + 2P − K) / S + 1  =  no output</source>
             <translation>(H + 2P − K) / S + 1  =  没有输出</translation>
         </message>

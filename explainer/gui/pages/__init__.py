@@ -73,7 +73,7 @@ PAGES = (
         "explainer.gui.pages.conv1d",
         "Conv1DView",
         lambda: tr("1-D convolution"),
-        lambda: tr("A kernel sliding along a signal: narrow, wide and equal width, convolution or correlation"),
+        lambda: tr("A kernel sliding along a signal: narrow, wide, equal width; convolution or correlation"),
         "lessons",
         "Alt+Shift+3",
         sync_playground,
