@@ -2510,77 +2510,77 @@ Install them with:
             <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="580" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="582" />
             <source>1-D convolution: a kernel sliding along a signal</source>
             <translation>一维卷积：卷积核沿信号滑动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="582" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="584" />
             <source>Signal</source>
             <translation>信号</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="583" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="585" />
             <source>Row / column</source>
             <translation>行 / 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="584" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="586" />
             <source>Length M</source>
             <translation>长度 M</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="585" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="587" />
             <source>Noise</source>
             <translation>噪声</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="586" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="588" />
             <location filename="../../explainer/gui/pages/playground.py" line="134" />
             <source>Kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="587" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="589" />
             <source>k</source>
             <translation>k</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="588" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="590" />
             <location filename="../../explainer/gui/pages/design.py" line="325" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="589" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="591" />
             <location filename="../../explainer/gui/pages/design.py" line="305" />
             <location filename="../../explainer/gui/pages/playground.py" line="135" />
             <source>Padding</source>
             <translation>填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="590" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="592" />
             <source>P</source>
             <translation>P</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="591" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="593" />
             <source>Stride S</source>
             <translation>步幅 S</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="592" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="594" />
             <location filename="../../explainer/gui/pages/playground.py" line="141" />
             <source>Operation</source>
             <translation>运算</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="597" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="599" />
             <source>Up to {n} weights separated by commas</source>
             <translation>最多 {n} 个权重，用逗号分隔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="764" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="769" />
             <source>(M − K + 2P) / S + 1  =  no output</source>
             <translation>(M − K + 2P) / S + 1  =  没有输出</translation>
         </message>

@@ -18,7 +18,7 @@ from functools import cached_property
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from explainer.core import Trace, conv1d_steps, convolve1d, correlate1d
@@ -185,6 +185,7 @@ class Conv1DCanvas(CachedCanvas):
         self._zoom_cell = 1.0
         self._label_width = 0.0
         self._output_top = 0.0
+        self._strip_h = 1.0
         self._last_drawn: int | None = None
 
     # ---- layout ----
@@ -341,11 +342,12 @@ class Conv1DCanvas(CachedCanvas):
         value_range: tuple[float, float],
         positions: np.ndarray,
         values: np.ndarray,
-        colour,
+        colour: QColor,
         *,
         dots: bool,
         dashed: bool = False,
     ) -> None:
+        """A line through ``(position, value)`` pairs (padded-signal positions); ``dots`` marks each."""
         points = [
             QPointF(self._x(float(pos)), _y(rect, value_range, float(v)))
             for pos, v in zip(positions, values, strict=True)
@@ -676,7 +678,10 @@ class Conv1DView(DetailView):
                 box.blockSignals(False)
         if weights is not None:
             self.weights_edit.setText(weights)
-        self._update()
+        if signal == "drawn":
+            self._signal_chosen()
+        else:
+            self._update()
 
     def set_drawn_signal(self, values: np.ndarray) -> None:
         """Show ``values`` as the drawn signal (clipped to ±DRAW_RANGE).
