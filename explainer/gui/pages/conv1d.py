@@ -37,6 +37,7 @@ from explainer.gui.kit.animation import (
     paint_numbers,
     text_colours,
 )
+from explainer.gui.kit.colorbar import paint_colorbar
 from explainer.gui.kit.samples import synthetic_digit
 from explainer.gui.kit.widgets import label
 from explainer.gui.pages import conv1d_texts as texts
@@ -48,6 +49,9 @@ SINE_PERIOD = 16
 
 MAX_KERNEL_TAPS = 15
 """The longest kernel a student may type."""
+
+BAR_PX = 90
+"""Length of a colour bar beside the zoomed rows (before zoom)."""
 
 DRAW_RANGE = 1.2
 """A drawn signal lives in [−DRAW_RANGE, DRAW_RANGE]; the plot keeps that range while the mouse draws."""
@@ -186,6 +190,7 @@ class Conv1DCanvas(CachedCanvas):
         self._label_width = 0.0
         self._output_top = 0.0
         self._strip_h = 1.0
+        self._bars_left = 0.0
         self._last_drawn: int | None = None
 
     # ---- layout ----
@@ -205,7 +210,9 @@ class Conv1DCanvas(CachedCanvas):
         line = metrics.height()
         strip_h = cell
         sum_width = metrics.horizontalAdvance("Σ = −00.000") + theme.px(12)
-        zoom_space = self.width() - self._label_width - sum_width - gap
+        # The colour bars of the zoomed rows stand at the right of their band; the zoom stays left of them.
+        self._bars_left = self.width() - metrics.horizontalAdvance("y") - theme.px(BAR_PX + 14)
+        zoom_space = self._bars_left - self._label_width - sum_width - gap
         self._zoom_cell = max(8.0, min(theme.px(46), zoom_space / data.k, (height * 0.3) / 3))
         fixed = line + 2 * strip_h + 3 * self._zoom_cell + 6 * gap
         plot_h = max((height - fixed) / 2, theme.px(30))
@@ -282,10 +289,29 @@ class Conv1DCanvas(CachedCanvas):
                 dots=False,
                 dashed=True,
             )
+        self._paint_bars(painter, data)
         centres = np.array([data.centre(t) for t in range(data.output.size)])
         self._paint_curve(
             painter, self._output_plot, output_range, centres, data.output, palette.link, dots=True
         )
+
+    def _paint_bars(self, painter: QPainter, data: Conv1DData) -> None:
+        """The colour bars of the zoomed rows: x (window and strip), w (kernel), y (products and output)."""
+        metrics = QFontMetricsF(theme.font(1.0))
+        bar_h = theme.px(theme.COLORBAR_HEIGHT_PX)
+        if self._zoom_cell < bar_h + metrics.height() + theme.px(2):
+            return  # no room for a bar and its range under it
+        kernel = data.w[::-1] if data.operation == "convolution" else data.w
+        levels = [data.levels, theme.symmetric_levels(kernel), data.output_levels]
+        for row, (name, level) in enumerate(zip(("x", "w", "y"), levels, strict=True)):
+            top = self._zoom_top + row * self._zoom_cell + theme.px(2)
+            painter.setFont(theme.font(1.0))
+            painter.setPen(theme.current().text)
+            painter.drawText(QPointF(self._bars_left, top + (bar_h + metrics.ascent()) / 2 - 1), name)
+            bar = QRectF(
+                self._bars_left + metrics.horizontalAdvance(name) + theme.px(6), top, theme.px(BAR_PX), bar_h
+            )
+            paint_colorbar(painter, bar, theme.DIVERGING_LUT, level)
 
     def _paint_row_label(self, painter: QPainter, text: str, top: float, height: float) -> None:
         painter.setPen(theme.current().muted)
@@ -380,7 +406,7 @@ class Conv1DCanvas(CachedCanvas):
         zoom_width = data.k * zc
         sum_width = metrics.horizontalAdvance(sum_text) + theme.px(12)
         left = window.center().x() - zoom_width / 2
-        left = min(max(left, self._label_width), self.width() - zoom_width - sum_width)
+        left = min(max(left, self._label_width), self._bars_left - zoom_width - sum_width)
         painter.setPen(QPen(palette.accent, 1))
         painter.drawLine(window.bottomLeft(), QPointF(left, self._zoom_top))
         painter.drawLine(window.bottomRight(), QPointF(left + zoom_width, self._zoom_top))
