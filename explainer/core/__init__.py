@@ -3,6 +3,7 @@
 Pure NumPy and the standard library; importing it never imports Qt.
 """
 
+from explainer.core.conv1d import Conv1DStep, conv1d_steps, convolve1d, correlate1d
 from explainer.core.init import glorot_uniform, he_normal
 from explainer.core.layers import (
     AvgPool2D,
@@ -36,6 +37,7 @@ __all__ = [
     "Adam",
     "AvgPool2D",
     "BatchNorm2D",
+    "Conv1DStep",
     "Conv2D",
     "Dense",
     "Dropout",
@@ -51,9 +53,12 @@ __all__ = [
     "Sigmoid",
     "Tanh",
     "Trace",
+    "conv1d_steps",
     "conv_input_grad_steps",
     "conv_steps",
     "conv_weight_grad_steps",
+    "convolve1d",
+    "correlate1d",
     "glorot_uniform",
     "he_normal",
     "maxpool_grad_steps",

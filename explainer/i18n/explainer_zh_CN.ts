@@ -810,11 +810,13 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/conv/forward.py" line="566" />
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="177" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/conv/forward.py" line="568" />
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="178" />
             <source>products</source>
             <translation>乘积</translation>
         </message>
@@ -2116,84 +2118,84 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="63" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="65" />
             <source>pixels in [0, 1] (the default)</source>
             <translation>像素在 [0, 1] 之间（默认）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="64" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="66" />
             <source>pixels in [0, 255]</source>
             <translation>像素在 [0, 255] 之间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="65" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="67" />
             <source>MNIST's mean 0.1307 and std 0.3081</source>
             <translation>MNIST 的均值 0.1307 和标准差 0.3081</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="66" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="68" />
             <source>custom mean and std</source>
             <translation>自定义均值和标准差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="123" />
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="258" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="125" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="260" />
             <source>ONNX import</source>
             <translation>ONNX 导入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="133" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="135" />
             <source>The file's numbers against ours, on {n} gallery images:</source>
             <translation>在 {n} 张示例图像上，文件的数值与我们的数值对比：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="146" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="148" />
             <source>The file does not say how its input is scaled. Which is it?</source>
             <translation>文件没有说明输入是如何缩放的。是哪一种？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="163" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="165" />
             <source>mean</source>
             <translation>均值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="165" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="167" />
             <source>std</source>
             <translation>标准差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="174" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="176" />
             <source>{name}: {right:.0%} of the {n} gallery images right, mean loss {loss:.3g}</source>
             <translation>{name}：{n} 张示例图像中答对 {right:.0%}，平均损失 {loss:.3g}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="181" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="183" />
             <source>The scaling the model was trained with gets the gallery right with the smallest loss; a wrong one often keeps the answers but makes the model wildly over- or under-confident.</source>
             <translation>模型训练时所用的缩放能以最小的损失答对示例图像；错误的缩放往往答案不变，却让模型过分自信或毫无把握。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="193" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
             <location filename="../../explainer/gui/pages/design.py" line="333" />
             <source>Layer</source>
             <translation>层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="193" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
             <source>ONNX nodes</source>
             <translation>ONNX 节点</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="193" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
             <source>Largest difference</source>
             <translation>最大差值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="202" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="204" />
             <source>The reference evaluator could not run this file: {error}</source>
             <translation>参考求值器无法运行这个文件：{error}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="258" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="260" />
             <source>The model in use was not opened from an ONNX file in this session.</source>
             <translation>当前使用的模型不是本次会话中从 ONNX 文件打开的。</translation>
         </message>
@@ -2581,7 +2583,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="65" />
-            <location filename="../../explainer/gui/pages/playground.py" line="252" />
+            <location filename="../../explainer/gui/pages/playground.py" line="272" />
             <source>Playground</source>
             <translation>试验场</translation>
         </message>
@@ -2592,31 +2594,42 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="75" />
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="193" />
+            <source>1-D convolution</source>
+            <translation>一维卷积</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="76" />
+            <source>A kernel sliding along a signal: narrow, wide, equal width; convolution or correlation</source>
+            <translation>卷积核沿信号滑动：窄卷积、宽卷积、等宽卷积；卷积还是互相关</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="85" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="76" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="86" />
             <source>Train the network on MNIST and watch the loss fall and the filters form</source>
             <translation>在 MNIST 上训练网络，看着损失下降、滤波器逐渐成形</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="85" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="95" />
             <source>Design</source>
             <translation>设计</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="86" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="96" />
             <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
             <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="96" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="106" />
             <source>Test set</source>
             <translation>测试集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="97" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="107" />
             <source>Accuracy on the 10,000 MNIST test digits, the confusion matrix and the mistakes</source>
             <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
         </message>
@@ -2796,6 +2809,325 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
         </message>
         <message>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="608" />
+            <source>1-D convolution: a kernel sliding along a signal</source>
+            <translation>一维卷积：卷积核沿信号滑动</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="610" />
+            <source>Signal</source>
+            <translation>信号</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="611" />
+            <source>Row / column</source>
+            <translation>行 / 列</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="612" />
+            <source>Length M</source>
+            <translation>长度 M</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="613" />
+            <source>Noise</source>
+            <translation>噪声</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="614" />
+            <location filename="../../explainer/gui/pages/playground.py" line="134" />
+            <source>Kernel</source>
+            <translation>卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="615" />
+            <source>k</source>
+            <translation>k</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="616" />
+            <location filename="../../explainer/gui/pages/design.py" line="333" />
+            <source>Weights</source>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="617" />
+            <location filename="../../explainer/gui/pages/design.py" line="309" />
+            <location filename="../../explainer/gui/pages/playground.py" line="135" />
+            <source>Padding</source>
+            <translation>填充</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="618" />
+            <source>P</source>
+            <translation>P</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="619" />
+            <source>Stride S</source>
+            <translation>步幅 S</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="620" />
+            <location filename="../../explainer/gui/pages/playground.py" line="141" />
+            <source>Operation</source>
+            <translation>运算</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="625" />
+            <source>Up to {n} weights separated by commas</source>
+            <translation>最多 {n} 个权重，用逗号分隔</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="795" />
+            <source>(M − K + 2P) / S + 1  =  no output</source>
+            <translation>(M − K + 2P) / S + 1  =  没有输出</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="38" />
+            <source>correlation (what libraries compute)</source>
+            <translation>互相关（各种库实际计算的）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="39" />
+            <source>true convolution (kernel rotated by π)</source>
+            <translation>真正的卷积（卷积核旋转 π）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="46" />
+            <source>Convolution or correlation?</source>
+            <translation>卷积还是互相关？</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="47" />
+            <source>True convolution rotates the kernel by π (turns it end to end) before sliding it; correlation slides it as it is. They differ only by that flip: w ⊗ x = rot(w) ∗ x. Libraries skip the flip because the kernel is learned: a network trained with correlation simply learns the flipped kernel, computes the same outputs, and its gradients are the same numbers, flipped. The flip would cost work and change nothing, so 'convolution' in deep learning means correlation.</source>
+            <translation>真正的卷积在滑动之前先把卷积核旋转 π（首尾对调）；互相关则直接滑动原来的卷积核。两者只差这一次翻转：w ⊗ x = rot(w) ∗ x。各种库都省掉了这次翻转，因为卷积核是学出来的：用互相关训练的网络会直接学到翻转后的卷积核，算出同样的输出，梯度也是同样的数，只是翻转了。翻转只会多花功夫而什么也不改变，所以深度学习里说的“卷积”其实就是互相关。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="60" />
+            <source>This kernel is symmetric, rot(w) = w: both give the same output. Try an edge kernel.</source>
+            <translation>这个卷积核是对称的，rot(w) = w：两种运算输出相同。试试边缘卷积核。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="67" />
+            <source>w ∗ x = rot(w) ⊗ x: the kernel w = {w} is turned end to end, rot(w) = {r}, and then slides as it is. Here (w ∗ x)[{t}] = {a} and (rot(w) ⊗ x)[{t}] = {b}.</source>
+            <translation>w ∗ x = rot(w) ⊗ x：卷积核 w = {w} 先首尾对调，得到 rot(w) = {r}，然后原样滑动。此处 (w ∗ x)[{t}] = {a}，(rot(w) ⊗ x)[{t}] = {b}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="71" />
+            <source>w ⊗ x = rot(w) ∗ x: the kernel w = {w} slides as it is; a true convolution with rot(w) = {r} gives the same numbers. Here (w ⊗ x)[{t}] = {a} and (rot(w) ∗ x)[{t}] = {b}.</source>
+            <translation>w ⊗ x = rot(w) ∗ x：卷积核 w = {w} 原样滑动；用 rot(w) = {r} 做真正的卷积会得到同样的数。此处 (w ⊗ x)[{t}] = {a}，(rot(w) ∗ x)[{t}] = {b}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="79" />
+            <source>w turned upside down and left to right</source>
+            <translation>w 上下、左右各翻转一次</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="88" />
+            <source>w ∗ x = rot(w) ⊗ x: the kernel is rotated by π before it slides, so the grid shown is rot(w) = {r}. At output ({row}, {col}): (w ∗ x) = {a} and (rot(w) ⊗ x) = {b}.</source>
+            <translation>w ∗ x = rot(w) ⊗ x：卷积核在滑动前先旋转 π，所以图中的网格是 rot(w) = {r}。在输出 ({row}, {col}) 处：(w ∗ x) = {a}，(rot(w) ⊗ x) = {b}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="92" />
+            <source>w ⊗ x = rot(w) ∗ x: the kernel slides as it is; a true convolution with rot(w) = {r} gives the same numbers. At output ({row}, {col}): (w ⊗ x) = {a} and (rot(w) ∗ x) = {b}.</source>
+            <translation>w ⊗ x = rot(w) ∗ x：卷积核原样滑动；用 rot(w) = {r} 做真正的卷积会得到同样的数。在输出 ({row}, {col}) 处：(w ⊗ x) = {a}，(rot(w) ∗ x) = {b}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="104" />
+            <source>noisy sine</source>
+            <translation>带噪声的正弦</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="105" />
+            <source>step</source>
+            <translation>阶跃</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="106" />
+            <source>a row of your digit</source>
+            <translation>你的数字的一行</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="107" />
+            <source>a column of your digit</source>
+            <translation>你的数字的一列</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="108" />
+            <source>drawn with the mouse</source>
+            <translation>用鼠标画</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="115" />
+            <source>moving average [1/k … 1/k]</source>
+            <translation>滑动平均 [1/k … 1/k]</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="116" />
+            <source>second difference [1, −2, 1]</source>
+            <translation>二阶差分 [1, −2, 1]</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="117" />
+            <source>your own values</source>
+            <translation>自己输入的值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="124" />
+            <source>narrow (P = 0)</source>
+            <translation>窄卷积（P = 0）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="125" />
+            <source>wide (P = K − 1)</source>
+            <translation>宽卷积（P = K − 1）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="126" />
+            <source>equal-width (P = (K − 1) / 2)</source>
+            <translation>等宽卷积（P = (K − 1) / 2）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="127" />
+            <location filename="../../explainer/gui/pages/playground.py" line="151" />
+            <source>number</source>
+            <translation>指定数值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="134" />
+            <source>(M − K + 2P) / S + 1  =  ({m} − {k} + 2×{p}) / {s} + 1  =  {out}</source>
+            <translation>(M − K + 2P) / S + 1  =  ({m} − {k} + 2×{p}) / {s} + 1  =  {out}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="137" />
+            <source>(M − K + 2P) / S + 1  =  ⌊({m} − {k} + 2×{p}) / {s}⌋ + 1  =  {out}</source>
+            <translation>(M − K + 2P) / S + 1  =  ⌊({m} − {k} + 2×{p}) / {s}⌋ + 1  =  {out}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="144" />
+            <source>Impossible: the kernel has {k} taps but the padded signal only {m} + 2×{p} = {mp} samples, so there is no position for it and no output. Choose a shorter kernel, more padding or a wide convolution.</source>
+            <translation>不可能：卷积核有 {k} 个权重，而填充后的信号只有 {m} + 2×{p} = {mp} 个采样，卷积核没有可以放下的位置，也就没有输出。请选更短的卷积核、更多的填充，或者宽卷积。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="153" />
+            <source>Impossible: equal width needs P = (K − 1) / 2 = {half} zeros at each end, and half a zero cannot be added. Choose an odd kernel or type the padding as a number.</source>
+            <translation>不可能：等宽卷积需要在两端各补 P = (K − 1) / 2 = {half} 个零，而半个零是补不了的。请选奇数长度的卷积核，或者把填充直接输入为数字。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="161" />
+            <source>Type 1 to 15 numbers separated by commas or spaces, e.g. 1, 0, −1 (could not read “{text}”).</source>
+            <translation>请输入 1 到 15 个数，用逗号或空格分隔，例如 1, 0, −1（无法读取“{text}”）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="168" />
+            <source>output y[{t}]  ·  step {step} of {total}</source>
+            <translation>输出 y[{t}]  ·  第 {step} 步，共 {total} 步</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="174" />
+            <source>signal x</source>
+            <translation>信号 x</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="175" />
+            <source>x with P zeros</source>
+            <translation>补 P 个零的 x</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="176" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="364" />
+            <source>output y</source>
+            <translation>输出 y</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="179" />
+            <source>second derivative x″ (dashed)</source>
+            <translation>二阶导数 x″（虚线）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="180" />
+            <source>drag here to draw</source>
+            <translation>在这里拖动来画</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="186" />
+            <source>rot(w)</source>
+            <translation>rot(w)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="186" />
+            <source>w</source>
+            <translation>w</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="194" />
+            <source>A kernel of K weights slides along the signal. At each position the K samples under it are multiplied by the weights and added up: one output sample. The seed writes it y_t = Σ_k w_k · x_(t−k+1).</source>
+            <translation>一个有 K 个权重的卷积核沿着信号滑动。在每个位置，它下方的 K 个采样分别乘以对应的权重再相加，得到一个输出采样。原文写作 y_t = Σ_k w_k · x_(t−k+1)。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="204" />
+            <source>Moving average</source>
+            <translation>滑动平均</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="205" />
+            <source>With w = [1/k, …, 1/k] each output is the mean of {k} neighbouring samples: random wiggles cancel out and slow changes stay. Time series are smoothed this way.</source>
+            <translation>取 w = [1/k, …, 1/k] 时，每个输出是相邻 {k} 个采样的平均：随机的抖动相互抵消，缓慢的变化保留下来。时间序列就是这样平滑的。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="214" />
+            <source>Second difference</source>
+            <translation>二阶差分</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="215" />
+            <source>x(t − 1) − 2x(t) + x(t + 1) ≈ x″(t) with step h = 1, from Taylor's formula: w = [1, −2, 1] measures curvature. {where} It also amplifies noise: set the noise to 0 % and the two curves meet.</source>
+            <translation>由泰勒公式，步长 h = 1 时 x(t − 1) − 2x(t) + x(t + 1) ≈ x″(t)：w = [1, −2, 1] 衡量的是弯曲程度。{where}它也会放大噪声：把噪声设为 0 %，两条曲线就重合了。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="220" />
+            <source>The dashed curve is the sine's exact second derivative.</source>
+            <translation>虚线是正弦的精确二阶导数。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="222" />
+            <source>The exact second derivative is drawn for the sine only.</source>
+            <translation>只有正弦信号会画出精确的二阶导数。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="229" />
+            <source>Your own kernel</source>
+            <translation>自己的卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="230" />
+            <source>Type any weights; try 1, 0, −1 (an edge detector) and compare the two operations.</source>
+            <translation>输入任意权重；试试 1, 0, −1（边缘检测器），并比较两种运算。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="235" />
+            <source>Narrow, wide, equal width</source>
+            <translation>窄卷积、宽卷积、等宽卷积</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="236" />
+            <source>With M = {m} samples and K = {k} taps: narrow (P = 0) gives M − K + 1 = {narrow} outputs, the kernel always inside the signal; wide (P = K − 1 = {wide_p}) gives M + K − 1 = {wide} and every sample meets every weight; equal width (P = (K − 1) / 2) keeps M = {m} for an odd K. (The seed's text says equal width gives K outputs; it gives M.) Added zeros are hatched.</source>
+            <translation>信号有 M = {m} 个采样、卷积核有 K = {k} 个权重：窄卷积（P = 0）得到 M − K + 1 = {narrow} 个输出，卷积核始终在信号内部；宽卷积（P = K − 1 = {wide_p}）得到 M + K − 1 = {wide} 个输出，每个采样都会遇到每个权重；等宽卷积（P = (K − 1) / 2）在 K 为奇数时保持 M = {m} 个输出。（原文说等宽卷积的输出维度是 K，实际是 M。）补上的零画有斜线。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="247" />
+            <location filename="../../explainer/gui/pages/design.py" line="312" />
+            <location filename="../../explainer/gui/pages/playground.py" line="137" />
+            <source>Stride</source>
+            <translation>步幅</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/conv1d_texts.py" line="248" />
+            <source>The stride S = {s} is how far the kernel jumps between outputs, so the output has (M − K + 2P) / S + 1 samples, rounded down (here P = {p}).</source>
+            <translation>步幅 S = {s} 是卷积核在两个输出之间跳过的距离，所以输出有 (M − K + 2P) / S + 1 个采样，向下取整（此处 P = {p}）。</translation>
+        </message>
+        <message>
             <location filename="../../explainer/gui/pages/design.py" line="271" />
             <source>Built a new, untrained network with {weights:,} weights. Train it in the training panel.</source>
             <translation>已构建一个新的、未经训练的网络，共 {weights:,} 个权重。请在训练面板中训练它。</translation>
@@ -2832,7 +3164,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="294" />
-            <location filename="../../explainer/gui/pages/playground.py" line="138" />
+            <location filename="../../explainer/gui/pages/playground.py" line="150" />
             <source>same</source>
             <translation>same</translation>
         </message>
@@ -2894,7 +3226,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="307" />
-            <location filename="../../explainer/gui/pages/playground.py" line="122" />
+            <location filename="../../explainer/gui/pages/playground.py" line="133" />
             <source>Kernel size</source>
             <translation>卷积核大小</translation>
         </message>
@@ -2904,21 +3236,9 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>每个正方形卷积核的边长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="309" />
-            <location filename="../../explainer/gui/pages/playground.py" line="124" />
-            <source>Padding</source>
-            <translation>填充</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/pages/design.py" line="310" />
             <source>Zeros around the input: 'same' keeps the size at stride 1, 'valid' adds none</source>
             <translation>输入四周补的 0：'same' 在步幅为 1 时保持尺寸不变，'valid' 不补</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="312" />
-            <location filename="../../explainer/gui/pages/playground.py" line="126" />
-            <source>Stride</source>
-            <translation>步幅</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="312" />
@@ -2996,11 +3316,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/design.py" line="333" />
             <source>Output</source>
             <translation>输出</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="333" />
-            <source>Weights</source>
-            <translation>权重</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="333" />
@@ -3280,67 +3595,57 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>特征图：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="118" />
+            <location filename="../../explainer/gui/pages/playground.py" line="129" />
             <source>Playground: try your own convolution settings</source>
             <translation>试验场：试试你自己的卷积设置</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="120" />
+            <location filename="../../explainer/gui/pages/playground.py" line="131" />
             <source>Input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="121" />
+            <location filename="../../explainer/gui/pages/playground.py" line="132" />
             <source>Input size</source>
             <translation>输入尺寸</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="123" />
-            <source>Kernel</source>
-            <translation>卷积核</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="131" />
+            <location filename="../../explainer/gui/pages/playground.py" line="143" />
             <source>your digit</source>
             <translation>你写的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="132" />
+            <location filename="../../explainer/gui/pages/playground.py" line="144" />
             <source>0/1 grid of the tutorial</source>
             <translation>教程中的 0/1 网格</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="133" />
+            <location filename="../../explainer/gui/pages/playground.py" line="145" />
             <source>X (tutorial)</source>
             <translation>X（教程）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="134" />
+            <location filename="../../explainer/gui/pages/playground.py" line="146" />
             <source>vertical edges</source>
             <translation>竖直边缘</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="135" />
+            <location filename="../../explainer/gui/pages/playground.py" line="147" />
             <source>horizontal edges</source>
             <translation>水平边缘</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="136" />
+            <location filename="../../explainer/gui/pages/playground.py" line="148" />
             <source>blur</source>
             <translation>模糊</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="137" />
+            <location filename="../../explainer/gui/pages/playground.py" line="149" />
             <source>valid (no padding)</source>
             <translation>valid（不填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="139" />
-            <source>number</source>
-            <translation>指定数值</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="226" />
+            <location filename="../../explainer/gui/pages/playground.py" line="240" />
             <source>(H + 2P − K) / S + 1  =  no output</source>
             <translation>(H + 2P − K) / S + 1  =  没有输出</translation>
         </message>
@@ -3399,11 +3704,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/stepper.py" line="364" />
             <source>input x</source>
             <translation>输入 x</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="364" />
-            <source>output y</source>
-            <translation>输出 y</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="368" />

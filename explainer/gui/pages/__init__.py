@@ -69,6 +69,16 @@ PAGES = (
         sync_playground,
     ),
     PageSpec(
+        "conv1d",
+        "explainer.gui.pages.conv1d",
+        "Conv1DView",
+        lambda: tr("1-D convolution"),
+        lambda: tr("A kernel sliding along a signal: narrow, wide, equal width; convolution or correlation"),
+        "lessons",
+        "Alt+Shift+3",
+        sync_playground,
+    ),
+    PageSpec(
         "training",
         "explainer.gui.pages.training",
         "TrainingView",

@@ -17,6 +17,7 @@ from explainer.gui.kit.samples import synthetic_digit
 from explainer.gui.kit.widgets import label
 from explainer.gui.layers.conv import texts as explain_text
 from explainer.gui.layers.conv.forward import ConvData, SlidingKernelView
+from explainer.gui.pages import conv1d_texts as flip_texts
 from explainer.gui.pages.base import run_page
 
 SEED_GRID = np.array(
@@ -76,6 +77,14 @@ class Playground(SlidingKernelView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("playground", parent, reveal=True)
         self._digit = synthetic_digit()
+        self._kernel = np.ones((1, 1), np.float32)
+        self._identity = (0.0, 0.0)
+        # The toggle sits beside the title: it changes what the whole playground computes.
+        self.operation_caption = QLabel()
+        self.operation_box = self._combo("operation", list(flip_texts.operation_names()))
+        self.operation_caption.setBuddy(self.operation_box)
+        self.toolbar.addWidget(self.operation_caption)
+        self.toolbar.addWidget(self.operation_box)
         self.finish_toolbar()
         self.source_box = self._combo("source", ["digit", "grid"])
         self.size_box = self._spin("input_size", 3, 28, 7)
@@ -101,8 +110,10 @@ class Playground(SlidingKernelView):
         controls.setColumnStretch(len(widgets), 1)
         self.size_formula = label("size_formula")
         self.message = label("message", wrap=True)
+        self.identity = label("identity", wrap=True)
         self.stage_layout.addLayout(controls)
         self.stage_layout.addWidget(self.size_formula)
+        self.stage_layout.addWidget(self.identity)
         self.stage_layout.addWidget(self.message)
         self.stage_layout.addWidget(self.canvas, 1)
         self.stage_layout.addWidget(self.formula)
@@ -127,6 +138,7 @@ class Playground(SlidingKernelView):
         ]
         for caption, text in zip(self._labels, labels, strict=True):
             caption.setText(text)
+        self.operation_caption.setText(tr("Operation"))
         choices = {
             "digit": tr("your digit"),
             "grid": tr("0/1 grid of the tutorial"),
@@ -137,8 +149,9 @@ class Playground(SlidingKernelView):
             "valid": tr("valid (no padding)"),
             "same": tr("same"),
             "number": tr("number"),
+            **flip_texts.operation_names(),
         }
-        for box in (self.source_box, self.pattern_box, self.padding_mode_box):
+        for box in (self.source_box, self.pattern_box, self.padding_mode_box, self.operation_box):
             for index in range(box.count()):
                 box.setItemText(index, choices[box.itemData(index)])
 
@@ -169,6 +182,7 @@ class Playground(SlidingKernelView):
     def _apply_fonts(self) -> None:
         self.size_formula.setFont(theme.font(1.4, bold=True))
         self.message.setFont(theme.font(1.15))
+        self.identity.setFont(theme.font(1.1))
 
     def set_trace(self, trace: Trace | None, layer_index: int = 0, channel: int = 0) -> None:
         """Use the digit of ``trace`` (its raw input pixels) as "your digit"; None keeps the current one."""
@@ -226,6 +240,7 @@ class Playground(SlidingKernelView):
             self.size_formula.setText(tr("(H + 2P − K) / S + 1  =  no output"))
             self.message.setText(problem)
             self.message.setStyleSheet(f"color: {theme.current().link.name()}")
+            self.identity.setText("")
             self.canvas.hide()
             self.formula.hide()
             self.stage_layout.setStretch(self.stage_layout.count() - 1, 1)
@@ -234,7 +249,10 @@ class Playground(SlidingKernelView):
             return
         x = make_input(self.source_box.currentData(), size, self._digit)
         kernel = make_kernel(self.pattern_box.currentData(), k)
-        data = ConvData(x[None], kernel[None], 0.0, stride, padding, image_input=True)
+        self._kernel = kernel
+        # True convolution slides the kernel rotated by π: the grid on screen is the one multiplied.
+        applied = np.rot90(kernel, 2).copy() if self.operation() == "convolution" else kernel
+        data = ConvData(x[None], applied[None], 0.0, stride, padding, image_input=True)
         out = data.out_shape[0]
         leftover = (size + 2 * padding - k) % stride
         if leftover:
@@ -243,6 +261,8 @@ class Playground(SlidingKernelView):
         else:
             self.size_formula.setText(explain_text.output_size_worked(size, padding, k, stride, out))
         self.message.setStyleSheet("")
+        if np.array_equal(kernel, np.rot90(kernel, 2)):
+            notes.append(flip_texts.symmetric_note())
         self.message.setText("\n".join(notes))
         self._data = data
         self.stage_layout.setStretch(self.stage_layout.count() - 1, 0)
@@ -250,9 +270,46 @@ class Playground(SlidingKernelView):
         self.formula.show()
         self.canvas.set_data(data)
         paragraphs = [(tr("Playground"), explain_text.playground_intro())]
-        self.set_paragraphs(paragraphs + explain_text.forward_paragraphs(k, 1, stride, padding))
+        paragraphs += explain_text.forward_paragraphs(k, 1, stride, padding)
+        self.set_paragraphs([*paragraphs, flip_texts.why_no_flip()])
         self.player.set_count(data.count)
         self._show_step(self.player.step())
+
+    def operation(self) -> str:
+        """ "correlation" (the kernel slides as it is) or "convolution" (rotated by π first)."""
+        return self.operation_box.currentData()
+
+    def set_operation(self, operation: str) -> None:
+        """Choose "correlation" or "convolution"."""
+        self.operation_box.setCurrentIndex(self.operation_box.findData(operation))
+
+    def _show_step(self, step: int) -> None:
+        """The step, and the identity w ⊗ x = rot(w) ∗ x on its numbers."""
+        super()._show_step(step)
+        data = self._data
+        if data is None:
+            return
+        record = data.step(step)
+        # The sum on screen is one side; the other side comes from the definition of true convolution.
+        convolved = self._true_convolution(data, record.row, record.col)
+        shown = record.value
+        self._identity = (convolved, shown) if self.operation() == "convolution" else (shown, convolved)
+        self.identity.setText(
+            flip_texts.identity_2d(self.operation(), self._kernel, record.row, record.col, *self._identity)
+        )
+
+    def _true_convolution(self, data: ConvData, row: int, col: int) -> float:
+        """True convolution at (row, col) by its definition, Σ v[i, j] x̃[top + k−1−i, left + k−1−j], of
+        the kernel v it pairs with on screen: w for convolution (w ∗ x), rot(w) for correlation
+        (rot(w) ∗ x)."""
+        k, top, left = data.k, row * data.stride, col * data.stride
+        window = data.padded[0, top : top + k, left : left + k].astype(np.float64)
+        kernel = self._kernel if self.operation() == "convolution" else np.rot90(self._kernel, 2)
+        return float(np.sum(kernel.astype(np.float64) * window[::-1, ::-1]))
+
+    def identity_values(self) -> tuple[float, float] | None:
+        """(left, right) of the identity at the current step, as shown; None without output."""
+        return self._identity if self._data is not None else None
 
     def output_shape(self) -> tuple[int, int] | None:
         """(H_out, W_out) for the current settings; None when impossible."""
