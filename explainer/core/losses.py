@@ -81,3 +81,137 @@ def mse_loss(pred: np.ndarray, target: ArrayLike) -> tuple[float, np.ndarray]:
         raise ValueError(f"mse_loss needs pred and target of one shape, got {pred.shape} and {target.shape}")
     diff = pred - target.astype(pred.dtype, copy=False)
     return float(np.mean(np.square(diff, dtype=np.float64))), diff * (2.0 / diff.size)
+
+
+def _pair(name: str, pred: np.ndarray, target: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    """``pred`` and ``target`` as arrays of one shape and pred's float dtype; ValueError otherwise."""
+    pred = np.asarray(pred)
+    if pred.dtype.kind != "f":
+        pred = pred.astype(np.float64)
+    target = np.asarray(target)
+    if target.shape != pred.shape:
+        raise ValueError(f"{name} needs pred and target of one shape, got {pred.shape} and {target.shape}")
+    return pred, target.astype(pred.dtype, copy=False)
+
+
+def msle_loss(pred: np.ndarray, target: ArrayLike) -> tuple[float, np.ndarray]:
+    """Mean squared logarithmic error over all elements, and its gradient.
+
+    Shape:
+        pred, target: the same shape, every value above -1; returns (loss, dpred of pred's shape).
+
+    Notes:
+        ``loss = mean((log(1 + pred) - log(1 + target))**2)``,
+        ``dpred = 2 (log(1 + pred) - log(1 + target)) / ((1 + pred) pred.size)``. It compares ratios rather
+        than differences, so a miss of 10 on a target of 1000 costs as little as a miss of 0.01 on 1.
+    """
+    pred, target = _pair("msle_loss", pred, target)
+    if pred.size and (pred.min() <= -1 or target.min() <= -1):
+        raise ValueError("msle_loss needs pred and target above -1 (it takes log(1 + value))")
+    diff = np.log1p(pred) - np.log1p(target)
+    return float(np.mean(np.square(diff, dtype=np.float64))), diff * 2.0 / ((1.0 + pred) * diff.size)
+
+
+def l1_loss(pred: np.ndarray, target: ArrayLike) -> tuple[float, np.ndarray]:
+    """L1 loss: the sum of absolute differences, and its gradient.
+
+    Shape:
+        pred, target: the same shape; returns (loss, dpred of pred's shape).
+
+    Notes:
+        ``loss = sum(|pred - target|)``, ``dpred = sign(pred - target)``: 0 where pred equals target, the
+        subgradient PyTorch also takes at the kink.
+    """
+    pred, target = _pair("l1_loss", pred, target)
+    diff = pred - target
+    return float(np.sum(np.abs(diff), dtype=np.float64)), np.sign(diff)
+
+
+def l2_loss(pred: np.ndarray, target: ArrayLike) -> tuple[float, np.ndarray]:
+    """L2 loss: the sum of squared differences, and its gradient.
+
+    Shape:
+        pred, target: the same shape; returns (loss, dpred of pred's shape).
+
+    Notes:
+        ``loss = sum((pred - target)**2)``, ``dpred = 2 (pred - target)``: ``pred.size`` times MSE.
+    """
+    pred, target = _pair("l2_loss", pred, target)
+    diff = pred - target
+    return float(np.sum(np.square(diff, dtype=np.float64))), 2.0 * diff
+
+
+def mae_loss(pred: np.ndarray, target: ArrayLike) -> tuple[float, np.ndarray]:
+    """Mean absolute error over all elements, and its gradient.
+
+    Shape:
+        pred, target: the same shape; returns (loss, dpred of pred's shape).
+
+    Notes:
+        ``loss = mean(|pred - target|)``, ``dpred = sign(pred - target) / pred.size`` (0 where they are
+        equal): the L1 loss divided by the number of elements.
+    """
+    pred, target = _pair("mae_loss", pred, target)
+    diff = pred - target
+    return float(np.mean(np.abs(diff), dtype=np.float64)), np.sign(diff) / diff.size
+
+
+def mape_loss(pred: np.ndarray, target: ArrayLike) -> tuple[float, np.ndarray]:
+    """Mean absolute percentage error, and its gradient.
+
+    Shape:
+        pred, target: the same shape; returns (loss, dpred of pred's shape).
+
+    Notes:
+        ``loss = mean(100 |pred - target| / |target|)`` over the elements whose target is not 0,
+        ``dpred = 100 sign(pred - target) / (|target| n)`` there, with n the number of such elements.
+        A target of 0 has no percentage error (100 |p| / 0 is infinite for any p != 0), so those elements
+        are left out of the mean and get a zero gradient: against a one-hot target only the labelled
+        class counts. ValueError when every target is 0.
+    """
+    pred, target = _pair("mape_loss", pred, target)
+    counted = target != 0
+    n = int(np.count_nonzero(counted))
+    if n == 0:
+        raise ValueError("mape_loss is undefined when every target is 0 (it divides by |target|)")
+    scale = np.where(counted, 100.0 / np.where(counted, np.abs(target), 1.0), 0.0).astype(pred.dtype)
+    diff = pred - target
+    loss = float(np.sum(np.abs(diff) * scale, dtype=np.float64) / n)
+    return loss, np.sign(diff) * scale / n
+
+
+def binary_cross_entropy(pred: np.ndarray, target: ArrayLike) -> tuple[float, np.ndarray]:
+    """Binary cross-entropy, the mean over all elements, and its gradient.
+
+    Shape:
+        pred: probabilities strictly inside (0, 1); target: the same shape, values in [0, 1]; returns
+        (loss, dpred of pred's shape).
+
+    Notes:
+        ``loss = -mean(target log(pred) + (1 - target) log(1 - pred))`` (seed 004's Eq. 2.14),
+        ``dpred = (pred - target) / (pred (1 - pred) pred.size)``. A prediction of exactly 0 or 1 has an
+        infinite loss or gradient, so it is refused (ValueError) rather than clamped.
+    """
+    pred, target = _pair("binary_cross_entropy", pred, target)
+    if pred.size and (pred.min() <= 0 or pred.max() >= 1):
+        raise ValueError("binary_cross_entropy needs every prediction strictly between 0 and 1")
+    if target.size and (target.min() < 0 or target.max() > 1):
+        raise ValueError("binary_cross_entropy needs targets in [0, 1]")
+    p64, t64 = pred.astype(np.float64), target.astype(np.float64)
+    loss = float(-np.mean(t64 * np.log(p64) + (1.0 - t64) * np.log1p(-p64)))
+    return loss, (pred - target) / (pred * (1.0 - pred) * pred.size)
+
+
+def softmax_backward(probs: np.ndarray, dprobs: np.ndarray) -> np.ndarray:
+    """Carry dL/d(probabilities) back through softmax to dL/d(logits).
+
+    Shape:
+        probs: ``(N, K)`` softmax outputs; dprobs: ``(N, K)``; returns dlogits ``(N, K)``.
+
+    Notes:
+        ``dz_i = p_i (dp_i - sum_k p_k dp_k)``: the Jacobian ``diag(p) - p p^T`` applied to dprobs. Every
+        term carries a factor p_i, and for a saturated output (one p near 1, the rest near 0) the bracket
+        is near 0 for the big one too, which is why MSE on softmax outputs learns slowly from a confident
+        mistake.
+    """
+    return probs * (dprobs - np.sum(probs * dprobs, axis=1, keepdims=True))
