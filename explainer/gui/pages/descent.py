@@ -441,7 +441,7 @@ class DescentView(FollowsLanguage, JobPage):
         return list(self._points[method])
 
     def curve(self, method: str, which: str) -> tuple[np.ndarray, np.ndarray]:
-        """The (x, y) of a curve as plotted: ``which`` "batch" (each update's loss) or "full" (on every image)."""
+        """The (x, y) of a curve as plotted: ``which`` "batch" (each update's loss) or "full" (all images)."""
         points = [
             point
             for point in self._points[method]
