@@ -179,3 +179,33 @@ class TestAgainstTorch:
         loss, dlogits = softmax_cross_entropy(logits, labels)
         assert loss == pytest.approx(float(reference.detach()), rel=1e-12)
         np.testing.assert_allclose(dlogits, z.grad.numpy(), rtol=1e-10, atol=1e-15)
+
+
+def test_output_losses_of_one_digit_agree_with_the_loss_functions() -> None:
+    logits = np.array([2.0, -1.0, 0.5, 4.0])
+    results = core.output_losses(logits, 3)
+    assert list(results) == ["mse", "msle", "l1", "l2", "mae", "mape", "bce", "ce"]
+    probs = softmax(logits[None])
+    onehot = np.eye(4)[[3]]
+    assert results["mse"].loss == pytest.approx(mse_loss(probs, onehot)[0])
+    assert results["mape"].loss == pytest.approx(100 * (1 - probs[0, 3]))  # only the label's target is not 0
+    assert results["ce"].loss == pytest.approx(-np.log(probs[0, 3]))
+    assert results["ce"].dprobs[3] == pytest.approx(-1 / probs[0, 3])
+    np.testing.assert_allclose(results["ce"].dlogits, probs[0] - onehot[0], atol=1e-15)
+    for name in ("mse", "l2", "bce", "ce"):  # dL/dz by central differences through softmax
+        function = {"mse": mse_loss, "l2": l2_loss, "bce": binary_cross_entropy}.get(name)
+
+        def of_logits(z: np.ndarray, function=function) -> float:
+            if function is None:
+                return softmax_cross_entropy(z[None], [3])[0]
+            return function(softmax(z[None]), onehot)[0]
+
+        numeric = [(of_logits(logits + h) - of_logits(logits - h)) / 2e-6 for h in np.eye(4) * 1e-6]
+        np.testing.assert_allclose(results[name].dlogits, numeric, rtol=1e-5, atol=1e-9)
+
+
+def test_output_losses_show_mse_vanishing_on_a_saturated_wrong_output() -> None:
+    results = core.output_losses(np.array([15.0, 0.0, 0.0]), 1)  # confident in class 0, labelled 1
+    assert np.abs(results["mse"].dlogits).max() < 1e-5
+    assert np.abs(results["ce"].dlogits).max() == pytest.approx(1.0, abs=1e-5)
+    assert np.isfinite(results["bce"].loss)  # the top probability rounds to 1 and is clipped

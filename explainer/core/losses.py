@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -215,3 +217,67 @@ def softmax_backward(probs: np.ndarray, dprobs: np.ndarray) -> np.ndarray:
         mistake.
     """
     return probs * (dprobs - np.sum(probs * dprobs, axis=1, keepdims=True))
+
+
+OUTPUT_LOSSES = ("mse", "msle", "l1", "l2", "mae", "mape", "bce", "ce")
+"""The losses :func:`output_losses` computes, in the order of seed 004 (cross-entropy last)."""
+
+PROBABILITY_FLOOR = 1e-12
+"""Binary cross-entropy needs every probability strictly inside (0, 1): :func:`output_losses` clips to
+``[floor, 1 - floor]`` (a float64 softmax of a confident digit rounds its top class to exactly 1)."""
+
+
+@dataclass(frozen=True)
+class OutputLoss:
+    """One loss of a network's output against a one-hot label, with its gradients.
+
+    Attributes:
+        name: one of :data:`OUTPUT_LOSSES`.
+        loss: the value.
+        dprobs: dL/d(probabilities) ``(K,)``; for "ce" that of ``-log p_label``, i.e. ``-1/p`` at the label.
+        dlogits: dL/d(logits) ``(K,)``, carried back through softmax (:func:`softmax_backward`); for "ce"
+            exactly ``softmax_cross_entropy``'s ``p - onehot``.
+    """
+
+    name: str
+    loss: float
+    dprobs: np.ndarray
+    dlogits: np.ndarray
+
+
+def output_losses(logits: ArrayLike, label: int) -> dict[str, OutputLoss]:
+    """Every loss of :data:`OUTPUT_LOSSES` for one output: softmax(logits) against one-hot(label), in float64.
+
+    Shape:
+        logits: ``(K,)``; returns one :class:`OutputLoss` per name, its arrays ``(K,)``.
+
+    Notes:
+        The regression losses compare the probabilities with the one-hot target; MAPE therefore counts the
+        labelled class only (the other targets are 0, see :func:`mape_loss`). Binary cross-entropy uses the
+        probabilities clipped to :data:`PROBABILITY_FLOOR`. Cross-entropy is :func:`softmax_cross_entropy`
+        of the logits.
+    """
+    z = np.asarray(logits, np.float64).reshape(1, -1)
+    probs = softmax(z)
+    target = np.zeros_like(probs)
+    target[0, label] = 1.0
+    functions = {
+        "mse": mse_loss,
+        "msle": msle_loss,
+        "l1": l1_loss,
+        "l2": l2_loss,
+        "mae": mae_loss,
+        "mape": mape_loss,
+    }
+    results = {}
+    for name, function in functions.items():
+        loss, dprobs = function(probs, target)
+        results[name] = OutputLoss(name, loss, dprobs[0], softmax_backward(probs, dprobs)[0])
+    clipped = np.clip(probs, PROBABILITY_FLOOR, 1.0 - PROBABILITY_FLOOR)
+    loss, dprobs = binary_cross_entropy(clipped, target)
+    results["bce"] = OutputLoss("bce", loss, dprobs[0], softmax_backward(probs, dprobs)[0])
+    loss, dlogits = softmax_cross_entropy(z, [label])
+    dprobs = np.zeros(z.shape[1])
+    dprobs[label] = -1.0 / max(float(probs[0, label]), np.finfo(np.float64).tiny)
+    results["ce"] = OutputLoss("ce", loss, dprobs, dlogits[0])
+    return results

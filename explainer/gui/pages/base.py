@@ -162,8 +162,8 @@ def sync_model_and_data(view: Any, new: Problem, old: Problem | None) -> None:
 def sync_trace_and_label(view: Any, new: Problem, old: Problem | None) -> None:
     """Views that read the digit's trace and the chosen label (None: the predicted class), e.g. the
     activations and losses page."""
-    if old is None or new.trace is not old.trace or new.label != old.label:
-        view.set_trace(new.trace, new.label)
+    if old is None or new.trace is not old.trace or new.label != old.label or new.model is not old.model:
+        view.set_trace(new.trace, new.label, new.model.class_names)
 
 
 def sync_data_source(view: Any, new: Problem, old: Problem | None) -> None:

@@ -129,7 +129,7 @@ class DescentWorker(StepWorker):
                 if self.checkpoint():
                     return DescentResult(False, True)
         except (BadInputError, ValueError, FloatingPointError, MemoryError) as error:
-            message = translate_error(str(error))
+            message = translate_error(error)
             self.post(self.sigError, message)
             return DescentResult(False, False, message)
         except Exception:
