@@ -38,7 +38,7 @@ from explainer.core import (
 from explainer.core.losses import OUTPUT_LOSSES
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr
-from explainer.gui.kit.plots import configure_pyqtgraph
+from explainer.gui.kit.plotwidget import CompactPlot
 from explainer.gui.kit.widgets import choice_box, heading, hint, label, name_items, page_column, side_by_side
 from explainer.gui.pages.base import run_page
 
@@ -140,7 +140,6 @@ class ActivationsView(FollowsLanguage, QWidget):
         self._trace: Trace | None = None
         self._label: int | None = None
         self._class_names: list[str] = [str(k) for k in range(10)]
-        configure_pyqtgraph()
         self._build()
         theme.notifier().sigChanged.connect(self._redraw)
         self.retranslate_ui()
@@ -156,11 +155,8 @@ class ActivationsView(FollowsLanguage, QWidget):
         page_column(self, self.heading, self.intro, self.tabs)
 
     def _plot(self, name: str) -> pyqtgraph.PlotWidget:
-        plot = pyqtgraph.PlotWidget()
-        plot.setObjectName(name)
-        plot.setMenuEnabled(False)
+        plot = CompactPlot(name, 200)
         plot.showGrid(x=True, y=True, alpha=0.2)
-        plot.setMinimumHeight(theme.px(220))
         # Activations rise to the right (room top left); losses fall towards their minimum (bottom right).
         plot.addLegend(offset=(10, 10) if name == "activation_plot" else (-10, -10))
         return plot

@@ -19,7 +19,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -33,9 +32,8 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
 from explainer.gui.jobs import StepWorker
-from explainer.gui.kit.plots import configure_pyqtgraph
+from explainer.gui.kit.plotwidget import CompactPlot
 from explainer.gui.kit.widgets import (
-    buddy_rows,
     button,
     choice_box,
     heading,
@@ -219,35 +217,38 @@ class DescentView(FollowsLanguage, JobPage):
         self.lr_spin.setValue(DescentConfig.lr)
         self.epochs_spin = _spin("epochs", 1, 20, DescentConfig.epochs)
         self.axis_box = choice_box("x_axis", self._on_axis, ["", ""])
-        left, right = QFormLayout(), QFormLayout()
-        self._captions = buddy_rows(left, (self.subset_spin, self.batch_spin, self.lr_spin))
-        self._captions.update(buddy_rows(right, (self.epochs_spin, self.axis_box)))
+        # One row of settings and one of buttons and progress: the plots get the height.
+        self._captions = {}
         controls = QHBoxLayout()
-        controls.addLayout(left, 1)
-        controls.addSpacing(theme.px(24))
-        controls.addLayout(right, 1)
+        for field in (self.subset_spin, self.batch_spin, self.lr_spin, self.epochs_spin, self.axis_box):
+            caption = QLabel()
+            caption.setBuddy(field)
+            self._captions[field] = caption
+            controls.addWidget(caption)
+            controls.addWidget(field)
+            controls.addSpacing(theme.px(12))
+        controls.addStretch(1)
         self.start_button = button("start", self.start)
         self.pause_button = button("pause", self._toggle_pause)
         self.stop_button = button("stop", self.stop)
         buttons = QHBoxLayout()
         for control in (self.start_button, self.pause_button, self.stop_button):
             buttons.addWidget(control)
-        buttons.addStretch(1)
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("descent_progress")
         self.progress_bar.setRange(0, 1000)
+        buttons.addWidget(self.progress_bar, 1)
         self.data_label = label("descent_data", wrap=True)
         self.status_label = label("descent_status", wrap=True)
-        configure_pyqtgraph()
-        self.batch_plot = pyqtgraph.PlotWidget()
-        self.subset_plot = pyqtgraph.PlotWidget()
+        messages = QHBoxLayout()
+        messages.addWidget(self.data_label, 1)
+        messages.addWidget(self.status_label, 1)
+        self.batch_plot = CompactPlot("batch_loss_plot", 160)
+        self.subset_plot = CompactPlot("full_loss_plot", 160)
         self._items: dict[tuple[str, str], pyqtgraph.PlotDataItem] = {}
         plots = QGridLayout()
         for column, (plot, which) in enumerate(((self.batch_plot, "batch"), (self.subset_plot, "full"))):
-            plot.setObjectName(f"{which}_loss_plot")
-            plot.setMenuEnabled(False)
             plot.showGrid(x=False, y=True, alpha=0.25)
-            plot.setMinimumHeight(theme.px(200))
             plot.addLegend(offset=(-10, 10))
             plot.getAxis("bottom").enableAutoSIPrefix(False)  # seconds stay seconds, not "(x0.001)"
             plots.addWidget(plot, 0, column)
@@ -266,23 +267,13 @@ class DescentView(FollowsLanguage, JobPage):
                 cell = label(f"summary_{row}_{method}")
                 self._summary_cells[(row, method)] = cell
                 self.summary.addWidget(cell, row_index + 1, column)
-        self.summary.setColumnStretch(len(METHODS) + 1, 1)
         self.cost_label = hint()
         self.cost_label.setObjectName("descent_cost")
-        page_column(
-            self,
-            self.heading,
-            self.intro,
-            controls,
-            buttons,
-            self.progress_bar,
-            self.data_label,
-            self.status_label,
-            plots,
-            self.summary,
-            self.cost_label,
-            stretch=7,
-        )
+        costs = QHBoxLayout()
+        costs.addLayout(self.summary)
+        costs.addSpacing(theme.px(24))
+        costs.addWidget(self.cost_label, 1)
+        page_column(self, self.heading, self.intro, controls, buttons, messages, plots, costs, stretch=5)
 
     # ----------------------------------------------------------------- texts
     def retranslate_ui(self) -> None:
