@@ -361,8 +361,10 @@ class ActivationsView(FollowsLanguage, QWidget):
     # ----------------------------------------------------------------- drawing
     def _pens(self) -> tuple[object, object, QColor]:
         palette = theme.current()
-        curve = theme.lut_color(theme.DIVERGING_LUT, 0.97)
-        slope = theme.lut_color(theme.DIVERGING_LUT, 0.03)
+        # The map's dark ends read on white; on the dark palette its lighter shades do.
+        end = 0.8 if palette.dark else 0.97
+        curve = theme.lut_color(theme.DIVERGING_LUT, end)
+        slope = theme.lut_color(theme.DIVERGING_LUT, 1.0 - end)
         marks = QColor(palette.text)
         marks.setAlpha(90)
         return (
@@ -423,7 +425,9 @@ class ActivationsView(FollowsLanguage, QWidget):
         plot.setLabel("bottom", tr("pre-activation x") if name != "softmax" else tr("logit z of the class"))
         self.activation_formula.setText(self._activation_formula(name))
         self.activation_formula.setFont(theme.font(1.2, bold=True))
-        self.activation_note.setText(self._activation_note(name))
+        note = self._activation_note(name)
+        self.activation_note.setText(note)
+        self.activation_note.setVisible(bool(note))
         self.activation_stats.setText(self._activation_stats(name, values, cls))
 
     def _activation_formula(self, name: str) -> str:

@@ -165,10 +165,12 @@ def _spin(name: str, lo: int, hi: int, value: int) -> QSpinBox:
 
 def method_colours() -> dict[str, QColor]:
     """One colour per run, from the palette's maps: full batch red, SGD blue, mini-batch green."""
+    palette = theme.current()
+    end = 0.8 if palette.dark else 0.97  # the lighter shades read on the dark palette
     return {
-        "batch": theme.lut_color(theme.DIVERGING_LUT, 0.97),
-        "sgd": theme.lut_color(theme.DIVERGING_LUT, 0.03),
-        "minibatch": theme.lut_color(theme.current().sequential_lut, 0.85),
+        "batch": theme.lut_color(theme.DIVERGING_LUT, end),
+        "sgd": theme.lut_color(theme.DIVERGING_LUT, 1.0 - end),
+        "minibatch": theme.lut_color(palette.sequential_lut, 0.5 if palette.dark else 0.85),
     }
 
 
