@@ -498,7 +498,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="245" />
-            <location filename="../../explainer/gui/pages/activations.py" line="319" />
+            <location filename="../../explainer/gui/pages/activations.py" line="315" />
             <source>ReLU</source>
             <translation>ReLU</translation>
         </message>
@@ -509,13 +509,13 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="245" />
-            <location filename="../../explainer/gui/pages/activations.py" line="318" />
+            <location filename="../../explainer/gui/pages/activations.py" line="314" />
             <source>tanh</source>
             <translation>tanh</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="245" />
-            <location filename="../../explainer/gui/pages/activations.py" line="317" />
+            <location filename="../../explainer/gui/pages/activations.py" line="313" />
             <source>sigmoid</source>
             <translation>sigmoid</translation>
         </message>
@@ -2128,7 +2128,7 @@ Install them with:
             <location filename="../../explainer/gui/network/layout.py" line="221" />
             <location filename="../../explainer/gui/network/overview.py" line="457" />
             <location filename="../../explainer/gui/network/overview.py" line="531" />
-            <location filename="../../explainer/gui/pages/activations.py" line="321" />
+            <location filename="../../explainer/gui/pages/activations.py" line="317" />
             <source>softmax</source>
             <translation>softmax</translation>
         </message>
@@ -2297,178 +2297,178 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="78" />
-            <location filename="../../explainer/gui/pages/activations.py" line="302" />
-            <source>Activations and losses</source>
-            <translation>激活函数与损失函数</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="79" />
-            <source>Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your digit</source>
-            <translation>Sigmoid、tanh、ReLU、Leaky ReLU、softmax 和八种损失函数，以及它们在你的数字上的梯度</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="90" />
-            <source>Gradient descent</source>
-            <translation>梯度下降</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="91" />
-            <source>Full batch, SGD and mini-batch descent raced from the same initial weights</source>
-            <translation>全批量、SGD 与小批量梯度下降，从同一组初始权重出发一起比赛</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="100" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="101" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="79" />
             <source>Train the network on MNIST and watch the loss fall and the filters form</source>
             <translation>在 MNIST 上训练网络，看着损失下降、滤波器逐渐成形</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="110" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="88" />
             <source>Design</source>
             <translation>设计</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="111" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="89" />
             <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
             <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="121" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="99" />
             <source>Test set</source>
             <translation>测试集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="122" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="100" />
             <source>Accuracy on the 10,000 MNIST test digits, the confusion matrix and the mistakes</source>
             <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="304" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="109" />
+            <location filename="../../explainer/gui/pages/activations.py" line="298" />
+            <source>Activations and losses</source>
+            <translation>激活函数与损失函数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="110" />
+            <source>Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your digit</source>
+            <translation>Sigmoid、tanh、ReLU、Leaky ReLU、softmax 和八种损失函数，以及它们在你的数字上的梯度</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="121" />
+            <source>Gradient descent</source>
+            <translation>梯度下降</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="122" />
+            <source>Full batch, SGD and mini-batch descent raced from the same initial weights</source>
+            <translation>全批量、SGD 与小批量梯度下降，从同一组初始权重出发一起比赛</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="300" />
             <source>Seed 004's table of activation functions and its losses, each with its derivative, and where your digit's numbers fall on them.</source>
             <translation>种子材料 004 中的激活函数表和损失函数，每个都画出其导数，并标出你的数字的数值落在曲线的什么位置。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="309" />
+            <location filename="../../explainer/gui/pages/activations.py" line="305" />
             <source>Activations</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="310" />
+            <location filename="../../explainer/gui/pages/activations.py" line="306" />
             <source>Losses</source>
             <translation>损失函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="311" />
+            <location filename="../../explainer/gui/pages/activations.py" line="307" />
             <location filename="../../explainer/gui/pages/design.py" line="310" />
             <source>Activation</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="312" />
+            <location filename="../../explainer/gui/pages/activations.py" line="308" />
             <source>Pre-activations of</source>
             <translation>预激活值来自</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="320" />
+            <location filename="../../explainer/gui/pages/activations.py" line="316" />
             <source>leaky ReLU</source>
             <translation>Leaky ReLU</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="324" />
+            <location filename="../../explainer/gui/pages/activations.py" line="320" />
             <location filename="../../explainer/gui/pages/stepper.py" line="51" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="327" />
+            <location filename="../../explainer/gui/pages/activations.py" line="323" />
             <location filename="../../explainer/gui/pages/stepper.py" line="104" />
             <location filename="../../explainer/gui/pages/stepper.py" line="123" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="328" />
+            <location filename="../../explainer/gui/pages/activations.py" line="324" />
             <source>value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="329" />
+            <location filename="../../explainer/gui/pages/activations.py" line="325" />
             <source>∂L/∂p of the class</source>
             <translation>该类别的 ∂L/∂p</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="330" />
+            <location filename="../../explainer/gui/pages/activations.py" line="326" />
             <source>∂L/∂z of the class</source>
             <translation>该类别的 ∂L/∂z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="331" />
+            <location filename="../../explainer/gui/pages/activations.py" line="327" />
             <source>largest |∂L/∂z|</source>
             <translation>最大的 |∂L/∂z|</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="340" />
+            <location filename="../../explainer/gui/pages/activations.py" line="336" />
             <source>MSE (mean squared error)</source>
             <translation>MSE（均方误差）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="341" />
+            <location filename="../../explainer/gui/pages/activations.py" line="337" />
             <source>MSLE (mean squared log error)</source>
             <translation>MSLE（均方对数误差）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="342" />
+            <location filename="../../explainer/gui/pages/activations.py" line="338" />
             <source>L1 (sum of |p − t|)</source>
             <translation>L1（|p − t| 之和）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="343" />
+            <location filename="../../explainer/gui/pages/activations.py" line="339" />
             <source>L2 (sum of squares)</source>
             <translation>L2（平方和）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="344" />
+            <location filename="../../explainer/gui/pages/activations.py" line="340" />
             <source>MAE (mean absolute error)</source>
             <translation>MAE（平均绝对误差）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="345" />
+            <location filename="../../explainer/gui/pages/activations.py" line="341" />
             <source>MAPE (mean absolute % error)</source>
             <translation>MAPE（平均绝对百分比误差）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="346" />
+            <location filename="../../explainer/gui/pages/activations.py" line="342" />
             <source>binary cross-entropy</source>
             <translation>二元交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="347" />
+            <location filename="../../explainer/gui/pages/activations.py" line="343" />
             <source>softmax cross-entropy</source>
             <translation>softmax 交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="355" />
+            <location filename="../../explainer/gui/pages/activations.py" line="351" />
             <source>the logits (no activation layer)</source>
             <translation>logits（没有激活层）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="426" />
+            <location filename="../../explainer/gui/pages/activations.py" line="424" />
             <location filename="../../explainer/gui/pages/activations.py" line="535" />
             <location filename="../../explainer/gui/pages/playground.py" line="131" />
             <source>your digit</source>
             <translation>你写的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="427" />
+            <location filename="../../explainer/gui/pages/activations.py" line="425" />
             <source>pre-activation x</source>
             <translation>预激活值 x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="427" />
+            <location filename="../../explainer/gui/pages/activations.py" line="425" />
             <source>logit z of the class</source>
             <translation>该类别的 logit z</translation>
         </message>
@@ -2828,37 +2828,37 @@ Install them with:
             <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="290" />
+            <location filename="../../explainer/gui/pages/descent.py" line="283" />
             <source>Gradient descent: full batch, stochastic and mini-batch</source>
             <translation>梯度下降：全批量、随机与小批量</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="292" />
+            <location filename="../../explainer/gui/pages/descent.py" line="285" />
             <source>Full-batch gradient descent averages the gradient over every example before one update; SGD updates after each single example; mini-batch descent after each b examples (seed 003: b is usually about 10). All three train copies of one small CNN (conv 4@3×3, ReLU, max-pool, dense) from the same initial weights, on the same images, at the same learning rate.</source>
             <translation>全批量梯度下降先把所有样本的梯度平均，再更新一次；SGD 每看一个样本就更新一次；小批量梯度下降每 b 个样本更新一次（种子材料 003：b 一般取 10 左右）。三者都从同一组初始权重出发，在同样的图像上、用同样的学习率，训练同一个小 CNN（卷积 4@3×3、ReLU、最大池化、全连接）的副本。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="303" />
+            <location filename="../../explainer/gui/pages/descent.py" line="296" />
             <source>Images</source>
             <translation>图像数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="303" />
+            <location filename="../../explainer/gui/pages/descent.py" line="296" />
             <source>How many training images the three runs share</source>
             <translation>三个训练共用多少张训练图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="304" />
+            <location filename="../../explainer/gui/pages/descent.py" line="297" />
             <source>Mini-batch size b</source>
             <translation>小批量大小 b</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="304" />
+            <location filename="../../explainer/gui/pages/descent.py" line="297" />
             <source>Examples per update of the mini-batch run</source>
             <translation>小批量训练每次更新使用的样本数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="305" />
+            <location filename="../../explainer/gui/pages/descent.py" line="298" />
             <location filename="../../explainer/gui/pages/learn.py" line="445" />
             <location filename="../../explainer/gui/pages/stepper.py" line="471" />
             <location filename="../../explainer/gui/pages/training.py" line="361" />
@@ -2866,212 +2866,212 @@ Install them with:
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="305" />
+            <location filename="../../explainer/gui/pages/descent.py" line="298" />
             <source>The same step size for all three runs</source>
             <translation>三个训练使用相同的步长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="306" />
+            <location filename="../../explainer/gui/pages/descent.py" line="299" />
             <location filename="../../explainer/gui/pages/training.py" line="365" />
             <source>Epochs</source>
             <translation>轮数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="306" />
+            <location filename="../../explainer/gui/pages/descent.py" line="299" />
             <source>Passes over the images, for every run</source>
             <translation>每个训练遍历这些图像的次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="307" />
+            <location filename="../../explainer/gui/pages/descent.py" line="300" />
             <source>Plot against</source>
             <translation>横轴</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="307" />
+            <location filename="../../explainer/gui/pages/descent.py" line="300" />
             <source>Compare the runs per example seen or per second</source>
             <translation>按已看过的样本数或按秒比较这几个训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="313" />
-            <location filename="../../explainer/gui/pages/descent.py" line="325" />
-            <location filename="../../explainer/gui/pages/descent.py" line="353" />
+            <location filename="../../explainer/gui/pages/descent.py" line="306" />
+            <location filename="../../explainer/gui/pages/descent.py" line="318" />
+            <location filename="../../explainer/gui/pages/descent.py" line="346" />
             <source>examples seen</source>
             <translation>已看过的样本数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="313" />
-            <location filename="../../explainer/gui/pages/descent.py" line="353" />
+            <location filename="../../explainer/gui/pages/descent.py" line="306" />
+            <location filename="../../explainer/gui/pages/descent.py" line="346" />
             <source>computing time (s)</source>
             <translation>计算时间（秒）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="315" />
+            <location filename="../../explainer/gui/pages/descent.py" line="308" />
             <location filename="../../explainer/gui/pages/training.py" line="379" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="316" />
+            <location filename="../../explainer/gui/pages/descent.py" line="309" />
             <source>Start the three runs from one fresh initialisation</source>
             <translation>从同一个全新的初始化开始三个训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="317" />
+            <location filename="../../explainer/gui/pages/descent.py" line="310" />
             <location filename="../../explainer/gui/pages/testset.py" line="566" />
             <location filename="../../explainer/gui/pages/training.py" line="381" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="318" />
+            <location filename="../../explainer/gui/pages/descent.py" line="311" />
             <source>End after this update</source>
             <translation>在这次更新后结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="323" />
+            <location filename="../../explainer/gui/pages/descent.py" line="316" />
             <source>examples per update</source>
             <translation>每次更新的样本数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="324" />
+            <location filename="../../explainer/gui/pages/descent.py" line="317" />
             <source>updates</source>
             <translation>更新次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="326" />
+            <location filename="../../explainer/gui/pages/descent.py" line="319" />
             <source>computing time</source>
             <translation>计算时间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="327" />
+            <location filename="../../explainer/gui/pages/descent.py" line="320" />
             <source>time per update</source>
             <translation>每次更新的时间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="328" />
+            <location filename="../../explainer/gui/pages/descent.py" line="321" />
             <source>loss on all images</source>
             <translation>全部图像上的损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="339" />
+            <location filename="../../explainer/gui/pages/descent.py" line="332" />
             <source>full batch</source>
             <translation>全批量</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="341" />
+            <location filename="../../explainer/gui/pages/descent.py" line="334" />
             <source>SGD (batch 1)</source>
             <translation>SGD（批量 1）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="342" />
+            <location filename="../../explainer/gui/pages/descent.py" line="335" />
             <source>mini-batch (b = {b})</source>
             <translation>小批量（b = {b}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="351" />
+            <location filename="../../explainer/gui/pages/descent.py" line="344" />
             <source>Loss of each update's own batch</source>
             <translation>每次更新所用批次自身的损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="352" />
+            <location filename="../../explainer/gui/pages/descent.py" line="345" />
             <source>Loss on all the images</source>
             <translation>全部图像上的损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="389" />
+            <location filename="../../explainer/gui/pages/descent.py" line="382" />
             <source>Uses the first training images of the {dataset} folder.</source>
             <translation>使用 {dataset} 文件夹中的前若干张训练图像。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="393" />
+            <location filename="../../explainer/gui/pages/descent.py" line="386" />
             <source>No {dataset} data folder: the runs use the bundled sample images.</source>
             <translation>没有 {dataset} 数据文件夹：训练使用自带的样本图像。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="399" />
+            <location filename="../../explainer/gui/pages/descent.py" line="392" />
             <source>Training on the first {n:,} training images of the {dataset} folder.</source>
             <translation>正在用 {dataset} 文件夹中的前 {n:,} 张训练图像训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="405" />
+            <location filename="../../explainer/gui/pages/descent.py" line="398" />
             <source>No {dataset} data folder found: training on the {n} bundled sample images.</source>
             <translation>没有找到 {dataset} 数据文件夹：正在用自带的 {n} 张样本图像训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="469" />
+            <location filename="../../explainer/gui/pages/descent.py" line="462" />
             <source>Paused.</source>
             <translation>已暂停。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="470" />
+            <location filename="../../explainer/gui/pages/descent.py" line="463" />
             <source>loading the images…</source>
             <translation>正在载入图像…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="470" />
-            <location filename="../../explainer/gui/pages/descent.py" line="487" />
+            <location filename="../../explainer/gui/pages/descent.py" line="463" />
+            <location filename="../../explainer/gui/pages/descent.py" line="480" />
             <source>Racing…</source>
             <translation>比赛中…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="508" />
+            <location filename="../../explainer/gui/pages/descent.py" line="501" />
             <source>{seen:,} of {goal:,} examples</source>
             <translation>{goal:,} 个样本中的 {seen:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="511" />
+            <location filename="../../explainer/gui/pages/descent.py" line="504" />
             <source>The race failed: {message}</source>
             <translation>比赛失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="518" />
+            <location filename="../../explainer/gui/pages/descent.py" line="511" />
             <source>Stopped; the curves show the updates made so far.</source>
             <translation>已停止；曲线显示到目前为止的更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="520" />
+            <location filename="../../explainer/gui/pages/descent.py" line="513" />
             <source>Done: every run has seen the images the same number of times.</source>
             <translation>完成：每个训练看过这些图像的次数都相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="552" />
+            <location filename="../../explainer/gui/pages/descent.py" line="545" />
             <source>{s:.2f} s</source>
             <translation>{s:.2f} 秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="553" />
+            <location filename="../../explainer/gui/pages/descent.py" line="546" />
             <source>{ms:.2f} ms</source>
             <translation>{ms:.2f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="561" />
+            <location filename="../../explainer/gui/pages/descent.py" line="554" />
             <source>Left: every update's loss on its own batch; SGD's jumps from one example to the next. Right: the loss on all the images, measured every quarter pass.</source>
             <translation>左图：每次更新在它自己那一批上的损失；SGD 的损失从一个样本跳到下一个样本。右图：全部图像上的损失，每遍历四分之一测量一次。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="570" />
+            <location filename="../../explainer/gui/pages/descent.py" line="563" />
             <source>One full-batch update reads all {n:,} images and takes {batch_ms:.1f} ms; with the same {n:,} examples SGD makes {n:,} updates of {sgd_ms:.2f} ms each. Per example SGD moves furthest but noisiest, full batch smoothest but slowest; the mini-batch sits between.</source>
             <translation>一次全批量更新要读完全部 {n:,} 张图像，耗时 {batch_ms:.1f} 毫秒；用同样的 {n:,} 个样本，SGD 做了 {n:,} 次更新，每次 {sgd_ms:.2f} 毫秒。按样本计，SGD 走得最远但噪声最大，全批量最平稳但最慢；小批量介于两者之间。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="597" />
+            <location filename="../../explainer/gui/pages/descent.py" line="590" />
             <location filename="../../explainer/gui/pages/training.py" line="701" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="597" />
+            <location filename="../../explainer/gui/pages/descent.py" line="590" />
             <location filename="../../explainer/gui/pages/training.py" line="701" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="598" />
+            <location filename="../../explainer/gui/pages/descent.py" line="591" />
             <source>Go on</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="598" />
+            <location filename="../../explainer/gui/pages/descent.py" line="591" />
             <source>Hold after this update</source>
             <translation>在这次更新后暂停</translation>
         </message>

@@ -72,28 +72,6 @@ PAGES = (
         sync_playground,
     ),
     PageSpec(
-        "activations",
-        "explainer.gui.pages.activations",
-        "ActivationsView",
-        lambda: tr("Activations and losses"),
-        lambda: tr(
-            "Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your digit"
-        ),
-        "lessons",
-        "Alt+Shift+4",
-        sync_trace_and_label,
-    ),
-    PageSpec(
-        "descent",
-        "explainer.gui.pages.descent",
-        "DescentView",
-        lambda: tr("Gradient descent"),
-        lambda: tr("Full batch, SGD and mini-batch descent raced from the same initial weights"),
-        "lessons",
-        "Alt+Shift+5",
-        sync_data_source,
-    ),
-    PageSpec(
         "training",
         "explainer.gui.pages.training",
         "TrainingView",
@@ -124,5 +102,28 @@ PAGES = (
         "Alt+9",
         sync_model_and_data,
     ),
+    PageSpec(
+        "activations",
+        "explainer.gui.pages.activations",
+        "ActivationsView",
+        lambda: tr("Activations and losses"),
+        lambda: tr(
+            "Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your digit"
+        ),
+        "lessons",
+        "Alt+Shift+4",
+        sync_trace_and_label,
+    ),
+    PageSpec(
+        "descent",
+        "explainer.gui.pages.descent",
+        "DescentView",
+        lambda: tr("Gradient descent"),
+        lambda: tr("Full batch, SGD and mini-batch descent raced from the same initial weights"),
+        "lessons",
+        "Alt+Shift+5",
+        sync_data_source,
+    ),
 )
-"""Every page in tab order: the Learn menu's (they explain the current digit), then the Model menu's."""
+"""Every page in tab order: the Learn menu's (they explain the current digit), then the Model menu's, then
+the Lessons menu's (after the others, so ``Alt+1`` … ``Alt+9`` stay the first tabs)."""
