@@ -11,6 +11,7 @@ from gates import Gate
 from pytestqt.qtbot import QtBot
 
 from explainer.core.descent import METHODS, DescentRace, descent_net
+from explainer.errors import BadInputError
 from explainer.gui.pages.descent import DescentData, DescentResult, DescentView, subset_loader
 from explainer.gui.state import DataSource
 
@@ -157,3 +158,24 @@ def test_without_a_data_folder_the_bundled_samples_are_used(tmp_path) -> None:
     source = DataSource(folder=tmp_path)  # an empty folder: the training files are missing
     data = subset_loader(source, 30)()
     assert not data.from_folder and len(data.images) == 30 and data.images.shape[1:] == (28, 28)
+
+
+def test_a_diverging_run_stops_with_the_reason() -> None:
+    images, labels = tiny_subset(8)
+    images[5, 0, 3, 3] = np.inf  # what weights blown up by too large a step give: a loss that is not finite
+    race = DescentRace(descent_net(), images, labels, batch_size=2)
+    with pytest.raises(FloatingPointError, match="lower the learning rate"), np.errstate(invalid="ignore"):
+        race.update("batch")
+
+
+def test_a_failed_load_is_reported_and_the_page_can_start_again(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+
+    def broken() -> DescentData:
+        raise BadInputError("samples.npz: cannot read sample file (truncated)")
+
+    view.set_data_loader(broken)
+    with qtbot.waitSignal(view.sigFinished) as finished:
+        view.start()
+    assert finished.args[0].error is not None and not finished.args[0].completed
+    assert "truncated" in view.status_label.text() and view.start_button.isEnabled()

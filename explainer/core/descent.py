@@ -136,12 +136,20 @@ class DescentRace:
         return batch
 
     def update(self, method: str) -> DescentPoint:
-        """One update of run ``method``: forward and backward on its next batch, then the SGD step."""
+        """One update of run ``method``: forward and backward on its next batch, then the SGD step.
+
+        Raises:
+            FloatingPointError: the loss is NaN or infinite (the learning rate is too high).
+        """
         run = self.runs[method]
         started = time.perf_counter()
         batch = self._next_batch(run)
         logits = run.model.forward(self.images[batch])
         loss, dlogits = softmax_cross_entropy(logits, self.labels[batch])
+        if not math.isfinite(loss):
+            raise FloatingPointError(
+                f"the {method} run's loss became {loss} at update {run.step + 1}; lower the learning rate"
+            )
         run.model.backward(dlogits, input_grad=False)
         run.optimizer.step()
         run.seconds += time.perf_counter() - started

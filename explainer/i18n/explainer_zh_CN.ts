@@ -498,7 +498,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="245" />
-            <location filename="../../explainer/gui/pages/activations.py" line="315" />
+            <location filename="../../explainer/gui/pages/activations.py" line="316" />
             <source>ReLU</source>
             <translation>ReLU</translation>
         </message>
@@ -509,13 +509,13 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="245" />
-            <location filename="../../explainer/gui/pages/activations.py" line="314" />
+            <location filename="../../explainer/gui/pages/activations.py" line="315" />
             <source>tanh</source>
             <translation>tanh</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="245" />
-            <location filename="../../explainer/gui/pages/activations.py" line="313" />
+            <location filename="../../explainer/gui/pages/activations.py" line="314" />
             <source>sigmoid</source>
             <translation>sigmoid</translation>
         </message>
@@ -2128,7 +2128,7 @@ Install them with:
             <location filename="../../explainer/gui/network/layout.py" line="221" />
             <location filename="../../explainer/gui/network/overview.py" line="457" />
             <location filename="../../explainer/gui/network/overview.py" line="531" />
-            <location filename="../../explainer/gui/pages/activations.py" line="317" />
+            <location filename="../../explainer/gui/pages/activations.py" line="318" />
             <source>softmax</source>
             <translation>softmax</translation>
         </message>
@@ -2327,7 +2327,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="109" />
-            <location filename="../../explainer/gui/pages/activations.py" line="298" />
+            <location filename="../../explainer/gui/pages/activations.py" line="299" />
             <source>Activations and losses</source>
             <translation>激活函数与损失函数</translation>
         </message>
@@ -2347,308 +2347,318 @@ Install them with:
             <translation>全批量、SGD 与小批量梯度下降，从同一组初始权重出发一起比赛</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="300" />
+            <location filename="../../explainer/gui/pages/activations.py" line="301" />
             <source>Seed 004's table of activation functions and its losses, each with its derivative, and where your digit's numbers fall on them.</source>
             <translation>种子材料 004 中的激活函数表和损失函数，每个都画出其导数，并标出你的数字的数值落在曲线的什么位置。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="305" />
+            <location filename="../../explainer/gui/pages/activations.py" line="306" />
             <source>Activations</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="306" />
+            <location filename="../../explainer/gui/pages/activations.py" line="307" />
             <source>Losses</source>
             <translation>损失函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="307" />
+            <location filename="../../explainer/gui/pages/activations.py" line="308" />
             <location filename="../../explainer/gui/pages/design.py" line="310" />
             <source>Activation</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="308" />
+            <location filename="../../explainer/gui/pages/activations.py" line="309" />
             <source>Pre-activations of</source>
             <translation>预激活值来自</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="316" />
+            <location filename="../../explainer/gui/pages/activations.py" line="317" />
             <source>leaky ReLU</source>
             <translation>Leaky ReLU</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="320" />
+            <location filename="../../explainer/gui/pages/activations.py" line="321" />
             <location filename="../../explainer/gui/pages/stepper.py" line="51" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="323" />
+            <location filename="../../explainer/gui/pages/activations.py" line="324" />
             <location filename="../../explainer/gui/pages/stepper.py" line="104" />
             <location filename="../../explainer/gui/pages/stepper.py" line="123" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="324" />
+            <location filename="../../explainer/gui/pages/activations.py" line="325" />
             <source>value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="325" />
+            <location filename="../../explainer/gui/pages/activations.py" line="326" />
             <source>∂L/∂p of the class</source>
             <translation>该类别的 ∂L/∂p</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="326" />
+            <location filename="../../explainer/gui/pages/activations.py" line="327" />
             <source>∂L/∂z of the class</source>
             <translation>该类别的 ∂L/∂z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="327" />
+            <location filename="../../explainer/gui/pages/activations.py" line="328" />
             <source>largest |∂L/∂z|</source>
             <translation>最大的 |∂L/∂z|</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="336" />
+            <location filename="../../explainer/gui/pages/activations.py" line="337" />
             <source>MSE (mean squared error)</source>
             <translation>MSE（均方误差）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="337" />
+            <location filename="../../explainer/gui/pages/activations.py" line="338" />
             <source>MSLE (mean squared log error)</source>
             <translation>MSLE（均方对数误差）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="338" />
+            <location filename="../../explainer/gui/pages/activations.py" line="339" />
             <source>L1 (sum of |p − t|)</source>
             <translation>L1（|p − t| 之和）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="339" />
+            <location filename="../../explainer/gui/pages/activations.py" line="340" />
             <source>L2 (sum of squares)</source>
             <translation>L2（平方和）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="340" />
+            <location filename="../../explainer/gui/pages/activations.py" line="341" />
             <source>MAE (mean absolute error)</source>
             <translation>MAE（平均绝对误差）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="341" />
+            <location filename="../../explainer/gui/pages/activations.py" line="342" />
             <source>MAPE (mean absolute % error)</source>
             <translation>MAPE（平均绝对百分比误差）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="342" />
+            <location filename="../../explainer/gui/pages/activations.py" line="343" />
             <source>binary cross-entropy</source>
             <translation>二元交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="343" />
+            <location filename="../../explainer/gui/pages/activations.py" line="344" />
             <source>softmax cross-entropy</source>
             <translation>softmax 交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="351" />
+            <location filename="../../explainer/gui/pages/activations.py" line="352" />
             <source>the logits (no activation layer)</source>
             <translation>logits（没有激活层）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="424" />
-            <location filename="../../explainer/gui/pages/activations.py" line="535" />
+            <location filename="../../explainer/gui/pages/activations.py" line="429" />
+            <location filename="../../explainer/gui/pages/activations.py" line="542" />
             <location filename="../../explainer/gui/pages/playground.py" line="131" />
             <source>your digit</source>
             <translation>你写的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="425" />
+            <location filename="../../explainer/gui/pages/activations.py" line="429" />
+            <source>your digit's class</source>
+            <translation>你的数字的类别</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="431" />
+            <source>all its logits</source>
+            <translation>它的全部 logit</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="432" />
             <source>pre-activation x</source>
             <translation>预激活值 x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="425" />
+            <location filename="../../explainer/gui/pages/activations.py" line="432" />
             <source>logit z of the class</source>
             <translation>该类别的 logit z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="435" />
+            <location filename="../../explainer/gui/pages/activations.py" line="442" />
             <source>f(x) = 1 / (1 + e⁻ˣ)      f′(x) = f(x) (1 − f(x))</source>
             <translation>f(x) = 1 / (1 + e⁻ˣ)      f′(x) = f(x) (1 − f(x))</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="436" />
+            <location filename="../../explainer/gui/pages/activations.py" line="443" />
             <source>f(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)      f′(x) = 1 − f(x)²</source>
             <translation>f(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)      f′(x) = 1 − f(x)²</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="437" />
+            <location filename="../../explainer/gui/pages/activations.py" line="444" />
             <source>f(x) = max(0, x)      f′(x) = 0 for x &lt; 0, 1 for x &gt; 0</source>
             <translation>f(x) = max(0, x)      x &lt; 0 时 f′(x) = 0，x &gt; 0 时为 1</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="438" />
+            <location filename="../../explainer/gui/pages/activations.py" line="445" />
             <source>f(x) = x for x ≥ 0, 0.01 x for x &lt; 0      f′(x) = 1 or 0.01</source>
             <translation>x ≥ 0 时 f(x) = x，x &lt; 0 时为 0.01 x      f′(x) = 1 或 0.01</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="439" />
+            <location filename="../../explainer/gui/pages/activations.py" line="446" />
             <source>fᵢ(z) = e^zᵢ / Σⱼ e^zⱼ      ∂fᵢ/∂zᵢ = fᵢ (1 − fᵢ),  ∂fᵢ/∂zⱼ = −fᵢ fⱼ</source>
             <translation>fᵢ(z) = e^zᵢ / Σⱼ e^zⱼ      ∂fᵢ/∂zᵢ = fᵢ (1 − fᵢ)，∂fᵢ/∂zⱼ = −fᵢ fⱼ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="446" />
+            <location filename="../../explainer/gui/pages/activations.py" line="453" />
             <source>Seed 004's table prints sigmoid's derivative as f(x)(1 − f(x))²: a typo. At x = 0, f = {f0} and the slope (the dashed curve, the engine's backward) is {slope} = f(1 − f), not f(1 − f)² = {typo}.</source>
             <translation>种子材料 004 的表格把 sigmoid 的导数印成了 f(x)(1 − f(x))²：这是笔误。在 x = 0 处，f = {f0}，斜率（虚线，即引擎的反向传播）是 {slope} = f(1 − f)，而不是 f(1 − f)² = {typo}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="452" />
+            <location filename="../../explainer/gui/pages/activations.py" line="459" />
             <source>Drawn for class {cls} as its logit moves, the other logits held at your digit's values; the seed's eˣ/Σ − (eˣ)²/Σ² is the same slope f(1 − f).</source>
             <translation>画的是类别 {cls} 的 logit 变化时的曲线，其他 logit 固定为你的数字的值；种子材料中的 eˣ/Σ − (eˣ)²/Σ² 就是同一个斜率 f(1 − f)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="460" />
+            <location filename="../../explainer/gui/pages/activations.py" line="467" />
             <source>Draw a digit to see where its pre-activations fall.</source>
             <translation>写一个数字，看看它的预激活值落在哪里。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="463" />
+            <location filename="../../explainer/gui/pages/activations.py" line="470" />
             <source>Your digit's logits run from {lo} to {hi}. Class {cls} has z = {z}, p = {p}, and slope p(1 − p) = {slope}: near 0 once the output is saturated (p close to 0 or 1).</source>
             <translation>你的数字的 logit 从 {lo} 到 {hi}。类别 {cls} 的 z = {z}，p = {p}，斜率 p(1 − p) = {slope}：输出一旦饱和（p 接近 0 或 1），斜率就接近 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="476" />
+            <location filename="../../explainer/gui/pages/activations.py" line="483" />
             <source>{n:,} pre-activations of your digit, from {lo} to {hi}; {neg:.0%} are negative.</source>
             <translation>你的数字有 {n:,} 个预激活值，从 {lo} 到 {hi}；其中 {neg:.0%} 为负。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="480" />
+            <location filename="../../explainer/gui/pages/activations.py" line="487" />
             <source>ReLU outputs 0 there and passes no gradient back (f′ = 0).</source>
             <translation>ReLU 在那里输出 0，也不向回传递任何梯度（f′ = 0）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="482" />
+            <location filename="../../explainer/gui/pages/activations.py" line="489" />
             <source>Leaky ReLU passes 1% of the gradient back there instead of none.</source>
             <translation>Leaky ReLU 在那里仍向回传递 1% 的梯度，而不是完全不传。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="487" />
+            <location filename="../../explainer/gui/pages/activations.py" line="494" />
             <source>Through {name}, the mean slope would be {mean} (at most {top}); {sat:.0%} of them lie where the slope is below 0.01 (saturated).</source>
             <translation>如果经过 {name}，平均斜率将是 {mean}（最大 {top}）；其中 {sat:.0%} 落在斜率低于 0.01 的区域（饱和）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="533" />
+            <location filename="../../explainer/gui/pages/activations.py" line="540" />
             <source>loss L</source>
             <translation>损失 L</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="534" />
+            <location filename="../../explainer/gui/pages/activations.py" line="541" />
             <source>gradient ∂L/∂z</source>
             <translation>梯度 ∂L/∂z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="534" />
+            <location filename="../../explainer/gui/pages/activations.py" line="541" />
             <source>gradient ∂L/∂p</source>
             <translation>梯度 ∂L/∂p</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="538" />
+            <location filename="../../explainer/gui/pages/activations.py" line="545" />
             <source>logit z of the class, the others held</source>
             <translation>该类别的 logit z，其他保持不变</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="540" />
+            <location filename="../../explainer/gui/pages/activations.py" line="547" />
             <source>prediction p (target t = 1)</source>
             <translation>预测值 p（目标 t = 1）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="547" />
+            <location filename="../../explainer/gui/pages/activations.py" line="554" />
             <source>L = (1/n) Σ (p − t)²      ∂L/∂p = 2 (p − t) / n</source>
             <translation>L = (1/n) Σ (p − t)²      ∂L/∂p = 2 (p − t) / n</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="548" />
+            <location filename="../../explainer/gui/pages/activations.py" line="555" />
             <source>L = (1/n) Σ (ln(1 + p) − ln(1 + t))²      ∂L/∂p = 2 (ln(1 + p) − ln(1 + t)) / (n (1 + p))</source>
             <translation>L = (1/n) Σ (ln(1 + p) − ln(1 + t))²      ∂L/∂p = 2 (ln(1 + p) − ln(1 + t)) / (n (1 + p))</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="551" />
+            <location filename="../../explainer/gui/pages/activations.py" line="558" />
             <source>L = Σ |p − t|      ∂L/∂p = sign(p − t)</source>
             <translation>L = Σ |p − t|      ∂L/∂p = sign(p − t)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="552" />
+            <location filename="../../explainer/gui/pages/activations.py" line="559" />
             <source>L = Σ (p − t)²      ∂L/∂p = 2 (p − t)</source>
             <translation>L = Σ (p − t)²      ∂L/∂p = 2 (p − t)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="553" />
+            <location filename="../../explainer/gui/pages/activations.py" line="560" />
             <source>L = (1/n) Σ |p − t|      ∂L/∂p = sign(p − t) / n</source>
             <translation>L = (1/n) Σ |p − t|      ∂L/∂p = sign(p − t) / n</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="554" />
+            <location filename="../../explainer/gui/pages/activations.py" line="561" />
             <source>L = (1/n) Σ 100 |p − t| / |t|      ∂L/∂p = 100 sign(p − t) / (n |t|); t = 0 is left out</source>
             <translation>L = (1/n) Σ 100 |p − t| / |t|      ∂L/∂p = 100 sign(p − t) / (n |t|)；t = 0 的元素不计入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="557" />
+            <location filename="../../explainer/gui/pages/activations.py" line="564" />
             <source>L = −(1/n) Σ (t ln p + (1 − t) ln(1 − p))      ∂L/∂p = (p − t) / (n p (1 − p))</source>
             <translation>L = −(1/n) Σ (t ln p + (1 − t) ln(1 − p))      ∂L/∂p = (p − t) / (n p (1 − p))</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="558" />
+            <location filename="../../explainer/gui/pages/activations.py" line="565" />
             <source>L = −ln softmax(z)ₜ      ∂L/∂z = softmax(z) − onehot(t)</source>
             <translation>L = −ln softmax(z)ₜ      ∂L/∂z = softmax(z) − onehot(t)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="566" />
+            <location filename="../../explainer/gui/pages/activations.py" line="573" />
             <source>On your digit: draw a digit to fill this table.</source>
             <translation>在你的数字上：写一个数字来填满这张表。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="579" />
+            <location filename="../../explainer/gui/pages/activations.py" line="586" />
             <source>On your digit: the network's output p against class {cls} (t = 1 there, 0 elsewhere)</source>
             <translation>在你的数字上：网络的输出 p 对比类别 {cls}（该处 t = 1，其余为 0）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="594" />
+            <location filename="../../explainer/gui/pages/activations.py" line="601" />
             <source>∂L/∂z is the gradient carried back through softmax to the logits, what training uses. MAPE counts only class {cls}: the other targets are 0 and have no percentage error. Binary cross-entropy clips p to [1e−12, 1 − 1e−12].</source>
             <translation>∂L/∂z 是经 softmax 反向传到 logit 的梯度，也就是训练真正使用的梯度。MAPE 只计入类别 {cls}：其他目标为 0，没有百分比误差。二元交叉熵把 p 截断到 [1e−12, 1 − 1e−12]。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="606" />
+            <location filename="../../explainer/gui/pages/activations.py" line="613" />
             <source>Why cross-entropy and not MSE trains the softmax</source>
             <translation>为什么训练 softmax 用交叉熵而不用 MSE</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="607" />
+            <location filename="../../explainer/gui/pages/activations.py" line="614" />
             <source>p of the label</source>
             <translation>标签的 p</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="607" />
+            <location filename="../../explainer/gui/pages/activations.py" line="614" />
             <source>MSE: largest |∂L/∂z|</source>
             <translation>MSE：最大的 |∂L/∂z|</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="607" />
+            <location filename="../../explainer/gui/pages/activations.py" line="614" />
             <source>cross-entropy: largest |∂L/∂z|</source>
             <translation>交叉熵：最大的 |∂L/∂z|</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="611" />
+            <location filename="../../explainer/gui/pages/activations.py" line="618" />
             <source>label {cls} (chosen)</source>
             <translation>标签 {cls}（所选）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="612" />
+            <location filename="../../explainer/gui/pages/activations.py" line="619" />
             <source>label {cls} (least likely)</source>
             <translation>标签 {cls}（可能性最小）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="623" />
+            <location filename="../../explainer/gui/pages/activations.py" line="630" />
             <source>Were the label {cls}, the network would be confidently wrong (p = {p}). MSE's gradient reaches the logits through softmax's slope p(1 − p), nearly 0 for a saturated output: at most {mse}, so the mistake is barely corrected. Cross-entropy's log cancels that slope, ∂L/∂z = p − t, so its gradient is {ce}: learning is fastest when the mistake is worst.</source>
             <translation>如果标签是 {cls}，网络就是在自信地犯错（p = {p}）。MSE 的梯度要经过 softmax 的斜率 p(1 − p) 才能到达 logit，而输出饱和时这个斜率几乎为 0：最多只有 {mse}，所以这个错误几乎得不到纠正。交叉熵中的 log 恰好抵消了这个斜率，∂L/∂z = p − t，所以它的梯度是 {ce}：错得越厉害，学得越快。</translation>
         </message>

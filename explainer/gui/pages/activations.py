@@ -174,6 +174,7 @@ class ActivationsView(FollowsLanguage, QWidget):
         self._f_item = self.activation_plot.plot()
         self._df_item = self.activation_plot.plot()
         self._marks_item = self.activation_plot.plot(pen=None, symbol="o")
+        self._rug_item = self.activation_plot.plot(pen=None, symbol="|")  # softmax: every logit on the x axis
         self.activation_formula = label("activation_formula", wrap=True)
         self.activation_note = label("activation_note", wrap=True)
         self.activation_stats = label("activation_stats", wrap=True)
@@ -417,11 +418,17 @@ class ActivationsView(FollowsLanguage, QWidget):
         self._marks_item.setSymbolBrush(mark_colour)
         self._marks_item.setSymbolPen(None)
         self._marks_item.setSymbolSize(theme.px(12 if name == "softmax" else 6))
+        logits = values if name == "softmax" and values is not None else np.zeros(0)
+        self._rug_item.setData(logits, np.zeros_like(logits))
+        self._rug_item.setSymbolPen(pyqtgraph.mkPen(theme.current().muted, width=theme.px(2)))
+        self._rug_item.setSymbolSize(theme.px(16))
         legend = plot.getPlotItem().legend
         legend.clear()
         legend.addItem(self._f_item, "f(x)")
         legend.addItem(self._df_item, "f′(x)")
-        legend.addItem(self._marks_item, tr("your digit"))
+        legend.addItem(self._marks_item, tr("your digit") if name != "softmax" else tr("your digit's class"))
+        if name == "softmax":
+            legend.addItem(self._rug_item, tr("all its logits"))
         plot.setLabel("bottom", tr("pre-activation x") if name != "softmax" else tr("logit z of the class"))
         self.activation_formula.setText(self._activation_formula(name))
         self.activation_formula.setFont(theme.font(1.2, bold=True))
