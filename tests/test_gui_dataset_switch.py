@@ -146,6 +146,12 @@ def test_every_declared_page_follows_a_data_set_switch(window: MainWindow, spec)
     elif spec.key == "arch_editor":
         assert view._dataset is FASHION_MNIST
         assert list(view.build_model().class_names) == list(FASHION_MNIST_CLASSES)
+    elif spec.key == "activations":
+        # It reads the new model's trace and names its classes.
+        assert view._trace is window.current_trace() and view._class_names == list(FASHION_MNIST_CLASSES)
+    elif spec.key == "descent":
+        # It races its own fresh network on the data set's images.
+        assert view._data is data and "Fashion-MNIST" in view.data_label.text()
     else:
         assert view._model is model, spec.key
     if spec.key in ("training", "evaluation"):

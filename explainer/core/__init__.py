@@ -20,7 +20,19 @@ from explainer.core.layers import (
     Sigmoid,
     Tanh,
 )
-from explainer.core.losses import mse_loss, softmax, softmax_cross_entropy
+from explainer.core.losses import (
+    binary_cross_entropy,
+    l1_loss,
+    l2_loss,
+    mae_loss,
+    mape_loss,
+    mse_loss,
+    msle_loss,
+    output_losses,
+    softmax,
+    softmax_backward,
+    softmax_cross_entropy,
+)
 from explainer.core.network import Sequential, reference_net
 from explainer.core.optim import SGD, Adam, Optimizer
 from explainer.core.steps import (
@@ -53,6 +65,7 @@ __all__ = [
     "Sigmoid",
     "Tanh",
     "Trace",
+    "binary_cross_entropy",
     "conv1d_steps",
     "conv_input_grad_steps",
     "conv_steps",
@@ -61,10 +74,17 @@ __all__ = [
     "correlate1d",
     "glorot_uniform",
     "he_normal",
+    "l1_loss",
+    "l2_loss",
+    "mae_loss",
+    "mape_loss",
     "maxpool_grad_steps",
     "mse_loss",
+    "msle_loss",
+    "output_losses",
     "pool_steps",
     "reference_net",
     "softmax",
+    "softmax_backward",
     "softmax_cross_entropy",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -81,3 +83,201 @@ def mse_loss(pred: np.ndarray, target: ArrayLike) -> tuple[float, np.ndarray]:
         raise ValueError(f"mse_loss needs pred and target of one shape, got {pred.shape} and {target.shape}")
     diff = pred - target.astype(pred.dtype, copy=False)
     return float(np.mean(np.square(diff, dtype=np.float64))), diff * (2.0 / diff.size)
+
+
+def _pair(name: str, pred: np.ndarray, target: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    """``pred`` and ``target`` as arrays of one shape and pred's float dtype; ValueError otherwise."""
+    pred = np.asarray(pred)
+    if pred.dtype.kind != "f":
+        pred = pred.astype(np.float64)
+    target = np.asarray(target)
+    if target.shape != pred.shape:
+        raise ValueError(f"{name} needs pred and target of one shape, got {pred.shape} and {target.shape}")
+    return pred, target.astype(pred.dtype, copy=False)
+
+
+def msle_loss(pred: np.ndarray, target: ArrayLike) -> tuple[float, np.ndarray]:
+    """Mean squared logarithmic error over all elements, and its gradient.
+
+    Shape:
+        pred, target: the same shape, every value above -1; returns (loss, dpred of pred's shape).
+
+    Notes:
+        ``loss = mean((log(1 + pred) - log(1 + target))**2)``,
+        ``dpred = 2 (log(1 + pred) - log(1 + target)) / ((1 + pred) pred.size)``. It compares ratios rather
+        than differences, so a miss of 10 on a target of 1000 costs as little as a miss of 0.01 on 1.
+    """
+    pred, target = _pair("msle_loss", pred, target)
+    if pred.size and (pred.min() <= -1 or target.min() <= -1):
+        raise ValueError("msle_loss needs pred and target above -1 (it takes log(1 + value))")
+    diff = np.log1p(pred) - np.log1p(target)
+    return float(np.mean(np.square(diff, dtype=np.float64))), diff * 2.0 / ((1.0 + pred) * diff.size)
+
+
+def l1_loss(pred: np.ndarray, target: ArrayLike) -> tuple[float, np.ndarray]:
+    """L1 loss: the sum of absolute differences, and its gradient.
+
+    Shape:
+        pred, target: the same shape; returns (loss, dpred of pred's shape).
+
+    Notes:
+        ``loss = sum(|pred - target|)``, ``dpred = sign(pred - target)``: 0 where pred equals target, the
+        subgradient PyTorch also takes at the kink.
+    """
+    pred, target = _pair("l1_loss", pred, target)
+    diff = pred - target
+    return float(np.sum(np.abs(diff), dtype=np.float64)), np.sign(diff)
+
+
+def l2_loss(pred: np.ndarray, target: ArrayLike) -> tuple[float, np.ndarray]:
+    """L2 loss: the sum of squared differences, and its gradient.
+
+    Shape:
+        pred, target: the same shape; returns (loss, dpred of pred's shape).
+
+    Notes:
+        ``loss = sum((pred - target)**2)``, ``dpred = 2 (pred - target)``: ``pred.size`` times MSE.
+    """
+    pred, target = _pair("l2_loss", pred, target)
+    diff = pred - target
+    return float(np.sum(np.square(diff, dtype=np.float64))), 2.0 * diff
+
+
+def mae_loss(pred: np.ndarray, target: ArrayLike) -> tuple[float, np.ndarray]:
+    """Mean absolute error over all elements, and its gradient.
+
+    Shape:
+        pred, target: the same shape; returns (loss, dpred of pred's shape).
+
+    Notes:
+        ``loss = mean(|pred - target|)``, ``dpred = sign(pred - target) / pred.size`` (0 where they are
+        equal): the L1 loss divided by the number of elements.
+    """
+    pred, target = _pair("mae_loss", pred, target)
+    diff = pred - target
+    return float(np.mean(np.abs(diff), dtype=np.float64)), np.sign(diff) / diff.size
+
+
+def mape_loss(pred: np.ndarray, target: ArrayLike) -> tuple[float, np.ndarray]:
+    """Mean absolute percentage error, and its gradient.
+
+    Shape:
+        pred, target: the same shape; returns (loss, dpred of pred's shape).
+
+    Notes:
+        ``loss = mean(100 |pred - target| / |target|)`` over the elements whose target is not 0,
+        ``dpred = 100 sign(pred - target) / (|target| n)`` there, with n the number of such elements.
+        A target of 0 has no percentage error (100 |p| / 0 is infinite for any p != 0), so those elements
+        are left out of the mean and get a zero gradient: against a one-hot target only the labelled
+        class counts. ValueError when every target is 0.
+    """
+    pred, target = _pair("mape_loss", pred, target)
+    counted = target != 0
+    n = int(np.count_nonzero(counted))
+    if n == 0:
+        raise ValueError("mape_loss is undefined when every target is 0 (it divides by |target|)")
+    scale = np.where(counted, 100.0 / np.where(counted, np.abs(target), 1.0), 0.0).astype(pred.dtype)
+    diff = pred - target
+    loss = float(np.sum(np.abs(diff) * scale, dtype=np.float64) / n)
+    return loss, np.sign(diff) * scale / n
+
+
+def binary_cross_entropy(pred: np.ndarray, target: ArrayLike) -> tuple[float, np.ndarray]:
+    """Binary cross-entropy, the mean over all elements, and its gradient.
+
+    Shape:
+        pred: probabilities strictly inside (0, 1); target: the same shape, values in [0, 1]; returns
+        (loss, dpred of pred's shape).
+
+    Notes:
+        ``loss = -mean(target log(pred) + (1 - target) log(1 - pred))`` (seed 004's Eq. 2.14),
+        ``dpred = (pred - target) / (pred (1 - pred) pred.size)``. A prediction of exactly 0 or 1 has an
+        infinite loss or gradient, so it is refused (ValueError) rather than clamped.
+    """
+    pred, target = _pair("binary_cross_entropy", pred, target)
+    if pred.size and (pred.min() <= 0 or pred.max() >= 1):
+        raise ValueError("binary_cross_entropy needs every prediction strictly between 0 and 1")
+    if target.size and (target.min() < 0 or target.max() > 1):
+        raise ValueError("binary_cross_entropy needs targets in [0, 1]")
+    p64, t64 = pred.astype(np.float64), target.astype(np.float64)
+    loss = float(-np.mean(t64 * np.log(p64) + (1.0 - t64) * np.log1p(-p64)))
+    return loss, (pred - target) / (pred * (1.0 - pred) * pred.size)
+
+
+def softmax_backward(probs: np.ndarray, dprobs: np.ndarray) -> np.ndarray:
+    """Carry dL/d(probabilities) back through softmax to dL/d(logits).
+
+    Shape:
+        probs: ``(N, K)`` softmax outputs; dprobs: ``(N, K)``; returns dlogits ``(N, K)``.
+
+    Notes:
+        ``dz_i = p_i (dp_i - sum_k p_k dp_k)``: the Jacobian ``diag(p) - p p^T`` applied to dprobs. Every
+        term carries a factor p_i, and for a saturated output (one p near 1, the rest near 0) the bracket
+        is near 0 for the big one too, which is why MSE on softmax outputs learns slowly from a confident
+        mistake.
+    """
+    return probs * (dprobs - np.sum(probs * dprobs, axis=1, keepdims=True))
+
+
+OUTPUT_LOSSES = ("mse", "msle", "l1", "l2", "mae", "mape", "bce", "ce")
+"""The losses :func:`output_losses` computes, in the order of seed 004 (cross-entropy last)."""
+
+PROBABILITY_FLOOR = 1e-12
+"""Binary cross-entropy needs every probability strictly inside (0, 1): :func:`output_losses` clips to
+``[floor, 1 - floor]`` (a float64 softmax of a confident digit rounds its top class to exactly 1)."""
+
+
+@dataclass(frozen=True)
+class OutputLoss:
+    """One loss of a network's output against a one-hot label, with its gradients.
+
+    Attributes:
+        name: one of :data:`OUTPUT_LOSSES`.
+        loss: the value.
+        dprobs: dL/d(probabilities) ``(K,)``; for "ce" that of ``-log p_label``, i.e. ``-1/p`` at the label.
+        dlogits: dL/d(logits) ``(K,)``, carried back through softmax (:func:`softmax_backward`); for "ce"
+            exactly ``softmax_cross_entropy``'s ``p - onehot``.
+    """
+
+    name: str
+    loss: float
+    dprobs: np.ndarray
+    dlogits: np.ndarray
+
+
+def output_losses(logits: ArrayLike, label: int) -> dict[str, OutputLoss]:
+    """Every loss of :data:`OUTPUT_LOSSES` for one output: softmax(logits) against one-hot(label), in float64.
+
+    Shape:
+        logits: ``(K,)``; returns one :class:`OutputLoss` per name, its arrays ``(K,)``.
+
+    Notes:
+        The regression losses compare the probabilities with the one-hot target; MAPE therefore counts the
+        labelled class only (the other targets are 0, see :func:`mape_loss`). Binary cross-entropy uses the
+        probabilities clipped to :data:`PROBABILITY_FLOOR`. Cross-entropy is :func:`softmax_cross_entropy`
+        of the logits.
+    """
+    z = np.asarray(logits, np.float64).reshape(1, -1)
+    probs = softmax(z)
+    target = np.zeros_like(probs)
+    target[0, label] = 1.0
+    functions = {
+        "mse": mse_loss,
+        "msle": msle_loss,
+        "l1": l1_loss,
+        "l2": l2_loss,
+        "mae": mae_loss,
+        "mape": mape_loss,
+    }
+    results = {}
+    for name, function in functions.items():
+        loss, dprobs = function(probs, target)
+        results[name] = OutputLoss(name, loss, dprobs[0], softmax_backward(probs, dprobs)[0])
+    clipped = np.clip(probs, PROBABILITY_FLOOR, 1.0 - PROBABILITY_FLOOR)
+    loss, dprobs = binary_cross_entropy(clipped, target)
+    results["bce"] = OutputLoss("bce", loss, dprobs[0], softmax_backward(probs, dprobs)[0])
+    loss, dlogits = softmax_cross_entropy(z, [label])
+    dprobs = np.zeros(z.shape[1])
+    dprobs[label] = -1.0 / max(float(probs[0, label]), np.finfo(np.float64).tiny)
+    results["ce"] = OutputLoss("ce", loss, dprobs, dlogits[0])
+    return results

@@ -498,6 +498,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="246" />
+            <location filename="../../explainer/gui/pages/activations.py" line="316" />
             <source>ReLU</source>
             <translation>ReLU</translation>
         </message>
@@ -508,11 +509,13 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="246" />
+            <location filename="../../explainer/gui/pages/activations.py" line="315" />
             <source>tanh</source>
             <translation>tanh</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="246" />
+            <location filename="../../explainer/gui/pages/activations.py" line="314" />
             <source>sigmoid</source>
             <translation>sigmoid</translation>
         </message>
@@ -2426,6 +2429,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/network/layout.py" line="221" />
             <location filename="../../explainer/gui/network/overview.py" line="457" />
             <location filename="../../explainer/gui/network/overview.py" line="531" />
+            <location filename="../../explainer/gui/pages/activations.py" line="318" />
             <source>softmax</source>
             <translation>softmax</translation>
         </message>
@@ -2541,97 +2545,434 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="25" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="27" />
             <source>Step through</source>
             <translation>逐步执行</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="26" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="28" />
             <source>One training step on your digit, stage by stage: forward, loss, backward, update</source>
             <translation>在你的数字上执行一次训练，逐个阶段：前向、损失、反向、更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="35" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="37" />
             <source>Attribution</source>
             <translation>归因</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="36" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="38" />
             <source>Which pixels of your digit the score depends on: gradients, SmoothGrad, IG, Grad-CAM</source>
             <translation>得分取决于你的数字中的哪些像素：梯度、SmoothGrad、IG、Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="45" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="48" />
             <location filename="../../explainer/gui/pages/learn.py" line="442" />
             <source>Learn this digit</source>
             <translation>学习这个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="46" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="49" />
             <source>Label your digit, take one SGD step and see what changed; Undo puts the weights back</source>
             <translation>给你的数字打上标签，执行一步 SGD，看看有什么变化；“撤销”会恢复权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="55" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="58" />
             <source>Gradient check</source>
             <translation>梯度检验</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="56" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="59" />
             <source>Compare back-propagation with central differences for pixels and weights you pick</source>
             <translation>针对你挑选的像素和权重，比较反向传播与中心差分的结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="65" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="68" />
             <location filename="../../explainer/gui/pages/playground.py" line="272" />
             <source>Playground</source>
             <translation>试验场</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="66" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="69" />
             <source>Try input size, kernel size, padding and stride, and see the output size worked out</source>
             <translation>试试不同的输入尺寸、卷积核大小、填充和步幅，看输出尺寸是怎么算出来的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="75" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="78" />
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="193" />
             <source>1-D convolution</source>
             <translation>一维卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="76" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="79" />
             <source>A kernel sliding along a signal: narrow, wide, equal width; convolution or correlation</source>
             <translation>卷积核沿信号滑动：窄卷积、宽卷积、等宽卷积；卷积还是互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="85" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="88" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="86" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="89" />
             <source>Train the network on MNIST and watch the loss fall and the filters form</source>
             <translation>在 MNIST 上训练网络，看着损失下降、滤波器逐渐成形</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="95" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="98" />
             <source>Design</source>
             <translation>设计</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="96" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="99" />
             <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
             <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="106" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="109" />
             <source>Test set</source>
             <translation>测试集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="107" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="110" />
             <source>Accuracy on the 10,000 MNIST test digits, the confusion matrix and the mistakes</source>
             <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="119" />
+            <location filename="../../explainer/gui/pages/activations.py" line="299" />
+            <source>Activations and losses</source>
+            <translation>激活函数与损失函数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="120" />
+            <source>Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your digit</source>
+            <translation>Sigmoid、tanh、ReLU、Leaky ReLU、softmax 和八种损失函数，以及它们在你的数字上的梯度</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="131" />
+            <source>Gradient descent</source>
+            <translation>梯度下降</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="132" />
+            <source>Full batch, SGD and mini-batch descent raced from the same initial weights</source>
+            <translation>全批量、SGD 与小批量梯度下降，从同一组初始权重出发一起比赛</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="301" />
+            <source>Seed 004's table of activation functions and its losses, each with its derivative, and where your digit's numbers fall on them.</source>
+            <translation>种子材料 004 中的激活函数表和损失函数，每个都画出其导数，并标出你的数字的数值落在曲线的什么位置。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="306" />
+            <source>Activations</source>
+            <translation>激活函数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="307" />
+            <source>Losses</source>
+            <translation>损失函数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="308" />
+            <location filename="../../explainer/gui/pages/design.py" line="314" />
+            <source>Activation</source>
+            <translation>激活函数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="309" />
+            <source>Pre-activations of</source>
+            <translation>预激活值来自</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="317" />
+            <source>leaky ReLU</source>
+            <translation>Leaky ReLU</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="321" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="51" />
+            <source>Loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="324" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="104" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="123" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="325" />
+            <source>value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="326" />
+            <source>∂L/∂p of the class</source>
+            <translation>该类别的 ∂L/∂p</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="327" />
+            <source>∂L/∂z of the class</source>
+            <translation>该类别的 ∂L/∂z</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="328" />
+            <source>largest |∂L/∂z|</source>
+            <translation>最大的 |∂L/∂z|</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="337" />
+            <source>MSE (mean squared error)</source>
+            <translation>MSE（均方误差）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="338" />
+            <source>MSLE (mean squared log error)</source>
+            <translation>MSLE（均方对数误差）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="339" />
+            <source>L1 (sum of |p − t|)</source>
+            <translation>L1（|p − t| 之和）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="340" />
+            <source>L2 (sum of squares)</source>
+            <translation>L2（平方和）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="341" />
+            <source>MAE (mean absolute error)</source>
+            <translation>MAE（平均绝对误差）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="342" />
+            <source>MAPE (mean absolute % error)</source>
+            <translation>MAPE（平均绝对百分比误差）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="343" />
+            <source>binary cross-entropy</source>
+            <translation>二元交叉熵</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="344" />
+            <source>softmax cross-entropy</source>
+            <translation>softmax 交叉熵</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="352" />
+            <source>the logits (no activation layer)</source>
+            <translation>logits（没有激活层）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="429" />
+            <location filename="../../explainer/gui/pages/activations.py" line="542" />
+            <location filename="../../explainer/gui/pages/playground.py" line="143" />
+            <source>your digit</source>
+            <translation>你写的数字</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="429" />
+            <source>your digit's class</source>
+            <translation>你的数字的类别</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="431" />
+            <source>all its logits</source>
+            <translation>它的全部 logit</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="432" />
+            <source>pre-activation x</source>
+            <translation>预激活值 x</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="432" />
+            <source>logit z of the class</source>
+            <translation>该类别的 logit z</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="442" />
+            <source>f(x) = 1 / (1 + e⁻ˣ)      f′(x) = f(x) (1 − f(x))</source>
+            <translation>f(x) = 1 / (1 + e⁻ˣ)      f′(x) = f(x) (1 − f(x))</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="443" />
+            <source>f(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)      f′(x) = 1 − f(x)²</source>
+            <translation>f(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)      f′(x) = 1 − f(x)²</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="444" />
+            <source>f(x) = max(0, x)      f′(x) = 0 for x &lt; 0, 1 for x &gt; 0</source>
+            <translation>f(x) = max(0, x)      x &lt; 0 时 f′(x) = 0，x &gt; 0 时为 1</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="445" />
+            <source>f(x) = x for x ≥ 0, 0.01 x for x &lt; 0      f′(x) = 1 or 0.01</source>
+            <translation>x ≥ 0 时 f(x) = x，x &lt; 0 时为 0.01 x      f′(x) = 1 或 0.01</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="446" />
+            <source>fᵢ(z) = e^zᵢ / Σⱼ e^zⱼ      ∂fᵢ/∂zᵢ = fᵢ (1 − fᵢ),  ∂fᵢ/∂zⱼ = −fᵢ fⱼ</source>
+            <translation>fᵢ(z) = e^zᵢ / Σⱼ e^zⱼ      ∂fᵢ/∂zᵢ = fᵢ (1 − fᵢ)，∂fᵢ/∂zⱼ = −fᵢ fⱼ</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="453" />
+            <source>Seed 004's table prints sigmoid's derivative as f(x)(1 − f(x))²: a typo. At x = 0, f = {f0} and the slope (the dashed curve, the engine's backward) is {slope} = f(1 − f), not f(1 − f)² = {typo}.</source>
+            <translation>种子材料 004 的表格把 sigmoid 的导数印成了 f(x)(1 − f(x))²：这是笔误。在 x = 0 处，f = {f0}，斜率（虚线，即引擎的反向传播）是 {slope} = f(1 − f)，而不是 f(1 − f)² = {typo}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="459" />
+            <source>Drawn for class {cls} as its logit moves, the other logits held at your digit's values; the seed's eˣ/Σ − (eˣ)²/Σ² is the same slope f(1 − f).</source>
+            <translation>画的是类别 {cls} 的 logit 变化时的曲线，其他 logit 固定为你的数字的值；种子材料中的 eˣ/Σ − (eˣ)²/Σ² 就是同一个斜率 f(1 − f)。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="467" />
+            <source>Draw a digit to see where its pre-activations fall.</source>
+            <translation>写一个数字，看看它的预激活值落在哪里。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="470" />
+            <source>Your digit's logits run from {lo} to {hi}. Class {cls} has z = {z}, p = {p}, and slope p(1 − p) = {slope}: near 0 once the output is saturated (p close to 0 or 1).</source>
+            <translation>你的数字的 logit 从 {lo} 到 {hi}。类别 {cls} 的 z = {z}，p = {p}，斜率 p(1 − p) = {slope}：输出一旦饱和（p 接近 0 或 1），斜率就接近 0。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="483" />
+            <source>{n:,} pre-activations of your digit, from {lo} to {hi}; {neg:.0%} are negative.</source>
+            <translation>你的数字有 {n:,} 个预激活值，从 {lo} 到 {hi}；其中 {neg:.0%} 为负。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="487" />
+            <source>ReLU outputs 0 there and passes no gradient back (f′ = 0).</source>
+            <translation>ReLU 在那里输出 0，也不向回传递任何梯度（f′ = 0）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="489" />
+            <source>Leaky ReLU passes 1% of the gradient back there instead of none.</source>
+            <translation>Leaky ReLU 在那里仍向回传递 1% 的梯度，而不是完全不传。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="494" />
+            <source>Through {name}, the mean slope would be {mean} (at most {top}); {sat:.0%} of them lie where the slope is below 0.01 (saturated).</source>
+            <translation>如果经过 {name}，平均斜率将是 {mean}（最大 {top}）；其中 {sat:.0%} 落在斜率低于 0.01 的区域（饱和）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="540" />
+            <source>loss L</source>
+            <translation>损失 L</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="541" />
+            <source>gradient ∂L/∂z</source>
+            <translation>梯度 ∂L/∂z</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="541" />
+            <source>gradient ∂L/∂p</source>
+            <translation>梯度 ∂L/∂p</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="545" />
+            <source>logit z of the class, the others held</source>
+            <translation>该类别的 logit z，其他保持不变</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="547" />
+            <source>prediction p (target t = 1)</source>
+            <translation>预测值 p（目标 t = 1）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="554" />
+            <source>L = (1/n) Σ (p − t)²      ∂L/∂p = 2 (p − t) / n</source>
+            <translation>L = (1/n) Σ (p − t)²      ∂L/∂p = 2 (p − t) / n</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="555" />
+            <source>L = (1/n) Σ (ln(1 + p) − ln(1 + t))²      ∂L/∂p = 2 (ln(1 + p) − ln(1 + t)) / (n (1 + p))</source>
+            <translation>L = (1/n) Σ (ln(1 + p) − ln(1 + t))²      ∂L/∂p = 2 (ln(1 + p) − ln(1 + t)) / (n (1 + p))</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="558" />
+            <source>L = Σ |p − t|      ∂L/∂p = sign(p − t)</source>
+            <translation>L = Σ |p − t|      ∂L/∂p = sign(p − t)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="559" />
+            <source>L = Σ (p − t)²      ∂L/∂p = 2 (p − t)</source>
+            <translation>L = Σ (p − t)²      ∂L/∂p = 2 (p − t)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="560" />
+            <source>L = (1/n) Σ |p − t|      ∂L/∂p = sign(p − t) / n</source>
+            <translation>L = (1/n) Σ |p − t|      ∂L/∂p = sign(p − t) / n</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="561" />
+            <source>L = (1/n) Σ 100 |p − t| / |t|      ∂L/∂p = 100 sign(p − t) / (n |t|); t = 0 is left out</source>
+            <translation>L = (1/n) Σ 100 |p − t| / |t|      ∂L/∂p = 100 sign(p − t) / (n |t|)；t = 0 的元素不计入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="564" />
+            <source>L = −(1/n) Σ (t ln p + (1 − t) ln(1 − p))      ∂L/∂p = (p − t) / (n p (1 − p))</source>
+            <translation>L = −(1/n) Σ (t ln p + (1 − t) ln(1 − p))      ∂L/∂p = (p − t) / (n p (1 − p))</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="565" />
+            <source>L = −ln softmax(z)ₜ      ∂L/∂z = softmax(z) − onehot(t)</source>
+            <translation>L = −ln softmax(z)ₜ      ∂L/∂z = softmax(z) − onehot(t)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="573" />
+            <source>On your digit: draw a digit to fill this table.</source>
+            <translation>在你的数字上：写一个数字来填满这张表。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="586" />
+            <source>On your digit: the network's output p against class {cls} (t = 1 there, 0 elsewhere)</source>
+            <translation>在你的数字上：网络的输出 p 对比类别 {cls}（该处 t = 1，其余为 0）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="601" />
+            <source>∂L/∂z is the gradient carried back through softmax to the logits, what training uses. MAPE counts only class {cls}: the other targets are 0 and have no percentage error. Binary cross-entropy clips p to [1e−12, 1 − 1e−12].</source>
+            <translation>∂L/∂z 是经 softmax 反向传到 logit 的梯度，也就是训练真正使用的梯度。MAPE 只计入类别 {cls}：其他目标为 0，没有百分比误差。二元交叉熵把 p 截断到 [1e−12, 1 − 1e−12]。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="613" />
+            <source>Why cross-entropy and not MSE trains the softmax</source>
+            <translation>为什么训练 softmax 用交叉熵而不用 MSE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="614" />
+            <source>p of the label</source>
+            <translation>标签的 p</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="614" />
+            <source>MSE: largest |∂L/∂z|</source>
+            <translation>MSE：最大的 |∂L/∂z|</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="614" />
+            <source>cross-entropy: largest |∂L/∂z|</source>
+            <translation>交叉熵：最大的 |∂L/∂z|</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="618" />
+            <source>label {cls} (chosen)</source>
+            <translation>标签 {cls}（所选）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="619" />
+            <source>label {cls} (least likely)</source>
+            <translation>标签 {cls}（可能性最小）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="630" />
+            <source>Were the label {cls}, the network would be confidently wrong (p = {p}). MSE's gradient reaches the logits through softmax's slope p(1 − p), nearly 0 for a saturated output: at most {mse}, so the mistake is barely corrected. Cross-entropy's log cancels that slope, ∂L/∂z = p − t, so its gradient is {ce}: learning is fastest when the mistake is worst.</source>
+            <translation>如果标签是 {cls}，网络就是在自信地犯错（p = {p}）。MSE 的梯度要经过 softmax 的斜率 p(1 − p) 才能到达 logit，而输出饱和时这个斜率几乎为 0：最多只有 {mse}，所以这个错误几乎得不到纠正。交叉熵中的 log 恰好抵消了这个斜率，∂L/∂z = p − t，所以它的梯度是 {ce}：错得越厉害，学得越快。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="306" />
@@ -3128,6 +3469,254 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>步幅 S = {s} 是卷积核在两个输出之间跳过的距离，所以输出有 (M − K + 2P) / S + 1 个采样，向下取整（此处 P = {p}）。</translation>
         </message>
         <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="283" />
+            <source>Gradient descent: full batch, stochastic and mini-batch</source>
+            <translation>梯度下降：全批量、随机与小批量</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="285" />
+            <source>Full-batch gradient descent averages the gradient over every example before one update; SGD updates after each single example; mini-batch descent after each b examples (seed 003: b is usually about 10). All three train copies of one small CNN (conv 4@3×3, ReLU, max-pool, dense) from the same initial weights, on the same images, at the same learning rate.</source>
+            <translation>全批量梯度下降先把所有样本的梯度平均，再更新一次；SGD 每看一个样本就更新一次；小批量梯度下降每 b 个样本更新一次（种子材料 003：b 一般取 10 左右）。三者都从同一组初始权重出发，在同样的图像上、用同样的学习率，训练同一个小 CNN（卷积 4@3×3、ReLU、最大池化、全连接）的副本。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="296" />
+            <source>Images</source>
+            <translation>图像数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="296" />
+            <source>How many training images the three runs share</source>
+            <translation>三个训练共用多少张训练图像</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="297" />
+            <source>Mini-batch size b</source>
+            <translation>小批量大小 b</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="297" />
+            <source>Examples per update of the mini-batch run</source>
+            <translation>小批量训练每次更新使用的样本数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="298" />
+            <location filename="../../explainer/gui/pages/learn.py" line="445" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="471" />
+            <location filename="../../explainer/gui/pages/training.py" line="361" />
+            <source>Learning rate</source>
+            <translation>学习率</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="298" />
+            <source>The same step size for all three runs</source>
+            <translation>三个训练使用相同的步长</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="299" />
+            <location filename="../../explainer/gui/pages/training.py" line="365" />
+            <source>Epochs</source>
+            <translation>轮数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="299" />
+            <source>Passes over the images, for every run</source>
+            <translation>每个训练遍历这些图像的次数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="300" />
+            <source>Plot against</source>
+            <translation>横轴</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="300" />
+            <source>Compare the runs per example seen or per second</source>
+            <translation>按已看过的样本数或按秒比较这几个训练</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="306" />
+            <location filename="../../explainer/gui/pages/descent.py" line="318" />
+            <location filename="../../explainer/gui/pages/descent.py" line="346" />
+            <source>examples seen</source>
+            <translation>已看过的样本数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="306" />
+            <location filename="../../explainer/gui/pages/descent.py" line="346" />
+            <source>computing time (s)</source>
+            <translation>计算时间（秒）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="308" />
+            <location filename="../../explainer/gui/pages/training.py" line="379" />
+            <source>Start</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="309" />
+            <source>Start the three runs from one fresh initialisation</source>
+            <translation>从同一个全新的初始化开始三个训练</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="310" />
+            <location filename="../../explainer/gui/pages/testset.py" line="566" />
+            <location filename="../../explainer/gui/pages/training.py" line="381" />
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="311" />
+            <source>End after this update</source>
+            <translation>在这次更新后结束</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="316" />
+            <source>examples per update</source>
+            <translation>每次更新的样本数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="317" />
+            <source>updates</source>
+            <translation>更新次数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="319" />
+            <source>computing time</source>
+            <translation>计算时间</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="320" />
+            <source>time per update</source>
+            <translation>每次更新的时间</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="321" />
+            <source>loss on all images</source>
+            <translation>全部图像上的损失</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="332" />
+            <source>full batch</source>
+            <translation>全批量</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="334" />
+            <source>SGD (batch 1)</source>
+            <translation>SGD（批量 1）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="335" />
+            <source>mini-batch (b = {b})</source>
+            <translation>小批量（b = {b}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="344" />
+            <source>Loss of each update's own batch</source>
+            <translation>每次更新所用批次自身的损失</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="345" />
+            <source>Loss on all the images</source>
+            <translation>全部图像上的损失</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="382" />
+            <source>Uses the first training images of the {dataset} folder.</source>
+            <translation>使用 {dataset} 文件夹中的前若干张训练图像。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="386" />
+            <source>No {dataset} data folder: the runs use the bundled sample images.</source>
+            <translation>没有 {dataset} 数据文件夹：训练使用自带的样本图像。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="392" />
+            <source>Training on the first {n:,} training images of the {dataset} folder.</source>
+            <translation>正在用 {dataset} 文件夹中的前 {n:,} 张训练图像训练。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="398" />
+            <source>No {dataset} data folder found: training on the {n} bundled sample images.</source>
+            <translation>没有找到 {dataset} 数据文件夹：正在用自带的 {n} 张样本图像训练。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="462" />
+            <source>Paused.</source>
+            <translation>已暂停。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="463" />
+            <source>loading the images…</source>
+            <translation>正在载入图像…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="463" />
+            <location filename="../../explainer/gui/pages/descent.py" line="480" />
+            <source>Racing…</source>
+            <translation>比赛中…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="501" />
+            <source>{seen:,} of {goal:,} examples</source>
+            <translation>{goal:,} 个样本中的 {seen:,} 个</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="504" />
+            <source>The race failed: {message}</source>
+            <translation>比赛失败：{message}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="511" />
+            <source>Stopped; the curves show the updates made so far.</source>
+            <translation>已停止；曲线显示到目前为止的更新。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="513" />
+            <source>Done: every run has seen the images the same number of times.</source>
+            <translation>完成：每个训练看过这些图像的次数都相同。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="545" />
+            <source>{s:.2f} s</source>
+            <translation>{s:.2f} 秒</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="546" />
+            <source>{ms:.2f} ms</source>
+            <translation>{ms:.2f} 毫秒</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="554" />
+            <source>Left: every update's loss on its own batch; SGD's jumps from one example to the next. Right: the loss on all the images, measured every quarter pass.</source>
+            <translation>左图：每次更新在它自己那一批上的损失；SGD 的损失从一个样本跳到下一个样本。右图：全部图像上的损失，每遍历四分之一测量一次。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="563" />
+            <source>One full-batch update reads all {n:,} images and takes {batch_ms:.1f} ms; with the same {n:,} examples SGD makes {n:,} updates of {sgd_ms:.2f} ms each. Per example SGD moves furthest but noisiest, full batch smoothest but slowest; the mini-batch sits between.</source>
+            <translation>一次全批量更新要读完全部 {n:,} 张图像，耗时 {batch_ms:.1f} 毫秒；用同样的 {n:,} 个样本，SGD 做了 {n:,} 次更新，每次 {sgd_ms:.2f} 毫秒。按样本计，SGD 走得最远但噪声最大，全批量最平稳但最慢；小批量介于两者之间。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="590" />
+            <location filename="../../explainer/gui/pages/training.py" line="701" />
+            <source>Resume</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="590" />
+            <location filename="../../explainer/gui/pages/training.py" line="701" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="591" />
+            <source>Go on</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/descent.py" line="591" />
+            <source>Hold after this update</source>
+            <translation>在这次更新后暂停</translation>
+        </message>
+        <message>
             <location filename="../../explainer/gui/pages/design.py" line="271" />
             <source>Built a new, untrained network with {weights:,} weights. Train it in the training panel.</source>
             <translation>已构建一个新的、未经训练的网络，共 {weights:,} 个权重。请在训练面板中训练它。</translation>
@@ -3254,11 +3843,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/design.py" line="313" />
             <source>After each block: window side and step</source>
             <translation>每个模块之后：窗口边长和步长</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="314" />
-            <source>Activation</source>
-            <translation>激活函数</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="314" />
@@ -3538,13 +4122,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>你所写数字的真实类别（初始为网络的猜测）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="445" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="471" />
-            <location filename="../../explainer/gui/pages/training.py" line="361" />
-            <source>Learning rate</source>
-            <translation>学习率</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/pages/learn.py" line="446" />
             <source>Step size: every weight moves by −lr · dL/dW</source>
             <translation>步长：每个权重移动 −lr · dL/dW</translation>
@@ -3610,11 +4187,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>输入尺寸</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="143" />
-            <source>your digit</source>
-            <translation>你写的数字</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/pages/playground.py" line="144" />
             <source>0/1 grid of the tutorial</source>
             <translation>教程中的 0/1 网格</translation>
@@ -3655,11 +4227,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>前向</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="51" />
-            <source>Loss</source>
-            <translation>损失</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="52" />
             <source>Backward</source>
             <translation>反向</translation>
@@ -3668,12 +4235,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/stepper.py" line="53" />
             <source>Update</source>
             <translation>更新</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="104" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="123" />
-            <source>loss</source>
-            <translation>损失</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="309" />
@@ -3896,12 +4457,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>用当前网络对每个测试数字分类</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="566" />
-            <location filename="../../explainer/gui/pages/training.py" line="381" />
-            <source>Stop</source>
-            <translation>停止</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/pages/testset.py" line="567" />
             <source>All mistakes</source>
             <translation>全部错误</translation>
@@ -4039,11 +4594,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/training.py" line="365" />
-            <source>Epochs</source>
-            <translation>轮数</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="365" />
             <source>Passes over the training images</source>
             <translation>遍历训练图片的次数</translation>
         </message>
@@ -4086,11 +4636,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/training.py" line="377" />
             <source>Random changes to every training image so the network copes with digits drawn by hand</source>
             <translation>对每张训练图片做随机变化，让网络能应付手写的数字</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="379" />
-            <source>Start</source>
-            <translation>开始</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/training.py" line="380" />
@@ -4202,16 +4747,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/training.py" line="637" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="701" />
-            <source>Resume</source>
-            <translation>继续</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="701" />
-            <source>Pause</source>
-            <translation>暂停</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/training.py" line="703" />

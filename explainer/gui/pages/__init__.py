@@ -11,10 +11,12 @@ from explainer.gui.pages.base import (
     PageSpec,
     sync_architecture,
     sync_attribution,
+    sync_data_source,
     sync_learn,
     sync_model_and_data,
     sync_playground,
     sync_problem_view,
+    sync_trace_and_label,
 )
 
 PAGES = (
@@ -37,6 +39,7 @@ PAGES = (
         "learn",
         "Alt+3",
         sync_attribution,
+        sync_data_source,
     ),
     PageSpec(
         "learn",
@@ -109,5 +112,28 @@ PAGES = (
         "Alt+9",
         sync_model_and_data,
     ),
+    PageSpec(
+        "activations",
+        "explainer.gui.pages.activations",
+        "ActivationsView",
+        lambda: tr("Activations and losses"),
+        lambda: tr(
+            "Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your digit"
+        ),
+        "lessons",
+        "Alt+Shift+4",
+        sync_trace_and_label,
+    ),
+    PageSpec(
+        "descent",
+        "explainer.gui.pages.descent",
+        "DescentView",
+        lambda: tr("Gradient descent"),
+        lambda: tr("Full batch, SGD and mini-batch descent raced from the same initial weights"),
+        "lessons",
+        "Alt+Shift+5",
+        sync_data_source,
+    ),
 )
-"""Every page in tab order: the Learn menu's (they explain the current digit), then the Model menu's."""
+"""Every page in tab order: the Learn menu's (they explain the current digit), then the Model menu's, then
+the Lessons menu's (after the others, so ``Alt+1`` … ``Alt+9`` stay the first tabs)."""

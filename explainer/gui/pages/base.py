@@ -159,6 +159,19 @@ def sync_model_and_data(view: Any, new: Problem, old: Problem | None) -> None:
         view.set_model(new.model)
 
 
+def sync_trace_and_label(view: Any, new: Problem, old: Problem | None) -> None:
+    """Views that read the digit's trace and the chosen label (None: the predicted class), e.g. the
+    activations and losses page."""
+    if old is None or new.trace is not old.trace or new.label != old.label or new.model is not old.model:
+        view.set_trace(new.trace, new.label, new.model.class_names)
+
+
+def sync_data_source(view: Any, new: Problem, old: Problem | None) -> None:
+    """Views that need only the data set and its folder (the gradient-descent race)."""
+    if old is None or new.data is not old.data:
+        view.set_data_source(new.data)
+
+
 def sync_architecture(view: Any, new: Problem, old: Problem | None) -> None:
     """The architecture editor shows the spec of a new architecture, not of every training snapshot, and
     builds networks for the data set."""
