@@ -143,6 +143,10 @@ def test_every_declared_page_follows_a_data_set_switch(window: MainWindow, spec)
     if spec.key == "playground":
         # The playground works on the digit alone: it takes the new input.
         np.testing.assert_array_equal(view._digit, window.current_trace().input[0, 0])
+    elif spec.key == "side_by_side":
+        # It compares both bundled networks whatever the data set, and marks the one in use.
+        assert view._dataset is FASHION_MNIST
+        np.testing.assert_array_equal(view.current_input(), window.state.input)
     elif spec.key == "arch_editor":
         assert view._dataset is FASHION_MNIST
         assert list(view.build_model().class_names) == list(FASHION_MNIST_CLASSES)

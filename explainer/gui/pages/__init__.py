@@ -15,6 +15,7 @@ from explainer.gui.pages.base import (
     sync_model_and_data,
     sync_playground,
     sync_problem_view,
+    sync_side_by_side,
 )
 
 PAGES = (
@@ -67,6 +68,16 @@ PAGES = (
         "learn",
         "Alt+6",
         sync_playground,
+    ),
+    PageSpec(
+        "side_by_side",
+        "explainer.gui.pages.sidebyside",
+        "SideBySideView",
+        lambda: tr("Side by side"),
+        lambda: tr("The first layer of the digits network and of the clothes network, side by side"),
+        "lessons",
+        "Alt+Shift+7",
+        sync_side_by_side,
     ),
     PageSpec(
         "training",

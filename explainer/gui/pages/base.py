@@ -151,6 +151,14 @@ def sync_playground(view: Any, new: Problem, old: Problem | None) -> None:
         view.set_trace(new.trace)
 
 
+def sync_side_by_side(view: Any, new: Problem, old: Problem | None) -> None:
+    """The side-by-side comparison: the digit both bundled networks read and the data set in use."""
+    if _new_data_set(new, old):
+        view.set_dataset(new.data.dataset)
+    if _new_digit(new, old):
+        view.set_input(new.x)
+
+
 def sync_model_and_data(view: Any, new: Problem, old: Problem | None) -> None:
     """Views that need the model and the data set, not the digit (training, evaluation)."""
     if old is None or new.data is not old.data:
