@@ -48,7 +48,8 @@ def test_it_shows_both_bundled_networks_kernels_on_one_symmetric_scale(view: Sid
 def test_the_quoted_correlations_are_those_of_the_real_kernels(view: SideBySideView) -> None:
     mnist, fashion = view.networks()
     r = view.correlations()
-    expected = [np.corrcoef(a.ravel(), b.ravel())[0, 1] for a, b in zip(mnist.kernels, fashion.kernels)]
+    pairs = zip(mnist.kernels, fashion.kernels, strict=True)
+    expected = [np.corrcoef(a.ravel(), b.ravel())[0, 1] for a, b in pairs]
     np.testing.assert_allclose(r, expected, atol=1e-9)
     text = view.comparison.text()
     assert theme.format_value(float(np.median(r)), 2) in text
@@ -56,7 +57,9 @@ def test_the_quoted_correlations_are_those_of_the_real_kernels(view: SideBySideV
     assert kernel_correlations(np.zeros((2, 1, 3, 3)), np.zeros((3, 1, 3, 3))) is None
 
 
-def test_the_drawing_is_read_by_both_networks_and_a_blank_canvas_says_what_to_do(view: SideBySideView) -> None:
+def test_the_drawing_is_read_by_both_networks_and_a_blank_canvas_says_what_to_do(
+    view: SideBySideView,
+) -> None:
     assert view.source() == "drawing"
     view.set_input(None)
     assert not view.message.isHidden() and view.map_board.isHidden()

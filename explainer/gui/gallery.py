@@ -103,7 +103,7 @@ class SampleGallery(FollowsLanguage, QListWidget):
         label = int(self._labels[row])
         names = self._class_names
         name = class_name(names[label]) if names is not None and label < len(names) else label
-        return tr("Test digit #{index}, true label {label}. Click to load it.").format(index=row, label=name)
+        return tr("Test image #{index}, true label {label}. Click to load it.").format(index=row, label=name)
 
     def _rebuild(self) -> None:
         """Recreate the thumbnails at the current size."""

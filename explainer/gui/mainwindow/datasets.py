@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction, QActionGroup
 
-from explainer.data import DATASETS, Dataset, dataset_named
+from explainer.data import DATASETS, MNIST, Dataset, dataset_named
 from explainer.errors import BadInputError
 from explainer.gui.i18n import tr
 from explainer.gui.mainwindow.modelfiles import read_model
@@ -29,6 +29,13 @@ def dataset_tips() -> dict[str, str]:
             "Photos of clothes, shoes and bags in ten classes, with the network trained on them"
         ),
     }
+
+
+def window_title(dataset: Dataset) -> str:
+    """The window's title: the app's name, which names the data set it works on."""
+    if dataset.name == MNIST.name:
+        return tr("MNIST CNN Explainer")
+    return tr("CNN Explainer: {name}").format(name=dataset.name)
 
 
 class DatasetSwitching:

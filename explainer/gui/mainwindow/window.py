@@ -41,7 +41,7 @@ from explainer.gui.i18n import FollowsLanguage, class_name, tr, translate_error
 from explainer.gui.jobs import stop_all_workers
 from explainer.gui.kit.widgets import heading, hint
 from explainer.gui.mainwindow.actions import WindowActions, scale_names, scale_tips
-from explainer.gui.mainwindow.datasets import DatasetSwitching
+from explainer.gui.mainwindow.datasets import DatasetSwitching, window_title
 from explainer.gui.mainwindow.detail import LayerExplanation
 from explainer.gui.mainwindow.modelfiles import (
     ModelSource,
@@ -327,12 +327,20 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
-        self.setWindowTitle(tr("MNIST CNN Explainer"))
         mnist = self.state.dataset.name == MNIST.name
+        self.setWindowTitle(window_title(self.state.dataset))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # Qt shows "title — display name" on most desktops: both name the data set in use.
+            app.setApplicationDisplayName(self.windowTitle())
         self.draw_heading.setText(tr("Draw a digit") if mnist else tr("Draw a piece of clothing"))
         self.draw_hint.setText(tr("Left button draws, right button erases. The network updates as you draw."))
         self.brush_label.setText(tr("Brush"))
-        self.brush_slider.setToolTip(tr("Brush size: thicker strokes look more like MNIST digits"))
+        self.brush_slider.setToolTip(
+            tr("Brush size: thicker strokes look more like MNIST digits")
+            if mnist
+            else tr("Brush size: thick strokes fill large shapes quickly")
+        )
         self.input_heading.setText(tr("What the network sees"))
         self.input_hint.setText(
             tr("Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.")
@@ -358,7 +366,7 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
         self._retranslate_datasets()
         self.target_bar.set_class_names([class_name(str(name)) for name in self.state.model.class_names])
         self.mode_label.setText(tr("Mode:"))
-        self.model_changed_label.setText(tr("Model changed by Learn this digit:"))
+        self.model_changed_label.setText(tr("Model changed by Learn this example:"))
         self.model_changed_undo.setText(tr("Undo"))
         self.model_changed_undo.setToolTip(tr("Put back the weights from before the last Learn step"))
         self._show_quantity_hint()
@@ -464,7 +472,7 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
         self.timing_label = QLabel()
         self._update_ms: float | None = None
         self.timing_label.setObjectName("status_timing")
-        # Shown while the model in use is one that "Learn this digit" changed, until Undo or Restore.
+        # Shown while the model in use is one that "Learn this example" changed, until Undo or Restore.
         self.model_changed = QWidget()
         self.model_changed.setObjectName("model_changed")
         self.model_changed_label = QLabel()
@@ -602,7 +610,11 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
     def _show_prediction(self, trace: Trace | None) -> None:
         """Put the predicted class and its probability in the status bar."""
         if trace is None:
-            self.prediction_label.setText(tr("Draw a digit to see what the network thinks"))
+            self.prediction_label.setText(
+                tr("Draw a digit to see what the network thinks")
+                if self.state.dataset.name == MNIST.name
+                else tr("Draw or pick an image to see what the network thinks")
+            )
             return
         k = int(trace.prediction[0])
         self.prediction_label.setText(
@@ -662,7 +674,7 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
             )
         else:
             text = tr(
-                "Forward: each map shows what its layer computed from your digit (red: positive, blue: "
+                "Forward: each map shows what its layer computed from your input (red: positive, blue: "
                 "negative). Click any map to see how it was computed."
             )
         self.quantity_hint.setText(text)

@@ -131,7 +131,7 @@ def sync_attribution(view: Any, new: Problem, old: Problem | None) -> None:
 
 
 def sync_learn(view: Any, new: Problem, old: Problem | None) -> None:
-    """The "Learn this digit" view: the model it steps from, the digit and its label.
+    """The "Learn this example" view: the model it steps from, the digit and its label.
 
     The model the view announced itself comes back here unchanged, and the digit is then the same, so its
     before/after display survives the round trip through the state.

@@ -128,7 +128,7 @@ class Playground(SlidingKernelView):
         for caption, text in zip(self._labels, labels, strict=True):
             caption.setText(text)
         choices = {
-            "digit": tr("your digit"),
+            "digit": tr("your input"),
             "grid": tr("0/1 grid of the tutorial"),
             "x": tr("X (tutorial)"),
             "vertical": tr("vertical edges"),
