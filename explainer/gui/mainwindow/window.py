@@ -133,6 +133,9 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
         self._show_prediction(None)
         self._fit_to_screen(theme.px(1440), theme.px(880))
         self.undo_action.setEnabled(False)
+        if model is not None and model_error is None:
+            # A model from a file or from the caller may be another data set's (``--model``).
+            self.follow_model_dataset()
         if model_error is not None:
             self.last_error = model_error
             # Once the window is up, so that the message box opens over it rather than before it.
@@ -164,7 +167,8 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
         self.state.set_target(target)
 
     def open_model(self, path: str | os.PathLike[str]) -> bool:
-        """Use the model file at ``path``; on a bad file, show why and keep the current model."""
+        """Use the model file at ``path``; on a bad file, show why and keep the current model. A model of
+        another bundled data set switches the window to that data set (see ``follow_model_dataset``)."""
         model = read_model(path, self.show_error)
         if model is None:
             return False
@@ -175,6 +179,8 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
             ),
             5000,
         )
+        # Said after "Opened": a model of another data set switches the window to it, or is flagged.
+        self.follow_model_dataset()
         return True
 
     def save_model(self, path: str | os.PathLike[str]) -> bool:
