@@ -315,6 +315,9 @@ def test_in_fashion_mode_the_window_and_every_page_speak_of_the_data_in_use(fash
     tooltips = {f"sample {i}": window.gallery.item(i).toolTip() for i in range(window.gallery.count())}
     assert speaks_of_digits({"gallery": window.gallery.toolTip(), **tooltips}) == {}
     assert FASHION_MNIST_CLASSES[int(FASHION_MNIST.load_samples()[1][0])] in tooltips["sample 0"]
+    # The tiles are named by class, not by label number.
+    labels = FASHION_MNIST.load_samples()[1]
+    assert [window.gallery.item(i).text() for i in range(3)] == [FASHION_MNIST_CLASSES[k] for k in labels[:3]]
 
 
 @pytest.mark.parametrize("blank", [True, False], ids=["sample", "drawing"])

@@ -461,8 +461,8 @@ class MistakeListModel(QAbstractListModel):
             return None
         i = int(self._indices[index.row()])
         if role == Qt.ItemDataRole.DisplayRole:
-            true, predicted = int(result.labels[i]), int(result.predictions[i])
-            return f"{result.class_label(true)} → {result.class_label(predicted)}"
+            true, predicted = (result.class_label(int(a[i])) for a in (result.labels, result.predictions))
+            return f"{true} → {predicted}"
         if role == Qt.ItemDataRole.DecorationRole:
             if i not in self._icons:
                 image = np.ascontiguousarray(result.images[i], np.uint8)
@@ -647,6 +647,8 @@ class EvaluationView(JobPage):
         self.mistakes_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.mistakes_view.setMovement(QListView.Movement.Static)
         self.mistakes_view.setUniformItemSizes(True)
+        # Class names longer than a digit wrap onto a second line under the thumbnail.
+        self.mistakes_view.setWordWrap(True)
         self.mistakes_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mistakes_view.clicked.connect(lambda index: self.open_mistake(index.row()))
         self.mistakes_view.activated.connect(lambda index: self.open_mistake(index.row()))
@@ -671,8 +673,16 @@ class EvaluationView(JobPage):
         side = theme.px(THUMB_PX)
         self.mistakes_model.thumb = side
         self.mistakes_view.setIconSize(QSize(side, side))
+        metrics = self.fontMetrics()
+        result = self._result
+        names = [result.class_label(k) for k in range(len(result.confusion))] if result is not None else []
+        longest = max((metrics.horizontalAdvance(f"{name} →") for name in names), default=0)
+        lines = 2 if any(len(name) > 2 for name in names) else 1
         self.mistakes_view.setGridSize(
-            QSize(side + theme.px(14), side + self.fontMetrics().height() + theme.px(10))
+            QSize(
+                max(side + theme.px(14), longest + theme.px(22)),
+                side + lines * metrics.height() + theme.px(10),
+            )
         )
         self.mistakes_model.set_mistakes(self._result, self.mistakes_model.indices())
 
@@ -702,6 +712,7 @@ class EvaluationView(JobPage):
             self._show_status("")
             names = result.class_names or tuple(str(i) for i in range(len(result.confusion)))
             self.matrix.set_confusion(result.confusion, list(names))
+            self._apply_thumb_size()  # room for the class names under the thumbnails
             self.show_cell(None, None)
         elif not self._failed:
             self._show_status(tr("Stopped; the results shown are from before."))
