@@ -117,14 +117,18 @@ class SampleGallery(FollowsLanguage, QListWidget):
         side = self._thumb
         labels = range(int(self._labels.max()) + 1) if self.count_samples() else range(0)
         longest = max((self.fontMetrics().horizontalAdvance(self._tile_text(k)) for k in labels), default=0)
-        self.setGridSize(QSize(max(side + 10, longest + 18), side + self.fontMetrics().height() + 8))
+        grid = QSize(max(side + 10, longest + 18), side + self.fontMetrics().height() + 8)
+        self.setGridSize(grid)
+        # Each tile as wide as its grid cell: left to the style, a CJK name was cut to the icon's width.
+        tile = QSize(grid.width() - 4, grid.height() - 4)
+        for row in range(self.count()):
+            self.item(row).setSizeHint(tile)
 
     def _rebuild(self) -> None:
         """Recreate the thumbnails at the current size."""
         self.clear()
         side = self._thumb
         self.setIconSize(QSize(side, side))
-        self._fit_grid()
         for row, (image, label) in enumerate(zip(self._images, self._labels, strict=True)):
             qimage = QImage(image.data, 28, 28, 28, QImage.Format.Format_Grayscale8)
             pixmap = QPixmap.fromImage(qimage).scaled(
@@ -137,3 +141,4 @@ class SampleGallery(FollowsLanguage, QListWidget):
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             item.setToolTip(self._item_tooltip(row))
             self.addItem(item)
+        self._fit_grid()

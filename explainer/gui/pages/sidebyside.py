@@ -272,7 +272,8 @@ class SideBySideView(FollowsLanguage, QWidget):
         )
         seeds = {None if n.model is None else n.model.metadata.get("seed") for n in self._networks}
         if len(seeds) == 1 and None not in seeds:
-            text += " " + tr(
+            # A space after a Western full stop, none after a Chinese one.
+            text += ("" if text.endswith("。") else " ") + tr(
                 "Both started from the same random kernels (seed {seed}), so what differs was learnt."
             ).format(seed=seeds.pop())
         return text
