@@ -70,16 +70,6 @@ PAGES = (
         sync_playground,
     ),
     PageSpec(
-        "side_by_side",
-        "explainer.gui.pages.sidebyside",
-        "SideBySideView",
-        lambda: tr("Side by side"),
-        lambda: tr("The first layer of the digits network and of the clothes network, side by side"),
-        "lessons",
-        "Alt+Shift+7",
-        sync_side_by_side,
-    ),
-    PageSpec(
         "training",
         "explainer.gui.pages.training",
         "TrainingView",
@@ -110,5 +100,16 @@ PAGES = (
         "Alt+9",
         sync_model_and_data,
     ),
+    PageSpec(
+        "side_by_side",
+        "explainer.gui.pages.sidebyside",
+        "SideBySideView",
+        lambda: tr("Side by side"),
+        lambda: tr("The first layer of the digits network and of the clothes network, side by side"),
+        "lessons",
+        "Alt+Shift+7",
+        sync_side_by_side,
+    ),
 )
-"""Every page in tab order: the Learn menu's (they explain the current input), then the Model menu's."""
+"""Every page in tab order: the Learn menu's (they explain the current input), the Model menu's (``Alt+2`` to
+``Alt+9`` in tab order), then the Lessons menu's."""
