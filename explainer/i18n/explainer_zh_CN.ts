@@ -156,7 +156,7 @@ Install them with:
             <translation>来自数据集测试集的图像，网络在训练时从未见过。点击即可载入。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/gallery.py" line="106" />
+            <location filename="../../explainer/gui/gallery.py" line="108" />
             <source>Test image #{index}, true label {label}. Click to load it.</source>
             <translation>测试图片 #{index}，真实标签 {label}。点击载入。</translation>
         </message>
@@ -2325,43 +2325,43 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="76" />
-            <source>Side by side</source>
-            <translation>并排对比</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="77" />
-            <source>The first layer of the digits network and of the clothes network, side by side</source>
-            <translation>把手写数字网络和服装网络的第一层并排对比</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="86" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="87" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="77" />
             <source>Train the network on the data set in use and watch the loss fall and the filters form</source>
             <translation>在当前数据集上训练网络，看着损失下降、滤波器逐渐成形</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="96" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="86" />
             <source>Design</source>
             <translation>设计</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="97" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="87" />
             <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
             <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="107" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="97" />
             <source>Test set</source>
             <translation>测试集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="108" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="98" />
             <source>Accuracy on the data set's test images, the confusion matrix and the mistakes</source>
             <translation>在数据集测试图片上的准确率、混淆矩阵和分类错误</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="107" />
+            <source>Side by side</source>
+            <translation>并排对比</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="108" />
+            <source>The first layer of the digits network and of the clothes network, side by side</source>
+            <translation>把手写数字网络和服装网络的第一层并排对比</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="306" />
@@ -2891,9 +2891,9 @@ Install them with:
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/job.py" line="59" />
-            <source>Choose the folder that holds the data set's files first.</source>
-            <translation>请先选择存放数据集文件的文件夹。</translation>
+            <location filename="../../explainer/gui/pages/job.py" line="61" />
+            <source>Choose the folder that holds the {name} files first.</source>
+            <translation>请先选择存放 {name} 文件的文件夹。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/learn.py" line="274" />
@@ -3039,7 +3039,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/playground.py" line="120" />
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="352" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="353" />
             <source>Input</source>
             <translation>输入</translation>
         </message>
@@ -3179,17 +3179,17 @@ Install them with:
             <translation>把一个网络的第 k 个卷积核与另一个网络的第 k 个对比：相关系数的中位数是 {median}（1 表示图案相同）；差别最大的是卷积核 {k}（从左上角起按行数），r = {r}。全部配对：{values}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="275" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="276" />
             <source>Both started from the same random kernels (seed {seed}), so what differs was learnt.</source>
             <translation>两个网络从同样的随机卷积核（种子 {seed}）出发，所以不同之处都是学出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="314" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="315" />
             <source>It answers {name} ({percent:.0%})</source>
             <translation>它的回答是 {name}（{percent:.0%}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="337" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="338" />
             <source>Draw on the canvas, or choose a test image above, to see the maps both networks compute.</source>
             <translation>在画布上绘画，或在上方选一张测试图片，看看两个网络算出的特征图。</translation>
         </message>
@@ -3466,27 +3466,27 @@ Install them with:
             <translation>重新列出所有分错的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="682" />
+            <location filename="../../explainer/gui/pages/testset.py" line="692" />
             <source>{done:,} of {total:,} images</source>
             <translation>{done:,} / {total:,} 张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="686" />
+            <location filename="../../explainer/gui/pages/testset.py" line="696" />
             <source>Evaluation failed: {message}</source>
             <translation>评估失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="695" />
+            <location filename="../../explainer/gui/pages/testset.py" line="705" />
             <source>{total:,} images</source>
             <translation>{total:,} 张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="698" />
+            <location filename="../../explainer/gui/pages/testset.py" line="708" />
             <source>{accuracy:.2%} right: {right:,} of {total:,} test images, {wrong:,} wrong</source>
             <translation>正确率 {accuracy:.2%}：{total:,} 张测试图片中对了 {right:,} 张，错了 {wrong:,} 张</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="707" />
+            <location filename="../../explainer/gui/pages/testset.py" line="718" />
             <source>Stopped; the results shown are from before.</source>
             <translation>已停止；显示的是之前的结果。</translation>
         </message>
@@ -4213,6 +4213,10 @@ Install them with:
             <location filename="../../explainer/modelio.py" line="425" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
+        </message>
+        <message>
+            <source>Choose the folder that holds the data set's files first.</source>
+            <translation type="vanished">请先选择存放数据集文件的文件夹。</translation>
         </message>
         <message>
             <source>Draw a digit with the left mouse button. The right button erases. Ctrl+Z undoes a stroke.</source>
