@@ -230,7 +230,7 @@ class SideBySideView(FollowsLanguage, QWidget):
         self._refresh()
 
     def _fill_classes(self) -> None:
-        """The class choice lists the classes of the chosen data set (hidden for the drawing)."""
+        """The class choice lists the classes of the chosen data set (empty for the drawing)."""
         source = self.source()
         dataset = next((d for d in COMPARED if d.name == source), None)
         index = self.class_box.currentIndex()
@@ -240,8 +240,9 @@ class SideBySideView(FollowsLanguage, QWidget):
             self.class_box.addItems(shown_class_names(dataset.class_names))
             self.class_box.setCurrentIndex(max(0, min(index, self.class_box.count() - 1)))
         self.class_box.blockSignals(False)
-        self.class_box.setVisible(dataset is not None)
-        self.class_text.setVisible(dataset is not None)
+        # Greyed out rather than hidden for the drawing: the row keeps its layout.
+        self.class_box.setEnabled(dataset is not None)
+        self.class_text.setEnabled(dataset is not None)
 
     def _column_title(self, network: Network) -> str:
         """A column's title: which network, and whether the window uses its data set now."""
