@@ -100,9 +100,9 @@ def test_in_the_window_it_compares_both_networks_whatever_the_data_set(qtbot, se
     view = window.show_page("side_by_side")
     assert isinstance(view, SideBySideView)
     assert [n.model is not None for n in view.networks()] == [True, True]
-    titles = [panel.title for panel in view.kernel_board.panels()]
-    assert "(in use)" in titles[1] and "(in use)" not in titles[0]
+    captions = [panel.caption for panel in view.kernel_board.panels()]
+    assert captions == ["", "The window works on this data set now"]
     window.set_dataset("MNIST")
-    titles = [panel.title for panel in view.kernel_board.panels()]
-    assert "(in use)" in titles[0] and "(in use)" not in titles[1]
+    captions = [panel.caption for panel in view.kernel_board.panels()]
+    assert captions == ["The window works on this data set now", ""]
     window.close()

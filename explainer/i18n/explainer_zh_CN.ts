@@ -1864,7 +1864,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/datasets.py" line="135" />
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="271" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="278" />
             <location filename="../../explainer/gui/tour/stops.py" line="123" />
             <source>, </source>
             <translation>、</translation>
@@ -3039,7 +3039,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/playground.py" line="120" />
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="353" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="363" />
             <source>Input</source>
             <translation>输入</translation>
         </message>
@@ -3099,97 +3099,102 @@ Install them with:
             <translation>(H + 2P − K) / S + 1  =  没有输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="206" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="98" />
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="211" />
             <source>Side by side: digits and clothes</source>
             <translation>并排对比：手写数字与服装</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="207" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="212" />
             <source>Input:</source>
             <translation>输入：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="209" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="214" />
             <source>Your drawing</source>
             <translation>你的绘画</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="210" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="215" />
             <source>An MNIST test digit</source>
             <translation>一个 MNIST 测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="211" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="216" />
             <source>A Fashion-MNIST test image</source>
             <translation>一张 Fashion-MNIST 测试图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="215" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="220" />
             <source>Both networks read the same input: your drawing or a test image</source>
             <translation>两个网络读取同一个输入：你的绘画或一张测试图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="216" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="221" />
             <source>Class:</source>
             <translation>类别：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="217" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="222" />
             <source>The first test image of this class in the gallery</source>
             <translation>示例图库中这个类别的第一张测试图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="219" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="224" />
             <source>The same architecture, trained once on handwritten digits and once on photos of clothes. Look at the kernels first: with only 3×3 pixels each, the first layer of both networks learns small edge and ink detectors, and most pairs look alike. Then look at the maps: on a digit they light up along the thin strokes; on a piece of clothing along its outline, and a kernel whose weights add up to far from zero also over its filled areas.</source>
             <translation>同一个架构，一次在手写数字上训练，一次在服装照片上训练。先看卷积核：每个只有 3×3 个像素，两个网络的第一层学到的都是小小的边缘和笔迹检测器，大多数卷积核成对看起来很像。再看特征图：对数字，它们沿着细细的笔画亮起来；对服装，它们沿着轮廓亮起来，而权重之和离零较远的卷积核还会在整块填充的区域亮起来。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="227" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="232" />
             <source>conv1 kernels (red: positive weight, blue: negative)</source>
             <translation>conv1 的卷积核（红色：正权重，蓝色：负权重）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="228" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="233" />
             <source>conv1 feature maps for this input</source>
             <translation>这个输入的 conv1 特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="249" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="256" />
             <source>Trained on MNIST digits</source>
             <translation>在 MNIST 数字上训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="251" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="257" />
             <source>Trained on Fashion-MNIST clothes</source>
             <translation>在 Fashion-MNIST 服装上训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="254" />
-            <source>{title} (in use)</source>
-            <translation>{title}（使用中）</translation>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="262" />
+            <source>The window works on this data set now</source>
+            <translation>窗口当前使用这个数据集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="261" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="268" />
             <source>The two first layers differ in shape, so their kernels cannot be paired.</source>
             <translation>两个第一层的形状不同，卷积核无法一一配对。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="263" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="270" />
             <source>Kernel k of one network against kernel k of the other: their correlation is {median} in the median (1 means the same pattern); the pair that differs most is kernel {k} (counted from the top left, along the rows), r = {r}. All pairs: {values}.</source>
             <translation>把一个网络的第 k 个卷积核与另一个网络的第 k 个对比：相关系数的中位数是 {median}（1 表示图案相同）；差别最大的是卷积核 {k}（从左上角起按行数），r = {r}。全部配对：{values}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="276" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="283" />
             <source>Both started from the same random kernels (seed {seed}), so what differs was learnt.</source>
             <translation>两个网络从同样的随机卷积核（种子 {seed}）出发，所以不同之处都是学出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="315" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="322" />
             <source>It answers {name} ({percent:.0%})</source>
             <translation>它的回答是 {name}（{percent:.0%}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="338" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="348" />
             <source>Draw on the canvas, or choose a test image above, to see the maps both networks compute.</source>
             <translation>在画布上绘画，或在上方选一张测试图片，看看两个网络算出的特征图。</translation>
         </message>
@@ -4213,6 +4218,14 @@ Install them with:
             <location filename="../../explainer/modelio.py" line="425" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
+        </message>
+        <message>
+            <source>The data set in use</source>
+            <translation type="vanished">当前使用的数据集</translation>
+        </message>
+        <message>
+            <source>{title} (in use)</source>
+            <translation type="vanished">{title}（使用中）</translation>
         </message>
         <message>
             <source>Choose the folder that holds the data set's files first.</source>

@@ -93,6 +93,11 @@ def load_networks() -> list[Network]:
     return networks
 
 
+def _sentences(*parts: str) -> str:
+    """Caption parts as one line, "; "-separated in English and "；" in Chinese (empty parts left out)."""
+    return tr("; ").join(part for part in parts if part)
+
+
 class SideBySideView(FollowsLanguage, QWidget):
     """The conv1 kernels and feature maps of the MNIST and the Fashion-MNIST network, side by side
     (objectName "side_by_side").
@@ -244,16 +249,18 @@ class SideBySideView(FollowsLanguage, QWidget):
         self.class_box.setEnabled(dataset is not None)
         self.class_text.setEnabled(dataset is not None)
 
-    def _column_title(self, network: Network) -> str:
-        """A column's title: which network, and whether the window uses its data set now."""
-        title = (
-            tr("Trained on MNIST digits")
-            if network.dataset.name == MNIST.name
-            else tr("Trained on Fashion-MNIST clothes")
-        )
-        if network.dataset.name == self._dataset.name:
-            title = tr("{title} (in use)").format(title=title)
-        return title
+    @staticmethod
+    def _column_title(network: Network) -> str:
+        """A column's title: which network it is."""
+        if network.dataset.name == MNIST.name:
+            return tr("Trained on MNIST digits")
+        return tr("Trained on Fashion-MNIST clothes")
+
+    def _in_use(self, network: Network) -> str:
+        """A caption line for the network of the data set the window works on now (else empty); a caption
+        wraps where a title would be cut."""
+        in_use = network.dataset.name == self._dataset.name
+        return tr("The window works on this data set now") if in_use else ""
 
     def _comparison_text(self) -> str:
         """What the correlations of the kernel pairs say, with the numbers."""
@@ -324,7 +331,10 @@ class SideBySideView(FollowsLanguage, QWidget):
         k_levels = theme.symmetric_levels(np.concatenate([k.ravel() for k in shown])) if shown else (-1, 1)
         panels = [
             Panel(
-                self._column_title(network), tile(weights[:, 0], min(KERNEL_COLUMNS, len(weights))), k_levels
+                self._column_title(network),
+                tile(weights[:, 0], min(KERNEL_COLUMNS, len(weights))),
+                k_levels,
+                caption=self._in_use(network),
             )
             for network, weights in zip(self._networks, kernels, strict=True)
             if weights is not None
@@ -362,7 +372,7 @@ class SideBySideView(FollowsLanguage, QWidget):
                     tile(feature, columns),
                     m_levels,
                     numbers=False,
-                    caption=self._prediction(network, x),
+                    caption=_sentences(self._prediction(network, x), self._in_use(network)),
                 )
             )
         self.map_board.set_panels(panels)
