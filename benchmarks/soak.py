@@ -257,7 +257,7 @@ class Soak:
         return True
 
     def sweep(self) -> None:
-        """Warm-up: every action kind twice, every page and every language once.
+        """Warm-up: every action kind twice, every page and every language once, the whole tour once.
 
         Pages, dialogs and views are built on first use and kept; building them all before the baseline
         count means the soak measures what repeated use adds, not what first use creates.
@@ -269,6 +269,9 @@ class Soak:
             self._run(page, lambda page=page: (self._trigger(page), wait(30), self._trigger("show_network")))
         for language in self.languages if "language" in self.available else []:
             self._run(language, lambda language=language: self._trigger(language))
+        if "tour" in self.available:
+            # Random tours reach the last stops only now and then; their views are built here once.
+            self._run("tour", self.whole_tour)
 
     def _run(self, name: str, run: Callable[[], object]) -> None:
         """Run one action, recording what it raises, then let the events it caused be handled."""
@@ -406,6 +409,18 @@ class Soak:
             if button is not None and button.isEnabled() and button.isVisible():
                 button.click()
                 process_events()
+        leave = self.window.findChild(QAbstractButton, "tour_leave")
+        if leave is not None and leave.isVisible():
+            leave.click()
+
+    def whole_tour(self) -> None:
+        """Start the guided tour, walk it to its last stop and leave it."""
+        self._trigger("tour_action")
+        process_events()
+        button = self.window.findChild(QAbstractButton, "tour_next")
+        while button is not None and button.isEnabled() and button.isVisible():
+            button.click()
+            process_events()
         leave = self.window.findChild(QAbstractButton, "tour_leave")
         if leave is not None and leave.isVisible():
             leave.click()

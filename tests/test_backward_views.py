@@ -1,4 +1,4 @@
-"""Backward detail views, stepper, "Learn this digit" and gradient check show the core's numbers."""
+"""Backward detail views, stepper, "Learn this example" and gradient check show the core's numbers."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -13,14 +14,16 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
 
 from explainer.data import FASHION_MNIST, FASHION_MNIST_CLASSES, MNIST
 from explainer.data.preprocess import to_fashion_mnist
 from explainer.gui import i18n
+from explainer.gui.app import create_window
 from explainer.gui.mainwindow import MainWindow
 from explainer.gui.pages import PAGES
 from explainer.gui.state import DATA_DIR_KEY, Settings, data_dir_key, load_settings, save_settings
+from explainer.gui.tour.panel import TourPanel
 from explainer.modelio import load_model
 from explainer.unusual import model_sha256
 
@@ -143,6 +146,10 @@ def test_every_declared_page_follows_a_data_set_switch(window: MainWindow, spec)
     if spec.key in ("playground", "conv1d"):
         # The playground and the 1-D lesson work on the digit alone: they take the new input.
         np.testing.assert_array_equal(view._digit, window.current_trace().input[0, 0])
+    elif spec.key == "side_by_side":
+        # It compares both bundled networks whatever the data set, and marks the one in use.
+        assert view._dataset is FASHION_MNIST
+        np.testing.assert_array_equal(view.current_input(), window.state.input)
     elif spec.key == "arch_editor":
         assert view._dataset is FASHION_MNIST
         assert list(view.build_model().class_names) == list(FASHION_MNIST_CLASSES)
@@ -212,3 +219,162 @@ def test_class_names_are_shown_in_chinese(window: MainWindow, qtbot, tmp_path: P
     finally:
         i18n.set_language(QApplication.instance(), "en", store)
     qtbot.waitUntil(lambda: window.overview.prediction_view().class_names() == list(FASHION_MNIST_CLASSES))
+
+
+# ---- in Fashion-MNIST mode no shown text speaks of digits or of MNIST as the data -----------------------
+
+DATA_WORDS = re.compile(r"\bdigits?\b|数字|(?<!Fashion-)\bMNIST\b")
+"""Words that name MNIST's data: "digit(s)", "数字" and MNIST (but not in the name Fashion-MNIST)."""
+
+ON_PURPOSE = {"dataset_mnist", "about", "side_by_side"}
+"""objectNames whose texts name MNIST on purpose: the Data set menu's MNIST entry, About (the app's name)
+and the side-by-side page, which compares the MNIST network with the Fashion-MNIST one."""
+
+
+NAMES = ("Keras MNIST tutorial",)
+"""Proper names that contain "MNIST" without meaning the data in use (an architecture preset's source)."""
+
+
+def speaks_of_digits(texts: dict[str, str]) -> dict[str, str]:
+    """The texts (by where they are shown) that still name MNIST's data."""
+    found = {}
+    for where, text in texts.items():
+        for name in NAMES:
+            text = text.replace(name, "")
+        if DATA_WORDS.search(text):
+            found[where] = text
+    return found
+
+
+def on_purpose(widget: QWidget) -> bool:
+    """True for a widget inside one of the :data:`ON_PURPOSE` parts."""
+    while widget is not None:
+        if widget.objectName() in ON_PURPOSE:
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+def shown_texts(window: MainWindow) -> dict[str, str]:
+    """Every text the window shows now: its title, its actions (menus, tab tips), the visible widgets'
+    texts, tooltips and combo box items, and the status bar."""
+    texts = {"window title": window.windowTitle(), "status": window.statusBar().currentMessage()}
+    texts["display name"] = QApplication.applicationDisplayName()
+    for i in range(window.tabs.count()):
+        if window.tabs.widget(i).objectName() == "page_side_by_side":
+            continue
+        texts[f"tab {i}"] = window.tabs.tabText(i)
+        texts[f"tab {i} tip"] = window.tabs.tabToolTip(i)
+    for action in window.findChildren(QAction):
+        if action.objectName() not in ON_PURPOSE and action.objectName() != "show_side_by_side":
+            for kind in ("text", "toolTip", "statusTip"):
+                texts[f"action {action.objectName()} {kind}"] = getattr(action, kind)()
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or on_purpose(widget):
+            continue
+        name = f"{type(widget).__name__} {widget.objectName()}"
+        texts[f"{name} tip"] = widget.toolTip()
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts[name] = widget.text()
+        if isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                texts[f"{name} item {i}"] = widget.itemText(i)
+    return texts
+
+
+@pytest.fixture
+def fashion_window(qtbot, settings) -> MainWindow:
+    """The app's window as it opens, with the tour installed, switched to Fashion-MNIST."""
+    win = create_window(settings=Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.set_dataset("Fashion-MNIST")
+    yield win
+    win.close()
+
+
+def test_the_detector_finds_the_texts_that_mean_mnist() -> None:
+    found = speaks_of_digits(
+        {
+            "a": "Draw a digit",
+            "b": "10,000 MNIST test digits",
+            "c": "CNN Explainer: Fashion-MNIST",
+            "d": "数字",
+        }
+    )
+    assert set(found) == {"a", "b", "d"}
+
+
+def test_in_fashion_mode_the_window_and_every_page_speak_of_the_data_in_use(fashion_window) -> None:
+    window = fashion_window
+    assert "Fashion-MNIST" in window.windowTitle()
+    assert speaks_of_digits(shown_texts(window)) == {}
+    draw(window)
+    assert speaks_of_digits(shown_texts(window)) == {}
+    for spec in PAGES:
+        window.show_page(spec.key)
+        QApplication.processEvents()
+        assert speaks_of_digits(shown_texts(window)) == {}, spec.key
+    window.gallery.choose(0)
+    assert speaks_of_digits(shown_texts(window)) == {}
+    tooltips = {f"sample {i}": window.gallery.item(i).toolTip() for i in range(window.gallery.count())}
+    assert speaks_of_digits({"gallery": window.gallery.toolTip(), **tooltips}) == {}
+    assert FASHION_MNIST_CLASSES[int(FASHION_MNIST.load_samples()[1][0])] in tooltips["sample 0"]
+    # The tiles are named by class, not by label number.
+    labels = FASHION_MNIST.load_samples()[1]
+    assert [window.gallery.item(i).text() for i in range(3)] == [FASHION_MNIST_CLASSES[k] for k in labels[:3]]
+
+
+@pytest.mark.parametrize("blank", [True, False], ids=["sample", "drawing"])
+def test_in_fashion_mode_every_tour_stop_speaks_of_the_data_in_use(fashion_window, blank: bool) -> None:
+    window = fashion_window
+    if not blank:
+        draw(window)
+    panel = window.findChild(TourPanel)
+    panel.start(resume=False)
+    controller = panel.controller
+    assert controller.problem().from_sample is blank
+    stops = controller.stops()
+    assert len(stops) >= 10
+    texts = {f"{stop.key} title": stop.title for stop in stops} | {stop.key: stop.text for stop in stops}
+    assert speaks_of_digits(texts) == {}
+    assert "Fashion-MNIST" in texts["input"] and "box centred" in texts["input"]
+    label = FASHION_MNIST_CLASSES[controller.problem().label]
+    assert f"y = {label}" in texts["loss"]
+    for index in range(len(stops)):
+        controller.go(index)
+        QApplication.processEvents()
+        assert speaks_of_digits(shown_texts(window)) == {}, stops[index].key
+    panel.leave()
+
+
+def test_the_test_set_page_names_the_clothes_on_its_axes_and_mistakes(fashion_window, qtbot) -> None:
+    view = fashion_window.show_page("evaluation")
+    images, labels = FASHION_MNIST.load_samples()
+    # The samples are all classified right: labelled one class on, every one is a mistake to name.
+    view.set_data_loader(lambda: (images, (labels + 1) % 10))
+    with qtbot.waitSignal(view.sigFinished, timeout=20000) as finished:
+        assert view.evaluate()
+    result = finished.args[0]
+    assert result is not None
+    assert view.matrix.axis_labels() == list(FASHION_MNIST_CLASSES)
+    assert speaks_of_digits(shown_texts(fashion_window)) == {}
+    wrong = result.mistakes()
+    assert len(wrong) > 0
+    model = view.mistakes_model
+    first = model.index(0, 0)
+    true, predicted = (FASHION_MNIST_CLASSES[int(a[wrong[0]])] for a in (result.labels, result.predictions))
+    assert model.data(first) == f"{true} → {predicted}"
+    tip = model.data(first, Qt.ItemDataRole.ToolTipRole)
+    assert true in tip and predicted in tip and not DATA_WORDS.search(tip)
+    view.show_cell(int(result.labels[wrong[0]]), int(result.predictions[wrong[0]]))
+    assert true in view.mistakes_label.text() and predicted in view.mistakes_label.text()
+
+
+def test_in_mnist_mode_the_texts_still_speak_of_digits(window: MainWindow) -> None:
+    assert window.windowTitle() == "MNIST CNN Explainer"
+    assert "digit" in window.prediction_label.text()
+    window.set_dataset("Fashion-MNIST")
+    window.set_dataset("MNIST")
+    assert window.windowTitle() == "MNIST CNN Explainer"

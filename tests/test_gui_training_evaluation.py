@@ -102,7 +102,7 @@ def test_view_evaluates_and_opens_a_mistake(qtbot: QtBot) -> None:
     result: EvaluationResult = blocker.args[0]
     assert result.confusion.sum() == len(labels) == 300
     assert view.result() is result
-    assert "of 300 test digits" in view.summary_label.text()
+    assert "of 300 test images" in view.summary_label.text()
     assert view.mistakes_model.rowCount() == len(result.mistakes())
 
     opened: list[tuple[np.ndarray, int]] = []
@@ -161,7 +161,7 @@ def test_stop_keeps_the_results_shown_before(qtbot: QtBot, batches: Gate) -> Non
     batches.allow(1)
     assert view.evaluate() and not view.evaluate_button.isEnabled()
     batches.wait_at_gate()  # the second batch is under way
-    qtbot.waitUntil(lambda: view.progress_bar.format() == f"{EVAL_BATCH} of 2,000 digits")
+    qtbot.waitUntil(lambda: view.progress_bar.format() == f"{EVAL_BATCH} of 2,000 images")
     with qtbot.waitSignal(view.sigFinished) as second:
         view.stop_button.click()
         batches.allow(1)
@@ -187,4 +187,4 @@ def test_confusion_matrix_of_the_whole_mnist_test_set(qtbot: QtBot, mnist_direct
     result: EvaluationResult = blocker.args[0]
     assert result.confusion.sum() == 10000
     np.testing.assert_array_equal(result.confusion.sum(axis=1), np.bincount(result.labels, minlength=10))
-    assert "of 10,000 test digits" in view.summary_label.text()
+    assert "of 10,000 test images" in view.summary_label.text()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from explainer.assets import asset_path
 from explainer.gui import APP_NAME
-from explainer.gui.i18n import install_saved_language, language_notifier, tr
+from explainer.gui.i18n import install_saved_language, tr
 from explainer.gui.jobs import stop_all_workers
 from explainer.gui.kit.plots import configure_pyqtgraph
 
@@ -167,10 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(asset_path("icon.png"))))
     # Before any text is set: the remembered language (or the system's) from the first paint on.
     install_saved_language(app)
+    # The window keeps it up to date from then on: it names the data set in use, in the current language.
     app.setApplicationDisplayName(tr("MNIST CNN Explainer"))
-    language_notifier().sigLanguageChanged.connect(
-        lambda _code: app.setApplicationDisplayName(tr("MNIST CNN Explainer"))
-    )
     # Ctrl+C in the terminal quits instead of being swallowed by Qt's event loop.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     reporter = ErrorReporter(default_log_path())

@@ -177,7 +177,7 @@ class DrawingCanvas(_SquareView):
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
         self.setToolTip(
-            tr("Draw a digit with the left mouse button. The right button erases. Ctrl+Z undoes a stroke.")
+            tr("Draw with the left mouse button. The right button erases. Ctrl+Z undoes a stroke.")
         )
 
     # ----------------------------------------------------------------- Qt overrides
@@ -251,7 +251,7 @@ class DrawingCanvas(_SquareView):
             self._hint_shown = self.is_blank()
             if self._hint_shown:
                 painter.setPen(QColor(150, 150, 150))
-                painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("Draw a digit here"))
+                painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("Draw here"))
             if self._hover is not None:
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 painter.setPen(QPen(QColor(255, 120, 60) if self._eraser else QColor(90, 160, 255), 1.5))
@@ -352,8 +352,8 @@ class InputPreview(_SquareView):
         """Set the user-visible texts in the current language."""
         self.setToolTip(
             tr(
-                "What the network sees: your drawing cropped, shrunk to 20x20, centred on its centre of "
-                "mass in a 28x28 image, like the MNIST digits it was trained on."
+                "What the network sees: your drawing or image made into the 28x28 input the network reads, "
+                "the way its training images were made."
             )
         )
 

@@ -85,6 +85,8 @@ class SampleGallery(FollowsLanguage, QListWidget):
         )
         for row in range(self.count()):
             self.item(row).setToolTip(self._item_tooltip(row))
+            self.item(row).setText(self._tile_text(int(self._labels[row])))
+        self._fit_grid()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter or Space picks the current thumbnail."""
@@ -103,14 +105,30 @@ class SampleGallery(FollowsLanguage, QListWidget):
         label = int(self._labels[row])
         names = self._class_names
         name = class_name(names[label]) if names is not None and label < len(names) else label
-        return tr("Test digit #{index}, true label {label}. Click to load it.").format(index=row, label=name)
+        return tr("Test image #{index}, true label {label}. Click to load it.").format(index=row, label=name)
+
+    def _tile_text(self, label: int) -> str:
+        """The text under a thumbnail: its class name in the current language (a digit's is the digit)."""
+        names = self._class_names
+        return class_name(names[label]) if names is not None and label < len(names) else str(label)
+
+    def _fit_grid(self) -> None:
+        """Tiles as wide as a thumbnail, or as the longest class name under one."""
+        side = self._thumb
+        labels = range(int(self._labels.max()) + 1) if self.count_samples() else range(0)
+        longest = max((self.fontMetrics().horizontalAdvance(self._tile_text(k)) for k in labels), default=0)
+        grid = QSize(max(side + 10, longest + 18), side + self.fontMetrics().height() + 8)
+        self.setGridSize(grid)
+        # Each tile as wide as its grid cell: left to the style, a CJK name was cut to the icon's width.
+        tile = QSize(grid.width() - 4, grid.height() - 4)
+        for row in range(self.count()):
+            self.item(row).setSizeHint(tile)
 
     def _rebuild(self) -> None:
         """Recreate the thumbnails at the current size."""
         self.clear()
         side = self._thumb
         self.setIconSize(QSize(side, side))
-        self.setGridSize(QSize(side + 10, side + self.fontMetrics().height() + 8))
         for row, (image, label) in enumerate(zip(self._images, self._labels, strict=True)):
             qimage = QImage(image.data, 28, 28, 28, QImage.Format.Format_Grayscale8)
             pixmap = QPixmap.fromImage(qimage).scaled(
@@ -119,7 +137,8 @@ class SampleGallery(FollowsLanguage, QListWidget):
             icon = QIcon(pixmap)
             # The same pixmap when selected: the default tints the digit with the highlight colour.
             icon.addPixmap(pixmap, QIcon.Mode.Selected)
-            item = QListWidgetItem(icon, str(int(label)))
+            item = QListWidgetItem(icon, self._tile_text(int(label)))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             item.setToolTip(self._item_tooltip(row))
             self.addItem(item)
+        self._fit_grid()

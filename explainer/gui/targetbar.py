@@ -79,7 +79,7 @@ class TargetBar(FollowsLanguage, QWidget):
         )
         self.class_combo.setItemText(0, tr("predicted"))
         self.class_combo.setToolTip(
-            tr('Pick a class or type its digit; "predicted" follows what the network answers')
+            tr('Pick a class or type its name; "predicted" follows what the network answers')
         )
         self._label_class()
 

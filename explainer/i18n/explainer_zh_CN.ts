@@ -101,24 +101,23 @@ Install them with:
             <translation>打印从进程启动到窗口首次绘制所用的时间，然后退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="170" />
-            <location filename="../../explainer/gui/app.py" line="172" />
-            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
+            <location filename="../../explainer/gui/app.py" line="171" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="60" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="215" />
+            <location filename="../../explainer/gui/app.py" line="213" />
             <source>A background job did not stop in time; quitting without it.</source>
             <translation>后台任务没有及时停止；不再等待，直接退出。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="299" />
+            <location filename="../../explainer/gui/app.py" line="297" />
             <source>Something went wrong</source>
             <translation>出错了</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="301" />
+            <location filename="../../explainer/gui/app.py" line="299" />
             <source>An unexpected error happened; the app keeps running.
 
 {summary}</source>
@@ -127,24 +126,24 @@ Install them with:
 {summary}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/app.py" line="303" />
+            <location filename="../../explainer/gui/app.py" line="301" />
             <source>Details were saved to {path}</source>
             <translation>详细信息已保存到 {path}</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/canvas.py" line="180" />
-            <source>Draw a digit with the left mouse button. The right button erases. Ctrl+Z undoes a stroke.</source>
-            <translation>用鼠标左键写一个数字，右键擦除，Ctrl+Z 撤销一笔。</translation>
+            <source>Draw with the left mouse button. The right button erases. Ctrl+Z undoes a stroke.</source>
+            <translation>用鼠标左键绘画，右键擦除，Ctrl+Z 撤销一笔。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/canvas.py" line="254" />
-            <source>Draw a digit here</source>
-            <translation>在这里写一个数字</translation>
+            <source>Draw here</source>
+            <translation>在这里绘画</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/canvas.py" line="354" />
-            <source>What the network sees: your drawing cropped, shrunk to 20x20, centred on its centre of mass in a 28x28 image, like the MNIST digits it was trained on.</source>
-            <translation>网络看到的输入：你的手写经过裁剪、缩小到 20x20，再按质心居中放进 28x28 的图像，与它训练时用的 MNIST 数字一样。</translation>
+            <source>What the network sees: your drawing or image made into the 28x28 input the network reads, the way its training images were made.</source>
+            <translation>网络看到的输入：你的绘画或图片被做成网络读取的 28x28 输入，做法与它的训练图片相同。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/canvas.py" line="367" />
@@ -157,9 +156,9 @@ Install them with:
             <translation>来自数据集测试集的图像，网络在训练时从未见过。点击即可载入。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/gallery.py" line="106" />
-            <source>Test digit #{index}, true label {label}. Click to load it.</source>
-            <translation>测试数字 #{index}，真实标签 {label}。点击载入。</translation>
+            <location filename="../../explainer/gui/gallery.py" line="108" />
+            <source>Test image #{index}, true label {label}. Click to load it.</source>
+            <translation>测试图片 #{index}，真实标签 {label}。点击载入。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/i18n.py" line="79" />
@@ -248,8 +247,8 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/kit/animation.py" line="76" />
-            <source>Draw a digit (or pick a sample) to see how this layer computes its output.</source>
-            <translation>写一个数字（或选一个样本），看看这一层如何计算它的输出。</translation>
+            <source>Draw on the canvas (or pick a sample) to see how this layer computes its output.</source>
+            <translation>在画布上绘画（或选一个样本），看看这一层如何计算它的输出。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/kit/animation.py" line="196" />
@@ -1205,7 +1204,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/dense/texts.py" line="45" />
-            <location filename="../../explainer/gui/tour/stops.py" line="510" />
+            <location filename="../../explainer/gui/tour/stops.py" line="578" />
             <source>Softmax: scores become probabilities</source>
             <translation>Softmax：得分变成概率</translation>
         </message>
@@ -1337,13 +1336,13 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/norm.py" line="175" />
-            <location filename="../../explainer/gui/pages/learn.py" line="432" />
+            <location filename="../../explainer/gui/pages/learn.py" line="434" />
             <source>before</source>
             <translation>之前</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/norm.py" line="175" />
-            <location filename="../../explainer/gui/pages/learn.py" line="433" />
+            <location filename="../../explainer/gui/pages/learn.py" line="435" />
             <source>after</source>
             <translation>之后</translation>
         </message>
@@ -1411,8 +1410,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/layers/pool.py" line="99" />
-            <source>Pooling has no weights to learn and treats every channel on its own. It makes the maps smaller, so later layers are cheaper and each of their pixels sees a larger part of the digit, and a stroke that moves by a pixel still gives almost the same result.</source>
-            <translation>池化没有需要学习的权重，并且对每个通道分别处理。它让特征图变小，于是后面的层计算更省，它们的每个像素也能看到数字更大的一部分；笔画移动一个像素，结果也几乎不变。</translation>
+            <source>Pooling has no weights to learn and treats every channel on its own. It makes the maps smaller, so later layers are cheaper and each of their pixels sees a larger part of the image, and a stroke that moves by a pixel still gives almost the same result.</source>
+            <translation>池化没有需要学习的权重，并且对每个通道分别处理。它让特征图变小，于是后面的层计算更省，它们的每个像素也能看到图像更大的一部分；笔画移动一个像素，结果也几乎不变。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/pool.py" line="104" />
@@ -1712,8 +1711,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/actions.py" line="59" />
-            <source>Load a picture of a digit (PNG, JPEG, …) into the canvas</source>
-            <translation>把一张数字图片（PNG、JPEG 等）载入画布</translation>
+            <source>Load a picture (PNG, JPEG, …) into the canvas</source>
+            <translation>把一张图片（PNG、JPEG 等）载入画布</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/actions.py" line="65" />
@@ -1912,8 +1911,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/actions.py" line="218" />
-            <source>Show what every layer computes from your digit (activations)</source>
-            <translation>显示每一层根据你的数字算出了什么（激活值）</translation>
+            <source>Show what every layer computes from your input (activations)</source>
+            <translation>显示每一层根据你的输入算出了什么（激活值）</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/actions.py" line="225" />
@@ -2041,34 +2040,56 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="21" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="26" />
             <source>&amp;MNIST digits</source>
             <translation>MNIST 手写数字(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="21" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="26" />
             <source>&amp;Fashion-MNIST clothes</source>
             <translation>Fashion-MNIST 服饰(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="27" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="32" />
             <source>Handwritten digits 0-9, with the network trained on them</source>
             <translation>手写数字 0–9，以及在其上训练好的网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="28" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="33" />
             <source>Photos of clothes, shoes and bags in ten classes, with the network trained on them</source>
             <translation>十类衣服、鞋子和包的照片，以及在其上训练好的网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="73" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="61" />
+            <source>CNN Explainer: {name}</source>
+            <translation>CNN 讲解器：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="103" />
             <source>Cannot switch the data set</source>
             <translation>无法切换数据集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="88" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="112" />
             <source>Now working on {name}, with its bundled model</source>
             <translation>现在使用 {name} 及其自带的模型</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="125" />
+            <source>This model was trained on {model_data}, so the window now works on {model_data} instead of {old}. Model → Data set switches back.</source>
+            <translation>这个模型是在 {model_data} 上训练的，所以窗口现在改用 {model_data}，不再用 {old}。用“模型 → 数据集”可以切换回去。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="131" />
+            <source>This model's {count} classes ({classes}) are not those of {name}, and it fits no bundled data set. The window stays on {name}: the gallery, training and the test set use {name}'s images and labels.</source>
+            <translation>这个模型的 {count} 个类别（{classes}）不是 {name} 的类别，也不属于任何自带的数据集。窗口仍使用 {name}：示例图库、训练和测试集都用 {name} 的图片和标签。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="135" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="279" />
+            <location filename="../../explainer/gui/tour/stops.py" line="123" />
+            <source>, </source>
+            <translation>、</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/detail.py" line="90" />
@@ -2208,220 +2229,231 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>窗口在此屏幕上无法再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="142" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="145" />
             <source>The model could not be loaded</source>
             <translation>无法加载模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="176" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="180" />
             <source>Opened the model {name}: {layers} layers, {params:,} weights</source>
             <translation>已打开模型 {name}：{layers} 层，{params:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="188" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="194" />
             <source>Saved the model to {path}</source>
             <translation>模型已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="198" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="204" />
             <location filename="../../explainer/gui/pages/learn.py" line="285" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="211" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="217" />
             <source>Opened an image labelled {label}</source>
             <translation>已打开一张标签为 {label} 的图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="236" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="242" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="238" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="244" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="246" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="252" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="248" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="254" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
-            <location filename="../../explainer/gui/tour/stops.py" line="275" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="346" />
+            <location filename="../../explainer/gui/tour/stops.py" line="276" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="346" />
+            <location filename="../../explainer/gui/tour/stops.py" line="278" />
             <source>Draw a piece of clothing</source>
             <translation>画一件服饰</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="337" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="347" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="348" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="339" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="350" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="340" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="352" />
+            <source>Brush size: thick strokes fill large shapes quickly</source>
+            <translation>画笔粗细：粗笔画能很快涂满大块形状</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="354" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="342" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="356" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="344" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="358" />
             <source>Your drawing or photo, cropped to the object, its longer side scaled to 28 pixels and its box centred, like the Fashion-MNIST photos.</source>
             <translation>你的画或照片：裁剪到物体，长边缩放到 28 像素，外框居中，就像 Fashion-MNIST 的照片。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="349" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="363" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="349" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="363" />
             <source>Or pick a test image</source>
             <translation>或者选一张测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="350" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="364" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="352" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="366" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="364" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="378" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="365" />
-            <source>Model changed by Learn this digit:</source>
-            <translation>模型已被“学习这个数字”改变：</translation>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="379" />
+            <source>Model changed by Learn this example:</source>
+            <translation>模型已被“学习这个样本”改变：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="366" />
-            <location filename="../../explainer/gui/pages/learn.py" line="449" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="380" />
+            <location filename="../../explainer/gui/pages/learn.py" line="451" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="367" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="381" />
             <source>Put back the weights from before the last Learn step</source>
             <translation>恢复上一次学习步骤之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="372" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="386" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="596" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="610" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="604" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="618" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="609" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="624" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="613" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="626" />
+            <source>Draw or pick an image to see what the network thinks</source>
+            <translation>画一张或选一张图片，看看网络怎么想</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="631" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="634" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="652" />
             <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
             <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="647" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="665" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="649" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="667" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="655" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="673" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="663" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="681" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="668" />
-            <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
-            <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="686" />
+            <source>Forward: each map shows what its layer computed from your input (red: positive, blue: negative). Click any map to see how it was computed.</source>
+            <translation>前向：每张图显示它所在的层根据你的输入算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="725" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="743" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="725" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="743" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="793" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="811" />
             <source>Loaded a test image labelled {label}</source>
             <translation>已载入一张标签为 {label} 的测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="819" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="837" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="819" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="837" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="839" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="857" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="839" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="857" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
@@ -2545,118 +2577,128 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="27" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="28" />
             <source>Step through</source>
             <translation>逐步执行</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="28" />
-            <source>One training step on your digit, stage by stage: forward, loss, backward, update</source>
-            <translation>在你的数字上执行一次训练，逐个阶段：前向、损失、反向、更新</translation>
+            <location filename="../../explainer/gui/pages/__init__.py" line="29" />
+            <source>One training step on your input, stage by stage: forward, loss, backward, update</source>
+            <translation>在你的输入上执行一次训练，逐个阶段：前向、损失、反向、更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="37" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="38" />
             <source>Attribution</source>
             <translation>归因</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="38" />
-            <source>Which pixels of your digit the score depends on: gradients, SmoothGrad, IG, Grad-CAM</source>
-            <translation>得分取决于你的数字中的哪些像素：梯度、SmoothGrad、IG、Grad-CAM</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="48" />
-            <location filename="../../explainer/gui/pages/learn.py" line="442" />
-            <source>Learn this digit</source>
-            <translation>学习这个数字</translation>
+            <location filename="../../explainer/gui/pages/__init__.py" line="39" />
+            <source>Which pixels of your input the score depends on: gradients, SmoothGrad, IG, Grad-CAM</source>
+            <translation>得分取决于你的输入中的哪些像素：梯度、SmoothGrad、IG、Grad-CAM</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="49" />
-            <source>Label your digit, take one SGD step and see what changed; Undo puts the weights back</source>
-            <translation>给你的数字打上标签，执行一步 SGD，看看有什么变化；“撤销”会恢复权重</translation>
+            <location filename="../../explainer/gui/pages/learn.py" line="444" />
+            <source>Learn this example</source>
+            <translation>学习这个样本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="58" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="50" />
+            <source>Label your input, take one SGD step and see what changed; Undo puts the weights back</source>
+            <translation>给你的输入打上标签，执行一步 SGD，看看有什么变化；“撤销”会恢复权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="59" />
             <source>Gradient check</source>
             <translation>梯度检验</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="59" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="60" />
             <source>Compare back-propagation with central differences for pixels and weights you pick</source>
             <translation>针对你挑选的像素和权重，比较反向传播与中心差分的结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="68" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="69" />
             <location filename="../../explainer/gui/pages/playground.py" line="272" />
             <source>Playground</source>
             <translation>试验场</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="69" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="70" />
             <source>Try input size, kernel size, padding and stride, and see the output size worked out</source>
             <translation>试试不同的输入尺寸、卷积核大小、填充和步幅，看输出尺寸是怎么算出来的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="78" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="79" />
+            <source>Train</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="80" />
+            <source>Train the network on the data set in use and watch the loss fall and the filters form</source>
+            <translation>在当前数据集上训练网络，看着损失下降、滤波器逐渐成形</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="89" />
+            <source>Design</source>
+            <translation>设计</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="90" />
+            <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
+            <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="100" />
+            <source>Test set</source>
+            <translation>测试集</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="101" />
+            <source>Accuracy on the data set's test images, the confusion matrix and the mistakes</source>
+            <translation>在数据集测试图片上的准确率、混淆矩阵和分类错误</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="110" />
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="193" />
             <source>1-D convolution</source>
             <translation>一维卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="79" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="111" />
             <source>A kernel sliding along a signal: narrow, wide, equal width; convolution or correlation</source>
             <translation>卷积核沿信号滑动：窄卷积、宽卷积、等宽卷积；卷积还是互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="88" />
-            <source>Train</source>
-            <translation>训练</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="89" />
-            <source>Train the network on MNIST and watch the loss fall and the filters form</source>
-            <translation>在 MNIST 上训练网络，看着损失下降、滤波器逐渐成形</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="98" />
-            <source>Design</source>
-            <translation>设计</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="99" />
-            <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
-            <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="109" />
-            <source>Test set</source>
-            <translation>测试集</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="110" />
-            <source>Accuracy on the 10,000 MNIST test digits, the confusion matrix and the mistakes</source>
-            <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="119" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="120" />
             <location filename="../../explainer/gui/pages/activations.py" line="299" />
             <source>Activations and losses</source>
             <translation>激活函数与损失函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="120" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="121" />
             <source>Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your digit</source>
             <translation>Sigmoid、tanh、ReLU、Leaky ReLU、softmax 和八种损失函数，以及它们在你的数字上的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="131" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="132" />
             <source>Gradient descent</source>
             <translation>梯度下降</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="132" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="133" />
             <source>Full batch, SGD and mini-batch descent raced from the same initial weights</source>
             <translation>全批量、SGD 与小批量梯度下降，从同一组初始权重出发一起比赛</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="142" />
+            <source>Side by side</source>
+            <translation>并排对比</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="143" />
+            <source>The first layer of the digits network and of the clothes network, side by side</source>
+            <translation>把手写数字网络和服装网络的第一层并排对比</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="301" />
@@ -2770,7 +2812,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="429" />
             <location filename="../../explainer/gui/pages/activations.py" line="542" />
-            <location filename="../../explainer/gui/pages/playground.py" line="143" />
             <source>your digit</source>
             <translation>你写的数字</translation>
         </message>
@@ -2986,8 +3027,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="311" />
-            <source>Draw a digit to see which pixels the network looks at.</source>
-            <translation>写一个数字，看看网络在关注哪些像素。</translation>
+            <source>Draw or pick an image to see which pixels the network looks at.</source>
+            <translation>画一张或选一张图片，看看网络关注哪些像素。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="329" />
@@ -3061,8 +3102,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="384" />
-            <source>Why Integrated Gradients misses more here: on the way from black to this digit the score of {c} ranges from {low} to {high}. It travels {swing} in all for a net change of only {delta}, so large positive and negative parts cancel and a small error in them is a large share of the sum. More steps usually make it smaller.</source>
-            <translation>为什么积分梯度在这里误差更大：从全黑图像到这个数字的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
+            <source>Why Integrated Gradients misses more here: on the way from black to this input the score of {c} ranges from {low} to {high}. It travels {swing} in all for a net change of only {delta}, so large positive and negative parts cancel and a small error in them is a large share of the sum. More steps usually make it smaller.</source>
+            <translation>为什么积分梯度在这里误差更大：从全黑图像到这个输入的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="403" />
@@ -3091,18 +3132,18 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="408" />
-            <source>Over the digit</source>
-            <translation>叠加在数字上</translation>
+            <source>Over the input</source>
+            <translation>叠在输入上</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="409" />
-            <source>Draw each map over the digit (the ink shows as grey)</source>
-            <translation>把每张图叠加在数字上显示（笔迹显示为灰色）</translation>
+            <source>Draw each map over the input (the ink shows as grey)</source>
+            <translation>把每张图叠画在输入上（笔迹显示为灰色）</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="410" />
-            <source>Noise added to the digit for each SmoothGrad sample</source>
-            <translation>每个 SmoothGrad 样本给数字加的噪声</translation>
+            <source>Noise added to the input for each SmoothGrad sample</source>
+            <translation>每个 SmoothGrad 样本给输入加的噪声</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="411" />
@@ -3116,8 +3157,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="414" />
-            <source>Gradients taken on the path from black to the digit (more: smaller completeness error)</source>
-            <translation>在从全黑图像到你的数字的路径上取梯度的次数（越多，完备性误差越小）</translation>
+            <source>Gradients taken on the path from black to the input (more: smaller completeness error)</source>
+            <translation>在从全黑到输入的路径上取梯度的次数（越多，完备性误差越小）</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="416" />
@@ -3141,8 +3182,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="421" />
-            <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your digit (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
-            <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
+            <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your input (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
+            <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的输入时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="428" />
@@ -3500,9 +3541,9 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="298" />
-            <location filename="../../explainer/gui/pages/learn.py" line="445" />
+            <location filename="../../explainer/gui/pages/learn.py" line="447" />
             <location filename="../../explainer/gui/pages/stepper.py" line="471" />
-            <location filename="../../explainer/gui/pages/training.py" line="361" />
+            <location filename="../../explainer/gui/pages/training.py" line="367" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
@@ -3513,7 +3554,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="299" />
-            <location filename="../../explainer/gui/pages/training.py" line="365" />
+            <location filename="../../explainer/gui/pages/training.py" line="371" />
             <source>Epochs</source>
             <translation>轮数</translation>
         </message>
@@ -3547,7 +3588,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="308" />
-            <location filename="../../explainer/gui/pages/training.py" line="379" />
+            <location filename="../../explainer/gui/pages/training.py" line="385" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
@@ -3558,8 +3599,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="310" />
-            <location filename="../../explainer/gui/pages/testset.py" line="566" />
-            <location filename="../../explainer/gui/pages/training.py" line="381" />
+            <location filename="../../explainer/gui/pages/testset.py" line="619" />
+            <location filename="../../explainer/gui/pages/training.py" line="387" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
@@ -3696,13 +3737,13 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="590" />
-            <location filename="../../explainer/gui/pages/training.py" line="701" />
+            <location filename="../../explainer/gui/pages/training.py" line="707" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="590" />
-            <location filename="../../explainer/gui/pages/training.py" line="701" />
+            <location filename="../../explainer/gui/pages/training.py" line="707" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
@@ -3876,7 +3917,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="327" />
-            <location filename="../../explainer/gui/pages/training.py" line="371" />
+            <location filename="../../explainer/gui/pages/training.py" line="377" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
@@ -3918,8 +3959,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="480" />
-            <source>the 28×28 digit, one grey channel</source>
-            <translation>28×28 的数字，一个灰度通道</translation>
+            <source>the 28×28 image, one grey channel</source>
+            <translation>28×28 的图像，一个灰度通道</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="485" />
@@ -3963,8 +4004,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/gradcheck.py" line="320" />
-            <source>&lt;p&gt;A &lt;b&gt;corner&lt;/b&gt; means a ReLU input or a max-pool tie sits within ±ε: the slope differs on the two sides, the derivative does not exist there, and backprop takes one side. A black background makes every pooling window there an exact tie, so nudging a pixel beside the stroke may break one; “break ties” checks the digit plus ±0.001 of fixed noise instead, so that the derivative exists (that input is then not quite the one the views show).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;拐点&lt;/b&gt;表示某个 ReLU 输入或最大池化的并列值落在 ±ε 之内：两侧斜率不同，该处导数不存在，反向传播取其中一侧。黑色背景使那里的每个池化窗口都完全并列，因此推动笔画旁边的像素可能打破并列；“打破并列”改为在数字上加 ±0.001 的固定噪声再检验，使导数存在（此时的输入与视图显示的略有不同）。&lt;/p&gt;</translation>
+            <source>&lt;p&gt;A &lt;b&gt;corner&lt;/b&gt; means a ReLU input or a max-pool tie sits within ±ε: the slope differs on the two sides, the derivative does not exist there, and backprop takes one side. A black background makes every pooling window there an exact tie, so nudging a pixel beside the stroke may break one; “break ties” checks the input plus ±0.001 of fixed noise instead, so that the derivative exists (that input is then not quite the one the views show).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;拐点&lt;/b&gt;表示某个 ReLU 输入或最大池化的并列值落在 ±ε 之内：两侧斜率不同，该处导数不存在，反向传播取其中一侧。黑色背景使那里的每个池化窗口都完全并列，因此推动笔画旁边的像素可能打破并列；“打破并列”改为在输入上加 ±0.001 的固定噪声再检验，使导数存在（此时的输入与视图显示的略有不同）。&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/gradcheck.py" line="332" />
@@ -4018,8 +4059,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/gradcheck.py" line="343" />
-            <source>Check on the digit plus ±0.001 of fixed noise, so max-pool windows do not tie</source>
-            <translation>在加了 ±0.001 固定噪声的数字上检验，使最大池化窗口不出现并列</translation>
+            <source>Check on the input plus ±0.001 of fixed noise, so max-pool windows do not tie</source>
+            <translation>在输入上加 ±0.001 的固定噪声再检验，使最大池化窗口不再并列</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/gradcheck.py" line="346" />
@@ -4047,9 +4088,9 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/job.py" line="59" />
-            <source>Choose the folder that holds the MNIST files first.</source>
-            <translation>请先选择存放 MNIST 文件的文件夹。</translation>
+            <location filename="../../explainer/gui/pages/job.py" line="61" />
+            <source>Choose the folder that holds the {name} files first.</source>
+            <translation>请先选择存放 {name} 文件的文件夹。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/learn.py" line="274" />
@@ -4062,112 +4103,112 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>无法重新加载自带的模型：{e}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="342" />
-            <source>Draw a digit, say which digit it is, and teach the network.</source>
-            <translation>写一个数字，告诉网络它是几，然后教教网络。</translation>
+            <location filename="../../explainer/gui/pages/learn.py" line="343" />
+            <source>Draw or pick an image, say which class it is, and teach the network.</source>
+            <translation>画一张或选一张图片，告诉网络它属于哪一类，然后教教网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="347" />
+            <location filename="../../explainer/gui/pages/learn.py" line="349" />
             <source>Loss now: L = {L}</source>
             <translation>当前损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="359" />
+            <location filename="../../explainer/gui/pages/learn.py" line="361" />
             <source>Loss: {a} → &lt;b&gt;{b}&lt;/b&gt; ({d})</source>
             <translation>损失：{a} → &lt;b&gt;{b}&lt;/b&gt;（{d}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="367" />
+            <location filename="../../explainer/gui/pages/learn.py" line="369" />
             <source>p({y}) went from {a} to {b}. Every weight moved by −lr · dL/dW, lr = {lr}.</source>
             <translation>p({y}) 从 {a} 变为 {b}。每个权重都移动了 −lr · dL/dW，lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="380" />
+            <location filename="../../explainer/gui/pages/learn.py" line="382" />
             <source>Δb: largest |change| {v}</source>
             <translation>Δb：最大 |变化| {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="383" />
+            <location filename="../../explainer/gui/pages/learn.py" line="385" />
             <source>ΔW {name}</source>
             <translation>ΔW {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="400" />
-            <source>This step changed the model the whole window uses: on the {n} gallery digits it gets {a} → &lt;b&gt;{b}&lt;/b&gt; right.</source>
-            <translation>这一步改变了整个窗口使用的模型：在 {n} 个示例数字上，正确率 {a} → &lt;b&gt;{b}&lt;/b&gt;。</translation>
+            <location filename="../../explainer/gui/pages/learn.py" line="402" />
+            <source>This step changed the model the whole window uses: on the {n} gallery images it gets {a} → &lt;b&gt;{b}&lt;/b&gt; right.</source>
+            <translation>这一步改变了整个窗口使用的模型：在 {n} 张示例图片上，正确率 {a} → &lt;b&gt;{b}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="405" />
+            <location filename="../../explainer/gui/pages/learn.py" line="407" />
             <source>Undo or Model → Restore bundled model puts the old weights back.</source>
             <translation>“撤销”或“模型 → 恢复自带的模型”可以恢复原来的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="425" />
+            <location filename="../../explainer/gui/pages/learn.py" line="427" />
             <source>feature maps now</source>
             <translation>当前的特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="434" />
+            <location filename="../../explainer/gui/pages/learn.py" line="436" />
             <source>after − before</source>
             <translation>之后 − 之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="443" />
+            <location filename="../../explainer/gui/pages/learn.py" line="445" />
             <source>It is a</source>
             <translation>它是</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="444" />
+            <location filename="../../explainer/gui/pages/learn.py" line="446" />
             <source>The true class of your drawing (starts at the network's guess)</source>
             <translation>你所写数字的真实类别（初始为网络的猜测）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="446" />
+            <location filename="../../explainer/gui/pages/learn.py" line="448" />
             <source>Step size: every weight moves by −lr · dL/dW</source>
             <translation>步长：每个权重移动 −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="447" />
+            <location filename="../../explainer/gui/pages/learn.py" line="449" />
             <source>Apply one SGD step</source>
             <translation>执行一步 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="448" />
-            <source>Compute dL/dW for this digit and label, and move every weight once</source>
-            <translation>针对这个数字和标签计算 dL/dW，并把每个权重移动一次</translation>
+            <location filename="../../explainer/gui/pages/learn.py" line="450" />
+            <source>Compute dL/dW for this input and label, and move every weight once</source>
+            <translation>针对这个输入和标签计算 dL/dW，并把每个权重移动一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="450" />
+            <location filename="../../explainer/gui/pages/learn.py" line="452" />
             <source>Put back the weights from before the last step</source>
             <translation>恢复上一步之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="451" />
+            <location filename="../../explainer/gui/pages/learn.py" line="453" />
             <source>Restore bundled model</source>
             <translation>恢复自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="452" />
+            <location filename="../../explainer/gui/pages/learn.py" line="454" />
             <source>Reload the bundled trained model</source>
             <translation>重新加载自带的已训练模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="453" />
+            <location filename="../../explainer/gui/pages/learn.py" line="455" />
             <source>Probabilities before</source>
             <translation>之前的概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="454" />
+            <location filename="../../explainer/gui/pages/learn.py" line="456" />
             <source>after the step</source>
             <translation>这一步之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="455" />
+            <location filename="../../explainer/gui/pages/learn.py" line="457" />
             <source>How each layer's weights changed (ΔW = −lr · dL/dW)</source>
             <translation>各层权重的变化（ΔW = −lr · dL/dW）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="456" />
+            <location filename="../../explainer/gui/pages/learn.py" line="458" />
             <source>Feature maps of</source>
             <translation>特征图：</translation>
         </message>
@@ -4178,6 +4219,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/playground.py" line="131" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="364" />
             <source>Input</source>
             <translation>输入</translation>
         </message>
@@ -4185,6 +4227,11 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/playground.py" line="132" />
             <source>Input size</source>
             <translation>输入尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/playground.py" line="143" />
+            <source>your input</source>
+            <translation>你的输入</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/playground.py" line="144" />
@@ -4222,6 +4269,106 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>(H + 2P − K) / S + 1  =  没有输出</translation>
         </message>
         <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="98" />
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="211" />
+            <source>Side by side: digits and clothes</source>
+            <translation>并排对比：手写数字与服装</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="212" />
+            <source>Input:</source>
+            <translation>输入：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="214" />
+            <source>Your drawing</source>
+            <translation>你的绘画</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="215" />
+            <source>An MNIST test digit</source>
+            <translation>一个 MNIST 测试数字</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="216" />
+            <source>A Fashion-MNIST test image</source>
+            <translation>一张 Fashion-MNIST 测试图片</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="220" />
+            <source>Both networks read the same input: your drawing or a test image</source>
+            <translation>两个网络读取同一个输入：你的绘画或一张测试图片</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="221" />
+            <source>Class:</source>
+            <translation>类别：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="222" />
+            <source>The first test image of this class in the gallery</source>
+            <translation>示例图库中这个类别的第一张测试图片</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="224" />
+            <source>The same architecture, trained once on handwritten digits and once on photos of clothes. Look at the kernels first: with only 3×3 pixels each, the first layer of both networks learns small edge and ink detectors, and most pairs look alike. Then look at the maps: on a digit they light up along the thin strokes; on a piece of clothing along its outline, and a kernel whose weights add up to far from zero also over its filled areas.</source>
+            <translation>同一个架构，一次在手写数字上训练，一次在服装照片上训练。先看卷积核：每个只有 3×3 个像素，两个网络的第一层学到的都是小小的边缘和笔迹检测器，大多数卷积核成对看起来很像。再看特征图：对数字，它们沿着细细的笔画亮起来；对服装，它们沿着轮廓亮起来，而权重之和离零较远的卷积核还会在整块填充的区域亮起来。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="232" />
+            <source>conv1 kernels (red: positive weight, blue: negative)</source>
+            <translation>conv1 的卷积核（红色：正权重，蓝色：负权重）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="233" />
+            <source>conv1 feature maps for this input</source>
+            <translation>这个输入的 conv1 特征图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="256" />
+            <source>Trained on MNIST digits</source>
+            <translation>在 MNIST 数字上训练</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="257" />
+            <source>Trained on Fashion-MNIST clothes</source>
+            <translation>在 Fashion-MNIST 服装上训练</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="263" />
+            <source>The window works on this data set now</source>
+            <translation>窗口当前使用这个数据集</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="269" />
+            <source>The two first layers differ in shape, so their kernels cannot be paired.</source>
+            <translation>两个第一层的形状不同，卷积核无法一一配对。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="271" />
+            <source>Kernel k of one network against kernel k of the other: their correlation is {median} in the median (1 means the same pattern); the pair that differs most is kernel {k} (counted from the top left, along the rows), r = {r}. All pairs: {values}.</source>
+            <translation>把一个网络的第 k 个卷积核与另一个网络的第 k 个对比：相关系数的中位数是 {median}（1 表示图案相同）；差别最大的是卷积核 {k}（从左上角起按行数），r = {r}。全部配对：{values}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="284" />
+            <source>Both started from the same random kernels (seed {seed}), so what differs was learnt.</source>
+            <translation>两个网络从同样的随机卷积核（种子 {seed}）出发，所以不同之处都是学出来的。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="323" />
+            <source>It answers {name} ({percent:.0%})</source>
+            <translation>它的回答是 {name}（{percent:.0%}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="349" />
+            <source>Draw on the canvas, or choose a test image above, to see the maps both networks compute.</source>
+            <translation>在画布上绘画，或在上方选一张测试图片，看看两个网络算出的特征图。</translation>
+        </message>
+        <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="50" />
             <source>Forward</source>
             <translation>前向</translation>
@@ -4238,8 +4385,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="309" />
-            <source>Draw a digit to step through a training step.</source>
-            <translation>写一个数字，逐步查看一次训练。</translation>
+            <source>Draw or pick an image to step through a training step.</source>
+            <translation>画一张或选一张图片，逐步查看一次训练。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="343" />
@@ -4382,379 +4529,384 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>打开这一层的反向传播，查看每一个数值（仅限反向阶段）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="277" />
-            <source>Press Evaluate to classify the 10,000 test digits.</source>
-            <translation>按“评估”对 10,000 个测试数字进行分类。</translation>
+            <location filename="../../explainer/gui/pages/testset.py" line="302" />
+            <source>Press Evaluate to classify the test images.</source>
+            <translation>按“评估”对测试图片分类。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="323" />
+            <location filename="../../explainer/gui/pages/testset.py" line="368" />
             <source>predicted class</source>
             <translation>预测类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="329" />
+            <location filename="../../explainer/gui/pages/testset.py" line="374" />
             <source>true class</source>
             <translation>真实类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="344" />
+            <location filename="../../explainer/gui/pages/testset.py" line="389" />
             <source>right</source>
             <translation>正确</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="432" />
-            <source>Test digit #{index}: truly {label}, the network said {predicted} ({confidence:.0%} sure). Click to open it in the explainer.</source>
-            <translation>测试数字 #{index}：实际是 {label}，网络认为是 {predicted}（把握 {confidence:.0%}）。点击即可在讲解视图中打开。</translation>
+            <location filename="../../explainer/gui/pages/testset.py" line="478" />
+            <source>Test image #{index}: truly {label}, the network said {predicted} ({confidence:.0%} sure). Click to open it in the explainer.</source>
+            <translation>测试图片 #{index}：真实为 {label}，网络认为是 {predicted}（把握 {confidence:.0%}）。点击在讲解视图中打开。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="475" />
+            <location filename="../../explainer/gui/pages/testset.py" line="521" />
             <source>These results are for the previous network. Press Evaluate to update them.</source>
             <translation>这些结果属于之前的网络。按“评估”进行更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="504" />
+            <location filename="../../explainer/gui/pages/testset.py" line="551" />
             <source>loading the test set…</source>
             <translation>正在加载测试集…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="505" />
-            <source>Classifying the test digits…</source>
-            <translation>正在对测试数字进行分类…</translation>
+            <location filename="../../explainer/gui/pages/testset.py" line="552" />
+            <source>Classifying the test images…</source>
+            <translation>正在对测试图片分类…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="525" />
+            <location filename="../../explainer/gui/pages/testset.py" line="572" />
             <source>Misclassified: {count:,}, the most confident mistakes first</source>
             <translation>分类错误：{count:,} 个，最有把握的错误排在前面</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="529" />
+            <location filename="../../explainer/gui/pages/testset.py" line="576" />
             <source>Class {label} classified correctly: {count:,} (only mistakes are listed)</source>
             <translation>类别 {label} 分类正确：{count:,} 个（只列出错误）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="533" />
+            <location filename="../../explainer/gui/pages/testset.py" line="580" />
             <source>True class {label}, predicted {predicted}: {count:,}</source>
             <translation>真实类别 {label}，预测为 {predicted}：{count:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="555" />
+            <location filename="../../explainer/gui/pages/testset.py" line="602" />
             <source>Test the network</source>
             <translation>测试网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="557" />
+            <location filename="../../explainer/gui/pages/testset.py" line="604" />
             <source>Classify the 10,000 MNIST test digits, which the network never saw while training. Each row of the matrix is a true class, each column the class the network chose. Click a cell to see its digits, and a digit to open it in the explainer.</source>
             <translation>对 10,000 个 MNIST 测试数字分类，这些数字网络在训练时从未见过。矩阵的每一行是一个真实类别，每一列是网络选择的类别。点击一个格子查看其中的数字，再点击一个数字即可在讲解视图中打开它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="564" />
+            <location filename="../../explainer/gui/pages/testset.py" line="610" />
+            <source>Classify the test images of {name}, which the network never saw while training. Each row of the matrix is a true class, each column the class the network chose. Click a cell to see its images, and an image to open it in the explainer.</source>
+            <translation>对 {name} 的测试图片分类，这些图片网络在训练时从未见过。矩阵的每一行是一个真实类别，每一列是网络选择的类别。点击一个格子查看其中的图片，再点击一张图片即可在讲解视图中打开它。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/testset.py" line="617" />
             <source>Evaluate</source>
             <translation>评估</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="565" />
-            <source>Classify every test digit with the current network</source>
-            <translation>用当前网络对每个测试数字分类</translation>
+            <location filename="../../explainer/gui/pages/testset.py" line="618" />
+            <source>Classify every test image with the current network</source>
+            <translation>用当前网络对每张测试图片分类</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="567" />
+            <location filename="../../explainer/gui/pages/testset.py" line="620" />
             <source>All mistakes</source>
             <translation>全部错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="568" />
-            <source>List every misclassified digit again</source>
-            <translation>重新列出所有分类错误的数字</translation>
+            <location filename="../../explainer/gui/pages/testset.py" line="621" />
+            <source>List every misclassified image again</source>
+            <translation>重新列出所有分错的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="629" />
-            <source>{done:,} of {total:,} digits</source>
-            <translation>已完成 {done:,} / {total:,} 个数字</translation>
+            <location filename="../../explainer/gui/pages/testset.py" line="692" />
+            <source>{done:,} of {total:,} images</source>
+            <translation>{done:,} / {total:,} 张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="633" />
+            <location filename="../../explainer/gui/pages/testset.py" line="696" />
             <source>Evaluation failed: {message}</source>
             <translation>评估失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="642" />
-            <source>{total:,} digits</source>
-            <translation>{total:,} 个数字</translation>
+            <location filename="../../explainer/gui/pages/testset.py" line="705" />
+            <source>{total:,} images</source>
+            <translation>{total:,} 张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="645" />
-            <source>{accuracy:.2%} right: {right:,} of {total:,} test digits, {wrong:,} wrong</source>
-            <translation>正确率 {accuracy:.2%}：{total:,} 个测试数字中对了 {right:,} 个，错了 {wrong:,} 个</translation>
+            <location filename="../../explainer/gui/pages/testset.py" line="708" />
+            <source>{accuracy:.2%} right: {right:,} of {total:,} test images, {wrong:,} wrong</source>
+            <translation>正确率 {accuracy:.2%}：{total:,} 张测试图片中对了 {right:,} 张，错了 {wrong:,} 张</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="653" />
+            <location filename="../../explainer/gui/pages/testset.py" line="718" />
             <source>Stopped; the results shown are from before.</source>
             <translation>已停止；显示的是之前的结果。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="118" />
-            <source>Folder with the MNIST files</source>
-            <translation>存放 MNIST 文件的文件夹</translation>
+            <location filename="../../explainer/gui/pages/training.py" line="119" />
+            <source>Folder with the {name} files</source>
+            <translation>存放 {name} 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="127" />
+            <location filename="../../explainer/gui/pages/training.py" line="129" />
             <source>none chosen</source>
             <translation>尚未选择</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="135" />
-            <source>MNIST folder:</source>
-            <translation>MNIST 文件夹：</translation>
+            <location filename="../../explainer/gui/pages/training.py" line="138" />
+            <source>{name} folder:</source>
+            <translation>{name} 文件夹：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="136" />
+            <location filename="../../explainer/gui/pages/training.py" line="139" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="138" />
-            <source>The folder with train-images-idx3-ubyte.gz and the three other MNIST files</source>
-            <translation>包含 train-images-idx3-ubyte.gz 及另外三个 MNIST 文件的文件夹</translation>
+            <location filename="../../explainer/gui/pages/training.py" line="141" />
+            <source>The folder with train-images-idx3-ubyte.gz and the three other {name} files</source>
+            <translation>包含 train-images-idx3-ubyte.gz 及另外三个 {name} 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="240" />
+            <location filename="../../explainer/gui/pages/training.py" line="245" />
             <source>No network to train.</source>
             <translation>没有可以训练的网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="243" />
+            <location filename="../../explainer/gui/pages/training.py" line="248" />
             <source>Trains the current network: {layers} layers, {weights:,} weights.</source>
             <translation>训练当前网络：{layers} 层，{weights:,} 个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="314" />
+            <location filename="../../explainer/gui/pages/training.py" line="320" />
             <source>loading the data…</source>
             <translation>正在加载数据…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="314" />
-            <location filename="../../explainer/gui/pages/training.py" line="336" />
+            <location filename="../../explainer/gui/pages/training.py" line="320" />
+            <location filename="../../explainer/gui/pages/training.py" line="342" />
             <source>Training…</source>
             <translation>正在训练…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="326" />
+            <location filename="../../explainer/gui/pages/training.py" line="332" />
             <source>Paused. Resume goes on from here.</source>
             <translation>已暂停。“继续”会从这里接着训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="343" />
+            <location filename="../../explainer/gui/pages/training.py" line="349" />
             <source>Stopping after this step…</source>
             <translation>这一步结束后停止…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="347" />
+            <location filename="../../explainer/gui/pages/training.py" line="353" />
             <source>Train the network</source>
             <translation>训练网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="349" />
-            <source>Watch a network learn: the loss falls, the accuracy rises, and every few steps the overview and the kernels show the filters as they form. The last 5,000 MNIST training images are kept aside to measure the validation accuracy after each epoch.</source>
-            <translation>看着网络学习：损失下降，准确率上升，每隔几步，总览图和卷积核就会显示正在成形的滤波器。MNIST 训练集的最后 5,000 张图片被留出来，在每轮结束后测量验证准确率。</translation>
+            <location filename="../../explainer/gui/pages/training.py" line="355" />
+            <source>Watch a network learn: the loss falls, the accuracy rises, and every few steps the overview and the kernels show the filters as they form. The last {count:,} {name} training images are kept aside to measure the validation accuracy after each epoch.</source>
+            <translation>看着网络学习：损失下降，准确率上升，每隔几步，总览图和卷积核就会显示正在成形的滤波器。{name} 训练集的最后 {count:,} 张图片被留出来，在每轮结束后测量验证准确率。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="356" />
+            <location filename="../../explainer/gui/pages/training.py" line="362" />
             <source>Adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="356" />
+            <location filename="../../explainer/gui/pages/training.py" line="362" />
             <source>SGD with momentum</source>
             <translation>带动量的 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="359" />
+            <location filename="../../explainer/gui/pages/training.py" line="365" />
             <source>Optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="359" />
+            <location filename="../../explainer/gui/pages/training.py" line="365" />
             <source>How the gradients change the weights</source>
             <translation>梯度如何改变权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="362" />
+            <location filename="../../explainer/gui/pages/training.py" line="368" />
             <source>Size of each step at the start; it decays to zero over the run (cosine schedule)</source>
             <translation>开始时每一步的步长；它会在训练过程中逐渐衰减到零（余弦调度）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="364" />
+            <location filename="../../explainer/gui/pages/training.py" line="370" />
             <source>Batch size</source>
             <translation>批大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="364" />
+            <location filename="../../explainer/gui/pages/training.py" line="370" />
             <source>Images per step: the gradient is averaged over them</source>
             <translation>每一步用的图片数：梯度取它们的平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="365" />
+            <location filename="../../explainer/gui/pages/training.py" line="371" />
             <source>Passes over the training images</source>
             <translation>遍历训练图片的次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="366" />
+            <location filename="../../explainer/gui/pages/training.py" line="372" />
             <source>Training images</source>
             <translation>训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="366" />
-            <source>How many MNIST training images one epoch uses</source>
-            <translation>每一轮使用多少张 MNIST 训练图片</translation>
+            <location filename="../../explainer/gui/pages/training.py" line="372" />
+            <source>How many training images one epoch uses</source>
+            <translation>每轮使用多少张训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="368" />
+            <location filename="../../explainer/gui/pages/training.py" line="374" />
             <source>Refresh every</source>
             <translation>刷新间隔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="369" />
+            <location filename="../../explainer/gui/pages/training.py" line="375" />
             <source>Show the network's current weights every this-many steps</source>
             <translation>每隔这么多步显示一次网络当前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="371" />
+            <location filename="../../explainer/gui/pages/training.py" line="377" />
             <source>Seeds the order of the images and the augmentation</source>
             <translation>决定图片顺序和数据增强的随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="374" />
+            <location filename="../../explainer/gui/pages/training.py" line="380" />
             <source> steps</source>
             <translation> 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="375" />
+            <location filename="../../explainer/gui/pages/training.py" line="381" />
             <source>Augment (rotate, scale, shift, thicken)</source>
             <translation>数据增强（旋转、缩放、平移、加粗）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="377" />
-            <source>Random changes to every training image so the network copes with digits drawn by hand</source>
-            <translation>对每张训练图片做随机变化，让网络能应付手写的数字</translation>
+            <location filename="../../explainer/gui/pages/training.py" line="383" />
+            <source>Random changes to every training image so the network copes with drawings and photos</source>
+            <translation>对每张训练图片做随机变化，让网络能应付手绘和照片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="380" />
+            <location filename="../../explainer/gui/pages/training.py" line="386" />
             <source>Train the current network from its current weights</source>
             <translation>从当前权重开始训练当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="382" />
+            <location filename="../../explainer/gui/pages/training.py" line="388" />
             <source>End after this step and keep the weights</source>
             <translation>在这一步之后结束，并保留权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="495" />
+            <location filename="../../explainer/gui/pages/training.py" line="501" />
             <source>Loss (cross-entropy)</source>
             <translation>损失（交叉熵）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="496" />
+            <location filename="../../explainer/gui/pages/training.py" line="502" />
             <source>Accuracy (%)</source>
             <translation>准确率（%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="498" />
+            <location filename="../../explainer/gui/pages/training.py" line="504" />
             <source>epoch</source>
             <translation>轮</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="500" />
+            <location filename="../../explainer/gui/pages/training.py" line="506" />
             <source>each batch</source>
             <translation>每一批</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="501" />
+            <location filename="../../explainer/gui/pages/training.py" line="507" />
             <source>moving average</source>
             <translation>滑动平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="502" />
+            <location filename="../../explainer/gui/pages/training.py" line="508" />
             <source>training batches (moving average)</source>
             <translation>训练批次（滑动平均）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="503" />
+            <location filename="../../explainer/gui/pages/training.py" line="509" />
             <source>validation, after each epoch</source>
             <translation>验证集，每轮之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="563" />
+            <location filename="../../explainer/gui/pages/training.py" line="569" />
             <source>epoch {epoch}/{epochs} · step {step:,}/{total:,}</source>
             <translation>第 {epoch}/{epochs} 轮 · 第 {step:,}/{total:,} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="572" />
+            <location filename="../../explainer/gui/pages/training.py" line="578" />
             <source> · about {time} left</source>
             <translation> · 大约还剩 {time}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="573" />
+            <location filename="../../explainer/gui/pages/training.py" line="579" />
             <source>{rate:,.0f} images/s · {elapsed} elapsed{eta}</source>
             <translation>{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="580" />
+            <location filename="../../explainer/gui/pages/training.py" line="586" />
             <source> · loss of the last batch {loss:.3f}, moving average {average:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}，滑动平均 {average:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="584" />
+            <location filename="../../explainer/gui/pages/training.py" line="590" />
             <source> · loss of the last batch {loss:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="586" />
+            <location filename="../../explainer/gui/pages/training.py" line="592" />
             <source> · mean loss of epoch {epoch} {loss:.3f}</source>
             <translation> · 第 {epoch} 轮的平均损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="590" />
+            <location filename="../../explainer/gui/pages/training.py" line="596" />
             <source> · validation accuracy {accuracy:.1%}</source>
             <translation> · 验证准确率 {accuracy:.1%}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="604" />
-            <location filename="../../explainer/gui/pages/training.py" line="625" />
+            <location filename="../../explainer/gui/pages/training.py" line="610" />
+            <location filename="../../explainer/gui/pages/training.py" line="631" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="620" />
+            <location filename="../../explainer/gui/pages/training.py" line="626" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="622" />
+            <location filename="../../explainer/gui/pages/training.py" line="628" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="629" />
+            <location filename="../../explainer/gui/pages/training.py" line="635" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="633" />
+            <location filename="../../explainer/gui/pages/training.py" line="639" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="637" />
+            <location filename="../../explainer/gui/pages/training.py" line="643" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="703" />
+            <location filename="../../explainer/gui/pages/training.py" line="709" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="703" />
+            <location filename="../../explainer/gui/pages/training.py" line="709" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>
@@ -4790,8 +4942,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/targetbar.py" line="82" />
-            <source>Pick a class or type its digit; "predicted" follows what the network answers</source>
-            <translation>选择一个类别或输入它的数字；“预测类别”会跟随网络的答案</translation>
+            <source>Pick a class or type its name; "predicted" follows what the network answers</source>
+            <translation>选择一个类别或输入它的名称；“预测类别”会跟随网络的答案</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/targetbar.py" line="88" />
@@ -4810,8 +4962,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/tour/panel.py" line="237" />
-            <source>Walk through one forward and backward pass on your digit, stop by stop (F2)</source>
-            <translation>在你的数字上，一站一站地走完一次前向传播和反向传播（F2）</translation>
+            <source>Walk through one forward and backward pass on your input, stop by stop (F2)</source>
+            <translation>在你的输入上一站一站地走完一次前向和反向传播（F2）</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/tour/panel.py" line="240" />
@@ -4820,8 +4972,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/tour/panel.py" line="241" />
-            <source>The class your digit really is; the loss and gradients follow it</source>
-            <translation>你的数字实际所属的类别；损失和梯度都以它为准</translation>
+            <source>The class your input really is; the loss and gradients follow it</source>
+            <translation>你的输入真正所属的类别；损失和梯度都跟随它</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/tour/panel.py" line="242" />
@@ -4886,197 +5038,237 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>第 {i} 站，共 {n} 站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="122" />
-            <source>, </source>
-            <translation>、</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="279" />
+            <source>Draw or open an image</source>
+            <translation>画一张或打开一张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="264" />
+            <location filename="../../explainer/gui/tour/stops.py" line="286" />
+            <source>The canvas was empty, so the tour put a test image labelled {label} on it. The network reads it as {guess} with probability {p}. Draw your own at any time: every stop follows it.</source>
+            <translation>画布是空的，所以导览在上面放了一张标签为 {label} 的测试图片。网络把它认作 {guess}，概率为 {p}。你随时可以自己绘画：每一站都会跟着它更新。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="291" />
+            <source>Everything starts with your drawing: bright on black, like the {dataset} images the network learned from. It reads your drawing as {guess} with probability {p}. Keep drawing at any time: every stop follows the new drawing.</source>
+            <translation>一切从你的绘画开始：黑底亮图，和网络学习时用的 {dataset} 图片一样。网络把你的绘画认作 {guess}，概率为 {p}。你随时可以继续绘画：每一站都会跟着新的绘画更新。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="297" />
             <source>The canvas was empty, so the tour put a test digit labelled {label} on it. The network reads it as {guess} with probability {p}. Draw your own digit at any time: every stop follows it.</source>
             <translation>画布是空的，所以导览在上面放了一个标签为 {label} 的测试数字。网络把它认作 {guess}，概率为 {p}。你随时可以写自己的数字：每一站都会跟着它更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="269" />
+            <location filename="../../explainer/gui/tour/stops.py" line="302" />
             <source>Everything starts with your drawing: white ink on black, like the MNIST digits the network learned from. It reads your digit as {guess} with probability {p}. Keep drawing at any time: every stop follows the new digit.</source>
             <translation>一切从你的手写开始：黑底白字，和网络学习时用的 MNIST 数字一样。网络把你的数字认作 {guess}，概率为 {p}。你随时可以继续书写：每一站都会跟着新的数字更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="282" />
+            <location filename="../../explainer/gui/tour/stops.py" line="315" />
             <source>The canvas is cropped to the digit, scaled to fit 20×20 pixels and centred in a 28×28 image, like the MNIST digits: {n} numbers from 0 (black) to 1 (white). {ink} of them carry ink; the brightest is {brightest}.</source>
             <translation>画布被裁剪到数字所在的区域，缩放到 20×20 像素以内，再居中放进 28×28 的图像，与 MNIST 数字的做法相同：共 {n} 个数，从 0（黑）到 1（白）。其中 {ink} 个带有笔迹，最亮的是 {brightest}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="288" />
+            <location filename="../../explainer/gui/tour/stops.py" line="321" />
+            <source>The canvas is cropped to the object, its longer side scaled to 28 pixels and its box centred in a 28×28 image, like the {dataset} photos: {n} numbers from 0 (black) to 1 (white). {ink} of them are not black; the brightest is {brightest}.</source>
+            <translation>画布被裁剪到物体所在的区域，较长的一边缩放到 28 像素，再把它的外框居中放进 28×28 的图像，与 {dataset} 照片的做法相同：共 {n} 个数，从 0（黑）到 1（白）。其中 {ink} 个不是黑色，最亮的是 {brightest}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="326" />
+            <source>The canvas becomes a 28×28 image the way the {dataset} images were made: {n} numbers from 0 (black) to 1 (white). {ink} of them are not black; the brightest is {brightest}.</source>
+            <translation>画布按 {dataset} 图片的做法变成一张 28×28 的图像：共 {n} 个数，从 0（黑）到 1（白）。其中 {ink} 个不是黑色，最亮的是 {brightest}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="338" />
             <source>This network takes the pixel values just as they are.</source>
             <translation>这个网络直接使用原始像素值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="295" />
+            <location filename="../../explainer/gui/tour/stops.py" line="345" />
             <source>Before the first layer every pixel is normalised, x′ = (x − {mean}) / {std}, so black enters as {black}.</source>
             <translation>进入第一层之前，每个像素都要标准化：x′ = (x − {mean}) / {std}，因此黑色像素以 {black} 的值进入网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="302" />
+            <location filename="../../explainer/gui/tour/stops.py" line="352" />
             <source>The 28×28 input</source>
             <translation>28×28 的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="320" />
+            <location filename="../../explainer/gui/tour/stops.py" line="370" />
             <source>{layer} slides {count} small kernels over the image, each a {k}×{k} grid of weights. Here kernel {c} sits at row {r}, column {col}: each of the {kk} values under it is multiplied by the weight on top of it. This {window} window sums to {s}, plus bias {b} gives {v}, one pixel of output map {c}.</source>
             <translation>{layer} 让 {count} 个小卷积核在图像上滑动，每个卷积核是一个 {k}×{k} 的权重网格。此刻卷积核 {c} 位于第 {r} 行、第 {col} 列：它下方的 {kk} 个值各自乘以覆盖在上面的权重。这个 {window} 窗口的乘积之和为 {s}，加上偏置 {b} 得到 {v}，这就是输出特征图 {c} 上的一个像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="329" />
+            <location filename="../../explainer/gui/tour/stops.py" line="379" />
             <source>One kernel slides over the image</source>
             <translation>一个卷积核在图像上滑动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="339" />
+            <location filename="../../explainer/gui/tour/stops.py" line="389" />
             <source>Sliding each of the {n} kernels over every position gives {n} feature maps of {size}, one per kernel: each lights up where its pattern appears (red positive, blue negative, white zero). Map {c} ranges from {low} to {high}; its strongest response is at row {r}, column {col}, where the kernel sat at the previous stop.</source>
             <translation>让 {n} 个卷积核分别滑过每一个位置，就得到 {n} 张 {size} 的特征图，每个卷积核一张：哪里出现了它的图案，哪里就亮起来（红色为正，蓝色为负，白色为零）。特征图 {c} 的取值从 {low} 到 {high}；最强的响应在第 {r} 行、第 {col} 列，正是上一站卷积核所在的位置。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="346" />
+            <location filename="../../explainer/gui/tour/stops.py" line="396" />
             <source>{layer}: the feature maps</source>
             <translation>{layer}：特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="368" />
+            <location filename="../../explainer/gui/tour/stops.py" line="418" />
             <source>ReLU: negatives become zero</source>
             <translation>ReLU：负数变成零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="369" />
+            <location filename="../../explainer/gui/tour/stops.py" line="419" />
             <source>{layer} applies ReLU(x) = max(0, x) to every value of every map: positive values pass unchanged, negative ones become 0. Across all its maps, {neg} of {total} values ({share}) were negative. The most negative one in map {c}, {x} at row {r}, column {col}, is now {y}. Without this bend, all the layers together could only compute one linear function.</source>
             <translation>{layer} 对每张特征图的每个值都施加 ReLU(x) = max(0, x)：正值原样通过，负值变成 0。在它的全部特征图中，{total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，现在变成了 {y}。如果没有这个弯折，所有层合在一起也只能计算一个线性函数。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="376" />
+            <location filename="../../explainer/gui/tour/stops.py" line="426" />
             <source>The activation function</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="377" />
+            <location filename="../../explainer/gui/tour/stops.py" line="427" />
             <source>{layer} bends every value of every map with the same function, so that the layers together can compute more than one linear function. Across all its maps, {neg} of {total} values ({share}) came in negative. The smallest one in map {c}, {x} at row {r}, column {col}, comes out as {y}.</source>
             <translation>{layer} 用同一个函数把每张特征图的每个值“弯折”一下，这样各层合起来才能计算比线性函数更复杂的东西。在它的全部特征图中，输入的 {total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，输出为 {y}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="411" />
+            <location filename="../../explainer/gui/tour/stops.py" line="461" />
             <source>First {names} repeat convolution and activation on these maps.</source>
             <translation>先由 {names} 在这些特征图上再做一次卷积和激活。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="413" />
+            <location filename="../../explainer/gui/tour/stops.py" line="463" />
             <source>First the maps pass through {names}.</source>
             <translation>特征图先经过 {names}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="415" />
+            <location filename="../../explainer/gui/tour/stops.py" line="465" />
+            <source>Then {layer} cuts every map into {size}×{size} windows and keeps only the largest value of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: {v} goes on. The strongest responses survive, and a slightly shifted input gives almost the same result.</source>
+            <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留最大值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：{v} 被保留下来。最强的响应得以保留，输入稍微移动一点，结果也几乎不变。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="472" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps only the largest value of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: {v} goes on. The strongest responses survive, and a slightly shifted digit gives almost the same result.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留最大值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：{v} 被保留下来。最强的响应得以保留，数字稍微移动一点，结果也几乎不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="422" />
+            <location filename="../../explainer/gui/tour/stops.py" line="479" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps the average of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: their average {v} goes on.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留平均值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：它们的平均值 {v} 被保留下来。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="430" />
+            <location filename="../../explainer/gui/tour/stops.py" line="487" />
             <source>Pooling: smaller maps</source>
             <translation>池化：特征图变小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="444" />
+            <location filename="../../explainer/gui/tour/stops.py" line="501" />
             <source>Then come {names}. The maps change from {before} to {after}: smaller, but more abstract.</source>
             <translation>接下来是 {names}。特征图从 {before} 变为 {after}：更小，但更抽象。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="445" />
+            <location filename="../../explainer/gui/tour/stops.py" line="502" />
             <source>Deeper layers</source>
             <translation>更深的层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="453" />
+            <location filename="../../explainer/gui/tour/stops.py" line="511" />
             <source>The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at once, {c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine strokes into larger parts of a digit: in map {c} at row {r}, column {col} the window sums to {s}, plus bias {b} gives {v}. Along the way the maps go from {before} to {after}: smaller, but more of them.</source>
             <translation>同样的模式再重复一遍：{names}。{conv} 的每个卷积核同时读取下面全部 {c_in} 张特征图，每个输出像素用到 {c_in}×{k}×{k} = {weights} 个权重，因此能把笔画组合成数字中更大的部件：在特征图 {c} 的第 {r} 行、第 {col} 列，窗口之和为 {s}，加上偏置 {b} 得到 {v}。一路下来，特征图从 {before} 变为 {after}：尺寸更小，数量更多。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="460" />
+            <location filename="../../explainer/gui/tour/stops.py" line="518" />
             <source>Deeper layers: from strokes to parts</source>
             <translation>更深的层：从笔画到部件</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="479" />
+            <location filename="../../explainer/gui/tour/stops.py" line="520" />
+            <source>The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at once, {c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine edges into larger parts of the object: in map {c} at row {r}, column {col} the window sums to {s}, plus bias {b} gives {v}. Along the way the maps go from {before} to {after}: smaller, but more of them.</source>
+            <translation>同样的模式再重复一遍：{names}。{conv} 的每个卷积核同时读取下面全部 {c_in} 张特征图，每个输出像素用到 {c_in}×{k}×{k} = {weights} 个权重，因此能把边缘组合成物体中更大的部件：在特征图 {c} 的第 {r} 行、第 {col} 列，窗口之和为 {s}，加上偏置 {b} 得到 {v}。一路下来，特征图从 {before} 变为 {after}：尺寸更小，数量更多。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="527" />
+            <source>Deeper layers: from edges to parts</source>
+            <translation>更深的层：从边缘到部件</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="547" />
             <source>{flatten} lays the {maps} numbers of the last maps out in one row of {n} values: nothing is lost, only rearranged.</source>
             <translation>{flatten} 把最后几张特征图的 {maps} 个数排成一行，共 {n} 个值：什么都没丢，只是换了排列方式。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="483" />
+            <location filename="../../explainer/gui/tour/stops.py" line="551" />
             <source>{dense} gives every class a score from all {n} values, one weight per value and class plus a bias: z_k = Σ_i x_i·W_ik + b_k. Class {name} gets z = {z}, the highest of the {classes} scores.</source>
             <translation>{dense} 用全部 {n} 个值为每个类别算出一个得分，每个值对每个类别各有一个权重，再加上一个偏置：z_k = Σ_i x_i·W_ik + b_k。类别 {name} 得到 z = {z}，是 {classes} 个得分中最高的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="489" />
+            <location filename="../../explainer/gui/tour/stops.py" line="557" />
             <source>Flatten and dense: one score per class</source>
             <translation>展平与全连接：每个类别一个得分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="503" />
+            <location filename="../../explainer/gui/tour/stops.py" line="571" />
             <source>Softmax turns the scores into probabilities, positive and adding up to 1: p_k = exp(z_k) / Σ_j exp(z_j). For class {name}, exp({z}) = {e} out of a total of {total}, so p = {p}. The answer is the class with the largest probability: {name}.</source>
             <translation>Softmax 把得分变成概率，它们都是正数，且总和为 1：p_k = exp(z_k) / Σ_j exp(z_j)。对类别 {name}，exp({z}) = {e}，而总和为 {total}，所以 p = {p}。网络的答案就是概率最大的类别：{name}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="524" />
+            <location filename="../../explainer/gui/tour/stops.py" line="592" />
+            <source>To learn, the network needs the true answer: this test image is labelled y = {y}. Pick another label below to see how the loss reacts.</source>
+            <translation>要学习，网络需要知道正确答案：这张测试图片的标签是 y = {y}。在下方选择另一个标签，看看损失会怎样变化。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/stops.py" line="597" />
             <source>To learn, the network needs the true answer: this test digit is labelled y = {y}. Pick another label below to see how the loss reacts.</source>
             <translation>要学习，网络需要知道正确答案：这个测试数字的标签是 y = {y}。在下方选择另一个标签，看看损失会怎样变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="529" />
+            <location filename="../../explainer/gui/tour/stops.py" line="602" />
             <source>To learn, the network needs the true answer y. The tour takes its own answer, y = {y}; pick another label below to see what changes.</source>
             <translation>要学习，网络需要知道正确答案 y。导览暂且把网络自己的答案当作标签，y = {y}；在下方选择另一个标签，看看会有什么变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="535" />
+            <location filename="../../explainer/gui/tour/stops.py" line="608" />
             <source>The cross-entropy loss punishes a low probability for the true class: L = −ln p_y = −ln {p} = {L}. A sure and correct answer would give L = 0.</source>
             <translation>交叉熵损失会惩罚正确类别上过低的概率：L = −ln p_y = −ln {p} = {L}。一个既确定又正确的答案会得到 L = 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="542" />
+            <location filename="../../explainer/gui/tour/stops.py" line="615" />
             <source>The loss: how wrong was the answer?</source>
             <translation>损失：答案错得有多离谱？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="561" />
+            <location filename="../../explainer/gui/tour/stops.py" line="634" />
             <source>Back-propagation applies the chain rule from the loss back to the input, one layer at a time. It starts at the scores with dL/dz_k = p_k − y_k: for the true class {y} that is {p} − 1 = {d}. The maps now show dL/d(output) of every layer: red where a larger value would raise the loss, blue where it would lower it. At the input, pixel (row {r}, column {col}) has the largest gradient, {g}.</source>
             <translation>反向传播运用链式法则，从损失出发一层一层地往回算，直到输入。它从得分开始：dL/dz_k = p_k − y_k，对正确类别 {y} 来说就是 {p} − 1 = {d}。现在特征图显示的是每一层的 dL/d(输出)：红色表示该值变大会让损失上升，蓝色表示会让损失下降。在输入上，像素（第 {r} 行、第 {col} 列）的梯度最大，为 {g}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="572" />
+            <location filename="../../explainer/gui/tour/stops.py" line="645" />
             <source>Gradients flow back</source>
             <translation>梯度反向流动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="601" />
-            <source>After this one step the loss for your digit drops from {before} to {after}, and p({y}) goes from {pb} to {pa}.</source>
-            <translation>只走这一步，你这个数字的损失就从 {before} 降到了 {after}，p({y}) 从 {pb} 变为 {pa}。</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="674" />
+            <source>After this one step the loss for this input drops from {before} to {after}, and p({y}) goes from {pb} to {pa}.</source>
+            <translation>只走这一步，这个输入的损失就从 {before} 降到了 {after}，p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="606" />
-            <source>After this one step the loss for your digit goes from {before} to {after} (the step was too large and overshot), and p({y}) goes from {pb} to {pa}.</source>
-            <translation>走完这一步，你这个数字的损失从 {before} 变为 {after}（步子太大，走过头了），p({y}) 从 {pb} 变为 {pa}。</translation>
+            <location filename="../../explainer/gui/tour/stops.py" line="679" />
+            <source>After this one step the loss for this input goes from {before} to {after} (the step was too large and overshot), and p({y}) goes from {pb} to {pa}.</source>
+            <translation>走完这一步，这个输入的损失从 {before} 变为 {after}（步子太大，走过头了），p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="611" />
+            <location filename="../../explainer/gui/tour/stops.py" line="684" />
             <source>Gradient descent moves every weight a little against its gradient: W ← W − lr · dL/dW, with lr = {lr}.</source>
             <translation>梯度下降让每个权重沿着梯度的反方向移动一小步：W ← W − lr · dL/dW，其中 lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="616" />
+            <location filename="../../explainer/gui/tour/stops.py" line="689" />
             <source>The largest change of a single weight, {dw}, is in {layer}. The tour works on a copy: your network stays as it was.</source>
             <translation>单个权重的最大变化为 {dw}，出现在 {layer}。导览是在副本上操作的：你的网络保持原样。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="624" />
+            <location filename="../../explainer/gui/tour/stops.py" line="697" />
             <source>One SGD step: what changed</source>
             <translation>一步 SGD：有什么变化</translation>
         </message>
@@ -5185,6 +5377,206 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/onnxio.py" line="667" />
             <source>cannot export a {kind} layer to ONNX</source>
             <translation>无法把 {kind} 层导出为 ONNX</translation>
+        </message>
+        <message>
+            <source>Draw a digit with the left mouse button. The right button erases. Ctrl+Z undoes a stroke.</source>
+            <translation type="vanished">用鼠标左键写一个数字，右键擦除，Ctrl+Z 撤销一笔。</translation>
+        </message>
+        <message>
+            <source>Draw a digit here</source>
+            <translation type="vanished">在这里写一个数字</translation>
+        </message>
+        <message>
+            <source>What the network sees: your drawing cropped, shrunk to 20x20, centred on its centre of mass in a 28x28 image, like the MNIST digits it was trained on.</source>
+            <translation type="vanished">网络看到的输入：你的手写经过裁剪、缩小到 20x20，再按质心居中放进 28x28 的图像，与它训练时用的 MNIST 数字一样。</translation>
+        </message>
+        <message>
+            <source>Test digit #{index}, true label {label}. Click to load it.</source>
+            <translation type="vanished">测试数字 #{index}，真实标签 {label}。点击载入。</translation>
+        </message>
+        <message>
+            <source>Draw a digit (or pick a sample) to see how this layer computes its output.</source>
+            <translation type="vanished">写一个数字（或选一个样本），看看这一层如何计算它的输出。</translation>
+        </message>
+        <message>
+            <source>Pooling has no weights to learn and treats every channel on its own. It makes the maps smaller, so later layers are cheaper and each of their pixels sees a larger part of the digit, and a stroke that moves by a pixel still gives almost the same result.</source>
+            <translation type="vanished">池化没有需要学习的权重，并且对每个通道分别处理。它让特征图变小，于是后面的层计算更省，它们的每个像素也能看到数字更大的一部分；笔画移动一个像素，结果也几乎不变。</translation>
+        </message>
+        <message>
+            <source>Load a picture of a digit (PNG, JPEG, …) into the canvas</source>
+            <translation type="vanished">把一张数字图片（PNG、JPEG 等）载入画布</translation>
+        </message>
+        <message>
+            <source>Show what every layer computes from your digit (activations)</source>
+            <translation type="vanished">显示每一层根据你的数字算出了什么（激活值）</translation>
+        </message>
+        <message>
+            <source>Model changed by Learn this digit:</source>
+            <translation type="vanished">模型已被“学习这个数字”改变：</translation>
+        </message>
+        <message>
+            <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
+            <translation type="vanished">前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
+        </message>
+        <message>
+            <source>One training step on your digit, stage by stage: forward, loss, backward, update</source>
+            <translation type="vanished">在你的数字上执行一次训练，逐个阶段：前向、损失、反向、更新</translation>
+        </message>
+        <message>
+            <source>Which pixels of your digit the score depends on: gradients, SmoothGrad, IG, Grad-CAM</source>
+            <translation type="vanished">得分取决于你的数字中的哪些像素：梯度、SmoothGrad、IG、Grad-CAM</translation>
+        </message>
+        <message>
+            <source>Learn this digit</source>
+            <translation type="vanished">学习这个数字</translation>
+        </message>
+        <message>
+            <source>Label your digit, take one SGD step and see what changed; Undo puts the weights back</source>
+            <translation type="vanished">给你的数字打上标签，执行一步 SGD，看看有什么变化；“撤销”会恢复权重</translation>
+        </message>
+        <message>
+            <source>Train the network on MNIST and watch the loss fall and the filters form</source>
+            <translation type="vanished">在 MNIST 上训练网络，看着损失下降、滤波器逐渐成形</translation>
+        </message>
+        <message>
+            <source>Accuracy on the 10,000 MNIST test digits, the confusion matrix and the mistakes</source>
+            <translation type="vanished">在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
+        </message>
+        <message>
+            <source>Draw a digit to see which pixels the network looks at.</source>
+            <translation type="vanished">写一个数字，看看网络在关注哪些像素。</translation>
+        </message>
+        <message>
+            <source>Why Integrated Gradients misses more here: on the way from black to this digit the score of {c} ranges from {low} to {high}. It travels {swing} in all for a net change of only {delta}, so large positive and negative parts cancel and a small error in them is a large share of the sum. More steps usually make it smaller.</source>
+            <translation type="vanished">为什么积分梯度在这里误差更大：从全黑图像到这个数字的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
+        </message>
+        <message>
+            <source>Over the digit</source>
+            <translation type="vanished">叠加在数字上</translation>
+        </message>
+        <message>
+            <source>Draw each map over the digit (the ink shows as grey)</source>
+            <translation type="vanished">把每张图叠加在数字上显示（笔迹显示为灰色）</translation>
+        </message>
+        <message>
+            <source>Noise added to the digit for each SmoothGrad sample</source>
+            <translation type="vanished">每个 SmoothGrad 样本给数字加的噪声</translation>
+        </message>
+        <message>
+            <source>Gradients taken on the path from black to the digit (more: smaller completeness error)</source>
+            <translation type="vanished">在从全黑图像到你的数字的路径上取梯度的次数（越多，完备性误差越小）</translation>
+        </message>
+        <message>
+            <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your digit (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
+            <translation type="vanished">红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
+        </message>
+        <message>
+            <source>the 28×28 digit, one grey channel</source>
+            <translation type="vanished">28×28 的数字，一个灰度通道</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;A &lt;b&gt;corner&lt;/b&gt; means a ReLU input or a max-pool tie sits within ±ε: the slope differs on the two sides, the derivative does not exist there, and backprop takes one side. A black background makes every pooling window there an exact tie, so nudging a pixel beside the stroke may break one; “break ties” checks the digit plus ±0.001 of fixed noise instead, so that the derivative exists (that input is then not quite the one the views show).&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;&lt;b&gt;拐点&lt;/b&gt;表示某个 ReLU 输入或最大池化的并列值落在 ±ε 之内：两侧斜率不同，该处导数不存在，反向传播取其中一侧。黑色背景使那里的每个池化窗口都完全并列，因此推动笔画旁边的像素可能打破并列；“打破并列”改为在数字上加 ±0.001 的固定噪声再检验，使导数存在（此时的输入与视图显示的略有不同）。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Check on the digit plus ±0.001 of fixed noise, so max-pool windows do not tie</source>
+            <translation type="vanished">在加了 ±0.001 固定噪声的数字上检验，使最大池化窗口不出现并列</translation>
+        </message>
+        <message>
+            <source>Choose the folder that holds the MNIST files first.</source>
+            <translation type="vanished">请先选择存放 MNIST 文件的文件夹。</translation>
+        </message>
+        <message>
+            <source>Draw a digit, say which digit it is, and teach the network.</source>
+            <translation type="vanished">写一个数字，告诉网络它是几，然后教教网络。</translation>
+        </message>
+        <message>
+            <source>This step changed the model the whole window uses: on the {n} gallery digits it gets {a} → &lt;b&gt;{b}&lt;/b&gt; right.</source>
+            <translation type="vanished">这一步改变了整个窗口使用的模型：在 {n} 个示例数字上，正确率 {a} → &lt;b&gt;{b}&lt;/b&gt;。</translation>
+        </message>
+        <message>
+            <source>Compute dL/dW for this digit and label, and move every weight once</source>
+            <translation type="vanished">针对这个数字和标签计算 dL/dW，并把每个权重移动一次</translation>
+        </message>
+        <message>
+            <source>Draw a digit to step through a training step.</source>
+            <translation type="vanished">写一个数字，逐步查看一次训练。</translation>
+        </message>
+        <message>
+            <source>Press Evaluate to classify the 10,000 test digits.</source>
+            <translation type="vanished">按“评估”对 10,000 个测试数字进行分类。</translation>
+        </message>
+        <message>
+            <source>Test digit #{index}: truly {label}, the network said {predicted} ({confidence:.0%} sure). Click to open it in the explainer.</source>
+            <translation type="vanished">测试数字 #{index}：实际是 {label}，网络认为是 {predicted}（把握 {confidence:.0%}）。点击即可在讲解视图中打开。</translation>
+        </message>
+        <message>
+            <source>Classifying the test digits…</source>
+            <translation type="vanished">正在对测试数字进行分类…</translation>
+        </message>
+        <message>
+            <source>Classify every test digit with the current network</source>
+            <translation type="vanished">用当前网络对每个测试数字分类</translation>
+        </message>
+        <message>
+            <source>List every misclassified digit again</source>
+            <translation type="vanished">重新列出所有分类错误的数字</translation>
+        </message>
+        <message>
+            <source>{done:,} of {total:,} digits</source>
+            <translation type="vanished">已完成 {done:,} / {total:,} 个数字</translation>
+        </message>
+        <message>
+            <source>{total:,} digits</source>
+            <translation type="vanished">{total:,} 个数字</translation>
+        </message>
+        <message>
+            <source>{accuracy:.2%} right: {right:,} of {total:,} test digits, {wrong:,} wrong</source>
+            <translation type="vanished">正确率 {accuracy:.2%}：{total:,} 个测试数字中对了 {right:,} 个，错了 {wrong:,} 个</translation>
+        </message>
+        <message>
+            <source>Folder with the MNIST files</source>
+            <translation type="vanished">存放 MNIST 文件的文件夹</translation>
+        </message>
+        <message>
+            <source>MNIST folder:</source>
+            <translation type="vanished">MNIST 文件夹：</translation>
+        </message>
+        <message>
+            <source>The folder with train-images-idx3-ubyte.gz and the three other MNIST files</source>
+            <translation type="vanished">包含 train-images-idx3-ubyte.gz 及另外三个 MNIST 文件的文件夹</translation>
+        </message>
+        <message>
+            <source>Watch a network learn: the loss falls, the accuracy rises, and every few steps the overview and the kernels show the filters as they form. The last 5,000 MNIST training images are kept aside to measure the validation accuracy after each epoch.</source>
+            <translation type="vanished">看着网络学习：损失下降，准确率上升，每隔几步，总览图和卷积核就会显示正在成形的滤波器。MNIST 训练集的最后 5,000 张图片被留出来，在每轮结束后测量验证准确率。</translation>
+        </message>
+        <message>
+            <source>How many MNIST training images one epoch uses</source>
+            <translation type="vanished">每一轮使用多少张 MNIST 训练图片</translation>
+        </message>
+        <message>
+            <source>Random changes to every training image so the network copes with digits drawn by hand</source>
+            <translation type="vanished">对每张训练图片做随机变化，让网络能应付手写的数字</translation>
+        </message>
+        <message>
+            <source>Pick a class or type its digit; "predicted" follows what the network answers</source>
+            <translation type="vanished">选择一个类别或输入它的数字；“预测类别”会跟随网络的答案</translation>
+        </message>
+        <message>
+            <source>Walk through one forward and backward pass on your digit, stop by stop (F2)</source>
+            <translation type="vanished">在你的数字上，一站一站地走完一次前向传播和反向传播（F2）</translation>
+        </message>
+        <message>
+            <source>The class your digit really is; the loss and gradients follow it</source>
+            <translation type="vanished">你的数字实际所属的类别；损失和梯度都以它为准</translation>
+        </message>
+        <message>
+            <source>After this one step the loss for your digit drops from {before} to {after}, and p({y}) goes from {pb} to {pa}.</source>
+            <translation type="vanished">只走这一步，你这个数字的损失就从 {before} 降到了 {after}，p({y}) 从 {pb} 变为 {pa}。</translation>
+        </message>
+        <message>
+            <source>After this one step the loss for your digit goes from {before} to {after} (the step was too large and overshot), and p({y}) goes from {pb} to {pa}.</source>
+            <translation type="vanished">走完这一步，你这个数字的损失从 {before} 变为 {after}（步子太大，走过头了），p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
             <source>Use a network saved as a model file (.npz) instead of the current one</source>

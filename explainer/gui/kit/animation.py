@@ -73,7 +73,7 @@ def keys_hint() -> str:
 
 def no_input() -> str:
     """Shown by a view (and a canvas) before there is a digit to explain."""
-    return tr("Draw a digit (or pick a sample) to see how this layer computes its output.")
+    return tr("Draw on the canvas (or pick a sample) to see how this layer computes its output.")
 
 
 class Caption(QWidget):

@@ -98,7 +98,7 @@ def forward_paragraphs(mode: str, size: int, stride: int) -> list[tuple[str, str
         )
     why = tr(
         "Pooling has no weights to learn and treats every channel on its own. It makes the maps smaller, "
-        "so later layers are cheaper and each of their pixels sees a larger part of the digit, and a "
+        "so later layers are cheaper and each of their pixels sees a larger part of the image, and a "
         "stroke that moves by a pixel still gives almost the same result."
     )
     texts = [first, (tr("Why pool"), why)]

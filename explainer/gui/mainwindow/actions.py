@@ -56,7 +56,7 @@ class WindowActions:
             QKeySequence.StandardKey.Open,
             self._ask_open_image,
             lambda: tr("&Open image…"),
-            lambda: tr("Load a picture of a digit (PNG, JPEG, …) into the canvas"),
+            lambda: tr("Load a picture (PNG, JPEG, …) into the canvas"),
         )
         self.open_model_action = action(
             "open_model",
@@ -215,7 +215,7 @@ class WindowActions:
             Qt.Key.Key_F,
             None,
             lambda: tr("&Forward"),
-            lambda: tr("Show what every layer computes from your digit (activations)"),
+            lambda: tr("Show what every layer computes from your input (activations)"),
             checkable=True,
         )
         self.backward_action = action(

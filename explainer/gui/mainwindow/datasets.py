@@ -4,15 +4,20 @@ Switching gives the state the other :class:`~explainer.data.Dataset` (its files,
 settings keep for it, and its preprocessing) and that data set's bundled model; the gallery shows its
 samples, and the overview, the prediction bars, the target bar and every page follow the new model and
 data source through the state's signals. The canvas stays.
+
+A model opened from a file (``--model`` or Model → Open) is checked against the data set: a model whose
+class names and input are another bundled data set's switches the window to that data set (keeping the
+model and the drawing); one that fits none keeps the data set, and the status bar says what does not fit.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QActionGroup
 
-from explainer.data import DATASETS, Dataset, dataset_named
+from explainer.core import Sequential
+from explainer.data import DATASETS, MNIST, Dataset, dataset_named
 from explainer.errors import BadInputError
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import shown_class_names, tr
 from explainer.gui.mainwindow.modelfiles import read_model
 
 
@@ -29,6 +34,31 @@ def dataset_tips() -> dict[str, str]:
             "Photos of clothes, shoes and bags in ten classes, with the network trained on them"
         ),
     }
+
+
+MODEL_NOTE_MS = 15000
+"""How long the status bar says that an opened model belongs to another data set, or to none."""
+
+
+def model_dataset(model: Sequential) -> Dataset | None:
+    """The bundled data set ``model`` was made for, judged by its class names and input shape; None when
+    it fits none of them (e.g. a model trained on a folder of one's own images)."""
+    names = tuple(str(name) for name in model.class_names)
+    return next(
+        (
+            dataset
+            for dataset in DATASETS.values()
+            if dataset.class_names == names and tuple(model.input_shape) == dataset.input_shape
+        ),
+        None,
+    )
+
+
+def window_title(dataset: Dataset) -> str:
+    """The window's title: the app's name, which names the data set it works on."""
+    if dataset.name == MNIST.name:
+        return tr("MNIST CNN Explainer")
+    return tr("CNN Explainer: {name}").format(name=dataset.name)
 
 
 class DatasetSwitching:
@@ -77,6 +107,37 @@ class DatasetSwitching:
         if model is None:
             self._check_dataset_action()
             return False
+        self._use_dataset(dataset, model)
+        self.statusBar().showMessage(
+            tr("Now working on {name}, with its bundled model").format(name=dataset.name), 5000
+        )
+        return True
+
+    def follow_model_dataset(self) -> str | None:
+        """Check the model in use against the data set: switch to the bundled data set the model was made
+        for, or say that it fits none. Returns what the status bar was told (None: the model fits)."""
+        model, current = self.state.model, self.state.dataset
+        made_for = model_dataset(model)
+        if made_for is not None and made_for.name == current.name:
+            return None
+        if made_for is not None:
+            self._use_dataset(made_for, model)
+            note = tr(
+                "This model was trained on {model_data}, so the window now works on {model_data} instead of "
+                "{old}. Model → Data set switches back."
+            ).format(model_data=made_for.name, old=current.name)
+        else:
+            classes = shown_class_names(model.class_names)
+            note = tr(
+                "This model's {count} classes ({classes}) are not those of {name}, and it fits no bundled "
+                "data set. The window stays on {name}: the gallery, training and the test set use {name}'s "
+                "images and labels."
+            ).format(count=len(classes), classes=tr(", ").join(classes), name=current.name)
+        self.statusBar().showMessage(note, MODEL_NOTE_MS)
+        return note
+
+    def _use_dataset(self, dataset: Dataset, model: Sequential) -> None:
+        """Work on ``dataset`` with ``model`` from now on: the state, the menu, the gallery and the texts."""
         self.state.set_dataset(dataset, model)
         self._check_dataset_action()
         self._load_gallery()
@@ -84,10 +145,6 @@ class DatasetSwitching:
         # A one-off change, not a stroke: the page on screen follows now rather than after a pause.
         self._page_timer.stop()
         self._sync_current_page()
-        self.statusBar().showMessage(
-            tr("Now working on {name}, with its bundled model").format(name=dataset.name), 5000
-        )
-        return True
 
     def _check_dataset_action(self) -> None:
         """Tick the Data set menu's entry of the data set in use."""

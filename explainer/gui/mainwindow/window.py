@@ -41,7 +41,7 @@ from explainer.gui.i18n import FollowsLanguage, class_name, tr, translate_error
 from explainer.gui.jobs import stop_all_workers
 from explainer.gui.kit.widgets import heading, hint
 from explainer.gui.mainwindow.actions import WindowActions, scale_names, scale_tips
-from explainer.gui.mainwindow.datasets import DatasetSwitching
+from explainer.gui.mainwindow.datasets import DatasetSwitching, window_title
 from explainer.gui.mainwindow.detail import LayerExplanation
 from explainer.gui.mainwindow.modelfiles import (
     ModelSource,
@@ -136,6 +136,9 @@ class MainWindow(
         self._show_prediction(None)
         self._fit_to_screen(theme.px(1440), theme.px(880))
         self.undo_action.setEnabled(False)
+        if model is not None and model_error is None:
+            # A model from a file or from the caller may be another data set's (``--model``).
+            self.follow_model_dataset()
         if model_error is not None:
             self.last_error = model_error
             # Once the window is up, so that the message box opens over it rather than before it.
@@ -167,7 +170,8 @@ class MainWindow(
         self.state.set_target(target)
 
     def open_model(self, path: str | os.PathLike[str]) -> bool:
-        """Use the model file at ``path``; on a bad file, show why and keep the current model."""
+        """Use the model file at ``path``; on a bad file, show why and keep the current model. A model of
+        another bundled data set switches the window to that data set (see ``follow_model_dataset``)."""
         model = read_model(path, self.show_error)
         if model is None:
             return False
@@ -178,6 +182,8 @@ class MainWindow(
             ),
             5000,
         )
+        # Said after "Opened": a model of another data set switches the window to it, or is flagged.
+        self.follow_model_dataset()
         self.opened_model_file(str(path), model)
         return True
 
@@ -331,12 +337,20 @@ class MainWindow(
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
-        self.setWindowTitle(tr("MNIST CNN Explainer"))
         mnist = self.state.dataset.name == MNIST.name
+        self.setWindowTitle(window_title(self.state.dataset))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # Qt shows "title — display name" on most desktops: both name the data set in use.
+            app.setApplicationDisplayName(self.windowTitle())
         self.draw_heading.setText(tr("Draw a digit") if mnist else tr("Draw a piece of clothing"))
         self.draw_hint.setText(tr("Left button draws, right button erases. The network updates as you draw."))
         self.brush_label.setText(tr("Brush"))
-        self.brush_slider.setToolTip(tr("Brush size: thicker strokes look more like MNIST digits"))
+        self.brush_slider.setToolTip(
+            tr("Brush size: thicker strokes look more like MNIST digits")
+            if mnist
+            else tr("Brush size: thick strokes fill large shapes quickly")
+        )
         self.input_heading.setText(tr("What the network sees"))
         self.input_hint.setText(
             tr("Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.")
@@ -362,7 +376,7 @@ class MainWindow(
         self._retranslate_datasets()
         self.target_bar.set_class_names([class_name(str(name)) for name in self.state.model.class_names])
         self.mode_label.setText(tr("Mode:"))
-        self.model_changed_label.setText(tr("Model changed by Learn this digit:"))
+        self.model_changed_label.setText(tr("Model changed by Learn this example:"))
         self.model_changed_undo.setText(tr("Undo"))
         self.model_changed_undo.setToolTip(tr("Put back the weights from before the last Learn step"))
         self._show_quantity_hint()
@@ -468,7 +482,7 @@ class MainWindow(
         self.timing_label = QLabel()
         self._update_ms: float | None = None
         self.timing_label.setObjectName("status_timing")
-        # Shown while the model in use is one that "Learn this digit" changed, until Undo or Restore.
+        # Shown while the model in use is one that "Learn this example" changed, until Undo or Restore.
         self.model_changed = QWidget()
         self.model_changed.setObjectName("model_changed")
         self.model_changed_label = QLabel()
@@ -606,7 +620,11 @@ class MainWindow(
     def _show_prediction(self, trace: Trace | None) -> None:
         """Put the predicted class and its probability in the status bar."""
         if trace is None:
-            self.prediction_label.setText(tr("Draw a digit to see what the network thinks"))
+            self.prediction_label.setText(
+                tr("Draw a digit to see what the network thinks")
+                if self.state.dataset.name == MNIST.name
+                else tr("Draw or pick an image to see what the network thinks")
+            )
             return
         k = int(trace.prediction[0])
         self.prediction_label.setText(
@@ -666,7 +684,7 @@ class MainWindow(
             )
         else:
             text = tr(
-                "Forward: each map shows what its layer computed from your digit (red: positive, blue: "
+                "Forward: each map shows what its layer computed from your input (red: positive, blue: "
                 "negative). Click any map to see how it was computed."
             )
         self.quantity_hint.setText(text)

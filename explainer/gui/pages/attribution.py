@@ -308,7 +308,7 @@ class AttributionView(FollowsLanguage, QWidget):
         if not self.results:
             self.board.set_panels([])
             self.path_note.hide()
-            self.loss_label.setText(tr("Draw a digit to see which pixels the network looks at."))
+            self.loss_label.setText(tr("Draw or pick an image to see which pixels the network looks at."))
             return
         names = shown_class_names(self._model.class_names)
         cls = names[self.class_box.currentIndex()]
@@ -382,7 +382,7 @@ class AttributionView(FollowsLanguage, QWidget):
             return
         self.path_note.setText(
             tr(
-                "Why Integrated Gradients misses more here: on the way from black to this digit the score of "
+                "Why Integrated Gradients misses more here: on the way from black to this input the score of "
                 "{c} ranges from {low} to {high}. It travels {swing} in all for a net change of only "
                 "{delta}, so large positive and negative parts cancel and a small error in them is a large "
                 "share of the sum. More steps usually make it smaller."
@@ -405,13 +405,13 @@ class AttributionView(FollowsLanguage, QWidget):
         self.class_box.setToolTip(tr("The class whose score (logit) is explained; starts at the prediction"))
         self.label_text.setText(tr("True label"))
         self.label_box.setToolTip(tr("The label of the loss L and of the map −dL/dx"))
-        self.overlay.setText(tr("Over the digit"))
-        self.overlay.setToolTip(tr("Draw each map over the digit (the ink shows as grey)"))
-        self.sigma.setToolTip(tr("Noise added to the digit for each SmoothGrad sample"))
+        self.overlay.setText(tr("Over the input"))
+        self.overlay.setToolTip(tr("Draw each map over the input (the ink shows as grey)"))
+        self.sigma.setToolTip(tr("Noise added to the input for each SmoothGrad sample"))
         self.samples.setToolTip(tr("How many noisy copies SmoothGrad averages"))
         self.ig_text.setText(tr("IG steps"))
         self.ig_steps.setToolTip(
-            tr("Gradients taken on the path from black to the digit (more: smaller completeness error)")
+            tr("Gradients taken on the path from black to the input (more: smaller completeness error)")
         )
         self.layer_text.setText(tr("Grad-CAM layer"))
         self.layer_box.setToolTip(tr("Grad-CAM weighs this layer's maps by their mean gradient"))
@@ -420,7 +420,7 @@ class AttributionView(FollowsLanguage, QWidget):
         self.note.setText(
             tr(
                 "Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated "
-                "Gradients add up to the change of the score from a black image to your digit "
+                "Gradients add up to the change of the score from a black image to your input "
                 "(completeness; the line under the map shows how close the sum comes). Grad-CAM "
                 "keeps only positive evidence and is as coarse as its layer."
             )

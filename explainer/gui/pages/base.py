@@ -131,7 +131,7 @@ def sync_attribution(view: Any, new: Problem, old: Problem | None) -> None:
 
 
 def sync_learn(view: Any, new: Problem, old: Problem | None) -> None:
-    """The "Learn this digit" view: the model it steps from, the digit and its label.
+    """The "Learn this example" view: the model it steps from, the digit and its label.
 
     The model the view announced itself comes back here unchanged, and the digit is then the same, so its
     before/after display survives the round trip through the state.
@@ -149,6 +149,14 @@ def sync_playground(view: Any, new: Problem, old: Problem | None) -> None:
     """The playground takes the digit from the trace (None keeps the one it has)."""
     if old is None or new.trace is not old.trace:
         view.set_trace(new.trace)
+
+
+def sync_side_by_side(view: Any, new: Problem, old: Problem | None) -> None:
+    """The side-by-side comparison: the digit both bundled networks read and the data set in use."""
+    if _new_data_set(new, old):
+        view.set_dataset(new.data.dataset)
+    if _new_digit(new, old):
+        view.set_input(new.x)
 
 
 def sync_model_and_data(view: Any, new: Problem, old: Problem | None) -> None:

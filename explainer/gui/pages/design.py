@@ -477,7 +477,7 @@ class ArchitectureEditor(QWidget):
         self._error = error
         self.table.setRowCount(len(rows) + 1)
         shape = shape_text(self._dataset.input_shape)
-        self._set_row(0, (tr("input"), shape, "", tr("the 28×28 digit, one grey channel")))
+        self._set_row(0, (tr("input"), shape, "", tr("the 28×28 image, one grey channel")))
         for index, row in enumerate(rows, start=1):
             params = f"{row.params:,}" if row.params else ""
             self._set_row(index, (row.name, shape_text(row.shape), params, layer_text(row)))

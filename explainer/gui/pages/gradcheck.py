@@ -321,7 +321,7 @@ class GradCheckView(FollowsLanguage, QWidget):
             "<p>A <b>corner</b> means a ReLU input or a max-pool tie sits within ±ε: the slope differs on "
             "the two sides, the derivative does not exist there, and backprop takes one side. A black "
             "background makes every pooling window there an exact tie, so nudging a pixel beside the "
-            "stroke may break one; “break ties” checks the digit plus ±0.001 of fixed noise instead, so "
+            "stroke may break one; “break ties” checks the input plus ±0.001 of fixed noise instead, so "
             "that the derivative exists (that input is then not quite the one the views show).</p>"
         )
 
@@ -340,7 +340,7 @@ class GradCheckView(FollowsLanguage, QWidget):
         self.clear_button.setText(tr("Clear"))
         self.noise.setText(tr("Break ties"))
         self.noise.setToolTip(
-            tr("Check on the digit plus ±0.001 of fixed noise, so max-pool windows do not tie")
+            tr("Check on the input plus ±0.001 of fixed noise, so max-pool windows do not tie")
         )
         self.table.setHorizontalHeaderLabels(
             [tr("number θ"), tr("backprop dL/dθ"), tr("central difference"), tr("relative error"), tr("note")]

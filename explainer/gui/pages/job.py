@@ -56,7 +56,10 @@ class JobPage(QWidget):
         if self._loader is not None:
             return self._loader
         if from_source is None:
-            self._show_status(tr("Choose the folder that holds the MNIST files first."), error=True)
+            name = self._data.dataset.name
+            self._show_status(
+                tr("Choose the folder that holds the {name} files first.").format(name=name), error=True
+            )
         return from_source
 
     def _start(self, worker: StepWorker, loading: str, status: str) -> None:

@@ -1,4 +1,4 @@
-"""“Learn this digit”: label your drawing, take one SGD step, and see exactly what changed.
+"""“Learn this example”: label your drawing, take one SGD step, and see exactly what changed.
 
 :func:`explainer.core.passes.learn_step` updates a copy of the model, so the model before the step is the
 undo snapshot: Undo puts it back object and weights untouched (bit for bit), Restore reloads the bundled
@@ -339,7 +339,9 @@ class LearnView(FollowsLanguage, QWidget):
         self.deltas.set_panels([])
         if batch is None:
             self.before.set_probs(None, names)
-            self.loss_label.setText(tr("Draw a digit, say which digit it is, and teach the network."))
+            self.loss_label.setText(
+                tr("Draw or pick an image, say which class it is, and teach the network.")
+            )
             self.maps.set_panels([])
             return
         trace = self._model.trace(batch, [self.label_box.currentIndex()])
@@ -398,7 +400,7 @@ class LearnView(FollowsLanguage, QWidget):
         before, after = self.gallery_accuracy
         n = len(self._gallery[1]) if self._gallery is not None else 0
         text = tr(
-            "This step changed the model the whole window uses: on the {n} gallery digits it gets "
+            "This step changed the model the whole window uses: on the {n} gallery images it gets "
             "{a} → <b>{b}</b> right."
         ).format(n=n, a=f"{100 * before:.0f}%", b=f"{100 * after:.0f}%")
         if after < before:
@@ -439,13 +441,13 @@ class LearnView(FollowsLanguage, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
-        self.title.setText(tr("Learn this digit"))
+        self.title.setText(tr("Learn this example"))
         self.label_text.setText(tr("It is a"))
         self.label_box.setToolTip(tr("The true class of your drawing (starts at the network's guess)"))
         self.lr_text.setText(tr("Learning rate"))
         self.lr_box.setToolTip(tr("Step size: every weight moves by −lr · dL/dW"))
         self.step_button.setText(tr("Apply one SGD step"))
-        self.step_button.setToolTip(tr("Compute dL/dW for this digit and label, and move every weight once"))
+        self.step_button.setToolTip(tr("Compute dL/dW for this input and label, and move every weight once"))
         self.undo_button.setText(tr("Undo"))
         self.undo_button.setToolTip(tr("Put back the weights from before the last step"))
         self.reset_button.setText(tr("Restore bundled model"))

@@ -140,7 +140,7 @@ class Playground(SlidingKernelView):
             caption.setText(text)
         self.operation_caption.setText(tr("Operation"))
         choices = {
-            "digit": tr("your digit"),
+            "digit": tr("your input"),
             "grid": tr("0/1 grid of the tutorial"),
             "x": tr("X (tutorial)"),
             "vertical": tr("vertical edges"),

@@ -306,7 +306,7 @@ class StepperView(FollowsLanguage, QWidget):
             self._steps, self._trace = [], None
             self.player.set_count(0)
             self.board.set_panels([])
-            self.phase.setText(tr("Draw a digit to step through a training step."))
+            self.phase.setText(tr("Draw or pick an image to step through a training step."))
             self.loss.setText("")
             self.formula.setText("")
             return

@@ -45,9 +45,9 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.core import Sequential, softmax
-from explainer.data import Split
+from explainer.data import MNIST, Split
 from explainer.gui import theme
-from explainer.gui.i18n import tr, translate_error
+from explainer.gui.i18n import class_name, shown_class_names, tr, translate_error
 from explainer.gui.jobs import StepWorker
 from explainer.gui.kit.widgets import button, heading, label, page_column, side_by_side
 from explainer.gui.pages.base import run_page
@@ -75,6 +75,7 @@ class EvaluationResult:
         predictions: the predicted classes.
         confidence: the probability the network gave its prediction.
         confusion: ``confusion[t, p]`` counts digits of true class t predicted as p.
+        class_names: the network's class names, in label order (empty: the labels' numbers).
 
     Shape:
         images ``(N, 28, 28)`` uint8; labels, predictions ``(N,)`` int64; confidence ``(N,)`` float32;
@@ -86,6 +87,12 @@ class EvaluationResult:
     predictions: np.ndarray
     confidence: np.ndarray
     confusion: np.ndarray
+    class_names: tuple[str, ...] = ()
+
+    def class_label(self, label: int) -> str:
+        """Class ``label`` as the page names it: its class name in the current language, or its number."""
+        names = self.class_names
+        return class_name(names[label]) if 0 <= label < len(names) else str(int(label))
 
     @property
     def accuracy(self) -> float:
@@ -168,7 +175,8 @@ def evaluate_iter(
         model.train(previous)
     labels = np.asarray(labels, np.int64)
     confusion = confusion_matrix(labels, predictions, len(model.class_names))
-    result = EvaluationResult(np.asarray(images), labels, predictions, confidence, confusion)
+    names = tuple(str(name) for name in model.class_names)
+    result = EvaluationResult(np.asarray(images), labels, predictions, confidence, confusion, names)
     yield EvaluationProgress(n, n, result)
 
 
@@ -231,7 +239,8 @@ class ConfusionMatrixView(QWidget):
         theme.notifier().sigChanged.connect(self.update)
 
     def set_confusion(self, confusion: np.ndarray | None, class_names: list[str]) -> None:
-        """Show ``confusion`` (None: empty).
+        """Show ``confusion`` (None: empty); its axes name the classes ``class_names`` (in the current
+        language, see :func:`~explainer.gui.i18n.class_name`).
 
         Shape:
             confusion ``(K, K)`` integer counts, ``len(class_names) == K``.
@@ -254,14 +263,30 @@ class ConfusionMatrixView(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(theme.px(520), theme.px(460))
 
+    def axis_labels(self) -> list[str]:
+        """The class names on both axes, as painted (in the current language)."""
+        return shown_class_names(self._class_names)
+
+    def _label_extent(self) -> float:
+        """The width of the longest class name, in pixels."""
+        metrics = QFontMetricsF(theme.font())
+        return max((metrics.horizontalAdvance(name) for name in self.axis_labels()), default=0.0)
+
+    def _upright_columns(self) -> bool:
+        """Column labels stand upright when they are short (digits); longer names are written upwards."""
+        return self._label_extent() <= QFontMetricsF(theme.font()).height() * 1.4
+
     def _geometry(self) -> tuple[float, float, float]:
         """Left and top of the grid and a cell's side, leaving room for the labels and the accuracy column."""
         k = max(len(self._class_names), 1)
         metrics = QFontMetricsF(theme.font())
-        label = metrics.height() * 2.6
+        short = metrics.height() * 2.6
+        names = metrics.height() * 1.4 + self._label_extent() + theme.px(6)
+        left = max(short, names)
+        top = short if self._upright_columns() else left
         accuracy = metrics.horizontalAdvance("100.0%") + theme.px(70)
-        cell = max(min((self.width() - label - accuracy) / k, (self.height() - label - theme.px(8)) / k), 4.0)
-        return label, label, cell
+        cell = max(min((self.width() - left - accuracy) / k, (self.height() - top - theme.px(8)) / k), 4.0)
+        return left, top, cell
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = theme.current()
@@ -274,7 +299,7 @@ class ConfusionMatrixView(QWidget):
                 painter.drawText(
                     QRectF(self.rect()),
                     int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
-                    tr("Press Evaluate to classify the 10,000 test digits."),
+                    tr("Press Evaluate to classify the test images."),
                 )
                 return
             k = len(confusion)
@@ -307,15 +332,35 @@ class ConfusionMatrixView(QWidget):
             painter.setPen(palette.text)
             metrics = QFontMetricsF(theme.font())
             centred = int(Qt.AlignmentFlag.AlignCenter)
-            for i, name in enumerate(self._class_names):
+            upright = self._upright_columns()
+            extent = self._label_extent()
+            row_labels = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for i, name in enumerate(self.axis_labels()):
+                if upright:
+                    painter.drawText(
+                        QRectF(left + i * cell, top - metrics.height() * 1.2, cell, metrics.height()),
+                        centred,
+                        name,
+                    )
+                else:
+                    # Written upwards, ending just above its column, so long names need no room across.
+                    painter.save()
+                    painter.translate(QPointF(left + i * cell, top - theme.px(4)))
+                    painter.rotate(-90)
+                    painter.drawText(
+                        QRectF(0, 0, extent + theme.px(2), cell),
+                        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                        name,
+                    )
+                    painter.restore()
                 painter.drawText(
-                    QRectF(left + i * cell, top - metrics.height() * 1.2, cell, metrics.height()),
-                    centred,
-                    name,
-                )
-                painter.drawText(
-                    QRectF(left - metrics.height() * 1.2, top + i * cell, metrics.height(), cell),
-                    centred,
+                    QRectF(
+                        metrics.height() * 1.3,
+                        top + i * cell,
+                        left - metrics.height() * 1.3 - theme.px(4),
+                        cell,
+                    ),
+                    row_labels,
                     name,
                 )
             painter.setPen(palette.muted)
@@ -416,7 +461,8 @@ class MistakeListModel(QAbstractListModel):
             return None
         i = int(self._indices[index.row()])
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{int(result.labels[i])} → {int(result.predictions[i])}"
+            true, predicted = (result.class_label(int(a[i])) for a in (result.labels, result.predictions))
+            return f"{true} → {predicted}"
         if role == Qt.ItemDataRole.DecorationRole:
             if i not in self._icons:
                 image = np.ascontiguousarray(result.images[i], np.uint8)
@@ -430,12 +476,12 @@ class MistakeListModel(QAbstractListModel):
             return self._icons[i]
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr(
-                "Test digit #{index}: truly {label}, the network said {predicted} ({confidence:.0%} sure). "
+                "Test image #{index}: truly {label}, the network said {predicted} ({confidence:.0%} sure). "
                 "Click to open it in the explainer."
             ).format(
                 index=i,
-                label=int(result.labels[i]),
-                predicted=int(result.predictions[i]),
+                label=result.class_label(int(result.labels[i])),
+                predicted=result.class_label(int(result.predictions[i])),
                 confidence=float(result.confidence[i]),
             )
         return None
@@ -480,6 +526,7 @@ class EvaluationView(JobPage):
         """Evaluate on the test set of ``data``, read from its folder."""
         self._data = data
         self.data_picker.set_source(data)
+        self.retranslate_ui()  # the hint names the data set
 
     def set_data_loader(self, loader: TestLoader | None) -> None:
         """Evaluate on ``loader()``'s ``(images, labels)`` instead of the data source's test set (None: its
@@ -502,7 +549,7 @@ class EvaluationView(JobPage):
         self._start(
             EvaluationWorker(self._model, loader),
             tr("loading the test set…"),
-            tr("Classifying the test digits…"),
+            tr("Classifying the test images…"),
         )
         self._set_running(True)
         return True
@@ -527,11 +574,11 @@ class EvaluationView(JobPage):
             )
         elif true == predicted:
             text = tr("Class {label} classified correctly: {count:,} (only mistakes are listed)").format(
-                count=int(result.confusion[true, predicted]), label=true
+                count=int(result.confusion[true, predicted]), label=result.class_label(true)
             )
         else:
             text = tr("True class {label}, predicted {predicted}: {count:,}").format(
-                count=len(indices), label=true, predicted=predicted
+                count=len(indices), label=result.class_label(true), predicted=result.class_label(predicted)
             )
         self.mistakes_label.setText(text)
         self.all_button.setEnabled(cell is not None)
@@ -559,13 +606,19 @@ class EvaluationView(JobPage):
                 "of the matrix is a true class, each column the class the network chose. Click a cell to "
                 "see its digits, and a digit to open it in the explainer."
             )
+            if self._data is None or self._data.dataset.name == MNIST.name
+            else tr(
+                "Classify the test images of {name}, which the network never saw while training. Each row "
+                "of the matrix is a true class, each column the class the network chose. Click a cell to "
+                "see its images, and an image to open it in the explainer."
+            ).format(name=self._data.dataset.name)
         )
         self.data_picker.retranslate_ui()
         self.evaluate_button.setText(tr("Evaluate"))
-        self.evaluate_button.setToolTip(tr("Classify every test digit with the current network"))
+        self.evaluate_button.setToolTip(tr("Classify every test image with the current network"))
         self.stop_button.setText(tr("Stop"))
         self.all_button.setText(tr("All mistakes"))
-        self.all_button.setToolTip(tr("List every misclassified digit again"))
+        self.all_button.setToolTip(tr("List every misclassified image again"))
         self.matrix.update()
 
     # ----------------------------------------------------------------- construction
@@ -594,6 +647,8 @@ class EvaluationView(JobPage):
         self.mistakes_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.mistakes_view.setMovement(QListView.Movement.Static)
         self.mistakes_view.setUniformItemSizes(True)
+        # Class names longer than a digit wrap onto a second line under the thumbnail.
+        self.mistakes_view.setWordWrap(True)
         self.mistakes_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mistakes_view.clicked.connect(lambda index: self.open_mistake(index.row()))
         self.mistakes_view.activated.connect(lambda index: self.open_mistake(index.row()))
@@ -618,15 +673,23 @@ class EvaluationView(JobPage):
         side = theme.px(THUMB_PX)
         self.mistakes_model.thumb = side
         self.mistakes_view.setIconSize(QSize(side, side))
+        metrics = self.fontMetrics()
+        result = self._result
+        names = [result.class_label(k) for k in range(len(result.confusion))] if result is not None else []
+        longest = max((metrics.horizontalAdvance(f"{name} →") for name in names), default=0)
+        lines = 2 if any(len(name) > 2 for name in names) else 1
         self.mistakes_view.setGridSize(
-            QSize(side + theme.px(14), side + self.fontMetrics().height() + theme.px(10))
+            QSize(
+                max(side + theme.px(14), longest + theme.px(22)),
+                side + lines * metrics.height() + theme.px(10),
+            )
         )
         self.mistakes_model.set_mistakes(self._result, self.mistakes_model.indices())
 
     # ----------------------------------------------------------------- worker reports
     def _on_progress(self, done: int, total: int) -> None:
         self.progress_bar.setValue(round(1000 * done / max(total, 1)))
-        self.progress_bar.setFormat(tr("{done:,} of {total:,} digits").format(done=done, total=total))
+        self.progress_bar.setFormat(tr("{done:,} of {total:,} images").format(done=done, total=total))
 
     def _on_error(self, message: str) -> None:
         self._failed = True
@@ -639,15 +702,17 @@ class EvaluationView(JobPage):
             self._result = result
             n = len(result.labels)
             self.progress_bar.setValue(1000)
-            self.progress_bar.setFormat(tr("{total:,} digits").format(total=n))
+            self.progress_bar.setFormat(tr("{total:,} images").format(total=n))
             wrong = n - int(np.trace(result.confusion))
             self.summary_label.setText(
-                tr("{accuracy:.2%} right: {right:,} of {total:,} test digits, {wrong:,} wrong").format(
+                tr("{accuracy:.2%} right: {right:,} of {total:,} test images, {wrong:,} wrong").format(
                     accuracy=result.accuracy, right=n - wrong, total=n, wrong=wrong
                 )
             )
             self._show_status("")
-            self.matrix.set_confusion(result.confusion, [str(i) for i in range(len(result.confusion))])
+            names = result.class_names or tuple(str(i) for i in range(len(result.confusion)))
+            self.matrix.set_confusion(result.confusion, list(names))
+            self._apply_thumb_size()  # room for the class names under the thumbnails
             self.show_cell(None, None)
         elif not self._failed:
             self._show_status(tr("Stopped; the results shown are from before."))

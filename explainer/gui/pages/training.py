@@ -109,13 +109,15 @@ class DataFolderPicker(QWidget):
         self._source.sigFolderChanged.disconnect(self.refresh)
         self._source = source
         source.sigFolderChanged.connect(self.refresh)
-        self.refresh()
+        self.retranslate_ui()
 
     def choose(self) -> None:
         """Ask the user for the folder holding the four MNIST ``.gz`` files."""
         current = self._source.folder()
         chosen = QFileDialog.getExistingDirectory(
-            self, tr("Folder with the MNIST files"), "" if current is None else str(current)
+            self,
+            tr("Folder with the {name} files").format(name=self._source.dataset.name),
+            "" if current is None else str(current),
         )
         if chosen:
             self._source.set_folder(Path(chosen))
@@ -132,10 +134,13 @@ class DataFolderPicker(QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
-        self._caption.setText(tr("MNIST folder:"))
+        name = self._source.dataset.name
+        self._caption.setText(tr("{name} folder:").format(name=name))
         self._button.setText(tr("Choose…"))
         self._button.setToolTip(
-            tr("The folder with train-images-idx3-ubyte.gz and the three other MNIST files")
+            tr("The folder with train-images-idx3-ubyte.gz and the three other {name} files").format(
+                name=name
+            )
         )
         self.refresh()
 
@@ -254,6 +259,7 @@ class TrainingView(JobPage):
             self.images_spin.setValue(most)
         self._data = data
         self.data_picker.set_source(data)
+        self.retranslate_ui()  # the texts name the data set
 
     def set_data_loader(self, loader: DataLoader | None) -> None:
         """Train on ``loader()``'s ``(train, validation)`` splits instead of the data source's (None: its
@@ -348,9 +354,9 @@ class TrainingView(JobPage):
         self.hint.setText(
             tr(
                 "Watch a network learn: the loss falls, the accuracy rises, and every few steps the "
-                "overview and the kernels show the filters as they form. The last 5,000 MNIST training "
+                "overview and the kernels show the filters as they form. The last {count:,} {name} training "
                 "images are kept aside to measure the validation accuracy after each epoch."
-            )
+            ).format(count=self._data.dataset.validation_size, name=self._data.dataset.name)
         )
         self.data_picker.retranslate_ui()
         names = {"adam": tr("Adam"), "sgd": tr("SGD with momentum")}
@@ -363,7 +369,7 @@ class TrainingView(JobPage):
             ),
             self.batch_spin: (tr("Batch size"), tr("Images per step: the gradient is averaged over them")),
             self.epochs_spin: (tr("Epochs"), tr("Passes over the training images")),
-            self.images_spin: (tr("Training images"), tr("How many MNIST training images one epoch uses")),
+            self.images_spin: (tr("Training images"), tr("How many training images one epoch uses")),
             self.refresh_spin: (
                 tr("Refresh every"),
                 tr("Show the network's current weights every this-many steps"),
@@ -374,7 +380,7 @@ class TrainingView(JobPage):
         self.refresh_spin.setSuffix(tr(" steps"))
         self.augment_check.setText(tr("Augment (rotate, scale, shift, thicken)"))
         self.augment_check.setToolTip(
-            tr("Random changes to every training image so the network copes with digits drawn by hand")
+            tr("Random changes to every training image so the network copes with drawings and photos")
         )
         self.start_button.setText(tr("Start"))
         self.start_button.setToolTip(tr("Train the current network from its current weights"))

@@ -367,7 +367,7 @@ class TourController(QObject):
             if self._chosen_label is not None
             else int(model.predict_proba(batch)[0].argmax())
         )
-        self._problem = TourProblem.make(model, x, label, from_sample)
+        self._problem = TourProblem.make(model, x, label, from_sample, state.dataset)
         self._stops = build_stops(self._problem)
         self._index = min(self._index, len(self._stops) - 1)
 

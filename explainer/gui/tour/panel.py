@@ -234,11 +234,11 @@ class TourPanel(FollowsLanguage, QWidget):
         """Set every user-visible text in the current language, narration included."""
         self.action.setText(tr("&Learn mode: a guided tour"))
         self.action.setToolTip(
-            tr("Walk through one forward and backward pass on your digit, stop by stop (F2)")
+            tr("Walk through one forward and backward pass on your input, stop by stop (F2)")
         )
         self.action.setStatusTip(self.action.toolTip())
         self.label_text.setText(tr("True label y:"))
-        self.label_box.setToolTip(tr("The class your digit really is; the loss and gradients follow it"))
+        self.label_box.setToolTip(tr("The class your input really is; the loss and gradients follow it"))
         self.restart_button.setText(tr("Start over"))
         self.restart_button.setToolTip(tr("Go back to the first stop"))
         self.back_button.setText(tr("◀ Back"))

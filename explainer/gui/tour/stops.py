@@ -19,8 +19,9 @@ from types import MappingProxyType
 import numpy as np
 
 from explainer.core import LayerRecord, Sequential, Trace, conv_steps, pool_steps
+from explainer.data import FASHION_MNIST, MNIST, Dataset
 from explainer.gui import theme
-from explainer.gui.i18n import tr
+from explainer.gui.i18n import class_name, tr
 from explainer.gui.layers import registry
 from explainer.gui.layers.pool import pool_mode
 
@@ -127,7 +128,8 @@ def _join(names: list[str]) -> str:
 
 @dataclass(frozen=True, eq=False)
 class TourProblem:
-    """The digit the tour explains, its label and the full trace with gradients.
+    """The digit the tour explains, its label, the full trace with gradients and the data set the window
+    works on (the narration's words and its account of the preprocessing follow it).
 
     Shape:
         x: ``(H, W)`` raw pixels in [0, 1] (the network input, as ``AppState.input``);
@@ -139,13 +141,25 @@ class TourProblem:
     label: int
     from_sample: bool
     trace: Trace
+    dataset: Dataset = MNIST
 
     @classmethod
-    def make(cls, model: Sequential, x: np.ndarray, label: int, from_sample: bool) -> TourProblem:
-        """Trace ``x`` against ``label`` with ``model``."""
+    def make(
+        cls, model: Sequential, x: np.ndarray, label: int, from_sample: bool, dataset: Dataset = MNIST
+    ) -> TourProblem:
+        """Trace ``x`` against ``label`` with ``model``; ``dataset`` is the data set the window works on."""
         x = np.asarray(x, np.float32)
         trace = model.trace(x.reshape(1, *model.input_shape), np.array([label]))
-        return cls(model, x, int(label), from_sample, trace)
+        return cls(model, x, int(label), from_sample, trace, dataset)
+
+    @property
+    def digits(self) -> bool:
+        """True when the window works on MNIST's digits (the narration then speaks of digits)."""
+        return self.dataset.name == MNIST.name
+
+    def name(self, label: int) -> str:
+        """Class ``label`` of the model, in the current language."""
+        return class_name(str(self.model.class_names[label]))
 
 
 @dataclass(frozen=True)
@@ -256,11 +270,30 @@ def _conv_step(trace: Trace, index: int, channel: int, row: int, col: int) -> tu
     )
 
 
+def _draw_title(dataset: Dataset) -> str:
+    """The first stop's title: what there is to draw for ``dataset``."""
+    if dataset.name == MNIST.name:
+        return tr("Draw a digit")
+    if dataset.name == FASHION_MNIST.name:
+        return tr("Draw a piece of clothing")
+    return tr("Draw or open an image")
+
+
 def _draw_stop(p: TourProblem) -> Stop:
-    names = p.model.class_names
     k = int(p.trace.prediction[0])
     numbers = {"p": _percent(p.trace.probs[0, k])}
-    if p.from_sample:
+    if p.from_sample and not p.digits:
+        text = tr(
+            "The canvas was empty, so the tour put a test image labelled {label} on it. The network reads "
+            "it as {guess} with probability {p}. Draw your own at any time: every stop follows it."
+        )
+    elif not p.digits:
+        text = tr(
+            "Everything starts with your drawing: bright on black, like the {dataset} images the network "
+            "learned from. It reads your drawing as {guess} with probability {p}. Keep drawing at any "
+            "time: every stop follows the new drawing."
+        )
+    elif p.from_sample:
         text = tr(
             "The canvas was empty, so the tour put a test digit labelled {label} on it. The network reads "
             "it as {guess} with probability {p}. Draw your own digit at any time: every stop follows it."
@@ -271,19 +304,36 @@ def _draw_stop(p: TourProblem) -> Stop:
             "learned from. It reads your digit as {guess} with probability {p}. Keep drawing at any time: "
             "every stop follows the new digit."
         )
-    words = {"label": names[p.label], "guess": names[k]}
-    return _stop("draw", tr("Draw a digit"), text, numbers, words, widgets=("canvas",))
+    words = {"label": p.name(p.label), "guess": p.name(k), "dataset": p.dataset.name}
+    return _stop("draw", _draw_title(p.dataset), text, numbers, words, widgets=("canvas",))
+
+
+def _input_text(dataset: Dataset) -> str:
+    """How the canvas becomes the input for ``dataset`` (a template with ``{n}``, ``{ink}``,
+    ``{brightest}`` and ``{dataset}``)."""
+    if dataset.preprocess is MNIST.preprocess:
+        return tr(
+            "The canvas is cropped to the digit, scaled to fit 20×20 pixels and centred in a 28×28 image, "
+            "like the MNIST digits: {n} numbers from 0 (black) to 1 (white). {ink} of them carry ink; the "
+            "brightest is {brightest}."
+        )
+    if dataset.preprocess is FASHION_MNIST.preprocess:
+        return tr(
+            "The canvas is cropped to the object, its longer side scaled to 28 pixels and its box centred "
+            "in a 28×28 image, like the {dataset} photos: {n} numbers from 0 (black) to 1 (white). {ink} "
+            "of them are not black; the brightest is {brightest}."
+        )
+    return tr(
+        "The canvas becomes a 28×28 image the way the {dataset} images were made: {n} numbers from 0 "
+        "(black) to 1 (white). {ink} of them are not black; the brightest is {brightest}."
+    )
 
 
 def _input_stop(p: TourProblem) -> Stop:
     x = p.trace.input[0]
     numbers = {"n": _count(x.size), "ink": _count(int((x > 0).sum())), "brightest": _fixed(float(x.max()), 3)}
     mean, std = float(p.model.input_mean), float(p.model.input_std)
-    text = tr(
-        "The canvas is cropped to the digit, scaled to fit 20×20 pixels and centred in a 28×28 image, "
-        "like the MNIST digits: {n} numbers from 0 (black) to 1 (white). {ink} of them carry ink; the "
-        "brightest is {brightest}."
-    )
+    text = _input_text(p.dataset)
     if mean == 0.0 and std == 1.0:
         text = _sentences(text, tr("This network takes the pixel values just as they are."))
     else:
@@ -302,7 +352,7 @@ def _input_stop(p: TourProblem) -> Stop:
         tr("The 28×28 input"),
         text,
         numbers,
-        {},
+        {"dataset": p.dataset.name},
         columns=(-1,),
         widgets=("input_preview",),
         detail=Detail("map", -1, 0),
@@ -411,7 +461,14 @@ def _pool_stop(p: TourProblem, index: int, channel: int, between: list[LayerReco
             text = tr("First {names} repeat convolution and activation on these maps.")
         else:
             text = tr("First the maps pass through {names}.")
-    if mode == "max":
+    if mode == "max" and not p.digits:
+        pooling = tr(
+            "Then {layer} cuts every map into {size}×{size} windows and keeps only the largest value of "
+            "each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column "
+            "{col} holds {values}: {v} goes on. The strongest responses survive, and a slightly shifted "
+            "input gives almost the same result."
+        )
+    elif mode == "max":
         pooling = tr(
             "Then {layer} cuts every map into {size}×{size} windows and keeps only the largest value of "
             "each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column "
@@ -450,14 +507,25 @@ def _deeper_stop(p: TourProblem, indices: list[int]) -> Stop:
     c_in = record.input.shape[1]
     numbers = {"s": s, "b": b, "v": v, "weights": _count(c_in * k * k)}
     words.update(conv=record.name, c_in=c_in, k=k, c=c, r=r, col=col)
-    text = tr(
-        "The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at once, "
-        "{c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine strokes into larger parts "
-        "of a digit: in map {c} at row {r}, column {col} the window sums to {s}, plus bias {b} gives {v}. "
-        "Along the way the maps go from {before} to {after}: smaller, but more of them."
-    )
+    if p.digits:
+        text = tr(
+            "The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at "
+            "once, {c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine strokes into "
+            "larger parts of a digit: in map {c} at row {r}, column {col} the window sums to {s}, plus "
+            "bias {b} gives {v}. Along the way the maps go from {before} to {after}: smaller, but more of "
+            "them."
+        )
+        title = tr("Deeper layers: from strokes to parts")
+    else:
+        text = tr(
+            "The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at "
+            "once, {c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine edges into "
+            "larger parts of the object: in map {c} at row {r}, column {col} the window sums to {s}, plus "
+            "bias {b} gives {v}. Along the way the maps go from {before} to {after}: smaller, but more of "
+            "them."
+        )
+        title = tr("Deeper layers: from edges to parts")
     width = record.output.shape[3]
-    title = tr("Deeper layers: from strokes to parts")
     return _map_stop(
         "deeper", title, text, numbers, words, (conv, c), r * width + col, columns=tuple(indices)
     )
@@ -472,7 +540,7 @@ def _dense_stop(p: TourProblem, dense: int, flatten: int | None) -> Stop:
         "z": _fixed(float(p.trace.logits[0, k])),
         "classes": _count(record.output.shape[1]),
     }
-    words = {"dense": record.name, "name": p.model.class_names[k]}
+    words = {"dense": record.name, "name": p.name(k)}
     text = ""
     if flatten is not None:
         words.update(flatten=layers[flatten].name, maps=_shape(layers[flatten].input.shape[1:]))
@@ -510,7 +578,7 @@ def _softmax_stop(p: TourProblem, dense: int) -> Stop:
         tr("Softmax: scores become probabilities"),
         text,
         numbers,
-        {"name": p.model.class_names[k]},
+        {"name": p.name(k)},
         widgets=("prediction",),
         columns=(dense,),
         detail=Detail("layer", dense, k),
@@ -518,9 +586,14 @@ def _softmax_stop(p: TourProblem, dense: int) -> Stop:
 
 
 def _loss_stop(p: TourProblem) -> Stop:
-    y = p.model.class_names[p.label]
+    y = p.name(p.label)
     numbers = {"p": _probability(p.trace.probs[0, p.label]), "L": _significant(float(p.trace.loss), 4)}
-    if p.from_sample:
+    if p.from_sample and not p.digits:
+        first = tr(
+            "To learn, the network needs the true answer: this test image is labelled y = {y}. Pick "
+            "another label below to see how the loss reacts."
+        )
+    elif p.from_sample:
         first = tr(
             "To learn, the network needs the true answer: this test digit is labelled y = {y}. Pick "
             "another label below to see how the loss reacts."
@@ -565,7 +638,7 @@ def _backward_stop(p: TourProblem, dense: int) -> Stop:
         "blue where it would lower it. At the input, pixel (row {r}, column {col}) has the largest "
         "gradient, {g}."
     )
-    words = {"y": p.model.class_names[p.label], "r": int(r), "col": int(col)}
+    words = {"y": p.name(p.label), "r": int(r), "col": int(col)}
     columns = (-1, *range(len(trace.layers)))
     return _stop(
         "backward",
@@ -599,12 +672,12 @@ def _update_stop(p: TourProblem) -> Stop:
     }
     if result.loss_after <= result.loss_before:
         change = tr(
-            "After this one step the loss for your digit drops from {before} to {after}, and p({y}) goes "
+            "After this one step the loss for this input drops from {before} to {after}, and p({y}) goes "
             "from {pb} to {pa}."
         )
     else:
         change = tr(
-            "After this one step the loss for your digit goes from {before} to {after} (the step was too "
+            "After this one step the loss for this input goes from {before} to {after} (the step was too "
             "large and overshot), and p({y}) goes from {pb} to {pa}."
         )
     text = _sentences(
@@ -618,7 +691,7 @@ def _update_stop(p: TourProblem) -> Stop:
             "network stays as it was."
         ),
     )
-    words = {"y": p.model.class_names[p.label], "layer": p.model.layers[where].name}
+    words = {"y": p.name(p.label), "layer": p.model.layers[where].name}
     return _stop(
         "update",
         tr("One SGD step: what changed"),
