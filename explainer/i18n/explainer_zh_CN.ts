@@ -2677,8 +2677,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="121" />
-            <source>Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your digit</source>
-            <translation>Sigmoid、tanh、ReLU、Leaky ReLU、softmax 和八种损失函数，以及它们在你的数字上的梯度</translation>
+            <source>Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your input</source>
+            <translation>Sigmoid、tanh、ReLU、Leaky ReLU、softmax 和八种损失函数，以及它们在你的输入上的梯度</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="132" />
@@ -2702,8 +2702,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="301" />
-            <source>Seed 004's table of activation functions and its losses, each with its derivative, and where your digit's numbers fall on them.</source>
-            <translation>种子材料 004 中的激活函数表和损失函数，每个都画出其导数，并标出你的数字的数值落在曲线的什么位置。</translation>
+            <source>Seed 004's table of activation functions and its losses, each with its derivative, and where your input's numbers fall on them.</source>
+            <translation>种子材料 004 中的激活函数表和损失函数，每个都画出其导数，并标出你的输入的数值落在曲线的什么位置。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="306" />
@@ -2812,13 +2812,14 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="429" />
             <location filename="../../explainer/gui/pages/activations.py" line="542" />
-            <source>your digit</source>
-            <translation>你写的数字</translation>
+            <location filename="../../explainer/gui/pages/playground.py" line="143" />
+            <source>your input</source>
+            <translation>你的输入</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="429" />
-            <source>your digit's class</source>
-            <translation>你的数字的类别</translation>
+            <source>your input's class</source>
+            <translation>你的输入的类别</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="431" />
@@ -2867,23 +2868,23 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="459" />
-            <source>Drawn for class {cls} as its logit moves, the other logits held at your digit's values; the seed's eˣ/Σ − (eˣ)²/Σ² is the same slope f(1 − f).</source>
-            <translation>画的是类别 {cls} 的 logit 变化时的曲线，其他 logit 固定为你的数字的值；种子材料中的 eˣ/Σ − (eˣ)²/Σ² 就是同一个斜率 f(1 − f)。</translation>
+            <source>Drawn for class {cls} as its logit moves, the other logits held at your input's values; the seed's eˣ/Σ − (eˣ)²/Σ² is the same slope f(1 − f).</source>
+            <translation>画的是类别 {cls} 的 logit 变化时的曲线，其他 logit 固定为你的输入的值；种子材料中的 eˣ/Σ − (eˣ)²/Σ² 就是同一个斜率 f(1 − f)。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="467" />
-            <source>Draw a digit to see where its pre-activations fall.</source>
-            <translation>写一个数字，看看它的预激活值落在哪里。</translation>
+            <source>Draw or pick an input to see where its pre-activations fall.</source>
+            <translation>画一个或选一个输入，看看它的预激活值落在哪里。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="470" />
-            <source>Your digit's logits run from {lo} to {hi}. Class {cls} has z = {z}, p = {p}, and slope p(1 − p) = {slope}: near 0 once the output is saturated (p close to 0 or 1).</source>
-            <translation>你的数字的 logit 从 {lo} 到 {hi}。类别 {cls} 的 z = {z}，p = {p}，斜率 p(1 − p) = {slope}：输出一旦饱和（p 接近 0 或 1），斜率就接近 0。</translation>
+            <source>Your input's logits run from {lo} to {hi}. Class {cls} has z = {z}, p = {p}, and slope p(1 − p) = {slope}: near 0 once the output is saturated (p close to 0 or 1).</source>
+            <translation>你的输入的 logit 从 {lo} 到 {hi}。类别 {cls} 的 z = {z}，p = {p}，斜率 p(1 − p) = {slope}：输出一旦饱和（p 接近 0 或 1），斜率就接近 0。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="483" />
-            <source>{n:,} pre-activations of your digit, from {lo} to {hi}; {neg:.0%} are negative.</source>
-            <translation>你的数字有 {n:,} 个预激活值，从 {lo} 到 {hi}；其中 {neg:.0%} 为负。</translation>
+            <source>{n:,} pre-activations of your input, from {lo} to {hi}; {neg:.0%} are negative.</source>
+            <translation>你的输入有 {n:,} 个预激活值，从 {lo} 到 {hi}；其中 {neg:.0%} 为负。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="487" />
@@ -2967,13 +2968,13 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="573" />
-            <source>On your digit: draw a digit to fill this table.</source>
-            <translation>在你的数字上：写一个数字来填满这张表。</translation>
+            <source>On your input: draw or pick an input to fill this table.</source>
+            <translation>在你的输入上：画一个或选一个输入来填满这张表。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="586" />
-            <source>On your digit: the network's output p against class {cls} (t = 1 there, 0 elsewhere)</source>
-            <translation>在你的数字上：网络的输出 p 对比类别 {cls}（该处 t = 1，其余为 0）</translation>
+            <source>On your input: the network's output p against class {cls} (t = 1 there, 0 elsewhere)</source>
+            <translation>在你的输入上：网络的输出 p 对比类别 {cls}（该处 t = 1，其余为 0）</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="601" />
@@ -3327,13 +3328,13 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="106" />
-            <source>a row of your digit</source>
-            <translation>你的数字的一行</translation>
+            <source>a row of your input</source>
+            <translation>你的输入的一行</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="107" />
-            <source>a column of your digit</source>
-            <translation>你的数字的一列</translation>
+            <source>a column of your input</source>
+            <translation>你的输入的一列</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="108" />
@@ -4227,11 +4228,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/playground.py" line="132" />
             <source>Input size</source>
             <translation>输入尺寸</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="143" />
-            <source>your input</source>
-            <translation>你的输入</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/playground.py" line="144" />
@@ -5377,6 +5373,54 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/onnxio.py" line="667" />
             <source>cannot export a {kind} layer to ONNX</source>
             <translation>无法把 {kind} 层导出为 ONNX</translation>
+        </message>
+        <message>
+            <source>Seed 004's table of activation functions and its losses, each with its derivative, and where your digit's numbers fall on them.</source>
+            <translation type="vanished">种子材料 004 中的激活函数表和损失函数，每个都画出其导数，并标出你的数字的数值落在曲线的什么位置。</translation>
+        </message>
+        <message>
+            <source>your digit</source>
+            <translation type="vanished">你写的数字</translation>
+        </message>
+        <message>
+            <source>your digit's class</source>
+            <translation type="vanished">你的数字的类别</translation>
+        </message>
+        <message>
+            <source>Drawn for class {cls} as its logit moves, the other logits held at your digit's values; the seed's eˣ/Σ − (eˣ)²/Σ² is the same slope f(1 − f).</source>
+            <translation type="vanished">画的是类别 {cls} 的 logit 变化时的曲线，其他 logit 固定为你的数字的值；种子材料中的 eˣ/Σ − (eˣ)²/Σ² 就是同一个斜率 f(1 − f)。</translation>
+        </message>
+        <message>
+            <source>Draw a digit to see where its pre-activations fall.</source>
+            <translation type="vanished">写一个数字，看看它的预激活值落在哪里。</translation>
+        </message>
+        <message>
+            <source>Your digit's logits run from {lo} to {hi}. Class {cls} has z = {z}, p = {p}, and slope p(1 − p) = {slope}: near 0 once the output is saturated (p close to 0 or 1).</source>
+            <translation type="vanished">你的数字的 logit 从 {lo} 到 {hi}。类别 {cls} 的 z = {z}，p = {p}，斜率 p(1 − p) = {slope}：输出一旦饱和（p 接近 0 或 1），斜率就接近 0。</translation>
+        </message>
+        <message>
+            <source>{n:,} pre-activations of your digit, from {lo} to {hi}; {neg:.0%} are negative.</source>
+            <translation type="vanished">你的数字有 {n:,} 个预激活值，从 {lo} 到 {hi}；其中 {neg:.0%} 为负。</translation>
+        </message>
+        <message>
+            <source>On your digit: draw a digit to fill this table.</source>
+            <translation type="vanished">在你的数字上：写一个数字来填满这张表。</translation>
+        </message>
+        <message>
+            <source>On your digit: the network's output p against class {cls} (t = 1 there, 0 elsewhere)</source>
+            <translation type="vanished">在你的数字上：网络的输出 p 对比类别 {cls}（该处 t = 1，其余为 0）</translation>
+        </message>
+        <message>
+            <source>a row of your digit</source>
+            <translation type="vanished">你的数字的一行</translation>
+        </message>
+        <message>
+            <source>a column of your digit</source>
+            <translation type="vanished">你的数字的一列</translation>
+        </message>
+        <message>
+            <source>Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your digit</source>
+            <translation type="vanished">Sigmoid、tanh、ReLU、Leaky ReLU、softmax 和八种损失函数，以及它们在你的数字上的梯度</translation>
         </message>
         <message>
             <source>Draw a digit with the left mouse button. The right button erases. Ctrl+Z undoes a stroke.</source>

@@ -119,7 +119,7 @@ PAGES = (
         "ActivationsView",
         lambda: tr("Activations and losses"),
         lambda: tr(
-            "Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your digit"
+            "Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your input"
         ),
         "lessons",
         "Alt+Shift+4",

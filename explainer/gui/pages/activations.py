@@ -1,4 +1,4 @@
-"""Activations and losses (seed 004's table, seed 003): every curve with its derivative, on your digit.
+"""Activations and losses (seed 004's table, seed 003): every curve with its derivative, on your input.
 
 The activations tab plots sigmoid, tanh, ReLU, leaky ReLU and softmax with their derivatives, and marks
 where the current digit's pre-activations fall (the inputs of an activation layer of the trace; for
@@ -300,7 +300,7 @@ class ActivationsView(FollowsLanguage, QWidget):
         self.intro.setText(
             tr(
                 "Seed 004's table of activation functions and its losses, each with its derivative, and "
-                "where your digit's numbers fall on them."
+                "where your input's numbers fall on them."
             )
         )
         self.tabs.setTabText(0, tr("Activations"))
@@ -426,7 +426,7 @@ class ActivationsView(FollowsLanguage, QWidget):
         legend.clear()
         legend.addItem(self._f_item, "f(x)")
         legend.addItem(self._df_item, "f′(x)")
-        legend.addItem(self._marks_item, tr("your digit") if name != "softmax" else tr("your digit's class"))
+        legend.addItem(self._marks_item, tr("your input") if name != "softmax" else tr("your input's class"))
         if name == "softmax":
             legend.addItem(self._rug_item, tr("all its logits"))
         plot.setLabel("bottom", tr("pre-activation x") if name != "softmax" else tr("logit z of the class"))
@@ -457,18 +457,18 @@ class ActivationsView(FollowsLanguage, QWidget):
             ).format(f0=fmt(f0), slope=fmt(slope), typo=fmt(f0 * (1 - f0) ** 2))
         if name == "softmax":
             return tr(
-                "Drawn for class {cls} as its logit moves, the other logits held at your digit's values; "
+                "Drawn for class {cls} as its logit moves, the other logits held at your input's values; "
                 "the seed's eˣ/Σ − (eˣ)²/Σ² is the same slope f(1 − f)."
             ).format(cls=self._class_text(self.chosen_class() or 0))
         return ""
 
     def _activation_stats(self, name: str, values: np.ndarray | None, cls: int) -> str:
         if values is None or not len(values):
-            return tr("Draw a digit to see where its pre-activations fall.")
+            return tr("Draw or pick an input to see where its pre-activations fall.")
         if name == "softmax":
             p = float(softmax(values[None])[0, cls])
             return tr(
-                "Your digit's logits run from {lo} to {hi}. Class {cls} has z = {z}, p = {p}, and slope "
+                "Your input's logits run from {lo} to {hi}. Class {cls} has z = {z}, p = {p}, and slope "
                 "p(1 − p) = {slope}: near 0 once the output is saturated (p close to 0 or 1)."
             ).format(
                 lo=fmt(values.min()),
@@ -480,7 +480,7 @@ class ActivationsView(FollowsLanguage, QWidget):
             )
         slopes = activation_curve(name, values)[1]
         negative = float(np.mean(values < 0))
-        text = tr("{n:,} pre-activations of your digit, from {lo} to {hi}; {neg:.0%} are negative.").format(
+        text = tr("{n:,} pre-activations of your input, from {lo} to {hi}; {neg:.0%} are negative.").format(
             n=len(values), lo=fmt(values.min()), hi=fmt(values.max()), neg=negative
         )
         if name == "relu":
@@ -539,7 +539,7 @@ class ActivationsView(FollowsLanguage, QWidget):
         legend.clear()
         legend.addItem(self._loss_item, tr("loss L"))
         legend.addItem(self._dloss_item, tr("gradient ∂L/∂z") if name == "ce" else tr("gradient ∂L/∂p"))
-        legend.addItem(self._loss_mark, tr("your digit"))
+        legend.addItem(self._loss_mark, tr("your input"))
         plot.setLabel(
             "bottom",
             tr("logit z of the class, the others held")
@@ -570,7 +570,7 @@ class ActivationsView(FollowsLanguage, QWidget):
         trace, cls = self._trace, self.chosen_class()
         names = self.loss_names()
         if trace is None or cls is None:
-            self.table_title.setText(tr("On your digit: draw a digit to fill this table."))
+            self.table_title.setText(tr("On your input: draw or pick an input to fill this table."))
             for (loss, column), cell in self._table_cells.items():
                 cell.setText(names[loss] if column == 0 else "–")
             for row in self._saturation_cells:
@@ -583,7 +583,7 @@ class ActivationsView(FollowsLanguage, QWidget):
         logits = np.asarray(trace.logits[0], np.float64)
         results = output_losses(logits, cls)
         self.table_title.setText(
-            tr("On your digit: the network's output p against class {cls} (t = 1 there, 0 elsewhere)").format(
+            tr("On your input: the network's output p against class {cls} (t = 1 there, 0 elsewhere)").format(
                 cls=self._class_text(cls)
             )
         )

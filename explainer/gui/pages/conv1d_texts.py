@@ -103,8 +103,8 @@ def signal_names() -> dict[str, str]:
     return {
         "sine": tr("noisy sine"),
         "step": tr("step"),
-        "row": tr("a row of your digit"),
-        "column": tr("a column of your digit"),
+        "row": tr("a row of your input"),
+        "column": tr("a column of your input"),
         "drawn": tr("drawn with the mouse"),
     }
 
