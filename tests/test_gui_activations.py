@@ -96,7 +96,10 @@ def test_without_a_digit_the_page_says_so(qtbot) -> None:
     view = ActivationsView()
     qtbot.addWidget(view)
     view.set_trace(None)
-    assert "Draw or pick an input" in view.activation_stats.text() and view._table_cells[("mse", 1)].text() == "–"
+    assert (
+        "Draw or pick an input" in view.activation_stats.text()
+        and view._table_cells[("mse", 1)].text() == "–"
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])

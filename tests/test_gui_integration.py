@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
 
 from explainer.core import reference_net
 from explainer.errors import BadInputError
@@ -295,13 +295,37 @@ def test_every_declared_page_has_a_tab_a_menu_entry_and_a_view_class(window: Mai
     for spec in PAGES:
         assert has_module(spec.module), spec.key
         page = window.findChild(Page, f"page_{spec.key}")
-        assert page is not None and window.tabs.indexOf(page) > 0, spec.key
+        assert page is not None, spec.key
+        # A lesson gets its tab when it is first shown; the others have one from the start.
+        assert (window.tabs.indexOf(page) > 0) == (spec.menu != "lessons"), spec.key
         action = window.findChild(QAction, f"show_{spec.key}")
         assert action is not None and action.text(), spec.key
         menus = {"learn": window.learn_menu, "lessons": window.lessons_menu, "model": window.model_menu}
         assert action in menus[spec.menu].actions()
         assert action.shortcut().toString() == spec.shortcut
         assert page.view() is None, "built on first show only"
+
+
+def test_a_lesson_tab_opens_from_the_menu_and_closes_with_ctrl_w(window: MainWindow) -> None:
+    lessons = [spec.key for spec in PAGES if spec.menu == "lessons"]
+    assert len(lessons) >= 2 and window.open_lessons() == []
+    tabs_before = window.tabs.count()
+    for key in lessons[:2]:
+        window.findChild(QAction, f"show_{key}").trigger()
+    assert window.open_lessons() == lessons[:2] and window.tabs.count() == tabs_before + 2
+    assert window.tabs.currentWidget() is window.findChild(Page, f"page_{lessons[1]}")
+    window.findChild(QAction, f"show_{lessons[0]}").trigger()  # shown again: no second tab
+    assert window.tabs.count() == tabs_before + 2
+    window.findChild(QAction, "close_lesson").trigger()  # Ctrl+W: the lesson in front
+    assert window.open_lessons() == [lessons[1]]
+    view = window.page_view(lessons[0])
+    window.findChild(QToolButton, f"close_{lessons[1]}").click()
+    assert window.open_lessons() == [] and window.tabs.count() == tabs_before
+    window.show_page("network")
+    assert not window.close_lesson_tab(), "Ctrl+W on a permanent tab does nothing"
+    assert window.tabs.count() == tabs_before
+    window.findChild(QAction, f"show_{lessons[0]}").trigger()
+    assert window.page_view(lessons[0]) is view, "the lesson keeps its view while closed"
 
 
 def test_the_playground_is_reachable_from_the_learn_menu(window: MainWindow) -> None:

@@ -115,3 +115,55 @@ def _remembered(path: str) -> str | None:
         return None
     QSettings().setValue(MODEL_DIR_KEY, str(Path(path).parent))
     return path
+
+
+class ModelFiles:
+    """The main window's model-file commands: open, save, restore the bundled model, and their dialogs.
+    Mixed into ``MainWindow`` (it uses ``state``, ``show_error`` and the status bar)."""
+
+    def open_model(self, path: str | os.PathLike[str]) -> bool:
+        """Use the model file at ``path``; on a bad file, show why and keep the current model. A model of
+        another bundled data set switches the window to that data set (see ``follow_model_dataset``)."""
+        model = read_model(path, self.show_error)
+        if model is None:
+            return False
+        self.state.set_model(model)
+        self.statusBar().showMessage(
+            tr("Opened the model {name}: {layers} layers, {params:,} weights").format(
+                name=Path(path).name, layers=len(model.layers), params=model.param_count()
+            ),
+            5000,
+        )
+        # Said after "Opened": a model of another data set switches the window to it, or is flagged.
+        self.follow_model_dataset()
+        self.opened_model_file(str(path), model)
+        return True
+
+    def save_model(self, path: str | os.PathLike[str]) -> bool:
+        """Save the model in use to ``path`` (atomically); on failure, show why."""
+        if not write_model(self.state.model, path, self.show_error):
+            return False
+        self.statusBar().showMessage(tr("Saved the model to {path}").format(path=path), 5000)
+        return True
+
+    def restore_bundled_model(self) -> bool:
+        """Use the data set's bundled trained model again (after Learn steps or training); on failure, say
+        why."""
+        model = read_model(self.state.dataset.model_path, self.show_error)
+        if model is None:
+            return False
+        self.state.set_model(model)
+        self.statusBar().showMessage(tr("The bundled model is back."), 5000)
+        return True
+
+    def _ask_open_model(self) -> None:
+        """Ask for a model file and use it."""
+        path = ask_model_to_open(self)
+        if path is not None:
+            self.open_model(path)
+
+    def _ask_save_model(self) -> None:
+        """Ask where to save the model in use and save it."""
+        path = ask_model_to_save(self)
+        if path is not None:
+            self.save_model(path)

@@ -43,13 +43,11 @@ from explainer.gui.kit.widgets import heading, hint
 from explainer.gui.mainwindow.actions import WindowActions, scale_names, scale_tips
 from explainer.gui.mainwindow.datasets import DatasetSwitching, window_title
 from explainer.gui.mainwindow.detail import LayerExplanation
+from explainer.gui.mainwindow.lessontabs import LessonTabs, is_lesson
 from explainer.gui.mainwindow.modelfiles import (
+    ModelFiles,
     ModelSource,
-    ask_model_to_open,
-    ask_model_to_save,
     load_initial_model,
-    read_model,
-    write_model,
 )
 from explainer.gui.mainwindow.onnximport import OnnxFiles
 from explainer.gui.mainwindow.parts import ColumnScroll, local_files, single_shot
@@ -70,7 +68,15 @@ PAGE_SYNC_DELAY_MS = 150
 
 
 class MainWindow(
-    ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, OnnxFiles, FollowsLanguage, QMainWindow
+    ScreenFit,
+    WindowActions,
+    DatasetSwitching,
+    LayerExplanation,
+    ModelFiles,
+    OnnxFiles,
+    LessonTabs,
+    FollowsLanguage,
+    QMainWindow,
 ):
     """Canvas, input preview and sample gallery on the left; the live overview and the other pages right.
 
@@ -169,41 +175,6 @@ class MainWindow(
         """Trace against ``target`` (a true label's loss, or one class's score); switches to Backward."""
         self.state.set_target(target)
 
-    def open_model(self, path: str | os.PathLike[str]) -> bool:
-        """Use the model file at ``path``; on a bad file, show why and keep the current model. A model of
-        another bundled data set switches the window to that data set (see ``follow_model_dataset``)."""
-        model = read_model(path, self.show_error)
-        if model is None:
-            return False
-        self.state.set_model(model)
-        self.statusBar().showMessage(
-            tr("Opened the model {name}: {layers} layers, {params:,} weights").format(
-                name=Path(path).name, layers=len(model.layers), params=model.param_count()
-            ),
-            5000,
-        )
-        # Said after "Opened": a model of another data set switches the window to it, or is flagged.
-        self.follow_model_dataset()
-        self.opened_model_file(str(path), model)
-        return True
-
-    def save_model(self, path: str | os.PathLike[str]) -> bool:
-        """Save the model in use to ``path`` (atomically); on failure, show why."""
-        if not write_model(self.state.model, path, self.show_error):
-            return False
-        self.statusBar().showMessage(tr("Saved the model to {path}").format(path=path), 5000)
-        return True
-
-    def restore_bundled_model(self) -> bool:
-        """Use the data set's bundled trained model again (after Learn steps or training); on failure, say
-        why."""
-        model = read_model(self.state.dataset.model_path, self.show_error)
-        if model is None:
-            return False
-        self.state.set_model(model)
-        self.statusBar().showMessage(tr("The bundled model is back."), 5000)
-        return True
-
     def open_digit(self, image: object, label: int) -> None:
         """Put a digit (e.g. a misclassified test digit) into the canvas; ``label`` becomes the true label.
 
@@ -225,6 +196,8 @@ class MainWindow(
         page = self._pages.get(key)
         if page is None:
             return None
+        if is_lesson(page):
+            self.open_lesson_tab(page)
         self.tabs.setCurrentWidget(page)
         return page.ensure()
 
@@ -514,7 +487,11 @@ class MainWindow(
         for spec in PAGES:
             page = Page(spec)
             page.sigCreated.connect(self._wire_page)
-            self.tabs.addTab(page, "")
+            if is_lesson(page):
+                page.setParent(self.tabs)  # found by objectName, shown once it gets its tab
+                page.hide()
+            else:
+                self.tabs.addTab(page, "")
             self._pages[spec.key] = page
             show = functools.partial(self.show_page, spec.key)
             self._page_actions[spec.key] = self._action(
@@ -838,18 +815,6 @@ class MainWindow(
         )
         if path:
             self.open_image(path)
-
-    def _ask_open_model(self) -> None:
-        """Ask for a model file and use it."""
-        path = ask_model_to_open(self)
-        if path is not None:
-            self.open_model(path)
-
-    def _ask_save_model(self) -> None:
-        """Ask where to save the model in use and save it."""
-        path = ask_model_to_save(self)
-        if path is not None:
-            self.save_model(path)
 
     def _ask_export(self) -> None:
         """Ask where to save the overview and save it."""
