@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QRadioButton
 
 import explainer
 from explainer.gui.mainwindow import MainWindow
@@ -94,3 +95,60 @@ def test_the_bundled_lenet5_demo_asks_for_mnist_scaling_and_gets_it(window: Main
     assert scores["mnist"].accuracy >= 0.95
     assert all(d is not None and d < 1e-4 for d in dialog.differences), dialog.differences
     assert window.state.model.metadata["test_accuracy"] > 0.98
+
+
+def test_every_page_works_on_an_imported_model(window: MainWindow) -> None:
+    """The overview, Backward mode, every page and a Learn step on the LeNet-5 from PyTorch."""
+    from explainer.assets import asset_path
+    from explainer.gui.pages import PAGES
+
+    window.open_model(asset_path("lenet5.onnx"))
+    window.onnx_dialog.findChild(QRadioButton, "scaling_mnist").setChecked(True)
+    window.onnx_dialog.accept()
+    images, labels = window.state.dataset.load_samples()
+    window.put_digit(images[7], int(labels[7]))
+    window.set_mode("backward")
+    trace = window.current_trace()
+    assert trace is not None and trace.has_gradients and len(trace.layers) == 12
+    assert int(trace.prediction[0]) == int(labels[7])
+    for spec in PAGES:
+        assert window.show_page(spec.key) is not None, spec.key
+        window.close_lesson_tab(spec.key)
+    learn = window.show_page("learn")
+    before = learn.model()
+    result = learn.apply_step()
+    assert result is not None and learn.model() is not before
+    assert window.state.model.metadata["source"] == "onnx"
+
+
+def test_a_32x32_model_gets_the_drawing_resampled_to_its_size(window: MainWindow, tmp_path: Path) -> None:
+    from onnx import TensorProto, helper, numpy_helper
+
+    rng = np.random.default_rng(1)
+    init = {"W": rng.standard_normal((2, 1, 3, 3)).astype(np.float32), "D": rng.standard_normal((1800, 10))}
+    nodes = [
+        helper.make_node("Conv", ["x", "W"], ["c"], kernel_shape=[3, 3]),
+        helper.make_node("Relu", ["c"], ["r"]),
+        helper.make_node("Flatten", ["r"], ["f"]),
+        helper.make_node("MatMul", ["f", "D"], ["y"]),
+    ]
+    graph = helper.make_graph(
+        nodes,
+        "lenet32",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 1, 32, 32])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["N", 10])],
+        [numpy_helper.from_array(value.astype(np.float32), name) for name, value in init.items()],
+    )
+    path = tmp_path / "thirty_two.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), path)
+    images, labels = window.state.dataset.load_samples()
+    window.put_digit(images[3], int(labels[3]))
+    drawn = window.state.input.copy()
+    assert window.open_model(path)
+    window.onnx_dialog.accept()
+    assert window.current_trace().input.shape == (1, 1, 32, 32)
+    from explainer.data.preprocess import resize_input
+
+    np.testing.assert_array_equal(window.state.input, resize_input(drawn, (32, 32)))
+    window.put_digit(images[4], int(labels[4]))
+    assert window.current_trace().input.shape == (1, 1, 32, 32)

@@ -180,3 +180,15 @@ def _resample_rows(a: np.ndarray, n_out: int) -> np.ndarray:
     i1 = np.minimum(i0 + 1, n_in - 1)
     frac = (src - i0)[:, None]
     return a[i0] * (1 - frac) + a[i1] * frac
+
+
+def resize_input(x: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """A preprocessed input resampled to another model's ``(H, W)`` (area averaging to shrink, bilinear to
+    grow), for networks whose input is not 28x28, such as a 32x32 LeNet from a model zoo.
+
+    Shape:
+        x: ``(h, w)`` in [0, 1]; returns ``shape`` float32 in [0, 1].
+    """
+    height, width = shape
+    resized = _resample_rows(_resample_rows(np.asarray(x, np.float64), height).T, width).T
+    return np.clip(resized, 0.0, 1.0).astype(np.float32)

@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from explainer.data import DATASETS, MNIST, Dataset, Split, dataset_named
+from explainer.data.preprocess import resize_input
 from explainer.errors import bad_input
 from explainer.gui import theme
 from explainer.gui.canvas import BRUSH_DEFAULT
@@ -351,10 +352,25 @@ class AppState(QObject):
         return True
 
     def set_model(self, model: Sequential) -> None:
-        """Use ``model`` from now on and re-trace the current input with it."""
+        """Use ``model`` from now on and re-trace the current input with it (resampled to its input size
+        when that differs)."""
         self._model = model
+        if self._input is not None and self._input.shape != model.input_shape[1:]:
+            image = self._image
+            source = self.dataset.preprocess(image) if image is not None else self._input
+            self._input = self._fitted(source)
+            self.sigInputChanged.emit(self._input)
         self.sigModelChanged.emit(model)
         self.retrace()
+
+    def _fitted(self, x: np.ndarray) -> np.ndarray:
+        """A preprocessed input at the model's input size (a 28x28 drawing for a 32x32 network).
+
+        Shape:
+            x: ``(h, w)``; returns ``model.input_shape[1:]``.
+        """
+        size = self._model.input_shape[1:]
+        return x if x.shape == size else resize_input(x, size)
 
     def set_image(self, image: np.ndarray | None, label: int | None = None) -> None:
         """Preprocess a canvas image into the network input and trace it; blank or None clears the input.
@@ -365,7 +381,7 @@ class AppState(QObject):
             ``image``: ``(H, W)`` float in [0, 1] or uint8 in [0, 255], ink bright on dark.
         """
         self._image = image
-        x = None if image is None else self.dataset.preprocess(image)
+        x = None if image is None else self._fitted(self.dataset.preprocess(image))
         # Preprocessing returns zeros for a blank (or nearly blank, e.g. erased) image: that is no input.
         self.set_input(x if x is not None and x.any() else None, label)
 
@@ -375,9 +391,12 @@ class AppState(QObject):
         A new input resets the chosen target's class to ``label`` (None: "predicted"), keeping its kind.
 
         Shape:
-            ``x``: ``(H, W)`` float32 in [0, 1], or None for no input.
+            ``x``: ``(H, W)`` float32 in [0, 1], or None for no input; another size is resampled to the
+            model's.
         """
         x = None if x is None else np.asarray(x, np.float32)
+        if x is not None and x.ndim == 2 and x.size:
+            x = self._fitted(x)
         if x is not None and x.shape != self._model.input_shape[1:]:
             raise bad_input(
                 "the input must be one {size} image, got an array of shape {shape}",
