@@ -121,6 +121,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--startup-runs", type=int, default=3, help="launches of main.py to time")
     parser.add_argument("--rounds", type=int, default=2, help="times to draw the three digits")
+    parser.add_argument(
+        "--model",
+        help="a model file (.npz or .onnx) to draw on instead of the bundled one, e.g. an imported ONNX "
+        "model of the seed 001 Keras net's size (see --keras-onnx)",
+    )
+    parser.add_argument(
+        "--keras-onnx",
+        action="store_true",
+        help="export the Design tab's Keras preset (755,658 weights) to ONNX, import it and draw on it",
+    )
     args = parser.parse_args()
 
     if args.startup_runs:
@@ -140,6 +150,22 @@ def main() -> None:
     window = MainWindow()
     window.show()
     app.processEvents()
+    model_path = args.model
+    if args.keras_onnx:
+        import tempfile
+
+        import explainer
+        from explainer.architectures import KERAS_MNIST, build
+
+        model_path = str(Path(tempfile.mkdtemp()) / "keras_preset.onnx")
+        explainer.save_model(build(KERAS_MNIST), model_path)
+    if model_path is not None:
+        if not window.open_model(model_path):
+            raise SystemExit(f"cannot open {model_path}: {window.last_error}")
+        if window.onnx_dialog is not None:
+            window.onnx_dialog.accept()
+        model = window.state.model
+        print(f"model {Path(model_path).name}: {len(model.layers)} layers, {model.param_count():,} weights")
     measure_moves(window, app)  # warm-up: caches, first layouts
     totals: list[float] = []
     updates: list[float] = []
