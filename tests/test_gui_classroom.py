@@ -38,7 +38,9 @@ from explainer.gui.app import create_window
 from explainer.gui.i18n import set_language, tr
 from explainer.gui.kit.animation import StepPlayer
 from explainer.gui.mainwindow import MainWindow
+from explainer.gui.pages import PAGES
 from explainer.gui.state import Settings
+from explainer.gui.workspace import Page
 
 CJK = re.compile("[\u4e00-\u9fff]")
 AA = 4.5
@@ -152,16 +154,16 @@ def test_step_through_takes_end_and_left_right_after_alt_2(window: MainWindow, q
 
 def test_every_tab_has_the_keys_as_soon_as_it_shows(window: MainWindow) -> None:
     window.canvas.setFocus()
-    for number in range(1, window.tabs.count()):
-        page = window.tabs.widget(number)
-        # Each page's own shortcut: the Lessons pages (Alt+Shift+…) sit between the Alt+N tabs.
-        combination = QKeySequence(page.spec.shortcut)[0]
+    for spec in PAGES:
+        page = window.findChild(Page, f"page_{spec.key}")
+        # Each page's own shortcut: Alt+N for the main tabs, Alt+Shift+N for the lessons inside theirs.
+        combination = QKeySequence(spec.shortcut)[0]
         press(combination.key(), combination.keyboardModifiers())
-        assert window.tabs.currentIndex() == number, page.spec.key
+        assert window.current_page() is page, spec.key
         view = page.view()
         focus = QApplication.focusWidget()
         assert view is not None and focus is not None
-        assert focus is view or view.isAncestorOf(focus), (page.spec.key, focus)
+        assert focus is view or view.isAncestorOf(focus), (spec.key, focus)
     # Back on the Network tab, an open explanation has the keys again.
     conv = open_conv1(window)
     press(Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)

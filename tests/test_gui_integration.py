@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from explainer.core import reference_net
 from explainer.errors import BadInputError
@@ -296,8 +296,9 @@ def test_every_declared_page_has_a_tab_a_menu_entry_and_a_view_class(window: Mai
         assert has_module(spec.module), spec.key
         page = window.findChild(Page, f"page_{spec.key}")
         assert page is not None, spec.key
-        # A lesson gets its tab when it is first shown; the others have one from the start.
-        assert (window.tabs.indexOf(page) > 0) == (spec.menu != "lessons"), spec.key
+        # A lesson is a tab of the Lessons tab; the others are main tabs.
+        tabs = window.lesson_tabs if spec.menu == "lessons" else window.tabs
+        assert tabs.indexOf(page) >= 0 and window.tabs.indexOf(page) != 0, spec.key
         action = window.findChild(QAction, f"show_{spec.key}")
         assert action is not None and action.text(), spec.key
         menus = {"learn": window.learn_menu, "lessons": window.lessons_menu, "model": window.model_menu}
@@ -306,26 +307,21 @@ def test_every_declared_page_has_a_tab_a_menu_entry_and_a_view_class(window: Mai
         assert page.view() is None, "built on first show only"
 
 
-def test_a_lesson_tab_opens_from_the_menu_and_closes_with_ctrl_w(window: MainWindow) -> None:
+def test_a_lesson_opens_inside_the_one_lessons_tab(window: MainWindow) -> None:
     lessons = [spec.key for spec in PAGES if spec.menu == "lessons"]
-    assert len(lessons) >= 2 and window.open_lessons() == []
-    tabs_before = window.tabs.count()
+    assert len(lessons) >= 2
+    assert window.tabs.count() == 1 + len(PAGES) - len(lessons) + 1, "one main tab holds every lesson"
     for key in lessons[:2]:
         window.findChild(QAction, f"show_{key}").trigger()
-    assert window.open_lessons() == lessons[:2] and window.tabs.count() == tabs_before + 2
-    assert window.tabs.currentWidget() is window.findChild(Page, f"page_{lessons[1]}")
-    window.findChild(QAction, f"show_{lessons[0]}").trigger()  # shown again: no second tab
-    assert window.tabs.count() == tabs_before + 2
-    window.findChild(QAction, "close_lesson").trigger()  # Ctrl+W: the lesson in front
-    assert window.open_lessons() == [lessons[1]]
-    view = window.page_view(lessons[0])
-    window.findChild(QToolButton, f"close_{lessons[1]}").click()
-    assert window.open_lessons() == [] and window.tabs.count() == tabs_before
+        page = window.findChild(Page, f"page_{key}")
+        assert window.tabs.currentWidget() is window.lesson_tabs
+        assert window.lesson_tabs.currentWidget() is page and window.current_page() is page
+        assert page.view() is not None, "built when shown"
     window.show_page("network")
-    assert not window.close_lesson_tab(), "Ctrl+W on a permanent tab does nothing"
-    assert window.tabs.count() == tabs_before
-    window.findChild(QAction, f"show_{lessons[0]}").trigger()
-    assert window.page_view(lessons[0]) is view, "the lesson keeps its view while closed"
+    assert window.current_page() is None
+    window.lesson_tabs.setCurrentIndex(0)  # a click on another lesson's inner tab
+    window.tabs.setCurrentWidget(window.lesson_tabs)
+    assert window.current_page().spec.key == lessons[0]
 
 
 def test_the_playground_is_reachable_from_the_learn_menu(window: MainWindow) -> None:

@@ -113,7 +113,6 @@ def test_every_page_works_on_an_imported_model(window: MainWindow) -> None:
     assert int(trace.prediction[0]) == int(labels[7])
     for spec in PAGES:
         assert window.show_page(spec.key) is not None, spec.key
-        window.close_lesson_tab(spec.key)
     learn = window.show_page("learn")
     before = learn.model()
     result = learn.apply_step()

@@ -127,7 +127,6 @@ def _scenes(window: MainWindow, app: QApplication) -> Iterator[tuple[str, QWidge
         window.show_page(key)
         _settle(app)
         yield f"page {key}", window
-        window.close_lesson_tab(key)  # one lesson tab at a time, as a class opens them
     window.show_page("network")
     panel = window.findChild(TourPanel)
     panel.start(resume=False)

@@ -1746,306 +1746,306 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/actions.py" line="88" />
-            <source>&amp;Close lesson tab</source>
-            <translation>关闭课程标签页(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="89" />
-            <source>Close the tab of the lesson in front; the Lessons menu opens it again</source>
-            <translation>关闭当前课程的标签页；可从“课程”菜单再次打开</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="95" />
             <source>Export &amp;ONNX…</source>
             <translation>导出 &amp;ONNX…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="96" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="89" />
             <source>Save the network in use as an ONNX file for PyTorch, onnxruntime or Netron</source>
             <translation>把当前网络保存为 ONNX 文件，供 PyTorch、onnxruntime 或 Netron 使用</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="102" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="95" />
             <source>&amp;Check ONNX import…</source>
             <translation>检查 ONNX 导入(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="103" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="96" />
             <source>Compare the opened ONNX file's numbers with the app's, layer by layer</source>
             <translation>逐层比较所打开的 ONNX 文件与本应用的数值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="109" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="102" />
             <source>&amp;Export view as PNG…</source>
             <translation>将视图导出为 PNG(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="110" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="103" />
             <source>Save the overview as a PNG image</source>
             <translation>把总览图保存为 PNG 图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="116" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="109" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="117" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="110" />
             <source>Close the app</source>
             <translation>关闭程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="123" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="116" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="124" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="117" />
             <source>Undo the last stroke, Clear or loaded image</source>
             <translation>撤销上一笔、清空或载入的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="130" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="123" />
             <source>&amp;Clear</source>
             <translation>清空(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="131" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="124" />
             <source>Erase the canvas</source>
             <translation>擦除整个画布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="138" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="131" />
             <source>&amp;Eraser</source>
             <translation>橡皮擦(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="139" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="132" />
             <source>The left button erases while this is on</source>
             <translation>开启后左键用来擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="146" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="139" />
             <source>&amp;Bigger brush</source>
             <translation>加粗画笔(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="147" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="140" />
             <source>Make the brush thicker</source>
             <translation>让画笔更粗</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="153" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="146" />
             <source>&amp;Smaller brush</source>
             <translation>减细画笔(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="154" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="147" />
             <source>Make the brush thinner</source>
             <translation>让画笔更细</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="160" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="153" />
             <source>&amp;Dark palette</source>
             <translation>深色主题(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="161" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="154" />
             <source>Switch between light and dark colours</source>
             <translation>在浅色和深色之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="168" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="161" />
             <source>Zoom &amp;in</source>
             <translation>放大(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="169" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="162" />
             <source>Larger fonts and maps, for projectors</source>
             <translation>更大的字体和特征图，适合投影</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="176" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="169" />
             <source>Zoom &amp;out</source>
             <translation>缩小(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="177" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="170" />
             <source>Smaller fonts and maps</source>
             <translation>更小的字体和特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="183" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="176" />
             <source>&amp;Reset zoom</source>
             <translation>恢复原始大小(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="184" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="177" />
             <source>Normal size</source>
             <translation>正常大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="190" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="183" />
             <source>&amp;Present</source>
             <translation>演示模式(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="191" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="184" />
             <source>Full screen for a projector: large maps, no menus or hints; F11 or Esc leaves</source>
             <translation>全屏，适合投影仪：大图，不显示菜单和提示；按 F11 或 Esc 退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="198" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="191" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="199" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="192" />
             <source>List every keyboard shortcut</source>
             <translation>列出所有键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="202" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="195" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="202" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="195" />
             <source>What this app is</source>
             <translation>这个程序是做什么的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="224" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="217" />
             <source>&amp;Forward</source>
             <translation>前向(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="225" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="218" />
             <source>Show what every layer computes from your input (activations)</source>
             <translation>显示每一层根据你的输入算出了什么（激活值）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="232" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="225" />
             <source>&amp;Backward</source>
             <translation>反向(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="233" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="226" />
             <source>Show the gradients flowing back from the loss: how every value should change</source>
             <translation>显示从损失反向流回的梯度：每个值应该如何变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="246" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="239" />
             <source>Back to the &amp;overview</source>
             <translation>返回总览(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="247" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="240" />
             <source>Close the explanation and show every layer</source>
             <translation>关闭讲解，显示所有层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="254" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="247" />
             <source>&amp;Network overview</source>
             <translation>网络总览(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="255" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="248" />
             <source>Every layer of the network, live, as you draw</source>
             <translation>网络的每一层，随你书写实时更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="303" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="296" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="310" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="303" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="314" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="307" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="317" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="310" />
             <source>Colour &amp;scale</source>
             <translation>色标(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="324" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="317" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="326" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="318" />
             <source>Le&amp;ssons</source>
             <translation>课程(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="329" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="320" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="333" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="324" />
             <source>&amp;Data set</source>
             <translation>数据集(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="329" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="350" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="341" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="357" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="349" />
+            <source>Lessons</source>
+            <translation>课程</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="351" />
+            <source>The seeds' other lessons and the what-if experiments, one tab each</source>
+            <translation>种子材料中的其他课程和“假如”实验，每个一个标签页</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="354" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="362" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="359" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="362" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="359" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="363" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="360" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="363" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="360" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="371" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="368" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="379" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="376" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="395" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="392" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="398" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="395" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
@@ -2110,11 +2110,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/mainwindow/detail.py" line="91" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow/lessontabs.py" line="38" />
-            <source>Close this lesson's tab (Ctrl+W); the Lessons menu opens it again</source>
-            <translation>关闭这个课程的标签页（Ctrl+W）；可从“课程”菜单再次打开</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="41" />
@@ -2270,205 +2265,205 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>已打开一张标签为 {label} 的图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="215" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="213" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="217" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="215" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="225" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="223" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="227" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="225" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="319" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="317" />
             <location filename="../../explainer/gui/tour/stops.py" line="276" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="319" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="317" />
             <location filename="../../explainer/gui/tour/stops.py" line="278" />
             <source>Draw a piece of clothing</source>
             <translation>画一件服饰</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="320" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="318" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="321" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="319" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="323" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="321" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="325" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="323" />
             <source>Brush size: thick strokes fill large shapes quickly</source>
             <translation>画笔粗细：粗笔画能很快涂满大块形状</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="327" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="325" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="329" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="327" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="331" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="329" />
             <source>Your drawing or photo, cropped to the object, its longer side scaled to 28 pixels and its box centred, like the Fashion-MNIST photos.</source>
             <translation>你的画或照片：裁剪到物体，长边缩放到 28 像素，外框居中，就像 Fashion-MNIST 的照片。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
             <source>Or pick a test image</source>
             <translation>或者选一张测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="337" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="335" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="339" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="337" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="351" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="349" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="352" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="350" />
             <source>Model changed by Learn this example:</source>
             <translation>模型已被“学习这个样本”改变：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="353" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="351" />
             <location filename="../../explainer/gui/pages/learn.py" line="451" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="354" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="352" />
             <source>Put back the weights from before the last Learn step</source>
             <translation>恢复上一次学习步骤之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="359" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="357" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="584" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="583" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="592" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="591" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="598" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="597" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="600" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="599" />
             <source>Draw or pick an image to see what the network thinks</source>
             <translation>画一张或选一张图片，看看网络怎么想</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="605" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="604" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="626" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="625" />
             <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
             <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="639" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="638" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="641" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="640" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="647" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="646" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="655" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="654" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="660" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="659" />
             <source>Forward: each map shows what its layer computed from your input (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的输入算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="717" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="716" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="717" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="716" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="785" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="788" />
             <source>Loaded a test image labelled {label}</source>
             <translation>已载入一张标签为 {label} 的测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="811" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="814" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="811" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="814" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="819" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="822" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="819" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="822" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
@@ -4922,7 +4917,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/state.py" line="382" />
+            <location filename="../../explainer/gui/state.py" line="401" />
             <source>the input must be one {size} image, got an array of shape {shape}</source>
             <translation>输入必须是一张 {size} 的图像，收到的数组形状是 {shape}</translation>
         </message>
@@ -5388,6 +5383,18 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/onnxio.py" line="667" />
             <source>cannot export a {kind} layer to ONNX</source>
             <translation>无法把 {kind} 层导出为 ONNX</translation>
+        </message>
+        <message>
+            <source>&amp;Close lesson tab</source>
+            <translation type="vanished">关闭课程标签页(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Close the tab of the lesson in front; the Lessons menu opens it again</source>
+            <translation type="vanished">关闭当前课程的标签页；可从“课程”菜单再次打开</translation>
+        </message>
+        <message>
+            <source>Close this lesson's tab (Ctrl+W); the Lessons menu opens it again</source>
+            <translation type="vanished">关闭这个课程的标签页（Ctrl+W）；可从“课程”菜单再次打开</translation>
         </message>
         <message>
             <source>Seed 004's table of activation functions and its losses, each with its derivative, and where your digit's numbers fall on them.</source>

@@ -81,13 +81,6 @@ class WindowActions:
                 "Use the trained model that comes with the app again, undoing Learn steps and training"
             ),
         )
-        self.close_lesson_action = action(
-            "close_lesson",
-            QKeySequence.StandardKey.Close,
-            self.close_lesson_tab,
-            lambda: tr("&Close lesson tab"),
-            lambda: tr("Close the tab of the lesson in front; the Lessons menu opens it again"),
-        )
         self.export_onnx_action = action(
             "export_onnx",
             "",
@@ -322,9 +315,7 @@ class WindowActions:
             for name in ("learn", "lessons", "model")
         }
         self.learn_menu = menu(None, lambda: tr("&Learn"), self.network_action, *pages["learn"])
-        self.lessons_menu = menu(
-            None, lambda: tr("Le&ssons"), *pages["lessons"], None, self.close_lesson_action
-        )
+        self.lessons_menu = menu(None, lambda: tr("Le&ssons"), *pages["lessons"])
         self.lessons_menu.menuAction().setVisible(bool(pages["lessons"]))
         self.model_menu = menu(None, lambda: tr("&Model"), *pages["model"], None, self.open_model_action)
         self.model_menu.addActions([self.save_model_action, self.restore_model_action])
@@ -350,9 +341,15 @@ class WindowActions:
         self.tabs.setTabText(0, tr("Network"))
         self.tabs.setTabToolTip(0, self.network_action.toolTip())
         for page in self._pages.values():
-            index = self.tabs.indexOf(page)  # -1 for a lesson without a tab: Qt ignores it
-            self.tabs.setTabText(index, page.spec.title())
-            self.tabs.setTabToolTip(index, self._page_actions[page.spec.key].toolTip())
+            tabs = self.tab_widget_of(page)
+            index = tabs.indexOf(page)
+            tabs.setTabText(index, page.spec.title())
+            tabs.setTabToolTip(index, self._page_actions[page.spec.key].toolTip())
+        lessons = self.tabs.indexOf(self.lesson_tabs)
+        self.tabs.setTabText(lessons, tr("Lessons"))
+        self.tabs.setTabToolTip(
+            lessons, tr("The seeds' other lessons and the what-if experiments, one tab each")
+        )
         for language in self.language_menu.actions():
             language.setToolTip(tr("Show the app in {language}").format(language=language.text()))
 

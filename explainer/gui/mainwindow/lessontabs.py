@@ -1,55 +1,63 @@
-"""Lesson pages get a tab only while they are open, so the tab bar stays short enough to read.
+"""The lesson pages share one tab, "Lessons", with a tab bar of their own, so the main tab bar stays
+readable.
 
-The Learn and Model pages have a tab from the start. The Lessons menu's pages (the seeds' curriculum, the
-what-if experiments) would double the tab bar, so each gets its tab when it is first shown (from the menu
-or its shortcut) and loses it with the tab's close button or ``Ctrl+W``; the page keeps its view, so
-opening it again finds it as it was left. Mixed into ``MainWindow`` (it uses ``tabs`` and ``_pages``).
+The Learn and Model pages each have a main tab. The Lessons menu's pages (the seeds' curriculum, the
+what-if experiments) would double the main tab bar and shrink every title to a letter, so they sit in an
+inner tab widget inside one main tab. ``show_page`` (the menu, the shortcuts) brings the Lessons tab and
+the lesson to the front. Mixed into ``MainWindow`` (it uses ``tabs``).
 """
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Sequence
 
-from PySide6.QtWidgets import QTabBar, QToolButton
+from PySide6.QtWidgets import QTabWidget
 
-from explainer.gui.i18n import tr
 from explainer.gui.workspace import Page
 
 
 def is_lesson(page: Page) -> bool:
-    """True for a page of the Lessons menu (a tab only while open)."""
+    """True for a page of the Lessons menu (a tab of the Lessons tab)."""
     return page.spec.menu == "lessons"
 
 
 class LessonTabs:
-    """Opening and closing the tabs of lesson pages."""
+    """The Lessons tab and its inner tabs, one per lesson page."""
 
-    def open_lesson_tab(self, page: Page) -> None:
-        """Give lesson ``page`` a tab at the end of the bar, with a close button, unless it has one."""
-        tabs = self.tabs  # type: ignore[attr-defined]
-        if tabs.indexOf(page) >= 0:
-            return
-        index = tabs.addTab(page, page.spec.title())
-        tabs.setTabToolTip(index, self._page_actions[page.spec.key].toolTip())  # type: ignore[attr-defined]
-        close = QToolButton()
-        close.setObjectName(f"close_{page.spec.key}")
-        close.setText("×")
-        close.setAutoRaise(True)
-        close.setToolTip(tr("Close this lesson's tab (Ctrl+W); the Lessons menu opens it again"))
-        close.clicked.connect(functools.partial(self.close_lesson_tab, page.spec.key))
-        tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, close)
+    lesson_tabs: QTabWidget
 
-    def close_lesson_tab(self, key: str | None = None) -> bool:
-        """Remove the tab of lesson ``key`` (None: the current tab, if it is a lesson); True if one went."""
-        tabs = self.tabs  # type: ignore[attr-defined]
-        page = self._pages.get(key) if key is not None else tabs.currentWidget()  # type: ignore[attr-defined]
-        if not isinstance(page, Page) or not is_lesson(page) or tabs.indexOf(page) < 0:
-            return False
-        tabs.removeTab(tabs.indexOf(page))
-        return True
+    def build_lesson_tabs(self, pages: Sequence[Page]) -> None:
+        """Put the lesson ``pages`` into one inner tab widget, the last main tab (none without lessons)."""
+        self.lesson_tabs = QTabWidget()
+        self.lesson_tabs.setObjectName("lessons")
+        self.lesson_tabs.setDocumentMode(True)
+        for page in pages:
+            self.lesson_tabs.addTab(page, "")
+        if pages:
+            self.tabs.addTab(self.lesson_tabs, "")  # type: ignore[attr-defined]
+        self.lesson_tabs.currentChanged.connect(self._lesson_changed)
 
-    def open_lessons(self) -> list[str]:
-        """The keys of the lesson pages that have a tab now, in tab order."""
-        tabs = self.tabs  # type: ignore[attr-defined]
-        pages = [tabs.widget(i) for i in range(tabs.count())]
-        return [page.spec.key for page in pages if isinstance(page, Page) and is_lesson(page)]
+    def tab_widget_of(self, page: Page) -> QTabWidget:
+        """The tab widget holding ``page``: the inner one for a lesson, else the main one."""
+        return self.lesson_tabs if is_lesson(page) else self.tabs  # type: ignore[attr-defined]
+
+    def current_page(self) -> Page | None:
+        """The page in front: a main tab's, or the lesson in front when the Lessons tab is; None for the
+        Network tab."""
+        widget = self.tabs.currentWidget()  # type: ignore[attr-defined]
+        if widget is self.lesson_tabs:
+            widget = self.lesson_tabs.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def bring_to_front(self, page: Page) -> None:
+        """Show ``page``'s tab (for a lesson: the Lessons tab, then the lesson's own)."""
+        if is_lesson(page):
+            self.lesson_tabs.setCurrentWidget(page)
+            self.tabs.setCurrentWidget(self.lesson_tabs)  # type: ignore[attr-defined]
+        else:
+            self.tabs.setCurrentWidget(page)  # type: ignore[attr-defined]
+
+    def _lesson_changed(self, _index: int) -> None:
+        """Another lesson came to the front inside the Lessons tab."""
+        if self.tabs.currentWidget() is self.lesson_tabs:  # type: ignore[attr-defined]
+            self._page_to_front()  # type: ignore[attr-defined]

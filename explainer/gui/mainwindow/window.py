@@ -196,9 +196,7 @@ class MainWindow(
         page = self._pages.get(key)
         if page is None:
             return None
-        if is_lesson(page):
-            self.open_lesson_tab(page)
-        self.tabs.setCurrentWidget(page)
+        self.bring_to_front(page)
         return page.ensure()
 
     def page_view(self, key: str) -> QWidget | None:
@@ -487,16 +485,14 @@ class MainWindow(
         for spec in PAGES:
             page = Page(spec)
             page.sigCreated.connect(self._wire_page)
-            if is_lesson(page):
-                page.setParent(self.tabs)  # found by objectName, shown once it gets its tab
-                page.hide()
-            else:
+            if not is_lesson(page):
                 self.tabs.addTab(page, "")
             self._pages[spec.key] = page
             show = functools.partial(self.show_page, spec.key)
             self._page_actions[spec.key] = self._action(
                 f"show_{spec.key}", spec.shortcut, show, spec.title, spec.tip
             )
+        self.build_lesson_tabs([page for page in self._pages.values() if is_lesson(page)])
 
     def _build_mode_row(self) -> None:
         """Above the overview: Forward/Backward, the target, what the colours mean, the colour scale."""
@@ -730,11 +726,15 @@ class MainWindow(
         state = self.state
         return Problem(state.model, state.input, state.trace, state.chosen_target, state.data)
 
-    def _tab_changed(self, index: int) -> None:
+    def _tab_changed(self, _index: int) -> None:
+        """A main tab came to the front."""
+        self._page_to_front()
+
+    def _page_to_front(self) -> None:
         """A page came to the front: build its view if needed and bring it up to date now."""
         self._catch_up_overview()
-        page = self.tabs.widget(index)
-        if isinstance(page, Page):
+        page = self.current_page()
+        if page is not None:
             view = page.ensure()
             page.sync(self._problem())
             if view is not None:
@@ -755,13 +755,13 @@ class MainWindow(
 
     def _schedule_page_sync(self) -> None:
         """Let the page on screen catch up once the strokes pause (pages off screen catch up when shown)."""
-        if isinstance(self.tabs.currentWidget(), Page):
+        if self.current_page() is not None:
             self._page_timer.start()
 
     def _sync_current_page(self) -> None:
         """Bring the page on screen up to date."""
-        page = self.tabs.currentWidget()
-        if isinstance(page, Page):
+        page = self.current_page()
+        if page is not None:
             page.sync(self._problem())
 
     def _wire_page(self, view: QWidget) -> None:
