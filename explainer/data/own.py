@@ -22,6 +22,7 @@ like this; :attr:`UserDataset.sizes` counts the sizes met so the preview can say
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter
 from collections.abc import Callable
@@ -137,9 +138,9 @@ class UserDataset:
         )
         return self.images[keep], self.labels[keep]
 
-    @property
+    @functools.cached_property
     def dataset(self) -> Dataset:
-        """These images as a :class:`Dataset` located at :attr:`source`.
+        """These images as a :class:`Dataset` located at :attr:`source` (the same object every time).
 
         Its ``splits`` are the training and validation sets (the validation set is the last
         :attr:`validation_size` images); it has no separate test set, so its ``test_set`` is the

@@ -187,7 +187,11 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
     def restore_bundled_model(self) -> bool:
         """Use the data set's bundled trained model again (after Learn steps or training); on failure, say
         why."""
-        model = read_model(self.state.dataset.model_path, self.show_error)
+        try:
+            model = read_model(self.state.dataset.model_path, self.show_error)
+        except BadInputError as error:
+            self.show_error(tr("Cannot restore the bundled model"), translate_error(error))
+            return False
         if model is None:
             return False
         self.state.set_model(model)
@@ -772,6 +776,7 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
             "sigLabelChosen": lambda label: self.state.choose_target(Target("label", int(label))),
             "sigOpenDigit": self.open_digit,
             "sigRunningChanged": self._training_running,
+            "sigDatasetProduced": self.set_dataset,
         }
         for name in PAGE_SIGNALS:
             signal = getattr(view, name, None)
