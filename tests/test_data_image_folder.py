@@ -124,7 +124,7 @@ def test_huge_images_are_skipped_before_decoding(tmp_path: Path, monkeypatch: py
             lambda root: (
                 (root / "broken").mkdir(parents=True) or (root / "broken" / "x.jpg").write_bytes(b"no")
             ),
-            "without a usable image: broken (files that could not be read: x.jpg)",
+            "without a usable image: broken (files that cannot be used: x.jpg)",
         ),
     ],
     ids=["one class", "no class", "empty class", "nothing readable"],
@@ -207,3 +207,8 @@ def test_idx_files_are_a_data_set(tmp_path: Path) -> None:
     write_idx(tmp_path / "mine-labels-idx1-ubyte", np.full(10, 4, np.uint8))
     with pytest.raises(BadInputError, match="needs at least 2 classes, but every label is 4"):
         read_user_data(tmp_path, load_image)
+
+
+def test_a_folder_named_like_a_bundled_data_set_gets_another_name(tmp_path: Path) -> None:
+    data = read_image_folder(shapes_folder(tmp_path / "photos" / "MNIST", per_class=1), load_image)
+    assert data.dataset.name == "MNIST (photos)" and data.dataset is data.dataset

@@ -32,7 +32,8 @@ from pathlib import Path
 import numpy as np
 
 from explainer.data.dataset import Dataset, FilePart, Split
-from explainer.data.mnist import read_idx
+from explainer.data.fashion import FASHION_MNIST
+from explainer.data.mnist import MNIST, read_idx
 from explainer.data.preprocess import FRAME, fit_frame, to_fashion_mnist
 from explainer.errors import BadInputError, bad_input
 
@@ -145,10 +146,14 @@ class UserDataset:
         Its ``splits`` are the training and validation sets (the validation set is the last
         :attr:`validation_size` images); it has no separate test set, so its ``test_set`` is the
         validation set again. A drawing or an opened image becomes an input the way these were (without
-        the inversion, which is about the files). It has no bundled samples or model.
+        the inversion, which is about the files). It has no bundled samples or model. Its name is the
+        folder's, with the parent folder's added when it would be a bundled data set's ("MNIST").
         """
+        name = self.source.name or str(self.source)
+        if name.casefold() in {bundled.casefold() for bundled in (MNIST.name, FASHION_MNIST.name)}:
+            name = f"{name} ({self.source.parent.name or self.source.parent})"
         return Dataset(
-            name=self.source.name or str(self.source),
+            name=name,
             input_shape=(1, FRAME, FRAME),
             class_names=self.class_names,
             load=self._load,
@@ -255,12 +260,16 @@ def read_image_folder(
     counts = np.bincount(np.array(labels, np.int64), minlength=len(classes))
     empty = [classes[k] for k in range(len(classes)) if counts[k] == 0]
     if empty:
-        lost = [item.path.name for item in skipped if item.path.parent.name in empty]
+        lost = ", ".join(item.path.name for item in skipped if item.path.parent.name in empty)
+        if lost:
+            raise bad_input(
+                "{path}: class folders without a usable image: {names} (files that cannot be used: {lost})",
+                path=root,
+                names=", ".join(empty),
+                lost=lost,
+            )
         raise bad_input(
-            "{path}: class folders without a usable image: {names}{lost}",
-            path=root,
-            names=", ".join(empty),
-            lost=f" (files that could not be read: {', '.join(lost)})" if lost else "",
+            "{path}: class folders without a usable image: {names}", path=root, names=", ".join(empty)
         )
     stacked = np.round(np.stack(images) * 255.0).astype(np.uint8)
     return _assemble(

@@ -24,6 +24,16 @@
             <translation>{name}：展平后有 {n} 个数，超过了全连接层最多允许的 {max} 个输入；请增加池化、卷积块或更大的步幅</translation>
         </message>
         <message>
+            <location filename="../../explainer/data/dataset.py" line="142" />
+            <source>{name} has no bundled sample images</source>
+            <translation>{name} 没有随附的样本图像</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/dataset.py" line="153" />
+            <source>{name} has no bundled model: train one on the Train page or open a model file</source>
+            <translation>{name} 没有随附的模型：请在“训练”页训练一个，或打开一个模型文件</translation>
+        </message>
+        <message>
             <location filename="../../explainer/data/mnist.py" line="89" />
             <source>{path}: not an IDX file, wrong magic number {magic}</source>
             <translation>{path}：不是 IDX 文件，魔数 {magic} 不对</translation>
@@ -37,6 +47,71 @@
             <location filename="../../explainer/data/mnist.py" line="181" />
             <source>{directory}: MNIST directory does not exist</source>
             <translation>{directory}：MNIST 文件夹不存在</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="171" />
+            <source>{directory}: these images were read from {source}</source>
+            <translation>{directory}：这些图像是从 {source} 读取的</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="222" />
+            <source>{path}: not a folder</source>
+            <translation>{path}：不是文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="226" />
+            <source>{path}: needs at least 2 class folders (one subfolder per class), found {count}{names}</source>
+            <translation>{path}：至少需要 2 个类别文件夹（每个类别一个子文件夹），只找到 {count} 个{names}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="235" />
+            <source>{path}: {count:,} files, more than the {limit:,} images a data set may have</source>
+            <translation>{path}：有 {count:,} 个文件，超过了一个数据集最多可有的 {limit:,} 张图像</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="241" />
+            <source>{path}: not in a class folder</source>
+            <translation>{path}：不在任何类别文件夹中</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="250" />
+            <source>{path}: not an image file (by its name)</source>
+            <translation>{path}：不是图像文件（从文件名判断）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="265" />
+            <source>{path}: class folders without a usable image: {names} (files that cannot be used: {lost})</source>
+            <translation>{path}：这些类别文件夹里没有可用的图像：{names}（无法使用的文件：{lost}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="271" />
+            <source>{path}: class folders without a usable image: {names}</source>
+            <translation>{path}：这些类别文件夹里没有可用的图像：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="305" />
+            <source>{path}: expected images (N, H, W), got {dtype} {shape}</source>
+            <translation>{path}：应为图像 (N, H, W)，实际为 {dtype} {shape}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="312" />
+            <source>{path}: expected {count} integer labels, got {dtype} {shape}</source>
+            <translation>{path}：应为 {count} 个整数标签，实际为 {dtype} {shape}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="320" />
+            <source>{path}: {count:,} images, more than the {limit:,} a data set may have</source>
+            <translation>{path}：有 {count:,} 张图像，超过了一个数据集最多可有的 {limit:,} 张</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="328" />
+            <source>{path}: needs at least 2 classes, but every label is {label}</source>
+            <translation>{path}：至少需要 2 个类别，但所有标签都是 {label}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="374" />
+            <source>{path}: several sets of IDX files ({prefixes}) and none named train</source>
+            <translation>{path}：有几组 IDX 文件（{prefixes}），但没有一组名为 train</translation>
         </message>
         <message>
             <location filename="../../explainer/errors.py" line="38" />
@@ -103,7 +178,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/app.py" line="170" />
             <location filename="../../explainer/gui/app.py" line="172" />
-            <location filename="../../explainer/gui/mainwindow/window.py" line="330" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
@@ -1819,34 +1894,40 @@ Install them with:
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="21" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="26" />
             <source>&amp;MNIST digits</source>
             <translation>MNIST 手写数字(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="21" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="26" />
             <source>&amp;Fashion-MNIST clothes</source>
             <translation>Fashion-MNIST 服饰(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="27" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="32" />
             <source>Handwritten digits 0-9, with the network trained on them</source>
             <translation>手写数字 0–9，以及在其上训练好的网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="28" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="33" />
             <source>Photos of clothes, shoes and bags in ten classes, with the network trained on them</source>
             <translation>十类衣服、鞋子和包的照片，以及在其上训练好的网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="73" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="79" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="86" />
             <source>Cannot switch the data set</source>
             <translation>无法切换数据集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="88" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="100" />
             <source>Now working on {name}, with its bundled model</source>
             <translation>现在使用 {name} 及其自带的模型</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="102" />
+            <source>Now working on your images in {name}: {classes}</source>
+            <translation>现在使用 {name} 中你自己的图像：{classes}</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/detail.py" line="90" />
@@ -1919,205 +2000,210 @@ Install them with:
             <translation>模型已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="194" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="193" />
+            <source>Cannot restore the bundled model</source>
+            <translation>无法恢复随附的模型</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="198" />
             <location filename="../../explainer/gui/pages/learn.py" line="285" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="207" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="211" />
             <source>Opened an image labelled {label}</source>
             <translation>已打开一张标签为 {label} 的图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="232" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="236" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="234" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="238" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="242" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="246" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="244" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="248" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="332" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
             <location filename="../../explainer/gui/tour/stops.py" line="275" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="332" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
             <source>Draw a piece of clothing</source>
             <translation>画一件服饰</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="333" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="337" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="338" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="335" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="339" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="340" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="342" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="340" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="344" />
             <source>Your drawing or photo, cropped to the object, its longer side scaled to 28 pixels and its box centred, like the Fashion-MNIST photos.</source>
             <translation>你的画或照片：裁剪到物体，长边缩放到 28 像素，外框居中，就像 Fashion-MNIST 的照片。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="345" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="349" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="345" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="349" />
             <source>Or pick a test image</source>
             <translation>或者选一张测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="346" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="350" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="348" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="352" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="360" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="364" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="361" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="365" />
             <source>Model changed by Learn this digit:</source>
             <translation>模型已被“学习这个数字”改变：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="362" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="366" />
             <location filename="../../explainer/gui/pages/learn.py" line="449" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="363" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="367" />
             <source>Put back the weights from before the last Learn step</source>
             <translation>恢复上一次学习步骤之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="368" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="372" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="592" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="596" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="600" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="604" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="605" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="609" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="609" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="613" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="630" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="634" />
             <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
             <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="643" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="647" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="645" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="649" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="651" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="655" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="659" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="663" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="664" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="668" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="721" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="725" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="721" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="725" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="789" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="794" />
             <source>Loaded a test image labelled {label}</source>
             <translation>已载入一张标签为 {label} 的测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="815" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="820" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="815" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="820" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="835" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="840" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="835" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="840" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
@@ -2668,7 +2754,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="319" />
-            <location filename="../../explainer/gui/pages/training.py" line="371" />
+            <location filename="../../explainer/gui/pages/training.py" line="422" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
@@ -2936,7 +3022,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/pages/learn.py" line="445" />
             <location filename="../../explainer/gui/pages/stepper.py" line="471" />
-            <location filename="../../explainer/gui/pages/training.py" line="361" />
+            <location filename="../../explainer/gui/pages/training.py" line="412" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
@@ -2989,6 +3075,118 @@ Install them with:
             <location filename="../../explainer/gui/pages/learn.py" line="456" />
             <source>Feature maps of</source>
             <translation>特征图：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="92" />
+            <source>A photo of a shirt on a white table becomes a bright grey shirt on black: the background, judged from the picture's border, turns black, the picture is cropped to the shirt, its longer side scaled to 28 pixels with its shape kept, and it is centred in the 28x28 frame.</source>
+            <translation>白色桌面上的一张衬衫照片会变成黑底上的一件灰白衬衫：背景（根据图片边缘判断）变成黑色，图片被裁剪到衬衫，长边缩放到 28 像素并保持形状，然后居中放进 28x28 的画框。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="98" />
+            <source>A photo of a shirt on a white table becomes a bright grey shirt on black: the background, judged from the picture's border, turns black, and the whole picture, not cropped, is scaled so its longer side is 28 pixels, its shape kept, with black bars on the shorter side.</source>
+            <translation>白色桌面上的一张衬衫照片会变成黑底上的一件灰白衬衫：背景（根据图片边缘判断）变成黑色，整张图片不裁剪，缩放到长边为 28 像素并保持形状，短边两侧补上黑边。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="105" />
+            <source>Invert then swaps black and white, for pictures where that guess goes wrong.</source>
+            <translation>“反相”随后再把黑白对调，用于背景判断出错的图片。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="185" />
+            <source>Folder with one subfolder of images per class, or with IDX files</source>
+            <translation>每个类别一个图像子文件夹的文件夹，或含有 IDX 文件的文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="204" />
+            <source>Reading {folder}…</source>
+            <translation>正在读取 {folder}…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="223" />
+            <source>Your own images…</source>
+            <translation>你自己的图像…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="225" />
+            <source>Train on a folder with one subfolder of images per class (the subfolder names become the class names), or on a folder with IDX files</source>
+            <translation>用一个每个类别一个图像子文件夹的文件夹（子文件夹名就是类别名）或含有 IDX 文件的文件夹来训练</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="230" />
+            <source>Forget them</source>
+            <translation>不再使用</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="231" />
+            <source>Train on the data set's own images again</source>
+            <translation>重新用数据集自己的图像训练</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="232" />
+            <source>Invert</source>
+            <translation>反相</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="234" />
+            <source>Swap black and white: for pictures whose background the app guesses wrong</source>
+            <translation>黑白对调：用于程序判断错背景的图片</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="236" />
+            <source>Crop and centre</source>
+            <translation>裁剪并居中</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="238" />
+            <source>Crop each picture to its object and centre it; off: scale the whole picture</source>
+            <translation>把每张图片裁剪到其中的物体并居中；关闭时：缩放整张图片</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="253" />
+            <source>Reading image {done:,} of {total:,}…</source>
+            <translation>正在读取第 {done:,} 张图像，共 {total:,} 张…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="281" />
+            <source>Cannot use this folder: {message}</source>
+            <translation>无法使用这个文件夹：{message}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="292" />
+            <source>{images:,} images in {classes} classes from {folder}: {counts}. The last {validation:,} (a fair share of every class) measure the validation accuracy.</source>
+            <translation>来自 {folder} 的 {images:,} 张图像，共 {classes} 个类别：{counts}。最后 {validation:,} 张（每个类别按比例各占一份）用来测量验证准确率。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="316" />
+            <source>The images come in {count} sizes, from {small} to {large} pixels; each is scaled to fit 28x28, its shape kept.</source>
+            <translation>这些图像有 {count} 种尺寸，从 {small} 到 {large} 像素；每张都缩放到 28x28 以内，保持形状。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="329" />
+            <source>Skipped {count} files that could not be used:</source>
+            <translation>跳过了 {count} 个无法使用的文件：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="333" />
+            <source>… and {count} more (see the tooltip)</source>
+            <translation>… 还有 {count} 个（见提示框）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="348" />
+            <source>Before training, the first images of each class as the network will see them (28x28):</source>
+            <translation>训练之前，先看看每个类别的前几张图像在网络眼中的样子（28x28）：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="354" />
+            <source>… and {count} more classes</source>
+            <translation>… 还有 {count} 个类别</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="357" />
+            <source>{name}
+{count:,} images</source>
+            <translation>{name}
+{count:,} 张图像</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/playground.py" line="118" />
@@ -3308,7 +3506,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/testset.py" line="566" />
-            <location filename="../../explainer/gui/pages/training.py" line="381" />
+            <location filename="../../explainer/gui/pages/training.py" line="432" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
@@ -3348,294 +3546,304 @@ Install them with:
             <translation>已停止；显示的是之前的结果。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="118" />
+            <location filename="../../explainer/gui/pages/training.py" line="125" />
             <source>Folder with the MNIST files</source>
             <translation>存放 MNIST 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="127" />
+            <location filename="../../explainer/gui/pages/training.py" line="134" />
             <source>none chosen</source>
             <translation>尚未选择</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="135" />
+            <location filename="../../explainer/gui/pages/training.py" line="143" />
+            <source>Your images:</source>
+            <translation>你的图像：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="143" />
             <source>MNIST folder:</source>
             <translation>MNIST 文件夹：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="136" />
+            <location filename="../../explainer/gui/pages/training.py" line="144" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="138" />
+            <location filename="../../explainer/gui/pages/training.py" line="146" />
             <source>The folder with train-images-idx3-ubyte.gz and the three other MNIST files</source>
             <translation>包含 train-images-idx3-ubyte.gz 及另外三个 MNIST 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="240" />
+            <location filename="../../explainer/gui/pages/training.py" line="251" />
             <source>No network to train.</source>
             <translation>没有可以训练的网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="243" />
+            <location filename="../../explainer/gui/pages/training.py" line="254" />
             <source>Trains the current network: {layers} layers, {weights:,} weights.</source>
             <translation>训练当前网络：{layers} 层，{weights:,} 个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="314" />
+            <location filename="../../explainer/gui/pages/training.py" line="335" />
             <source>loading the data…</source>
             <translation>正在加载数据…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="314" />
-            <location filename="../../explainer/gui/pages/training.py" line="336" />
+            <location filename="../../explainer/gui/pages/training.py" line="335" />
+            <location filename="../../explainer/gui/pages/training.py" line="386" />
             <source>Training…</source>
             <translation>正在训练…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="326" />
+            <location filename="../../explainer/gui/pages/training.py" line="356" />
+            <source>Start trains a new network for these {classes} classes ({names}); the whole window then works on your images.</source>
+            <translation>“开始”会为这 {classes} 个类别（{names}）训练一个新网络；之后整个窗口都使用你的图像。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="376" />
             <source>Paused. Resume goes on from here.</source>
             <translation>已暂停。“继续”会从这里接着训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="343" />
+            <location filename="../../explainer/gui/pages/training.py" line="393" />
             <source>Stopping after this step…</source>
             <translation>这一步结束后停止…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="347" />
+            <location filename="../../explainer/gui/pages/training.py" line="397" />
             <source>Train the network</source>
             <translation>训练网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="349" />
+            <location filename="../../explainer/gui/pages/training.py" line="399" />
             <source>Watch a network learn: the loss falls, the accuracy rises, and every few steps the overview and the kernels show the filters as they form. The last 5,000 MNIST training images are kept aside to measure the validation accuracy after each epoch.</source>
             <translation>看着网络学习：损失下降，准确率上升，每隔几步，总览图和卷积核就会显示正在成形的滤波器。MNIST 训练集的最后 5,000 张图片被留出来，在每轮结束后测量验证准确率。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="356" />
+            <location filename="../../explainer/gui/pages/training.py" line="407" />
             <source>Adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="356" />
+            <location filename="../../explainer/gui/pages/training.py" line="407" />
             <source>SGD with momentum</source>
             <translation>带动量的 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="359" />
+            <location filename="../../explainer/gui/pages/training.py" line="410" />
             <source>Optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="359" />
+            <location filename="../../explainer/gui/pages/training.py" line="410" />
             <source>How the gradients change the weights</source>
             <translation>梯度如何改变权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="362" />
+            <location filename="../../explainer/gui/pages/training.py" line="413" />
             <source>Size of each step at the start; it decays to zero over the run (cosine schedule)</source>
             <translation>开始时每一步的步长；它会在训练过程中逐渐衰减到零（余弦调度）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="364" />
+            <location filename="../../explainer/gui/pages/training.py" line="415" />
             <source>Batch size</source>
             <translation>批大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="364" />
+            <location filename="../../explainer/gui/pages/training.py" line="415" />
             <source>Images per step: the gradient is averaged over them</source>
             <translation>每一步用的图片数：梯度取它们的平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="365" />
+            <location filename="../../explainer/gui/pages/training.py" line="416" />
             <source>Epochs</source>
             <translation>轮数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="365" />
+            <location filename="../../explainer/gui/pages/training.py" line="416" />
             <source>Passes over the training images</source>
             <translation>遍历训练图片的次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="366" />
+            <location filename="../../explainer/gui/pages/training.py" line="417" />
             <source>Training images</source>
             <translation>训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="366" />
+            <location filename="../../explainer/gui/pages/training.py" line="417" />
             <source>How many MNIST training images one epoch uses</source>
             <translation>每一轮使用多少张 MNIST 训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="368" />
+            <location filename="../../explainer/gui/pages/training.py" line="419" />
             <source>Refresh every</source>
             <translation>刷新间隔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="369" />
+            <location filename="../../explainer/gui/pages/training.py" line="420" />
             <source>Show the network's current weights every this-many steps</source>
             <translation>每隔这么多步显示一次网络当前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="371" />
+            <location filename="../../explainer/gui/pages/training.py" line="422" />
             <source>Seeds the order of the images and the augmentation</source>
             <translation>决定图片顺序和数据增强的随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="374" />
+            <location filename="../../explainer/gui/pages/training.py" line="425" />
             <source> steps</source>
             <translation> 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="375" />
+            <location filename="../../explainer/gui/pages/training.py" line="426" />
             <source>Augment (rotate, scale, shift, thicken)</source>
             <translation>数据增强（旋转、缩放、平移、加粗）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="377" />
+            <location filename="../../explainer/gui/pages/training.py" line="428" />
             <source>Random changes to every training image so the network copes with digits drawn by hand</source>
             <translation>对每张训练图片做随机变化，让网络能应付手写的数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="379" />
+            <location filename="../../explainer/gui/pages/training.py" line="430" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="380" />
+            <location filename="../../explainer/gui/pages/training.py" line="431" />
             <source>Train the current network from its current weights</source>
             <translation>从当前权重开始训练当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="382" />
+            <location filename="../../explainer/gui/pages/training.py" line="433" />
             <source>End after this step and keep the weights</source>
             <translation>在这一步之后结束，并保留权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="495" />
+            <location filename="../../explainer/gui/pages/training.py" line="551" />
             <source>Loss (cross-entropy)</source>
             <translation>损失（交叉熵）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="496" />
+            <location filename="../../explainer/gui/pages/training.py" line="552" />
             <source>Accuracy (%)</source>
             <translation>准确率（%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="498" />
+            <location filename="../../explainer/gui/pages/training.py" line="554" />
             <source>epoch</source>
             <translation>轮</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="500" />
+            <location filename="../../explainer/gui/pages/training.py" line="556" />
             <source>each batch</source>
             <translation>每一批</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="501" />
+            <location filename="../../explainer/gui/pages/training.py" line="557" />
             <source>moving average</source>
             <translation>滑动平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="502" />
+            <location filename="../../explainer/gui/pages/training.py" line="558" />
             <source>training batches (moving average)</source>
             <translation>训练批次（滑动平均）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="503" />
+            <location filename="../../explainer/gui/pages/training.py" line="559" />
             <source>validation, after each epoch</source>
             <translation>验证集，每轮之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="563" />
+            <location filename="../../explainer/gui/pages/training.py" line="619" />
             <source>epoch {epoch}/{epochs} · step {step:,}/{total:,}</source>
             <translation>第 {epoch}/{epochs} 轮 · 第 {step:,}/{total:,} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="572" />
+            <location filename="../../explainer/gui/pages/training.py" line="628" />
             <source> · about {time} left</source>
             <translation> · 大约还剩 {time}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="573" />
+            <location filename="../../explainer/gui/pages/training.py" line="629" />
             <source>{rate:,.0f} images/s · {elapsed} elapsed{eta}</source>
             <translation>{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="580" />
+            <location filename="../../explainer/gui/pages/training.py" line="636" />
             <source> · loss of the last batch {loss:.3f}, moving average {average:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}，滑动平均 {average:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="584" />
+            <location filename="../../explainer/gui/pages/training.py" line="640" />
             <source> · loss of the last batch {loss:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="586" />
+            <location filename="../../explainer/gui/pages/training.py" line="642" />
             <source> · mean loss of epoch {epoch} {loss:.3f}</source>
             <translation> · 第 {epoch} 轮的平均损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="590" />
+            <location filename="../../explainer/gui/pages/training.py" line="646" />
             <source> · validation accuracy {accuracy:.1%}</source>
             <translation> · 验证准确率 {accuracy:.1%}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="604" />
-            <location filename="../../explainer/gui/pages/training.py" line="625" />
+            <location filename="../../explainer/gui/pages/training.py" line="660" />
+            <location filename="../../explainer/gui/pages/training.py" line="681" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="620" />
+            <location filename="../../explainer/gui/pages/training.py" line="676" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="622" />
+            <location filename="../../explainer/gui/pages/training.py" line="678" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="629" />
+            <location filename="../../explainer/gui/pages/training.py" line="685" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="633" />
+            <location filename="../../explainer/gui/pages/training.py" line="689" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="637" />
+            <location filename="../../explainer/gui/pages/training.py" line="693" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="701" />
+            <location filename="../../explainer/gui/pages/training.py" line="760" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="701" />
+            <location filename="../../explainer/gui/pages/training.py" line="760" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="703" />
+            <location filename="../../explainer/gui/pages/training.py" line="762" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="703" />
+            <location filename="../../explainer/gui/pages/training.py" line="762" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/state.py" line="382" />
+            <location filename="../../explainer/gui/state.py" line="384" />
             <source>the input must be one {size} image, got an array of shape {shape}</source>
             <translation>输入必须是一张 {size} 的图像，收到的数组形状是 {shape}</translation>
         </message>
@@ -3957,27 +4165,32 @@ Install them with:
             <translation>一步 SGD：有什么变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/imageio.py" line="64" />
+            <location filename="../../explainer/imageio.py" line="66" />
             <source>{path}: file too large for an image ({size} bytes)</source>
             <translation>{path}：文件太大，不像是图像（{size} 字节）</translation>
         </message>
         <message>
-            <location filename="../../explainer/imageio.py" line="70" />
+            <location filename="../../explainer/imageio.py" line="72" />
             <source>{path}: empty file, not an image</source>
             <translation>{path}：空文件，不是图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/imageio.py" line="97" />
+            <location filename="../../explainer/imageio.py" line="100" />
             <source>{path}: not an image in a format Qt can read</source>
             <translation>{path}：不是 Qt 能读取的图像格式</translation>
         </message>
         <message>
-            <location filename="../../explainer/imageio.py" line="124" />
+            <location filename="../../explainer/imageio.py" line="129" />
             <source>{path}: cannot decode image ({reason})</source>
             <translation>{path}：无法解码图像（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/imageio.py" line="183" />
+            <location filename="../../explainer/imageio.py" line="151" />
+            <source>{path}: image too large ({width}x{height} pixels, more than {limit:,})</source>
+            <translation>{path}：图像太大（{width}x{height} 像素，超过 {limit:,}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/imageio.py" line="202" />
             <source>{path}: truncated image file (ends before the image data does)</source>
             <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
         </message>
