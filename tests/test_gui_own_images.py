@@ -12,10 +12,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from test_data_image_folder import shape_image, write_png
 
 from explainer.data import MNIST
+from explainer.gui import i18n, textcheck
 from explainer.gui.kit.samples import sample_problem
 from explainer.gui.mainwindow import MainWindow
 from explainer.gui.pages.own_images import OwnImagesPanel
@@ -108,3 +109,23 @@ def test_start_trains_a_network_for_the_folder_and_the_window_follows(
     window.findChild(QAction, "dataset_mnist").trigger()
     assert window.current_dataset() is MNIST and len(state.model.class_names) == 10
     window.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_preview_text_fits_in_both_languages(qtbot, tmp_path: Path, settings, language: str) -> None:
+    if language != "en" and not i18n.cjk_font_families():
+        pytest.skip(f"no font with Chinese glyphs installed (install {i18n.CJK_FONT_PACKAGE})")
+    app = QApplication.instance()
+    i18n.set_language(app, language, settings, remember=False)
+    try:
+        view = TrainingView(sample_problem()[0])
+        qtbot.addWidget(view)
+        view.resize(1100, 700)  # shorter than the page: the plots give way, not the texts
+        view.show()
+        qtbot.waitExposed(view)
+        read(qtbot, view.own_images, folder(tmp_path / "mine"))
+        QApplication.processEvents()  # the layout takes the new texts in on the next event-loop turn
+        assert textcheck.problems(view.own_images) == []
+        assert ("衬衫" if language == "zh_CN" else "shirt") in view.own_images.recipe_label.text()
+    finally:
+        i18n.set_language(app, "en", settings, remember=False)

@@ -304,6 +304,8 @@ class OwnImagesPanel(QWidget):
         self._show_skipped(data)
 
     def _show_recipe(self) -> None:
+        """Say what the conversion does to a photo, under the preview (hidden until there is one)."""
+        self.recipe_label.setVisible(self._data is not None)
         self.recipe_label.setText(recipe_text(self.centre_check.isChecked(), self.invert_check.isChecked()))
 
     def _show_sizes(self, data: UserDataset) -> None:
