@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 from test_data_image_folder import shape_image, write_png
 
 from explainer.data import MNIST
@@ -106,6 +106,8 @@ def test_start_trains_a_network_for_the_folder_and_the_window_follows(
     assert window.current_trace().probs.shape == (1, 2)
     # The test-set page evaluates on the folder's validation images; back to MNIST from the menu.
     assert state.data.test_loader()()[0].shape == (data.validation_size, 28, 28)
+    evaluation = window.show_page("evaluation")
+    assert not evaluation.data_picker.findChild(QToolButton).isEnabled()  # no other folder for these
     window.findChild(QAction, "dataset_mnist").trigger()
     assert window.current_dataset() is MNIST and len(state.model.class_names) == 10
     window.close()

@@ -128,7 +128,8 @@ class DataFolderPicker(QWidget):
             self._source.set_folder(Path(chosen))
 
     def refresh(self) -> None:
-        """Show the current folder."""
+        """Show the current folder (your own images stay in the folder they were read from)."""
+        self._button.setEnabled(self._source.dataset.location is None)
         directory = self._source.folder()
         if directory is None:
             self._path.setText(tr("none chosen"))
