@@ -27,7 +27,7 @@ MAX_DECODE_MB = 2048
 _LUMA = np.array([0.299, 0.587, 0.114], np.float32)
 
 
-def load_image(path: str | os.PathLike[str]) -> np.ndarray:
+def load_image(path: str | os.PathLike[str], max_pixels: int | None = None) -> np.ndarray:
     """Read an image file as ink brightness in [0, 1]: ink bright, background dark.
 
     - Transparent background (the border is mostly transparent): the alpha channel is the ink.
@@ -42,6 +42,8 @@ def load_image(path: str | os.PathLike[str]) -> np.ndarray:
       4 s at 16 bits per channel, which needs a one-off raise of Qt's allocation limit, see ``_decode``).
     - 8- and 16-bit grey, RGB, RGBA, palette and CMYK images are supported (16-bit precision is kept);
       EXIF orientation is applied; an animated GIF gives its first frame.
+    - ``max_pixels``: an image with more pixels (width x height) is refused, from its header before any
+      decoding when the format declares its size (all common ones do); None: no such limit.
 
     Shape:
         Returns ``(H, W)`` float32 in [0, 1] (H, W at most ``MAX_SIDE``).
@@ -53,7 +55,7 @@ def load_image(path: str | os.PathLike[str]) -> np.ndarray:
     path = Path(path)
     data = _read_bytes(path)
     _check_complete(path, data)
-    rgb, alpha = _decode(path, data)
+    rgb, alpha = _decode(path, data, max_pixels)
     return _ink(rgb, alpha)
 
 
@@ -71,8 +73,9 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
-def _decode(path: Path, data: bytes) -> tuple[np.ndarray, np.ndarray]:
-    """Decode with Qt, shrinking huge images while decoding, and return straight (non-premultiplied) RGBA.
+def _decode(path: Path, data: bytes, max_pixels: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """Decode with Qt, shrinking huge images while decoding, and return straight (non-premultiplied) RGBA;
+    images over ``max_pixels`` pixels are refused (see :func:`load_image`).
 
     Shape:
         Returns rgb ``(H, W, 3)`` and alpha ``(H, W)``, float32 in [0, 1].
@@ -96,6 +99,8 @@ def _decode(path: Path, data: bytes) -> tuple[np.ndarray, np.ndarray]:
     if not reader.canRead():
         raise bad_input("{path}: not an image in a format Qt can read", path=path)
     size, image_format = reader.size(), reader.imageFormat()
+    if max_pixels is not None and size.isValid():
+        _check_pixels(path, size.width(), size.height(), max_pixels)
     scaled = QSize()
     if size.isValid() and max(size.width(), size.height()) > MAX_SIDE:
         scaled = size.scaled(MAX_SIDE, MAX_SIDE, Qt.AspectRatioMode.KeepAspectRatio)
@@ -122,6 +127,8 @@ def _decode(path: Path, data: bytes) -> tuple[np.ndarray, np.ndarray]:
             QImageReader.setAllocationLimit(limit)
     if image.isNull():
         raise bad_input("{path}: cannot decode image ({reason})", path=path, reason=reader.errorString())
+    if max_pixels is not None and not size.isValid():
+        _check_pixels(path, image.width(), image.height(), max_pixels)
     if max(image.width(), image.height()) > MAX_SIDE:
         # The size was unknown before decoding (rare formats); shrink afterwards.
         image = image.scaled(
@@ -136,6 +143,18 @@ def _decode(path: Path, data: bytes) -> tuple[np.ndarray, np.ndarray]:
     rgba = pixels[:, : 4 * w].reshape(h, w, 4).astype(np.float32)
     rgba *= np.float32(1 / 65535)
     return rgba[..., :3], rgba[..., 3]
+
+
+def _check_pixels(path: Path, width: int, height: int, max_pixels: int) -> None:
+    """Refuse an image of ``width`` x ``height`` pixels when that is more than ``max_pixels``."""
+    if width * height > max_pixels:
+        raise bad_input(
+            "{path}: image too large ({width}x{height} pixels, more than {limit:,})",
+            path=path,
+            width=width,
+            height=height,
+            limit=max_pixels,
+        )
 
 
 def _ink(rgb: np.ndarray, alpha: np.ndarray) -> np.ndarray:

@@ -19,13 +19,16 @@ from typing import Literal
 import numpy as np
 
 from explainer.assets import asset_path
-from explainer.errors import BadInputError
+from explainer.errors import BadInputError, bad_input
 
 Split = tuple[np.ndarray, np.ndarray]
 """Images ``(N, H, W)`` uint8 (or float in [0, 1]) and labels ``(N,)`` integer class indices."""
 
 FilePart = Literal["train", "test"]
 """The two parts a data set ships as: the training file (split again for validation) and the test file."""
+
+SAMPLES_PER_CLASS = 10
+"""The gallery of a data set without bundled samples shows this many training images per class."""
 
 SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 """The team's shared copy of the data sets: ``<repo>/../shared/data/<folder>``."""
@@ -45,8 +48,12 @@ class Dataset:
         env_var: the environment variable that names the folder of the files.
         train_size: images in the training file, the validation images included.
         validation_size: the last this-many training images are the validation set.
-        samples: the bundled file of sample images (an ``assets/`` name), shown in the gallery.
-        model: the bundled model trained on this data set (an ``assets/`` name), the app's starting model.
+        samples: the bundled file of sample images (an ``assets/`` name), shown in the gallery; None for a
+            data set of your own (its gallery shows its first training images of each class).
+        model: the bundled model trained on this data set (an ``assets/`` name), the app's starting model;
+            None when there is none (your own images: a network is trained for them).
+        location: where the files are when the data set is one particular folder (your own images);
+            :meth:`directory` then returns it. None for the shared data sets.
 
     Shape:
         Splits are images ``(N, H, W)`` and labels ``(N,)``; see :data:`Split`.
@@ -61,26 +68,30 @@ class Dataset:
     env_var: str
     train_size: int
     validation_size: int
-    samples: str
-    model: str
+    samples: str | None = None
+    model: str | None = None
+    location: Path | None = None
 
     def directory(self, cli_value: str | os.PathLike[str] | None = None) -> Path | None:
         """Where the files are: ``cli_value`` (``--data``), else ``$env_var``, else the shared copy.
 
         An explicit value (argument or environment) is returned as given, even if it does not exist, so the
-        caller reports the user's mistake instead of silently using other data. The shared copy
-        ``<repo>/../shared/data/<folder>`` is returned only when it is a directory; otherwise None.
+        caller reports the user's mistake instead of silently using other data. A data set of one folder
+        returns its :attr:`location`. The shared copy ``<repo>/../shared/data/<folder>`` is returned only
+        when it is a directory; otherwise None.
 
         Shape:
             Not applicable (returns a path or None).
         """
         if cli_value:
             return Path(cli_value).expanduser()
-        env = os.environ.get(self.env_var)
+        if self.location is not None:
+            return self.location
+        env = os.environ.get(self.env_var) if self.env_var else None
         if env:
             return Path(env).expanduser()
         fallback = SHARED_DATA / self.folder
-        return fallback if fallback.is_dir() else None
+        return fallback if self.folder and fallback.is_dir() else None
 
     @property
     def max_training_images(self) -> int:
@@ -122,20 +133,44 @@ class Dataset:
 
     @property
     def samples_path(self) -> Path:
-        """The bundled sample images file (see :func:`explainer.assets.asset_path`)."""
+        """The bundled sample images file (see :func:`explainer.assets.asset_path`).
+
+        Raises:
+            BadInputError: the data set has no bundled samples (:attr:`samples` is None).
+        """
+        if self.samples is None:
+            raise bad_input("{name} has no bundled sample images", name=self.name)
         return asset_path(self.samples)
 
     @property
     def model_path(self) -> Path:
-        """The bundled trained model file (see :func:`explainer.assets.asset_path`)."""
+        """The bundled trained model file (see :func:`explainer.assets.asset_path`).
+
+        Raises:
+            BadInputError: the data set has no bundled model (:attr:`model` is None).
+        """
+        if self.model is None:
+            raise bad_input(
+                "{name} has no bundled model: train one on the Train page or open a model file",
+                name=self.name,
+            )
         return asset_path(self.model)
 
     def load_samples(self, path: str | os.PathLike[str] | None = None) -> Split:
         """The bundled sample images (or those in ``path``), checked against :attr:`input_shape`.
 
+        A data set of one folder without bundled samples (your own images) gives the first
+        :data:`SAMPLES_PER_CLASS` training images of each class instead.
+
         Shape:
             See :func:`read_samples`.
         """
+        if path is None and self.samples is None and self.location is not None:
+            images, labels = self.load(self.location, "train")
+            keep = np.concatenate(
+                [np.flatnonzero(labels == k)[:SAMPLES_PER_CLASS] for k in range(len(self.class_names))]
+            )
+            return images[np.sort(keep)], labels[np.sort(keep)].astype(np.int64)
         return read_samples(self.samples_path if path is None else path, self.input_shape[1:])
 
 

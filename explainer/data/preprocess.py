@@ -19,7 +19,16 @@ import numpy as np
 
 from explainer.errors import BadInputError
 
-__all__ = ["BLANK_LEVEL", "BOX", "CENTRE", "FRAME", "INK_THRESHOLD", "to_fashion_mnist", "to_mnist"]
+__all__ = [
+    "BLANK_LEVEL",
+    "BOX",
+    "CENTRE",
+    "FRAME",
+    "INK_THRESHOLD",
+    "fit_frame",
+    "to_fashion_mnist",
+    "to_mnist",
+]
 
 FRAME = 28
 BOX = 20
@@ -97,9 +106,39 @@ def to_fashion_mnist(img: np.ndarray) -> np.ndarray:
         BadInputError: not 2-D, empty, not numeric, or containing NaN/infinity.
     """
     crop = _ink_crop(img, "to_fashion_mnist")
-    out = np.zeros((FRAME, FRAME), np.float32)
     if crop is None:
-        return out
+        return np.zeros((FRAME, FRAME), np.float32)
+    return _fit(crop)
+
+
+def fit_frame(img: np.ndarray) -> np.ndarray:
+    """Scale the whole image so its longer side is 28 (aspect kept, anti-aliased) and centre it.
+
+    Nothing is cropped and the brightness is kept: the picture is shrunk (or grown) as it is and the
+    shorter side padded with black equally on both sides, as in step 3 of :func:`to_fashion_mnist`.
+    ``img`` is float on the 0-1 scale (values outside are clipped), ink bright on dark.
+
+    Shape:
+        img: ``(H, W)``, any size >= 1x1. Returns ``(28, 28)`` float32 in [0, 1].
+
+    Raises:
+        BadInputError: not 2-D, empty, not float, or containing NaN/infinity.
+    """
+    a = np.asarray(img)
+    if a.ndim != 2 or a.size == 0 or a.dtype.kind != "f":
+        raise BadInputError(f"fit_frame expects a non-empty 2-D float image, got {a.dtype} {a.shape}")
+    if not np.isfinite(a).all():
+        raise BadInputError("fit_frame got an image containing NaN or infinity")
+    return _fit(np.clip(a, 0.0, 1.0).astype(np.float64))
+
+
+def _fit(crop: np.ndarray) -> np.ndarray:
+    """Resample ``crop`` so its longer side is 28 and place it in the middle of a black 28x28 frame.
+
+    Shape:
+        crop: ``(h, w)`` float64 in [0, 1]. Returns ``(28, 28)`` float32 in [0, 1].
+    """
+    out = np.zeros((FRAME, FRAME), np.float32)
     h, w = crop.shape
     scale = FRAME / max(h, w)
     nh, nw = max(1, round(h * scale)), max(1, round(w * scale))

@@ -282,10 +282,12 @@ class AppState(QObject):
         :class:`DataSource` (not the old one changed) tells the pages that the data set changed.
         """
         settings = self.settings
-        if dataset.name != settings.dataset:
-            if settings.data_dir is not None:
+        if dataset != self.dataset:
+            # Your own images live in their own folder (Dataset.location): no folder to remember for them.
+            if settings.data_dir is not None and self.dataset.location is None:
                 settings.other_data_dirs[settings.dataset] = settings.data_dir
-            settings.data_dir = settings.other_data_dirs.pop(dataset.name, None)
+            own = dataset.location is not None
+            settings.data_dir = None if own else settings.other_data_dirs.pop(dataset.name, None)
             settings.dataset = dataset.name
             self.data.sigFolderChanged.disconnect(self._remember_folder)
             self.data = self._source(dataset)

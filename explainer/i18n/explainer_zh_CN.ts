@@ -24,6 +24,16 @@
             <translation>{name}：展平后有 {n} 个数，超过了全连接层最多允许的 {max} 个输入；请增加池化、卷积块或更大的步幅</translation>
         </message>
         <message>
+            <location filename="../../explainer/data/dataset.py" line="142" />
+            <source>{name} has no bundled sample images</source>
+            <translation>{name} 没有随附的样本图像</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/dataset.py" line="153" />
+            <source>{name} has no bundled model: train one on the Train page or open a model file</source>
+            <translation>{name} 没有随附的模型：请在“训练”页训练一个，或打开一个模型文件</translation>
+        </message>
+        <message>
             <location filename="../../explainer/data/mnist.py" line="89" />
             <source>{path}: not an IDX file, wrong magic number {magic}</source>
             <translation>{path}：不是 IDX 文件，魔数 {magic} 不对</translation>
@@ -37,6 +47,71 @@
             <location filename="../../explainer/data/mnist.py" line="181" />
             <source>{directory}: MNIST directory does not exist</source>
             <translation>{directory}：MNIST 文件夹不存在</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="171" />
+            <source>{directory}: these images were read from {source}</source>
+            <translation>{directory}：这些图像是从 {source} 读取的</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="222" />
+            <source>{path}: not a folder</source>
+            <translation>{path}：不是文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="226" />
+            <source>{path}: needs at least 2 class folders (one subfolder per class), found {count}{names}</source>
+            <translation>{path}：至少需要 2 个类别文件夹（每个类别一个子文件夹），只找到 {count} 个{names}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="235" />
+            <source>{path}: {count:,} files, more than the {limit:,} images a data set may have</source>
+            <translation>{path}：有 {count:,} 个文件，超过了一个数据集最多可有的 {limit:,} 张图像</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="241" />
+            <source>{path}: not in a class folder</source>
+            <translation>{path}：不在任何类别文件夹中</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="250" />
+            <source>{path}: not an image file (by its name)</source>
+            <translation>{path}：不是图像文件（从文件名判断）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="265" />
+            <source>{path}: class folders without a usable image: {names} (files that cannot be used: {lost})</source>
+            <translation>{path}：这些类别文件夹里没有可用的图像：{names}（无法使用的文件：{lost}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="271" />
+            <source>{path}: class folders without a usable image: {names}</source>
+            <translation>{path}：这些类别文件夹里没有可用的图像：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="305" />
+            <source>{path}: expected images (N, H, W), got {dtype} {shape}</source>
+            <translation>{path}：应为图像 (N, H, W)，实际为 {dtype} {shape}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="312" />
+            <source>{path}: expected {count} integer labels, got {dtype} {shape}</source>
+            <translation>{path}：应为 {count} 个整数标签，实际为 {dtype} {shape}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="320" />
+            <source>{path}: {count:,} images, more than the {limit:,} a data set may have</source>
+            <translation>{path}：有 {count:,} 张图像，超过了一个数据集最多可有的 {limit:,} 张</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="328" />
+            <source>{path}: needs at least 2 classes, but every label is {label}</source>
+            <translation>{path}：至少需要 2 个类别，但所有标签都是 {label}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/data/own.py" line="374" />
+            <source>{path}: several sets of IDX files ({prefixes}) and none named train</source>
+            <translation>{path}：有几组 IDX 文件（{prefixes}），但没有一组名为 train</translation>
         </message>
         <message>
             <location filename="../../explainer/errors.py" line="38" />
@@ -102,7 +177,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/app.py" line="171" />
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="60" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="64" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
@@ -2050,52 +2125,58 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="26" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="30" />
             <source>&amp;MNIST digits</source>
             <translation>MNIST 手写数字(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="26" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="30" />
             <source>&amp;Fashion-MNIST clothes</source>
             <translation>Fashion-MNIST 服饰(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="32" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="36" />
             <source>Handwritten digits 0-9, with the network trained on them</source>
             <translation>手写数字 0–9，以及在其上训练好的网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="33" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="37" />
             <source>Photos of clothes, shoes and bags in ten classes, with the network trained on them</source>
             <translation>十类衣服、鞋子和包的照片，以及在其上训练好的网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="61" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="65" />
             <source>CNN Explainer: {name}</source>
             <translation>CNN 讲解器：{name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="103" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="108" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="115" />
             <source>Cannot switch the data set</source>
             <translation>无法切换数据集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="112" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="123" />
             <source>Now working on {name}, with its bundled model</source>
             <translation>现在使用 {name} 及其自带的模型</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/datasets.py" line="125" />
+            <source>Now working on your images in {name}: {classes}</source>
+            <translation>现在使用 {name} 中你自己的图像：{classes}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="140" />
             <source>This model was trained on {model_data}, so the window now works on {model_data} instead of {old}. Model → Data set switches back.</source>
             <translation>这个模型是在 {model_data} 上训练的，所以窗口现在改用 {model_data}，不再用 {old}。用“模型 → 数据集”可以切换回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="131" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="146" />
             <source>This model's {count} classes ({classes}) are not those of {name}, and it fits no bundled data set. The window stays on {name}: the gallery, training and the test set use {name}'s images and labels.</source>
             <translation>这个模型的 {count} 个类别（{classes}）不是 {name} 的类别，也不属于任何自带的数据集。窗口仍使用 {name}：示例图库、训练和测试集都用 {name} 的图片和标签。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="135" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="150" />
             <location filename="../../explainer/gui/pages/sidebyside.py" line="279" />
             <location filename="../../explainer/gui/tour/stops.py" line="123" />
             <source>, </source>
@@ -2162,7 +2243,12 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>模型已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="156" />
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="155" />
+            <source>Cannot restore the bundled model</source>
+            <translation>无法恢复随附的模型</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="160" />
             <location filename="../../explainer/gui/pages/learn.py" line="285" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
@@ -2443,27 +2529,27 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="788" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="789" />
             <source>Loaded a test image labelled {label}</source>
             <translation>已载入一张标签为 {label} 的测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="814" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="815" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="814" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="815" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="822" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="823" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="822" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="823" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
@@ -3554,7 +3640,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/descent.py" line="298" />
             <location filename="../../explainer/gui/pages/learn.py" line="447" />
             <location filename="../../explainer/gui/pages/stepper.py" line="471" />
-            <location filename="../../explainer/gui/pages/training.py" line="367" />
+            <location filename="../../explainer/gui/pages/training.py" line="419" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
@@ -3565,7 +3651,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="299" />
-            <location filename="../../explainer/gui/pages/training.py" line="371" />
+            <location filename="../../explainer/gui/pages/training.py" line="423" />
             <source>Epochs</source>
             <translation>轮数</translation>
         </message>
@@ -3599,7 +3685,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="308" />
-            <location filename="../../explainer/gui/pages/training.py" line="385" />
+            <location filename="../../explainer/gui/pages/training.py" line="437" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
@@ -3611,7 +3697,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="310" />
             <location filename="../../explainer/gui/pages/testset.py" line="619" />
-            <location filename="../../explainer/gui/pages/training.py" line="387" />
+            <location filename="../../explainer/gui/pages/training.py" line="439" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
@@ -3748,13 +3834,13 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="590" />
-            <location filename="../../explainer/gui/pages/training.py" line="707" />
+            <location filename="../../explainer/gui/pages/training.py" line="767" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="590" />
-            <location filename="../../explainer/gui/pages/training.py" line="707" />
+            <location filename="../../explainer/gui/pages/training.py" line="767" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
@@ -3928,7 +4014,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="327" />
-            <location filename="../../explainer/gui/pages/training.py" line="377" />
+            <location filename="../../explainer/gui/pages/training.py" line="429" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
@@ -4222,6 +4308,118 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/learn.py" line="458" />
             <source>Feature maps of</source>
             <translation>特征图：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="92" />
+            <source>A photo of a shirt on a white table becomes a bright grey shirt on black: the background, judged from the picture's border, turns black, the picture is cropped to the shirt, its longer side scaled to 28 pixels with its shape kept, and it is centred in the 28x28 frame.</source>
+            <translation>白色桌面上的一张衬衫照片会变成黑底上的一件灰白衬衫：背景（根据图片边缘判断）变成黑色，图片被裁剪到衬衫，长边缩放到 28 像素并保持形状，然后居中放进 28x28 的画框。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="98" />
+            <source>A photo of a shirt on a white table becomes a bright grey shirt on black: the background, judged from the picture's border, turns black, and the whole picture, not cropped, is scaled so its longer side is 28 pixels, its shape kept, with black bars on the shorter side.</source>
+            <translation>白色桌面上的一张衬衫照片会变成黑底上的一件灰白衬衫：背景（根据图片边缘判断）变成黑色，整张图片不裁剪，缩放到长边为 28 像素并保持形状，短边两侧补上黑边。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="105" />
+            <source>Invert then swaps black and white, for pictures where that guess goes wrong.</source>
+            <translation>“反相”随后再把黑白对调，用于背景判断出错的图片。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="185" />
+            <source>Folder with one subfolder of images per class, or with IDX files</source>
+            <translation>每个类别一个图像子文件夹的文件夹，或含有 IDX 文件的文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="204" />
+            <source>Reading {folder}…</source>
+            <translation>正在读取 {folder}…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="223" />
+            <source>Your own images…</source>
+            <translation>你自己的图像…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="225" />
+            <source>Train on a folder with one subfolder of images per class (the subfolder names become the class names), or on a folder with IDX files</source>
+            <translation>用一个每个类别一个图像子文件夹的文件夹（子文件夹名就是类别名）或含有 IDX 文件的文件夹来训练</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="230" />
+            <source>Forget them</source>
+            <translation>不再使用</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="231" />
+            <source>Train on the data set's own images again</source>
+            <translation>重新用数据集自己的图像训练</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="232" />
+            <source>Invert</source>
+            <translation>反相</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="234" />
+            <source>Swap black and white: for pictures whose background the app guesses wrong</source>
+            <translation>黑白对调：用于程序判断错背景的图片</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="236" />
+            <source>Crop and centre</source>
+            <translation>裁剪并居中</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="238" />
+            <source>Crop each picture to its object and centre it; off: scale the whole picture</source>
+            <translation>把每张图片裁剪到其中的物体并居中；关闭时：缩放整张图片</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="253" />
+            <source>Reading image {done:,} of {total:,}…</source>
+            <translation>正在读取第 {done:,} 张图像，共 {total:,} 张…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="281" />
+            <source>Cannot use this folder: {message}</source>
+            <translation>无法使用这个文件夹：{message}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="292" />
+            <source>{images:,} images in {classes} classes from {folder}: {counts}. The last {validation:,} (a fair share of every class) measure the validation accuracy.</source>
+            <translation>来自 {folder} 的 {images:,} 张图像，共 {classes} 个类别：{counts}。最后 {validation:,} 张（每个类别按比例各占一份）用来测量验证准确率。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="318" />
+            <source>The images come in {count} sizes, from {small} to {large} pixels; each is scaled to fit 28x28, its shape kept.</source>
+            <translation>这些图像有 {count} 种尺寸，从 {small} 到 {large} 像素；每张都缩放到 28x28 以内，保持形状。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="331" />
+            <source>Skipped {count} files that could not be used:</source>
+            <translation>跳过了 {count} 个无法使用的文件：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="335" />
+            <source>… and {count} more (see the tooltip)</source>
+            <translation>… 还有 {count} 个（见提示框）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="350" />
+            <source>Before training, the first images of each class as the network will see them (28x28):</source>
+            <translation>训练之前，先看看每个类别的前几张图像在网络眼中的样子（28x28）：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="356" />
+            <source>… and {count} more classes</source>
+            <translation>… 还有 {count} 个类别</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="359" />
+            <source>{name}
+{count:,} images</source>
+            <translation>{name}
+{count:,} 张图像</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/playground.py" line="129" />
@@ -4650,274 +4848,284 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>已停止；显示的是之前的结果。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="119" />
+            <location filename="../../explainer/gui/pages/training.py" line="126" />
             <source>Folder with the {name} files</source>
             <translation>存放 {name} 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="129" />
+            <location filename="../../explainer/gui/pages/training.py" line="137" />
             <source>none chosen</source>
             <translation>尚未选择</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="138" />
+            <location filename="../../explainer/gui/pages/training.py" line="147" />
+            <source>Your images:</source>
+            <translation>你的图像：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="147" />
             <source>{name} folder:</source>
             <translation>{name} 文件夹：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="139" />
+            <location filename="../../explainer/gui/pages/training.py" line="148" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="141" />
+            <location filename="../../explainer/gui/pages/training.py" line="150" />
             <source>The folder with train-images-idx3-ubyte.gz and the three other {name} files</source>
             <translation>包含 train-images-idx3-ubyte.gz 及另外三个 {name} 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="245" />
+            <location filename="../../explainer/gui/pages/training.py" line="257" />
             <source>No network to train.</source>
             <translation>没有可以训练的网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="248" />
+            <location filename="../../explainer/gui/pages/training.py" line="260" />
             <source>Trains the current network: {layers} layers, {weights:,} weights.</source>
             <translation>训练当前网络：{layers} 层，{weights:,} 个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="320" />
+            <location filename="../../explainer/gui/pages/training.py" line="342" />
             <source>loading the data…</source>
             <translation>正在加载数据…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="320" />
             <location filename="../../explainer/gui/pages/training.py" line="342" />
+            <location filename="../../explainer/gui/pages/training.py" line="393" />
             <source>Training…</source>
             <translation>正在训练…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="332" />
+            <location filename="../../explainer/gui/pages/training.py" line="363" />
+            <source>Start trains a new network for these {classes} classes ({names}); the whole window then works on your images.</source>
+            <translation>“开始”会为这 {classes} 个类别（{names}）训练一个新网络；之后整个窗口都使用你的图像。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="383" />
             <source>Paused. Resume goes on from here.</source>
             <translation>已暂停。“继续”会从这里接着训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="349" />
+            <location filename="../../explainer/gui/pages/training.py" line="400" />
             <source>Stopping after this step…</source>
             <translation>这一步结束后停止…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="353" />
+            <location filename="../../explainer/gui/pages/training.py" line="404" />
             <source>Train the network</source>
             <translation>训练网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="355" />
+            <location filename="../../explainer/gui/pages/training.py" line="406" />
             <source>Watch a network learn: the loss falls, the accuracy rises, and every few steps the overview and the kernels show the filters as they form. The last {count:,} {name} training images are kept aside to measure the validation accuracy after each epoch.</source>
             <translation>看着网络学习：损失下降，准确率上升，每隔几步，总览图和卷积核就会显示正在成形的滤波器。{name} 训练集的最后 {count:,} 张图片被留出来，在每轮结束后测量验证准确率。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="362" />
+            <location filename="../../explainer/gui/pages/training.py" line="414" />
             <source>Adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="362" />
+            <location filename="../../explainer/gui/pages/training.py" line="414" />
             <source>SGD with momentum</source>
             <translation>带动量的 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="365" />
+            <location filename="../../explainer/gui/pages/training.py" line="417" />
             <source>Optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="365" />
+            <location filename="../../explainer/gui/pages/training.py" line="417" />
             <source>How the gradients change the weights</source>
             <translation>梯度如何改变权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="368" />
+            <location filename="../../explainer/gui/pages/training.py" line="420" />
             <source>Size of each step at the start; it decays to zero over the run (cosine schedule)</source>
             <translation>开始时每一步的步长；它会在训练过程中逐渐衰减到零（余弦调度）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="370" />
+            <location filename="../../explainer/gui/pages/training.py" line="422" />
             <source>Batch size</source>
             <translation>批大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="370" />
+            <location filename="../../explainer/gui/pages/training.py" line="422" />
             <source>Images per step: the gradient is averaged over them</source>
             <translation>每一步用的图片数：梯度取它们的平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="371" />
+            <location filename="../../explainer/gui/pages/training.py" line="423" />
             <source>Passes over the training images</source>
             <translation>遍历训练图片的次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="372" />
+            <location filename="../../explainer/gui/pages/training.py" line="424" />
             <source>Training images</source>
             <translation>训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="372" />
+            <location filename="../../explainer/gui/pages/training.py" line="424" />
             <source>How many training images one epoch uses</source>
             <translation>每轮使用多少张训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="374" />
+            <location filename="../../explainer/gui/pages/training.py" line="426" />
             <source>Refresh every</source>
             <translation>刷新间隔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="375" />
+            <location filename="../../explainer/gui/pages/training.py" line="427" />
             <source>Show the network's current weights every this-many steps</source>
             <translation>每隔这么多步显示一次网络当前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="377" />
+            <location filename="../../explainer/gui/pages/training.py" line="429" />
             <source>Seeds the order of the images and the augmentation</source>
             <translation>决定图片顺序和数据增强的随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="380" />
+            <location filename="../../explainer/gui/pages/training.py" line="432" />
             <source> steps</source>
             <translation> 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="381" />
+            <location filename="../../explainer/gui/pages/training.py" line="433" />
             <source>Augment (rotate, scale, shift, thicken)</source>
             <translation>数据增强（旋转、缩放、平移、加粗）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="383" />
+            <location filename="../../explainer/gui/pages/training.py" line="435" />
             <source>Random changes to every training image so the network copes with drawings and photos</source>
             <translation>对每张训练图片做随机变化，让网络能应付手绘和照片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="386" />
+            <location filename="../../explainer/gui/pages/training.py" line="438" />
             <source>Train the current network from its current weights</source>
             <translation>从当前权重开始训练当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="388" />
+            <location filename="../../explainer/gui/pages/training.py" line="440" />
             <source>End after this step and keep the weights</source>
             <translation>在这一步之后结束，并保留权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="501" />
+            <location filename="../../explainer/gui/pages/training.py" line="558" />
             <source>Loss (cross-entropy)</source>
             <translation>损失（交叉熵）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="502" />
+            <location filename="../../explainer/gui/pages/training.py" line="559" />
             <source>Accuracy (%)</source>
             <translation>准确率（%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="504" />
+            <location filename="../../explainer/gui/pages/training.py" line="561" />
             <source>epoch</source>
             <translation>轮</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="506" />
+            <location filename="../../explainer/gui/pages/training.py" line="563" />
             <source>each batch</source>
             <translation>每一批</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="507" />
+            <location filename="../../explainer/gui/pages/training.py" line="564" />
             <source>moving average</source>
             <translation>滑动平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="508" />
+            <location filename="../../explainer/gui/pages/training.py" line="565" />
             <source>training batches (moving average)</source>
             <translation>训练批次（滑动平均）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="509" />
+            <location filename="../../explainer/gui/pages/training.py" line="566" />
             <source>validation, after each epoch</source>
             <translation>验证集，每轮之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="569" />
+            <location filename="../../explainer/gui/pages/training.py" line="626" />
             <source>epoch {epoch}/{epochs} · step {step:,}/{total:,}</source>
             <translation>第 {epoch}/{epochs} 轮 · 第 {step:,}/{total:,} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="578" />
+            <location filename="../../explainer/gui/pages/training.py" line="635" />
             <source> · about {time} left</source>
             <translation> · 大约还剩 {time}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="579" />
+            <location filename="../../explainer/gui/pages/training.py" line="636" />
             <source>{rate:,.0f} images/s · {elapsed} elapsed{eta}</source>
             <translation>{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="586" />
+            <location filename="../../explainer/gui/pages/training.py" line="643" />
             <source> · loss of the last batch {loss:.3f}, moving average {average:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}，滑动平均 {average:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="590" />
+            <location filename="../../explainer/gui/pages/training.py" line="647" />
             <source> · loss of the last batch {loss:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="592" />
+            <location filename="../../explainer/gui/pages/training.py" line="649" />
             <source> · mean loss of epoch {epoch} {loss:.3f}</source>
             <translation> · 第 {epoch} 轮的平均损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="596" />
+            <location filename="../../explainer/gui/pages/training.py" line="653" />
             <source> · validation accuracy {accuracy:.1%}</source>
             <translation> · 验证准确率 {accuracy:.1%}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="610" />
-            <location filename="../../explainer/gui/pages/training.py" line="631" />
+            <location filename="../../explainer/gui/pages/training.py" line="667" />
+            <location filename="../../explainer/gui/pages/training.py" line="688" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="626" />
+            <location filename="../../explainer/gui/pages/training.py" line="683" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="628" />
+            <location filename="../../explainer/gui/pages/training.py" line="685" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="635" />
+            <location filename="../../explainer/gui/pages/training.py" line="692" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="639" />
+            <location filename="../../explainer/gui/pages/training.py" line="696" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="643" />
+            <location filename="../../explainer/gui/pages/training.py" line="700" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="709" />
+            <location filename="../../explainer/gui/pages/training.py" line="769" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="709" />
+            <location filename="../../explainer/gui/pages/training.py" line="769" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/state.py" line="401" />
+            <location filename="../../explainer/gui/state.py" line="403" />
             <source>the input must be one {size} image, got an array of shape {shape}</source>
             <translation>输入必须是一张 {size} 的图像，收到的数组形状是 {shape}</translation>
         </message>
@@ -5279,27 +5487,32 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>一步 SGD：有什么变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/imageio.py" line="64" />
+            <location filename="../../explainer/imageio.py" line="66" />
             <source>{path}: file too large for an image ({size} bytes)</source>
             <translation>{path}：文件太大，不像是图像（{size} 字节）</translation>
         </message>
         <message>
-            <location filename="../../explainer/imageio.py" line="70" />
+            <location filename="../../explainer/imageio.py" line="72" />
             <source>{path}: empty file, not an image</source>
             <translation>{path}：空文件，不是图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/imageio.py" line="97" />
+            <location filename="../../explainer/imageio.py" line="100" />
             <source>{path}: not an image in a format Qt can read</source>
             <translation>{path}：不是 Qt 能读取的图像格式</translation>
         </message>
         <message>
-            <location filename="../../explainer/imageio.py" line="124" />
+            <location filename="../../explainer/imageio.py" line="129" />
             <source>{path}: cannot decode image ({reason})</source>
             <translation>{path}：无法解码图像（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/imageio.py" line="183" />
+            <location filename="../../explainer/imageio.py" line="151" />
+            <source>{path}: image too large ({width}x{height} pixels, more than {limit:,})</source>
+            <translation>{path}：图像太大（{width}x{height} 像素，超过 {limit:,}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/imageio.py" line="202" />
             <source>{path}: truncated image file (ends before the image data does)</source>
             <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
         </message>

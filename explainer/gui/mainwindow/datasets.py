@@ -12,13 +12,17 @@ model and the drawing); one that fits none keeps the data set, and the status ba
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QActionGroup
 
-from explainer.core import Sequential
 from explainer.data import DATASETS, MNIST, Dataset, dataset_named
 from explainer.errors import BadInputError
-from explainer.gui.i18n import shown_class_names, tr
+from explainer.gui.i18n import shown_class_names, tr, translate_error
 from explainer.gui.mainwindow.modelfiles import read_model
+
+if TYPE_CHECKING:
+    from explainer.core import Sequential
 
 
 def dataset_titles() -> dict[str, str]:
@@ -91,10 +95,11 @@ class DatasetSwitching:
         """The data set the window works on now."""
         return self.state.dataset
 
-    def set_dataset(self, dataset: str | Dataset) -> bool:
+    def set_dataset(self, dataset: str | Dataset, model: Sequential | None = None) -> bool:
         """Work on ``dataset`` (a :class:`Dataset` or the name of a bundled one, e.g. "Fashion-MNIST") with
-        its bundled model; on an unknown name or a model that cannot be read, say why and keep the current
-        one.
+        ``model``, else its bundled model; on an unknown name or a model that cannot be read, say why and
+        keep the current one. Your own images (a data set without a bundled model) come with the network
+        the Train page built for them.
         """
         if isinstance(dataset, str):
             try:
@@ -103,13 +108,23 @@ class DatasetSwitching:
                 self.show_error(tr("Cannot switch the data set"), str(error))
                 self._check_dataset_action()
                 return False
-        model = read_model(dataset.model_path, self.show_error)
         if model is None:
-            self._check_dataset_action()
-            return False
+            try:
+                model = read_model(dataset.model_path, self.show_error)
+            except BadInputError as error:
+                self.show_error(tr("Cannot switch the data set"), translate_error(error))
+            if model is None:
+                self._check_dataset_action()
+                return False
         self._use_dataset(dataset, model)
+        bundled = dataset.name in DATASETS
         self.statusBar().showMessage(
-            tr("Now working on {name}, with its bundled model").format(name=dataset.name), 5000
+            (
+                tr("Now working on {name}, with its bundled model")
+                if bundled
+                else tr("Now working on your images in {name}: {classes}")
+            ).format(name=dataset.name, classes=", ".join(dataset.class_names)),
+            5000,
         )
         return True
 

@@ -149,7 +149,11 @@ class ModelFiles:
     def restore_bundled_model(self) -> bool:
         """Use the data set's bundled trained model again (after Learn steps or training); on failure, say
         why."""
-        model = read_model(self.state.dataset.model_path, self.show_error)
+        try:
+            model = read_model(self.state.dataset.model_path, self.show_error)
+        except BadInputError as error:
+            self.show_error(tr("Cannot restore the bundled model"), translate_error(error))
+            return False
         if model is None:
             return False
         self.state.set_model(model)

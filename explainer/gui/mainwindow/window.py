@@ -771,6 +771,7 @@ class MainWindow(
             "sigLabelChosen": lambda label: self.state.choose_target(Target("label", int(label))),
             "sigOpenDigit": self.open_digit,
             "sigRunningChanged": self._training_running,
+            "sigDatasetProduced": self.set_dataset,
         }
         for name in PAGE_SIGNALS:
             signal = getattr(view, name, None)

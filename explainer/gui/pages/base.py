@@ -10,6 +10,8 @@ the same way, by the signals the view offers:
 - ``sigLabelChosen(label)``: the user named the digit's true class; the window's one target follows.
 - ``sigOpenDigit(image, label)``: put this digit into the canvas (image ``(28, 28)`` float32 in [0, 1]).
 - ``sigRunningChanged(running)``: a job that replaces the model (training) started or ended.
+- ``sigDatasetProduced(dataset, model)``: work on this :class:`~explainer.data.Dataset` (your own images)
+  with this network for it, as a switch of the data set does.
 
 Every page module runs alone on a sample digit: ``python -m explainer.gui.pages.<module>`` calls
 :func:`run_page`.
@@ -30,7 +32,13 @@ if TYPE_CHECKING:
 
     from explainer.core import Sequential, Trace
 
-PAGE_SIGNALS = ("sigModelProduced", "sigLabelChosen", "sigOpenDigit", "sigRunningChanged")
+PAGE_SIGNALS = (
+    "sigModelProduced",
+    "sigLabelChosen",
+    "sigOpenDigit",
+    "sigRunningChanged",
+    "sigDatasetProduced",
+)
 """The signals a page view may offer (see the module docstring); the window connects those it has."""
 
 

@@ -5,7 +5,10 @@ only shows what the worker reports. Every few steps the worker sends a copy of t
 passes it on through ``sigModelProduced`` (at most one per event-loop turn, the newest), so the overview
 and the kernels redraw while training goes on.
 
-Also here: :class:`DataFolderPicker`, the MNIST folder chooser shared with the evaluation panel.
+Also here: :class:`DataFolderPicker`, the MNIST folder chooser shared with the evaluation panel. Your own
+images (a folder with one subfolder per class, or IDX files) are chosen and previewed in
+:class:`~explainer.gui.pages.own_images.OwnImagesPanel`; Start then trains a new network for their
+classes and the window switches to them (``sigDatasetProduced``).
 
 pyqtgraph is imported when the panel is first shown, not at start-up (it takes about half a second).
 """
@@ -37,9 +40,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explainer.architectures import ArchitectureSpec, build, spec_of
 from explainer.core import Sequential
+from explainer.data import Dataset, UserDataset
 from explainer.gui import theme
 from explainer.gui.i18n import tr
+from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS
 from explainer.gui.kit.plots import configure_pyqtgraph
 from explainer.gui.kit.widgets import (
     buddy_rows,
@@ -53,6 +59,7 @@ from explainer.gui.kit.widgets import (
 )
 from explainer.gui.pages.base import run_page
 from explainer.gui.pages.job import JobPage
+from explainer.gui.pages.own_images import OwnImagesPanel
 from explainer.gui.state import DataSource
 from explainer.gui.training_worker import DataLoader, TrainingConfig, TrainingResult, TrainingWorker
 from explainer.train import DEFAULT_LR, Progress
@@ -123,7 +130,8 @@ class DataFolderPicker(QWidget):
             self._source.set_folder(Path(chosen))
 
     def refresh(self) -> None:
-        """Show the current folder."""
+        """Show the current folder (your own images stay in the folder they were read from)."""
+        self._button.setEnabled(self._source.dataset.location is None)
         directory = self._source.folder()
         if directory is None:
             self._path.setText(tr("none chosen"))
@@ -134,8 +142,9 @@ class DataFolderPicker(QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
+        own = self._source.dataset.location is not None
         name = self._source.dataset.name
-        self._caption.setText(tr("{name} folder:").format(name=name))
+        self._caption.setText(tr("Your images:") if own else tr("{name} folder:").format(name=name))
         self._button.setText(tr("Choose…"))
         self._button.setToolTip(
             tr("The folder with train-images-idx3-ubyte.gz and the three other {name} files").format(
@@ -198,11 +207,14 @@ class TrainingView(JobPage):
         sigRunningChanged(bool): a run started (True) or ended (False), e.g. to lock the architecture
             editor and File > Open model meanwhile.
         sigFinished(object): a run ended; the :class:`~explainer.gui.training_worker.TrainingResult`.
+        sigDatasetProduced(object, object): Start on your own images: work on this ``Dataset`` with this
+            new network for its classes (the window switches to them as for a change of data set).
     """
 
     sigModelProduced = Signal(object)
     sigRunningChanged = Signal(bool)
     sigFinished = Signal(object)
+    sigDatasetProduced = Signal(object, object)
 
     def __init__(
         self, model: Sequential | None = None, data: DataSource | None = None, parent: QWidget | None = None
@@ -254,12 +266,19 @@ class TrainingView(JobPage):
     def set_data_source(self, data: DataSource) -> None:
         """Train on the data set of ``data``, read from its folder."""
         if data.dataset != self._data.dataset:
-            most = data.dataset.max_training_images
-            self.images_spin.setMaximum(most)
-            self.images_spin.setValue(most)
+            self._fit_image_count(data.dataset)
         self._data = data
         self.data_picker.set_source(data)
         self.retranslate_ui()  # the texts name the data set
+        self._set_state(self._state)
+
+    def own_data(self) -> UserDataset | None:
+        """Your own images read in the panel, which the next Start trains on; None: the data set's."""
+        return self.own_images.data()
+
+    def shutdown(self, timeout_ms: int = SHUTDOWN_TIMEOUT_MS) -> bool:
+        """Stop the training and a reading of your images, and wait for their threads (bounded)."""
+        return self.own_images.shutdown(timeout_ms) & super().shutdown(timeout_ms)
 
     def set_data_loader(self, loader: DataLoader | None) -> None:
         """Train on ``loader()``'s ``(train, validation)`` splits instead of the data source's (None: its
@@ -297,6 +316,9 @@ class TrainingView(JobPage):
         """Start training the current model; False (with the reason shown) when it cannot start."""
         if self._worker is not None or self._model is None:
             return False
+        own = self.own_data()
+        if own is not None and self._data.dataset is not own.dataset:
+            self._switch_to(own.dataset)
         loader = self._job_data(self._data.training_loader(self.images_spin.value()))
         if loader is None:
             return False
@@ -322,6 +344,35 @@ class TrainingView(JobPage):
         self._plot_timer.start()
         self.sigRunningChanged.emit(True)
         return True
+
+    def _switch_to(self, dataset: Dataset) -> None:
+        """Train on ``dataset`` (your own images) from now on, with a new network of the current one's
+        architecture (the default one when it has none) and one output per class of ``dataset``."""
+        model = self._model
+        spec = None if model is None else spec_of(model, self._data.dataset)
+        fresh = build(spec or ArchitectureSpec(), np.random.default_rng(self.seed_spin.value()), dataset)
+        self.set_model(fresh)
+        self.set_data_source(DataSource(dataset, parent=self))
+        self.sigDatasetProduced.emit(dataset, fresh)
+
+    def _own_loaded(self, data: UserDataset | None) -> None:
+        """Your images were read (or forgotten): show how many the next Start trains on."""
+        self._fit_image_count(self._data.dataset if data is None else data.dataset)
+        if data is not None and self._data.dataset is not data.dataset:
+            self._show_status(
+                tr(
+                    "Start trains a new network for these {classes} classes ({names}); the whole window "
+                    "then works on your images."
+                ).format(classes=len(data.class_names), names=", ".join(data.class_names))
+            )
+        else:
+            self._show_status("")
+
+    def _fit_image_count(self, dataset: Dataset) -> None:
+        """The training-image count offers all the images ``dataset`` can train on."""
+        most = dataset.max_training_images
+        self.images_spin.setRange(min(100, most), most)
+        self.images_spin.setValue(most)
 
     def pause(self) -> None:
         """Hold the training after the current step."""
@@ -359,6 +410,7 @@ class TrainingView(JobPage):
             ).format(count=self._data.dataset.validation_size, name=self._data.dataset.name)
         )
         self.data_picker.retranslate_ui()
+        self.own_images.retranslate_ui()
         names = {"adam": tr("Adam"), "sgd": tr("SGD with momentum")}
         name_items(self.optimizer_combo, OPTIMIZERS, names)
         labels = {
@@ -397,6 +449,8 @@ class TrainingView(JobPage):
         self.hint = label(wrap=True)
         self.model_label = label("training_model")
         self.data_picker = DataFolderPicker(self._data)
+        self.own_images = OwnImagesPanel()
+        self.own_images.sigLoaded.connect(self._own_loaded)
 
         self.optimizer_combo = choice_box("optimizer", self._on_optimizer, ["", ""])
         self.lr_spin = QDoubleSpinBox()
@@ -452,8 +506,11 @@ class TrainingView(JobPage):
         self.plot_area.setColumnStretch(0, 1)
         self.plot_area.setColumnStretch(1, 1)
 
-        parts = (self.heading, self.hint, self.model_label, self.data_picker, columns, buttons)
-        page_column(self, *parts, self.progress_bar, self.speed_label, self.status_label, self.plot_area)
+        page_column(
+            self,
+            *(self.heading, self.hint, self.model_label, self.data_picker, self.own_images, columns, buttons),
+            *(self.progress_bar, self.speed_label, self.status_label, self.plot_area),
+        )
 
     def _ensure_plots(self) -> None:
         """Create the two plots on first need, importing pyqtgraph then rather than at start-up."""
@@ -691,8 +748,11 @@ class TrainingView(JobPage):
         idle = state == "idle"
         for widget in (*self._labels, self.augment_check):
             widget.setEnabled(idle)
-        # With data from set_data_loader, the MNIST folder and image count do not apply.
-        self.data_picker.setEnabled(idle and self._loader is None)
+        # With data from set_data_loader, the MNIST folder and image count do not apply; your own images
+        # are in the folder they were read from.
+        own_folder = self._data.dataset.location is not None
+        self.data_picker.setEnabled(idle and self._loader is None and not own_folder)
+        self.own_images.setEnabled(idle)
         self.images_spin.setEnabled(idle and self._loader is None)
         self.pause_button.setEnabled(state in ("running", "paused"))
         self.stop_button.setEnabled(state in ("running", "paused"))
