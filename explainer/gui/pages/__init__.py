@@ -69,6 +69,16 @@ PAGES = (
         sync_playground,
     ),
     PageSpec(
+        "receptive",
+        "explainer.gui.pages.receptive",
+        "ReceptiveFieldView",
+        lambda: tr("Receptive fields"),
+        lambda: tr("How many outputs each pixel feeds, and which pixels one unit of any layer sees"),
+        "lessons",
+        "Alt+Shift+6",
+        sync_problem_view,
+    ),
+    PageSpec(
         "training",
         "explainer.gui.pages.training",
         "TrainingView",
