@@ -85,12 +85,14 @@ def test_answering_through_the_panel(window, panel, qtbot) -> None:  # noqa: F81
     stop = controller.current()
     assert panel.quiz_box.isVisible() and panel.question_label.text() == question.prompt
     assert panel.narration.text() != stop.text, "the narration waits for the answer"
+    assert controller.detail_view() is None, "so does the view that shows it"
     wrong = (question.answer + 1) % len(question.choices)
     QTest.mouseClick(panel.choice_buttons[wrong], Qt.MouseButton.LeftButton)
     QTest.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
     assert panel.result_label.text().startswith("Not quite")
     assert question.choices[question.answer] in panel.result_label.text()
     assert panel.narration.text() == stop.text and not panel.check_button.isEnabled()
+    assert type(controller.detail_view()).__name__ == "MapDetailDialog"
     assert panel.score_label.text() == "Score: 0 of 1 right"
 
     # Keyboard only, as a teacher at a projector: the digit key chooses, Enter checks, Right goes on.

@@ -331,7 +331,7 @@ class TourController(QObject):
         self._given[question.key] = int(choice)
         right = choice == question.answer
         self.score.record(question.key, right)
-        self.sigStopChanged.emit(self._index)
+        self._show()
         return right
 
     def set_label(self, label: int) -> None:
@@ -412,12 +412,14 @@ class TourController(QObject):
         self._set_gradients(stop.quantity == "gradient")
         self._reveal(stop)
         self.spotlight.set_regions(lambda: self._regions(stop), lambda: self._focus(stop))
-        if stop.detail != self._detail:
-            self._detail = stop.detail
-            self.view_window.set_view(self._make_view(stop.detail), stop.title)
-        elif stop.detail is not None:
+        # The stop's view shows the answer of its open question, so it waits for the answer too.
+        detail = None if self.question() is not None and self.given() is None else stop.detail
+        if detail != self._detail:
+            self._detail = detail
+            self.view_window.set_view(self._make_view(detail), stop.title)
+        elif detail is not None:
             self.view_window.setWindowTitle(stop.title)
-        if stop.detail is not None:
+        if detail is not None:
             self._place_view()
         self.sigStopChanged.emit(self._index)
 

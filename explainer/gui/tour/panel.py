@@ -418,6 +418,10 @@ class TourPanel(FollowsLanguage, QWidget):
         self.heading.setFont(theme.font(1.3, bold=True))
         self.narration.setFont(theme.font(1.15))
         self.progress.setFont(theme.font(0.95))
+        self.score_label.setFont(theme.font(0.95, bold=True))
+        self.question_label.setFont(theme.font(1.15, bold=True))
+        for widget in (*self.choice_buttons, self.result_label):
+            widget.setFont(theme.font(1.15))
 
 
 class TourDock(QDockWidget):
