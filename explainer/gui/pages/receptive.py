@@ -52,10 +52,10 @@ class ReceptiveFieldView(FollowsLanguage, QWidget):
     def set_problem(self, model: Sequential, x: np.ndarray | None, label: int | None = None) -> None:
         """Explore ``model`` on the digit ``x`` ``(H, W)`` (None: a blank image)."""
         del label  # the field does not depend on the label
+        self._x = x
         if model is not self._model:
             self._model = model
-            self._fill_layers()
-        self._x = x
+            self._fill_layers()  # starts on the strongest unit of the digit's first map
         self._refresh_unit()
 
     def select_unit(self, layer_index: int, channel: int, row: int, col: int) -> None:
