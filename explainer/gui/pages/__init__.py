@@ -69,16 +69,6 @@ PAGES = (
         sync_playground,
     ),
     PageSpec(
-        "receptive",
-        "explainer.gui.pages.receptive",
-        "ReceptiveFieldView",
-        lambda: tr("Receptive fields"),
-        lambda: tr("How many outputs each pixel feeds, and which pixels one unit of any layer sees"),
-        "lessons",
-        "Alt+Shift+6",
-        sync_problem_view,
-    ),
-    PageSpec(
         "training",
         "explainer.gui.pages.training",
         "TrainingView",
@@ -109,5 +99,16 @@ PAGES = (
         "Alt+9",
         sync_model_and_data,
     ),
+    PageSpec(
+        "receptive",
+        "explainer.gui.pages.receptive",
+        "ReceptiveFieldView",
+        lambda: tr("Receptive fields"),
+        lambda: tr("How many outputs each pixel feeds, and which pixels one unit of any layer sees"),
+        "lessons",
+        "Alt+Shift+6",
+        sync_problem_view,
+    ),
 )
-"""Every page in tab order: the Learn menu's (they explain the current digit), then the Model menu's."""
+"""Every page in tab order: the Learn menu's (they explain the current digit), the Model menu's, then the
+Lessons menu's (after the others, so Alt+2 ... Alt+9 keep their tabs)."""
