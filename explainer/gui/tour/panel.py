@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
-from explainer.gui.kit.widgets import button, label
+from explainer.gui.kit.widgets import button, hint, label
 from explainer.gui.tour.controller import TourController
 
 if TYPE_CHECKING:
@@ -229,7 +229,9 @@ class TourPanel(FollowsLanguage, QWidget):
     def _build_quiz(self) -> None:
         """The question of a stop: its prompt, up to four choices, Check, and the result once answered."""
         self.score_label = label("tour_score")
-        self.question_label = label("tour_question", wrap=True)
+        # hint(): a wrapped label that keeps the height of all its lines when the dock is short.
+        self.question_label = hint()
+        self.question_label.setObjectName("tour_question")
         self.choice_group = QButtonGroup(self)
         self.choice_buttons: list[QRadioButton] = []
         choices = QHBoxLayout()
@@ -242,7 +244,8 @@ class TourPanel(FollowsLanguage, QWidget):
         choices.addStretch(1)
         self.check_button = button("tour_check", self.check_answer)
         choices.addWidget(self.check_button)
-        self.result_label = label("tour_result", wrap=True)
+        self.result_label = hint()
+        self.result_label.setObjectName("tour_result")
         self.quiz_box = QWidget()
         self.quiz_box.setObjectName("tour_quiz")
         box = QVBoxLayout(self.quiz_box)
