@@ -606,6 +606,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="648" />
             <location filename="../../explainer/gui/layers/pool.py" line="729" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="177" />
             <source>Channel</source>
             <translation>通道</translation>
         </message>
@@ -851,9 +852,9 @@ Install them with:
             <location filename="../../explainer/gui/layers/conv/forward.py" line="360" />
             <location filename="../../explainer/gui/layers/pool.py" line="322" />
             <location filename="../../explainer/gui/layers/pool.py" line="333" />
-            <location filename="../../explainer/gui/network/mapdetail.py" line="348" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="380" />
             <location filename="../../explainer/gui/network/overview.py" line="160" />
-            <location filename="../../explainer/gui/pages/design.py" line="480" />
+            <location filename="../../explainer/gui/pages/design.py" line="499" />
             <source>input</source>
             <translation>输入</translation>
         </message>
@@ -1405,7 +1406,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/norm.py" line="127" />
-            <location filename="../../explainer/gui/pages/design.py" line="324" />
+            <location filename="../../explainer/gui/pages/design.py" line="331" />
             <source>BatchNorm</source>
             <translation>批归一化</translation>
         </message>
@@ -2311,7 +2312,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
-            <location filename="../../explainer/gui/pages/design.py" line="333" />
+            <location filename="../../explainer/gui/pages/design.py" line="342" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="176" />
             <source>Layer</source>
             <translation>层</translation>
         </message>
@@ -2562,53 +2564,53 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>softmax</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="254" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="286" />
             <source>{shape} values · min {lo} · max {hi}</source>
             <translation>{shape} 个数值 · 最小 {lo} · 最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="284" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="316" />
             <source>Hover a cell to read its value.</source>
             <translation>把鼠标移到格子上即可读出它的数值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="290" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="322" />
             <source>row {r}, col {c}: {v}</source>
             <translation>第 {r} 行，第 {c} 列：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="293" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="325" />
             <source>value {i}: {v}</source>
             <translation>第 {i} 个值：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="324" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="356" />
             <source>input · channel {c} · {shape}</source>
             <translation>输入 · 通道 {c} · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="326" />
-            <location filename="../../explainer/gui/network/mapdetail.py" line="330" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="358" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="362" />
             <source>dL/d </source>
             <translation>dL/d </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="332" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="364" />
             <source>{p}{name} · channel {c} of {n} · {shape}</source>
             <translation>{p}{name} · 第 {c} 个通道，共 {n} 个 · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="342" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="374" />
             <source>{p}{name} · values {a}-{b} of {n} (= {before} channel {c})</source>
             <translation>{p}{name} · 第 {a}-{b} 个值，共 {n} 个（= {before} 的第 {c} 个通道）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="358" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="390" />
             <source>{p}{name} · the {n} logits, class {i} outlined</source>
             <translation>{p}{name} · {n} 个 logits，已框出类别 {i}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="362" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="394" />
             <source>{p}{name} · value {i} of {n}</source>
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
@@ -2788,11 +2790,22 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="142" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="154" />
+            <source>Receptive fields</source>
+            <translation>感受野</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="143" />
+            <source>How many outputs each pixel feeds, and which pixels one unit of any layer sees</source>
+            <translation>每个像素影响多少个输出，以及任意一层的一个单元看到哪些像素</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="152" />
             <source>Side by side</source>
             <translation>并排对比</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="143" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="153" />
             <source>The first layer of the digits network and of the clothes network, side by side</source>
             <translation>把手写数字网络和服装网络的第一层并排对比</translation>
         </message>
@@ -2813,7 +2826,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="308" />
-            <location filename="../../explainer/gui/pages/design.py" line="314" />
+            <location filename="../../explainer/gui/pages/design.py" line="321" />
             <source>Activation</source>
             <translation>激活函数</translation>
         </message>
@@ -3325,13 +3338,13 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/conv1d.py" line="616" />
-            <location filename="../../explainer/gui/pages/design.py" line="333" />
+            <location filename="../../explainer/gui/pages/design.py" line="344" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/conv1d.py" line="617" />
-            <location filename="../../explainer/gui/pages/design.py" line="309" />
+            <location filename="../../explainer/gui/pages/design.py" line="316" />
             <location filename="../../explainer/gui/pages/playground.py" line="135" />
             <source>Padding</source>
             <translation>填充</translation>
@@ -3596,8 +3609,9 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="247" />
-            <location filename="../../explainer/gui/pages/design.py" line="312" />
+            <location filename="../../explainer/gui/pages/design.py" line="319" />
             <location filename="../../explainer/gui/pages/playground.py" line="137" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="169" />
             <source>Stride</source>
             <translation>步幅</translation>
         </message>
@@ -3855,219 +3869,245 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>在这次更新后暂停</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="271" />
+            <location filename="../../explainer/gui/pages/design.py" line="278" />
             <source>Built a new, untrained network with {weights:,} weights. Train it in the training panel.</source>
             <translation>已构建一个新的、未经训练的网络，共 {weights:,} 个权重。请在训练面板中训练它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="280" />
+            <location filename="../../explainer/gui/pages/design.py" line="287" />
             <source>Design a network</source>
             <translation>设计网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="282" />
+            <location filename="../../explainer/gui/pages/design.py" line="289" />
             <source>Choose the blocks of convolutions, the pooling and the dense layers. The table shows what each layer outputs and how many weights it learns, before anything is built.</source>
             <translation>选择卷积模块、池化和全连接层。在真正构建之前，表格就会显示每一层输出什么、要学习多少个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="287" />
+            <location filename="../../explainer/gui/pages/design.py" line="294" />
             <source>Start from:</source>
             <translation>起点：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="289" />
+            <location filename="../../explainer/gui/pages/design.py" line="296" />
             <source>Tiny-VGG (the app's reference network)</source>
             <translation>Tiny-VGG（本程序的参考网络）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="290" />
+            <location filename="../../explainer/gui/pages/design.py" line="297" />
             <source>Keras MNIST tutorial (seed 001)</source>
             <translation>Keras MNIST 教程（种子材料 001）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="291" />
+            <location filename="../../explainer/gui/pages/design.py" line="298" />
             <source>Custom</source>
             <translation>自定义</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="294" />
+            <location filename="../../explainer/gui/pages/design.py" line="301" />
             <location filename="../../explainer/gui/pages/playground.py" line="150" />
             <source>same</source>
             <translation>same</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="294" />
+            <location filename="../../explainer/gui/pages/design.py" line="301" />
             <source>valid (none)</source>
             <translation>valid（不填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="294" />
+            <location filename="../../explainer/gui/pages/design.py" line="301" />
             <source>pixels:</source>
             <translation>像素：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="296" />
+            <location filename="../../explainer/gui/pages/design.py" line="303" />
             <source>max</source>
             <translation>最大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="296" />
+            <location filename="../../explainer/gui/pages/design.py" line="303" />
             <source>average</source>
             <translation>平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="296" />
-            <location filename="../../explainer/gui/pages/design.py" line="332" />
+            <location filename="../../explainer/gui/pages/design.py" line="303" />
+            <location filename="../../explainer/gui/pages/design.py" line="339" />
             <source>none</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="301" />
+            <location filename="../../explainer/gui/pages/design.py" line="308" />
             <source>Conv blocks</source>
             <translation>卷积模块数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="301" />
+            <location filename="../../explainer/gui/pages/design.py" line="308" />
             <source>Each block: convolutions, then pooling</source>
             <translation>每个模块：先卷积，再池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="303" />
+            <location filename="../../explainer/gui/pages/design.py" line="310" />
             <source>Convs per block</source>
             <translation>每个模块的卷积层数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="304" />
+            <location filename="../../explainer/gui/pages/design.py" line="311" />
             <source>Convolutions (each with the activation) in a block</source>
             <translation>一个模块中卷积层的个数（每层都带激活函数）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="306" />
+            <location filename="../../explainer/gui/pages/design.py" line="313" />
             <source>Channels</source>
             <translation>通道数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="306" />
+            <location filename="../../explainer/gui/pages/design.py" line="313" />
             <source>Filters of the convolutions in each block</source>
             <translation>每个模块中卷积的滤波器个数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="307" />
+            <location filename="../../explainer/gui/pages/design.py" line="314" />
             <location filename="../../explainer/gui/pages/playground.py" line="133" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="168" />
             <source>Kernel size</source>
             <translation>卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="307" />
+            <location filename="../../explainer/gui/pages/design.py" line="314" />
             <source>Side of every square kernel</source>
             <translation>每个正方形卷积核的边长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="310" />
+            <location filename="../../explainer/gui/pages/design.py" line="317" />
             <source>Zeros around the input: 'same' keeps the size at stride 1, 'valid' adds none</source>
             <translation>输入四周补的 0：'same' 在步幅为 1 时保持尺寸不变，'valid' 不补</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="312" />
+            <location filename="../../explainer/gui/pages/design.py" line="319" />
             <source>Step of every convolution; 2 halves the size</source>
             <translation>每个卷积的步长；取 2 时尺寸减半</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="313" />
+            <location filename="../../explainer/gui/pages/design.py" line="320" />
             <source>Pooling</source>
             <translation>池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="313" />
+            <location filename="../../explainer/gui/pages/design.py" line="320" />
             <source>After each block: window side and step</source>
             <translation>每个模块之后：窗口边长和步长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="314" />
+            <location filename="../../explainer/gui/pages/design.py" line="321" />
             <source>After every convolution and hidden dense layer</source>
             <translation>放在每个卷积层和隐藏全连接层之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="316" />
+            <location filename="../../explainer/gui/pages/design.py" line="323" />
             <source>Hidden dense layers</source>
             <translation>隐藏全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="317" />
+            <location filename="../../explainer/gui/pages/design.py" line="324" />
             <source>Units of each fully connected layer before the output</source>
             <translation>输出层之前每个全连接层的单元数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="320" />
+            <location filename="../../explainer/gui/pages/design.py" line="327" />
             <source>Dropout</source>
             <translation>Dropout</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="321" />
+            <location filename="../../explainer/gui/pages/design.py" line="328" />
             <source>Share of values dropped while training, after each hidden dense layer</source>
             <translation>训练时在每个隐藏全连接层之后丢弃的值所占的比例</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="325" />
+            <location filename="../../explainer/gui/pages/design.py" line="332" />
             <source>A batch normalisation after every convolution, before its activation</source>
             <translation>在每个卷积之后、激活之前加一个批归一化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="327" />
+            <location filename="../../explainer/gui/pages/design.py" line="334" />
             <location filename="../../explainer/gui/pages/training.py" line="429" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="327" />
+            <location filename="../../explainer/gui/pages/design.py" line="334" />
             <source>Seeds the random initial weights</source>
             <translation>决定随机初始权重的种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="330" />
-            <location filename="../../explainer/gui/pages/design.py" line="449" />
+            <location filename="../../explainer/gui/pages/design.py" line="337" />
+            <location filename="../../explainer/gui/pages/design.py" line="468" />
             <source>Filters in block {i}</source>
             <translation>模块 {i} 的滤波器数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="331" />
+            <location filename="../../explainer/gui/pages/design.py" line="338" />
             <source>no conv blocks</source>
             <translation>没有卷积模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="333" />
+            <location filename="../../explainer/gui/pages/design.py" line="343" />
             <source>Output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="333" />
+            <location filename="../../explainer/gui/pages/design.py" line="345" />
+            <source>Receptive field</source>
+            <translation>感受野</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/design.py" line="346" />
+            <source>Multiply-adds</source>
+            <translation>乘加次数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/design.py" line="347" />
             <source>What it does</source>
             <translation>作用</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="334" />
+            <location filename="../../explainer/gui/pages/design.py" line="350" />
+            <source>Side of the square of input pixels one unit of the layer sees (all: the whole input)</source>
+            <translation>这一层的一个单元所看到的输入像素方块的边长（全部：整个输入）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/design.py" line="352" />
+            <source>Multiplications (each with an addition) per image</source>
+            <translation>每张图像的乘法次数（每次乘法伴随一次加法）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/design.py" line="353" />
             <source>Build network</source>
             <translation>构建网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="335" />
+            <location filename="../../explainer/gui/pages/design.py" line="354" />
             <source>Make this network with fresh random weights and use it</source>
             <translation>用全新的随机权重构建这个网络并使用它</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="480" />
+            <location filename="../../explainer/gui/pages/design.py" line="499" />
             <source>the 28×28 image, one grey channel</source>
             <translation>28×28 的图像，一个灰度通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="485" />
+            <location filename="../../explainer/gui/pages/design.py" line="503" />
+            <source>all</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/design.py" line="515" />
             <source>This network cannot be built: {reason}</source>
             <translation>无法构建这个网络：{reason}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="491" />
-            <source>{layers} layers, {weights:,} weights to learn</source>
-            <translation>{layers} 层，需要学习 {weights:,} 个权重</translation>
+            <location filename="../../explainer/gui/pages/design.py" line="521" />
+            <source>{layers} layers, {weights:,} weights to learn, {work:,} multiply-adds per image</source>
+            <translation>{layers} 层，{weights:,} 个待学习的权重，每张图像 {work:,} 次乘加</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/gradcheck.py" line="74" />
@@ -4434,6 +4474,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/playground.py" line="132" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="167" />
             <source>Input size</source>
             <translation>输入尺寸</translation>
         </message>
@@ -4471,6 +4512,86 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/playground.py" line="240" />
             <source>(H + 2P − K) / S + 1  =  no output</source>
             <translation>(H + 2P − K) / S + 1  =  没有输出</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="156" />
+            <source>A pixel near the border is covered by fewer positions of the kernel than one in the middle, so without padding it feeds fewer outputs (seed 000, Fig. 5). Below, click a unit of any layer: the pixels it sees are outlined, and its effective weight shows how much each one moves it.</source>
+            <translation>边缘附近的像素被卷积核覆盖的位置比中间的像素少，所以不加填充时它影响的输出更少（种子文本 000，图 5）。在下方点击任意一层的一个单元：它看到的像素会被框出，它的有效权重显示每个像素能让它变化多少。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="163" />
+            <source>How many outputs each pixel feeds</source>
+            <translation>每个像素影响多少个输出</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="167" />
+            <source>Side of the square input, in pixels</source>
+            <translation>正方形输入的边长（像素）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="168" />
+            <source>Side of the square kernel</source>
+            <translation>正方形卷积核的边长</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="169" />
+            <source>Step of the kernel</source>
+            <translation>卷积核每次移动的步长</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="172" />
+            <source>What one unit sees</source>
+            <translation>一个单元看到什么</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="176" />
+            <source>A layer of the current network with feature maps</source>
+            <translation>当前网络中带有特征图的一层</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="177" />
+            <source>Which feature map of the layer</source>
+            <translation>这一层的哪一张特征图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="180" />
+            <source>Its receptive field on the input (outlined)</source>
+            <translation>它在输入上的感受野（方框）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="181" />
+            <source>Its effective weight: d(unit)/d(pixel)</source>
+            <translation>它的有效权重：d(单元)/d(像素)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="199" />
+            <source>valid (P = 0): {n}×{n} outputs</source>
+            <translation>valid（P = 0）：{n}×{n} 个输出</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="200" />
+            <source>same (P = {p}): {n}×{n} outputs</source>
+            <translation>same（P = {p}）：{n}×{n} 个输出</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="203" />
+            <source>Corner pixel: feeds {vc} output(s) without padding, {sc} with. Middle pixel: {vm} and {sm}. Border pixels count less without padding; padding gives them more outputs to feed.</source>
+            <translation>角上的像素：不加填充时影响 {vc} 个输出，加填充时影响 {sc} 个。中间的像素：{vm} 个和 {sm} 个。不加填充时边缘像素的作用更小；填充让它们能影响更多输出。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="271" />
+            <source>{name}, channel {c}: click a unit (now row {r}, col {k})</source>
+            <translation>{name}，通道 {c}：点击一个单元（当前第 {r} 行，第 {k} 列）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="278" />
+            <source> Here the unit is 0 behind a ReLU, so its effective weight is zero everywhere.</source>
+            <translation>这里该单元经过 ReLU 后为 0，所以它的有效权重处处为零。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/receptive.py" line="283" />
+            <source>Unit ({r}, {k}) of {name} sees rows {top}–{bottom} and columns {left}–{right} of the input: {h}×{w} pixels (a field of {n}×{n} where no border cuts it). Outside it the effective weight is exactly zero.</source>
+            <translation>{name} 的单元 ({r}, {k}) 看到输入的第 {top}–{bottom} 行、第 {left}–{right} 列：{h}×{w} 个像素（不被边界截断时感受野为 {n}×{n}）。在它之外，有效权重恰好为零。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/sidebyside.py" line="98" />
@@ -5170,86 +5291,181 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>类别 k：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="235" />
+            <location filename="../../explainer/gui/tour/panel.py" line="277" />
+            <source>Score: {right} of {answered} right</source>
+            <translation>得分：答对 {right} 题，共答 {answered} 题</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/panel.py" line="296" />
+            <source>Choose an answer (keys 1 to {n}) and check it (Enter); the explanation follows.</source>
+            <translation>选一个答案（按键 1 到 {n}），然后检查（Enter）；之后会显示讲解。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/panel.py" line="302" />
+            <source>Right!</source>
+            <translation>答对了！</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/panel.py" line="304" />
+            <source>Not quite: the answer is {choice}.</source>
+            <translation>不太对：答案是 {choice}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/panel.py" line="333" />
             <source>&amp;Learn mode: a guided tour</source>
             <translation>学习模式：分步导览(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="237" />
+            <location filename="../../explainer/gui/tour/panel.py" line="335" />
             <source>Walk through one forward and backward pass on your input, stop by stop (F2)</source>
             <translation>在你的输入上一站一站地走完一次前向和反向传播（F2）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="240" />
+            <location filename="../../explainer/gui/tour/panel.py" line="338" />
             <source>True label y:</source>
             <translation>真实标签 y：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="241" />
+            <location filename="../../explainer/gui/tour/panel.py" line="339" />
             <source>The class your input really is; the loss and gradients follow it</source>
             <translation>你的输入真正所属的类别；损失和梯度都跟随它</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="242" />
+            <location filename="../../explainer/gui/tour/panel.py" line="340" />
             <source>Start over</source>
             <translation>从头开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="243" />
+            <location filename="../../explainer/gui/tour/panel.py" line="341" />
             <source>Go back to the first stop</source>
             <translation>回到第一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="244" />
+            <location filename="../../explainer/gui/tour/panel.py" line="342" />
             <source>◀ Back</source>
             <translation>◀ 上一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="245" />
+            <location filename="../../explainer/gui/tour/panel.py" line="343" />
             <source>Previous stop (Left or Page Up)</source>
             <translation>上一站（← 或 Page Up）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="246" />
+            <location filename="../../explainer/gui/tour/panel.py" line="344" />
             <source>Leave</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="247" />
+            <location filename="../../explainer/gui/tour/panel.py" line="345" />
+            <source>Check</source>
+            <translation>检查</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/panel.py" line="346" />
+            <source>Check your answer against the numbers of your digit (Enter)</source>
+            <translation>用你的数字的实际数值检查你的答案（Enter）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/panel.py" line="347" />
+            <source>Questions answered right in this run of the tour</source>
+            <translation>本次导览中答对的题数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/panel.py" line="348" />
             <source>Leave the tour; it resumes at this stop next time (Esc)</source>
             <translation>退出导览；下次会从这一站继续（Esc）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="250" />
-            <location filename="../../explainer/gui/tour/panel.py" line="294" />
-            <location filename="../../explainer/gui/tour/panel.py" line="327" />
+            <location filename="../../explainer/gui/tour/panel.py" line="351" />
+            <location filename="../../explainer/gui/tour/panel.py" line="403" />
+            <location filename="../../explainer/gui/tour/panel.py" line="440" />
             <source>Learn mode</source>
             <translation>学习模式</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="289" />
+            <location filename="../../explainer/gui/tour/panel.py" line="398" />
             <source>Finish</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="289" />
+            <location filename="../../explainer/gui/tour/panel.py" line="398" />
             <source>Next ▶</source>
             <translation>下一站 ▶</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="291" />
+            <location filename="../../explainer/gui/tour/panel.py" line="400" />
             <source>End the tour (Right or Page Down)</source>
             <translation>结束导览（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="291" />
+            <location filename="../../explainer/gui/tour/panel.py" line="400" />
             <source>Next stop (Right or Page Down)</source>
             <translation>下一站（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="299" />
+            <location filename="../../explainer/gui/tour/panel.py" line="408" />
             <source>Stop {i} of {n}</source>
             <translation>第 {i} 站，共 {n} 站</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/quiz.py" line="96" />
+            <source>Predict first: {layer} slides {n} kernels of {k}×{k} with stride {s} and padding {p} over an input of {shape}. What size is its output?</source>
+            <translation>先预测：{layer} 用 {n} 个 {k}×{k} 的卷积核，以步幅 {s}、填充 {p} 在 {shape} 的输入上滑动。它的输出有多大？</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/quiz.py" line="100" />
+            <source>(H + 2P − K) / S + 1 = ({h} + 2·{p} − {k}) / {s} + 1 = {out}, and one map per kernel: {answer}.</source>
+            <translation>(H + 2P − K) / S + 1 = ({h} + 2·{p} − {k}) / {s} + 1 = {out}，每个卷积核一张特征图：{answer}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/quiz.py" line="117" />
+            <source>Predict first: going into {layer}, map {c} holds {x} at row {r}, column {col}. Once the loss is back-propagated, will dL/dx be zero there?</source>
+            <translation>先预测：进入 {layer} 时，特征图 {c} 在第 {r} 行、第 {col} 列的值是 {x}。损失反向传播之后，那里的 dL/dx 会是零吗？</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/quiz.py" line="121" />
+            <source>Yes, zero</source>
+            <translation>是，为零</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/quiz.py" line="121" />
+            <source>No, not zero</source>
+            <translation>不，不为零</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/quiz.py" line="123" />
+            <source>ReLU passes no gradient where its input is ≤ 0: dL/dx = 0.</source>
+            <translation>在输入 ≤ 0 的地方，ReLU 不传递梯度：dL/dx = 0。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/quiz.py" line="125" />
+            <source>The input is positive, so ReLU passes the gradient on unchanged; but what comes back from above is 0 here (pooling did not pick this value), so dL/dx = 0.</source>
+            <translation>输入为正，所以 ReLU 原样传递梯度；但从上面传回来的梯度在这里是 0（池化没有选中这个值），所以 dL/dx = 0。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/quiz.py" line="130" />
+            <source>The input is positive, so ReLU passes the gradient on unchanged: dL/dx = {g}.</source>
+            <translation>输入为正，所以 ReLU 原样传递梯度：dL/dx = {g}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/quiz.py" line="164" />
+            <source>Predict first: {layer} keeps the largest value of each window. Its map {c} holds {v} at row {r}, column {col}. Which of these windows of its input gives that value?</source>
+            <translation>先预测：{layer} 保留每个窗口中的最大值。它的特征图 {c} 在第 {r} 行、第 {col} 列的值是 {v}。它的输入中哪一个窗口给出这个值？</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/quiz.py" line="168" />
+            <source>The window at row {r}, column {col}: its largest value is {v}.</source>
+            <translation>第 {r} 行、第 {col} 列的窗口：它的最大值是 {v}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/quiz.py" line="170" />
+            <source>Predict first: {layer} keeps the average of each window. Its map {c} holds {v} at row {r}, column {col}. Which of these windows of its input gives that value?</source>
+            <translation>先预测：{layer} 保留每个窗口的平均值。它的特征图 {c} 在第 {r} 行、第 {col} 列的值是 {v}。它的输入中哪一个窗口给出这个值？</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/quiz.py" line="174" />
+            <source>The window at row {r}, column {col}: its average is {v}.</source>
+            <translation>第 {r} 行、第 {col} 列的窗口：它的平均值是 {v}。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/tour/stops.py" line="279" />
@@ -5596,6 +5812,10 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/onnxio.py" line="667" />
             <source>cannot export a {kind} layer to ONNX</source>
             <translation>无法把 {kind} 层导出为 ONNX</translation>
+        </message>
+        <message>
+            <source>{layers} layers, {weights:,} weights to learn</source>
+            <translation type="vanished">{layers} 层，需要学习 {weights:,} 个权重</translation>
         </message>
         <message>
             <source>&amp;Close lesson tab</source>

@@ -29,12 +29,14 @@ class MapDetailView(QWidget):
 
     Signals:
         sigCellHovered(row, col): the pointer entered a cell; ``(-1, -1)`` when it left the map.
+        sigCellClicked(row, col): a cell was clicked with the left button.
 
     Shape:
         values ``(H, W)``; NaN cells (padding of a folded vector) are left blank.
     """
 
     sigCellHovered = Signal(int, int)
+    sigCellClicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +47,7 @@ class MapDetailView(QWidget):
         self._image = theme.array_to_qimage(self._values, self._levels, self._lut)
         self._highlight: tuple[int, int] | None = None
         self._hover: tuple[int, int] | None = None
+        self._outline: tuple[int, int, int, int] | None = None
         theme.notifier().sigChanged.connect(self.update)
 
     def set_values(
@@ -73,6 +76,16 @@ class MapDetailView(QWidget):
     def values(self) -> np.ndarray:
         """The array shown, ``(H, W)``."""
         return self._values
+
+    def set_outline(self, bounds: tuple[int, int, int, int] | None) -> None:
+        """Outline the block of cells ``(top, left, bottom, right)`` (half-open, like a slice), e.g. a
+        receptive field; None removes it."""
+        self._outline = bounds
+        self.update()
+
+    def outline(self) -> tuple[int, int, int, int] | None:
+        """The outlined block of cells, half-open, or None."""
+        return self._outline
 
     def cell_text(self, row: int, col: int) -> str:
         """The number printed in (and hovered over) a cell: the value with two decimals; "" for NaN."""
@@ -149,6 +162,17 @@ class MapDetailView(QWidget):
                 if cell is not None:
                     painter.setPen(QPen(color, theme.px(width)))
                     painter.drawRect(QRectF(self.cell_rect(*cell)))
+            if self._outline is not None:
+                top, left, bottom, right = self._outline
+                painter.setPen(QPen(palette.accent, theme.px(3)))
+                painter.drawRect(
+                    QRectF(
+                        origin.x() + left * side,
+                        origin.y() + top * side,
+                        (right - left) * side,
+                        (bottom - top) * side,
+                    )
+                )
             painter.setFont(theme.font(0.85))
             bar = QRectF(target.right() + theme.px(14), target.top(), theme.px(14), target.height())
             paint_colorbar(painter, bar, self._lut, self._levels, vertical=True)
@@ -184,6 +208,14 @@ class MapDetailView(QWidget):
             self._hover = cell
             self.sigCellHovered.emit(*(cell if cell is not None else (-1, -1)))
             self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A left click on a cell reports it."""
+        cell = self._cell_at(event.position())
+        if cell is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.sigCellClicked.emit(*cell)
+        else:
+            super().mousePressEvent(event)
 
     def leaveEvent(self, event: object) -> None:
         """No cell is hovered once the pointer leaves."""

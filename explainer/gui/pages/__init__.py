@@ -136,6 +136,16 @@ PAGES = (
         sync_data_source,
     ),
     PageSpec(
+        "receptive",
+        "explainer.gui.pages.receptive",
+        "ReceptiveFieldView",
+        lambda: tr("Receptive fields"),
+        lambda: tr("How many outputs each pixel feeds, and which pixels one unit of any layer sees"),
+        "lessons",
+        "Alt+Shift+6",
+        sync_problem_view,
+    ),
+    PageSpec(
         "side_by_side",
         "explainer.gui.pages.sidebyside",
         "SideBySideView",
@@ -147,4 +157,4 @@ PAGES = (
     ),
 )
 """Every page in tab order: the Learn menu's (they explain the current input), the Model menu's (``Alt+2`` to
-``Alt+9`` in tab order), then the Lessons menu's."""
+``Alt+9`` in tab order), then the Lessons menu's, which share the one Lessons tab (``Alt+Shift+N``)."""

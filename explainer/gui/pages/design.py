@@ -43,7 +43,8 @@ from explainer.architectures import (
     describe,
     spec_of,
 )
-from explainer.core import Sequential
+from explainer.core import Layer, Sequential
+from explainer.core.receptive import field_sizes
 from explainer.data import MNIST, Dataset
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
@@ -68,6 +69,12 @@ CUSTOM = "custom"
 
 PADDING_CHOICES = ("same", "valid", "number")
 """The padding combo: named paddings, or a number of pixels from the spin box beside it."""
+
+COLUMNS = ("layer", "output", "weights", "field", "multiply_adds", "what")
+"""The table's columns, in order; "what" (the description) takes the spare width."""
+
+NUMBER_COLUMNS = ("weights", "field", "multiply_adds")
+"""Columns of numbers, aligned right."""
 
 NEW_CHANNELS = 16
 NEW_UNITS = 128
@@ -330,7 +337,19 @@ class ArchitectureEditor(QWidget):
         self.channels_row.set_tooltips(lambda i: tr("Filters in block {i}").format(i=i))
         self.channels_row.set_empty_text(tr("no conv blocks"))
         self.dense_row.set_empty_text(tr("none"))
-        self.table.setHorizontalHeaderLabels([tr("Layer"), tr("Output"), tr("Weights"), tr("What it does")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                tr("Layer"),
+                tr("Output"),
+                tr("Weights"),
+                tr("Receptive field"),
+                tr("Multiply-adds"),
+                tr("What it does"),
+            ]
+        )
+        field_tip = tr("Side of the square of input pixels one unit of the layer sees (all: the whole input)")
+        self.table.horizontalHeaderItem(3).setToolTip(field_tip)
+        self.table.horizontalHeaderItem(4).setToolTip(tr("Multiplications (each with an addition) per image"))
         self.build_button.setText(tr("Build network"))
         self.build_button.setToolTip(tr("Make this network with fresh random weights and use it"))
         self._refresh()
@@ -418,16 +437,16 @@ class ArchitectureEditor(QWidget):
         columns.addSpacing(theme.px(24))
         columns.addLayout(right, 1)
 
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("layer_table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + theme.px(8))
         header = self.table.horizontalHeader()
-        for column in range(3):
+        for column in range(len(COLUMNS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.total_label = label("total_weights")
         self.error_label = label("arch_error", wrap=True)
         self.error_label.setForegroundRole(QPalette.ColorRole.BrightText)
@@ -477,10 +496,21 @@ class ArchitectureEditor(QWidget):
         self._error = error
         self.table.setRowCount(len(rows) + 1)
         shape = shape_text(self._dataset.input_shape)
-        self._set_row(0, (tr("input"), shape, "", tr("the 28×28 image, one grey channel")))
-        for index, row in enumerate(rows, start=1):
+        self._set_row(0, (tr("input"), shape, "", "1×1", "", tr("the 28×28 image, one grey channel")))
+        fields = field_sizes([(row.kind, row.config) for row in rows])
+        for index, (row, field) in enumerate(zip(rows, fields, strict=True), start=1):
             params = f"{row.params:,}" if row.params else ""
-            self._set_row(index, (row.name, shape_text(row.shape), params, layer_text(row)))
+            size = tr("all") if field.size is None else f"{field.size}×{field.size}"
+            work = Layer.registry[row.kind].cost(row.config, row.shape).multiply_adds
+            texts = (
+                row.name,
+                shape_text(row.shape),
+                params,
+                size,
+                f"{work:,}" if work else "",
+                layer_text(row),
+            )
+            self._set_row(index, texts)
         self.error_label.setText(
             "" if error is None else tr("This network cannot be built: {reason}").format(reason=error)
         )
@@ -488,17 +518,21 @@ class ArchitectureEditor(QWidget):
         self.build_button.setEnabled(error is None)
         if error is None:
             self.total_label.setText(
-                tr("{layers} layers, {weights:,} weights to learn").format(
-                    layers=len(rows), weights=sum(row.params for row in rows)
+                tr("{layers} layers, {weights:,} weights to learn, {work:,} multiply-adds per image").format(
+                    layers=len(rows),
+                    weights=sum(row.params for row in rows),
+                    work=sum(
+                        Layer.registry[row.kind].cost(row.config, row.shape).multiply_adds for row in rows
+                    ),
                 )
             )
         else:
             self.total_label.setText("")
 
-    def _set_row(self, index: int, texts: tuple[str, str, str, str]) -> None:
+    def _set_row(self, index: int, texts: tuple[str, ...]) -> None:
         for column, text in enumerate(texts):
             item = QTableWidgetItem(text)
-            if column == 2:
+            if COLUMNS[column] in NUMBER_COLUMNS:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(index, column, item)
 

@@ -20,6 +20,7 @@ from explainer.core import Trace
 from explainer.gui import theme
 from explainer.gui.kit.samples import sample_digit
 from explainer.gui.state import Target
+from explainer.gui.tour.quiz import Question, QuizScore, build_questions
 from explainer.gui.tour.stops import TOUR_LR, Detail, Stop, TourProblem, build_stops
 
 if TYPE_CHECKING:
@@ -230,6 +231,10 @@ class TourController(QObject):
         self._settings = settings if settings is not None else QSettings()
         self._problem: TourProblem | None = None
         self._stops: list[Stop] = []
+        self._questions: dict[str, Question] = {}
+        # This run's answers: the choice given at each stop key, and the score.
+        self._given: dict[str, int] = {}
+        self.score = QuizScore()
         self._index = 0
         self._active = False
         self._chosen_label: int | None = None
@@ -298,8 +303,36 @@ class TourController(QObject):
             self._chosen_label = window.state.label
         self._saved_target = window.state.target
         self._active = True
+        self._given = {}
+        self.score = QuizScore()
         self._rebuild(from_sample)
         self.go(min(self.saved_index(), len(self._stops) - 1) if resume else 0)
+
+    def question(self) -> Question | None:
+        """The question of the stop shown (made from the live trace), or None where the stop asks none."""
+        stop = self.current()
+        return self._questions.get(stop.key) if stop is not None else None
+
+    def questions(self) -> dict[str, Question]:
+        """Every question of this tour, by stop key."""
+        return dict(self._questions)
+
+    def given(self) -> int | None:
+        """The choice given at the stop shown in this run, or None while its question is open."""
+        stop = self.current()
+        return self._given.get(stop.key) if stop is not None else None
+
+    def answer(self, choice: int) -> bool | None:
+        """Answer the stop's question with ``choice``: True when right; the first answer is scored and the
+        narration (the answer) is then revealed. None where the stop asks nothing or was answered already."""
+        question = self.question()
+        if question is None or question.key in self._given or not 0 <= choice < len(question.choices):
+            return None
+        self._given[question.key] = int(choice)
+        right = choice == question.answer
+        self.score.record(question.key, right)
+        self._show()
+        return right
 
     def set_label(self, label: int) -> None:
         """Use ``label`` as the true class y from the loss on (the narration's numbers follow)."""
@@ -347,6 +380,7 @@ class TourController(QObject):
         """Rebuild the texts in the current language (the numbers stay), the open view included."""
         if self._problem is not None:
             self._stops = build_stops(self._problem)
+            self._questions = build_questions(self._problem, self._stops)
             if self._active:
                 self._detail = None  # views set their texts when built, so build it again
                 self._show()
@@ -369,6 +403,7 @@ class TourController(QObject):
         )
         self._problem = TourProblem.make(model, x, label, from_sample, state.dataset)
         self._stops = build_stops(self._problem)
+        self._questions = build_questions(self._problem, self._stops)
         self._index = min(self._index, len(self._stops) - 1)
 
     def _show(self) -> None:
@@ -377,12 +412,14 @@ class TourController(QObject):
         self._set_gradients(stop.quantity == "gradient")
         self._reveal(stop)
         self.spotlight.set_regions(lambda: self._regions(stop), lambda: self._focus(stop))
-        if stop.detail != self._detail:
-            self._detail = stop.detail
-            self.view_window.set_view(self._make_view(stop.detail), stop.title)
-        elif stop.detail is not None:
+        # The stop's view shows the answer of its open question, so it waits for the answer too.
+        detail = None if self.question() is not None and self.given() is None else stop.detail
+        if detail != self._detail:
+            self._detail = detail
+            self.view_window.set_view(self._make_view(detail), stop.title)
+        elif detail is not None:
             self.view_window.setWindowTitle(stop.title)
-        if stop.detail is not None:
+        if detail is not None:
             self._place_view()
         self.sigStopChanged.emit(self._index)
 

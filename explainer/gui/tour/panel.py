@@ -22,11 +22,13 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QRadioButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
-from explainer.gui.kit.widgets import button, label
+from explainer.gui.kit.widgets import button, hint, label
 from explainer.gui.tour.controller import TourController
 
 if TYPE_CHECKING:
@@ -113,6 +115,10 @@ class StopDots(QWidget):
 
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown)
 BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
+CHOICE_KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)
+"""Keys 1 to 4 choose an answer of an open question; Enter checks it."""
+CHECK_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+QUIZ_CHOICES_MAX = len(CHOICE_KEYS)
 
 
 class TourPanel(FollowsLanguage, QWidget):
@@ -157,9 +163,11 @@ class TourPanel(FollowsLanguage, QWidget):
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.controller.next)
         self.leave_button = button("tour_leave", self.leave)
+        self._build_quiz()
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.score_label)
         top.addWidget(self.progress)
         top.addWidget(self.dots)
         controls = QHBoxLayout()
@@ -168,12 +176,21 @@ class TourPanel(FollowsLanguage, QWidget):
         controls.addStretch(1)
         for control in (self.restart_button, self.leave_button, self.back_button, self.next_button):
             controls.addWidget(control)
+        for control in (
+            self.restart_button,
+            self.leave_button,
+            self.back_button,
+            self.next_button,
+            self.check_button,
+            *self.choice_buttons,
+        ):
             # A focused button would take the arrows to move the focus; the tour's keys come first.
             control.installEventFilter(self)
         layout = QVBoxLayout(self)
         margin = theme.px(theme.MARGIN_PX) // 2
         layout.setContentsMargins(margin, margin, margin, margin)
         layout.addLayout(top)
+        layout.addWidget(self.quiz_box)
         layout.addWidget(self.narration, 1)
         layout.addLayout(controls)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -208,6 +225,87 @@ class TourPanel(FollowsLanguage, QWidget):
             + self.next_button.sizeHint().height()
             + theme.px(theme.MARGIN_PX) * 2,
         )
+
+    def _build_quiz(self) -> None:
+        """The question of a stop: its prompt, up to four choices, Check, and the result once answered."""
+        self.score_label = label("tour_score")
+        # hint(): a wrapped label that keeps the height of all its lines when the dock is short.
+        self.question_label = hint()
+        self.question_label.setObjectName("tour_question")
+        self.choice_group = QButtonGroup(self)
+        self.choice_buttons: list[QRadioButton] = []
+        choices = QHBoxLayout()
+        for index in range(QUIZ_CHOICES_MAX):
+            choice = QRadioButton()
+            choice.setObjectName(f"tour_choice_{index}")
+            self.choice_group.addButton(choice, index)
+            self.choice_buttons.append(choice)
+            choices.addWidget(choice)
+        choices.addStretch(1)
+        self.check_button = button("tour_check", self.check_answer)
+        choices.addWidget(self.check_button)
+        self.result_label = hint()
+        self.result_label.setObjectName("tour_result")
+        self.quiz_box = QWidget()
+        self.quiz_box.setObjectName("tour_quiz")
+        box = QVBoxLayout(self.quiz_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.question_label)
+        box.addLayout(choices)
+        box.addWidget(self.result_label)
+
+    def choose(self, index: int) -> None:
+        """Select choice ``index`` of the open question (keys 1 to 4)."""
+        if 0 <= index < len(self.choice_buttons) and self.choice_buttons[index].isVisible():
+            self.choice_buttons[index].setChecked(True)
+
+    def check_answer(self) -> None:
+        """Check the selected choice against the live numbers and reveal the answer (Enter)."""
+        choice = self.choice_group.checkedId()
+        if choice >= 0:
+            self.controller.answer(choice)
+
+    def _question_open(self) -> bool:
+        return self.controller.question() is not None and self.controller.given() is None
+
+    def _show_question(self, narration: str) -> None:
+        """Ask the stop's question and hold its narration back, or show the verdict and the narration."""
+        question, given = self.controller.question(), self.controller.given()
+        score = self.controller.score
+        self.score_label.setVisible(bool(self.controller.questions()))
+        self.score_label.setText(
+            tr("Score: {right} of {answered} right").format(right=score.right, answered=score.answered)
+        )
+        self.quiz_box.setVisible(question is not None)
+        if question is None:
+            self.narration.setText(narration)
+            return
+        self.question_label.setText(question.prompt)
+        self.choice_group.setExclusive(False)
+        for index, choice in enumerate(self.choice_buttons):
+            choice.setVisible(index < len(question.choices))
+            if index < len(question.choices):
+                choice.setText(f"{index + 1}. {question.choices[index]}")
+            choice.setChecked(index == given)
+            choice.setEnabled(given is None)
+        self.choice_group.setExclusive(True)
+        self.check_button.setEnabled(given is None)
+        if given is None:
+            self.result_label.setText("")
+            self.narration.setText(
+                tr("Choose an answer (keys 1 to {n}) and check it (Enter); the explanation follows.").format(
+                    n=len(question.choices)
+                )
+            )
+            return
+        if given == question.answer:
+            verdict = tr("Right!")
+        else:
+            verdict = tr("Not quite: the answer is {choice}.").format(
+                choice=question.choices[question.answer]
+            )
+        self.result_label.setText(f"{verdict} {question.explanation}")
+        self.narration.setText(narration)
 
     def start(self, resume: bool = True) -> None:
         """Start the tour (resuming at the remembered stop unless ``resume`` is False) and take the focus."""
@@ -244,6 +342,9 @@ class TourPanel(FollowsLanguage, QWidget):
         self.back_button.setText(tr("◀ Back"))
         self.back_button.setToolTip(tr("Previous stop (Left or Page Up)"))
         self.leave_button.setText(tr("Leave"))
+        self.check_button.setText(tr("Check"))
+        self.check_button.setToolTip(tr("Check your answer against the numbers of your digit (Enter)"))
+        self.score_label.setToolTip(tr("Questions answered right in this run of the tour"))
         self.leave_button.setToolTip(tr("Leave the tour; it resumes at this stop next time (Esc)"))
         dock = self.parentWidget()
         if isinstance(dock, QDockWidget):
@@ -268,7 +369,11 @@ class TourPanel(FollowsLanguage, QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Right/PageDown next, Left/PageUp back, Esc leaves."""
         key = event.key()
-        if key in NEXT_KEYS:
+        if key in CHOICE_KEYS and self._question_open():
+            self.choose(CHOICE_KEYS.index(key))
+        elif key in CHECK_KEYS and self._question_open():
+            self.check_answer()
+        elif key in NEXT_KEYS:
             self.controller.next()
         elif key in BACK_KEYS:
             self.controller.back()
@@ -280,7 +385,11 @@ class TourPanel(FollowsLanguage, QWidget):
     def _tour_key(self, event: QKeyEvent) -> bool:
         """True for an unmodified key the tour handles."""
         keys = (*NEXT_KEYS, *BACK_KEYS, Qt.Key.Key_Escape)
-        return event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in keys
+        if self._question_open():
+            keys = (*keys, *CHOICE_KEYS, *CHECK_KEYS)
+        # Enter comes from the keypad with the keypad modifier.
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        return modifiers == Qt.KeyboardModifier.NoModifier and event.key() in keys
 
     def _show_stop(self, index: int) -> None:
         """Show the narration, progress and buttons of stop ``index``."""
@@ -295,7 +404,7 @@ class TourPanel(FollowsLanguage, QWidget):
             return
         stop = stops[index]
         self.heading.setText(stop.title)
-        self.narration.setText(stop.text)
+        self._show_question(stop.text)
         self.progress.setText(tr("Stop {i} of {n}").format(i=index + 1, n=len(stops)))
         self.dots.set_stops([s.title for s in stops], index)
         self.back_button.setEnabled(index > 0)
@@ -312,6 +421,10 @@ class TourPanel(FollowsLanguage, QWidget):
         self.heading.setFont(theme.font(1.3, bold=True))
         self.narration.setFont(theme.font(1.15))
         self.progress.setFont(theme.font(0.95))
+        self.score_label.setFont(theme.font(0.95, bold=True))
+        self.question_label.setFont(theme.font(1.15, bold=True))
+        for widget in (*self.choice_buttons, self.result_label):
+            widget.setFont(theme.font(1.15))
 
 
 class TourDock(QDockWidget):
