@@ -5362,8 +5362,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/tour/panel.py" line="346" />
-            <source>Check your answer against the numbers of your digit (Enter)</source>
-            <translation>用你的数字的实际数值检查你的答案（Enter）</translation>
+            <source>Check your answer against the numbers of your input (Enter)</source>
+            <translation>用你的输入的实际数值检查你的答案（Enter）</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/tour/panel.py" line="347" />
@@ -5812,6 +5812,10 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/onnxio.py" line="667" />
             <source>cannot export a {kind} layer to ONNX</source>
             <translation>无法把 {kind} 层导出为 ONNX</translation>
+        </message>
+        <message>
+            <source>Check your answer against the numbers of your digit (Enter)</source>
+            <translation type="vanished">用你的数字的实际数值检查你的答案（Enter）</translation>
         </message>
         <message>
             <source>{layers} layers, {weights:,} weights to learn</source>

@@ -343,7 +343,7 @@ class TourPanel(FollowsLanguage, QWidget):
         self.back_button.setToolTip(tr("Previous stop (Left or Page Up)"))
         self.leave_button.setText(tr("Leave"))
         self.check_button.setText(tr("Check"))
-        self.check_button.setToolTip(tr("Check your answer against the numbers of your digit (Enter)"))
+        self.check_button.setToolTip(tr("Check your answer against the numbers of your input (Enter)"))
         self.score_label.setToolTip(tr("Questions answered right in this run of the tour"))
         self.leave_button.setToolTip(tr("Leave the tour; it resumes at this stop next time (Esc)"))
         dock = self.parentWidget()
