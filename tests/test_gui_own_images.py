@@ -131,3 +131,25 @@ def test_the_preview_text_fits_in_both_languages(qtbot, tmp_path: Path, settings
         assert ("衬衫" if language == "zh_CN" else "shirt") in view.own_images.recipe_label.text()
     finally:
         i18n.set_language(app, "en", settings, remember=False)
+
+
+def test_images_are_decoded_on_the_ui_thread_between_events(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """Qt's decoders never run on a second thread (a warning from a damaged file would deadlock it)."""
+    import threading
+
+    import explainer
+
+    threads: set[str] = set()
+    real = explainer.load_image
+
+    def recording(path, max_pixels=None):
+        threads.add(threading.current_thread().name)
+        return real(path, max_pixels)
+
+    monkeypatch.setattr(explainer, "load_image", recording)
+    panel = OwnImagesPanel()
+    qtbot.addWidget(panel)
+    data = read(qtbot, panel, folder(tmp_path / "mine"))
+    assert data is not None and threads == {threading.main_thread().name}
+    panel.load(tmp_path / "mine")
+    assert panel.worker() is not None and panel.shutdown() and panel.worker() is None

@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import os
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,6 +194,22 @@ def to_input(ink: np.ndarray, *, invert: bool = False, centre: bool = True) -> n
     return to_fashion_mnist(ink) if centre else fit_frame(ink)
 
 
+Reading = Generator[tuple[int, int], None, "UserDataset"]
+"""A reading in steps: it yields ``(done, total)`` after each file and returns the :class:`UserDataset`."""
+
+
+def run_reading(steps: Reading, progress: Callable[[int, int], None] | None = None) -> UserDataset:
+    """Run a reading to its end, calling ``progress(done, total)`` after each file (it may raise to
+    cancel)."""
+    while True:
+        try:
+            done, total = next(steps)
+        except StopIteration as finished:
+            return finished.value
+        if progress is not None:
+            progress(done, total)
+
+
 def read_image_folder(
     path: str | os.PathLike[str],
     read_image: ImageReader,
@@ -208,7 +224,7 @@ def read_image_folder(
     Hidden files and folders (their names start with ".") are ignored. Files that are not images by
     their name, cannot be read or are larger than :data:`MAX_PIXELS` are skipped and listed in
     :attr:`UserDataset.skipped`. ``progress(done, total)`` is called after each file (for a progress bar;
-    it may raise to cancel).
+    it may raise to cancel). :func:`image_folder_steps` is the same reading in steps.
 
     Shape:
         See :class:`UserDataset`: images ``(N, 28, 28)`` uint8, labels ``(N,)``.
@@ -216,6 +232,26 @@ def read_image_folder(
     Raises:
         BadInputError: ``path`` is not a folder; fewer than 2 class folders; a class without a usable
             image (naming the folders, and the files skipped there); more than :data:`MAX_IMAGES` images.
+    """
+    steps = image_folder_steps(
+        path, read_image, invert=invert, centre=centre, validation_fraction=validation_fraction
+    )
+    return run_reading(steps, progress)
+
+
+def image_folder_steps(
+    path: str | os.PathLike[str],
+    read_image: ImageReader,
+    *,
+    invert: bool = False,
+    centre: bool = True,
+    validation_fraction: float = VALIDATION_FRACTION,
+) -> Reading:
+    """:func:`read_image_folder` in steps, one file each: a caller with an event loop reads a folder
+    between its events, on its own thread (the app does, so Qt's image decoding never runs on two threads).
+
+    Raises:
+        BadInputError: as :func:`read_image_folder`, when the step that finds the problem runs.
     """
     root = Path(path)
     if not root.is_dir():
@@ -255,8 +291,7 @@ def read_image_folder(
             except BadInputError as error:
                 skipped.append(SkippedFile(file, error))
             done += 1
-            if progress is not None:
-                progress(done, total)
+            yield done, total
     counts = np.bincount(np.array(labels, np.int64), minlength=len(classes))
     empty = [classes[k] for k in range(len(classes)) if counts[k] == 0]
     if empty:
@@ -365,10 +400,17 @@ def read_user_data(
         BadInputError: as :func:`read_idx_images` or :func:`read_image_folder`; several IDX pairs and none
             named ``train``.
     """
+    return run_reading(user_data_steps(path, read_image, invert=invert, centre=centre), progress)
+
+
+def user_data_steps(
+    path: str | os.PathLike[str], read_image: ImageReader, *, invert: bool = False, centre: bool = True
+) -> Reading:
+    """:func:`read_user_data` in steps (see :func:`image_folder_steps`); IDX files are read in one."""
     root = Path(path)
     pairs = _idx_pairs(root) if root.is_dir() else {}
     if not pairs:
-        return read_image_folder(root, read_image, invert=invert, centre=centre, progress=progress)
+        return (yield from image_folder_steps(root, read_image, invert=invert, centre=centre))
     prefix = "train" if "train" in pairs else next(iter(pairs)) if len(pairs) == 1 else None
     if prefix is None:
         raise bad_input(

@@ -1,18 +1,20 @@
 """Your own images on the Train page: choose a folder, see what the network will see, then train on it.
 
 :class:`OwnImagesPanel` reads a folder with one subfolder per class, or a folder holding IDX files
-(:func:`explainer.data.read_user_data`), on a worker thread, and previews the result before any training:
-a few converted images of every class with its name and count, the files skipped and why, the sizes met,
-and what the conversion does to a photo. The Train page then trains on its
+(:func:`explainer.data.read_user_data`), in steps between events (:class:`FolderReading`), and previews
+the result before any training: a few converted images of every class with its name and count, the
+files skipped and why, the sizes met, and what the conversion does to a photo. The Train page then trains
+on its
 :attr:`~explainer.data.UserDataset.dataset` with the existing machinery.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 import explainer
-from explainer.data import UserDataset, read_user_data
+from explainer.data import UserDataset
+from explainer.data.own import user_data_steps
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
-from explainer.gui.jobs import StepWorker, stop_workers
 from explainer.gui.kit.widgets import button, check_box, label
 
 PREVIEW_PER_CLASS = 6
@@ -45,45 +47,70 @@ THUMBNAIL_PX = 56
 """Side of a preview image at zoom 1: the 28x28 input at twice its size."""
 
 
-class _CancelledError(Exception):
-    """Raised inside the reader's progress callback when the user asked to stop."""
+STEP_BUDGET_S = 0.025
+"""Reading time per event-loop turn: the window keeps drawing at about 30 frames a second."""
 
 
-class ImageFolderWorker(StepWorker):
-    """Reads and converts a folder of your own images on a worker thread.
+class FolderReading(QObject):
+    """Reads and converts a folder of your own images on the UI thread, a few files per event-loop turn.
+
+    Qt's image decoders must not run on a worker thread here: a damaged file makes a decoder warn while
+    it holds the image reader's lock, and the warning's handler (Python) then waits for the interpreter
+    while the UI thread, holding it, waits for that lock to draw an icon: a deadlock (seen once in the
+    full test run). Reading in steps between events keeps the window responsive without a second thread.
 
     Signals:
         sigProgress(object): ``(done, total)`` files read so far.
-        sigFinished(object): the :class:`~explainer.data.UserDataset`, or None (failed or stopped).
+        sigError(str): the folder was refused; the message names it and says why.
+        sigFinished(object): the :class:`~explainer.data.UserDataset`, or None (refused or stopped).
     """
 
     sigProgress = Signal(object)
+    sigError = Signal(str)
+    sigFinished = Signal(object)
 
-    def __init__(self, folder: Path, *, invert: bool, centre: bool) -> None:
-        super().__init__()
-        self.folder = folder
-        self._invert = invert
-        self._centre = centre
+    def __init__(self, folder: Path, *, invert: bool, centre: bool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._steps = user_data_steps(folder, explainer.load_image, invert=invert, centre=centre)
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
 
-    def work(self) -> UserDataset | None:
-        """Read the folder (never raises: a bad folder is reported through ``sigError``)."""
+    def start(self) -> None:
+        """Begin reading at the next turn of the event loop."""
+        self._timer.start()
 
-        def progress(done: int, total: int) -> None:
-            self.post(self.sigProgress, (done, total))
-            if self.checkpoint():
-                raise _CancelledError
+    def stop(self) -> None:
+        """Stop reading now; ``sigFinished(None)`` follows at once (nothing runs in the background)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._steps.close()
+            self.sigFinished.emit(None)
 
+    def is_running(self) -> bool:
+        """True until the reading has ended or been stopped."""
+        return self._timer.isActive()
+
+    def _step(self) -> None:
+        """Read files for up to :data:`STEP_BUDGET_S`, then give the event loop its turn."""
+        deadline = time.perf_counter() + STEP_BUDGET_S
+        report = None
         try:
-            if self.checkpoint():
-                return None
-            return read_user_data(
-                self.folder, explainer.load_image, invert=self._invert, centre=self._centre, progress=progress
-            )
-        except _CancelledError:
-            return None
+            while time.perf_counter() < deadline:
+                report = next(self._steps)
+        except StopIteration as finished:
+            self._end(finished.value)
+            return
         except BadInputError as error:
-            self.post(self.sigError, translate_error(error))
-            return None
+            self.sigError.emit(translate_error(error))
+            self._end(None)
+            return
+        if report is not None:
+            self.sigProgress.emit(report)
+
+    def _end(self, result: UserDataset | None) -> None:
+        self._timer.stop()
+        self.sigFinished.emit(result)
 
 
 def recipe_text(centre: bool, invert: bool) -> str:
@@ -128,7 +155,7 @@ class OwnImagesPanel(QWidget):
         self.setObjectName("own_images")
         self._data: UserDataset | None = None
         self._folder: Path | None = None
-        self._worker: ImageFolderWorker | None = None
+        self._worker: FolderReading | None = None
         self._error = ""
 
         self.choose_button = button("choose_own_images", self.choose)
@@ -175,7 +202,7 @@ class OwnImagesPanel(QWidget):
         """The images read last, or None."""
         return self._data
 
-    def worker(self) -> ImageFolderWorker | None:
+    def worker(self) -> FolderReading | None:
         """The reading under way, or None."""
         return self._worker
 
@@ -188,12 +215,12 @@ class OwnImagesPanel(QWidget):
             self.load(Path(chosen))
 
     def load(self, folder: Path) -> None:
-        """Read ``folder`` on a worker thread (a reading under way is stopped first); the preview follows."""
+        """Read ``folder`` between events (a reading under way is stopped first); the preview follows."""
         self.shutdown()
         self._folder = folder
         self._error = ""
-        worker = ImageFolderWorker(
-            folder, invert=self.invert_check.isChecked(), centre=self.centre_check.isChecked()
+        worker = FolderReading(
+            folder, invert=self.invert_check.isChecked(), centre=self.centre_check.isChecked(), parent=self
         )
         worker.sigProgress.connect(self._on_progress)
         worker.sigError.connect(self._on_error)
@@ -214,9 +241,11 @@ class OwnImagesPanel(QWidget):
         self.sigLoaded.emit(None)
 
     def shutdown(self, timeout_ms: int = 1000) -> bool:
-        """Stop a reading under way and wait for its thread (bounded); True when none runs any more."""
+        """Stop a reading under way (at once: it has no thread, so ``timeout_ms`` is never needed); True."""
         worker, self._worker = self._worker, None
-        return worker is None or stop_workers([worker], timeout_ms)
+        if worker is not None:
+            worker.stop()
+        return True
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
@@ -255,7 +284,7 @@ class OwnImagesPanel(QWidget):
     def _on_error(self, message: str) -> None:
         self._error = message
 
-    def _on_finished(self, worker: ImageFolderWorker, result: UserDataset | None) -> None:
+    def _on_finished(self, worker: FolderReading, result: UserDataset | None) -> None:
         if worker is not self._worker:
             return  # a reading replaced by a newer one
         self._worker = None
