@@ -6,9 +6,8 @@ import numpy as np
 import pytest
 from test_backward_passes import bundled_or_reference, smooth_digit
 
-from explainer.core import Sequential, reference_net
+from explainer.core import Sequential, reference_net, sanity
 from explainer.core import attribution as A
-from explainer.core import sanity
 from explainer.errors import BadInputError
 
 

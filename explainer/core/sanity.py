@@ -58,7 +58,9 @@ def randomise(model: Sequential, layer_indices: Iterable[int], seed: int = 0) ->
     with_weights = set(parameter_layers(model))
     for index in chosen:
         if index not in with_weights:
-            raise BadInputError(f"layer {index} has no weights to randomise; choose one of {sorted(with_weights)}")
+            raise BadInputError(
+                f"layer {index} has no weights to randomise; choose one of {sorted(with_weights)}"
+            )
     twin = model.copy()
     for index in chosen:
         layer = twin.layers[index]
