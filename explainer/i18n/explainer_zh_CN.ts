@@ -2023,6 +2023,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/mainwindow/window.py" line="362" />
             <location filename="../../explainer/gui/pages/learn.py" line="449" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="448" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -2322,177 +2323,193 @@ Install them with:
             <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="306" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="338" />
             <source>SmoothGrad σ = {s}</source>
             <translation>SmoothGrad σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="307" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="339" />
             <source>SmoothGrad N = {n}</source>
             <translation>SmoothGrad N = {n}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="311" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="343" />
             <source>Draw a digit to see which pixels the network looks at.</source>
             <translation>写一个数字，看看网络在关注哪些像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="329" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="361" />
             <source>Gradient ∂z{c}/∂x</source>
             <translation>梯度 ∂z{c}/∂x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="330" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="362" />
             <source>plain saliency: one backward pass</source>
             <translation>普通显著图：一次反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="333" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="365" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="43" />
             <source>SmoothGrad</source>
             <translation>SmoothGrad</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="334" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="366" />
             <source>mean gradient over {n} noisy copies, σ = {s}</source>
             <translation>{n} 个加噪副本的平均梯度，σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="339" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="371" />
             <source>Integrated Gradients</source>
             <translation>积分梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="340" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="372" />
             <source>Σ = {a}, z(x) − z(black) = {b} (off by {e}%)</source>
             <translation>Σ = {a}，z(x) − z(全黑) = {b}（相差 {e}%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="347" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="379" />
             <source>Grad-CAM at {layer}</source>
             <translation>{layer} 处的 Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="348" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="380" />
             <source>computed on {shape} maps, then enlarged</source>
             <translation>在 {shape} 的特征图上计算，再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="350" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="382" />
             <source>{share}% on cells with no ink</source>
             <translation>{share}% 落在没有笔迹的格子上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="353" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="385" />
             <source>{a} rather than {b}</source>
             <translation>是 {a} 而不是 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="354" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="386" />
             <source>gradient of z{a} − z{b}</source>
             <translation>z{a} − z{b} 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="357" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="389" />
             <source>−dL/dx, label {y}</source>
             <translation>−dL/dx，标签 {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="358" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="390" />
             <source>red: more ink here lowers the loss</source>
             <translation>红色：这里多一些笔迹会降低损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="372" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="404" />
             <source>Explaining the score (logit) of class {c}.  Loss against label {y}: L = {L}</source>
             <translation>正在解释类别 {c} 的得分（logit）。  相对标签 {y} 的损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="384" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="416" />
             <source>Why Integrated Gradients misses more here: on the way from black to this digit the score of {c} ranges from {low} to {high}. It travels {swing} in all for a net change of only {delta}, so large positive and negative parts cancel and a small error in them is a large share of the sum. More steps usually make it smaller.</source>
             <translation>为什么积分梯度在这里误差更大：从全黑图像到这个数字的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="403" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="435" />
             <source>Which pixels matter?</source>
             <translation>哪些像素重要？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="404" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="436" />
+            <source>Maps</source>
+            <translation>归因图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="437" />
+            <source>Sanity check: random weights</source>
+            <translation>合理性检验：随机权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="438" />
+            <source>Do the maps change when the model's weights are random?</source>
+            <translation>模型的权重变成随机数时，这些图会变吗？</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="439" />
             <source>Explain class</source>
             <translation>解释类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="405" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="440" />
             <source>The class whose score (logit) is explained; starts at the prediction</source>
             <translation>要解释其得分（logit）的类别；初始为预测的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="406" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="441" />
             <source>True label</source>
             <translation>真实标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="407" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="442" />
             <source>The label of the loss L and of the map −dL/dx</source>
             <translation>损失 L 和 −dL/dx 图所用的标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="408" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="443" />
             <source>Over the digit</source>
             <translation>叠加在数字上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="409" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="444" />
             <source>Draw each map over the digit (the ink shows as grey)</source>
             <translation>把每张图叠加在数字上显示（笔迹显示为灰色）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="410" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="445" />
             <source>Noise added to the digit for each SmoothGrad sample</source>
             <translation>每个 SmoothGrad 样本给数字加的噪声</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="411" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="446" />
             <source>How many noisy copies SmoothGrad averages</source>
             <translation>SmoothGrad 平均多少个加噪副本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="412" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="447" />
             <source>IG steps</source>
             <translation>IG 步数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="414" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="449" />
             <source>Gradients taken on the path from black to the digit (more: smaller completeness error)</source>
             <translation>在从全黑图像到你的数字的路径上取梯度的次数（越多，完备性误差越小）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="416" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="451" />
             <source>Grad-CAM layer</source>
             <translation>Grad-CAM 层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="417" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="452" />
             <source>Grad-CAM weighs this layer's maps by their mean gradient</source>
             <translation>Grad-CAM 用这一层各特征图的平均梯度为其加权</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="418" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="453" />
             <source>Contrast with</source>
             <translation>对比类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="419" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="454" />
             <source>Class B of “A rather than B” (starts at the runner-up)</source>
             <translation>“是 A 而不是 B”中的类别 B（初始为第二名）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="421" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="456" />
             <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your digit (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="428" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="463" />
             <source>Why Grad-CAM can light up empty paper: it adds up the chosen layer's maps, each weighted by its mean gradient, and a map can be active where there is no ink. Over blank paper a first-layer map outputs ReLU(bias); a deeper map sees a larger patch (14×14 pixels at relu4), so it reacts to a stroke next to it. A lit background says these maps are active there and help the class (for a 7, the empty space under its bar), not that ink there would help.</source>
             <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
         </message>
@@ -3054,6 +3071,132 @@ Install them with:
             <location filename="../../explainer/gui/pages/playground.py" line="226" />
             <source>(H + 2P − K) / S + 1  =  no output</source>
             <translation>(H + 2P − K) / S + 1  =  没有输出</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="42" />
+            <source>Gradient</source>
+            <translation>梯度</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="44" />
+            <source>IG</source>
+            <translation>IG</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="45" />
+            <source>Grad-CAM</source>
+            <translation>Grad-CAM</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="46" />
+            <source>A − B</source>
+            <translation>A − B</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="47" />
+            <source>−dL/dx</source>
+            <translation>−dL/dx</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="303" />
+            <source>Computing the maps: {done} of {total}</source>
+            <translation>正在计算归因图：{done} / {total}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="349" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="381" />
+            <source>original</source>
+            <translation>原始</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="351" />
+            <source>only {layer}</source>
+            <translation>仅 {layer}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="358" />
+            <source>Randomise {layer}</source>
+            <translation>随机化 {layer}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="358" />
+            <source>All random</source>
+            <translation>已全部随机</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="370" />
+            <source>Random weights: {layers}</source>
+            <translation>随机权重：{layers}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="389" />
+            <source>ρ = {rho}</source>
+            <translation>ρ = {rho}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="391" />
+            <source>ρ: a flat map</source>
+            <translation>ρ：图是常数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="434" />
+            <source>Sanity check (Adebayo et al., 2018): replace the trained weights by random ones, from the top layer down or one layer alone, and recompute every map. A method whose map barely changes when the weights are random is not explaining the model: it shows the digit, not what the network learned. That is what these checks are for. The window's model is not changed.</source>
+            <translation>合理性检验（Adebayo 等，2018）：把训练好的权重换成随机权重（从最上层往下逐层，或只换某一层），再重新计算每张归因图。如果权重已经是随机的，某种方法的图却几乎不变，那么它并没有在解释模型：它显示的是这个数字本身，而不是网络学到的东西。这正是这些检验的用途。窗口里的模型不会被改动。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="443" />
+            <source>Cascading: give the next layer from the top random weights, drawn as at initialisation</source>
+            <translation>逐层（级联）：从顶层往下，给下一层换上随机权重，按初始化时的方式抽取</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="445" />
+            <source>The layer “Randomise alone” makes random</source>
+            <translation>“单独随机化”要随机化的层</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="446" />
+            <source>Randomise alone</source>
+            <translation>单独随机化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="447" />
+            <source>A step with only the chosen layer random, all others trained</source>
+            <translation>新的一步：只有所选的层是随机的，其余各层保持训练好的权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="449" />
+            <source>Back to the previous step, its weights exactly as they were</source>
+            <translation>回到上一步，权重与原来一模一样</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="450" />
+            <source>ρ of |map|</source>
+            <translation>|图| 的 ρ</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="450" />
+            <source>ρ of signed map</source>
+            <translation>带符号图的 ρ</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="452" />
+            <source>Spearman's rank correlation of the magnitudes (as in the paper's figures) or signed values</source>
+            <translation>按数值大小（与论文中的图相同）或按带符号的数值计算 Spearman 秩相关</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="455" />
+            <source>ρ is Spearman's rank correlation between a method's map on the original model and on the randomised one, over all pixels (ties share their average rank): 1 means the same ranking of pixels, 0 none in common. Top row: the original maps; bottom row: the maps of the step shown. IG: Integrated Gradients; A − B: the contrast of the two classes. Integrated Gradients from a black image multiply by the pixel, so blank paper is 0 on any model: their |map| keeps ρ near 1 whatever the weights.</source>
+            <translation>ρ 是某种方法在原始模型上的图与在随机化模型上的图之间、覆盖全部像素的 Spearman 秩相关（相同的值取平均秩）：1 表示像素的排序完全相同，0 表示毫无共同之处。上一行：原始的图；下一行：当前这一步的图。IG：积分梯度；A − B：两个类别的对比。从黑色图像出发的积分梯度要乘以像素值，所以空白纸上在任何模型里都是 0：无论权重如何，它们的 |图| 的 ρ 都接近 1。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="465" />
+            <source>ρ with the original map</source>
+            <translation>与原始图的 ρ</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="469" />
+            <source>random from the top down to</source>
+            <translation>从顶层往下随机化到</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="50" />

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from explainer.core import sanity
@@ -104,12 +104,14 @@ class SanityPanel(FollowsLanguage, QWidget):
 
     Signals:
         sigComputed(): the maps of every step are there and shown.
+        sigStopped(): a computation ended before all maps were there (hidden, or shut down).
 
     Shape:
         the digit is ``(1, C, H, W)``; every map ``(H, W)``.
     """
 
     sigComputed = Signal()
+    sigStopped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -241,9 +243,18 @@ class SanityPanel(FollowsLanguage, QWidget):
         return self._worker is not None
 
     def shutdown(self, timeout_ms: int = SHUTDOWN_TIMEOUT_MS) -> bool:
-        """Stop the computation and wait for its thread (bounded); True when none runs any more."""
+        """Stop the computation and wait for its thread (bounded); True when none runs any more.
+
+        ``busy()`` is False from then on; the stopped job's end is still reported (``sigStopped``).
+        """
         self._again = False
-        return self._worker is None or stop_workers([self._worker], timeout_ms)
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return True
+        worker.sigFinished.connect(self.sigStopped)
+        worker.sigStep.disconnect(self._on_step)
+        worker.sigFinished.disconnect(self._on_finished)
+        return stop_workers([worker], timeout_ms)
 
     # ---- computing
 
@@ -297,13 +308,24 @@ class SanityPanel(FollowsLanguage, QWidget):
         if again:
             self._request()
         self._refresh()
-        if not self.busy() and all(step.layers in self.maps for step in self.steps):
+        if self.busy():
+            return
+        if all(step.layers in self.maps for step in self.steps):
             self.sigComputed.emit()
+        else:
+            self.sigStopped.emit()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Compute only on screen: the checks cost a dozen passes of every method."""
         super().showEvent(event)
         self._request()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Off screen: stop after the current map (the rest is computed when the panel shows again)."""
+        super().hideEvent(event)
+        self._again = False
+        if self._worker is not None:
+            self._worker.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closed as a window of its own: stop the computation first."""
