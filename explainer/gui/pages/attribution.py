@@ -7,6 +7,9 @@ that the attributions add up to f(x) − f(black)), Grad-CAM at a chosen conv la
 f = z_A, are drawn over the digit on a diverging map with symmetric levels (red: more ink here raises the
 score, blue: lowers it).
 
+A second tab, :class:`explainer.gui.pages.sanity.SanityPanel`, checks the maps against random weights
+(Adebayo et al., 2018) with the same settings (:meth:`AttributionView.map_settings`).
+
 Run alone: ``python -m explainer.gui.pages.attribution``.
 """
 
