@@ -183,3 +183,19 @@ def test_the_sanity_tab_has_no_cut_or_overlapping_text(qtbot, settings, language
         assert textcheck.problems(window) == []
     finally:
         i18n.set_language(app, "en", settings, remember=False)
+
+
+def test_a_model_without_conv_layers_is_checked_without_grad_cam(qtbot) -> None:
+    from explainer.core import Dense, Flatten, ReLU
+
+    rng = np.random.default_rng(0)
+    mlp = Sequential([Flatten(), Dense(784, 16, rng=rng), ReLU(), Dense(16, 10, rng=rng)])
+    view = checked_view(qtbot, mlp)
+    panel = view.sanity
+    assert [panel.layer_box.itemData(i) for i in range(panel.layer_box.count())] == [3, 1]
+    step(qtbot, panel, panel.randomise_next)
+    titles = [p.title for p in panel.board.panels()]
+    assert len(titles) == 10 and titles[:5] == titles[5:] and "Grad-CAM" not in titles
+    assert panel.board._grid_shape() == (5, 2)  # originals above, randomised below
+    step(qtbot, panel, panel.randomise_next)
+    assert panel.cascade_button.text() == "All random" and not panel.cascade_button.isEnabled()

@@ -2323,193 +2323,193 @@ Install them with:
             <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="338" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="341" />
             <source>SmoothGrad σ = {s}</source>
             <translation>SmoothGrad σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="339" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="342" />
             <source>SmoothGrad N = {n}</source>
             <translation>SmoothGrad N = {n}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="343" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="346" />
             <source>Draw a digit to see which pixels the network looks at.</source>
             <translation>写一个数字，看看网络在关注哪些像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="361" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="364" />
             <source>Gradient ∂z{c}/∂x</source>
             <translation>梯度 ∂z{c}/∂x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="362" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="365" />
             <source>plain saliency: one backward pass</source>
             <translation>普通显著图：一次反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="365" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="368" />
             <location filename="../../explainer/gui/pages/sanity.py" line="43" />
             <source>SmoothGrad</source>
             <translation>SmoothGrad</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="366" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="369" />
             <source>mean gradient over {n} noisy copies, σ = {s}</source>
             <translation>{n} 个加噪副本的平均梯度，σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="371" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="374" />
             <source>Integrated Gradients</source>
             <translation>积分梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="372" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="375" />
             <source>Σ = {a}, z(x) − z(black) = {b} (off by {e}%)</source>
             <translation>Σ = {a}，z(x) − z(全黑) = {b}（相差 {e}%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="379" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="382" />
             <source>Grad-CAM at {layer}</source>
             <translation>{layer} 处的 Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="380" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="383" />
             <source>computed on {shape} maps, then enlarged</source>
             <translation>在 {shape} 的特征图上计算，再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="382" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="385" />
             <source>{share}% on cells with no ink</source>
             <translation>{share}% 落在没有笔迹的格子上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="385" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="388" />
             <source>{a} rather than {b}</source>
             <translation>是 {a} 而不是 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="386" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="389" />
             <source>gradient of z{a} − z{b}</source>
             <translation>z{a} − z{b} 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="389" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="392" />
             <source>−dL/dx, label {y}</source>
             <translation>−dL/dx，标签 {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="390" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="393" />
             <source>red: more ink here lowers the loss</source>
             <translation>红色：这里多一些笔迹会降低损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="404" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="407" />
             <source>Explaining the score (logit) of class {c}.  Loss against label {y}: L = {L}</source>
             <translation>正在解释类别 {c} 的得分（logit）。  相对标签 {y} 的损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="416" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="419" />
             <source>Why Integrated Gradients misses more here: on the way from black to this digit the score of {c} ranges from {low} to {high}. It travels {swing} in all for a net change of only {delta}, so large positive and negative parts cancel and a small error in them is a large share of the sum. More steps usually make it smaller.</source>
             <translation>为什么积分梯度在这里误差更大：从全黑图像到这个数字的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="435" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="438" />
             <source>Which pixels matter?</source>
             <translation>哪些像素重要？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="436" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="439" />
             <source>Maps</source>
             <translation>归因图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="437" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="440" />
             <source>Sanity check: random weights</source>
             <translation>合理性检验：随机权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="438" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="441" />
             <source>Do the maps change when the model's weights are random?</source>
             <translation>模型的权重变成随机数时，这些图会变吗？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="439" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="442" />
             <source>Explain class</source>
             <translation>解释类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="440" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="443" />
             <source>The class whose score (logit) is explained; starts at the prediction</source>
             <translation>要解释其得分（logit）的类别；初始为预测的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="441" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="444" />
             <source>True label</source>
             <translation>真实标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="442" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="445" />
             <source>The label of the loss L and of the map −dL/dx</source>
             <translation>损失 L 和 −dL/dx 图所用的标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="443" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="446" />
             <source>Over the digit</source>
             <translation>叠加在数字上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="444" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="447" />
             <source>Draw each map over the digit (the ink shows as grey)</source>
             <translation>把每张图叠加在数字上显示（笔迹显示为灰色）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="445" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="448" />
             <source>Noise added to the digit for each SmoothGrad sample</source>
             <translation>每个 SmoothGrad 样本给数字加的噪声</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="446" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="449" />
             <source>How many noisy copies SmoothGrad averages</source>
             <translation>SmoothGrad 平均多少个加噪副本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="447" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="450" />
             <source>IG steps</source>
             <translation>IG 步数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="449" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="452" />
             <source>Gradients taken on the path from black to the digit (more: smaller completeness error)</source>
             <translation>在从全黑图像到你的数字的路径上取梯度的次数（越多，完备性误差越小）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="451" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="454" />
             <source>Grad-CAM layer</source>
             <translation>Grad-CAM 层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="452" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="455" />
             <source>Grad-CAM weighs this layer's maps by their mean gradient</source>
             <translation>Grad-CAM 用这一层各特征图的平均梯度为其加权</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="453" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="456" />
             <source>Contrast with</source>
             <translation>对比类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="454" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="457" />
             <source>Class B of “A rather than B” (starts at the runner-up)</source>
             <translation>“是 A 而不是 B”中的类别 B（初始为第二名）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="456" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="459" />
             <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your digit (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的数字时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="463" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="466" />
             <source>Why Grad-CAM can light up empty paper: it adds up the chosen layer's maps, each weighted by its mean gradient, and a map can be active where there is no ink. Over blank paper a first-layer map outputs ReLU(bias); a deeper map sees a larger patch (14×14 pixels at relu4), so it reacts to a stroke next to it. A lit background says these maps are active there and help the class (for a 7, the empty space under its bar), not that ink there would help.</source>
             <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
         </message>
@@ -3098,33 +3098,33 @@ Install them with:
             <translation>−dL/dx</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="303" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="302" />
             <source>Computing the maps: {done} of {total}</source>
             <translation>正在计算归因图：{done} / {total}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="349" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="348" />
             <location filename="../../explainer/gui/pages/sanity.py" line="381" />
             <source>original</source>
             <translation>原始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="351" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="350" />
             <source>only {layer}</source>
             <translation>仅 {layer}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="358" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="357" />
             <source>Randomise {layer}</source>
             <translation>随机化 {layer}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="358" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="357" />
             <source>All random</source>
             <translation>已全部随机</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="370" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="369" />
             <source>Random weights: {layers}</source>
             <translation>随机权重：{layers}</translation>
         </message>
@@ -3190,13 +3190,13 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/sanity.py" line="465" />
-            <source>ρ with the original map</source>
-            <translation>与原始图的 ρ</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="469" />
             <source>random from the top down to</source>
             <translation>从顶层往下随机化到</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="470" />
+            <source>ρ with the original map</source>
+            <translation>与原始图的 ρ</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="50" />

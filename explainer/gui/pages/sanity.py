@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -147,7 +147,6 @@ class SanityPanel(FollowsLanguage, QWidget):
         self.plot.setMouseEnabled(False, False)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.setYRange(-1.0, 1.0, padding=0.05)
-        self.plot.setMinimumHeight(theme.px(200))
         # A first label ("original") reaching left of the axis is drawn rather than hidden.
         self.plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)
         self.plot.addLegend(offset=(5, -5))  # bottom left: the curves start at the top
@@ -164,7 +163,7 @@ class SanityPanel(FollowsLanguage, QWidget):
         maps.addStretch(1)
         maps_and_plot = QHBoxLayout()
         maps_and_plot.addLayout(maps, 5)
-        maps_and_plot.addWidget(self.plot, 2)
+        maps_and_plot.addWidget(self.plot, 2, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(maps_and_plot, 1)
         self.retranslate_ui()
         self._apply_theme()
@@ -376,6 +375,7 @@ class SanityPanel(FollowsLanguage, QWidget):
             return
         names = method_names()
         methods = self._settings.methods()
+        self.board.set_columns(len(methods))  # one row per model, whatever maps this model has
         under = self._x.reshape(self._x.shape[-2:])
         panels = [
             Panel(names[m], original[m], numbers=False, under=under, caption=tr("original")) for m in methods
@@ -461,17 +461,23 @@ class SanityPanel(FollowsLanguage, QWidget):
                 "their |map| keeps ρ near 1 whatever the weights."
             )
         )
+        self._title_plot()
+        self.plot.setLabel("bottom", tr("random from the top down to"))
+        self._refresh()
+
+    def _title_plot(self) -> None:
         self.plot.setTitle(
             tr("ρ with the original map"),
             color=theme.current().text,
             size=f"{theme.BASE_FONT_PT * theme.zoom():.0f}pt",
         )
-        self.plot.setLabel("bottom", tr("random from the top down to"))
-        self._refresh()
 
     def _apply_theme(self) -> None:
         import pyqtgraph
 
+        self.plot.setMinimumHeight(theme.px(200))
+        self.plot.setMaximumHeight(theme.px(theme.SANITY_PLOT_MAX_PX))
+        self._title_plot()
         palette = theme.current()
         self.plot.setBackground(palette.background)
         item = self.plot.getPlotItem()
