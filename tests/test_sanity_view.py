@@ -106,7 +106,11 @@ def test_the_correlations_shown_are_those_of_the_maps_shown(qtbot, model: Sequen
             x, y = panel.curves[method].getData()
             assert y[-1] == rho and len(x) == len(panel.steps)
     assert all(curves[m][0] == pytest.approx(1.0) for m in methods)
-    assert panel.step_name(panel.current()) == model.layers[sanity.cascade_layers(model, 3)[-1]].name
+    assert (
+        panel.step_name(panel.current())
+        == f"down to {model.layers[sanity.cascade_layers(model, 3)[-1]].name}"
+    )
+    assert panel.step_list.text().startswith("0: original  ·  1: down to ")
 
 
 def test_a_new_setting_recomputes_every_step_and_a_new_model_starts_again(qtbot, model: Sequential) -> None:
@@ -176,7 +180,9 @@ def test_the_sanity_tab_has_no_cut_or_overlapping_text(qtbot, settings, language
         view.samples.setValue(4)
         with qtbot.waitSignal(view.sanity.sigComputed, timeout=WAIT_MS):
             view.show_sanity_check()
-        step(qtbot, view.sanity, view.sanity.randomise_next)
+        for _ in range(2):
+            step(qtbot, view.sanity, view.sanity.randomise_next)
+        step(qtbot, view.sanity, view.sanity.alone_button.click)  # dense1 alone: the maps of step 1
         assert len(view.sanity.board.panels()) == 12
         for _ in range(3):  # let the layout follow the second row of maps
             app.processEvents()

@@ -2023,7 +2023,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/mainwindow/window.py" line="362" />
             <location filename="../../explainer/gui/pages/learn.py" line="449" />
-            <location filename="../../explainer/gui/pages/sanity.py" line="448" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="457" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -3098,103 +3098,108 @@ Install them with:
             <translation>−dL/dx</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="302" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="306" />
             <source>Computing the maps: {done} of {total}</source>
             <translation>正在计算归因图：{done} / {total}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="348" />
-            <location filename="../../explainer/gui/pages/sanity.py" line="381" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="352" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="387" />
             <source>original</source>
             <translation>原始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="350" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="355" />
             <source>only {layer}</source>
             <translation>仅 {layer}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="357" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="355" />
+            <source>down to {layer}</source>
+            <translation>往下到 {layer}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="363" />
             <source>Randomise {layer}</source>
             <translation>随机化 {layer}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="357" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="363" />
             <source>All random</source>
             <translation>已全部随机</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="369" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="375" />
             <source>Random weights: {layers}</source>
             <translation>随机权重：{layers}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="389" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="395" />
             <source>ρ = {rho}</source>
             <translation>ρ = {rho}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="391" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="397" />
             <source>ρ: a flat map</source>
             <translation>ρ：图是常数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="434" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="443" />
             <source>Sanity check (Adebayo et al., 2018): replace the trained weights by random ones, from the top layer down or one layer alone, and recompute every map. A method whose map barely changes when the weights are random is not explaining the model: it shows the digit, not what the network learned. That is what these checks are for. The window's model is not changed.</source>
             <translation>合理性检验（Adebayo 等，2018）：把训练好的权重换成随机权重（从最上层往下逐层，或只换某一层），再重新计算每张归因图。如果权重已经是随机的，某种方法的图却几乎不变，那么它并没有在解释模型：它显示的是这个数字本身，而不是网络学到的东西。这正是这些检验的用途。窗口里的模型不会被改动。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="443" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="452" />
             <source>Cascading: give the next layer from the top random weights, drawn as at initialisation</source>
             <translation>逐层（级联）：从顶层往下，给下一层换上随机权重，按初始化时的方式抽取</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="445" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="454" />
             <source>The layer “Randomise alone” makes random</source>
             <translation>“单独随机化”要随机化的层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="446" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="455" />
             <source>Randomise alone</source>
             <translation>单独随机化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="447" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="456" />
             <source>A step with only the chosen layer random, all others trained</source>
             <translation>新的一步：只有所选的层是随机的，其余各层保持训练好的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="449" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="458" />
             <source>Back to the previous step, its weights exactly as they were</source>
             <translation>回到上一步，权重与原来一模一样</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="450" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="459" />
             <source>ρ of |map|</source>
             <translation>|图| 的 ρ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="450" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="459" />
             <source>ρ of signed map</source>
             <translation>带符号图的 ρ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="452" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="461" />
             <source>Spearman's rank correlation of the magnitudes (as in the paper's figures) or signed values</source>
             <translation>按数值大小（与论文中的图相同）或按带符号的数值计算 Spearman 秩相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="455" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="464" />
             <source>ρ is Spearman's rank correlation between a method's map on the original model and on the randomised one, over all pixels (ties share their average rank): 1 means the same ranking of pixels, 0 none in common. Top row: the original maps; bottom row: the maps of the step shown. IG: Integrated Gradients; A − B: the contrast of the two classes. Integrated Gradients from a black image multiply by the pixel, so blank paper is 0 on any model: their |map| keeps ρ near 1 whatever the weights.</source>
             <translation>ρ 是某种方法在原始模型上的图与在随机化模型上的图之间、覆盖全部像素的 Spearman 秩相关（相同的值取平均秩）：1 表示像素的排序完全相同，0 表示毫无共同之处。上一行：原始的图；下一行：当前这一步的图。IG：积分梯度；A − B：两个类别的对比。从黑色图像出发的积分梯度要乘以像素值，所以空白纸上在任何模型里都是 0：无论权重如何，它们的 |图| 的 ρ 都接近 1。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="465" />
-            <source>random from the top down to</source>
-            <translation>从顶层往下随机化到</translation>
+            <location filename="../../explainer/gui/pages/sanity.py" line="474" />
+            <source>step</source>
+            <translation>步骤</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="470" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="479" />
             <source>ρ with the original map</source>
             <translation>与原始图的 ρ</translation>
         </message>

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -147,9 +147,7 @@ class SanityPanel(FollowsLanguage, QWidget):
         self.plot.setMouseEnabled(False, False)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.setYRange(-1.0, 1.0, padding=0.05)
-        # A first label ("original") reaching left of the axis is drawn rather than hidden.
-        self.plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)
-        self.plot.addLegend(offset=(5, -5))  # bottom left: the curves start at the top
+        self.plot.addLegend(offset=(5, -5), colCount=2)  # bottom left: the curves start at the top
         self.curves = {method: self.plot.plot(connect="finite") for method in sanity.METHODS}
         self.note = hint()
         layout = QVBoxLayout(self)
@@ -161,9 +159,15 @@ class SanityPanel(FollowsLanguage, QWidget):
         maps.addWidget(self.board)
         maps.addWidget(self.note)
         maps.addStretch(1)
+        self.step_list = hint()
+        self.step_list.setObjectName("sanity_steps")
+        plot_column = QVBoxLayout()
+        plot_column.addWidget(self.plot)
+        plot_column.addWidget(self.step_list)
+        plot_column.addStretch(1)
         maps_and_plot = QHBoxLayout()
         maps_and_plot.addLayout(maps, 5)
-        maps_and_plot.addWidget(self.plot, 2, Qt.AlignmentFlag.AlignTop)
+        maps_and_plot.addLayout(plot_column, 2)
         layout.addLayout(maps_and_plot, 1)
         self.retranslate_ui()
         self._apply_theme()
@@ -277,6 +281,8 @@ class SanityPanel(FollowsLanguage, QWidget):
             return
         missing = {step.layers: step.model for step in self.steps if step.layers not in self.maps}
         if not missing:
+            if self._worker is None:
+                self.sigComputed.emit()  # e.g. a step whose model another step had already
             return
         if self._worker is not None:
             self._again = True  # after the current job, which stops at its next map
@@ -342,12 +348,14 @@ class SanityPanel(FollowsLanguage, QWidget):
         self.layer_box.blockSignals(False)
 
     def step_name(self, step: Step) -> str:
-        """How a step is called on the plot: "original", the lowest random layer of a cascade, or "only
-        conv2"."""
+        """How a step is called under the plot: "original", the lowest random layer of a cascade (random
+        from the top down to it), or "only conv2"."""
         if not step.layers:
             return tr("original")
         name = self._model.layers[step.layers[-1]].name
-        return tr("only {layer}").format(layer=name) if step.alone else name
+        return (
+            tr("only {layer}").format(layer=name) if step.alone else tr("down to {layer}").format(layer=name)
+        )
 
     def _refresh(self) -> None:
         step = self.current()
@@ -411,8 +419,11 @@ class SanityPanel(FollowsLanguage, QWidget):
                 curve.setData([], [])
             else:
                 curve.setData(np.arange(len(values), dtype=float), values)
-        ticks = [(i, self.step_name(step)) for i, step in enumerate(self.steps)]
-        self.plot.getAxis("bottom").setTicks([ticks])
+        # Numbered ticks (names would collide after a few steps); the names are listed under the plot.
+        self.plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(len(self.steps))]])
+        self.step_list.setText(
+            "  ·  ".join(f"{i}: {self.step_name(step)}" for i, step in enumerate(self.steps))
+        )
         # Room beside the first and last point for their tick labels, which pyqtgraph hides when cut.
         self.plot.setXRange(-0.4, max(1, len(self.steps) - 1) + 0.4, padding=0)
         self._label_curves()
@@ -462,7 +473,7 @@ class SanityPanel(FollowsLanguage, QWidget):
             )
         )
         self._title_plot()
-        self.plot.setLabel("bottom", tr("random from the top down to"))
+        self.plot.setLabel("bottom", tr("step"))
         self._refresh()
 
     def _title_plot(self) -> None:
