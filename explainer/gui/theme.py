@@ -415,4 +415,12 @@ body text, since a class reads them from the back of the room (at 0.85 they were
 LABEL_FONT_SCALE = 0.9
 """Size (times the base font) of the overview's colour-bar range labels, the smallest text it prints."""
 
+SERIES_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00")
+"""Colours of several curves in one plot (the sanity check's six methods): the Okabe-Ito palette, told
+apart with the common kinds of colour blindness, and readable on the light and the dark background."""
+
+SANITY_PLOT_MAX_PX = 360
+"""Tallest the sanity check's plot of ρ grows (before zoom): about the height of its two rows of maps, so
+its legend stays on screen when the window is short."""
+
 # ---- Constants added by the SHELL engineer (main window, canvas) go below this line. ----

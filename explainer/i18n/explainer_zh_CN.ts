@@ -54,62 +54,62 @@
             <translation>{directory}：这些图像是从 {source} 读取的</translation>
         </message>
         <message>
-            <location filename="../../explainer/data/own.py" line="222" />
+            <location filename="../../explainer/data/own.py" line="258" />
             <source>{path}: not a folder</source>
             <translation>{path}：不是文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/data/own.py" line="226" />
+            <location filename="../../explainer/data/own.py" line="262" />
             <source>{path}: needs at least 2 class folders (one subfolder per class), found {count}{names}</source>
             <translation>{path}：至少需要 2 个类别文件夹（每个类别一个子文件夹），只找到 {count} 个{names}</translation>
         </message>
         <message>
-            <location filename="../../explainer/data/own.py" line="235" />
+            <location filename="../../explainer/data/own.py" line="271" />
             <source>{path}: {count:,} files, more than the {limit:,} images a data set may have</source>
             <translation>{path}：有 {count:,} 个文件，超过了一个数据集最多可有的 {limit:,} 张图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/data/own.py" line="241" />
+            <location filename="../../explainer/data/own.py" line="277" />
             <source>{path}: not in a class folder</source>
             <translation>{path}：不在任何类别文件夹中</translation>
         </message>
         <message>
-            <location filename="../../explainer/data/own.py" line="250" />
+            <location filename="../../explainer/data/own.py" line="286" />
             <source>{path}: not an image file (by its name)</source>
             <translation>{path}：不是图像文件（从文件名判断）</translation>
         </message>
         <message>
-            <location filename="../../explainer/data/own.py" line="265" />
+            <location filename="../../explainer/data/own.py" line="300" />
             <source>{path}: class folders without a usable image: {names} (files that cannot be used: {lost})</source>
             <translation>{path}：这些类别文件夹里没有可用的图像：{names}（无法使用的文件：{lost}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/data/own.py" line="271" />
+            <location filename="../../explainer/data/own.py" line="306" />
             <source>{path}: class folders without a usable image: {names}</source>
             <translation>{path}：这些类别文件夹里没有可用的图像：{names}</translation>
         </message>
         <message>
-            <location filename="../../explainer/data/own.py" line="305" />
+            <location filename="../../explainer/data/own.py" line="340" />
             <source>{path}: expected images (N, H, W), got {dtype} {shape}</source>
             <translation>{path}：应为图像 (N, H, W)，实际为 {dtype} {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/data/own.py" line="312" />
+            <location filename="../../explainer/data/own.py" line="347" />
             <source>{path}: expected {count} integer labels, got {dtype} {shape}</source>
             <translation>{path}：应为 {count} 个整数标签，实际为 {dtype} {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/data/own.py" line="320" />
+            <location filename="../../explainer/data/own.py" line="355" />
             <source>{path}: {count:,} images, more than the {limit:,} a data set may have</source>
             <translation>{path}：有 {count:,} 张图像，超过了一个数据集最多可有的 {limit:,} 张</translation>
         </message>
         <message>
-            <location filename="../../explainer/data/own.py" line="328" />
+            <location filename="../../explainer/data/own.py" line="363" />
             <source>{path}: needs at least 2 classes, but every label is {label}</source>
             <translation>{path}：至少需要 2 个类别，但所有标签都是 {label}</translation>
         </message>
         <message>
-            <location filename="../../explainer/data/own.py" line="374" />
+            <location filename="../../explainer/data/own.py" line="416" />
             <source>{path}: several sets of IDX files ({prefixes}) and none named train</source>
             <translation>{path}：有几组 IDX 文件（{prefixes}），但没有一组名为 train</translation>
         </message>
@@ -2452,6 +2452,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/mainwindow/window.py" line="351" />
             <location filename="../../explainer/gui/pages/learn.py" line="451" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="459" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -3126,177 +3127,193 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>如果标签是 {cls}，网络就是在自信地犯错（p = {p}）。MSE 的梯度要经过 softmax 的斜率 p(1 − p) 才能到达 logit，而输出饱和时这个斜率几乎为 0：最多只有 {mse}，所以这个错误几乎得不到纠正。交叉熵中的 log 恰好抵消了这个斜率，∂L/∂z = p − t，所以它的梯度是 {ce}：错得越厉害，学得越快。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="306" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="341" />
             <source>SmoothGrad σ = {s}</source>
             <translation>SmoothGrad σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="307" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="342" />
             <source>SmoothGrad N = {n}</source>
             <translation>SmoothGrad N = {n}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="311" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="346" />
             <source>Draw or pick an image to see which pixels the network looks at.</source>
             <translation>画一张或选一张图片，看看网络关注哪些像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="329" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="364" />
             <source>Gradient ∂z{c}/∂x</source>
             <translation>梯度 ∂z{c}/∂x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="330" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="365" />
             <source>plain saliency: one backward pass</source>
             <translation>普通显著图：一次反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="333" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="368" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="43" />
             <source>SmoothGrad</source>
             <translation>SmoothGrad</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="334" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="369" />
             <source>mean gradient over {n} noisy copies, σ = {s}</source>
             <translation>{n} 个加噪副本的平均梯度，σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="339" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="374" />
             <source>Integrated Gradients</source>
             <translation>积分梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="340" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="375" />
             <source>Σ = {a}, z(x) − z(black) = {b} (off by {e}%)</source>
             <translation>Σ = {a}，z(x) − z(全黑) = {b}（相差 {e}%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="347" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="382" />
             <source>Grad-CAM at {layer}</source>
             <translation>{layer} 处的 Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="348" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="383" />
             <source>computed on {shape} maps, then enlarged</source>
             <translation>在 {shape} 的特征图上计算，再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="350" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="385" />
             <source>{share}% on cells with no ink</source>
             <translation>{share}% 落在没有笔迹的格子上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="353" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="388" />
             <source>{a} rather than {b}</source>
             <translation>是 {a} 而不是 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="354" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="389" />
             <source>gradient of z{a} − z{b}</source>
             <translation>z{a} − z{b} 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="357" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="392" />
             <source>−dL/dx, label {y}</source>
             <translation>−dL/dx，标签 {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="358" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="393" />
             <source>red: more ink here lowers the loss</source>
             <translation>红色：这里多一些笔迹会降低损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="372" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="407" />
             <source>Explaining the score (logit) of class {c}.  Loss against label {y}: L = {L}</source>
             <translation>正在解释类别 {c} 的得分（logit）。  相对标签 {y} 的损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="384" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="419" />
             <source>Why Integrated Gradients misses more here: on the way from black to this input the score of {c} ranges from {low} to {high}. It travels {swing} in all for a net change of only {delta}, so large positive and negative parts cancel and a small error in them is a large share of the sum. More steps usually make it smaller.</source>
             <translation>为什么积分梯度在这里误差更大：从全黑图像到这个输入的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="403" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="438" />
             <source>Which pixels matter?</source>
             <translation>哪些像素重要？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="404" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="439" />
+            <source>Maps</source>
+            <translation>归因图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="440" />
+            <source>Sanity check: random weights</source>
+            <translation>合理性检验：随机权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="441" />
+            <source>Do the maps change when the model's weights are random?</source>
+            <translation>模型的权重变成随机数时，这些图会变吗？</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="442" />
             <source>Explain class</source>
             <translation>解释类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="405" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="443" />
             <source>The class whose score (logit) is explained; starts at the prediction</source>
             <translation>要解释其得分（logit）的类别；初始为预测的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="406" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="444" />
             <source>True label</source>
             <translation>真实标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="407" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="445" />
             <source>The label of the loss L and of the map −dL/dx</source>
             <translation>损失 L 和 −dL/dx 图所用的标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="408" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="446" />
             <source>Over the input</source>
             <translation>叠在输入上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="409" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="447" />
             <source>Draw each map over the input (the ink shows as grey)</source>
             <translation>把每张图叠画在输入上（笔迹显示为灰色）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="410" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="448" />
             <source>Noise added to the input for each SmoothGrad sample</source>
             <translation>每个 SmoothGrad 样本给输入加的噪声</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="411" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="449" />
             <source>How many noisy copies SmoothGrad averages</source>
             <translation>SmoothGrad 平均多少个加噪副本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="412" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="450" />
             <source>IG steps</source>
             <translation>IG 步数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="414" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="452" />
             <source>Gradients taken on the path from black to the input (more: smaller completeness error)</source>
             <translation>在从全黑到输入的路径上取梯度的次数（越多，完备性误差越小）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="416" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="454" />
             <source>Grad-CAM layer</source>
             <translation>Grad-CAM 层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="417" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="455" />
             <source>Grad-CAM weighs this layer's maps by their mean gradient</source>
             <translation>Grad-CAM 用这一层各特征图的平均梯度为其加权</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="418" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="456" />
             <source>Contrast with</source>
             <translation>对比类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="419" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="457" />
             <source>Class B of “A rather than B” (starts at the runner-up)</source>
             <translation>“是 A 而不是 B”中的类别 B（初始为第二名）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="421" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="459" />
             <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your input (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
             <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的输入时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="428" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="466" />
             <source>Why Grad-CAM can light up empty paper: it adds up the chosen layer's maps, each weighted by its mean gradient, and a map can be active where there is no ink. Over blank paper a first-layer map outputs ReLU(bias); a deeper map sees a larger patch (14×14 pixels at relu4), so it reacts to a stroke next to it. A lit background says these maps are active there and help the class (for a 7, the empty space under its bar), not that ink there would help.</source>
             <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
         </message>
@@ -3432,6 +3449,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="105" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="476" />
             <source>step</source>
             <translation>阶跃</translation>
         </message>
@@ -4350,112 +4368,112 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>特征图：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="92" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="119" />
             <source>A photo of a shirt on a white table becomes a bright grey shirt on black: the background, judged from the picture's border, turns black, the picture is cropped to the shirt, its longer side scaled to 28 pixels with its shape kept, and it is centred in the 28x28 frame.</source>
             <translation>白色桌面上的一张衬衫照片会变成黑底上的一件灰白衬衫：背景（根据图片边缘判断）变成黑色，图片被裁剪到衬衫，长边缩放到 28 像素并保持形状，然后居中放进 28x28 的画框。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="98" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="125" />
             <source>A photo of a shirt on a white table becomes a bright grey shirt on black: the background, judged from the picture's border, turns black, and the whole picture, not cropped, is scaled so its longer side is 28 pixels, its shape kept, with black bars on the shorter side.</source>
             <translation>白色桌面上的一张衬衫照片会变成黑底上的一件灰白衬衫：背景（根据图片边缘判断）变成黑色，整张图片不裁剪，缩放到长边为 28 像素并保持形状，短边两侧补上黑边。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="105" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="132" />
             <source>Invert then swaps black and white, for pictures where that guess goes wrong.</source>
             <translation>“反相”随后再把黑白对调，用于背景判断出错的图片。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="185" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="212" />
             <source>Folder with one subfolder of images per class, or with IDX files</source>
             <translation>每个类别一个图像子文件夹的文件夹，或含有 IDX 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="204" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="231" />
             <source>Reading {folder}…</source>
             <translation>正在读取 {folder}…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="223" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="252" />
             <source>Your own images…</source>
             <translation>你自己的图像…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="225" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="254" />
             <source>Train on a folder with one subfolder of images per class (the subfolder names become the class names), or on a folder with IDX files</source>
             <translation>用一个每个类别一个图像子文件夹的文件夹（子文件夹名就是类别名）或含有 IDX 文件的文件夹来训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="230" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="259" />
             <source>Forget them</source>
             <translation>不再使用</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="231" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="260" />
             <source>Train on the data set's own images again</source>
             <translation>重新用数据集自己的图像训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="232" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="261" />
             <source>Invert</source>
             <translation>反相</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="234" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="263" />
             <source>Swap black and white: for pictures whose background the app guesses wrong</source>
             <translation>黑白对调：用于程序判断错背景的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="236" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="265" />
             <source>Crop and centre</source>
             <translation>裁剪并居中</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="238" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="267" />
             <source>Crop each picture to its object and centre it; off: scale the whole picture</source>
             <translation>把每张图片裁剪到其中的物体并居中；关闭时：缩放整张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="253" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="282" />
             <source>Reading image {done:,} of {total:,}…</source>
             <translation>正在读取第 {done:,} 张图像，共 {total:,} 张…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="281" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="310" />
             <source>Cannot use this folder: {message}</source>
             <translation>无法使用这个文件夹：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="292" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="321" />
             <source>{images:,} images in {classes} classes from {folder}: {counts}. The last {validation:,} (a fair share of every class) measure the validation accuracy.</source>
             <translation>来自 {folder} 的 {images:,} 张图像，共 {classes} 个类别：{counts}。最后 {validation:,} 张（每个类别按比例各占一份）用来测量验证准确率。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="318" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="347" />
             <source>The images come in {count} sizes, from {small} to {large} pixels; each is scaled to fit 28x28, its shape kept.</source>
             <translation>这些图像有 {count} 种尺寸，从 {small} 到 {large} 像素；每张都缩放到 28x28 以内，保持形状。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="331" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="360" />
             <source>Skipped {count} files that could not be used:</source>
             <translation>跳过了 {count} 个无法使用的文件：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="335" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="364" />
             <source>… and {count} more (see the tooltip)</source>
             <translation>… 还有 {count} 个（见提示框）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="350" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="379" />
             <source>Before training, the first images of each class as the network will see them (28x28):</source>
             <translation>训练之前，先看看每个类别的前几张图像在网络眼中的样子（28x28）：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="356" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="385" />
             <source>… and {count} more classes</source>
             <translation>… 还有 {count} 个类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="359" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="388" />
             <source>{name}
 {count:,} images</source>
             <translation>{name}
@@ -4592,6 +4610,132 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/receptive.py" line="283" />
             <source>Unit ({r}, {k}) of {name} sees rows {top}–{bottom} and columns {left}–{right} of the input: {h}×{w} pixels (a field of {n}×{n} where no border cuts it). Outside it the effective weight is exactly zero.</source>
             <translation>{name} 的单元 ({r}, {k}) 看到输入的第 {top}–{bottom} 行、第 {left}–{right} 列：{h}×{w} 个像素（不被边界截断时感受野为 {n}×{n}）。在它之外，有效权重恰好为零。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="42" />
+            <source>Gradient</source>
+            <translation>梯度</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="44" />
+            <source>IG</source>
+            <translation>IG</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="45" />
+            <source>Grad-CAM</source>
+            <translation>Grad-CAM</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="46" />
+            <source>A − B</source>
+            <translation>A − B</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="47" />
+            <source>−dL/dx</source>
+            <translation>−dL/dx</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="308" />
+            <source>Computing the maps: {done} of {total}</source>
+            <translation>正在计算归因图：{done} / {total}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="354" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="389" />
+            <source>original</source>
+            <translation>原始</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="357" />
+            <source>only {layer}</source>
+            <translation>仅 {layer}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="357" />
+            <source>down to {layer}</source>
+            <translation>往下到 {layer}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="365" />
+            <source>Randomise {layer}</source>
+            <translation>随机化 {layer}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="365" />
+            <source>All random</source>
+            <translation>已全部随机</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="377" />
+            <source>Random weights: {layers}</source>
+            <translation>随机权重：{layers}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="397" />
+            <source>ρ = {rho}</source>
+            <translation>ρ = {rho}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="399" />
+            <source>ρ: a flat map</source>
+            <translation>ρ：图是常数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="445" />
+            <source>Sanity check (Adebayo et al., 2018): replace the trained weights by random ones, from the top layer down or one layer alone, and recompute every map. A method whose map barely changes when the weights are random is not explaining the model: it shows the digit, not what the network learned. That is what these checks are for. The window's model is not changed.</source>
+            <translation>合理性检验（Adebayo 等，2018）：把训练好的权重换成随机权重（从最上层往下逐层，或只换某一层），再重新计算每张归因图。如果权重已经是随机的，某种方法的图却几乎不变，那么它并没有在解释模型：它显示的是这个数字本身，而不是网络学到的东西。这正是这些检验的用途。窗口里的模型不会被改动。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="454" />
+            <source>Cascading: give the next layer from the top random weights, drawn as at initialisation</source>
+            <translation>逐层（级联）：从顶层往下，给下一层换上随机权重，按初始化时的方式抽取</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="456" />
+            <source>The layer “Randomise alone” makes random</source>
+            <translation>“单独随机化”要随机化的层</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="457" />
+            <source>Randomise alone</source>
+            <translation>单独随机化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="458" />
+            <source>A step with only the chosen layer random, all others trained</source>
+            <translation>新的一步：只有所选的层是随机的，其余各层保持训练好的权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="460" />
+            <source>Back to the previous step, its weights exactly as they were</source>
+            <translation>回到上一步，权重与原来一模一样</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="461" />
+            <source>ρ of |map|</source>
+            <translation>|图| 的 ρ</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="461" />
+            <source>ρ of signed map</source>
+            <translation>带符号图的 ρ</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="463" />
+            <source>Spearman's rank correlation of the magnitudes (as in the paper's figures) or signed values</source>
+            <translation>按数值大小（与论文中的图相同）或按带符号的数值计算 Spearman 秩相关</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="466" />
+            <source>ρ is Spearman's rank correlation between a method's map on the original model and on the randomised one, over all pixels (ties share their average rank): 1 means the same ranking of pixels, 0 none in common. Top row: the original maps; bottom row: the maps of the step shown. IG: Integrated Gradients; A − B: the contrast of the two classes. Integrated Gradients from a black image multiply by the pixel, so blank paper is 0 on any model: their |map| keeps ρ near 1 whatever the weights.</source>
+            <translation>ρ 是某种方法在原始模型上的图与在随机化模型上的图之间、覆盖全部像素的 Spearman 秩相关（相同的值取平均秩）：1 表示像素的排序完全相同，0 表示毫无共同之处。上一行：原始的图；下一行：当前这一步的图。IG：积分梯度；A − B：两个类别的对比。从黑色图像出发的积分梯度要乘以像素值，所以空白纸上在任何模型里都是 0：无论权重如何，它们的 |图| 的 ρ 都接近 1。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/sanity.py" line="481" />
+            <source>ρ with the original map</source>
+            <translation>与原始图的 ρ</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/sidebyside.py" line="98" />

@@ -299,6 +299,13 @@ class MapBoard(QWidget):
             self.updateGeometry()
         self.update()
 
+    def set_columns(self, columns: int | None) -> None:
+        """Wrap after ``columns`` panels from now on (None: as many as fit)."""
+        if columns != self._columns:
+            self._columns = columns
+            self.updateGeometry()
+            self.update()
+
     def panels(self) -> list[Panel]:
         """The panels shown now (their ``values`` are the numbers on screen)."""
         return list(self._panels)

@@ -7,6 +7,9 @@ that the attributions add up to f(x) − f(black)), Grad-CAM at a chosen conv la
 f = z_A, are drawn over the digit on a diverging map with symmetric levels (red: more ink here raises the
 score, blue: lowers it).
 
+A second tab, :class:`explainer.gui.pages.sanity.SanityPanel`, checks the maps against random weights
+(Adebayo et al., 2018) with the same settings (:meth:`AttributionView.map_settings`).
+
 Run alone: ``python -m explainer.gui.pages.attribution``.
 """
 
@@ -20,11 +23,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QSlider,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from explainer.core import attribution
+from explainer.core import attribution, sanity
 from explainer.core.network import Sequential
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr
@@ -32,6 +36,7 @@ from explainer.gui.kit.mapboard import MapBoard, Panel, fmt
 from explainer.gui.kit.widgets import check_box, choice_box, label, side_by_side
 from explainer.gui.layers import registry
 from explainer.gui.pages.base import run_page
+from explainer.gui.pages.sanity import SanityPanel
 
 METHODS = ("vanilla", "smoothgrad", "ig", "gradcam", "contrast", "loss")
 """The maps, in the order they are shown."""
@@ -158,10 +163,20 @@ class AttributionView(FollowsLanguage, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.loss_label)
         layout.addLayout(controls)
-        layout.addWidget(self.board)
-        layout.addWidget(self.path_note)
-        layout.addWidget(self.note)
-        layout.addStretch(1)
+        maps = QWidget()
+        maps.setObjectName("attribution_maps")
+        column = QVBoxLayout(maps)
+        column.setContentsMargins(0, margin // 2, 0, 0)
+        column.addWidget(self.board)
+        column.addWidget(self.path_note)
+        column.addWidget(self.note)
+        column.addStretch(1)
+        self.sanity = SanityPanel()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("attribution_tabs")
+        self.tabs.addTab(maps, "")
+        self.tabs.addTab(self.sanity, "")
+        layout.addWidget(self.tabs, 1)
         self.retranslate_ui()
         self._apply_theme()
         theme.notifier().sigChanged.connect(self._apply_theme)
@@ -236,6 +251,24 @@ class AttributionView(FollowsLanguage, QWidget):
             return None
         return self._x.reshape(1, *self._model.input_shape)
 
+    def map_settings(self) -> sanity.MapSettings | None:
+        """The settings of the maps shown (class, contrast, label, SmoothGrad, IG, Grad-CAM), or None."""
+        if self.batch() is None or self.class_box.currentIndex() < 0:
+            return None
+        return sanity.MapSettings(
+            cls=self.class_box.currentIndex(),
+            other=self.other_box.currentIndex(),
+            label=self.label_box.currentIndex(),
+            sigma=self.sigma_value(),
+            samples=self.samples.value(),
+            ig_steps=self.ig_steps.value(),
+            gradcam_layer=int(self.layer_box.currentData()) if self.layer_box.count() > 0 else None,
+        )
+
+    def show_sanity_check(self) -> None:
+        """Bring the sanity-check tab forward (it computes its maps only while on screen)."""
+        self.tabs.setCurrentWidget(self.sanity)
+
     # ---- computing
 
     def _defaults(self) -> None:
@@ -272,6 +305,7 @@ class AttributionView(FollowsLanguage, QWidget):
             self.results, self.ig, self.loss = {}, None, None
             self._dirty.clear()
             self._refresh()
+            self.sanity.set_problem(self._model, None, None)
             return
         model, cls = self._model, self.class_box.currentIndex()
         dirty, self._dirty = self._dirty, set()
@@ -298,6 +332,7 @@ class AttributionView(FollowsLanguage, QWidget):
             self.results["loss"] = trace.input_grad[0].sum(axis=0)
             self.loss = trace.loss
         self._refresh()
+        self.sanity.set_problem(model, x, self.map_settings())
         self.sigComputed.emit()
 
     # ---- showing
@@ -401,6 +436,9 @@ class AttributionView(FollowsLanguage, QWidget):
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
         self.title.setText(tr("Which pixels matter?"))
+        self.tabs.setTabText(0, tr("Maps"))
+        self.tabs.setTabText(1, tr("Sanity check: random weights"))
+        self.tabs.setTabToolTip(1, tr("Do the maps change when the model's weights are random?"))
         self.class_text.setText(tr("Explain class"))
         self.class_box.setToolTip(tr("The class whose score (logit) is explained; starts at the prediction"))
         self.label_text.setText(tr("True label"))
