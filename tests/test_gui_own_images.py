@@ -98,6 +98,7 @@ def test_start_trains_a_network_for_the_folder_and_the_window_follows(
     assert state.model.predict_proba(data.inputs()[:2]).shape == (2, 2)
     combo = window.target_bar.class_combo
     assert [combo.itemText(i) for i in range(1, combo.count())] == ["bar", "post"]
+    assert window.draw_heading.text() == "Draw or open an image", "neither digits nor clothes"
     assert window.gallery.count_samples() == 16  # the folder's images, up to 10 per class
     assert not any(action.isChecked() for action in window.dataset_group.actions())
     # The canvas is preprocessed the folder's way and traced by the new network.

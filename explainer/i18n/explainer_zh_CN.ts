@@ -1280,7 +1280,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/dense/texts.py" line="45" />
-            <location filename="../../explainer/gui/tour/stops.py" line="578" />
+            <location filename="../../explainer/gui/tour/stops.py" line="570" />
             <source>Softmax: scores become probabilities</source>
             <translation>Softmax：得分变成概率</translation>
         </message>
@@ -2151,35 +2151,50 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>CNN 讲解器：{name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="108" />
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="115" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="71" />
+            <source>Draw a digit</source>
+            <translation>写一个数字</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="73" />
+            <source>Draw a piece of clothing</source>
+            <translation>画一件服饰</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="74" />
+            <source>Draw or open an image</source>
+            <translation>画一张或打开一张图片</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="117" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="124" />
             <source>Cannot switch the data set</source>
             <translation>无法切换数据集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="123" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="132" />
             <source>Now working on {name}, with its bundled model</source>
             <translation>现在使用 {name} 及其自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="125" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="134" />
             <source>Now working on your images in {name}: {classes}</source>
             <translation>现在使用 {name} 中你自己的图像：{classes}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="140" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="149" />
             <source>This model was trained on {model_data}, so the window now works on {model_data} instead of {old}. Model → Data set switches back.</source>
             <translation>这个模型是在 {model_data} 上训练的，所以窗口现在改用 {model_data}，不再用 {old}。用“模型 → 数据集”可以切换回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="146" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="155" />
             <source>This model's {count} classes ({classes}) are not those of {name}, and it fits no bundled data set. The window stays on {name}: the gallery, training and the test set use {name}'s images and labels.</source>
             <translation>这个模型的 {count} 个类别（{classes}）不是 {name} 的类别，也不属于任何自带的数据集。窗口仍使用 {name}：示例图库、训练和测试集都用 {name} 的图片和标签。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/datasets.py" line="150" />
+            <location filename="../../explainer/gui/mainwindow/datasets.py" line="159" />
             <location filename="../../explainer/gui/pages/sidebyside.py" line="279" />
-            <location filename="../../explainer/gui/tour/stops.py" line="123" />
+            <location filename="../../explainer/gui/tour/stops.py" line="124" />
             <source>, </source>
             <translation>、</translation>
         </message>
@@ -2371,18 +2386,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/mainwindow/window.py" line="225" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="317" />
-            <location filename="../../explainer/gui/tour/stops.py" line="276" />
-            <source>Draw a digit</source>
-            <translation>写一个数字</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="317" />
-            <location filename="../../explainer/gui/tour/stops.py" line="278" />
-            <source>Draw a piece of clothing</source>
-            <translation>画一件服饰</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/window.py" line="318" />
@@ -5612,237 +5615,232 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>第 {r} 行、第 {col} 列的窗口：它的平均值是 {v}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="279" />
-            <source>Draw or open an image</source>
-            <translation>画一张或打开一张图片</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="286" />
+            <location filename="../../explainer/gui/tour/stops.py" line="278" />
             <source>The canvas was empty, so the tour put a test image labelled {label} on it. The network reads it as {guess} with probability {p}. Draw your own at any time: every stop follows it.</source>
             <translation>画布是空的，所以导览在上面放了一张标签为 {label} 的测试图片。网络把它认作 {guess}，概率为 {p}。你随时可以自己绘画：每一站都会跟着它更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="291" />
+            <location filename="../../explainer/gui/tour/stops.py" line="283" />
             <source>Everything starts with your drawing: bright on black, like the {dataset} images the network learned from. It reads your drawing as {guess} with probability {p}. Keep drawing at any time: every stop follows the new drawing.</source>
             <translation>一切从你的绘画开始：黑底亮图，和网络学习时用的 {dataset} 图片一样。网络把你的绘画认作 {guess}，概率为 {p}。你随时可以继续绘画：每一站都会跟着新的绘画更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="297" />
+            <location filename="../../explainer/gui/tour/stops.py" line="289" />
             <source>The canvas was empty, so the tour put a test digit labelled {label} on it. The network reads it as {guess} with probability {p}. Draw your own digit at any time: every stop follows it.</source>
             <translation>画布是空的，所以导览在上面放了一个标签为 {label} 的测试数字。网络把它认作 {guess}，概率为 {p}。你随时可以写自己的数字：每一站都会跟着它更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="302" />
+            <location filename="../../explainer/gui/tour/stops.py" line="294" />
             <source>Everything starts with your drawing: white ink on black, like the MNIST digits the network learned from. It reads your digit as {guess} with probability {p}. Keep drawing at any time: every stop follows the new digit.</source>
             <translation>一切从你的手写开始：黑底白字，和网络学习时用的 MNIST 数字一样。网络把你的数字认作 {guess}，概率为 {p}。你随时可以继续书写：每一站都会跟着新的数字更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="315" />
+            <location filename="../../explainer/gui/tour/stops.py" line="307" />
             <source>The canvas is cropped to the digit, scaled to fit 20×20 pixels and centred in a 28×28 image, like the MNIST digits: {n} numbers from 0 (black) to 1 (white). {ink} of them carry ink; the brightest is {brightest}.</source>
             <translation>画布被裁剪到数字所在的区域，缩放到 20×20 像素以内，再居中放进 28×28 的图像，与 MNIST 数字的做法相同：共 {n} 个数，从 0（黑）到 1（白）。其中 {ink} 个带有笔迹，最亮的是 {brightest}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="321" />
+            <location filename="../../explainer/gui/tour/stops.py" line="313" />
             <source>The canvas is cropped to the object, its longer side scaled to 28 pixels and its box centred in a 28×28 image, like the {dataset} photos: {n} numbers from 0 (black) to 1 (white). {ink} of them are not black; the brightest is {brightest}.</source>
             <translation>画布被裁剪到物体所在的区域，较长的一边缩放到 28 像素，再把它的外框居中放进 28×28 的图像，与 {dataset} 照片的做法相同：共 {n} 个数，从 0（黑）到 1（白）。其中 {ink} 个不是黑色，最亮的是 {brightest}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="326" />
+            <location filename="../../explainer/gui/tour/stops.py" line="318" />
             <source>The canvas becomes a 28×28 image the way the {dataset} images were made: {n} numbers from 0 (black) to 1 (white). {ink} of them are not black; the brightest is {brightest}.</source>
             <translation>画布按 {dataset} 图片的做法变成一张 28×28 的图像：共 {n} 个数，从 0（黑）到 1（白）。其中 {ink} 个不是黑色，最亮的是 {brightest}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="338" />
+            <location filename="../../explainer/gui/tour/stops.py" line="330" />
             <source>This network takes the pixel values just as they are.</source>
             <translation>这个网络直接使用原始像素值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="345" />
+            <location filename="../../explainer/gui/tour/stops.py" line="337" />
             <source>Before the first layer every pixel is normalised, x′ = (x − {mean}) / {std}, so black enters as {black}.</source>
             <translation>进入第一层之前，每个像素都要标准化：x′ = (x − {mean}) / {std}，因此黑色像素以 {black} 的值进入网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="352" />
+            <location filename="../../explainer/gui/tour/stops.py" line="344" />
             <source>The 28×28 input</source>
             <translation>28×28 的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="370" />
+            <location filename="../../explainer/gui/tour/stops.py" line="362" />
             <source>{layer} slides {count} small kernels over the image, each a {k}×{k} grid of weights. Here kernel {c} sits at row {r}, column {col}: each of the {kk} values under it is multiplied by the weight on top of it. This {window} window sums to {s}, plus bias {b} gives {v}, one pixel of output map {c}.</source>
             <translation>{layer} 让 {count} 个小卷积核在图像上滑动，每个卷积核是一个 {k}×{k} 的权重网格。此刻卷积核 {c} 位于第 {r} 行、第 {col} 列：它下方的 {kk} 个值各自乘以覆盖在上面的权重。这个 {window} 窗口的乘积之和为 {s}，加上偏置 {b} 得到 {v}，这就是输出特征图 {c} 上的一个像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="379" />
+            <location filename="../../explainer/gui/tour/stops.py" line="371" />
             <source>One kernel slides over the image</source>
             <translation>一个卷积核在图像上滑动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="389" />
+            <location filename="../../explainer/gui/tour/stops.py" line="381" />
             <source>Sliding each of the {n} kernels over every position gives {n} feature maps of {size}, one per kernel: each lights up where its pattern appears (red positive, blue negative, white zero). Map {c} ranges from {low} to {high}; its strongest response is at row {r}, column {col}, where the kernel sat at the previous stop.</source>
             <translation>让 {n} 个卷积核分别滑过每一个位置，就得到 {n} 张 {size} 的特征图，每个卷积核一张：哪里出现了它的图案，哪里就亮起来（红色为正，蓝色为负，白色为零）。特征图 {c} 的取值从 {low} 到 {high}；最强的响应在第 {r} 行、第 {col} 列，正是上一站卷积核所在的位置。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="396" />
+            <location filename="../../explainer/gui/tour/stops.py" line="388" />
             <source>{layer}: the feature maps</source>
             <translation>{layer}：特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="418" />
+            <location filename="../../explainer/gui/tour/stops.py" line="410" />
             <source>ReLU: negatives become zero</source>
             <translation>ReLU：负数变成零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="419" />
+            <location filename="../../explainer/gui/tour/stops.py" line="411" />
             <source>{layer} applies ReLU(x) = max(0, x) to every value of every map: positive values pass unchanged, negative ones become 0. Across all its maps, {neg} of {total} values ({share}) were negative. The most negative one in map {c}, {x} at row {r}, column {col}, is now {y}. Without this bend, all the layers together could only compute one linear function.</source>
             <translation>{layer} 对每张特征图的每个值都施加 ReLU(x) = max(0, x)：正值原样通过，负值变成 0。在它的全部特征图中，{total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，现在变成了 {y}。如果没有这个弯折，所有层合在一起也只能计算一个线性函数。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="426" />
+            <location filename="../../explainer/gui/tour/stops.py" line="418" />
             <source>The activation function</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="427" />
+            <location filename="../../explainer/gui/tour/stops.py" line="419" />
             <source>{layer} bends every value of every map with the same function, so that the layers together can compute more than one linear function. Across all its maps, {neg} of {total} values ({share}) came in negative. The smallest one in map {c}, {x} at row {r}, column {col}, comes out as {y}.</source>
             <translation>{layer} 用同一个函数把每张特征图的每个值“弯折”一下，这样各层合起来才能计算比线性函数更复杂的东西。在它的全部特征图中，输入的 {total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，输出为 {y}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="461" />
+            <location filename="../../explainer/gui/tour/stops.py" line="453" />
             <source>First {names} repeat convolution and activation on these maps.</source>
             <translation>先由 {names} 在这些特征图上再做一次卷积和激活。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="463" />
+            <location filename="../../explainer/gui/tour/stops.py" line="455" />
             <source>First the maps pass through {names}.</source>
             <translation>特征图先经过 {names}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="465" />
+            <location filename="../../explainer/gui/tour/stops.py" line="457" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps only the largest value of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: {v} goes on. The strongest responses survive, and a slightly shifted input gives almost the same result.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留最大值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：{v} 被保留下来。最强的响应得以保留，输入稍微移动一点，结果也几乎不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="472" />
+            <location filename="../../explainer/gui/tour/stops.py" line="464" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps only the largest value of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: {v} goes on. The strongest responses survive, and a slightly shifted digit gives almost the same result.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留最大值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：{v} 被保留下来。最强的响应得以保留，数字稍微移动一点，结果也几乎不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="479" />
+            <location filename="../../explainer/gui/tour/stops.py" line="471" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps the average of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: their average {v} goes on.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留平均值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：它们的平均值 {v} 被保留下来。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="487" />
+            <location filename="../../explainer/gui/tour/stops.py" line="479" />
             <source>Pooling: smaller maps</source>
             <translation>池化：特征图变小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="501" />
+            <location filename="../../explainer/gui/tour/stops.py" line="493" />
             <source>Then come {names}. The maps change from {before} to {after}: smaller, but more abstract.</source>
             <translation>接下来是 {names}。特征图从 {before} 变为 {after}：更小，但更抽象。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="502" />
+            <location filename="../../explainer/gui/tour/stops.py" line="494" />
             <source>Deeper layers</source>
             <translation>更深的层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="511" />
+            <location filename="../../explainer/gui/tour/stops.py" line="503" />
             <source>The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at once, {c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine strokes into larger parts of a digit: in map {c} at row {r}, column {col} the window sums to {s}, plus bias {b} gives {v}. Along the way the maps go from {before} to {after}: smaller, but more of them.</source>
             <translation>同样的模式再重复一遍：{names}。{conv} 的每个卷积核同时读取下面全部 {c_in} 张特征图，每个输出像素用到 {c_in}×{k}×{k} = {weights} 个权重，因此能把笔画组合成数字中更大的部件：在特征图 {c} 的第 {r} 行、第 {col} 列，窗口之和为 {s}，加上偏置 {b} 得到 {v}。一路下来，特征图从 {before} 变为 {after}：尺寸更小，数量更多。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="518" />
+            <location filename="../../explainer/gui/tour/stops.py" line="510" />
             <source>Deeper layers: from strokes to parts</source>
             <translation>更深的层：从笔画到部件</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="520" />
+            <location filename="../../explainer/gui/tour/stops.py" line="512" />
             <source>The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at once, {c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine edges into larger parts of the object: in map {c} at row {r}, column {col} the window sums to {s}, plus bias {b} gives {v}. Along the way the maps go from {before} to {after}: smaller, but more of them.</source>
             <translation>同样的模式再重复一遍：{names}。{conv} 的每个卷积核同时读取下面全部 {c_in} 张特征图，每个输出像素用到 {c_in}×{k}×{k} = {weights} 个权重，因此能把边缘组合成物体中更大的部件：在特征图 {c} 的第 {r} 行、第 {col} 列，窗口之和为 {s}，加上偏置 {b} 得到 {v}。一路下来，特征图从 {before} 变为 {after}：尺寸更小，数量更多。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="527" />
+            <location filename="../../explainer/gui/tour/stops.py" line="519" />
             <source>Deeper layers: from edges to parts</source>
             <translation>更深的层：从边缘到部件</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="547" />
+            <location filename="../../explainer/gui/tour/stops.py" line="539" />
             <source>{flatten} lays the {maps} numbers of the last maps out in one row of {n} values: nothing is lost, only rearranged.</source>
             <translation>{flatten} 把最后几张特征图的 {maps} 个数排成一行，共 {n} 个值：什么都没丢，只是换了排列方式。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="551" />
+            <location filename="../../explainer/gui/tour/stops.py" line="543" />
             <source>{dense} gives every class a score from all {n} values, one weight per value and class plus a bias: z_k = Σ_i x_i·W_ik + b_k. Class {name} gets z = {z}, the highest of the {classes} scores.</source>
             <translation>{dense} 用全部 {n} 个值为每个类别算出一个得分，每个值对每个类别各有一个权重，再加上一个偏置：z_k = Σ_i x_i·W_ik + b_k。类别 {name} 得到 z = {z}，是 {classes} 个得分中最高的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="557" />
+            <location filename="../../explainer/gui/tour/stops.py" line="549" />
             <source>Flatten and dense: one score per class</source>
             <translation>展平与全连接：每个类别一个得分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="571" />
+            <location filename="../../explainer/gui/tour/stops.py" line="563" />
             <source>Softmax turns the scores into probabilities, positive and adding up to 1: p_k = exp(z_k) / Σ_j exp(z_j). For class {name}, exp({z}) = {e} out of a total of {total}, so p = {p}. The answer is the class with the largest probability: {name}.</source>
             <translation>Softmax 把得分变成概率，它们都是正数，且总和为 1：p_k = exp(z_k) / Σ_j exp(z_j)。对类别 {name}，exp({z}) = {e}，而总和为 {total}，所以 p = {p}。网络的答案就是概率最大的类别：{name}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="592" />
+            <location filename="../../explainer/gui/tour/stops.py" line="584" />
             <source>To learn, the network needs the true answer: this test image is labelled y = {y}. Pick another label below to see how the loss reacts.</source>
             <translation>要学习，网络需要知道正确答案：这张测试图片的标签是 y = {y}。在下方选择另一个标签，看看损失会怎样变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="597" />
+            <location filename="../../explainer/gui/tour/stops.py" line="589" />
             <source>To learn, the network needs the true answer: this test digit is labelled y = {y}. Pick another label below to see how the loss reacts.</source>
             <translation>要学习，网络需要知道正确答案：这个测试数字的标签是 y = {y}。在下方选择另一个标签，看看损失会怎样变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="602" />
+            <location filename="../../explainer/gui/tour/stops.py" line="594" />
             <source>To learn, the network needs the true answer y. The tour takes its own answer, y = {y}; pick another label below to see what changes.</source>
             <translation>要学习，网络需要知道正确答案 y。导览暂且把网络自己的答案当作标签，y = {y}；在下方选择另一个标签，看看会有什么变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="608" />
+            <location filename="../../explainer/gui/tour/stops.py" line="600" />
             <source>The cross-entropy loss punishes a low probability for the true class: L = −ln p_y = −ln {p} = {L}. A sure and correct answer would give L = 0.</source>
             <translation>交叉熵损失会惩罚正确类别上过低的概率：L = −ln p_y = −ln {p} = {L}。一个既确定又正确的答案会得到 L = 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="615" />
+            <location filename="../../explainer/gui/tour/stops.py" line="607" />
             <source>The loss: how wrong was the answer?</source>
             <translation>损失：答案错得有多离谱？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="634" />
+            <location filename="../../explainer/gui/tour/stops.py" line="626" />
             <source>Back-propagation applies the chain rule from the loss back to the input, one layer at a time. It starts at the scores with dL/dz_k = p_k − y_k: for the true class {y} that is {p} − 1 = {d}. The maps now show dL/d(output) of every layer: red where a larger value would raise the loss, blue where it would lower it. At the input, pixel (row {r}, column {col}) has the largest gradient, {g}.</source>
             <translation>反向传播运用链式法则，从损失出发一层一层地往回算，直到输入。它从得分开始：dL/dz_k = p_k − y_k，对正确类别 {y} 来说就是 {p} − 1 = {d}。现在特征图显示的是每一层的 dL/d(输出)：红色表示该值变大会让损失上升，蓝色表示会让损失下降。在输入上，像素（第 {r} 行、第 {col} 列）的梯度最大，为 {g}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="645" />
+            <location filename="../../explainer/gui/tour/stops.py" line="637" />
             <source>Gradients flow back</source>
             <translation>梯度反向流动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="674" />
+            <location filename="../../explainer/gui/tour/stops.py" line="666" />
             <source>After this one step the loss for this input drops from {before} to {after}, and p({y}) goes from {pb} to {pa}.</source>
             <translation>只走这一步，这个输入的损失就从 {before} 降到了 {after}，p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="679" />
+            <location filename="../../explainer/gui/tour/stops.py" line="671" />
             <source>After this one step the loss for this input goes from {before} to {after} (the step was too large and overshot), and p({y}) goes from {pb} to {pa}.</source>
             <translation>走完这一步，这个输入的损失从 {before} 变为 {after}（步子太大，走过头了），p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="684" />
+            <location filename="../../explainer/gui/tour/stops.py" line="676" />
             <source>Gradient descent moves every weight a little against its gradient: W ← W − lr · dL/dW, with lr = {lr}.</source>
             <translation>梯度下降让每个权重沿着梯度的反方向移动一小步：W ← W − lr · dL/dW，其中 lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="689" />
+            <location filename="../../explainer/gui/tour/stops.py" line="681" />
             <source>The largest change of a single weight, {dw}, is in {layer}. The tour works on a copy: your network stays as it was.</source>
             <translation>单个权重的最大变化为 {dw}，出现在 {layer}。导览是在副本上操作的：你的网络保持原样。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="697" />
+            <location filename="../../explainer/gui/tour/stops.py" line="689" />
             <source>One SGD step: what changed</source>
             <translation>一步 SGD：有什么变化</translation>
         </message>

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup
 
-from explainer.data import DATASETS, MNIST, Dataset, dataset_named
+from explainer.data import DATASETS, FASHION_MNIST, MNIST, Dataset, dataset_named
 from explainer.errors import BadInputError
 from explainer.gui.i18n import shown_class_names, tr, translate_error
 from explainer.gui.mainwindow.modelfiles import read_model
@@ -63,6 +63,15 @@ def window_title(dataset: Dataset) -> str:
     if dataset.name == MNIST.name:
         return tr("MNIST CNN Explainer")
     return tr("CNN Explainer: {name}").format(name=dataset.name)
+
+
+def draw_heading(dataset: Dataset) -> str:
+    """The heading over the canvas: what there is to draw for ``dataset`` (your own images: anything)."""
+    if dataset.name == MNIST.name:
+        return tr("Draw a digit")
+    if dataset.name == FASHION_MNIST.name:
+        return tr("Draw a piece of clothing")
+    return tr("Draw or open an image")
 
 
 class DatasetSwitching:

@@ -41,7 +41,7 @@ from explainer.gui.i18n import FollowsLanguage, class_name, tr, translate_error
 from explainer.gui.jobs import stop_all_workers
 from explainer.gui.kit.widgets import heading, hint
 from explainer.gui.mainwindow.actions import WindowActions, scale_names, scale_tips
-from explainer.gui.mainwindow.datasets import DatasetSwitching, window_title
+from explainer.gui.mainwindow.datasets import DatasetSwitching, draw_heading, window_title
 from explainer.gui.mainwindow.detail import LayerExplanation
 from explainer.gui.mainwindow.lessontabs import LessonTabs, is_lesson
 from explainer.gui.mainwindow.modelfiles import (
@@ -314,7 +314,7 @@ class MainWindow(
         if isinstance(app, QApplication):
             # Qt shows "title — display name" on most desktops: both name the data set in use.
             app.setApplicationDisplayName(self.windowTitle())
-        self.draw_heading.setText(tr("Draw a digit") if mnist else tr("Draw a piece of clothing"))
+        self.draw_heading.setText(draw_heading(self.state.dataset))
         self.draw_hint.setText(tr("Left button draws, right button erases. The network updates as you draw."))
         self.brush_label.setText(tr("Brush"))
         self.brush_slider.setToolTip(

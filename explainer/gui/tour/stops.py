@@ -24,6 +24,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import class_name, tr
 from explainer.gui.layers import registry
 from explainer.gui.layers.pool import pool_mode
+from explainer.gui.mainwindow.datasets import draw_heading
 
 TOUR_LR = 0.05
 """Learning rate of the SGD step at the last stop (the same default as the Learn and Stepper views)."""
@@ -270,15 +271,6 @@ def _conv_step(trace: Trace, index: int, channel: int, row: int, col: int) -> tu
     )
 
 
-def _draw_title(dataset: Dataset) -> str:
-    """The first stop's title: what there is to draw for ``dataset``."""
-    if dataset.name == MNIST.name:
-        return tr("Draw a digit")
-    if dataset.name == FASHION_MNIST.name:
-        return tr("Draw a piece of clothing")
-    return tr("Draw or open an image")
-
-
 def _draw_stop(p: TourProblem) -> Stop:
     k = int(p.trace.prediction[0])
     numbers = {"p": _percent(p.trace.probs[0, k])}
@@ -305,7 +297,7 @@ def _draw_stop(p: TourProblem) -> Stop:
             "every stop follows the new digit."
         )
     words = {"label": p.name(p.label), "guess": p.name(k), "dataset": p.dataset.name}
-    return _stop("draw", _draw_title(p.dataset), text, numbers, words, widgets=("canvas",))
+    return _stop("draw", draw_heading(p.dataset), text, numbers, words, widgets=("canvas",))
 
 
 def _input_text(dataset: Dataset) -> str:
