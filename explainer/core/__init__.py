@@ -3,6 +3,7 @@
 Pure NumPy and the standard library; importing it never imports Qt.
 """
 
+from explainer.core.adversarial import attack_accuracy, fgsm, loss_input_gradient, pgd
 from explainer.core.init import glorot_uniform, he_normal
 from explainer.core.layers import (
     AvgPool2D,
@@ -47,13 +48,17 @@ __all__ = [
     "Sigmoid",
     "Tanh",
     "Trace",
+    "attack_accuracy",
     "conv_input_grad_steps",
     "conv_steps",
     "conv_weight_grad_steps",
+    "fgsm",
     "glorot_uniform",
     "he_normal",
+    "loss_input_gradient",
     "maxpool_grad_steps",
     "mse_loss",
+    "pgd",
     "pool_steps",
     "reference_net",
     "softmax",
