@@ -41,6 +41,7 @@ from explainer.gui.i18n import FollowsLanguage, class_name, tr, translate_error
 from explainer.gui.jobs import stop_all_workers
 from explainer.gui.kit.widgets import heading, hint
 from explainer.gui.mainwindow.actions import WindowActions, scale_names, scale_tips
+from explainer.gui.mainwindow.compare import CompareMode
 from explainer.gui.mainwindow.datasets import DatasetSwitching
 from explainer.gui.mainwindow.detail import LayerExplanation
 from explainer.gui.mainwindow.modelfiles import (
@@ -68,7 +69,7 @@ PAGE_SYNC_DELAY_MS = 150
 """A page on screen catches up with the drawing once the strokes pause this long (its work is heavy)."""
 
 
-class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, FollowsLanguage, QMainWindow):
+class MainWindow(ScreenFit, WindowActions, CompareMode, DatasetSwitching, LayerExplanation, FollowsLanguage, QMainWindow):
     """Canvas, input preview and sample gallery on the left; the live overview and the other pages right.
 
     Forward mode traces without gradients (the fast live path); Backward mode traces against a ``Target``
@@ -119,6 +120,7 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
         self._apply_theme()
         self._build_widgets()
         self._build_actions()
+        self._build_compare_actions()
         self._build_dataset_actions()
         self._build_pages()
         self._build_menus()
@@ -665,7 +667,8 @@ class MainWindow(ScreenFit, WindowActions, DatasetSwitching, LayerExplanation, F
                 "Forward: each map shows what its layer computed from your digit (red: positive, blue: "
                 "negative). Click any map to see how it was computed."
             )
-        self.quantity_hint.setText(text)
+        compare = self._compare_hint() if hasattr(self, "_pinned") else ""
+        self.quantity_hint.setText(compare or text)
 
     # ----------------------------------------------------------------- mode, target and model
     def _target_chosen(self, target: Target) -> None:
