@@ -103,7 +103,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/app.py" line="170" />
             <location filename="../../explainer/gui/app.py" line="172" />
-            <location filename="../../explainer/gui/mainwindow/window.py" line="330" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
             <source>MNIST CNN Explainer</source>
             <translation>MNIST CNN 可视化讲解</translation>
         </message>
@@ -774,7 +774,7 @@ Install them with:
             <location filename="../../explainer/gui/layers/pool.py" line="313" />
             <location filename="../../explainer/gui/layers/pool.py" line="324" />
             <location filename="../../explainer/gui/network/mapdetail.py" line="348" />
-            <location filename="../../explainer/gui/network/overview.py" line="160" />
+            <location filename="../../explainer/gui/network/overview.py" line="163" />
             <location filename="../../explainer/gui/pages/design.py" line="462" />
             <source>input</source>
             <translation>输入</translation>
@@ -1144,8 +1144,8 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/dense/forward.py" line="205" />
             <location filename="../../explainer/gui/layers/dense/forward.py" line="366" />
-            <location filename="../../explainer/gui/network/overview.py" line="458" />
-            <location filename="../../explainer/gui/network/overview.py" line="531" />
+            <location filename="../../explainer/gui/network/overview.py" line="513" />
+            <location filename="../../explainer/gui/network/overview.py" line="586" />
             <source>probability</source>
             <translation>概率</translation>
         </message>
@@ -1744,79 +1744,139 @@ Install them with:
             <translation>色标(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="303" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="305" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="304" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="306" />
             <source>Le&amp;ssons</source>
             <translation>课程(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="306" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="308" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="309" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="311" />
             <source>&amp;Data set</source>
             <translation>数据集(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="314" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="316" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="326" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="328" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="333" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="335" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="340" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="340" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="339" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="341" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="339" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="341" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="347" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="349" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="355" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="352" />
+            <source>Esc (while pinned)</source>
+            <translation>Esc（已固定时）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="352" />
+            <source>Unpin, before Esc clears the canvas</source>
+            <translation>取消固定（优先于 Esc 清空画布）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="359" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="371" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="375" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="374" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="378" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="31" />
+            <source>&amp;Pin to compare</source>
+            <translation>固定以比较(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="32" />
+            <source>Pin the maps now; every change then shows as the difference from them (Esc unpins)</source>
+            <translation>固定当前的特征图；之后的每个改动都显示为与它们的差（Esc 取消固定）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="38" />
+            <source>Show the &amp;difference from the pinned maps</source>
+            <translation>显示与固定特征图的差(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="39" />
+            <source>While pinned: the change since pinning (on) or the maps now (off)</source>
+            <translation>固定时：显示固定以来的变化（开）或当前的特征图（关）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="47" />
+            <source>&amp;Unpin</source>
+            <translation>取消固定(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="48" />
+            <source>Stop comparing with the pinned maps</source>
+            <translation>不再与固定的特征图比较</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="60" />
+            <source>Draw something first: there is nothing to pin.</source>
+            <translation>请先画点什么：现在没有可固定的内容。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="67" />
+            <source>Pinned. Change anything: the maps show the difference. D: difference / now, Esc: unpin.</source>
+            <translation>已固定。随便改动：特征图会显示差值。D：差值 / 当前，Esc：取消固定。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="136" />
+            <source>Compare: each map shows now − pinned (red: grew, blue: shrank); the bars show the change of each probability in points. D shows the maps now, Esc unpins.</source>
+            <translation>比较：每张图显示 当前 − 固定（红：增大，蓝：减小）；条形显示每个概率变化了多少个百分点。D 显示当前的特征图，Esc 取消固定。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="140" />
+            <source>Compare: a trace is pinned; D shows the difference from it again, Esc unpins.</source>
+            <translation>比较：已固定一次计算；D 重新显示与它的差，Esc 取消固定。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/datasets.py" line="21" />
@@ -1899,232 +1959,232 @@ Install them with:
             <translation>正在使用一个权重随机、未经训练的网络：它的预测没有意义。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/screen.py" line="140" />
+            <location filename="../../explainer/gui/mainwindow/screen.py" line="138" />
             <source>The window cannot grow any larger on this screen</source>
             <translation>窗口在此屏幕上无法再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="139" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="143" />
             <source>The model could not be loaded</source>
             <translation>无法加载模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="173" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="177" />
             <source>Opened the model {name}: {layers} layers, {params:,} weights</source>
             <translation>已打开模型 {name}：{layers} 层，{params:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="184" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="188" />
             <source>Saved the model to {path}</source>
             <translation>模型已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="194" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="198" />
             <location filename="../../explainer/gui/pages/learn.py" line="285" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="207" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="211" />
             <source>Opened an image labelled {label}</source>
             <translation>已打开一张标签为 {label} 的图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="232" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="236" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="234" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="238" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="242" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="246" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="244" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="248" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="332" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
             <location filename="../../explainer/gui/tour/stops.py" line="275" />
             <source>Draw a digit</source>
             <translation>写一个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="332" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
             <source>Draw a piece of clothing</source>
             <translation>画一件服饰</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="333" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="337" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="338" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="335" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="339" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="336" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="340" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="338" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="342" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="340" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="344" />
             <source>Your drawing or photo, cropped to the object, its longer side scaled to 28 pixels and its box centred, like the Fashion-MNIST photos.</source>
             <translation>你的画或照片：裁剪到物体，长边缩放到 28 像素，外框居中，就像 Fashion-MNIST 的照片。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="345" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="349" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="345" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="349" />
             <source>Or pick a test image</source>
             <translation>或者选一张测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="346" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="350" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="348" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="352" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="360" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="364" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="361" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="365" />
             <source>Model changed by Learn this digit:</source>
             <translation>模型已被“学习这个数字”改变：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="362" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="366" />
             <location filename="../../explainer/gui/pages/learn.py" line="449" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="363" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="367" />
             <source>Put back the weights from before the last Learn step</source>
             <translation>恢复上一次学习步骤之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="368" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="372" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="592" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="596" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="600" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="604" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="605" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="609" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="609" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="613" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="630" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="634" />
             <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
             <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="643" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="647" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="645" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="649" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="651" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="655" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="659" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="663" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="664" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="668" />
             <source>Forward: each map shows what its layer computed from your digit (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的数字算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="721" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="726" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="721" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="726" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="789" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="794" />
             <source>Loaded a test image labelled {label}</source>
             <translation>已载入一张标签为 {label} 的测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="815" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="820" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="815" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="820" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="835" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="840" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="835" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="840" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/network/layout.py" line="221" />
-            <location filename="../../explainer/gui/network/overview.py" line="457" />
-            <location filename="../../explainer/gui/network/overview.py" line="531" />
+            <location filename="../../explainer/gui/network/overview.py" line="512" />
+            <location filename="../../explainer/gui/network/overview.py" line="586" />
             <source>softmax</source>
             <translation>softmax</translation>
         </message>
@@ -2180,47 +2240,47 @@ Install them with:
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="684" />
+            <location filename="../../explainer/gui/network/overview.py" line="739" />
             <source>{name} · channel {c} of {n}</source>
             <translation>{name} · 第 {c} 个通道，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="686" />
+            <location filename="../../explainer/gui/network/overview.py" line="741" />
             <source>{name} · logit of class {k}</source>
             <translation>{name} · 类别 {k} 的 logit</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="688" />
+            <location filename="../../explainer/gui/network/overview.py" line="743" />
             <source>{name} · value {i} of {n}</source>
             <translation>{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="690" />
+            <location filename="../../explainer/gui/network/overview.py" line="745" />
             <source>no gradient (no target)</source>
             <translation>没有梯度（未设目标）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="690" />
+            <location filename="../../explainer/gui/network/overview.py" line="745" />
             <source>no input yet</source>
             <translation>还没有输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="693" />
+            <location filename="../../explainer/gui/network/overview.py" line="748" />
             <source>value {v}</source>
             <translation>数值 {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="698" />
+            <location filename="../../explainer/gui/network/overview.py" line="753" />
             <source>= {name} channel {c}, row {r}, col {k}</source>
             <translation>= {name} 第 {c} 个通道，第 {r} 行，第 {k} 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="704" />
+            <location filename="../../explainer/gui/network/overview.py" line="759" />
             <source>min {lo}   max {hi}</source>
             <translation>最小 {lo}   最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="833" />
+            <location filename="../../explainer/gui/network/overview.py" line="888" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
@@ -2230,12 +2290,12 @@ Install them with:
             <translation>每个类别的概率（对 logits 做 softmax）；最高的就是预测结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/prediction.py" line="113" />
+            <location filename="../../explainer/gui/network/prediction.py" line="128" />
             <source>Unusual input (score {score:.1f}; 99% of digits stay under {threshold:.1f}): this does not look like the digits the network was trained on, so its answer means little.</source>
             <translation>异常输入（分数 {score:.1f}；99% 的数字低于 {threshold:.1f}）：这看起来不像网络训练时见过的数字，所以它的回答意义不大。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/prediction.py" line="274" />
+            <location filename="../../explainer/gui/network/prediction.py" line="314" />
             <source>Prediction</source>
             <translation>预测</translation>
         </message>

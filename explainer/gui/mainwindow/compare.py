@@ -64,7 +64,8 @@ class CompareMode:
         self.overview.set_reference(trace)
         self._show_pinned()
         self.statusBar().showMessage(
-            tr("Pinned. Change anything: the maps show the difference. D: difference / now, Esc: unpin."), 8000
+            tr("Pinned. Change anything: the maps show the difference. D: difference / now, Esc: unpin."),
+            8000,
         )
         return True
 

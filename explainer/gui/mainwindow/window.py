@@ -69,7 +69,9 @@ PAGE_SYNC_DELAY_MS = 150
 """A page on screen catches up with the drawing once the strokes pause this long (its work is heavy)."""
 
 
-class MainWindow(ScreenFit, WindowActions, CompareMode, DatasetSwitching, LayerExplanation, FollowsLanguage, QMainWindow):
+class MainWindow(
+    ScreenFit, WindowActions, CompareMode, DatasetSwitching, LayerExplanation, FollowsLanguage, QMainWindow
+):
     """Canvas, input preview and sample gallery on the left; the live overview and the other pages right.
 
     Forward mode traces without gradients (the fast live path); Backward mode traces against a ``Target``

@@ -256,7 +256,10 @@ class PredictionView(QWidget):
         palette = theme.current()
         painter.setFont(layout.percent_font)
         for track, delta, baseline in zip(
-            layout.tracks, self._change, layout.percent_baselines, strict=True  # type: ignore[arg-type]
+            layout.tracks,
+            self._change,
+            layout.percent_baselines,
+            strict=True,  # type: ignore[arg-type]
         ):
             middle, half = track.center().x(), track.width() / 2
             painter.setPen(Qt.PenStyle.NoPen)
@@ -267,7 +270,8 @@ class PredictionView(QWidget):
             painter.setPen(QPen(palette.muted, 1))
             painter.drawLine(QPointF(middle, track.top()), QPointF(middle, track.bottom()))
             painter.setPen(palette.text)
-            painter.drawText(QPointF(layout.percent_x, baseline), f"{100.0 * float(delta):+.1f}%")
+            points = round(100.0 * float(delta), 1) or 0.0  # no "−0.0"
+            painter.drawText(QPointF(layout.percent_x, baseline), f"{points:+.1f}%")
         painter.setPen(Qt.PenStyle.NoPen)
 
     def _paint_unusual(self, painter: QPainter, layout: _RowLayout) -> None:
