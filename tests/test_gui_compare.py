@@ -85,3 +85,29 @@ def test_escape_unpins_first_then_clears(window) -> None:
     assert escape in window.present_action.shortcuts() and escape not in window.clear_action.shortcuts()
     window.set_presenting(False)
     assert escape in window.clear_action.shortcuts()
+
+
+def test_editing_one_kernel_weight_makes_a_new_model_that_spreads_through_later_layers(window) -> None:
+    window.canvas.set_image(digit())
+    window.trace_pending_input()
+    window.pin_trace()
+    before = window.state.model
+    window._open_map_detail(2, 3)  # conv2, output map 3
+    view = window.detail_view()
+    assert view.objectName() == "conv_view"
+    view.canvas.sigWeightClicked.emit(5, 0, 2)
+    old = float(before.layers[2].params["W"][3, 5, 0, 2])
+    assert view.weight_editor.box.value() == pytest.approx(old, abs=1e-3)
+    view.weight_editor.box.setValue(old + 1.0)
+    model = window.state.model
+    assert model is not before
+    changed = model.layers[2].params["W"] != before.layers[2].params["W"]
+    assert changed.sum() == 1 and changed[3, 5, 0, 2]
+    assert before.layers[2].params["W"][3, 5, 0, 2] == np.float32(old)  # the old model is untouched
+    window.show_overview()
+    now, pinned = window.current_trace(), window.pinned_trace()
+    assert_differences(window, now, pinned)
+    assert not window.overview.shown_values(0).any()  # conv1 is before the edit: no change
+    changed_maps = np.abs(window.overview.shown_values(2)).reshape(8, -1).max(axis=1) > 0
+    assert changed_maps.tolist() == [c == 3 for c in range(8)]  # conv2: only output map 3
+    assert np.abs(window.overview.shown_values(5)).max() > 0  # and it spreads to conv3

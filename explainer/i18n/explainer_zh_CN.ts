@@ -760,17 +760,17 @@ Install them with:
             <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="301" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="304" />
             <source>channel {c}</source>
             <translation>通道 {c}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="301" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="304" />
             <source>input, padded</source>
             <translation>输入（已填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="360" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="363" />
             <location filename="../../explainer/gui/layers/pool.py" line="313" />
             <location filename="../../explainer/gui/layers/pool.py" line="324" />
             <location filename="../../explainer/gui/network/mapdetail.py" line="348" />
@@ -780,55 +780,55 @@ Install them with:
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="360" />
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="567" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="363" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="573" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="362" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="365" />
             <source>window · kernel</source>
             <translation>窗口 · 卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="363" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="366" />
             <location filename="../../explainer/gui/layers/pool.py" line="314" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="558" />
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="659" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="564" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="665" />
             <source>bias {b}</source>
             <translation>偏置 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="566" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="572" />
             <source>window of channel {c}</source>
             <translation>通道 {c} 的窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="566" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="572" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="568" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="574" />
             <source>products</source>
             <translation>乘积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="739" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="755" />
             <source>output map </source>
             <translation>输出特征图 </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="740" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="757" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="742" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="759" />
             <source>Save the sliding kernel as an animated GIF (up to {n} steps from here)</source>
             <translation>把滑动的卷积核保存为 GIF 动画（从当前位置起最多 {n} 步）</translation>
         </message>
@@ -1001,6 +1001,16 @@ Install them with:
             <location filename="../../explainer/gui/layers/conv/texts.py" line="207" />
             <source>Impossible: 'same' padding puts (K − 1) / 2 = {half} zeros on each side, and half a pixel cannot be added. Choose an odd kernel size or type the padding as a number.</source>
             <translation>不可能：'same' 填充要在每一侧补 (K − 1) / 2 = {half} 个 0，而半个像素是补不了的。请选择奇数大小的卷积核，或把填充直接输入为一个数字。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/weightedit.py" line="60" />
+            <source>Edit weight w[{c}][{r},{k}]:</source>
+            <translation>编辑权重 w[{c}][{r},{k}]：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/weightedit.py" line="62" />
+            <source>Set this kernel weight by hand (click a weight in a kernel to choose it). The window uses the edited model, so the change spreads through every later layer; P pins the maps first to see where. Model → Restore bundled model undoes it.</source>
+            <translation>手动设置这个卷积核权重（点击卷积核中的某个权重来选择它）。窗口会使用编辑后的模型，所以这个改动会传到后面的每一层；先按 P 固定特征图，就能看到改动传到了哪里。模型 → 恢复自带模型 可以撤销。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/dense/__init__.py" line="25" />
@@ -1909,12 +1919,17 @@ Install them with:
             <translation>现在使用 {name} 及其自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/detail.py" line="90" />
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="89" />
+            <source>{name}: weight W[{o}, {c}, {r}, {k}] set to {v}. Model → Restore bundled model undoes it.</source>
+            <translation>{name}：权重 W[{o}, {c}, {r}, {k}] 设为 {v}。模型 → 恢复自带模型 可以撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="110" />
             <source>Backward pass through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/detail.py" line="91" />
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="111" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
         </message>
@@ -2295,7 +2310,7 @@ Install them with:
             <translation>异常输入（分数 {score:.1f}；99% 的数字低于 {threshold:.1f}）：这看起来不像网络训练时见过的数字，所以它的回答意义不大。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/prediction.py" line="314" />
+            <location filename="../../explainer/gui/network/prediction.py" line="315" />
             <source>Prediction</source>
             <translation>预测</translation>
         </message>
