@@ -1010,7 +1010,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/conv/weightedit.py" line="62" />
             <source>Set this kernel weight by hand (click a weight in a kernel to choose it). The window uses the edited model, so the change spreads through every later layer; P pins the maps first to see where. Model → Restore bundled model undoes it.</source>
-            <translation>手动设置这个卷积核权重（点击卷积核中的某个权重来选择它）。窗口会使用编辑后的模型，所以这个改动会传到后面的每一层；先按 P 固定特征图，就能看到改动传到了哪里。模型 → 恢复自带模型 可以撤销。</translation>
+            <translation>手动设置这个卷积核权重（点击卷积核中的某个权重来选择它）。窗口会使用编辑后的模型，所以这个改动会传到后面的每一层；先按 P 固定特征图，就能看到改动传到了哪里。“模型 → 恢复自带的模型”可以撤销。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/dense/__init__.py" line="25" />
@@ -1921,7 +1921,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/mainwindow/detail.py" line="89" />
             <source>{name}: weight W[{o}, {c}, {r}, {k}] set to {v}. Model → Restore bundled model undoes it.</source>
-            <translation>{name}：权重 W[{o}, {c}, {r}, {k}] 设为 {v}。模型 → 恢复自带模型 可以撤销。</translation>
+            <translation>{name}：权重 W[{o}, {c}, {r}, {k}] 设为 {v}。“模型 → 恢复自带的模型”可以撤销。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/detail.py" line="110" />
