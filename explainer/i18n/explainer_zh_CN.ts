@@ -2172,27 +2172,27 @@ Install them with:
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="794" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="802" />
             <source>Loaded a test image labelled {label}</source>
             <translation>已载入一张标签为 {label} 的测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="820" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="828" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="820" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="828" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="840" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="848" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="840" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="848" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
@@ -2315,86 +2315,189 @@ Install them with:
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="25" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="26" />
             <source>Step through</source>
             <translation>逐步执行</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="26" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="27" />
             <source>One training step on your digit, stage by stage: forward, loss, backward, update</source>
             <translation>在你的数字上执行一次训练，逐个阶段：前向、损失、反向、更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="35" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="36" />
             <source>Attribution</source>
             <translation>归因</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="36" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="37" />
             <source>Which pixels of your digit the score depends on: gradients, SmoothGrad, IG, Grad-CAM</source>
             <translation>得分取决于你的数字中的哪些像素：梯度、SmoothGrad、IG、Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="45" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="46" />
             <location filename="../../explainer/gui/pages/learn.py" line="442" />
             <source>Learn this digit</source>
             <translation>学习这个数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="46" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="47" />
             <source>Label your digit, take one SGD step and see what changed; Undo puts the weights back</source>
             <translation>给你的数字打上标签，执行一步 SGD，看看有什么变化；“撤销”会恢复权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="55" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="56" />
             <source>Gradient check</source>
             <translation>梯度检验</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="56" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="57" />
             <source>Compare back-propagation with central differences for pixels and weights you pick</source>
             <translation>针对你挑选的像素和权重，比较反向传播与中心差分的结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="65" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="66" />
             <location filename="../../explainer/gui/pages/playground.py" line="252" />
             <source>Playground</source>
             <translation>试验场</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="66" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="67" />
             <source>Try input size, kernel size, padding and stride, and see the output size worked out</source>
             <translation>试试不同的输入尺寸、卷积核大小、填充和步幅，看输出尺寸是怎么算出来的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="75" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="76" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="205" />
+            <source>What if: adversarial</source>
+            <translation>假如：对抗样本</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="77" />
+            <source>An FGSM step on your digit: invisible changes that fool the network, and why</source>
+            <translation>对你的数字做一步 FGSM：看不见的改动如何骗过网络，以及原因</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="86" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="76" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="87" />
             <source>Train the network on MNIST and watch the loss fall and the filters form</source>
             <translation>在 MNIST 上训练网络，看着损失下降、滤波器逐渐成形</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="85" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="96" />
             <source>Design</source>
             <translation>设计</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="86" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="97" />
             <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
             <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="96" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="107" />
             <source>Test set</source>
             <translation>测试集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="97" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="108" />
             <source>Accuracy on the 10,000 MNIST test digits, the confusion matrix and the mistakes</source>
             <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="136" />
+            <source>After one step on the perturbed digit the network sees it again; try the slider.</source>
+            <translation>在扰动后的数字上走一步之后，网络又认出了它；试试拖动滑块。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="146" />
+            <source>ε = {e}</source>
+            <translation>ε = {e}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="156" />
+            <source>Draw a digit: this page then tries to fool the network with it.</source>
+            <translation>画一个数字：这一页会试着用它骗过网络。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="169" />
+            <location filename="../../explainer/gui/pages/playground.py" line="131" />
+            <source>your digit</source>
+            <translation>你写的数字</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="170" />
+            <source>perturbation ε · sign(∂L/∂x)</source>
+            <translation>扰动 ε · sign(∂L/∂x)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="171" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="217" />
+            <source>perturbed digit</source>
+            <translation>扰动后的数字</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="175" />
+            <source>Label {y}: the network reads {a} before and {b} after the step.</source>
+            <translation>标签 {y}：扰动前网络读作 {a}，扰动后读作 {b}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="179" />
+            <source>The prediction flipped: “Show in the network” shows where the maps changed.</source>
+            <translation>预测变了：“在网络中显示”会显示哪些特征图变了。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="191" />
+            <source>No measured table for this model (benchmarks/bench_fgsm.py makes one).</source>
+            <translation>这个模型没有测量表（benchmarks/bench_fgsm.py 可以生成）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="198" />
+            <source>Measured on the 10,000 test digits (clean: {clean}):</source>
+            <translation>在 10,000 个测试数字上测得（无扰动：{clean}）：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="200" />
+            <source>PGD, 10 steps (1,000 digits)</source>
+            <translation>PGD，10 步（1,000 个数字）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="207" />
+            <source>ε: how far each pixel may move (pixels lie between 0 and 1)</source>
+            <translation>ε：每个像素最多能改变多少（像素值在 0 到 1 之间）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="208" />
+            <source>Show in the network</source>
+            <translation>在网络中显示</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="210" />
+            <source>Pin the clean digit's maps and show the perturbed digit: the overview shows the difference</source>
+            <translation>固定原始数字的特征图并显示扰动后的数字：总览显示两者的差</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="212" />
+            <source>Learn this perturbed digit</source>
+            <translation>学习这个扰动后的数字</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="214" />
+            <source>One SGD step on the perturbed digit with its true label: adversarial training in miniature</source>
+            <translation>用真实标签在扰动后的数字上做一步 SGD：微型的对抗训练</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="216" />
+            <source>Probabilities, your digit</source>
+            <translation>概率：你的数字</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="219" />
+            <source>Why a network that is 99% right falls apart: each pixel moves by only ε, too little for you to see, but every one moves in the direction that raises the loss. The score changes by about ε times the sum of all 784 |∂L/∂x|, and these small pushes add up. Training never showed the network such inputs, so nothing taught it to resist them.</source>
+            <translation>为什么 99% 正确的网络会崩溃：每个像素只改变 ε，小到你看不出来，但每一个都朝着让损失变大的方向改变。分数大约改变 ε 乘以全部 784 个 |∂L/∂x| 之和，这些小小的推动累加起来。训练时网络从没见过这样的输入，所以没有什么教它去抵抗。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="306" />
@@ -3084,11 +3187,6 @@ Install them with:
             <location filename="../../explainer/gui/pages/playground.py" line="123" />
             <source>Kernel</source>
             <translation>卷积核</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="131" />
-            <source>your digit</source>
-            <translation>你写的数字</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/playground.py" line="132" />

@@ -777,11 +777,19 @@ class MainWindow(
             "sigLabelChosen": lambda label: self.state.choose_target(Target("label", int(label))),
             "sigOpenDigit": self.open_digit,
             "sigRunningChanged": self._training_running,
+            "sigShowInNetwork": self._show_changed_digit,
         }
         for name in PAGE_SIGNALS:
             signal = getattr(view, name, None)
             if signal is not None:
                 signal.connect(slots[name])
+
+    def _show_changed_digit(self, clean: np.ndarray, changed: np.ndarray, label: int) -> None:
+        """Pin the clean digit's trace and show the changed one in the overview (compare mode)."""
+        self.state.set_input(clean, label)
+        self.pin_trace()
+        self.state.set_input(changed, label)
+        self.show_network_overview()
 
     # ----------------------------------------------------------------- slots
     def _load_sample(self, image: object, label: int) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from explainer.gui.i18n import tr
 from explainer.gui.pages.base import (
     PageSpec,
+    sync_adversarial,
     sync_architecture,
     sync_attribution,
     sync_learn,
@@ -67,6 +68,16 @@ PAGES = (
         "learn",
         "Alt+6",
         sync_playground,
+    ),
+    PageSpec(
+        "adversarial",
+        "explainer.gui.pages.adversarial",
+        "AdversarialView",
+        lambda: tr("What if: adversarial"),
+        lambda: tr("An FGSM step on your digit: invisible changes that fool the network, and why"),
+        "lessons",
+        "Alt+Shift+1",
+        sync_adversarial,
     ),
     PageSpec(
         "training",

@@ -10,6 +10,8 @@ the same way, by the signals the view offers:
 - ``sigLabelChosen(label)``: the user named the digit's true class; the window's one target follows.
 - ``sigOpenDigit(image, label)``: put this digit into the canvas (image ``(28, 28)`` float32 in [0, 1]).
 - ``sigRunningChanged(running)``: a job that replaces the model (training) started or ended.
+- ``sigShowInNetwork(clean, changed, label)``: pin the clean digit's maps and show the changed digit in
+  the overview (compare mode); digits ``(28, 28)`` float32 in [0, 1].
 
 Every page module runs alone on a sample digit: ``python -m explainer.gui.pages.<module>`` calls
 :func:`run_page`.
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 
     from explainer.core import Sequential, Trace
 
-PAGE_SIGNALS = ("sigModelProduced", "sigLabelChosen", "sigOpenDigit", "sigRunningChanged")
+PAGE_SIGNALS = ("sigModelProduced", "sigLabelChosen", "sigOpenDigit", "sigRunningChanged", "sigShowInNetwork")
 """The signals a page view may offer (see the module docstring); the window connects those it has."""
 
 
@@ -142,6 +144,16 @@ def sync_learn(view: Any, new: Problem, old: Problem | None) -> None:
     if _new_digit(new, old):
         view.set_input(new.x)
     if new.label is not None and (old is None or new.label != old.label or _new_digit(new, old)):
+        view.set_label(new.label)
+
+
+def sync_adversarial(view: Any, new: Problem, old: Problem | None) -> None:
+    """The adversarial page: the model it attacks, the digit and its label."""
+    if old is None or new.model is not old.model:
+        view.set_model(new.model)
+    if _new_digit(new, old):
+        view.set_input(new.x)
+    if old is None or new.label != old.label:
         view.set_label(new.label)
 
 
