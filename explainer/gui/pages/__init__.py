@@ -70,16 +70,6 @@ PAGES = (
         sync_playground,
     ),
     PageSpec(
-        "adversarial",
-        "explainer.gui.pages.adversarial",
-        "AdversarialView",
-        lambda: tr("What if: adversarial"),
-        lambda: tr("An FGSM step on your digit: invisible changes that fool the network, and why"),
-        "lessons",
-        "Alt+Shift+1",
-        sync_adversarial,
-    ),
-    PageSpec(
         "training",
         "explainer.gui.pages.training",
         "TrainingView",
@@ -110,5 +100,16 @@ PAGES = (
         "Alt+9",
         sync_model_and_data,
     ),
+    PageSpec(
+        "adversarial",
+        "explainer.gui.pages.adversarial",
+        "AdversarialView",
+        lambda: tr("What if: adversarial"),
+        lambda: tr("An FGSM step on your digit: invisible changes that fool the network, and why"),
+        "lessons",
+        "Alt+Shift+1",
+        sync_adversarial,
+    ),
 )
-"""Every page in tab order: the Learn menu's (they explain the current digit), then the Model menu's."""
+"""Every page in tab order: the Learn menu's (they explain the current digit), the Model menu's, then the
+Lessons menu's (after the others, so Alt+1 … Alt+9 stay the first tabs)."""
