@@ -3,6 +3,7 @@
 Pure NumPy and the standard library; importing it never imports Qt.
 """
 
+from explainer.core.adversarial import attack_accuracy, fgsm, loss_input_gradient, pgd
 from explainer.core.conv1d import Conv1DStep, conv1d_steps, convolve1d, correlate1d
 from explainer.core.init import glorot_uniform, he_normal
 from explainer.core.layers import (
@@ -65,6 +66,7 @@ __all__ = [
     "Sigmoid",
     "Tanh",
     "Trace",
+    "attack_accuracy",
     "binary_cross_entropy",
     "conv1d_steps",
     "conv_input_grad_steps",
@@ -72,16 +74,19 @@ __all__ = [
     "conv_weight_grad_steps",
     "convolve1d",
     "correlate1d",
+    "fgsm",
     "glorot_uniform",
     "he_normal",
     "l1_loss",
     "l2_loss",
+    "loss_input_gradient",
     "mae_loss",
     "mape_loss",
     "maxpool_grad_steps",
     "mse_loss",
     "msle_loss",
     "output_losses",
+    "pgd",
     "pool_steps",
     "reference_net",
     "softmax",

@@ -839,77 +839,77 @@ Install them with:
             <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="301" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="304" />
             <source>channel {c}</source>
             <translation>通道 {c}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="301" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="304" />
             <source>input, padded</source>
             <translation>输入（已填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="360" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="363" />
             <location filename="../../explainer/gui/layers/pool.py" line="322" />
             <location filename="../../explainer/gui/layers/pool.py" line="333" />
             <location filename="../../explainer/gui/network/mapdetail.py" line="380" />
-            <location filename="../../explainer/gui/network/overview.py" line="160" />
+            <location filename="../../explainer/gui/network/overview.py" line="163" />
             <location filename="../../explainer/gui/pages/design.py" line="499" />
             <source>input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="360" />
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="567" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="363" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="573" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="362" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="365" />
             <source>window · kernel</source>
             <translation>窗口 · 卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="363" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="366" />
             <location filename="../../explainer/gui/layers/pool.py" line="323" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="558" />
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="659" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="564" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="665" />
             <source>bias {b}</source>
             <translation>偏置 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="566" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="572" />
             <source>window of channel {c}</source>
             <translation>通道 {c} 的窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="566" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="572" />
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="177" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="568" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="574" />
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="178" />
             <source>products</source>
             <translation>乘积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="739" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="755" />
             <source>output map </source>
             <translation>输出特征图 </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="740" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="757" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="742" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="759" />
             <source>Save the sliding kernel as an animated GIF (up to {n} steps from here)</source>
             <translation>把滑动的卷积核保存为 GIF 动画（从当前位置起最多 {n} 步）</translation>
         </message>
@@ -1084,6 +1084,16 @@ Install them with:
             <translation>不可能：'same' 填充要在每一侧补 (K − 1) / 2 = {half} 个 0，而半个像素是补不了的。请选择奇数大小的卷积核，或把填充直接输入为一个数字。</translation>
         </message>
         <message>
+            <location filename="../../explainer/gui/layers/conv/weightedit.py" line="60" />
+            <source>Edit weight w[{c}][{r},{k}]:</source>
+            <translation>编辑权重 w[{c}][{r},{k}]：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/weightedit.py" line="62" />
+            <source>Set this kernel weight by hand (click a weight in a kernel to choose it). The window uses the edited model, so the change spreads through every later layer; P pins the maps first to see where. Model → Restore bundled model undoes it.</source>
+            <translation>手动设置这个卷积核权重（点击卷积核中的某个权重来选择它）。窗口会使用编辑后的模型，所以这个改动会传到后面的每一层；先按 P 固定特征图，就能看到改动传到了哪里。“模型 → 恢复自带的模型”可以撤销。</translation>
+        </message>
+        <message>
             <location filename="../../explainer/gui/layers/dense/__init__.py" line="25" />
             <source>maps laid out as one vector</source>
             <translation>特征图排成一个向量</translation>
@@ -1225,8 +1235,8 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/dense/forward.py" line="205" />
             <location filename="../../explainer/gui/layers/dense/forward.py" line="366" />
-            <location filename="../../explainer/gui/network/overview.py" line="458" />
-            <location filename="../../explainer/gui/network/overview.py" line="531" />
+            <location filename="../../explainer/gui/network/overview.py" line="513" />
+            <location filename="../../explainer/gui/network/overview.py" line="586" />
             <source>probability</source>
             <translation>概率</translation>
         </message>
@@ -2041,89 +2051,149 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>色标(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="317" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="319" />
             <source>&amp;Learn</source>
             <translation>学习(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="318" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="320" />
             <source>Le&amp;ssons</source>
             <translation>课程(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="320" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="322" />
             <source>&amp;Model</source>
             <translation>模型(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="324" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="326" />
             <source>&amp;Data set</source>
             <translation>数据集(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="329" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="331" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="341" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="343" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="349" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="351" />
             <source>Lessons</source>
             <translation>课程</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="351" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="353" />
             <source>The seeds' other lessons and the what-if experiments, one tab each</source>
             <translation>种子材料中的其他课程和“假如”实验，每个一个标签页</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="354" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="356" />
             <source>Show the app in {language}</source>
             <translation>以 {language} 显示程序</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="359" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="361" />
             <source>Left mouse button</source>
             <translation>鼠标左键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="359" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="361" />
             <source>Draw</source>
             <translation>书写</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="360" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="362" />
             <source>Right mouse button</source>
             <translation>鼠标右键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="360" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="362" />
             <source>Erase</source>
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="368" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="370" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="376" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="373" />
+            <source>Esc (while pinned)</source>
+            <translation>Esc（已固定时）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="373" />
+            <source>Unpin, before Esc clears the canvas</source>
+            <translation>取消固定（优先于 Esc 清空画布）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="380" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="392" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="396" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="395" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="399" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="31" />
+            <source>&amp;Pin to compare</source>
+            <translation>固定以比较(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="32" />
+            <source>Pin the maps now; every change then shows as the difference from them (Esc unpins)</source>
+            <translation>固定当前的特征图；之后的每个改动都显示为与它们的差（Esc 取消固定）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="38" />
+            <source>Show the &amp;difference from the pinned maps</source>
+            <translation>显示与固定特征图的差(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="39" />
+            <source>While pinned: the change since pinning (on) or the maps now (off)</source>
+            <translation>固定时：显示固定以来的变化（开）或当前的特征图（关）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="47" />
+            <source>&amp;Unpin</source>
+            <translation>取消固定(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="48" />
+            <source>Stop comparing with the pinned maps</source>
+            <translation>不再与固定的特征图比较</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="60" />
+            <source>Draw something first: there is nothing to pin.</source>
+            <translation>请先画点什么：现在没有可固定的内容。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="67" />
+            <source>Pinned. Change anything: the maps show the difference. D: difference / now, Esc: unpin.</source>
+            <translation>已固定。随便改动：特征图会显示差值。D：差值 / 当前，Esc：取消固定。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="136" />
+            <source>Compare: each map shows now − pinned (red: grew, blue: shrank); the bars show the change of each probability in points. D shows the maps now, Esc unpins.</source>
+            <translation>比较：每张图显示 当前 − 固定（红：增大，蓝：减小）；条形显示每个概率变化了多少个百分点。D 显示当前的特征图，Esc 取消固定。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/compare.py" line="140" />
+            <source>Compare: a trace is pinned; D shows the difference from it again, Esc unpins.</source>
+            <translation>比较：已固定一次计算；D 重新显示与它的差，Esc 取消固定。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/datasets.py" line="30" />
@@ -2199,12 +2269,17 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>、</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/detail.py" line="90" />
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="89" />
+            <source>{name}: weight W[{o}, {c}, {r}, {k}] set to {v}. Model → Restore bundled model undoes it.</source>
+            <translation>{name}：权重 W[{o}, {c}, {r}, {k}] 设为 {v}。“模型 → 恢复自带的模型”可以撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="110" />
             <source>Backward pass through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/detail.py" line="91" />
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="111" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
         </message>
@@ -2353,216 +2428,216 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>当前使用的模型不是本次会话中从 ONNX 文件打开的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/screen.py" line="140" />
+            <location filename="../../explainer/gui/mainwindow/screen.py" line="138" />
             <source>The window cannot grow any larger on this screen</source>
             <translation>窗口在此屏幕上无法再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="151" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="154" />
             <source>The model could not be loaded</source>
             <translation>无法加载模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="188" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="191" />
             <source>Opened an image labelled {label}</source>
             <translation>已打开一张标签为 {label} 的图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="213" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="216" />
             <source>Cannot open this image</source>
             <translation>无法打开这张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="215" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="218" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="223" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="226" />
             <source>Cannot export the view</source>
             <translation>无法导出视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="225" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="228" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="318" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="321" />
             <source>Left button draws, right button erases. The network updates as you draw.</source>
             <translation>按住左键书写，右键擦除。网络会随着你的书写实时更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="319" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="322" />
             <source>Brush</source>
             <translation>画笔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="321" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="324" />
             <source>Brush size: thicker strokes look more like MNIST digits</source>
             <translation>画笔粗细：笔画粗一些更像 MNIST 数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="323" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="326" />
             <source>Brush size: thick strokes fill large shapes quickly</source>
             <translation>画笔粗细：粗笔画能很快涂满大块形状</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="325" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="328" />
             <source>What the network sees</source>
             <translation>网络看到的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="327" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="330" />
             <source>Your drawing, cropped, scaled to 20x20 and centred in 28x28 pixels, like the MNIST digits.</source>
             <translation>你的手写经过裁剪、缩放到 20x20，再居中放进 28x28 像素的图像，与 MNIST 数字的处理方式相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="329" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="332" />
             <source>Your drawing or photo, cropped to the object, its longer side scaled to 28 pixels and its box centred, like the Fashion-MNIST photos.</source>
             <translation>你的画或照片：裁剪到物体，长边缩放到 28 像素，外框居中，就像 Fashion-MNIST 的照片。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="337" />
             <source>Or pick a test digit</source>
             <translation>或者选一个测试数字</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="334" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="337" />
             <source>Or pick a test image</source>
             <translation>或者选一张测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="335" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="338" />
             <source>Colour scale:</source>
             <translation>色标：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="337" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="340" />
             <source>How colours are scaled: each layer on its own, each block (conv, ReLU, pool) together, or one scale for the whole network so layers can be compared.</source>
             <translation>颜色的缩放方式：每层单独缩放，每个模块（卷积、ReLU、池化）共用一个范围，或整个网络共用一个范围，便于比较各层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="349" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="352" />
             <source>Mode:</source>
             <translation>模式：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="350" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="353" />
             <source>Model changed by Learn this example:</source>
             <translation>模型已被“学习这个样本”改变：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="351" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="354" />
             <location filename="../../explainer/gui/pages/learn.py" line="451" />
             <location filename="../../explainer/gui/pages/sanity.py" line="459" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="352" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="355" />
             <source>Put back the weights from before the last Learn step</source>
             <translation>恢复上一次学习步骤之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="357" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="360" />
             <source>Time of the last update: preprocessing, the forward pass and refreshing the views</source>
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="583" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="586" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="591" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="594" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="597" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="600" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="599" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="602" />
             <source>Draw or pick an image to see what the network thinks</source>
             <translation>画一张或选一张图片，看看网络怎么想</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="604" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="607" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="625" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="628" />
             <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
             <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="638" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="641" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="640" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="643" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="646" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="649" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="654" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="657" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="659" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="662" />
             <source>Forward: each map shows what its layer computed from your input (red: positive, blue: negative). Click any map to see how it was computed.</source>
             <translation>前向：每张图显示它所在的层根据你的输入算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="716" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="720" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="716" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="720" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="789" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="801" />
             <source>Loaded a test image labelled {label}</source>
             <translation>已载入一张标签为 {label} 的测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="815" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="827" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="815" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="827" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="823" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="835" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="823" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="835" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/network/layout.py" line="221" />
-            <location filename="../../explainer/gui/network/overview.py" line="457" />
-            <location filename="../../explainer/gui/network/overview.py" line="531" />
+            <location filename="../../explainer/gui/network/overview.py" line="512" />
+            <location filename="../../explainer/gui/network/overview.py" line="586" />
             <location filename="../../explainer/gui/pages/activations.py" line="318" />
             <source>softmax</source>
             <translation>softmax</translation>
@@ -2619,47 +2694,47 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="684" />
+            <location filename="../../explainer/gui/network/overview.py" line="739" />
             <source>{name} · channel {c} of {n}</source>
             <translation>{name} · 第 {c} 个通道，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="686" />
+            <location filename="../../explainer/gui/network/overview.py" line="741" />
             <source>{name} · logit of class {k}</source>
             <translation>{name} · 类别 {k} 的 logit</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="688" />
+            <location filename="../../explainer/gui/network/overview.py" line="743" />
             <source>{name} · value {i} of {n}</source>
             <translation>{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="690" />
+            <location filename="../../explainer/gui/network/overview.py" line="745" />
             <source>no gradient (no target)</source>
             <translation>没有梯度（未设目标）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="690" />
+            <location filename="../../explainer/gui/network/overview.py" line="745" />
             <source>no input yet</source>
             <translation>还没有输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="693" />
+            <location filename="../../explainer/gui/network/overview.py" line="748" />
             <source>value {v}</source>
             <translation>数值 {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="698" />
+            <location filename="../../explainer/gui/network/overview.py" line="753" />
             <source>= {name} channel {c}, row {r}, col {k}</source>
             <translation>= {name} 第 {c} 个通道，第 {r} 行，第 {k} 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="704" />
+            <location filename="../../explainer/gui/network/overview.py" line="759" />
             <source>min {lo}   max {hi}</source>
             <translation>最小 {lo}   最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="833" />
+            <location filename="../../explainer/gui/network/overview.py" line="888" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
@@ -2669,147 +2744,158 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>每个类别的概率（对 logits 做 softmax）；最高的就是预测结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/prediction.py" line="113" />
+            <location filename="../../explainer/gui/network/prediction.py" line="128" />
             <source>Unusual input (score {score:.1f}; 99% of digits stay under {threshold:.1f}): this does not look like the digits the network was trained on, so its answer means little.</source>
             <translation>异常输入（分数 {score:.1f}；99% 的数字低于 {threshold:.1f}）：这看起来不像网络训练时见过的数字，所以它的回答意义不大。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/prediction.py" line="274" />
+            <location filename="../../explainer/gui/network/prediction.py" line="315" />
             <source>Prediction</source>
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="28" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="29" />
             <source>Step through</source>
             <translation>逐步执行</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="29" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="30" />
             <source>One training step on your input, stage by stage: forward, loss, backward, update</source>
             <translation>在你的输入上执行一次训练，逐个阶段：前向、损失、反向、更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="38" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="39" />
             <source>Attribution</source>
             <translation>归因</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="39" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="40" />
             <source>Which pixels of your input the score depends on: gradients, SmoothGrad, IG, Grad-CAM</source>
             <translation>得分取决于你的输入中的哪些像素：梯度、SmoothGrad、IG、Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="49" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="50" />
             <location filename="../../explainer/gui/pages/learn.py" line="444" />
             <source>Learn this example</source>
             <translation>学习这个样本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="50" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="51" />
             <source>Label your input, take one SGD step and see what changed; Undo puts the weights back</source>
             <translation>给你的输入打上标签，执行一步 SGD，看看有什么变化；“撤销”会恢复权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="59" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="60" />
             <source>Gradient check</source>
             <translation>梯度检验</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="60" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="61" />
             <source>Compare back-propagation with central differences for pixels and weights you pick</source>
             <translation>针对你挑选的像素和权重，比较反向传播与中心差分的结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="69" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="70" />
             <location filename="../../explainer/gui/pages/playground.py" line="272" />
             <source>Playground</source>
             <translation>试验场</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="70" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="71" />
             <source>Try input size, kernel size, padding and stride, and see the output size worked out</source>
             <translation>试试不同的输入尺寸、卷积核大小、填充和步幅，看输出尺寸是怎么算出来的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="79" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="80" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="80" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="81" />
             <source>Train the network on the data set in use and watch the loss fall and the filters form</source>
             <translation>在当前数据集上训练网络，看着损失下降、滤波器逐渐成形</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="89" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="90" />
             <source>Design</source>
             <translation>设计</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="90" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="91" />
             <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
             <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="100" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="101" />
             <source>Test set</source>
             <translation>测试集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="101" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="102" />
             <source>Accuracy on the data set's test images, the confusion matrix and the mistakes</source>
             <translation>在数据集测试图片上的准确率、混淆矩阵和分类错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="110" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="111" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="205" />
+            <source>What if: adversarial</source>
+            <translation>假如：对抗样本</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="112" />
+            <source>An FGSM step on your input: invisible changes that fool the network, and why</source>
+            <translation>在你的输入上走一步 FGSM：看不出的改动如何骗过网络，以及原因</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="121" />
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="193" />
             <source>1-D convolution</source>
             <translation>一维卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="111" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="122" />
             <source>A kernel sliding along a signal: narrow, wide, equal width; convolution or correlation</source>
             <translation>卷积核沿信号滑动：窄卷积、宽卷积、等宽卷积；卷积还是互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="120" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="131" />
             <location filename="../../explainer/gui/pages/activations.py" line="299" />
             <source>Activations and losses</source>
             <translation>激活函数与损失函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="121" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="132" />
             <source>Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your input</source>
             <translation>Sigmoid、tanh、ReLU、Leaky ReLU、softmax 和八种损失函数，以及它们在你的输入上的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="132" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="143" />
             <source>Gradient descent</source>
             <translation>梯度下降</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="133" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="144" />
             <source>Full batch, SGD and mini-batch descent raced from the same initial weights</source>
             <translation>全批量、SGD 与小批量梯度下降，从同一组初始权重出发一起比赛</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="142" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="153" />
             <location filename="../../explainer/gui/pages/receptive.py" line="154" />
             <source>Receptive fields</source>
             <translation>感受野</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="143" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="154" />
             <source>How many outputs each pixel feeds, and which pixels one unit of any layer sees</source>
             <translation>每个像素影响多少个输出，以及任意一层的一个单元看到哪些像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="152" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="163" />
             <source>Side by side</source>
             <translation>并排对比</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="153" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="164" />
             <source>The first layer of the digits network and of the clothes network, side by side</source>
             <translation>把手写数字网络和服装网络的第一层并排对比</translation>
         </message>
@@ -2925,6 +3011,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="429" />
             <location filename="../../explainer/gui/pages/activations.py" line="542" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="169" />
             <location filename="../../explainer/gui/pages/playground.py" line="143" />
             <source>your input</source>
             <translation>你的输入</translation>
@@ -3128,6 +3215,92 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/activations.py" line="630" />
             <source>Were the label {cls}, the network would be confidently wrong (p = {p}). MSE's gradient reaches the logits through softmax's slope p(1 − p), nearly 0 for a saturated output: at most {mse}, so the mistake is barely corrected. Cross-entropy's log cancels that slope, ∂L/∂z = p − t, so its gradient is {ce}: learning is fastest when the mistake is worst.</source>
             <translation>如果标签是 {cls}，网络就是在自信地犯错（p = {p}）。MSE 的梯度要经过 softmax 的斜率 p(1 − p) 才能到达 logit，而输出饱和时这个斜率几乎为 0：最多只有 {mse}，所以这个错误几乎得不到纠正。交叉熵中的 log 恰好抵消了这个斜率，∂L/∂z = p − t，所以它的梯度是 {ce}：错得越厉害，学得越快。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="136" />
+            <source>After one step on the perturbed input the network sees it again; try the slider.</source>
+            <translation>在扰动后的输入上走一步之后，网络又认出了它；试试拖动滑块。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="146" />
+            <source>ε = {e}</source>
+            <translation>ε = {e}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="156" />
+            <source>Draw or pick an input: this page then tries to fool the network with it.</source>
+            <translation>画一个输入：这一页会试着用它骗过网络。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="170" />
+            <source>perturbation ε · sign(∂L/∂x)</source>
+            <translation>扰动 ε · sign(∂L/∂x)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="171" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="217" />
+            <source>perturbed input</source>
+            <translation>扰动后的输入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="175" />
+            <source>Label {y}: the network reads {a} before and {b} after the step.</source>
+            <translation>标签 {y}：扰动前网络读作 {a}，扰动后读作 {b}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="179" />
+            <source>The prediction flipped: “Show in the network” shows where the maps changed.</source>
+            <translation>预测变了：“在网络中显示”会显示哪些特征图变了。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="191" />
+            <source>No measured table for this model (benchmarks/bench_fgsm.py makes one).</source>
+            <translation>这个模型没有测量表（benchmarks/bench_fgsm.py 可以生成）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="198" />
+            <source>Measured on the 10,000 test images (clean: {clean}):</source>
+            <translation>在 10,000 个测试图像上测得（无扰动：{clean}）：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="200" />
+            <source>PGD, 10 steps (1,000 images)</source>
+            <translation>PGD，10 步（1,000 个输入）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="207" />
+            <source>ε: how far each pixel may move (pixels lie between 0 and 1)</source>
+            <translation>ε：每个像素最多能改变多少（像素值在 0 到 1 之间）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="208" />
+            <source>Show in the network</source>
+            <translation>在网络中显示</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="210" />
+            <source>Pin the clean input's maps and show the perturbed input: the overview shows the difference</source>
+            <translation>固定原始输入的特征图并显示扰动后的输入：总览显示两者的差</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="212" />
+            <source>Learn this perturbed input</source>
+            <translation>学习这个扰动后的输入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="214" />
+            <source>One SGD step on the perturbed input with its true label: adversarial training in miniature</source>
+            <translation>用真实标签在扰动后的输入上做一步 SGD：微型的对抗训练</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="216" />
+            <source>Probabilities, your input</source>
+            <translation>概率：你的输入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="219" />
+            <source>Why a network that is 99% right falls apart: each pixel moves by only ε, too little for you to see, but every one moves in the direction that raises the loss. The score changes by about ε times the sum of all 784 |∂L/∂x|, and these small pushes add up. Training never showed the network such inputs, so nothing taught it to resist them.</source>
+            <translation>为什么 99% 正确的网络会崩溃：每个像素只改变 ε，小到你看不出来，但每一个都朝着让损失变大的方向改变。分数大约改变 ε 乘以全部 784 个 |∂L/∂x| 之和，这些小小的推动累加起来。训练时网络从没见过这样的输入，所以没有什么教它去抵抗。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="341" />
@@ -5956,6 +6129,46 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>无法把 {kind} 层导出为 ONNX</translation>
         </message>
         <message>
+            <source>After one step on the perturbed digit the network sees it again; try the slider.</source>
+            <translation type="vanished">在扰动后的数字上走一步之后，网络又认出了它；试试拖动滑块。</translation>
+        </message>
+        <message>
+            <source>Draw a digit: this page then tries to fool the network with it.</source>
+            <translation type="vanished">画一个数字：这一页会试着用它骗过网络。</translation>
+        </message>
+        <message>
+            <source>your digit</source>
+            <translation type="vanished">你写的数字</translation>
+        </message>
+        <message>
+            <source>perturbed digit</source>
+            <translation type="vanished">扰动后的数字</translation>
+        </message>
+        <message>
+            <source>Measured on the 10,000 test digits (clean: {clean}):</source>
+            <translation type="vanished">在 10,000 个测试数字上测得（无扰动：{clean}）：</translation>
+        </message>
+        <message>
+            <source>PGD, 10 steps (1,000 digits)</source>
+            <translation type="vanished">PGD，10 步（1,000 个数字）</translation>
+        </message>
+        <message>
+            <source>Pin the clean digit's maps and show the perturbed digit: the overview shows the difference</source>
+            <translation type="vanished">固定原始数字的特征图并显示扰动后的数字：总览显示两者的差</translation>
+        </message>
+        <message>
+            <source>Learn this perturbed digit</source>
+            <translation type="vanished">学习这个扰动后的数字</translation>
+        </message>
+        <message>
+            <source>One SGD step on the perturbed digit with its true label: adversarial training in miniature</source>
+            <translation type="vanished">用真实标签在扰动后的数字上做一步 SGD：微型的对抗训练</translation>
+        </message>
+        <message>
+            <source>Probabilities, your digit</source>
+            <translation type="vanished">概率：你的数字</translation>
+        </message>
+        <message>
             <source>Check your answer against the numbers of your digit (Enter)</source>
             <translation type="vanished">用你的数字的实际数值检查你的答案（Enter）</translation>
         </message>
@@ -5978,10 +6191,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <source>Seed 004's table of activation functions and its losses, each with its derivative, and where your digit's numbers fall on them.</source>
             <translation type="vanished">种子材料 004 中的激活函数表和损失函数，每个都画出其导数，并标出你的数字的数值落在曲线的什么位置。</translation>
-        </message>
-        <message>
-            <source>your digit</source>
-            <translation type="vanished">你写的数字</translation>
         </message>
         <message>
             <source>your digit's class</source>

@@ -310,6 +310,8 @@ class WindowActions:
         self.scale_menu = menu(self.view_menu, lambda: tr("Colour &scale"), *self.scale_group.actions())
         self.view_menu.addSeparator()
         self.view_menu.addActions([*self.mode_group.actions(), self.back_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.pin_action, self.difference_action, self.unpin_action])
         pages = {
             name: [self._page_actions[key] for key, page in self._pages.items() if page.spec.menu == name]
             for name in ("learn", "lessons", "model")
@@ -367,6 +369,8 @@ class WindowActions:
                 if action.actionGroup() is self.scale_group:
                     what = tr("Colour scale: {mode}").format(mode=what)
                 rows.append((" / ".join(sequences), what))
+        if not self.unpin_action.shortcuts():
+            rows.append((tr("Esc (while pinned)"), tr("Unpin, before Esc clears the canvas")))
         html = "".join(
             f"<tr><td style='padding-right:18px'><b>{keys}</b></td><td>{what}</td></tr>"
             for keys, what in rows

@@ -68,11 +68,31 @@ class LayerExplanation:
         """Put ``view`` (explaining ``layer``) in place of the overview and give it the keys."""
         direction = "backward" if trace.has_gradients else "forward"
         self._explained = (direction, layer, channel)
+        edited = getattr(view, "sigWeightEdited", None)
+        if edited is not None:
+            edited.connect(self.edit_weight)
         self.detail_panel.set_view(view, self._detail_heading())
         self.network_stack.setCurrentWidget(self.detail_panel)
         self._show_overview_controls(False)
         self.tabs.setCurrentWidget(self.network_page)
         view.setFocus()
+
+    def edit_weight(
+        self, layer: int, out_channel: int, in_channel: int, row: int, col: int, value: float
+    ) -> None:
+        """Use a copy of the model with one conv weight ``W[out_channel, in_channel, row, col]`` set to
+        ``value``: the window's normal model path, so every later layer and view follows."""
+        model = self.state.model.copy()
+        model.layers[layer].params["W"][out_channel, in_channel, row, col] = value
+        self.state.set_model(model)
+        self.statusBar().showMessage(
+            tr(
+                "{name}: weight W[{o}, {c}, {r}, {k}] set to {v}. Model → Restore bundled model undoes it."
+            ).format(
+                name=model.layers[layer].name, o=out_channel, c=in_channel, r=row, k=col, v=f"{value:.3f}"
+            ),
+            8000,
+        )
 
     def _show_overview_controls(self, shown: bool) -> None:
         """The colour-scale choice and the hint on the colours only concern the overview."""

@@ -7,8 +7,8 @@ enough. Presenting is full screen with only what a projector needs.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from explainer.gui import theme
@@ -53,8 +53,7 @@ class ScreenFit:
             self._presented = ({widget: widget.isVisibleTo(self) for widget in hidden}, self.geometry())
             for widget in hidden:
                 widget.hide()
-            self.clear_action.setShortcuts([QKeySequence(Qt.Key.Key_C)])
-            self.present_action.setShortcuts([QKeySequence(Qt.Key.Key_F11), QKeySequence(Qt.Key.Key_Escape)])
+            self._route_escape()
             self.showFullScreen()
             screen = self.screen()
             if screen is not None and self.geometry() != screen.geometry():
@@ -67,8 +66,7 @@ class ScreenFit:
         for widget, visible in shown.items():
             widget.setVisible(visible)
         self._show_overview_controls(self.network_stack.currentWidget() is not self.detail_panel)
-        self.present_action.setShortcuts([QKeySequence(Qt.Key.Key_F11)])
-        self.clear_action.setShortcuts([QKeySequence(Qt.Key.Key_Escape), QKeySequence(Qt.Key.Key_C)])
+        self._route_escape()
         self._screen_fit_timer.start()
 
     def _unneeded_when_presenting(self) -> list[QWidget]:

@@ -41,6 +41,7 @@ from explainer.gui.i18n import FollowsLanguage, class_name, tr, translate_error
 from explainer.gui.jobs import stop_all_workers
 from explainer.gui.kit.widgets import heading, hint
 from explainer.gui.mainwindow.actions import WindowActions, scale_names, scale_tips
+from explainer.gui.mainwindow.compare import CompareMode
 from explainer.gui.mainwindow.datasets import DatasetSwitching, draw_heading, window_title
 from explainer.gui.mainwindow.detail import LayerExplanation
 from explainer.gui.mainwindow.lessontabs import LessonTabs, is_lesson
@@ -70,6 +71,7 @@ PAGE_SYNC_DELAY_MS = 150
 class MainWindow(
     ScreenFit,
     WindowActions,
+    CompareMode,
     DatasetSwitching,
     LayerExplanation,
     ModelFiles,
@@ -128,6 +130,7 @@ class MainWindow(
         self._apply_theme()
         self._build_widgets()
         self._build_actions()
+        self._build_compare_actions()
         self._build_dataset_actions()
         self._build_pages()
         self._build_menus()
@@ -660,7 +663,8 @@ class MainWindow(
                 "Forward: each map shows what its layer computed from your input (red: positive, blue: "
                 "negative). Click any map to see how it was computed."
             )
-        self.quantity_hint.setText(text)
+        compare = self._compare_hint() if hasattr(self, "_pinned") else ""
+        self.quantity_hint.setText(compare or text)
 
     # ----------------------------------------------------------------- mode, target and model
     def _target_chosen(self, target: Target) -> None:
@@ -772,11 +776,19 @@ class MainWindow(
             "sigOpenDigit": self.open_digit,
             "sigRunningChanged": self._training_running,
             "sigDatasetProduced": self.set_dataset,
+            "sigShowInNetwork": self._show_changed_digit,
         }
         for name in PAGE_SIGNALS:
             signal = getattr(view, name, None)
             if signal is not None:
                 signal.connect(slots[name])
+
+    def _show_changed_digit(self, clean: np.ndarray, changed: np.ndarray, label: int) -> None:
+        """Pin the clean digit's trace and show the changed one in the overview (compare mode)."""
+        self.state.set_input(clean, label)
+        self.pin_trace()
+        self.state.set_input(changed, label)
+        self.show_network_overview()
 
     # ----------------------------------------------------------------- slots
     def _load_sample(self, image: object, label: int) -> None:

@@ -121,6 +121,9 @@ class OverviewView(FollowsLanguage, ColumnLayout, QWidget):
         self._class_names: list[str] = []
         self._blocks: list[list[int]] = []
         self._trace: Trace | None = None
+        # Compare mode: the pinned trace, and whether the maps show now − pinned (else "now").
+        self._reference: Trace | None = None
+        self._difference = True
         self._mode = "layer"
         self._quantity = "activation"
         self._values = np.zeros(0, dtype=np.float32)
@@ -185,17 +188,18 @@ class OverviewView(FollowsLanguage, ColumnLayout, QWidget):
                 self._faded_pixels[span].data, cols, rows, cols * 4, QImage.Format.Format_RGB32
             )
         self._trace = None
+        self._reference = None
         self._hover = None
         self._unzoomed = None
         self._refresh_pixels()
         self._prediction.set_probs(None, self._class_names)
+        self._prediction.set_change(None)
         self._relayout()
 
     def retranslate_ui(self) -> None:
         """Name the classes of the prediction bars in the current language."""
         self._class_names = [class_name(name) for name in self._model_class_names]
-        probs = None if self._trace is None else self._trace.probs[0]
-        self._prediction.set_probs(probs, self._class_names)
+        self._show_probs()
 
     def set_trace(self, trace: Trace | None) -> None:
         """Show ``trace`` (sample 0), or blank maps for None.
@@ -206,13 +210,56 @@ class OverviewView(FollowsLanguage, ColumnLayout, QWidget):
             self._check(trace)
         self._trace = trace
         self._refresh_pixels()
-        probs = None if trace is None else trace.probs[0]
-        self._prediction.set_probs(probs, self._class_names)
+        self._show_probs()
         self.update()
 
     def current_trace(self) -> Trace | None:
         """The trace shown now, or None."""
         return self._trace
+
+    def set_reference(self, trace: Trace | None) -> None:
+        """Compare mode: pin ``trace`` (None unpins); while pinned and ``difference_shown()``, every map
+        shows now − pinned on the diverging scale and the class bars the change of each probability."""
+        if trace is not None:
+            self._check(trace)
+        self._reference = trace
+        self._refresh_compare()
+
+    def reference(self) -> Trace | None:
+        """The pinned trace, or None."""
+        return self._reference
+
+    def set_difference_shown(self, shown: bool) -> None:
+        """While pinned: show the difference from the pinned trace (True) or the trace now (False)."""
+        self._difference = bool(shown)
+        self._refresh_compare()
+
+    def difference_shown(self) -> bool:
+        """True when the maps show now − pinned (a trace is pinned and the difference is chosen)."""
+        return self._reference is not None and self._difference
+
+    def shown_values(self, layer_index: int) -> np.ndarray | None:
+        """Sample 0 of the values a column paints now (``INPUT_INDEX`` for the input), or None.
+
+        Shape:
+            the column's per-sample shape, e.g. ``(8, 28, 28)``.
+        """
+        return self._source(self._position(layer_index))
+
+    def _refresh_compare(self) -> None:
+        self._static = None  # the input's colour bar turns diverging for a difference
+        self._refresh_pixels()
+        self._show_probs()
+        self.update()
+
+    def _show_probs(self) -> None:
+        """The class bars: the probabilities now, and their change while a difference is shown."""
+        probs = None if self._trace is None else self._trace.probs[0]
+        change = None
+        if probs is not None and self.difference_shown():
+            change = probs.astype(np.float64) - self._reference.probs[0]  # type: ignore[union-attr]
+        self._prediction.set_probs(probs, self._class_names)
+        self._prediction.set_change(change)
 
     def set_scale_mode(self, mode: str) -> None:
         """Choose the colour range: "layer", "block" (conv..pool) or "global", always symmetric ±max|v|."""
@@ -364,7 +411,14 @@ class OverviewView(FollowsLanguage, ColumnLayout, QWidget):
         Shape:
             returns the column's per-sample shape.
         """
-        trace = self._trace
+        now = self._quantity_of(self._trace, position)
+        if now is None or not self.difference_shown():
+            return now
+        pinned = self._quantity_of(self._reference, position)
+        return None if pinned is None else now.astype(np.float32) - pinned.astype(np.float32)
+
+    def _quantity_of(self, trace: Trace | None, position: int) -> np.ndarray | None:
+        """Sample 0 of the activation or gradient of column ``position`` in ``trace``, or None."""
         if trace is None:
             return None
         gradient = self._quantity == "gradient"
@@ -387,7 +441,7 @@ class OverviewView(FollowsLanguage, ColumnLayout, QWidget):
             peak = peak if math.isfinite(peak) and peak > 0.0 else 1.0
             for p in group:
                 levels[p] = (-peak, peak)
-        grey_input = self._quantity == "activation"
+        grey_input = self._quantity == "activation" and not self.difference_shown()
         if grey_input:
             levels[0] = (0.0, 1.0)
         self._levels = levels
@@ -418,7 +472,8 @@ class OverviewView(FollowsLanguage, ColumnLayout, QWidget):
         about 5x more per map.
         """
         split = self._columns[0].size
-        input_argb = self._faded_grey_argb if self._quantity == "activation" else self._faded_diverging_argb
+        grey = self._quantity == "activation" and not self.difference_shown()
+        input_argb = self._faded_grey_argb if grey else self._faded_diverging_argb
         np.take(input_argb, self._indices[:split], out=self._faded_pixels[:split], mode="clip")
         np.take(
             self._faded_diverging_argb, self._indices[split:], out=self._faded_pixels[split:], mode="clip"
@@ -542,7 +597,7 @@ class OverviewView(FollowsLanguage, ColumnLayout, QWidget):
             for cell in column.cells:
                 painter.drawRect(cell.adjusted(-1, -1, 0, 0))
         for rect, group in self._bars:
-            grey = group == [0] and self._quantity == "activation"
+            grey = group == [0] and self._quantity == "activation" and not self.difference_shown()
             paint_gradient(painter, rect, theme.GREY_LUT if grey else theme.DIVERGING_LUT)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -73,6 +73,7 @@ class PredictionView(QWidget):
             tr("Probability of each class (softmax of the logits); the top one is the prediction")
         )
         self._probs: np.ndarray | None = None
+        self._change: np.ndarray | None = None
         self._class_names = [str(name) for name in class_names]
         self._layout: _RowLayout | None = None
         self._unusual: tuple[float, float] | None = None
@@ -98,6 +99,20 @@ class PredictionView(QWidget):
                 )
             self._probs = values
         self.update()
+
+    def set_change(self, change: np.ndarray | None) -> None:
+        """Compare mode: show how much each probability changed (now − pinned) as a bar from the middle
+        of each track, right for a rise, left for a fall, with the signed change in points; None: off.
+
+        Shape:
+            change: ``(K,)`` in [-1, 1].
+        """
+        self._change = None if change is None else np.asarray(change, np.float64).reshape(-1)
+        self.update()
+
+    def change(self) -> np.ndarray | None:
+        """The probability changes shown now, ``(K,)``, or None outside compare mode."""
+        return self._change
 
     def set_unusual(self, score: float | None, threshold: float = 0.0) -> None:
         """Warn under the bars that the input is unlike the training digits (``score`` > ``threshold``);
@@ -201,7 +216,9 @@ class PredictionView(QWidget):
             painter.setBrush(palette.surface)
             for track in layout.tracks:
                 painter.drawRect(track)
-            if self._probs is not None:
+            if self._probs is not None and self._change is not None:
+                self._paint_change(painter, layout)
+            elif self._probs is not None:
                 for k, (track, p) in enumerate(zip(layout.tracks, self._probs, strict=True)):
                     if k == predicted:
                         painter.setPen(QPen(palette.accent, theme.px(2)))
@@ -216,7 +233,7 @@ class PredictionView(QWidget):
             for k, (rect, name) in enumerate(zip(layout.names, self._class_names, strict=True)):
                 if k != predicted:
                     painter.drawText(rect, centred, name)
-            if self._probs is not None:
+            if self._probs is not None and self._change is None:
                 painter.setFont(layout.percent_font)
                 painter.setPen(palette.muted)
                 for k, (baseline, p) in enumerate(zip(layout.percent_baselines, self._probs, strict=True)):
@@ -227,11 +244,35 @@ class PredictionView(QWidget):
                 painter.setPen(palette.text)
                 painter.setFont(layout.chosen_font)
                 painter.drawText(layout.names[predicted], centred, self._class_names[predicted])
+            if predicted is not None and self._change is None:
                 painter.setFont(layout.chosen_percent_font)
                 painter.drawText(
                     QPointF(layout.percent_x, layout.percent_baselines[predicted]),
                     f"{100.0 * self._probs[predicted]:.1f}%",  # type: ignore[index]
                 )
+
+    def _paint_change(self, painter: QPainter, layout: _RowLayout) -> None:
+        """Each probability's change as a diverging bar from the track's middle and a signed number."""
+        palette = theme.current()
+        painter.setFont(layout.percent_font)
+        for track, delta, baseline in zip(
+            layout.tracks,
+            self._change,
+            layout.percent_baselines,
+            strict=True,  # type: ignore[arg-type]
+        ):
+            middle, half = track.center().x(), track.width() / 2
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.lut_color(theme.DIVERGING_LUT, 0.5 + 0.5 * float(delta)))
+            width = max(abs(float(delta)) * half, 1.0)
+            left = middle if delta >= 0 else middle - width
+            painter.drawRect(QRectF(left, track.top(), width, track.height()))
+            painter.setPen(QPen(palette.muted, 1))
+            painter.drawLine(QPointF(middle, track.top()), QPointF(middle, track.bottom()))
+            painter.setPen(palette.text)
+            points = round(100.0 * float(delta), 1) or 0.0  # no "−0.0"
+            painter.drawText(QPointF(layout.percent_x, baseline), f"{points:+.1f}%")
+        painter.setPen(Qt.PenStyle.NoPen)
 
     def _paint_unusual(self, painter: QPainter, layout: _RowLayout) -> None:
         """The warning in the free space under the rows (the rows stay aligned with the logits); when it

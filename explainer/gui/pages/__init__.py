@@ -9,6 +9,7 @@ from __future__ import annotations
 from explainer.gui.i18n import tr
 from explainer.gui.pages.base import (
     PageSpec,
+    sync_adversarial,
     sync_architecture,
     sync_attribution,
     sync_data_source,
@@ -102,6 +103,16 @@ PAGES = (
         "model",
         "Alt+9",
         sync_model_and_data,
+    ),
+    PageSpec(
+        "adversarial",
+        "explainer.gui.pages.adversarial",
+        "AdversarialView",
+        lambda: tr("What if: adversarial"),
+        lambda: tr("An FGSM step on your input: invisible changes that fool the network, and why"),
+        "lessons",
+        "Alt+Shift+1",
+        sync_adversarial,
     ),
     PageSpec(
         "conv1d",

@@ -12,6 +12,8 @@ the same way, by the signals the view offers:
 - ``sigRunningChanged(running)``: a job that replaces the model (training) started or ended.
 - ``sigDatasetProduced(dataset, model)``: work on this :class:`~explainer.data.Dataset` (your own images)
   with this network for it, as a switch of the data set does.
+- ``sigShowInNetwork(clean, changed, label)``: pin the clean digit's maps and show the changed digit in
+  the overview (compare mode); digits ``(28, 28)`` float32 in [0, 1].
 
 Every page module runs alone on a sample digit: ``python -m explainer.gui.pages.<module>`` calls
 :func:`run_page`.
@@ -38,6 +40,7 @@ PAGE_SIGNALS = (
     "sigOpenDigit",
     "sigRunningChanged",
     "sigDatasetProduced",
+    "sigShowInNetwork",
 )
 """The signals a page view may offer (see the module docstring); the window connects those it has."""
 
@@ -150,6 +153,16 @@ def sync_learn(view: Any, new: Problem, old: Problem | None) -> None:
     if _new_digit(new, old):
         view.set_input(new.x)
     if new.label is not None and (old is None or new.label != old.label or _new_digit(new, old)):
+        view.set_label(new.label)
+
+
+def sync_adversarial(view: Any, new: Problem, old: Problem | None) -> None:
+    """The adversarial page: the model it attacks, the digit and its label."""
+    if old is None or new.model is not old.model:
+        view.set_model(new.model)
+    if _new_digit(new, old):
+        view.set_input(new.x)
+    if old is None or new.label != old.label:
         view.set_label(new.label)
 
 

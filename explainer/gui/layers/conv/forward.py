@@ -55,6 +55,7 @@ from explainer.gui.layers.conv.texts import (
     forward_paragraphs,
     kernel_tooltip,
 )
+from explainer.gui.layers.conv.weightedit import WeightEditor
 from explainer.gui.state import signals_blocked
 
 CONV_KINDS = ("conv2d",)
@@ -193,10 +194,12 @@ class ConvCanvas(CachedCanvas):
     Signals:
         sigHoverCell(int, int): the mouse is over output position (row, col) (or a map cell mapping to it).
         sigFocusChannel(int): the student clicked the lane of this input channel.
+        sigWeightClicked(int, int, int): the student clicked weight (row, col) of this channel's kernel.
     """
 
     sigHoverCell = Signal(int, int)
     sigFocusChannel = Signal(int)
+    sigWeightClicked = Signal(int, int, int)
     SIZE_HINT_PX = (900, 440)
     MINIMUM_PX = (420, 240)
     _data: ConvData | None
@@ -493,6 +496,9 @@ class ConvCanvas(CachedCanvas):
         for lane in self._lanes:
             if lane.rect.contains(event.position()):
                 self.sigFocusChannel.emit(lane.channel)
+                weight = lane.kernel.cell_at(event.position())
+                if weight is not None:
+                    self.sigWeightClicked.emit(lane.channel, *weight)
                 return
 
 
@@ -710,9 +716,15 @@ class ConvView(SlidingKernelView):
     Use ``set_trace(trace, layer_index, channel)`` for a layer of a traced network, or ``set_arrays`` for
     plain arrays. ``channel`` is the output map.
 
+    Signals:
+        sigWeightEdited(layer_index, out_channel, in_channel, row, col, value): the student set one weight
+            of the traced layer by hand (the window makes the new model).
+
     Shape:
         set_arrays: x ``(C_in, H, W)``, w ``(C_in, k, k)``, b scalar.
     """
+
+    sigWeightEdited = Signal(int, int, int, int, int, float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("conv_view", parent)
@@ -720,7 +732,10 @@ class ConvView(SlidingKernelView):
         self.channel_box.setObjectName("channel")
         self.channel_box.valueChanged.connect(self._channel_chosen)
         self.gif_button = button("export_gif", self._ask_gif)
+        self.weight_editor = WeightEditor()
+        self.weight_editor.sigEdited.connect(self._weight_edited)
         self.toolbar.addWidget(self.channel_box)
+        self.toolbar.addWidget(self.weight_editor)
         self.toolbar.addWidget(self.gif_button)
         self.finish_toolbar()
 
@@ -729,6 +744,7 @@ class ConvView(SlidingKernelView):
         self.stage_layout.addWidget(self.hint)
         self.stage_layout.addWidget(self.formula)
         self.canvas.sigFocusChannel.connect(self.set_focus)
+        self.canvas.sigWeightClicked.connect(self._weight_clicked)
         self._trace: Trace | None = None
         self._layer_index = 0
         self._name = "conv"
@@ -737,6 +753,7 @@ class ConvView(SlidingKernelView):
     def retranslate_ui(self) -> None:
         """Write the controls' texts, the title and the explanation in the current language."""
         self.channel_box.setPrefix(tr("output map "))
+        self.weight_editor.retranslate_ui()
         self.gif_button.setText(tr("Save GIF…"))
         self.gif_button.setToolTip(
             tr("Save the sliding kernel as an animated GIF (up to {n} steps from here)").format(
@@ -772,7 +789,9 @@ class ConvView(SlidingKernelView):
         with signals_blocked(self.channel_box):
             self.channel_box.setRange(0, channels - 1)
             self.channel_box.setValue(channel)
+        self.weight_editor.setVisible(True)
         self._set_data(data, record.name, channel)
+        self._weight_clicked(*self.weight_editor.chosen())
 
     def set_arrays(
         self, x: np.ndarray, w: np.ndarray, b: float, stride: int = 1, padding: int = 0, *, name: str = "conv"
@@ -783,6 +802,7 @@ class ConvView(SlidingKernelView):
             x ``(C_in, H, W)``, w ``(C_in, k, k)``.
         """
         self._trace = None
+        self.weight_editor.setVisible(False)  # plain arrays: no model to edit
         with signals_blocked(self.channel_box):
             self.channel_box.setRange(0, 0)
         self._set_data(ConvData(x, w, b, stride, padding), name, 0)
@@ -805,6 +825,20 @@ class ConvView(SlidingKernelView):
         self.set_paragraphs(forward_paragraphs(data.k, data.channels, data.stride, data.padding))
         self.player.set_count(data.count)
         self._show_step(self.player.step())
+
+    def _weight_clicked(self, in_channel: int, row: int, col: int) -> None:
+        """Choose the weight the editor sets (clamped to this kernel)."""
+        data = self._data
+        if data is None:
+            return
+        c = min(in_channel, data.channels - 1)
+        r, k = min(row, data.k - 1), min(col, data.k - 1)
+        self.weight_editor.show_weight(c, r, k, float(data.kernel[c, r, k]))
+
+    def _weight_edited(self, in_channel: int, row: int, col: int, value: float) -> None:
+        if self._trace is not None:
+            out = self.channel_box.value()
+            self.sigWeightEdited.emit(self._layer_index, out, in_channel, row, col, value)
 
     def _channel_chosen(self, channel: int) -> None:
         if self._trace is not None:
