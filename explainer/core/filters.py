@@ -161,8 +161,8 @@ def activation_maximisation(
     steps: int = 64,
     step_size: float = 0.05,
     l2: float = 0.01,
-    blur_sigma: float = 0.5,
-    blur_every: int = 4,
+    blur_sigma: float = 0.7,
+    blur_every: int = 3,
     grey: float = 0.5,
 ) -> Synthesised:
     """Gradient ascent on each channel's mean activation from a grey image (module docstring).
@@ -171,7 +171,7 @@ def activation_maximisation(
     square (so the step does not depend on the layer's scale), then shrinks the distance from grey by the
     factor ``1 - l2`` (the L2 penalty as weight decay, so it stays small beside a normalised step) and
     clips to [0, 1]; every ``blur_every`` steps the image is blurred with ``blur_sigma`` pixels. A
-    normalised step can overshoot in deep layers: a channel whose mean fell halves its step, and each
+    normalised step can overshoot in deep layers: a channel whose mean fell shrinks its step by 0.7, and each
     channel keeps the best image of the ascent.
     """
     work = model.copy().eval()
@@ -187,7 +187,7 @@ def activation_maximisation(
             x = gaussian_blur(x, blur_sigma)
         x = np.clip(x, 0.0, 1.0).astype(np.float32)
         means, grad = channel_mean_and_grad(work, x, layer_index)
-        sizes[means < last] *= 0.5  # overshot: smaller steps for that channel
+        sizes[means < last] *= 0.7  # overshot: smaller steps for that channel
         last = means
         better = means > best_means
         best[better], best_means[better] = x[better], means[better]

@@ -2293,31 +2293,41 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="75" />
+            <source>Filters</source>
+            <translation>滤波器</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="76" />
+            <source>What each filter of every conv layer looks for: its top test images and a synthesised input</source>
+            <translation>每个卷积层的每个滤波器在找什么：最能激活它的测试图像和合成的输入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="87" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="76" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="88" />
             <source>Train the network on MNIST and watch the loss fall and the filters form</source>
             <translation>在 MNIST 上训练网络，看着损失下降、滤波器逐渐成形</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="85" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="97" />
             <source>Design</source>
             <translation>设计</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="86" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="98" />
             <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
             <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="96" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="108" />
             <source>Test set</source>
             <translation>测试集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="97" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="109" />
             <source>Accuracy on the 10,000 MNIST test digits, the confusion matrix and the mistakes</source>
             <translation>在 10,000 个 MNIST 测试数字上的准确率、混淆矩阵和分类错误</translation>
         </message>
@@ -2732,6 +2742,76 @@ Install them with:
             <location filename="../../explainer/gui/pages/design.py" line="473" />
             <source>{layers} layers, {weights:,} weights to learn</source>
             <translation>{layers} 层，需要学习 {weights:,} 个权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="145" />
+            <source>Computing on {data}…</source>
+            <translation>正在用{data}计算…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="152" />
+            <source>the given images</source>
+            <translation>给定的图像</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="155" />
+            <source>the {name} test set</source>
+            <translation>{name} 测试集</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="156" />
+            <source>the 100 bundled gallery samples (no data folder: choose one in Train or Test set to use the test set)</source>
+            <translation>随附的 100 个图库样本（没有数据文件夹：在“训练”或“测试集”中选择一个即可使用测试集）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="170" />
+            <source>Could not compute: {why}</source>
+            <translation>无法计算：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="210" />
+            <source>Left: the {k} test images whose strongest {name} unit of channel {c} is highest (its value under each); the outlined patch is all that unit sees. Right: grey, changed by gradient ascent until channel {c}'s mean activation rose from {start} to {end}.</source>
+            <translation>左：通道 {c} 在 {name} 中最强单元的值最高的 {k} 张测试图像（每张下方是该值）；框出的区域就是该单元能看到的全部。右：从灰色开始，经梯度上升修改，直到通道 {c} 的平均激活从 {start} 升到 {end}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="225" />
+            <source>What each filter looks for</source>
+            <translation>每个滤波器在找什么</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="227" />
+            <source>Pick a conv layer and a channel (one filter). The test images that excite it most show what it responds to in real data; the synthesised image shows what it responds to when nothing else is there.</source>
+            <translation>选择一个卷积层和一个通道（一个滤波器）。最能激活它的测试图像显示它在真实数据中对什么有反应；合成的图像显示在没有其他内容时它对什么有反应。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="233" />
+            <source>channel </source>
+            <translation>通道 </translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="234" />
+            <source>Compute for this model</source>
+            <translation>为此模型计算</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="235" />
+            <source>Rank the test images and synthesise the inputs in the background</source>
+            <translation>在后台为测试图像排序并合成输入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="240" />
+            <source>Not computed for this model yet: press “Compute for this model”.</source>
+            <translation>尚未为此模型计算：请按“为此模型计算”。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="244" />
+            <source>The bundled model's results, precomputed on {n} test images by {command}.</source>
+            <translation>随附模型的结果，由 {command} 在 {n} 张测试图像上预先计算。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="250" />
+            <source>Computed for this model on {data} ({n} images).</source>
+            <translation>已为此模型在{data}上计算（{n} 张图像）。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/gradcheck.py" line="74" />

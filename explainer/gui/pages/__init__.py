@@ -69,6 +69,18 @@ PAGES = (
         sync_playground,
     ),
     PageSpec(
+        "filters",
+        "explainer.gui.pages.filters",
+        "FiltersView",
+        lambda: tr("Filters"),
+        lambda: tr(
+            "What each filter of every conv layer looks for: its top test images and a synthesised input"
+        ),
+        "lessons",
+        "Alt+Shift+2",
+        sync_model_and_data,
+    ),
+    PageSpec(
         "training",
         "explainer.gui.pages.training",
         "TrainingView",
