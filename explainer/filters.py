@@ -164,9 +164,22 @@ def compute_atlas(
 
 
 _BUNDLED: dict[str, FilterAtlas] = {}
+_COMPUTED: dict[str, FilterAtlas] = {}
+"""Atlases computed in this session (the app's worker), by the weights they belong to."""
 
 
-def bundled_atlas_for(model: Sequential) -> FilterAtlas | None:
+def remember(atlas: FilterAtlas) -> None:
+    """Keep an atlas computed in this session, so every view finds it for its model."""
+    _COMPUTED[str(atlas.config["model_sha256"])] = atlas
+
+
+def atlas_for(model: Any) -> FilterAtlas | None:
+    """The bundled or remembered atlas of these weights; ``model`` is a Sequential or a Trace (anything
+    whose ``layers`` have ``kind`` and ``params``)."""
+    return bundled_atlas_for(model) or _COMPUTED.get(model_sha256(model))
+
+
+def bundled_atlas_for(model: Any) -> FilterAtlas | None:
     """The bundled atlas computed for exactly these weights, or None (another model, or a missing file)."""
     sha = model_sha256(model)
     if sha in _BUNDLED:

@@ -61,3 +61,28 @@ def test_another_model_is_computed_in_a_worker_with_progress(qtbot) -> None:
     view.set_model(explainer.load_model())
     view.set_model(model)
     assert view.atlas() is atlas  # remembered for these weights
+
+
+def test_clicking_a_conv_map_shows_its_filters_top_patches_beside_it(qtbot) -> None:
+    from explainer.gui.app import create_window
+    from explainer.gui.kit.samples import sample_digit
+    from explainer.gui.state import Settings
+
+    window = create_window(settings=Settings())
+    qtbot.addWidget(window)
+    stored = bundled_atlas_for(window.state.model)
+    if stored is None:
+        pytest.skip("the filter atlases are not built (python benchmarks/bench_filters.py)")
+    image, _label = sample_digit()
+    window.canvas.set_image(image)
+    window.state.set_image(window.canvas.pixels())
+    window.overview.sigMapClicked.emit(5, 3)  # conv3, channel 3
+    side = window.detail_panel.side()
+    assert side is not None and "conv3" in side.heading.text()
+    assert np.array_equal(side.gallery.boxes(), stored.layer(5).top.boxes[3])
+    window.overview.sigMapClicked.emit(4, 0)  # a pool layer: no filter of its own
+    assert window.detail_panel.side() is None
+    window.overview.sigMapClicked.emit(6, 2)  # conv3's ReLU: the same filter
+    assert np.array_equal(window.detail_panel.side().gallery.boxes(), stored.layer(5).top.boxes[2])
+    window.show_overview()
+    assert window.detail_panel.side() is None

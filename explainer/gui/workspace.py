@@ -95,8 +95,25 @@ class DetailPanel(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addLayout(bar)
+        self._body = QHBoxLayout()
+        self._layout.addLayout(self._body, 1)
         self._view: QWidget | None = None
         self._scroll: QScrollArea | None = None
+        self._side: QWidget | None = None
+
+    def side(self) -> QWidget | None:
+        """The widget beside the view (what the explained filter looks for), or None."""
+        return self._side
+
+    def set_side(self, widget: QWidget | None) -> None:
+        """Show ``widget`` beside the view (the previous one is deleted); None removes it."""
+        if self._side is not None:
+            self._side.hide()
+            self._side.deleteLater()
+        self._side = widget
+        if widget is not None:
+            self._body.addWidget(widget)
+            widget.show()
 
     def view(self) -> QWidget | None:
         """The view shown now, or None."""
@@ -112,6 +129,6 @@ class DetailPanel(QWidget):
         if view is not None:
             # Taller than the room under the mode row (a 1280x720 window): it scrolls, nothing is cut.
             self._scroll = _scrolling(view)
-            self._layout.addWidget(self._scroll, 1)
+            self._body.insertWidget(0, self._scroll, 1)
             self._scroll.show()
             view.show()

@@ -1849,14 +1849,24 @@ Install them with:
             <translation>现在使用 {name} 及其自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/detail.py" line="90" />
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="93" />
             <source>Backward pass through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/detail.py" line="91" />
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="94" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="222" />
+            <source>What {name} channel {c} looks for</source>
+            <translation>{name} 通道 {c} 在找什么</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="229" />
+            <source>The {k} test images it responds to most (the outlined patch is what its strongest unit sees), and on the right an input made to excite it, from grey by gradient ascent.</source>
+            <translation>最能激活它的 {k} 张测试图像（框出的区域是其最强单元能看到的部分），右边是从灰色开始、经梯度上升生成的能激活它的输入。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="41" />
@@ -2744,72 +2754,72 @@ Install them with:
             <translation>{layers} 层，需要学习 {weights:,} 个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="145" />
+            <location filename="../../explainer/gui/pages/filters.py" line="142" />
             <source>Computing on {data}…</source>
             <translation>正在用{data}计算…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="152" />
+            <location filename="../../explainer/gui/pages/filters.py" line="149" />
             <source>the given images</source>
             <translation>给定的图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="155" />
+            <location filename="../../explainer/gui/pages/filters.py" line="152" />
             <source>the {name} test set</source>
             <translation>{name} 测试集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="156" />
+            <location filename="../../explainer/gui/pages/filters.py" line="153" />
             <source>the 100 bundled gallery samples (no data folder: choose one in Train or Test set to use the test set)</source>
             <translation>随附的 100 个图库样本（没有数据文件夹：在“训练”或“测试集”中选择一个即可使用测试集）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="170" />
+            <location filename="../../explainer/gui/pages/filters.py" line="167" />
             <source>Could not compute: {why}</source>
             <translation>无法计算：{why}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="210" />
+            <location filename="../../explainer/gui/pages/filters.py" line="207" />
             <source>Left: the {k} test images whose strongest {name} unit of channel {c} is highest (its value under each); the outlined patch is all that unit sees. Right: grey, changed by gradient ascent until channel {c}'s mean activation rose from {start} to {end}.</source>
             <translation>左：通道 {c} 在 {name} 中最强单元的值最高的 {k} 张测试图像（每张下方是该值）；框出的区域就是该单元能看到的全部。右：从灰色开始，经梯度上升修改，直到通道 {c} 的平均激活从 {start} 升到 {end}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="225" />
+            <location filename="../../explainer/gui/pages/filters.py" line="222" />
             <source>What each filter looks for</source>
             <translation>每个滤波器在找什么</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="227" />
+            <location filename="../../explainer/gui/pages/filters.py" line="224" />
             <source>Pick a conv layer and a channel (one filter). The test images that excite it most show what it responds to in real data; the synthesised image shows what it responds to when nothing else is there.</source>
             <translation>选择一个卷积层和一个通道（一个滤波器）。最能激活它的测试图像显示它在真实数据中对什么有反应；合成的图像显示在没有其他内容时它对什么有反应。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="233" />
+            <location filename="../../explainer/gui/pages/filters.py" line="230" />
             <source>channel </source>
             <translation>通道 </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="234" />
+            <location filename="../../explainer/gui/pages/filters.py" line="231" />
             <source>Compute for this model</source>
             <translation>为此模型计算</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="235" />
+            <location filename="../../explainer/gui/pages/filters.py" line="232" />
             <source>Rank the test images and synthesise the inputs in the background</source>
             <translation>在后台为测试图像排序并合成输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="240" />
+            <location filename="../../explainer/gui/pages/filters.py" line="237" />
             <source>Not computed for this model yet: press “Compute for this model”.</source>
             <translation>尚未为此模型计算：请按“为此模型计算”。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="244" />
+            <location filename="../../explainer/gui/pages/filters.py" line="241" />
             <source>The bundled model's results, precomputed on {n} test images by {command}.</source>
             <translation>随附模型的结果，由 {command} 在 {n} 张测试图像上预先计算。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="250" />
+            <location filename="../../explainer/gui/pages/filters.py" line="247" />
             <source>Computed for this model on {data} ({n} images).</source>
             <translation>已为此模型在{data}上计算（{n} 张图像）。</translation>
         </message>

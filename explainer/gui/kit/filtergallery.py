@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from explainer.gui import theme
 
@@ -102,3 +102,25 @@ class FilterGallery(QWidget):
                 painter.drawImage(rect, theme.array_to_qimage(self._synthesised, (0.0, 1.0), theme.GREY_LUT))
                 painter.setPen(QPen(palette.frame, 1))
                 painter.drawRect(rect)
+
+
+class FilterSide(QWidget):
+    """What one channel's filter looks for, beside a layer explanation (objectName ``"filter_side"``):
+    a heading, the :class:`FilterGallery` and a caption; :meth:`set_channel` as the gallery's."""
+
+    def __init__(self, heading_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filter_side")
+        self.heading = QLabel(heading_text)
+        self.heading.setWordWrap(True)
+        self.heading.setFont(theme.font(1.0, bold=True))
+        self.gallery = FilterGallery()
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.gallery)
+        layout.addWidget(self.caption)
+        layout.addStretch(1)
+        self.gallery.setFixedHeight(theme.px(300))
+        self.setFixedWidth(theme.px(380))

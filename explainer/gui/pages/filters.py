@@ -17,7 +17,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QProgressBar, QSpinBox, QVBoxLayout, QWidget
 
 from explainer.core import Sequential
-from explainer.filters import FilterAtlas, atlas_steps, bundled_atlas_for
+from explainer.filters import FilterAtlas, atlas_for, atlas_steps, remember
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.jobs import StepWorker, stop_workers
@@ -26,9 +26,6 @@ from explainer.gui.kit.widgets import button, heading, hint
 from explainer.gui.pages.base import run_page
 from explainer.gui.state import DataSource
 from explainer.unusual import model_sha256
-
-_COMPUTED: dict[str, FilterAtlas] = {}
-"""Atlases computed in this session, by the weights they belong to."""
 
 
 class FilterWorker(StepWorker):
@@ -115,7 +112,7 @@ class FiltersView(FollowsLanguage, QWidget):
         """Show the results for ``model``: bundled, computed earlier in this session, or none yet."""
         self.shutdown()
         self._model = model
-        self._atlas = bundled_atlas_for(model) or _COMPUTED.get(model_sha256(model))
+        self._atlas = atlas_for(model)
         self._fill_layers()
         self.retranslate_ui()
 
@@ -176,7 +173,7 @@ class FiltersView(FollowsLanguage, QWidget):
         if atlas is None or self._model is None or atlas.config["model_sha256"] != model_sha256(self._model):
             self.retranslate_ui()
             return
-        _COMPUTED[atlas.config["model_sha256"]] = atlas
+        remember(atlas)
         self._atlas = atlas
         self._fill_layers()
         self.retranslate_ui()
