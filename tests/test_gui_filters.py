@@ -63,7 +63,7 @@ def test_another_model_is_computed_in_a_worker_with_progress(qtbot) -> None:
     assert view.atlas() is atlas  # remembered for these weights
 
 
-def test_clicking_a_conv_map_shows_its_filters_top_patches_beside_it(qtbot) -> None:
+def test_clicking_a_conv_map_shows_its_filters_top_patches_with_it(qtbot) -> None:
     from explainer.gui.app import create_window
     from explainer.gui.kit.samples import sample_digit
     from explainer.gui.state import Settings
@@ -78,7 +78,7 @@ def test_clicking_a_conv_map_shows_its_filters_top_patches_beside_it(qtbot) -> N
     window.state.set_image(window.canvas.pixels())
     window.overview.sigMapClicked.emit(5, 3)  # conv3, channel 3
     side = window.detail_panel.side()
-    assert side is not None and "conv3" in side.heading.text()
+    assert side is not None and "conv3" in side.heading.text() and side.isVisibleTo(window.detail_panel)
     assert np.array_equal(side.gallery.boxes(), stored.layer(5).top.boxes[3])
     window.overview.sigMapClicked.emit(4, 0)  # a pool layer: no filter of its own
     assert window.detail_panel.side() is None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from explainer.gui import theme
 
@@ -105,8 +105,8 @@ class FilterGallery(QWidget):
 
 
 class FilterSide(QWidget):
-    """What one channel's filter looks for, beside a layer explanation (objectName ``"filter_side"``):
-    a heading, the :class:`FilterGallery` and a caption; :meth:`set_channel` as the gallery's."""
+    """What one channel's filter looks for, under a layer explanation (objectName ``"filter_side"``): a
+    heading and a caption beside the :class:`FilterGallery`; :meth:`set_channel` as the gallery's."""
 
     def __init__(self, heading_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,12 +115,13 @@ class FilterSide(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setFont(theme.font(1.0, bold=True))
         self.gallery = FilterGallery()
+        self.gallery.setFixedSize(theme.px(520), theme.px(330))
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        text = QVBoxLayout()
+        text.addWidget(self.heading)
+        text.addWidget(self.caption)
+        text.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(text, 1)
         layout.addWidget(self.gallery)
-        layout.addWidget(self.caption)
-        layout.addStretch(1)
-        self.gallery.setFixedHeight(theme.px(300))
-        self.setFixedWidth(theme.px(380))
