@@ -69,18 +69,6 @@ PAGES = (
         sync_playground,
     ),
     PageSpec(
-        "filters",
-        "explainer.gui.pages.filters",
-        "FiltersView",
-        lambda: tr("Filters"),
-        lambda: tr(
-            "What each filter of every conv layer looks for: its top test images and a synthesised input"
-        ),
-        "lessons",
-        "Alt+Shift+2",
-        sync_model_and_data,
-    ),
-    PageSpec(
         "training",
         "explainer.gui.pages.training",
         "TrainingView",
@@ -111,5 +99,18 @@ PAGES = (
         "Alt+9",
         sync_model_and_data,
     ),
+    PageSpec(
+        "filters",
+        "explainer.gui.pages.filters",
+        "FiltersView",
+        lambda: tr("Filters"),
+        lambda: tr(
+            "What each filter of every conv layer looks for: its top test images and a synthesised input"
+        ),
+        "lessons",
+        "Alt+Shift+2",
+        sync_model_and_data,
+    ),
 )
-"""Every page in tab order: the Learn menu's (they explain the current digit), then the Model menu's."""
+"""Every page in tab order: the Learn menu's (they explain the current digit), the Model menu's, then the
+Lessons menu's (after the others, so Alt+2 ... Alt+9 stay the first tabs)."""
