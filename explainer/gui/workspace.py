@@ -97,6 +97,23 @@ class DetailPanel(QWidget):
         self._layout.addLayout(bar)
         self._view: QWidget | None = None
         self._scroll: QScrollArea | None = None
+        self._row: QVBoxLayout | None = None  # the view and the widget under it, scrolled together
+        self._side: QWidget | None = None
+
+    def side(self) -> QWidget | None:
+        """The widget under the view (what the explained filter looks for), or None."""
+        return self._side
+
+    def set_side(self, widget: QWidget | None) -> None:
+        """Show ``widget`` under the view, scrolled with it (the previous one is deleted); None removes it.
+        A new view (``set_view``) starts without one."""
+        if self._side is not None:
+            self._side.hide()
+            self._side.deleteLater()
+        self._side = widget if self._row is not None else None
+        if self._side is not None:
+            self._row.addWidget(self._side)  # type: ignore[union-attr]
+            self._side.show()
 
     def view(self) -> QWidget | None:
         """The view shown now, or None."""
@@ -106,12 +123,16 @@ class DetailPanel(QWidget):
         """Show ``view`` (the previous one is deleted) under ``heading``; None empties the panel."""
         if self._view is not None:
             self._scroll.hide()
-            self._scroll.deleteLater()  # and the view in it
-        self._view = view
+            self._scroll.deleteLater()  # and the view and the widget under it
+        self._view, self._row, self._side = view, None, None
         self.heading.setText(heading)
         if view is not None:
             # Taller than the room under the mode row (a 1280x720 window): it scrolls, nothing is cut.
-            self._scroll = _scrolling(view)
+            row = QWidget()
+            self._row = QVBoxLayout(row)
+            self._row.setContentsMargins(0, 0, 0, 0)
+            self._row.addWidget(view, 1)
+            self._scroll = _scrolling(row)
             self._layout.addWidget(self._scroll, 1)
             self._scroll.show()
             view.show()

@@ -2269,19 +2269,29 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>、</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/detail.py" line="89" />
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="92" />
             <source>{name}: weight W[{o}, {c}, {r}, {k}] set to {v}. Model → Restore bundled model undoes it.</source>
             <translation>{name}：权重 W[{o}, {c}, {r}, {k}] 设为 {v}。“模型 → 恢复自带的模型”可以撤销。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/detail.py" line="110" />
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="113" />
             <source>Backward pass through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/detail.py" line="111" />
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="114" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="242" />
+            <source>What {name} channel {c} looks for</source>
+            <translation>{name} 通道 {c} 在找什么</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="249" />
+            <source>The {k} test images it responds to most (the outlined patch is what its strongest unit sees), and on the right an input made to excite it, from grey by gradient ascent.</source>
+            <translation>最能激活它的 {k} 张测试图像（框出的区域是其最强单元能看到的部分），右边是从灰色开始、经梯度上升生成的能激活它的输入。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="41" />
@@ -2837,7 +2847,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="111" />
-            <location filename="../../explainer/gui/pages/adversarial.py" line="205" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="207" />
             <source>What if: adversarial</source>
             <translation>假如：对抗样本</translation>
         </message>
@@ -2848,54 +2858,64 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="121" />
+            <source>Filters</source>
+            <translation>滤波器</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="122" />
+            <source>What each filter of every conv layer looks for: its top test images and a synthesised input</source>
+            <translation>每个卷积层的每个滤波器在找什么：最能激活它的测试图像和合成的输入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="133" />
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="193" />
             <source>1-D convolution</source>
             <translation>一维卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="122" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="134" />
             <source>A kernel sliding along a signal: narrow, wide, equal width; convolution or correlation</source>
             <translation>卷积核沿信号滑动：窄卷积、宽卷积、等宽卷积；卷积还是互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="131" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="143" />
             <location filename="../../explainer/gui/pages/activations.py" line="299" />
             <source>Activations and losses</source>
             <translation>激活函数与损失函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="132" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="144" />
             <source>Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your input</source>
             <translation>Sigmoid、tanh、ReLU、Leaky ReLU、softmax 和八种损失函数，以及它们在你的输入上的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="143" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="155" />
             <source>Gradient descent</source>
             <translation>梯度下降</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="144" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="156" />
             <source>Full batch, SGD and mini-batch descent raced from the same initial weights</source>
             <translation>全批量、SGD 与小批量梯度下降，从同一组初始权重出发一起比赛</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="153" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="165" />
             <location filename="../../explainer/gui/pages/receptive.py" line="154" />
             <source>Receptive fields</source>
             <translation>感受野</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="154" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="166" />
             <source>How many outputs each pixel feeds, and which pixels one unit of any layer sees</source>
             <translation>每个像素影响多少个输出，以及任意一层的一个单元看到哪些像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="163" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="175" />
             <source>Side by side</source>
             <translation>并排对比</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="164" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="176" />
             <source>The first layer of the digits network and of the clothes network, side by side</source>
             <translation>把手写数字网络和服装网络的第一层并排对比</translation>
         </message>
@@ -3011,7 +3031,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="429" />
             <location filename="../../explainer/gui/pages/activations.py" line="542" />
-            <location filename="../../explainer/gui/pages/adversarial.py" line="169" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="171" />
             <location filename="../../explainer/gui/pages/playground.py" line="143" />
             <source>your input</source>
             <translation>你的输入</translation>
@@ -3227,78 +3247,78 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>ε = {e}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="156" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="157" />
             <source>Draw or pick an input: this page then tries to fool the network with it.</source>
             <translation>画一个输入：这一页会试着用它骗过网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="170" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="172" />
             <source>perturbation ε · sign(∂L/∂x)</source>
             <translation>扰动 ε · sign(∂L/∂x)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="171" />
-            <location filename="../../explainer/gui/pages/adversarial.py" line="217" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="173" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="219" />
             <source>perturbed input</source>
             <translation>扰动后的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="175" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="177" />
             <source>Label {y}: the network reads {a} before and {b} after the step.</source>
             <translation>标签 {y}：扰动前网络读作 {a}，扰动后读作 {b}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="179" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="181" />
             <source>The prediction flipped: “Show in the network” shows where the maps changed.</source>
             <translation>预测变了：“在网络中显示”会显示哪些特征图变了。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="191" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="193" />
             <source>No measured table for this model (benchmarks/bench_fgsm.py makes one).</source>
             <translation>这个模型没有测量表（benchmarks/bench_fgsm.py 可以生成）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="198" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="200" />
             <source>Measured on the 10,000 test images (clean: {clean}):</source>
             <translation>在 10,000 个测试图像上测得（无扰动：{clean}）：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="200" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="202" />
             <source>PGD, 10 steps (1,000 images)</source>
             <translation>PGD，10 步（1,000 个输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="207" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="209" />
             <source>ε: how far each pixel may move (pixels lie between 0 and 1)</source>
             <translation>ε：每个像素最多能改变多少（像素值在 0 到 1 之间）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="208" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="210" />
             <source>Show in the network</source>
             <translation>在网络中显示</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="210" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="212" />
             <source>Pin the clean input's maps and show the perturbed input: the overview shows the difference</source>
             <translation>固定原始输入的特征图并显示扰动后的输入：总览显示两者的差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="212" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="214" />
             <source>Learn this perturbed input</source>
             <translation>学习这个扰动后的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="214" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="216" />
             <source>One SGD step on the perturbed input with its true label: adversarial training in miniature</source>
             <translation>用真实标签在扰动后的输入上做一步 SGD：微型的对抗训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="216" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="218" />
             <source>Probabilities, your input</source>
             <translation>概率：你的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="219" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="221" />
             <source>Why a network that is 99% right falls apart: each pixel moves by only ε, too little for you to see, but every one moves in the direction that raises the loss. The score changes by about ε times the sum of all 784 |∂L/∂x|, and these small pushes add up. Training never showed the network such inputs, so nothing taught it to resist them.</source>
             <translation>为什么 99% 正确的网络会崩溃：每个像素只改变 ε，小到你看不出来，但每一个都朝着让损失变大的方向改变。分数大约改变 ε 乘以全部 784 个 |∂L/∂x| 之和，这些小小的推动累加起来。训练时网络从没见过这样的输入，所以没有什么教它去抵抗。</translation>
         </message>
@@ -4302,6 +4322,76 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/design.py" line="521" />
             <source>{layers} layers, {weights:,} weights to learn, {work:,} multiply-adds per image</source>
             <translation>{layers} 层，{weights:,} 个待学习的权重，每张图像 {work:,} 次乘加</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="142" />
+            <source>Computing on {data}…</source>
+            <translation>正在用{data}计算…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="149" />
+            <source>the given images</source>
+            <translation>给定的图像</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="152" />
+            <source>the {name} test set</source>
+            <translation>{name} 测试集</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="153" />
+            <source>the 100 bundled gallery samples (no data folder: choose one in Train or Test set to use the test set)</source>
+            <translation>随附的 100 个图库样本（没有数据文件夹：在“训练”或“测试集”中选择一个即可使用测试集）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="167" />
+            <source>Could not compute: {why}</source>
+            <translation>无法计算：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="207" />
+            <source>Left: the {k} test images whose strongest {name} unit of channel {c} is highest (its value under each); the outlined patch is all that unit sees. Right: grey, changed by gradient ascent until channel {c}'s mean activation rose from {start} to {end}.</source>
+            <translation>左：通道 {c} 在 {name} 中最强单元的值最高的 {k} 张测试图像（每张下方是该值）；框出的区域就是该单元能看到的全部。右：从灰色开始，经梯度上升修改，直到通道 {c} 的平均激活从 {start} 升到 {end}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="222" />
+            <source>What each filter looks for</source>
+            <translation>每个滤波器在找什么</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="224" />
+            <source>Pick a conv layer and a channel (one filter). The test images that excite it most show what it responds to in real data; the synthesised image shows what it responds to when nothing else is there.</source>
+            <translation>选择一个卷积层和一个通道（一个滤波器）。最能激活它的测试图像显示它在真实数据中对什么有反应；合成的图像显示在没有其他内容时它对什么有反应。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="230" />
+            <source>channel </source>
+            <translation>通道 </translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="231" />
+            <source>Compute for this model</source>
+            <translation>为此模型计算</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="232" />
+            <source>Rank the test images and synthesise the inputs in the background</source>
+            <translation>在后台为测试图像排序并合成输入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="237" />
+            <source>Not computed for this model yet: press “Compute for this model”.</source>
+            <translation>尚未为此模型计算：请按“为此模型计算”。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="241" />
+            <source>The bundled model's results, precomputed on {n} test images by {command}.</source>
+            <translation>随附模型的结果，由 {command} 在 {n} 张测试图像上预先计算。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="247" />
+            <source>Computed for this model on {data} ({n} images).</source>
+            <translation>已为此模型在{data}上计算（{n} 张图像）。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/gradcheck.py" line="74" />

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -49,6 +50,7 @@ class LayerExplanation:
         self._rebuild_timer.stop()
         self._follow_timer.stop()
         self.detail_panel.set_view(None)
+        self.detail_panel.set_side(None)
         self.network_stack.setCurrentIndex(0)
         self._show_overview_controls(True)
         self._catch_up_overview()
@@ -72,6 +74,7 @@ class LayerExplanation:
         if edited is not None:
             edited.connect(self.edit_weight)
         self.detail_panel.set_view(view, self._detail_heading())
+        self.detail_panel.set_side(filter_side(trace, layer, channel))
         self.network_stack.setCurrentWidget(self.detail_panel)
         self._show_overview_controls(False)
         self.tabs.setCurrentWidget(self.network_page)
@@ -137,8 +140,10 @@ class LayerExplanation:
         if self._explained is None or view is None:
             return
         direction, layer, channel = self._explained
-        channel = _view_channel(view, channel)
+        shown, channel = channel, _view_channel(view, channel)
         self._explained = (direction, layer, channel)
+        if channel != shown and trace is not None:
+            self.detail_panel.set_side(filter_side(trace, layer, channel))
         if trace is None:
             if direction == "forward":
                 view.set_trace(None, layer, channel)  # type: ignore[attr-defined]
@@ -215,6 +220,38 @@ def _make_explanation(trace: Trace, layer: int, channel: int) -> QWidget | None:
     except ValueError:
         return None
     return registry.make_view(trace, layer, channel)
+
+
+def filter_side(trace: Trace, layer: int, channel: int) -> QWidget | None:
+    """What the filter of a clicked conv map (or of the ReLU right after it) looks for: its top 9 test
+    images with their patch and its synthesised input, when they are known for these weights (bundled, or
+    computed on the Filters page); else None."""
+    from explainer.filters import atlas_for
+    from explainer.gui.kit.filtergallery import FilterSide
+
+    records = trace.layers
+    if records[layer].kind != "conv2d":
+        follows_conv = layer > 0 and records[layer - 1].kind == "conv2d"
+        if not (follows_conv and records[layer].kind in ("relu", "leaky_relu")):
+            return None
+        layer -= 1
+    atlas = atlas_for(trace)
+    found = atlas.layer(layer) if atlas is not None else None
+    if found is None or not 0 <= channel < len(found.top.indices):
+        return None
+    side = FilterSide(tr("What {name} channel {c} looks for").format(name=found.name, c=channel))
+    indices = found.top.indices[channel]
+    images = np.stack([atlas.images[int(i)][0] for i in indices])  # type: ignore[union-attr]
+    side.gallery.set_channel(
+        images, found.top.boxes[channel], found.top.values[channel], found.synthesised.images[channel, 0]
+    )
+    side.caption.setText(
+        tr(
+            "The {k} test images it responds to most (the outlined patch is what its strongest unit sees), "
+            "and on the right an input made to excite it, from grey by gradient ascent."
+        ).format(k=len(indices))
+    )
+    return side
 
 
 def _view_channel(view: QWidget, clicked: int) -> int:

@@ -115,6 +115,18 @@ PAGES = (
         sync_adversarial,
     ),
     PageSpec(
+        "filters",
+        "explainer.gui.pages.filters",
+        "FiltersView",
+        lambda: tr("Filters"),
+        lambda: tr(
+            "What each filter of every conv layer looks for: its top test images and a synthesised input"
+        ),
+        "lessons",
+        "Alt+Shift+2",
+        sync_model_and_data,
+    ),
+    PageSpec(
         "conv1d",
         "explainer.gui.pages.conv1d",
         "Conv1DView",

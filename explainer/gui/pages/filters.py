@@ -1,0 +1,260 @@
+"""The "Filters" page: what each filter of every conv layer looks for (objectName ``"filters"``).
+
+For the chosen channel: the 9 test images that excite it most, each with the patch its strongest unit
+sees outlined (its receptive field), and an input synthesised by gradient ascent on the channel's mean
+activation from grey (``explainer.core.filters``). The bundled models' results ship in ``assets/``; for
+any other model (trained or opened) "Compute" runs them in a worker on the data set's test images, or on
+the bundled gallery samples when there is no data folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QProgressBar, QSpinBox, QVBoxLayout, QWidget
+
+from explainer.core import Sequential
+from explainer.filters import FilterAtlas, atlas_for, atlas_steps, remember
+from explainer.gui import theme
+from explainer.gui.i18n import FollowsLanguage, tr
+from explainer.gui.jobs import StepWorker, stop_workers
+from explainer.gui.kit.filtergallery import FilterGallery
+from explainer.gui.kit.widgets import button, heading, hint
+from explainer.gui.pages.base import run_page
+from explainer.gui.state import DataSource
+from explainer.unusual import model_sha256
+
+
+class FilterWorker(StepWorker):
+    """Computes a :class:`FilterAtlas` on a worker thread, one stage per step.
+
+    Signals:
+        sigProgress(done, total): a stage (one layer's top images or synthesised inputs) is done.
+    """
+
+    sigProgress = Signal(int, int)
+
+    def __init__(self, model: Sequential, loader: Callable[[], np.ndarray], data: str) -> None:
+        super().__init__()
+        self._model, self._loader, self._data = model, loader, data
+
+    def work(self) -> FilterAtlas | None:
+        if self.checkpoint():
+            return None
+        try:
+            images = self._loader()
+            for done, total, atlas in atlas_steps(self._model, images, {"data": self._data}):
+                self.post(self.sigProgress, done, total)
+                if atlas is not None:
+                    return atlas
+                if self.checkpoint():
+                    return None
+        except (OSError, ValueError) as error:
+            self.post(self.sigError, str(error))
+        return None
+
+
+class FiltersView(FollowsLanguage, QWidget):
+    """Browse every channel of every conv layer: top images with their patch, and the synthesised input."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filters")
+        self._model: Sequential | None = None
+        self._data = DataSource(parent=self)
+        self._atlas: FilterAtlas | None = None
+        self._worker: FilterWorker | None = None
+        self._loader: Callable[[], Any] | None = None
+        self.title = heading("filters_title")
+        self.intro = hint()
+        self.layer_box = QComboBox()
+        self.layer_box.setObjectName("filters_layer")
+        self.layer_box.currentIndexChanged.connect(self._show_channel)
+        self.channel_box = QSpinBox()
+        self.channel_box.setObjectName("filters_channel")
+        self.channel_box.valueChanged.connect(self._show_channel)
+        self.compute_button = button("filters_compute", self.compute)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("filters_progress")
+        self.progress_bar.hide()
+        self.source_label = hint()
+        self.source_label.setObjectName("filters_source")
+        self.gallery = FilterGallery()
+        self.caption = hint()
+        controls = QHBoxLayout()
+        for widget in (self.layer_box, self.channel_box, self.compute_button, self.progress_bar):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        layout = QVBoxLayout(self)
+        for part in (self.title, self.intro):
+            layout.addWidget(part)
+        layout.addLayout(controls)
+        layout.addWidget(self.source_label)
+        layout.addWidget(self.gallery, 1)
+        layout.addWidget(self.caption)
+        self.retranslate_ui()
+
+    # ---- inputs
+
+    def set_data_source(self, data: DataSource) -> None:
+        """Compute on this data set's test images (its folder) from now on."""
+        self._data = data
+        self.retranslate_ui()
+
+    def set_data_loader(self, loader: Callable[[], Any] | None) -> None:
+        """Load the images to rank with ``loader`` (on the worker thread) instead of the data source."""
+        self._loader = loader
+
+    def set_model(self, model: Sequential) -> None:
+        """Show the results for ``model``: bundled, computed earlier in this session, or none yet."""
+        self.shutdown()
+        self._model = model
+        self._atlas = atlas_for(model)
+        self._fill_layers()
+        self.retranslate_ui()
+
+    def atlas(self) -> FilterAtlas | None:
+        """The results shown, or None."""
+        return self._atlas
+
+    def worker(self) -> FilterWorker | None:
+        """The computation under way, or None."""
+        return self._worker
+
+    # ---- the job
+
+    def compute(self) -> None:
+        """Compute the results for the model in a worker, with progress."""
+        if self._model is None or self._worker is not None:
+            return
+        loader, data = self._job_loader()
+        worker = FilterWorker(self._model.copy(), loader, data)
+        worker.sigProgress.connect(self._on_progress)
+        worker.sigError.connect(self._on_error)
+        worker.sigFinished.connect(self._on_finished)
+        self._worker = worker
+        self.compute_button.setEnabled(False)
+        self.progress_bar.setValue(0)
+        self.progress_bar.show()
+        self.source_label.setText(tr("Computing on {data}…").format(data=data))
+        worker.start()
+
+    def _job_loader(self) -> tuple[Callable[[], Any], str]:
+        """The images to rank and what they are: the test set, else the bundled gallery samples."""
+        dataset = self._data.dataset
+        if self._loader is not None:
+            return self._loader, tr("the given images")
+        loader = self._data.test_loader()
+        if loader is not None:
+            return (lambda: loader()[0]), tr("the {name} test set").format(name=dataset.name)
+        return (lambda: dataset.load_samples()[0]), tr(
+            "the 100 bundled gallery samples (no data folder: choose one in Train or Test set to use "
+            "the test set)"
+        )
+
+    def shutdown(self) -> bool:
+        """Stop the computation and wait for its thread (bounded)."""
+        return self._worker is None or stop_workers([self._worker])
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setMaximum(total)
+        self.progress_bar.setValue(done)
+
+    def _on_error(self, message: str) -> None:
+        self.source_label.setText(tr("Could not compute: {why}").format(why=message))
+
+    def _on_finished(self, atlas: FilterAtlas | None) -> None:
+        self._worker = None
+        self.compute_button.setEnabled(True)
+        self.progress_bar.hide()
+        if atlas is None or self._model is None or atlas.config["model_sha256"] != model_sha256(self._model):
+            self.retranslate_ui()
+            return
+        remember(atlas)
+        self._atlas = atlas
+        self._fill_layers()
+        self.retranslate_ui()
+
+    # ---- display
+
+    def _fill_layers(self) -> None:
+        names = [item.name for item in self._atlas.layers] if self._atlas is not None else []
+        self.layer_box.blockSignals(True)
+        self.layer_box.clear()
+        self.layer_box.addItems(names)
+        self.layer_box.blockSignals(False)
+        self.layer_box.setEnabled(bool(names))
+        self.channel_box.setEnabled(bool(names))
+        self._show_channel()
+
+    def _show_channel(self) -> None:
+        atlas = self._atlas
+        item = atlas.layers[self.layer_box.currentIndex()] if atlas is not None and atlas.layers else None
+        if item is None:
+            self.gallery.set_channel(np.zeros((0, 1, 1)), np.zeros((0, 4)), np.zeros(0), None)
+            return
+        channels = len(item.top.indices)
+        self.channel_box.blockSignals(True)
+        self.channel_box.setRange(0, channels - 1)
+        self.channel_box.blockSignals(False)
+        c = self.channel_box.value()
+        images = np.stack([atlas.images[int(i)][0] for i in item.top.indices[c]])
+        self.gallery.set_channel(images, item.top.boxes[c], item.top.values[c], item.synthesised.images[c, 0])
+        self.caption.setText(
+            tr(
+                "Left: the {k} test images whose strongest {name} unit of channel {c} is highest (its value "
+                "under each); the outlined patch is all that unit sees. Right: grey, changed by gradient "
+                "ascent until channel {c}'s mean activation rose from {start} to {end}."
+            ).format(
+                k=len(images),
+                name=item.name,
+                c=c,
+                start=theme.format_value(float(item.synthesised.start_means[c]), 2),
+                end=theme.format_value(float(item.synthesised.final_means[c]), 2),
+            )
+        )
+
+    def retranslate_ui(self) -> None:
+        """Set the user-visible texts in the current language."""
+        self.title.setText(tr("What each filter looks for"))
+        self.intro.setText(
+            tr(
+                "Pick a conv layer and a channel (one filter). The test images that excite it most show "
+                "what it responds to in real data; the synthesised image shows what it responds to when "
+                "nothing else is there."
+            )
+        )
+        self.channel_box.setPrefix(tr("channel "))
+        self.compute_button.setText(tr("Compute for this model"))
+        self.compute_button.setToolTip(tr("Rank the test images and synthesise the inputs in the background"))
+        if self._worker is not None:
+            return
+        atlas = self._atlas
+        if atlas is None:
+            self.source_label.setText(tr("Not computed for this model yet: press “Compute for this model”."))
+            self.caption.setText("")
+        elif "command" in atlas.config:
+            self.source_label.setText(
+                tr("The bundled model's results, precomputed on {n} test images by {command}.").format(
+                    n=atlas.config.get("image_count", 0), command=atlas.config["command"]
+                )
+            )
+        else:
+            self.source_label.setText(
+                tr("Computed for this model on {data} ({n} images).").format(
+                    data=atlas.config.get("data", ""), n=atlas.config.get("image_count", 0)
+                )
+            )
+        self._show_channel()
+
+    def closeEvent(self, event: Any) -> None:
+        """Closed as a window of its own: stop the job first."""
+        self.shutdown()
+        super().closeEvent(event)
+
+
+if __name__ == "__main__":
+    run_page(FiltersView)
