@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
 
 from explainer.core import reference_net
@@ -59,3 +59,28 @@ def test_design_table_shows_field_and_work_as_you_edit(qtbot) -> None:
     editor.kernel_spin.setValue(5)
     assert column("field")[1:4] == ["5×5", "5×5", "9×9"]
     assert column("multiply_adds")[1] != before
+
+
+def test_a_right_click_on_a_unit_in_the_overview_opens_its_field(qtbot, settings) -> None:
+    from explainer.gui.mainwindow import MainWindow
+    from explainer.gui.state import Settings
+
+    window = MainWindow(settings=Settings())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    images, labels = window.state.dataset.load_samples()
+    window.put_digit(images[2], int(labels[2]))
+    overview = window.overview
+    pool2 = [layer.name for layer in window.state.model.layers].index("pool2")
+    cell = QRectF(overview.map_rect(pool2, 5))
+    # The middle of unit (5, 5) of the 7x7 map.
+    point = QPointF(cell.left() + cell.width() * 5.5 / 7, cell.top() + cell.height() * 5.5 / 7)
+    unit = overview.unit_at(point)
+    assert unit == (pool2, 5, 5, 5)
+    assert overview.unit_at(overview.map_rect(-1, 0).center().toPointF()) is None, "not the input"
+    QTest.mouseClick(overview, Qt.MouseButton.RightButton, pos=point.toPoint())
+    view = window.current_page().view()
+    assert isinstance(view, ReceptiveFieldView)
+    assert view.field() == receptive_field(window.state.model, pool2, 5, 5)
+    assert window.tabs.currentWidget() is window.lesson_tabs

@@ -853,7 +853,7 @@ Install them with:
             <location filename="../../explainer/gui/layers/pool.py" line="322" />
             <location filename="../../explainer/gui/layers/pool.py" line="333" />
             <location filename="../../explainer/gui/network/mapdetail.py" line="380" />
-            <location filename="../../explainer/gui/network/overview.py" line="163" />
+            <location filename="../../explainer/gui/network/overview.py" line="166" />
             <location filename="../../explainer/gui/pages/design.py" line="499" />
             <source>input</source>
             <translation>输入</translation>
@@ -1235,8 +1235,8 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/dense/forward.py" line="205" />
             <location filename="../../explainer/gui/layers/dense/forward.py" line="366" />
-            <location filename="../../explainer/gui/network/overview.py" line="513" />
-            <location filename="../../explainer/gui/network/overview.py" line="586" />
+            <location filename="../../explainer/gui/network/overview.py" line="516" />
+            <location filename="../../explainer/gui/network/overview.py" line="589" />
             <source>probability</source>
             <translation>概率</translation>
         </message>
@@ -2116,32 +2116,52 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>擦除</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="370" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="363" />
+            <source>Click a map</source>
+            <translation>点击一张图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="363" />
+            <source>How its layer computed it</source>
+            <translation>它所在的层是如何算出它的</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="364" />
+            <source>Right-click a map</source>
+            <translation>右键点击一张图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="364" />
+            <source>Which pixels that unit sees (Receptive fields)</source>
+            <translation>那个单元看到了哪些像素（感受野）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="372" />
             <source>Colour scale: {mode}</source>
             <translation>色标：{mode}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="373" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="375" />
             <source>Esc (while pinned)</source>
             <translation>Esc（已固定时）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="373" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="375" />
             <source>Unpin, before Esc clears the canvas</source>
             <translation>取消固定（优先于 Esc 清空画布）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="380" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="382" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="396" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="398" />
             <source>About MNIST CNN Explainer</source>
             <translation>关于 MNIST CNN 可视化讲解</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/actions.py" line="399" />
+            <location filename="../../explainer/gui/mainwindow/actions.py" line="401" />
             <source>&lt;h3&gt;MNIST CNN Explainer&lt;/h3&gt;&lt;p&gt;Draw a digit and watch a convolutional neural network read it: every layer's feature maps, live, with the real numbers.&lt;/p&gt;&lt;p&gt;Inspired by CNN Explainer (Polo Club of Data Science), rebuilt natively on MNIST with a NumPy network.&lt;/p&gt;&lt;p&gt;Model: {layers} layers, {params:,} parameters.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MNIST CNN 可视化讲解&lt;/h3&gt;&lt;p&gt;写一个数字，看卷积神经网络如何读懂它：每一层的特征图都实时显示，并附上真实的数值。&lt;/p&gt;&lt;p&gt;灵感来自 CNN Explainer（Polo Club of Data Science），本程序基于 MNIST 和一个用 NumPy 实现的网络，作为桌面程序重新编写。&lt;/p&gt;&lt;p&gt;模型：{layers} 层，{params:,} 个参数。&lt;/p&gt;</translation>
         </message>
@@ -2269,27 +2289,27 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>、</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/detail.py" line="92" />
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="99" />
             <source>{name}: weight W[{o}, {c}, {r}, {k}] set to {v}. Model → Restore bundled model undoes it.</source>
             <translation>{name}：权重 W[{o}, {c}, {r}, {k}] 设为 {v}。“模型 → 恢复自带的模型”可以撤销。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/detail.py" line="113" />
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="120" />
             <source>Backward pass through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/detail.py" line="114" />
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="121" />
             <source>Forward pass: {name}</source>
             <translation>前向传播：{name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/detail.py" line="242" />
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="249" />
             <source>What {name} channel {c} looks for</source>
             <translation>{name} 通道 {c} 在找什么</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/detail.py" line="249" />
+            <location filename="../../explainer/gui/mainwindow/detail.py" line="256" />
             <source>The {k} test images it responds to most (the outlined patch is what its strongest unit sees), and on the right an input made to excite it, from grey by gradient ascent.</source>
             <translation>最能激活它的 {k} 张测试图像（框出的区域是其最强单元能看到的部分），右边是从灰色开始、经梯度上升生成的能激活它的输入。</translation>
         </message>
@@ -2555,99 +2575,99 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="586" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="587" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="594" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="595" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="600" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="601" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="602" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="603" />
             <source>Draw or pick an image to see what the network thinks</source>
             <translation>画一张或选一张图片，看看网络怎么想</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="607" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="608" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="628" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="629" />
             <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
             <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="641" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="642" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="643" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="644" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="649" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="650" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="657" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="658" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="662" />
-            <source>Forward: each map shows what its layer computed from your input (red: positive, blue: negative). Click any map to see how it was computed.</source>
-            <translation>前向：每张图显示它所在的层根据你的输入算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
+            <location filename="../../explainer/gui/mainwindow/window.py" line="663" />
+            <source>Forward: each map shows what its layer computed from your input (red: positive, blue: negative). Click any map to see how it was computed; right-click a point of it to see which pixels that unit sees.</source>
+            <translation>前向：每张图显示它所在的层根据你的输入算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的；右键点击图上的一点，查看那个单元看到了哪些像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="720" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="722" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="720" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="722" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="801" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="803" />
             <source>Loaded a test image labelled {label}</source>
             <translation>已载入一张标签为 {label} 的测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="827" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="829" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="827" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="829" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="835" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="837" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="835" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="837" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/network/layout.py" line="221" />
-            <location filename="../../explainer/gui/network/overview.py" line="512" />
-            <location filename="../../explainer/gui/network/overview.py" line="586" />
+            <location filename="../../explainer/gui/network/overview.py" line="515" />
+            <location filename="../../explainer/gui/network/overview.py" line="589" />
             <location filename="../../explainer/gui/pages/activations.py" line="318" />
             <source>softmax</source>
             <translation>softmax</translation>
@@ -2704,47 +2724,47 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="739" />
+            <location filename="../../explainer/gui/network/overview.py" line="742" />
             <source>{name} · channel {c} of {n}</source>
             <translation>{name} · 第 {c} 个通道，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="741" />
+            <location filename="../../explainer/gui/network/overview.py" line="744" />
             <source>{name} · logit of class {k}</source>
             <translation>{name} · 类别 {k} 的 logit</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="743" />
+            <location filename="../../explainer/gui/network/overview.py" line="746" />
             <source>{name} · value {i} of {n}</source>
             <translation>{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="745" />
+            <location filename="../../explainer/gui/network/overview.py" line="748" />
             <source>no gradient (no target)</source>
             <translation>没有梯度（未设目标）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="745" />
+            <location filename="../../explainer/gui/network/overview.py" line="748" />
             <source>no input yet</source>
             <translation>还没有输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="748" />
+            <location filename="../../explainer/gui/network/overview.py" line="751" />
             <source>value {v}</source>
             <translation>数值 {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="753" />
+            <location filename="../../explainer/gui/network/overview.py" line="756" />
             <source>= {name} channel {c}, row {r}, col {k}</source>
             <translation>= {name} 第 {c} 个通道，第 {r} 行，第 {k} 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="759" />
+            <location filename="../../explainer/gui/network/overview.py" line="762" />
             <source>min {lo}   max {hi}</source>
             <translation>最小 {lo}   最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="888" />
+            <location filename="../../explainer/gui/network/overview.py" line="912" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
@@ -6217,6 +6237,10 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/onnxio.py" line="667" />
             <source>cannot export a {kind} layer to ONNX</source>
             <translation>无法把 {kind} 层导出为 ONNX</translation>
+        </message>
+        <message>
+            <source>Forward: each map shows what its layer computed from your input (red: positive, blue: negative). Click any map to see how it was computed.</source>
+            <translation type="vanished">前向：每张图显示它所在的层根据你的输入算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的。</translation>
         </message>
         <message>
             <source>After one step on the perturbed digit the network sees it again; try the slider.</source>

@@ -360,6 +360,8 @@ class WindowActions:
         rows = [
             (tr("Left mouse button"), tr("Draw")),
             (tr("Right mouse button"), tr("Erase")),
+            (tr("Click a map"), tr("How its layer computed it")),
+            (tr("Right-click a map"), tr("Which pixels that unit sees (Receptive fields)")),
         ]
         for action in self.findChildren(QAction):
             sequences = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()]

@@ -55,6 +55,13 @@ class LayerExplanation:
         self._show_overview_controls(True)
         self._catch_up_overview()
 
+    def show_unit_field(self, layer: int, channel: int, row: int, col: int) -> None:
+        """Open the Receptive fields lesson on unit ``(row, col)`` of ``channel`` of ``layer``: its field
+        outlined on the input and its effective weight (a right click on a map of the overview)."""
+        view = self.show_page("receptive")
+        if view is not None and self.state.trace is not None:
+            view.select_unit(layer, channel, row, col)
+
     def _open_map_detail(self, layer: int, channel: int) -> None:
         """Explain a clicked map's layer in place of the overview; the input image opens large instead."""
         trace = self.state.trace

@@ -533,6 +533,7 @@ class MainWindow(
         self.state.sigTraceChanged.connect(self._follow_in_detail)
         self.state.sigTraceChanged.connect(self._schedule_page_sync)
         self.overview.sigMapClicked.connect(self._open_map_detail)
+        self.overview.sigUnitClicked.connect(self.show_unit_field)
         self.target_bar.sigTargetChanged.connect(self._target_chosen)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.language_menu.sigWarning.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -661,7 +662,8 @@ class MainWindow(
         else:
             text = tr(
                 "Forward: each map shows what its layer computed from your input (red: positive, blue: "
-                "negative). Click any map to see how it was computed."
+                "negative). Click any map to see how it was computed; right-click a point of it to see which "
+                "pixels that unit sees."
             )
         compare = self._compare_hint() if hasattr(self, "_pinned") else ""
         self.quantity_hint.setText(compare or text)

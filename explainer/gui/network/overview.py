@@ -101,6 +101,8 @@ class OverviewView(FollowsLanguage, ColumnLayout, QWidget):
             scores the softmax turns into probabilities, and the class clicked (the predicted one for the
             title).
         sigMapHovered(layer_index, channel): the pointer entered a map; ``(-1, -1)`` when it left the maps.
+        sigUnitClicked(layer_index, channel, row, col): a right click on unit ``(row, col)`` of a layer's map
+            (maps only, not vectors or the input): show which pixels that unit sees.
 
     Shape:
         traces are read at sample 0: ``trace.input (N, C, H, W)``, ``trace.layers[i].output (N, ...)``.
@@ -108,6 +110,7 @@ class OverviewView(FollowsLanguage, ColumnLayout, QWidget):
 
     sigMapClicked = Signal(int, int)
     sigMapHovered = Signal(int, int)
+    sigUnitClicked = Signal(int, int, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -824,8 +827,29 @@ class OverviewView(FollowsLanguage, ColumnLayout, QWidget):
             return dense[-1], 0 if predicted is None else predicted
         return None
 
+    def unit_at(self, point: QPointF) -> tuple[int, int, int, int] | None:
+        """``(layer_index, channel, row, col)`` of the map unit under ``point``, or None (not on a layer's
+        map: the input, a vector, the softmax column, a gap)."""
+        hit = self._hit(point)
+        if hit is None:
+            return None
+        column = self._columns[hit[0]]
+        if column.layer_index == INPUT_INDEX or column.strip or len(column.shape) != 3:
+            return None
+        cell = column.cells[hit[1]]
+        _, height, width = column.shape
+        row = min(int((point.y() - cell.top()) / cell.height() * height), height - 1)
+        col = min(int((point.x() - cell.left()) / cell.width() * width), width - 1)
+        return column.layer_index, hit[1], max(row, 0), max(col, 0)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        """A left click on a map (or the softmax column) emits sigMapClicked(layer_index, channel)."""
+        """A left click on a map (or the softmax column) emits sigMapClicked(layer_index, channel); a right
+        click on a unit of a layer's map emits sigUnitClicked(layer_index, channel, row, col)."""
+        if event.button() == Qt.MouseButton.RightButton:
+            unit = self.unit_at(event.position())
+            if unit is not None:
+                self.sigUnitClicked.emit(*unit)
+                return
         if event.button() == Qt.MouseButton.LeftButton:
             hit = self._hit(event.position())
             clicked = (
