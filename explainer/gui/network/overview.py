@@ -766,25 +766,6 @@ class OverviewView(FollowsLanguage, ColumnLayout, QWidget):
 
     # ---- mouse ------------------------------------------------------------------------------------
 
-    def _hit(self, point: QPointF) -> tuple[int, int] | None:
-        """The (column position, unit) under ``point``, or None."""
-        for position, column in enumerate(self._columns):
-            if not column.box.adjusted(-2, -2, 2, 2).contains(point):
-                continue
-            if column.strip:
-                strip = column.cells[0]
-                if not strip.contains(point):
-                    return None
-                rows, cols = column.image_shape
-                row = min(int((point.y() - strip.top()) / strip.height() * rows), rows - 1)
-                col = min(int((point.x() - strip.left()) / strip.width() * cols), cols - 1)
-                return position, row * cols + col
-            for unit, cell in enumerate(column.cells):
-                if cell.contains(point):
-                    return position, unit
-            return None
-        return None
-
     def _set_hover(self, hit: tuple[int, int] | None) -> None:
         """Update the hover state and emit sigMapHovered when it changes."""
         if hit == self._hover:
@@ -826,21 +807,6 @@ class OverviewView(FollowsLanguage, ColumnLayout, QWidget):
             predicted = self._prediction.predicted_class()
             return dense[-1], 0 if predicted is None else predicted
         return None
-
-    def unit_at(self, point: QPointF) -> tuple[int, int, int, int] | None:
-        """``(layer_index, channel, row, col)`` of the map unit under ``point``, or None (not on a layer's
-        map: the input, a vector, the softmax column, a gap)."""
-        hit = self._hit(point)
-        if hit is None:
-            return None
-        column = self._columns[hit[0]]
-        if column.layer_index == INPUT_INDEX or column.strip or len(column.shape) != 3:
-            return None
-        cell = column.cells[hit[1]]
-        _, height, width = column.shape
-        row = min(int((point.y() - cell.top()) / cell.height() * height), height - 1)
-        col = min(int((point.x() - cell.left()) / cell.width() * width), width - 1)
-        return column.layer_index, hit[1], max(row, 0), max(col, 0)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A left click on a map (or the softmax column) emits sigMapClicked(layer_index, channel); a right
