@@ -2764,7 +2764,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>最小 {lo}   最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/overview.py" line="912" />
+            <location filename="../../explainer/gui/network/overview.py" line="878" />
             <source>Overview</source>
             <translation>总览</translation>
         </message>
@@ -2867,7 +2867,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="111" />
-            <location filename="../../explainer/gui/pages/adversarial.py" line="207" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="214" />
             <source>What if: adversarial</source>
             <translation>假如：对抗样本</translation>
         </message>
@@ -3051,7 +3051,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="429" />
             <location filename="../../explainer/gui/pages/activations.py" line="542" />
-            <location filename="../../explainer/gui/pages/adversarial.py" line="171" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="178" />
             <location filename="../../explainer/gui/pages/playground.py" line="143" />
             <source>your input</source>
             <translation>你的输入</translation>
@@ -3257,88 +3257,97 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>如果标签是 {cls}，网络就是在自信地犯错（p = {p}）。MSE 的梯度要经过 softmax 的斜率 p(1 − p) 才能到达 logit，而输出饱和时这个斜率几乎为 0：最多只有 {mse}，所以这个错误几乎得不到纠正。交叉熵中的 log 恰好抵消了这个斜率，∂L/∂z = p − t，所以它的梯度是 {ce}：错得越厉害，学得越快。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="136" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="143" />
             <source>After one step on the perturbed input the network sees it again; try the slider.</source>
             <translation>在扰动后的输入上走一步之后，网络又认出了它；试试拖动滑块。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="146" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="153" />
             <source>ε = {e}</source>
             <translation>ε = {e}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="157" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="164" />
             <source>Draw or pick an input: this page then tries to fool the network with it.</source>
             <translation>画一个输入：这一页会试着用它骗过网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="172" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="179" />
             <source>perturbation ε · sign(∂L/∂x)</source>
             <translation>扰动 ε · sign(∂L/∂x)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="173" />
-            <location filename="../../explainer/gui/pages/adversarial.py" line="219" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="180" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="227" />
             <source>perturbed input</source>
             <translation>扰动后的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="177" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="184" />
             <source>Label {y}: the network reads {a} before and {b} after the step.</source>
             <translation>标签 {y}：扰动前网络读作 {a}，扰动后读作 {b}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="181" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="188" />
             <source>The prediction flipped: “Show in the network” shows where the maps changed.</source>
             <translation>预测变了：“在网络中显示”会显示哪些特征图变了。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="193" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="200" />
             <source>No measured table for this model (benchmarks/bench_fgsm.py makes one).</source>
             <translation>这个模型没有测量表（benchmarks/bench_fgsm.py 可以生成）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="200" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="207" />
             <source>Measured on the 10,000 test images (clean: {clean}):</source>
             <translation>在 10,000 个测试图像上测得（无扰动：{clean}）：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="202" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="209" />
             <source>PGD, 10 steps (1,000 images)</source>
             <translation>PGD，10 步（1,000 个输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="209" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="216" />
             <source>ε: how far each pixel may move (pixels lie between 0 and 1)</source>
             <translation>ε：每个像素最多能改变多少（像素值在 0 到 1 之间）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="210" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="217" />
             <source>Show in the network</source>
             <translation>在网络中显示</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="212" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="219" />
             <source>Pin the clean input's maps and show the perturbed input: the overview shows the difference</source>
             <translation>固定原始输入的特征图并显示扰动后的输入：总览显示两者的差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="214" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="221" />
+            <location filename="../../explainer/gui/pages/descent.py" line="298" />
+            <location filename="../../explainer/gui/pages/learn.py" line="447" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="471" />
+            <location filename="../../explainer/gui/pages/training.py" line="419" />
+            <source>Learning rate</source>
+            <translation>学习率</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="222" />
             <source>Learn this perturbed input</source>
             <translation>学习这个扰动后的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="216" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="224" />
             <source>One SGD step on the perturbed input with its true label: adversarial training in miniature</source>
             <translation>用真实标签在扰动后的输入上做一步 SGD：微型的对抗训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="218" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="226" />
             <source>Probabilities, your input</source>
             <translation>概率：你的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="221" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="229" />
             <source>Why a network that is 99% right falls apart: each pixel moves by only ε, too little for you to see, but every one moves in the direction that raises the loss. The score changes by about ε times the sum of all 784 |∂L/∂x|, and these small pushes add up. Training never showed the network such inputs, so nothing taught it to resist them.</source>
             <translation>为什么 99% 正确的网络会崩溃：每个像素只改变 ε，小到你看不出来，但每一个都朝着让损失变大的方向改变。分数大约改变 ε 乘以全部 784 个 |∂L/∂x| 之和，这些小小的推动累加起来。训练时网络从没见过这样的输入，所以没有什么教它去抵抗。</translation>
         </message>
@@ -3883,14 +3892,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/descent.py" line="297" />
             <source>Examples per update of the mini-batch run</source>
             <translation>小批量训练每次更新使用的样本数</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="298" />
-            <location filename="../../explainer/gui/pages/learn.py" line="447" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="471" />
-            <location filename="../../explainer/gui/pages/training.py" line="419" />
-            <source>Learning rate</source>
-            <translation>学习率</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="298" />

@@ -60,10 +60,17 @@ class AdversarialView(FollowsLanguage, QWidget):
         self.slider.setMinimumWidth(theme.px(160))
         self.slider.valueChanged.connect(self._attack)
         self.show_button = button("show_in_network", self._show_in_network)
+        self.lr_text = QLabel()
         self.lr_box = learning_rate_box()
         self.learn_button = button("learn_adversarial", self.learn_step)
         top = side_by_side(
-            self.title, self.epsilon_text, self.slider, self.show_button, self.lr_box, self.learn_button
+            self.title,
+            self.epsilon_text,
+            self.slider,
+            self.show_button,
+            self.lr_text,
+            self.lr_box,
+            self.learn_button,
         )
         self.status = label("status", wrap=True)
         self.maps = MapBoard(columns=3)
@@ -211,6 +218,7 @@ class AdversarialView(FollowsLanguage, QWidget):
         self.show_button.setToolTip(
             tr("Pin the clean input's maps and show the perturbed input: the overview shows the difference")
         )
+        self.lr_text.setText(tr("Learning rate"))
         self.learn_button.setText(tr("Learn this perturbed input"))
         self.learn_button.setToolTip(
             tr("One SGD step on the perturbed input with its true label: adversarial training in miniature")
