@@ -33,6 +33,12 @@ def test_the_page_shows_the_stored_results_for_the_bundled_model(qtbot) -> None:
     layer = stored.layers[2]
     assert np.array_equal(view.gallery.boxes(), layer.top.boxes[5])
     assert view.channel_box.maximum() == 15
+    assert "plain" not in view.caption.text()
+    # conv1's channel 0 (all its weights add up above zero) synthesises to plain white: said, not a blank box.
+    view.layer_box.setCurrentIndex(0)
+    view.channel_box.setValue(0)
+    assert np.ptp(stored.layers[0].synthesised.images[0, 0]) <= 0.02
+    assert view.caption.text().startswith("The synthesised input is plain white")
 
 
 def test_another_model_is_computed_in_a_worker_with_progress(qtbot) -> None:

@@ -4345,72 +4345,82 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>{layers} 层，{weights:,} 个待学习的权重，每张图像 {work:,} 次乘加</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="142" />
+            <location filename="../../explainer/gui/pages/filters.py" line="40" />
+            <source>The synthesised input is plain white: ink anywhere raises this channel, so a page full of ink excites it most. </source>
+            <translation>合成的输入是一片纯白：任何位置的笔迹都会提高这个通道的值，所以满页笔迹最能激发它。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="44" />
+            <source>The synthesised input is plain black: ink anywhere lowers this channel, so an empty page excites it most. </source>
+            <translation>合成的输入是一片纯黑：任何位置的笔迹都会降低这个通道的值，所以空白的页面最能激发它。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="161" />
             <source>Computing on {data}…</source>
             <translation>正在用{data}计算…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="149" />
+            <location filename="../../explainer/gui/pages/filters.py" line="168" />
             <source>the given images</source>
             <translation>给定的图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="152" />
+            <location filename="../../explainer/gui/pages/filters.py" line="171" />
             <source>the {name} test set</source>
             <translation>{name} 测试集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="153" />
+            <location filename="../../explainer/gui/pages/filters.py" line="172" />
             <source>the 100 bundled gallery samples (no data folder: choose one in Train or Test set to use the test set)</source>
             <translation>随附的 100 个图库样本（没有数据文件夹：在“训练”或“测试集”中选择一个即可使用测试集）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="167" />
+            <location filename="../../explainer/gui/pages/filters.py" line="186" />
             <source>Could not compute: {why}</source>
             <translation>无法计算：{why}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="207" />
+            <location filename="../../explainer/gui/pages/filters.py" line="228" />
             <source>Left: the {k} test images whose strongest {name} unit of channel {c} is highest (its value under each); the outlined patch is all that unit sees. Right: grey, changed by gradient ascent until channel {c}'s mean activation rose from {start} to {end}.</source>
             <translation>左：通道 {c} 在 {name} 中最强单元的值最高的 {k} 张测试图像（每张下方是该值）；框出的区域就是该单元能看到的全部。右：从灰色开始，经梯度上升修改，直到通道 {c} 的平均激活从 {start} 升到 {end}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="222" />
+            <location filename="../../explainer/gui/pages/filters.py" line="243" />
             <source>What each filter looks for</source>
             <translation>每个滤波器在找什么</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="224" />
+            <location filename="../../explainer/gui/pages/filters.py" line="245" />
             <source>Pick a conv layer and a channel (one filter). The test images that excite it most show what it responds to in real data; the synthesised image shows what it responds to when nothing else is there.</source>
             <translation>选择一个卷积层和一个通道（一个滤波器）。最能激活它的测试图像显示它在真实数据中对什么有反应；合成的图像显示在没有其他内容时它对什么有反应。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="230" />
+            <location filename="../../explainer/gui/pages/filters.py" line="251" />
             <source>channel </source>
             <translation>通道 </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="231" />
+            <location filename="../../explainer/gui/pages/filters.py" line="252" />
             <source>Compute for this model</source>
             <translation>为此模型计算</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="232" />
+            <location filename="../../explainer/gui/pages/filters.py" line="253" />
             <source>Rank the test images and synthesise the inputs in the background</source>
             <translation>在后台为测试图像排序并合成输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="237" />
+            <location filename="../../explainer/gui/pages/filters.py" line="258" />
             <source>Not computed for this model yet: press “Compute for this model”.</source>
             <translation>尚未为此模型计算：请按“为此模型计算”。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="241" />
+            <location filename="../../explainer/gui/pages/filters.py" line="262" />
             <source>The bundled model's results, precomputed on {n} test images by {command}.</source>
             <translation>随附模型的结果，由 {command} 在 {n} 张测试图像上预先计算。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="247" />
+            <location filename="../../explainer/gui/pages/filters.py" line="268" />
             <source>Computed for this model on {data} ({n} images).</source>
             <translation>已为此模型在{data}上计算（{n} 张图像）。</translation>
         </message>

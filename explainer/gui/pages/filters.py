@@ -28,6 +28,25 @@ from explainer.gui.state import DataSource
 from explainer.unusual import model_sha256
 
 
+def uniform_note(synthesised: np.ndarray) -> str:
+    """A sentence for a synthesised input that came out one flat colour (it looks like an empty box), else "".
+
+    Shape:
+        synthesised: ``(H, W)`` in [0, 1].
+    """
+    if float(np.ptp(synthesised)) > 0.02:
+        return ""
+    if float(synthesised.mean()) > 0.5:
+        return tr(
+            "The synthesised input is plain white: ink anywhere raises this channel, so a page full of ink "
+            "excites it most. "
+        )
+    return tr(
+        "The synthesised input is plain black: ink anywhere lowers this channel, so an empty page "
+        "excites it most. "
+    )
+
+
 class FilterWorker(StepWorker):
     """Computes a :class:`FilterAtlas` on a worker thread, one stage per step.
 
@@ -202,9 +221,11 @@ class FiltersView(FollowsLanguage, QWidget):
         self.channel_box.blockSignals(False)
         c = self.channel_box.value()
         images = np.stack([atlas.images[int(i)][0] for i in item.top.indices[c]])
-        self.gallery.set_channel(images, item.top.boxes[c], item.top.values[c], item.synthesised.images[c, 0])
+        synthesised = item.synthesised.images[c, 0]
+        self.gallery.set_channel(images, item.top.boxes[c], item.top.values[c], synthesised)
         self.caption.setText(
-            tr(
+            uniform_note(synthesised)
+            + tr(
                 "Left: the {k} test images whose strongest {name} unit of channel {c} is highest (its value "
                 "under each); the outlined patch is all that unit sees. Right: grey, changed by gradient "
                 "ascent until channel {c}'s mean activation rose from {start} to {end}."
