@@ -24,6 +24,7 @@ def test_influence_maps_follow_the_kernel_and_stride(qtbot) -> None:
     assert same.tolist() == pixel_influence(9, 9, 5, 2, 2).tolist()
     assert valid[0, 0] < same[0, 0], "border pixels count less without padding"
     assert "same (P = 2)" in view.same_title.text()
+    assert view.valid_map.cell_text(0, 0) == str(int(valid[0, 0])), "counts print as whole numbers"
 
 
 def test_clicking_a_unit_outlines_its_field_and_shows_its_effective_weight(qtbot) -> None:

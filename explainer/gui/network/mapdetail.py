@@ -48,6 +48,7 @@ class MapDetailView(QWidget):
         self._highlight: tuple[int, int] | None = None
         self._hover: tuple[int, int] | None = None
         self._outline: tuple[int, int, int, int] | None = None
+        self._decimals = 2
         theme.notifier().sigChanged.connect(self.update)
 
     def set_values(
@@ -66,6 +67,9 @@ class MapDetailView(QWidget):
         if array.ndim != 2 or array.size == 0:
             raise BadInputError(f"a map must be a non-empty 2-D array, got shape {array.shape}")
         self._values = array
+        finite = array[np.isfinite(array)]
+        # Counts (how many outputs a pixel feeds) read as counts: "4", not "4.00".
+        self._decimals = 0 if finite.size and np.all(finite == np.round(finite)) and np.any(finite) else 2
         self._levels = levels
         self._lut = lut
         self._image = theme.array_to_qimage(np.nan_to_num(array, nan=levels[0]), levels, lut)
@@ -88,9 +92,10 @@ class MapDetailView(QWidget):
         return self._outline
 
     def cell_text(self, row: int, col: int) -> str:
-        """The number printed in (and hovered over) a cell: the value with two decimals; "" for NaN."""
+        """The number printed in (and hovered over) a cell: the value with two decimals (none when every
+        value is a whole number, as counts are); "" for NaN."""
         value = float(self._values[row, col])
-        return "" if math.isnan(value) else theme.format_value(value, 2)
+        return "" if math.isnan(value) else theme.format_value(value, self._decimals)
 
     def numbers_shown(self) -> bool:
         """True when the values are printed in the cells (small map and cells wide enough)."""
