@@ -75,12 +75,7 @@ def save_model(
     if path.suffix.lower() == ".onnx":
         _save_onnx(model, path, metadata)
         return
-    arrays: dict[str, np.ndarray] = {}
-    for i, layer in enumerate(model.layers):
-        for key, value in {**layer.params, **layer.buffers}.items():
-            if not np.all(np.isfinite(value)):
-                raise BadInputError(f"refusing to save {path}: layer {i} ({layer.kind}) {key} has NaN or inf")
-            arrays[f"layer{i}.{key}"] = np.ascontiguousarray(value)
+    arrays = {name: np.ascontiguousarray(value) for name, value in _saved_arrays(model, path).items()}
     document = {
         "format": FORMAT,
         "layers": [{"kind": layer.kind, "config": layer.get_config()} for layer in model.layers],
@@ -101,14 +96,23 @@ def save_model(
         np.savez(file, **arrays)
 
 
+def _saved_arrays(model: Sequential, path: Path) -> dict[str, np.ndarray]:
+    """Every weight and buffer of ``model`` under its file name "layer{i}.{key}", refusing NaN or inf
+    (a file that could never be read back)."""
+    arrays: dict[str, np.ndarray] = {}
+    for i, layer in enumerate(model.layers):
+        for key, value in {**layer.params, **layer.buffers}.items():
+            if not np.all(np.isfinite(value)):
+                raise BadInputError(f"refusing to save {path}: layer {i} ({layer.kind}) {key} has NaN or inf")
+            arrays[f"layer{i}.{key}"] = value
+    return arrays
+
+
 def _save_onnx(model: Sequential, path: Path, metadata: Mapping[str, Any] | None) -> None:
     """Write ``model`` as ONNX, atomically; refuses NaN weights and metadata that is not JSON."""
     from explainer.onnxio import onnx_bytes
 
-    for layer in model.layers:
-        for key, value in {**layer.params, **layer.buffers}.items():
-            if not np.all(np.isfinite(value)):
-                raise BadInputError(f"refusing to save {path}: layer {layer.name} {key} has NaN or inf")
+    _saved_arrays(model, path)
     try:
         data = onnx_bytes(model, dict(metadata or {}))
     except (TypeError, ValueError) as exc:

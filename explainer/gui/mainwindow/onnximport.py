@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.core import Sequential, softmax_cross_entropy
+from explainer.data.preprocess import resize_input
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
@@ -273,10 +274,9 @@ class OnnxFiles:
         """The data set's gallery images as ``(N, 1, H, W)`` in [0, 1] at the model's size, and labels."""
         images, labels = self.state.dataset.load_samples()  # type: ignore[attr-defined]
         pixels = np.asarray(images, np.float32) / (255.0 if images.dtype == np.uint8 else 1.0)
-        _, height, width = input_shape
-        rows = (np.arange(height) * pixels.shape[1] / height).astype(int)
-        cols = (np.arange(width) * pixels.shape[2] / width).astype(int)
-        return pixels[:, rows][:, :, cols][:, None], np.asarray(labels)
+        size = tuple(input_shape[1:])
+        fitted = [image if image.shape == size else resize_input(image, size) for image in pixels]
+        return np.stack(fitted)[:, None], np.asarray(labels)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """The import dialog is a window of its own: it goes with the main window."""
