@@ -26,21 +26,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from explainer.core import (
-    AvgPool2D,
-    BatchNorm2D,
-    Conv2D,
-    Dense,
-    Dropout,
-    Flatten,
-    Layer,
-    LeakyReLU,
-    MaxPool2D,
-    ReLU,
-    Sequential,
-    Sigmoid,
-    Tanh,
-)
+from explainer import core
+from explainer.core import Layer, Sequential
 from explainer.core.layers import resolve_padding
 from explainer.data import MNIST, Dataset
 from explainer.errors import BadInputError, bad_input
@@ -52,7 +39,9 @@ PADDINGS = ("valid", "same")
 POOLINGS = ("max", "avg", "none")
 """Pooling after each block: max, average or none."""
 
-_ACTIVATION_LAYER: dict[str, type[Layer]] = {cls.kind: cls for cls in (ReLU, LeakyReLU, Tanh, Sigmoid)}
+_ACTIVATION_LAYER: dict[str, type[Layer]] = {
+    cls.kind: cls for cls in (core.ReLU, core.LeakyReLU, core.Tanh, core.Sigmoid)
+}
 ACTIVATIONS = tuple(_ACTIVATION_LAYER)
 """Activation after every convolution and hidden dense layer: the kinds "relu", "leaky_relu", "tanh" and
 "sigmoid"."""
@@ -63,8 +52,8 @@ MAX_DENSE_LAYERS = 4
 MAX_STRIDE = 4
 
 # ReLU-like activations keep He initialisation; saturating ones train better from Glorot's smaller weights.
-_GLOROT_ACTIVATIONS = (Tanh, Sigmoid)
-_POOL_LAYER: dict[str, type[Layer]] = {"max": MaxPool2D, "avg": AvgPool2D}
+_GLOROT_ACTIVATIONS = (core.Tanh, core.Sigmoid)
+_POOL_LAYER: dict[str, type[Layer]] = {"max": core.MaxPool2D, "avg": core.AvgPool2D}
 _FLOAT32_BYTES = 4
 
 
@@ -246,22 +235,22 @@ def _layer_configs(spec: ArchitectureSpec, dataset: Dataset) -> list[tuple[type[
                 "padding": spec.padding,
                 **extra,
             }
-            configs.append((Conv2D, conv))
+            configs.append((core.Conv2D, conv))
             if spec.batch_norm:
-                configs.append((BatchNorm2D, BatchNorm2D(out_channels).get_config()))
+                configs.append((core.BatchNorm2D, core.BatchNorm2D(out_channels).get_config()))
             configs.append(activation)
             in_channels = out_channels
         if spec.pooling != "none":
             configs.append((_POOL_LAYER[spec.pooling], {"size": spec.pool_size, "stride": spec.pool_size}))
-    configs.append((Flatten, {}))
+    configs.append((core.Flatten, {}))
     # Dense in_features are filled in by describe(), which knows the flattened size.
     for units in spec.dense:
-        configs += [(Dense, {"in_features": 0, "out_features": units, **extra}), activation]
+        configs += [(core.Dense, {"in_features": 0, "out_features": units, **extra}), activation]
         if spec.dropout > 0:
-            configs.append((Dropout, {"p": spec.dropout}))
+            configs.append((core.Dropout, {"p": spec.dropout}))
     if not spec.dense and spec.dropout > 0:
-        configs.append((Dropout, {"p": spec.dropout}))
-    configs.append((Dense, {"in_features": 0, "out_features": len(dataset.class_names)}))
+        configs.append((core.Dropout, {"p": spec.dropout}))
+    configs.append((core.Dense, {"in_features": 0, "out_features": len(dataset.class_names)}))
     return configs
 
 
@@ -288,7 +277,7 @@ def describe(spec: ArchitectureSpec, dataset: Dataset = MNIST) -> list[LayerInfo
     activations = math.prod(shape)
     for name, (cls, config) in zip(names, configs, strict=True):
         try:
-            if cls is Dense:
+            if cls is core.Dense:
                 config["in_features"] = shape[0]
                 _check_dense_inputs(name, shape[0])
             shape = _output_shape(name, cls, config, shape)
@@ -442,10 +431,10 @@ def _output_shape(
     try:
         return cls.shape_from_config(config, shape)
     except ValueError as error:
-        if cls not in (Conv2D, MaxPool2D, AvgPool2D) or len(shape) != 3:
+        if cls not in (core.Conv2D, core.MaxPool2D, core.AvgPool2D) or len(shape) != 3:
             raise BadInputError(f"{name}: {error}") from None
         _, height, width = shape
-        if cls is Conv2D:
+        if cls is core.Conv2D:
             k = config["kernel_size"]
             pad = resolve_padding(config["padding"], k)
             raise bad_input(

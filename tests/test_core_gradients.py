@@ -7,23 +7,7 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from explainer.core import (
-    AvgPool2D,
-    BatchNorm2D,
-    Conv2D,
-    Dense,
-    Dropout,
-    Flatten,
-    GlobalAvgPool2D,
-    Layer,
-    LeakyReLU,
-    MaxPool2D,
-    ReLU,
-    Sequential,
-    Sigmoid,
-    Tanh,
-    softmax_cross_entropy,
-)
+from explainer import core
 
 EPS = 1e-6
 
@@ -53,7 +37,7 @@ def distinct(rng: np.random.Generator, shape: tuple[int, ...]) -> np.ndarray:
     return rng.permutation(np.arange(int(np.prod(shape)), dtype=np.float64)).reshape(shape) * 0.01 - 1.0
 
 
-def as_float64(layer: Layer, rng: np.random.Generator) -> Layer:
+def as_float64(layer: core.Layer, rng: np.random.Generator) -> core.Layer:
     """Cast the layer's parameters to float64 and give biases non-zero values, so they are checked too."""
     layer.params = {key: value.astype(np.float64) for key, value in layer.params.items()}
     if "b" in layer.params:
@@ -61,7 +45,7 @@ def as_float64(layer: Layer, rng: np.random.Generator) -> Layer:
     return layer
 
 
-def check_layer(layer: Layer, x: np.ndarray, rng: np.random.Generator) -> None:
+def check_layer(layer: core.Layer, x: np.ndarray, rng: np.random.Generator) -> None:
     """Compare backward's dx and every dparam with central differences of L = sum(y * g)."""
     y = layer.forward(x)
     g = rng.standard_normal(y.shape)
@@ -97,7 +81,7 @@ def test_conv2d_gradients(
     c_in: int, c_out: int, k: int, stride: int, padding: int | str, shape: tuple[int, ...]
 ) -> None:
     rng = np.random.default_rng(k * 10 + stride)
-    layer = as_float64(Conv2D(c_in, c_out, k, stride, padding, rng=rng), rng)
+    layer = as_float64(core.Conv2D(c_in, c_out, k, stride, padding, rng=rng), rng)
     check_layer(layer, rng.standard_normal(shape), rng)
 
 
@@ -105,28 +89,30 @@ def test_conv2d_gradients(
     ("size", "stride", "shape"),
     [(2, 2, (2, 3, 6, 6)), (2, 2, (1, 2, 5, 7)), (3, 2, (1, 2, 7, 6)), (2, 1, (1, 2, 4, 5))],
 )
-@pytest.mark.parametrize("pool", [MaxPool2D, AvgPool2D])
-def test_pool_gradients(pool: type[Layer], size: int, stride: int, shape: tuple[int, ...]) -> None:
+@pytest.mark.parametrize("pool", [core.MaxPool2D, core.AvgPool2D])
+def test_pool_gradients(pool: type[core.Layer], size: int, stride: int, shape: tuple[int, ...]) -> None:
     rng = np.random.default_rng(size + stride)
     check_layer(pool(size, stride), distinct(rng, shape), rng)
 
 
-@pytest.mark.parametrize("layer", [ReLU(), LeakyReLU(0.1), Sigmoid(), Tanh(), Flatten()], ids=repr)
-def test_activation_and_flatten_gradients(layer: Layer) -> None:
+@pytest.mark.parametrize(
+    "layer", [core.ReLU(), core.LeakyReLU(0.1), core.Sigmoid(), core.Tanh(), core.Flatten()], ids=repr
+)
+def test_activation_and_flatten_gradients(layer: core.Layer) -> None:
     rng = np.random.default_rng(1)
     check_layer(layer, away_from_zero(rng, (2, 3, 4, 4)), rng)
 
 
 def test_global_average_pool_gradients() -> None:
     rng = np.random.default_rng(3)
-    check_layer(GlobalAvgPool2D(), rng.standard_normal((2, 3, 4, 5)), rng)
+    check_layer(core.GlobalAvgPool2D(), rng.standard_normal((2, 3, 4, 5)), rng)
 
 
 @pytest.mark.parametrize("training", [True, False], ids=["batch statistics", "running statistics"])
 def test_batchnorm_gradients(training: bool) -> None:
     """Through the batch mean and variance in training mode; the affine map of the running ones in eval."""
     rng = np.random.default_rng(4)
-    layer = as_float64(BatchNorm2D(3), rng)
+    layer = as_float64(core.BatchNorm2D(3), rng)
     layer.params = {key: rng.uniform(0.5, 1.5, value.shape) for key, value in layer.params.items()}
     layer.buffers = {"running_mean": rng.standard_normal(3), "running_var": rng.uniform(0.5, 2.0, 3)}
     layer.training = training
@@ -135,12 +121,12 @@ def test_batchnorm_gradients(training: bool) -> None:
 
 def test_dense_gradients() -> None:
     rng = np.random.default_rng(2)
-    check_layer(as_float64(Dense(7, 4, rng=rng), rng), rng.standard_normal((3, 7)), rng)
+    check_layer(as_float64(core.Dense(7, 4, rng=rng), rng), rng.standard_normal((3, 7)), rng)
 
 
 def test_dropout_gradient_uses_the_same_mask_in_training() -> None:
     rng = np.random.default_rng(3)
-    layer = Dropout(0.4, rng=np.random.default_rng(0))
+    layer = core.Dropout(0.4, rng=np.random.default_rng(0))
     layer.training = True
     x = rng.standard_normal((4, 6))
     y = layer.forward(x)
@@ -155,18 +141,18 @@ def test_dropout_gradient_uses_the_same_mask_in_training() -> None:
 def test_whole_network_gradients() -> None:
     """Every parameter and the input of a mixed net, through the mean cross-entropy."""
     rng = np.random.default_rng(4)
-    model = Sequential(
+    model = core.Sequential(
         [
-            Conv2D(1, 3, 3, padding=1, rng=rng),
-            ReLU(),
-            MaxPool2D(2),
-            Conv2D(3, 4, 3, stride=2, padding=1, rng=rng),
-            Tanh(),
-            AvgPool2D(2),
-            Flatten(),
-            Dense(4, 5, rng=rng),
-            LeakyReLU(0.05),
-            Dense(5, 3, rng=rng),
+            core.Conv2D(1, 3, 3, padding=1, rng=rng),
+            core.ReLU(),
+            core.MaxPool2D(2),
+            core.Conv2D(3, 4, 3, stride=2, padding=1, rng=rng),
+            core.Tanh(),
+            core.AvgPool2D(2),
+            core.Flatten(),
+            core.Dense(4, 5, rng=rng),
+            core.LeakyReLU(0.05),
+            core.Dense(5, 3, rng=rng),
         ],
         input_shape=(1, 8, 8),
         input_mean=0.2,
@@ -183,9 +169,9 @@ def test_whole_network_gradients() -> None:
     assert np.abs(pre_relu).min() > 1e-4
 
     def loss() -> float:
-        return softmax_cross_entropy(model.forward(x), labels)[0]
+        return core.softmax_cross_entropy(model.forward(x), labels)[0]
 
-    _, dlogits = softmax_cross_entropy(model.forward(x), labels)
+    _, dlogits = core.softmax_cross_entropy(model.forward(x), labels)
     dx = model.backward(dlogits)
     analytic = [{key: value.copy() for key, value in layer.grads.items()} for layer in model.layers]
     np.testing.assert_allclose(dx, numeric_grad(loss, x), rtol=1e-5, atol=1e-9)
@@ -198,11 +184,12 @@ def test_whole_network_gradients() -> None:
 
 def test_backward_without_input_grad_fills_the_same_parameter_grads() -> None:
     rng = np.random.default_rng(5)
-    model = Sequential(
-        [Conv2D(1, 2, 3, padding=1, rng=rng), ReLU(), Flatten(), Dense(32, 3, rng=rng)], input_shape=(1, 4, 4)
+    model = core.Sequential(
+        [core.Conv2D(1, 2, 3, padding=1, rng=rng), core.ReLU(), core.Flatten(), core.Dense(32, 3, rng=rng)],
+        input_shape=(1, 4, 4),
     )
     x = rng.random((3, 1, 4, 4), dtype=np.float32)
-    _, dlogits = softmax_cross_entropy(model.forward(x), [0, 1, 2])
+    _, dlogits = core.softmax_cross_entropy(model.forward(x), [0, 1, 2])
     model.backward(dlogits)
     full = [dict(layer.grads) for layer in model.layers]
     model.forward(x)

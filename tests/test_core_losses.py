@@ -9,29 +9,9 @@ import numpy as np
 import pytest
 
 import explainer.core as core
-from explainer.core import (
-    binary_cross_entropy,
-    l1_loss,
-    l2_loss,
-    mae_loss,
-    mape_loss,
-    mse_loss,
-    msle_loss,
-    softmax,
-    softmax_backward,
-    softmax_cross_entropy,
-)
 
 Loss = Callable[[np.ndarray, np.ndarray], tuple[float, np.ndarray]]
-LOSSES: dict[str, Loss] = {
-    "mse": mse_loss,
-    "msle": msle_loss,
-    "l1": l1_loss,
-    "l2": l2_loss,
-    "mae": mae_loss,
-    "mape": mape_loss,
-    "bce": binary_cross_entropy,
-}
+LOSSES: dict[str, Loss] = core.PREDICTION_LOSSES
 
 
 def pair(name: str, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -63,18 +43,18 @@ def test_the_losses_are_exported_from_explainer_core() -> None:
 
 def test_hand_computed_values() -> None:
     pred, target = np.array([0.5, 2.0, -1.0]), np.array([1.0, 1.0, 1.0])
-    assert l1_loss(pred, target)[0] == pytest.approx(0.5 + 1.0 + 2.0)
-    assert l2_loss(pred, target)[0] == pytest.approx(0.25 + 1.0 + 4.0)
-    assert mae_loss(pred, target)[0] == pytest.approx(3.5 / 3)
-    assert mse_loss(pred, target)[0] == pytest.approx(5.25 / 3)
-    assert mape_loss(pred, np.array([1.0, 4.0, -2.0]))[0] == pytest.approx((50 + 50 + 50) / 3)
-    assert msle_loss(np.array([np.e - 1]), np.array([0.0]))[0] == pytest.approx(1.0)
-    assert binary_cross_entropy(np.array([0.5, 0.9]), np.array([1.0, 0.0]))[0] == pytest.approx(
+    assert core.l1_loss(pred, target)[0] == pytest.approx(0.5 + 1.0 + 2.0)
+    assert core.l2_loss(pred, target)[0] == pytest.approx(0.25 + 1.0 + 4.0)
+    assert core.mae_loss(pred, target)[0] == pytest.approx(3.5 / 3)
+    assert core.mse_loss(pred, target)[0] == pytest.approx(5.25 / 3)
+    assert core.mape_loss(pred, np.array([1.0, 4.0, -2.0]))[0] == pytest.approx((50 + 50 + 50) / 3)
+    assert core.msle_loss(np.array([np.e - 1]), np.array([0.0]))[0] == pytest.approx(1.0)
+    assert core.binary_cross_entropy(np.array([0.5, 0.9]), np.array([1.0, 0.0]))[0] == pytest.approx(
         -(np.log(0.5) + np.log(0.1)) / 2
     )
     # L1 and L2 are the sums, MAE and MSE the means: n times apart, gradients too.
-    assert np.allclose(l2_loss(pred, target)[1], 3 * mse_loss(pred, target)[1])
-    assert np.allclose(l1_loss(pred, target)[1], [-1.0, 1.0, -1.0])
+    assert np.allclose(core.l2_loss(pred, target)[1], 3 * core.mse_loss(pred, target)[1])
+    assert np.allclose(core.l1_loss(pred, target)[1], [-1.0, 1.0, -1.0])
 
 
 @pytest.mark.parametrize("name", LOSSES)
@@ -96,22 +76,22 @@ def test_float32_predictions_keep_their_dtype(name: str) -> None:
 
 
 def test_mape_leaves_out_zero_targets_and_refuses_all_zero() -> None:
-    loss, grad = mape_loss(np.array([0.3, 0.2, 0.5]), np.array([0.0, 0.0, 1.0]))
+    loss, grad = core.mape_loss(np.array([0.3, 0.2, 0.5]), np.array([0.0, 0.0, 1.0]))
     assert loss == pytest.approx(50.0)  # only the third element counts: 100 * |0.5 - 1| / 1
     assert grad[0] == 0.0 and grad[1] == 0.0 and grad[2] == pytest.approx(-100.0)
     with pytest.raises(ValueError, match="every target is 0"):
-        mape_loss(np.array([0.1, 0.2]), np.zeros(2))
+        core.mape_loss(np.array([0.1, 0.2]), np.zeros(2))
 
 
 def test_bad_inputs_are_refused_with_the_reason() -> None:
     with pytest.raises(ValueError, match="strictly between 0 and 1"):
-        binary_cross_entropy(np.array([0.0, 0.5]), np.array([0.0, 1.0]))
+        core.binary_cross_entropy(np.array([0.0, 0.5]), np.array([0.0, 1.0]))
     with pytest.raises(ValueError, match="targets in"):
-        binary_cross_entropy(np.array([0.2, 0.5]), np.array([0.0, 2.0]))
+        core.binary_cross_entropy(np.array([0.2, 0.5]), np.array([0.0, 2.0]))
     with pytest.raises(ValueError, match="above -1"):
-        msle_loss(np.array([-1.0]), np.array([0.0]))
+        core.msle_loss(np.array([-1.0]), np.array([0.0]))
     with pytest.raises(ValueError, match="one shape"):
-        l1_loss(np.zeros(3), np.zeros(4))
+        core.l1_loss(np.zeros(3), np.zeros(4))
 
 
 def test_softmax_backward_is_the_jacobian_of_softmax() -> None:
@@ -122,16 +102,18 @@ def test_softmax_backward_is_the_jacobian_of_softmax() -> None:
         up, down = logits.copy(), logits.copy()
         up[index] += 1e-6
         down[index] -= 1e-6
-        numeric[index] = np.sum((softmax(up) - softmax(down)) * dprobs) / 2e-6
-    np.testing.assert_allclose(softmax_backward(softmax(logits), dprobs), numeric, rtol=1e-6, atol=1e-9)
+        numeric[index] = np.sum((core.softmax(up) - core.softmax(down)) * dprobs) / 2e-6
+    np.testing.assert_allclose(
+        core.softmax_backward(core.softmax(logits), dprobs), numeric, rtol=1e-6, atol=1e-9
+    )
 
 
 def test_mse_after_a_saturated_softmax_barely_moves_the_logits_cross_entropy_does() -> None:
     logits = np.array([[12.0, 0.0, 0.0]])  # sure of class 0; the label says 2
-    probs = softmax(logits)
-    _loss, dprobs = mse_loss(probs, np.array([[0.0, 0.0, 1.0]]))
-    mse_dlogits = softmax_backward(probs, dprobs)
-    _loss, ce_dlogits = softmax_cross_entropy(logits, np.array([2]))
+    probs = core.softmax(logits)
+    _loss, dprobs = core.mse_loss(probs, np.array([[0.0, 0.0, 1.0]]))
+    mse_dlogits = core.softmax_backward(probs, dprobs)
+    _loss, ce_dlogits = core.softmax_cross_entropy(logits, np.array([2]))
     assert np.abs(mse_dlogits).max() < 1e-4
     assert ce_dlogits[0, 2] == pytest.approx(-1.0, abs=1e-4)
 
@@ -176,7 +158,7 @@ class TestAgainstTorch:
         z = torch.tensor(logits, requires_grad=True)
         reference = torch.nn.functional.cross_entropy(z, torch.tensor(labels))
         reference.backward()
-        loss, dlogits = softmax_cross_entropy(logits, labels)
+        loss, dlogits = core.softmax_cross_entropy(logits, labels)
         assert loss == pytest.approx(float(reference.detach()), rel=1e-12)
         np.testing.assert_allclose(dlogits, z.grad.numpy(), rtol=1e-10, atol=1e-15)
 
@@ -185,20 +167,20 @@ def test_output_losses_of_one_digit_agree_with_the_loss_functions() -> None:
     logits = np.array([2.0, -1.0, 0.5, 4.0])
     results = core.output_losses(logits, 3)
     assert list(results) == ["mse", "msle", "l1", "l2", "mae", "mape", "bce", "ce"]
-    probs = softmax(logits[None])
+    probs = core.softmax(logits[None])
     onehot = np.eye(4)[[3]]
-    assert results["mse"].loss == pytest.approx(mse_loss(probs, onehot)[0])
+    assert results["mse"].loss == pytest.approx(core.mse_loss(probs, onehot)[0])
     assert results["mape"].loss == pytest.approx(100 * (1 - probs[0, 3]))  # only the label's target is not 0
     assert results["ce"].loss == pytest.approx(-np.log(probs[0, 3]))
     assert results["ce"].dprobs[3] == pytest.approx(-1 / probs[0, 3])
     np.testing.assert_allclose(results["ce"].dlogits, probs[0] - onehot[0], atol=1e-15)
     for name in ("mse", "l2", "bce", "ce"):  # dL/dz by central differences through softmax
-        function = {"mse": mse_loss, "l2": l2_loss, "bce": binary_cross_entropy}.get(name)
+        function = {"mse": core.mse_loss, "l2": core.l2_loss, "bce": core.binary_cross_entropy}.get(name)
 
         def of_logits(z: np.ndarray, function=function) -> float:
             if function is None:
-                return softmax_cross_entropy(z[None], [3])[0]
-            return function(softmax(z[None]), onehot)[0]
+                return core.softmax_cross_entropy(z[None], [3])[0]
+            return function(core.softmax(z[None]), onehot)[0]
 
         numeric = [(of_logits(logits + h) - of_logits(logits - h)) / 2e-6 for h in np.eye(4) * 1e-6]
         np.testing.assert_allclose(results[name].dlogits, numeric, rtol=1e-5, atol=1e-9)

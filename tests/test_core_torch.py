@@ -5,61 +5,46 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from explainer.core import (
-    AvgPool2D,
-    BatchNorm2D,
-    Conv2D,
-    Dense,
-    Flatten,
-    GlobalAvgPool2D,
-    Layer,
-    LeakyReLU,
-    MaxPool2D,
-    ReLU,
-    Sequential,
-    Sigmoid,
-    Tanh,
-    reference_net,
-)
+from explainer import core
 
 torch = pytest.importorskip("torch")
 
 
-def torch_layer(layer: Layer) -> torch.nn.Module:
+def torch_layer(layer: core.Layer) -> torch.nn.Module:
     """The torch module computing what ``layer`` computes, holding the same (float64) weights."""
-    if isinstance(layer, Conv2D):
+    if isinstance(layer, core.Conv2D):
         module = torch.nn.Conv2d(
             layer.in_channels, layer.out_channels, layer.kernel_size, layer.stride, layer.pad
         )
         module.weight.data = torch.from_numpy(layer.params["W"].astype(np.float64))
         module.bias.data = torch.from_numpy(layer.params["b"].astype(np.float64))
         return module
-    if isinstance(layer, BatchNorm2D):
+    if isinstance(layer, core.BatchNorm2D):
         module = torch.nn.BatchNorm2d(layer.channels, layer.eps, layer.momentum).double()
         module.weight.data = torch.from_numpy(layer.params["gamma"].astype(np.float64))
         module.bias.data = torch.from_numpy(layer.params["beta"].astype(np.float64))
         module.running_mean.data = torch.from_numpy(layer.buffers["running_mean"].astype(np.float64))
         module.running_var.data = torch.from_numpy(layer.buffers["running_var"].astype(np.float64))
         return module.train(layer.training)
-    if isinstance(layer, Dense):
+    if isinstance(layer, core.Dense):
         module = torch.nn.Linear(layer.in_features, layer.out_features)
         module.weight.data = torch.from_numpy(layer.params["W"].T.astype(np.float64))
         module.bias.data = torch.from_numpy(layer.params["b"].astype(np.float64))
         return module
     simple = {
-        MaxPool2D: lambda: torch.nn.MaxPool2d(layer.size, layer.stride),
-        AvgPool2D: lambda: torch.nn.AvgPool2d(layer.size, layer.stride),
-        ReLU: torch.nn.ReLU,
-        LeakyReLU: lambda: torch.nn.LeakyReLU(layer.alpha),
-        Sigmoid: torch.nn.Sigmoid,
-        Tanh: torch.nn.Tanh,
-        Flatten: torch.nn.Flatten,
-        GlobalAvgPool2D: lambda: torch.nn.Sequential(torch.nn.AdaptiveAvgPool2d(1), torch.nn.Flatten()),
+        core.MaxPool2D: lambda: torch.nn.MaxPool2d(layer.size, layer.stride),
+        core.AvgPool2D: lambda: torch.nn.AvgPool2d(layer.size, layer.stride),
+        core.ReLU: torch.nn.ReLU,
+        core.LeakyReLU: lambda: torch.nn.LeakyReLU(layer.alpha),
+        core.Sigmoid: torch.nn.Sigmoid,
+        core.Tanh: torch.nn.Tanh,
+        core.Flatten: torch.nn.Flatten,
+        core.GlobalAvgPool2D: lambda: torch.nn.Sequential(torch.nn.AdaptiveAvgPool2d(1), torch.nn.Flatten()),
     }
     return simple[type(layer)]()
 
 
-def torch_pass(model: Sequential, x: np.ndarray, labels: np.ndarray) -> tuple[float, list, list, list]:
+def torch_pass(model: core.Sequential, x: np.ndarray, labels: np.ndarray) -> tuple[float, list, list, list]:
     """Torch in float64 with the model's weights: (loss, [dL/dx, dL/d(output)...], outputs, modules).
 
     The loss is written as ``softplus(logsumexp_{k != y}(z_k - z_y))``, the same cross-entropy without a
@@ -102,7 +87,7 @@ def param_grads(record, module) -> list[tuple[str, np.ndarray, np.ndarray]]:
     return []
 
 
-def compare(model: Sequential, x: np.ndarray, labels: np.ndarray, *, random_biases: bool = True) -> None:
+def compare(model: core.Sequential, x: np.ndarray, labels: np.ndarray, *, random_biases: bool = True) -> None:
     """Trace ours in float64; every output, dL/d(output) and dL/d(param) agrees with torch's.
 
     ``atol`` is 1e-12 of each gradient's largest entry, so a confident digit's gradients of order 1e-9
@@ -129,7 +114,7 @@ def compare(model: Sequential, x: np.ndarray, labels: np.ndarray, *, random_bias
             close(mine, theirs, f"{record.name} dL/d{key}")
 
 
-def gallery_digits(model: Sequential) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def gallery_digits(model: core.Sequential) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The bundled gallery as ``(100, 1, 28, 28)`` float32, its labels, and which digits are confident
     (p of the label rounds to 1 in float32, where ``p - 1`` used to give dL/dz = 0)."""
     from explainer.assets import asset_path
@@ -142,13 +127,13 @@ def gallery_digits(model: Sequential) -> tuple[np.ndarray, np.ndarray, np.ndarra
 
 
 @pytest.fixture(scope="module")
-def bundled() -> Sequential:
+def bundled() -> core.Sequential:
     import explainer
 
     return explainer.load_model()
 
 
-def test_bundled_model_on_confident_digits_matches_torch(bundled: Sequential) -> None:
+def test_bundled_model_on_confident_digits_matches_torch(bundled: core.Sequential) -> None:
     """The bundled weights in float64, one confident digit at a time (their gradients are ~1e-9)."""
     x, labels, confident = gallery_digits(bundled)
     chosen = np.flatnonzero(confident)[:6]
@@ -158,7 +143,7 @@ def test_bundled_model_on_confident_digits_matches_torch(bundled: Sequential) ->
     compare(bundled.copy(), x[~confident][:4], labels[~confident][:4], random_biases=False)
 
 
-def test_float32_trace_of_confident_digits_matches_torch_in_float64(bundled: Sequential) -> None:
+def test_float32_trace_of_confident_digits_matches_torch_in_float64(bundled: core.Sequential) -> None:
     """The trace of the model as loaded (float32, what the views show) against torch in float64: every
     gradient within 1e-4 in norm, and the true class's dL/dz is -sum of the others' p, not 0."""
     x, labels, confident = gallery_digits(bundled)
@@ -183,34 +168,34 @@ def test_float32_trace_of_confident_digits_matches_torch_in_float64(bundled: Seq
 
 def test_reference_net_matches_torch() -> None:
     rng = np.random.default_rng(0)
-    compare(reference_net(rng), rng.random((4, 1, 28, 28)), rng.integers(0, 10, 4))
+    compare(core.reference_net(rng), rng.random((4, 1, 28, 28)), rng.integers(0, 10, 4))
 
 
 def test_every_layer_kind_matches_torch() -> None:
     rng = np.random.default_rng(1)
-    model = Sequential(
+    model = core.Sequential(
         [
-            Conv2D(2, 4, 3, stride=2, padding=1, rng=rng),
-            LeakyReLU(0.1),
-            Conv2D(4, 4, 5, padding="same", rng=rng),
-            Sigmoid(),
-            MaxPool2D(3, 2),
-            Conv2D(4, 3, 2, rng=rng),
-            Tanh(),
-            AvgPool2D(2, 1),
-            Flatten(),
-            Dense(3, 6, rng=rng),
-            ReLU(),
-            Dense(6, 4, rng=rng),
+            core.Conv2D(2, 4, 3, stride=2, padding=1, rng=rng),
+            core.LeakyReLU(0.1),
+            core.Conv2D(4, 4, 5, padding="same", rng=rng),
+            core.Sigmoid(),
+            core.MaxPool2D(3, 2),
+            core.Conv2D(4, 3, 2, rng=rng),
+            core.Tanh(),
+            core.AvgPool2D(2, 1),
+            core.Flatten(),
+            core.Dense(3, 6, rng=rng),
+            core.ReLU(),
+            core.Dense(6, 4, rng=rng),
         ],
         input_shape=(2, 15, 13),
     )
     compare(model, rng.standard_normal((3, 2, 15, 13)), rng.integers(0, 4, 3))
 
 
-def batchnorm_with_statistics(rng: np.random.Generator, channels: int) -> BatchNorm2D:
+def batchnorm_with_statistics(rng: np.random.Generator, channels: int) -> core.BatchNorm2D:
     """A float64 BatchNorm2D with non-trivial gamma, beta and running statistics."""
-    layer = BatchNorm2D(channels, eps=1e-3, momentum=0.3)
+    layer = core.BatchNorm2D(channels, eps=1e-3, momentum=0.3)
     layer.params = {"gamma": rng.uniform(0.5, 1.5, channels), "beta": rng.uniform(-0.5, 0.5, channels)}
     layer.buffers = {
         "running_mean": rng.standard_normal(channels),
@@ -222,15 +207,15 @@ def batchnorm_with_statistics(rng: np.random.Generator, channels: int) -> BatchN
 def test_batchnorm_and_global_average_pool_in_a_network_match_torch() -> None:
     """Eval mode, as every trace runs: BatchNorm on its running statistics, then a global average."""
     rng = np.random.default_rng(2)
-    model = Sequential(
+    model = core.Sequential(
         [
-            Conv2D(1, 4, 3, padding=1, rng=rng),
+            core.Conv2D(1, 4, 3, padding=1, rng=rng),
             batchnorm_with_statistics(rng, 4),
-            ReLU(),
-            Conv2D(4, 5, 3, rng=rng),
+            core.ReLU(),
+            core.Conv2D(4, 5, 3, rng=rng),
             batchnorm_with_statistics(rng, 5),
-            GlobalAvgPool2D(),
-            Dense(5, 3, rng=rng),
+            core.GlobalAvgPool2D(),
+            core.Dense(5, 3, rng=rng),
         ],
         input_shape=(1, 9, 8),
     )

@@ -17,26 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explainer.core import (
-    AvgPool2D,
-    BatchNorm2D,
-    Conv2D,
-    Dense,
-    Dropout,
-    Flatten,
-    LeakyReLU,
-    MaxPool2D,
-    ReLU,
-    Sequential,
-    Sigmoid,
-    Tanh,
-    reference_net,
-)
+from explainer import core
 from explainer.errors import BadInputError
 from explainer.modelio import FORMAT, load_model, save_model
 
 
-def trained_looking(model: Sequential, seed: int = 1) -> Sequential:
+def trained_looking(model: core.Sequential, seed: int = 1) -> core.Sequential:
     """Give every weight, bias and running statistic a random non-zero value so round trips compare real
     numbers."""
     rng = np.random.default_rng(seed)
@@ -46,28 +32,28 @@ def trained_looking(model: Sequential, seed: int = 1) -> Sequential:
     return model
 
 
-def all_kinds_net() -> Sequential:
+def all_kinds_net() -> core.Sequential:
     """A net that uses every layer kind and non-default settings.
 
     Shape:
         input ``(N, 3, 12, 10)``; logits ``(N, 4)``.
     """
     rng = np.random.default_rng(3)
-    return Sequential(
+    return core.Sequential(
         [
-            Conv2D(3, 4, 3, stride=2, padding="same", rng=rng, init="glorot"),
-            BatchNorm2D(4, eps=1e-3, momentum=0.2),
-            LeakyReLU(0.2),
-            Conv2D(4, 5, 2, padding="valid", rng=rng),
-            Tanh(),
-            AvgPool2D(2, stride=1),
-            MaxPool2D(2),
-            Sigmoid(),
-            Flatten(),
-            Dropout(0.3, rng=rng),
-            Dense(10, 6, rng=rng),
-            ReLU(),
-            Dense(6, 4, rng=rng, init="glorot"),
+            core.Conv2D(3, 4, 3, stride=2, padding="same", rng=rng, init="glorot"),
+            core.BatchNorm2D(4, eps=1e-3, momentum=0.2),
+            core.LeakyReLU(0.2),
+            core.Conv2D(4, 5, 2, padding="valid", rng=rng),
+            core.Tanh(),
+            core.AvgPool2D(2, stride=1),
+            core.MaxPool2D(2),
+            core.Sigmoid(),
+            core.Flatten(),
+            core.Dropout(0.3, rng=rng),
+            core.Dense(10, 6, rng=rng),
+            core.ReLU(),
+            core.Dense(6, 4, rng=rng, init="glorot"),
         ],
         input_shape=(3, 12, 10),
         input_mean=0.25,
@@ -86,7 +72,7 @@ def images() -> np.ndarray:
 def saved(tmp_path: Path) -> Path:
     """A valid model file of the reference net with random weights."""
     path = tmp_path / "good.npz"
-    save_model(trained_looking(reference_net()), path)
+    save_model(trained_looking(core.reference_net()), path)
     return path
 
 
@@ -94,7 +80,7 @@ def saved(tmp_path: Path) -> Path:
 
 
 def test_round_trip_gives_identical_predictions_and_settings(tmp_path: Path, images: np.ndarray) -> None:
-    model = trained_looking(reference_net())
+    model = trained_looking(core.reference_net())
     model.metadata = {"note": "from the model"}
     path = tmp_path / "model.npz"
     save_model(model, path, metadata={"test_accuracy": 0.9931, "command": "python -m explainer.train"})
@@ -164,7 +150,7 @@ def test_default_path_is_the_bundled_model() -> None:
 
 def valid_parts() -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     """The arrays and JSON document of a valid reference-net file, ready to be damaged."""
-    model = reference_net()
+    model = core.reference_net()
     arrays = {f"layer{i}.{k}": v for i, layer in enumerate(model.layers) for k, v in layer.params.items()}
     document = {
         "format": FORMAT,
@@ -237,7 +223,7 @@ def truncated(fraction: float) -> Callable[[Path], Path]:
 
     def make(path: Path) -> Path:
         good = path.with_name("whole.npz")
-        save_model(reference_net(), good)
+        save_model(core.reference_net(), good)
         data = good.read_bytes()
         path.write_bytes(data[: int(len(data) * fraction)])
         return path
@@ -541,7 +527,7 @@ def test_failed_save_leaves_old_file_intact(
 
     monkeypatch.setattr(np, "savez", savez_then_fail)
     with pytest.raises(OSError, match="No space left"):
-        save_model(trained_looking(reference_net(), seed=7), saved)
+        save_model(trained_looking(core.reference_net(), seed=7), saved)
     monkeypatch.undo()
 
     np.testing.assert_array_equal(load_model(saved).predict_proba(images), before)
@@ -559,7 +545,7 @@ def test_interrupted_save_leaves_old_file_intact(
 
     monkeypatch.setattr(np, "savez", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        save_model(reference_net(), saved)
+        save_model(core.reference_net(), saved)
 
     assert saved.read_bytes() == original
     assert sorted(p.name for p in tmp_path.iterdir()) == ["good.npz"]
@@ -597,7 +583,7 @@ def test_process_killed_mid_save_leaves_old_file_intact(
 
 
 def test_save_refuses_nan_weights_and_non_json_metadata(tmp_path: Path) -> None:
-    model = reference_net()
+    model = core.reference_net()
     path = tmp_path / "m.npz"
     with pytest.raises(BadInputError, match="not plain JSON"):
         save_model(model, path, metadata={"when": object()})
@@ -610,9 +596,9 @@ def test_save_refuses_nan_weights_and_non_json_metadata(tmp_path: Path) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
 def test_save_keeps_the_permissions_of_the_file_it_replaces(tmp_path: Path) -> None:
     path = tmp_path / "m.npz"
-    save_model(reference_net(), path)
+    save_model(core.reference_net(), path)
     path.chmod(0o640)
 
-    save_model(reference_net(), path)
+    save_model(core.reference_net(), path)
 
     assert path.stat().st_mode & 0o777 == 0o640

@@ -22,6 +22,7 @@ from explainer.core.layers import (
     Tanh,
 )
 from explainer.core.losses import (
+    PREDICTION_LOSSES,
     binary_cross_entropy,
     l1_loss,
     l2_loss,
@@ -46,6 +47,7 @@ from explainer.core.steps import (
 from explainer.core.trace import LayerRecord, Trace
 
 __all__ = [
+    "PREDICTION_LOSSES",
     "SGD",
     "Adam",
     "AvgPool2D",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -219,6 +220,21 @@ def softmax_backward(probs: np.ndarray, dprobs: np.ndarray) -> np.ndarray:
     return probs * (dprobs - np.sum(probs * dprobs, axis=1, keepdims=True))
 
 
+PredictionLoss = Callable[[np.ndarray, np.ndarray], tuple[float, np.ndarray]]
+"""``loss(pred, target) -> (value, dL/dpred)``, pred and target of one shape."""
+
+PREDICTION_LOSSES: dict[str, PredictionLoss] = {
+    "mse": mse_loss,
+    "msle": msle_loss,
+    "l1": l1_loss,
+    "l2": l2_loss,
+    "mae": mae_loss,
+    "mape": mape_loss,
+    "bce": binary_cross_entropy,
+}
+"""The losses of a prediction against a target, by the names of :data:`OUTPUT_LOSSES` ("ce", softmax
+cross-entropy, takes logits and labels instead)."""
+
 OUTPUT_LOSSES = ("mse", "msle", "l1", "l2", "mae", "mape", "bce", "ce")
 """The losses :func:`output_losses` computes, in the order of seed 004 (cross-entropy last)."""
 
@@ -261,21 +277,11 @@ def output_losses(logits: ArrayLike, label: int) -> dict[str, OutputLoss]:
     probs = softmax(z)
     target = np.zeros_like(probs)
     target[0, label] = 1.0
-    functions = {
-        "mse": mse_loss,
-        "msle": msle_loss,
-        "l1": l1_loss,
-        "l2": l2_loss,
-        "mae": mae_loss,
-        "mape": mape_loss,
-    }
-    results = {}
-    for name, function in functions.items():
-        loss, dprobs = function(probs, target)
-        results[name] = OutputLoss(name, loss, dprobs[0], softmax_backward(probs, dprobs)[0])
     clipped = np.clip(probs, PROBABILITY_FLOOR, 1.0 - PROBABILITY_FLOOR)
-    loss, dprobs = binary_cross_entropy(clipped, target)
-    results["bce"] = OutputLoss("bce", loss, dprobs[0], softmax_backward(probs, dprobs)[0])
+    results = {}
+    for name, function in PREDICTION_LOSSES.items():
+        loss, dprobs = function(clipped if name == "bce" else probs, target)
+        results[name] = OutputLoss(name, loss, dprobs[0], softmax_backward(probs, dprobs)[0])
     loss, dlogits = softmax_cross_entropy(z, [label])
     dprobs = np.zeros(z.shape[1])
     dprobs[label] = -1.0 / max(float(probs[0, label]), np.finfo(np.float64).tiny)

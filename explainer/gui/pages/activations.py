@@ -19,18 +19,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from explainer.core import (
+    PREDICTION_LOSSES,
     LeakyReLU,
     ReLU,
     Sigmoid,
     Tanh,
     Trace,
-    binary_cross_entropy,
-    l1_loss,
-    l2_loss,
-    mae_loss,
-    mape_loss,
-    mse_loss,
-    msle_loss,
     output_losses,
     softmax,
     softmax_cross_entropy,
@@ -53,18 +47,6 @@ LEAKY_SLOPE = 0.01
 
 MAX_MARKS = 3000
 """At most this many of the digit's pre-activations are drawn on a curve (an even subsample)."""
-
-LOSS_FUNCTIONS = {
-    "mse": mse_loss,
-    "msle": msle_loss,
-    "l1": l1_loss,
-    "l2": l2_loss,
-    "mae": mae_loss,
-    "mape": mape_loss,
-    "bce": binary_cross_entropy,
-}
-"""The ``(prediction, target)`` losses; "ce" (softmax cross-entropy) takes logits and is plotted apart."""
-
 
 def activation_curve(name: str, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """f(x) and f'(x) of an elementwise activation, computed by the engine's layer (forward, backward).
@@ -107,7 +89,7 @@ def loss_curve(
             loss, grad = softmax_cross_entropy(z, [cls])
             losses[index], grads[index] = loss, grad[0, cls]
         else:
-            loss, grad = LOSS_FUNCTIONS[name](np.array([value]), np.array([1.0]))
+            loss, grad = PREDICTION_LOSSES[name](np.array([value]), np.array([1.0]))
             losses[index], grads[index] = loss, grad[0]
     return losses, grads
 
