@@ -7,10 +7,11 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -33,6 +34,24 @@ def settings(tmp_path):
     home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
     for kind in formats:
         QSettings.setPath(kind, QSettings.Scope.UserScope, home)
+
+
+@pytest.fixture
+def shown(qtbot) -> Iterator[Callable[[Any], Any]]:
+    """``shown(window)``: the window added to qtbot, shown and exposed as the user sees it, and returned;
+    every window it showed is closed after the test (before qtbot deletes it)."""
+    opened = []
+
+    def show(window: Any) -> Any:
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        opened.append(window)
+        return window
+
+    yield show
+    for window in opened:
+        window.close()
 
 
 @pytest.fixture(autouse=True)

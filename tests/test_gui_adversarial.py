@@ -11,13 +11,10 @@ from explainer.gui.network.overview import INPUT_INDEX
 
 
 @pytest.fixture
-def window(qtbot, settings):
+def window(shown, settings):
     from explainer.gui.state import load_settings
 
-    win = MainWindow(settings=load_settings(settings))
-    qtbot.addWidget(win)
-    win.show()
-    return win
+    return shown(MainWindow(settings=load_settings(settings)))
 
 
 def test_the_page_shows_the_fgsm_digit_and_the_network_compares_it_with_the_clean_one(window) -> None:

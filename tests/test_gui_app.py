@@ -52,12 +52,8 @@ def line(a: tuple[float, float], b: tuple[float, float], steps: int = 12) -> lis
 
 
 @pytest.fixture
-def window(qtbot) -> MainWindow:
-    win = create_window(settings=Settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(shown) -> MainWindow:
+    return shown(create_window(settings=Settings()))
 
 
 def close_message_boxes(window: MainWindow) -> None:

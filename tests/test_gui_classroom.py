@@ -47,11 +47,8 @@ AA = 4.5
 
 
 @pytest.fixture
-def window(qtbot, settings) -> MainWindow:
-    win = create_window(settings=Settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+def window(shown, settings) -> MainWindow:
+    win = shown(create_window(settings=Settings()))
     win.activateWindow()
     images, labels = MNIST.load_samples()
     win.open_digit(images[30], int(labels[30]))

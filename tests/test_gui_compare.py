@@ -12,13 +12,10 @@ from explainer.gui.network.overview import INPUT_INDEX
 
 
 @pytest.fixture
-def window(qtbot, settings):
+def window(shown, settings):
     from explainer.gui.state import load_settings
 
-    win = MainWindow(settings=load_settings(settings))
-    qtbot.addWidget(win)
-    win.show()
-    return win
+    return shown(MainWindow(settings=load_settings(settings)))
 
 
 def digit(shift: int = 0) -> np.ndarray:

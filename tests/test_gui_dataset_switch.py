@@ -31,14 +31,9 @@ DIGITS = [str(k) for k in range(10)]
 
 
 @pytest.fixture
-def window(qtbot, settings) -> MainWindow:
+def window(shown, settings) -> MainWindow:
     """The app's window on its bundled models, with throw-away QSettings."""
-    win = MainWindow(settings=Settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    return shown(MainWindow(settings=Settings()))
 
 
 def draw(window: MainWindow) -> None:
@@ -283,15 +278,11 @@ def shown_texts(window: MainWindow) -> dict[str, str]:
 
 
 @pytest.fixture
-def fashion_window(qtbot, settings) -> MainWindow:
+def fashion_window(shown, settings) -> MainWindow:
     """The app's window as it opens, with the tour installed, switched to Fashion-MNIST."""
-    win = create_window(settings=Settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown(create_window(settings=Settings()))
     assert win.set_dataset("Fashion-MNIST")
-    yield win
-    win.close()
+    return win
 
 
 def test_the_detector_finds_the_texts_that_mean_mnist() -> None:

@@ -56,14 +56,9 @@ def click_map(window: MainWindow, layer: int, channel: int) -> None:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path) -> MainWindow:
+def window(shown, tmp_path: Path) -> MainWindow:
     # A model of our own keeps these tests independent of the bundled model's training.
-    win = MainWindow(model=reference_net(np.random.default_rng(1)))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    return shown(MainWindow(model=reference_net(np.random.default_rng(1))))
 
 
 needs_details = pytest.mark.skipif(

@@ -22,14 +22,9 @@ onnx = pytest.importorskip("onnx")
 
 
 @pytest.fixture
-def window(qtbot, settings) -> MainWindow:
+def window(shown, settings) -> MainWindow:
     """The app's window on its bundled model, with throw-away QSettings."""
-    win = MainWindow(settings=Settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    return shown(MainWindow(settings=Settings()))
 
 
 @pytest.fixture

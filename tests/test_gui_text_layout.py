@@ -8,6 +8,7 @@ The first test shows the check can fail on a made-up view; the others walk the a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
@@ -145,8 +146,9 @@ def _cjk_or_skip(language: str) -> None:
         pytest.skip(f"no font with Chinese glyphs installed (install {i18n.CJK_FONT_PACKAGE})")
 
 
-def text_problems(qtbot, settings, language: str, size: tuple[int, int]) -> dict[str, list[str]]:
-    """Every text problem of every view at ``size`` in ``language``, by the view shown."""
+@contextmanager
+def window_in(qtbot, settings, language: str, size: tuple[int, int]) -> Iterator[MainWindow]:
+    """The app's window as it opens, shown at ``size`` in ``language``; English again afterwards."""
     app = QApplication.instance()
     i18n.set_language(app, language, settings, remember=False)
     try:
@@ -155,16 +157,22 @@ def text_problems(qtbot, settings, language: str, size: tuple[int, int]) -> dict
         window.show()
         window.resize(*size)
         qtbot.waitExposed(window)
+        yield window
+    finally:
+        i18n.set_language(app, "en", settings, remember=False)
+
+
+def text_problems(qtbot, settings, language: str, size: tuple[int, int]) -> dict[str, list[str]]:
+    """Every text problem of every view at ``size`` in ``language``, by the view shown."""
+    with window_in(qtbot, settings, language, size) as window:
         found = {}
-        for name, widget in _scenes(window, app):
+        for name, widget in _scenes(window, QApplication.instance()):
             problems = textcheck.problems(widget)
             if window.size() != QSize(*size):
                 problems.append(f"the window grew to {window.width()}x{window.height()}")
             if problems:
                 found[name] = problems
         return found
-    finally:
-        i18n.set_language(app, "en", settings, remember=False)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -27,14 +27,20 @@ def params_bytes(model: Sequential) -> list[dict[str, bytes]]:
     return [{key: value.tobytes() for key, value in layer.params.items()} for layer in model.layers]
 
 
-def checked_view(qtbot, model: Sequential) -> AttributionView:
-    """The tab on a smooth digit with quick settings, its sanity check on screen and computed."""
+def quick_view(qtbot, model: Sequential) -> AttributionView:
+    """The tab on a smooth digit with quick settings, not shown yet."""
     view = AttributionView()
     qtbot.addWidget(view)
     view.ig_steps.setValue(16)
     view.samples.setValue(4)
     view.set_model(model)
     view.set_input(smooth_digit()[0, 0])
+    return view
+
+
+def checked_view(qtbot, model: Sequential) -> AttributionView:
+    """The tab on a smooth digit with quick settings, its sanity check on screen and computed."""
+    view = quick_view(qtbot, model)
     view.show()
     with qtbot.waitSignal(view.sanity.sigComputed, timeout=WAIT_MS):
         view.show_sanity_check()
@@ -132,12 +138,7 @@ def test_a_new_setting_recomputes_every_step_and_a_new_model_starts_again(qtbot,
 
 
 def test_the_sanity_check_waits_until_it_is_on_screen_and_stops_on_shutdown(qtbot, model: Sequential) -> None:
-    view = AttributionView()
-    qtbot.addWidget(view)
-    view.ig_steps.setValue(16)
-    view.samples.setValue(4)
-    view.set_model(model)
-    view.set_input(smooth_digit()[0, 0])
+    view = quick_view(qtbot, model)
     view.sanity.randomise_next()
     assert not view.sanity.busy() and not view.sanity.maps  # hidden: nothing computed
     view.show()
@@ -156,22 +157,13 @@ def test_the_sanity_check_waits_until_it_is_on_screen_and_stops_on_shutdown(qtbo
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_the_sanity_tab_has_no_cut_or_overlapping_text(qtbot, settings, language: str) -> None:
     from PySide6.QtWidgets import QApplication
-    from test_gui_text_layout import _cjk_or_skip
+    from test_gui_text_layout import _cjk_or_skip, window_in
 
-    from explainer.gui import i18n, textcheck
-    from explainer.gui.app import create_window
+    from explainer.gui import textcheck
     from explainer.gui.kit.samples import sample_digit
-    from explainer.gui.state import Settings
 
     _cjk_or_skip(language)
-    app = QApplication.instance()
-    i18n.set_language(app, language, settings, remember=False)
-    try:
-        window = create_window(settings=Settings())
-        qtbot.addWidget(window)
-        window.show()
-        window.resize(1280, 720)
-        qtbot.waitExposed(window)
+    with window_in(qtbot, settings, language, (1280, 720)) as window:
         window.canvas.set_image(sample_digit()[0])
         window.state.set_image(window.canvas.pixels())
         window.show_page("attribution")
@@ -185,10 +177,8 @@ def test_the_sanity_tab_has_no_cut_or_overlapping_text(qtbot, settings, language
         step(qtbot, view.sanity, view.sanity.alone_button.click)  # dense1 alone: the maps of step 1
         assert len(view.sanity.board.panels()) == 12
         for _ in range(3):  # let the layout follow the second row of maps
-            app.processEvents()
+            QApplication.instance().processEvents()
         assert textcheck.problems(window) == []
-    finally:
-        i18n.set_language(app, "en", settings, remember=False)
 
 
 def test_a_model_without_conv_layers_is_checked_without_grad_cam(qtbot) -> None:

@@ -174,26 +174,19 @@ def test_training_smoke_on_real_mnist_reaches_90_percent(mnist_directory: Path) 
     assert evaluate(model, test_images[:2000], test_labels[:2000]) > 0.90
 
 
+def small_run(data: Path, out: Path, *options: str) -> list[str]:
+    """The command line of a quick run on ``data`` saving to ``out``: 300 validation images, then
+    ``options`` (flag, value, ...)."""
+    return ["--data", str(data), "--out", str(out), "--val-size", "300", *options]
+
+
 def test_command_line_trains_saves_and_records_metadata(
     small_mnist_directory: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "m.npz"
-    argv = [
-        "--data",
-        str(small_mnist_directory),
-        "--epochs",
-        "1",
-        "--out",
-        str(out),
-        "--seed",
-        "5",
-        "--limit",
-        "640",
-        "--val-size",
-        "300",
-        "--batch-size",
-        "32",
-    ]
+    argv = small_run(
+        small_mnist_directory, out, "--epochs", "1", "--seed", "5", "--limit", "640", "--batch-size", "32"
+    )
 
     assert main(argv) == 0
 
@@ -227,20 +220,7 @@ def test_ctrl_c_keeps_best_checkpoint_without_tqdm(
     out = tmp_path / "m.npz"
 
     status = main(
-        [
-            "--data",
-            str(small_mnist_directory),
-            "--epochs",
-            "3",
-            "--out",
-            str(out),
-            "--limit",
-            "320",
-            "--val-size",
-            "300",
-            "--batch-size",
-            "32",
-        ]
+        small_run(small_mnist_directory, out, "--epochs", "3", "--limit", "320", "--batch-size", "32")
     )
 
     assert status == 130
@@ -258,26 +238,8 @@ def test_command_line_fine_tunes_a_saved_model(small_mnist_directory: Path, tmp_
     save_model(reference_net(), start, metadata={"command": "first", "epochs": 3, "test_accuracy": 0.5})
     out = tmp_path / "tuned.npz"
 
-    status = main(
-        [
-            "--data",
-            str(small_mnist_directory),
-            "--epochs",
-            "1",
-            "--out",
-            str(out),
-            "--init",
-            str(start),
-            "--limit",
-            "320",
-            "--val-size",
-            "300",
-            "--lr",
-            "1e-4",
-            "--rotation",
-            "5",
-        ]
-    )
+    options = ("--epochs", "1", "--init", str(start), "--limit", "320", "--lr", "1e-4", "--rotation", "5")
+    status = main(small_run(small_mnist_directory, out, *options))
 
     assert status == 0
     tuned = load_model(out)
