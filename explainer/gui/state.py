@@ -448,10 +448,12 @@ def _same(a: np.ndarray | None, b: np.ndarray | None) -> bool:
 
 
 @contextmanager
-def signals_blocked(obj: QObject) -> Iterator[None]:
-    """Block ``obj``'s signals while syncing it from the state, so the change does not echo back."""
-    previous = obj.blockSignals(True)
+def signals_blocked(*objects: QObject) -> Iterator[None]:
+    """Block the signals of ``objects`` while syncing them (from the state, or several controls at once),
+    so the changes do not echo back."""
+    previous = [obj.blockSignals(True) for obj in objects]
     try:
         yield
     finally:
-        obj.blockSignals(previous)
+        for obj, was_blocked in zip(objects, previous, strict=True):
+            obj.blockSignals(was_blocked)

@@ -4,22 +4,22 @@
     <context>
         <name>explainer</name>
         <message>
-            <location filename="../../explainer/architectures.py" line="303" />
+            <location filename="../../explainer/architectures.py" line="292" />
             <source>the feature maps would hold {n} numbers per image, more than the {max} a model file allows; use fewer channels or more pooling</source>
             <translation>特征图每张图像会有 {n} 个数，超过了模型文件允许的 {max} 个；请减少通道或增加池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/architectures.py" line="451" />
+            <location filename="../../explainer/architectures.py" line="440" />
             <source>{name}: its {k}x{k} kernel is larger than its input {h}x{w} padded to {ph}x{pw} (padding {pad}); use fewer blocks, a smaller kernel, more padding or stride 1</source>
             <translation>{name}：它的 {k}x{k} 卷积核比输入还大（输入 {h}x{w}，填充 {pad} 后为 {ph}x{pw}）；请减少卷积块，或用更小的卷积核、更多的填充、步幅 1</translation>
         </message>
         <message>
-            <location filename="../../explainer/architectures.py" line="462" />
+            <location filename="../../explainer/architectures.py" line="451" />
             <source>{name}: its {size}x{size} window does not fit its {h}x{w} input; use fewer blocks, a smaller pool size, stride 1 or no pooling</source>
             <translation>{name}：它的 {size}x{size} 池化窗口放不进 {h}x{w} 的输入；请减少卷积块，或用更小的池化尺寸、步幅 1、不用池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/architectures.py" line="475" />
+            <location filename="../../explainer/architectures.py" line="464" />
             <source>{name}: Flatten gives {n} numbers, more than the {max} inputs a dense layer may have; add pooling, a block or a larger stride</source>
             <translation>{name}：展平后有 {n} 个数，超过了全连接层最多允许的 {max} 个输入；请增加池化、卷积块或更大的步幅</translation>
         </message>
@@ -572,7 +572,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="246" />
-            <location filename="../../explainer/gui/pages/activations.py" line="316" />
+            <location filename="../../explainer/gui/pages/activations.py" line="294" />
             <source>ReLU</source>
             <translation>ReLU</translation>
         </message>
@@ -583,13 +583,13 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="246" />
-            <location filename="../../explainer/gui/pages/activations.py" line="315" />
+            <location filename="../../explainer/gui/pages/activations.py" line="293" />
             <source>tanh</source>
             <translation>tanh</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="246" />
-            <location filename="../../explainer/gui/pages/activations.py" line="314" />
+            <location filename="../../explainer/gui/pages/activations.py" line="292" />
             <source>sigmoid</source>
             <translation>sigmoid</translation>
         </message>
@@ -606,7 +606,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="648" />
             <location filename="../../explainer/gui/layers/pool.py" line="729" />
-            <location filename="../../explainer/gui/pages/receptive.py" line="177" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="178" />
             <source>Channel</source>
             <translation>通道</translation>
         </message>
@@ -852,9 +852,9 @@ Install them with:
             <location filename="../../explainer/gui/layers/conv/forward.py" line="363" />
             <location filename="../../explainer/gui/layers/pool.py" line="322" />
             <location filename="../../explainer/gui/layers/pool.py" line="333" />
-            <location filename="../../explainer/gui/network/mapdetail.py" line="380" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="385" />
             <location filename="../../explainer/gui/network/overview.py" line="166" />
-            <location filename="../../explainer/gui/pages/design.py" line="499" />
+            <location filename="../../explainer/gui/pages/design.py" line="489" />
             <source>input</source>
             <translation>输入</translation>
         </message>
@@ -1416,7 +1416,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/norm.py" line="127" />
-            <location filename="../../explainer/gui/pages/design.py" line="331" />
+            <location filename="../../explainer/gui/pages/design.py" line="321" />
             <source>BatchNorm</source>
             <translation>批归一化</translation>
         </message>
@@ -2283,7 +2283,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/datasets.py" line="159" />
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="279" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="270" />
             <location filename="../../explainer/gui/tour/stops.py" line="124" />
             <source>, </source>
             <translation>、</translation>
@@ -2375,85 +2375,85 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="65" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="66" />
             <source>pixels in [0, 1] (the default)</source>
             <translation>像素在 [0, 1] 之间（默认）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="66" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="67" />
             <source>pixels in [0, 255]</source>
             <translation>像素在 [0, 255] 之间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="67" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="68" />
             <source>MNIST's mean 0.1307 and std 0.3081</source>
             <translation>MNIST 的均值 0.1307 和标准差 0.3081</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="68" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="69" />
             <source>custom mean and std</source>
             <translation>自定义均值和标准差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="125" />
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="260" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="126" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="261" />
             <source>ONNX import</source>
             <translation>ONNX 导入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="135" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="136" />
             <source>The file's numbers against ours, on {n} gallery images:</source>
             <translation>在 {n} 张示例图像上，文件的数值与我们的数值对比：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="148" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="149" />
             <source>The file does not say how its input is scaled. Which is it?</source>
             <translation>文件没有说明输入是如何缩放的。是哪一种？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="165" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="166" />
             <source>mean</source>
             <translation>均值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="167" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="168" />
             <source>std</source>
             <translation>标准差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="176" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="177" />
             <source>{name}: {right:.0%} of the {n} gallery images right, mean loss {loss:.3g}</source>
             <translation>{name}：{n} 张示例图像中答对 {right:.0%}，平均损失 {loss:.3g}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="183" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="184" />
             <source>The scaling the model was trained with gets the gallery right with the smallest loss; a wrong one often keeps the answers but makes the model wildly over- or under-confident.</source>
             <translation>模型训练时所用的缩放能以最小的损失答对示例图像；错误的缩放往往答案不变，却让模型过分自信或毫无把握。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
-            <location filename="../../explainer/gui/pages/design.py" line="342" />
-            <location filename="../../explainer/gui/pages/receptive.py" line="176" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="196" />
+            <location filename="../../explainer/gui/pages/design.py" line="332" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="177" />
             <source>Layer</source>
             <translation>层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="196" />
             <source>ONNX nodes</source>
             <translation>ONNX 节点</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="196" />
             <source>Largest difference</source>
             <translation>最大差值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="204" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="205" />
             <source>The reference evaluator could not run this file: {error}</source>
             <translation>参考求值器无法运行这个文件：{error}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="260" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="261" />
             <source>The model in use was not opened from an ONNX file in this session.</source>
             <translation>当前使用的模型不是本次会话中从 ONNX 文件打开的。</translation>
         </message>
@@ -2668,58 +2668,58 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/network/layout.py" line="221" />
             <location filename="../../explainer/gui/network/overview.py" line="515" />
             <location filename="../../explainer/gui/network/overview.py" line="589" />
-            <location filename="../../explainer/gui/pages/activations.py" line="318" />
+            <location filename="../../explainer/gui/pages/activations.py" line="296" />
             <source>softmax</source>
             <translation>softmax</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="286" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="291" />
             <source>{shape} values · min {lo} · max {hi}</source>
             <translation>{shape} 个数值 · 最小 {lo} · 最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="316" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="321" />
             <source>Hover a cell to read its value.</source>
             <translation>把鼠标移到格子上即可读出它的数值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="322" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="327" />
             <source>row {r}, col {c}: {v}</source>
             <translation>第 {r} 行，第 {c} 列：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="325" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="330" />
             <source>value {i}: {v}</source>
             <translation>第 {i} 个值：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="356" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="361" />
             <source>input · channel {c} · {shape}</source>
             <translation>输入 · 通道 {c} · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="358" />
-            <location filename="../../explainer/gui/network/mapdetail.py" line="362" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="363" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="367" />
             <source>dL/d </source>
             <translation>dL/d </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="364" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="369" />
             <source>{p}{name} · channel {c} of {n} · {shape}</source>
             <translation>{p}{name} · 第 {c} 个通道，共 {n} 个 · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="374" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="379" />
             <source>{p}{name} · values {a}-{b} of {n} (= {before} channel {c})</source>
             <translation>{p}{name} · 第 {a}-{b} 个值，共 {n} 个（= {before} 的第 {c} 个通道）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="390" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="395" />
             <source>{p}{name} · the {n} logits, class {i} outlined</source>
             <translation>{p}{name} · {n} 个 logits，已框出类别 {i}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="394" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="399" />
             <source>{p}{name} · value {i} of {n}</source>
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
@@ -2794,465 +2794,535 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>在你的输入上执行一次训练，逐个阶段：前向、损失、反向、更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="39" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="34" />
+            <source>One training step, stage by stage</source>
+            <translation>一次训练，逐个阶段</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="40" />
             <source>Attribution</source>
             <translation>归因</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="40" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="41" />
             <source>Which pixels of your input the score depends on: gradients, SmoothGrad, IG, Grad-CAM</source>
             <translation>得分取决于你的输入中的哪些像素：梯度、SmoothGrad、IG、Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="50" />
-            <location filename="../../explainer/gui/pages/learn.py" line="444" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="46" />
+            <source>Which pixels matter?</source>
+            <translation>哪些像素重要？</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="52" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="57" />
             <source>Learn this example</source>
             <translation>学习这个样本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="51" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="53" />
             <source>Label your input, take one SGD step and see what changed; Undo puts the weights back</source>
             <translation>给你的输入打上标签，执行一步 SGD，看看有什么变化；“撤销”会恢复权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="60" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="63" />
             <source>Gradient check</source>
             <translation>梯度检验</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="61" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="64" />
             <source>Compare back-propagation with central differences for pixels and weights you pick</source>
             <translation>针对你挑选的像素和权重，比较反向传播与中心差分的结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="70" />
-            <location filename="../../explainer/gui/pages/playground.py" line="272" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="68" />
+            <source>Gradient check: backprop vs. central differences</source>
+            <translation>梯度检验：反向传播与中心差分对比</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="74" />
+            <location filename="../../explainer/gui/pages/playground.py" line="264" />
             <source>Playground</source>
             <translation>试验场</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="71" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="75" />
             <source>Try input size, kernel size, padding and stride, and see the output size worked out</source>
             <translation>试试不同的输入尺寸、卷积核大小、填充和步幅，看输出尺寸是怎么算出来的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="80" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="84" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="81" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="85" />
             <source>Train the network on the data set in use and watch the loss fall and the filters form</source>
             <translation>在当前数据集上训练网络，看着损失下降、滤波器逐渐成形</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="90" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="89" />
+            <source>Train the network</source>
+            <translation>训练网络</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="95" />
             <source>Design</source>
             <translation>设计</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="91" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="96" />
             <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
             <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="101" />
+            <source>Design a network</source>
+            <translation>设计网络</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="102" />
+            <source>Choose the blocks of convolutions, the pooling and the dense layers. The table shows what each layer outputs and how many weights it learns, before anything is built.</source>
+            <translation>选择卷积模块、池化和全连接层。在真正构建之前，表格就会显示每一层输出什么、要学习多少个权重。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="111" />
             <source>Test set</source>
             <translation>测试集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="102" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="112" />
             <source>Accuracy on the data set's test images, the confusion matrix and the mistakes</source>
             <translation>在数据集测试图片上的准确率、混淆矩阵和分类错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="111" />
-            <location filename="../../explainer/gui/pages/adversarial.py" line="214" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="116" />
+            <source>Test the network</source>
+            <translation>测试网络</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="122" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="127" />
             <source>What if: adversarial</source>
             <translation>假如：对抗样本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="112" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="123" />
             <source>An FGSM step on your input: invisible changes that fool the network, and why</source>
             <translation>在你的输入上走一步 FGSM：看不出的改动如何骗过网络，以及原因</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="121" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="133" />
             <source>Filters</source>
             <translation>滤波器</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="122" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="134" />
             <source>What each filter of every conv layer looks for: its top test images and a synthesised input</source>
             <translation>每个卷积层的每个滤波器在找什么：最能激活它的测试图像和合成的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="133" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="140" />
+            <source>What each filter looks for</source>
+            <translation>每个滤波器在找什么</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="141" />
+            <source>Pick a conv layer and a channel (one filter). The test images that excite it most show what it responds to in real data; the synthesised image shows what it responds to when nothing else is there.</source>
+            <translation>选择一个卷积层和一个通道（一个滤波器）。最能激活它的测试图像显示它在真实数据中对什么有反应；合成的图像显示在没有其他内容时它对什么有反应。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="151" />
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="193" />
             <source>1-D convolution</source>
             <translation>一维卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="134" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="152" />
             <source>A kernel sliding along a signal: narrow, wide, equal width; convolution or correlation</source>
             <translation>卷积核沿信号滑动：窄卷积、宽卷积、等宽卷积；卷积还是互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="143" />
-            <location filename="../../explainer/gui/pages/activations.py" line="299" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="161" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="168" />
             <source>Activations and losses</source>
             <translation>激活函数与损失函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="144" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="162" />
             <source>Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your input</source>
             <translation>Sigmoid、tanh、ReLU、Leaky ReLU、softmax 和八种损失函数，以及它们在你的输入上的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="155" />
-            <source>Gradient descent</source>
-            <translation>梯度下降</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="156" />
-            <source>Full batch, SGD and mini-batch descent raced from the same initial weights</source>
-            <translation>全批量、SGD 与小批量梯度下降，从同一组初始权重出发一起比赛</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="165" />
-            <location filename="../../explainer/gui/pages/receptive.py" line="154" />
-            <source>Receptive fields</source>
-            <translation>感受野</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="166" />
-            <source>How many outputs each pixel feeds, and which pixels one unit of any layer sees</source>
-            <translation>每个像素影响多少个输出，以及任意一层的一个单元看到哪些像素</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="175" />
-            <source>Side by side</source>
-            <translation>并排对比</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="176" />
-            <source>The first layer of the digits network and of the clothes network, side by side</source>
-            <translation>把手写数字网络和服装网络的第一层并排对比</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="301" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="169" />
             <source>Seed 004's table of activation functions and its losses, each with its derivative, and where your input's numbers fall on them.</source>
             <translation>种子材料 004 中的激活函数表和损失函数，每个都画出其导数，并标出你的输入的数值落在曲线的什么位置。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="306" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="178" />
+            <source>Gradient descent</source>
+            <translation>梯度下降</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="179" />
+            <source>Full batch, SGD and mini-batch descent raced from the same initial weights</source>
+            <translation>全批量、SGD 与小批量梯度下降，从同一组初始权重出发一起比赛</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="183" />
+            <source>Gradient descent: full batch, stochastic and mini-batch</source>
+            <translation>梯度下降：全批量、随机与小批量</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="184" />
+            <source>Full-batch gradient descent averages the gradient over every example before one update; SGD updates after each single example; mini-batch descent after each b examples (seed 003: b is usually about 10). All three train copies of one small CNN (conv 4@3×3, ReLU, max-pool, dense) from the same initial weights, on the same images, at the same learning rate.</source>
+            <translation>全批量梯度下降先把所有样本的梯度平均，再更新一次；SGD 每看一个样本就更新一次；小批量梯度下降每 b 个样本更新一次（种子材料 003：b 一般取 10 左右）。三者都从同一组初始权重出发，在同样的图像上、用同样的学习率，训练同一个小 CNN（卷积 4@3×3、ReLU、最大池化、全连接）的副本。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="196" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="201" />
+            <source>Receptive fields</source>
+            <translation>感受野</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="197" />
+            <source>How many outputs each pixel feeds, and which pixels one unit of any layer sees</source>
+            <translation>每个像素影响多少个输出，以及任意一层的一个单元看到哪些像素</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="202" />
+            <source>A pixel near the border is covered by fewer positions of the kernel than one in the middle, so without padding it feeds fewer outputs (seed 000, Fig. 5). Below, click a unit of any layer: the pixels it sees are outlined, and its effective weight shows how much each one moves it.</source>
+            <translation>边缘附近的像素被卷积核覆盖的位置比中间的像素少，所以不加填充时它影响的输出更少（种子文本 000，图 5）。在下方点击任意一层的一个单元：它看到的像素会被框出，它的有效权重显示每个像素能让它变化多少。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="213" />
+            <source>Side by side</source>
+            <translation>并排对比</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="214" />
+            <source>The first layer of the digits network and of the clothes network, side by side</source>
+            <translation>把手写数字网络和服装网络的第一层并排对比</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="218" />
+            <source>Side by side: digits and clothes</source>
+            <translation>并排对比：手写数字与服装</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="219" />
+            <source>The same architecture, trained once on handwritten digits and once on photos of clothes. Look at the kernels first: with only 3×3 pixels each, the first layer of both networks learns small edge and ink detectors, and most pairs look alike. Then look at the maps: on a digit they light up along the thin strokes; on a piece of clothing along its outline, and a kernel whose weights add up to far from zero also over its filled areas.</source>
+            <translation>同一个架构，一次在手写数字上训练，一次在服装照片上训练。先看卷积核：每个只有 3×3 个像素，两个网络的第一层学到的都是小小的边缘和笔迹检测器，大多数卷积核成对看起来很像。再看特征图：对数字，它们沿着细细的笔画亮起来；对服装，它们沿着轮廓亮起来，而权重之和离零较远的卷积核还会在整块填充的区域亮起来。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/activations.py" line="284" />
             <source>Activations</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="307" />
+            <location filename="../../explainer/gui/pages/activations.py" line="285" />
             <source>Losses</source>
             <translation>损失函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="308" />
-            <location filename="../../explainer/gui/pages/design.py" line="321" />
+            <location filename="../../explainer/gui/pages/activations.py" line="286" />
+            <location filename="../../explainer/gui/pages/design.py" line="311" />
             <source>Activation</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="309" />
+            <location filename="../../explainer/gui/pages/activations.py" line="287" />
             <source>Pre-activations of</source>
             <translation>预激活值来自</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="317" />
+            <location filename="../../explainer/gui/pages/activations.py" line="295" />
             <source>leaky ReLU</source>
             <translation>Leaky ReLU</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="321" />
+            <location filename="../../explainer/gui/pages/activations.py" line="299" />
             <location filename="../../explainer/gui/pages/stepper.py" line="51" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="324" />
+            <location filename="../../explainer/gui/pages/activations.py" line="302" />
             <location filename="../../explainer/gui/pages/stepper.py" line="104" />
             <location filename="../../explainer/gui/pages/stepper.py" line="123" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="325" />
+            <location filename="../../explainer/gui/pages/activations.py" line="303" />
             <source>value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="326" />
+            <location filename="../../explainer/gui/pages/activations.py" line="304" />
             <source>∂L/∂p of the class</source>
             <translation>该类别的 ∂L/∂p</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="327" />
+            <location filename="../../explainer/gui/pages/activations.py" line="305" />
             <source>∂L/∂z of the class</source>
             <translation>该类别的 ∂L/∂z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="328" />
+            <location filename="../../explainer/gui/pages/activations.py" line="306" />
             <source>largest |∂L/∂z|</source>
             <translation>最大的 |∂L/∂z|</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="337" />
+            <location filename="../../explainer/gui/pages/activations.py" line="315" />
             <source>MSE (mean squared error)</source>
             <translation>MSE（均方误差）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="338" />
+            <location filename="../../explainer/gui/pages/activations.py" line="316" />
             <source>MSLE (mean squared log error)</source>
             <translation>MSLE（均方对数误差）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="339" />
+            <location filename="../../explainer/gui/pages/activations.py" line="317" />
             <source>L1 (sum of |p − t|)</source>
             <translation>L1（|p − t| 之和）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="340" />
+            <location filename="../../explainer/gui/pages/activations.py" line="318" />
             <source>L2 (sum of squares)</source>
             <translation>L2（平方和）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="341" />
+            <location filename="../../explainer/gui/pages/activations.py" line="319" />
             <source>MAE (mean absolute error)</source>
             <translation>MAE（平均绝对误差）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="342" />
+            <location filename="../../explainer/gui/pages/activations.py" line="320" />
             <source>MAPE (mean absolute % error)</source>
             <translation>MAPE（平均绝对百分比误差）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="343" />
+            <location filename="../../explainer/gui/pages/activations.py" line="321" />
             <source>binary cross-entropy</source>
             <translation>二元交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="344" />
+            <location filename="../../explainer/gui/pages/activations.py" line="322" />
             <source>softmax cross-entropy</source>
             <translation>softmax 交叉熵</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="352" />
+            <location filename="../../explainer/gui/pages/activations.py" line="330" />
             <source>the logits (no activation layer)</source>
             <translation>logits（没有激活层）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="429" />
-            <location filename="../../explainer/gui/pages/activations.py" line="542" />
+            <location filename="../../explainer/gui/pages/activations.py" line="397" />
+            <location filename="../../explainer/gui/pages/activations.py" line="510" />
             <location filename="../../explainer/gui/pages/adversarial.py" line="178" />
             <location filename="../../explainer/gui/pages/playground.py" line="143" />
             <source>your input</source>
             <translation>你的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="429" />
+            <location filename="../../explainer/gui/pages/activations.py" line="397" />
             <source>your input's class</source>
             <translation>你的输入的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="431" />
+            <location filename="../../explainer/gui/pages/activations.py" line="399" />
             <source>all its logits</source>
             <translation>它的全部 logit</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="432" />
+            <location filename="../../explainer/gui/pages/activations.py" line="400" />
             <source>pre-activation x</source>
             <translation>预激活值 x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="432" />
+            <location filename="../../explainer/gui/pages/activations.py" line="400" />
             <source>logit z of the class</source>
             <translation>该类别的 logit z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="442" />
+            <location filename="../../explainer/gui/pages/activations.py" line="410" />
             <source>f(x) = 1 / (1 + e⁻ˣ)      f′(x) = f(x) (1 − f(x))</source>
             <translation>f(x) = 1 / (1 + e⁻ˣ)      f′(x) = f(x) (1 − f(x))</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="443" />
+            <location filename="../../explainer/gui/pages/activations.py" line="411" />
             <source>f(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)      f′(x) = 1 − f(x)²</source>
             <translation>f(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)      f′(x) = 1 − f(x)²</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="444" />
+            <location filename="../../explainer/gui/pages/activations.py" line="412" />
             <source>f(x) = max(0, x)      f′(x) = 0 for x &lt; 0, 1 for x &gt; 0</source>
             <translation>f(x) = max(0, x)      x &lt; 0 时 f′(x) = 0，x &gt; 0 时为 1</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="445" />
+            <location filename="../../explainer/gui/pages/activations.py" line="413" />
             <source>f(x) = x for x ≥ 0, 0.01 x for x &lt; 0      f′(x) = 1 or 0.01</source>
             <translation>x ≥ 0 时 f(x) = x，x &lt; 0 时为 0.01 x      f′(x) = 1 或 0.01</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="446" />
+            <location filename="../../explainer/gui/pages/activations.py" line="414" />
             <source>fᵢ(z) = e^zᵢ / Σⱼ e^zⱼ      ∂fᵢ/∂zᵢ = fᵢ (1 − fᵢ),  ∂fᵢ/∂zⱼ = −fᵢ fⱼ</source>
             <translation>fᵢ(z) = e^zᵢ / Σⱼ e^zⱼ      ∂fᵢ/∂zᵢ = fᵢ (1 − fᵢ)，∂fᵢ/∂zⱼ = −fᵢ fⱼ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="453" />
+            <location filename="../../explainer/gui/pages/activations.py" line="421" />
             <source>Seed 004's table prints sigmoid's derivative as f(x)(1 − f(x))²: a typo. At x = 0, f = {f0} and the slope (the dashed curve, the engine's backward) is {slope} = f(1 − f), not f(1 − f)² = {typo}.</source>
             <translation>种子材料 004 的表格把 sigmoid 的导数印成了 f(x)(1 − f(x))²：这是笔误。在 x = 0 处，f = {f0}，斜率（虚线，即引擎的反向传播）是 {slope} = f(1 − f)，而不是 f(1 − f)² = {typo}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="459" />
+            <location filename="../../explainer/gui/pages/activations.py" line="427" />
             <source>Drawn for class {cls} as its logit moves, the other logits held at your input's values; the seed's eˣ/Σ − (eˣ)²/Σ² is the same slope f(1 − f).</source>
             <translation>画的是类别 {cls} 的 logit 变化时的曲线，其他 logit 固定为你的输入的值；种子材料中的 eˣ/Σ − (eˣ)²/Σ² 就是同一个斜率 f(1 − f)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="467" />
+            <location filename="../../explainer/gui/pages/activations.py" line="435" />
             <source>Draw or pick an input to see where its pre-activations fall.</source>
             <translation>画一个或选一个输入，看看它的预激活值落在哪里。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="470" />
+            <location filename="../../explainer/gui/pages/activations.py" line="438" />
             <source>Your input's logits run from {lo} to {hi}. Class {cls} has z = {z}, p = {p}, and slope p(1 − p) = {slope}: near 0 once the output is saturated (p close to 0 or 1).</source>
             <translation>你的输入的 logit 从 {lo} 到 {hi}。类别 {cls} 的 z = {z}，p = {p}，斜率 p(1 − p) = {slope}：输出一旦饱和（p 接近 0 或 1），斜率就接近 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="483" />
+            <location filename="../../explainer/gui/pages/activations.py" line="451" />
             <source>{n:,} pre-activations of your input, from {lo} to {hi}; {neg:.0%} are negative.</source>
             <translation>你的输入有 {n:,} 个预激活值，从 {lo} 到 {hi}；其中 {neg:.0%} 为负。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="487" />
+            <location filename="../../explainer/gui/pages/activations.py" line="455" />
             <source>ReLU outputs 0 there and passes no gradient back (f′ = 0).</source>
             <translation>ReLU 在那里输出 0，也不向回传递任何梯度（f′ = 0）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="489" />
+            <location filename="../../explainer/gui/pages/activations.py" line="457" />
             <source>Leaky ReLU passes 1% of the gradient back there instead of none.</source>
             <translation>Leaky ReLU 在那里仍向回传递 1% 的梯度，而不是完全不传。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="494" />
+            <location filename="../../explainer/gui/pages/activations.py" line="462" />
             <source>Through {name}, the mean slope would be {mean} (at most {top}); {sat:.0%} of them lie where the slope is below 0.01 (saturated).</source>
             <translation>如果经过 {name}，平均斜率将是 {mean}（最大 {top}）；其中 {sat:.0%} 落在斜率低于 0.01 的区域（饱和）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="540" />
+            <location filename="../../explainer/gui/pages/activations.py" line="508" />
             <source>loss L</source>
             <translation>损失 L</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="541" />
+            <location filename="../../explainer/gui/pages/activations.py" line="509" />
             <source>gradient ∂L/∂z</source>
             <translation>梯度 ∂L/∂z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="541" />
+            <location filename="../../explainer/gui/pages/activations.py" line="509" />
             <source>gradient ∂L/∂p</source>
             <translation>梯度 ∂L/∂p</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="545" />
+            <location filename="../../explainer/gui/pages/activations.py" line="513" />
             <source>logit z of the class, the others held</source>
             <translation>该类别的 logit z，其他保持不变</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="547" />
+            <location filename="../../explainer/gui/pages/activations.py" line="515" />
             <source>prediction p (target t = 1)</source>
             <translation>预测值 p（目标 t = 1）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="554" />
+            <location filename="../../explainer/gui/pages/activations.py" line="522" />
             <source>L = (1/n) Σ (p − t)²      ∂L/∂p = 2 (p − t) / n</source>
             <translation>L = (1/n) Σ (p − t)²      ∂L/∂p = 2 (p − t) / n</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="555" />
+            <location filename="../../explainer/gui/pages/activations.py" line="523" />
             <source>L = (1/n) Σ (ln(1 + p) − ln(1 + t))²      ∂L/∂p = 2 (ln(1 + p) − ln(1 + t)) / (n (1 + p))</source>
             <translation>L = (1/n) Σ (ln(1 + p) − ln(1 + t))²      ∂L/∂p = 2 (ln(1 + p) − ln(1 + t)) / (n (1 + p))</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="558" />
+            <location filename="../../explainer/gui/pages/activations.py" line="526" />
             <source>L = Σ |p − t|      ∂L/∂p = sign(p − t)</source>
             <translation>L = Σ |p − t|      ∂L/∂p = sign(p − t)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="559" />
+            <location filename="../../explainer/gui/pages/activations.py" line="527" />
             <source>L = Σ (p − t)²      ∂L/∂p = 2 (p − t)</source>
             <translation>L = Σ (p − t)²      ∂L/∂p = 2 (p − t)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="560" />
+            <location filename="../../explainer/gui/pages/activations.py" line="528" />
             <source>L = (1/n) Σ |p − t|      ∂L/∂p = sign(p − t) / n</source>
             <translation>L = (1/n) Σ |p − t|      ∂L/∂p = sign(p − t) / n</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="561" />
+            <location filename="../../explainer/gui/pages/activations.py" line="529" />
             <source>L = (1/n) Σ 100 |p − t| / |t|      ∂L/∂p = 100 sign(p − t) / (n |t|); t = 0 is left out</source>
             <translation>L = (1/n) Σ 100 |p − t| / |t|      ∂L/∂p = 100 sign(p − t) / (n |t|)；t = 0 的元素不计入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="564" />
+            <location filename="../../explainer/gui/pages/activations.py" line="532" />
             <source>L = −(1/n) Σ (t ln p + (1 − t) ln(1 − p))      ∂L/∂p = (p − t) / (n p (1 − p))</source>
             <translation>L = −(1/n) Σ (t ln p + (1 − t) ln(1 − p))      ∂L/∂p = (p − t) / (n p (1 − p))</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="565" />
+            <location filename="../../explainer/gui/pages/activations.py" line="533" />
             <source>L = −ln softmax(z)ₜ      ∂L/∂z = softmax(z) − onehot(t)</source>
             <translation>L = −ln softmax(z)ₜ      ∂L/∂z = softmax(z) − onehot(t)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="573" />
+            <location filename="../../explainer/gui/pages/activations.py" line="541" />
             <source>On your input: draw or pick an input to fill this table.</source>
             <translation>在你的输入上：画一个或选一个输入来填满这张表。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="586" />
+            <location filename="../../explainer/gui/pages/activations.py" line="554" />
             <source>On your input: the network's output p against class {cls} (t = 1 there, 0 elsewhere)</source>
             <translation>在你的输入上：网络的输出 p 对比类别 {cls}（该处 t = 1，其余为 0）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="601" />
+            <location filename="../../explainer/gui/pages/activations.py" line="569" />
             <source>∂L/∂z is the gradient carried back through softmax to the logits, what training uses. MAPE counts only class {cls}: the other targets are 0 and have no percentage error. Binary cross-entropy clips p to [1e−12, 1 − 1e−12].</source>
             <translation>∂L/∂z 是经 softmax 反向传到 logit 的梯度，也就是训练真正使用的梯度。MAPE 只计入类别 {cls}：其他目标为 0，没有百分比误差。二元交叉熵把 p 截断到 [1e−12, 1 − 1e−12]。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="613" />
+            <location filename="../../explainer/gui/pages/activations.py" line="581" />
             <source>Why cross-entropy and not MSE trains the softmax</source>
             <translation>为什么训练 softmax 用交叉熵而不用 MSE</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="614" />
+            <location filename="../../explainer/gui/pages/activations.py" line="582" />
             <source>p of the label</source>
             <translation>标签的 p</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="614" />
+            <location filename="../../explainer/gui/pages/activations.py" line="582" />
             <source>MSE: largest |∂L/∂z|</source>
             <translation>MSE：最大的 |∂L/∂z|</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="614" />
+            <location filename="../../explainer/gui/pages/activations.py" line="582" />
             <source>cross-entropy: largest |∂L/∂z|</source>
             <translation>交叉熵：最大的 |∂L/∂z|</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="618" />
+            <location filename="../../explainer/gui/pages/activations.py" line="586" />
             <source>label {cls} (chosen)</source>
             <translation>标签 {cls}（所选）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="619" />
+            <location filename="../../explainer/gui/pages/activations.py" line="587" />
             <source>label {cls} (least likely)</source>
             <translation>标签 {cls}（可能性最小）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="630" />
+            <location filename="../../explainer/gui/pages/activations.py" line="598" />
             <source>Were the label {cls}, the network would be confidently wrong (p = {p}). MSE's gradient reaches the logits through softmax's slope p(1 − p), nearly 0 for a saturated output: at most {mse}, so the mistake is barely corrected. Cross-entropy's log cancels that slope, ∂L/∂z = p − t, so its gradient is {ce}: learning is fastest when the mistake is worst.</source>
             <translation>如果标签是 {cls}，网络就是在自信地犯错（p = {p}）。MSE 的梯度要经过 softmax 的斜率 p(1 − p) 才能到达 logit，而输出饱和时这个斜率几乎为 0：最多只有 {mse}，所以这个错误几乎得不到纠正。交叉熵中的 log 恰好抵消了这个斜率，∂L/∂z = p − t，所以它的梯度是 {ce}：错得越厉害，学得越快。</translation>
         </message>
@@ -3324,10 +3394,10 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/adversarial.py" line="221" />
-            <location filename="../../explainer/gui/pages/descent.py" line="298" />
+            <location filename="../../explainer/gui/pages/descent.py" line="275" />
             <location filename="../../explainer/gui/pages/learn.py" line="447" />
             <location filename="../../explainer/gui/pages/stepper.py" line="471" />
-            <location filename="../../explainer/gui/pages/training.py" line="419" />
+            <location filename="../../explainer/gui/pages/training.py" line="406" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
@@ -3443,11 +3513,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>为什么积分梯度在这里误差更大：从全黑图像到这个输入的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="438" />
-            <source>Which pixels matter?</source>
-            <translation>哪些像素重要？</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/pages/attribution.py" line="439" />
             <source>Maps</source>
             <translation>归因图</translation>
@@ -3543,77 +3608,77 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="608" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="587" />
             <source>1-D convolution: a kernel sliding along a signal</source>
             <translation>一维卷积：卷积核沿信号滑动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="610" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="589" />
             <source>Signal</source>
             <translation>信号</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="611" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="590" />
             <source>Row / column</source>
             <translation>行 / 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="612" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="591" />
             <source>Length M</source>
             <translation>长度 M</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="613" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="592" />
             <source>Noise</source>
             <translation>噪声</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="614" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="593" />
             <location filename="../../explainer/gui/pages/playground.py" line="134" />
             <source>Kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="615" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="594" />
             <source>k</source>
             <translation>k</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="616" />
-            <location filename="../../explainer/gui/pages/design.py" line="344" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="595" />
+            <location filename="../../explainer/gui/pages/design.py" line="334" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="617" />
-            <location filename="../../explainer/gui/pages/design.py" line="316" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="596" />
+            <location filename="../../explainer/gui/pages/design.py" line="306" />
             <location filename="../../explainer/gui/pages/playground.py" line="135" />
             <source>Padding</source>
             <translation>填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="618" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="597" />
             <source>P</source>
             <translation>P</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="619" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="598" />
             <source>Stride S</source>
             <translation>步幅 S</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="620" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="599" />
             <location filename="../../explainer/gui/pages/playground.py" line="141" />
             <source>Operation</source>
             <translation>运算</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="625" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="604" />
             <source>Up to {n} weights separated by commas</source>
             <translation>最多 {n} 个权重，用逗号分隔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="795" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="769" />
             <source>(M − K + 2P) / S + 1  =  no output</source>
             <translation>(M − K + 2P) / S + 1  =  没有输出</translation>
         </message>
@@ -3852,9 +3917,9 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="247" />
-            <location filename="../../explainer/gui/pages/design.py" line="319" />
+            <location filename="../../explainer/gui/pages/design.py" line="309" />
             <location filename="../../explainer/gui/pages/playground.py" line="137" />
-            <location filename="../../explainer/gui/pages/receptive.py" line="169" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="170" />
             <source>Stride</source>
             <translation>步幅</translation>
         </message>
@@ -3864,483 +3929,438 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>步幅 S = {s} 是卷积核在两个输出之间跳过的距离，所以输出有 (M − K + 2P) / S + 1 个采样，向下取整（此处 P = {p}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="283" />
-            <source>Gradient descent: full batch, stochastic and mini-batch</source>
-            <translation>梯度下降：全批量、随机与小批量</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="285" />
-            <source>Full-batch gradient descent averages the gradient over every example before one update; SGD updates after each single example; mini-batch descent after each b examples (seed 003: b is usually about 10). All three train copies of one small CNN (conv 4@3×3, ReLU, max-pool, dense) from the same initial weights, on the same images, at the same learning rate.</source>
-            <translation>全批量梯度下降先把所有样本的梯度平均，再更新一次；SGD 每看一个样本就更新一次；小批量梯度下降每 b 个样本更新一次（种子材料 003：b 一般取 10 左右）。三者都从同一组初始权重出发，在同样的图像上、用同样的学习率，训练同一个小 CNN（卷积 4@3×3、ReLU、最大池化、全连接）的副本。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="296" />
+            <location filename="../../explainer/gui/pages/descent.py" line="273" />
             <source>Images</source>
             <translation>图像数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="296" />
+            <location filename="../../explainer/gui/pages/descent.py" line="273" />
             <source>How many training images the three runs share</source>
             <translation>三个训练共用多少张训练图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="297" />
+            <location filename="../../explainer/gui/pages/descent.py" line="274" />
             <source>Mini-batch size b</source>
             <translation>小批量大小 b</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="297" />
+            <location filename="../../explainer/gui/pages/descent.py" line="274" />
             <source>Examples per update of the mini-batch run</source>
             <translation>小批量训练每次更新使用的样本数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="298" />
+            <location filename="../../explainer/gui/pages/descent.py" line="275" />
             <source>The same step size for all three runs</source>
             <translation>三个训练使用相同的步长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="299" />
-            <location filename="../../explainer/gui/pages/training.py" line="423" />
+            <location filename="../../explainer/gui/pages/descent.py" line="276" />
+            <location filename="../../explainer/gui/pages/training.py" line="410" />
             <source>Epochs</source>
             <translation>轮数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="299" />
+            <location filename="../../explainer/gui/pages/descent.py" line="276" />
             <source>Passes over the images, for every run</source>
             <translation>每个训练遍历这些图像的次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="300" />
+            <location filename="../../explainer/gui/pages/descent.py" line="277" />
             <source>Plot against</source>
             <translation>横轴</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="300" />
+            <location filename="../../explainer/gui/pages/descent.py" line="277" />
             <source>Compare the runs per example seen or per second</source>
             <translation>按已看过的样本数或按秒比较这几个训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="306" />
-            <location filename="../../explainer/gui/pages/descent.py" line="318" />
-            <location filename="../../explainer/gui/pages/descent.py" line="346" />
+            <location filename="../../explainer/gui/pages/descent.py" line="283" />
+            <location filename="../../explainer/gui/pages/descent.py" line="293" />
+            <location filename="../../explainer/gui/pages/descent.py" line="321" />
             <source>examples seen</source>
             <translation>已看过的样本数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="306" />
-            <location filename="../../explainer/gui/pages/descent.py" line="346" />
+            <location filename="../../explainer/gui/pages/descent.py" line="283" />
+            <location filename="../../explainer/gui/pages/descent.py" line="321" />
             <source>computing time (s)</source>
             <translation>计算时间（秒）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="308" />
-            <location filename="../../explainer/gui/pages/training.py" line="437" />
-            <source>Start</source>
-            <translation>开始</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="309" />
+            <location filename="../../explainer/gui/pages/descent.py" line="286" />
             <source>Start the three runs from one fresh initialisation</source>
             <translation>从同一个全新的初始化开始三个训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="310" />
-            <location filename="../../explainer/gui/pages/testset.py" line="619" />
-            <location filename="../../explainer/gui/pages/training.py" line="439" />
-            <source>Stop</source>
-            <translation>停止</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="311" />
+            <location filename="../../explainer/gui/pages/descent.py" line="286" />
             <source>End after this update</source>
             <translation>在这次更新后结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="316" />
+            <location filename="../../explainer/gui/pages/descent.py" line="291" />
             <source>examples per update</source>
             <translation>每次更新的样本数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="317" />
+            <location filename="../../explainer/gui/pages/descent.py" line="292" />
             <source>updates</source>
             <translation>更新次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="319" />
+            <location filename="../../explainer/gui/pages/descent.py" line="294" />
             <source>computing time</source>
             <translation>计算时间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="320" />
+            <location filename="../../explainer/gui/pages/descent.py" line="295" />
             <source>time per update</source>
             <translation>每次更新的时间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="321" />
+            <location filename="../../explainer/gui/pages/descent.py" line="296" />
             <source>loss on all images</source>
             <translation>全部图像上的损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="332" />
+            <location filename="../../explainer/gui/pages/descent.py" line="307" />
             <source>full batch</source>
             <translation>全批量</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="334" />
+            <location filename="../../explainer/gui/pages/descent.py" line="309" />
             <source>SGD (batch 1)</source>
             <translation>SGD（批量 1）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="335" />
+            <location filename="../../explainer/gui/pages/descent.py" line="310" />
             <source>mini-batch (b = {b})</source>
             <translation>小批量（b = {b}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="344" />
+            <location filename="../../explainer/gui/pages/descent.py" line="319" />
             <source>Loss of each update's own batch</source>
             <translation>每次更新所用批次自身的损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="345" />
+            <location filename="../../explainer/gui/pages/descent.py" line="320" />
             <source>Loss on all the images</source>
             <translation>全部图像上的损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="382" />
+            <location filename="../../explainer/gui/pages/descent.py" line="350" />
             <source>Uses the first training images of the {dataset} folder.</source>
             <translation>使用 {dataset} 文件夹中的前若干张训练图像。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="386" />
+            <location filename="../../explainer/gui/pages/descent.py" line="354" />
             <source>No {dataset} data folder: the runs use the bundled sample images.</source>
             <translation>没有 {dataset} 数据文件夹：训练使用自带的样本图像。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="392" />
+            <location filename="../../explainer/gui/pages/descent.py" line="360" />
             <source>Training on the first {n:,} training images of the {dataset} folder.</source>
             <translation>正在用 {dataset} 文件夹中的前 {n:,} 张训练图像训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="398" />
+            <location filename="../../explainer/gui/pages/descent.py" line="366" />
             <source>No {dataset} data folder found: training on the {n} bundled sample images.</source>
             <translation>没有找到 {dataset} 数据文件夹：正在用自带的 {n} 张样本图像训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="462" />
+            <location filename="../../explainer/gui/pages/descent.py" line="430" />
             <source>Paused.</source>
             <translation>已暂停。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="463" />
+            <location filename="../../explainer/gui/pages/descent.py" line="431" />
             <source>loading the images…</source>
             <translation>正在载入图像…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="463" />
-            <location filename="../../explainer/gui/pages/descent.py" line="480" />
+            <location filename="../../explainer/gui/pages/descent.py" line="431" />
+            <location filename="../../explainer/gui/pages/descent.py" line="438" />
             <source>Racing…</source>
             <translation>比赛中…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="501" />
+            <location filename="../../explainer/gui/pages/descent.py" line="453" />
             <source>{seen:,} of {goal:,} examples</source>
             <translation>{goal:,} 个样本中的 {seen:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="504" />
+            <location filename="../../explainer/gui/pages/descent.py" line="456" />
             <source>The race failed: {message}</source>
             <translation>比赛失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="511" />
+            <location filename="../../explainer/gui/pages/descent.py" line="463" />
             <source>Stopped; the curves show the updates made so far.</source>
             <translation>已停止；曲线显示到目前为止的更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="513" />
+            <location filename="../../explainer/gui/pages/descent.py" line="465" />
             <source>Done: every run has seen the images the same number of times.</source>
             <translation>完成：每个训练看过这些图像的次数都相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="545" />
+            <location filename="../../explainer/gui/pages/descent.py" line="497" />
             <source>{s:.2f} s</source>
             <translation>{s:.2f} 秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="546" />
+            <location filename="../../explainer/gui/pages/descent.py" line="498" />
             <source>{ms:.2f} ms</source>
             <translation>{ms:.2f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="554" />
+            <location filename="../../explainer/gui/pages/descent.py" line="506" />
             <source>Left: every update's loss on its own batch; SGD's jumps from one example to the next. Right: the loss on all the images, measured every quarter pass.</source>
             <translation>左图：每次更新在它自己那一批上的损失；SGD 的损失从一个样本跳到下一个样本。右图：全部图像上的损失，每遍历四分之一测量一次。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="563" />
+            <location filename="../../explainer/gui/pages/descent.py" line="515" />
             <source>One full-batch update reads all {n:,} images and takes {batch_ms:.1f} ms; with the same {n:,} examples SGD makes {n:,} updates of {sgd_ms:.2f} ms each. Per example SGD moves furthest but noisiest, full batch smoothest but slowest; the mini-batch sits between.</source>
             <translation>一次全批量更新要读完全部 {n:,} 张图像，耗时 {batch_ms:.1f} 毫秒；用同样的 {n:,} 个样本，SGD 做了 {n:,} 次更新，每次 {sgd_ms:.2f} 毫秒。按样本计，SGD 走得最远但噪声最大，全批量最平稳但最慢；小批量介于两者之间。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="590" />
-            <location filename="../../explainer/gui/pages/training.py" line="767" />
-            <source>Resume</source>
-            <translation>继续</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="590" />
-            <location filename="../../explainer/gui/pages/training.py" line="767" />
-            <source>Pause</source>
-            <translation>暂停</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="591" />
+            <location filename="../../explainer/gui/pages/descent.py" line="535" />
             <source>Go on</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="591" />
+            <location filename="../../explainer/gui/pages/descent.py" line="535" />
             <source>Hold after this update</source>
             <translation>在这次更新后暂停</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="278" />
+            <location filename="../../explainer/gui/pages/design.py" line="274" />
             <source>Built a new, untrained network with {weights:,} weights. Train it in the training panel.</source>
             <translation>已构建一个新的、未经训练的网络，共 {weights:,} 个权重。请在训练面板中训练它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="287" />
-            <source>Design a network</source>
-            <translation>设计网络</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="289" />
-            <source>Choose the blocks of convolutions, the pooling and the dense layers. The table shows what each layer outputs and how many weights it learns, before anything is built.</source>
-            <translation>选择卷积模块、池化和全连接层。在真正构建之前，表格就会显示每一层输出什么、要学习多少个权重。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/design.py" line="294" />
+            <location filename="../../explainer/gui/pages/design.py" line="284" />
             <source>Start from:</source>
             <translation>起点：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="296" />
+            <location filename="../../explainer/gui/pages/design.py" line="286" />
             <source>Tiny-VGG (the app's reference network)</source>
             <translation>Tiny-VGG（本程序的参考网络）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="297" />
+            <location filename="../../explainer/gui/pages/design.py" line="287" />
             <source>Keras MNIST tutorial (seed 001)</source>
             <translation>Keras MNIST 教程（种子材料 001）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="298" />
+            <location filename="../../explainer/gui/pages/design.py" line="288" />
             <source>Custom</source>
             <translation>自定义</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="301" />
+            <location filename="../../explainer/gui/pages/design.py" line="291" />
             <location filename="../../explainer/gui/pages/playground.py" line="150" />
             <source>same</source>
             <translation>same</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="301" />
+            <location filename="../../explainer/gui/pages/design.py" line="291" />
             <source>valid (none)</source>
             <translation>valid（不填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="301" />
+            <location filename="../../explainer/gui/pages/design.py" line="291" />
             <source>pixels:</source>
             <translation>像素：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="303" />
+            <location filename="../../explainer/gui/pages/design.py" line="293" />
             <source>max</source>
             <translation>最大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="303" />
+            <location filename="../../explainer/gui/pages/design.py" line="293" />
             <source>average</source>
             <translation>平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="303" />
-            <location filename="../../explainer/gui/pages/design.py" line="339" />
+            <location filename="../../explainer/gui/pages/design.py" line="293" />
+            <location filename="../../explainer/gui/pages/design.py" line="329" />
             <source>none</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="308" />
+            <location filename="../../explainer/gui/pages/design.py" line="298" />
             <source>Conv blocks</source>
             <translation>卷积模块数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="308" />
+            <location filename="../../explainer/gui/pages/design.py" line="298" />
             <source>Each block: convolutions, then pooling</source>
             <translation>每个模块：先卷积，再池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="310" />
+            <location filename="../../explainer/gui/pages/design.py" line="300" />
             <source>Convs per block</source>
             <translation>每个模块的卷积层数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="311" />
+            <location filename="../../explainer/gui/pages/design.py" line="301" />
             <source>Convolutions (each with the activation) in a block</source>
             <translation>一个模块中卷积层的个数（每层都带激活函数）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="313" />
+            <location filename="../../explainer/gui/pages/design.py" line="303" />
             <source>Channels</source>
             <translation>通道数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="313" />
+            <location filename="../../explainer/gui/pages/design.py" line="303" />
             <source>Filters of the convolutions in each block</source>
             <translation>每个模块中卷积的滤波器个数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="314" />
+            <location filename="../../explainer/gui/pages/design.py" line="304" />
             <location filename="../../explainer/gui/pages/playground.py" line="133" />
-            <location filename="../../explainer/gui/pages/receptive.py" line="168" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="169" />
             <source>Kernel size</source>
             <translation>卷积核大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="314" />
+            <location filename="../../explainer/gui/pages/design.py" line="304" />
             <source>Side of every square kernel</source>
             <translation>每个正方形卷积核的边长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="317" />
+            <location filename="../../explainer/gui/pages/design.py" line="307" />
             <source>Zeros around the input: 'same' keeps the size at stride 1, 'valid' adds none</source>
             <translation>输入四周补的 0：'same' 在步幅为 1 时保持尺寸不变，'valid' 不补</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="319" />
+            <location filename="../../explainer/gui/pages/design.py" line="309" />
             <source>Step of every convolution; 2 halves the size</source>
             <translation>每个卷积的步长；取 2 时尺寸减半</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="320" />
+            <location filename="../../explainer/gui/pages/design.py" line="310" />
             <source>Pooling</source>
             <translation>池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="320" />
+            <location filename="../../explainer/gui/pages/design.py" line="310" />
             <source>After each block: window side and step</source>
             <translation>每个模块之后：窗口边长和步长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="321" />
+            <location filename="../../explainer/gui/pages/design.py" line="311" />
             <source>After every convolution and hidden dense layer</source>
             <translation>放在每个卷积层和隐藏全连接层之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="323" />
+            <location filename="../../explainer/gui/pages/design.py" line="313" />
             <source>Hidden dense layers</source>
             <translation>隐藏全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="324" />
+            <location filename="../../explainer/gui/pages/design.py" line="314" />
             <source>Units of each fully connected layer before the output</source>
             <translation>输出层之前每个全连接层的单元数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="327" />
+            <location filename="../../explainer/gui/pages/design.py" line="317" />
             <source>Dropout</source>
             <translation>Dropout</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="328" />
+            <location filename="../../explainer/gui/pages/design.py" line="318" />
             <source>Share of values dropped while training, after each hidden dense layer</source>
             <translation>训练时在每个隐藏全连接层之后丢弃的值所占的比例</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="332" />
+            <location filename="../../explainer/gui/pages/design.py" line="322" />
             <source>A batch normalisation after every convolution, before its activation</source>
             <translation>在每个卷积之后、激活之前加一个批归一化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="334" />
-            <location filename="../../explainer/gui/pages/training.py" line="429" />
+            <location filename="../../explainer/gui/pages/design.py" line="324" />
+            <location filename="../../explainer/gui/pages/training.py" line="416" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="334" />
+            <location filename="../../explainer/gui/pages/design.py" line="324" />
             <source>Seeds the random initial weights</source>
             <translation>决定随机初始权重的种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="337" />
-            <location filename="../../explainer/gui/pages/design.py" line="468" />
+            <location filename="../../explainer/gui/pages/design.py" line="327" />
+            <location filename="../../explainer/gui/pages/design.py" line="458" />
             <source>Filters in block {i}</source>
             <translation>模块 {i} 的滤波器数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="338" />
+            <location filename="../../explainer/gui/pages/design.py" line="328" />
             <source>no conv blocks</source>
             <translation>没有卷积模块</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="343" />
+            <location filename="../../explainer/gui/pages/design.py" line="333" />
             <source>Output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="345" />
+            <location filename="../../explainer/gui/pages/design.py" line="335" />
             <source>Receptive field</source>
             <translation>感受野</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="346" />
+            <location filename="../../explainer/gui/pages/design.py" line="336" />
             <source>Multiply-adds</source>
             <translation>乘加次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="347" />
+            <location filename="../../explainer/gui/pages/design.py" line="337" />
             <source>What it does</source>
             <translation>作用</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="350" />
+            <location filename="../../explainer/gui/pages/design.py" line="340" />
             <source>Side of the square of input pixels one unit of the layer sees (all: the whole input)</source>
             <translation>这一层的一个单元所看到的输入像素方块的边长（全部：整个输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="352" />
+            <location filename="../../explainer/gui/pages/design.py" line="342" />
             <source>Multiplications (each with an addition) per image</source>
             <translation>每张图像的乘法次数（每次乘法伴随一次加法）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="353" />
+            <location filename="../../explainer/gui/pages/design.py" line="343" />
             <source>Build network</source>
             <translation>构建网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="354" />
+            <location filename="../../explainer/gui/pages/design.py" line="344" />
             <source>Make this network with fresh random weights and use it</source>
             <translation>用全新的随机权重构建这个网络并使用它</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="499" />
+            <location filename="../../explainer/gui/pages/design.py" line="489" />
             <source>the 28×28 image, one grey channel</source>
             <translation>28×28 的图像，一个灰度通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="503" />
+            <location filename="../../explainer/gui/pages/design.py" line="493" />
             <source>all</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="515" />
+            <location filename="../../explainer/gui/pages/design.py" line="505" />
             <source>This network cannot be built: {reason}</source>
             <translation>无法构建这个网络：{reason}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/design.py" line="521" />
+            <location filename="../../explainer/gui/pages/design.py" line="511" />
             <source>{layers} layers, {weights:,} weights to learn, {work:,} multiply-adds per image</source>
             <translation>{layers} 层，{weights:,} 个待学习的权重，每张图像 {work:,} 次乘加</translation>
         </message>
@@ -4385,42 +4405,32 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>左：通道 {c} 在 {name} 中最强单元的值最高的 {k} 张测试图像（每张下方是该值）；框出的区域就是该单元能看到的全部。右：从灰色开始，经梯度上升修改，直到通道 {c} 的平均激活从 {start} 升到 {end}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="243" />
-            <source>What each filter looks for</source>
-            <translation>每个滤波器在找什么</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="245" />
-            <source>Pick a conv layer and a channel (one filter). The test images that excite it most show what it responds to in real data; the synthesised image shows what it responds to when nothing else is there.</source>
-            <translation>选择一个卷积层和一个通道（一个滤波器）。最能激活它的测试图像显示它在真实数据中对什么有反应；合成的图像显示在没有其他内容时它对什么有反应。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="251" />
+            <location filename="../../explainer/gui/pages/filters.py" line="244" />
             <source>channel </source>
             <translation>通道 </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="252" />
+            <location filename="../../explainer/gui/pages/filters.py" line="245" />
             <source>Compute for this model</source>
             <translation>为此模型计算</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="253" />
+            <location filename="../../explainer/gui/pages/filters.py" line="246" />
             <source>Rank the test images and synthesise the inputs in the background</source>
             <translation>在后台为测试图像排序并合成输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="258" />
+            <location filename="../../explainer/gui/pages/filters.py" line="251" />
             <source>Not computed for this model yet: press “Compute for this model”.</source>
             <translation>尚未为此模型计算：请按“为此模型计算”。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="262" />
+            <location filename="../../explainer/gui/pages/filters.py" line="255" />
             <source>The bundled model's results, precomputed on {n} test images by {command}.</source>
             <translation>随附模型的结果，由 {command} 在 {n} 张测试图像上预先计算。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="268" />
+            <location filename="../../explainer/gui/pages/filters.py" line="261" />
             <source>Computed for this model on {data} ({n} images).</source>
             <translation>已为此模型在{data}上计算（{n} 张图像）。</translation>
         </message>
@@ -4458,11 +4468,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/gradcheck.py" line="320" />
             <source>&lt;p&gt;A &lt;b&gt;corner&lt;/b&gt; means a ReLU input or a max-pool tie sits within ±ε: the slope differs on the two sides, the derivative does not exist there, and backprop takes one side. A black background makes every pooling window there an exact tie, so nudging a pixel beside the stroke may break one; “break ties” checks the input plus ±0.001 of fixed noise instead, so that the derivative exists (that input is then not quite the one the views show).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;拐点&lt;/b&gt;表示某个 ReLU 输入或最大池化的并列值落在 ±ε 之内：两侧斜率不同，该处导数不存在，反向传播取其中一侧。黑色背景使那里的每个池化窗口都完全并列，因此推动笔画旁边的像素可能打破并列；“打破并列”改为在输入上加 ±0.001 的固定噪声再检验，使导数存在（此时的输入与视图显示的略有不同）。&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="332" />
-            <source>Gradient check: backprop vs. central differences</source>
-            <translation>梯度检验：反向传播与中心差分对比</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/gradcheck.py" line="333" />
@@ -4540,9 +4545,30 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/job.py" line="61" />
+            <location filename="../../explainer/gui/pages/job.py" line="62" />
             <source>Choose the folder that holds the {name} files first.</source>
             <translation>请先选择存放 {name} 文件的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/job.py" line="142" />
+            <source>Start</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/job.py" line="144" />
+            <location filename="../../explainer/gui/pages/testset.py" line="619" />
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/job.py" line="152" />
+            <source>Resume</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/job.py" line="152" />
+            <source>Pause</source>
+            <translation>暂停</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/learn.py" line="274" />
@@ -4783,13 +4809,13 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/playground.py" line="131" />
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="364" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="355" />
             <source>Input</source>
             <translation>输入</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/playground.py" line="132" />
-            <location filename="../../explainer/gui/pages/receptive.py" line="167" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="168" />
             <source>Input size</source>
             <translation>输入尺寸</translation>
         </message>
@@ -4824,87 +4850,82 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>valid（不填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="240" />
+            <location filename="../../explainer/gui/pages/playground.py" line="232" />
             <source>(H + 2P − K) / S + 1  =  no output</source>
             <translation>(H + 2P − K) / S + 1  =  没有输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="156" />
-            <source>A pixel near the border is covered by fewer positions of the kernel than one in the middle, so without padding it feeds fewer outputs (seed 000, Fig. 5). Below, click a unit of any layer: the pixels it sees are outlined, and its effective weight shows how much each one moves it.</source>
-            <translation>边缘附近的像素被卷积核覆盖的位置比中间的像素少，所以不加填充时它影响的输出更少（种子文本 000，图 5）。在下方点击任意一层的一个单元：它看到的像素会被框出，它的有效权重显示每个像素能让它变化多少。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="163" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="164" />
             <source>How many outputs each pixel feeds</source>
             <translation>每个像素影响多少个输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="167" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="168" />
             <source>Side of the square input, in pixels</source>
             <translation>正方形输入的边长（像素）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="168" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="169" />
             <source>Side of the square kernel</source>
             <translation>正方形卷积核的边长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="169" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="170" />
             <source>Step of the kernel</source>
             <translation>卷积核每次移动的步长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="172" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="173" />
             <source>What one unit sees</source>
             <translation>一个单元看到什么</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="176" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="177" />
             <source>A layer of the current network with feature maps</source>
             <translation>当前网络中带有特征图的一层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="177" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="178" />
             <source>Which feature map of the layer</source>
             <translation>这一层的哪一张特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="180" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="181" />
             <source>Its receptive field on the input (outlined)</source>
             <translation>它在输入上的感受野（方框）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="181" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="182" />
             <source>Its effective weight: d(unit)/d(pixel)</source>
             <translation>它的有效权重：d(单元)/d(像素)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="199" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="200" />
             <source>valid (P = 0): {n}×{n} outputs</source>
             <translation>valid（P = 0）：{n}×{n} 个输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="200" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="201" />
             <source>same (P = {p}): {n}×{n} outputs</source>
             <translation>same（P = {p}）：{n}×{n} 个输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="203" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="204" />
             <source>Corner pixel: feeds {vc} output(s) without padding, {sc} with. Middle pixel: {vm} and {sm}. Border pixels count less without padding; padding gives them more outputs to feed.</source>
             <translation>角上的像素：不加填充时影响 {vc} 个输出，加填充时影响 {sc} 个。中间的像素：{vm} 个和 {sm} 个。不加填充时边缘像素的作用更小；填充让它们能影响更多输出。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="271" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="272" />
             <source>{name}, channel {c}: click a unit (now row {r}, col {k})</source>
             <translation>{name}，通道 {c}：点击一个单元（当前第 {r} 行，第 {k} 列）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="278" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="279" />
             <source> Here the unit is 0 behind a ReLU, so its effective weight is zero everywhere.</source>
             <translation>这里该单元经过 ReLU 后为 0，所以它的有效权重处处为零。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/receptive.py" line="283" />
+            <location filename="../../explainer/gui/pages/receptive.py" line="284" />
             <source>Unit ({r}, {k}) of {name} sees rows {top}–{bottom} and columns {left}–{right} of the input: {h}×{w} pixels (a field of {n}×{n} where no border cuts it). Outside it the effective weight is exactly zero.</source>
             <translation>{name} 的单元 ({r}, {k}) 看到输入的第 {top}–{bottom} 行、第 {left}–{right} 列：{h}×{w} 个像素（不被边界截断时感受野为 {n}×{n}）。在它之外，有效权重恰好为零。</translation>
         </message>
@@ -5040,11 +5061,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>；</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="211" />
-            <source>Side by side: digits and clothes</source>
-            <translation>并排对比：手写数字与服装</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/pages/sidebyside.py" line="212" />
             <source>Input:</source>
             <translation>输入：</translation>
@@ -5080,57 +5096,52 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>示例图库中这个类别的第一张测试图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="224" />
-            <source>The same architecture, trained once on handwritten digits and once on photos of clothes. Look at the kernels first: with only 3×3 pixels each, the first layer of both networks learns small edge and ink detectors, and most pairs look alike. Then look at the maps: on a digit they light up along the thin strokes; on a piece of clothing along its outline, and a kernel whose weights add up to far from zero also over its filled areas.</source>
-            <translation>同一个架构，一次在手写数字上训练，一次在服装照片上训练。先看卷积核：每个只有 3×3 个像素，两个网络的第一层学到的都是小小的边缘和笔迹检测器，大多数卷积核成对看起来很像。再看特征图：对数字，它们沿着细细的笔画亮起来；对服装，它们沿着轮廓亮起来，而权重之和离零较远的卷积核还会在整块填充的区域亮起来。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="232" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="223" />
             <source>conv1 kernels (red: positive weight, blue: negative)</source>
             <translation>conv1 的卷积核（红色：正权重，蓝色：负权重）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="233" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="224" />
             <source>conv1 feature maps for this input</source>
             <translation>这个输入的 conv1 特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="256" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="247" />
             <source>Trained on MNIST digits</source>
             <translation>在 MNIST 数字上训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="257" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="248" />
             <source>Trained on Fashion-MNIST clothes</source>
             <translation>在 Fashion-MNIST 服装上训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="263" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="254" />
             <source>The window works on this data set now</source>
             <translation>窗口当前使用这个数据集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="269" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="260" />
             <source>The two first layers differ in shape, so their kernels cannot be paired.</source>
             <translation>两个第一层的形状不同，卷积核无法一一配对。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="271" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="262" />
             <source>Kernel k of one network against kernel k of the other: their correlation is {median} in the median (1 means the same pattern); the pair that differs most is kernel {k} (counted from the top left, along the rows), r = {r}. All pairs: {values}.</source>
             <translation>把一个网络的第 k 个卷积核与另一个网络的第 k 个对比：相关系数的中位数是 {median}（1 表示图案相同）；差别最大的是卷积核 {k}（从左上角起按行数），r = {r}。全部配对：{values}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="284" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="275" />
             <source>Both started from the same random kernels (seed {seed}), so what differs was learnt.</source>
             <translation>两个网络从同样的随机卷积核（种子 {seed}）出发，所以不同之处都是学出来的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="323" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="314" />
             <source>It answers {name} ({percent:.0%})</source>
             <translation>它的回答是 {name}（{percent:.0%}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="349" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="340" />
             <source>Draw on the canvas, or choose a test image above, to see the maps both networks compute.</source>
             <translation>在画布上绘画，或在上方选一张测试图片，看看两个网络算出的特征图。</translation>
         </message>
@@ -5265,11 +5276,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>W ← W − lr · dL/dW，其中 lr = {lr}：权重的最大变化为 &lt;b&gt;{d}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="468" />
-            <source>One training step, stage by stage</source>
-            <translation>一次训练，逐个阶段</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/pages/stepper.py" line="469" />
             <source>True label y</source>
             <translation>真实标签 y</translation>
@@ -5348,11 +5354,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/testset.py" line="580" />
             <source>True class {label}, predicted {predicted}: {count:,}</source>
             <translation>真实类别 {label}，预测为 {predicted}：{count:,} 个</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="602" />
-            <source>Test the network</source>
-            <translation>测试网络</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/testset.py" line="604" />
@@ -5440,249 +5441,244 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>包含 train-images-idx3-ubyte.gz 及另外三个 {name} 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="257" />
+            <location filename="../../explainer/gui/pages/training.py" line="256" />
             <source>No network to train.</source>
             <translation>没有可以训练的网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="260" />
+            <location filename="../../explainer/gui/pages/training.py" line="259" />
             <source>Trains the current network: {layers} layers, {weights:,} weights.</source>
             <translation>训练当前网络：{layers} 层，{weights:,} 个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="342" />
+            <location filename="../../explainer/gui/pages/training.py" line="341" />
             <source>loading the data…</source>
             <translation>正在加载数据…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="342" />
-            <location filename="../../explainer/gui/pages/training.py" line="393" />
+            <location filename="../../explainer/gui/pages/training.py" line="341" />
+            <location filename="../../explainer/gui/pages/training.py" line="384" />
             <source>Training…</source>
             <translation>正在训练…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="363" />
+            <location filename="../../explainer/gui/pages/training.py" line="362" />
             <source>Start trains a new network for these {classes} classes ({names}); the whole window then works on your images.</source>
             <translation>“开始”会为这 {classes} 个类别（{names}）训练一个新网络；之后整个窗口都使用你的图像。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="383" />
+            <location filename="../../explainer/gui/pages/training.py" line="378" />
             <source>Paused. Resume goes on from here.</source>
             <translation>已暂停。“继续”会从这里接着训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="400" />
+            <location filename="../../explainer/gui/pages/training.py" line="387" />
             <source>Stopping after this step…</source>
             <translation>这一步结束后停止…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="404" />
-            <source>Train the network</source>
-            <translation>训练网络</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="406" />
+            <location filename="../../explainer/gui/pages/training.py" line="393" />
             <source>Watch a network learn: the loss falls, the accuracy rises, and every few steps the overview and the kernels show the filters as they form. The last {count:,} {name} training images are kept aside to measure the validation accuracy after each epoch.</source>
             <translation>看着网络学习：损失下降，准确率上升，每隔几步，总览图和卷积核就会显示正在成形的滤波器。{name} 训练集的最后 {count:,} 张图片被留出来，在每轮结束后测量验证准确率。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="414" />
+            <location filename="../../explainer/gui/pages/training.py" line="401" />
             <source>Adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="414" />
+            <location filename="../../explainer/gui/pages/training.py" line="401" />
             <source>SGD with momentum</source>
             <translation>带动量的 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="417" />
+            <location filename="../../explainer/gui/pages/training.py" line="404" />
             <source>Optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="417" />
+            <location filename="../../explainer/gui/pages/training.py" line="404" />
             <source>How the gradients change the weights</source>
             <translation>梯度如何改变权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="420" />
+            <location filename="../../explainer/gui/pages/training.py" line="407" />
             <source>Size of each step at the start; it decays to zero over the run (cosine schedule)</source>
             <translation>开始时每一步的步长；它会在训练过程中逐渐衰减到零（余弦调度）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="422" />
+            <location filename="../../explainer/gui/pages/training.py" line="409" />
             <source>Batch size</source>
             <translation>批大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="422" />
+            <location filename="../../explainer/gui/pages/training.py" line="409" />
             <source>Images per step: the gradient is averaged over them</source>
             <translation>每一步用的图片数：梯度取它们的平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="423" />
+            <location filename="../../explainer/gui/pages/training.py" line="410" />
             <source>Passes over the training images</source>
             <translation>遍历训练图片的次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="424" />
+            <location filename="../../explainer/gui/pages/training.py" line="411" />
             <source>Training images</source>
             <translation>训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="424" />
+            <location filename="../../explainer/gui/pages/training.py" line="411" />
             <source>How many training images one epoch uses</source>
             <translation>每轮使用多少张训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="426" />
+            <location filename="../../explainer/gui/pages/training.py" line="413" />
             <source>Refresh every</source>
             <translation>刷新间隔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="427" />
+            <location filename="../../explainer/gui/pages/training.py" line="414" />
             <source>Show the network's current weights every this-many steps</source>
             <translation>每隔这么多步显示一次网络当前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="429" />
+            <location filename="../../explainer/gui/pages/training.py" line="416" />
             <source>Seeds the order of the images and the augmentation</source>
             <translation>决定图片顺序和数据增强的随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="432" />
+            <location filename="../../explainer/gui/pages/training.py" line="419" />
             <source> steps</source>
             <translation> 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="433" />
+            <location filename="../../explainer/gui/pages/training.py" line="420" />
             <source>Augment (rotate, scale, shift, thicken)</source>
             <translation>数据增强（旋转、缩放、平移、加粗）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="435" />
+            <location filename="../../explainer/gui/pages/training.py" line="422" />
             <source>Random changes to every training image so the network copes with drawings and photos</source>
             <translation>对每张训练图片做随机变化，让网络能应付手绘和照片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="438" />
+            <location filename="../../explainer/gui/pages/training.py" line="425" />
             <source>Train the current network from its current weights</source>
             <translation>从当前权重开始训练当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="440" />
+            <location filename="../../explainer/gui/pages/training.py" line="426" />
             <source>End after this step and keep the weights</source>
             <translation>在这一步之后结束，并保留权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="558" />
+            <location filename="../../explainer/gui/pages/training.py" line="544" />
             <source>Loss (cross-entropy)</source>
             <translation>损失（交叉熵）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="559" />
+            <location filename="../../explainer/gui/pages/training.py" line="545" />
             <source>Accuracy (%)</source>
             <translation>准确率（%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="561" />
+            <location filename="../../explainer/gui/pages/training.py" line="547" />
             <source>epoch</source>
             <translation>轮</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="563" />
+            <location filename="../../explainer/gui/pages/training.py" line="549" />
             <source>each batch</source>
             <translation>每一批</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="564" />
+            <location filename="../../explainer/gui/pages/training.py" line="550" />
             <source>moving average</source>
             <translation>滑动平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="565" />
+            <location filename="../../explainer/gui/pages/training.py" line="551" />
             <source>training batches (moving average)</source>
             <translation>训练批次（滑动平均）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="566" />
+            <location filename="../../explainer/gui/pages/training.py" line="552" />
             <source>validation, after each epoch</source>
             <translation>验证集，每轮之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="626" />
+            <location filename="../../explainer/gui/pages/training.py" line="606" />
             <source>epoch {epoch}/{epochs} · step {step:,}/{total:,}</source>
             <translation>第 {epoch}/{epochs} 轮 · 第 {step:,}/{total:,} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="635" />
+            <location filename="../../explainer/gui/pages/training.py" line="615" />
             <source> · about {time} left</source>
             <translation> · 大约还剩 {time}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="636" />
+            <location filename="../../explainer/gui/pages/training.py" line="616" />
             <source>{rate:,.0f} images/s · {elapsed} elapsed{eta}</source>
             <translation>{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="643" />
+            <location filename="../../explainer/gui/pages/training.py" line="623" />
             <source> · loss of the last batch {loss:.3f}, moving average {average:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}，滑动平均 {average:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="647" />
+            <location filename="../../explainer/gui/pages/training.py" line="627" />
             <source> · loss of the last batch {loss:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="649" />
+            <location filename="../../explainer/gui/pages/training.py" line="629" />
             <source> · mean loss of epoch {epoch} {loss:.3f}</source>
             <translation> · 第 {epoch} 轮的平均损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="653" />
+            <location filename="../../explainer/gui/pages/training.py" line="633" />
             <source> · validation accuracy {accuracy:.1%}</source>
             <translation> · 验证准确率 {accuracy:.1%}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="667" />
-            <location filename="../../explainer/gui/pages/training.py" line="688" />
+            <location filename="../../explainer/gui/pages/training.py" line="647" />
+            <location filename="../../explainer/gui/pages/training.py" line="668" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="683" />
+            <location filename="../../explainer/gui/pages/training.py" line="663" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="685" />
+            <location filename="../../explainer/gui/pages/training.py" line="665" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="692" />
+            <location filename="../../explainer/gui/pages/training.py" line="672" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="696" />
+            <location filename="../../explainer/gui/pages/training.py" line="676" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="700" />
+            <location filename="../../explainer/gui/pages/training.py" line="680" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="769" />
+            <location filename="../../explainer/gui/pages/training.py" line="740" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="769" />
+            <location filename="../../explainer/gui/pages/training.py" line="740" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>
@@ -6169,53 +6165,53 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="148" />
+            <location filename="../../explainer/modelio.py" line="152" />
             <source>model file {path} is neither an .npz (zip) archive nor an ONNX file; it may be another kind of file or random bytes</source>
             <translation>模型文件 {path} 既不是 .npz（zip）归档，也不是 ONNX 文件；它可能是别的文件或随机字节</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="157" />
+            <location filename="../../explainer/modelio.py" line="161" />
             <source>model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})</source>
             <translation>模型文件 {path} 不是可读的 .npz 压缩包；它可能不完整或已损坏（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="194" />
-            <location filename="../../explainer/modelio.py" line="336" />
+            <location filename="../../explainer/modelio.py" line="198" />
+            <location filename="../../explainer/modelio.py" line="340" />
             <source>model file {path} weight {name} contains NaN or infinite values</source>
             <translation>模型文件 {path} 的权重 {name} 含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="205" />
+            <location filename="../../explainer/modelio.py" line="209" />
             <source>model file {path} {problem}</source>
             <translation>模型文件 {path} 有问题：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="227" />
+            <location filename="../../explainer/modelio.py" line="231" />
             <source>model file {path} is empty</source>
             <translation>模型文件 {path} 是空的</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="256" />
+            <location filename="../../explainer/modelio.py" line="260" />
             <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
             <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="279" />
+            <location filename="../../explainer/modelio.py" line="283" />
             <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
             <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="327" />
+            <location filename="../../explainer/modelio.py" line="331" />
             <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
             <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="351" />
+            <location filename="../../explainer/modelio.py" line="355" />
             <source>model file {path} has no 'format' field; it was not saved by this app ({format})</source>
             <translation>模型文件 {path} 没有 'format' 字段；它不是由本应用保存的（{format}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="491" />
+            <location filename="../../explainer/modelio.py" line="495" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
         </message>

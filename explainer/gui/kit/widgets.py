@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -69,6 +70,21 @@ def choice_box(name: str, slot: Callable[..., object] | None = None, items: Sequ
     return made
 
 
+def spin_box(
+    name: str, low: int, high: int, value: int | None = None, slot: Callable[[int], object] | None = None
+) -> QSpinBox:
+    """A whole-number box called ``name`` from ``low`` to ``high`` showing ``value`` (default ``low``),
+    calling ``slot`` (if given) whenever its value changes."""
+    made = QSpinBox()
+    made.setObjectName(name)
+    made.setRange(low, high)
+    if value is not None:
+        made.setValue(value)
+    if slot is not None:
+        made.valueChanged.connect(slot)
+    return made
+
+
 def name_items(box: QComboBox, keys: Iterable[str], names: Mapping[str, str]) -> None:
     """Caption item ``i`` of ``box`` with ``names[keys[i]]`` (``keys`` in the order of the items)."""
     for index, key in enumerate(keys):
@@ -94,6 +110,23 @@ def buddy_rows(form: QFormLayout, fields: tuple[QWidget, ...]) -> dict[QWidget, 
         form.addRow(caption, field)
         captions[field] = caption
     return captions
+
+
+def captioned_row(
+    widgets: Iterable[QWidget], captions: dict[QWidget, QLabel], spacing_px: int
+) -> QHBoxLayout:
+    """``widgets`` side by side, each after an empty caption label that is its buddy (stored in
+    ``captions`` by widget, for the texts), ``spacing_px`` apart, the spare width after the last."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        caption = QLabel()
+        caption.setBuddy(widget)
+        captions[widget] = caption
+        row.addWidget(caption)
+        row.addWidget(widget)
+        row.addSpacing(theme.px(spacing_px))
+    row.addStretch(1)
+    return row
 
 
 def set_row_texts(captions: dict[QWidget, QLabel], texts: dict[QWidget, tuple[str, str]]) -> None:

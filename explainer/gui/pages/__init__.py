@@ -31,6 +31,7 @@ PAGES = (
         "learn",
         "Alt+2",
         sync_problem_view,
+        heading=lambda: tr("One training step, stage by stage"),
     ),
     PageSpec(
         "attribution",
@@ -42,6 +43,7 @@ PAGES = (
         "Alt+3",
         sync_attribution,
         sync_data_source,
+        heading=lambda: tr("Which pixels matter?"),
     ),
     PageSpec(
         "learn",
@@ -52,6 +54,7 @@ PAGES = (
         "learn",
         "Alt+4",
         sync_learn,
+        heading=lambda: tr("Learn this example"),
     ),
     PageSpec(
         "gradcheck",
@@ -62,6 +65,7 @@ PAGES = (
         "learn",
         "Alt+5",
         sync_problem_view,
+        heading=lambda: tr("Gradient check: backprop vs. central differences"),
     ),
     PageSpec(
         "playground",
@@ -82,6 +86,7 @@ PAGES = (
         "model",
         "Alt+7",
         sync_model_and_data,
+        heading=lambda: tr("Train the network"),
     ),
     PageSpec(
         "arch_editor",
@@ -93,6 +98,11 @@ PAGES = (
         "Alt+8",
         sync_architecture,
         locked_while_training=True,
+        heading=lambda: tr("Design a network"),
+        intro=lambda: tr(
+            "Choose the blocks of convolutions, the pooling and the dense layers. The table shows what "
+            "each layer outputs and how many weights it learns, before anything is built."
+        ),
     ),
     PageSpec(
         "evaluation",
@@ -103,6 +113,7 @@ PAGES = (
         "model",
         "Alt+9",
         sync_model_and_data,
+        heading=lambda: tr("Test the network"),
     ),
     PageSpec(
         "adversarial",
@@ -113,6 +124,7 @@ PAGES = (
         "lessons",
         "Alt+Shift+1",
         sync_adversarial,
+        heading=lambda: tr("What if: adversarial"),
     ),
     PageSpec(
         "filters",
@@ -125,6 +137,12 @@ PAGES = (
         "lessons",
         "Alt+Shift+2",
         sync_model_and_data,
+        heading=lambda: tr("What each filter looks for"),
+        intro=lambda: tr(
+            "Pick a conv layer and a channel (one filter). The test images that excite it most show "
+            "what it responds to in real data; the synthesised image shows what it responds to when "
+            "nothing else is there."
+        ),
     ),
     PageSpec(
         "conv1d",
@@ -147,6 +165,11 @@ PAGES = (
         "lessons",
         "Alt+Shift+4",
         sync_trace_and_label,
+        heading=lambda: tr("Activations and losses"),
+        intro=lambda: tr(
+            "Seed 004's table of activation functions and its losses, each with its derivative, and "
+            "where your input's numbers fall on them."
+        ),
     ),
     PageSpec(
         "descent",
@@ -157,6 +180,14 @@ PAGES = (
         "lessons",
         "Alt+Shift+5",
         sync_data_source,
+        heading=lambda: tr("Gradient descent: full batch, stochastic and mini-batch"),
+        intro=lambda: tr(
+            "Full-batch gradient descent averages the gradient over every example before one update; "
+            "SGD updates after each single example; mini-batch descent after each b examples (seed "
+            "003: b is usually about 10). All three train copies of one small CNN (conv 4@3×3, ReLU, "
+            "max-pool, dense) from the same initial weights, on the same images, at the same learning "
+            "rate."
+        ),
     ),
     PageSpec(
         "receptive",
@@ -167,6 +198,13 @@ PAGES = (
         "lessons",
         "Alt+Shift+6",
         sync_problem_view,
+        heading=lambda: tr("Receptive fields"),
+        intro=lambda: tr(
+            "A pixel near the border is covered by fewer positions of the kernel than one in the middle, "
+            "so without padding it feeds fewer outputs (seed 000, Fig. 5). Below, click a unit of any "
+            "layer: the pixels it sees are outlined, and its effective weight shows how much each one "
+            "moves it."
+        ),
     ),
     PageSpec(
         "side_by_side",
@@ -177,6 +215,14 @@ PAGES = (
         "lessons",
         "Alt+Shift+7",
         sync_side_by_side,
+        heading=lambda: tr("Side by side: digits and clothes"),
+        intro=lambda: tr(
+            "The same architecture, trained once on handwritten digits and once on photos of clothes. "
+            "Look at the kernels first: with only 3×3 pixels each, the first layer of both networks "
+            "learns small edge and ink detectors, and most pairs look alike. Then look at the maps: on "
+            "a digit they light up along the thin strokes; on a piece of clothing along its outline, "
+            "and a kernel whose weights add up to far from zero also over its filled areas."
+        ),
     ),
 )
 """Every page in tab order: the Learn menu's (they explain the current input), the Model menu's (``Alt+2`` to

@@ -32,9 +32,10 @@ from explainer.core import (
 from explainer.core.losses import OUTPUT_LOSSES
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr
+from explainer.gui.kit.plots import style_plot
 from explainer.gui.kit.plotwidget import CompactPlot
 from explainer.gui.kit.widgets import choice_box, heading, hint, label, name_items, page_column, side_by_side
-from explainer.gui.pages.base import run_page
+from explainer.gui.pages.base import run_page, show_header
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "softmax")
 """The activations of seed 004's table, in its order."""
@@ -47,6 +48,7 @@ LEAKY_SLOPE = 0.01
 
 MAX_MARKS = 3000
 """At most this many of the digit's pre-activations are drawn on a curve (an even subsample)."""
+
 
 def activation_curve(name: str, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """f(x) and f'(x) of an elementwise activation, computed by the engine's layer (forward, backward).
@@ -278,13 +280,7 @@ class ActivationsView(FollowsLanguage, QWidget):
     # ----------------------------------------------------------------- texts
     def retranslate_ui(self) -> None:
         """Every text again in the current language."""
-        self.heading.setText(tr("Activations and losses"))
-        self.intro.setText(
-            tr(
-                "Seed 004's table of activation functions and its losses, each with its derivative, and "
-                "where your input's numbers fall on them."
-            )
-        )
+        show_header(self, self.heading, self.intro)
         self.tabs.setTabText(0, tr("Activations"))
         self.tabs.setTabText(1, tr("Losses"))
         self._activation_caption.setText(tr("Activation"))
@@ -356,16 +352,6 @@ class ActivationsView(FollowsLanguage, QWidget):
             marks,
         )
 
-    def _style(self, plot: pyqtgraph.PlotWidget) -> None:
-        palette = theme.current()
-        plot.setBackground(palette.background)
-        item = plot.getPlotItem()
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(palette.muted)
-            axis.setTextPen(palette.text)
-        item.legend.setLabelTextColor(palette.text)
-
     def _redraw(self) -> None:
         self._redraw_activation()
         self._redraw_loss()
@@ -378,7 +364,7 @@ class ActivationsView(FollowsLanguage, QWidget):
         values = self.preactivations()
         f_pen, df_pen, mark_colour = self._pens()
         plot = self.activation_plot
-        self._style(plot)
+        style_plot(plot)
         spread = 6.0 if values is None or not len(values) else float(np.percentile(np.abs(values), 99.5))
         half = min(max(6.0, 1.1 * spread), 40.0)
         x = np.linspace(-half, half, 801)
@@ -492,7 +478,7 @@ class ActivationsView(FollowsLanguage, QWidget):
         """The chosen loss and its gradient, with the digit's output marked."""
         name = self.loss_name()
         plot = self.loss_plot
-        self._style(plot)
+        style_plot(plot)
         trace, cls = self._trace, self.chosen_class()
         logits = np.asarray(trace.logits[0], np.float64) if trace is not None else np.zeros(10)
         cls = 0 if cls is None else cls

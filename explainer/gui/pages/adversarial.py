@@ -23,7 +23,7 @@ from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr
 from explainer.gui.kit.mapboard import MapBoard, Panel
 from explainer.gui.kit.widgets import button, label, page_column, side_by_side
 from explainer.gui.network.prediction import PredictionView
-from explainer.gui.pages.base import run_page
+from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.learn import learning_rate_box
 
 EPSILON_STEPS = 40
@@ -211,7 +211,7 @@ class AdversarialView(FollowsLanguage, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
-        self.title.setText(tr("What if: adversarial"))
+        show_header(self, self.title)
         self.title.setFont(theme.font(1.5, bold=True))
         self.slider.setToolTip(tr("ε: how far each pixel may move (pixels lie between 0 and 1)"))
         self.show_button.setText(tr("Show in the network"))

@@ -35,7 +35,7 @@ from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt
 from explainer.gui.kit.widgets import check_box, choice_box, label, side_by_side
 from explainer.gui.layers import registry
-from explainer.gui.pages.base import run_page
+from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.sanity import SanityPanel
 
 METHODS = ("vanilla", "smoothgrad", "ig", "gradcam", "contrast", "loss")
@@ -435,7 +435,7 @@ class AttributionView(FollowsLanguage, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
-        self.title.setText(tr("Which pixels matter?"))
+        show_header(self, self.title)
         self.tabs.setTabText(0, tr("Maps"))
         self.tabs.setTabText(1, tr("Sanity check: random weights"))
         self.tabs.setTabToolTip(1, tr("Do the maps change when the model's weights are random?"))

@@ -15,6 +15,9 @@ the same way, by the signals the view offers:
 - ``sigShowInNetwork(clean, changed, label)``: pin the clean digit's maps and show the changed digit in
   the overview (compare mode); digits ``(28, 28)`` float32 in [0, 1].
 
+A page's heading and intro are declared in its spec too (``heading``, ``intro``); its ``retranslate_ui``
+shows them with :func:`show_header`.
+
 Every page module runs alone on a sample digit: ``python -m explainer.gui.pages.<module>`` calls
 :func:`run_page`.
 """
@@ -30,7 +33,7 @@ import numpy as np
 from explainer.gui.state import DataSource, Target, same_architecture
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QLabel, QWidget
 
     from explainer.core import Sequential, Trace
 
@@ -90,6 +93,9 @@ class PageSpec:
         shortcut: the key that shows the page, e.g. "Alt+2".
         sync: brings the view up to a new ``Problem``.
         locked_while_training: the page is disabled while a training run replaces the model.
+        heading, intro: return the page's own heading (at its top) and the paragraph below it in the
+            current language; the page shows them with :func:`show_header`. None: the page has none (or
+            words it itself, e.g. naming the data set in use).
     """
 
     key: str
@@ -101,6 +107,8 @@ class PageSpec:
     shortcut: str
     sync: SyncFunction
     locked_while_training: bool = False
+    heading: Callable[[], str] | None = None
+    intro: Callable[[], str] | None = None
 
 
 def _new_digit(new: Problem, old: Problem | None) -> bool:
@@ -215,6 +223,17 @@ def spec_for(view_class: type) -> PageSpec:
     from explainer.gui.pages import PAGES
 
     return next(spec for spec in PAGES if spec.factory == view_class.__name__)
+
+
+def show_header(view: QWidget, heading: QLabel, intro: QLabel | None = None) -> None:
+    """Set ``view``'s heading label (and its intro label) to the texts its :class:`PageSpec` declares,
+    in the current language: the page's ``retranslate_ui`` calls this instead of writing them again."""
+    spec = spec_for(type(view))
+    assert spec.heading is not None, f"{spec.key} declares no heading"
+    heading.setText(spec.heading())
+    if intro is not None:
+        assert spec.intro is not None, f"{spec.key} declares no intro"
+        intro.setText(spec.intro())
 
 
 def page_alone(view_class: type[QWidget]) -> QWidget:

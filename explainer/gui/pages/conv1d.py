@@ -19,7 +19,7 @@ from functools import cached_property
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from explainer.core import Trace, conv1d_steps, convolve1d, correlate1d
 from explainer.core.conv1d import Conv1DStep, output_length, resolve_padding_1d
@@ -39,7 +39,7 @@ from explainer.gui.kit.animation import (
 )
 from explainer.gui.kit.colorbar import paint_colorbar
 from explainer.gui.kit.samples import synthetic_digit
-from explainer.gui.kit.widgets import label
+from explainer.gui.kit.widgets import captioned_row, label, spin_box
 from explainer.gui.pages import conv1d_texts as texts
 from explainer.gui.pages.base import run_page
 from explainer.gui.state import signals_blocked
@@ -512,22 +512,22 @@ class Conv1DView(DetailView):
         self._rotated_output = np.zeros(0)
         self._signal = np.zeros(0)
         self.signal_box = self._combo("signal", list(texts.signal_names()), self._signal_chosen)
-        self.index_box = self._spin("index", 0, 27, 14)
-        self.length_box = self._spin("length", 4, 48, 32)
-        self.noise_box = self._spin("noise", 0, 100, 20)
+        self.index_box = spin_box("index", 0, 27, 14, self._update)
+        self.length_box = spin_box("length", 4, 48, 32, self._update)
+        self.noise_box = spin_box("noise", 0, 100, 20, self._update)
         self.kernel_box = self._combo("kernel", list(texts.kernel_names()))
-        self.taps_box = self._spin("taps", 1, 9, 3)
+        self.taps_box = spin_box("taps", 1, 9, 3, self._update)
         self.weights_edit = QLineEdit("1, 0, −1")
         self.weights_edit.setObjectName("weights")
         self.weights_edit.setMinimumWidth(theme.px(130))
         self.weights_edit.editingFinished.connect(self._update)
         self.padding_mode_box = self._combo("padding_mode", list(texts.padding_names()))
-        self.padding_box = self._spin("padding", 0, 10, 1)
-        self.stride_box = self._spin("stride", 1, 5, 1)
+        self.padding_box = spin_box("padding", 0, 10, 1, self._update)
+        self.stride_box = spin_box("stride", 1, 5, 1, self._update)
         self.operation_box = self._combo("operation", list(texts.operation_names()))
         self._captions: dict[QWidget, QLabel] = {}
         # The toggle sits beside the title: it changes what the whole page computes.
-        self.toolbar.addLayout(self._captioned([self.operation_box]))
+        self.toolbar.addLayout(captioned_row([self.operation_box], self._captions, 10))
         self.finish_toolbar()
         rows = [
             [self.signal_box, self.index_box, self.length_box, self.noise_box],
@@ -536,7 +536,7 @@ class Conv1DView(DetailView):
         ]
         controls = QVBoxLayout()
         for widgets in rows:
-            controls.addLayout(self._captioned(widgets))
+            controls.addLayout(captioned_row(widgets, self._captions, 10))
         self.size_formula = label("size_formula")
         self.identity = label("identity", wrap=True)
         self.message = label("message", wrap=True)
@@ -556,27 +556,6 @@ class Conv1DView(DetailView):
         self._update()
 
     # ---- controls ----
-
-    def _captioned(self, widgets: list[QWidget]) -> QHBoxLayout:
-        """One row of controls, each after its caption (``_write_texts`` fills the captions)."""
-        row = QHBoxLayout()
-        for widget in widgets:
-            caption = QLabel()
-            caption.setBuddy(widget)
-            self._captions[widget] = caption
-            row.addWidget(caption)
-            row.addWidget(widget)
-            row.addSpacing(theme.px(10))
-        row.addStretch(1)
-        return row
-
-    def _spin(self, name: str, lo: int, hi: int, value: int) -> QSpinBox:
-        box = QSpinBox()
-        box.setObjectName(name)
-        box.setRange(lo, hi)
-        box.setValue(value)
-        box.valueChanged.connect(self._update)
-        return box
 
     def _combo(self, name: str, keys: list[str], slot: Callable[[], None] | None = None) -> QComboBox:
         """A choice between ``keys`` (its item data) calling ``slot`` (default: recompute); ``_write_texts``
@@ -675,9 +654,7 @@ class Conv1DView(DetailView):
             self.stride_box,
             self.operation_box,
         )
-        for box in boxes:
-            box.blockSignals(True)
-        try:
+        with signals_blocked(*boxes):
             for box, value in (
                 (self.signal_box, signal),
                 (self.kernel_box, kernel),
@@ -699,9 +676,6 @@ class Conv1DView(DetailView):
                 self.padding_mode_box.setCurrentIndex(self.padding_mode_box.findData(mode))
                 if not isinstance(padding, str):
                     self.padding_box.setValue(padding)
-        finally:
-            for box in boxes:
-                box.blockSignals(False)
         if weights is not None:
             self.weights_edit.setText(weights)
         if signal == "drawn":

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QSpinBox,
     QWidget,
 )
 
@@ -32,9 +31,11 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
 from explainer.gui.jobs import StepWorker
+from explainer.gui.kit.plots import style_plot
 from explainer.gui.kit.plotwidget import CompactPlot
 from explainer.gui.kit.widgets import (
     button,
+    captioned_row,
     choice_box,
     heading,
     hint,
@@ -42,9 +43,10 @@ from explainer.gui.kit.widgets import (
     name_items,
     page_column,
     set_row_texts,
+    spin_box,
 )
-from explainer.gui.pages.base import run_page
-from explainer.gui.pages.job import JobPage
+from explainer.gui.pages.base import run_page, show_header
+from explainer.gui.pages.job import PausableJobPage
 from explainer.gui.state import DataSource
 
 
@@ -155,14 +157,6 @@ def subset_loader(data: DataSource, count: int) -> DataLoader:
     return load
 
 
-def _spin(name: str, lo: int, hi: int, value: int) -> QSpinBox:
-    box = QSpinBox()
-    box.setObjectName(name)
-    box.setRange(lo, hi)
-    box.setValue(value)
-    return box
-
-
 def method_colours() -> dict[str, QColor]:
     """One colour per run, from the palette's maps: full batch red, SGD blue, mini-batch green."""
     palette = theme.current()
@@ -178,7 +172,7 @@ SUMMARY_ROWS = ("per_update", "updates", "examples", "seconds", "per_update_ms",
 """The rows of the cost table, one column per run."""
 
 
-class DescentView(FollowsLanguage, JobPage):
+class DescentView(FollowsLanguage, PausableJobPage):
     """Full-batch, stochastic and mini-batch gradient descent side by side (objectName ``"descent"``).
 
     Signals:
@@ -193,7 +187,6 @@ class DescentView(FollowsLanguage, JobPage):
         self.data_picker = None
         self._points: dict[str, list[DescentPoint]] = {method: [] for method in METHODS}
         self._source: DescentData | None = None
-        self._state = "idle"
         self._dirty = False
         self._build()
         self._redraw_timer = QTimer(self)
@@ -208,30 +201,23 @@ class DescentView(FollowsLanguage, JobPage):
     def _build(self) -> None:
         self.heading = heading("descent_heading")
         self.intro = hint()
-        self.subset_spin = _spin("subset", 10, 5000, DescentConfig.subset)
+        self.subset_spin = spin_box("subset", 10, 5000, DescentConfig.subset)
         self.subset_spin.setSingleStep(100)
-        self.batch_spin = _spin("minibatch_size", 2, 100, DescentConfig.batch_size)
+        self.batch_spin = spin_box("minibatch_size", 2, 100, DescentConfig.batch_size)
         self.lr_spin = QDoubleSpinBox()
         self.lr_spin.setObjectName("learning_rate")
         self.lr_spin.setDecimals(3)
         self.lr_spin.setRange(0.001, 1.0)
         self.lr_spin.setSingleStep(0.01)
         self.lr_spin.setValue(DescentConfig.lr)
-        self.epochs_spin = _spin("epochs", 1, 20, DescentConfig.epochs)
+        self.epochs_spin = spin_box("epochs", 1, 20, DescentConfig.epochs)
         self.axis_box = choice_box("x_axis", self._on_axis, ["", ""])
         # One row of settings and one of buttons and progress: the plots get the height.
         self._captions = {}
-        controls = QHBoxLayout()
-        for field in (self.subset_spin, self.batch_spin, self.lr_spin, self.epochs_spin, self.axis_box):
-            caption = QLabel()
-            caption.setBuddy(field)
-            self._captions[field] = caption
-            controls.addWidget(caption)
-            controls.addWidget(field)
-            controls.addSpacing(theme.px(12))
-        controls.addStretch(1)
+        fields = (self.subset_spin, self.batch_spin, self.lr_spin, self.epochs_spin, self.axis_box)
+        controls = captioned_row(fields, self._captions, 12)
         self.start_button = button("start", self.start)
-        self.pause_button = button("pause", self._toggle_pause)
+        self.pause_button = button("pause", self.toggle_pause)
         self.stop_button = button("stop", self.stop)
         buttons = QHBoxLayout()
         for control in (self.start_button, self.pause_button, self.stop_button):
@@ -280,16 +266,7 @@ class DescentView(FollowsLanguage, JobPage):
     # ----------------------------------------------------------------- texts
     def retranslate_ui(self) -> None:
         """Every text again in the current language."""
-        self.heading.setText(tr("Gradient descent: full batch, stochastic and mini-batch"))
-        self.intro.setText(
-            tr(
-                "Full-batch gradient descent averages the gradient over every example before one update; "
-                "SGD updates after each single example; mini-batch descent after each b examples (seed "
-                "003: b is usually about 10). All three train copies of one small CNN (conv 4@3×3, ReLU, "
-                "max-pool, dense) from the same initial weights, on the same images, at the same learning "
-                "rate."
-            )
-        )
+        show_header(self, self.heading, self.intro)
         set_row_texts(
             self._captions,
             {
@@ -305,11 +282,9 @@ class DescentView(FollowsLanguage, JobPage):
             ("examples", "seconds"),
             {"examples": tr("examples seen"), "seconds": tr("computing time (s)")},
         )
-        self.start_button.setText(tr("Start"))
-        self.start_button.setToolTip(tr("Start the three runs from one fresh initialisation"))
-        self.stop_button.setText(tr("Stop"))
-        self.stop_button.setToolTip(tr("End after this update"))
-        self._set_pause_text()
+        self._name_job_buttons(
+            tr("Start the three runs from one fresh initialisation"), tr("End after this update")
+        )
         for head, method in zip(self._summary_heads, METHODS, strict=True):
             head.setText(self.method_name(method))
         captions = {
@@ -353,7 +328,6 @@ class DescentView(FollowsLanguage, JobPage):
             plot.getPlotItem().legend.addItem(item, self.method_name(method))
 
     def _apply_theme(self) -> None:
-        palette = theme.current()
         colours = method_colours()
         for (method, which), item in self._items.items():
             colour = QColor(colours[method])
@@ -365,13 +339,7 @@ class DescentView(FollowsLanguage, JobPage):
             item.setSymbolPen(colour)
             item.setSymbolSize(theme.px(7))
         for plot in (self.batch_plot, self.subset_plot):
-            plot.setBackground(palette.background)
-            plot_item = plot.getPlotItem()
-            for side in ("left", "bottom"):
-                axis = plot_item.getAxis(side)
-                axis.setPen(palette.muted)
-                axis.setTextPen(palette.text)
-            plot_item.legend.setLabelTextColor(palette.text)
+            style_plot(plot)
         self._label_plots()
 
     def _show_source(self) -> None:
@@ -466,24 +434,8 @@ class DescentView(FollowsLanguage, JobPage):
         self.redraw()
         return True
 
-    def pause(self) -> None:
-        """Hold after the update under way."""
-        if self._worker is not None and self._state == "running":
-            self._worker.pause()
-            self._set_state("paused")
-
-    def resume(self) -> None:
-        """Go on after :meth:`pause`."""
-        if self._worker is not None and self._state == "paused":
-            self._worker.resume()
-            self._set_state("running")
-            self._show_status(tr("Racing…"))
-
-    def stop(self) -> None:
-        """End after the update under way; what was drawn stays."""
-        if self._worker is not None:
-            self._worker.stop()
-            self._set_state("stopping")
+    def _job_resumed(self) -> None:
+        self._show_status(tr("Racing…"))
 
     # ----------------------------------------------------------------- worker reports
     def _on_data(self, data: DescentData) -> None:
@@ -575,26 +527,12 @@ class DescentView(FollowsLanguage, JobPage):
         for plot in (self.batch_plot, self.subset_plot):
             plot.enableAutoRange(axis="x")
 
-    def _set_state(self, state: str) -> None:
-        self._state = state
-        idle = state == "idle"
-        for widget in (self.subset_spin, self.batch_spin, self.lr_spin, self.epochs_spin):
+    def _enable_settings(self, idle: bool) -> None:
+        for widget in (self.start_button, self.subset_spin, self.batch_spin, self.lr_spin, self.epochs_spin):
             widget.setEnabled(idle)
-        self.start_button.setEnabled(idle)
-        self.pause_button.setEnabled(state in ("running", "paused"))
-        self.stop_button.setEnabled(state in ("running", "paused"))
-        self._set_pause_text()
 
-    def _set_pause_text(self) -> None:
-        paused = self._state == "paused"
-        self.pause_button.setText(tr("Resume") if paused else tr("Pause"))
-        self.pause_button.setToolTip(tr("Go on") if paused else tr("Hold after this update"))
-
-    def _toggle_pause(self) -> None:
-        if self._state == "paused":
-            self.resume()
-        else:
-            self.pause()
+    def _pause_tips(self) -> tuple[str, str]:
+        return tr("Go on"), tr("Hold after this update")
 
     def showEvent(self, event: QShowEvent) -> None:
         self._show_source()

@@ -58,9 +58,10 @@ from explainer.gui.kit.widgets import (
     page_column,
     set_row_texts,
     side_by_side,
+    spin_box,
 )
 from explainer.gui.layers import registry
-from explainer.gui.pages.base import run_page
+from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.state import signals_blocked
 from explainer.modelio import MAX_CHANNELS, MAX_FEATURES, MAX_WINDOW
 
@@ -215,9 +216,7 @@ class ArchitectureEditor(QWidget):
             self.channels_row,
             self.dense_row,
         )
-        for widget in widgets:
-            widget.blockSignals(True)
-        try:
+        with signals_blocked(*widgets):
             self.blocks_spin.setValue(spec.conv_blocks)
             self.convs_spin.setValue(spec.convs_per_block)
             self.channels_row.set_values(spec.channels)
@@ -235,9 +234,6 @@ class ArchitectureEditor(QWidget):
             self.dense_row.set_values(spec.dense)
             self.dropout_spin.setValue(spec.dropout)
             self.batch_norm_box.setChecked(spec.batch_norm)
-        finally:
-            for widget in widgets:
-                widget.blockSignals(False)
         self._refresh()
 
     def set_preset(self, key: str) -> None:
@@ -284,13 +280,7 @@ class ArchitectureEditor(QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
-        self.heading.setText(tr("Design a network"))
-        self.hint.setText(
-            tr(
-                "Choose the blocks of convolutions, the pooling and the dense layers. The table shows what "
-                "each layer outputs and how many weights it learns, before anything is built."
-            )
-        )
+        show_header(self, self.heading, self.hint)
         self.preset_label.setText(tr("Start from:"))
         preset_names = {
             "tiny_vgg": tr("Tiny-VGG (the app's reference network)"),
@@ -363,21 +353,21 @@ class ArchitectureEditor(QWidget):
         self.preset_combo.activated.connect(self._on_preset)
         preset_row = side_by_side(self.preset_label, self.preset_combo, stretch=1)
 
-        self.blocks_spin = _spin("conv_blocks", 0, MAX_CONV_BLOCKS)
+        self.blocks_spin = spin_box("conv_blocks", 0, MAX_CONV_BLOCKS)
         self.blocks_spin.valueChanged.connect(self._on_blocks)
-        self.convs_spin = _spin("convs_per_block", 1, MAX_CONVS_PER_BLOCK)
+        self.convs_spin = spin_box("convs_per_block", 1, MAX_CONVS_PER_BLOCK)
         self.channels_row = _SpinRow("channels", MAX_CHANNELS, NEW_CHANNELS)
-        self.kernel_spin = _spin("kernel_size", 1, MAX_WINDOW)
+        self.kernel_spin = spin_box("kernel_size", 1, MAX_WINDOW)
         self.padding_combo = _combo("padding", len(PADDING_CHOICES))
         self.padding_combo.currentIndexChanged.connect(self._on_padding)
-        self.padding_spin = _spin("padding_pixels", 0, MAX_WINDOW)
+        self.padding_spin = spin_box("padding_pixels", 0, MAX_WINDOW)
         self.padding_box = _row(self.padding_combo, self.padding_spin)
-        self.stride_spin = _spin("stride", 1, MAX_STRIDE)
+        self.stride_spin = spin_box("stride", 1, MAX_STRIDE)
         self.pooling_combo = _combo("pooling", len(POOLINGS))
-        self.pool_size_spin = _spin("pool_size", 1, MAX_WINDOW)
+        self.pool_size_spin = spin_box("pool_size", 1, MAX_WINDOW)
         self.pooling_box = _row(self.pooling_combo, self.pool_size_spin)
         self.activation_combo = _combo("activation", len(ACTIVATIONS))
-        self.dense_count_spin = _spin("dense_layers", 0, MAX_DENSE_LAYERS)
+        self.dense_count_spin = spin_box("dense_layers", 0, MAX_DENSE_LAYERS)
         self.dense_count_spin.valueChanged.connect(self._on_dense_count)
         self.dense_row = _SpinRow("dense_units", MAX_FEATURES, NEW_UNITS)
         self.dense_box = _row(self.dense_count_spin, self.dense_row, stretch_last=True)
@@ -388,7 +378,7 @@ class ArchitectureEditor(QWidget):
         self.dropout_spin.setDecimals(2)
         self.batch_norm_box = QCheckBox()
         self.batch_norm_box.setObjectName("batch_norm")
-        self.seed_spin = _spin("seed", 0, 2**31 - 1)
+        self.seed_spin = spin_box("seed", 0, 2**31 - 1)
 
         for signal in (
             self.convs_spin.valueChanged,
@@ -535,13 +525,6 @@ class ArchitectureEditor(QWidget):
             if COLUMNS[column] in NUMBER_COLUMNS:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(index, column, item)
-
-
-def _spin(name: str, low: int, high: int) -> QSpinBox:
-    spin = QSpinBox()
-    spin.setObjectName(name)
-    spin.setRange(low, high)
-    return spin
 
 
 def _combo(name: str, count: int) -> QComboBox:

@@ -23,7 +23,7 @@ from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.jobs import StepWorker, stop_workers
 from explainer.gui.kit.filtergallery import FilterGallery
 from explainer.gui.kit.widgets import button, heading, hint
-from explainer.gui.pages.base import run_page
+from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.state import DataSource
 from explainer.unusual import model_sha256
 
@@ -240,14 +240,7 @@ class FiltersView(FollowsLanguage, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
-        self.title.setText(tr("What each filter looks for"))
-        self.intro.setText(
-            tr(
-                "Pick a conv layer and a channel (one filter). The test images that excite it most show "
-                "what it responds to in real data; the synthesised image shows what it responds to when "
-                "nothing else is there."
-            )
-        )
+        show_header(self, self.title, self.intro)
         self.channel_box.setPrefix(tr("channel "))
         self.compute_button.setText(tr("Compute for this model"))
         self.compute_button.setToolTip(tr("Rank the test images and synthesise the inputs in the background"))

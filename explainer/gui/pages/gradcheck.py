@@ -31,7 +31,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr, translate_error
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt
 from explainer.gui.kit.widgets import button, check_box, choice_box, label, page_column, side_by_side
-from explainer.gui.pages.base import run_page
+from explainer.gui.pages.base import run_page, show_header
 
 EPSILONS = (1e-3, 1e-4, 1e-5, 1e-6, 1e-7)
 """Difference steps offered; too large and the secant misses curvature, too small and rounding wins."""
@@ -329,7 +329,7 @@ class GradCheckView(FollowsLanguage, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
-        self.title.setText(tr("Gradient check: backprop vs. central differences"))
+        show_header(self, self.title)
         self.label_text.setText(tr("Label"))
         self.label_box.setToolTip(tr("The class the loss L is computed against"))
         self.eps_text.setText(tr("ε"))

@@ -2,7 +2,8 @@
 
 ``JobPage`` finds the job's data (the loader given with ``set_data_loader``, else the files of its
 :class:`~explainer.gui.state.DataSource`), starts the worker (a :class:`explainer.gui.jobs.StepWorker`) with
-its reports wired to the page, and stops it when the page closes. The threads and their shutdown are
+its reports wired to the page, and stops it when the page closes. ``PausableJobPage`` adds the Pause /
+Resume and Stop buttons' logic (the Train and Gradient descent pages). The threads and their shutdown are
 ``explainer.gui.jobs``'s.
 """
 
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QCloseEvent, QPalette
-from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 
 from explainer.gui.i18n import tr
 from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, StepWorker, stop_workers
@@ -79,3 +80,91 @@ class JobPage(QWidget):
         role = QPalette.ColorRole.BrightText if error else QPalette.ColorRole.WindowText
         self.status_label.setForegroundRole(role)
         self.status_label.setText(text)
+
+
+class PausableJobPage(JobPage):
+    """A :class:`JobPage` whose job can be held, resumed and stopped from the page's own buttons.
+
+    The page is in one of four states: "idle", "running", "paused" or "stopping" (after Stop, until the
+    job ends). Subclasses make ``start_button``, ``pause_button`` (clicked: :meth:`toggle_pause`) and
+    ``stop_button``, enter "running" when they start a job and "idle" when it ends (:meth:`_set_state`),
+    and implement :meth:`_enable_settings` (what may change while idle) and :meth:`_pause_tips`; the
+    ``_job_*`` hooks say on the status line what happened.
+    """
+
+    start_button: QPushButton
+    pause_button: QPushButton
+    stop_button: QPushButton
+
+    def __init__(self, data: DataSource | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(data, parent)
+        self._state = "idle"
+
+    def pause(self) -> None:
+        """Hold the job after the step under way."""
+        if self._worker is not None and self._state == "running":
+            self._worker.pause()
+            self._set_state("paused")
+            self._job_paused()
+
+    def resume(self) -> None:
+        """Go on after :meth:`pause`."""
+        if self._worker is not None and self._state == "paused":
+            self._worker.resume()
+            self._set_state("running")
+            self._job_resumed()
+
+    def stop(self) -> None:
+        """End the job after the step under way; what it did so far stays."""
+        if self._worker is not None:
+            self._worker.stop()
+            self._set_state("stopping")
+            self._job_stopping()
+
+    def toggle_pause(self) -> None:
+        """The pause button: resume a held job, else hold it."""
+        if self._state == "paused":
+            self.resume()
+        else:
+            self.pause()
+
+    def _set_state(self, state: str) -> None:
+        """Enter ``state`` and enable the controls that make sense in it."""
+        self._state = state
+        self._enable_settings(state == "idle")
+        self.pause_button.setEnabled(state in ("running", "paused"))
+        self.stop_button.setEnabled(state in ("running", "paused"))
+        self._set_pause_text()
+
+    def _name_job_buttons(self, start_tip: str, stop_tip: str) -> None:
+        """Name the Start, Pause / Resume and Stop buttons in the current language (``retranslate_ui``),
+        with the tooltips of Start and Stop."""
+        self.start_button.setText(tr("Start"))
+        self.start_button.setToolTip(start_tip)
+        self.stop_button.setText(tr("Stop"))
+        self.stop_button.setToolTip(stop_tip)
+        self._set_pause_text()
+
+    def _set_pause_text(self) -> None:
+        """The pause button says what it will do: Resume a held job, else Pause."""
+        paused = self._state == "paused"
+        resume_tip, pause_tip = self._pause_tips()
+        self.pause_button.setText(tr("Resume") if paused else tr("Pause"))
+        self.pause_button.setToolTip(resume_tip if paused else pause_tip)
+
+    def _enable_settings(self, idle: bool) -> None:
+        """Enable the start button and the settings of a job only while ``idle``."""
+        raise NotImplementedError
+
+    def _pause_tips(self) -> tuple[str, str]:
+        """The pause button's tooltips in the current language: (while held, while running)."""
+        raise NotImplementedError
+
+    def _job_paused(self) -> None:
+        """The job was held (after :meth:`pause`)."""
+
+    def _job_resumed(self) -> None:
+        """The job goes on (after :meth:`resume`)."""
+
+    def _job_stopping(self) -> None:
+        """The job was asked to stop (after :meth:`stop`)."""

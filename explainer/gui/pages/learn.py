@@ -38,7 +38,7 @@ from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
 from explainer.gui.kit.widgets import button, choice_box, label, page_column, side_by_side
 from explainer.gui.layers import registry
 from explainer.gui.network.prediction import PredictionView
-from explainer.gui.pages.base import run_page
+from explainer.gui.pages.base import run_page, show_header
 
 DEFAULT_LR = 0.001
 """A learning rate that visibly lowers the loss of one digit without wrecking the others.
@@ -441,7 +441,7 @@ class LearnView(FollowsLanguage, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
-        self.title.setText(tr("Learn this example"))
+        show_header(self, self.title)
         self.label_text.setText(tr("It is a"))
         self.label_box.setToolTip(tr("The true class of your drawing (starts at the network's guess)"))
         self.lr_text.setText(tr("Learning rate"))

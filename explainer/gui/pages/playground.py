@@ -8,13 +8,13 @@ out with the chosen numbers; settings that cannot work are explained in words in
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from explainer.core import Trace
 from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.samples import synthetic_digit
-from explainer.gui.kit.widgets import label
+from explainer.gui.kit.widgets import label, spin_box
 from explainer.gui.layers.conv import texts as explain_text
 from explainer.gui.layers.conv.forward import ConvData, SlidingKernelView
 from explainer.gui.pages import conv1d_texts as flip_texts
@@ -87,12 +87,12 @@ class Playground(SlidingKernelView):
         self.toolbar.addWidget(self.operation_box)
         self.finish_toolbar()
         self.source_box = self._combo("source", ["digit", "grid"])
-        self.size_box = self._spin("input_size", 3, 28, 7)
-        self.kernel_box = self._spin("kernel_size", 1, 9, 3)
+        self.size_box = spin_box("input_size", 3, 28, 7, self._update)
+        self.kernel_box = spin_box("kernel_size", 1, 9, 3, self._update)
         self.pattern_box = self._combo("kernel_pattern", ["x", "vertical", "horizontal", "blur"])
         self.padding_mode_box = self._combo("padding_mode", ["valid", "same", "number"])
-        self.padding_box = self._spin("padding", 0, 6, 1)
-        self.stride_box = self._spin("stride", 1, 5, 1)
+        self.padding_box = spin_box("padding", 0, 6, 1, self._update)
+        self.stride_box = spin_box("stride", 1, 5, 1, self._update)
         controls = QGridLayout()
         widgets = [
             self.source_box,
@@ -159,14 +159,6 @@ class Playground(SlidingKernelView):
         """Write every text again in the current language, the worked-out sizes and explanation too."""
         self._write_texts()
         self._update()
-
-    def _spin(self, name: str, lo: int, hi: int, value: int) -> QSpinBox:
-        box = QSpinBox()
-        box.setObjectName(name)
-        box.setRange(lo, hi)
-        box.setValue(value)
-        box.valueChanged.connect(self._update)
-        return box
 
     def _combo(self, name: str, keys: list[str]) -> QComboBox:
         """A choice between ``keys`` (its item data); ``_write_texts`` names them."""

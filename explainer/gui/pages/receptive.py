@@ -13,15 +13,24 @@ Run alone: ``python -m explainer.gui.pages.receptive``.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QSizePolicy, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QSizePolicy, QWidget
 
 from explainer.core.network import Sequential
 from explainer.core.receptive import field_sizes, pixel_influence, receptive_field, unit_gradient
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
-from explainer.gui.kit.widgets import buddy_rows, choice_box, heading, hint, label, page_column, set_row_texts
+from explainer.gui.kit.widgets import (
+    buddy_rows,
+    choice_box,
+    heading,
+    hint,
+    label,
+    page_column,
+    set_row_texts,
+    spin_box,
+)
 from explainer.gui.network.mapdetail import MapDetailView
-from explainer.gui.pages.base import run_page
+from explainer.gui.pages.base import run_page, show_header
 
 MAP_MIN_PX = 160
 """The smallest side of a map on this page, so a 7×7 count stays readable on a small window."""
@@ -82,9 +91,9 @@ class ReceptiveFieldView(FollowsLanguage, QWidget):
         self.heading = heading("receptive_heading")
         self.intro = hint()
         self.influence_heading = heading()
-        self.size_spin = _spin("influence_size", 3, 28, 6)
-        self.kernel_spin = _spin("influence_kernel", 1, 9, 3)
-        self.stride_spin = _spin("influence_stride", 1, 4, 1)
+        self.size_spin = spin_box("influence_size", 3, 28, 6)
+        self.kernel_spin = spin_box("influence_kernel", 1, 9, 3)
+        self.stride_spin = spin_box("influence_stride", 1, 4, 1)
         for spin in (self.size_spin, self.kernel_spin, self.stride_spin):
             spin.valueChanged.connect(self._refresh_influence)
         form = QFormLayout()
@@ -106,7 +115,7 @@ class ReceptiveFieldView(FollowsLanguage, QWidget):
 
         self.unit_heading = heading()
         self.layer_combo = choice_box("field_layer", self._on_layer)
-        self.channel_spin = _spin("field_channel", 0, 0, 0)
+        self.channel_spin = spin_box("field_channel", 0, 0, 0)
         self.channel_spin.valueChanged.connect(self._refresh_unit)
         unit_form = QFormLayout()
         self._unit_rows = buddy_rows(unit_form, (self.layer_combo, self.channel_spin))
@@ -151,15 +160,7 @@ class ReceptiveFieldView(FollowsLanguage, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
-        self.heading.setText(tr("Receptive fields"))
-        self.intro.setText(
-            tr(
-                "A pixel near the border is covered by fewer positions of the kernel than one in the middle, "
-                "so without padding it feeds fewer outputs (seed 000, Fig. 5). Below, click a unit of any "
-                "layer: the pixels it sees are outlined, and its effective weight shows how much each one "
-                "moves it."
-            )
-        )
+        show_header(self, self.heading, self.intro)
         self.influence_heading.setText(tr("How many outputs each pixel feeds"))
         set_row_texts(
             self._influence_rows,
@@ -298,14 +299,6 @@ class ReceptiveFieldView(FollowsLanguage, QWidget):
             )
             + dead
         )
-
-
-def _spin(name: str, low: int, high: int, value: int) -> QSpinBox:
-    spin = QSpinBox()
-    spin.setObjectName(name)
-    spin.setRange(low, high)
-    spin.setValue(value)
-    return spin
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, StepWorker, stop_workers
 from explainer.gui.kit.mapboard import MapBoard, Panel
-from explainer.gui.kit.plots import configure_pyqtgraph
+from explainer.gui.kit.plots import configure_pyqtgraph, style_plot
 from explainer.gui.kit.widgets import button, choice_box, hint, label, name_items
 
 SEED = 0
@@ -489,14 +489,7 @@ class SanityPanel(FollowsLanguage, QWidget):
         self.plot.setMinimumHeight(theme.px(200))
         self.plot.setMaximumHeight(theme.px(theme.SANITY_PLOT_MAX_PX))
         self._title_plot()
-        palette = theme.current()
-        self.plot.setBackground(palette.background)
-        item = self.plot.getPlotItem()
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(palette.muted)
-            axis.setTextPen(palette.text)
-        item.legend.setLabelTextColor(palette.text)
+        style_plot(self.plot)
         for method, colour in zip(sanity.METHODS, theme.SERIES_COLOURS, strict=True):
             self.curves[method].setPen(pyqtgraph.mkPen(colour, width=theme.px(2)))
             self.curves[method].setSymbol("o")

@@ -26,7 +26,7 @@ from explainer.gui.i18n import FollowsLanguage, class_name, shown_class_names, t
 from explainer.gui.kit.mapboard import MapBoard, Panel, tile
 from explainer.gui.kit.widgets import choice_box, heading, hint, label, page_column, side_by_side
 from explainer.gui.layers import registry
-from explainer.gui.pages.base import run_page
+from explainer.gui.pages.base import run_page, show_header
 
 COMPARED = (MNIST, FASHION_MNIST)
 """The data sets whose bundled networks are compared, left to right."""
@@ -208,7 +208,7 @@ class SideBySideView(FollowsLanguage, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
-        self.title.setText(tr("Side by side: digits and clothes"))
+        show_header(self, self.title, self.intro)
         self.source_text.setText(tr("Input:"))
         names = {
             "drawing": tr("Your drawing"),
@@ -220,15 +220,6 @@ class SideBySideView(FollowsLanguage, QWidget):
         self.source_box.setToolTip(tr("Both networks read the same input: your drawing or a test image"))
         self.class_text.setText(tr("Class:"))
         self.class_box.setToolTip(tr("The first test image of this class in the gallery"))
-        self.intro.setText(
-            tr(
-                "The same architecture, trained once on handwritten digits and once on photos of clothes. "
-                "Look at the kernels first: with only 3×3 pixels each, the first layer of both networks "
-                "learns small edge and ink detectors, and most pairs look alike. Then look at the maps: on "
-                "a digit they light up along the thin strokes; on a piece of clothing along its outline, "
-                "and a kernel whose weights add up to far from zero also over its filled areas."
-            )
-        )
         self.kernels_heading.setText(tr("conv1 kernels (red: positive weight, blue: negative)"))
         self.maps_heading.setText(tr("conv1 feature maps for this input"))
         self._fill_classes()

@@ -31,7 +31,7 @@ from explainer.gui.kit.animation import StepPlayer
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
 from explainer.gui.kit.widgets import button, choice_box, label, side_by_side
 from explainer.gui.layers import registry
-from explainer.gui.pages.base import run_page
+from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.learn import learning_rate_box
 
 
@@ -465,7 +465,7 @@ class StepperView(FollowsLanguage, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
-        self.title.setText(tr("One training step, stage by stage"))
+        show_header(self, self.title)
         self.label_text.setText(tr("True label y"))
         self.label_box.setToolTip(tr("The class the loss compares with (default: the predicted class)"))
         self.lr_text.setText(tr("Learning rate"))

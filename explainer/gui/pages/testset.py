@@ -50,7 +50,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import class_name, shown_class_names, tr, translate_error
 from explainer.gui.jobs import StepWorker
 from explainer.gui.kit.widgets import button, heading, label, page_column, side_by_side
-from explainer.gui.pages.base import run_page
+from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.job import JobPage
 from explainer.gui.pages.training import DataFolderPicker
 from explainer.gui.state import DataSource
@@ -599,7 +599,7 @@ class EvaluationView(JobPage):
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
-        self.heading.setText(tr("Test the network"))
+        show_header(self, self.heading)
         self.hint.setText(
             tr(
                 "Classify the 10,000 MNIST test digits, which the network never saw while training. Each row "

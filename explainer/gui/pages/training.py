@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QSizePolicy,
-    QSpinBox,
     QToolButton,
     QWidget,
 )
@@ -46,7 +45,7 @@ from explainer.data import Dataset, UserDataset
 from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS
-from explainer.gui.kit.plots import configure_pyqtgraph
+from explainer.gui.kit.plots import configure_pyqtgraph, style_plot
 from explainer.gui.kit.widgets import (
     buddy_rows,
     button,
@@ -56,9 +55,10 @@ from explainer.gui.kit.widgets import (
     name_items,
     page_column,
     set_row_texts,
+    spin_box,
 )
-from explainer.gui.pages.base import run_page
-from explainer.gui.pages.job import JobPage
+from explainer.gui.pages.base import run_page, show_header
+from explainer.gui.pages.job import PausableJobPage
 from explainer.gui.pages.own_images import OwnImagesPanel
 from explainer.gui.state import DataSource
 from explainer.gui.training_worker import DataLoader, TrainingConfig, TrainingResult, TrainingWorker
@@ -193,7 +193,7 @@ class _Curves:
         self.n = i + 1
 
 
-class TrainingView(JobPage):
+class TrainingView(PausableJobPage):
     """Hyperparameters, Start/Pause/Stop, a progress bar with ETA and speed, and live loss/accuracy curves.
 
     Call :meth:`set_model` with the network to train (it is copied when training starts, so the caller's
@@ -232,7 +232,6 @@ class TrainingView(JobPage):
         self._last_progress: Progress | None = None
         self._plots: tuple[pyqtgraph.PlotWidget, pyqtgraph.PlotWidget] | None = None
         self._plot_items: dict[str, pyqtgraph.PlotDataItem] = {}
-        self._state = "idle"
         self._loss_top = 0.0
 
         self._plot_timer = QTimer(self)
@@ -374,34 +373,22 @@ class TrainingView(JobPage):
         self.images_spin.setRange(min(100, most), most)
         self.images_spin.setValue(most)
 
-    def pause(self) -> None:
-        """Hold the training after the current step."""
-        if self._worker is not None and not self._worker.is_paused():
-            self._worker.pause()
-            self._paused_at = time.monotonic()
-            self._set_state("paused")
-            self._show_status(tr("Paused. Resume goes on from here."))
+    def _job_paused(self) -> None:
+        self._paused_at = time.monotonic()
+        self._show_status(tr("Paused. Resume goes on from here."))
 
-    def resume(self) -> None:
-        """Continue a paused training."""
-        if self._worker is not None and self._worker.is_paused():
-            self._worker.resume()
-            if self._paused_at is not None:
-                self._paused_total += time.monotonic() - self._paused_at
-            self._paused_at = None
-            self._set_state("running")
-            self._show_status(tr("Training…"))
+    def _job_resumed(self) -> None:
+        if self._paused_at is not None:
+            self._paused_total += time.monotonic() - self._paused_at
+        self._paused_at = None
+        self._show_status(tr("Training…"))
 
-    def stop(self) -> None:
-        """End the training after the current step; the network keeps the weights of that step."""
-        if self._worker is not None:
-            self._worker.stop()
-            self._set_state("stopping")
-            self._show_status(tr("Stopping after this step…"))
+    def _job_stopping(self) -> None:
+        self._show_status(tr("Stopping after this step…"))
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
-        self.heading.setText(tr("Train the network"))
+        show_header(self, self.heading)
         self.hint.setText(
             tr(
                 "Watch a network learn: the loss falls, the accuracy rises, and every few steps the "
@@ -434,11 +421,10 @@ class TrainingView(JobPage):
         self.augment_check.setToolTip(
             tr("Random changes to every training image so the network copes with drawings and photos")
         )
-        self.start_button.setText(tr("Start"))
-        self.start_button.setToolTip(tr("Train the current network from its current weights"))
-        self.stop_button.setText(tr("Stop"))
-        self.stop_button.setToolTip(tr("End after this step and keep the weights"))
-        self._set_pause_text()
+        self._name_job_buttons(
+            tr("Train the current network from its current weights"),
+            tr("End after this step and keep the weights"),
+        )
         if self._plots is not None:
             self._label_plots()
 
@@ -459,14 +445,14 @@ class TrainingView(JobPage):
         self.lr_spin.setRange(1e-5, 1.0)
         self.lr_spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         self.lr_spin.setValue(DEFAULT_LR["adam"])
-        self.batch_spin = _spin("batch_size", 1, 1024, 64)
-        self.epochs_spin = _spin("epochs", 1, 100, 1)
+        self.batch_spin = spin_box("batch_size", 1, 1024, 64)
+        self.epochs_spin = spin_box("epochs", 1, 100, 1)
         most = self._data.dataset.max_training_images
-        self.images_spin = _spin("training_images", 100, most, most)
+        self.images_spin = spin_box("training_images", 100, most, most)
         self.images_spin.setSingleStep(1000)
         self.images_spin.setGroupSeparatorShown(True)
-        self.refresh_spin = _spin("refresh_every", 1, 10000, 20)
-        self.seed_spin = _spin("seed", 0, 2**31 - 1, 0)
+        self.refresh_spin = spin_box("refresh_every", 1, 10000, 20)
+        self.seed_spin = spin_box("seed", 0, 2**31 - 1, 0)
         self.augment_check = QCheckBox()
         self.augment_check.setObjectName("augment")
 
@@ -485,7 +471,7 @@ class TrainingView(JobPage):
         columns.addLayout(right, 1)
 
         self.start_button = button("start", self.start)
-        self.pause_button = button("pause", self._toggle_pause)
+        self.pause_button = button("pause", self.toggle_pause)
         self.stop_button = button("stop", self.stop)
         buttons = QHBoxLayout()
         for control in (self.start_button, self.pause_button, self.stop_button):
@@ -595,13 +581,7 @@ class TrainingView(JobPage):
         self._plot_items["validation"].setSymbolSize(theme.px(8))
         self._label_plots()
         for plot in self._plots:
-            plot.setBackground(palette.background)
-            item = plot.getPlotItem()
-            for side in ("left", "bottom"):
-                axis = item.getAxis(side)
-                axis.setPen(palette.muted)
-                axis.setTextPen(palette.text)
-            item.legend.setLabelTextColor(palette.text)
+            style_plot(plot)
 
     # ----------------------------------------------------------------- worker reports
     def _on_progress(self, progress: Progress) -> None:
@@ -742,10 +722,7 @@ class TrainingView(JobPage):
             paused += time.monotonic() - self._paused_at
         return time.monotonic() - self._started_at - paused
 
-    def _set_state(self, state: str) -> None:
-        """Enable the controls that make sense in ``state`` ("idle", "running", "paused", "stopping")."""
-        self._state = state
-        idle = state == "idle"
+    def _enable_settings(self, idle: bool) -> None:
         for widget in (*self._labels, self.augment_check):
             widget.setEnabled(idle)
         # With data from set_data_loader, the MNIST folder and image count do not apply; your own images
@@ -754,26 +731,13 @@ class TrainingView(JobPage):
         self.data_picker.setEnabled(idle and self._loader is None and not own_folder)
         self.own_images.setEnabled(idle)
         self.images_spin.setEnabled(idle and self._loader is None)
-        self.pause_button.setEnabled(state in ("running", "paused"))
-        self.stop_button.setEnabled(state in ("running", "paused"))
-        self._set_pause_text()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         self.start_button.setEnabled(self._state == "idle" and self._model is not None)
 
-    def _set_pause_text(self) -> None:
-        paused = self._state == "paused"
-        self.pause_button.setText(tr("Resume") if paused else tr("Pause"))
-        self.pause_button.setToolTip(
-            tr("Go on training") if paused else tr("Hold after this step; the thread sleeps meanwhile")
-        )
-
-    def _toggle_pause(self) -> None:
-        if self._state == "paused":
-            self.resume()
-        else:
-            self.pause()
+    def _pause_tips(self) -> tuple[str, str]:
+        return tr("Go on training"), tr("Hold after this step; the thread sleeps meanwhile")
 
     def _on_optimizer(self, index: int) -> None:
         """Each optimizer starts from its own good learning rate."""
@@ -813,15 +777,6 @@ class _LineLabel(QLabel):
 
     def heightForWidth(self, width: int) -> int:
         return max(super().heightForWidth(width), self.line_height())
-
-
-def _spin(name: str, low: int, high: int, value: int) -> QSpinBox:
-    """An integer spin box with an object name."""
-    spin = QSpinBox()
-    spin.setObjectName(name)
-    spin.setRange(low, high)
-    spin.setValue(value)
-    return spin
 
 
 if __name__ == "__main__":
