@@ -404,26 +404,25 @@ class Soak:
         self._trigger("tour_action")
         process_events()
         for _ in range(self.rng.randint(1, 5)):
-            name = "tour_back" if self.rng.random() < 0.25 else "tour_next"
-            button = self.window.findChild(QAbstractButton, name)
-            if button is not None and button.isEnabled() and button.isVisible():
-                button.click()
-                process_events()
-        leave = self.window.findChild(QAbstractButton, "tour_leave")
-        if leave is not None and leave.isVisible():
-            leave.click()
+            self._press("tour_back" if self.rng.random() < 0.25 else "tour_next")
+        self._press("tour_leave")
 
     def whole_tour(self) -> None:
         """Start the guided tour, walk it to its last stop and leave it."""
         self._trigger("tour_action")
         process_events()
-        button = self.window.findChild(QAbstractButton, "tour_next")
-        while button is not None and button.isEnabled() and button.isVisible():
-            button.click()
-            process_events()
-        leave = self.window.findChild(QAbstractButton, "tour_leave")
-        if leave is not None and leave.isVisible():
-            leave.click()
+        while self._press("tour_next"):
+            pass
+        self._press("tour_leave")
+
+    def _press(self, name: str) -> bool:
+        """Click the window's button ``name`` when it is there, enabled and shown; True when it was."""
+        button = self.window.findChild(QAbstractButton, name)
+        if button is None or not button.isEnabled() or not button.isVisible():
+            return False
+        button.click()
+        process_events()
+        return True
 
     def switch_language(self) -> None:
         """Pick a language from the Language menu (the whole window is retranslated)."""

@@ -526,12 +526,16 @@ class MainWindow(
         self.state.sigInputChanged.connect(self.input_preview.set_input)
         self.state.sigTargetChanged.connect(self._target_changed)
         self.state.sigChosenTargetChanged.connect(self._chosen_target_changed)
-        self.state.sigTraceChanged.connect(self._show_in_overview)
-        self.state.sigTraceChanged.connect(self._show_prediction)
-        self.state.sigTraceChanged.connect(self._show_unusual)
-        self.state.sigTraceChanged.connect(self._show_loss)
-        self.state.sigTraceChanged.connect(self._follow_in_detail)
-        self.state.sigTraceChanged.connect(self._schedule_page_sync)
+        # A new trace is shown in this order: the overview first (the live path), the pages last.
+        for show in (
+            self._show_in_overview,
+            self._show_prediction,
+            self._show_unusual,
+            self._show_loss,
+            self._follow_in_detail,
+            self._schedule_page_sync,
+        ):
+            self.state.sigTraceChanged.connect(show)
         self.overview.sigMapClicked.connect(self._open_map_detail)
         self.overview.sigUnitClicked.connect(self.show_unit_field)
         self.target_bar.sigTargetChanged.connect(self._target_chosen)

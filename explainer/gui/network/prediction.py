@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from explainer.errors import BadInputError
 from explainer.gui import theme
@@ -297,6 +297,28 @@ class PredictionView(QWidget):
         painter.setPen(theme.current().text)
         painter.drawText(QRectF(room.left(), room.top(), room.width(), needed.height()), flags, text)
         painter.setPen(Qt.PenStyle.NoPen)
+
+
+class PredictionPair(QGridLayout):
+    """The probabilities before and after a change side by side, each under its caption (named by
+    :meth:`set_captions`); the bars ``before`` and ``after`` are called ``before_name`` and ``after_name``."""
+
+    def __init__(self, before_name: str, after_name: str) -> None:
+        super().__init__()
+        self.before_text, self.after_text = QLabel(), QLabel()
+        self.before = PredictionView()
+        self.before.setObjectName(before_name)
+        self.after = PredictionView()
+        self.after.setObjectName(after_name)
+        self.addWidget(self.before_text, 0, 0)
+        self.addWidget(self.after_text, 0, 1)
+        self.addWidget(self.before, 1, 0)
+        self.addWidget(self.after, 1, 1)
+
+    def set_captions(self, before: str, after: str) -> None:
+        """The captions over the two bars."""
+        self.before_text.setText(before)
+        self.after_text.setText(after)
 
 
 def main() -> None:

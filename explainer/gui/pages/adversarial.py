@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import QLabel, QSlider, QWidget
 
 from explainer.core import Sequential, fgsm
 from explainer.core.passes import learn_step
@@ -22,7 +22,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr
 from explainer.gui.kit.mapboard import MapBoard, Panel
 from explainer.gui.kit.widgets import button, label, page_column, side_by_side
-from explainer.gui.network.prediction import PredictionView
+from explainer.gui.network.prediction import PredictionPair
 from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.learn import learning_rate_box
 
@@ -74,19 +74,11 @@ class AdversarialView(FollowsLanguage, QWidget):
         )
         self.status = label("status", wrap=True)
         self.maps = MapBoard(columns=3)
-        self.before_text, self.after_text = QLabel(), QLabel()
-        self.before = PredictionView()
-        self.before.setObjectName("probs_clean")
-        self.after = PredictionView()
-        self.after.setObjectName("probs_adversarial")
-        probs = QGridLayout()
-        probs.addWidget(self.before_text, 0, 0)
-        probs.addWidget(self.after_text, 0, 1)
-        probs.addWidget(self.before, 1, 0)
-        probs.addWidget(self.after, 1, 1)
+        self.probs = PredictionPair("probs_clean", "probs_adversarial")
+        self.before, self.after = self.probs.before, self.probs.after
         self.table = label("accuracy_table", wrap=True, rich=True)
         self.why = label("why", wrap=True)
-        page_column(self, top, self.status, self.maps, probs, self.table, self.why)
+        page_column(self, top, self.status, self.maps, self.probs, self.table, self.why)
         self.retranslate_ui()
 
     # ---- public API
@@ -223,8 +215,7 @@ class AdversarialView(FollowsLanguage, QWidget):
         self.learn_button.setToolTip(
             tr("One SGD step on the perturbed input with its true label: adversarial training in miniature")
         )
-        self.before_text.setText(tr("Probabilities, your input"))
-        self.after_text.setText(tr("perturbed input"))
+        self.probs.set_captions(tr("Probabilities, your input"), tr("perturbed input"))
         self.why.setText(
             tr(
                 "Why a network that is 99% right falls apart: each pixel moves by only ε, too little for you "

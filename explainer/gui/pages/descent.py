@@ -34,7 +34,6 @@ from explainer.gui.jobs import StepWorker
 from explainer.gui.kit.plots import style_plot
 from explainer.gui.kit.plotwidget import CompactPlot
 from explainer.gui.kit.widgets import (
-    button,
     captioned_row,
     choice_box,
     heading,
@@ -216,12 +215,7 @@ class DescentView(FollowsLanguage, PausableJobPage):
         self._captions = {}
         fields = (self.subset_spin, self.batch_spin, self.lr_spin, self.epochs_spin, self.axis_box)
         controls = captioned_row(fields, self._captions, 12)
-        self.start_button = button("start", self.start)
-        self.pause_button = button("pause", self.toggle_pause)
-        self.stop_button = button("stop", self.stop)
-        buttons = QHBoxLayout()
-        for control in (self.start_button, self.pause_button, self.stop_button):
-            buttons.addWidget(control)
+        buttons = self._job_buttons()
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("descent_progress")
         self.progress_bar.setRange(0, 1000)
@@ -452,11 +446,10 @@ class DescentView(FollowsLanguage, PausableJobPage):
             self.progress_bar.setValue(round(1000 * seen / max(goal, 1)))
             self.progress_bar.setFormat(tr("{seen:,} of {goal:,} examples").format(seen=seen, goal=goal))
 
-    def _on_error(self, message: str) -> None:
-        self._show_status(tr("The race failed: {message}").format(message=message), error=True)
+    def _failure_text(self) -> str:
+        return tr("The race failed: {message}")
 
     def _on_finished(self, result: DescentResult) -> None:
-        self._worker = None
         self._redraw_timer.stop()
         self.redraw()
         if result.stopped:

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QCloseEvent, QPalette
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from explainer.gui.i18n import tr
 from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, StepWorker, stop_workers
+from explainer.gui.kit.widgets import button
 from explainer.gui.state import DataSource
 
 Loader = Callable[[], Any]
@@ -25,8 +26,8 @@ Loader = Callable[[], Any]
 
 class JobPage(QWidget):
     """Base of the pages that run a job; subclasses make ``data_picker``, ``progress_bar`` and
-    ``status_label`` and implement ``_on_progress``, ``_on_error`` and ``_on_finished`` (which starts by
-    forgetting the worker: ``self._worker = None``)."""
+    ``status_label`` and implement ``_on_progress``, ``_failure_text`` and ``_on_finished`` (called once the
+    page has forgotten the finished worker)."""
 
     data_picker: Any
     progress_bar: QProgressBar
@@ -68,12 +69,25 @@ class JobPage(QWidget):
         says ``loading`` until the first report, the status line ``status``."""
         worker.sigProgress.connect(self._on_progress)  # type: ignore[attr-defined]
         worker.sigError.connect(self._on_error)  # type: ignore[attr-defined]
-        worker.sigFinished.connect(self._on_finished)  # type: ignore[attr-defined]
+        worker.sigFinished.connect(self._job_finished)  # type: ignore[attr-defined]
         self._worker = worker
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat(loading)
         self._show_status(status)
         worker.start()
+
+    def _job_finished(self, result: object) -> None:
+        """The job ended (its result, None when it failed): forget the worker, then ``_on_finished``."""
+        self._worker = None
+        self._on_finished(result)  # type: ignore[attr-defined]
+
+    def _on_error(self, message: str) -> None:
+        """The job failed with ``message``: say so on the status line, in the warning colour."""
+        self._show_status(self._failure_text().format(message=message), error=True)
+
+    def _failure_text(self) -> str:
+        """What the status line says when the job fails, in the current language ({message}: why)."""
+        raise NotImplementedError
 
     def _show_status(self, text: str, *, error: bool = False) -> None:
         """Show ``text`` on the status line, in the palette's warning colour for an error."""
@@ -86,8 +100,8 @@ class PausableJobPage(JobPage):
     """A :class:`JobPage` whose job can be held, resumed and stopped from the page's own buttons.
 
     The page is in one of four states: "idle", "running", "paused" or "stopping" (after Stop, until the
-    job ends). Subclasses make ``start_button``, ``pause_button`` (clicked: :meth:`toggle_pause`) and
-    ``stop_button``, enter "running" when they start a job and "idle" when it ends (:meth:`_set_state`),
+    job ends). Subclasses lay out the row of :meth:`_job_buttons` (Start calls their ``start``), enter
+    "running" when they start a job and "idle" when it ends (:meth:`_set_state`),
     and implement :meth:`_enable_settings` (what may change while idle) and :meth:`_pause_tips`; the
     ``_job_*`` hooks say on the status line what happened.
     """
@@ -99,6 +113,16 @@ class PausableJobPage(JobPage):
     def __init__(self, data: DataSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(data, parent)
         self._state = "idle"
+
+    def _job_buttons(self) -> QHBoxLayout:
+        """Make ``start_button`` (calls ``self.start``), ``pause_button`` and ``stop_button``: a row."""
+        self.start_button = button("start", self.start)  # type: ignore[attr-defined]
+        self.pause_button = button("pause", self.toggle_pause)
+        self.stop_button = button("stop", self.stop)
+        row = QHBoxLayout()
+        for control in (self.start_button, self.pause_button, self.stop_button):
+            row.addWidget(control)
+        return row
 
     def pause(self) -> None:
         """Hold the job after the step under way."""

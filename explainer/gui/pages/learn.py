@@ -19,7 +19,6 @@ import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -37,7 +36,7 @@ from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr, translate
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
 from explainer.gui.kit.widgets import button, choice_box, label, page_column, side_by_side
 from explainer.gui.layers import registry
-from explainer.gui.network.prediction import PredictionView
+from explainer.gui.network.prediction import PredictionPair
 from explainer.gui.pages.base import run_page, show_header
 
 DEFAULT_LR = 0.001
@@ -144,16 +143,8 @@ class LearnView(FollowsLanguage, QWidget):
         self.loss_label = label("loss")
         self.status = label("status", wrap=True)
         self.effect = label("gallery_effect", wrap=True)
-        self.before_text, self.after_text = QLabel(), QLabel()
-        self.before = PredictionView()
-        self.before.setObjectName("probs_before")
-        self.after = PredictionView()
-        self.after.setObjectName("probs_after")
-        probs = QGridLayout()
-        probs.addWidget(self.before_text, 0, 0)
-        probs.addWidget(self.after_text, 0, 1)
-        probs.addWidget(self.before, 1, 0)
-        probs.addWidget(self.after, 1, 1)
+        self.probs = PredictionPair("probs_before", "probs_after")
+        self.before, self.after = self.probs.before, self.probs.after
 
         self.delta_text = QLabel()
         self.deltas = MapBoard()
@@ -170,7 +161,7 @@ class LearnView(FollowsLanguage, QWidget):
         body = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.loss_label)
-        left.addLayout(probs)
+        left.addLayout(self.probs)
         left.addWidget(self.status)
         left.addWidget(self.effect)
         left.addStretch(1)
@@ -452,8 +443,7 @@ class LearnView(FollowsLanguage, QWidget):
         self.undo_button.setToolTip(tr("Put back the weights from before the last step"))
         self.reset_button.setText(tr("Restore bundled model"))
         self.reset_button.setToolTip(tr("Reload the bundled trained model"))
-        self.before_text.setText(tr("Probabilities before"))
-        self.after_text.setText(tr("after the step"))
+        self.probs.set_captions(tr("Probabilities before"), tr("after the step"))
         self.delta_text.setText(tr("How each layer's weights changed (ΔW = −lr · dL/dW)"))
         self.maps_text.setText(tr("Feature maps of"))
         if self.result is not None:

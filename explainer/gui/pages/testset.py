@@ -691,12 +691,14 @@ class EvaluationView(JobPage):
         self.progress_bar.setValue(round(1000 * done / max(total, 1)))
         self.progress_bar.setFormat(tr("{done:,} of {total:,} images").format(done=done, total=total))
 
+    def _failure_text(self) -> str:
+        return tr("Evaluation failed: {message}")
+
     def _on_error(self, message: str) -> None:
         self._failed = True
-        self._show_status(tr("Evaluation failed: {message}").format(message=message), error=True)
+        super()._on_error(message)
 
     def _on_finished(self, result: EvaluationResult | None) -> None:
-        self._worker = None
         self._set_running(False)
         if result is not None:
             self._result = result

@@ -48,7 +48,6 @@ from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS
 from explainer.gui.kit.plots import configure_pyqtgraph, style_plot
 from explainer.gui.kit.widgets import (
     buddy_rows,
-    button,
     choice_box,
     heading,
     label,
@@ -470,12 +469,7 @@ class TrainingView(PausableJobPage):
         columns.addSpacing(theme.px(24))
         columns.addLayout(right, 1)
 
-        self.start_button = button("start", self.start)
-        self.pause_button = button("pause", self.toggle_pause)
-        self.stop_button = button("stop", self.stop)
-        buttons = QHBoxLayout()
-        for control in (self.start_button, self.pause_button, self.stop_button):
-            buttons.addWidget(control)
+        buttons = self._job_buttons()
         buttons.addStretch(1)
 
         self.progress_bar = QProgressBar()
@@ -643,12 +637,11 @@ class TrainingView(PausableJobPage):
         if model is not None:
             self.sigModelProduced.emit(model)
 
-    def _on_error(self, message: str) -> None:
-        self._show_status(tr("Training failed: {message}").format(message=message), error=True)
+    def _failure_text(self) -> str:
+        return tr("Training failed: {message}")
 
     def _on_finished(self, result: TrainingResult) -> None:
         """Show how the run ended and hand over the model it keeps."""
-        self._worker = None
         self._plot_timer.stop()
         self._redraw_curves()
         if self._last_progress is not None:
