@@ -582,7 +582,7 @@ class DetailView(FollowsLanguage, QWidget):
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
-        self.title = widgets.label("title", wrap=True)
+        self.title = widgets.TitleLabel("title", wrap=True)
         self.toolbar = widgets.side_by_side(self.title)
         self.png_button = widgets.button("export_png", lambda: ask_png(self, self, self.objectName()))
 
@@ -654,7 +654,6 @@ class DetailView(FollowsLanguage, QWidget):
         return export_widget_png(self, path)
 
     def _apply_theme(self) -> None:
-        self.title.setFont(theme.font(1.5, bold=True))
         self.text.setFont(theme.font(1.1))
         self.keys.setFont(theme.font(0.9))
         palette = theme.current()

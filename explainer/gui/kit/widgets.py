@@ -45,6 +45,21 @@ def heading(name: str = "") -> QLabel:
     return made
 
 
+class TitleLabel(QLabel):
+    """A view's big bold title called ``name`` (1.5 times the app's font, so it follows the zoom);
+    ``wrap``: it wraps its words."""
+
+    def __init__(self, name: str, *, wrap: bool = False) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setWordWrap(wrap)
+        self._apply_font()
+        theme.notifier().sigChanged.connect(self._apply_font)
+
+    def _apply_font(self) -> None:
+        self.setFont(theme.font(1.5, bold=True))
+
+
 def hint() -> QLabel:
     """A short explanatory text that wraps and always keeps the height of its lines."""
     made = label(wrap=True)

@@ -21,7 +21,7 @@ from explainer.core.passes import learn_step
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr
 from explainer.gui.kit.mapboard import MapBoard, Panel
-from explainer.gui.kit.widgets import button, label, page_column, side_by_side
+from explainer.gui.kit.widgets import TitleLabel, button, label, page_column, side_by_side
 from explainer.gui.network.prediction import PredictionPair
 from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.learn import learning_rate_box
@@ -51,7 +51,7 @@ class AdversarialView(FollowsLanguage, QWidget):
         self._x: np.ndarray | None = None
         self._label: int | None = None
         self.adversarial: np.ndarray | None = None
-        self.title = label("title")
+        self.title = TitleLabel("title")
         self.epsilon_text = QLabel()
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("epsilon")
@@ -204,7 +204,6 @@ class AdversarialView(FollowsLanguage, QWidget):
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
         show_header(self, self.title)
-        self.title.setFont(theme.font(1.5, bold=True))
         self.slider.setToolTip(tr("ε: how far each pixel may move (pixels lie between 0 and 1)"))
         self.show_button.setText(tr("Show in the network"))
         self.show_button.setToolTip(

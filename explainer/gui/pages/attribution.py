@@ -33,7 +33,7 @@ from explainer.core.network import Sequential
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt
-from explainer.gui.kit.widgets import check_box, choice_box, label, side_by_side
+from explainer.gui.kit.widgets import TitleLabel, check_box, choice_box, label, side_by_side
 from explainer.gui.layers import registry
 from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.sanity import SanityPanel
@@ -115,7 +115,7 @@ class AttributionView(FollowsLanguage, QWidget):
         self._timer.setInterval(RECOMPUTE_DELAY_MS)
         self._timer.timeout.connect(self.compute)
 
-        self.title = label("title")
+        self.title = TitleLabel("title")
         self.class_text, self.label_text = QLabel(), QLabel()
         self.class_box = self._combo("explain_class", METHODS)
         self.label_box = self._combo("true_label", ("loss",))
@@ -474,7 +474,6 @@ class AttributionView(FollowsLanguage, QWidget):
         self._refresh()
 
     def _apply_theme(self) -> None:
-        self.title.setFont(theme.font(1.5, bold=True))
         self.loss_label.setFont(theme.font(1.1))
 
 

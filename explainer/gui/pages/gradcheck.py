@@ -30,7 +30,15 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr, translate_error
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt
-from explainer.gui.kit.widgets import button, check_box, choice_box, label, page_column, side_by_side
+from explainer.gui.kit.widgets import (
+    TitleLabel,
+    button,
+    check_box,
+    choice_box,
+    label,
+    page_column,
+    side_by_side,
+)
 from explainer.gui.pages.base import run_page, show_header
 
 EPSILONS = (1e-3, 1e-4, 1e-5, 1e-6, 1e-7)
@@ -99,7 +107,7 @@ class GradCheckView(FollowsLanguage, QWidget):
         self.results: list[GradCheck] = []
         self._rng = np.random.default_rng(0)
 
-        self.title = label("title")
+        self.title = TitleLabel("title")
         self.label_text, self.eps_text = QLabel(), QLabel()
         self.label_box = choice_box("label", self.check)
         self.eps_box = choice_box("eps", items=[f"{eps:.0e}" for eps in EPSILONS])
@@ -349,7 +357,6 @@ class GradCheckView(FollowsLanguage, QWidget):
         self._fill_table()
 
     def _apply_theme(self) -> None:
-        self.title.setFont(theme.font(1.5, bold=True))
         self.table.setFont(theme.font(1.0, mono=True))
 
 

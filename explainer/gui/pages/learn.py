@@ -34,7 +34,7 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr, translate_error
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
-from explainer.gui.kit.widgets import button, choice_box, label, page_column, side_by_side
+from explainer.gui.kit.widgets import TitleLabel, button, choice_box, label, page_column, side_by_side
 from explainer.gui.layers import registry
 from explainer.gui.network.prediction import PredictionPair
 from explainer.gui.pages.base import run_page, show_header
@@ -121,7 +121,7 @@ class LearnView(FollowsLanguage, QWidget):
         self.result: LearnResult | None = None
         self._current_trace: Trace | None = None
 
-        self.title = label("title")
+        self.title = TitleLabel("title")
         self.label_text, self.lr_text = QLabel(), QLabel()
         self.label_box = choice_box("label", self._show_current)
         self.label_box.activated.connect(self.sigLabelChosen.emit)
@@ -452,7 +452,6 @@ class LearnView(FollowsLanguage, QWidget):
             self._show_current()
 
     def _apply_theme(self) -> None:
-        self.title.setFont(theme.font(1.5, bold=True))
         self.loss_label.setFont(theme.font(1.3))
 
 

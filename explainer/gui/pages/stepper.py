@@ -29,7 +29,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr, translate_error
 from explainer.gui.kit.animation import StepPlayer
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
-from explainer.gui.kit.widgets import button, choice_box, label, side_by_side
+from explainer.gui.kit.widgets import TitleLabel, button, choice_box, label, side_by_side
 from explainer.gui.layers import registry
 from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.learn import learning_rate_box
@@ -195,7 +195,7 @@ class StepperView(FollowsLanguage, QWidget):
         self._flat_shape: tuple[int, ...] | None = None
         self._details: list[QWidget] = []
 
-        self.title = label("title")
+        self.title = TitleLabel("title")
         self.label_box = choice_box("label", self._recompute)
         self.lr_box = learning_rate_box()
         self.lr_box.valueChanged.connect(self._recompute)
@@ -480,7 +480,6 @@ class StepperView(FollowsLanguage, QWidget):
             self._recompute()
 
     def _apply_theme(self) -> None:
-        self.title.setFont(theme.font(1.5, bold=True))
         self.phase.setFont(theme.font(1.3))
         self.loss.setFont(theme.font(1.3, bold=True))
         self.formula.setFont(theme.font(1.05, mono=True))
