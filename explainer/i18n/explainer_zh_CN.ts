@@ -1422,13 +1422,13 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/norm.py" line="175" />
-            <location filename="../../explainer/gui/pages/learn.py" line="434" />
+            <location filename="../../explainer/gui/pages/learn.py" line="425" />
             <source>before</source>
             <translation>之前</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/norm.py" line="175" />
-            <location filename="../../explainer/gui/pages/learn.py" line="435" />
+            <location filename="../../explainer/gui/pages/learn.py" line="426" />
             <source>after</source>
             <translation>之后</translation>
         </message>
@@ -2370,7 +2370,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="160" />
-            <location filename="../../explainer/gui/pages/learn.py" line="285" />
+            <location filename="../../explainer/gui/pages/learn.py" line="276" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
         </message>
@@ -2559,7 +2559,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/window.py" line="354" />
-            <location filename="../../explainer/gui/pages/learn.py" line="451" />
+            <location filename="../../explainer/gui/pages/learn.py" line="442" />
             <location filename="../../explainer/gui/pages/sanity.py" line="459" />
             <source>Undo</source>
             <translation>撤销</translation>
@@ -2575,92 +2575,92 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>上一次更新所用的时间：预处理、前向传播和刷新视图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="587" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="591" />
             <source>Cannot use this input</source>
             <translation>无法使用这个输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="595" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="599" />
             <source>update {ms:.1f} ms</source>
             <translation>更新 {ms:.1f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="601" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="605" />
             <source>Draw a digit to see what the network thinks</source>
             <translation>写一个数字，看看网络怎么认为</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="603" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="607" />
             <source>Draw or pick an image to see what the network thinks</source>
             <translation>画一张或选一张图片，看看网络怎么想</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="608" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="612" />
             <source>Prediction: {name} ({percent:.1f} %)</source>
             <translation>预测：{name}（{percent:.1f} %）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="629" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="633" />
             <source>⚠ This does not look like the digits the network was trained on (score {score:.1f})</source>
             <translation>⚠ 这看起来不像网络训练时见过的数字（异常分数 {score:.1f}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="642" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="646" />
             <source>Loss L = {loss} for the target {name} (the predicted class)</source>
             <translation>目标 {name}（预测的类别）的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="644" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="648" />
             <source>Loss L = {loss} for the true label {name}</source>
             <translation>对真实标签 {name} 的损失 L = {loss}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="650" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="654" />
             <source>Explaining class {name}: its score z = {score}</source>
             <translation>正在解释类别 {name}：它的得分 z = {score}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="658" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="662" />
             <source>Backward: each map shows ∂L/∂a, how the loss changes when that value grows (red: the loss rises, blue: it falls). Click a map to see the gradient flow back through its layer.</source>
             <translation>反向：每张图显示 ∂L/∂a，即这个值变大时损失如何变化（红色：损失上升，蓝色：损失下降）。点击一张图，查看梯度如何反向穿过它所在的层。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="663" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="667" />
             <source>Forward: each map shows what its layer computed from your input (red: positive, blue: negative). Click any map to see how it was computed; right-click a point of it to see which pixels that unit sees.</source>
             <translation>前向：每张图显示它所在的层根据你的输入算出了什么（红色：正，蓝色：负）。点击任意一张图，查看它是如何算出来的；右键点击图上的一点，查看那个单元看到了哪些像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="722" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="726" />
             <source>Training: the network updates every few steps</source>
             <translation>训练中：网络每隔几步更新一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="722" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="726" />
             <source>Training ended</source>
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="803" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="807" />
             <source>Loaded a test image labelled {label}</source>
             <translation>已载入一张标签为 {label} 的测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="829" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="833" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="829" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="833" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="837" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="841" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="837" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="841" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
@@ -2779,7 +2779,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>异常输入（分数 {score:.1f}；99% 的数字低于 {threshold:.1f}）：这看起来不像网络训练时见过的数字，所以它的回答意义不大。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/prediction.py" line="315" />
+            <location filename="../../explainer/gui/network/prediction.py" line="337" />
             <source>Prediction</source>
             <translation>预测</translation>
         </message>
@@ -3121,7 +3121,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="397" />
             <location filename="../../explainer/gui/pages/activations.py" line="510" />
-            <location filename="../../explainer/gui/pages/adversarial.py" line="178" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="170" />
             <location filename="../../explainer/gui/pages/playground.py" line="143" />
             <source>your input</source>
             <translation>你的输入</translation>
@@ -3327,97 +3327,97 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>如果标签是 {cls}，网络就是在自信地犯错（p = {p}）。MSE 的梯度要经过 softmax 的斜率 p(1 − p) 才能到达 logit，而输出饱和时这个斜率几乎为 0：最多只有 {mse}，所以这个错误几乎得不到纠正。交叉熵中的 log 恰好抵消了这个斜率，∂L/∂z = p − t，所以它的梯度是 {ce}：错得越厉害，学得越快。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="143" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="135" />
             <source>After one step on the perturbed input the network sees it again; try the slider.</source>
             <translation>在扰动后的输入上走一步之后，网络又认出了它；试试拖动滑块。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="153" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="145" />
             <source>ε = {e}</source>
             <translation>ε = {e}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="164" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="156" />
             <source>Draw or pick an input: this page then tries to fool the network with it.</source>
             <translation>画一个输入：这一页会试着用它骗过网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="179" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="171" />
             <source>perturbation ε · sign(∂L/∂x)</source>
             <translation>扰动 ε · sign(∂L/∂x)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="180" />
-            <location filename="../../explainer/gui/pages/adversarial.py" line="227" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="172" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="217" />
             <source>perturbed input</source>
             <translation>扰动后的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="184" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="176" />
             <source>Label {y}: the network reads {a} before and {b} after the step.</source>
             <translation>标签 {y}：扰动前网络读作 {a}，扰动后读作 {b}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="188" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="180" />
             <source>The prediction flipped: “Show in the network” shows where the maps changed.</source>
             <translation>预测变了：“在网络中显示”会显示哪些特征图变了。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="200" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="192" />
             <source>No measured table for this model (benchmarks/bench_fgsm.py makes one).</source>
             <translation>这个模型没有测量表（benchmarks/bench_fgsm.py 可以生成）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="207" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="199" />
             <source>Measured on the 10,000 test images (clean: {clean}):</source>
             <translation>在 10,000 个测试图像上测得（无扰动：{clean}）：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="209" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="201" />
             <source>PGD, 10 steps (1,000 images)</source>
             <translation>PGD，10 步（1,000 个输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="216" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="207" />
             <source>ε: how far each pixel may move (pixels lie between 0 and 1)</source>
             <translation>ε：每个像素最多能改变多少（像素值在 0 到 1 之间）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="217" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="208" />
             <source>Show in the network</source>
             <translation>在网络中显示</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="219" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="210" />
             <source>Pin the clean input's maps and show the perturbed input: the overview shows the difference</source>
             <translation>固定原始输入的特征图并显示扰动后的输入：总览显示两者的差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="221" />
-            <location filename="../../explainer/gui/pages/descent.py" line="275" />
-            <location filename="../../explainer/gui/pages/learn.py" line="447" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="212" />
+            <location filename="../../explainer/gui/pages/descent.py" line="269" />
+            <location filename="../../explainer/gui/pages/learn.py" line="438" />
             <location filename="../../explainer/gui/pages/stepper.py" line="471" />
-            <location filename="../../explainer/gui/pages/training.py" line="406" />
+            <location filename="../../explainer/gui/pages/training.py" line="405" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="222" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="213" />
             <source>Learn this perturbed input</source>
             <translation>学习这个扰动后的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="224" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="215" />
             <source>One SGD step on the perturbed input with its true label: adversarial training in miniature</source>
             <translation>用真实标签在扰动后的输入上做一步 SGD：微型的对抗训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="226" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="217" />
             <source>Probabilities, your input</source>
             <translation>概率：你的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="229" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="219" />
             <source>Why a network that is 99% right falls apart: each pixel moves by only ε, too little for you to see, but every one moves in the direction that raises the loss. The score changes by about ε times the sum of all 784 |∂L/∂x|, and these small pushes add up. Training never showed the network such inputs, so nothing taught it to resist them.</source>
             <translation>为什么 99% 正确的网络会崩溃：每个像素只改变 ε，小到你看不出来，但每一个都朝着让损失变大的方向改变。分数大约改变 ε 乘以全部 784 个 |∂L/∂x| 之和，这些小小的推动累加起来。训练时网络从没见过这样的输入，所以没有什么教它去抵抗。</translation>
         </message>
@@ -3929,207 +3929,207 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>步幅 S = {s} 是卷积核在两个输出之间跳过的距离，所以输出有 (M − K + 2P) / S + 1 个采样，向下取整（此处 P = {p}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="273" />
+            <location filename="../../explainer/gui/pages/descent.py" line="267" />
             <source>Images</source>
             <translation>图像数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="273" />
+            <location filename="../../explainer/gui/pages/descent.py" line="267" />
             <source>How many training images the three runs share</source>
             <translation>三个训练共用多少张训练图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="274" />
+            <location filename="../../explainer/gui/pages/descent.py" line="268" />
             <source>Mini-batch size b</source>
             <translation>小批量大小 b</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="274" />
+            <location filename="../../explainer/gui/pages/descent.py" line="268" />
             <source>Examples per update of the mini-batch run</source>
             <translation>小批量训练每次更新使用的样本数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="275" />
+            <location filename="../../explainer/gui/pages/descent.py" line="269" />
             <source>The same step size for all three runs</source>
             <translation>三个训练使用相同的步长</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="276" />
-            <location filename="../../explainer/gui/pages/training.py" line="410" />
+            <location filename="../../explainer/gui/pages/descent.py" line="270" />
+            <location filename="../../explainer/gui/pages/training.py" line="409" />
             <source>Epochs</source>
             <translation>轮数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="276" />
+            <location filename="../../explainer/gui/pages/descent.py" line="270" />
             <source>Passes over the images, for every run</source>
             <translation>每个训练遍历这些图像的次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="277" />
+            <location filename="../../explainer/gui/pages/descent.py" line="271" />
             <source>Plot against</source>
             <translation>横轴</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="277" />
+            <location filename="../../explainer/gui/pages/descent.py" line="271" />
             <source>Compare the runs per example seen or per second</source>
             <translation>按已看过的样本数或按秒比较这几个训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="283" />
-            <location filename="../../explainer/gui/pages/descent.py" line="293" />
-            <location filename="../../explainer/gui/pages/descent.py" line="321" />
+            <location filename="../../explainer/gui/pages/descent.py" line="277" />
+            <location filename="../../explainer/gui/pages/descent.py" line="287" />
+            <location filename="../../explainer/gui/pages/descent.py" line="315" />
             <source>examples seen</source>
             <translation>已看过的样本数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="283" />
-            <location filename="../../explainer/gui/pages/descent.py" line="321" />
+            <location filename="../../explainer/gui/pages/descent.py" line="277" />
+            <location filename="../../explainer/gui/pages/descent.py" line="315" />
             <source>computing time (s)</source>
             <translation>计算时间（秒）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="286" />
+            <location filename="../../explainer/gui/pages/descent.py" line="280" />
             <source>Start the three runs from one fresh initialisation</source>
             <translation>从同一个全新的初始化开始三个训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="286" />
+            <location filename="../../explainer/gui/pages/descent.py" line="280" />
             <source>End after this update</source>
             <translation>在这次更新后结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="291" />
+            <location filename="../../explainer/gui/pages/descent.py" line="285" />
             <source>examples per update</source>
             <translation>每次更新的样本数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="292" />
+            <location filename="../../explainer/gui/pages/descent.py" line="286" />
             <source>updates</source>
             <translation>更新次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="294" />
+            <location filename="../../explainer/gui/pages/descent.py" line="288" />
             <source>computing time</source>
             <translation>计算时间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="295" />
+            <location filename="../../explainer/gui/pages/descent.py" line="289" />
             <source>time per update</source>
             <translation>每次更新的时间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="296" />
+            <location filename="../../explainer/gui/pages/descent.py" line="290" />
             <source>loss on all images</source>
             <translation>全部图像上的损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="307" />
+            <location filename="../../explainer/gui/pages/descent.py" line="301" />
             <source>full batch</source>
             <translation>全批量</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="309" />
+            <location filename="../../explainer/gui/pages/descent.py" line="303" />
             <source>SGD (batch 1)</source>
             <translation>SGD（批量 1）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="310" />
+            <location filename="../../explainer/gui/pages/descent.py" line="304" />
             <source>mini-batch (b = {b})</source>
             <translation>小批量（b = {b}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="319" />
+            <location filename="../../explainer/gui/pages/descent.py" line="313" />
             <source>Loss of each update's own batch</source>
             <translation>每次更新所用批次自身的损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="320" />
+            <location filename="../../explainer/gui/pages/descent.py" line="314" />
             <source>Loss on all the images</source>
             <translation>全部图像上的损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="350" />
+            <location filename="../../explainer/gui/pages/descent.py" line="344" />
             <source>Uses the first training images of the {dataset} folder.</source>
             <translation>使用 {dataset} 文件夹中的前若干张训练图像。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="354" />
+            <location filename="../../explainer/gui/pages/descent.py" line="348" />
             <source>No {dataset} data folder: the runs use the bundled sample images.</source>
             <translation>没有 {dataset} 数据文件夹：训练使用自带的样本图像。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="360" />
+            <location filename="../../explainer/gui/pages/descent.py" line="354" />
             <source>Training on the first {n:,} training images of the {dataset} folder.</source>
             <translation>正在用 {dataset} 文件夹中的前 {n:,} 张训练图像训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="366" />
+            <location filename="../../explainer/gui/pages/descent.py" line="360" />
             <source>No {dataset} data folder found: training on the {n} bundled sample images.</source>
             <translation>没有找到 {dataset} 数据文件夹：正在用自带的 {n} 张样本图像训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="430" />
+            <location filename="../../explainer/gui/pages/descent.py" line="424" />
             <source>Paused.</source>
             <translation>已暂停。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="431" />
+            <location filename="../../explainer/gui/pages/descent.py" line="425" />
             <source>loading the images…</source>
             <translation>正在载入图像…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="431" />
-            <location filename="../../explainer/gui/pages/descent.py" line="438" />
+            <location filename="../../explainer/gui/pages/descent.py" line="425" />
+            <location filename="../../explainer/gui/pages/descent.py" line="432" />
             <source>Racing…</source>
             <translation>比赛中…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="453" />
+            <location filename="../../explainer/gui/pages/descent.py" line="447" />
             <source>{seen:,} of {goal:,} examples</source>
             <translation>{goal:,} 个样本中的 {seen:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="456" />
+            <location filename="../../explainer/gui/pages/descent.py" line="450" />
             <source>The race failed: {message}</source>
             <translation>比赛失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="463" />
+            <location filename="../../explainer/gui/pages/descent.py" line="456" />
             <source>Stopped; the curves show the updates made so far.</source>
             <translation>已停止；曲线显示到目前为止的更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="465" />
+            <location filename="../../explainer/gui/pages/descent.py" line="458" />
             <source>Done: every run has seen the images the same number of times.</source>
             <translation>完成：每个训练看过这些图像的次数都相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="497" />
+            <location filename="../../explainer/gui/pages/descent.py" line="490" />
             <source>{s:.2f} s</source>
             <translation>{s:.2f} 秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="498" />
+            <location filename="../../explainer/gui/pages/descent.py" line="491" />
             <source>{ms:.2f} ms</source>
             <translation>{ms:.2f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="506" />
+            <location filename="../../explainer/gui/pages/descent.py" line="499" />
             <source>Left: every update's loss on its own batch; SGD's jumps from one example to the next. Right: the loss on all the images, measured every quarter pass.</source>
             <translation>左图：每次更新在它自己那一批上的损失；SGD 的损失从一个样本跳到下一个样本。右图：全部图像上的损失，每遍历四分之一测量一次。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="515" />
+            <location filename="../../explainer/gui/pages/descent.py" line="508" />
             <source>One full-batch update reads all {n:,} images and takes {batch_ms:.1f} ms; with the same {n:,} examples SGD makes {n:,} updates of {sgd_ms:.2f} ms each. Per example SGD moves furthest but noisiest, full batch smoothest but slowest; the mini-batch sits between.</source>
             <translation>一次全批量更新要读完全部 {n:,} 张图像，耗时 {batch_ms:.1f} 毫秒；用同样的 {n:,} 个样本，SGD 做了 {n:,} 次更新，每次 {sgd_ms:.2f} 毫秒。按样本计，SGD 走得最远但噪声最大，全批量最平稳但最慢；小批量介于两者之间。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="535" />
+            <location filename="../../explainer/gui/pages/descent.py" line="528" />
             <source>Go on</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="535" />
+            <location filename="../../explainer/gui/pages/descent.py" line="528" />
             <source>Hold after this update</source>
             <translation>在这次更新后暂停</translation>
         </message>
@@ -4284,7 +4284,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="324" />
-            <location filename="../../explainer/gui/pages/training.py" line="416" />
+            <location filename="../../explainer/gui/pages/training.py" line="415" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
@@ -4435,258 +4435,258 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>已为此模型在{data}上计算（{n} 张图像）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="74" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="82" />
             <source>pixel ({i}, {j})</source>
             <translation>像素 ({i}, {j})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="270" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="278" />
             <source>click pixels to check them</source>
             <translation>点击像素来检验它们</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="277" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="285" />
             <source>outlined: pixels in the table</source>
             <translation>框出的是表格中的像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="286" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="294" />
             <source>corner: slopes {l} | {r}</source>
             <translation>拐点：两侧斜率 {l} | {r}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="306" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="314" />
             <source>Largest relative error away from corners: &lt;b&gt;{e}&lt;/b&gt;</source>
             <translation>拐点之外的最大相对误差：&lt;b&gt;{e}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="314" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="322" />
             <source>&lt;p&gt;Back-propagation gives every dL/dθ in one backward pass. The backprop column is the trace every view shows, computed in {dtype}. The check nudges one number θ by ±ε and measures the loss of the same weights in float64: &lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;, so rounding stays far below the difference. Relative error = |backprop − numeric| / max(|backprop|, |numeric|); below {good} the shown numbers are right to the precision of {dtype}.&lt;/p&gt;</source>
             <translation>&lt;p&gt;反向传播一次就给出所有 dL/dθ。“反向传播”一列就是各视图显示的追踪结果，以 {dtype} 计算。检验把一个数 θ 推动 ±ε，并用同一组权重在 float64 下测量损失：&lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;，这样舍入误差远小于差值。相对误差 = |反向传播 − 数值| / max(|反向传播|, |数值|)；低于 {good} 时，显示的数字在 {dtype} 的精度内是正确的。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="320" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="328" />
             <source>&lt;p&gt;A &lt;b&gt;corner&lt;/b&gt; means a ReLU input or a max-pool tie sits within ±ε: the slope differs on the two sides, the derivative does not exist there, and backprop takes one side. A black background makes every pooling window there an exact tie, so nudging a pixel beside the stroke may break one; “break ties” checks the input plus ±0.001 of fixed noise instead, so that the derivative exists (that input is then not quite the one the views show).&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;拐点&lt;/b&gt;表示某个 ReLU 输入或最大池化的并列值落在 ±ε 之内：两侧斜率不同，该处导数不存在，反向传播取其中一侧。黑色背景使那里的每个池化窗口都完全并列，因此推动笔画旁边的像素可能打破并列；“打破并列”改为在输入上加 ±0.001 的固定噪声再检验，使导数存在（此时的输入与视图显示的略有不同）。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="333" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="341" />
             <source>Label</source>
             <translation>标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="334" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="342" />
             <source>The class the loss L is computed against</source>
             <translation>计算损失 L 所对照的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="335" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="343" />
             <source>ε</source>
             <translation>ε</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="336" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="344" />
             <source>How far each number is nudged</source>
             <translation>每个数被挪动的幅度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="337" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="345" />
             <source>Layer whose weights “Add weights” picks from</source>
             <translation>“添加权重”从哪一层中挑选权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="338" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="346" />
             <source>Add weights</source>
             <translation>添加权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="339" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="347" />
             <source>Check a few random weights of the chosen layer</source>
             <translation>检验所选层中随机挑选的几个权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="340" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="348" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="341" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="349" />
             <source>Break ties</source>
             <translation>打破并列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="343" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="351" />
             <source>Check on the input plus ±0.001 of fixed noise, so max-pool windows do not tie</source>
             <translation>在输入上加 ±0.001 的固定噪声再检验，使最大池化窗口不再并列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="346" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="354" />
             <source>number θ</source>
             <translation>数 θ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="346" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="354" />
             <source>backprop dL/dθ</source>
             <translation>反向传播 dL/dθ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="346" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="354" />
             <source>central difference</source>
             <translation>中心差分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="346" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="354" />
             <source>relative error</source>
             <translation>相对误差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="346" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="354" />
             <source>note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/job.py" line="62" />
+            <location filename="../../explainer/gui/pages/job.py" line="63" />
             <source>Choose the folder that holds the {name} files first.</source>
             <translation>请先选择存放 {name} 文件的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/job.py" line="142" />
+            <location filename="../../explainer/gui/pages/job.py" line="166" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/job.py" line="144" />
+            <location filename="../../explainer/gui/pages/job.py" line="168" />
             <location filename="../../explainer/gui/pages/testset.py" line="619" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/job.py" line="152" />
+            <location filename="../../explainer/gui/pages/job.py" line="176" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/job.py" line="152" />
+            <location filename="../../explainer/gui/pages/job.py" line="176" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="274" />
+            <location filename="../../explainer/gui/pages/learn.py" line="265" />
             <source>Undone: the weights are back to what they were before that step.</source>
             <translation>已撤销：权重恢复到那一步之前的样子。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="282" />
+            <location filename="../../explainer/gui/pages/learn.py" line="273" />
             <source>Cannot reload the bundled model: {e}</source>
             <translation>无法重新加载自带的模型：{e}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="343" />
+            <location filename="../../explainer/gui/pages/learn.py" line="334" />
             <source>Draw or pick an image, say which class it is, and teach the network.</source>
             <translation>画一张或选一张图片，告诉网络它属于哪一类，然后教教网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="349" />
+            <location filename="../../explainer/gui/pages/learn.py" line="340" />
             <source>Loss now: L = {L}</source>
             <translation>当前损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="361" />
+            <location filename="../../explainer/gui/pages/learn.py" line="352" />
             <source>Loss: {a} → &lt;b&gt;{b}&lt;/b&gt; ({d})</source>
             <translation>损失：{a} → &lt;b&gt;{b}&lt;/b&gt;（{d}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="369" />
+            <location filename="../../explainer/gui/pages/learn.py" line="360" />
             <source>p({y}) went from {a} to {b}. Every weight moved by −lr · dL/dW, lr = {lr}.</source>
             <translation>p({y}) 从 {a} 变为 {b}。每个权重都移动了 −lr · dL/dW，lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="382" />
+            <location filename="../../explainer/gui/pages/learn.py" line="373" />
             <source>Δb: largest |change| {v}</source>
             <translation>Δb：最大 |变化| {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="385" />
+            <location filename="../../explainer/gui/pages/learn.py" line="376" />
             <source>ΔW {name}</source>
             <translation>ΔW {name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="402" />
+            <location filename="../../explainer/gui/pages/learn.py" line="393" />
             <source>This step changed the model the whole window uses: on the {n} gallery images it gets {a} → &lt;b&gt;{b}&lt;/b&gt; right.</source>
             <translation>这一步改变了整个窗口使用的模型：在 {n} 张示例图片上，正确率 {a} → &lt;b&gt;{b}&lt;/b&gt;。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="407" />
+            <location filename="../../explainer/gui/pages/learn.py" line="398" />
             <source>Undo or Model → Restore bundled model puts the old weights back.</source>
             <translation>“撤销”或“模型 → 恢复自带的模型”可以恢复原来的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="427" />
+            <location filename="../../explainer/gui/pages/learn.py" line="418" />
             <source>feature maps now</source>
             <translation>当前的特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="436" />
+            <location filename="../../explainer/gui/pages/learn.py" line="427" />
             <source>after − before</source>
             <translation>之后 − 之前</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="445" />
+            <location filename="../../explainer/gui/pages/learn.py" line="436" />
             <source>It is a</source>
             <translation>它是</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="446" />
+            <location filename="../../explainer/gui/pages/learn.py" line="437" />
             <source>The true class of your drawing (starts at the network's guess)</source>
             <translation>你所写数字的真实类别（初始为网络的猜测）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="448" />
+            <location filename="../../explainer/gui/pages/learn.py" line="439" />
             <source>Step size: every weight moves by −lr · dL/dW</source>
             <translation>步长：每个权重移动 −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="449" />
+            <location filename="../../explainer/gui/pages/learn.py" line="440" />
             <source>Apply one SGD step</source>
             <translation>执行一步 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="450" />
+            <location filename="../../explainer/gui/pages/learn.py" line="441" />
             <source>Compute dL/dW for this input and label, and move every weight once</source>
             <translation>针对这个输入和标签计算 dL/dW，并把每个权重移动一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="452" />
+            <location filename="../../explainer/gui/pages/learn.py" line="443" />
             <source>Put back the weights from before the last step</source>
             <translation>恢复上一步之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="453" />
+            <location filename="../../explainer/gui/pages/learn.py" line="444" />
             <source>Restore bundled model</source>
             <translation>恢复自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="454" />
+            <location filename="../../explainer/gui/pages/learn.py" line="445" />
             <source>Reload the bundled trained model</source>
             <translation>重新加载自带的已训练模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="455" />
+            <location filename="../../explainer/gui/pages/learn.py" line="446" />
             <source>Probabilities before</source>
             <translation>之前的概率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="456" />
+            <location filename="../../explainer/gui/pages/learn.py" line="446" />
             <source>after the step</source>
             <translation>这一步之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="457" />
+            <location filename="../../explainer/gui/pages/learn.py" line="447" />
             <source>How each layer's weights changed (ΔW = −lr · dL/dW)</source>
             <translation>各层权重的变化（ΔW = −lr · dL/dW）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="458" />
+            <location filename="../../explainer/gui/pages/learn.py" line="448" />
             <source>Feature maps of</source>
             <translation>特征图：</translation>
         </message>
@@ -5391,294 +5391,294 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>{done:,} / {total:,} 张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="696" />
+            <location filename="../../explainer/gui/pages/testset.py" line="695" />
             <source>Evaluation failed: {message}</source>
             <translation>评估失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="705" />
+            <location filename="../../explainer/gui/pages/testset.py" line="707" />
             <source>{total:,} images</source>
             <translation>{total:,} 张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="708" />
+            <location filename="../../explainer/gui/pages/testset.py" line="710" />
             <source>{accuracy:.2%} right: {right:,} of {total:,} test images, {wrong:,} wrong</source>
             <translation>正确率 {accuracy:.2%}：{total:,} 张测试图片中对了 {right:,} 张，错了 {wrong:,} 张</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="718" />
+            <location filename="../../explainer/gui/pages/testset.py" line="720" />
             <source>Stopped; the results shown are from before.</source>
             <translation>已停止；显示的是之前的结果。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="126" />
+            <location filename="../../explainer/gui/pages/training.py" line="125" />
             <source>Folder with the {name} files</source>
             <translation>存放 {name} 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="137" />
+            <location filename="../../explainer/gui/pages/training.py" line="136" />
             <source>none chosen</source>
             <translation>尚未选择</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="147" />
+            <location filename="../../explainer/gui/pages/training.py" line="146" />
             <source>Your images:</source>
             <translation>你的图像：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="147" />
+            <location filename="../../explainer/gui/pages/training.py" line="146" />
             <source>{name} folder:</source>
             <translation>{name} 文件夹：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="148" />
+            <location filename="../../explainer/gui/pages/training.py" line="147" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="150" />
+            <location filename="../../explainer/gui/pages/training.py" line="149" />
             <source>The folder with train-images-idx3-ubyte.gz and the three other {name} files</source>
             <translation>包含 train-images-idx3-ubyte.gz 及另外三个 {name} 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="256" />
+            <location filename="../../explainer/gui/pages/training.py" line="255" />
             <source>No network to train.</source>
             <translation>没有可以训练的网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="259" />
+            <location filename="../../explainer/gui/pages/training.py" line="258" />
             <source>Trains the current network: {layers} layers, {weights:,} weights.</source>
             <translation>训练当前网络：{layers} 层，{weights:,} 个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="341" />
+            <location filename="../../explainer/gui/pages/training.py" line="340" />
             <source>loading the data…</source>
             <translation>正在加载数据…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="341" />
-            <location filename="../../explainer/gui/pages/training.py" line="384" />
+            <location filename="../../explainer/gui/pages/training.py" line="340" />
+            <location filename="../../explainer/gui/pages/training.py" line="383" />
             <source>Training…</source>
             <translation>正在训练…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="362" />
+            <location filename="../../explainer/gui/pages/training.py" line="361" />
             <source>Start trains a new network for these {classes} classes ({names}); the whole window then works on your images.</source>
             <translation>“开始”会为这 {classes} 个类别（{names}）训练一个新网络；之后整个窗口都使用你的图像。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="378" />
+            <location filename="../../explainer/gui/pages/training.py" line="377" />
             <source>Paused. Resume goes on from here.</source>
             <translation>已暂停。“继续”会从这里接着训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="387" />
+            <location filename="../../explainer/gui/pages/training.py" line="386" />
             <source>Stopping after this step…</source>
             <translation>这一步结束后停止…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="393" />
+            <location filename="../../explainer/gui/pages/training.py" line="392" />
             <source>Watch a network learn: the loss falls, the accuracy rises, and every few steps the overview and the kernels show the filters as they form. The last {count:,} {name} training images are kept aside to measure the validation accuracy after each epoch.</source>
             <translation>看着网络学习：损失下降，准确率上升，每隔几步，总览图和卷积核就会显示正在成形的滤波器。{name} 训练集的最后 {count:,} 张图片被留出来，在每轮结束后测量验证准确率。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="401" />
+            <location filename="../../explainer/gui/pages/training.py" line="400" />
             <source>Adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="401" />
+            <location filename="../../explainer/gui/pages/training.py" line="400" />
             <source>SGD with momentum</source>
             <translation>带动量的 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="404" />
+            <location filename="../../explainer/gui/pages/training.py" line="403" />
             <source>Optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="404" />
+            <location filename="../../explainer/gui/pages/training.py" line="403" />
             <source>How the gradients change the weights</source>
             <translation>梯度如何改变权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="407" />
+            <location filename="../../explainer/gui/pages/training.py" line="406" />
             <source>Size of each step at the start; it decays to zero over the run (cosine schedule)</source>
             <translation>开始时每一步的步长；它会在训练过程中逐渐衰减到零（余弦调度）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="409" />
+            <location filename="../../explainer/gui/pages/training.py" line="408" />
             <source>Batch size</source>
             <translation>批大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="409" />
+            <location filename="../../explainer/gui/pages/training.py" line="408" />
             <source>Images per step: the gradient is averaged over them</source>
             <translation>每一步用的图片数：梯度取它们的平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="410" />
+            <location filename="../../explainer/gui/pages/training.py" line="409" />
             <source>Passes over the training images</source>
             <translation>遍历训练图片的次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="411" />
+            <location filename="../../explainer/gui/pages/training.py" line="410" />
             <source>Training images</source>
             <translation>训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="411" />
+            <location filename="../../explainer/gui/pages/training.py" line="410" />
             <source>How many training images one epoch uses</source>
             <translation>每轮使用多少张训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="413" />
+            <location filename="../../explainer/gui/pages/training.py" line="412" />
             <source>Refresh every</source>
             <translation>刷新间隔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="414" />
+            <location filename="../../explainer/gui/pages/training.py" line="413" />
             <source>Show the network's current weights every this-many steps</source>
             <translation>每隔这么多步显示一次网络当前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="416" />
+            <location filename="../../explainer/gui/pages/training.py" line="415" />
             <source>Seeds the order of the images and the augmentation</source>
             <translation>决定图片顺序和数据增强的随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="419" />
+            <location filename="../../explainer/gui/pages/training.py" line="418" />
             <source> steps</source>
             <translation> 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="420" />
+            <location filename="../../explainer/gui/pages/training.py" line="419" />
             <source>Augment (rotate, scale, shift, thicken)</source>
             <translation>数据增强（旋转、缩放、平移、加粗）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="422" />
+            <location filename="../../explainer/gui/pages/training.py" line="421" />
             <source>Random changes to every training image so the network copes with drawings and photos</source>
             <translation>对每张训练图片做随机变化，让网络能应付手绘和照片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="425" />
+            <location filename="../../explainer/gui/pages/training.py" line="424" />
             <source>Train the current network from its current weights</source>
             <translation>从当前权重开始训练当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="426" />
+            <location filename="../../explainer/gui/pages/training.py" line="425" />
             <source>End after this step and keep the weights</source>
             <translation>在这一步之后结束，并保留权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="544" />
+            <location filename="../../explainer/gui/pages/training.py" line="538" />
             <source>Loss (cross-entropy)</source>
             <translation>损失（交叉熵）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="545" />
+            <location filename="../../explainer/gui/pages/training.py" line="539" />
             <source>Accuracy (%)</source>
             <translation>准确率（%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="547" />
+            <location filename="../../explainer/gui/pages/training.py" line="541" />
             <source>epoch</source>
             <translation>轮</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="549" />
+            <location filename="../../explainer/gui/pages/training.py" line="543" />
             <source>each batch</source>
             <translation>每一批</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="550" />
+            <location filename="../../explainer/gui/pages/training.py" line="544" />
             <source>moving average</source>
             <translation>滑动平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="551" />
+            <location filename="../../explainer/gui/pages/training.py" line="545" />
             <source>training batches (moving average)</source>
             <translation>训练批次（滑动平均）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="552" />
+            <location filename="../../explainer/gui/pages/training.py" line="546" />
             <source>validation, after each epoch</source>
             <translation>验证集，每轮之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="606" />
+            <location filename="../../explainer/gui/pages/training.py" line="600" />
             <source>epoch {epoch}/{epochs} · step {step:,}/{total:,}</source>
             <translation>第 {epoch}/{epochs} 轮 · 第 {step:,}/{total:,} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="615" />
+            <location filename="../../explainer/gui/pages/training.py" line="609" />
             <source> · about {time} left</source>
             <translation> · 大约还剩 {time}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="616" />
+            <location filename="../../explainer/gui/pages/training.py" line="610" />
             <source>{rate:,.0f} images/s · {elapsed} elapsed{eta}</source>
             <translation>{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="623" />
+            <location filename="../../explainer/gui/pages/training.py" line="617" />
             <source> · loss of the last batch {loss:.3f}, moving average {average:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}，滑动平均 {average:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="627" />
+            <location filename="../../explainer/gui/pages/training.py" line="621" />
             <source> · loss of the last batch {loss:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="629" />
+            <location filename="../../explainer/gui/pages/training.py" line="623" />
             <source> · mean loss of epoch {epoch} {loss:.3f}</source>
             <translation> · 第 {epoch} 轮的平均损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="633" />
+            <location filename="../../explainer/gui/pages/training.py" line="627" />
             <source> · validation accuracy {accuracy:.1%}</source>
             <translation> · 验证准确率 {accuracy:.1%}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="647" />
-            <location filename="../../explainer/gui/pages/training.py" line="668" />
+            <location filename="../../explainer/gui/pages/training.py" line="641" />
+            <location filename="../../explainer/gui/pages/training.py" line="661" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="663" />
+            <location filename="../../explainer/gui/pages/training.py" line="656" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="665" />
+            <location filename="../../explainer/gui/pages/training.py" line="658" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="672" />
+            <location filename="../../explainer/gui/pages/training.py" line="665" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="676" />
+            <location filename="../../explainer/gui/pages/training.py" line="669" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="680" />
+            <location filename="../../explainer/gui/pages/training.py" line="673" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="740" />
+            <location filename="../../explainer/gui/pages/training.py" line="733" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="740" />
+            <location filename="../../explainer/gui/pages/training.py" line="733" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>

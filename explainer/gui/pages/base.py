@@ -15,8 +15,19 @@ the same way, by the signals the view offers:
 - ``sigShowInNetwork(clean, changed, label)``: pin the clean digit's maps and show the changed digit in
   the overview (compare mode); digits ``(28, 28)`` float32 in [0, 1].
 
-A page's heading and intro are declared in its spec too (``heading``, ``intro``); its ``retranslate_ui``
-shows them with :func:`show_header`.
+What a new page reuses instead of writing it again:
+
+- its heading and intro: declared in its spec (``heading``, ``intro``); ``retranslate_ui`` shows them with
+  :func:`show_header` (``show_header(self, self.heading, self.intro)``);
+- a job in a worker: :class:`explainer.gui.pages.job.JobPage` (data, start-up, failure text, shutdown), or
+  :class:`~explainer.gui.pages.job.PausableJobPage` with its Start / Pause / Stop row (``_job_buttons``,
+  ``_name_job_buttons``, ``_enable_settings``, ``_pause_tips``);
+- widgets from :mod:`explainer.gui.kit.widgets`: ``TitleLabel`` (a big title that follows the zoom),
+  ``heading``, ``hint``, ``button``, ``choice_box``, ``spin_box``, ``check_box``, ``captioned_row`` and
+  ``buddy_rows`` with ``set_row_texts`` (captions and tooltips of a row of fields), ``page_column``;
+  :func:`explainer.gui.kit.plots.style_plot` for a pyqtgraph plot in the palette;
+  :class:`explainer.gui.network.prediction.PredictionPair` for probabilities before and after a change;
+  :func:`explainer.gui.state.signals_blocked` to set several controls without their signals.
 
 Every page module runs alone on a sample digit: ``python -m explainer.gui.pages.<module>`` calls
 :func:`run_page`.
