@@ -16,6 +16,13 @@ from test_core_gradients import as_float64, distinct, numeric_grad
 from explainer.core import AvgPool2D, Conv2D, Dense, Flatten, Layer, MaxPool2D, ReLU, Sequential, naive, ops
 from explainer.core import layers as core_layers
 from explainer.core import schema as checks
+from explainer.core.steps import (
+    conv_input_grad_steps,
+    conv_steps,
+    conv_weight_grad_steps,
+    maxpool_grad_steps,
+    pool_steps,
+)
 from explainer.errors import BadInputError
 from explainer.modelio import load_model, save_model
 
@@ -401,3 +408,61 @@ def test_resolve_padding_refuses_unequal_sides_where_one_number_is_needed() -> N
     assert core_layers.resolve_padding([2, 2, 2, 2], 3) == 2
     with pytest.raises(ValueError, match="differs between sides"):
         core_layers.resolve_padding([0, 0, 1, 1], 2)
+
+
+# -- the teaching steps ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("k", "s", "pads"), CONV_FORMS)
+def test_conv_steps_with_asymmetric_padding_equal_the_layer(k: int, s: int, pads: tuple) -> None:
+    rng = np.random.default_rng(12)
+    layer = conv_layer(k, s, pads, rng)
+    x = rng.standard_normal((1, 2, 6, 5))
+    y = layer.forward(x)
+    dy = rng.standard_normal(y.shape)
+    dx = layer.backward(dy)
+    W, b = layer.params["W"], layer.params["b"]
+    values = [step.value for step in conv_steps(x[0], W[1], b[1], s, list(pads))]
+    np.testing.assert_allclose(np.reshape(values, y.shape[2:]), y[0, 1], atol=1e-12)
+    # One input and one output channel at a time: dx sums over output channels, dW over positions.
+    one = [
+        list(conv_input_grad_steps(dy[0, o], W[o, 0], s, list(pads), input_shape=(6, 5))) for o in range(3)
+    ]
+    dx0 = sum(np.reshape([step.value for step in steps], (6, 5)) for steps in one)
+    np.testing.assert_allclose(dx0, dx[0, 0], atol=1e-12)
+    dw = [step.value for step in conv_weight_grad_steps(x[0, 1], dy[0, 2], k, k, s, list(pads))]
+    np.testing.assert_allclose(np.reshape(dw, (k, k)), layer.grads["W"][2, 1], atol=1e-12)
+
+
+@pytest.mark.parametrize(("size", "stride", "padding", "ceil"), POOL_FORMS)
+def test_pool_steps_with_padding_and_ceil_mode_equal_the_layers(
+    size: int, stride: int, padding: Any, ceil: bool
+) -> None:
+    rng = np.random.default_rng(13)
+    x = distinct(rng, (1, 1, 7, 8))
+    settings = {"padding": padding, "ceil_mode": ceil}
+    layer = pool_layer(MaxPool2D, size, stride, padding, ceil, False)
+    y = layer.forward(x)
+    dy = rng.standard_normal(y.shape)
+    steps = list(pool_steps(x[0, 0], size, stride, "max", **settings))
+    np.testing.assert_array_equal(np.reshape([s.value for s in steps], y.shape[2:]), y[0, 0])
+    routed = np.zeros((7, 8))
+    for step in maxpool_grad_steps(x[0, 0], dy[0, 0], size, stride, **settings):
+        routed[step.input_index] += step.value
+    np.testing.assert_allclose(routed, layer.backward(dy)[0, 0], atol=1e-12)
+    for include in (False, True):
+        y = pool_layer(AvgPool2D, size, stride, padding, ceil, include).forward(x)
+        steps = list(pool_steps(x[0, 0], size, stride, "avg", count_include_pad=include, **settings))
+        np.testing.assert_allclose(np.reshape([s.value for s in steps], y.shape[2:]), y[0, 0], atol=1e-12)
+
+
+def test_pool_step_windows_show_padding_as_the_layer_sees_it() -> None:
+    x = np.arange(9.0).reshape(3, 3)
+    first = next(pool_steps(x, 2, 2, "max", padding=1))
+    np.testing.assert_array_equal(first.window, [[-np.inf, -np.inf], [-np.inf, 0.0]])
+    assert first.value == 0.0 and first.index == (1, 1)
+    first = next(pool_steps(x, 2, 2, "avg", padding=1))
+    np.testing.assert_array_equal(first.window, [[0.0, 0.0], [0.0, 0.0]])
+    assert first.count == 1
+    last = list(pool_steps(x, 2, 2, "avg", ceil_mode=True))[-1]
+    assert last.window.shape == (2, 2) and last.count == 1 and last.value == 8.0

@@ -460,14 +460,19 @@ class _Pool2D(Layer):
         pads = _pool_pads(cls.__name__, config.get("padding", 0), size)
         return _pool_hw(H, W, size, size if stride is None else stride, pads, bool(config.get("ceil_mode")))
 
-    def forward(self, x: np.ndarray) -> np.ndarray:
-        _, _, H, W = x.shape
+    def grid_padding(self, H: int, W: int) -> Padding:
+        """The padding of the grid the windows run over for an ``H x W`` input: the leading padding, and
+        after the input the rows and columns the last window reaches (less than the trailing padding when
+        no window reaches all of it, more in ceil mode when a last window reaches past it)."""
         out_h, out_w = _pool_hw(H, W, self.size, self.stride, self.pads, self.ceil_mode)
         top, left = self.pads.top, self.pads.left
-        # The rows and columns the last window reaches past the input (none when it stops inside it).
         bottom = max((out_h - 1) * self.stride + self.size - H - top, 0)
         right = max((out_w - 1) * self.stride + self.size - W - left, 0)
-        self._grid, self._input_hw = Padding(top, left, bottom, right), (H, W)
+        return Padding(top, left, bottom, right)
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        _, _, H, W = x.shape
+        self._grid, self._input_hw = self.grid_padding(H, W), (H, W)
         if any(self._grid):
             x = pad_sides(x, self._grid, self.fill)
         return self._pool(x)
