@@ -16,6 +16,7 @@ from test_core_gradients import as_float64, distinct, numeric_grad
 from explainer.core import AvgPool2D, Conv2D, Dense, Flatten, Layer, MaxPool2D, ReLU, Sequential, naive, ops
 from explainer.core import layers as core_layers
 from explainer.core import schema as checks
+from explainer.core.receptive import receptive_field, unit_gradient
 from explainer.core.steps import (
     conv_input_grad_steps,
     conv_steps,
@@ -466,3 +467,28 @@ def test_pool_step_windows_show_padding_as_the_layer_sees_it() -> None:
     assert first.count == 1
     last = list(pool_steps(x, 2, 2, "avg", ceil_mode=True))[-1]
     assert last.window.shape == (2, 2) and last.count == 1 and last.value == 8.0
+
+
+def test_receptive_fields_follow_the_leading_padding_of_each_axis() -> None:
+    rng = np.random.default_rng(14)
+    model = Sequential(
+        [
+            Conv2D(1, 2, 3, padding=[2, 0, 1, 1], rng=rng),
+            AvgPool2D(3, 2, padding=[1, 0, 0, 2], ceil_mode=True),
+            Flatten(),
+        ],
+        input_shape=(1, 9, 8),
+    )
+    for layer in model.layers[:1]:
+        layer.params["W"][:] = rng.uniform(0.5, 1.0, layer.params["W"].shape)
+    x = rng.random((1, 1, 9, 8), np.float32)
+    for index in (0, 1):
+        _, rows, cols = model.output_shapes()[index]
+        for row in range(rows):
+            for col in range(cols):
+                top, left, bottom, right = receptive_field(model, index, row, col)
+                support = np.argwhere(unit_gradient(model, x, index, 1, row, col)[0] != 0)
+                assert (support.min(axis=0).tolist(), (support.max(axis=0) + 1).tolist()) == (
+                    [top, left],
+                    [bottom, right],
+                ), (index, row, col)
