@@ -69,6 +69,21 @@ def conv_layer(k: int, s: int, pads: Any, rng: np.random.Generator, channels: in
     return layer
 
 
+def conv_pass(
+    k: int, s: int, pads: Any, seed: int, hw: tuple[int, int], batch: int = 2
+) -> tuple[Conv2D, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """A float64 Conv2D with these settings, run forward and backward on random numbers.
+
+    Returns (layer, x ``(batch, 2, *hw)``, y, dy, dx).
+    """
+    rng = np.random.default_rng(seed)
+    layer = conv_layer(k, s, pads, rng)
+    x = rng.standard_normal((batch, 2, *hw))
+    y = layer.forward(x)
+    dy = rng.standard_normal(y.shape)
+    return layer, x, y, dy, layer.backward(dy)
+
+
 def pool_layer(kind: type[Layer], size: int, stride: int, padding: Any, ceil: bool, include: bool) -> Layer:
     padding = padding if isinstance(padding, int) else list(padding)
     if kind is AvgPool2D:
@@ -152,12 +167,7 @@ def test_padded_pool_gradients_match_central_differences(
 
 @pytest.mark.parametrize(("k", "s", "pads"), CONV_FORMS)
 def test_asymmetric_conv_matches_the_loop_oracle(k: int, s: int, pads: tuple) -> None:
-    rng = np.random.default_rng(3)
-    layer = conv_layer(k, s, pads, rng)
-    x = rng.standard_normal((2, 2, 6, 5))
-    y = layer.forward(x)
-    dy = rng.standard_normal(y.shape)
-    dx = layer.backward(dy)
+    layer, x, y, dy, dx = conv_pass(k, s, pads, 3, (6, 5))
     W, b = layer.params["W"], layer.params["b"]
     expected_dx, expected_dW, expected_db = naive.conv2d_naive_backward(x, W, dy, s, list(pads))
     np.testing.assert_allclose(y, naive.conv2d_naive(x, W, b, s, list(pads)), atol=1e-12)
@@ -170,22 +180,23 @@ def test_asymmetric_conv_matches_the_loop_oracle(k: int, s: int, pads: tuple) ->
 def test_padded_pools_match_the_loop_oracle(size: int, stride: int, padding: Any, ceil: bool) -> None:
     rng = np.random.default_rng(4)
     x = rng.standard_normal((2, 3, 7, 9)).astype(np.float32)
+    settings = {"padding": padding, "ceil_mode": ceil}
     layer = pool_layer(MaxPool2D, size, stride, padding, ceil, False)
     y = layer.forward(x)
     dy = rng.standard_normal(y.shape).astype(np.float32)
-    np.testing.assert_array_equal(y, naive.maxpool_naive(x, size, stride, padding, ceil))
+    np.testing.assert_array_equal(y, naive.maxpool_naive(x, size, stride, **settings))
     # Overlapping windows add into the same cell in another order: float32 rounding only.
     np.testing.assert_allclose(
-        layer.backward(dy), naive.maxpool_naive_backward(x, dy, size, stride, padding, ceil), atol=1e-6
+        layer.backward(dy), naive.maxpool_naive_backward(x, dy, size, stride, **settings), atol=1e-6
     )
     for include in (False, True):
         layer = pool_layer(AvgPool2D, size, stride, padding, ceil, include)
         y = layer.forward(x)
-        expected = naive.avgpool_naive(x, size, stride, padding, ceil, include)
+        expected = naive.avgpool_naive(x, size, stride, count_include_pad=include, **settings)
         np.testing.assert_allclose(y, expected, rtol=1e-6, atol=1e-6)
         np.testing.assert_allclose(
             layer.backward(dy),
-            naive.avgpool_naive_backward(x, dy, size, stride, padding, ceil, include),
+            naive.avgpool_naive_backward(x, dy, size, stride, count_include_pad=include, **settings),
             rtol=1e-6,
             atol=1e-7,
         )
@@ -213,12 +224,7 @@ def test_average_pool_divides_by_input_values_unless_padding_is_counted() -> Non
 @pytest.mark.parametrize(("k", "s", "pads"), CONV_FORMS)
 def test_asymmetric_conv_matches_torch_forward_and_backward(k: int, s: int, pads: tuple) -> None:
     torch = pytest.importorskip("torch")
-    rng = np.random.default_rng(5)
-    layer = conv_layer(k, s, pads, rng)
-    x = rng.standard_normal((2, 2, 7, 6))
-    y = layer.forward(x)
-    dy = rng.standard_normal(y.shape)
-    dx = layer.backward(dy)
+    layer, x, y, dy, dx = conv_pass(k, s, pads, 5, (7, 6))
     xt = torch.tensor(x, requires_grad=True)
     Wt = torch.tensor(layer.params["W"], requires_grad=True)
     bt = torch.tensor(layer.params["b"], requires_grad=True)
@@ -416,12 +422,7 @@ def test_resolve_padding_refuses_unequal_sides_where_one_number_is_needed() -> N
 
 @pytest.mark.parametrize(("k", "s", "pads"), CONV_FORMS)
 def test_conv_steps_with_asymmetric_padding_equal_the_layer(k: int, s: int, pads: tuple) -> None:
-    rng = np.random.default_rng(12)
-    layer = conv_layer(k, s, pads, rng)
-    x = rng.standard_normal((1, 2, 6, 5))
-    y = layer.forward(x)
-    dy = rng.standard_normal(y.shape)
-    dx = layer.backward(dy)
+    layer, x, y, dy, dx = conv_pass(k, s, pads, 12, (6, 5), batch=1)
     W, b = layer.params["W"], layer.params["b"]
     values = [step.value for step in conv_steps(x[0], W[1], b[1], s, list(pads))]
     np.testing.assert_allclose(np.reshape(values, y.shape[2:]), y[0, 1], atol=1e-12)
