@@ -448,6 +448,7 @@ class _Pool2D(Layer):
         self._x_shape: tuple[int, int, int, int] = (0, 0, 0, 0)
         self._grid = Padding(0, 0, 0, 0)
         self._input_hw = (0, 0)
+        self._padded = False
 
     @classmethod
     def shape_from_config(cls, config: Mapping[str, Any], input_shape: Shape) -> Shape:
@@ -474,13 +475,12 @@ class _Pool2D(Layer):
         _, _, H, W = x.shape
         if (H, W) != self._input_hw:  # the live path keeps one size: work the grid out once
             self._grid, self._input_hw = self.grid_padding(H, W), (H, W)
-        if any(self._grid):
-            x = pad_sides(x, self._grid, self.fill)
-        return self._pool(x)
+            self._padded = any(self._grid)
+        return self._pool(pad_sides(x, self._grid, self.fill) if self._padded else x)
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
         dx = self._pool_backward(dy)
-        return crop_sides(dx, self._grid) if any(self._grid) else dx
+        return crop_sides(dx, self._grid) if self._padded else dx
 
     def _pool(self, grid: np.ndarray) -> np.ndarray:
         """Pool the padded grid (floor mode, no padding: the grid holds exactly the windows)."""
@@ -535,7 +535,6 @@ class MaxPool2D(_Pool2D):
         Window side.
     stride : int, optional
         Step between windows; defaults to ``size`` (non-overlapping windows).
-
     padding : int or sequence of 4 ints
         Cells added on each side (``(top, left, bottom, right)``), holding -inf so they never win.
     ceil_mode : bool
