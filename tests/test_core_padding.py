@@ -11,6 +11,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from test_core_gradients import as_float64, distinct, numeric_grad
 
 from explainer.core import AvgPool2D, Conv2D, Dense, Flatten, Layer, MaxPool2D, ReLU, Sequential, naive, ops
@@ -493,3 +495,58 @@ def test_receptive_fields_follow_the_leading_padding_of_each_axis() -> None:
                     [top, left],
                     [bottom, right],
                 ), (index, row, col)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    size=st.integers(1, 4),
+    stride=st.integers(1, 3),
+    sides=st.lists(st.integers(0, 3), min_size=4, max_size=4),
+    ceil=st.booleans(),
+    include=st.booleans(),
+    hw=st.tuples(st.integers(1, 7), st.integers(1, 7)),
+    seed=st.integers(0, 1000),
+)
+def test_random_pool_settings_match_the_loop_oracle(
+    size: int, stride: int, sides: list[int], ceil: bool, include: bool, hw: tuple[int, int], seed: int
+) -> None:
+    sides = [min(side, size - 1) for side in sides]
+    top, left, bottom, right = sides
+    assume(hw[0] + top + bottom >= size and hw[1] + left + right >= size)  # else refused (tested above)
+    x = np.random.default_rng(seed).permutation(np.arange(2 * hw[0] * hw[1], dtype=np.float64))
+    x = x.reshape(1, 2, *hw)
+    layers = [MaxPool2D(size, stride, sides, ceil), AvgPool2D(size, stride, sides, ceil, include)]
+    oracles = [
+        naive.maxpool_naive(x, size, stride, padding=sides, ceil_mode=ceil),
+        naive.avgpool_naive(x, size, stride, padding=sides, ceil_mode=ceil, count_include_pad=include),
+    ]
+    for layer, expected in zip(layers, oracles, strict=True):
+        y = layer.forward(x)
+        np.testing.assert_allclose(y, expected, atol=1e-12)
+        assert y.shape[1:] == layer.output_shape(x.shape[1:])
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    k=st.integers(1, 4),
+    stride=st.integers(1, 3),
+    sides=st.lists(st.integers(0, 4), min_size=4, max_size=4),
+    hw=st.tuples(st.integers(1, 6), st.integers(1, 6)),
+    seed=st.integers(0, 1000),
+)
+def test_random_conv_paddings_match_the_loop_oracle(
+    k: int, stride: int, sides: list[int], hw: tuple[int, int], seed: int
+) -> None:
+    top, left, bottom, right = sides
+    assume(hw[0] + top + bottom >= k and hw[1] + left + right >= k)
+    rng = np.random.default_rng(seed)
+    layer = Conv2D(2, 2, k, stride, sides, rng=rng)
+    as_float64(layer, rng)
+    x = rng.standard_normal((2, 2, *hw))
+    y = layer.forward(x)
+    dy = rng.standard_normal(y.shape)
+    W = layer.params["W"]
+    np.testing.assert_allclose(y, naive.conv2d_naive(x, W, layer.params["b"], stride, sides), atol=1e-12)
+    expected_dx, expected_dW, _ = naive.conv2d_naive_backward(x, W, dy, stride, sides)
+    np.testing.assert_allclose(layer.backward(dy), expected_dx, atol=1e-12)
+    np.testing.assert_allclose(layer.grads["W"], expected_dW, atol=1e-12)
