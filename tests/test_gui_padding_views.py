@@ -138,3 +138,15 @@ def test_pool_backward_view_builds_the_trace_gradient(qtbot, trace, index: int) 
     view.player.set_step(0)
     top, left, rows, cols = view.board.panels()[0].highlight
     assert top >= 0 and left >= 0 and rows <= view.size and cols <= view.size
+
+
+def test_every_layer_of_the_padded_model_opens_forward_and_backward(qtbot, trace) -> None:
+    from explainer.gui.layers.registry import make_backward_view, make_view
+
+    for index in range(len(trace.layers)):
+        backward = make_backward_view(trace, index, 1)
+        for view in (make_view(trace, index, 1), backward):
+            qtbot.addWidget(view)
+            view.resize(1200, 800)
+            assert not view.grab().isNull()  # paints every part once
+        assert backward.step_count() > 0
