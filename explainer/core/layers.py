@@ -473,7 +473,7 @@ class _Pool2D(Layer):
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         _, _, H, W = x.shape
-        if (H, W) != self._input_hw:  # the live path keeps one size: work the grid out once
+        if self._input_hw != (H, W):  # the live path keeps one size: work the grid out once
             self._grid, self._input_hw = self.grid_padding(H, W), (H, W)
             self._padded = any(self._grid)
         return self._pool(pad_sides(x, self._grid, self.fill) if self._padded else x)
