@@ -12,7 +12,7 @@ work per sample (:meth:`Layer.cost`), so model files and the architecture editor
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, NamedTuple
 
 import numpy as np
@@ -164,9 +164,10 @@ class Conv2D(Layer):
         Square kernel side k.
     stride : int
         Step S of the kernel.
-    padding : int or {"valid", "same"}
+    padding : int, {"valid", "same"} or sequence of 4 ints
         Zeros added on each side: "valid" is 0, "same" is (k - 1) // 2 (odd k only), which keeps the size
-        at stride 1.
+        at stride 1; four numbers ``(top, left, bottom, right)`` pad each side on its own, as ONNX's
+        ``pads`` do.
     rng : numpy.random.Generator, optional
         Source of the initial weights (``default_rng(0)`` when None).
     init : {"he", "glorot"}
@@ -181,8 +182,8 @@ class Conv2D(Layer):
     Notes
     -----
     ``y[n, o] = sum_c x_padded[n, c] ⋆ W[o, c] + b[o]`` with
-    ``H_out = (H + 2P - k) // S + 1`` (likewise W_out); rows or columns that do not fill a whole window at
-    the end are skipped, as in PyTorch.
+    ``H_out = (H + P_top + P_bottom - k) // S + 1`` (likewise W_out, with P_left + P_right); rows or
+    columns that do not fill a whole window at the end are skipped, as in PyTorch.
     """
 
     kind = "conv2d"
@@ -203,7 +204,7 @@ class Conv2D(Layer):
         out_channels: int,
         kernel_size: int,
         stride: int = 1,
-        padding: int | str = 0,
+        padding: int | str | Sequence[int] = 0,
         *,
         rng: np.random.Generator | None = None,
         init: str = "he",
@@ -218,8 +219,11 @@ class Conv2D(Layer):
         self.out_channels = int(out_channels)
         self.kernel_size = int(kernel_size)
         self.stride = int(stride)
-        self.padding = padding
-        self.pad = resolve_padding(padding, self.kernel_size)
+        self.pads = resolve_pads(padding, self.kernel_size)
+        self.padding = padding if isinstance(padding, int | str) else list(self.pads)
+        # The kernels pad every side alike; unequal sides are padded onto the input beforehand (a copy).
+        self._extra = None if self.pads.uniform is not None else self.pads
+        self.pad = self.pads.top if self._extra is None else 0
         self.init = init
         rng = np.random.default_rng(0) if rng is None else rng
         shape = (self.out_channels, self.in_channels, self.kernel_size, self.kernel_size)
@@ -236,8 +240,9 @@ class Conv2D(Layer):
     def shape_from_config(cls, config: Mapping[str, Any], input_shape: Shape) -> Shape:
         _, H, W = _check_image_shape(input_shape, config["in_channels"])
         k, s = config["kernel_size"], config["stride"]
-        p = resolve_padding(config["padding"], k)
-        return (config["out_channels"], ops.output_size(H, k, s, p), ops.output_size(W, k, s, p))
+        top, left, bottom, right = resolve_pads(config["padding"], k)
+        out_h, out_w = ops.output_size(H, k, s, top, bottom), ops.output_size(W, k, s, left, right)
+        return (config["out_channels"], out_h, out_w)
 
     @classmethod
     def param_shapes(cls, config: Mapping[str, Any]) -> dict[str, Shape]:
@@ -253,6 +258,9 @@ class Conv2D(Layer):
         N, C, H, W = x.shape
         if self.in_channels != C:
             raise ValueError(f"{self!r} expects {self.in_channels} input channels, got input {x.shape}")
+        if self._extra is not None:
+            x = pad_sides(x, self._extra)
+            N, C, H, W = x.shape
         k, s, p = self.kernel_size, self.stride, self.pad
         out_h, out_w = ops.output_size(H, k, s, p), ops.output_size(W, k, s, p)
         self._x_shape = (N, C, H, W)
@@ -276,6 +284,11 @@ class Conv2D(Layer):
         return self._flat.forward(x, weights)
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
+        dx = self._input_grad(dy)
+        return dx if self._extra is None else crop_sides(dx, self._extra)
+
+    def _input_grad(self, dy: np.ndarray) -> np.ndarray:
+        """dL/dx of the input the kernels saw (padded beforehand when the sides differ)."""
         self.param_backward(dy)
         Wt = self.params["W"]
         if self._flat is not None:
@@ -311,8 +324,10 @@ class Conv2D(Layer):
         return config
 
     def trace_config(self) -> dict[str, Any]:
-        """:meth:`get_config` with ``padding`` resolved to the number of zero rows/columns added per side."""
-        return {**self.get_config(), "padding": self.pad}
+        """:meth:`get_config` with ``padding`` resolved to the zero rows/columns added: one number for
+        every side when they are equal, else ``[top, left, bottom, right]`` (:func:`resolve_pads` reads
+        either)."""
+        return {**self.get_config(), "padding": self.pads.config()}
 
     def __repr__(self) -> str:
         extra = f", init={self.init!r}" if self.init != "he" else ""
@@ -322,8 +337,45 @@ class Conv2D(Layer):
         )
 
 
-def resolve_padding(padding: int | str, kernel_size: int) -> int:
-    """Padding in pixels per side for an int, ``"valid"`` (0) or ``"same"`` ((k - 1) // 2, odd k only)."""
+class Padding(NamedTuple):
+    """Zero rows and columns added around a map, in ONNX's ``pads`` order."""
+
+    top: int
+    left: int
+    bottom: int
+    right: int
+
+    @property
+    def uniform(self) -> int | None:
+        """The padding of every side when all four are equal, else None."""
+        return self.top if self.top == self.left == self.bottom == self.right else None
+
+    def config(self) -> int | list[int]:
+        """As a config value: one number when every side is equal, else ``[top, left, bottom, right]``."""
+        return self.top if self.uniform is not None else list(self)
+
+
+def resolve_pads(padding: int | str | Sequence[int], kernel_size: int) -> Padding:
+    """The padding of each side for an int, ``"valid"``, ``"same"`` or ``(top, left, bottom, right)``."""
+    if isinstance(padding, str) or not isinstance(padding, Sequence):
+        return Padding(*[resolve_padding(padding, kernel_size)] * 4)
+    sides = list(padding)
+    if len(sides) != 4 or not all(isinstance(p, int | np.integer) and p >= 0 for p in sides):
+        raise ValueError(
+            f"padding must be an int >= 0, 'valid', 'same' or four ints (top, left, bottom, right) >= 0, "
+            f"got {padding!r}"
+        )
+    return Padding(*(int(p) for p in sides))
+
+
+def resolve_padding(padding: int | str | Sequence[int], kernel_size: int) -> int:
+    """Padding in pixels per side for an int, ``"valid"`` (0) or ``"same"`` ((k - 1) // 2, odd k only),
+    or four equal sides; unequal sides need :func:`resolve_pads`."""
+    if isinstance(padding, Sequence) and not isinstance(padding, str):
+        uniform = resolve_pads(padding, kernel_size).uniform
+        if uniform is None:
+            raise ValueError(f"padding {list(padding)} differs between sides; one number per side is needed")
+        return uniform
     if padding == "valid":
         return 0
     if padding == "same":
@@ -337,16 +389,51 @@ def resolve_padding(padding: int | str, kernel_size: int) -> int:
     return int(padding)
 
 
+def pad_sides(x: np.ndarray, pads: Padding, fill: float = 0.0) -> np.ndarray:
+    """A new array holding ``x`` with ``fill`` rows and columns added on each side.
+
+    Shape:
+        x ``(N, C, H, W)``; returns ``(N, C, H + top + bottom, W + left + right)``.
+    """
+    N, C, H, W = x.shape
+    padded = np.full((N, C, H + pads.top + pads.bottom, W + pads.left + pads.right), fill, x.dtype)
+    padded[:, :, pads.top : pads.top + H, pads.left : pads.left + W] = x
+    return padded
+
+
+def crop_sides(x: np.ndarray, pads: Padding) -> np.ndarray:
+    """The inside of a padded map (a view): the adjoint of :func:`pad_sides` for gradients.
+
+    Shape:
+        x ``(N, C, Hp, Wp)``; returns ``(N, C, Hp - top - bottom, Wp - left - right)``.
+    """
+    _, _, Hp, Wp = x.shape
+    return x[:, :, pads.top : Hp - pads.bottom, pads.left : Wp - pads.right]
+
+
 class _Pool2D(Layer):
-    """Shared shape logic of max and average pooling (no padding, floor mode)."""
+    """Shared shape logic and padding of max and average pooling.
+
+    ``padding`` (one number, or ``(top, left, bottom, right)``) and ``ceil_mode`` are ONNX's and PyTorch's:
+    ``H_out = floor or ceil((H + P_top + P_bottom - size) / stride) + 1``, where in ceil mode a last window
+    that would start in the trailing padding is dropped. Each side pads at most ``size - 1``, so every
+    window holds at least one input value. The windows run over a grid padded with ``fill`` (what a padded
+    cell holds for the subclass), which in ceil mode reaches past the trailing padding where a last, partial
+    window needs it.
+    """
 
     prefix = "pool"
+    fill: ClassVar[float] = 0.0
     schema: ClassVar[Mapping[str, Setting]] = {
         "size": Setting(checks.WINDOW, True),
         "stride": Setting(checks.optional(checks.WINDOW), False),
+        "padding": Setting(checks.pool_padding, False),
+        "ceil_mode": Setting(checks.boolean, False),
     }
 
-    def __init__(self, size: int, stride: int | None = None) -> None:
+    def __init__(
+        self, size: int, stride: int | None = None, padding: int | Sequence[int] = 0, ceil_mode: bool = False
+    ) -> None:
         super().__init__()
         stride = size if stride is None else stride
         if size < 1 or stride < 1:
@@ -355,19 +442,88 @@ class _Pool2D(Layer):
             )
         self.size = int(size)
         self.stride = int(stride)
+        self.pads = _pool_pads(type(self).__name__, padding, self.size)
+        self.padding = padding if isinstance(padding, int) else list(self.pads)
+        self.ceil_mode = bool(ceil_mode)
         self._x_shape: tuple[int, int, int, int] = (0, 0, 0, 0)
+        self._grid = Padding(0, 0, 0, 0)
+        self._input_hw = (0, 0)
+        self._padded = False
 
     @classmethod
     def shape_from_config(cls, config: Mapping[str, Any], input_shape: Shape) -> Shape:
         C, H, W = _check_image_shape(input_shape)
+        return (C, *cls._output_hw(config, H, W))
+
+    @classmethod
+    def _output_hw(cls, config: Mapping[str, Any], H: int, W: int) -> tuple[int, int]:
         size, stride = config["size"], config["stride"]
-        return C, ops.output_size(H, size, stride, 0), ops.output_size(W, size, stride, 0)
+        pads = _pool_pads(cls.__name__, config.get("padding", 0), size)
+        return _pool_hw(H, W, size, size if stride is None else stride, pads, bool(config.get("ceil_mode")))
+
+    def grid_padding(self, H: int, W: int) -> Padding:
+        """The padding of the grid the windows run over for an ``H x W`` input: the leading padding, and
+        after the input the rows and columns the last window reaches (less than the trailing padding when
+        no window reaches all of it, more in ceil mode when a last window reaches past it)."""
+        out_h, out_w = _pool_hw(H, W, self.size, self.stride, self.pads, self.ceil_mode)
+        top, left = self.pads.top, self.pads.left
+        bottom = max((out_h - 1) * self.stride + self.size - H - top, 0)
+        right = max((out_w - 1) * self.stride + self.size - W - left, 0)
+        return Padding(top, left, bottom, right)
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        _, _, H, W = x.shape
+        if self._input_hw != (H, W):  # the live path keeps one size: work the grid out once
+            self._grid, self._input_hw = self.grid_padding(H, W), (H, W)
+            self._padded = any(self._grid)
+        return self._pool(pad_sides(x, self._grid, self.fill) if self._padded else x)
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        dx = self._pool_backward(dy)
+        return crop_sides(dx, self._grid) if self._padded else dx
+
+    def _pool(self, grid: np.ndarray) -> np.ndarray:
+        """Pool the padded grid (floor mode, no padding: the grid holds exactly the windows)."""
+        raise NotImplementedError
+
+    def _pool_backward(self, dy: np.ndarray) -> np.ndarray:
+        """dL/d(grid) for dL/dy of the last :meth:`_pool`."""
+        raise NotImplementedError
 
     def get_config(self) -> dict[str, Any]:
-        return {"size": self.size, "stride": self.stride}
+        config: dict[str, Any] = {"size": self.size, "stride": self.stride}
+        if self.padding != 0:
+            config["padding"] = self.padding
+        if self.ceil_mode:
+            config["ceil_mode"] = True
+        return config
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.size}, stride={self.stride})"
+        extra = "".join(f", {key}={value!r}" for key, value in self.get_config().items() if key != "size")
+        return f"{type(self).__name__}({self.size}{extra})"
+
+
+def _pool_hw(H: int, W: int, size: int, stride: int, pads: Padding, ceil_mode: bool) -> tuple[int, int]:
+    """A pool's output height and width."""
+    return (
+        ops.output_size(H, size, stride, pads.top, pads.bottom, ceil_mode=ceil_mode),
+        ops.output_size(W, size, stride, pads.left, pads.right, ceil_mode=ceil_mode),
+    )
+
+
+def _pool_pads(name: str, padding: int | Sequence[int], size: int) -> Padding:
+    """A pool's padding per side, each at most ``size - 1`` so that no window is padding only."""
+    if isinstance(padding, str):
+        raise ValueError(
+            f"{name} padding must be an int or four ints (top, left, bottom, right), got {padding!r}"
+        )
+    pads = resolve_pads(padding, size)
+    if max(pads) > size - 1:
+        raise ValueError(
+            f"{name} padding {list(pads)} must be at most size - 1 = {size - 1} on every side, so that "
+            "every window holds an input value"
+        )
+    return pads
 
 
 class MaxPool2D(_Pool2D):
@@ -379,10 +535,15 @@ class MaxPool2D(_Pool2D):
         Window side.
     stride : int, optional
         Step between windows; defaults to ``size`` (non-overlapping windows).
+    padding : int or sequence of 4 ints
+        Cells added on each side (``(top, left, bottom, right)``), holding -inf so they never win.
+    ceil_mode : bool
+        Round the output size up (see :class:`_Pool2D`).
 
     Shape
     -----
-    - x: ``(N, C, H, W)``; y: ``(N, C, H_out, W_out)`` with ``H_out = (H - size) // stride + 1``.
+    - x: ``(N, C, H, W)``; y: ``(N, C, H_out, W_out)`` with
+      ``H_out = floor or ceil((H + P_top + P_bottom - size) / stride) + 1``.
 
     Notes
     -----
@@ -392,8 +553,9 @@ class MaxPool2D(_Pool2D):
     """
 
     kind = "maxpool2d"
+    fill = -math.inf
 
-    def forward(self, x: np.ndarray) -> np.ndarray:
+    def _pool(self, x: np.ndarray) -> np.ndarray:
         self._x_shape = x.shape
         if self.size == self.stride == 2:
             return self._forward_2x2(x)
@@ -424,7 +586,7 @@ class MaxPool2D(_Pool2D):
         ops.batch_parallel(part, N, x.size)
         return ops.nchw(y)
 
-    def backward(self, dy: np.ndarray) -> np.ndarray:
+    def _pool_backward(self, dy: np.ndarray) -> np.ndarray:
         dyc = ops.cnhw(dy)
         N, C, H, W = self._x_shape
         if self.size == self.stride == 2:
@@ -456,26 +618,86 @@ class AvgPool2D(_Pool2D):
         Window side.
     stride : int, optional
         Step between windows; defaults to ``size``.
+    padding : int or sequence of 4 ints
+        Cells added on each side (``(top, left, bottom, right)``), holding 0.
+    ceil_mode : bool
+        Round the output size up (see :class:`_Pool2D`).
+    count_include_pad : bool
+        Divide by the padded cells too (ONNX's attribute of that name; by default, as in ONNX, a window
+        divides by the input values it holds only).
 
     Shape
     -----
-    - x: ``(N, C, H, W)``; y: ``(N, C, H_out, W_out)`` with ``H_out = (H - size) // stride + 1``.
+    - x: ``(N, C, H, W)``; y: ``(N, C, H_out, W_out)`` with
+      ``H_out = floor or ceil((H + P_top + P_bottom - size) / stride) + 1``.
 
     Notes
     -----
-    Backward spreads each output's gradient evenly, ``dy / size**2``, over its window.
+    ``y = sum(window) / count``: ``count`` is ``size**2`` for a window inside the input; at a padded edge it
+    is the number of input values in the window, or with ``count_include_pad`` the number of cells inside
+    the padded input (never the cells a ceil-mode window reaches past the padding, as in PyTorch and ONNX).
+    Backward spreads each output's gradient evenly, ``dy / count``, over its window.
     """
 
     kind = "avgpool2d"
+    schema: ClassVar[Mapping[str, Setting]] = {
+        **_Pool2D.schema,
+        "count_include_pad": Setting(checks.boolean, False),
+    }
 
-    def forward(self, x: np.ndarray) -> np.ndarray:
+    def __init__(
+        self,
+        size: int,
+        stride: int | None = None,
+        padding: int | Sequence[int] = 0,
+        ceil_mode: bool = False,
+        count_include_pad: bool = False,
+    ) -> None:
+        super().__init__(size, stride, padding, ceil_mode)
+        self.count_include_pad = bool(count_include_pad)
+        self._count: np.ndarray | None = None
+        self._counts_of: tuple[tuple[int, int], np.dtype, np.ndarray | None] | None = None
+
+    def counts(self, H: int, W: int) -> np.ndarray:
+        """The divisor of every output position for an ``H x W`` input.
+
+        Shape:
+            returns ``(H_out, W_out)`` int64.
+        """
+        out_h, out_w = _pool_hw(H, W, self.size, self.stride, self.pads, self.ceil_mode)
+        rows = self._counts_1d(H, out_h, self.pads.top, self.pads.bottom)
+        cols = self._counts_1d(W, out_w, self.pads.left, self.pads.right)
+        return np.outer(rows, cols)
+
+    def _counts_1d(self, size: int, out: int, begin: int, end: int) -> np.ndarray:
+        starts = np.arange(out) * self.stride - begin
+        stops = starts + self.size
+        if self.count_include_pad:
+            return np.minimum(stops, size + end) - starts
+        return np.minimum(stops, size) - np.maximum(starts, 0)
+
+    def _pool(self, x: np.ndarray) -> np.ndarray:
         self._x_shape = x.shape
-        return ops.nchw(ops.pool_windows(x, self.size, self.stride).mean(axis=-1, dtype=x.dtype))
+        windows = ops.pool_windows(x, self.size, self.stride)
+        if self._counts_of is None or self._counts_of[:2] != (self._input_hw, x.dtype):
+            count = self.counts(*self._input_hw)
+            whole = np.all(count == self.size**2)
+            self._counts_of = (self._input_hw, x.dtype, None if whole else count.astype(x.dtype))
+        self._count = self._counts_of[2]
+        if self._count is None:
+            return ops.nchw(windows.mean(axis=-1, dtype=x.dtype))
+        return ops.nchw(windows.sum(axis=-1, dtype=x.dtype) / self._count)
 
-    def backward(self, dy: np.ndarray) -> np.ndarray:
+    def _pool_backward(self, dy: np.ndarray) -> np.ndarray:
         N, C, H, W = self._x_shape
-        share = ops.cnhw(dy) / (self.size * self.size)
+        share = ops.cnhw(dy) / (self.size * self.size if self._count is None else self._count)
         return ops.nchw(ops.scatter_windows([share] * self.size**2, (C, N, H, W), self.size, self.stride))
+
+    def get_config(self) -> dict[str, Any]:
+        config = super().get_config()
+        if self.count_include_pad:
+            config["count_include_pad"] = True
+        return config
 
 
 class GlobalAvgPool2D(Layer):

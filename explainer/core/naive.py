@@ -5,31 +5,35 @@ Slow on purpose; the fast kernels in ``ops``/``layers`` must agree with these on
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import numpy as np
 
-from explainer.core.layers import resolve_padding
+from explainer.core.layers import Padding, resolve_pads
 from explainer.core.ops import output_size
 
 
-def _pad(x: np.ndarray, p: int) -> np.ndarray:
-    return np.pad(x, ((0, 0), (0, 0), (p, p), (p, p)))
+def _pad(x: np.ndarray, p: Padding) -> np.ndarray:
+    return np.pad(x, ((0, 0), (0, 0), (p.top, p.bottom), (p.left, p.right)))
 
 
 def conv2d_naive(
-    x: np.ndarray, W: np.ndarray, b: np.ndarray, stride: int = 1, padding: int | str = 0
+    x: np.ndarray, W: np.ndarray, b: np.ndarray, stride: int = 1, padding: int | str | Sequence[int] = 0
 ) -> np.ndarray:
     """Convolution by looping over samples, filters and output positions.
 
+    ``padding`` as :class:`~explainer.core.layers.Conv2D` takes it (four numbers: top, left, bottom, right).
+
     Shape:
         x ``(N, C_in, H, W)``, W ``(C_out, C_in, k, k)``, b ``(C_out,)``; returns
-        ``(N, C_out, (H + 2P - k) // S + 1, (W + 2P - k) // S + 1)``.
+        ``(N, C_out, (H + P_top + P_bottom - k) // S + 1, (W + P_left + P_right - k) // S + 1)``.
     """
     N, _, H, Wd = x.shape
     C_out, _, kh, kw = W.shape
-    p = resolve_padding(padding, kh)
-    out_h, out_w = output_size(H, kh, stride, p), output_size(Wd, kw, stride, p)
+    p = resolve_pads(padding, kh)
+    out_h = output_size(H, kh, stride, p.top, p.bottom)
+    out_w = output_size(Wd, kw, stride, p.left, p.right)
     xp = _pad(x, p)
     y = np.zeros((N, C_out, out_h, out_w), np.result_type(x, W))
     for n in range(N):
@@ -42,7 +46,7 @@ def conv2d_naive(
 
 
 def conv2d_naive_backward(
-    x: np.ndarray, W: np.ndarray, dy: np.ndarray, stride: int = 1, padding: int | str = 0
+    x: np.ndarray, W: np.ndarray, dy: np.ndarray, stride: int = 1, padding: int | str | Sequence[int] = 0
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Gradients of :func:`conv2d_naive`: every output position sends ``dy`` back along its window.
 
@@ -52,7 +56,7 @@ def conv2d_naive_backward(
     """
     N, _, H, Wd = x.shape
     C_out, _, kh, kw = W.shape
-    p = resolve_padding(padding, kh)
+    p = resolve_pads(padding, kh)
     xp = _pad(x, p)
     dxp = np.zeros_like(xp, dtype=np.result_type(x, W))
     dW = np.zeros_like(W)
@@ -66,73 +70,116 @@ def conv2d_naive_backward(
                     dW[o] += dy[n, o, r, c] * xp[n, :, rows, cols]
                     dxp[n, :, rows, cols] += dy[n, o, r, c] * W[o]
     db = dy.sum(axis=(0, 2, 3))
-    return dxp[:, :, p : p + H, p : p + Wd], dW, db
+    return dxp[:, :, p.top : p.top + H, p.left : p.left + Wd], dW, db
 
 
-def _pool_grid(x: np.ndarray, size: int, stride: int | None) -> tuple[int, int, int]:
-    stride = size if stride is None else stride
-    return stride, output_size(x.shape[2], size, stride, 0), output_size(x.shape[3], size, stride, 0)
+class _PoolWindow:
+    """Where each pooling window lies in the input (in input coordinates, clipped to it), and its divisor.
+
+    A window starting at ``r * stride - P_top`` covers the input rows it overlaps; padded cells are left
+    out of a max (they hold -inf) and, unless ``count_include_pad``, of an average's divisor.
+    """
+
+    def __init__(
+        self,
+        x: np.ndarray,
+        size: int,
+        stride: int | None,
+        padding: int | Sequence[int] = 0,
+        ceil_mode: bool = False,
+        count_include_pad: bool = False,
+    ) -> None:
+        self.size, self.stride = size, size if stride is None else stride
+        self.pads, self.count_include_pad = resolve_pads(padding, size), count_include_pad
+        self.H, self.W = x.shape[2:]
+        p = self.pads
+        self.out_h = output_size(self.H, size, self.stride, p.top, p.bottom, ceil_mode=ceil_mode)
+        self.out_w = output_size(self.W, size, self.stride, p.left, p.right, ceil_mode=ceil_mode)
+
+    def rows(self, r: int) -> range:
+        start = r * self.stride - self.pads.top
+        return range(max(start, 0), min(start + self.size, self.H))
+
+    def cols(self, c: int) -> range:
+        start = c * self.stride - self.pads.left
+        return range(max(start, 0), min(start + self.size, self.W))
+
+    def count(self, r: int, c: int) -> int:
+        if not self.count_include_pad:
+            return len(self.rows(r)) * len(self.cols(c))
+        top, left = r * self.stride - self.pads.top, c * self.stride - self.pads.left
+        height = min(top + self.size, self.H + self.pads.bottom) - top
+        width = min(left + self.size, self.W + self.pads.right) - left
+        return height * width
+
+    def positions(self) -> Iterator[tuple[int, int, slice, slice]]:
+        """Every output ``(r, c)`` with the input rows and columns its window covers."""
+        for r in range(self.out_h):
+            for c in range(self.out_w):
+                rows, cols = self.rows(r), self.cols(c)
+                yield r, c, slice(rows.start, rows.stop), slice(cols.start, cols.stop)
 
 
-def _pool_naive(
-    x: np.ndarray, size: int, stride: int | None, reduce: Callable[..., np.ndarray]
-) -> np.ndarray:
-    """``reduce`` (np.max or np.mean) over every window, one window position at a time."""
-    stride, out_h, out_w = _pool_grid(x, size, stride)
-    y = np.zeros((*x.shape[:2], out_h, out_w), x.dtype)
-    for r in range(out_h):
-        for c in range(out_w):
-            window = x[:, :, r * stride : r * stride + size, c * stride : c * stride + size]
-            y[:, :, r, c] = reduce(window, axis=(2, 3))
+def _pool_naive(x: np.ndarray, grid: _PoolWindow, average: bool) -> np.ndarray:
+    """The max or mean of every window, one window position at a time."""
+    y = np.zeros((*x.shape[:2], grid.out_h, grid.out_w), x.dtype)
+    for r, c, rows, cols in grid.positions():
+        window = x[:, :, rows, cols]
+        y[:, :, r, c] = window.sum(axis=(2, 3)) / grid.count(r, c) if average else window.max(axis=(2, 3))
     return y
 
 
-def maxpool_naive(x: np.ndarray, size: int, stride: int | None = None) -> np.ndarray:
-    """Max pooling by looping over windows.
+# The pools take ``padding`` (int or (top, left, bottom, right)), ``ceil_mode`` and, for averages,
+# ``count_include_pad`` as keywords, as MaxPool2D and AvgPool2D do.
+
+
+def maxpool_naive(x: np.ndarray, size: int, stride: int | None = None, **settings: Any) -> np.ndarray:
+    """Max pooling by looping over windows (padded cells never win).
 
     Shape:
-        x ``(N, C, H, W)``; returns ``(N, C, (H - size) // stride + 1, (W - size) // stride + 1)``.
+        x ``(N, C, H, W)``; returns ``(N, C, H_out, W_out)`` as ``ops.output_size`` gives them.
     """
-    return _pool_naive(x, size, stride, np.max)
+    return _pool_naive(x, _PoolWindow(x, size, stride, **settings), average=False)
 
 
-def maxpool_naive_backward(x: np.ndarray, dy: np.ndarray, size: int, stride: int | None = None) -> np.ndarray:
+def maxpool_naive_backward(
+    x: np.ndarray, dy: np.ndarray, size: int, stride: int | None = None, **settings: Any
+) -> np.ndarray:
     """Max-pool gradient: each window's ``dy`` goes to its first (row-major) maximum.
 
     Shape:
         x ``(N, C, H, W)``, dy ``(N, C, H_out, W_out)``; returns dx like x.
     """
-    stride, out_h, out_w = _pool_grid(x, size, stride)
+    grid = _PoolWindow(x, size, stride, **settings)
     dx = np.zeros_like(x, dtype=dy.dtype)
     for n in range(x.shape[0]):
         for ch in range(x.shape[1]):
-            for r in range(out_h):
-                for c in range(out_w):
-                    window = x[n, ch, r * stride : r * stride + size, c * stride : c * stride + size]
-                    i, j = np.unravel_index(np.argmax(window), window.shape)
-                    dx[n, ch, r * stride + i, c * stride + j] += dy[n, ch, r, c]
+            for r, c, rows, cols in grid.positions():
+                window = x[n, ch, rows, cols]
+                i, j = np.unravel_index(np.argmax(window), window.shape)
+                dx[n, ch, rows.start + i, cols.start + j] += dy[n, ch, r, c]
     return dx
 
 
-def avgpool_naive(x: np.ndarray, size: int, stride: int | None = None) -> np.ndarray:
-    """Average pooling by looping over windows.
+def avgpool_naive(x: np.ndarray, size: int, stride: int | None = None, **settings: Any) -> np.ndarray:
+    """Average pooling by looping over windows: the window's sum over its divisor.
 
     Shape:
-        x ``(N, C, H, W)``; returns ``(N, C, (H - size) // stride + 1, (W - size) // stride + 1)``.
+        x ``(N, C, H, W)``; returns ``(N, C, H_out, W_out)`` as ``ops.output_size`` gives them.
     """
-    return _pool_naive(x, size, stride, np.mean)
+    return _pool_naive(x, _PoolWindow(x, size, stride, **settings), average=True)
 
 
-def avgpool_naive_backward(x: np.ndarray, dy: np.ndarray, size: int, stride: int | None = None) -> np.ndarray:
-    """Average-pool gradient: each window's ``dy`` is shared equally, ``dy / size**2`` per position.
+def avgpool_naive_backward(
+    x: np.ndarray, dy: np.ndarray, size: int, stride: int | None = None, **settings: Any
+) -> np.ndarray:
+    """Average-pool gradient: each window's ``dy`` is shared equally, ``dy / divisor`` per input value.
 
     Shape:
         x ``(N, C, H, W)``, dy ``(N, C, H_out, W_out)``; returns dx like x.
     """
-    stride, out_h, out_w = _pool_grid(x, size, stride)
+    grid = _PoolWindow(x, size, stride, **settings)
     dx = np.zeros_like(x, dtype=dy.dtype)
-    for r in range(out_h):
-        for c in range(out_w):
-            share = dy[:, :, r, c, None, None] / (size * size)
-            dx[:, :, r * stride : r * stride + size, c * stride : c * stride + size] += share
+    for r, c, rows, cols in grid.positions():
+        dx[:, :, rows, cols] += dy[:, :, r, c, None, None] / grid.count(r, c)
     return dx

@@ -55,18 +55,43 @@ def batch_parallel(part: Callable[[slice], None], n: int, size: int) -> None:
     run_workers(lambda w: part(slice(bounds[w], bounds[w + 1])), workers)
 
 
-def output_size(size: int, kernel: int, stride: int, padding: int) -> int:
-    """Output length along one axis: ``(size + 2*padding - kernel) // stride + 1``.
+def output_size(
+    size: int,
+    kernel: int,
+    stride: int,
+    padding: int,
+    end_padding: int | None = None,
+    *,
+    ceil_mode: bool = False,
+) -> int:
+    """Output length along one axis: ``floor((size + P_begin + P_end - kernel) / stride) + 1``.
+
+    ``padding`` is added before the input and ``end_padding`` after it (``padding`` again when None).
+    With ``ceil_mode`` the division rounds up, so a last, partial window counts, but (the PyTorch and ONNX
+    rule) only while that window starts inside the input or its leading padding.
 
     Raises ValueError when the kernel does not fit in the padded input or the settings make no sense.
     """
-    if kernel < 1 or stride < 1 or padding < 0:
-        raise ValueError(f"kernel ({kernel}) and stride ({stride}) must be >= 1 and padding ({padding}) >= 0")
-    if kernel > size + 2 * padding:
+    end = padding if end_padding is None else end_padding
+    if kernel < 1 or stride < 1 or padding < 0 or end < 0:
         raise ValueError(
-            f"kernel {kernel} is larger than the padded input {size} + 2*{padding} = {size + 2 * padding}"
+            f"kernel ({kernel}) and stride ({stride}) must be >= 1 and padding ({padding}, {end}) >= 0"
         )
-    return (size + 2 * padding - kernel) // stride + 1
+    padded = size + padding + end
+    if kernel > padded:
+        sides = f"2*{padding}" if end == padding else f"{padding} + {end}"
+        raise ValueError(f"kernel {kernel} is larger than the padded input {size} + {sides} = {padded}")
+    span = padded - kernel
+    if not ceil_mode:
+        return span // stride + 1
+    return -(-span // stride) + 1 - ceil_drops_last(size, kernel, stride, padding, end)
+
+
+def ceil_drops_last(size: int, kernel: int, stride: int, padding: int, end_padding: int) -> bool:
+    """True when rounding up adds a last window that would start in the trailing padding, which ceil mode
+    drops: then the output is one less than ``ceil((size + P_begin + P_end - kernel) / stride) + 1``."""
+    span = size + padding + end_padding - kernel
+    return span >= 0 and -(-span // stride) * stride >= size + padding
 
 
 def cnhw(x: np.ndarray) -> np.ndarray:

@@ -46,11 +46,37 @@ def optional(check: Check) -> Check:
     return lambda value: None if value is None else check(value)
 
 
+def _four_sides(value: Any) -> str | None:
+    """A list of four integers [top, left, bottom, right], each in [0, MAX_WINDOW]."""
+    if not (isinstance(value, list) and len(value) == 4 and all(is_int(side) for side in value)):
+        return "must be a list of four integers [top, left, bottom, right]"
+    if not all(0 <= side <= MAX_WINDOW for side in value):
+        return f"must have every side (top, left, bottom, right) between 0 and {MAX_WINDOW}"
+    return None
+
+
+def _number_or_sides(value: Any, numbers: str) -> str | None:
+    """An integer in [0, MAX_WINDOW] or four of them; ``numbers`` says what else the setting takes."""
+    if isinstance(value, list):
+        return _four_sides(value)
+    if is_int(value):
+        return int_in(0, MAX_WINDOW)(value)
+    return f"must be {numbers} or a list of four integers [top, left, bottom, right]"
+
+
 def padding(value: Any) -> str | None:
-    """Conv padding: a non-negative integer, 'valid' or 'same'."""
-    if value in ("valid", "same"):
-        return None
-    return int_in(0, MAX_WINDOW)(value) if is_int(value) else "must be an integer, 'valid' or 'same'"
+    """Conv padding: a non-negative integer, 'valid', 'same' or four integers [top, left, bottom, right]."""
+    return None if value in ("valid", "same") else _number_or_sides(value, "an integer, 'valid', 'same'")
+
+
+def pool_padding(value: Any) -> str | None:
+    """Pooling padding: a non-negative integer or four integers [top, left, bottom, right]."""
+    return _number_or_sides(value, "an integer")
+
+
+def boolean(value: Any) -> str | None:
+    """A JSON true or false."""
+    return None if isinstance(value, bool) else "must be true or false"
 
 
 def float_in(lo: float, hi: float, *, hi_open: bool = False) -> Check:
