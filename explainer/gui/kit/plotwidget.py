@@ -27,3 +27,16 @@ class CompactPlot(pyqtgraph.PlotWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(theme.px(320), theme.px(self._min_height))
+
+
+def apply_plot_palette(plot: pyqtgraph.PlotWidget) -> None:
+    """Paint ``plot`` in the current palette: background, axes, axis texts and legend texts."""
+    palette = theme.current()
+    plot.setBackground(palette.background)
+    item = plot.getPlotItem()
+    for side in ("left", "bottom"):
+        axis = item.getAxis(side)
+        axis.setPen(palette.muted)
+        axis.setTextPen(palette.text)
+    if item.legend is not None:
+        item.legend.setLabelTextColor(palette.text)

@@ -90,6 +90,8 @@ class PageSpec:
         shortcut: the key that shows the page, e.g. "Alt+2".
         sync: brings the view up to a new ``Problem``.
         locked_while_training: the page is disabled while a training run replaces the model.
+        live: the page follows every stroke as it is drawn, not once the strokes pause (its per-move
+            work is small: the Generative tab's one encoder and decoder pass).
     """
 
     key: str
@@ -101,6 +103,7 @@ class PageSpec:
     shortcut: str
     sync: SyncFunction
     locked_while_training: bool = False
+    live: bool = False
 
 
 def _new_digit(new: Problem, old: Problem | None) -> bool:
@@ -208,6 +211,14 @@ def sync_architecture(view: Any, new: Problem, old: Problem | None) -> None:
         view.set_dataset(new.data.dataset)
     if old is None or not same_architecture(new.model, old.model):
         view.set_model(new.model)
+
+
+def sync_input_and_data(view: Any, new: Problem, old: Problem | None) -> None:
+    """Views that read the digit and the data set, not the classifier (the Generative tab)."""
+    if old is None or new.data is not old.data:
+        view.set_data_source(new.data)
+    if _new_digit(new, old):
+        view.set_input(new.x)
 
 
 def spec_for(view_class: type) -> PageSpec:
