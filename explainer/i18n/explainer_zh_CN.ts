@@ -852,7 +852,7 @@ Install them with:
             <location filename="../../explainer/gui/layers/conv/forward.py" line="363" />
             <location filename="../../explainer/gui/layers/pool.py" line="322" />
             <location filename="../../explainer/gui/layers/pool.py" line="333" />
-            <location filename="../../explainer/gui/network/mapdetail.py" line="380" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="385" />
             <location filename="../../explainer/gui/network/overview.py" line="166" />
             <location filename="../../explainer/gui/pages/design.py" line="499" />
             <source>input</source>
@@ -2375,85 +2375,85 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="65" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="66" />
             <source>pixels in [0, 1] (the default)</source>
             <translation>像素在 [0, 1] 之间（默认）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="66" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="67" />
             <source>pixels in [0, 255]</source>
             <translation>像素在 [0, 255] 之间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="67" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="68" />
             <source>MNIST's mean 0.1307 and std 0.3081</source>
             <translation>MNIST 的均值 0.1307 和标准差 0.3081</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="68" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="69" />
             <source>custom mean and std</source>
             <translation>自定义均值和标准差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="125" />
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="260" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="126" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="261" />
             <source>ONNX import</source>
             <translation>ONNX 导入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="135" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="136" />
             <source>The file's numbers against ours, on {n} gallery images:</source>
             <translation>在 {n} 张示例图像上，文件的数值与我们的数值对比：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="148" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="149" />
             <source>The file does not say how its input is scaled. Which is it?</source>
             <translation>文件没有说明输入是如何缩放的。是哪一种？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="165" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="166" />
             <source>mean</source>
             <translation>均值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="167" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="168" />
             <source>std</source>
             <translation>标准差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="176" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="177" />
             <source>{name}: {right:.0%} of the {n} gallery images right, mean loss {loss:.3g}</source>
             <translation>{name}：{n} 张示例图像中答对 {right:.0%}，平均损失 {loss:.3g}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="183" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="184" />
             <source>The scaling the model was trained with gets the gallery right with the smallest loss; a wrong one often keeps the answers but makes the model wildly over- or under-confident.</source>
             <translation>模型训练时所用的缩放能以最小的损失答对示例图像；错误的缩放往往答案不变，却让模型过分自信或毫无把握。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="196" />
             <location filename="../../explainer/gui/pages/design.py" line="342" />
             <location filename="../../explainer/gui/pages/receptive.py" line="176" />
             <source>Layer</source>
             <translation>层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="196" />
             <source>ONNX nodes</source>
             <translation>ONNX 节点</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="196" />
             <source>Largest difference</source>
             <translation>最大差值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="204" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="205" />
             <source>The reference evaluator could not run this file: {error}</source>
             <translation>参考求值器无法运行这个文件：{error}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="260" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="261" />
             <source>The model in use was not opened from an ONNX file in this session.</source>
             <translation>当前使用的模型不是本次会话中从 ONNX 文件打开的。</translation>
         </message>
@@ -2489,6 +2489,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/window.py" line="228" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="254" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="354" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
@@ -2640,27 +2642,29 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="803" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="807" />
             <source>Loaded a test image labelled {label}</source>
             <translation>已载入一张标签为 {label} 的测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="829" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="833" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="269" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="829" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="833" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="271" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="837" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="841" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="837" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="841" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
@@ -2673,53 +2677,53 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>softmax</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="286" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="291" />
             <source>{shape} values · min {lo} · max {hi}</source>
             <translation>{shape} 个数值 · 最小 {lo} · 最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="316" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="321" />
             <source>Hover a cell to read its value.</source>
             <translation>把鼠标移到格子上即可读出它的数值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="322" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="327" />
             <source>row {r}, col {c}: {v}</source>
             <translation>第 {r} 行，第 {c} 列：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="325" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="330" />
             <source>value {i}: {v}</source>
             <translation>第 {i} 个值：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="356" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="361" />
             <source>input · channel {c} · {shape}</source>
             <translation>输入 · 通道 {c} · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="358" />
-            <location filename="../../explainer/gui/network/mapdetail.py" line="362" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="363" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="367" />
             <source>dL/d </source>
             <translation>dL/d </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="364" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="369" />
             <source>{p}{name} · channel {c} of {n} · {shape}</source>
             <translation>{p}{name} · 第 {c} 个通道，共 {n} 个 · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="374" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="379" />
             <source>{p}{name} · values {a}-{b} of {n} (= {before} channel {c})</source>
             <translation>{p}{name} · 第 {a}-{b} 个值，共 {n} 个（= {before} 的第 {c} 个通道）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="390" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="395" />
             <source>{p}{name} · the {n} logits, class {i} outlined</source>
             <translation>{p}{name} · {n} 个 logits，已框出类别 {i}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="394" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="399" />
             <source>{p}{name} · value {i} of {n}</source>
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
@@ -2784,158 +2788,168 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="29" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="30" />
             <source>Step through</source>
             <translation>逐步执行</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="30" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="31" />
             <source>One training step on your input, stage by stage: forward, loss, backward, update</source>
             <translation>在你的输入上执行一次训练，逐个阶段：前向、损失、反向、更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="39" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="40" />
             <source>Attribution</source>
             <translation>归因</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="40" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="41" />
             <source>Which pixels of your input the score depends on: gradients, SmoothGrad, IG, Grad-CAM</source>
             <translation>得分取决于你的输入中的哪些像素：梯度、SmoothGrad、IG、Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="50" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="51" />
             <location filename="../../explainer/gui/pages/learn.py" line="444" />
             <source>Learn this example</source>
             <translation>学习这个样本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="51" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="52" />
             <source>Label your input, take one SGD step and see what changed; Undo puts the weights back</source>
             <translation>给你的输入打上标签，执行一步 SGD，看看有什么变化；“撤销”会恢复权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="60" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="61" />
             <source>Gradient check</source>
             <translation>梯度检验</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="61" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="62" />
             <source>Compare back-propagation with central differences for pixels and weights you pick</source>
             <translation>针对你挑选的像素和权重，比较反向传播与中心差分的结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="70" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="71" />
             <location filename="../../explainer/gui/pages/playground.py" line="272" />
             <source>Playground</source>
             <translation>试验场</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="71" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="72" />
             <source>Try input size, kernel size, padding and stride, and see the output size worked out</source>
             <translation>试试不同的输入尺寸、卷积核大小、填充和步幅，看输出尺寸是怎么算出来的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="80" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="81" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="81" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="82" />
             <source>Train the network on the data set in use and watch the loss fall and the filters form</source>
             <translation>在当前数据集上训练网络，看着损失下降、滤波器逐渐成形</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="90" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="91" />
             <source>Design</source>
             <translation>设计</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="91" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="92" />
             <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
             <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="101" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="102" />
             <source>Test set</source>
             <translation>测试集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="102" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="103" />
             <source>Accuracy on the data set's test images, the confusion matrix and the mistakes</source>
             <translation>在数据集测试图片上的准确率、混淆矩阵和分类错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="111" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="112" />
+            <source>Generative</source>
+            <translation>生成模型</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="113" />
+            <source>A variational autoencoder on your drawing: its latent map, the reparameterization, the loss terms, morphing and training</source>
+            <translation>在你的绘画上运行变分自编码器：潜在空间地图、重参数化、损失项、渐变和训练</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="126" />
             <location filename="../../explainer/gui/pages/adversarial.py" line="214" />
             <source>What if: adversarial</source>
             <translation>假如：对抗样本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="112" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="127" />
             <source>An FGSM step on your input: invisible changes that fool the network, and why</source>
             <translation>在你的输入上走一步 FGSM：看不出的改动如何骗过网络，以及原因</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="121" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="136" />
             <source>Filters</source>
             <translation>滤波器</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="122" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="137" />
             <source>What each filter of every conv layer looks for: its top test images and a synthesised input</source>
             <translation>每个卷积层的每个滤波器在找什么：最能激活它的测试图像和合成的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="133" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="148" />
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="193" />
             <source>1-D convolution</source>
             <translation>一维卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="134" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="149" />
             <source>A kernel sliding along a signal: narrow, wide, equal width; convolution or correlation</source>
             <translation>卷积核沿信号滑动：窄卷积、宽卷积、等宽卷积；卷积还是互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="143" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="158" />
             <location filename="../../explainer/gui/pages/activations.py" line="299" />
             <source>Activations and losses</source>
             <translation>激活函数与损失函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="144" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="159" />
             <source>Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your input</source>
             <translation>Sigmoid、tanh、ReLU、Leaky ReLU、softmax 和八种损失函数，以及它们在你的输入上的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="155" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="170" />
             <source>Gradient descent</source>
             <translation>梯度下降</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="156" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="171" />
             <source>Full batch, SGD and mini-batch descent raced from the same initial weights</source>
             <translation>全批量、SGD 与小批量梯度下降，从同一组初始权重出发一起比赛</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="165" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="180" />
             <location filename="../../explainer/gui/pages/receptive.py" line="154" />
             <source>Receptive fields</source>
             <translation>感受野</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="166" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="181" />
             <source>How many outputs each pixel feeds, and which pixels one unit of any layer sees</source>
             <translation>每个像素影响多少个输出，以及任意一层的一个单元看到哪些像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="175" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="190" />
             <source>Side by side</source>
             <translation>并排对比</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="176" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="191" />
             <source>The first layer of the digits network and of the clothes network, side by side</source>
             <translation>把手写数字网络和服装网络的第一层并排对比</translation>
         </message>
@@ -3900,6 +3914,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="299" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="445" />
             <location filename="../../explainer/gui/pages/training.py" line="423" />
             <source>Epochs</source>
             <translation>轮数</translation>
@@ -3934,6 +3949,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="308" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="453" />
             <location filename="../../explainer/gui/pages/training.py" line="437" />
             <source>Start</source>
             <translation>开始</translation>
@@ -3945,6 +3961,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="310" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="456" />
             <location filename="../../explainer/gui/pages/testset.py" line="619" />
             <location filename="../../explainer/gui/pages/training.py" line="439" />
             <source>Stop</source>
@@ -4083,12 +4100,15 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="590" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="455" />
             <location filename="../../explainer/gui/pages/training.py" line="767" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="590" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="318" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="455" />
             <location filename="../../explainer/gui/pages/training.py" line="767" />
             <source>Pause</source>
             <translation>暂停</translation>
@@ -4423,6 +4443,372 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/filters.py" line="268" />
             <source>Computed for this model on {data} ({n} images).</source>
             <translation>已为此模型在{data}上计算（{n} 张图像）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="295" />
+            <source>BCE (reconstruction)</source>
+            <translation>BCE（重建）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="296" />
+            <source>L1 (the seed's)</source>
+            <translation>L1（种子教材的）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="297" />
+            <source>KL(q(z|x) ‖ N(0, I))</source>
+            <translation>KL(q(z|x) ‖ N(0, I))</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="298" />
+            <source>L = c·KL + BCE</source>
+            <translation>L = c·KL + BCE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="305" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="446" />
+            <source>c (β)</source>
+            <translation>c (β)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="306" />
+            <location filename="../../explainer/gui/pages/generative.py" line="324" />
+            <source>No VAE is bundled with this copy of the app.</source>
+            <translation>这份程序没有附带 VAE。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="309" />
+            <source>c (β) = {beta}</source>
+            <translation>c (β) = {beta}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="312" />
+            <source>your VAE, trained in the app</source>
+            <translation>你在程序中训练的 VAE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="312" />
+            <source>a bundled VAE</source>
+            <translation>一个自带的 VAE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="313" />
+            <source>In use: {which}, trained with c = {beta} on {dataset}.</source>
+            <translation>正在使用：{which}，以 c = {beta} 在 {dataset} 上训练。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="318" />
+            <source>Mean −ELBO on the test digits: {elbo} nats.</source>
+            <translation>在测试数字上的平均 −ELBO：{elbo} 奈特。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="333" />
+            <source>This VAE was trained on {trained}, not on {dataset}: it encodes your image as if it were one of its {trained} images, so the reconstruction looks like one. Train a VAE on {dataset} in the Train a VAE tab to explore its own latent space.</source>
+            <translation>这个 VAE 是在 {trained} 上训练的，而不是 {dataset}：它把你的图像当作一张 {trained} 图像来编码，所以重建结果看起来也像一张 {trained} 图像。在“训练 VAE”标签页中用 {dataset} 训练一个 VAE，就能探索它自己的潜在空间。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="343" />
+            <source>Your drawing and what the VAE makes of it</source>
+            <translation>你的绘画，以及 VAE 把它变成了什么</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="344" />
+            <source>x (input)</source>
+            <translation>x（输入）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="345" />
+            <source>x̂ = decoder(z)</source>
+            <translation>x̂ = 解码器(z)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="346" />
+            <source>Reparameterization</source>
+            <translation>重参数化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="347" />
+            <source>Resample ε</source>
+            <translation>重新采样 ε</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="348" />
+            <source>Draw a new ε ~ N(0, I): z moves inside the ellipse, x̂ changes</source>
+            <translation>抽取新的 ε ~ N(0, I)：z 在椭圆内移动，x̂ 随之改变</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="349" />
+            <source>Loss terms for your drawing (nats)</source>
+            <translation>你的绘画的损失项（奈特）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="350" />
+            <source>Switch among the bundled VAEs, trained with different c (β)</source>
+            <translation>在以不同 c (β) 训练的自带 VAE 之间切换</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="352" />
+            <source>The VAE minimises L = c·KL + reconstruction. A larger c pulls every q(z|x) towards N(0, I): the KL term falls, the reconstruction gets blurrier and its loss rises.</source>
+            <translation>VAE 最小化 L = c·KL + 重建损失。c 越大，每个 q(z|x) 就越被拉向 N(0, I)：KL 项下降，重建变得更模糊，重建损失上升。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="358" />
+            <source>Latent map</source>
+            <translation>潜在空间地图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="358" />
+            <source>Manifold grid</source>
+            <translation>流形网格</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="358" />
+            <source>Morph</source>
+            <translation>渐变</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="358" />
+            <source>Train a VAE</source>
+            <translation>训练 VAE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_grid.py" line="46" />
+            <source>cell ({row}, {col}) decodes z = ({z1}, {z2})</source>
+            <translation>格子 ({row}, {col}) 解码的是 z = ({z1}, {z2})</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_grid.py" line="140" />
+            <source>Cells per side</source>
+            <translation>每边格数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_grid.py" line="142" />
+            <source>The decoder's output over the latent plane. Cell (r, c) decodes z = (Φ⁻¹((c + ½)/n), Φ⁻¹(1 − (r + ½)/n)), where Φ⁻¹ is the inverse of the normal distribution's CDF: every cell holds the same share of the prior N(0, I), as in Kingma and Welling's Fig. 4. Hover a cell to read its z.</source>
+            <translation>解码器在潜在平面上的输出。格子 (r, c) 解码的是 z = (Φ⁻¹((c + ½)/n), Φ⁻¹(1 − (r + ½)/n))，其中 Φ⁻¹ 是正态分布累积分布函数的反函数：每个格子占先验 N(0, I) 的同样份额，与 Kingma 和 Welling 的图 4 相同。把鼠标停在格子上可读出它的 z。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_map.py" line="255" />
+            <source>Decoded under the mouse</source>
+            <translation>鼠标下的解码结果</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_map.py" line="257" />
+            <source>Each dot is one test digit's μ, coloured by its class. The large dot is your drawing's μ; the rings are 1σ and 2σ of q(z|x); × is the sample z. Move the mouse over the map: the decoder turns the point under it into the digit above.</source>
+            <translation>每个点是一个测试数字的 μ，颜色表示类别。大圆点是你的绘画的 μ；两个圈是 q(z|x) 的 1σ 和 2σ；× 是采样得到的 z。在地图上移动鼠标：解码器会把鼠标下的点变成上方的数字。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_map.py" line="263" />
+            <source>Hover or drag anywhere to decode that point</source>
+            <translation>悬停或拖动到任意位置即可解码该点</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="195" />
+            <source>Draw a digit first: one end of the morph is your drawing.</source>
+            <translation>请先画一个数字：渐变的一端是你的绘画。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="301" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="214" />
+            <source>Your drawing</source>
+            <translation>你的绘画</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="304" />
+            <source>Gallery image {n}: {name}</source>
+            <translation>图库图像 {n}：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="305" />
+            <source>An image file…</source>
+            <translation>图像文件…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="314" />
+            <source>From</source>
+            <translation>起点</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="314" />
+            <source>To</source>
+            <translation>终点</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="314" />
+            <source>Steps</source>
+            <translation>步数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="318" />
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="319" />
+            <source>Export GIF…</source>
+            <translation>导出 GIF…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="321" />
+            <source>Both images are encoded to their μ; the points on the straight line between them, z = (1 − t)·μ₀ + t·μ₁, are decoded. The first and last frames are the decodings of the two μ themselves, not the images: what the VAE keeps of them.</source>
+            <translation>两张图像都被编码为各自的 μ；它们之间直线上的点 z = (1 − t)·μ₀ + t·μ₁ 被逐一解码。第一帧和最后一帧是两个 μ 本身的解码结果，而不是原图：这是 VAE 从它们身上保留下来的东西。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="155" />
+            <source>μ (mean)</source>
+            <translation>μ（均值）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="155" />
+            <source>The encoder's mean of q(z|x): the centre of the ellipse on the map</source>
+            <translation>编码器给出的 q(z|x) 的均值：地图上椭圆的中心</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="157" />
+            <source>σ = exp(½ log σ²)</source>
+            <translation>σ = exp(½ log σ²)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="158" />
+            <source>The encoder's standard deviation of q(z|x): the ellipse's half-axes are 1σ and 2σ</source>
+            <translation>编码器给出的 q(z|x) 的标准差：椭圆的半轴为 1σ 和 2σ</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="160" />
+            <source>ε ~ N(0, I)</source>
+            <translation>ε ~ N(0, I)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="160" />
+            <source>The noise drawn for this sample; Resample draws a new one</source>
+            <translation>这次采样抽到的噪声；“重新采样”会抽取新的噪声</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="162" />
+            <source>z = μ + σ ⊙ ε</source>
+            <translation>z = μ + σ ⊙ ε</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="163" />
+            <source>The sampled latent code the decoder turns into the reconstruction</source>
+            <translation>采样得到的潜在编码，解码器把它变成重建结果</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="321" />
+            <location filename="../../explainer/gui/pages/training.py" line="383" />
+            <source>Paused. Resume goes on from here.</source>
+            <translation>已暂停。“继续”会从这里接着训练。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="322" />
+            <location filename="../../explainer/gui/pages/training.py" line="342" />
+            <source>loading the data…</source>
+            <translation>正在加载数据…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="322" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="334" />
+            <location filename="../../explainer/gui/pages/training.py" line="342" />
+            <location filename="../../explainer/gui/pages/training.py" line="393" />
+            <source>Training…</source>
+            <translation>正在训练…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="343" />
+            <location filename="../../explainer/gui/pages/training.py" line="400" />
+            <source>Stopping after this step…</source>
+            <translation>这一步结束后停止…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="376" />
+            <source>step {step} of {steps}, epoch {epoch}</source>
+            <translation>第 {step} 步，共 {steps} 步，第 {epoch} 轮</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="381" />
+            <source>Reconstruction {recon} nats, KL {kl} nats per image</source>
+            <translation>每张图像：重建 {recon} 奈特，KL {kl} 奈特</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="408" />
+            <source>Trained {step} steps. Save the VAE or use it in this tab.</source>
+            <translation>已训练 {step} 步。可以保存这个 VAE，或在本标签页中使用它。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="410" />
+            <source>Stopped after {step} steps. Save the VAE or use it in this tab.</source>
+            <translation>训练 {step} 步后停止。可以保存这个 VAE，或在本标签页中使用它。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="413" />
+            <source>Stopped before the first step.</source>
+            <translation>在第一步之前就停止了。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="430" />
+            <source>Save the VAE</source>
+            <translation>保存 VAE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="430" />
+            <source>VAE (*.npz)</source>
+            <translation>VAE (*.npz)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="436" />
+            <source>Train a VAE on {dataset}</source>
+            <translation>在 {dataset} 上训练 VAE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="438" />
+            <source>A fresh VAE with a 2-D latent space learns from the training images: the curves show the reconstruction term (BCE) and the KL term per image, and every few steps the map shows where the encoder puts the test images, as the classes sort themselves out.</source>
+            <translation>一个全新的二维潜在空间 VAE 从训练图像中学习：曲线显示每张图像的重建项（BCE）和 KL 项；每隔几步，地图会显示编码器把测试图像放在哪里，可以看到各个类别逐渐分开。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="447" />
+            <location filename="../../explainer/gui/pages/training.py" line="424" />
+            <source>Training images</source>
+            <translation>训练图片</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="448" />
+            <location filename="../../explainer/gui/pages/training.py" line="422" />
+            <source>Batch size</source>
+            <translation>批大小</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="449" />
+            <source>Redraw the map every (steps)</source>
+            <translation>每隔多少步重画地图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="457" />
+            <source>Save…</source>
+            <translation>保存…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="458" />
+            <source>Use in this tab</source>
+            <translation>在本标签页中使用</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="459" />
+            <source>training step</source>
+            <translation>训练步数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="460" />
+            <source>nats per image</source>
+            <translation>每张图像的奈特数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="462" />
+            <source>reconstruction (BCE)</source>
+            <translation>重建（BCE）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="462" />
+            <source>KL</source>
+            <translation>KL</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/gradcheck.py" line="74" />
@@ -5050,11 +5436,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>输入：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="214" />
-            <source>Your drawing</source>
-            <translation>你的绘画</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/pages/sidebyside.py" line="215" />
             <source>An MNIST test digit</source>
             <translation>一个 MNIST 测试数字</translation>
@@ -5450,30 +5831,9 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>训练当前网络：{layers} 层，{weights:,} 个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="342" />
-            <source>loading the data…</source>
-            <translation>正在加载数据…</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="342" />
-            <location filename="../../explainer/gui/pages/training.py" line="393" />
-            <source>Training…</source>
-            <translation>正在训练…</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/pages/training.py" line="363" />
             <source>Start trains a new network for these {classes} classes ({names}); the whole window then works on your images.</source>
             <translation>“开始”会为这 {classes} 个类别（{names}）训练一个新网络；之后整个窗口都使用你的图像。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="383" />
-            <source>Paused. Resume goes on from here.</source>
-            <translation>已暂停。“继续”会从这里接着训练。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="400" />
-            <source>Stopping after this step…</source>
-            <translation>这一步结束后停止…</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/training.py" line="404" />
@@ -5512,11 +5872,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/training.py" line="422" />
-            <source>Batch size</source>
-            <translation>批大小</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="422" />
             <source>Images per step: the gradient is averaged over them</source>
             <translation>每一步用的图片数：梯度取它们的平均</translation>
         </message>
@@ -5524,11 +5879,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/training.py" line="423" />
             <source>Passes over the training images</source>
             <translation>遍历训练图片的次数</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="424" />
-            <source>Training images</source>
-            <translation>训练图片</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/training.py" line="424" />
@@ -6139,6 +6489,56 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>一步 SGD：有什么变化</translation>
         </message>
         <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="43" />
+            <source>This VAE learned from MNIST digits, so it reads your image as a digit.</source>
+            <translation>这个 VAE 是从 MNIST 数字中学习的，所以它把你的图像当作数字来读。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="47" />
+            <source>A generative model: your drawing as a Gaussian</source>
+            <translation>生成模型：把你的绘画变成一个高斯分布</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="49" />
+            <source>A variational autoencoder (VAE) reads the same 28×28 input. Its encoder does not give one point but a Gaussian q(z|x) in a 2-D latent space: mean μ = ({mu1}, {mu2}) and standard deviation σ = ({s1}, {s2}).</source>
+            <translation>变分自编码器（VAE）读取同样的 28×28 输入。它的编码器给出的不是一个点，而是二维潜在空间中的一个高斯分布 q(z|x)：均值 μ = ({mu1}, {mu2})，标准差 σ = ({s1}, {s2})。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="55" />
+            <source>On the map, the dot is μ and the rings are 1σ and 2σ; they move as you draw.</source>
+            <translation>在地图上，圆点是 μ，两个圈是 1σ 和 2σ；它们会随着你的绘画移动。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="65" />
+            <source>Reparameterization: a sample you can differentiate</source>
+            <translation>重参数化：可以求导的采样</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="67" />
+            <source>To decode, the VAE samples z = μ + σ ⊙ ε with noise ε ~ N(0, I): here ε = ({e1}, {e2}) gives z = ({z1}, {z2}).</source>
+            <translation>为了解码，VAE 用噪声 ε ~ N(0, I) 采样 z = μ + σ ⊙ ε：这里 ε = ({e1}, {e2})，得到 z = ({z1}, {z2})。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="71" />
+            <source>The randomness sits in ε alone, so the loss can be differentiated with respect to μ and σ. The decoder turns z into the reconstruction x̂; Resample draws a new ε.</source>
+            <translation>随机性只在 ε 里，所以损失可以对 μ 和 σ 求导。解码器把 z 变成重建结果 x̂；“重新采样”会抽取新的 ε。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="85" />
+            <source>The VAE's loss: reconstruction and KL</source>
+            <translation>VAE 的损失：重建与 KL</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="87" />
+            <source>The VAE learns by minimising two terms. The reconstruction term compares x̂ with your drawing: binary cross-entropy {bce} nats (the seed's L1 distance: {l1}).</source>
+            <translation>VAE 通过最小化两项来学习。重建项比较 x̂ 和你的绘画：二元交叉熵为 {bce} 奈特（种子教材的 L1 距离：{l1}）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="91" />
+            <source>The KL term, {kl} nats, measures how far q(z|x) is from N(0, I): ½ Σ (σ² + μ² − 1 − ln σ²). With c = 1 the loss is L = KL + BCE = {L} nats.</source>
+            <translation>KL 项为 {kl} 奈特，衡量 q(z|x) 离 N(0, I) 有多远：½ Σ (σ² + μ² − 1 − ln σ²)。当 c = 1 时，损失为 L = KL + BCE = {L} 奈特。</translation>
+        </message>
+        <message>
             <location filename="../../explainer/imageio.py" line="66" />
             <source>{path}: file too large for an image ({size} bytes)</source>
             <translation>{path}：文件太大，不像是图像（{size} 字节）</translation>
@@ -6169,53 +6569,53 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="148" />
+            <location filename="../../explainer/modelio.py" line="182" />
             <source>model file {path} is neither an .npz (zip) archive nor an ONNX file; it may be another kind of file or random bytes</source>
             <translation>模型文件 {path} 既不是 .npz（zip）归档，也不是 ONNX 文件；它可能是别的文件或随机字节</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="157" />
+            <location filename="../../explainer/modelio.py" line="214" />
             <source>model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})</source>
             <translation>模型文件 {path} 不是可读的 .npz 压缩包；它可能不完整或已损坏（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="194" />
-            <location filename="../../explainer/modelio.py" line="336" />
+            <location filename="../../explainer/modelio.py" line="236" />
+            <location filename="../../explainer/modelio.py" line="378" />
             <source>model file {path} weight {name} contains NaN or infinite values</source>
             <translation>模型文件 {path} 的权重 {name} 含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="205" />
+            <location filename="../../explainer/modelio.py" line="247" />
             <source>model file {path} {problem}</source>
             <translation>模型文件 {path} 有问题：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="227" />
+            <location filename="../../explainer/modelio.py" line="269" />
             <source>model file {path} is empty</source>
             <translation>模型文件 {path} 是空的</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="256" />
+            <location filename="../../explainer/modelio.py" line="298" />
             <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
             <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="279" />
+            <location filename="../../explainer/modelio.py" line="321" />
             <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
             <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="327" />
+            <location filename="../../explainer/modelio.py" line="369" />
             <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
             <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="351" />
+            <location filename="../../explainer/modelio.py" line="393" />
             <source>model file {path} has no 'format' field; it was not saved by this app ({format})</source>
             <translation>模型文件 {path} 没有 'format' 字段；它不是由本应用保存的（{format}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="491" />
+            <location filename="../../explainer/modelio.py" line="535" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
         </message>

@@ -314,7 +314,10 @@ class GenerativeView(FollowsLanguage, QWidget):
             which=which, beta=beta, dataset=vae_dataset(vae, self._data.dataset).name
         )
         if elbo is not None:
-            text += " " + tr("Mean −ELBO on the test digits: {elbo} nats.").format(elbo=f"{float(elbo):.1f}")
+            space = "" if text.endswith("。") else " "  # no space after a Chinese full stop
+            text += space + tr("Mean −ELBO on the test digits: {elbo} nats.").format(
+                elbo=f"{float(elbo):.1f}"
+            )
         self.model_label.setText(text)
 
     def _show_notice(self) -> None:
@@ -332,7 +335,7 @@ class GenerativeView(FollowsLanguage, QWidget):
             tr(
                 "This VAE was trained on {trained}, not on {dataset}: it encodes your image as if it were "
                 "one of its {trained} images, so the reconstruction looks like one. Train a VAE on "
-                "{dataset} in the Train tab here to explore its own latent space."
+                "{dataset} in the Train a VAE tab to explore its own latent space."
             ).format(trained=trained_on.name, dataset=in_use.name)
         )
         self.notice.show()

@@ -153,8 +153,9 @@ class LatentMap(FollowsLanguage, QWidget):
         latent space; None decodes nothing."""
         self._decode = decode
         self._dims = dims
-        if self._hovered is not None and decode is not None:
-            self.hover(self._hovered[:2])
+        if decode is not None:
+            # Until the mouse comes, the box shows the prior's centre, z = 0.
+            self.hover((0.0, 0.0) if self._hovered is None else self._hovered[:2])
 
     def set_codes(self, codes: np.ndarray | None, labels: np.ndarray | None, names: Sequence[str]) -> None:
         """Show ``codes`` coloured by ``labels``, one legend entry per class name; None clears the map.

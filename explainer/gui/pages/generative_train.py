@@ -456,7 +456,7 @@ class VaeTrainingPanel(FollowsLanguage, JobPage):
         self.stop_button.setText(tr("Stop"))
         self.save_button.setText(tr("Save…"))
         self.use_button.setText(tr("Use in this tab"))
-        self.curves.setLabel("bottom", tr("step"))
+        self.curves.setLabel("bottom", tr("training step"))
         self.curves.setLabel("left", tr("nats per image"))
         legend = self.curves.plotItem.legend
         for sample, text in zip(legend.items, (tr("reconstruction (BCE)"), tr("KL")), strict=False):
