@@ -38,7 +38,7 @@ from explainer.core import (
 from explainer.core.losses import OUTPUT_LOSSES
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr
-from explainer.gui.kit.plotwidget import CompactPlot
+from explainer.gui.kit.plotwidget import CompactPlot, apply_plot_palette
 from explainer.gui.kit.widgets import choice_box, heading, hint, label, name_items, page_column, side_by_side
 from explainer.gui.pages.base import run_page
 
@@ -375,14 +375,7 @@ class ActivationsView(FollowsLanguage, QWidget):
         )
 
     def _style(self, plot: pyqtgraph.PlotWidget) -> None:
-        palette = theme.current()
-        plot.setBackground(palette.background)
-        item = plot.getPlotItem()
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(palette.muted)
-            axis.setTextPen(palette.text)
-        item.legend.setLabelTextColor(palette.text)
+        apply_plot_palette(plot)
 
     def _redraw(self) -> None:
         self._redraw_activation()

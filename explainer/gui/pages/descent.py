@@ -32,7 +32,7 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
 from explainer.gui.jobs import StepWorker
-from explainer.gui.kit.plotwidget import CompactPlot
+from explainer.gui.kit.plotwidget import CompactPlot, apply_plot_palette
 from explainer.gui.kit.widgets import (
     button,
     choice_box,
@@ -353,7 +353,6 @@ class DescentView(FollowsLanguage, JobPage):
             plot.getPlotItem().legend.addItem(item, self.method_name(method))
 
     def _apply_theme(self) -> None:
-        palette = theme.current()
         colours = method_colours()
         for (method, which), item in self._items.items():
             colour = QColor(colours[method])
@@ -365,13 +364,7 @@ class DescentView(FollowsLanguage, JobPage):
             item.setSymbolPen(colour)
             item.setSymbolSize(theme.px(7))
         for plot in (self.batch_plot, self.subset_plot):
-            plot.setBackground(palette.background)
-            plot_item = plot.getPlotItem()
-            for side in ("left", "bottom"):
-                axis = plot_item.getAxis(side)
-                axis.setPen(palette.muted)
-                axis.setTextPen(palette.text)
-            plot_item.legend.setLabelTextColor(palette.text)
+            apply_plot_palette(plot)
         self._label_plots()
 
     def _show_source(self) -> None:

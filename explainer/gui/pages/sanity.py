@@ -486,17 +486,12 @@ class SanityPanel(FollowsLanguage, QWidget):
     def _apply_theme(self) -> None:
         import pyqtgraph
 
+        from explainer.gui.kit.plotwidget import apply_plot_palette
+
         self.plot.setMinimumHeight(theme.px(200))
         self.plot.setMaximumHeight(theme.px(theme.SANITY_PLOT_MAX_PX))
         self._title_plot()
-        palette = theme.current()
-        self.plot.setBackground(palette.background)
-        item = self.plot.getPlotItem()
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(palette.muted)
-            axis.setTextPen(palette.text)
-        item.legend.setLabelTextColor(palette.text)
+        apply_plot_palette(self.plot)
         for method, colour in zip(sanity.METHODS, theme.SERIES_COLOURS, strict=True):
             self.curves[method].setPen(pyqtgraph.mkPen(colour, width=theme.px(2)))
             self.curves[method].setSymbol("o")
