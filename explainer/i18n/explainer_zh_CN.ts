@@ -3063,210 +3063,210 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>logits（没有激活层）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="429" />
-            <location filename="../../explainer/gui/pages/activations.py" line="542" />
+            <location filename="../../explainer/gui/pages/activations.py" line="422" />
+            <location filename="../../explainer/gui/pages/activations.py" line="535" />
             <location filename="../../explainer/gui/pages/adversarial.py" line="178" />
             <location filename="../../explainer/gui/pages/playground.py" line="143" />
             <source>your input</source>
             <translation>你的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="429" />
+            <location filename="../../explainer/gui/pages/activations.py" line="422" />
             <source>your input's class</source>
             <translation>你的输入的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="431" />
+            <location filename="../../explainer/gui/pages/activations.py" line="424" />
             <source>all its logits</source>
             <translation>它的全部 logit</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="432" />
+            <location filename="../../explainer/gui/pages/activations.py" line="425" />
             <source>pre-activation x</source>
             <translation>预激活值 x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="432" />
+            <location filename="../../explainer/gui/pages/activations.py" line="425" />
             <source>logit z of the class</source>
             <translation>该类别的 logit z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="442" />
+            <location filename="../../explainer/gui/pages/activations.py" line="435" />
             <source>f(x) = 1 / (1 + e⁻ˣ)      f′(x) = f(x) (1 − f(x))</source>
             <translation>f(x) = 1 / (1 + e⁻ˣ)      f′(x) = f(x) (1 − f(x))</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="443" />
+            <location filename="../../explainer/gui/pages/activations.py" line="436" />
             <source>f(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)      f′(x) = 1 − f(x)²</source>
             <translation>f(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)      f′(x) = 1 − f(x)²</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="444" />
+            <location filename="../../explainer/gui/pages/activations.py" line="437" />
             <source>f(x) = max(0, x)      f′(x) = 0 for x &lt; 0, 1 for x &gt; 0</source>
             <translation>f(x) = max(0, x)      x &lt; 0 时 f′(x) = 0，x &gt; 0 时为 1</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="445" />
+            <location filename="../../explainer/gui/pages/activations.py" line="438" />
             <source>f(x) = x for x ≥ 0, 0.01 x for x &lt; 0      f′(x) = 1 or 0.01</source>
             <translation>x ≥ 0 时 f(x) = x，x &lt; 0 时为 0.01 x      f′(x) = 1 或 0.01</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="446" />
+            <location filename="../../explainer/gui/pages/activations.py" line="439" />
             <source>fᵢ(z) = e^zᵢ / Σⱼ e^zⱼ      ∂fᵢ/∂zᵢ = fᵢ (1 − fᵢ),  ∂fᵢ/∂zⱼ = −fᵢ fⱼ</source>
             <translation>fᵢ(z) = e^zᵢ / Σⱼ e^zⱼ      ∂fᵢ/∂zᵢ = fᵢ (1 − fᵢ)，∂fᵢ/∂zⱼ = −fᵢ fⱼ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="453" />
+            <location filename="../../explainer/gui/pages/activations.py" line="446" />
             <source>Seed 004's table prints sigmoid's derivative as f(x)(1 − f(x))²: a typo. At x = 0, f = {f0} and the slope (the dashed curve, the engine's backward) is {slope} = f(1 − f), not f(1 − f)² = {typo}.</source>
             <translation>种子材料 004 的表格把 sigmoid 的导数印成了 f(x)(1 − f(x))²：这是笔误。在 x = 0 处，f = {f0}，斜率（虚线，即引擎的反向传播）是 {slope} = f(1 − f)，而不是 f(1 − f)² = {typo}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="459" />
+            <location filename="../../explainer/gui/pages/activations.py" line="452" />
             <source>Drawn for class {cls} as its logit moves, the other logits held at your input's values; the seed's eˣ/Σ − (eˣ)²/Σ² is the same slope f(1 − f).</source>
             <translation>画的是类别 {cls} 的 logit 变化时的曲线，其他 logit 固定为你的输入的值；种子材料中的 eˣ/Σ − (eˣ)²/Σ² 就是同一个斜率 f(1 − f)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="467" />
+            <location filename="../../explainer/gui/pages/activations.py" line="460" />
             <source>Draw or pick an input to see where its pre-activations fall.</source>
             <translation>画一个或选一个输入，看看它的预激活值落在哪里。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="470" />
+            <location filename="../../explainer/gui/pages/activations.py" line="463" />
             <source>Your input's logits run from {lo} to {hi}. Class {cls} has z = {z}, p = {p}, and slope p(1 − p) = {slope}: near 0 once the output is saturated (p close to 0 or 1).</source>
             <translation>你的输入的 logit 从 {lo} 到 {hi}。类别 {cls} 的 z = {z}，p = {p}，斜率 p(1 − p) = {slope}：输出一旦饱和（p 接近 0 或 1），斜率就接近 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="483" />
+            <location filename="../../explainer/gui/pages/activations.py" line="476" />
             <source>{n:,} pre-activations of your input, from {lo} to {hi}; {neg:.0%} are negative.</source>
             <translation>你的输入有 {n:,} 个预激活值，从 {lo} 到 {hi}；其中 {neg:.0%} 为负。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="487" />
+            <location filename="../../explainer/gui/pages/activations.py" line="480" />
             <source>ReLU outputs 0 there and passes no gradient back (f′ = 0).</source>
             <translation>ReLU 在那里输出 0，也不向回传递任何梯度（f′ = 0）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="489" />
+            <location filename="../../explainer/gui/pages/activations.py" line="482" />
             <source>Leaky ReLU passes 1% of the gradient back there instead of none.</source>
             <translation>Leaky ReLU 在那里仍向回传递 1% 的梯度，而不是完全不传。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="494" />
+            <location filename="../../explainer/gui/pages/activations.py" line="487" />
             <source>Through {name}, the mean slope would be {mean} (at most {top}); {sat:.0%} of them lie where the slope is below 0.01 (saturated).</source>
             <translation>如果经过 {name}，平均斜率将是 {mean}（最大 {top}）；其中 {sat:.0%} 落在斜率低于 0.01 的区域（饱和）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="540" />
+            <location filename="../../explainer/gui/pages/activations.py" line="533" />
             <source>loss L</source>
             <translation>损失 L</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="541" />
+            <location filename="../../explainer/gui/pages/activations.py" line="534" />
             <source>gradient ∂L/∂z</source>
             <translation>梯度 ∂L/∂z</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="541" />
+            <location filename="../../explainer/gui/pages/activations.py" line="534" />
             <source>gradient ∂L/∂p</source>
             <translation>梯度 ∂L/∂p</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="545" />
+            <location filename="../../explainer/gui/pages/activations.py" line="538" />
             <source>logit z of the class, the others held</source>
             <translation>该类别的 logit z，其他保持不变</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="547" />
+            <location filename="../../explainer/gui/pages/activations.py" line="540" />
             <source>prediction p (target t = 1)</source>
             <translation>预测值 p（目标 t = 1）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="554" />
+            <location filename="../../explainer/gui/pages/activations.py" line="547" />
             <source>L = (1/n) Σ (p − t)²      ∂L/∂p = 2 (p − t) / n</source>
             <translation>L = (1/n) Σ (p − t)²      ∂L/∂p = 2 (p − t) / n</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="555" />
+            <location filename="../../explainer/gui/pages/activations.py" line="548" />
             <source>L = (1/n) Σ (ln(1 + p) − ln(1 + t))²      ∂L/∂p = 2 (ln(1 + p) − ln(1 + t)) / (n (1 + p))</source>
             <translation>L = (1/n) Σ (ln(1 + p) − ln(1 + t))²      ∂L/∂p = 2 (ln(1 + p) − ln(1 + t)) / (n (1 + p))</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="558" />
+            <location filename="../../explainer/gui/pages/activations.py" line="551" />
             <source>L = Σ |p − t|      ∂L/∂p = sign(p − t)</source>
             <translation>L = Σ |p − t|      ∂L/∂p = sign(p − t)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="559" />
+            <location filename="../../explainer/gui/pages/activations.py" line="552" />
             <source>L = Σ (p − t)²      ∂L/∂p = 2 (p − t)</source>
             <translation>L = Σ (p − t)²      ∂L/∂p = 2 (p − t)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="560" />
+            <location filename="../../explainer/gui/pages/activations.py" line="553" />
             <source>L = (1/n) Σ |p − t|      ∂L/∂p = sign(p − t) / n</source>
             <translation>L = (1/n) Σ |p − t|      ∂L/∂p = sign(p − t) / n</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="561" />
+            <location filename="../../explainer/gui/pages/activations.py" line="554" />
             <source>L = (1/n) Σ 100 |p − t| / |t|      ∂L/∂p = 100 sign(p − t) / (n |t|); t = 0 is left out</source>
             <translation>L = (1/n) Σ 100 |p − t| / |t|      ∂L/∂p = 100 sign(p − t) / (n |t|)；t = 0 的元素不计入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="564" />
+            <location filename="../../explainer/gui/pages/activations.py" line="557" />
             <source>L = −(1/n) Σ (t ln p + (1 − t) ln(1 − p))      ∂L/∂p = (p − t) / (n p (1 − p))</source>
             <translation>L = −(1/n) Σ (t ln p + (1 − t) ln(1 − p))      ∂L/∂p = (p − t) / (n p (1 − p))</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="565" />
+            <location filename="../../explainer/gui/pages/activations.py" line="558" />
             <source>L = −ln softmax(z)ₜ      ∂L/∂z = softmax(z) − onehot(t)</source>
             <translation>L = −ln softmax(z)ₜ      ∂L/∂z = softmax(z) − onehot(t)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="573" />
+            <location filename="../../explainer/gui/pages/activations.py" line="566" />
             <source>On your input: draw or pick an input to fill this table.</source>
             <translation>在你的输入上：画一个或选一个输入来填满这张表。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="586" />
+            <location filename="../../explainer/gui/pages/activations.py" line="579" />
             <source>On your input: the network's output p against class {cls} (t = 1 there, 0 elsewhere)</source>
             <translation>在你的输入上：网络的输出 p 对比类别 {cls}（该处 t = 1，其余为 0）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="601" />
+            <location filename="../../explainer/gui/pages/activations.py" line="594" />
             <source>∂L/∂z is the gradient carried back through softmax to the logits, what training uses. MAPE counts only class {cls}: the other targets are 0 and have no percentage error. Binary cross-entropy clips p to [1e−12, 1 − 1e−12].</source>
             <translation>∂L/∂z 是经 softmax 反向传到 logit 的梯度，也就是训练真正使用的梯度。MAPE 只计入类别 {cls}：其他目标为 0，没有百分比误差。二元交叉熵把 p 截断到 [1e−12, 1 − 1e−12]。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="613" />
+            <location filename="../../explainer/gui/pages/activations.py" line="606" />
             <source>Why cross-entropy and not MSE trains the softmax</source>
             <translation>为什么训练 softmax 用交叉熵而不用 MSE</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="614" />
+            <location filename="../../explainer/gui/pages/activations.py" line="607" />
             <source>p of the label</source>
             <translation>标签的 p</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="614" />
+            <location filename="../../explainer/gui/pages/activations.py" line="607" />
             <source>MSE: largest |∂L/∂z|</source>
             <translation>MSE：最大的 |∂L/∂z|</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="614" />
+            <location filename="../../explainer/gui/pages/activations.py" line="607" />
             <source>cross-entropy: largest |∂L/∂z|</source>
             <translation>交叉熵：最大的 |∂L/∂z|</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="618" />
+            <location filename="../../explainer/gui/pages/activations.py" line="611" />
             <source>label {cls} (chosen)</source>
             <translation>标签 {cls}（所选）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="619" />
+            <location filename="../../explainer/gui/pages/activations.py" line="612" />
             <source>label {cls} (least likely)</source>
             <translation>标签 {cls}（可能性最小）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/activations.py" line="630" />
+            <location filename="../../explainer/gui/pages/activations.py" line="623" />
             <source>Were the label {cls}, the network would be confidently wrong (p = {p}). MSE's gradient reaches the logits through softmax's slope p(1 − p), nearly 0 for a saturated output: at most {mse}, so the mistake is barely corrected. Cross-entropy's log cancels that slope, ∂L/∂z = p − t, so its gradient is {ce}: learning is fastest when the mistake is worst.</source>
             <translation>如果标签是 {cls}，网络就是在自信地犯错（p = {p}）。MSE 的梯度要经过 softmax 的斜率 p(1 − p) 才能到达 logit，而输出饱和时这个斜率几乎为 0：最多只有 {mse}，所以这个错误几乎得不到纠正。交叉熵中的 log 恰好抵消了这个斜率，∂L/∂z = p − t，所以它的梯度是 {ce}：错得越厉害，学得越快。</translation>
         </message>
@@ -4023,90 +4023,90 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>全部图像上的损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="382" />
+            <location filename="../../explainer/gui/pages/descent.py" line="375" />
             <source>Uses the first training images of the {dataset} folder.</source>
             <translation>使用 {dataset} 文件夹中的前若干张训练图像。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="386" />
+            <location filename="../../explainer/gui/pages/descent.py" line="379" />
             <source>No {dataset} data folder: the runs use the bundled sample images.</source>
             <translation>没有 {dataset} 数据文件夹：训练使用自带的样本图像。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="392" />
+            <location filename="../../explainer/gui/pages/descent.py" line="385" />
             <source>Training on the first {n:,} training images of the {dataset} folder.</source>
             <translation>正在用 {dataset} 文件夹中的前 {n:,} 张训练图像训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="398" />
+            <location filename="../../explainer/gui/pages/descent.py" line="391" />
             <source>No {dataset} data folder found: training on the {n} bundled sample images.</source>
             <translation>没有找到 {dataset} 数据文件夹：正在用自带的 {n} 张样本图像训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="462" />
+            <location filename="../../explainer/gui/pages/descent.py" line="455" />
             <source>Paused.</source>
             <translation>已暂停。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="463" />
+            <location filename="../../explainer/gui/pages/descent.py" line="456" />
             <source>loading the images…</source>
             <translation>正在载入图像…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="463" />
-            <location filename="../../explainer/gui/pages/descent.py" line="480" />
+            <location filename="../../explainer/gui/pages/descent.py" line="456" />
+            <location filename="../../explainer/gui/pages/descent.py" line="473" />
             <source>Racing…</source>
             <translation>比赛中…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="501" />
+            <location filename="../../explainer/gui/pages/descent.py" line="494" />
             <source>{seen:,} of {goal:,} examples</source>
             <translation>{goal:,} 个样本中的 {seen:,} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="504" />
+            <location filename="../../explainer/gui/pages/descent.py" line="497" />
             <source>The race failed: {message}</source>
             <translation>比赛失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="511" />
+            <location filename="../../explainer/gui/pages/descent.py" line="504" />
             <source>Stopped; the curves show the updates made so far.</source>
             <translation>已停止；曲线显示到目前为止的更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="513" />
+            <location filename="../../explainer/gui/pages/descent.py" line="506" />
             <source>Done: every run has seen the images the same number of times.</source>
             <translation>完成：每个训练看过这些图像的次数都相同。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="545" />
+            <location filename="../../explainer/gui/pages/descent.py" line="538" />
             <source>{s:.2f} s</source>
             <translation>{s:.2f} 秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="546" />
+            <location filename="../../explainer/gui/pages/descent.py" line="539" />
             <source>{ms:.2f} ms</source>
             <translation>{ms:.2f} 毫秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="554" />
+            <location filename="../../explainer/gui/pages/descent.py" line="547" />
             <source>Left: every update's loss on its own batch; SGD's jumps from one example to the next. Right: the loss on all the images, measured every quarter pass.</source>
             <translation>左图：每次更新在它自己那一批上的损失；SGD 的损失从一个样本跳到下一个样本。右图：全部图像上的损失，每遍历四分之一测量一次。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="563" />
+            <location filename="../../explainer/gui/pages/descent.py" line="556" />
             <source>One full-batch update reads all {n:,} images and takes {batch_ms:.1f} ms; with the same {n:,} examples SGD makes {n:,} updates of {sgd_ms:.2f} ms each. Per example SGD moves furthest but noisiest, full batch smoothest but slowest; the mini-batch sits between.</source>
             <translation>一次全批量更新要读完全部 {n:,} 张图像，耗时 {batch_ms:.1f} 毫秒；用同样的 {n:,} 个样本，SGD 做了 {n:,} 次更新，每次 {sgd_ms:.2f} 毫秒。按样本计，SGD 走得最远但噪声最大，全批量最平稳但最慢；小批量介于两者之间。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="590" />
+            <location filename="../../explainer/gui/pages/descent.py" line="583" />
             <location filename="../../explainer/gui/pages/generative_train.py" line="455" />
             <location filename="../../explainer/gui/pages/training.py" line="767" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="590" />
+            <location filename="../../explainer/gui/pages/descent.py" line="583" />
             <location filename="../../explainer/gui/pages/generative_morph.py" line="318" />
             <location filename="../../explainer/gui/pages/generative_train.py" line="455" />
             <location filename="../../explainer/gui/pages/training.py" line="767" />
@@ -4114,12 +4114,12 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="591" />
+            <location filename="../../explainer/gui/pages/descent.py" line="584" />
             <source>Go on</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/descent.py" line="591" />
+            <location filename="../../explainer/gui/pages/descent.py" line="584" />
             <source>Hold after this update</source>
             <translation>在这次更新后暂停</translation>
         </message>
@@ -4472,7 +4472,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/generative.py" line="306" />
-            <location filename="../../explainer/gui/pages/generative.py" line="324" />
+            <location filename="../../explainer/gui/pages/generative.py" line="326" />
             <source>No VAE is bundled with this copy of the app.</source>
             <translation>这份程序没有附带 VAE。</translation>
         </message>
@@ -4502,72 +4502,72 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>在测试数字上的平均 −ELBO：{elbo} 奈特。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="333" />
+            <location filename="../../explainer/gui/pages/generative.py" line="335" />
             <source>This VAE was trained on {trained}, not on {dataset}: it encodes your image as if it were one of its {trained} images, so the reconstruction looks like one. Train a VAE on {dataset} in the Train a VAE tab to explore its own latent space.</source>
             <translation>这个 VAE 是在 {trained} 上训练的，而不是 {dataset}：它把你的图像当作一张 {trained} 图像来编码，所以重建结果看起来也像一张 {trained} 图像。在“训练 VAE”标签页中用 {dataset} 训练一个 VAE，就能探索它自己的潜在空间。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="343" />
+            <location filename="../../explainer/gui/pages/generative.py" line="345" />
             <source>Your drawing and what the VAE makes of it</source>
             <translation>你的绘画，以及 VAE 把它变成了什么</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="344" />
+            <location filename="../../explainer/gui/pages/generative.py" line="346" />
             <source>x (input)</source>
             <translation>x（输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="345" />
-            <source>x̂ = decoder(z)</source>
-            <translation>x̂ = 解码器(z)</translation>
+            <location filename="../../explainer/gui/pages/generative.py" line="347" />
+            <source>x′ = decoder(z)</source>
+            <translation>x′ = 解码器(z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="346" />
+            <location filename="../../explainer/gui/pages/generative.py" line="348" />
             <source>Reparameterization</source>
             <translation>重参数化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="347" />
+            <location filename="../../explainer/gui/pages/generative.py" line="349" />
             <source>Resample ε</source>
             <translation>重新采样 ε</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="348" />
-            <source>Draw a new ε ~ N(0, I): z moves inside the ellipse, x̂ changes</source>
-            <translation>抽取新的 ε ~ N(0, I)：z 在椭圆内移动，x̂ 随之改变</translation>
+            <location filename="../../explainer/gui/pages/generative.py" line="350" />
+            <source>Draw a new ε ~ N(0, I): z moves inside the ellipse, x′ changes</source>
+            <translation>抽取新的 ε ~ N(0, I)：z 在椭圆内移动，x′ 随之改变</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="349" />
+            <location filename="../../explainer/gui/pages/generative.py" line="351" />
             <source>Loss terms for your drawing (nats)</source>
             <translation>你的绘画的损失项（奈特）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="350" />
+            <location filename="../../explainer/gui/pages/generative.py" line="352" />
             <source>Switch among the bundled VAEs, trained with different c (β)</source>
             <translation>在以不同 c (β) 训练的自带 VAE 之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="352" />
+            <location filename="../../explainer/gui/pages/generative.py" line="354" />
             <source>The VAE minimises L = c·KL + reconstruction. A larger c pulls every q(z|x) towards N(0, I): the KL term falls, the reconstruction gets blurrier and its loss rises.</source>
             <translation>VAE 最小化 L = c·KL + 重建损失。c 越大，每个 q(z|x) 就越被拉向 N(0, I)：KL 项下降，重建变得更模糊，重建损失上升。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="358" />
+            <location filename="../../explainer/gui/pages/generative.py" line="360" />
             <source>Latent map</source>
             <translation>潜在空间地图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="358" />
+            <location filename="../../explainer/gui/pages/generative.py" line="360" />
             <source>Manifold grid</source>
             <translation>流形网格</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="358" />
+            <location filename="../../explainer/gui/pages/generative.py" line="360" />
             <source>Morph</source>
             <translation>渐变</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="358" />
+            <location filename="../../explainer/gui/pages/generative.py" line="360" />
             <source>Train a VAE</source>
             <translation>训练 VAE</translation>
         </message>
@@ -4587,17 +4587,17 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>解码器在潜在平面上的输出。格子 (r, c) 解码的是 z = (Φ⁻¹((c + ½)/n), Φ⁻¹(1 − (r + ½)/n))，其中 Φ⁻¹ 是正态分布累积分布函数的反函数：每个格子占先验 N(0, I) 的同样份额，与 Kingma 和 Welling 的图 4 相同。把鼠标停在格子上可读出它的 z。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_map.py" line="255" />
+            <location filename="../../explainer/gui/pages/generative_map.py" line="256" />
             <source>Decoded under the mouse</source>
             <translation>鼠标下的解码结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_map.py" line="257" />
+            <location filename="../../explainer/gui/pages/generative_map.py" line="258" />
             <source>Each dot is one test digit's μ, coloured by its class. The large dot is your drawing's μ; the rings are 1σ and 2σ of q(z|x); × is the sample z. Move the mouse over the map: the decoder turns the point under it into the digit above.</source>
             <translation>每个点是一个测试数字的 μ，颜色表示类别。大圆点是你的绘画的 μ；两个圈是 q(z|x) 的 1σ 和 2σ；× 是采样得到的 z。在地图上移动鼠标：解码器会把鼠标下的点变成上方的数字。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_map.py" line="263" />
+            <location filename="../../explainer/gui/pages/generative_map.py" line="264" />
             <source>Hover or drag anywhere to decode that point</source>
             <translation>悬停或拖动到任意位置即可解码该点</translation>
         </message>
@@ -6520,8 +6520,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/tour/vae_stops.py" line="71" />
-            <source>The randomness sits in ε alone, so the loss can be differentiated with respect to μ and σ. The decoder turns z into the reconstruction x̂; Resample draws a new ε.</source>
-            <translation>随机性只在 ε 里，所以损失可以对 μ 和 σ 求导。解码器把 z 变成重建结果 x̂；“重新采样”会抽取新的 ε。</translation>
+            <source>The randomness sits in ε alone, so the loss can be differentiated with respect to μ and σ. The decoder turns z into the reconstruction x′; Resample draws a new ε.</source>
+            <translation>随机性只在 ε 里，所以损失可以对 μ 和 σ 求导。解码器把 z 变成重建结果 x′；“重新采样”会抽取新的 ε。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/tour/vae_stops.py" line="85" />
@@ -6530,8 +6530,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/tour/vae_stops.py" line="87" />
-            <source>The VAE learns by minimising two terms. The reconstruction term compares x̂ with your drawing: binary cross-entropy {bce} nats (the seed's L1 distance: {l1}).</source>
-            <translation>VAE 通过最小化两项来学习。重建项比较 x̂ 和你的绘画：二元交叉熵为 {bce} 奈特（种子教材的 L1 距离：{l1}）。</translation>
+            <source>The VAE learns by minimising two terms. The reconstruction term compares x′ with your drawing: binary cross-entropy {bce} nats (the seed's L1 distance: {l1}).</source>
+            <translation>VAE 通过最小化两项来学习。重建项比较 x′ 和你的绘画：二元交叉熵为 {bce} 奈特（种子教材的 L1 距离：{l1}）。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/tour/vae_stops.py" line="91" />

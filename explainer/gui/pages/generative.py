@@ -344,10 +344,10 @@ class GenerativeView(FollowsLanguage, QWidget):
         """Set the user-visible texts in the current language."""
         self.drawing_heading.setText(tr("Your drawing and what the VAE makes of it"))
         self.drawing_caption.setText(tr("x (input)"))
-        self.reconstruction_caption.setText(tr("x̂ = decoder(z)"))
+        self.reconstruction_caption.setText(tr("x′ = decoder(z)"))
         self.reparam_heading.setText(tr("Reparameterization"))
         self.resample_button.setText(tr("Resample ε"))
-        self.resample_button.setToolTip(tr("Draw a new ε ~ N(0, I): z moves inside the ellipse, x̂ changes"))
+        self.resample_button.setToolTip(tr("Draw a new ε ~ N(0, I): z moves inside the ellipse, x′ changes"))
         self.loss_heading.setText(tr("Loss terms for your drawing (nats)"))
         self.beta_slider.setToolTip(tr("Switch among the bundled VAEs, trained with different c (β)"))
         self.loss_hint.setText(

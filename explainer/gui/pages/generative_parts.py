@@ -75,6 +75,11 @@ class DigitImage(QWidget):
             painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
 
 
+def loss_text(value: float) -> str:
+    """A loss term in nats as the tab and the tour print it: one decimal, two below 10 (a small KL)."""
+    return theme.format_value(value, 2 if abs(value) < 10 else 1)
+
+
 def _latent_text(value: float) -> str:
     """A latent coordinate with three decimals and a true minus sign."""
     return theme.format_value(value, 3)
@@ -195,7 +200,7 @@ class LossBars(FollowsLanguage, QWidget):
 
     def value_texts(self) -> list[str]:
         """The value printed at each bar."""
-        return [theme.format_value(value, 1) for _name, value, _colour in self._bars]
+        return [loss_text(value) for _name, value, _colour in self._bars]
 
     def set_bars(self, bars: Sequence[tuple[str, float, str]]) -> None:
         """Show ``bars``, each (name, value in nats, colour); an empty list clears them."""
@@ -228,7 +233,7 @@ class LossBars(FollowsLanguage, QWidget):
                 painter.drawText(
                     QRectF(names + length + 4, y, values, row),
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    theme.format_value(value, 1),
+                    loss_text(value),
                 )
 
 

@@ -28,6 +28,7 @@ def vae_stops(problem: TourProblem) -> list[Stop]:
     """The VAE chapter for ``problem``'s input (empty when no bundled VAE can be read or the input is not
     28×28)."""
     from explainer.gui.pages.generative import first_eps
+    from explainer.gui.pages.generative_parts import loss_text
 
     x = np.asarray(problem.x, np.float32)
     if x.shape != (28, 28):
@@ -70,7 +71,7 @@ def vae_stops(problem: TourProblem) -> list[Stop]:
             ),
             tr(
                 "The randomness sits in ε alone, so the loss can be differentiated with respect to μ and σ. "
-                "The decoder turns z into the reconstruction x̂; Resample draws a new ε."
+                "The decoder turns z into the reconstruction x′; Resample draws a new ε."
             ),
         ),
         numbers,
@@ -79,13 +80,16 @@ def vae_stops(problem: TourProblem) -> list[Stop]:
         detail=VAE_DETAIL,
     )
     bce, l1, kl = float(t.recon_bce[0]), float(t.recon_l1[0]), float(t.kl[0])
-    numbers = {"bce": _fixed(bce, 1), "l1": _fixed(l1, 1), "kl": _fixed(kl, 2), "L": _fixed(bce + kl, 1)}
+    numbers = {
+        name: Number(value, loss_text(value)) for name, value in (("bce", bce), ("l1", l1), ("kl", kl))
+    }
+    numbers["L"] = Number(bce + kl, loss_text(bce + kl))
     loss = _stop(
         "vae_loss",
         tr("The VAE's loss: reconstruction and KL"),
         _sentences(
             tr(
-                "The VAE learns by minimising two terms. The reconstruction term compares x̂ with your "
+                "The VAE learns by minimising two terms. The reconstruction term compares x′ with your "
                 "drawing: binary cross-entropy {bce} nats (the seed's L1 distance: {l1})."
             ),
             tr(
