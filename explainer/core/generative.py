@@ -241,25 +241,14 @@ class ConvTranspose2D(Layer):
     def _weight_grads(self, dy: np.ndarray, dcols: np.ndarray) -> None:
         Wt = self.params["W"]
         self.grads = {
-            "W": (self._x2 @ dcols.T).reshape(Wt.shape),
+            # (dcols @ x2.T).T, not x2 @ dcols.T: with the long N*H*W axis inside, OpenBLAS is ~10x faster.
+            "W": np.ascontiguousarray((dcols @ self._x2.T).T).reshape(Wt.shape),
             "b": dy.sum(axis=(0, 2, 3), dtype=Wt.dtype),
         }
 
     def get_config(self) -> dict[str, Any]:
-        config: dict[str, Any] = {
-            "in_channels": self.in_channels,
-            "out_channels": self.out_channels,
-            "kernel_size": self.kernel_size,
-            "stride": self.stride,
-            "padding": self.padding,
-        }
+        settings = ("in_channels", "out_channels", "kernel_size", "stride", "padding")
+        config: dict[str, Any] = {key: getattr(self, key) for key in settings}
         if self.init != "he":
             config["init"] = self.init
         return config
-
-    def __repr__(self) -> str:
-        extra = f", init={self.init!r}" if self.init != "he" else ""
-        return (
-            f"ConvTranspose2D({self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, "
-            f"stride={self.stride}, padding={self.padding}{extra})"
-        )
