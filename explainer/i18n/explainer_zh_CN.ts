@@ -2748,7 +2748,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/mainwindow/window.py" line="228" />
             <location filename="../../explainer/gui/pages/generative_morph.py" line="254" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="354" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="357" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
@@ -4172,7 +4172,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="299" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="445" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="448" />
             <location filename="../../explainer/gui/pages/training.py" line="423" />
             <source>Epochs</source>
             <translation>轮数</translation>
@@ -4207,7 +4207,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="308" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="453" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="456" />
             <location filename="../../explainer/gui/pages/training.py" line="437" />
             <source>Start</source>
             <translation>开始</translation>
@@ -4219,7 +4219,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="310" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="456" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="459" />
             <location filename="../../explainer/gui/pages/testset.py" line="619" />
             <location filename="../../explainer/gui/pages/training.py" line="439" />
             <source>Stop</source>
@@ -4358,7 +4358,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="583" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="455" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="458" />
             <location filename="../../explainer/gui/pages/training.py" line="767" />
             <source>Resume</source>
             <translation>继续</translation>
@@ -4366,7 +4366,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="583" />
             <location filename="../../explainer/gui/pages/generative_morph.py" line="318" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="455" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="458" />
             <location filename="../../explainer/gui/pages/training.py" line="767" />
             <source>Pause</source>
             <translation>暂停</translation>
@@ -4724,7 +4724,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/generative.py" line="305" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="446" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="449" />
             <source>c (β)</source>
             <translation>c (β)</translation>
         </message>
@@ -4741,8 +4741,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/generative.py" line="312" />
-            <source>your VAE, trained in the app</source>
-            <translation>你在程序中训练的 VAE</translation>
+            <source>your VAE from the Train a VAE tab</source>
+            <translation>你在“训练 VAE”标签页中训练的 VAE</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/generative.py" line="312" />
@@ -4951,120 +4951,125 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>采样得到的潜在编码，解码器把它变成重建结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="321" />
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="214" />
+            <source>Draw a digit to see its loss terms</source>
+            <translation>画一个数字，就能看到它的损失项</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="324" />
             <location filename="../../explainer/gui/pages/training.py" line="383" />
             <source>Paused. Resume goes on from here.</source>
             <translation>已暂停。“继续”会从这里接着训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="322" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="325" />
             <location filename="../../explainer/gui/pages/training.py" line="342" />
             <source>loading the data…</source>
             <translation>正在加载数据…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="322" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="334" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="325" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="337" />
             <location filename="../../explainer/gui/pages/training.py" line="342" />
             <location filename="../../explainer/gui/pages/training.py" line="393" />
             <source>Training…</source>
             <translation>正在训练…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="343" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="346" />
             <location filename="../../explainer/gui/pages/training.py" line="400" />
             <source>Stopping after this step…</source>
             <translation>这一步结束后停止…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="376" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="379" />
             <source>step {step} of {steps}, epoch {epoch}</source>
             <translation>第 {step} 步，共 {steps} 步，第 {epoch} 轮</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="381" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="384" />
             <source>Reconstruction {recon} nats, KL {kl} nats per image</source>
             <translation>每张图像：重建 {recon} 奈特，KL {kl} 奈特</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="408" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="411" />
             <source>Trained {step} steps. Save the VAE or use it in this tab.</source>
             <translation>已训练 {step} 步。可以保存这个 VAE，或在本标签页中使用它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="410" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="413" />
             <source>Stopped after {step} steps. Save the VAE or use it in this tab.</source>
             <translation>训练 {step} 步后停止。可以保存这个 VAE，或在本标签页中使用它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="413" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="416" />
             <source>Stopped before the first step.</source>
             <translation>在第一步之前就停止了。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="430" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="433" />
             <source>Save the VAE</source>
             <translation>保存 VAE</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="430" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="433" />
             <source>VAE (*.npz)</source>
             <translation>VAE (*.npz)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="436" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="439" />
             <source>Train a VAE on {dataset}</source>
             <translation>在 {dataset} 上训练 VAE</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="438" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="441" />
             <source>A fresh VAE with a 2-D latent space learns from the training images: the curves show the reconstruction term (BCE) and the KL term per image, and every few steps the map shows where the encoder puts the test images, as the classes sort themselves out.</source>
             <translation>一个全新的二维潜在空间 VAE 从训练图像中学习：曲线显示每张图像的重建项（BCE）和 KL 项；每隔几步，地图会显示编码器把测试图像放在哪里，可以看到各个类别逐渐分开。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="447" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="450" />
             <location filename="../../explainer/gui/pages/training.py" line="424" />
             <source>Training images</source>
             <translation>训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="448" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="451" />
             <location filename="../../explainer/gui/pages/training.py" line="422" />
             <source>Batch size</source>
             <translation>批大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="449" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="452" />
             <source>Redraw the map every (steps)</source>
             <translation>每隔多少步重画地图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="457" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="460" />
             <source>Save…</source>
             <translation>保存…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="458" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="461" />
             <source>Use in this tab</source>
             <translation>在本标签页中使用</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="459" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="462" />
             <source>training step</source>
             <translation>训练步数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="460" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="463" />
             <source>nats per image</source>
             <translation>每张图像的奈特数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="462" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="465" />
             <source>reconstruction (BCE)</source>
             <translation>重建（BCE）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="462" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="466" />
             <source>KL</source>
             <translation>KL</translation>
         </message>
@@ -6906,6 +6911,10 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/onnxio.py" line="667" />
             <source>cannot export a {kind} layer to ONNX</source>
             <translation>无法把 {kind} 层导出为 ONNX</translation>
+        </message>
+        <message>
+            <source>your VAE, trained in the app</source>
+            <translation type="vanished">你在程序中训练的 VAE</translation>
         </message>
         <message>
             <source>Forward: each map shows what its layer computed from your input (red: positive, blue: negative). Click any map to see how it was computed.</source>

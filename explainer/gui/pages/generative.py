@@ -309,7 +309,7 @@ class GenerativeView(FollowsLanguage, QWidget):
         self.beta_label.setText(tr("c (β) = {beta}").format(beta=beta))
         meta = getattr(vae, "metadata", {}) or {}
         elbo = meta.get("test_elbo")
-        which = tr("your VAE, trained in the app") if self._own_vae else tr("a bundled VAE")
+        which = tr("your VAE from the Train a VAE tab") if self._own_vae else tr("a bundled VAE")
         text = tr("In use: {which}, trained with c = {beta} on {dataset}.").format(
             which=which, beta=beta, dataset=vae_dataset(vae, self._data.dataset).name
         )

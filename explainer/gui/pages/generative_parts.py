@@ -187,6 +187,7 @@ class LossBars(FollowsLanguage, QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(theme.px(260))
         self.setFixedHeight(self.sizeHint().height())
+        self.retranslate_ui()
 
     def _row_height(self) -> float:
         return QFontMetricsF(self.font()).height() * 1.6
@@ -209,7 +210,8 @@ class LossBars(FollowsLanguage, QWidget):
         self.update()
 
     def retranslate_ui(self) -> None:
-        """The bar names come translated with the values; nothing to do here."""
+        """Set the text shown without bars (the bar names come translated with the values)."""
+        self._empty_text = tr("Draw a digit to see its loss terms")
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -222,6 +224,9 @@ class LossBars(FollowsLanguage, QWidget):
         top = max((value for _n, value, _c in self._bars), default=1.0)
         scale = _round_up(top)
         with QPainter(self) as painter:
+            if not self._bars:
+                painter.setPen(colours.muted)
+                painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, self._empty_text)
             for index, (name, value, colour) in enumerate(self._bars):
                 y = index * row
                 painter.setPen(colours.text)

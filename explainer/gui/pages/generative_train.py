@@ -9,6 +9,7 @@ over only with ``sigFinished``, after its thread has ended.
 
 from __future__ import annotations
 
+import html
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, class_name, tr, translate_error
 from explainer.gui.jobs import StepWorker
 from explainer.gui.kit.plotwidget import CompactPlot, apply_plot_palette
-from explainer.gui.kit.widgets import buddy_rows, button, heading, hint, page_column, side_by_side
+from explainer.gui.kit.widgets import buddy_rows, button, heading, hint, label, page_column, side_by_side
 from explainer.gui.pages.generative_map import class_scatters, view_range
 from explainer.gui.pages.job import JobPage
 from explainer.gui.pages.training import DataFolderPicker
@@ -246,9 +247,12 @@ class VaeTrainingPanel(FollowsLanguage, JobPage):
         self.status_label = QLabel()
         self.status_label.setObjectName("vae_status")
         self.status_label.setWordWrap(True)
+        # The curves' key sits above the plot: inside, a legend would cover the reconstruction curve.
+        self.curves_key = label("vae_curves_key", rich=True)
         self.curves = CompactPlot("vae_curves", 200)
-        self.curves.addLegend(offset=(-10, 10))
         self.curves.setLogMode(y=True)  # the KL term is some 30 times smaller than the reconstruction
+        # Before the first step, 1 to 1,000 nats: an empty log plot's one decade would label 2…9 in a pile.
+        self.curves.setYRange(-0.25, 3.25, padding=0)
         self._recon_curve = self.curves.plot(
             pen=pyqtgraph.mkPen(theme.SERIES_COLOURS[0], width=2), name="recon"
         )
@@ -257,6 +261,8 @@ class VaeTrainingPanel(FollowsLanguage, JobPage):
         self.map_plot.setMouseEnabled(False, False)
         self.map_plot.hideButtons()
         self.map_plot.setAspectLocked(True)
+        x0, x1, y0, y1 = view_range(np.zeros((1, 2)))  # the prior's ±3σ until the first codes come
+        self.map_plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self._scatters: list[object] = []
         page_column(
             self,
@@ -267,8 +273,9 @@ class VaeTrainingPanel(FollowsLanguage, JobPage):
             buttons,
             self.progress_bar,
             self.status_label,
+            self.curves_key,
             side_by_side(self.curves, self.map_plot, stretch=0),
-            stretch=7,
+            stretch=8,
         )
         self._set_running(False)
         theme.notifier().sigChanged.connect(self._apply_theme)
@@ -458,8 +465,14 @@ class VaeTrainingPanel(FollowsLanguage, JobPage):
         self.use_button.setText(tr("Use in this tab"))
         self.curves.setLabel("bottom", tr("training step"))
         self.curves.setLabel("left", tr("nats per image"))
-        legend = self.curves.plotItem.legend
-        for sample, text in zip(legend.items, (tr("reconstruction (BCE)"), tr("KL")), strict=False):
-            sample[1].setText(text)
+        key = (
+            (theme.SERIES_COLOURS[0], tr("reconstruction (BCE)")),
+            (theme.SERIES_COLOURS[1], tr("KL")),
+        )
+        self.curves_key.setText(
+            "&nbsp;&nbsp;&nbsp;".join(
+                f'<span style="color:{colour}">━━</span> {html.escape(text)}' for colour, text in key
+            )
+        )
         self.map_plot.setLabel("bottom", "μ₁")
         self.map_plot.setLabel("left", "μ₂")
