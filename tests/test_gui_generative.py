@@ -203,3 +203,41 @@ def test_in_the_window_the_tab_follows_every_stroke_not_only_the_pause(qtbot, di
     assert bar.sizeHint().width() <= bar.width(), "at 1440 px every main tab title stays whole"
     assert window.tabs.tabText(window.tabs.indexOf(window._pages["generative"])) == "Generative"
     window.close()
+
+
+def test_play_runs_the_morph_there_and_back(view: GenerativeView) -> None:
+    morph = view.morph
+    morph.steps_box.setValue(3)
+    morph.refresh()
+    morph.toggle_play()
+    assert morph.is_playing() and morph.play_button.text() == "Pause"
+    seen = []
+    for _ in range(5):
+        morph._timer.timeout.emit()
+        seen.append(morph.slider.value())
+    assert seen == [1, 2, 1, 0, 1]
+    morph.toggle_play()
+    assert not morph.is_playing() and morph.play_button.text() == "Play"
+
+
+def test_dragging_over_the_map_decodes_the_point_under_the_mouse(qtbot, view: GenerativeView) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    view.resize(1100, 720)
+    view.show()
+    qtbot.waitExposed(view)
+    viewport = view.latent_map.plot.viewport()
+    centre = viewport.rect().center()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    QTest.mouseMove(viewport, centre + QPoint(30, -20))
+    qtbot.waitUntil(lambda: view.latent_map.hovered() is not None and view.latent_map.hovered()[0] != 0)
+    QTest.mouseRelease(
+        viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre + QPoint(30, -20)
+    )
+    z = view.latent_map.hovered()
+    expected = view.latent_map.plot.getViewBox().mapSceneToView(
+        view.latent_map.plot.mapToScene(centre + QPoint(30, -20))
+    )
+    assert np.allclose(z, [expected.x(), expected.y()], atol=1e-4)
+    assert np.allclose(view.latent_map.decoded.image(), view.vae().decode(z[None])[0, 0])
