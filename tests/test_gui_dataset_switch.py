@@ -156,6 +156,10 @@ def test_every_declared_page_follows_a_data_set_switch(window: MainWindow, spec)
     elif spec.key == "activations":
         # It reads the new model's trace and names its classes.
         assert view._trace is window.current_trace() and view._class_names == list(FASHION_MNIST_CLASSES)
+    elif spec.key == "generative":
+        # Its VAEs learned MNIST digits: it encodes the new input all the same and says so above it all.
+        assert view._data is data and view.notice.isVisible() and "Fashion-MNIST" in view.notice.text()
+        np.testing.assert_array_equal(view.drawing.image(), window.state.input)
     elif spec.key == "descent":
         # It races its own fresh network on the data set's images.
         assert view._data is data and "Fashion-MNIST" in view.data_label.text()
