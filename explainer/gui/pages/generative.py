@@ -26,7 +26,7 @@ from explainer.data import DATASETS, MNIST, Dataset
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, class_name, tr, translate_error
-from explainer.gui.kit.widgets import button, heading, hint, label
+from explainer.gui.kit.widgets import button, heading, hint, label, scrolling
 from explainer.gui.pages.base import run_page
 from explainer.gui.pages.generative_grid import ManifoldGrid
 from explainer.gui.pages.generative_map import LatentMap
@@ -38,7 +38,7 @@ from explainer.gui.state import DataSource
 LEFT_COLUMN_PX = 380
 """Width (before zoom) of the column with the drawing, its numbers and its loss bars."""
 
-SMALL_DIGIT_PX = 112
+SMALL_DIGIT_PX = 96
 """Side (before zoom) of the drawing and its reconstruction."""
 
 BAR_COLOURS = {"bce": "#0072b2", "l1": "#56b4e9", "kl": "#e69f00", "total": "#009e73"}
@@ -118,8 +118,11 @@ class GenerativeView(FollowsLanguage, QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("generative_tabs")
         self.tabs.setDocumentMode(True)
-        for widget in (self.latent_map, self.grid, self.morph, self.training):
-            self.tabs.addTab(widget, "")
+        self.tabs.addTab(self.latent_map, "")
+        for widget in (self.grid, self.morph, self.training):
+            # These scroll inside their tab: the tallest must not make the whole page taller than a
+            # 720-pixel-high window.
+            self.tabs.addTab(scrolling(widget), "")
         self._layout()
         if self._betas:
             self.beta_slider.setValue(self._betas.index(1.0) if 1.0 in self._betas else 0)
@@ -145,6 +148,10 @@ class GenerativeView(FollowsLanguage, QWidget):
             column.addWidget(caption)
             images.addLayout(column)
         images.addStretch(1)
+        # The Resample button beside its heading: the column fits a 720-pixel-high window in Chinese.
+        reparam_row = QHBoxLayout()
+        reparam_row.addWidget(self.reparam_heading, 1)
+        reparam_row.addWidget(self.resample_button)
         beta_row = QHBoxLayout()
         beta_row.addWidget(self.beta_label)
         beta_row.addWidget(self.beta_slider, 1)
@@ -152,9 +159,8 @@ class GenerativeView(FollowsLanguage, QWidget):
         for part in (
             self.drawing_heading,
             images,
-            self.reparam_heading,
+            reparam_row,
             self.reparam,
-            self.resample_button,
             self.loss_heading,
             self.loss_bars,
             beta_row,

@@ -24,6 +24,9 @@ from explainer.gui.kit.widgets import hint, label
 from explainer.gui.pages.generative_math import sigma_ellipse
 from explainer.gui.pages.generative_parts import DigitImage
 
+MAP_MIN_WIDTH_PX = 280
+"""Least width of the latent plot (before zoom)."""
+
 SIGMA_LEVELS = (1.0, 2.0)
 """The ellipses drawn around the drawing's μ, in standard deviations."""
 
@@ -87,6 +90,8 @@ class LatentMap(FollowsLanguage, QWidget):
         self._codes: np.ndarray | None = None
         self._labels: np.ndarray | None = None
         self.plot = CompactPlot("latent_plot", 300)
+        # Narrower, the tick labels run into each other (the tour's view window sizes itself by this).
+        self.plot.setMinimumWidth(theme.px(MAP_MIN_WIDTH_PX))
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
         self.plot.setAspectLocked(True)
@@ -146,6 +151,7 @@ class LatentMap(FollowsLanguage, QWidget):
         self._hover_point.setPen(pyqtgraph.mkPen(palette.accent, width=theme.px(2)))
         self._hover_point.setSize(theme.px(18))
         self.decoded.apply_zoom()
+        self.plot.setMinimumWidth(theme.px(MAP_MIN_WIDTH_PX))
 
     # ---------------------------------------------------------------- inputs
     def set_decoder(self, decode: Callable[[np.ndarray], np.ndarray] | None, dims: int) -> None:
