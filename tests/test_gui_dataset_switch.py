@@ -230,9 +230,10 @@ def test_class_names_are_shown_in_chinese(window: MainWindow, qtbot, tmp_path: P
 DATA_WORDS = re.compile(r"\bdigits?\b|数字|(?<!Fashion-)\bMNIST\b")
 """Words that name MNIST's data: "digit(s)", "数字" and MNIST (but not in the name Fashion-MNIST)."""
 
-ON_PURPOSE = {"dataset_mnist", "about", "side_by_side"}
-"""objectNames whose texts name MNIST on purpose: the Data set menu's MNIST entry, About (the app's name)
-and the side-by-side page, which compares the MNIST network with the Fashion-MNIST one."""
+ON_PURPOSE = {"dataset_mnist", "about", "side_by_side", "generative_notice", "generative_model"}
+"""objectNames whose texts name MNIST on purpose: the Data set menu's MNIST entry, About (the app's name),
+the side-by-side page, which compares the MNIST network with the Fashion-MNIST one, and the Generative
+tab's notice and model line, which say that its bundled VAE learned MNIST."""
 
 
 NAMES = ("Keras MNIST tutorial",)

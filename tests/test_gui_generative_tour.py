@@ -50,3 +50,10 @@ def test_an_input_the_vae_cannot_read_gets_no_chapter() -> None:
     problem = TourProblem.make(model, x, label, from_sample=True)
     object.__setattr__(problem, "x", np.zeros((32, 32), np.float32))
     assert vae_stops(problem) == []
+
+
+def test_on_another_data_set_the_tour_leaves_the_mnist_vae_out() -> None:
+    from explainer.data import FASHION_MNIST
+
+    model, x, label = sample_problem()
+    assert vae_stops(TourProblem.make(model, x, label, from_sample=True, dataset=FASHION_MNIST)) == []

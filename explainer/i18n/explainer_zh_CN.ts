@@ -2747,8 +2747,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/window.py" line="228" />
-            <location filename="../../explainer/gui/pages/generative_morph.py" line="254" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="357" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="252" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="361" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
@@ -2906,13 +2906,13 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/window.py" line="833" />
-            <location filename="../../explainer/gui/pages/generative_morph.py" line="269" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="267" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/window.py" line="833" />
-            <location filename="../../explainer/gui/pages/generative_morph.py" line="271" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="269" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
@@ -4172,7 +4172,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="299" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="448" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="452" />
             <location filename="../../explainer/gui/pages/training.py" line="423" />
             <source>Epochs</source>
             <translation>轮数</translation>
@@ -4207,7 +4207,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="308" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="456" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="460" />
             <location filename="../../explainer/gui/pages/training.py" line="437" />
             <source>Start</source>
             <translation>开始</translation>
@@ -4219,7 +4219,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="310" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="459" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="463" />
             <location filename="../../explainer/gui/pages/testset.py" line="619" />
             <location filename="../../explainer/gui/pages/training.py" line="439" />
             <source>Stop</source>
@@ -4358,15 +4358,15 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="583" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="458" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="462" />
             <location filename="../../explainer/gui/pages/training.py" line="767" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="583" />
-            <location filename="../../explainer/gui/pages/generative_morph.py" line="318" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="458" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="316" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="462" />
             <location filename="../../explainer/gui/pages/training.py" line="767" />
             <source>Pause</source>
             <translation>暂停</translation>
@@ -4703,129 +4703,129 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>已为此模型在{data}上计算（{n} 张图像）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="295" />
+            <location filename="../../explainer/gui/pages/generative.py" line="301" />
             <source>BCE (reconstruction)</source>
             <translation>BCE（重建）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="296" />
+            <location filename="../../explainer/gui/pages/generative.py" line="302" />
             <source>L1 (the seed's)</source>
             <translation>L1（种子教材的）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="297" />
+            <location filename="../../explainer/gui/pages/generative.py" line="303" />
             <source>KL(q(z|x) ‖ N(0, I))</source>
             <translation>KL(q(z|x) ‖ N(0, I))</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="298" />
+            <location filename="../../explainer/gui/pages/generative.py" line="304" />
             <source>L = c·KL + BCE</source>
             <translation>L = c·KL + BCE</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="305" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="449" />
+            <location filename="../../explainer/gui/pages/generative.py" line="311" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="453" />
             <source>c (β)</source>
             <translation>c (β)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="306" />
-            <location filename="../../explainer/gui/pages/generative.py" line="326" />
+            <location filename="../../explainer/gui/pages/generative.py" line="312" />
+            <location filename="../../explainer/gui/pages/generative.py" line="332" />
             <source>No VAE is bundled with this copy of the app.</source>
             <translation>这份程序没有附带 VAE。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="309" />
+            <location filename="../../explainer/gui/pages/generative.py" line="315" />
             <source>c (β) = {beta}</source>
             <translation>c (β) = {beta}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="312" />
+            <location filename="../../explainer/gui/pages/generative.py" line="318" />
             <source>your VAE from the Train a VAE tab</source>
             <translation>你在“训练 VAE”标签页中训练的 VAE</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="312" />
+            <location filename="../../explainer/gui/pages/generative.py" line="318" />
             <source>a bundled VAE</source>
             <translation>一个自带的 VAE</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="313" />
+            <location filename="../../explainer/gui/pages/generative.py" line="319" />
             <source>In use: {which}, trained with c = {beta} on {dataset}.</source>
             <translation>正在使用：{which}，以 c = {beta} 在 {dataset} 上训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="318" />
-            <source>Mean −ELBO on the test digits: {elbo} nats.</source>
-            <translation>在测试数字上的平均 −ELBO：{elbo} 奈特。</translation>
+            <location filename="../../explainer/gui/pages/generative.py" line="324" />
+            <source>Mean −ELBO on its test images: {elbo} nats.</source>
+            <translation>在它的测试图像上的平均 −ELBO：{elbo} 奈特。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="335" />
+            <location filename="../../explainer/gui/pages/generative.py" line="341" />
             <source>This VAE was trained on {trained}, not on {dataset}: it encodes your image as if it were one of its {trained} images, so the reconstruction looks like one. Train a VAE on {dataset} in the Train a VAE tab to explore its own latent space.</source>
             <translation>这个 VAE 是在 {trained} 上训练的，而不是 {dataset}：它把你的图像当作一张 {trained} 图像来编码，所以重建结果看起来也像一张 {trained} 图像。在“训练 VAE”标签页中用 {dataset} 训练一个 VAE，就能探索它自己的潜在空间。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="345" />
+            <location filename="../../explainer/gui/pages/generative.py" line="351" />
             <source>Your drawing and what the VAE makes of it</source>
             <translation>你的绘画，以及 VAE 把它变成了什么</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="346" />
+            <location filename="../../explainer/gui/pages/generative.py" line="352" />
             <source>x (input)</source>
             <translation>x（输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="347" />
+            <location filename="../../explainer/gui/pages/generative.py" line="353" />
             <source>x′ = decoder(z)</source>
             <translation>x′ = 解码器(z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="348" />
+            <location filename="../../explainer/gui/pages/generative.py" line="354" />
             <source>Reparameterization</source>
             <translation>重参数化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="349" />
+            <location filename="../../explainer/gui/pages/generative.py" line="355" />
             <source>Resample ε</source>
             <translation>重新采样 ε</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="350" />
+            <location filename="../../explainer/gui/pages/generative.py" line="356" />
             <source>Draw a new ε ~ N(0, I): z moves inside the ellipse, x′ changes</source>
             <translation>抽取新的 ε ~ N(0, I)：z 在椭圆内移动，x′ 随之改变</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="351" />
+            <location filename="../../explainer/gui/pages/generative.py" line="357" />
             <source>Loss terms for your drawing (nats)</source>
             <translation>你的绘画的损失项（奈特）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="352" />
+            <location filename="../../explainer/gui/pages/generative.py" line="358" />
             <source>Switch among the bundled VAEs, trained with different c (β)</source>
             <translation>在以不同 c (β) 训练的自带 VAE 之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="354" />
+            <location filename="../../explainer/gui/pages/generative.py" line="360" />
             <source>The VAE minimises L = c·KL + reconstruction. A larger c pulls every q(z|x) towards N(0, I): the KL term falls, the reconstruction gets blurrier and its loss rises.</source>
             <translation>VAE 最小化 L = c·KL + 重建损失。c 越大，每个 q(z|x) 就越被拉向 N(0, I)：KL 项下降，重建变得更模糊，重建损失上升。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="360" />
+            <location filename="../../explainer/gui/pages/generative.py" line="366" />
             <source>Latent map</source>
             <translation>潜在空间地图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="360" />
+            <location filename="../../explainer/gui/pages/generative.py" line="366" />
             <source>Manifold grid</source>
             <translation>流形网格</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="360" />
+            <location filename="../../explainer/gui/pages/generative.py" line="366" />
             <source>Morph</source>
             <translation>渐变</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="360" />
+            <location filename="../../explainer/gui/pages/generative.py" line="366" />
             <source>Train a VAE</source>
             <translation>训练 VAE</translation>
         </message>
@@ -4845,68 +4845,68 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>解码器在潜在平面上的输出。格子 (r, c) 解码的是 z = (Φ⁻¹((c + ½)/n), Φ⁻¹(1 − (r + ½)/n))，其中 Φ⁻¹ 是正态分布累积分布函数的反函数：每个格子占先验 N(0, I) 的同样份额，与 Kingma 和 Welling 的图 4 相同。把鼠标停在格子上可读出它的 z。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_map.py" line="256" />
+            <location filename="../../explainer/gui/pages/generative_map.py" line="262" />
             <source>Decoded under the mouse</source>
             <translation>鼠标下的解码结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_map.py" line="258" />
-            <source>Each dot is one test digit's μ, coloured by its class. The large dot is your drawing's μ; the rings are 1σ and 2σ of q(z|x); × is the sample z. Move the mouse over the map: the decoder turns the point under it into the digit above.</source>
-            <translation>每个点是一个测试数字的 μ，颜色表示类别。大圆点是你的绘画的 μ；两个圈是 q(z|x) 的 1σ 和 2σ；× 是采样得到的 z。在地图上移动鼠标：解码器会把鼠标下的点变成上方的数字。</translation>
+            <location filename="../../explainer/gui/pages/generative_map.py" line="264" />
+            <source>Each dot is one test image's μ, coloured by its class. The large dot is your drawing's μ; the rings are 1σ and 2σ of q(z|x); × is the sample z. Move the mouse over the map: the decoder turns the point under it into the image above.</source>
+            <translation>每个点是一张测试图像的 μ，颜色表示类别。大圆点是你的绘画的 μ；两个圈是 q(z|x) 的 1σ 和 2σ；× 是采样得到的 z。在地图上移动鼠标：解码器会把鼠标下的点变成上方的图像。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_map.py" line="264" />
+            <location filename="../../explainer/gui/pages/generative_map.py" line="270" />
             <source>Hover or drag anywhere to decode that point</source>
             <translation>悬停或拖动到任意位置即可解码该点</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_morph.py" line="195" />
-            <source>Draw a digit first: one end of the morph is your drawing.</source>
-            <translation>请先画一个数字：渐变的一端是你的绘画。</translation>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="194" />
+            <source>Draw first: one end of the morph is your drawing.</source>
+            <translation>请先画一画：渐变的一端是你的绘画。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_morph.py" line="301" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="299" />
             <location filename="../../explainer/gui/pages/sidebyside.py" line="214" />
             <source>Your drawing</source>
             <translation>你的绘画</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_morph.py" line="304" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="302" />
             <source>Gallery image {n}: {name}</source>
             <translation>图库图像 {n}：{name}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_morph.py" line="305" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="303" />
             <source>An image file…</source>
             <translation>图像文件…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_morph.py" line="314" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="312" />
             <source>From</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_morph.py" line="314" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="312" />
             <source>To</source>
             <translation>终点</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_morph.py" line="314" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="312" />
             <source>Steps</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_morph.py" line="318" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="316" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_morph.py" line="319" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="317" />
             <source>Export GIF…</source>
             <translation>导出 GIF…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_morph.py" line="321" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="319" />
             <source>Both images are encoded to their μ; the points on the straight line between them, z = (1 − t)·μ₀ + t·μ₁, are decoded. The first and last frames are the decodings of the two μ themselves, not the images: what the VAE keeps of them.</source>
             <translation>两张图像都被编码为各自的 μ；它们之间直线上的点 z = (1 − t)·μ₀ + t·μ₁ 被逐一解码。第一帧和最后一帧是两个 μ 本身的解码结果，而不是原图：这是 VAE 从它们身上保留下来的东西。</translation>
         </message>
@@ -4952,124 +4952,124 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/generative_parts.py" line="214" />
-            <source>Draw a digit to see its loss terms</source>
-            <translation>画一个数字，就能看到它的损失项</translation>
+            <source>Draw to see the loss terms of your drawing</source>
+            <translation>画点什么，就能看到你的绘画的损失项</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="324" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="328" />
             <location filename="../../explainer/gui/pages/training.py" line="383" />
             <source>Paused. Resume goes on from here.</source>
             <translation>已暂停。“继续”会从这里接着训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="325" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="329" />
             <location filename="../../explainer/gui/pages/training.py" line="342" />
             <source>loading the data…</source>
             <translation>正在加载数据…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="325" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="337" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="329" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="341" />
             <location filename="../../explainer/gui/pages/training.py" line="342" />
             <location filename="../../explainer/gui/pages/training.py" line="393" />
             <source>Training…</source>
             <translation>正在训练…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="346" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="350" />
             <location filename="../../explainer/gui/pages/training.py" line="400" />
             <source>Stopping after this step…</source>
             <translation>这一步结束后停止…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="379" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="383" />
             <source>step {step} of {steps}, epoch {epoch}</source>
             <translation>第 {step} 步，共 {steps} 步，第 {epoch} 轮</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="384" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="388" />
             <source>Reconstruction {recon} nats, KL {kl} nats per image</source>
             <translation>每张图像：重建 {recon} 奈特，KL {kl} 奈特</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="411" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="415" />
             <source>Trained {step} steps. Save the VAE or use it in this tab.</source>
             <translation>已训练 {step} 步。可以保存这个 VAE，或在本标签页中使用它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="413" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="417" />
             <source>Stopped after {step} steps. Save the VAE or use it in this tab.</source>
             <translation>训练 {step} 步后停止。可以保存这个 VAE，或在本标签页中使用它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="416" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="420" />
             <source>Stopped before the first step.</source>
             <translation>在第一步之前就停止了。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="433" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="437" />
             <source>Save the VAE</source>
             <translation>保存 VAE</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="433" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="437" />
             <source>VAE (*.npz)</source>
             <translation>VAE (*.npz)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="439" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="443" />
             <source>Train a VAE on {dataset}</source>
             <translation>在 {dataset} 上训练 VAE</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="441" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="445" />
             <source>A fresh VAE with a 2-D latent space learns from the training images: the curves show the reconstruction term (BCE) and the KL term per image, and every few steps the map shows where the encoder puts the test images, as the classes sort themselves out.</source>
             <translation>一个全新的二维潜在空间 VAE 从训练图像中学习：曲线显示每张图像的重建项（BCE）和 KL 项；每隔几步，地图会显示编码器把测试图像放在哪里，可以看到各个类别逐渐分开。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="450" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="454" />
             <location filename="../../explainer/gui/pages/training.py" line="424" />
             <source>Training images</source>
             <translation>训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="451" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="455" />
             <location filename="../../explainer/gui/pages/training.py" line="422" />
             <source>Batch size</source>
             <translation>批大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="452" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="456" />
             <source>Redraw the map every (steps)</source>
             <translation>每隔多少步重画地图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="460" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="464" />
             <source>Save…</source>
             <translation>保存…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="461" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="465" />
             <source>Use in this tab</source>
             <translation>在本标签页中使用</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="462" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="466" />
             <source>training step</source>
             <translation>训练步数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="463" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="467" />
             <source>nats per image</source>
             <translation>每张图像的奈特数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="465" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="469" />
             <source>reconstruction (BCE)</source>
             <translation>重建（BCE）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="466" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="470" />
             <source>KL</source>
             <translation>KL</translation>
         </message>
@@ -6752,52 +6752,47 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>一步 SGD：有什么变化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/vae_stops.py" line="44" />
-            <source>This VAE learned from MNIST digits, so it reads your image as a digit.</source>
-            <translation>这个 VAE 是从 MNIST 数字中学习的，所以它把你的图像当作数字来读。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/tour/vae_stops.py" line="48" />
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="50" />
             <source>A generative model: your drawing as a Gaussian</source>
             <translation>生成模型：把你的绘画变成一个高斯分布</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/vae_stops.py" line="50" />
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="52" />
             <source>A variational autoencoder (VAE) reads the same 28×28 input. Its encoder does not give one point but a Gaussian q(z|x) in a 2-D latent space: mean μ = ({mu1}, {mu2}) and standard deviation σ = ({s1}, {s2}).</source>
             <translation>变分自编码器（VAE）读取同样的 28×28 输入。它的编码器给出的不是一个点，而是二维潜在空间中的一个高斯分布 q(z|x)：均值 μ = ({mu1}, {mu2})，标准差 σ = ({s1}, {s2})。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/vae_stops.py" line="56" />
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="57" />
             <source>On the map, the dot is μ and the rings are 1σ and 2σ; they move as you draw.</source>
             <translation>在地图上，圆点是 μ，两个圈是 1σ 和 2σ；它们会随着你的绘画移动。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/vae_stops.py" line="66" />
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="67" />
             <source>Reparameterization: a sample you can differentiate</source>
             <translation>重参数化：可以求导的采样</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/vae_stops.py" line="68" />
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="69" />
             <source>To decode, the VAE samples z = μ + σ ⊙ ε with noise ε ~ N(0, I): here ε = ({e1}, {e2}) gives z = ({z1}, {z2}).</source>
             <translation>为了解码，VAE 用噪声 ε ~ N(0, I) 采样 z = μ + σ ⊙ ε：这里 ε = ({e1}, {e2})，得到 z = ({z1}, {z2})。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/vae_stops.py" line="72" />
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="73" />
             <source>The randomness sits in ε alone, so the loss can be differentiated with respect to μ and σ. The decoder turns z into the reconstruction x′; Resample draws a new ε.</source>
             <translation>随机性只在 ε 里，所以损失可以对 μ 和 σ 求导。解码器把 z 变成重建结果 x′；“重新采样”会抽取新的 ε。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/vae_stops.py" line="89" />
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="90" />
             <source>The VAE's loss: reconstruction and KL</source>
             <translation>VAE 的损失：重建与 KL</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/vae_stops.py" line="91" />
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="92" />
             <source>The VAE learns by minimising two terms. The reconstruction term compares x′ with your drawing: binary cross-entropy {bce} nats (the seed's L1 distance: {l1}).</source>
             <translation>VAE 通过最小化两项来学习。重建项比较 x′ 和你的绘画：二元交叉熵为 {bce} 奈特（种子教材的 L1 距离：{l1}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/vae_stops.py" line="95" />
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="96" />
             <source>The KL term, {kl} nats, measures how far q(z|x) is from N(0, I): ½ Σ (σ² + μ² − 1 − ln σ²). With c = 1 the loss is L = KL + BCE = {L} nats.</source>
             <translation>KL 项为 {kl} 奈特，衡量 q(z|x) 离 N(0, I) 有多远：½ Σ (σ² + μ² − 1 − ln σ²)。当 c = 1 时，损失为 L = KL + BCE = {L} 奈特。</translation>
         </message>
@@ -6911,6 +6906,26 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/onnxio.py" line="667" />
             <source>cannot export a {kind} layer to ONNX</source>
             <translation>无法把 {kind} 层导出为 ONNX</translation>
+        </message>
+        <message>
+            <source>This VAE learned from MNIST digits, so it reads your image as a digit.</source>
+            <translation type="vanished">这个 VAE 是从 MNIST 数字中学习的，所以它把你的图像当作数字来读。</translation>
+        </message>
+        <message>
+            <source>Mean −ELBO on the test digits: {elbo} nats.</source>
+            <translation type="vanished">在测试数字上的平均 −ELBO：{elbo} 奈特。</translation>
+        </message>
+        <message>
+            <source>Each dot is one test digit's μ, coloured by its class. The large dot is your drawing's μ; the rings are 1σ and 2σ of q(z|x); × is the sample z. Move the mouse over the map: the decoder turns the point under it into the digit above.</source>
+            <translation type="vanished">每个点是一个测试数字的 μ，颜色表示类别。大圆点是你的绘画的 μ；两个圈是 q(z|x) 的 1σ 和 2σ；× 是采样得到的 z。在地图上移动鼠标：解码器会把鼠标下的点变成上方的数字。</translation>
+        </message>
+        <message>
+            <source>Draw a digit first: one end of the morph is your drawing.</source>
+            <translation type="vanished">请先画一个数字：渐变的一端是你的绘画。</translation>
+        </message>
+        <message>
+            <source>Draw a digit to see its loss terms</source>
+            <translation type="vanished">画一个数字，就能看到它的损失项</translation>
         </message>
         <message>
             <source>your VAE, trained in the app</source>

@@ -321,7 +321,7 @@ class GenerativeView(FollowsLanguage, QWidget):
         )
         if elbo is not None:
             space = "" if text.endswith("。") else " "  # no space after a Chinese full stop
-            text += space + tr("Mean −ELBO on the test digits: {elbo} nats.").format(
+            text += space + tr("Mean −ELBO on its test images: {elbo} nats.").format(
                 elbo=f"{float(elbo):.1f}"
             )
         self.model_label.setText(text)

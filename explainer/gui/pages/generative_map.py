@@ -262,9 +262,9 @@ class LatentMap(FollowsLanguage, QWidget):
         self.heading.setText(tr("Decoded under the mouse"))
         self.explanation.setText(
             tr(
-                "Each dot is one test digit's μ, coloured by its class. The large dot is your drawing's μ; "
+                "Each dot is one test image's μ, coloured by its class. The large dot is your drawing's μ; "
                 "the rings are 1σ and 2σ of q(z|x); × is the sample z. Move the mouse over the map: the "
-                "decoder turns the point under it into the digit above."
+                "decoder turns the point under it into the image above."
             )
         )
         self.plot.setToolTip(tr("Hover or drag anywhere to decode that point"))

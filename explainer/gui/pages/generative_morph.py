@@ -191,9 +191,7 @@ class MorphPanel(FollowsLanguage, QWidget):
             self.frame.set_image(None)
             self.frame_caption.setText("")
             missing = vae is not None and any(x is None for x in inputs)
-            self.status.setText(
-                tr("Draw a digit first: one end of the morph is your drawing.") if missing else ""
-            )
+            self.status.setText(tr("Draw first: one end of the morph is your drawing.") if missing else "")
             return
         mu, _logvar = vae.encode(np.stack(inputs)[:, None])  # type: ignore[attr-defined]
         self._mu = np.asarray(mu)

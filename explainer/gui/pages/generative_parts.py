@@ -211,7 +211,7 @@ class LossBars(FollowsLanguage, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set the text shown without bars (the bar names come translated with the values)."""
-        self._empty_text = tr("Draw a digit to see its loss terms")
+        self._empty_text = tr("Draw to see the loss terms of your drawing")
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:

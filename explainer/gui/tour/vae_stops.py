@@ -3,7 +3,8 @@
 Three stops after the SGD step: the encoder's Gaussian (μ and σ), the reparameterization (ε and z, and
 the reconstruction), and the two loss terms. Every number is the bundled VAE's (c = 1) on the tour's
 input with the first ε the Generative tab draws, so the tab opened beside the tour shows the same ones.
-Without a bundled VAE the chapter is left out.
+Without a bundled VAE, or when the window works on another data set than the VAE learned (the tour
+speaks of the data in use), the chapter is left out.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 import explainer
+from explainer.data import MNIST
 from explainer.errors import BadInputError
 from explainer.gui.i18n import tr
 from explainer.gui.tour.stops import Detail, Number, Stop, TourProblem, _fixed, _sentences, _stop
@@ -27,7 +29,7 @@ def _pair(values: np.ndarray, name: str) -> dict[str, Number]:
 def vae_stops(problem: TourProblem) -> list[Stop]:
     """The VAE chapter for ``problem``'s input (empty when no bundled VAE can be read or the input is not
     28×28)."""
-    from explainer.gui.pages.generative import first_eps
+    from explainer.gui.pages.generative import first_eps, vae_dataset
     from explainer.gui.pages.generative_parts import loss_text
 
     x = np.asarray(problem.x, np.float32)
@@ -37,12 +39,12 @@ def vae_stops(problem: TourProblem) -> list[Stop]:
         vae = explainer.load_vae()
     except BadInputError:
         return []
+    if vae_dataset(vae, MNIST).name != problem.dataset.name:
+        # The tour speaks of the data in use; a VAE of another data set is the Generative tab's to show.
+        return []
     t = vae.trace(x[None, None], first_eps(vae.latent_dim))
     lit = ("canvas", "input_preview")
     numbers = {**_pair(t.mu[0], "mu"), **_pair(t.sigma[0], "s")}
-    other = (
-        "" if problem.digits else tr("This VAE learned from MNIST digits, so it reads your image as a digit.")
-    )
     encode = _stop(
         "vae_encode",
         tr("A generative model: your drawing as a Gaussian"),
@@ -52,7 +54,6 @@ def vae_stops(problem: TourProblem) -> list[Stop]:
                 "point but a Gaussian q(z|x) in a 2-D latent space: mean μ = ({mu1}, {mu2}) and standard "
                 "deviation σ = ({s1}, {s2})."
             ),
-            *([other] if other else []),
             tr("On the map, the dot is μ and the rings are 1σ and 2σ; they move as you draw."),
         ),
         numbers,
