@@ -151,6 +151,10 @@ def test_every_declared_page_follows_a_data_set_switch(window: MainWindow, spec)
     elif spec.key == "activations":
         # It reads the new model's trace and names its classes.
         assert view._trace is window.current_trace() and view._class_names == list(FASHION_MNIST_CLASSES)
+    elif spec.key == "generative":
+        # Its VAEs learned MNIST digits: it encodes the new input all the same and says so above it all.
+        assert view._data is data and view.notice.isVisible() and "Fashion-MNIST" in view.notice.text()
+        np.testing.assert_array_equal(view.drawing.image(), window.state.input)
     elif spec.key == "descent":
         # It races its own fresh network on the data set's images.
         assert view._data is data and "Fashion-MNIST" in view.data_label.text()
@@ -221,9 +225,10 @@ def test_class_names_are_shown_in_chinese(window: MainWindow, qtbot, tmp_path: P
 DATA_WORDS = re.compile(r"\bdigits?\b|数字|(?<!Fashion-)\bMNIST\b")
 """Words that name MNIST's data: "digit(s)", "数字" and MNIST (but not in the name Fashion-MNIST)."""
 
-ON_PURPOSE = {"dataset_mnist", "about", "side_by_side"}
-"""objectNames whose texts name MNIST on purpose: the Data set menu's MNIST entry, About (the app's name)
-and the side-by-side page, which compares the MNIST network with the Fashion-MNIST one."""
+ON_PURPOSE = {"dataset_mnist", "about", "side_by_side", "generative_notice", "generative_model"}
+"""objectNames whose texts name MNIST on purpose: the Data set menu's MNIST entry, About (the app's name),
+the side-by-side page, which compares the MNIST network with the Fashion-MNIST one, and the Generative
+tab's notice and model line, which say that its bundled VAE learned MNIST."""
 
 
 NAMES = ("Keras MNIST tutorial",)

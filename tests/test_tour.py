@@ -38,6 +38,9 @@ STOP_KEYS = [
     "loss",
     "backward",
     "update",
+    "vae_encode",
+    "vae_sample",
+    "vae_loss",
 ]
 
 
@@ -113,11 +116,14 @@ def test_tour_visits_every_stop_on_a_drawn_digit(window, panel, qtbot) -> None:
         "loss": "StepperView",
         "backward": "DenseBackwardView",
         "update": "LearnView",
+        "vae_encode": "GenerativeView",
+        "vae_sample": "GenerativeView",
+        "vae_loss": "GenerativeView",
     }
     area = window.rect()
     for index, key in enumerate(STOP_KEYS):
         assert controller.index() == index
-        assert panel.progress.text() == f"Stop {index + 1} of 12"
+        assert panel.progress.text() == f"Stop {index + 1} of {len(STOP_KEYS)}"
         stop = controller.current()
         question = controller.question()
         if question is not None:
@@ -320,7 +326,10 @@ def test_a_model_without_pooling_gets_the_stops_it_has(qtbot, settings) -> None:
     draw(win, qtbot, drawn_two())
     tour.start(resume=False)
     keys = [stop.key for stop in tour.controller.stops()]
-    assert keys == ["draw", "input", "conv", "maps", "relu", "dense", "softmax", "loss", "backward", "update"]
+    assert keys == [
+        *("draw", "input", "conv", "maps", "relu", "dense", "softmax", "loss", "backward", "update"),
+        *("vae_encode", "vae_sample", "vae_loss"),
+    ]
     for index in range(len(keys)):
         tour.controller.go(index)
         assert tour.progress.text() == f"Stop {index + 1} of {len(keys)}"

@@ -424,3 +424,25 @@ SANITY_PLOT_MAX_PX = 360
 its legend stays on screen when the window is short."""
 
 # ---- Constants added by the SHELL engineer (main window, canvas) go below this line. ----
+
+CLASS_COLOURS = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+)
+"""Colours of the ten classes in the Generative tab's latent map (Tableau's ten categories, the common
+choice for MNIST latent scatters), told apart on the light and the dark background."""
+
+LATENT_POINT_PX = 4
+"""Diameter of a test digit's point in the latent map (before zoom): 10,000 of them still show the gaps
+between the classes."""
+
+GENERATIVE_DIGIT_PX = 168
+"""Side (before zoom) of the large decoded digit beside the latent map and of the morph's frame."""

@@ -14,20 +14,10 @@ import importlib
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from explainer.gui.kit.widgets import label
+from explainer.gui.kit.widgets import label, scrolling
 from explainer.gui.pages.base import PageSpec, Problem
-
-
-def _scrolling(view: QWidget) -> QScrollArea:
-    """``view`` in a frameless scroll area that gives it all its room and scrolls when that is too little."""
-    scroll = QScrollArea()
-    scroll.setObjectName("view_scroll")
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidgetResizable(True)
-    scroll.setWidget(view)
-    return scroll
 
 
 class Page(QWidget):
@@ -60,7 +50,7 @@ class Page(QWidget):
         self._view = view
         # A view taller or wider than the window scrolls inside its tab rather than pushing the window
         # past the screen (the playground needs 628 px: with the tour's dock that is more than 720).
-        scroll = _scrolling(view)
+        scroll = scrolling(view)
         self._layout.addWidget(scroll)
         scroll.show()
         view.show()
@@ -132,7 +122,7 @@ class DetailPanel(QWidget):
             self._row = QVBoxLayout(row)
             self._row.setContentsMargins(0, 0, 0, 0)
             self._row.addWidget(view, 1)
-            self._scroll = _scrolling(row)
+            self._scroll = scrolling(row)
             self._layout.addWidget(self._scroll, 1)
             self._scroll.show()
             view.show()

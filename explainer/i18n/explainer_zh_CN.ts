@@ -755,6 +755,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/conv/backward.py" line="199" />
+            <location filename="../../explainer/gui/layers/generative.py" line="450" />
             <source>step {i} of {n}</source>
             <translation>第 {i} 步，共 {n} 步</translation>
         </message>
@@ -780,6 +781,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/conv/backward.py" line="217" />
+            <location filename="../../explainer/gui/layers/generative.py" line="467" />
             <source>share from map {o}</source>
             <translation>来自特征图 {o} 的部分</translation>
         </message>
@@ -1377,6 +1379,278 @@ Install them with:
             <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
         <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="132" />
+            <source>rows {a}–{b}, columns {c}–{d}</source>
+            <translation>第 {a}–{b} 行、第 {c}–{d} 列</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="142" />
+            <source>Transposed convolution: each pixel stamps the kernel</source>
+            <translation>转置卷积:每个像素盖一次卷积核的印</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="143" />
+            <source>A decoder has to grow a small grid into a larger image. Here every input pixel leaves a copy of the {k}×{k} kernel, multiplied by its value, on the output; the stamps of neighbouring pixels land {s} cells apart, so the output is about {s} times larger. Where stamps overlap, they add up.</source>
+            <translation>解码器要把一个小网格长成一幅更大的图像。这里每个输入像素都在输出上留下一份 {k}×{k} 卷积核的副本,乘以该像素的值;相邻像素的印相隔 {s} 格落下,所以输出大约大 {s} 倍。印重叠的地方相加。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="151" />
+            <source>Channels, bias and the cut border</source>
+            <translation>通道、偏置和裁掉的边</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="152" />
+            <source>Every input map stamps its own kernel onto every output map, and an output map is the sum of the stamps from all input maps plus its bias. Finally {p} rows and columns are cut from each side (hatched): out = (in − 1) × {s} − 2 × {p} + {k}.</source>
+            <translation>每张输入特征图都把自己的卷积核盖到每张输出特征图上;一张输出特征图等于所有输入特征图的印之和再加上它的偏置。最后每边裁掉 {p} 行和 {p} 列(斜线部分):输出 = (输入 − 1) × {s} − 2 × {p} + {k}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="159" />
+            <source>The same numbers as a convolution's backward pass</source>
+            <translation>与卷积反向传播相同的数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="160" />
+            <source>A convolution's gradient dL/dx is exactly this operation applied to dL/dy: a transposed convolution runs a convolution backwards. That is why it is also called a 'fractionally strided' convolution (not a 'deconvolution': it does not undo one).</source>
+            <translation>卷积的梯度 dL/dx 正是把这个运算作用在 dL/dy 上:转置卷积就是把卷积倒着运行。所以它也叫“分数步长”卷积(不叫“反卷积”:它并不撤销一次卷积)。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="173" />
+            <source>Each pixel reads back what its stamp touched</source>
+            <translation>每个像素读回它的印覆盖过的梯度</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="174" />
+            <source>An input pixel changed the output only where its stamp landed, by its value times the kernel. So its gradient is the sum, over the cells of its stamp, of dL/dy times the kernel weight there, added over all output maps: dL/dx[c, r, w] = Σ_o Σ_ij W[c, o, i, j] · dL/dy[o, S·r + i, S·w + j]. That is an ordinary convolution of dL/dy with the kernel.</source>
+            <translation>一个输入像素只在它的印落下的地方改变输出,改变量是它的值乘以卷积核。所以它的梯度是在印覆盖的各格上 dL/dy 乘以该处核权重之和,再对所有输出特征图相加:dL/dx[c, r, w] = Σ_o Σ_ij W[c, o, i, j] · dL/dy[o, S·r + i, S·w + j]。这就是 dL/dy 与卷积核的一次普通卷积。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="182" />
+            <source>The kernel and the bias</source>
+            <translation>卷积核与偏置</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="183" />
+            <source>Weight W[c, o, i, j] scaled every input pixel's stamp, so dL/dW[c, o] adds each input value times the gradient window under its stamp; dL/db[o] is the sum of dL/dy[o].</source>
+            <translation>权重 W[c, o, i, j] 缩放了每个输入像素的印,所以 dL/dW[c, o] 把每个输入值乘以它的印下方的梯度窗口再相加;dL/db[o] 是 dL/dy[o] 之和。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="195" />
+            <source>Reshape: the same numbers, laid out as maps</source>
+            <translation>Reshape:同样的数,排成特征图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="196" />
+            <source>A decoder starts from a short code, and a dense layer turns it into a long vector. Reshape cuts that vector into maps in reading order, so the transposed convolutions after it can treat it as a small image. No number changes; it undoes a Flatten.</source>
+            <translation>解码器从一个很短的编码出发,全连接层把它变成一个长向量。Reshape 按阅读顺序把这个向量切成特征图,后面的转置卷积就能把它当作一幅小图像来处理。没有任何数改变;它是 Flatten 的逆操作。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="208" />
+            <source>the vector laid out as {shape}</source>
+            <translation>向量排成 {shape}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="209" />
+            <source>{c_out} maps, each input pixel stamps a {k}×{k} kernel every {s} cells</source>
+            <translation>{c_out} 张特征图,每个输入像素每隔 {s} 格盖一个 {k}×{k} 卷积核的印</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="218" />
+            <source>The gradient is laid out back as the input vector.</source>
+            <translation>梯度被重新排回输入向量的形状。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="220" />
+            <source>The vector is cut into maps; no numbers change.</source>
+            <translation>向量被切成特征图;没有任何数改变。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="223" />
+            <source>dL/dx[c, r, w] = Σ over the stamp of dL/dy × W; dL/db = Σ dL/dy.</source>
+            <translation>dL/dx[c, r, w] = 在印覆盖处对 dL/dy × W 求和;dL/db = Σ dL/dy。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="224" />
+            <source>Each input pixel adds value × kernel onto the output, S cells apart; then + b.</source>
+            <translation>每个输入像素把 值 × 卷积核 加到输出上,相隔 S 格;然后 + b。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="229" />
+            <source>Reshape</source>
+            <translation>Reshape(变形)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="229" />
+            <source>Transposed convolution</source>
+            <translation>转置卷积</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="247" />
+            <location filename="../../explainer/gui/layers/generative.py" line="394" />
+            <source>Input channel c (a map this layer reads)</source>
+            <translation>输入通道 c(本层读取的一张特征图)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="248" />
+            <location filename="../../explainer/gui/layers/generative.py" line="395" />
+            <source>Output channel o (a map this layer makes)</source>
+            <translation>输出通道 o(本层生成的一张特征图)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="284" />
+            <source>{name} (transposed convolution): {h}×{w} grows to {oh}×{ow}</source>
+            <translation>{name}(转置卷积):{h}×{w} 长成 {oh}×{ow}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="317" />
+            <source>pixel ({r}, {w}) of map {c}  ·  step {i} of {n}</source>
+            <translation>特征图 {c} 的像素 ({r}, {w})  ·  第 {i} 步,共 {n} 步</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="324" />
+            <source>input map {c}</source>
+            <translation>输入特征图 {c}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="327" />
+            <source>pixel ({r}, {w}) = {v}</source>
+            <translation>像素 ({r}, {w}) = {v}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="330" />
+            <location filename="../../explainer/gui/layers/generative.py" line="460" />
+            <source>kernel W[{c},{o}]</source>
+            <translation>卷积核 W[{c},{o}]</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="332" />
+            <source>what map {c} stamps onto map {o}</source>
+            <translation>特征图 {c} 盖到特征图 {o} 上的印</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="335" />
+            <source>stamp = {v} × kernel</source>
+            <translation>印 = {v} × 卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="338" />
+            <source>added {s} cells further for each input step</source>
+            <translation>输入每走一步,印就向后移 {s} 格</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="341" />
+            <source>stamps of map {c} added up</source>
+            <translation>特征图 {c} 的印相加</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="346" />
+            <source>hatched: the {p}-cell border that is cut away</source>
+            <translation>斜线:被裁掉的 {p} 格边</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="349" />
+            <source>output map {o}</source>
+            <translation>输出特征图 {o}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="351" />
+            <source>Σ over {n} input maps + b = {b}</source>
+            <translation>对 {n} 张输入特征图求和 + b = {b}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="360" />
+            <source>nothing</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="362" />
+            <source>x[{c}][{r},{w}] = {v}: the stamp {v} × W[{c},{o}] lands on the full grid at {full}; {visible} of the output. Its corner: {v} × {w0} = {s0}</source>
+            <translation>x[{c}][{r},{w}] = {v}:印 {v} × W[{c},{o}] 落在完整网格的{full};即输出的{visible}。它的左上角:{v} × {w0} = {s0}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="454" />
+            <source>dL/dy[{o}], padded by {p}</source>
+            <translation>dL/dy[{o}],四周补 {p} 格</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="458" />
+            <source>the cells the stamp of pixel ({r}, {w}) touched</source>
+            <translation>像素 ({r}, {w}) 的印覆盖的格子</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="460" />
+            <source>its weights</source>
+            <translation>它的权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="462" />
+            <source>window ⊙ kernel</source>
+            <translation>窗口 ⊙ 卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="464" />
+            <source>sum = {v}</source>
+            <translation>和 = {v}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="471" />
+            <source>one pixel per step</source>
+            <translation>每步一个像素</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="474" />
+            <location filename="../../explainer/gui/layers/pool.py" line="769" />
+            <source>dL/dx[{c}]</source>
+            <translation>dL/dx[{c}]</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="477" />
+            <source>Σ of such shares over all {n} output maps</source>
+            <translation>对全部 {n} 张输出特征图的这种份额求和</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="484" />
+            <source>dL/dx[{c}][{r},{w}] (from map {o}) = Σ window ⊙ W[{c},{o}] = &lt;b&gt;{v}&lt;/b&gt;; dL/db[{o}] = {b}</source>
+            <translation>dL/dx[{c}][{r},{w}](来自特征图 {o})= Σ 窗口 ⊙ W[{c},{o}] = &lt;b&gt;{v}&lt;/b&gt;;dL/db[{o}] = {b}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="541" />
+            <source>{name} (reshape): {n} numbers become {shape}</source>
+            <translation>{name}(Reshape):{n} 个数变成 {shape}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="559" />
+            <location filename="../../explainer/gui/layers/pool.py" line="710" />
+            <source>map {c} of {n}</source>
+            <translation>第 {c} 张特征图，共 {n} 张</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="563" />
+            <source>input vector</source>
+            <translation>输入向量</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="567" />
+            <source>outlined: numbers {a}–{b}</source>
+            <translation>框出:第 {a}–{b} 个数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="570" />
+            <location filename="../../explainer/gui/layers/pool.py" line="713" />
+            <location filename="../../explainer/gui/layers/pool.py" line="759" />
+            <source>map {c}</source>
+            <translation>特征图 {c}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="572" />
+            <source>the same numbers, row by row</source>
+            <translation>同样的数,逐行排列</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="577" />
+            <source>map {c}[i, j] = input[{c} × {size} + i × {w} + j]</source>
+            <translation>特征图 {c}[i, j] = 输入[{c} × {size} + i × {w} + j]</translation>
+        </message>
+        <message>
             <location filename="../../explainer/gui/layers/norm.py" line="71" />
             <source>Batch normalisation: y = γ · (x − μ) / √(σ² + ε) + β</source>
             <translation>批归一化：y = γ · (x − μ) / √(σ² + ε) + β</translation>
@@ -1787,17 +2061,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>{name}（全局平均池化）：{c} 张特征图变成 {c} 个数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="710" />
-            <source>map {c} of {n}</source>
-            <translation>第 {c} 张特征图，共 {n} 张</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="713" />
-            <location filename="../../explainer/gui/layers/pool.py" line="759" />
-            <source>map {c}</source>
-            <translation>特征图 {c}</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/layers/pool.py" line="713" />
             <source>every value of the map</source>
             <translation>特征图的每个值</translation>
@@ -1826,11 +2089,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/layers/pool.py" line="766" />
             <source>one gradient per map</source>
             <translation>每张特征图一个梯度</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="769" />
-            <source>dL/dx[{c}]</source>
-            <translation>dL/dx[{c}]</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/pool.py" line="772" />
@@ -2586,6 +2844,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/window.py" line="228" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="252" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="362" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
@@ -2737,27 +2997,29 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>训练已结束</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="807" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="811" />
             <source>Loaded a test image labelled {label}</source>
             <translation>已载入一张标签为 {label} 的测试图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="833" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="837" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="267" />
             <source>Open image</source>
             <translation>打开图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="833" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="837" />
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="269" />
             <source>Images ({patterns});;All files (*)</source>
             <translation>图片 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="841" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="845" />
             <source>Export view as PNG</source>
             <translation>将视图导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/window.py" line="841" />
+            <location filename="../../explainer/gui/mainwindow/window.py" line="845" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
@@ -2881,233 +3143,243 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="29" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="30" />
             <source>Step through</source>
             <translation>逐步执行</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="30" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="31" />
             <source>One training step on your input, stage by stage: forward, loss, backward, update</source>
             <translation>在你的输入上执行一次训练，逐个阶段：前向、损失、反向、更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="34" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="35" />
             <source>One training step, stage by stage</source>
             <translation>一次训练，逐个阶段</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="40" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="41" />
             <source>Attribution</source>
             <translation>归因</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="41" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="42" />
             <source>Which pixels of your input the score depends on: gradients, SmoothGrad, IG, Grad-CAM</source>
             <translation>得分取决于你的输入中的哪些像素：梯度、SmoothGrad、IG、Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="46" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="47" />
             <source>Which pixels matter?</source>
             <translation>哪些像素重要？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="52" />
-            <location filename="../../explainer/gui/pages/__init__.py" line="57" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="53" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="58" />
             <source>Learn this example</source>
             <translation>学习这个样本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="53" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="54" />
             <source>Label your input, take one SGD step and see what changed; Undo puts the weights back</source>
             <translation>给你的输入打上标签，执行一步 SGD，看看有什么变化；“撤销”会恢复权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="63" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="64" />
             <source>Gradient check</source>
             <translation>梯度检验</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="64" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="65" />
             <source>Compare back-propagation with central differences for pixels and weights you pick</source>
             <translation>针对你挑选的像素和权重，比较反向传播与中心差分的结果</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="68" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="69" />
             <source>Gradient check: backprop vs. central differences</source>
             <translation>梯度检验：反向传播与中心差分对比</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="74" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="75" />
             <location filename="../../explainer/gui/pages/playground.py" line="264" />
             <source>Playground</source>
             <translation>试验场</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="75" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="76" />
             <source>Try input size, kernel size, padding and stride, and see the output size worked out</source>
             <translation>试试不同的输入尺寸、卷积核大小、填充和步幅，看输出尺寸是怎么算出来的</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="84" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="85" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="85" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="86" />
             <source>Train the network on the data set in use and watch the loss fall and the filters form</source>
             <translation>在当前数据集上训练网络，看着损失下降、滤波器逐渐成形</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="89" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="90" />
             <source>Train the network</source>
             <translation>训练网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="95" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="96" />
             <source>Design</source>
             <translation>设计</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="96" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="97" />
             <source>Design your own network: blocks, channels, kernels, pooling, dense layers</source>
             <translation>设计你自己的网络：模块、通道、卷积核、池化、全连接层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="101" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="102" />
             <source>Design a network</source>
             <translation>设计网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="102" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="103" />
             <source>Choose the blocks of convolutions, the pooling and the dense layers. The table shows what each layer outputs and how many weights it learns, before anything is built.</source>
             <translation>选择卷积模块、池化和全连接层。在真正构建之前，表格就会显示每一层输出什么、要学习多少个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="111" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="112" />
             <source>Test set</source>
             <translation>测试集</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="112" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="113" />
             <source>Accuracy on the data set's test images, the confusion matrix and the mistakes</source>
             <translation>在数据集测试图片上的准确率、混淆矩阵和分类错误</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="116" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="117" />
             <source>Test the network</source>
             <translation>测试网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="122" />
-            <location filename="../../explainer/gui/pages/__init__.py" line="127" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="123" />
+            <source>Generative</source>
+            <translation>生成模型</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="124" />
+            <source>A variational autoencoder on your drawing: its latent map, the reparameterization, the loss terms, morphing and training</source>
+            <translation>在你的绘画上运行变分自编码器：潜在空间地图、重参数化、损失项、渐变和训练</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="137" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="142" />
             <source>What if: adversarial</source>
             <translation>假如：对抗样本</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="123" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="138" />
             <source>An FGSM step on your input: invisible changes that fool the network, and why</source>
             <translation>在你的输入上走一步 FGSM：看不出的改动如何骗过网络，以及原因</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="133" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="148" />
             <source>Filters</source>
             <translation>滤波器</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="134" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="149" />
             <source>What each filter of every conv layer looks for: its top test images and a synthesised input</source>
             <translation>每个卷积层的每个滤波器在找什么：最能激活它的测试图像和合成的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="140" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="155" />
             <source>What each filter looks for</source>
             <translation>每个滤波器在找什么</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="141" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="156" />
             <source>Pick a conv layer and a channel (one filter). The test images that excite it most show what it responds to in real data; the synthesised image shows what it responds to when nothing else is there.</source>
             <translation>选择一个卷积层和一个通道（一个滤波器）。最能激活它的测试图像显示它在真实数据中对什么有反应；合成的图像显示在没有其他内容时它对什么有反应。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="151" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="166" />
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="193" />
             <source>1-D convolution</source>
             <translation>一维卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="152" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="167" />
             <source>A kernel sliding along a signal: narrow, wide, equal width; convolution or correlation</source>
             <translation>卷积核沿信号滑动：窄卷积、宽卷积、等宽卷积；卷积还是互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="161" />
-            <location filename="../../explainer/gui/pages/__init__.py" line="168" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="176" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="183" />
             <source>Activations and losses</source>
             <translation>激活函数与损失函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="162" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="177" />
             <source>Sigmoid, tanh, ReLU, leaky ReLU, softmax and eight losses, with their gradients on your input</source>
             <translation>Sigmoid、tanh、ReLU、Leaky ReLU、softmax 和八种损失函数，以及它们在你的输入上的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="169" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="184" />
             <source>Seed 004's table of activation functions and its losses, each with its derivative, and where your input's numbers fall on them.</source>
             <translation>种子材料 004 中的激活函数表和损失函数，每个都画出其导数，并标出你的输入的数值落在曲线的什么位置。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="178" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="193" />
             <source>Gradient descent</source>
             <translation>梯度下降</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="179" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="194" />
             <source>Full batch, SGD and mini-batch descent raced from the same initial weights</source>
             <translation>全批量、SGD 与小批量梯度下降，从同一组初始权重出发一起比赛</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="183" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="198" />
             <source>Gradient descent: full batch, stochastic and mini-batch</source>
             <translation>梯度下降：全批量、随机与小批量</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="184" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="199" />
             <source>Full-batch gradient descent averages the gradient over every example before one update; SGD updates after each single example; mini-batch descent after each b examples (seed 003: b is usually about 10). All three train copies of one small CNN (conv 4@3×3, ReLU, max-pool, dense) from the same initial weights, on the same images, at the same learning rate.</source>
             <translation>全批量梯度下降先把所有样本的梯度平均，再更新一次；SGD 每看一个样本就更新一次；小批量梯度下降每 b 个样本更新一次（种子材料 003：b 一般取 10 左右）。三者都从同一组初始权重出发，在同样的图像上、用同样的学习率，训练同一个小 CNN（卷积 4@3×3、ReLU、最大池化、全连接）的副本。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="196" />
-            <location filename="../../explainer/gui/pages/__init__.py" line="201" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="211" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="216" />
             <source>Receptive fields</source>
             <translation>感受野</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="197" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="212" />
             <source>How many outputs each pixel feeds, and which pixels one unit of any layer sees</source>
             <translation>每个像素影响多少个输出，以及任意一层的一个单元看到哪些像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="202" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="217" />
             <source>A pixel near the border is covered by fewer positions of the kernel than one in the middle, so without padding it feeds fewer outputs (seed 000, Fig. 5). Below, click a unit of any layer: the pixels it sees are outlined, and its effective weight shows how much each one moves it.</source>
             <translation>边缘附近的像素被卷积核覆盖的位置比中间的像素少，所以不加填充时它影响的输出更少（种子文本 000，图 5）。在下方点击任意一层的一个单元：它看到的像素会被框出，它的有效权重显示每个像素能让它变化多少。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="213" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="228" />
             <source>Side by side</source>
             <translation>并排对比</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="214" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="229" />
             <source>The first layer of the digits network and of the clothes network, side by side</source>
             <translation>把手写数字网络和服装网络的第一层并排对比</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="218" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="233" />
             <source>Side by side: digits and clothes</source>
             <translation>并排对比：手写数字与服装</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/__init__.py" line="219" />
+            <location filename="../../explainer/gui/pages/__init__.py" line="234" />
             <source>The same architecture, trained once on handwritten digits and once on photos of clothes. Look at the kernels first: with only 3×3 pixels each, the first layer of both networks learns small edge and ink detectors, and most pairs look alike. Then look at the maps: on a digit they light up along the thin strokes; on a piece of clothing along its outline, and a kernel whose weights add up to far from zero also over its filled areas.</source>
             <translation>同一个架构，一次在手写数字上训练，一次在服装照片上训练。先看卷积核：每个只有 3×3 个像素，两个网络的第一层学到的都是小小的边缘和笔迹检测器，大多数卷积核成对看起来很像。再看特征图：对数字，它们沿着细细的笔画亮起来；对服装，它们沿着轮廓亮起来，而权重之和离零较远的卷积核还会在整块填充的区域亮起来。</translation>
         </message>
@@ -4052,6 +4324,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="270" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="453" />
             <location filename="../../explainer/gui/pages/training.py" line="409" />
             <source>Epochs</source>
             <translation>轮数</translation>
@@ -4532,6 +4805,403 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>已为此模型在{data}上计算（{n} 张图像）。</translation>
         </message>
         <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="301" />
+            <source>BCE (reconstruction)</source>
+            <translation>BCE（重建）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="302" />
+            <source>L1 (the seed's)</source>
+            <translation>L1（种子教材的）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="303" />
+            <source>KL(q(z|x) ‖ N(0, I))</source>
+            <translation>KL(q(z|x) ‖ N(0, I))</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="304" />
+            <source>L = c·KL + BCE</source>
+            <translation>L = c·KL + BCE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="311" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="454" />
+            <source>c (β)</source>
+            <translation>c (β)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="312" />
+            <location filename="../../explainer/gui/pages/generative.py" line="332" />
+            <source>No VAE is bundled with this copy of the app.</source>
+            <translation>这份程序没有附带 VAE。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="315" />
+            <source>c (β) = {beta}</source>
+            <translation>c (β) = {beta}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="318" />
+            <source>your VAE from the Train a VAE tab</source>
+            <translation>你在“训练 VAE”标签页中训练的 VAE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="318" />
+            <source>a bundled VAE</source>
+            <translation>一个自带的 VAE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="319" />
+            <source>In use: {which}, trained with c = {beta} on {dataset}.</source>
+            <translation>正在使用：{which}，以 c = {beta} 在 {dataset} 上训练。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="324" />
+            <source>Mean −ELBO on its test images: {elbo} nats.</source>
+            <translation>在它的测试图像上的平均 −ELBO：{elbo} 奈特。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="341" />
+            <source>This VAE was trained on {trained}, not on {dataset}: it encodes your image as if it were one of its {trained} images, so the reconstruction looks like one. Train a VAE on {dataset} in the Train a VAE tab to explore its own latent space.</source>
+            <translation>这个 VAE 是在 {trained} 上训练的，而不是 {dataset}：它把你的图像当作一张 {trained} 图像来编码，所以重建结果看起来也像一张 {trained} 图像。在“训练 VAE”标签页中用 {dataset} 训练一个 VAE，就能探索它自己的潜在空间。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="351" />
+            <source>Your drawing and what the VAE makes of it</source>
+            <translation>你的绘画，以及 VAE 把它变成了什么</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="352" />
+            <source>x (input)</source>
+            <translation>x（输入）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="353" />
+            <source>x′ = decoder(z)</source>
+            <translation>x′ = 解码器(z)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="354" />
+            <source>Reparameterization</source>
+            <translation>重参数化</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="355" />
+            <source>Resample ε</source>
+            <translation>重新采样 ε</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="356" />
+            <source>Draw a new ε ~ N(0, I): z moves inside the ellipse, x′ changes</source>
+            <translation>抽取新的 ε ~ N(0, I)：z 在椭圆内移动，x′ 随之改变</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="357" />
+            <source>Loss terms for your drawing (nats)</source>
+            <translation>你的绘画的损失项（奈特）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="358" />
+            <source>Switch among the bundled VAEs, trained with different c (β)</source>
+            <translation>在以不同 c (β) 训练的自带 VAE 之间切换</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="360" />
+            <source>The VAE minimises L = c·KL + reconstruction. A larger c pulls every q(z|x) towards N(0, I): the KL term falls, the reconstruction gets blurrier and its loss rises.</source>
+            <translation>VAE 最小化 L = c·KL + 重建损失。c 越大，每个 q(z|x) 就越被拉向 N(0, I)：KL 项下降，重建变得更模糊，重建损失上升。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="366" />
+            <source>Latent map</source>
+            <translation>潜在空间地图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="366" />
+            <source>Manifold grid</source>
+            <translation>流形网格</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="366" />
+            <source>Morph</source>
+            <translation>渐变</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="366" />
+            <source>Train a VAE</source>
+            <translation>训练 VAE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_grid.py" line="46" />
+            <source>cell ({row}, {col}) decodes z = ({z1}, {z2})</source>
+            <translation>格子 ({row}, {col}) 解码的是 z = ({z1}, {z2})</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_grid.py" line="140" />
+            <source>Cells per side</source>
+            <translation>每边格数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_grid.py" line="142" />
+            <source>The decoder's output over the latent plane. Cell (r, c) decodes z = (Φ⁻¹((c + ½)/n), Φ⁻¹(1 − (r + ½)/n)), where Φ⁻¹ is the inverse of the normal distribution's CDF: every cell holds the same share of the prior N(0, I), as in Kingma and Welling's Fig. 4. Hover a cell to read its z.</source>
+            <translation>解码器在潜在平面上的输出。格子 (r, c) 解码的是 z = (Φ⁻¹((c + ½)/n), Φ⁻¹(1 − (r + ½)/n))，其中 Φ⁻¹ 是正态分布累积分布函数的反函数：每个格子占先验 N(0, I) 的同样份额，与 Kingma 和 Welling 的图 4 相同。把鼠标停在格子上可读出它的 z。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_map.py" line="263" />
+            <source>Decoded under the mouse</source>
+            <translation>鼠标下的解码结果</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_map.py" line="265" />
+            <source>Each dot is one test image's μ, coloured by its class. The large dot is your drawing's μ; the rings are 1σ and 2σ of q(z|x); × is the sample z. Move the mouse over the map: the decoder turns the point under it into the image above.</source>
+            <translation>每个点是一张测试图像的 μ，颜色表示类别。大圆点是你的绘画的 μ；两个圈是 q(z|x) 的 1σ 和 2σ；× 是采样得到的 z。在地图上移动鼠标：解码器会把鼠标下的点变成上方的图像。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_map.py" line="271" />
+            <source>Hover or drag anywhere to decode that point</source>
+            <translation>悬停或拖动到任意位置即可解码该点</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="194" />
+            <source>Draw first: one end of the morph is your drawing.</source>
+            <translation>请先画一画：渐变的一端是你的绘画。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="299" />
+            <location filename="../../explainer/gui/pages/sidebyside.py" line="214" />
+            <source>Your drawing</source>
+            <translation>你的绘画</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="302" />
+            <source>Gallery image {n}: {name}</source>
+            <translation>图库图像 {n}：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="303" />
+            <source>An image file…</source>
+            <translation>图像文件…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="312" />
+            <source>From</source>
+            <translation>起点</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="312" />
+            <source>To</source>
+            <translation>终点</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="312" />
+            <source>Steps</source>
+            <translation>步数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="316" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="463" />
+            <location filename="../../explainer/gui/pages/job.py" line="176" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="316" />
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="317" />
+            <source>Export GIF…</source>
+            <translation>导出 GIF…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_morph.py" line="319" />
+            <source>Both images are encoded to their μ; the points on the straight line between them, z = (1 − t)·μ₀ + t·μ₁, are decoded. The first and last frames are the decodings of the two μ themselves, not the images: what the VAE keeps of them.</source>
+            <translation>两张图像都被编码为各自的 μ；它们之间直线上的点 z = (1 − t)·μ₀ + t·μ₁ 被逐一解码。第一帧和最后一帧是两个 μ 本身的解码结果，而不是原图：这是 VAE 从它们身上保留下来的东西。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="160" />
+            <source>μ (mean)</source>
+            <translation>μ（均值）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="160" />
+            <source>The encoder's mean of q(z|x): the centre of the ellipse on the map</source>
+            <translation>编码器给出的 q(z|x) 的均值：地图上椭圆的中心</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="162" />
+            <source>σ = exp(½ log σ²)</source>
+            <translation>σ = exp(½ log σ²)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="163" />
+            <source>The encoder's standard deviation of q(z|x): the ellipse's half-axes are 1σ and 2σ</source>
+            <translation>编码器给出的 q(z|x) 的标准差：椭圆的半轴为 1σ 和 2σ</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="165" />
+            <source>ε ~ N(0, I)</source>
+            <translation>ε ~ N(0, I)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="165" />
+            <source>The noise drawn for this sample; Resample draws a new one</source>
+            <translation>这次采样抽到的噪声；“重新采样”会抽取新的噪声</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="167" />
+            <source>z = μ + σ ⊙ ε</source>
+            <translation>z = μ + σ ⊙ ε</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="168" />
+            <source>The sampled latent code the decoder turns into the reconstruction</source>
+            <translation>采样得到的潜在编码，解码器把它变成重建结果</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_parts.py" line="214" />
+            <source>Draw to see the loss terms of your drawing</source>
+            <translation>画点什么，就能看到你的绘画的损失项</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="329" />
+            <location filename="../../explainer/gui/pages/training.py" line="377" />
+            <source>Paused. Resume goes on from here.</source>
+            <translation>已暂停。“继续”会从这里接着训练。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="330" />
+            <location filename="../../explainer/gui/pages/training.py" line="340" />
+            <source>loading the data…</source>
+            <translation>正在加载数据…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="330" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="342" />
+            <location filename="../../explainer/gui/pages/training.py" line="340" />
+            <location filename="../../explainer/gui/pages/training.py" line="383" />
+            <source>Training…</source>
+            <translation>正在训练…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="351" />
+            <location filename="../../explainer/gui/pages/training.py" line="386" />
+            <source>Stopping after this step…</source>
+            <translation>这一步结束后停止…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="384" />
+            <source>step {step} of {steps}, epoch {epoch}</source>
+            <translation>第 {step} 步，共 {steps} 步，第 {epoch} 轮</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="389" />
+            <source>Reconstruction {recon} nats, KL {kl} nats per image</source>
+            <translation>每张图像：重建 {recon} 奈特，KL {kl} 奈特</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="416" />
+            <source>Trained {step} steps. Save the VAE or use it in this tab.</source>
+            <translation>已训练 {step} 步。可以保存这个 VAE，或在本标签页中使用它。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="418" />
+            <source>Stopped after {step} steps. Save the VAE or use it in this tab.</source>
+            <translation>训练 {step} 步后停止。可以保存这个 VAE，或在本标签页中使用它。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="421" />
+            <source>Stopped before the first step.</source>
+            <translation>在第一步之前就停止了。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="438" />
+            <source>Save the VAE</source>
+            <translation>保存 VAE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="438" />
+            <source>VAE (*.npz)</source>
+            <translation>VAE (*.npz)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="444" />
+            <source>Train a VAE on {dataset}</source>
+            <translation>在 {dataset} 上训练 VAE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="446" />
+            <source>A fresh VAE with a 2-D latent space learns from the training images: the curves show the reconstruction term (BCE) and the KL term per image, and every few steps the map shows where the encoder puts the test images, as the classes sort themselves out.</source>
+            <translation>一个全新的二维潜在空间 VAE 从训练图像中学习：曲线显示每张图像的重建项（BCE）和 KL 项；每隔几步，地图会显示编码器把测试图像放在哪里，可以看到各个类别逐渐分开。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="455" />
+            <location filename="../../explainer/gui/pages/training.py" line="410" />
+            <source>Training images</source>
+            <translation>训练图片</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="456" />
+            <location filename="../../explainer/gui/pages/training.py" line="408" />
+            <source>Batch size</source>
+            <translation>批大小</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="457" />
+            <source>Redraw the map every (steps)</source>
+            <translation>每隔多少步重画地图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="461" />
+            <location filename="../../explainer/gui/pages/job.py" line="166" />
+            <source>Start</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="463" />
+            <location filename="../../explainer/gui/pages/job.py" line="176" />
+            <source>Resume</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="464" />
+            <location filename="../../explainer/gui/pages/job.py" line="168" />
+            <location filename="../../explainer/gui/pages/testset.py" line="619" />
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="465" />
+            <source>Save…</source>
+            <translation>保存…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="466" />
+            <source>Use in this tab</source>
+            <translation>在本标签页中使用</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="467" />
+            <source>training step</source>
+            <translation>训练步数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="468" />
+            <source>nats per image</source>
+            <translation>每张图像的奈特数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="470" />
+            <source>reconstruction (BCE)</source>
+            <translation>重建（BCE）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="471" />
+            <source>KL</source>
+            <translation>KL</translation>
+        </message>
+        <message>
             <location filename="../../explainer/gui/pages/gradcheck.py" line="82" />
             <source>pixel ({i}, {j})</source>
             <translation>像素 ({i}, {j})</translation>
@@ -4645,27 +5315,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/job.py" line="63" />
             <source>Choose the folder that holds the {name} files first.</source>
             <translation>请先选择存放 {name} 文件的文件夹。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/job.py" line="166" />
-            <source>Start</source>
-            <translation>开始</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/job.py" line="168" />
-            <location filename="../../explainer/gui/pages/testset.py" line="619" />
-            <source>Stop</source>
-            <translation>停止</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/job.py" line="176" />
-            <source>Resume</source>
-            <translation>继续</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/job.py" line="176" />
-            <source>Pause</source>
-            <translation>暂停</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/learn.py" line="265" />
@@ -5163,11 +5812,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>输入：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sidebyside.py" line="214" />
-            <source>Your drawing</source>
-            <translation>你的绘画</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/pages/sidebyside.py" line="215" />
             <source>An MNIST test digit</source>
             <translation>一个 MNIST 测试数字</translation>
@@ -5548,30 +6192,9 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>训练当前网络：{layers} 层，{weights:,} 个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="340" />
-            <source>loading the data…</source>
-            <translation>正在加载数据…</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="340" />
-            <location filename="../../explainer/gui/pages/training.py" line="383" />
-            <source>Training…</source>
-            <translation>正在训练…</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/pages/training.py" line="361" />
             <source>Start trains a new network for these {classes} classes ({names}); the whole window then works on your images.</source>
             <translation>“开始”会为这 {classes} 个类别（{names}）训练一个新网络；之后整个窗口都使用你的图像。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="377" />
-            <source>Paused. Resume goes on from here.</source>
-            <translation>已暂停。“继续”会从这里接着训练。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="386" />
-            <source>Stopping after this step…</source>
-            <translation>这一步结束后停止…</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/training.py" line="392" />
@@ -5605,11 +6228,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/training.py" line="408" />
-            <source>Batch size</source>
-            <translation>批大小</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="408" />
             <source>Images per step: the gradient is averaged over them</source>
             <translation>每一步用的图片数：梯度取它们的平均</translation>
         </message>
@@ -5617,11 +6235,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/training.py" line="409" />
             <source>Passes over the training images</source>
             <translation>遍历训练图片的次数</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="410" />
-            <source>Training images</source>
-            <translation>训练图片</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/training.py" line="410" />
@@ -6232,6 +6845,51 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>一步 SGD：有什么变化</translation>
         </message>
         <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="50" />
+            <source>A generative model: your drawing as a Gaussian</source>
+            <translation>生成模型：把你的绘画变成一个高斯分布</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="52" />
+            <source>A variational autoencoder (VAE) reads the same 28×28 input. Its encoder does not give one point but a Gaussian q(z|x) in a 2-D latent space: mean μ = ({mu1}, {mu2}) and standard deviation σ = ({s1}, {s2}).</source>
+            <translation>变分自编码器（VAE）读取同样的 28×28 输入。它的编码器给出的不是一个点，而是二维潜在空间中的一个高斯分布 q(z|x)：均值 μ = ({mu1}, {mu2})，标准差 σ = ({s1}, {s2})。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="57" />
+            <source>On the map, the dot is μ and the rings are 1σ and 2σ; they move as you draw.</source>
+            <translation>在地图上，圆点是 μ，两个圈是 1σ 和 2σ；它们会随着你的绘画移动。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="67" />
+            <source>Reparameterization: a sample you can differentiate</source>
+            <translation>重参数化：可以求导的采样</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="69" />
+            <source>To decode, the VAE samples z = μ + σ ⊙ ε with noise ε ~ N(0, I): here ε = ({e1}, {e2}) gives z = ({z1}, {z2}).</source>
+            <translation>为了解码，VAE 用噪声 ε ~ N(0, I) 采样 z = μ + σ ⊙ ε：这里 ε = ({e1}, {e2})，得到 z = ({z1}, {z2})。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="73" />
+            <source>The randomness sits in ε alone, so the loss can be differentiated with respect to μ and σ. The decoder turns z into the reconstruction x′; Resample draws a new ε.</source>
+            <translation>随机性只在 ε 里，所以损失可以对 μ 和 σ 求导。解码器把 z 变成重建结果 x′；“重新采样”会抽取新的 ε。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="90" />
+            <source>The VAE's loss: reconstruction and KL</source>
+            <translation>VAE 的损失：重建与 KL</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="92" />
+            <source>The VAE learns by minimising two terms. The reconstruction term compares x′ with your drawing: binary cross-entropy {bce} nats (the seed's L1 distance: {l1}).</source>
+            <translation>VAE 通过最小化两项来学习。重建项比较 x′ 和你的绘画：二元交叉熵为 {bce} 奈特（种子教材的 L1 距离：{l1}）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/tour/vae_stops.py" line="96" />
+            <source>The KL term, {kl} nats, measures how far q(z|x) is from N(0, I): ½ Σ (σ² + μ² − 1 − ln σ²). With c = 1 the loss is L = KL + BCE = {L} nats.</source>
+            <translation>KL 项为 {kl} 奈特，衡量 q(z|x) 离 N(0, I) 有多远：½ Σ (σ² + μ² − 1 − ln σ²)。当 c = 1 时，损失为 L = KL + BCE = {L} 奈特。</translation>
+        </message>
+        <message>
             <location filename="../../explainer/imageio.py" line="66" />
             <source>{path}: file too large for an image ({size} bytes)</source>
             <translation>{path}：文件太大，不像是图像（{size} 字节）</translation>
@@ -6262,53 +6920,53 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="152" />
+            <location filename="../../explainer/modelio.py" line="182" />
             <source>model file {path} is neither an .npz (zip) archive nor an ONNX file; it may be another kind of file or random bytes</source>
             <translation>模型文件 {path} 既不是 .npz（zip）归档，也不是 ONNX 文件；它可能是别的文件或随机字节</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="161" />
+            <location filename="../../explainer/modelio.py" line="206" />
             <source>model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})</source>
             <translation>模型文件 {path} 不是可读的 .npz 压缩包；它可能不完整或已损坏（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="198" />
-            <location filename="../../explainer/modelio.py" line="340" />
+            <location filename="../../explainer/modelio.py" line="228" />
+            <location filename="../../explainer/modelio.py" line="392" />
             <source>model file {path} weight {name} contains NaN or infinite values</source>
             <translation>模型文件 {path} 的权重 {name} 含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="209" />
+            <location filename="../../explainer/modelio.py" line="239" />
             <source>model file {path} {problem}</source>
             <translation>模型文件 {path} 有问题：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="231" />
+            <location filename="../../explainer/modelio.py" line="261" />
             <source>model file {path} is empty</source>
             <translation>模型文件 {path} 是空的</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="260" />
+            <location filename="../../explainer/modelio.py" line="290" />
             <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
             <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="283" />
+            <location filename="../../explainer/modelio.py" line="313" />
             <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
             <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="331" />
+            <location filename="../../explainer/modelio.py" line="383" />
             <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
             <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="355" />
+            <location filename="../../explainer/modelio.py" line="407" />
             <source>model file {path} has no 'format' field; it was not saved by this app ({format})</source>
             <translation>模型文件 {path} 没有 'format' 字段；它不是由本应用保存的（{format}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="495" />
+            <location filename="../../explainer/modelio.py" line="549" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
         </message>

@@ -33,4 +33,5 @@ def style_plot(plot: pyqtgraph.PlotWidget) -> None:
         axis = item.getAxis(side)
         axis.setPen(palette.muted)
         axis.setTextPen(palette.text)
-    item.legend.setLabelTextColor(palette.text)
+    if item.legend is not None:
+        item.legend.setLabelTextColor(palette.text)

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -176,3 +178,14 @@ def _add_parts(layout: QBoxLayout, parts: Sequence[QLayout | QWidget], stretch: 
             layout.addLayout(part, factor)
         else:
             layout.addWidget(part, factor)
+
+
+def scrolling(view: QWidget) -> QScrollArea:
+    """``view`` in a frameless scroll area (called "view_scroll") that gives it all its room and scrolls
+    when that is too little."""
+    scroll = QScrollArea()
+    scroll.setObjectName("view_scroll")
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(view)
+    return scroll

@@ -764,8 +764,12 @@ class MainWindow(
             view.setFocus()
 
     def _schedule_page_sync(self) -> None:
-        """Let the page on screen catch up once the strokes pause (pages off screen catch up when shown)."""
-        if self.current_page() is not None:
+        """Let the page on screen catch up once the strokes pause (pages off screen catch up when shown);
+        a live page catches up at once."""
+        page = self.current_page()
+        if page is not None and page.spec.live:
+            page.sync(self._problem())
+        elif page is not None:
             self._page_timer.start()
 
     def _sync_current_page(self) -> None:

@@ -13,6 +13,7 @@ from explainer.gui.pages.base import (
     sync_architecture,
     sync_attribution,
     sync_data_source,
+    sync_input_and_data,
     sync_learn,
     sync_model_and_data,
     sync_playground,
@@ -114,6 +115,20 @@ PAGES = (
         "Alt+9",
         sync_model_and_data,
         heading=lambda: tr("Test the network"),
+    ),
+    PageSpec(
+        "generative",
+        "explainer.gui.pages.generative",
+        "GenerativeView",
+        lambda: tr("Generative"),
+        lambda: tr(
+            "A variational autoencoder on your drawing: its latent map, the reparameterization, the loss "
+            "terms, morphing and training"
+        ),
+        "learn",
+        "Alt+0",
+        sync_input_and_data,
+        live=True,
     ),
     PageSpec(
         "adversarial",
@@ -226,4 +241,5 @@ PAGES = (
     ),
 )
 """Every page in tab order: the Learn menu's (they explain the current input), the Model menu's (``Alt+2`` to
-``Alt+9`` in tab order), then the Lessons menu's, which share the one Lessons tab (``Alt+Shift+N``)."""
+``Alt+9`` in tab order), the Generative tab (``Alt+0``, in the Learn menu: it follows the drawing, with
+a model of its own, the VAE), then the Lessons menu's, which share the one Lessons tab (``Alt+Shift+N``)."""

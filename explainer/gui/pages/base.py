@@ -107,6 +107,8 @@ class PageSpec:
         heading, intro: return the page's own heading (at its top) and the paragraph below it in the
             current language; the page shows them with :func:`show_header`. None: the page has none (or
             words it itself, e.g. naming the data set in use).
+        live: the page follows every stroke as it is drawn, not once the strokes pause (its per-move
+            work is small: the Generative tab's one encoder and decoder pass).
     """
 
     key: str
@@ -120,6 +122,7 @@ class PageSpec:
     locked_while_training: bool = False
     heading: Callable[[], str] | None = None
     intro: Callable[[], str] | None = None
+    live: bool = False
 
 
 def _new_digit(new: Problem, old: Problem | None) -> bool:
@@ -227,6 +230,14 @@ def sync_architecture(view: Any, new: Problem, old: Problem | None) -> None:
         view.set_dataset(new.data.dataset)
     if old is None or not same_architecture(new.model, old.model):
         view.set_model(new.model)
+
+
+def sync_input_and_data(view: Any, new: Problem, old: Problem | None) -> None:
+    """Views that read the digit and the data set, not the classifier (the Generative tab)."""
+    if old is None or new.data is not old.data:
+        view.set_data_source(new.data)
+    if _new_digit(new, old):
+        view.set_input(new.x)
 
 
 def spec_for(view_class: type) -> PageSpec:

@@ -1,6 +1,7 @@
 """Learn mode: a guided tour through one whole training step on the student's own digit (objectName "tour").
 
-The tour walks from the drawing to one SGD step in twelve stops (``stops``). At every stop the relevant
+The tour walks from the drawing to one SGD step in twelve stops (``stops``), then ends with a chapter of
+three on the variational autoencoder of the Generative tab (``vae_stops``). At every stop the relevant
 part of the main window is lit by a spotlight, the view that explains it opens beside the window, and a
 short narration quotes the numbers of the current digit (``controller``); the narration, Back/Next and
 the progress sit in a dock under the window (``panel``). The stop reached is remembered in QSettings, so

@@ -22,6 +22,7 @@ from explainer.gui.kit.samples import sample_digit
 from explainer.gui.state import Target
 from explainer.gui.tour.quiz import Question, QuizScore, build_questions
 from explainer.gui.tour.stops import TOUR_LR, Detail, Stop, TourProblem, build_stops
+from explainer.gui.tour.vae_stops import vae_stops
 
 if TYPE_CHECKING:
     from explainer.gui.mainwindow import MainWindow
@@ -379,7 +380,7 @@ class TourController(QObject):
     def retranslate(self) -> None:
         """Rebuild the texts in the current language (the numbers stay), the open view included."""
         if self._problem is not None:
-            self._stops = build_stops(self._problem)
+            self._stops = build_stops(self._problem) + vae_stops(self._problem)
             self._questions = build_questions(self._problem, self._stops)
             if self._active:
                 self._detail = None  # views set their texts when built, so build it again
@@ -402,7 +403,7 @@ class TourController(QObject):
             else int(model.predict_proba(batch)[0].argmax())
         )
         self._problem = TourProblem.make(model, x, label, from_sample, state.dataset)
-        self._stops = build_stops(self._problem)
+        self._stops = build_stops(self._problem) + vae_stops(self._problem)
         self._questions = build_questions(self._problem, self._stops)
         self._index = min(self._index, len(self._stops) - 1)
 
@@ -482,6 +483,13 @@ class TourController(QObject):
             from explainer.gui.layers.registry import make_backward_view
 
             return make_backward_view(trace, detail.layer_index, detail.channel)
+        if detail.kind == "generative":
+            from explainer.gui.pages.generative import GenerativeView
+
+            generative = GenerativeView()
+            generative.set_data_source(self.window.state.data)
+            generative.set_input(problem.x)
+            return generative
         from explainer.gui.pages.learn import LearnView
 
         learn = LearnView(load_bundled=lambda: problem.model)
