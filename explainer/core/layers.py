@@ -1071,18 +1071,46 @@ class Dense(Layer):
     def cost(cls, config: Mapping[str, Any], output_shape: Shape) -> Cost:
         return Cost(config["in_features"] * config["out_features"], 0)
 
+    PARALLEL_MACS = 2_000_000
+    """A batch with at least this many multiply-adds is shared by the worker threads."""
+
+    def _workers(self, n: int) -> int:
+        return ops.WORKERS if n * self.params["W"].size >= self.PARALLEL_MACS else 1
+
     def forward(self, x: np.ndarray) -> np.ndarray:
-        W = self.params["W"]
+        W, b = self.params["W"], self.params["b"]
         self._x = x.astype(W.dtype, copy=False)
-        return self._x @ W + self.params["b"]
+        y = np.empty((x.shape[0], W.shape[1]), W.dtype)
+
+        def part(s: slice) -> None:  # a share of the output features
+            np.add(np.matmul(self._x, W[:, s], out=y[:, s]), b[s], out=y[:, s])
+
+        ops.parallel_slices(part, W.shape[1], self._workers(x.shape[0]))
+        return y
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
-        self.param_backward(dy)
-        return dy.astype(self.params["W"].dtype, copy=False) @ self.params["W"].T
+        dy = dy.astype(self.params["W"].dtype, copy=False)
+        dx = np.empty((dy.shape[0], self.in_features), dy.dtype)
+
+        def part(worker: int) -> None:  # dL/dW and dL/dx side by side
+            if worker == 0:
+                self.param_backward(dy)
+            else:
+                np.matmul(dy, self.params["W"].T, out=dx)
+
+        if self._workers(dy.shape[0]) > 1:
+            ops.run_workers(part, 2)
+        else:
+            part(0)
+            part(1)
+        return dx
 
     def param_backward(self, dy: np.ndarray) -> None:
         dy = dy.astype(self.params["W"].dtype, copy=False)
-        self.grads = {"W": self._x.T @ dy, "b": dy.sum(axis=0)}
+        x = self._x
+        # One sample's x.T @ dy is an outer product; NumPy's matmul would take a slow loop for K = 1.
+        dW = x.T * dy if x.shape[0] == 1 else x.T @ dy
+        self.grads = {"W": dW, "b": dy.sum(axis=0)}
 
     def get_config(self) -> dict[str, Any]:
         config: dict[str, Any] = {"in_features": self.in_features, "out_features": self.out_features}

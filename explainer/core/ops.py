@@ -43,17 +43,22 @@ PARALLEL_SIZE = 100_000
 """Arrays with at least this many elements are split over the batch among the worker threads."""
 
 
+def parallel_slices(part: Callable[[slice], None], n: int, workers: int) -> None:
+    """Run ``part(s)`` for ``workers`` equal slices s of ``range(n)``, one per worker thread."""
+    workers = min(workers, n)
+    if workers <= 1:
+        part(slice(0, n))
+        return
+    bounds = [n * w // workers for w in range(workers + 1)]
+    run_workers(lambda w: part(slice(bounds[w], bounds[w + 1])), workers)
+
+
 def batch_parallel(part: Callable[[slice], None], n: int, size: int) -> None:
     """Run ``part(batch_slice)`` over the batch, split among the workers when ``size`` elements pay for it.
 
     ``part`` must only write its own samples; NumPy releases the GIL inside the calls, so the halves overlap.
     """
-    workers = min(WORKERS, n) if size >= PARALLEL_SIZE else 1
-    if workers == 1:
-        part(slice(0, n))
-        return
-    bounds = [n * w // workers for w in range(workers + 1)]
-    run_workers(lambda w: part(slice(bounds[w], bounds[w + 1])), workers)
+    parallel_slices(part, n, WORKERS if size >= PARALLEL_SIZE else 1)
 
 
 def output_size(
@@ -139,23 +144,29 @@ def im2col(xp: np.ndarray, kh: int, kw: int, stride: int, out_h: int, out_w: int
     return cols.reshape(C * kh * kw, N * out_h * out_w)
 
 
-def shifted_windows(source: np.ndarray, rows: int, cols: int, row_shift: int, length: int) -> np.ndarray:
+def shifted_windows(
+    source: np.ndarray, rows: int, cols: int, row_shift: int, length: int, flipped: bool = False
+) -> np.ndarray:
     """The windows of a flat-grid convolution as a read-only strided view of ``source``.
 
     ``view[c, i, j, u] = source[c, u + i*row_shift + j]`` for ``rows`` kernel rows i and ``cols`` kernel
     columns j, so copying the view into a matrix unfolds the convolution with one contiguous copy per
-    matrix row.
+    matrix row. ``flipped`` reverses i and j (``source[c, u + (rows-1-i)*row_shift + cols-1-j]``): the
+    windows of the 180-degree rotated kernel, so the kernel itself need not be rotated (a copy through
+    reversed strides is ~6x slower than a plain one).
 
     Shape:
         source: ``(C, >= length + (rows-1)*row_shift + cols-1)``; returns ``(C, rows, cols, length)``.
     """
     sc, se = source.strides
-    return as_strided(
-        source, (source.shape[0], rows, cols, length), (sc, row_shift * se, se, se), writeable=False
-    )
+    steps = (row_shift * se, se)
+    if flipped:
+        source = source[:, (rows - 1) * row_shift + cols - 1 :]
+        steps = (-steps[0], -steps[1])
+    return as_strided(source, (source.shape[0], rows, cols, length), (sc, *steps, se), writeable=False)
 
 
-LANES = 64
+LANES = 16
 """GEMM column counts are multiples of this, so every output column goes through the same BLAS
 micro-kernel: equal windows then give bit-equal outputs, and max-pool ties break as in PyTorch."""
 
@@ -205,8 +216,11 @@ class Unfolded:
         block: int,
         workers: int,
         bias: bool,
+        flipped: bool = False,
     ) -> None:
         channels, dtype = source.shape[0], source.dtype
+        # Rows: kernel column j's partial sums are added in from this many columns on.
+        self.shifts = [k - 1 - j for j in range(k)] if flipped else list(range(k))
         self.k, self.columns, self.block, self.workers, self.bias = k, columns, block, workers, bias
         self.whole = k == 1 or channels * k * k <= self.WHOLE_WINDOWS
         self.spare = lanes(k - 1)  # rows: the columns each block's partial sums reach beyond it
@@ -226,11 +240,12 @@ class Unfolded:
         source = source[:, start:]
         if self.whole:
             self.windows = {
-                t: shifted_windows(source[:, t:], k, k, row_shift, min(block, columns - t))
+                t: shifted_windows(source[:, t:], k, k, row_shift, min(block, columns - t), flipped)
                 for t in range(0, columns, block)
             }
         else:
-            self.windows = {0: shifted_windows(source, k, 1, row_shift, span)}
+            # Only the rows are unfolded here (flipped: in reverse); the columns are ``shifts``.
+            self.windows = {0: shifted_windows(source, k, 1, row_shift, span, flipped)}
 
     def load(self) -> None:
         """Unfold the source buffer (rows formulation; whole windows are unfolded per block as needed)."""
@@ -286,31 +301,37 @@ class Unfolded:
                 flat = part.reshape(M * k, -1)[:, : width + spare]
                 np.matmul(weights, self.matrices[0][:, t : t + width + spare], out=flat)
                 partials = flat.reshape(M, k, width + spare)
-                np.add(partials[:, 0, :width], partials[:, 1, 1 : width + 1], out=target)
+                shifts = self.shifts
+                np.add(
+                    partials[:, 0, shifts[0] :][:, :width], partials[:, 1, shifts[1] :][:, :width], out=target
+                )
                 for j in range(2, k):
-                    target += partials[:, j, j : width + j]
+                    target += partials[:, j, shifts[j] : shifts[j] + width]
 
         run_workers(work, self.workers)
 
     def correlate(self, buffer: np.ndarray, start: int) -> np.ndarray:
-        """dL/d(weights) for ``dy[m, u] = buffer[m, start + u]`` (``(M, columns)``), laid out like
-        :meth:`gemm_weights` (bias last); for rows ``(M, k, K + bias)`` with the kernel column j at k-1-j.
+        """dL/d(GEMM weights) for ``dy[m, u] = buffer[m, start + u]`` (``(M, columns)``), transposed:
+        ``(K + bias, M)`` for whole windows, ``(K + bias, M*k)`` for rows with the kernel column j at
+        k-1-j; read it with :meth:`kernel_of` and :meth:`bias_of`.
 
         Rows: ``dW[(m, j), (c, i)] = sum over u of dy[m, u - j] rows[(c, i), u]``, one GEMM per block of
         columns with M = C_out*k, its dy unfolded by j on the fly (``buffer`` needs k-1 zeros before
-        ``start``): ~25% faster than k GEMMs ``dy @ rows[:, j:].T``.
+        ``start``): ~25% faster than k GEMMs ``dy @ rows[:, j:].T``. The products are ``cols @ dy.T``
+        rather than ``dy @ cols.T``: OpenBLAS is ~20% faster with the long axis inside.
         """
         M, workers, k = buffer.shape[0], self.workers, self.k
-        shape = (M, self.depth + self.bias) if self.whole else (M * k, self.depth + self.bias)
-        partial = np.zeros((workers, *shape), buffer.dtype)
+        outputs = M if self.whole else M * k
+        partial = np.empty((workers, self.depth + self.bias, outputs), buffer.dtype)
         if self.whole:
             dy = buffer[:, start : start + self.columns]
         else:
-            dy_by_column = shifted_windows(buffer[:, start - (k - 1) :], 1, k, 0, self.columns)
+            # dy_by_column[m, 0, j, u] = dy[m, u - j]
+            dy_by_column = shifted_windows(buffer[:, start - (k - 1) :], 1, k, 0, self.columns, True)
 
         def work(worker: int) -> None:
             scratch = None if self.whole else np.empty((M, 1, k, self.block), buffer.dtype)
-            for t in self._blocks(worker):
+            for n, t in enumerate(self._blocks(worker)):
                 width = min(self.block, self.columns - t)
                 if self.whole:
                     np.copyto(self.targets[worker][..., :width], self.windows[t])
@@ -318,25 +339,26 @@ class Unfolded:
                 else:
                     np.copyto(scratch[..., :width], dy_by_column[..., t : t + width])
                     cols = self.matrices[0][:, t : t + width]
-                    dys = scratch.reshape(M * k, -1)[:, :width]
-                # (cols @ dy.T).T rather than dy @ cols.T: OpenBLAS is ~20% faster with the long axis inside
-                partial[worker] += (cols @ dys.T).T
+                    dys = scratch.reshape(outputs, -1)[:, :width]
+                if n:
+                    partial[worker] += cols @ dys.T
+                else:
+                    np.matmul(cols, dys.T, out=partial[worker])
 
         run_workers(work, workers)
-        grads = partial.sum(axis=0) if workers > 1 else partial[0]
-        return grads if self.whole else grads.reshape(M, k, -1)
+        return partial.sum(axis=0) if workers > 1 else partial[0]
 
     def kernel_of(self, grads: np.ndarray) -> np.ndarray:
         """The ``(M, C, k, k)`` kernel gradient from :meth:`correlate`'s result."""
-        k, M = self.k, grads.shape[0]
+        k, C = self.k, self.channels
         if self.whole:
-            return grads[:, : self.depth].reshape(M, self.channels, k, k).copy()
-        by_column = grads[:, ::-1, : self.depth].reshape(M, k, self.channels, k)  # (m, j, c, i)
-        return np.ascontiguousarray(by_column.transpose(0, 2, 3, 1))
+            return np.ascontiguousarray(grads[: self.depth].T).reshape(-1, C, k, k)
+        by_column = grads[: self.depth].reshape(C, k, -1, k)  # (c, i, m, j)
+        return np.ascontiguousarray(by_column.transpose(2, 0, 1, 3))
 
     def bias_of(self, grads: np.ndarray) -> np.ndarray:
         """The bias gradient ``(M,)`` from :meth:`correlate`'s result."""
-        return (grads[:, -1] if self.whole else grads[:, -1, -1]).copy()
+        return (grads[-1] if self.whole else grads[-1].reshape(-1, self.k)[:, 0]).copy()
 
 
 class FlatConv:
@@ -427,8 +449,8 @@ class FlatConv:
     def input_grad(self, kernel: np.ndarray) -> np.ndarray:
         """dL/dx of the dy loaded by :meth:`weight_grad`, as an NCHW view.
 
-        ``dx[c, s] = sum over (o, i, j) of kernel[o, c, k-1-i, k-1-j] dy_buffer[o, s + i*R + j]`` for the grid
-        positions s of x, which start P rows into the grid.
+        ``dx[c, s] = sum over (o, i, j) of kernel[o, c, i, j] dy_buffer[o, s + (k-1-i)*R + k-1-j]`` for the
+        grid positions s of x, which start P rows into the grid: the flipped windows of :class:`Unfolded`.
         """
         if self.dy_cols is None:
             # dx has its own column count, so its blocks are cut anew (about BLOCK columns each).
@@ -442,12 +464,13 @@ class FlatConv:
                 self.dx_columns,
                 block,
                 min(self.workers, blocks),
-                False,
+                bias=False,
+                flipped=True,
             )
         self.dy_cols.load()
-        rotated = kernel[:, :, ::-1, ::-1].transpose(1, 0, 2, 3)
         dx = np.empty((self.C, self.dx_columns), kernel.dtype)
-        self.dy_cols.apply(self.dy_cols.gemm_weights(rotated), dx)
+        swapped = np.ascontiguousarray(kernel.transpose(1, 0, 2, 3))  # then reordered from near memory
+        self.dy_cols.apply(self.dy_cols.gemm_weights(swapped), dx)
         return from_chnw(self._grid(dx, 0, self.H)[:, :, :, self.p : self.p + self.W])
 
 
