@@ -61,9 +61,8 @@ def test_both_formulations_match_the_naive_convolution(
 def test_many_blocks_shared_by_the_workers_match_the_naive_convolution(
     whole: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Blocks of 32 columns, a ragged last block, both worker threads and the parallel unfold copy.
+    # Blocks of 32 columns, a ragged last block and both worker threads.
     monkeypatch.setattr(ops.Unfolded, "WHOLE_WINDOWS", 10**9 if whole else 0)
-    monkeypatch.setattr(ops.Unfolded, "COPY_PARALLEL", 1)
     monkeypatch.setattr(ops.FlatConv, "BLOCK", 32)
     layer = _check_conv(5, 6, 7, 9, 4, 3, 1, seed=7)
     assert layer._flat is not None and layer._flat.blocks >= 4 and layer._flat.workers == ops.WORKERS

@@ -183,17 +183,18 @@ class Unfolded:
     with two formulations, by the numbers in one window (C*k*k):
 
     - **Whole windows** (at most ``WHOLE_WINDOWS``): rows ``(c, i, j)`` hold
-      ``source[c, start + u + i*R + j]`` and one GEMM with K = C*k*k does it. The columns are unfolded
-      one block at a time into a scratch matrix that stays in cache, never as a whole.
+      ``source[c, start + u + i*R + j]`` and one GEMM with K = C*k*k does it.
     - **Rows** (bigger windows): only the kernel rows are unfolded, rows ``(c, i)`` holding
       ``source[c, start + u + i*R]``, and the kernel columns are moved to the output side: one GEMM gives
       ``part[(m, j), u] = sum over (c, i) of kernel[m, c, i, j] rows[(c, i), u]`` and
       ``out[m, u] = sum over j of part[(m, j), u + j]``. The unfold copies k times the input instead of
       k*k times (~130 MB less memory traffic per training step for a 5x5 kernel over 32 channels, batch
-      64), and the GEMM has M = C_out*k rows, where OpenBLAS runs ~40% faster than with C_out. The matrix is
-      kept, so the weight gradient reuses the forward's unfold.
+      64), and the GEMM has M = C_out*k rows, where OpenBLAS runs ~40% faster than with C_out.
 
-    ``bias`` adds a last row of ones: the bias rides in the GEMM.
+    Either way the columns are unfolded one block at a time into a per-worker scratch matrix that stays in
+    cache, never as a whole, so a layer holds no unfolded copy of its input between steps (a rows
+    unfold is cheap enough to do again for the weight gradient). ``bias`` adds a last row of ones: the
+    bias rides in the GEMM. ``flipped`` unfolds the windows of the 180-degree rotated kernel.
 
     Shape:
         source: ``(C, L)``; kernels ``(M, C, k, k)``; outputs and dL/d(outputs) ``(M, columns)``.
@@ -201,10 +202,6 @@ class Unfolded:
 
     WHOLE_WINDOWS = 160
     """Unfold whole windows when a window holds at most this many numbers (C*k*k): their K is small."""
-
-    COPY_PARALLEL = 1_000_000
-    """A rows unfold of at least this many numbers is split between the workers (a copy gains from threads
-    only when it is large)."""
 
     def __init__(
         self,
@@ -219,47 +216,29 @@ class Unfolded:
         flipped: bool = False,
     ) -> None:
         channels, dtype = source.shape[0], source.dtype
-        # Rows: kernel column j's partial sums are added in from this many columns on.
-        self.shifts = [k - 1 - j for j in range(k)] if flipped else list(range(k))
         self.k, self.columns, self.block, self.workers, self.bias = k, columns, block, workers, bias
         self.whole = k == 1 or channels * k * k <= self.WHOLE_WINDOWS
-        self.spare = lanes(k - 1)  # rows: the columns each block's partial sums reach beyond it
         self.channels = channels
+        # Rows: kernel column j's partial sums are added in from shifts[j] columns on, so a block's
+        # partial sums reach `spare` columns beyond it.
+        self.shifts = [k - 1 - j for j in range(k)] if flipped else list(range(k))
+        self.spare = 0 if self.whole else lanes(k - 1)
         cols = k if self.whole else 1  # kernel columns unfolded into the matrix
         self.depth = channels * k * cols  # K of the GEMM, the bias row aside
-        span = block if self.whole else columns + self.spare
-        # Whole windows: one cache-sized scratch per worker. Rows: one matrix for the whole grid.
-        self.matrices = [
-            np.empty((self.depth + bias, span), dtype) for _ in range(workers if self.whole else 1)
-        ]
+        span = block + self.spare
+        self.matrices = [np.empty((self.depth + bias, span), dtype) for _ in range(workers)]
         for matrix in self.matrices:
             if bias:
                 matrix[-1] = 1
         self.targets = [m[: self.depth].reshape(channels, k, cols, span) for m in self.matrices]
         # Views of a buffer that lives as long as this object are made once: a strided view costs ~25 us.
         source = source[:, start:]
-        if self.whole:
-            self.windows = {
-                t: shifted_windows(source[:, t:], k, k, row_shift, min(block, columns - t), flipped)
-                for t in range(0, columns, block)
-            }
-        else:
-            # Only the rows are unfolded here (flipped: in reverse); the columns are ``shifts``.
-            self.windows = {0: shifted_windows(source, k, 1, row_shift, span, flipped)}
-
-    def load(self) -> None:
-        """Unfold the source buffer (rows formulation; whole windows are unfolded per block as needed)."""
-        if self.whole:
-            return
-        target, windows = self.targets[0], self.windows[0]
-
-        def part(s: slice) -> None:
-            np.copyto(target[s], windows[s])
-
-        if target.size >= self.COPY_PARALLEL:
-            batch_parallel(part, target.shape[0], target.size)
-        else:
-            part(slice(None))
+        self.windows = {
+            t: shifted_windows(
+                source[:, t:], k, cols, row_shift, min(block, columns - t) + self.spare, flipped
+            )
+            for t in range(0, columns, block)
+        }
 
     def gemm_weights(self, kernel: np.ndarray, bias: np.ndarray | None = None) -> np.ndarray:
         """The GEMM's weight matrix from ``kernel`` ``(M, C, k, k)`` and the bias.
@@ -284,24 +263,25 @@ class Unfolded:
     def _blocks(self, worker: int) -> range:
         return range(worker * self.block, self.columns, self.workers * self.block)
 
+    def _unfold(self, worker: int, t: int) -> tuple[int, np.ndarray]:
+        """Unfold the block at column t into the worker's scratch: (its width, the matrix with spare)."""
+        window = self.windows[t]
+        np.copyto(self.targets[worker][..., : window.shape[-1]], window)
+        return window.shape[-1] - self.spare, self.matrices[worker][:, : window.shape[-1]]
+
     def apply(self, weights: np.ndarray, out: np.ndarray) -> None:
         """The convolution into ``out`` ``(M, columns)``, column blocks shared by the workers."""
-        M, k = out.shape[0], self.k
+        M, k, shifts = out.shape[0], self.k, self.shifts
 
         def work(worker: int) -> None:
-            spare = self.spare
-            part = None if self.whole else np.empty((M, k, self.block + spare), out.dtype)
+            part = None if self.whole else np.empty((M * k, self.block + self.spare), out.dtype)
             for t in self._blocks(worker):
-                width = min(self.block, self.columns - t)
+                width, matrix = self._unfold(worker, t)
                 target = out[:, t : t + width]
                 if self.whole:
-                    np.copyto(self.targets[worker][..., :width], self.windows[t])
-                    np.matmul(weights, self.matrices[worker][:, :width], out=target)
+                    np.matmul(weights, matrix, out=target)
                     continue
-                flat = part.reshape(M * k, -1)[:, : width + spare]
-                np.matmul(weights, self.matrices[0][:, t : t + width + spare], out=flat)
-                partials = flat.reshape(M, k, width + spare)
-                shifts = self.shifts
+                partials = np.matmul(weights, matrix, out=part[:, : matrix.shape[1]]).reshape(M, k, -1)
                 np.add(
                     partials[:, 0, shifts[0] :][:, :width], partials[:, 1, shifts[1] :][:, :width], out=target
                 )
@@ -332,13 +312,12 @@ class Unfolded:
         def work(worker: int) -> None:
             scratch = None if self.whole else np.empty((M, 1, k, self.block), buffer.dtype)
             for n, t in enumerate(self._blocks(worker)):
-                width = min(self.block, self.columns - t)
+                width, matrix = self._unfold(worker, t)
+                cols = matrix[:, :width]
                 if self.whole:
-                    np.copyto(self.targets[worker][..., :width], self.windows[t])
-                    cols, dys = self.matrices[worker][:, :width], dy[:, t : t + width]
+                    dys = dy[:, t : t + width]
                 else:
                     np.copyto(scratch[..., :width], dy_by_column[..., t : t + width])
-                    cols = self.matrices[0][:, t : t + width]
                     dys = scratch.reshape(outputs, -1)[:, :width]
                 if n:
                     partial[worker] += cols @ dys.T
@@ -430,7 +409,6 @@ class FlatConv:
             grid[s, p : p + H, :, p : p + W] = rows[s]
 
         batch_parallel(load, self.C, x.size)
-        self.x_cols.load()
         out = np.empty((self.c_out, self.columns), kernel.dtype)
         self.x_cols.apply(self.x_cols.gemm_weights(kernel, bias), out)
         return from_chnw(self._grid(out, 0, self.out_h)[:, :, :, : self.out_w])
@@ -467,7 +445,6 @@ class FlatConv:
                 bias=False,
                 flipped=True,
             )
-        self.dy_cols.load()
         dx = np.empty((self.C, self.dx_columns), kernel.dtype)
         swapped = np.ascontiguousarray(kernel.transpose(1, 0, 2, 3))  # then reordered from near memory
         self.dy_cols.apply(self.dy_cols.gemm_weights(swapped), dx)
