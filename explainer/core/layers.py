@@ -1080,16 +1080,22 @@ class Dense(Layer):
     def forward(self, x: np.ndarray) -> np.ndarray:
         W, b = self.params["W"], self.params["b"]
         self._x = x.astype(W.dtype, copy=False)
+        workers = self._workers(x.shape[0])
+        if workers == 1:
+            return self._x @ W + b
         y = np.empty((x.shape[0], W.shape[1]), W.dtype)
 
         def part(s: slice) -> None:  # a share of the output features
             np.add(np.matmul(self._x, W[:, s], out=y[:, s]), b[s], out=y[:, s])
 
-        ops.parallel_slices(part, W.shape[1], self._workers(x.shape[0]))
+        ops.parallel_slices(part, W.shape[1], workers)
         return y
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
         dy = dy.astype(self.params["W"].dtype, copy=False)
+        if self._workers(dy.shape[0]) == 1:
+            self.param_backward(dy)
+            return dy @ self.params["W"].T
         dx = np.empty((dy.shape[0], self.in_features), dy.dtype)
 
         def part(worker: int) -> None:  # dL/dW and dL/dx side by side
@@ -1098,11 +1104,7 @@ class Dense(Layer):
             else:
                 np.matmul(dy, self.params["W"].T, out=dx)
 
-        if self._workers(dy.shape[0]) > 1:
-            ops.run_workers(part, 2)
-        else:
-            part(0)
-            part(1)
+        ops.run_workers(part, 2)
         return dx
 
     def param_backward(self, dy: np.ndarray) -> None:
