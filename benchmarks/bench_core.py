@@ -1,6 +1,6 @@
 """Speed and memory of the NumPy engine against PyTorch CPU, measured side by side in one run.
 
-    .venv/bin/python benchmarks/bench_core.py [--quick] [--rounds 5] [--layers]
+    .venv/bin/python benchmarks/bench_core.py [--quick] [--rounds 5] [--layers] [--threads 2]
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE .venv/bin/python benchmarks/bench_core.py
 
 Every run prints a scaling table for two nets, the reference net (:func:`explainer.core.reference_net`,
@@ -12,13 +12,16 @@ Every run prints a scaling table for two nets, the reference net (:func:`explain
 - **single-image trace** with every gradient: our ``Sequential.trace(x, [label])`` in eval mode against torch
   forward + backward with ``retain_grad`` on every layer output and the input.
 
-Both sides use 2 threads: ``torch.set_num_threads(2)``; the engine splits large convolutions, ReLUs and
-poolings between 2 threads of its own (``explainer.core.ops.WORKERS``), with NumPy's OpenBLAS kept to one
-thread per call (OPENBLAS_NUM_THREADS=1 unless set; OpenBLAS threads that busy-wait are what makes a shared
-2-core machine crawl). Each benchmark runs in rounds that alternate ours and torch (who goes first
+Both sides use 2 threads (``--threads``): ``torch.set_num_threads(2)``; the engine splits large
+convolutions, dense layers, ReLUs and poolings between 2 threads of its own
+(``explainer.core.ops.WORKERS``), with NumPy's OpenBLAS kept to one thread per call
+(OPENBLAS_NUM_THREADS=1 unless set; OpenBLAS threads that busy-wait are what makes a shared 2-core
+machine crawl). Each benchmark runs in rounds that alternate ours and torch (who goes first
 alternates too), so background load hits both; a round times enough calls for ~``--round-seconds`` per
 side. The table shows the median over all timed calls, the ratio ours / torch of those medians, and the
-ratio of every round (judge a loaded machine by the per-round ratios, never by the absolute times).
+ratio of every round (judge a loaded machine by the per-round ratios, never by the absolute times). On a
+machine loaded beyond its cores torch's 2 OpenMP threads stall at every barrier (a batch-1 step takes
+hundreds of ms), so the 2-thread ratios mean nothing there; ``--threads 1`` still compares the work.
 
 **Peak memory of a training step** (MB), each measured in a fresh process after two warm-up steps:
 
@@ -68,6 +71,8 @@ NETS: dict[str, Callable[[], Sequential]] = {
     "keras": lambda: build(KERAS_MNIST, np.random.default_rng(0)),
 }
 BATCHES = (1, 64, 256)
+THREADS = [2]
+"""Threads of each side (``--threads``), shared with the memory probes."""
 
 
 def timed(fn: Callable[[], object], calls: int) -> list[float]:
@@ -184,7 +189,7 @@ def memory_probe(side: str, net: str, batch: int) -> dict[str, float]:
     """Peak memory (MB) of one training step in this process; see the module docstring."""
     import torch
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(THREADS[0])
     pair = Pair(net, batch)
     step = pair.our_step if side == "ours" else pair.torch_step
     rss_before = reset_peak_rss()
@@ -221,7 +226,7 @@ def reset_peak_rss() -> int:
 def peak_memory(side: str, net: str, batch: int) -> dict[str, float]:
     """:func:`memory_probe` in a fresh Python process, so earlier benchmarks leave no high-water mark."""
     out = subprocess.run(
-        [sys.executable, __file__, "--memory-probe", side, net, str(batch)],
+        [sys.executable, __file__, "--threads", str(THREADS[0]), "--memory-probe", side, net, str(batch)],
         capture_output=True,
         text=True,
         check=True,
@@ -324,8 +329,10 @@ def main() -> None:
     parser.add_argument("--round-seconds", type=float, default=0.4, help="time per side and round")
     parser.add_argument("--layers", action="store_true", help="also print the per-layer profiles")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
+    parser.add_argument("--threads", type=int, default=2, help="threads of each side (default 2)")
     parser.add_argument("--memory-probe", nargs=3, metavar=("SIDE", "NET", "BATCH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    ops.WORKERS = THREADS[0] = args.threads  # before the engine builds its thread pool or any layer buffer
     if args.memory_probe:
         side, net, batch = args.memory_probe
         print(json.dumps(memory_probe(side, net, int(batch))))
@@ -334,7 +341,7 @@ def main() -> None:
 
     import torch
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     print(
         f"numpy {np.__version__}, torch {torch.__version__}, torch threads {torch.get_num_threads()}, "
         f"engine workers {ops.WORKERS}, OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}, "
