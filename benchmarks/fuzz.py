@@ -658,13 +658,16 @@ def mutate_onnx(rng: random.Random, model: Any) -> str:
                     "alpha",
                     "auto_pad",
                     "ceil_mode",
+                    "count_include_pad",
+                    "storage_order",
                 ]
             )
             del node.attribute[: rng.randint(0, len(node.attribute))]
             if name in ("pads", "strides", "kernel_shape", "dilations"):
                 node.attribute.append(helper.make_attribute(name, [value] * rng.choice([1, 2, 4])))
             elif name == "auto_pad":
-                node.attribute.append(helper.make_attribute(name, rng.choice(["SAME_UPPER", "VALID", "X"])))
+                mode = rng.choice(["SAME_UPPER", "SAME_LOWER", "VALID", "X"])
+                node.attribute.append(helper.make_attribute(name, mode))
             else:
                 node.attribute.append(helper.make_attribute(name, value))
         elif choice == "dims" and tensor is not None:

@@ -30,7 +30,9 @@ from typing import Any
 
 import numpy as np
 
-from explainer.core import Sequential
+from explainer.core import Layer, Sequential
+from explainer.core.layers import Padding, resolve_pads
+from explainer.core.schema import MAX_WINDOW
 from explainer.errors import BadInputError, bad_input
 
 OPSETS = range(7, 22)
@@ -351,29 +353,42 @@ class OnnxReader:
             "out_channels": int(out_channels),
             "kernel_size": int(kh),
             "stride": strides[0],
-            "padding": pads,
+            "padding": pads.config(),
         }
-        size = [(n + 2 * pads - kh) // strides[0] + 1 for n in (H, W)]
-        self._append("conv2d", config, {"W": weight, "b": bias.reshape(-1)}, (int(out_channels), *size))
+        shape = self._shape_of("conv2d", config, node)
+        self._append("conv2d", config, {"W": weight, "b": bias.reshape(-1)}, shape)
 
-    def _pads(self, node: Any, attrs: dict[str, Any], kernel: int, stride: int, size: tuple[int, int]) -> int:
-        """The symmetric padding of a Conv or pool, from ``pads`` or ``auto_pad``."""
+    def _shape_of(self, kind: str, config: dict[str, Any], node: Any) -> tuple[int, ...]:
+        """The output shape the layer's own maths gives, or why the node's window does not fit."""
+        try:
+            return Layer.registry[kind].shape_from_config(config, self.chain.shape)
+        except ValueError as error:
+            raise self._node_bad(node, str(error)) from None
+
+    def _pads(
+        self, node: Any, attrs: dict[str, Any], kernel: int, stride: int, size: tuple[int, int]
+    ) -> Padding:
+        """The padding of a Conv or pool per side, from ``pads`` or ``auto_pad``: SAME_UPPER puts an odd
+        total's extra row and column at the end (bottom, right), SAME_LOWER at the start."""
         auto = attrs.get("auto_pad", b"NOTSET")
         auto = auto.decode() if isinstance(auto, bytes) else str(auto)
         if auto in ("SAME_UPPER", "SAME_LOWER"):
             totals = [max((math.ceil(n / stride) - 1) * stride + kernel - n, 0) for n in size]
-            pads = [totals[0] // 2, totals[1] // 2, totals[0] - totals[0] // 2, totals[1] - totals[1] // 2]
-        elif auto == "VALID":
-            pads = [0, 0, 0, 0]
+            small = [total // 2 for total in totals]
+            large = [total - total // 2 for total in totals]
+            pads = [*small, *large] if auto == "SAME_UPPER" else [*large, *small]
+        elif auto in ("VALID", "NOTSET"):
+            pads = [int(p) for p in attrs.get("pads", [0, 0, 0, 0])] if auto == "NOTSET" else [0, 0, 0, 0]
         else:
-            pads = [int(p) for p in attrs.get("pads", [0, 0, 0, 0])]
-        if len(set(pads)) != 1:
+            raise self._node_bad(
+                node, f"has auto_pad {auto!r}; NOTSET, VALID, SAME_UPPER and SAME_LOWER are read"
+            )
+        if len(pads) != 4 or not all(0 <= p <= MAX_WINDOW for p in pads):
             raise self._node_bad(
                 node,
-                f"has asymmetric padding {pads} (top, left, bottom, right); equal "
-                "padding on every side is read",
+                f"has pads {pads}; four numbers (top, left, bottom, right) from 0 to {MAX_WINDOW} are read",
             )
-        return pads[0]
+        return Padding(*pads)
 
     def _bias(self, node: Any, constants: list[np.ndarray | None]) -> None:
         """Add of a constant after a Conv (``(C, 1, 1)``) or a Dense (``(F,)``): folded into its bias."""
@@ -432,16 +447,33 @@ class OnnxReader:
         self._append("batchnorm2d", config, weights, self.chain.shape)
 
     def _pool(self, node: Any, attrs: dict[str, Any]) -> None:
-        C, H, W = self._image_shape(node)
+        _, H, W = self._image_shape(node)
         kernel = [int(k) for k in attrs.get("kernel_shape", [])]
         strides = [int(s) for s in attrs.get("strides", kernel)]
         if len(kernel) != 2 or kernel[0] != kernel[1] or strides[0] != strides[1]:
             raise self._node_bad(node, f"has window {kernel} and strides {strides}; square ones are read")
-        if self._pads(node, attrs, kernel[0], strides[0], (H, W)) or int(attrs.get("ceil_mode", 0)):
-            raise self._node_bad(node, "pooling with padding or ceil_mode is not supported yet")
-        size = [(n - kernel[0]) // strides[0] + 1 for n in (H, W)]
+        if any(int(d) != 1 for d in attrs.get("dilations", [1, 1])):
+            raise self._node_bad(node, f"dilated pooling (dilations={attrs['dilations']}) is not supported")
+        if int(attrs.get("storage_order", 0)):
+            raise self._node_bad(node, "storage_order=1 (column-major indices) is not supported")
+        if len(node.output) > 1 and node.output[1]:
+            raise self._node_bad(node, "the Indices output of a MaxPool is not read")
+        pads = self._pads(node, attrs, kernel[0], strides[0], (H, W))
+        if max(pads) > kernel[0] - 1:
+            raise self._node_bad(
+                node,
+                f"pads {list(pads)} on a {kernel[0]}x{kernel[0]} window: at most {kernel[0] - 1} per side "
+                "is read, so that no window holds padding only",
+            )
+        config: dict[str, Any] = {"size": kernel[0], "stride": strides[0]}
+        if any(pads):
+            config["padding"] = pads.config()
+        if int(attrs.get("ceil_mode", 0)):
+            config["ceil_mode"] = True
         kind = "maxpool2d" if node.op_type == "MaxPool" else "avgpool2d"
-        self._append(kind, {"size": kernel[0], "stride": strides[0]}, {}, (C, *size))
+        if kind == "avgpool2d" and int(attrs.get("count_include_pad", 0)):
+            config["count_include_pad"] = True
+        self._append(kind, config, {}, self._shape_of(kind, config, node))
 
     def _flatten(self, node: Any, attrs: dict[str, Any], constants: list[np.ndarray | None]) -> None:
         """Flatten (axis 1), or a Reshape to (N, F): a vector stays as it is, maps become one vector."""
@@ -636,15 +668,9 @@ def onnx_bytes(model: Sequential, metadata: dict[str, Any] | None = None) -> byt
             key: constant(f"{name}.{key}", value.astype(dtype)) for key, value in layer.buffers.items()
         }
         if layer.kind == "conv2d":
-            k, s, pad = config["kernel_size"], config["stride"], config["padding"]
-            add(
-                "Conv",
-                [weights["W"], weights["b"]],
-                name,
-                kernel_shape=[k, k],
-                strides=[s, s],
-                pads=[pad] * 4,
-            )
+            k, s = config["kernel_size"], config["stride"]
+            pads = list(resolve_pads(config["padding"], k))
+            add("Conv", [weights["W"], weights["b"]], name, kernel_shape=[k, k], strides=[s, s], pads=pads)
         elif layer.kind == "dense":
             add("Gemm", [weights["W"], weights["b"]], name)
         elif layer.kind == "batchnorm2d":
@@ -653,7 +679,12 @@ def onnx_bytes(model: Sequential, metadata: dict[str, Any] | None = None) -> byt
         elif layer.kind in ("maxpool2d", "avgpool2d"):
             op = "MaxPool" if layer.kind == "maxpool2d" else "AveragePool"
             size, stride = config["size"], config["stride"]
-            add(op, [], name, kernel_shape=[size, size], strides=[stride, stride])
+            pool: dict[str, Any] = {"kernel_shape": [size, size], "strides": [stride, stride]}
+            pool["pads"] = list(resolve_pads(config.get("padding", 0), size))
+            pool["ceil_mode"] = int(config.get("ceil_mode", False))
+            if op == "AveragePool":
+                pool["count_include_pad"] = int(config.get("count_include_pad", False))
+            add(op, [], name, **pool)
         elif layer.kind == "globalavgpool2d":
             add("GlobalAveragePool", [], f"{name}.maps")
             add("Flatten", [], name)

@@ -11,11 +11,21 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from test_core_gradients import as_float64, distinct, numeric_grad
 
 from explainer.core import AvgPool2D, Conv2D, Dense, Flatten, Layer, MaxPool2D, ReLU, Sequential, naive, ops
 from explainer.core import layers as core_layers
 from explainer.core import schema as checks
+from explainer.core.receptive import receptive_field, unit_gradient
+from explainer.core.steps import (
+    conv_input_grad_steps,
+    conv_steps,
+    conv_weight_grad_steps,
+    maxpool_grad_steps,
+    pool_steps,
+)
 from explainer.errors import BadInputError
 from explainer.modelio import load_model, save_model
 
@@ -59,6 +69,21 @@ def conv_layer(k: int, s: int, pads: Any, rng: np.random.Generator, channels: in
     layer = Conv2D(channels, 3, k, s, padding=list(pads), rng=rng)
     as_float64(layer, rng)
     return layer
+
+
+def conv_pass(
+    k: int, s: int, pads: Any, seed: int, hw: tuple[int, int], batch: int = 2
+) -> tuple[Conv2D, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """A float64 Conv2D with these settings, run forward and backward on random numbers.
+
+    Returns (layer, x ``(batch, 2, *hw)``, y, dy, dx).
+    """
+    rng = np.random.default_rng(seed)
+    layer = conv_layer(k, s, pads, rng)
+    x = rng.standard_normal((batch, 2, *hw))
+    y = layer.forward(x)
+    dy = rng.standard_normal(y.shape)
+    return layer, x, y, dy, layer.backward(dy)
 
 
 def pool_layer(kind: type[Layer], size: int, stride: int, padding: Any, ceil: bool, include: bool) -> Layer:
@@ -144,12 +169,7 @@ def test_padded_pool_gradients_match_central_differences(
 
 @pytest.mark.parametrize(("k", "s", "pads"), CONV_FORMS)
 def test_asymmetric_conv_matches_the_loop_oracle(k: int, s: int, pads: tuple) -> None:
-    rng = np.random.default_rng(3)
-    layer = conv_layer(k, s, pads, rng)
-    x = rng.standard_normal((2, 2, 6, 5))
-    y = layer.forward(x)
-    dy = rng.standard_normal(y.shape)
-    dx = layer.backward(dy)
+    layer, x, y, dy, dx = conv_pass(k, s, pads, 3, (6, 5))
     W, b = layer.params["W"], layer.params["b"]
     expected_dx, expected_dW, expected_db = naive.conv2d_naive_backward(x, W, dy, s, list(pads))
     np.testing.assert_allclose(y, naive.conv2d_naive(x, W, b, s, list(pads)), atol=1e-12)
@@ -162,22 +182,23 @@ def test_asymmetric_conv_matches_the_loop_oracle(k: int, s: int, pads: tuple) ->
 def test_padded_pools_match_the_loop_oracle(size: int, stride: int, padding: Any, ceil: bool) -> None:
     rng = np.random.default_rng(4)
     x = rng.standard_normal((2, 3, 7, 9)).astype(np.float32)
+    settings = {"padding": padding, "ceil_mode": ceil}
     layer = pool_layer(MaxPool2D, size, stride, padding, ceil, False)
     y = layer.forward(x)
     dy = rng.standard_normal(y.shape).astype(np.float32)
-    np.testing.assert_array_equal(y, naive.maxpool_naive(x, size, stride, padding, ceil))
+    np.testing.assert_array_equal(y, naive.maxpool_naive(x, size, stride, **settings))
     # Overlapping windows add into the same cell in another order: float32 rounding only.
     np.testing.assert_allclose(
-        layer.backward(dy), naive.maxpool_naive_backward(x, dy, size, stride, padding, ceil), atol=1e-6
+        layer.backward(dy), naive.maxpool_naive_backward(x, dy, size, stride, **settings), atol=1e-6
     )
     for include in (False, True):
         layer = pool_layer(AvgPool2D, size, stride, padding, ceil, include)
         y = layer.forward(x)
-        expected = naive.avgpool_naive(x, size, stride, padding, ceil, include)
+        expected = naive.avgpool_naive(x, size, stride, count_include_pad=include, **settings)
         np.testing.assert_allclose(y, expected, rtol=1e-6, atol=1e-6)
         np.testing.assert_allclose(
             layer.backward(dy),
-            naive.avgpool_naive_backward(x, dy, size, stride, padding, ceil, include),
+            naive.avgpool_naive_backward(x, dy, size, stride, count_include_pad=include, **settings),
             rtol=1e-6,
             atol=1e-7,
         )
@@ -205,12 +226,7 @@ def test_average_pool_divides_by_input_values_unless_padding_is_counted() -> Non
 @pytest.mark.parametrize(("k", "s", "pads"), CONV_FORMS)
 def test_asymmetric_conv_matches_torch_forward_and_backward(k: int, s: int, pads: tuple) -> None:
     torch = pytest.importorskip("torch")
-    rng = np.random.default_rng(5)
-    layer = conv_layer(k, s, pads, rng)
-    x = rng.standard_normal((2, 2, 7, 6))
-    y = layer.forward(x)
-    dy = rng.standard_normal(y.shape)
-    dx = layer.backward(dy)
+    layer, x, y, dy, dx = conv_pass(k, s, pads, 5, (7, 6))
     xt = torch.tensor(x, requires_grad=True)
     Wt = torch.tensor(layer.params["W"], requires_grad=True)
     bt = torch.tensor(layer.params["b"], requires_grad=True)
@@ -401,3 +417,136 @@ def test_resolve_padding_refuses_unequal_sides_where_one_number_is_needed() -> N
     assert core_layers.resolve_padding([2, 2, 2, 2], 3) == 2
     with pytest.raises(ValueError, match="differs between sides"):
         core_layers.resolve_padding([0, 0, 1, 1], 2)
+
+
+# -- the teaching steps ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("k", "s", "pads"), CONV_FORMS)
+def test_conv_steps_with_asymmetric_padding_equal_the_layer(k: int, s: int, pads: tuple) -> None:
+    layer, x, y, dy, dx = conv_pass(k, s, pads, 12, (6, 5), batch=1)
+    W, b = layer.params["W"], layer.params["b"]
+    values = [step.value for step in conv_steps(x[0], W[1], b[1], s, list(pads))]
+    np.testing.assert_allclose(np.reshape(values, y.shape[2:]), y[0, 1], atol=1e-12)
+    # One input and one output channel at a time: dx sums over output channels, dW over positions.
+    one = [
+        list(conv_input_grad_steps(dy[0, o], W[o, 0], s, list(pads), input_shape=(6, 5))) for o in range(3)
+    ]
+    dx0 = sum(np.reshape([step.value for step in steps], (6, 5)) for steps in one)
+    np.testing.assert_allclose(dx0, dx[0, 0], atol=1e-12)
+    dw = [step.value for step in conv_weight_grad_steps(x[0, 1], dy[0, 2], k, k, s, list(pads))]
+    np.testing.assert_allclose(np.reshape(dw, (k, k)), layer.grads["W"][2, 1], atol=1e-12)
+
+
+@pytest.mark.parametrize(("size", "stride", "padding", "ceil"), POOL_FORMS)
+def test_pool_steps_with_padding_and_ceil_mode_equal_the_layers(
+    size: int, stride: int, padding: Any, ceil: bool
+) -> None:
+    rng = np.random.default_rng(13)
+    x = distinct(rng, (1, 1, 7, 8))
+    settings = {"padding": padding, "ceil_mode": ceil}
+    layer = pool_layer(MaxPool2D, size, stride, padding, ceil, False)
+    y = layer.forward(x)
+    dy = rng.standard_normal(y.shape)
+    steps = list(pool_steps(x[0, 0], size, stride, "max", **settings))
+    np.testing.assert_array_equal(np.reshape([s.value for s in steps], y.shape[2:]), y[0, 0])
+    routed = np.zeros((7, 8))
+    for step in maxpool_grad_steps(x[0, 0], dy[0, 0], size, stride, **settings):
+        routed[step.input_index] += step.value
+    np.testing.assert_allclose(routed, layer.backward(dy)[0, 0], atol=1e-12)
+    for include in (False, True):
+        y = pool_layer(AvgPool2D, size, stride, padding, ceil, include).forward(x)
+        steps = list(pool_steps(x[0, 0], size, stride, "avg", count_include_pad=include, **settings))
+        np.testing.assert_allclose(np.reshape([s.value for s in steps], y.shape[2:]), y[0, 0], atol=1e-12)
+
+
+def test_pool_step_windows_show_padding_as_the_layer_sees_it() -> None:
+    x = np.arange(9.0).reshape(3, 3)
+    first = next(pool_steps(x, 2, 2, "max", padding=1))
+    np.testing.assert_array_equal(first.window, [[-np.inf, -np.inf], [-np.inf, 0.0]])
+    assert first.value == 0.0 and first.index == (1, 1)
+    first = next(pool_steps(x, 2, 2, "avg", padding=1))
+    np.testing.assert_array_equal(first.window, [[0.0, 0.0], [0.0, 0.0]])
+    assert first.count == 1
+    last = list(pool_steps(x, 2, 2, "avg", ceil_mode=True))[-1]
+    assert last.window.shape == (2, 2) and last.count == 1 and last.value == 8.0
+
+
+def test_receptive_fields_follow_the_leading_padding_of_each_axis() -> None:
+    rng = np.random.default_rng(14)
+    model = Sequential(
+        [
+            Conv2D(1, 2, 3, padding=[2, 0, 1, 1], rng=rng),
+            AvgPool2D(3, 2, padding=[1, 0, 0, 2], ceil_mode=True),
+            Flatten(),
+        ],
+        input_shape=(1, 9, 8),
+    )
+    for layer in model.layers[:1]:
+        layer.params["W"][:] = rng.uniform(0.5, 1.0, layer.params["W"].shape)
+    x = rng.random((1, 1, 9, 8), np.float32)
+    for index in (0, 1):
+        _, rows, cols = model.output_shapes()[index]
+        for row in range(rows):
+            for col in range(cols):
+                top, left, bottom, right = receptive_field(model, index, row, col)
+                support = np.argwhere(unit_gradient(model, x, index, 1, row, col)[0] != 0)
+                assert (support.min(axis=0).tolist(), (support.max(axis=0) + 1).tolist()) == (
+                    [top, left],
+                    [bottom, right],
+                ), (index, row, col)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    size=st.integers(1, 4),
+    stride=st.integers(1, 3),
+    sides=st.lists(st.integers(0, 3), min_size=4, max_size=4),
+    ceil=st.booleans(),
+    include=st.booleans(),
+    hw=st.tuples(st.integers(1, 7), st.integers(1, 7)),
+    seed=st.integers(0, 1000),
+)
+def test_random_pool_settings_match_the_loop_oracle(
+    size: int, stride: int, sides: list[int], ceil: bool, include: bool, hw: tuple[int, int], seed: int
+) -> None:
+    sides = [min(side, size - 1) for side in sides]
+    top, left, bottom, right = sides
+    assume(hw[0] + top + bottom >= size and hw[1] + left + right >= size)  # else refused (tested above)
+    x = np.random.default_rng(seed).permutation(np.arange(2 * hw[0] * hw[1], dtype=np.float64))
+    x = x.reshape(1, 2, *hw)
+    layers = [MaxPool2D(size, stride, sides, ceil), AvgPool2D(size, stride, sides, ceil, include)]
+    oracles = [
+        naive.maxpool_naive(x, size, stride, padding=sides, ceil_mode=ceil),
+        naive.avgpool_naive(x, size, stride, padding=sides, ceil_mode=ceil, count_include_pad=include),
+    ]
+    for layer, expected in zip(layers, oracles, strict=True):
+        y = layer.forward(x)
+        np.testing.assert_allclose(y, expected, atol=1e-12)
+        assert y.shape[1:] == layer.output_shape(x.shape[1:])
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    k=st.integers(1, 4),
+    stride=st.integers(1, 3),
+    sides=st.lists(st.integers(0, 4), min_size=4, max_size=4),
+    hw=st.tuples(st.integers(1, 6), st.integers(1, 6)),
+    seed=st.integers(0, 1000),
+)
+def test_random_conv_paddings_match_the_loop_oracle(
+    k: int, stride: int, sides: list[int], hw: tuple[int, int], seed: int
+) -> None:
+    top, left, bottom, right = sides
+    assume(hw[0] + top + bottom >= k and hw[1] + left + right >= k)
+    rng = np.random.default_rng(seed)
+    layer = Conv2D(2, 2, k, stride, sides, rng=rng)
+    as_float64(layer, rng)
+    x = rng.standard_normal((2, 2, *hw))
+    y = layer.forward(x)
+    dy = rng.standard_normal(y.shape)
+    W = layer.params["W"]
+    np.testing.assert_allclose(y, naive.conv2d_naive(x, W, layer.params["b"], stride, sides), atol=1e-12)
+    expected_dx, expected_dW, _ = naive.conv2d_naive_backward(x, W, dy, stride, sides)
+    np.testing.assert_allclose(layer.backward(dy), expected_dx, atol=1e-12)
+    np.testing.assert_allclose(layer.grads["W"], expected_dW, atol=1e-12)

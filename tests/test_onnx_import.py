@@ -281,7 +281,7 @@ def test_a_branching_graph_is_refused_naming_the_node(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("attributes", "words"),
-    [({"group": 3}, "grouped"), ({"dilations": [2, 2]}, "dilated"), ({"pads": [0, 0, 1, 1]}, "asymmetric")],
+    [({"group": 3}, "grouped"), ({"dilations": [2, 2]}, "dilated")],
 )
 def test_convolutions_the_engine_lacks_are_refused(tmp_path: Path, attributes: dict, words: str) -> None:
     W = weights(3, 1, 3, 3)

@@ -443,6 +443,7 @@ class _Pool2D(Layer):
         self._x_shape: tuple[int, int, int, int] = (0, 0, 0, 0)
         self._grid = Padding(0, 0, 0, 0)
         self._input_hw = (0, 0)
+        self._padded = False
 
     @classmethod
     def shape_from_config(cls, config: Mapping[str, Any], input_shape: Shape) -> Shape:
@@ -455,21 +456,26 @@ class _Pool2D(Layer):
         pads = _pool_pads(cls.__name__, config.get("padding", 0), size)
         return _pool_hw(H, W, size, size if stride is None else stride, pads, bool(config.get("ceil_mode")))
 
-    def forward(self, x: np.ndarray) -> np.ndarray:
-        _, _, H, W = x.shape
+    def grid_padding(self, H: int, W: int) -> Padding:
+        """The padding of the grid the windows run over for an ``H x W`` input: the leading padding, and
+        after the input the rows and columns the last window reaches (less than the trailing padding when
+        no window reaches all of it, more in ceil mode when a last window reaches past it)."""
         out_h, out_w = _pool_hw(H, W, self.size, self.stride, self.pads, self.ceil_mode)
         top, left = self.pads.top, self.pads.left
-        # The rows and columns the last window reaches past the input (none when it stops inside it).
         bottom = max((out_h - 1) * self.stride + self.size - H - top, 0)
         right = max((out_w - 1) * self.stride + self.size - W - left, 0)
-        self._grid, self._input_hw = Padding(top, left, bottom, right), (H, W)
-        if any(self._grid):
-            x = pad_sides(x, self._grid, self.fill)
-        return self._pool(x)
+        return Padding(top, left, bottom, right)
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        _, _, H, W = x.shape
+        if self._input_hw != (H, W):  # the live path keeps one size: work the grid out once
+            self._grid, self._input_hw = self.grid_padding(H, W), (H, W)
+            self._padded = any(self._grid)
+        return self._pool(pad_sides(x, self._grid, self.fill) if self._padded else x)
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
         dx = self._pool_backward(dy)
-        return crop_sides(dx, self._grid) if any(self._grid) else dx
+        return crop_sides(dx, self._grid) if self._padded else dx
 
     def _pool(self, grid: np.ndarray) -> np.ndarray:
         """Pool the padded grid (floor mode, no padding: the grid holds exactly the windows)."""
@@ -524,7 +530,6 @@ class MaxPool2D(_Pool2D):
         Window side.
     stride : int, optional
         Step between windows; defaults to ``size`` (non-overlapping windows).
-
     padding : int or sequence of 4 ints
         Cells added on each side (``(top, left, bottom, right)``), holding -inf so they never win.
     ceil_mode : bool

@@ -6,6 +6,7 @@ Slow on purpose; the fast kernels in ``ops``/``layers`` must agree with these on
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -84,8 +85,8 @@ class _PoolWindow:
         x: np.ndarray,
         size: int,
         stride: int | None,
-        padding: int | Sequence[int],
-        ceil_mode: bool,
+        padding: int | Sequence[int] = 0,
+        ceil_mode: bool = False,
         count_include_pad: bool = False,
     ) -> None:
         self.size, self.stride = size, size if stride is None else stride
@@ -128,35 +129,28 @@ def _pool_naive(x: np.ndarray, grid: _PoolWindow, average: bool) -> np.ndarray:
     return y
 
 
-def maxpool_naive(
-    x: np.ndarray,
-    size: int,
-    stride: int | None = None,
-    padding: int | Sequence[int] = 0,
-    ceil_mode: bool = False,
-) -> np.ndarray:
+# The pools take ``padding`` (int or (top, left, bottom, right)), ``ceil_mode`` and, for averages,
+# ``count_include_pad`` as keywords, as MaxPool2D and AvgPool2D do.
+
+
+def maxpool_naive(x: np.ndarray, size: int, stride: int | None = None, **settings: Any) -> np.ndarray:
     """Max pooling by looping over windows (padded cells never win).
 
     Shape:
         x ``(N, C, H, W)``; returns ``(N, C, H_out, W_out)`` as ``ops.output_size`` gives them.
     """
-    return _pool_naive(x, _PoolWindow(x, size, stride, padding, ceil_mode), average=False)
+    return _pool_naive(x, _PoolWindow(x, size, stride, **settings), average=False)
 
 
 def maxpool_naive_backward(
-    x: np.ndarray,
-    dy: np.ndarray,
-    size: int,
-    stride: int | None = None,
-    padding: int | Sequence[int] = 0,
-    ceil_mode: bool = False,
+    x: np.ndarray, dy: np.ndarray, size: int, stride: int | None = None, **settings: Any
 ) -> np.ndarray:
     """Max-pool gradient: each window's ``dy`` goes to its first (row-major) maximum.
 
     Shape:
         x ``(N, C, H, W)``, dy ``(N, C, H_out, W_out)``; returns dx like x.
     """
-    grid = _PoolWindow(x, size, stride, padding, ceil_mode)
+    grid = _PoolWindow(x, size, stride, **settings)
     dx = np.zeros_like(x, dtype=dy.dtype)
     for n in range(x.shape[0]):
         for ch in range(x.shape[1]):
@@ -167,38 +161,24 @@ def maxpool_naive_backward(
     return dx
 
 
-def avgpool_naive(
-    x: np.ndarray,
-    size: int,
-    stride: int | None = None,
-    padding: int | Sequence[int] = 0,
-    ceil_mode: bool = False,
-    count_include_pad: bool = False,
-) -> np.ndarray:
+def avgpool_naive(x: np.ndarray, size: int, stride: int | None = None, **settings: Any) -> np.ndarray:
     """Average pooling by looping over windows: the window's sum over its divisor.
 
     Shape:
         x ``(N, C, H, W)``; returns ``(N, C, H_out, W_out)`` as ``ops.output_size`` gives them.
     """
-    grid = _PoolWindow(x, size, stride, padding, ceil_mode, count_include_pad)
-    return _pool_naive(x, grid, average=True)
+    return _pool_naive(x, _PoolWindow(x, size, stride, **settings), average=True)
 
 
 def avgpool_naive_backward(
-    x: np.ndarray,
-    dy: np.ndarray,
-    size: int,
-    stride: int | None = None,
-    padding: int | Sequence[int] = 0,
-    ceil_mode: bool = False,
-    count_include_pad: bool = False,
+    x: np.ndarray, dy: np.ndarray, size: int, stride: int | None = None, **settings: Any
 ) -> np.ndarray:
     """Average-pool gradient: each window's ``dy`` is shared equally, ``dy / divisor`` per input value.
 
     Shape:
         x ``(N, C, H, W)``, dy ``(N, C, H_out, W_out)``; returns dx like x.
     """
-    grid = _PoolWindow(x, size, stride, padding, ceil_mode, count_include_pad)
+    grid = _PoolWindow(x, size, stride, **settings)
     dx = np.zeros_like(x, dtype=dy.dtype)
     for r, c, rows, cols in grid.positions():
         dx[:, :, rows, cols] += dy[:, :, r, c, None, None] / grid.count(r, c)

@@ -88,10 +88,16 @@ def output_size(
         sides = f"2*{padding}" if end == padding else f"{padding} + {end}"
         raise ValueError(f"kernel {kernel} is larger than the padded input {size} + {sides} = {padded}")
     span = padded - kernel
-    count = (-(-span // stride) if ceil_mode else span // stride) + 1
-    if ceil_mode and (count - 1) * stride >= size + padding:
-        count -= 1
-    return count
+    if not ceil_mode:
+        return span // stride + 1
+    return -(-span // stride) + 1 - ceil_drops_last(size, kernel, stride, padding, end)
+
+
+def ceil_drops_last(size: int, kernel: int, stride: int, padding: int, end_padding: int) -> bool:
+    """True when rounding up adds a last window that would start in the trailing padding, which ceil mode
+    drops: then the output is one less than ``ceil((size + P_begin + P_end - kernel) / stride) + 1``."""
+    span = size + padding + end_padding - kernel
+    return span >= 0 and -(-span // stride) * stride >= size + padding
 
 
 def cnhw(x: np.ndarray) -> np.ndarray:

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from explainer.core.layers import resolve_padding
+from explainer.core.layers import resolve_padding, resolve_pads
 from explainer.core.network import Sequential
 from explainer.errors import BadInputError
 
@@ -31,11 +31,14 @@ WHOLE_INPUT_KINDS = ("flatten", "dense", "globalavgpool2d")
 
 
 class Window(NamedTuple):
-    """The sliding window of one layer along each spatial axis: side, step and zeros added per side."""
+    """The sliding window of one layer along each spatial axis: side, step, and the padding added before
+    the first row (``padding``) and the first column (``padding_left``; the same as ``padding`` unless the
+    sides differ). The trailing padding moves no window, so it is not needed here."""
 
     kernel: int
     stride: int
     padding: int
+    padding_left: int | None = None
 
 
 IDENTITY = Window(1, 1, 0)
@@ -59,11 +62,13 @@ def layer_window(kind: str, config: Mapping[str, Any]) -> Window | None:
     """
     if kind == "conv2d":
         kernel = int(config["kernel_size"])
-        return Window(kernel, int(config.get("stride", 1)), resolve_padding(config.get("padding", 0), kernel))
+        pads = resolve_pads(config.get("padding", 0), kernel)
+        return Window(kernel, int(config.get("stride", 1)), pads.top, pads.left)
     if kind in ("maxpool2d", "avgpool2d"):
         size = int(config["size"])
         stride = config.get("stride")
-        return Window(size, size if stride is None else int(stride), 0)
+        pads = resolve_pads(config.get("padding", 0), size)
+        return Window(size, size if stride is None else int(stride), pads.top, pads.left)
     if kind in WHOLE_INPUT_KINDS:
         return None
     return IDENTITY
@@ -97,10 +102,11 @@ def receptive_field(model: Sequential, layer_index: int, row: int, col: int) -> 
     # Inclusive bounds while walking down; clipped at every layer because padding zeros feed nothing below.
     top, bottom, left, right = row, row, col, col
     for window, below in zip(reversed(windows), reversed(shapes[:-1]), strict=True):
-        k, s, p = window  # type: ignore[misc]
+        k, s, p, q = window  # type: ignore[misc]
+        q = p if q is None else q
         size_h, size_w = below[1:]
         top, bottom = max(top * s - p, 0), min(bottom * s - p + k - 1, size_h - 1)
-        left, right = max(left * s - p, 0), min(right * s - p + k - 1, size_w - 1)
+        left, right = max(left * s - q, 0), min(right * s - q + k - 1, size_w - 1)
     return top, left, bottom + 1, right + 1
 
 

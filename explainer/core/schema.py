@@ -55,24 +55,23 @@ def _four_sides(value: Any) -> str | None:
     return None
 
 
-def padding(value: Any) -> str | None:
-    """Conv padding: a non-negative integer, 'valid', 'same' or four integers [top, left, bottom, right]."""
-    if value in ("valid", "same"):
-        return None
+def _number_or_sides(value: Any, numbers: str) -> str | None:
+    """An integer in [0, MAX_WINDOW] or four of them; ``numbers`` says what else the setting takes."""
     if isinstance(value, list):
         return _four_sides(value)
     if is_int(value):
         return int_in(0, MAX_WINDOW)(value)
-    return "must be an integer, 'valid', 'same' or a list of four integers [top, left, bottom, right]"
+    return f"must be {numbers} or a list of four integers [top, left, bottom, right]"
+
+
+def padding(value: Any) -> str | None:
+    """Conv padding: a non-negative integer, 'valid', 'same' or four integers [top, left, bottom, right]."""
+    return None if value in ("valid", "same") else _number_or_sides(value, "an integer, 'valid', 'same'")
 
 
 def pool_padding(value: Any) -> str | None:
     """Pooling padding: a non-negative integer or four integers [top, left, bottom, right]."""
-    if isinstance(value, list):
-        return _four_sides(value)
-    if is_int(value):
-        return int_in(0, MAX_WINDOW)(value)
-    return "must be an integer or a list of four integers [top, left, bottom, right]"
+    return _number_or_sides(value, "an integer")
 
 
 def boolean(value: Any) -> str | None:

@@ -49,7 +49,8 @@ class LayerRecord:
         grad_input: dL/d(input), same shape as ``input``; None without a target.
         grads: dL/d(param) keyed like ``params``; empty without a target.
         config: the layer's hyperparameters (``Layer.trace_config()``: kernel_size, stride, padding as an
-            int, pool size, ...), so views can show how the output was computed.
+            int, or ``[top, left, bottom, right]`` when the sides differ, pool size, ...), so views can
+            show how the output was computed.
         buffers: copies of the layer's untrained state at trace time (BatchNorm2D ``running_mean`` and
             ``running_var``, ``(C,)``); empty for most layers.
     """

@@ -371,32 +371,32 @@ Install them with:
             <translation>{n}/秒</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="560" />
+            <location filename="../../explainer/gui/kit/animation.py" line="566" />
             <source>Export as PNG</source>
             <translation>导出为 PNG</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="560" />
+            <location filename="../../explainer/gui/kit/animation.py" line="566" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="568" />
+            <location filename="../../explainer/gui/kit/animation.py" line="574" />
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="568" />
+            <location filename="../../explainer/gui/kit/animation.py" line="574" />
             <source>GIF animation (*.gif)</source>
             <translation>GIF 动画 (*.gif)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="636" />
+            <location filename="../../explainer/gui/kit/animation.py" line="642" />
             <source>Save PNG…</source>
             <translation>保存 PNG…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/kit/animation.py" line="637" />
+            <location filename="../../explainer/gui/kit/animation.py" line="643" />
             <source>Save this view as a PNG image</source>
             <translation>把这个视图保存为 PNG 图片</translation>
         </message>
@@ -605,7 +605,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/activation.py" line="648" />
-            <location filename="../../explainer/gui/layers/pool.py" line="729" />
+            <location filename="../../explainer/gui/layers/pool.py" line="739" />
             <location filename="../../explainer/gui/pages/receptive.py" line="177" />
             <source>Channel</source>
             <translation>通道</translation>
@@ -702,384 +702,401 @@ Install them with:
             <translation>特征图 </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/__init__.py" line="27" />
+            <location filename="../../explainer/gui/layers/conv/__init__.py" line="29" />
             <source>same ({p})</source>
             <translation>same（{p}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/__init__.py" line="29" />
+            <location filename="../../explainer/gui/layers/conv/__init__.py" line="31" />
             <source>valid (0)</source>
             <translation>valid（0）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/__init__.py" line="30" />
+            <location filename="../../explainer/gui/layers/conv/__init__.py" line="34" />
             <source>{n} filters {k}×{k}, stride {s}, padding {p}</source>
             <translation>{n} 个 {k}×{k} 滤波器，步幅 {s}，填充 {p}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/__init__.py" line="38" />
+            <location filename="../../explainer/gui/layers/conv/__init__.py" line="42" />
             <source>Z = W ⋆ A_prev + b: every kernel slides over all input maps.</source>
             <translation>Z = W ⋆ A_prev + b：每个卷积核都在全部输入特征图上滑动。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/__init__.py" line="39" />
+            <location filename="../../explainer/gui/layers/conv/__init__.py" line="43" />
             <source>dL/dA_prev = full convolution of dL/dZ with rot180(W);  dL/dW = A_prev ⋆ dL/dZ;  dL/db = Σ dL/dZ.  Click “Show the numbers” to watch it.</source>
             <translation>dL/dA_prev = dL/dZ 与 rot180(W) 的全卷积；  dL/dW = A_prev ⋆ dL/dZ；  dL/db = Σ dL/dZ。  点击“显示数值”观看计算过程。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="97" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="100" />
             <source>Which gradient to compute</source>
             <translation>要计算哪一个梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="98" />
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="126" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="101" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="130" />
             <source>dL/dA_prev: full convolution with the kernel rotated 180°</source>
             <translation>dL/dA_prev：与旋转 180° 的卷积核做全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="98" />
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="127" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="101" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="131" />
             <source>dL/dW: input ⋆ dL/dZ</source>
             <translation>dL/dW：输入 ⋆ dL/dZ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="101" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="104" />
             <source>Output channel o (a map of this layer)</source>
             <translation>输出通道 o（本层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="102" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="105" />
             <source>Input channel c (a map of the previous layer)</source>
             <translation>输入通道 c（上一层的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="188" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="199" />
             <source>step {i} of {n}</source>
             <translation>第 {i} 步，共 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="194" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="205" />
             <source>dL/dZ[{o}], zero-padded</source>
             <translation>dL/dZ[{o}]，补零后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="198" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="209" />
             <source>the gradient arriving at this layer's output map o</source>
             <translation>到达本层输出特征图 o 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="201" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="212" />
             <source>rot180(W[{o},{c}])</source>
             <translation>rot180(W[{o},{c}])</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="203" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="214" />
             <source>the kernel turned upside down and mirrored</source>
             <translation>上下颠倒再左右镜像的卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="206" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="217" />
             <source>share from map {o}</source>
             <translation>来自特征图 {o} 的部分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="210" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="221" />
             <source>Σ window ⊙ rot180(W), one cell per step</source>
             <translation>Σ 窗口 ⊙ rot180(W)，每步一个格子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="213" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="224" />
             <source>dL/dA_prev[{c}]</source>
             <translation>dL/dA_prev[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="216" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="227" />
             <source>sum of such maps over all {n} output channels</source>
             <translation>全部 {n} 个输出通道上这类图之和</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="223" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="234" />
             <source>dL/dA_prev[{c}][{r},{s}] (from map {o}) = Σ window ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>dL/dA_prev[{c}][{r},{s}]（来自特征图 {o}）= Σ 窗口 ⊙ rot180(W) = {terms} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="247" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="258" />
             <source>A_prev[{c}], padded</source>
             <translation>A_prev[{c}]，已填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="256" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="267" />
             <source>the input pixels weight ({i},{j}) touched</source>
             <translation>权重 ({i},{j}) 接触过的输入像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="258" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="269" />
             <source>dL/dZ[{o}]</source>
             <translation>dL/dZ[{o}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="258" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="269" />
             <source>the gradient at this layer's output</source>
             <translation>本层输出处的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="260" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="271" />
             <source>dL/dW[{o},{c}]</source>
             <translation>dL/dW[{o},{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="264" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="275" />
             <source>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</source>
             <translation>dL/db[{o}] = Σ dL/dZ[{o}] = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/backward.py" line="273" />
+            <location filename="../../explainer/gui/layers/conv/backward.py" line="284" />
             <source>dL/dW[{o},{c}][{i},{j}] = Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] over {n} positions = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;largest terms: {terms}</source>
             <translation>dL/dW[{o},{c}][{i},{j}] = 对 {n} 个位置求和 Σ A_pad[{i}+r, {j}+s]·dL/dZ[r,s] = &lt;b&gt;{v}&lt;/b&gt;&lt;br&gt;最大的几项：{terms}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="304" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="312" />
             <source>channel {c}</source>
             <translation>通道 {c}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="304" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="312" />
             <source>input, padded</source>
             <translation>输入（已填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="363" />
-            <location filename="../../explainer/gui/layers/pool.py" line="322" />
-            <location filename="../../explainer/gui/layers/pool.py" line="333" />
-            <location filename="../../explainer/gui/network/mapdetail.py" line="380" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="371" />
+            <location filename="../../explainer/gui/layers/pool.py" line="291" />
+            <location filename="../../explainer/gui/layers/pool.py" line="298" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="385" />
             <location filename="../../explainer/gui/network/overview.py" line="166" />
             <location filename="../../explainer/gui/pages/design.py" line="499" />
             <source>input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="363" />
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="573" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="371" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="581" />
             <source>kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="365" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="373" />
             <source>window · kernel</source>
             <translation>窗口 · 卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="366" />
-            <location filename="../../explainer/gui/layers/pool.py" line="323" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="374" />
+            <location filename="../../explainer/gui/layers/pool.py" line="292" />
             <source>output</source>
             <translation>输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="564" />
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="665" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="572" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="673" />
             <source>bias {b}</source>
             <translation>偏置 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="572" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="580" />
             <source>window of channel {c}</source>
             <translation>通道 {c} 的窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="572" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="580" />
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="177" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="574" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="582" />
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="178" />
             <source>products</source>
             <translation>乘积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="755" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="763" />
             <source>output map </source>
             <translation>输出特征图 </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="757" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="765" />
             <source>Save GIF…</source>
             <translation>保存 GIF…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/forward.py" line="759" />
+            <location filename="../../explainer/gui/layers/conv/forward.py" line="767" />
             <source>Save the sliding kernel as an animated GIF (up to {n} steps from here)</source>
             <translation>把滑动的卷积核保存为 GIF 动画（从当前位置起最多 {n} 步）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="16" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="19" />
             <source>{name}: output map {channel} of {channels}  ·  {k}×{k} kernel, stride {stride}, padding {padding}</source>
             <translation>{name}：第 {channel} 个输出特征图，共 {channels} 个  ·  {k}×{k} 卷积核，步幅 {stride}，填充 {padding}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="26" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="34" />
             <source>Multiply, then add</source>
             <translation>先相乘，再相加</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="27" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="35" />
             <source>A small grid of weights, the kernel, slides over the input. At each position every input value is multiplied by the weight lying on it, and the products are added up. That sum, plus one number called the bias, is one pixel of the output map.</source>
             <translation>一小块权重网格，也就是卷积核，在输入上滑动。在每个位置，每个输入值都与覆盖在它上面的权重相乘，再把这些乘积加起来。这个和再加上一个叫作偏置的数，就是输出特征图上的一个像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="34" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="42" />
             <source>Local connectivity</source>
             <translation>局部连接</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="35" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="43" />
             <source>Each output pixel looks only at the {k}×{k} window under the kernel, never at the whole image. Neighbouring pixels belong together, so a small window is enough to find an edge, a stroke or a corner. Deeper layers combine these small findings into larger shapes.</source>
             <translation>每个输出像素只看卷积核下方 {k}×{k} 的窗口，而不是整张图。相邻的像素彼此相关，所以一个小窗口就足以找出一条边、一段笔画或一个拐角。更深的层再把这些小发现组合成更大的形状。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="42" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="50" />
             <source>Weight sharing</source>
             <translation>权值共享</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="43" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="51" />
             <source>The same kernel is used at every position, so this output map needs only {n} weights and 1 bias, however large the image is. A pattern is recognised wherever it appears.</source>
             <translation>每个位置用的都是同一个卷积核，所以无论图像多大，这张输出特征图只需要 {n} 个权重和 1 个偏置。一个图案无论出现在哪里都能被识别出来。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="52" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="60" />
             <source>Many input channels</source>
             <translation>多个输入通道</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="53" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="61" />
             <source>The input has {c} channels and the kernel has one {k}×{k} slice for each. Every slice makes its own intermediate map; the {c} intermediate maps are added together and the bias is added once. Each output map has its own set of kernels.</source>
             <translation>输入有 {c} 个通道，卷积核为每个通道各准备一片 {k}×{k} 的权重。每一片各自得到一张中间图；这 {c} 张中间图相加，再加一次偏置。每张输出特征图都有自己的一组卷积核。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="62" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="69" />
+            <location filename="../../explainer/gui/layers/pool.py" line="423" />
+            <source>zeros</source>
+            <translation>0</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="72" />
             <source>Why padding</source>
             <translation>为什么要填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="63" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="73" />
             <source>Without padding the output loses {lost} pixels in each direction at every layer, and border pixels fall under fewer windows than central ones. Here {p} ring(s) of zeros, drawn hatched, surround the input, so edges count as much as the centre.</source>
             <translation>如果不填充，每经过一层，输出在每个方向上都会少 {lost} 个像素，而且边缘像素被窗口覆盖的次数比中间的少。这里在输入四周补了 {p} 圈 0（画有斜线），让边缘和中心同样重要。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="69" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="79" />
+            <source>Without padding the output loses {lost} pixels in each direction at every layer, and border pixels fall under fewer windows than central ones. The zeros added around the input make up for that.</source>
+            <translation>如果不填充，每经过一层，输出在每个方向上都会少 {lost} 个像素，而且边缘像素被窗口覆盖的次数比中间的少。输入四周补上的 0 弥补了这一点。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="85" />
             <source>This layer uses no padding ('valid'): the kernel stays inside the image, so the output is {lost} pixels smaller in each direction than the input, and border pixels are seen less often.</source>
             <translation>这一层不填充（'valid'）：卷积核始终留在图像内部，所以输出在每个方向上比输入小 {lost} 个像素，边缘像素也较少被看到。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="78" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="94" />
             <source>What stride does</source>
             <translation>步幅的作用</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="79" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="95" />
             <source>The stride is how far the kernel jumps between positions. Here it moves {s} pixel at a time, so neighbouring windows overlap and the output keeps the full resolution.</source>
             <translation>步幅是卷积核每次移动的距离。这里每次移动 {s} 个像素，所以相邻窗口相互重叠，输出保持完整的分辨率。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="84" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="100" />
             <source>The stride is how far the kernel jumps between positions. Here it moves {s} pixels at a time, skipping positions in between: the output is about {s} times smaller in each direction and neighbouring windows overlap less.</source>
             <translation>步幅是卷积核每次移动的距离。这里每次移动 {s} 个像素，跳过中间的位置：输出在每个方向上大约缩小为原来的 1/{s}，相邻窗口的重叠也更少。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="91" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="108" />
+            <location filename="../../explainer/gui/layers/padding.py" line="72" />
             <source>Output size</source>
             <translation>输出尺寸</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="97" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="116" />
             <source>Output size = (H + 2P − K) / S + 1, rounded down, for an input of H pixels, padding P, kernel K and stride S.</source>
             <translation>输出尺寸 = (H + 2P − K) / S + 1（向下取整），其中 H 为输入像素数，P 为填充，K 为卷积核大小，S 为步幅。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="105" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="124" />
             <source>output ({row}, {col})  ·  step {step} of {total}</source>
             <translation>输出 ({row}, {col})  ·  第 {step} 步，共 {total} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="112" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="131" />
             <source>kernel for channel {c}, weight ({row}, {col}) = {v}</source>
             <translation>通道 {c} 的卷积核，权重 ({row}, {col}) = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="119" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="138" />
             <source>Click a channel to show its numbers below.</source>
             <translation>点击一个通道，在下方显示它的数值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="126" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="145" />
+            <source>(top / left / bottom / right)</source>
+            <translation>（上 / 左 / 下 / 右）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="151" />
             <source>Where the gradient comes from</source>
             <translation>梯度从哪里来</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="127" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="152" />
             <source>dL/dZ is the gradient at this layer's output before the activation: the ReLU after it has already multiplied by its mask, dZ = dA ⊙ g′(Z).</source>
             <translation>dL/dZ 是本层输出在激活之前的梯度：后面的 ReLU 已经乘上了它的掩码，dZ = dA ⊙ g′(Z)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="133" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="158" />
             <source>dL/dA_prev: a full convolution</source>
             <translation>dL/dA_prev：一次全卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="134" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="159" />
             <source>Every input pixel helped make up to {n} outputs, one per kernel position. Collecting their gradients is a convolution of dL/dZ, padded with k − 1 − P = {ring} zeros, with the kernel rotated by 180°. Summing over every output channel gives dL/dA_prev.</source>
             <translation>每个输入像素最多参与了 {n} 个输出的计算，卷积核的每个位置一个。把这些梯度收集起来，就是把 dL/dZ 补上 k − 1 − P = {ring} 圈 0，再与旋转 180° 的卷积核做卷积。对所有输出通道求和，就得到 dL/dA_prev。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="141" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="166" />
             <source>dL/dW: the input correlated with dL/dZ</source>
             <translation>dL/dW：输入与 dL/dZ 的互相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="142" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="167" />
             <source>Each weight W[i, j] was used at every output position, always on the pixel (i, j) steps away, so its gradient is the sum of those pixels times dL/dZ: the input ⋆ dL/dZ. dL/db is simply the sum of dL/dZ (stride {s}, padding {p}).</source>
             <translation>每个权重 W[i, j] 在每个输出位置都用到过，作用的总是偏移 (i, j) 处的那个像素，所以它的梯度就是这些像素乘以 dL/dZ 之和：输入 ⋆ dL/dZ。dL/db 就是 dL/dZ 的总和（步幅 {s}，填充 {p}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="156" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="181" />
             <source>Try your own settings: choose the input size, the kernel size, the padding and the stride, then watch the kernel slide and see how large the output becomes.</source>
             <translation>自己动手试试：选择输入尺寸、卷积核大小、填充和步幅，然后看卷积核如何滑动，输出会变成多大。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="164" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="189" />
             <source>(H + 2P − K) / S + 1  =  ({h} + 2×{p} − {k}) / {s} + 1  =  {out}</source>
             <translation>(H + 2P − K) / S + 1  =  ({h} + 2×{p} − {k}) / {s} + 1  =  {out}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="171" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="196" />
             <source>(H + 2P − K) / S + 1  =  ⌊({h} + 2×{p} − {k}) / {s}⌋ + 1  =  {out}</source>
             <translation>(H + 2P − K) / S + 1  =  ⌊({h} + 2×{p} − {k}) / {s}⌋ + 1  =  {out}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="178" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="203" />
             <source>The division is not exact: the last {n} row(s) and column(s) of the padded input are never under the kernel (drawn hatched), because the kernel would stick out of the image.</source>
             <translation>这里除不尽：填充后输入的最后 {n} 行和 {n} 列从未落在卷积核下方（画有斜线），因为那样卷积核会伸出图像之外。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="187" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="212" />
             <source>'Same' padding adds (K − 1) / 2 zeros on each side so the output is as large as the input.</source>
             <translation>'Same' 填充在每一侧补 (K − 1) / 2 个 0，使输出与输入一样大。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="190" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="215" />
             <source>'Same' padding adds (K − 1) / 2 zeros on each side; with stride {s} the output is still about {s} times smaller, because 'same' keeps the size only at stride 1.</source>
             <translation>'Same' 填充在每一侧补 (K − 1) / 2 个 0；但步幅为 {s} 时，输出仍然约缩小为 1/{s}，因为 'same' 只在步幅为 1 时保持尺寸不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="198" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="223" />
             <source>Impossible: the {k}×{k} kernel does not fit inside the padded input, which is only {h} + 2×{p} = {hp} pixels wide. There is no position where it lies completely on the image, so the output would have no pixels. Choose a smaller kernel or more padding.</source>
             <translation>不可能：{k}×{k} 的卷积核放不进填充后的输入，它只有 {h} + 2×{p} = {hp} 个像素宽。卷积核找不到完全落在图像上的位置，输出将没有任何像素。请选择更小的卷积核或更多的填充。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/conv/texts.py" line="207" />
+            <location filename="../../explainer/gui/layers/conv/texts.py" line="232" />
             <source>Impossible: 'same' padding puts (K − 1) / 2 = {half} zeros on each side, and half a pixel cannot be added. Choose an odd kernel size or type the padding as a number.</source>
             <translation>不可能：'same' 填充要在每一侧补 (K − 1) / 2 = {half} 个 0，而半个像素是补不了的。请选择奇数大小的卷积核，或把填充直接输入为一个数字。</translation>
         </message>
@@ -1290,7 +1307,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/dense/texts.py" line="45" />
-            <location filename="../../explainer/gui/tour/stops.py" line="570" />
+            <location filename="../../explainer/gui/tour/stops.py" line="571" />
             <source>Softmax: scores become probabilities</source>
             <translation>Softmax：得分变成概率</translation>
         </message>
@@ -1460,303 +1477,383 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>本通道 dL/dγ = {g}，dL/dβ = {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="73" />
+            <location filename="../../explainer/gui/layers/padding.py" line="28" />
+            <source>{t} top, {l} left, {b} bottom, {r} right</source>
+            <translation>上 {t}、左 {l}、下 {b}、右 {r}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/padding.py" line="37" />
+            <source>{axis}_out = ⌊({n} + {a} + {b} − {k}) / {s}⌋ + 1 = {out}</source>
+            <translation>{axis}_out = ⌊({n} + {a} + {b} − {k}) / {s}⌋ + 1 = {out}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/padding.py" line="39" />
+            <source>{axis}_out = ⌈({n} + {a} + {b} − {k}) / {s}⌉ + 1 = {out}</source>
+            <translation>{axis}_out = ⌈({n} + {a} + {b} − {k}) / {s}⌉ + 1 = {out}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/padding.py" line="41" />
+            <source>− 1 = {out}: the last window would start on padding only, so it is dropped</source>
+            <translation>− 1 = {out}：最后一个窗口会从填充区开始，因此被舍去</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/padding.py" line="61" />
+            <source>Output size = (H + P_top + P_bottom − K) / S + 1, rounded up (ceil mode), for an input of H pixels, padding P_top and P_bottom, window K and stride S; a last window that would start on the padding is dropped.</source>
+            <translation>输出尺寸 = (H + P_top + P_bottom − K) / S + 1，向上取整（ceil 模式）；其中 H 是输入像素数，P_top 和 P_bottom 是上下填充，K 是窗口大小，S 是步长。如果最后一个窗口会从填充区开始，就把它舍去。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/padding.py" line="67" />
+            <source>Output size = (H + P_top + P_bottom − K) / S + 1, rounded down, for an input of H pixels, padding P_top and P_bottom, kernel K and stride S (likewise for the width).</source>
+            <translation>输出尺寸 = (H + P_top + P_bottom − K) / S + 1，向下取整；其中 H 是输入像素数，P_top 和 P_bottom 是上下填充，K 是卷积核大小，S 是步长（宽度同理）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/padding.py" line="78" />
+            <source>Padding per side</source>
+            <translation>各边分别填充</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/padding.py" line="79" />
+            <source>This layer pads each side on its own: {t} row(s) on top, {b} at the bottom, {l} column(s) on the left and {r} on the right, drawn hatched, holding {filler}. Exporters write this for “same” padding when the cells to add cannot be split equally between two sides (an even window, or a stride): TensorFlow's “SAME” puts the extra one at the bottom and right.</source>
+            <translation>这一层每条边的填充各不相同：上方 {t} 行、下方 {b} 行、左侧 {l} 列、右侧 {r} 列，画有斜线，里面是 {filler}。当要补的格子无法在两边平均分配时（窗口边长为偶数，或有步长），导出工具会为“same”填充写出这种形式：TensorFlow 的“SAME”把多出的一格放在下方和右侧。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="69" />
             <source>max pooling</source>
             <translation>最大池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="73" />
+            <location filename="../../explainer/gui/layers/pool.py" line="69" />
             <source>average pooling</source>
             <translation>平均池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="74" />
+            <location filename="../../explainer/gui/layers/pool.py" line="70" />
             <source>{name} ({kind}): map {channel} of {channels}  ·  {size}×{size} windows, stride {stride}</source>
             <translation>{name}（{kind}）：第 {channel} 张特征图，共 {channels} 张  ·  {size}×{size} 窗口，步幅 {stride}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="84" />
+            <location filename="../../explainer/gui/layers/pool.py" line="80" />
             <source>Max pooling</source>
             <translation>最大池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="85" />
+            <location filename="../../explainer/gui/layers/pool.py" line="81" />
             <source>The map is cut into {k}×{k} windows, moving {s} at a time, and each window is replaced by its largest value. After ReLU the largest value is the place where the pattern matched best, so keeping it keeps what matters and drops the rest.</source>
             <translation>特征图被切成 {k}×{k} 的窗口，每次移动 {s} 格，每个窗口只用其中的最大值代替。经过 ReLU 之后，最大值就是图案匹配得最好的地方，保留它就保留了要紧的信息，其余的则被舍弃。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="93" />
+            <location filename="../../explainer/gui/layers/pool.py" line="89" />
             <source>Average pooling</source>
             <translation>平均池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="94" />
+            <location filename="../../explainer/gui/layers/pool.py" line="90" />
             <source>The map is cut into {k}×{k} windows, moving {s} at a time, and each window is replaced by the mean of its values: the map is smoothed and shrunk, and no value is singled out.</source>
             <translation>特征图被切成 {k}×{k} 的窗口，每次移动 {s} 格，每个窗口用其中数值的平均值代替：特征图被平滑并缩小，没有哪个值被特别挑出来。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="99" />
+            <location filename="../../explainer/gui/layers/pool.py" line="95" />
             <source>Pooling has no weights to learn and treats every channel on its own. It makes the maps smaller, so later layers are cheaper and each of their pixels sees a larger part of the image, and a stroke that moves by a pixel still gives almost the same result.</source>
             <translation>池化没有需要学习的权重，并且对每个通道分别处理。它让特征图变小，于是后面的层计算更省，它们的每个像素也能看到图像更大的一部分；笔画移动一个像素，结果也几乎不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="104" />
+            <location filename="../../explainer/gui/layers/pool.py" line="100" />
             <source>Why pool</source>
             <translation>为什么要池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="108" />
+            <location filename="../../explainer/gui/layers/pool.py" line="104" />
             <source>Size</source>
             <translation>尺寸</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="109" />
+            <location filename="../../explainer/gui/layers/pool.py" line="105" />
             <source>Each window of {n} values becomes 1 value: the map has {n} times fewer values.</source>
             <translation>每个含 {n} 个值的窗口变成 1 个值：特征图的数值个数变为原来的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="119" />
+            <location filename="../../explainer/gui/layers/pool.py" line="115" />
             <source>Colours: one scale, {peak}, for all {n} maps of this layer, as in the overview with the colour scale “Per layer” (“Per block” and “Whole network” can span more).</source>
             <translation>颜色：本层全部 {n} 张特征图共用一个色标 {peak}，与总览中色标选“按层”时相同（“按模块”和“整个网络”的范围可能更大）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="127" />
+            <location filename="../../explainer/gui/layers/pool.py" line="123" />
             <source>{n} of {total} values are not the maximum of any window and are dropped ({pct:.1f} %).</source>
             <translation>{total} 个值中有 {n} 个不是任何窗口的最大值，被舍弃了（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="134" />
+            <location filename="../../explainer/gui/layers/pool.py" line="130" />
             <source>{total} values are averaged into {out}: nothing is dropped, but {pct:.1f} % fewer numbers remain.</source>
             <translation>{total} 个值被平均成 {out} 个：没有值被舍弃，但剩下的数少了 {pct:.1f} %。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="141" />
+            <location filename="../../explainer/gui/layers/pool.py" line="137" />
             <source>The last {r} row(s) and {c} column(s) do not fill a whole window and are ignored (hatched).</source>
             <translation>最后 {r} 行和 {c} 列凑不满一个完整的窗口，因此被忽略（画有斜线）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="148" />
+            <location filename="../../explainer/gui/layers/pool.py" line="145" />
+            <source>Padding {p} (hatched) holds −∞: it never wins, so every maximum is an input value.</source>
+            <translation>填充 {p}（画有斜线）里是 −∞：它永远不会是最大值，所以每个最大值都来自输入。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="149" />
+            <source>Padding {p} (hatched) holds 0 and counts in the divisor (count_include_pad): windows at the edge come out smaller.</source>
+            <translation>填充 {p}（画有斜线）里是 0，并计入除数（count_include_pad）：边缘窗口的平均值因此偏小。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="153" />
+            <source>Padding {p} (hatched) holds 0 and is left out of the divisor: a window at the edge divides by its input values only.</source>
+            <translation>填充 {p}（画有斜线）里是 0，但不计入除数：边缘窗口只除以其中输入值的个数。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="161" />
+            <source>Ceil mode: the output size is rounded up, so a last window may hang over the edge; the cells it reaches there are hatched and never count.</source>
+            <translation>ceil 模式：输出尺寸向上取整，所以最后一个窗口可能伸出边缘；它在那里覆盖的格子画有斜线，永远不计入。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="169" />
             <source>window ({row}, {col})  ·  step {step} of {total}</source>
             <translation>窗口 ({row}, {col})  ·  第 {step} 步，共 {total} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="158" />
+            <location filename="../../explainer/gui/layers/pool.py" line="179" />
             <source>Only the maximum gets the gradient</source>
             <translation>只有最大值得到梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="159" />
+            <location filename="../../explainer/gui/layers/pool.py" line="180" />
             <source>In the forward pass only the largest value of each {k}×{k} window reached the output, so only it can change the loss. The backward pass remembers where each maximum was (the mask) and routes the gradient there; the other cells get zero.</source>
             <translation>在前向传播中，每个 {k}×{k} 窗口只有最大值到达了输出，所以只有它能影响损失。反向传播记住每个最大值的位置（掩码），把梯度送到那里；其余格子得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="165" />
+            <location filename="../../explainer/gui/layers/pool.py" line="186" />
             <source>No weights</source>
             <translation>没有权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="165" />
+            <location filename="../../explainer/gui/layers/pool.py" line="186" />
             <source>Pooling has nothing to learn: it only passes gradients back.</source>
             <translation>池化没有需要学习的东西：它只是把梯度传回去。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="169" />
+            <location filename="../../explainer/gui/layers/pool.py" line="190" />
             <source>Spread evenly</source>
             <translation>平均分配</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="170" />
+            <location filename="../../explainer/gui/layers/pool.py" line="191" />
             <source>Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of the window's gradient.</source>
             <translation>{k}×{k} 窗口中的每个格子在平均值中各占 1/{n}，所以每个格子得到窗口梯度的 1/{n}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="180" />
+            <location filename="../../explainer/gui/layers/pool.py" line="197" />
+            <source>A window over the padding divides by fewer cells, so each of its input cells receives a larger share; what falls on the padding goes nowhere.</source>
+            <translation>覆盖填充区的窗口除以的格子更少，所以其中每个输入格分到的份额更大；落在填充区的部分不传给任何格子。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="210" />
             <source>max of each {k}×{k} window</source>
             <translation>每个 {k}×{k} 窗口的最大值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="180" />
+            <location filename="../../explainer/gui/layers/pool.py" line="210" />
             <source>mean of each {k}×{k} window</source>
             <translation>每个 {k}×{k} 窗口的平均值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="187" />
+            <location filename="../../explainer/gui/layers/pool.py" line="217" />
             <source>Each window keeps only its largest value.</source>
             <translation>每个窗口只保留其中的最大值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="188" />
+            <location filename="../../explainer/gui/layers/pool.py" line="218" />
             <source>Each window is replaced by its average.</source>
             <translation>每个窗口用其平均值代替。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="189" />
+            <location filename="../../explainer/gui/layers/pool.py" line="219" />
             <source>Each gradient goes back to the position of its window's maximum; the rest get 0.</source>
             <translation>每个梯度回到其窗口中最大值所在的位置；其余位置得到 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="190" />
+            <location filename="../../explainer/gui/layers/pool.py" line="220" />
             <source>Each gradient is spread evenly, 1/k² to every cell of its window.</source>
             <translation>每个梯度被平均分配，窗口中每个格子得到 1/k²。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="497" />
+            <location filename="../../explainer/gui/layers/pool.py" line="417" />
+            <source>, padding {p}</source>
+            <translation>，填充 {p}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="419" />
+            <source>, ceil mode</source>
+            <translation>，ceil 模式</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="423" />
+            <source>−∞, so they never win</source>
+            <translation>−∞，因此永远不会是最大值</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/pool.py" line="490" />
             <source>Channel (pooling works on each map alone)</source>
             <translation>通道（池化对每张特征图单独处理）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="562" />
+            <location filename="../../explainer/gui/layers/pool.py" line="572" />
             <source>window {i} of {n}</source>
             <translation>第 {i} 个窗口，共 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="565" />
+            <location filename="../../explainer/gui/layers/pool.py" line="575" />
             <source>A[{c}] (pool input)</source>
             <translation>A[{c}]（池化的输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="569" />
+            <location filename="../../explainer/gui/layers/pool.py" line="579" />
             <source>outlined: the window's maximum</source>
             <translation>框出的是窗口中的最大值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="569" />
+            <location filename="../../explainer/gui/layers/pool.py" line="579" />
             <source>the window</source>
             <translation>该窗口</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="575" />
+            <location filename="../../explainer/gui/layers/pool.py" line="585" />
             <source>mask</source>
             <translation>掩码</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="580" />
+            <location filename="../../explainer/gui/layers/pool.py" line="590" />
             <source>1 where the max was, 0 elsewhere</source>
             <translation>最大值所在处为 1，其余为 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="585" />
+            <location filename="../../explainer/gui/layers/pool.py" line="595" />
             <source>dL/dY[{c}]</source>
             <translation>dL/dY[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="588" />
+            <location filename="../../explainer/gui/layers/pool.py" line="598" />
             <source>gradient arriving at the pooled map</source>
             <translation>到达池化后特征图的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="591" />
+            <location filename="../../explainer/gui/layers/pool.py" line="601" />
             <source>dL/dA[{c}]</source>
             <translation>dL/dA[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="595" />
+            <location filename="../../explainer/gui/layers/pool.py" line="605" />
             <source>built window by window</source>
             <translation>逐个窗口构建</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="601" />
+            <location filename="../../explainer/gui/layers/pool.py" line="611" />
             <source>window ({r},{s}): max {m} at ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;; the other {n} cells get 0</source>
             <translation>窗口 ({r},{s})：最大值 {m} 位于 ({i},{j}) → dL/dA[{i},{j}] += dL/dY[{r},{s}] = &lt;b&gt;{v}&lt;/b&gt;；其余 {n} 个格子得到 0</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="607" />
+            <location filename="../../explainer/gui/layers/pool.py" line="617" />
             <source>window ({r},{s}): each of the {n} cells gets dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>窗口 ({r},{s})：{n} 个格子各得到 dL/dY[{r},{s}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="624" />
+            <location filename="../../explainer/gui/layers/pool.py" line="634" />
             <source>Spread over the whole map</source>
             <translation>摊到整张特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="625" />
+            <location filename="../../explainer/gui/layers/pool.py" line="635" />
             <source>Every one of the map's H·W cells counted 1/(H·W) towards its channel's mean, so each receives 1/(H·W) of that channel's gradient.</source>
             <translation>特征图的 H·W 个格子在该通道的均值中各占 1/(H·W)，所以每个格子得到该通道梯度的 1/(H·W)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="633" />
+            <location filename="../../explainer/gui/layers/pool.py" line="643" />
             <source>Global average pooling</source>
             <translation>全局平均池化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="634" />
+            <location filename="../../explainer/gui/layers/pool.py" line="644" />
             <source>Each map is replaced by one number, the mean of all its values: a window as large as the map. The network then has one number per channel, however large the image, so no Flatten and far fewer dense weights are needed.</source>
             <translation>每张特征图被替换成一个数：它所有值的平均，相当于一个和特征图一样大的窗口。这样无论图像多大，网络每个通道都只有一个数，因此不需要展平，全连接层的权重也少得多。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="688" />
+            <location filename="../../explainer/gui/layers/pool.py" line="698" />
             <source>{name} (global average pooling): {c} maps become {c} numbers</source>
             <translation>{name}（全局平均池化）：{c} 张特征图变成 {c} 个数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="700" />
+            <location filename="../../explainer/gui/layers/pool.py" line="710" />
             <source>map {c} of {n}</source>
             <translation>第 {c} 张特征图，共 {n} 张</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="703" />
-            <location filename="../../explainer/gui/layers/pool.py" line="749" />
+            <location filename="../../explainer/gui/layers/pool.py" line="713" />
+            <location filename="../../explainer/gui/layers/pool.py" line="759" />
             <source>map {c}</source>
             <translation>特征图 {c}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="703" />
+            <location filename="../../explainer/gui/layers/pool.py" line="713" />
             <source>every value of the map</source>
             <translation>特征图的每个值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="705" />
+            <location filename="../../explainer/gui/layers/pool.py" line="715" />
             <source>output: one mean per map</source>
             <translation>输出：每张特征图一个均值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="708" />
+            <location filename="../../explainer/gui/layers/pool.py" line="718" />
             <source>the mean of map {c}</source>
             <translation>特征图 {c} 的均值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="713" />
+            <location filename="../../explainer/gui/layers/pool.py" line="723" />
             <source>y[{c}] = (sum of the {n} values) / {n} = {s} / {n} = {y}</source>
             <translation>y[{c}] =（{n} 个值之和）/ {n} = {s} / {n} = {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="753" />
+            <location filename="../../explainer/gui/layers/pool.py" line="763" />
             <source>dL/dy (from above)</source>
             <translation>dL/dy（来自上层）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="756" />
+            <location filename="../../explainer/gui/layers/pool.py" line="766" />
             <source>one gradient per map</source>
             <translation>每张特征图一个梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="759" />
+            <location filename="../../explainer/gui/layers/pool.py" line="769" />
             <source>dL/dx[{c}]</source>
             <translation>dL/dx[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="762" />
+            <location filename="../../explainer/gui/layers/pool.py" line="772" />
             <source>the same share in every cell</source>
             <translation>每个格子分到同样的一份</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="767" />
+            <location filename="../../explainer/gui/layers/pool.py" line="777" />
             <source>each of the {n} cells gets dL/dy[{c}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</source>
             <translation>{n} 个格子各得 dL/dy[{c}] / {n} = {g} / {n} = &lt;b&gt;{v}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="775" />
+            <location filename="../../explainer/gui/layers/pool.py" line="785" />
             <source>mean of each whole map: one number per channel</source>
             <translation>每张完整特征图的均值：每个通道一个数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="781" />
+            <location filename="../../explainer/gui/layers/pool.py" line="791" />
             <source>Each channel's gradient is spread evenly, 1/(H·W), over its map.</source>
             <translation>每个通道的梯度平均摊到它的特征图上，每格 1/(H·W)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="782" />
+            <location filename="../../explainer/gui/layers/pool.py" line="792" />
             <source>Each map is replaced by its mean.</source>
             <translation>每张特征图被替换成它的均值。</translation>
         </message>
@@ -2284,7 +2381,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/mainwindow/datasets.py" line="159" />
             <location filename="../../explainer/gui/pages/sidebyside.py" line="279" />
-            <location filename="../../explainer/gui/tour/stops.py" line="124" />
+            <location filename="../../explainer/gui/tour/stops.py" line="125" />
             <source>, </source>
             <translation>、</translation>
         </message>
@@ -2375,85 +2472,85 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="65" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="66" />
             <source>pixels in [0, 1] (the default)</source>
             <translation>像素在 [0, 1] 之间（默认）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="66" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="67" />
             <source>pixels in [0, 255]</source>
             <translation>像素在 [0, 255] 之间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="67" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="68" />
             <source>MNIST's mean 0.1307 and std 0.3081</source>
             <translation>MNIST 的均值 0.1307 和标准差 0.3081</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="68" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="69" />
             <source>custom mean and std</source>
             <translation>自定义均值和标准差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="125" />
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="260" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="126" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="261" />
             <source>ONNX import</source>
             <translation>ONNX 导入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="135" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="136" />
             <source>The file's numbers against ours, on {n} gallery images:</source>
             <translation>在 {n} 张示例图像上，文件的数值与我们的数值对比：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="148" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="149" />
             <source>The file does not say how its input is scaled. Which is it?</source>
             <translation>文件没有说明输入是如何缩放的。是哪一种？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="165" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="166" />
             <source>mean</source>
             <translation>均值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="167" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="168" />
             <source>std</source>
             <translation>标准差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="176" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="177" />
             <source>{name}: {right:.0%} of the {n} gallery images right, mean loss {loss:.3g}</source>
             <translation>{name}：{n} 张示例图像中答对 {right:.0%}，平均损失 {loss:.3g}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="183" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="184" />
             <source>The scaling the model was trained with gets the gallery right with the smallest loss; a wrong one often keeps the answers but makes the model wildly over- or under-confident.</source>
             <translation>模型训练时所用的缩放能以最小的损失答对示例图像；错误的缩放往往答案不变，却让模型过分自信或毫无把握。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="196" />
             <location filename="../../explainer/gui/pages/design.py" line="342" />
             <location filename="../../explainer/gui/pages/receptive.py" line="176" />
             <source>Layer</source>
             <translation>层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="196" />
             <source>ONNX nodes</source>
             <translation>ONNX 节点</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="196" />
             <source>Largest difference</source>
             <translation>最大差值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="204" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="205" />
             <source>The reference evaluator could not run this file: {error}</source>
             <translation>参考求值器无法运行这个文件：{error}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="260" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="261" />
             <source>The model in use was not opened from an ONNX file in this session.</source>
             <translation>当前使用的模型不是本次会话中从 ONNX 文件打开的。</translation>
         </message>
@@ -2673,53 +2770,53 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>softmax</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="286" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="291" />
             <source>{shape} values · min {lo} · max {hi}</source>
             <translation>{shape} 个数值 · 最小 {lo} · 最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="316" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="321" />
             <source>Hover a cell to read its value.</source>
             <translation>把鼠标移到格子上即可读出它的数值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="322" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="327" />
             <source>row {r}, col {c}: {v}</source>
             <translation>第 {r} 行，第 {c} 列：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="325" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="330" />
             <source>value {i}: {v}</source>
             <translation>第 {i} 个值：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="356" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="361" />
             <source>input · channel {c} · {shape}</source>
             <translation>输入 · 通道 {c} · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="358" />
-            <location filename="../../explainer/gui/network/mapdetail.py" line="362" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="363" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="367" />
             <source>dL/d </source>
             <translation>dL/d </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="364" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="369" />
             <source>{p}{name} · channel {c} of {n} · {shape}</source>
             <translation>{p}{name} · 第 {c} 个通道，共 {n} 个 · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="374" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="379" />
             <source>{p}{name} · values {a}-{b} of {n} (= {before} channel {c})</source>
             <translation>{p}{name} · 第 {a}-{b} 个值，共 {n} 个（= {before} 的第 {c} 个通道）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="390" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="395" />
             <source>{p}{name} · the {n} logits, class {i} outlined</source>
             <translation>{p}{name} · {n} 个 logits，已框出类别 {i}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="394" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="399" />
             <source>{p}{name} · value {i} of {n}</source>
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
@@ -5849,292 +5946,292 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>第 {i} 站，共 {n} 站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/quiz.py" line="96" />
+            <location filename="../../explainer/gui/tour/quiz.py" line="98" />
             <source>Predict first: {layer} slides {n} kernels of {k}×{k} with stride {s} and padding {p} over an input of {shape}. What size is its output?</source>
             <translation>先预测：{layer} 用 {n} 个 {k}×{k} 的卷积核，以步幅 {s}、填充 {p} 在 {shape} 的输入上滑动。它的输出有多大？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/quiz.py" line="100" />
+            <location filename="../../explainer/gui/tour/quiz.py" line="102" />
             <source>(H + 2P − K) / S + 1 = ({h} + 2·{p} − {k}) / {s} + 1 = {out}, and one map per kernel: {answer}.</source>
             <translation>(H + 2P − K) / S + 1 = ({h} + 2·{p} − {k}) / {s} + 1 = {out}，每个卷积核一张特征图：{answer}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/quiz.py" line="117" />
+            <location filename="../../explainer/gui/tour/quiz.py" line="119" />
             <source>Predict first: going into {layer}, map {c} holds {x} at row {r}, column {col}. Once the loss is back-propagated, will dL/dx be zero there?</source>
             <translation>先预测：进入 {layer} 时，特征图 {c} 在第 {r} 行、第 {col} 列的值是 {x}。损失反向传播之后，那里的 dL/dx 会是零吗？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/quiz.py" line="121" />
+            <location filename="../../explainer/gui/tour/quiz.py" line="123" />
             <source>Yes, zero</source>
             <translation>是，为零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/quiz.py" line="121" />
+            <location filename="../../explainer/gui/tour/quiz.py" line="123" />
             <source>No, not zero</source>
             <translation>不，不为零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/quiz.py" line="123" />
+            <location filename="../../explainer/gui/tour/quiz.py" line="125" />
             <source>ReLU passes no gradient where its input is ≤ 0: dL/dx = 0.</source>
             <translation>在输入 ≤ 0 的地方，ReLU 不传递梯度：dL/dx = 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/quiz.py" line="125" />
+            <location filename="../../explainer/gui/tour/quiz.py" line="127" />
             <source>The input is positive, so ReLU passes the gradient on unchanged; but what comes back from above is 0 here (pooling did not pick this value), so dL/dx = 0.</source>
             <translation>输入为正，所以 ReLU 原样传递梯度；但从上面传回来的梯度在这里是 0（池化没有选中这个值），所以 dL/dx = 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/quiz.py" line="130" />
+            <location filename="../../explainer/gui/tour/quiz.py" line="132" />
             <source>The input is positive, so ReLU passes the gradient on unchanged: dL/dx = {g}.</source>
             <translation>输入为正，所以 ReLU 原样传递梯度：dL/dx = {g}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/quiz.py" line="164" />
+            <location filename="../../explainer/gui/tour/quiz.py" line="166" />
             <source>Predict first: {layer} keeps the largest value of each window. Its map {c} holds {v} at row {r}, column {col}. Which of these windows of its input gives that value?</source>
             <translation>先预测：{layer} 保留每个窗口中的最大值。它的特征图 {c} 在第 {r} 行、第 {col} 列的值是 {v}。它的输入中哪一个窗口给出这个值？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/quiz.py" line="168" />
+            <location filename="../../explainer/gui/tour/quiz.py" line="170" />
             <source>The window at row {r}, column {col}: its largest value is {v}.</source>
             <translation>第 {r} 行、第 {col} 列的窗口：它的最大值是 {v}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/quiz.py" line="170" />
+            <location filename="../../explainer/gui/tour/quiz.py" line="172" />
             <source>Predict first: {layer} keeps the average of each window. Its map {c} holds {v} at row {r}, column {col}. Which of these windows of its input gives that value?</source>
             <translation>先预测：{layer} 保留每个窗口的平均值。它的特征图 {c} 在第 {r} 行、第 {col} 列的值是 {v}。它的输入中哪一个窗口给出这个值？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/quiz.py" line="174" />
+            <location filename="../../explainer/gui/tour/quiz.py" line="176" />
             <source>The window at row {r}, column {col}: its average is {v}.</source>
             <translation>第 {r} 行、第 {col} 列的窗口：它的平均值是 {v}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="278" />
+            <location filename="../../explainer/gui/tour/stops.py" line="279" />
             <source>The canvas was empty, so the tour put a test image labelled {label} on it. The network reads it as {guess} with probability {p}. Draw your own at any time: every stop follows it.</source>
             <translation>画布是空的，所以导览在上面放了一张标签为 {label} 的测试图片。网络把它认作 {guess}，概率为 {p}。你随时可以自己绘画：每一站都会跟着它更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="283" />
+            <location filename="../../explainer/gui/tour/stops.py" line="284" />
             <source>Everything starts with your drawing: bright on black, like the {dataset} images the network learned from. It reads your drawing as {guess} with probability {p}. Keep drawing at any time: every stop follows the new drawing.</source>
             <translation>一切从你的绘画开始：黑底亮图，和网络学习时用的 {dataset} 图片一样。网络把你的绘画认作 {guess}，概率为 {p}。你随时可以继续绘画：每一站都会跟着新的绘画更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="289" />
+            <location filename="../../explainer/gui/tour/stops.py" line="290" />
             <source>The canvas was empty, so the tour put a test digit labelled {label} on it. The network reads it as {guess} with probability {p}. Draw your own digit at any time: every stop follows it.</source>
             <translation>画布是空的，所以导览在上面放了一个标签为 {label} 的测试数字。网络把它认作 {guess}，概率为 {p}。你随时可以写自己的数字：每一站都会跟着它更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="294" />
+            <location filename="../../explainer/gui/tour/stops.py" line="295" />
             <source>Everything starts with your drawing: white ink on black, like the MNIST digits the network learned from. It reads your digit as {guess} with probability {p}. Keep drawing at any time: every stop follows the new digit.</source>
             <translation>一切从你的手写开始：黑底白字，和网络学习时用的 MNIST 数字一样。网络把你的数字认作 {guess}，概率为 {p}。你随时可以继续书写：每一站都会跟着新的数字更新。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="307" />
+            <location filename="../../explainer/gui/tour/stops.py" line="308" />
             <source>The canvas is cropped to the digit, scaled to fit 20×20 pixels and centred in a 28×28 image, like the MNIST digits: {n} numbers from 0 (black) to 1 (white). {ink} of them carry ink; the brightest is {brightest}.</source>
             <translation>画布被裁剪到数字所在的区域，缩放到 20×20 像素以内，再居中放进 28×28 的图像，与 MNIST 数字的做法相同：共 {n} 个数，从 0（黑）到 1（白）。其中 {ink} 个带有笔迹，最亮的是 {brightest}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="313" />
+            <location filename="../../explainer/gui/tour/stops.py" line="314" />
             <source>The canvas is cropped to the object, its longer side scaled to 28 pixels and its box centred in a 28×28 image, like the {dataset} photos: {n} numbers from 0 (black) to 1 (white). {ink} of them are not black; the brightest is {brightest}.</source>
             <translation>画布被裁剪到物体所在的区域，较长的一边缩放到 28 像素，再把它的外框居中放进 28×28 的图像，与 {dataset} 照片的做法相同：共 {n} 个数，从 0（黑）到 1（白）。其中 {ink} 个不是黑色，最亮的是 {brightest}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="318" />
+            <location filename="../../explainer/gui/tour/stops.py" line="319" />
             <source>The canvas becomes a 28×28 image the way the {dataset} images were made: {n} numbers from 0 (black) to 1 (white). {ink} of them are not black; the brightest is {brightest}.</source>
             <translation>画布按 {dataset} 图片的做法变成一张 28×28 的图像：共 {n} 个数，从 0（黑）到 1（白）。其中 {ink} 个不是黑色，最亮的是 {brightest}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="330" />
+            <location filename="../../explainer/gui/tour/stops.py" line="331" />
             <source>This network takes the pixel values just as they are.</source>
             <translation>这个网络直接使用原始像素值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="337" />
+            <location filename="../../explainer/gui/tour/stops.py" line="338" />
             <source>Before the first layer every pixel is normalised, x′ = (x − {mean}) / {std}, so black enters as {black}.</source>
             <translation>进入第一层之前，每个像素都要标准化：x′ = (x − {mean}) / {std}，因此黑色像素以 {black} 的值进入网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="344" />
+            <location filename="../../explainer/gui/tour/stops.py" line="345" />
             <source>The 28×28 input</source>
             <translation>28×28 的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="362" />
+            <location filename="../../explainer/gui/tour/stops.py" line="363" />
             <source>{layer} slides {count} small kernels over the image, each a {k}×{k} grid of weights. Here kernel {c} sits at row {r}, column {col}: each of the {kk} values under it is multiplied by the weight on top of it. This {window} window sums to {s}, plus bias {b} gives {v}, one pixel of output map {c}.</source>
             <translation>{layer} 让 {count} 个小卷积核在图像上滑动，每个卷积核是一个 {k}×{k} 的权重网格。此刻卷积核 {c} 位于第 {r} 行、第 {col} 列：它下方的 {kk} 个值各自乘以覆盖在上面的权重。这个 {window} 窗口的乘积之和为 {s}，加上偏置 {b} 得到 {v}，这就是输出特征图 {c} 上的一个像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="371" />
+            <location filename="../../explainer/gui/tour/stops.py" line="372" />
             <source>One kernel slides over the image</source>
             <translation>一个卷积核在图像上滑动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="381" />
+            <location filename="../../explainer/gui/tour/stops.py" line="382" />
             <source>Sliding each of the {n} kernels over every position gives {n} feature maps of {size}, one per kernel: each lights up where its pattern appears (red positive, blue negative, white zero). Map {c} ranges from {low} to {high}; its strongest response is at row {r}, column {col}, where the kernel sat at the previous stop.</source>
             <translation>让 {n} 个卷积核分别滑过每一个位置，就得到 {n} 张 {size} 的特征图，每个卷积核一张：哪里出现了它的图案，哪里就亮起来（红色为正，蓝色为负，白色为零）。特征图 {c} 的取值从 {low} 到 {high}；最强的响应在第 {r} 行、第 {col} 列，正是上一站卷积核所在的位置。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="388" />
+            <location filename="../../explainer/gui/tour/stops.py" line="389" />
             <source>{layer}: the feature maps</source>
             <translation>{layer}：特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="410" />
+            <location filename="../../explainer/gui/tour/stops.py" line="411" />
             <source>ReLU: negatives become zero</source>
             <translation>ReLU：负数变成零</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="411" />
+            <location filename="../../explainer/gui/tour/stops.py" line="412" />
             <source>{layer} applies ReLU(x) = max(0, x) to every value of every map: positive values pass unchanged, negative ones become 0. Across all its maps, {neg} of {total} values ({share}) were negative. The most negative one in map {c}, {x} at row {r}, column {col}, is now {y}. Without this bend, all the layers together could only compute one linear function.</source>
             <translation>{layer} 对每张特征图的每个值都施加 ReLU(x) = max(0, x)：正值原样通过，负值变成 0。在它的全部特征图中，{total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，现在变成了 {y}。如果没有这个弯折，所有层合在一起也只能计算一个线性函数。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="418" />
+            <location filename="../../explainer/gui/tour/stops.py" line="419" />
             <source>The activation function</source>
             <translation>激活函数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="419" />
+            <location filename="../../explainer/gui/tour/stops.py" line="420" />
             <source>{layer} bends every value of every map with the same function, so that the layers together can compute more than one linear function. Across all its maps, {neg} of {total} values ({share}) came in negative. The smallest one in map {c}, {x} at row {r}, column {col}, comes out as {y}.</source>
             <translation>{layer} 用同一个函数把每张特征图的每个值“弯折”一下，这样各层合起来才能计算比线性函数更复杂的东西。在它的全部特征图中，输入的 {total} 个值里有 {neg} 个（{share}）是负的。特征图 {c} 中最小的值，即第 {r} 行、第 {col} 列的 {x}，输出为 {y}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="453" />
+            <location filename="../../explainer/gui/tour/stops.py" line="454" />
             <source>First {names} repeat convolution and activation on these maps.</source>
             <translation>先由 {names} 在这些特征图上再做一次卷积和激活。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="455" />
+            <location filename="../../explainer/gui/tour/stops.py" line="456" />
             <source>First the maps pass through {names}.</source>
             <translation>特征图先经过 {names}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="457" />
+            <location filename="../../explainer/gui/tour/stops.py" line="458" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps only the largest value of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: {v} goes on. The strongest responses survive, and a slightly shifted input gives almost the same result.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留最大值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：{v} 被保留下来。最强的响应得以保留，输入稍微移动一点，结果也几乎不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="464" />
+            <location filename="../../explainer/gui/tour/stops.py" line="465" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps only the largest value of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: {v} goes on. The strongest responses survive, and a slightly shifted digit gives almost the same result.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留最大值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：{v} 被保留下来。最强的响应得以保留，数字稍微移动一点，结果也几乎不变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="471" />
+            <location filename="../../explainer/gui/tour/stops.py" line="472" />
             <source>Then {layer} cuts every map into {size}×{size} windows and keeps the average of each, so the maps shrink from {before} to {after}. In map {c}, the window at row {r}, column {col} holds {values}: their average {v} goes on.</source>
             <translation>接着 {layer} 把每张特征图切成 {size}×{size} 的窗口，每个窗口只保留平均值，于是特征图从 {before} 缩小到 {after}。在特征图 {c} 中，第 {r} 行、第 {col} 列的窗口里是 {values}：它们的平均值 {v} 被保留下来。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="479" />
+            <location filename="../../explainer/gui/tour/stops.py" line="480" />
             <source>Pooling: smaller maps</source>
             <translation>池化：特征图变小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="493" />
+            <location filename="../../explainer/gui/tour/stops.py" line="494" />
             <source>Then come {names}. The maps change from {before} to {after}: smaller, but more abstract.</source>
             <translation>接下来是 {names}。特征图从 {before} 变为 {after}：更小，但更抽象。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="494" />
+            <location filename="../../explainer/gui/tour/stops.py" line="495" />
             <source>Deeper layers</source>
             <translation>更深的层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="503" />
+            <location filename="../../explainer/gui/tour/stops.py" line="504" />
             <source>The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at once, {c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine strokes into larger parts of a digit: in map {c} at row {r}, column {col} the window sums to {s}, plus bias {b} gives {v}. Along the way the maps go from {before} to {after}: smaller, but more of them.</source>
             <translation>同样的模式再重复一遍：{names}。{conv} 的每个卷积核同时读取下面全部 {c_in} 张特征图，每个输出像素用到 {c_in}×{k}×{k} = {weights} 个权重，因此能把笔画组合成数字中更大的部件：在特征图 {c} 的第 {r} 行、第 {col} 列，窗口之和为 {s}，加上偏置 {b} 得到 {v}。一路下来，特征图从 {before} 变为 {after}：尺寸更小，数量更多。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="510" />
+            <location filename="../../explainer/gui/tour/stops.py" line="511" />
             <source>Deeper layers: from strokes to parts</source>
             <translation>更深的层：从笔画到部件</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="512" />
+            <location filename="../../explainer/gui/tour/stops.py" line="513" />
             <source>The same pattern repeats: {names}. Each kernel of {conv} reads all {c_in} maps below it at once, {c_in}×{k}×{k} = {weights} weights per output pixel, so it can combine edges into larger parts of the object: in map {c} at row {r}, column {col} the window sums to {s}, plus bias {b} gives {v}. Along the way the maps go from {before} to {after}: smaller, but more of them.</source>
             <translation>同样的模式再重复一遍：{names}。{conv} 的每个卷积核同时读取下面全部 {c_in} 张特征图，每个输出像素用到 {c_in}×{k}×{k} = {weights} 个权重，因此能把边缘组合成物体中更大的部件：在特征图 {c} 的第 {r} 行、第 {col} 列，窗口之和为 {s}，加上偏置 {b} 得到 {v}。一路下来，特征图从 {before} 变为 {after}：尺寸更小，数量更多。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="519" />
+            <location filename="../../explainer/gui/tour/stops.py" line="520" />
             <source>Deeper layers: from edges to parts</source>
             <translation>更深的层：从边缘到部件</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="539" />
+            <location filename="../../explainer/gui/tour/stops.py" line="540" />
             <source>{flatten} lays the {maps} numbers of the last maps out in one row of {n} values: nothing is lost, only rearranged.</source>
             <translation>{flatten} 把最后几张特征图的 {maps} 个数排成一行，共 {n} 个值：什么都没丢，只是换了排列方式。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="543" />
+            <location filename="../../explainer/gui/tour/stops.py" line="544" />
             <source>{dense} gives every class a score from all {n} values, one weight per value and class plus a bias: z_k = Σ_i x_i·W_ik + b_k. Class {name} gets z = {z}, the highest of the {classes} scores.</source>
             <translation>{dense} 用全部 {n} 个值为每个类别算出一个得分，每个值对每个类别各有一个权重，再加上一个偏置：z_k = Σ_i x_i·W_ik + b_k。类别 {name} 得到 z = {z}，是 {classes} 个得分中最高的。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="549" />
+            <location filename="../../explainer/gui/tour/stops.py" line="550" />
             <source>Flatten and dense: one score per class</source>
             <translation>展平与全连接：每个类别一个得分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="563" />
+            <location filename="../../explainer/gui/tour/stops.py" line="564" />
             <source>Softmax turns the scores into probabilities, positive and adding up to 1: p_k = exp(z_k) / Σ_j exp(z_j). For class {name}, exp({z}) = {e} out of a total of {total}, so p = {p}. The answer is the class with the largest probability: {name}.</source>
             <translation>Softmax 把得分变成概率，它们都是正数，且总和为 1：p_k = exp(z_k) / Σ_j exp(z_j)。对类别 {name}，exp({z}) = {e}，而总和为 {total}，所以 p = {p}。网络的答案就是概率最大的类别：{name}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="584" />
+            <location filename="../../explainer/gui/tour/stops.py" line="585" />
             <source>To learn, the network needs the true answer: this test image is labelled y = {y}. Pick another label below to see how the loss reacts.</source>
             <translation>要学习，网络需要知道正确答案：这张测试图片的标签是 y = {y}。在下方选择另一个标签，看看损失会怎样变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="589" />
+            <location filename="../../explainer/gui/tour/stops.py" line="590" />
             <source>To learn, the network needs the true answer: this test digit is labelled y = {y}. Pick another label below to see how the loss reacts.</source>
             <translation>要学习，网络需要知道正确答案：这个测试数字的标签是 y = {y}。在下方选择另一个标签，看看损失会怎样变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="594" />
+            <location filename="../../explainer/gui/tour/stops.py" line="595" />
             <source>To learn, the network needs the true answer y. The tour takes its own answer, y = {y}; pick another label below to see what changes.</source>
             <translation>要学习，网络需要知道正确答案 y。导览暂且把网络自己的答案当作标签，y = {y}；在下方选择另一个标签，看看会有什么变化。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="600" />
+            <location filename="../../explainer/gui/tour/stops.py" line="601" />
             <source>The cross-entropy loss punishes a low probability for the true class: L = −ln p_y = −ln {p} = {L}. A sure and correct answer would give L = 0.</source>
             <translation>交叉熵损失会惩罚正确类别上过低的概率：L = −ln p_y = −ln {p} = {L}。一个既确定又正确的答案会得到 L = 0。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="607" />
+            <location filename="../../explainer/gui/tour/stops.py" line="608" />
             <source>The loss: how wrong was the answer?</source>
             <translation>损失：答案错得有多离谱？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="626" />
+            <location filename="../../explainer/gui/tour/stops.py" line="627" />
             <source>Back-propagation applies the chain rule from the loss back to the input, one layer at a time. It starts at the scores with dL/dz_k = p_k − y_k: for the true class {y} that is {p} − 1 = {d}. The maps now show dL/d(output) of every layer: red where a larger value would raise the loss, blue where it would lower it. At the input, pixel (row {r}, column {col}) has the largest gradient, {g}.</source>
             <translation>反向传播运用链式法则，从损失出发一层一层地往回算，直到输入。它从得分开始：dL/dz_k = p_k − y_k，对正确类别 {y} 来说就是 {p} − 1 = {d}。现在特征图显示的是每一层的 dL/d(输出)：红色表示该值变大会让损失上升，蓝色表示会让损失下降。在输入上，像素（第 {r} 行、第 {col} 列）的梯度最大，为 {g}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="637" />
+            <location filename="../../explainer/gui/tour/stops.py" line="638" />
             <source>Gradients flow back</source>
             <translation>梯度反向流动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="666" />
+            <location filename="../../explainer/gui/tour/stops.py" line="667" />
             <source>After this one step the loss for this input drops from {before} to {after}, and p({y}) goes from {pb} to {pa}.</source>
             <translation>只走这一步，这个输入的损失就从 {before} 降到了 {after}，p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="671" />
+            <location filename="../../explainer/gui/tour/stops.py" line="672" />
             <source>After this one step the loss for this input goes from {before} to {after} (the step was too large and overshot), and p({y}) goes from {pb} to {pa}.</source>
             <translation>走完这一步，这个输入的损失从 {before} 变为 {after}（步子太大，走过头了），p({y}) 从 {pb} 变为 {pa}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="676" />
+            <location filename="../../explainer/gui/tour/stops.py" line="677" />
             <source>Gradient descent moves every weight a little against its gradient: W ← W − lr · dL/dW, with lr = {lr}.</source>
             <translation>梯度下降让每个权重沿着梯度的反方向移动一小步：W ← W − lr · dL/dW，其中 lr = {lr}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="681" />
+            <location filename="../../explainer/gui/tour/stops.py" line="682" />
             <source>The largest change of a single weight, {dw}, is in {layer}. The tour works on a copy: your network stays as it was.</source>
             <translation>单个权重的最大变化为 {dw}，出现在 {layer}。导览是在副本上操作的：你的网络保持原样。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/stops.py" line="689" />
+            <location filename="../../explainer/gui/tour/stops.py" line="690" />
             <source>One SGD step: what changed</source>
             <translation>一步 SGD：有什么变化</translation>
         </message>
@@ -6169,83 +6266,83 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="148" />
+            <location filename="../../explainer/modelio.py" line="152" />
             <source>model file {path} is neither an .npz (zip) archive nor an ONNX file; it may be another kind of file or random bytes</source>
             <translation>模型文件 {path} 既不是 .npz（zip）归档，也不是 ONNX 文件；它可能是别的文件或随机字节</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="157" />
+            <location filename="../../explainer/modelio.py" line="161" />
             <source>model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})</source>
             <translation>模型文件 {path} 不是可读的 .npz 压缩包；它可能不完整或已损坏（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="194" />
-            <location filename="../../explainer/modelio.py" line="336" />
+            <location filename="../../explainer/modelio.py" line="198" />
+            <location filename="../../explainer/modelio.py" line="340" />
             <source>model file {path} weight {name} contains NaN or infinite values</source>
             <translation>模型文件 {path} 的权重 {name} 含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="205" />
+            <location filename="../../explainer/modelio.py" line="209" />
             <source>model file {path} {problem}</source>
             <translation>模型文件 {path} 有问题：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="227" />
+            <location filename="../../explainer/modelio.py" line="231" />
             <source>model file {path} is empty</source>
             <translation>模型文件 {path} 是空的</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="256" />
+            <location filename="../../explainer/modelio.py" line="260" />
             <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
             <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="279" />
+            <location filename="../../explainer/modelio.py" line="283" />
             <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
             <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="327" />
+            <location filename="../../explainer/modelio.py" line="331" />
             <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
             <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="351" />
+            <location filename="../../explainer/modelio.py" line="355" />
             <source>model file {path} has no 'format' field; it was not saved by this app ({format})</source>
             <translation>模型文件 {path} 没有 'format' 字段；它不是由本应用保存的（{format}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="491" />
+            <location filename="../../explainer/modelio.py" line="495" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
         </message>
         <message>
-            <location filename="../../explainer/onnxio.py" line="110" />
+            <location filename="../../explainer/onnxio.py" line="112" />
             <source>ONNX file {path} {problem}</source>
             <translation>ONNX 文件 {path} {problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/onnxio.py" line="542" />
+            <location filename="../../explainer/onnxio.py" line="574" />
             <source>reading {path} needs the onnx package: pip install onnx</source>
             <translation>读取 {path} 需要 onnx 包：pip install onnx</translation>
         </message>
         <message>
-            <location filename="../../explainer/onnxio.py" line="549" />
+            <location filename="../../explainer/onnxio.py" line="581" />
             <source>ONNX file {path} is damaged or not ONNX ({reason})</source>
             <translation>ONNX 文件 {path} 已损坏或不是 ONNX（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/onnxio.py" line="560" />
+            <location filename="../../explainer/onnxio.py" line="592" />
             <source>ONNX file {path} holds a graph this reader cannot follow ({reason})</source>
             <translation>ONNX 文件 {path} 中的计算图无法读取（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/onnxio.py" line="582" />
+            <location filename="../../explainer/onnxio.py" line="614" />
             <source>this model was not read from an ONNX file, so there is nothing to check it against</source>
             <translation>这个模型不是从 ONNX 文件读取的，所以没有可以对照检查的文件</translation>
         </message>
         <message>
-            <location filename="../../explainer/onnxio.py" line="667" />
+            <location filename="../../explainer/onnxio.py" line="698" />
             <source>cannot export a {kind} layer to ONNX</source>
             <translation>无法把 {kind} 层导出为 ONNX</translation>
         </message>

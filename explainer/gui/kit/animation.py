@@ -12,7 +12,7 @@ answers hit tests; the ``paint_*`` helpers draw cell numbers, hatching and highl
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -375,20 +375,26 @@ def hatch_brush(colour: QColor) -> QBrush:
     return QBrush(colour, Qt.BrushStyle.BDiagPattern)
 
 
-def paint_padding(painter: QPainter, grid: Grid, padding: int, colour: QColor) -> None:
-    """Hatch the ``padding``-cell ring around a padded map so added zeros look different from real pixels."""
-    if padding <= 0:
+def paint_padding(painter: QPainter, grid: Grid, padding: int | Sequence[int], colour: QColor) -> None:
+    """Hatch the padding cells around a padded map so added values look different from real pixels.
+
+    ``padding`` is one number for every side or ``(top, left, bottom, right)``, as ONNX writes pads.
+    """
+    top, left, bottom, right = (padding,) * 4 if isinstance(padding, int) else padding
+    if max(top, left, bottom, right) <= 0:
         return
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(hatch_brush(colour))
     rows, cols = grid.rows, grid.cols
+    inner = max(rows - top - bottom, 0)
     for rect in (
-        grid.cells(0, 0, padding, cols),
-        grid.cells(rows - padding, 0, padding, cols),
-        grid.cells(padding, 0, rows - 2 * padding, padding),
-        grid.cells(padding, cols - padding, rows - 2 * padding, padding),
+        grid.cells(0, 0, top, cols),
+        grid.cells(rows - bottom, 0, bottom, cols),
+        grid.cells(top, 0, inner, left),
+        grid.cells(top, cols - right, inner, right),
     ):
-        painter.drawRect(rect)
+        if rect.width() > 0 and rect.height() > 0:
+            painter.drawRect(rect)
 
 
 def paint_uncovered(painter: QPainter, grid: Grid, rows: int, cols: int, colour: QColor) -> None:

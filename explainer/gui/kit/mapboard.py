@@ -212,7 +212,8 @@ class Panel:
         values: ``(H, W)``; NaN cells are gaps (not drawn). marks: bool ``(H, W)`` cells to outline thinly
         in the accent colour; highlight: one (row, col, rows, cols) block outlined thickly.
         under: ``(H, W)`` ink in [0, 1] (the digit) that darkens the colours, so the map reads over it.
-        levels: ``(lo, hi)``; None means ``±max|values|``.
+        levels: ``(lo, hi)``; None means ``±max|values|``. hatch: padding cells to hatch, one number for
+        every side or ``(top, left, bottom, right)``.
     """
 
     title: str
@@ -223,7 +224,7 @@ class Panel:
     highlight: tuple[int, int, int, int] | None = None
     marks: np.ndarray | None = None
     under: np.ndarray | None = None
-    hatch: int = 0
+    hatch: int | tuple[int, int, int, int] = 0
     caption: str = ""
     colorbar: bool = True
 

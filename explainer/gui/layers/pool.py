@@ -14,7 +14,6 @@ Run alone: ``python -m explainer.gui.layers.pool`` (``--backward`` for the backw
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -34,21 +33,18 @@ from explainer.gui.kit.animation import (
     Grid,
     blend,
     fit_cell,
-    fit_number_font,
     no_input,
     paint_band,
-    paint_cell_lines,
     paint_highlight,
-    paint_image,
-    paint_numbers,
     paint_uncovered,
     paint_value_tag,
-    text_colours,
 )
 from explainer.gui.kit.colorbar import paint_colorbar, range_texts
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt, wrap
 from explainer.gui.kit.widgets import label
 from explainer.gui.layers.base import ChannelBackwardDetail, FamilyTexts, LayerFamily, MapView, run_family
+from explainer.gui.layers.padding import output_size_paragraph, padding_words, uneven_padding_paragraph
+from explainer.gui.layers.poolgrid import INPUT, PoolData, paint_map, pool_layer, pool_options
 
 POOL_KINDS = ("maxpool2d", "avgpool2d")
 """The pooling layers."""
@@ -143,6 +139,31 @@ def pool_uncovered(rows: int, cols: int) -> str:
     ).format(r=rows, c=cols)
 
 
+def pool_padding_note(padding: str, mode: str, count_include_pad: bool) -> str:
+    """What the hatched padding cells of a pooling layer hold and how they count."""
+    if mode == "max":
+        return tr(
+            "Padding {p} (hatched) holds −∞: it never wins, so every maximum is an input value."
+        ).format(p=padding)
+    if count_include_pad:
+        return tr(
+            "Padding {p} (hatched) holds 0 and counts in the divisor (count_include_pad): windows at the "
+            "edge come out smaller."
+        ).format(p=padding)
+    return tr(
+        "Padding {p} (hatched) holds 0 and is left out of the divisor: a window at the edge divides by "
+        "its input values only."
+    ).format(p=padding)
+
+
+def ceil_note() -> str:
+    """What ceil mode does to the windows."""
+    return tr(
+        "Ceil mode: the output size is rounded up, so a last window may hang over the edge; the cells it "
+        "reaches there are hatched and never count."
+    )
+
+
 def window_caption(row: int, col: int, step: int, total: int) -> str:
     """Which window the pooling animation is at."""
     return tr("window ({row}, {col})  ·  step {step} of {total}").format(
@@ -150,7 +171,7 @@ def window_caption(row: int, col: int, step: int, total: int) -> str:
     )
 
 
-def backward_paragraphs(is_max: bool, size: int) -> list[tuple[str, str]]:
+def backward_paragraphs(is_max: bool, size: int, padded: bool = False) -> list[tuple[str, str]]:
     """The plain-words explanation of a pooling layer's backward pass."""
     if is_max:
         return [
@@ -170,7 +191,16 @@ def backward_paragraphs(is_max: bool, size: int) -> list[tuple[str, str]]:
             tr(
                 "Every cell of a {k}×{k} window counted 1/{n} towards the average, so each receives 1/{n} of "
                 "the window's gradient."
-            ).format(k=size, n=size * size),
+            ).format(k=size, n=size * size)
+            + (
+                " "
+                + tr(
+                    "A window over the padding divides by fewer cells, so each of its input cells receives "
+                    "a larger share; what falls on the padding goes nowhere."
+                )
+                if padded
+                else ""
+            ),
         ),
     ]
 
@@ -193,67 +223,6 @@ def rule(kind: str, backward: bool) -> str:
 
 
 # ---- forward ------------------------------------------------------------------------------------------
-
-
-class PoolData:
-    """One map through a pooling layer; the window list is built on first use.
-
-    Shape:
-        x: ``(H, W)``; output: ``(H_out, W_out)``.
-    """
-
-    def __init__(
-        self, x: np.ndarray, size: int, stride: int, mode: str, levels: tuple[float, float] | None = None
-    ) -> None:
-        self.x = np.asarray(x, np.float32)
-        self.size, self.stride, self.mode = int(size), int(stride), mode
-        height, width = self.x.shape
-        self.out_shape = ((height - size) // stride + 1, (width - size) // stride + 1)
-        # A trace's map is coloured on the scale of all the layer's maps, the overview's "Per layer" one.
-        self.levels = theme.symmetric_levels(self.x) if levels is None else levels
-
-    @property
-    def count(self) -> int:
-        """Number of windows."""
-        return self.out_shape[0] * self.out_shape[1]
-
-    @cached_property
-    def steps(self) -> list[PoolStep]:
-        """The core's pool_steps, materialised once."""
-        return list(pool_steps(self.x, self.size, self.stride, self.mode))
-
-    @cached_property
-    def output(self) -> np.ndarray:
-        """The output map, from the steps' values."""
-        return np.array([s.value for s in self.steps], np.float32).reshape(self.out_shape)
-
-    @cached_property
-    def kept(self) -> int:
-        """How many input values are the maximum of at least one window (all of them for average pooling)."""
-        if self.mode != "max":
-            return self.x.size
-        winners = {
-            (s.row * self.stride + s.index[0], s.col * self.stride + s.index[1])
-            for s in self.steps
-            if s.index
-        }
-        return len(winners)
-
-    @property
-    def uncovered(self) -> tuple[int, int]:
-        """Rows and columns at the bottom/right that no window reaches."""
-        height, width = self.x.shape
-        reach_h = (self.out_shape[0] - 1) * self.stride + self.size
-        reach_w = (self.out_shape[1] - 1) * self.stride + self.size
-        return height - reach_h, width - reach_w
-
-    def formula(self, step: PoolStep) -> str:
-        """``max(a, b, c, d) = m`` or ``(a + b + c + d) / 4 = m`` with the window's numbers."""
-        numbers = [theme.format_value(v, 2) for v in step.window.ravel().tolist()]
-        result = theme.format_value(step.value, 2)
-        if self.mode == "max":
-            return f"max({', '.join(numbers)}) = {result}"
-        return f"({' + '.join(numbers)}) / {step.window.size} = {result}"
 
 
 class PoolCanvas(CachedCanvas):
@@ -297,7 +266,7 @@ class PoolCanvas(CachedCanvas):
         formula_h = QFontMetricsF(theme.font(1.5, bold=True)).height() * 2 + theme.px(16)
         width = self.width() - 2 * margin
         height = self.height() - 2 * margin - header - formula_h
-        rows, cols = data.x.shape
+        rows, cols = data.grid.shape
         out_h, out_w = data.out_shape
         zoom_side = min(max(width * 0.2, theme.px(120)), theme.px(240), height)
         # Input and output share one cell size when the output fits, so the shrinking is visible.
@@ -318,15 +287,11 @@ class PoolCanvas(CachedCanvas):
         small = theme.font(0.9)
         painter.setFont(small)
         metrics = QFontMetricsF(small)
-        for grid, values, title in (
-            (self.input, data.x, tr("input")),
-            (self.output, data.output, tr("output")),
+        for grid, values, title, cells in (
+            (self.input, data.grid, tr("input"), data.cells),
+            (self.output, data.output, tr("output"), None),
         ):
-            indices = theme.to_indices(values, data.levels)
-            paint_image(painter, grid, theme.array_to_qimage(values, data.levels, theme.DIVERGING_LUT))
-            paint_cell_lines(painter, grid, palette.frame)
-            if fit_number_font(painter, grid.cell):
-                paint_numbers(painter, grid, values, text_colours(theme.DIVERGING_LUT, indices))
+            paint_map(painter, grid, values, data.levels, cells, data.pad_text())
             painter.setFont(small)
             painter.setPen(palette.text)
             painter.drawText(QPointF(grid.left, self._legend_top + metrics.ascent()), title)
@@ -356,11 +321,9 @@ class PoolCanvas(CachedCanvas):
         target = self.output.cells(step.row, step.col)
         paint_band(painter, window, zoom, band)
         paint_band(painter, zoom, target, band)
-        indices = theme.to_indices(step.window, data.levels)
-        paint_image(painter, self.zoom, theme.array_to_qimage(step.window, data.levels, theme.DIVERGING_LUT))
-        paint_cell_lines(painter, self.zoom, palette.frame, min_cell=4)
-        if fit_number_font(painter, self.zoom.cell, scale=1.3):
-            paint_numbers(painter, self.zoom, step.window, text_colours(theme.DIVERGING_LUT, indices))
+        cells = data.window_cells(step)
+        shown = np.where(cells == INPUT, step.window, 0.0)
+        paint_map(painter, self.zoom, shown, data.levels, cells, data.pad_text(), min_cell=4, scale=1.3)
         paint_highlight(painter, window, palette.accent, 3.0)
         paint_highlight(painter, zoom, palette.accent, 3.0)
         paint_highlight(painter, target, palette.accent, 3.0)
@@ -422,27 +385,54 @@ class PoolView(MapView):
         self._show_channels(channel, channels)
         mode = pool_mode(record.kind)
         levels = theme.symmetric_levels(record.input[0])
-        data = PoolData(record.input[0, channel], size, stride, mode, levels)
+        options = pool_options(record.config)
+        data = PoolData(record.input[0, channel], size, stride, mode, levels, options=options)
         self._set_data(data, record.name, channel, channels)
         scale = pool_scale("±" + range_texts(levels)[1], channels)
         self.stats.setText(f"{self.stats.text()}\n{scale}")
 
     def set_arrays(
-        self, x: np.ndarray, size: int, stride: int | None = None, mode: str = "max", *, name: str = "pool"
+        self,
+        x: np.ndarray,
+        size: int,
+        stride: int | None = None,
+        mode: str = "max",
+        *,
+        name: str = "pool",
+        options: Mapping[str, Any] | None = None,
     ) -> None:
-        """Explain pooling of one plain map.
+        """Explain pooling of one plain map (``options``: padding, ceil_mode, count_include_pad).
 
         Shape:
             x: ``(H, W)``.
         """
         self._trace = None
         self._show_channels(0, 1)
-        self._set_data(PoolData(x, size, size if stride is None else stride, mode), name, 0, 1)
+        stride = size if stride is None else stride
+        self._set_data(PoolData(x, size, stride, mode, options=options), name, 0, 1)
 
     def _write_texts(self, data: PoolData, name: str, channel: int, channels: int) -> None:
-        self.title.setText(pool_title(name, data.mode, channel, channels, data.size, data.stride))
-        self.set_paragraphs(forward_paragraphs(data.mode, data.size, data.stride))
+        title = pool_title(name, data.mode, channel, channels, data.size, data.stride)
+        if any(data.pads):
+            title += tr(", padding {p}").format(p=padding_words(data.pads))
+        if data.ceil_mode:
+            title += tr(", ceil mode")
+        self.title.setText(title)
+        paragraphs = forward_paragraphs(data.mode, data.size, data.stride)
+        if data.pads.uniform is None:
+            filler = tr("−∞, so they never win") if data.mode == "max" else tr("zeros")
+            paragraphs.append(uneven_padding_paragraph(data.pads, filler))
+        height, width = data.x.shape
+        paragraphs.append(
+            output_size_paragraph(height, width, data.size, data.stride, data.pads, data.ceil_mode)
+        )
+        self.set_paragraphs(paragraphs)
         lines = []
+        if any(data.pads):
+            include = data.options["count_include_pad"]
+            lines.append(pool_padding_note(padding_words(data.pads), data.mode, include))
+        if data.ceil_mode:
+            lines.append(ceil_note())
         if data.mode == "max":
             lines.append(pool_dropped(data.x.size - data.kept, data.x.size))
         else:
@@ -465,11 +455,14 @@ class PoolView(MapView):
 
 
 def pool_geometry(record: LayerRecord) -> tuple[int, int]:
-    """(window size, stride) of a pooling layer, read from its shapes and checked on its numbers.
+    """(window size, stride) of a pooling layer: the record's config when it has one, else read from its
+    shapes and checked on its numbers (unpadded, floor mode).
 
     Shape:
         record.input ``(N, C, H, W)``, record.output ``(N, C, H_out, W_out)``.
     """
+    if "size" in record.config and "stride" in record.config:
+        return int(record.config["size"]), int(record.config["stride"])
     H, out_h = record.input.shape[2], record.output.shape[2]
     mode = pool_mode(record.kind)
     x, y = record.input[0, 0], record.output[0, 0]
@@ -500,18 +493,23 @@ class PoolBackwardView(ChannelBackwardDetail):
     def _adopt(self) -> None:
         self.size, self.stride = pool_geometry(self.record)
         self.max = pool_mode(self.record.kind) == "max"
+        self.options = pool_options(self.record.config)
+        layer = pool_layer(self.size, self.stride, pool_mode(self.record.kind), self.options)
+        self.grid_pads = layer.grid_padding(*self.record.input.shape[2:])
         self._set_items(self.channel_box, [f"c = {c}" for c in range(self.record.input.shape[1])])
 
     def _explanation(self) -> list[tuple[str, str]]:
-        return backward_paragraphs(self.max, self.size)
+        return backward_paragraphs(self.max, self.size, any(self.grid_pads))
 
     def _build(self) -> None:
         c = self.channel_box.currentIndex()
         x, dy = self.record.input[0, c], self.record.grad_output[0, c]
+        options = self.options
         if self.max:
-            self.steps = list(maxpool_grad_steps(x, dy, self.size, self.stride))
+            geometry = {"padding": options["padding"], "ceil_mode": options["ceil_mode"]}
+            self.steps = list(maxpool_grad_steps(x, dy, self.size, self.stride, **geometry))
         else:
-            self.steps = list(pool_steps(x, self.size, self.stride, "avg"))
+            self.steps = list(pool_steps(x, self.size, self.stride, "avg", **options))
 
     def _accumulate(self, count: int) -> np.ndarray:
         """dL/dA after the first ``count`` windows have sent their gradient back.
@@ -521,16 +519,19 @@ class PoolBackwardView(ChannelBackwardDetail):
         """
         c = self.channel_box.currentIndex()
         dy = self.record.grad_output[0, c].astype(np.float64)
-        dx = np.zeros(self.record.input.shape[2:])
+        H, W = self.record.input.shape[2:]
+        g = self.grid_pads
+        # Average pooling adds onto the padded grid; what lands on padding is dropped at the end.
+        dx = np.zeros((H + g.top + g.bottom, W + g.left + g.right))
         s, z = self.stride, self.size
         for step in self.steps[:count]:
             if self.max:
-                dx[step.input_index] += step.value
+                dx[step.input_index[0] + g.top, step.input_index[1] + g.left] += step.value
             else:
                 dx[step.row * s : step.row * s + z, step.col * s : step.col * s + z] += (
-                    dy[step.row, step.col] / z**2
+                    dy[step.row, step.col] / step.count
                 )
-        return dx
+        return dx[g.top : g.top + H, g.left : g.left + W]
 
     def final(self) -> np.ndarray:
         """dL/dA of the channel ``(H, W)`` once every window is done."""
@@ -551,10 +552,19 @@ class PoolBackwardView(ChannelBackwardDetail):
         mark[step.input_index] = True
         return mark
 
+    def _window(self, step: Any) -> tuple[int, int, int, int]:
+        """The step's window on the input (row, col, rows, cols), without the padding it covers."""
+        H, W = self.record.input.shape[2:]
+        top = step.row * self.stride - self.grid_pads.top
+        left = step.col * self.stride - self.grid_pads.left
+        bottom, right = min(top + self.size, H), min(left + self.size, W)
+        top, left = max(top, 0), max(left, 0)
+        return top, left, bottom - top, right - left
+
     def _show_step(self, index: int, step: Any) -> None:
         c = self.channel_box.currentIndex()
-        s, z = self.stride, self.size
-        window = (step.row * s, step.col * s, z, z)
+        z = self.size
+        window = self._window(step)
         x = self.record.input[0, c].astype(np.float64)
         dy = self.record.grad_output[0, c].astype(np.float64)
         built = self._accumulate(index + 1)
@@ -606,7 +616,7 @@ class PoolBackwardView(ChannelBackwardDetail):
             g = dy[step.row, step.col]
             text = tr(
                 "window ({r},{s}): each of the {n} cells gets dL/dY[{r},{s}] / {n} = {g} / {n} = <b>{v}</b>"
-            ).format(r=step.row, s=step.col, n=z * z, g=fmt(g), v=fmt(g / z**2))
+            ).format(r=step.row, s=step.col, n=step.count, g=fmt(g), v=fmt(g / step.count))
         self.formula.setText(text)
 
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from explainer.core import pool_steps
 from explainer.core.ops import output_size
 from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.layers.pool import pool_mode
+from explainer.gui.layers.poolgrid import whole_windows
 from explainer.gui.tour.stops import Stop, TourProblem
 
 POOL_CHOICES = 4
@@ -80,6 +80,8 @@ def size_question(problem: TourProblem, layer_index: int) -> Question | None:
         return None
     channels_in, height, width = record.input.shape[1:]
     channels, out_h, out_w = record.output.shape[1:]
+    if not isinstance(record.config["padding"], int):
+        return None  # the sides are padded differently: the wrong answers below assume one padding
     k, s, p = (int(record.config[key]) for key in ("kernel_size", "stride", "padding"))
     right = (channels, out_h, out_w)
     other_padding = 0 if p > 0 else (k - 1) // 2
@@ -140,7 +142,7 @@ def pool_question(problem: TourProblem, layer_index: int, channel: int) -> Quest
         return None
     mode = pool_mode(record.kind)
     size, stride = int(record.config["size"]), int(record.config["stride"])
-    steps = list(pool_steps(record.input[0, channel], size, stride, mode))
+    steps = whole_windows(record.input[0, channel], size, stride, mode, record.config)
     output = record.output[0, channel]
     best = max(steps, key=lambda step: float(output[step.row, step.col]))
     value = float(output[best.row, best.col])

@@ -18,12 +18,13 @@ from types import MappingProxyType
 
 import numpy as np
 
-from explainer.core import LayerRecord, Sequential, Trace, conv_steps, pool_steps
+from explainer.core import LayerRecord, Sequential, Trace, conv_steps
 from explainer.data import FASHION_MNIST, MNIST, Dataset
 from explainer.gui import theme
 from explainer.gui.i18n import class_name, tr
 from explainer.gui.layers import registry
 from explainer.gui.layers.pool import pool_mode
+from explainer.gui.layers.poolgrid import whole_windows
 from explainer.gui.mainwindow.datasets import draw_heading
 
 TOUR_LR = 0.05
@@ -259,7 +260,7 @@ def _conv_step(trace: Trace, index: int, channel: int, row: int, col: int) -> tu
     The output is the trace's own number; sum and bias are the step record's.
     """
     record = trace.layers[index]
-    stride, padding = int(record.config["stride"]), int(record.config["padding"])
+    stride, padding = int(record.config["stride"]), record.config["padding"]
     width = record.output.shape[3]
     bias = float(record.params["b"][channel])
     steps = conv_steps(record.input[0], record.params["W"][channel], bias, stride, padding)
@@ -431,7 +432,7 @@ def _pool_stop(p: TourProblem, index: int, channel: int, between: list[LayerReco
     size, stride = int(record.config["size"]), int(record.config["stride"])
     channel = min(channel, record.input.shape[1] - 1)
     mode = pool_mode(record.kind)
-    steps = list(pool_steps(record.input[0, channel], size, stride, mode))
+    steps = whole_windows(record.input[0, channel], size, stride, mode, record.config)
     best = max(steps, key=lambda step: step.value)
     values = [_fixed(v) for v in best.window.ravel().tolist()]
     numbers = {f"w{i}": value for i, value in enumerate(values)}

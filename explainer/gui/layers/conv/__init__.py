@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from explainer.core.layers import resolve_pads
 from explainer.gui.i18n import tr
 from explainer.gui.layers.base import FamilyTexts, LayerFamily
 from explainer.gui.layers.conv.backward import ConvBackwardView
 from explainer.gui.layers.conv.forward import CONV_KINDS, ConvView
+from explainer.gui.layers.padding import padding_words
 
 
 def describe(kind: str, config: Mapping[str, Any]) -> str:
@@ -27,6 +29,8 @@ def describe(kind: str, config: Mapping[str, Any]) -> str:
         padding = tr("same ({p})").format(p=(k - 1) // 2)
     elif padding == "valid":
         padding = tr("valid (0)")
+    elif not isinstance(padding, int):
+        padding = padding_words(resolve_pads(padding, k))
     return tr("{n} filters {k}×{k}, stride {s}, padding {p}").format(
         n=config["out_channels"], k=k, s=config["stride"], p=padding
     )

@@ -14,6 +14,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from PySide6.QtWidgets import QWidget
 
 from explainer.core import conv_input_grad_steps, conv_weight_grad_steps
+from explainer.core.layers import resolve_pads
 from explainer.core.ops import output_size
 from explainer.core.trace import LayerRecord, Trace
 from explainer.errors import BadInputError
@@ -24,16 +25,18 @@ from explainer.gui.layers.base import BackwardDetail
 from explainer.gui.layers.conv.texts import backward_paragraphs
 
 
-def conv_geometry(record: LayerRecord) -> tuple[int, int, int]:
-    """(kernel size, stride, padding) of a convolution, read from its shapes and checked on its numbers.
-
-    A LayerRecord holds arrays only, so the settings are the ones that reproduce output channel 0 exactly.
+def conv_geometry(record: LayerRecord) -> tuple[int, int, int | list[int]]:
+    """(kernel size, stride, padding) of a convolution: the record's config when it has one, else the
+    symmetric settings that reproduce output channel 0 exactly from its arrays. The padding is one number
+    for every side, or ``[top, left, bottom, right]`` when the sides differ.
 
     Shape:
         record.input ``(N, C_in, H, W)``, record.params["W"] ``(C_out, C_in, k, k)``.
     """
     W, b = record.params["W"], record.params["b"]
     k = W.shape[-1]
+    if "stride" in record.config and "padding" in record.config:
+        return k, int(record.config["stride"]), resolve_pads(record.config["padding"], k).config()
     (H, Wd), (out_h, out_w) = record.input.shape[2:], record.output.shape[2:]
     x = record.input[0].astype(np.float64)
     for stride in range(1, k + 1):
@@ -109,7 +112,8 @@ class ConvBackwardView(BackwardDetail):
         self.retranslate_ui()
 
     def _adopt(self) -> None:
-        self.k, self.stride, self.padding = conv_geometry(self.record)
+        self.k, self.stride, padding = conv_geometry(self.record)
+        self.padding = resolve_pads(padding, self.k)
         c_out, c_in = self.record.params["W"].shape[:2]
         self._set_items(self.out_box, [f"o = {o}" for o in range(c_out)])
         self._set_items(self.in_box, [f"c = {c}" for c in range(c_in)])
@@ -172,12 +176,19 @@ class ConvBackwardView(BackwardDetail):
         k, s, p = self.k, self.stride, self.padding
         dilated = np.zeros(((dz.shape[0] - 1) * s + 1, (dz.shape[1] - 1) * s + 1))
         dilated[::s, ::s] = dz
-        ring = k - 1 - p
-        out = np.zeros((H + k - 1, W + k - 1))
-        top = max(ring, 0)
-        block = dilated[max(-ring, 0) :, max(-ring, 0) :][: H + k - 1 - top, : W + k - 1 - top]
-        out[top : top + block.shape[0], top : top + block.shape[1]] = block
-        return out
+        # The full convolution over the padded input, cut where the input starts (P_top, P_left).
+        full = np.pad(dilated, ((k - 1, H + k), (k - 1, W + k)))
+        return full[p.top : p.top + H + k - 1, p.left : p.left + W + k - 1]
+
+    def _dz_ring(self) -> tuple[int, int, int, int]:
+        """The zero cells (top, left, bottom, right) around dL/dZ in :meth:`_full_dz`, to hatch."""
+        k, s, p = self.k, self.stride, self.padding
+        H, W = self.record.input.shape[2:]
+        out_h, out_w = self.record.grad_output.shape[2:]
+        top, left = max(k - 1 - p.top, 0), max(k - 1 - p.left, 0)
+        rows = min((out_h - 1) * s + 1 - max(p.top - k + 1, 0), H + k - 1 - top)
+        cols = min((out_w - 1) * s + 1 - max(p.left - k + 1, 0), W + k - 1 - left)
+        return top, left, H + k - 1 - top - rows, W + k - 1 - left - cols
 
     def _show_step(self, index: int, step: Any) -> None:
         o, c = self.out_box.currentIndex(), self.in_box.currentIndex()
@@ -194,7 +205,7 @@ class ConvBackwardView(BackwardDetail):
                         tr("dL/dZ[{o}], zero-padded").format(o=o),
                         self._full_dz(),
                         highlight=(step.row, step.col, k, k),
-                        hatch=max(k - 1 - self.padding, 0),
+                        hatch=self._dz_ring(),
                         caption=tr("the gradient arriving at this layer's output map o"),
                     ),
                     Panel(
@@ -234,7 +245,7 @@ class ConvBackwardView(BackwardDetail):
             return
         x = self.record.input[0, c].astype(np.float64)
         p, s = self.padding, self.stride
-        xp = np.pad(x, p)
+        xp = np.pad(x, ((p.top, p.bottom), (p.left, p.right)))
         marks = np.zeros(xp.shape, bool)
         marks[
             step.row : step.row + s * (step.window.shape[0] - 1) + 1 : s,
@@ -252,7 +263,7 @@ class ConvBackwardView(BackwardDetail):
                         (step.window.shape[0] - 1) * s + 1,
                         (step.window.shape[1] - 1) * s + 1,
                     ),
-                    hatch=p,
+                    hatch=tuple(p),
                     caption=tr("the input pixels weight ({i},{j}) touched").format(i=step.row, j=step.col),
                 ),
                 Panel(tr("dL/dZ[{o}]").format(o=o), dz, caption=tr("the gradient at this layer's output")),

@@ -10,6 +10,7 @@ channels and the bias, which equals the output pixel.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +22,7 @@ from PySide6.QtGui import QFontMetricsF, QImage, QMouseEvent, QPainter, QPen, QR
 from PySide6.QtWidgets import QLabel, QSpinBox, QToolTip, QWidget
 
 from explainer.core import Trace, conv_steps
+from explainer.core.layers import resolve_pads
 from explainer.core.ops import output_size
 from explainer.core.steps import ConvStep
 from explainer.gui import theme
@@ -73,7 +75,8 @@ class ConvData:
     not rebuilt for positions nobody looks at. The intermediate maps come from the core's Conv2D.
 
     Shape:
-        x: ``(C_in, H, W)`` the layer's input; kernel: ``(C_in, k, k)``; padded: ``(C_in, H+2P, W+2P)``;
+        x: ``(C_in, H, W)`` the layer's input; kernel: ``(C_in, k, k)``;
+        padded: ``(C_in, H + P_top + P_bottom, W + P_left + P_right)``;
         output: ``(H_out, W_out)``; partial: ``(C_in, H_out, W_out)`` each channel's window·kernel sums.
     """
 
@@ -83,7 +86,7 @@ class ConvData:
         kernel: np.ndarray,
         bias: float,
         stride: int,
-        padding: int,
+        padding: int | Sequence[int],
         *,
         image_input: bool = False,
         output: np.ndarray | None = None,
@@ -92,15 +95,20 @@ class ConvData:
         self.kernel = np.asarray(kernel, np.float32)
         self.bias = float(bias)
         self.stride = int(stride)
-        self.padding = int(padding)
         self.image_input = image_input
         self.k = self.kernel.shape[-1]
+        self.pads = resolve_pads(padding, self.k)
         self.out_shape = (
-            output_size(self.x.shape[1], self.k, self.stride, self.padding),
-            output_size(self.x.shape[2], self.k, self.stride, self.padding),
+            output_size(self.x.shape[1], self.k, self.stride, self.pads.top, self.pads.bottom),
+            output_size(self.x.shape[2], self.k, self.stride, self.pads.left, self.pads.right),
         )
         self._output = None if output is None else np.asarray(output, np.float32)
         self._steps: dict[int, ConvStep] = {}
+
+    @property
+    def padding(self) -> int | list[int]:
+        """The padding: one number for every side, or ``[top, left, bottom, right]``."""
+        return self.pads.config()
 
     @property
     def channels(self) -> int:
@@ -143,9 +151,9 @@ class ConvData:
 
     @cached_property
     def padded(self) -> np.ndarray:
-        """The input with its ring of zeros."""
-        p = self.padding
-        return np.pad(self.x, ((0, 0), (p, p), (p, p)))
+        """The input with its zeros on each side."""
+        p = self.pads
+        return np.pad(self.x, ((0, 0), (p.top, p.bottom), (p.left, p.right)))
 
     @cached_property
     def input_levels(self) -> tuple[float, float]:
@@ -305,7 +313,7 @@ class ConvCanvas(CachedCanvas):
             painter.drawText(QPointF(lane.input.left, lane.input.top - metrics.descent() - 2), label)
             image = theme.array_to_qimage(data.padded[c], data.input_levels, data.input_lut)
             paint_image(painter, lane.input, image)
-            paint_padding(painter, lane.input, data.padding, palette.accent)
+            paint_padding(painter, lane.input, data.pads, palette.accent)
             if uncovered[0] or uncovered[1]:
                 paint_uncovered(painter, lane.input, *uncovered, palette.muted)
             paint_cell_lines(painter, lane.input, palette.frame)
@@ -638,8 +646,8 @@ class FormulaPanel(CachedCanvas):
 
     def _hatch_window_padding(self, painter: QPainter, grid: Grid, data: ConvData, step: ConvStep) -> None:
         """Hatch the cells of the window that lie on padding zeros."""
-        p = data.padding
-        if p == 0:
+        p = data.pads
+        if not any(p):
             return
         top, left = step.row * data.stride, step.col * data.stride
         height, width = data.x.shape[1:]
@@ -648,7 +656,7 @@ class FormulaPanel(CachedCanvas):
         for i in range(data.k):
             for j in range(data.k):
                 row, col = top + i, left + j
-                if row < p or col < p or row >= p + height or col >= p + width:
+                if row < p.top or col < p.left or row >= p.top + height or col >= p.left + width:
                     painter.drawRect(grid.cells(i, j))
 
     def _paint_sum_line(self, painter: QPainter, data: ConvData, rect: QRectF) -> None:
@@ -776,7 +784,7 @@ class ConvView(SlidingKernelView):
             raise ValueError(f"layer {layer_index} ({record.name}) is a {record.kind}, not a conv2d layer")
         channels = record.params["W"].shape[0]
         channel = min(max(channel, 0), channels - 1)
-        stride, padding = int(record.config["stride"]), int(record.config["padding"])
+        stride, padding = int(record.config["stride"]), record.config["padding"]
         data = ConvData(
             record.input[0],
             record.params["W"][channel],
@@ -794,7 +802,14 @@ class ConvView(SlidingKernelView):
         self._weight_clicked(*self.weight_editor.chosen())
 
     def set_arrays(
-        self, x: np.ndarray, w: np.ndarray, b: float, stride: int = 1, padding: int = 0, *, name: str = "conv"
+        self,
+        x: np.ndarray,
+        w: np.ndarray,
+        b: float,
+        stride: int = 1,
+        padding: int | Sequence[int] = 0,
+        *,
+        name: str = "conv",
     ) -> None:
         """Explain one filter on plain arrays.
 
@@ -819,10 +834,11 @@ class ConvView(SlidingKernelView):
         self._focus = min(self._focus, data.channels - 1)
         self.canvas.set_focus(self._focus)
         self.title.setText(
-            conv_title(name, channel, self.channel_box.maximum() + 1, data.k, data.stride, data.padding)
+            conv_title(name, channel, self.channel_box.maximum() + 1, data.k, data.stride, data.pads)
         )
         self.hint.setText(click_channel_hint() if data.channels > 1 else "")
-        self.set_paragraphs(forward_paragraphs(data.k, data.channels, data.stride, data.padding))
+        size = data.x.shape[1:]
+        self.set_paragraphs(forward_paragraphs(data.k, data.channels, data.stride, data.pads, size))
         self.player.set_count(data.count)
         self._show_step(self.player.step())
 

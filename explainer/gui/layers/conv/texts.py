@@ -8,18 +8,26 @@ not constants, so that tr() runs after the translator is installed. Placeholders
 
 from __future__ import annotations
 
+from explainer.core.layers import Padding, resolve_pads
 from explainer.gui.i18n import tr
+from explainer.gui.layers.padding import output_size_paragraph, padding_words, uneven_padding_paragraph
 
 
-def conv_title(name: str, channel: int, channels: int, k: int, stride: int, padding: int) -> str:
-    """The heading of the convolution view."""
+def conv_title(name: str, channel: int, channels: int, k: int, stride: int, padding: int | Padding) -> str:
+    """The heading of the convolution view (``padding`` per side when the sides differ)."""
+    padding = padding_words(resolve_pads(padding, k))
     return tr(
         "{name}: output map {channel} of {channels}  ·  {k}×{k} kernel, stride {stride}, padding {padding}"
     ).format(name=name, channel=channel, channels=channels, k=k, stride=stride, padding=padding)
 
 
-def forward_paragraphs(k: int, c_in: int, stride: int, padding: int) -> list[tuple[str, str]]:
-    """(heading, body) pairs explaining a convolution with these settings, for the side panel."""
+def forward_paragraphs(
+    k: int, c_in: int, stride: int, padding: int | Padding, size: tuple[int, int] | None = None
+) -> list[tuple[str, str]]:
+    """(heading, body) pairs explaining a convolution with these settings, for the side panel; with the
+    input's ``size`` (H, W) the output-size formula is filled in with the numbers."""
+    pads = resolve_pads(padding, k)
+    padding = max(pads)
     weights = c_in * k * k
     texts = [
         (
@@ -57,6 +65,8 @@ def forward_paragraphs(k: int, c_in: int, stride: int, padding: int) -> list[tup
                 ).format(c=c_in, k=k),
             )
         )
+    if pads.uniform is None:
+        texts.append(uneven_padding_paragraph(pads, tr("zeros")))
     texts.append(
         (
             tr("Why padding"),
@@ -65,6 +75,12 @@ def forward_paragraphs(k: int, c_in: int, stride: int, padding: int) -> list[tup
                 "border pixels fall under fewer windows than central ones. Here {p} ring(s) of zeros, drawn "
                 "hatched, surround the input, so edges count as much as the centre."
             ).format(lost=k - 1, p=padding)
+            if pads.uniform
+            else tr(
+                "Without padding the output loses {lost} pixels in each direction at every layer, and "
+                "border pixels fall under fewer windows than central ones. The zeros added around the "
+                "input make up for that."
+            ).format(lost=k - 1)
             if padding > 0
             else tr(
                 "This layer uses no padding ('valid'): the kernel stays inside the image, so the output "
@@ -88,7 +104,10 @@ def forward_paragraphs(k: int, c_in: int, stride: int, padding: int) -> list[tup
             ).format(s=stride),
         )
     )
-    texts.append((tr("Output size"), output_size_rule()))
+    if size is None:
+        texts.append((tr("Output size"), output_size_rule()))
+    else:
+        texts.append(output_size_paragraph(size[0], size[1], k, stride, pads))
     return texts
 
 
@@ -119,8 +138,14 @@ def click_channel_hint() -> str:
     return tr("Click a channel to show its numbers below.")
 
 
-def backward_paragraphs(k: int, stride: int, padding: int) -> list[tuple[str, str]]:
+def backward_paragraphs(k: int, stride: int, padding: int | Padding) -> list[tuple[str, str]]:
     """The plain-words explanation of a conv layer's backward pass."""
+    pads = resolve_pads(padding, k)
+    if pads.uniform is None:
+        ring = " / ".join(str(k - 1 - p) for p in pads) + " " + tr("(top / left / bottom / right)")
+        padding = padding_words(pads)
+    else:
+        ring, padding = str(k - 1 - pads.uniform), str(pads.uniform)
     return [
         (
             tr("Where the gradient comes from"),
@@ -135,7 +160,7 @@ def backward_paragraphs(k: int, stride: int, padding: int) -> list[tuple[str, st
                 "Every input pixel helped make up to {n} outputs, one per kernel position. Collecting their "
                 "gradients is a convolution of dL/dZ, padded with k − 1 − P = {ring} zeros, with the kernel "
                 "rotated by 180°. Summing over every output channel gives dL/dA_prev."
-            ).format(n=k * k, ring=k - 1 - padding),
+            ).format(n=k * k, ring=ring),
         ),
         (
             tr("dL/dW: the input correlated with dL/dZ"),
