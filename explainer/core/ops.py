@@ -360,9 +360,9 @@ class FlatConv:
 
     dL/dx is the full convolution of dy with the rotated kernel: dy is loaded into a grid of the same row
     length behind a zero margin (its junk columns kept zero, so nothing leaks), and it is the same kind of
-    flat convolution (P <= k - 1). The buffers and unfolded matrices live as long as this object, so a
-    training loop allocates nothing large per step; the unfolded input of the forward pass is reused by
-    the weight gradient. Column blocks (``BLOCK``) are shared among ``workers`` threads.
+    flat convolution (P <= k - 1), read through flipped windows. The grids and the blocks' scratch
+    matrices live as long as this object, so a training loop allocates nothing large for them per step.
+    Column blocks (``BLOCK``) are shared among ``workers`` threads.
 
     Shape:
         x: ``(N, C, H, W)``; W: ``(C_out, C, k, k)``, b: ``(C_out,)``;
