@@ -275,13 +275,10 @@ class Conv2D(Layer):
 
     def _forward_flat(self, x: np.ndarray) -> np.ndarray:
         """Stride 1 on the flattened padded grid (see ``ops.FlatConv``), the bias folded into the matmul."""
-        Wt, b = self.params["W"], self.params["b"]
+        Wt = self.params["W"]
         if self._flat is None or self._flat.key != (x.shape, Wt.dtype):
             self._flat = ops.FlatConv(x.shape, self.kernel_size, self.pad, self.out_channels, Wt.dtype)
-        weights = np.empty((self.out_channels, Wt[0].size + 1), Wt.dtype)
-        weights[:, :-1] = Wt.reshape(self.out_channels, -1)
-        weights[:, -1] = b
-        return self._flat.forward(x, weights)
+        return self._flat.forward(x, Wt, self.params["b"])
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
         dx = self._input_grad(dy)
@@ -293,9 +290,7 @@ class Conv2D(Layer):
         Wt = self.params["W"]
         if self._flat is not None:
             # dL/dx is the full convolution of dy with the kernel rotated 180 degrees: no scatter needed.
-            return self._flat.input_grad(
-                Wt[:, :, ::-1, ::-1].transpose(1, 0, 2, 3).reshape(self.in_channels, -1)
-            )
+            return self._flat.input_grad(Wt)
         N, C, H, W = self._x_shape
         k, s, p = self.kernel_size, self.stride, self.pad
         dcols = Wt.reshape(self.out_channels, -1).T @ self._dy2
@@ -305,8 +300,8 @@ class Conv2D(Layer):
     def param_backward(self, dy: np.ndarray) -> None:
         Wt = self.params["W"]
         if self._flat is not None:
-            dwb = self._flat.weight_grad(dy)
-            self.grads = {"W": np.ascontiguousarray(dwb[:, :-1]).reshape(Wt.shape), "b": dwb[:, -1].copy()}
+            dW, db = self._flat.weight_grad(dy)
+            self.grads = {"W": dW, "b": db}
             return
         self._dy2 = np.ascontiguousarray(ops.cnhw(dy), dtype=Wt.dtype).reshape(self.out_channels, -1)
         # (cols @ dy.T).T rather than dy @ cols.T: OpenBLAS is several times faster with the long axis inside.
@@ -567,45 +562,51 @@ class MaxPool2D(_Pool2D):
         return ops.nchw(y)
 
     def _forward_2x2(self, x: np.ndarray) -> np.ndarray:
-        """2x2 windows as views of the four corners; three comparisons record the row-major-first max."""
+        """2x2 windows as views of the four corners; three comparisons record the row-major-first max.
+
+        It works on the ``(C, H, N, W)`` view, the memory order of a convolution's output
+        (``ops.FlatConv``), and its output and masks are laid out the same way, so the next convolution
+        and the backward pass read whole rows (a CNHW order would read the rows of one image in 64 strides).
+        """
         N, C, H, W = x.shape
-        q = ops.cnhw(x)[:, :, : H - H % 2, : W - W % 2].reshape(C, N, H // 2, 2, W // 2, 2, copy=False)
-        y = np.empty((C, N, H // 2, W // 2), x.dtype)
+        rows = ops.chnw(x)[:, : H - H % 2, :, : W - W % 2]
+        q = rows.reshape(C, H // 2, 2, N, W // 2, 2, copy=False)
+        y = np.empty((C, H // 2, N, W // 2), x.dtype)
         # One mask per corner (a b / c d) marking the window's winner, so backward is four multiplies.
         # Ties go to the upper row, then to the left column: the first maximum in row-major order.
         self._masks = masks = np.empty((4, *y.shape), bool)
 
         def part(s: slice) -> None:
-            a, b, c, d = q[:, s, :, 0, :, 0], q[:, s, :, 0, :, 1], q[:, s, :, 1, :, 0], q[:, s, :, 1, :, 1]
+            a, b, c, d = q[s, :, 0, :, :, 0], q[s, :, 0, :, :, 1], q[s, :, 1, :, :, 0], q[s, :, 1, :, :, 1]
             upper, lower = np.maximum(a, b), np.maximum(c, d)
-            upper_wins, a_wins, b_wins, c_wins, d_wins = upper >= lower, *masks[:, :, s]
+            upper_wins, a_wins, b_wins, c_wins, d_wins = upper >= lower, *masks[:, s]
             np.logical_and(upper_wins, a >= b, out=a_wins)
             np.greater(upper_wins, a_wins, out=b_wins)  # upper row won, a did not
             np.logical_and(c >= d, ~upper_wins, out=c_wins)
             np.logical_not(upper_wins | c_wins, out=d_wins)
-            np.maximum(upper, lower, out=y[:, s])
+            np.maximum(upper, lower, out=y[s])
 
-        ops.batch_parallel(part, N, x.size)
-        return ops.nchw(y)
+        ops.batch_parallel(part, C, x.size)
+        return ops.from_chnw(y)
 
     def _pool_backward(self, dy: np.ndarray) -> np.ndarray:
-        dyc = ops.cnhw(dy)
         N, C, H, W = self._x_shape
         if self.size == self.stride == 2:
-            masks = self._masks
+            masks, dyc = self._masks, ops.chnw(dy)
             # Every element of the even part is written below; an odd last row/column gets no gradient.
-            dx = (np.zeros if H % 2 or W % 2 else np.empty)((C, N, H, W), dy.dtype)
-            q = dx[:, :, : H - H % 2, : W - W % 2].reshape(C, N, H // 2, 2, W // 2, 2, copy=False)
+            dx = (np.zeros if H % 2 or W % 2 else np.empty)((C, H, N, W), dy.dtype)
+            q = dx[:, : H - H % 2, :, : W - W % 2].reshape(C, H // 2, 2, N, W // 2, 2, copy=False)
 
             def part(s: slice) -> None:
-                dys = dyc[:, s]
-                np.multiply(dys, masks[0, :, s], out=q[:, s, :, 0, :, 0])
-                np.multiply(dys, masks[1, :, s], out=q[:, s, :, 0, :, 1])
-                np.multiply(dys, masks[2, :, s], out=q[:, s, :, 1, :, 0])
-                np.multiply(dys, masks[3, :, s], out=q[:, s, :, 1, :, 1])
+                dys = dyc[s]
+                np.multiply(dys, masks[0, s], out=q[s, :, 0, :, :, 0])
+                np.multiply(dys, masks[1, s], out=q[s, :, 0, :, :, 1])
+                np.multiply(dys, masks[2, s], out=q[s, :, 1, :, :, 0])
+                np.multiply(dys, masks[3, s], out=q[s, :, 1, :, :, 1])
 
-            ops.batch_parallel(part, N, dx.size)
-            return ops.nchw(dx)
+            ops.batch_parallel(part, C, dx.size)
+            return ops.from_chnw(dx)
+        dyc = ops.cnhw(dy)
         zero = np.zeros((), dy.dtype)
         parts = [np.where(self._index == k, dyc, zero) for k in range(self.size * self.size)]
         return ops.nchw(ops.scatter_windows(parts, (C, N, H, W), self.size, self.stride))
@@ -1077,18 +1078,48 @@ class Dense(Layer):
     def cost(cls, config: Mapping[str, Any], output_shape: Shape) -> Cost:
         return Cost(config["in_features"] * config["out_features"], 0)
 
+    PARALLEL_MACS = 2_000_000
+    """A batch with at least this many multiply-adds is shared by the worker threads."""
+
+    def _workers(self, n: int) -> int:
+        return ops.WORKERS if n * self.params["W"].size >= self.PARALLEL_MACS else 1
+
     def forward(self, x: np.ndarray) -> np.ndarray:
-        W = self.params["W"]
+        W, b = self.params["W"], self.params["b"]
         self._x = x.astype(W.dtype, copy=False)
-        return self._x @ W + self.params["b"]
+        workers = self._workers(x.shape[0])
+        if workers == 1:
+            return self._x @ W + b
+        y = np.empty((x.shape[0], W.shape[1]), W.dtype)
+
+        def part(s: slice) -> None:  # a share of the output features
+            np.add(np.matmul(self._x, W[:, s], out=y[:, s]), b[s], out=y[:, s])
+
+        ops.parallel_slices(part, W.shape[1], workers)
+        return y
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
-        self.param_backward(dy)
-        return dy.astype(self.params["W"].dtype, copy=False) @ self.params["W"].T
+        dy = dy.astype(self.params["W"].dtype, copy=False)
+        if self._workers(dy.shape[0]) == 1:
+            self.param_backward(dy)
+            return dy @ self.params["W"].T
+        dx = np.empty((dy.shape[0], self.in_features), dy.dtype)
+
+        def part(worker: int) -> None:  # dL/dW and dL/dx side by side
+            if worker == 0:
+                self.param_backward(dy)
+            else:
+                np.matmul(dy, self.params["W"].T, out=dx)
+
+        ops.run_workers(part, 2)
+        return dx
 
     def param_backward(self, dy: np.ndarray) -> None:
         dy = dy.astype(self.params["W"].dtype, copy=False)
-        self.grads = {"W": self._x.T @ dy, "b": dy.sum(axis=0)}
+        x = self._x
+        # One sample's x.T @ dy is an outer product; NumPy's matmul would take a slow loop for K = 1.
+        dW = x.T * dy if x.shape[0] == 1 else x.T @ dy
+        self.grads = {"W": dW, "b": dy.sum(axis=0)}
 
     def get_config(self) -> dict[str, Any]:
         config: dict[str, Any] = {"in_features": self.in_features, "out_features": self.out_features}
