@@ -1386,12 +1386,12 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="142" />
             <source>Transposed convolution: each pixel stamps the kernel</source>
-            <translation>转置卷积:每个像素盖一次卷积核的印</translation>
+            <translation>转置卷积：每个像素盖一次卷积核的印</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="143" />
             <source>A decoder has to grow a small grid into a larger image. Here every input pixel leaves a copy of the {k}×{k} kernel, multiplied by its value, on the output; the stamps of neighbouring pixels land {s} cells apart, so the output is about {s} times larger. Where stamps overlap, they add up.</source>
-            <translation>解码器要把一个小网格长成一幅更大的图像。这里每个输入像素都在输出上留下一份 {k}×{k} 卷积核的副本,乘以该像素的值;相邻像素的印相隔 {s} 格落下,所以输出大约大 {s} 倍。印重叠的地方相加。</translation>
+            <translation>解码器要把一个小网格长成一幅更大的图像。这里每个输入像素都在输出上留下一份 {k}×{k} 卷积核的副本，乘以该像素的值；相邻像素的印相隔 {s} 格落下，所以输出大约大 {s} 倍。印重叠的地方相加。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="151" />
@@ -1401,7 +1401,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="152" />
             <source>Every input map stamps its own kernel onto every output map, and an output map is the sum of the stamps from all input maps plus its bias. Finally {p} rows and columns are cut from each side (hatched): out = (in − 1) × {s} − 2 × {p} + {k}.</source>
-            <translation>每张输入特征图都把自己的卷积核盖到每张输出特征图上;一张输出特征图等于所有输入特征图的印之和再加上它的偏置。最后每边裁掉 {p} 行和 {p} 列(斜线部分):输出 = (输入 − 1) × {s} − 2 × {p} + {k}。</translation>
+            <translation>每张输入特征图都把自己的卷积核盖到每张输出特征图上；一张输出特征图等于所有输入特征图的印之和再加上它的偏置。最后每边裁掉 {p} 行和 {p} 列（斜线部分）：输出 = (输入 − 1) × {s} − 2 × {p} + {k}。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="159" />
@@ -1411,7 +1411,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="160" />
             <source>A convolution's gradient dL/dx is exactly this operation applied to dL/dy: a transposed convolution runs a convolution backwards. That is why it is also called a 'fractionally strided' convolution (not a 'deconvolution': it does not undo one).</source>
-            <translation>卷积的梯度 dL/dx 正是把这个运算作用在 dL/dy 上:转置卷积就是把卷积倒着运行。所以它也叫“分数步长”卷积(不叫“反卷积”:它并不撤销一次卷积)。</translation>
+            <translation>卷积的梯度 dL/dx 正是把这个运算作用在 dL/dy 上：转置卷积就是把卷积倒着运行。所以它也叫“分数步长”卷积（不叫“反卷积”：它并不撤销一次卷积）。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="173" />
@@ -1421,7 +1421,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="174" />
             <source>An input pixel changed the output only where its stamp landed, by its value times the kernel. So its gradient is the sum, over the cells of its stamp, of dL/dy times the kernel weight there, added over all output maps: dL/dx[c, r, w] = Σ_o Σ_ij W[c, o, i, j] · dL/dy[o, S·r + i, S·w + j]. That is an ordinary convolution of dL/dy with the kernel.</source>
-            <translation>一个输入像素只在它的印落下的地方改变输出,改变量是它的值乘以卷积核。所以它的梯度是在印覆盖的各格上 dL/dy 乘以该处核权重之和,再对所有输出特征图相加:dL/dx[c, r, w] = Σ_o Σ_ij W[c, o, i, j] · dL/dy[o, S·r + i, S·w + j]。这就是 dL/dy 与卷积核的一次普通卷积。</translation>
+            <translation>一个输入像素只在它的印落下的地方改变输出，改变量是它的值乘以卷积核。所以它的梯度是在印覆盖的各格上 dL/dy 乘以该处核权重之和，再对所有输出特征图相加：dL/dx[c, r, w] = Σ_o Σ_ij W[c, o, i, j] · dL/dy[o, S·r + i, S·w + j]。这就是 dL/dy 与卷积核的一次普通卷积。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="182" />
@@ -1431,17 +1431,17 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="183" />
             <source>Weight W[c, o, i, j] scaled every input pixel's stamp, so dL/dW[c, o] adds each input value times the gradient window under its stamp; dL/db[o] is the sum of dL/dy[o].</source>
-            <translation>权重 W[c, o, i, j] 缩放了每个输入像素的印,所以 dL/dW[c, o] 把每个输入值乘以它的印下方的梯度窗口再相加;dL/db[o] 是 dL/dy[o] 之和。</translation>
+            <translation>权重 W[c, o, i, j] 缩放了每个输入像素的印，所以 dL/dW[c, o] 把每个输入值乘以它的印下方的梯度窗口再相加；dL/db[o] 是 dL/dy[o] 之和。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="195" />
             <source>Reshape: the same numbers, laid out as maps</source>
-            <translation>Reshape:同样的数,排成特征图</translation>
+            <translation>Reshape：同样的数，排成特征图</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="196" />
             <source>A decoder starts from a short code, and a dense layer turns it into a long vector. Reshape cuts that vector into maps in reading order, so the transposed convolutions after it can treat it as a small image. No number changes; it undoes a Flatten.</source>
-            <translation>解码器从一个很短的编码出发,全连接层把它变成一个长向量。Reshape 按阅读顺序把这个向量切成特征图,后面的转置卷积就能把它当作一幅小图像来处理。没有任何数改变;它是 Flatten 的逆操作。</translation>
+            <translation>解码器从一个很短的编码出发，全连接层把它变成一个长向量。Reshape 按阅读顺序把这个向量切成特征图，后面的转置卷积就能把它当作一幅小图像来处理。没有任何数改变；它是 Flatten 的逆操作。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="208" />
@@ -1451,7 +1451,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="209" />
             <source>{c_out} maps, each input pixel stamps a {k}×{k} kernel every {s} cells</source>
-            <translation>{c_out} 张特征图,每个输入像素每隔 {s} 格盖一个 {k}×{k} 卷积核的印</translation>
+            <translation>{c_out} 张特征图，每个输入像素每隔 {s} 格盖一个 {k}×{k} 卷积核的印</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="218" />
@@ -1461,22 +1461,22 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="220" />
             <source>The vector is cut into maps; no numbers change.</source>
-            <translation>向量被切成特征图;没有任何数改变。</translation>
+            <translation>向量被切成特征图；没有任何数改变。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="223" />
             <source>dL/dx[c, r, w] = Σ over the stamp of dL/dy × W; dL/db = Σ dL/dy.</source>
-            <translation>dL/dx[c, r, w] = 在印覆盖处对 dL/dy × W 求和;dL/db = Σ dL/dy。</translation>
+            <translation>dL/dx[c, r, w] = 在印覆盖处对 dL/dy × W 求和；dL/db = Σ dL/dy。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="224" />
             <source>Each input pixel adds value × kernel onto the output, S cells apart; then + b.</source>
-            <translation>每个输入像素把 值 × 卷积核 加到输出上,相隔 S 格;然后 + b。</translation>
+            <translation>每个输入像素把 值 × 卷积核 加到输出上，相隔 S 格；然后 + b。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="229" />
             <source>Reshape</source>
-            <translation>Reshape(变形)</translation>
+            <translation>Reshape（变形）</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="229" />
@@ -1487,23 +1487,23 @@ Install them with:
             <location filename="../../explainer/gui/layers/generative.py" line="247" />
             <location filename="../../explainer/gui/layers/generative.py" line="394" />
             <source>Input channel c (a map this layer reads)</source>
-            <translation>输入通道 c(本层读取的一张特征图)</translation>
+            <translation>输入通道 c（本层读取的一张特征图）</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="248" />
             <location filename="../../explainer/gui/layers/generative.py" line="395" />
             <source>Output channel o (a map this layer makes)</source>
-            <translation>输出通道 o(本层生成的一张特征图)</translation>
+            <translation>输出通道 o（本层生成的一张特征图）</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="284" />
             <source>{name} (transposed convolution): {h}×{w} grows to {oh}×{ow}</source>
-            <translation>{name}(转置卷积):{h}×{w} 长成 {oh}×{ow}</translation>
+            <translation>{name}（转置卷积）：{h}×{w} 长成 {oh}×{ow}</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="317" />
             <source>pixel ({r}, {w}) of map {c}  ·  step {i} of {n}</source>
-            <translation>特征图 {c} 的像素 ({r}, {w})  ·  第 {i} 步,共 {n} 步</translation>
+            <translation>特征图 {c} 的像素 ({r}, {w})  ·  第 {i} 步，共 {n} 步</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="324" />
@@ -1534,7 +1534,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="338" />
             <source>added {s} cells further for each input step</source>
-            <translation>输入每走一步,印就向后移 {s} 格</translation>
+            <translation>输入每走一步，印就向后移 {s} 格</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="341" />
@@ -1544,7 +1544,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="346" />
             <source>hatched: the {p}-cell border that is cut away</source>
-            <translation>斜线:被裁掉的 {p} 格边</translation>
+            <translation>斜线：被裁掉的 {p} 格边</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="349" />
@@ -1564,12 +1564,12 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="362" />
             <source>x[{c}][{r},{w}] = {v}: the stamp {v} × W[{c},{o}] lands on the full grid at {full}; {visible} of the output. Its corner: {v} × {w0} = {s0}</source>
-            <translation>x[{c}][{r},{w}] = {v}:印 {v} × W[{c},{o}] 落在完整网格的{full};即输出的{visible}。它的左上角:{v} × {w0} = {s0}</translation>
+            <translation>x[{c}][{r},{w}] = {v}：印 {v} × W[{c},{o}] 落在完整网格的{full}；即输出的{visible}。它的左上角：{v} × {w0} = {s0}</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="454" />
             <source>dL/dy[{o}], padded by {p}</source>
-            <translation>dL/dy[{o}],四周补 {p} 格</translation>
+            <translation>dL/dy[{o}]，四周补 {p} 格</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="458" />
@@ -1610,12 +1610,12 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="484" />
             <source>dL/dx[{c}][{r},{w}] (from map {o}) = Σ window ⊙ W[{c},{o}] = &lt;b&gt;{v}&lt;/b&gt;; dL/db[{o}] = {b}</source>
-            <translation>dL/dx[{c}][{r},{w}](来自特征图 {o})= Σ 窗口 ⊙ W[{c},{o}] = &lt;b&gt;{v}&lt;/b&gt;;dL/db[{o}] = {b}</translation>
+            <translation>dL/dx[{c}][{r},{w}]（来自特征图 {o}）= Σ 窗口 ⊙ W[{c},{o}] = &lt;b&gt;{v}&lt;/b&gt;；dL/db[{o}] = {b}</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="541" />
             <source>{name} (reshape): {n} numbers become {shape}</source>
-            <translation>{name}(Reshape):{n} 个数变成 {shape}</translation>
+            <translation>{name}（Reshape）：{n} 个数变成 {shape}</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="559" />
@@ -1631,7 +1631,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="567" />
             <source>outlined: numbers {a}–{b}</source>
-            <translation>框出:第 {a}–{b} 个数</translation>
+            <translation>框出：第 {a}–{b} 个数</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="570" />
@@ -1643,7 +1643,7 @@ Install them with:
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="572" />
             <source>the same numbers, row by row</source>
-            <translation>同样的数,逐行排列</translation>
+            <translation>同样的数，逐行排列</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="577" />
