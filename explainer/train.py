@@ -43,6 +43,7 @@ from explainer.core import (
 )
 from explainer.data import FASHION_MNIST, MNIST, Dataset
 from explainer.data.augment import augment_batch
+from explainer.dbvae import DEFAULT_ALPHA, sample_weights
 from explainer.errors import BadInputError
 from explainer.modelio import load_model, save_model
 
@@ -431,6 +432,18 @@ def build_parser() -> argparse.ArgumentParser:
         f"{MNIST.validation_size} for both)",
     )
     parser.add_argument(
+        "--debias",
+        action="store_true",
+        help="DB-VAE's resampling: draw the training images with probability 1 / (density + alpha) of "
+        "their code under the bundled VAE (explainer.core.debias), rare digits more often",
+    )
+    parser.add_argument(
+        "--debias-alpha",
+        type=float,
+        default=DEFAULT_ALPHA,
+        help=f"alpha of --debias: larger is closer to uniform sampling (default {DEFAULT_ALPHA})",
+    )
+    parser.add_argument(
         "--limit",
         type=int,
         default=None,
@@ -450,6 +463,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BadInputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    weights = None
+    if args.debias:
+        try:
+            weights = sample_weights(train_images, args.debias_alpha)
+        except BadInputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     init_rng, train_rng = np.random.default_rng(args.seed).spawn(2)
     parent: dict[str, Any] = {}
     if args.init is None:
@@ -486,6 +506,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"(the last {len(val_images):,} of the training file are the validation set)",
         "numpy": np.__version__,
     }
+    if args.debias:
+        settings["debias"] = {"alpha": args.debias_alpha, "vae": "bundled (assets/vae.npz)"}
     if parent:
         settings["fine_tuned_from"] = {key: parent.get(key) for key in ("command", "epochs", "test_accuracy")}
     print(
@@ -503,6 +525,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         batch_size=args.batch_size,
         augment=partial(augment_batch, **augmentation) if args.augment else False,
         schedule=args.schedule,
+        sample_weights=weights,
     )
     steps_per_epoch = math.ceil(len(train_images) / args.batch_size)
     reporter = _Reporter(args.epochs * steps_per_epoch, steps_per_epoch)
