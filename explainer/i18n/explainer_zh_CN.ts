@@ -852,7 +852,7 @@ Install them with:
             <location filename="../../explainer/gui/layers/conv/forward.py" line="363" />
             <location filename="../../explainer/gui/layers/pool.py" line="322" />
             <location filename="../../explainer/gui/layers/pool.py" line="333" />
-            <location filename="../../explainer/gui/network/mapdetail.py" line="380" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="385" />
             <location filename="../../explainer/gui/network/overview.py" line="166" />
             <location filename="../../explainer/gui/pages/design.py" line="499" />
             <source>input</source>
@@ -2375,85 +2375,85 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>已恢复自带的模型。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="65" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="66" />
             <source>pixels in [0, 1] (the default)</source>
             <translation>像素在 [0, 1] 之间（默认）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="66" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="67" />
             <source>pixels in [0, 255]</source>
             <translation>像素在 [0, 255] 之间</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="67" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="68" />
             <source>MNIST's mean 0.1307 and std 0.3081</source>
             <translation>MNIST 的均值 0.1307 和标准差 0.3081</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="68" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="69" />
             <source>custom mean and std</source>
             <translation>自定义均值和标准差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="125" />
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="260" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="126" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="261" />
             <source>ONNX import</source>
             <translation>ONNX 导入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="135" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="136" />
             <source>The file's numbers against ours, on {n} gallery images:</source>
             <translation>在 {n} 张示例图像上，文件的数值与我们的数值对比：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="148" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="149" />
             <source>The file does not say how its input is scaled. Which is it?</source>
             <translation>文件没有说明输入是如何缩放的。是哪一种？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="165" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="166" />
             <source>mean</source>
             <translation>均值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="167" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="168" />
             <source>std</source>
             <translation>标准差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="176" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="177" />
             <source>{name}: {right:.0%} of the {n} gallery images right, mean loss {loss:.3g}</source>
             <translation>{name}：{n} 张示例图像中答对 {right:.0%}，平均损失 {loss:.3g}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="183" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="184" />
             <source>The scaling the model was trained with gets the gallery right with the smallest loss; a wrong one often keeps the answers but makes the model wildly over- or under-confident.</source>
             <translation>模型训练时所用的缩放能以最小的损失答对示例图像；错误的缩放往往答案不变，却让模型过分自信或毫无把握。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="196" />
             <location filename="../../explainer/gui/pages/design.py" line="342" />
             <location filename="../../explainer/gui/pages/receptive.py" line="176" />
             <source>Layer</source>
             <translation>层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="196" />
             <source>ONNX nodes</source>
             <translation>ONNX 节点</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="195" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="196" />
             <source>Largest difference</source>
             <translation>最大差值</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="204" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="205" />
             <source>The reference evaluator could not run this file: {error}</source>
             <translation>参考求值器无法运行这个文件：{error}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="260" />
+            <location filename="../../explainer/gui/mainwindow/onnximport.py" line="261" />
             <source>The model in use was not opened from an ONNX file in this session.</source>
             <translation>当前使用的模型不是本次会话中从 ONNX 文件打开的。</translation>
         </message>
@@ -2673,53 +2673,53 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>softmax</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="286" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="291" />
             <source>{shape} values · min {lo} · max {hi}</source>
             <translation>{shape} 个数值 · 最小 {lo} · 最大 {hi}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="316" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="321" />
             <source>Hover a cell to read its value.</source>
             <translation>把鼠标移到格子上即可读出它的数值。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="322" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="327" />
             <source>row {r}, col {c}: {v}</source>
             <translation>第 {r} 行，第 {c} 列：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="325" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="330" />
             <source>value {i}: {v}</source>
             <translation>第 {i} 个值：{v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="356" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="361" />
             <source>input · channel {c} · {shape}</source>
             <translation>输入 · 通道 {c} · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="358" />
-            <location filename="../../explainer/gui/network/mapdetail.py" line="362" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="363" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="367" />
             <source>dL/d </source>
             <translation>dL/d </translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="364" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="369" />
             <source>{p}{name} · channel {c} of {n} · {shape}</source>
             <translation>{p}{name} · 第 {c} 个通道，共 {n} 个 · {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="374" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="379" />
             <source>{p}{name} · values {a}-{b} of {n} (= {before} channel {c})</source>
             <translation>{p}{name} · 第 {a}-{b} 个值，共 {n} 个（= {before} 的第 {c} 个通道）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="390" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="395" />
             <source>{p}{name} · the {n} logits, class {i} outlined</source>
             <translation>{p}{name} · {n} 个 logits，已框出类别 {i}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/network/mapdetail.py" line="394" />
+            <location filename="../../explainer/gui/network/mapdetail.py" line="399" />
             <source>{p}{name} · value {i} of {n}</source>
             <translation>{p}{name} · 第 {i} 个值，共 {n} 个</translation>
         </message>
@@ -2938,6 +2938,17 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/__init__.py" line="176" />
             <source>The first layer of the digits network and of the clothes network, side by side</source>
             <translation>把手写数字网络和服装网络的第一层并排对比</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="185" />
+            <location filename="../../explainer/gui/pages/debias.py" line="215" />
+            <source>Debiasing (DB-VAE)</source>
+            <translation>去偏（DB-VAE）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="186" />
+            <source>Which training digits are rare in the VAE's latent space, and how often DB-VAE draws them</source>
+            <translation>哪些训练数字在 VAE 的潜空间中少见，DB-VAE 又多久抽到它们一次</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="301" />
@@ -3327,7 +3338,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/descent.py" line="298" />
             <location filename="../../explainer/gui/pages/learn.py" line="447" />
             <location filename="../../explainer/gui/pages/stepper.py" line="471" />
-            <location filename="../../explainer/gui/pages/training.py" line="419" />
+            <location filename="../../explainer/gui/pages/training.py" line="434" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
@@ -3864,6 +3875,87 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>步幅 S = {s} 是卷积核在两个输出之间跳过的距离，所以输出有 (M − K + 2P) / S + 1 个采样，向下取整（此处 P = {p}）。</translation>
         </message>
         <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="217" />
+            <source>DB-VAE draws the training examples that are rare in the latent space more often (seed 002, adaptive resampling). The bundled VAE encodes every MNIST training digit; per latent dimension a histogram of 10 bins counts the codes. A digit's density is the share of the codes in its bin of z₁ times the share in its bin of z₂, and it is drawn with probability ∝ 1 / (density + α), normalised over all digits. A small α favours the rare digits strongly; a large α samples almost uniformly.</source>
+            <translation>DB-VAE 更频繁地抽取在潜空间中少见的训练样本（种子 002，自适应重采样）。内置的 VAE 对每个 MNIST 训练数字编码；每个潜变量维度用 10 个区间的直方图统计编码。一个数字的密度等于它在 z₁ 所在区间的编码占比乘以在 z₂ 所在区间的占比，它被抽到的概率 ∝ 1 / (密度 + α)，再对所有数字归一化。α 小时强烈偏向少见的数字；α 大时几乎是均匀抽样。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="226" />
+            <source>Compute from the training digits</source>
+            <translation>用训练数字重新计算</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="228" />
+            <source>Encode the {name} training digits with the bundled VAE again (about half a minute)</source>
+            <translation>用内置 VAE 重新对 {name} 训练数字编码（约半分钟）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="232" />
+            <source>The 32 rarest training digits: drawn most often</source>
+            <translation>最少见的 32 个训练数字：抽到得最多</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="233" />
+            <source>The 32 most common training digits: drawn least often</source>
+            <translation>最常见的 32 个训练数字：抽到得最少</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="252" />
+            <source>z{j}: share of the codes in each bin</source>
+            <translation>z{j}：各区间的编码占比</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="261" />
+            <source>α = {alpha}</source>
+            <translation>α = {alpha}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="289" />
+            <source>Training digit {index:,} (a {label}): density {density}, drawn with probability {probability} per draw, {times} times as often as in uniform sampling</source>
+            <translation>第 {index:,} 个训练数字（{label}）：密度 {density}，每次抽取的概率为 {probability}，是均匀抽样的 {times} 倍</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="303" />
+            <source>Under each digit: how many times as often as in uniform sampling it is drawn (×1: as often). With α = {alpha}, the rarest digit is drawn ×{rare} as often and the most common ×{common}; the 32 rarest of the {count:,} digits together get {rare_share} of all draws (uniform: {uniform_share}).</source>
+            <translation>每个数字下方：它被抽到的次数是均匀抽样的多少倍（×1：一样多）。α = {alpha} 时，最少见的数字被抽到 ×{rare} 倍，最常见的 ×{common} 倍；{count:,} 个数字中最少见的 32 个合计占全部抽取的 {rare_share}（均匀抽样：{uniform_share}）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="321" />
+            <source>Encoding the {name} training digits with the bundled VAE…</source>
+            <translation>正在用内置 VAE 对 {name} 训练数字编码…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="323" />
+            <source>No table to show: {why}</source>
+            <translation>没有可显示的表：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="326" />
+            <source>Shown: computed in this session from {count:,} {name} training digits.</source>
+            <translation>显示的是：本次运行中由 {count:,} 个 {name} 训练数字计算的结果。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="328" />
+            <source>Shown: the bundled table, from {count:,} {name} training digits and the bundled VAE.</source>
+            <translation>显示的是：内置的表，由 {count:,} 个 {name} 训练数字和内置 VAE 得到。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="331" />
+            <location filename="../../explainer/gui/pages/filters.py" line="186" />
+            <source>Could not compute: {why}</source>
+            <translation>无法计算：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="333" />
+            <source>The bundled VAE was trained on MNIST digits, so this lesson shows MNIST whatever the data set in use.</source>
+            <translation>内置 VAE 是用 MNIST 数字训练的，所以无论当前用哪个数据集，本课都显示 MNIST。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="338" />
+            <source>To compute it yourself, choose the MNIST folder in Train or Test set.</source>
+            <translation>若要自己计算，请在“训练”或“测试集”中选择 MNIST 文件夹。</translation>
+        </message>
+        <message>
             <location filename="../../explainer/gui/pages/descent.py" line="283" />
             <source>Gradient descent: full batch, stochastic and mini-batch</source>
             <translation>梯度下降：全批量、随机与小批量</translation>
@@ -3900,7 +3992,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="299" />
-            <location filename="../../explainer/gui/pages/training.py" line="423" />
+            <location filename="../../explainer/gui/pages/training.py" line="438" />
             <source>Epochs</source>
             <translation>轮数</translation>
         </message>
@@ -3934,7 +4026,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="308" />
-            <location filename="../../explainer/gui/pages/training.py" line="437" />
+            <location filename="../../explainer/gui/pages/training.py" line="461" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
@@ -3946,7 +4038,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="310" />
             <location filename="../../explainer/gui/pages/testset.py" line="619" />
-            <location filename="../../explainer/gui/pages/training.py" line="439" />
+            <location filename="../../explainer/gui/pages/training.py" line="463" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
@@ -4083,13 +4175,13 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="590" />
-            <location filename="../../explainer/gui/pages/training.py" line="767" />
+            <location filename="../../explainer/gui/pages/training.py" line="795" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="590" />
-            <location filename="../../explainer/gui/pages/training.py" line="767" />
+            <location filename="../../explainer/gui/pages/training.py" line="795" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
@@ -4264,7 +4356,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="334" />
-            <location filename="../../explainer/gui/pages/training.py" line="429" />
+            <location filename="../../explainer/gui/pages/training.py" line="444" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
@@ -4373,11 +4465,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/filters.py" line="172" />
             <source>the 100 bundled gallery samples (no data folder: choose one in Train or Test set to use the test set)</source>
             <translation>随附的 100 个图库样本（没有数据文件夹：在“训练”或“测试集”中选择一个即可使用测试集）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="186" />
-            <source>Could not compute: {why}</source>
-            <translation>无法计算：{why}</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/filters.py" line="228" />
@@ -5410,279 +5497,304 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>已停止；显示的是之前的结果。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="126" />
+            <location filename="../../explainer/gui/pages/training.py" line="127" />
             <source>Folder with the {name} files</source>
             <translation>存放 {name} 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="137" />
+            <location filename="../../explainer/gui/pages/training.py" line="138" />
             <source>none chosen</source>
             <translation>尚未选择</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="147" />
+            <location filename="../../explainer/gui/pages/training.py" line="148" />
             <source>Your images:</source>
             <translation>你的图像：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="147" />
+            <location filename="../../explainer/gui/pages/training.py" line="148" />
             <source>{name} folder:</source>
             <translation>{name} 文件夹：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="148" />
+            <location filename="../../explainer/gui/pages/training.py" line="149" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="150" />
+            <location filename="../../explainer/gui/pages/training.py" line="151" />
             <source>The folder with train-images-idx3-ubyte.gz and the three other {name} files</source>
             <translation>包含 train-images-idx3-ubyte.gz 及另外三个 {name} 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="257" />
+            <location filename="../../explainer/gui/pages/training.py" line="258" />
             <source>No network to train.</source>
             <translation>没有可以训练的网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="260" />
+            <location filename="../../explainer/gui/pages/training.py" line="261" />
             <source>Trains the current network: {layers} layers, {weights:,} weights.</source>
             <translation>训练当前网络：{layers} 层，{weights:,} 个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="342" />
+            <location filename="../../explainer/gui/pages/training.py" line="328" />
+            <source>Debiased sampling (DB-VAE) weighs every {name} training image by its code under the bundled VAE, so it needs the training images: choose the folder that holds the {name} files first.</source>
+            <translation>去偏抽样（DB-VAE）按内置 VAE 给出的编码为每张 {name} 训练图像定权重，因此需要训练图像：请先选择存放 {name} 文件的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="356" />
+            <source>loading the data and encoding it with the VAE…</source>
+            <translation>正在加载数据并用 VAE 编码…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="356" />
             <source>loading the data…</source>
             <translation>正在加载数据…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="342" />
-            <location filename="../../explainer/gui/pages/training.py" line="393" />
+            <location filename="../../explainer/gui/pages/training.py" line="357" />
+            <location filename="../../explainer/gui/pages/training.py" line="408" />
             <source>Training…</source>
             <translation>正在训练…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="363" />
+            <location filename="../../explainer/gui/pages/training.py" line="378" />
             <source>Start trains a new network for these {classes} classes ({names}); the whole window then works on your images.</source>
             <translation>“开始”会为这 {classes} 个类别（{names}）训练一个新网络；之后整个窗口都使用你的图像。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="383" />
+            <location filename="../../explainer/gui/pages/training.py" line="398" />
             <source>Paused. Resume goes on from here.</source>
             <translation>已暂停。“继续”会从这里接着训练。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="400" />
+            <location filename="../../explainer/gui/pages/training.py" line="415" />
             <source>Stopping after this step…</source>
             <translation>这一步结束后停止…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="404" />
+            <location filename="../../explainer/gui/pages/training.py" line="419" />
             <source>Train the network</source>
             <translation>训练网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="406" />
+            <location filename="../../explainer/gui/pages/training.py" line="421" />
             <source>Watch a network learn: the loss falls, the accuracy rises, and every few steps the overview and the kernels show the filters as they form. The last {count:,} {name} training images are kept aside to measure the validation accuracy after each epoch.</source>
             <translation>看着网络学习：损失下降，准确率上升，每隔几步，总览图和卷积核就会显示正在成形的滤波器。{name} 训练集的最后 {count:,} 张图片被留出来，在每轮结束后测量验证准确率。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="414" />
+            <location filename="../../explainer/gui/pages/training.py" line="429" />
             <source>Adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="414" />
+            <location filename="../../explainer/gui/pages/training.py" line="429" />
             <source>SGD with momentum</source>
             <translation>带动量的 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="417" />
+            <location filename="../../explainer/gui/pages/training.py" line="432" />
             <source>Optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="417" />
+            <location filename="../../explainer/gui/pages/training.py" line="432" />
             <source>How the gradients change the weights</source>
             <translation>梯度如何改变权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="420" />
+            <location filename="../../explainer/gui/pages/training.py" line="435" />
             <source>Size of each step at the start; it decays to zero over the run (cosine schedule)</source>
             <translation>开始时每一步的步长；它会在训练过程中逐渐衰减到零（余弦调度）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="422" />
+            <location filename="../../explainer/gui/pages/training.py" line="437" />
             <source>Batch size</source>
             <translation>批大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="422" />
+            <location filename="../../explainer/gui/pages/training.py" line="437" />
             <source>Images per step: the gradient is averaged over them</source>
             <translation>每一步用的图片数：梯度取它们的平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="423" />
+            <location filename="../../explainer/gui/pages/training.py" line="438" />
             <source>Passes over the training images</source>
             <translation>遍历训练图片的次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="424" />
+            <location filename="../../explainer/gui/pages/training.py" line="439" />
             <source>Training images</source>
             <translation>训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="424" />
+            <location filename="../../explainer/gui/pages/training.py" line="439" />
             <source>How many training images one epoch uses</source>
             <translation>每轮使用多少张训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="426" />
+            <location filename="../../explainer/gui/pages/training.py" line="441" />
             <source>Refresh every</source>
             <translation>刷新间隔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="427" />
+            <location filename="../../explainer/gui/pages/training.py" line="442" />
             <source>Show the network's current weights every this-many steps</source>
             <translation>每隔这么多步显示一次网络当前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="429" />
+            <location filename="../../explainer/gui/pages/training.py" line="444" />
             <source>Seeds the order of the images and the augmentation</source>
             <translation>决定图片顺序和数据增强的随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="432" />
+            <location filename="../../explainer/gui/pages/training.py" line="447" />
             <source> steps</source>
             <translation> 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="433" />
+            <location filename="../../explainer/gui/pages/training.py" line="448" />
             <source>Augment (rotate, scale, shift, thicken)</source>
             <translation>数据增强（旋转、缩放、平移、加粗）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="435" />
+            <location filename="../../explainer/gui/pages/training.py" line="450" />
             <source>Random changes to every training image so the network copes with drawings and photos</source>
             <translation>对每张训练图片做随机变化，让网络能应付手绘和照片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="438" />
+            <location filename="../../explainer/gui/pages/training.py" line="452" />
+            <source>Debiased sampling (DB-VAE)</source>
+            <translation>去偏抽样（DB-VAE）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="454" />
+            <source>Draw rare digits more often: each training image with probability ∝ 1 / (density + α) of its code under the bundled VAE, α = {alpha} (Lessons › Debiasing). Needs the MNIST folder.</source>
+            <translation>更频繁地抽取少见的数字：每张训练图像被抽到的概率 ∝ 1 / (密度 + α)，密度来自它在内置 VAE 下的编码，α = {alpha}（课程 › 去偏）。需要 MNIST 文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="459" />
+            <source>Only for MNIST digits: the bundled VAE that measures rarity was trained on them.</source>
+            <translation>只适用于 MNIST 数字：衡量少见程度的内置 VAE 是用它们训练的。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="462" />
             <source>Train the current network from its current weights</source>
             <translation>从当前权重开始训练当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="440" />
+            <location filename="../../explainer/gui/pages/training.py" line="464" />
             <source>End after this step and keep the weights</source>
             <translation>在这一步之后结束，并保留权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="558" />
+            <location filename="../../explainer/gui/pages/training.py" line="585" />
             <source>Loss (cross-entropy)</source>
             <translation>损失（交叉熵）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="559" />
+            <location filename="../../explainer/gui/pages/training.py" line="586" />
             <source>Accuracy (%)</source>
             <translation>准确率（%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="561" />
+            <location filename="../../explainer/gui/pages/training.py" line="588" />
             <source>epoch</source>
             <translation>轮</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="563" />
+            <location filename="../../explainer/gui/pages/training.py" line="590" />
             <source>each batch</source>
             <translation>每一批</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="564" />
+            <location filename="../../explainer/gui/pages/training.py" line="591" />
             <source>moving average</source>
             <translation>滑动平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="565" />
+            <location filename="../../explainer/gui/pages/training.py" line="592" />
             <source>training batches (moving average)</source>
             <translation>训练批次（滑动平均）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="566" />
+            <location filename="../../explainer/gui/pages/training.py" line="593" />
             <source>validation, after each epoch</source>
             <translation>验证集，每轮之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="626" />
+            <location filename="../../explainer/gui/pages/training.py" line="653" />
             <source>epoch {epoch}/{epochs} · step {step:,}/{total:,}</source>
             <translation>第 {epoch}/{epochs} 轮 · 第 {step:,}/{total:,} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="635" />
+            <location filename="../../explainer/gui/pages/training.py" line="662" />
             <source> · about {time} left</source>
             <translation> · 大约还剩 {time}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="636" />
+            <location filename="../../explainer/gui/pages/training.py" line="663" />
             <source>{rate:,.0f} images/s · {elapsed} elapsed{eta}</source>
             <translation>{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="643" />
+            <location filename="../../explainer/gui/pages/training.py" line="670" />
             <source> · loss of the last batch {loss:.3f}, moving average {average:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}，滑动平均 {average:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="647" />
+            <location filename="../../explainer/gui/pages/training.py" line="674" />
             <source> · loss of the last batch {loss:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="649" />
+            <location filename="../../explainer/gui/pages/training.py" line="676" />
             <source> · mean loss of epoch {epoch} {loss:.3f}</source>
             <translation> · 第 {epoch} 轮的平均损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="653" />
+            <location filename="../../explainer/gui/pages/training.py" line="680" />
             <source> · validation accuracy {accuracy:.1%}</source>
             <translation> · 验证准确率 {accuracy:.1%}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="667" />
-            <location filename="../../explainer/gui/pages/training.py" line="688" />
+            <location filename="../../explainer/gui/pages/training.py" line="694" />
+            <location filename="../../explainer/gui/pages/training.py" line="715" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="683" />
+            <location filename="../../explainer/gui/pages/training.py" line="710" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="685" />
+            <location filename="../../explainer/gui/pages/training.py" line="712" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="692" />
+            <location filename="../../explainer/gui/pages/training.py" line="719" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="696" />
+            <location filename="../../explainer/gui/pages/training.py" line="723" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="700" />
+            <location filename="../../explainer/gui/pages/training.py" line="727" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="769" />
+            <location filename="../../explainer/gui/pages/training.py" line="797" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="769" />
+            <location filename="../../explainer/gui/pages/training.py" line="797" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>
@@ -6169,53 +6281,53 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="148" />
+            <location filename="../../explainer/modelio.py" line="152" />
             <source>model file {path} is neither an .npz (zip) archive nor an ONNX file; it may be another kind of file or random bytes</source>
             <translation>模型文件 {path} 既不是 .npz（zip）归档，也不是 ONNX 文件；它可能是别的文件或随机字节</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="157" />
+            <location filename="../../explainer/modelio.py" line="161" />
             <source>model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})</source>
             <translation>模型文件 {path} 不是可读的 .npz 压缩包；它可能不完整或已损坏（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="194" />
-            <location filename="../../explainer/modelio.py" line="336" />
+            <location filename="../../explainer/modelio.py" line="198" />
+            <location filename="../../explainer/modelio.py" line="340" />
             <source>model file {path} weight {name} contains NaN or infinite values</source>
             <translation>模型文件 {path} 的权重 {name} 含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="205" />
+            <location filename="../../explainer/modelio.py" line="209" />
             <source>model file {path} {problem}</source>
             <translation>模型文件 {path} 有问题：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="227" />
+            <location filename="../../explainer/modelio.py" line="231" />
             <source>model file {path} is empty</source>
             <translation>模型文件 {path} 是空的</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="256" />
+            <location filename="../../explainer/modelio.py" line="260" />
             <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
             <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="279" />
+            <location filename="../../explainer/modelio.py" line="283" />
             <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
             <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="327" />
+            <location filename="../../explainer/modelio.py" line="331" />
             <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
             <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="351" />
+            <location filename="../../explainer/modelio.py" line="355" />
             <source>model file {path} has no 'format' field; it was not saved by this app ({format})</source>
             <translation>模型文件 {path} 没有 'format' 字段；它不是由本应用保存的（{format}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="491" />
+            <location filename="../../explainer/modelio.py" line="495" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
         </message>

@@ -178,6 +178,18 @@ PAGES = (
         "Alt+Shift+7",
         sync_side_by_side,
     ),
+    PageSpec(
+        "debias",
+        "explainer.gui.pages.debias",
+        "DebiasView",
+        lambda: tr("Debiasing (DB-VAE)"),
+        lambda: tr(
+            "Which training digits are rare in the VAE's latent space, and how often DB-VAE draws them"
+        ),
+        "lessons",
+        "Alt+Shift+8",
+        sync_data_source,
+    ),
 )
 """Every page in tab order: the Learn menu's (they explain the current input), the Model menu's (``Alt+2`` to
 ``Alt+9`` in tab order), then the Lessons menu's, which share the one Lessons tab (``Alt+Shift+N``)."""
