@@ -504,8 +504,12 @@ class TrainingView(JobPage):
             (right, (self.images_spin, self.refresh_spin, self.seed_spin)),
         ):
             self._labels.update(buddy_rows(form, widgets))
-        right.addRow(self.augment_check)
-        right.addRow(self.debias_check)
+        # One row for both, so the plots below keep their height.
+        checks = QHBoxLayout()
+        checks.addWidget(self.augment_check)
+        checks.addWidget(self.debias_check)
+        checks.addStretch(1)
+        right.addRow(checks)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addSpacing(theme.px(24))
