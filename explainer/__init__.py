@@ -9,6 +9,8 @@ Scripting entry points (importing this package never imports Qt)::
     trace = model.trace(x[None, None], target=[7])  # every layer's maps and gradients
     explainer.unusual_score(x[None])                # (1,): above ~3.7 it looks like no digit
     clothes = explainer.load_model("assets/fashion_mnist.npz")  # Fashion-MNIST; see explainer.data
+    vae = explainer.load_vae()                      # the bundled variational autoencoder (2-D codes)
+    mu, logvar = vae.encode(x[None, None])          # (1, 2) each; vae.decode(mu) draws the code back
 """
 
 from __future__ import annotations
@@ -26,11 +28,22 @@ from explainer.errors import BadInputError
 for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
-__all__ = ["BadInputError", "load_image", "load_model", "save_model", "to_mnist", "unusual_score"]
+__all__ = [
+    "BadInputError",
+    "bundled_vaes",
+    "load_image",
+    "load_model",
+    "load_vae",
+    "save_model",
+    "to_mnist",
+    "unusual_score",
+]
 
 _LAZY = {
     "load_model": "explainer.modelio",
     "save_model": "explainer.modelio",
+    "load_vae": "explainer.modelio",
+    "bundled_vaes": "explainer.modelio",
     "to_mnist": "explainer.data.preprocess",
     "load_image": "explainer.imageio",
     "unusual_score": "explainer.unusual",

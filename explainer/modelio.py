@@ -9,6 +9,17 @@ File layout (format ``mnist-cnn-explainer/1``)::
                       "input_shape": [1, 28, 28], "input_mean": 0.0, "input_std": 1.0,
                       "class_names": ["0", ..., "9"], "metadata": {...free-form JSON...}}
 
+A variational autoencoder (:class:`~explainer.core.vae.VAE`, :func:`save_vae`, :func:`load_vae`) is one
+file of the same kind (format ``mnist-cnn-explainer-vae/1``), its two networks checked as above::
+
+    encoder.layer{i}.{key}   the encoder's weights, as a classifier file stores "layer{i}.{key}"
+    decoder.layer{i}.{key}   the decoder's weights (its input is a code [d], not an image)
+    test_mu                  float32 (M, d): the test set's codes (optional, with test_labels)
+    test_labels              uint8 (M,): their digits 0-9 (int64 once loaded)
+    config                   {"format": "mnist-cnn-explainer-vae/1", "beta": 1.0,
+                              "encoder": {a classifier file's config}, "decoder": {...},
+                              "metadata": {command, seed, beta, test_elbo, test_recon, test_kl, ...}}
+
 Loading checks every part before it builds the network (sizes are bounded, so no file can exhaust memory
 or time), then runs the network once on plain inputs to make sure its outputs are finite. A damaged or
 hostile file raises ``BadInputError`` naming the file and the problem; nothing from the file is executed.
@@ -32,6 +43,7 @@ from explainer.core.schema import MAX_CHANNELS as MAX_CHANNELS
 from explainer.core.schema import MAX_FEATURES as MAX_FEATURES
 from explainer.core.schema import MAX_WINDOW as MAX_WINDOW
 from explainer.core.schema import is_int
+from explainer.core.vae import VAE
 from explainer.errors import BadInputError, bad_input, regular_file_size
 
 FORMAT = "mnist-cnn-explainer/1"
@@ -54,10 +66,11 @@ ZIP_MAGIC = b"PK\x03\x04"
 
 
 def save_model(
-    model: Sequential, path: str | os.PathLike[str], metadata: Mapping[str, Any] | None = None
+    model: Sequential | VAE, path: str | os.PathLike[str], metadata: Mapping[str, Any] | None = None
 ) -> None:
     """Write ``model`` to ``path`` atomically with :func:`explainer.atomic.atomic_writer`: an ``.npz``, or
     an opset-13 ONNX file when ``path`` ends in ``.onnx`` (see :func:`explainer.onnxio.onnx_bytes`).
+    A :class:`~explainer.core.vae.VAE` is written by :func:`save_vae` (``.npz`` only).
 
     ``metadata`` is merged over ``model.metadata`` (it does not change the model). If anything fails,
     the file previously at ``path`` is left untouched and the temp file is removed.
@@ -72,11 +85,20 @@ def save_model(
         OSError: the folder is missing or not writable, or the disk is full (the old file stays).
     """
     path = Path(path)
+    if isinstance(model, VAE):
+        save_vae(model, path, metadata)
+        return
     if path.suffix.lower() == ".onnx":
         _save_onnx(model, path, metadata)
         return
     arrays = {name: np.ascontiguousarray(value) for name, value in _saved_arrays(model, path).items()}
-    document = {
+    write_npz(path, arrays, model_document(model, metadata))
+
+
+def model_document(model: Sequential, metadata: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The JSON ``config`` of a model file for ``model``: its layers, input, classes and metadata
+    (``metadata`` merged over ``model.metadata``)."""
+    return {
         "format": FORMAT,
         "layers": [{"kind": layer.kind, "config": layer.get_config()} for layer in model.layers],
         "input_shape": [int(n) for n in model.input_shape],
@@ -85,15 +107,23 @@ def save_model(
         "class_names": [str(name) for name in model.class_names],
         "metadata": {**model.metadata, **(metadata or {})},
     }
+
+
+def write_npz(path: Path, arrays: Mapping[str, np.ndarray], document: Mapping[str, Any]) -> None:
+    """Write ``arrays`` and ``document`` (as the uint8 JSON ``config`` entry) to ``path`` atomically.
+
+    Raises:
+        BadInputError: the document is not plain JSON (NaN, or objects JSON cannot hold).
+    """
     try:
         text = json.dumps(document, allow_nan=False, ensure_ascii=False)
     except (TypeError, ValueError) as exc:
         raise BadInputError(
             f"refusing to save {path}: the config or metadata is not plain JSON ({exc})"
         ) from exc
-    arrays["config"] = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    entries = {**arrays, "config": np.frombuffer(text.encode("utf-8"), dtype=np.uint8)}
     with atomic_writer(path) as file:
-        np.savez(file, **arrays)
+        np.savez(file, **entries)
 
 
 def _saved_arrays(model: Sequential, path: Path) -> dict[str, np.ndarray]:
@@ -154,16 +184,7 @@ def load_model(path: str | os.PathLike[str] | None = None) -> Sequential:
             "of file or random bytes",
             path=_quoted(path),
         )
-    try:
-        npz = np.load(path, allow_pickle=False)
-    except Exception as exc:
-        # zipfile and numpy raise a zoo of types (BadZipFile, OSError, ValueError, EOFError, ...).
-        raise bad_input(
-            "model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})",
-            path=_quoted(path),
-            reason=_describe(exc),
-        ) from exc
-    with npz:
+    with open_npz(path) as npz:
         members = _list_members(path, npz)
         document = _read_config(path, npz, members)
         doc = _Document(path, document)
@@ -178,6 +199,23 @@ def load_model(path: str | os.PathLike[str] | None = None) -> Sequential:
             name: _read_weight(path, npz, name, shape, members[name]) for name, shape in expected.items()
         }
     return doc.build(weights)
+
+
+def open_npz(path: Path) -> Any:
+    """Open an ``.npz`` archive without pickles (``np.load(..., allow_pickle=False)``), for a ``with``.
+
+    Raises:
+        BadInputError: the archive cannot be read (truncated or damaged).
+    """
+    try:
+        return np.load(path, allow_pickle=False)
+    except Exception as exc:
+        # zipfile and numpy raise a zoo of types (BadZipFile, OSError, ValueError, EOFError, ...).
+        raise bad_input(
+            "model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})",
+            path=_quoted(path),
+            reason=_describe(exc),
+        ) from exc
 
 
 def build_checked(path: Path, document: Mapping[str, Any], weights: Mapping[str, np.ndarray]) -> Sequential:
@@ -357,6 +395,8 @@ class _Document:
                 path=_quoted(path),
                 format=repr(FORMAT),
             )
+        if fmt == VAE_FORMAT:
+            raise _bad(path, "is a variational autoencoder, not a classifier; open it with load_vae")
         if fmt != FORMAT:
             raise _bad(path, f"has format {fmt!r:.100}; this app reads {FORMAT!r}")
         known = {"format", "layers", "input_shape", "input_mean", "input_std", "class_names", "metadata"}
@@ -532,3 +572,171 @@ class _Document:
                 f"needs {multiply_adds:,} multiply-adds per sample; "
                 f"at most {MAX_MULTIPLY_ADDS:,} are allowed",
             )
+
+
+# ---- variational autoencoders -------------------------------------------------------------------------
+
+VAE_FORMAT = "mnist-cnn-explainer-vae/1"
+DEFAULT_VAE_PATH = asset_path("vae.npz")
+BUNDLED_VAES: dict[float, str] = {0.5: "vae_beta0.5.npz", 1.0: "vae.npz", 4.0: "vae_beta4.npz"}
+"""The shipped VAEs by the c (beta) they were trained with, as ``assets/`` names."""
+MAX_LATENT = 64
+MAX_TEST_CODES = 100_000
+PARTS = ("encoder", "decoder")
+
+
+def bundled_vaes() -> dict[float, Path]:
+    """``{beta: path}`` of the shipped VAE files that are present, in increasing beta.
+
+    Shape:
+        Not applicable.
+    """
+    paths = {beta: asset_path(name) for beta, name in sorted(BUNDLED_VAES.items())}
+    return {beta: path for beta, path in paths.items() if path.is_file()}
+
+
+def save_vae(vae: VAE, path: str | os.PathLike[str], metadata: Mapping[str, Any] | None = None) -> None:
+    """Write ``vae`` to ``path`` atomically (``metadata`` merged over ``vae.metadata``).
+
+    Shape:
+        Each part's weights as :func:`explainer.save_model` stores them; ``test_mu (M, d)`` float32
+        and ``test_labels (M,)`` int64 when the VAE has them.
+
+    Raises:
+        BadInputError: a weight is NaN or infinite, the path is not an ``.npz``, or the metadata is not JSON.
+        OSError: the folder is missing or not writable (the old file stays).
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".onnx":
+        raise BadInputError(f"refusing to save {path}: a VAE is saved as .npz, not ONNX")
+    arrays: dict[str, np.ndarray] = {}
+    for part in PARTS:
+        network = getattr(vae, part)
+        for name, value in _saved_arrays(network, path).items():
+            arrays[f"{part}.{name}"] = np.ascontiguousarray(value)
+    if vae.test_mu is not None and vae.test_labels is not None:
+        if not np.all(np.isfinite(vae.test_mu)):
+            raise BadInputError(f"refusing to save {path}: test_mu has NaN or inf")
+        arrays["test_mu"] = np.ascontiguousarray(vae.test_mu, np.float32)
+        arrays["test_labels"] = np.ascontiguousarray(vae.test_labels, np.uint8)  # digits: 10 kB, not 80
+    document = {
+        "format": VAE_FORMAT,
+        "beta": vae.beta,
+        "encoder": model_document(vae.encoder, {}),
+        "decoder": model_document(vae.decoder, {}),
+        "metadata": {**vae.metadata, **(metadata or {})},
+    }
+    write_npz(path, arrays, document)
+
+
+class _CodeInputDocument(_Document):
+    """A decoder's document: its input is a code vector ``[d]``, not an image."""
+
+    def _input_shape(self, value: Any) -> tuple[int, ...]:  # type: ignore[override]
+        if not (
+            isinstance(value, list) and len(value) == 1 and is_int(value[0]) and 1 <= value[0] <= MAX_LATENT
+        ):
+            raise _bad(
+                self.path, f"decoder input_shape must be [d] with 1 <= d <= {MAX_LATENT}, not {value!r:.100}"
+            )
+        return (value[0],)
+
+
+def load_vae(path: str | os.PathLike[str] | None = None) -> VAE:
+    """Read a VAE saved by :func:`save_vae`; ``None`` means the bundled ``assets/vae.npz`` (beta 1).
+
+    Shape:
+        The VAE maps ``(N, 1, 28, 28)`` pixels to codes ``(N, d)`` and back.
+
+    Raises:
+        BadInputError: the file is missing, empty, not an ``.npz``, damaged, holds pickles, is a classifier
+            rather than a VAE, or its architecture, weights, codes or metadata are invalid; the message
+            names the file and the problem.
+    """
+    path = DEFAULT_VAE_PATH if path is None else bundled(path)
+    if _check_file(path) != ZIP_MAGIC:
+        raise _bad(path, "is not an .npz (zip) archive; it may be another kind of file or random bytes")
+    with open_npz(path) as npz:
+        members = _list_members(path, npz)
+        document = _read_config(path, npz, members)
+        fmt = document.get("format")
+        if fmt == FORMAT:
+            raise _bad(path, "is a classifier, not a VAE; open it with load_model")
+        if fmt != VAE_FORMAT:
+            raise _bad(path, f"has format {fmt!r:.100}; a VAE file has {VAE_FORMAT!r}")
+        unknown = sorted(set(document) - {"format", "beta", "encoder", "decoder", "metadata"})
+        if unknown:
+            raise _bad(path, f"has an invalid config: unknown fields {unknown}")
+        beta = document.get("beta")
+        if isinstance(beta, bool) or not isinstance(beta, int | float) or not 0 <= beta <= 1e6:
+            raise _bad(path, f"has an invalid config: beta must be a number in [0, 1e6], not {beta!r:.100}")
+        metadata = document.get("metadata", {})
+        if not isinstance(metadata, dict):
+            raise _bad(
+                path, f"has an invalid config: metadata must be a JSON object, not {type(metadata).__name__}"
+            )
+        parts = {}
+        expected: dict[str, tuple[int, ...]] = {}
+        for part, kind in zip(PARTS, (_Document, _CodeInputDocument), strict=True):
+            sub = document.get(part)
+            if not isinstance(sub, dict):
+                raise _bad(path, f"has an invalid config: {part} must be a JSON object, not {sub!r:.100}")
+            parts[part] = doc = kind(path, sub)
+            expected.update({f"{part}.{name}": shape for name, shape in doc.expected_weights().items()})
+        codes = {"test_mu", "test_labels"} & set(members)
+        missing = sorted(set(expected) - set(members))
+        extra = sorted(set(members) - set(expected) - {"config", "test_mu", "test_labels"})
+        if missing:
+            raise _bad(path, f"is missing weight arrays {missing}")
+        if extra:
+            raise _bad(path, f"has unexpected arrays {extra} that the architecture does not use")
+        weights = {
+            name: _read_weight(path, npz, name, shape, members[name]) for name, shape in expected.items()
+        }
+        test_mu = test_labels = None
+        if codes:
+            test_mu, test_labels = _read_codes(path, npz, members, codes)
+    networks = {
+        part: doc.build(
+            {name.split(".", 1)[1]: w for name, w in weights.items() if name.startswith(part + ".")}
+        )
+        for part, doc in parts.items()
+    }
+    try:
+        vae = VAE(networks["encoder"], networks["decoder"], float(beta))
+    except ValueError as exc:
+        raise _bad(path, f"has an encoder and decoder that do not make a VAE: {exc}") from exc
+    if test_mu is not None and test_mu.shape[1] != vae.latent_dim:
+        raise _bad(path, f"has test_mu of shape {test_mu.shape}; the codes have d = {vae.latent_dim}")
+    vae.metadata = metadata
+    vae.test_mu, vae.test_labels = test_mu, test_labels
+    return vae
+
+
+def _read_codes(
+    path: Path, npz: Any, members: Mapping[str, int], present: set[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The test set's codes and labels: both or neither, ``(M, d)`` finite floats and ``(M,)`` digits."""
+    if present != {"test_mu", "test_labels"}:
+        raise _bad(path, f"has {sorted(present)} without {sorted({'test_mu', 'test_labels'} - present)}")
+    mu_shape, mu_dtype = _array_header(path, npz, "test_mu", members["test_mu"])
+    label_shape, label_dtype = _array_header(path, npz, "test_labels", members["test_labels"])
+    if (
+        mu_dtype not in (np.float32, np.float64)
+        or len(mu_shape) != 2
+        or not 1 <= mu_shape[0] <= MAX_TEST_CODES
+    ):
+        raise _bad(
+            path, f"has test_mu of {mu_dtype} {mu_shape}; it must be float (M, d), M <= {MAX_TEST_CODES:,}"
+        )
+    if label_dtype.kind not in "iu" or label_shape != mu_shape[:1]:
+        raise _bad(
+            path, f"has test_labels of {label_dtype} {label_shape}; they must be integers ({mu_shape[0]},)"
+        )
+    mu = _read_array(path, npz, "test_mu")
+    labels = _read_array(path, npz, "test_labels")
+    if not np.all(np.isfinite(mu)):
+        raise _bad(path, "has test_mu with NaN or infinite values")
+    if labels.size and (labels.min() < 0 or labels.max() > 9):
+        raise _bad(path, f"has test_labels from {labels.min()} to {labels.max()}; digits are 0-9")
+    return mu.astype(np.float32), labels.astype(np.int64)

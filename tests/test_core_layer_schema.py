@@ -32,6 +32,12 @@ EXAMPLES: list[tuple[Layer, tuple[int, ...]]] = [
         ("dropout", {"p": 0.3}, (5,)),
         ("batchnorm2d", {"channels": 3, "eps": 1e-3, "momentum": 0.2}, (3, 4, 5)),
         ("globalavgpool2d", {}, (3, 4, 5)),
+        ("reshape", {"shape": [2, 3, 3]}, (18,)),
+        (
+            "conv_transpose2d",
+            {"in_channels": 2, "out_channels": 3, "kernel_size": 4, "stride": 2, "padding": 1},
+            (2, 5, 6),
+        ),
     ]
 ]
 

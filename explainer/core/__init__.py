@@ -5,6 +5,7 @@ Pure NumPy and the standard library; importing it never imports Qt.
 
 from explainer.core.adversarial import attack_accuracy, fgsm, loss_input_gradient, pgd
 from explainer.core.conv1d import Conv1DStep, conv1d_steps, convolve1d, correlate1d
+from explainer.core.generative import ConvTranspose2D, Reshape
 from explainer.core.init import glorot_uniform, he_normal
 from explainer.core.layers import (
     AvgPool2D,
@@ -44,14 +45,17 @@ from explainer.core.steps import (
     pool_steps,
 )
 from explainer.core.trace import LayerRecord, Trace
+from explainer.core.vae import VAE, VAETrace, vae_net
 
 __all__ = [
     "SGD",
+    "VAE",
     "Adam",
     "AvgPool2D",
     "BatchNorm2D",
     "Conv1DStep",
     "Conv2D",
+    "ConvTranspose2D",
     "Dense",
     "Dropout",
     "Flatten",
@@ -62,10 +66,12 @@ __all__ = [
     "MaxPool2D",
     "Optimizer",
     "ReLU",
+    "Reshape",
     "Sequential",
     "Sigmoid",
     "Tanh",
     "Trace",
+    "VAETrace",
     "attack_accuracy",
     "binary_cross_entropy",
     "conv1d_steps",
@@ -92,4 +98,5 @@ __all__ = [
     "softmax",
     "softmax_backward",
     "softmax_cross_entropy",
+    "vae_net",
 ]

@@ -136,3 +136,50 @@ def avgpool_naive_backward(x: np.ndarray, dy: np.ndarray, size: int, stride: int
             share = dy[:, :, r, c, None, None] / (size * size)
             dx[:, :, r * stride : r * stride + size, c * stride : c * stride + size] += share
     return dx
+
+
+def conv_transpose2d_naive(
+    x: np.ndarray, W: np.ndarray, b: np.ndarray, stride: int = 1, padding: int = 0
+) -> np.ndarray:
+    """Transposed convolution by stamping: every input pixel adds its value times the kernel onto the output.
+
+    Shape:
+        x ``(N, C_in, H, W)``, W ``(C_in, C_out, k, k)``, b ``(C_out,)``; returns
+        ``(N, C_out, (H - 1) * S - 2P + k, (W - 1) * S - 2P + k)``.
+    """
+    N, C_in, H, Wd = x.shape
+    _, C_out, k, _ = W.shape
+    full = np.zeros((N, C_out, (H - 1) * stride + k, (Wd - 1) * stride + k), np.result_type(x, W))
+    for n in range(N):
+        for c in range(C_in):
+            for r in range(H):
+                for w in range(Wd):
+                    full[n, :, r * stride : r * stride + k, w * stride : w * stride + k] += (
+                        x[n, c, r, w] * W[c]
+                    )
+    out_h, out_w = full.shape[2] - 2 * padding, full.shape[3] - 2 * padding
+    return full[:, :, padding : padding + out_h, padding : padding + out_w] + b[None, :, None, None]
+
+
+def conv_transpose2d_naive_backward(
+    x: np.ndarray, W: np.ndarray, dy: np.ndarray, stride: int = 1, padding: int = 0
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Gradients of :func:`conv_transpose2d_naive`: each stamp reads back the dy under it.
+
+    Shape:
+        x, W as in the forward; dy ``(N, C_out, H_out, W_out)``; returns (dx like x, dW like W,
+        db ``(C_out,)``).
+    """
+    N, C_in, H, Wd = x.shape
+    k = W.shape[2]
+    dfull = np.pad(dy, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+    dx = np.zeros_like(x, dtype=np.result_type(x, W, dy))
+    dW = np.zeros_like(W, dtype=dx.dtype)
+    for n in range(N):
+        for c in range(C_in):
+            for r in range(H):
+                for w in range(Wd):
+                    under = dfull[n, :, r * stride : r * stride + k, w * stride : w * stride + k]
+                    dx[n, c, r, w] = np.sum(under * W[c])
+                    dW[c] += x[n, c, r, w] * under
+    return dx, dW, dy.sum(axis=(0, 2, 3))
