@@ -78,6 +78,7 @@ class RarityTable:
         rare_labels, common_labels: ``(k,)`` their classes.
         rare_indices, common_indices: ``(k,)`` their positions in the data set.
         rare_density, common_density: ``(k,)`` their densities (``explainer.core.debias.latent_density``).
+        rare_mu, common_mu: ``(k, d)`` their codes.
         shares: ``(d, bins)`` per dimension, the share of all codes in each bin.
         edges: ``(d, bins + 1)`` the bins' edges.
         density_values, density_counts: ``(m,)`` every distinct density among the N codes and how many
@@ -89,10 +90,12 @@ class RarityTable:
     rare_labels: np.ndarray
     rare_indices: np.ndarray
     rare_density: np.ndarray
+    rare_mu: np.ndarray
     common_images: np.ndarray
     common_labels: np.ndarray
     common_indices: np.ndarray
     common_density: np.ndarray
+    common_mu: np.ndarray
     shares: np.ndarray
     edges: np.ndarray
     density_values: np.ndarray
@@ -154,7 +157,13 @@ def rarity_table(
         pixels = np.asarray(images[chosen])
         if pixels.dtype != np.uint8:
             pixels = np.rint(np.clip(pixels, 0.0, 1.0) * 255).astype(np.uint8)
-        return pixels, np.asarray(labels[chosen], np.int64), chosen.astype(np.int64), density[chosen]
+        return (
+            pixels,
+            np.asarray(labels[chosen], np.int64),
+            chosen.astype(np.int64),
+            density[chosen],
+            np.asarray(mu[chosen], np.float32),
+        )
 
     return RarityTable(
         *pick(rare),
@@ -194,10 +203,12 @@ _ARRAYS = (
     "rare_labels",
     "rare_indices",
     "rare_density",
+    "rare_mu",
     "common_images",
     "common_labels",
     "common_indices",
     "common_density",
+    "common_mu",
     "shares",
     "edges",
     "density_values",
@@ -230,6 +241,8 @@ def load_rarity_table(path: str | Path | None = None) -> RarityTable:
     if (
         table.rare_images.shape != (shown, 28, 28)
         or table.common_images.shape != (shown, 28, 28)
+        or table.rare_mu.shape != table.common_mu.shape
+        or table.rare_mu.shape != (shown, table.shares.shape[0])
         or table.edges.shape != (table.shares.shape[0], table.shares.shape[1] + 1)
         or table.density_values.shape != table.density_counts.shape
         or not np.all(table.density_values > 0)
@@ -255,8 +268,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("error: no MNIST folder: pass --data DIR", file=sys.stderr)
         return 1
     (images, labels), _validation = MNIST.splits(directory)
-    mu = latent_means(bundled_encoder(), images)
-    source = f"MNIST training images 1-{len(images):,}, bundled VAE"
+    import explainer
+
+    vae = explainer.load_vae()
+    mu = latent_means(vae.encode, images)
+    source = f"MNIST training images 1-{len(images):,}, bundled VAE ({vae.metadata.get('command')})"
     save_rarity_table(rarity_table(images, labels, mu, args.bins, source=source), args.out)
     print(f"wrote {args.out} from {len(images):,} codes")
     return 0
