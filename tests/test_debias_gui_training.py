@@ -10,9 +10,11 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
+from debias_codes import brightness_code, codes, gated_encoder
 from gates import Gate
 from pytestqt.qtbot import QtBot
 
+import explainer
 from explainer.architectures import ArchitectureSpec, build
 from explainer.core.debias import resampling_weights
 from explainer.data import FASHION_MNIST
@@ -36,15 +38,9 @@ def splits(n_train: int = 1200, n_val: int = 32) -> tuple:
     return (images[:n_train], labels[:n_train]), (images[n_train:], labels[n_train:])
 
 
-def brightness_code(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """A stand-in encoder: the code is the mean of the top and of the bottom half, ``(N, 2)``."""
-    mu = np.stack([x[:, 0, :14].mean(axis=(1, 2)), x[:, 0, 14:].mean(axis=(1, 2))], axis=1)
-    return mu, np.zeros_like(mu)
-
-
 @pytest.fixture
 def given_weights(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """The sample_weights every training run is given; the encoder is :func:`brightness_code`."""
+    """The sample_weights every training run is given."""
     seen: list[object] = []
     real = training_worker.train_iter
 
@@ -53,8 +49,13 @@ def given_weights(monkeypatch: pytest.MonkeyPatch) -> list[object]:
         return real(*args, **kwargs)
 
     monkeypatch.setattr(training_worker, "train_iter", spy)
-    monkeypatch.setattr(training_worker, "bundled_encoder", lambda: brightness_code)
     return seen
+
+
+@pytest.fixture
+def stand_in_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Train page encodes with :func:`brightness_code`, not the bundled VAE."""
+    monkeypatch.setattr(training_worker, "bundled_encoder", lambda: brightness_code)
 
 
 def run_view(qtbot: QtBot, view: TrainingView) -> object:
@@ -63,6 +64,7 @@ def run_view(qtbot: QtBot, view: TrainingView) -> object:
     return blocker.args[0]
 
 
+@pytest.mark.usefixtures("stand_in_codes")
 def test_debiased_training_draws_with_the_weights_of_the_codes(qtbot: QtBot, given_weights: list) -> None:
     view = TrainingView(build(SMALL))
     qtbot.addWidget(view)
@@ -72,8 +74,7 @@ def test_debiased_training_draws_with_the_weights_of_the_codes(qtbot: QtBot, giv
     assert view.debias_check.isChecked() and view.debias_check.isEnabled()
     assert view.config().debias_alpha == DEFAULT_ALPHA
     assert run_view(qtbot, view).completed
-    images = data[0][0].astype(np.float32)[:, None] / 255
-    expected = resampling_weights(brightness_code(images)[0], DEFAULT_ALPHA)
+    expected = resampling_weights(codes(data[0][0]), DEFAULT_ALPHA)
     np.testing.assert_allclose(given_weights[-1], expected, rtol=1e-6)
 
     view.debias_check.setChecked(False)
@@ -84,12 +85,7 @@ def test_debiased_training_draws_with_the_weights_of_the_codes(qtbot: QtBot, giv
 
 def test_stop_while_encoding_ends_before_any_step(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     gate = Gate()
-
-    def gated_code(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        gate.pass_one()
-        return brightness_code(x)
-
-    monkeypatch.setattr(training_worker, "bundled_encoder", lambda: gated_code)
+    monkeypatch.setattr(training_worker, "bundled_encoder", lambda: gated_encoder(gate))
     view = TrainingView(build(SMALL))
     qtbot.addWidget(view)
     view.set_data_loader(splits)
@@ -126,3 +122,14 @@ def test_the_option_is_off_for_other_data_sets(qtbot: QtBot) -> None:
     assert not view.debias_check.isEnabled()
     assert view.config().debias_alpha is None
     assert "MNIST" in view.debias_check.toolTip()
+
+
+def test_the_option_uses_the_bundled_vae(qtbot: QtBot, given_weights: list) -> None:
+    view = TrainingView(build(SMALL))
+    qtbot.addWidget(view)
+    data = splits(300)
+    view.set_data_loader(lambda: data)
+    view.set_config(TrainingConfig(batch_size=300, epochs=1, debias_alpha=DEFAULT_ALPHA))
+    assert run_view(qtbot, view).completed
+    mu, _logvar = explainer.load_vae().encode(data[0][0][:, None].astype(np.float32) / 255)
+    np.testing.assert_allclose(given_weights[-1], resampling_weights(mu, DEFAULT_ALPHA), rtol=1e-5)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from debias_codes import brightness_code, codes, gated_encoder
 from gates import Gate
 from pytestqt.qtbot import QtBot
 
@@ -24,21 +25,11 @@ from explainer.gui.state import DataSource
 pytestmark = pytest.mark.usefixtures("settings")
 
 
-def brightness_code(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """A stand-in encoder: the code is the mean of the top and of the bottom half, ``(N, 2)``."""
-    mu = np.stack([x[:, 0, :14].mean(axis=(1, 2)), x[:, 0, 14:].mean(axis=(1, 2))], axis=1)
-    return mu, np.zeros_like(mu)
-
-
 def splits(n: int = 1500, seed: int = 0) -> tuple:
     rng = np.random.default_rng(seed)
     images = (rng.beta(2, 5, (n, 28, 28)) * 255).astype(np.uint8)
     labels = rng.integers(0, 10, n).astype(np.uint8)
     return (images, labels), (images[:10], labels[:10])
-
-
-def codes(images: np.ndarray) -> np.ndarray:
-    return brightness_code(images[:, None].astype(np.float32) / 255)[0]
 
 
 @pytest.fixture
@@ -86,20 +77,22 @@ def test_a_larger_alpha_brings_every_weight_closer_to_uniform(qtbot: QtBot, bund
     assert alpha_of(position_of(0.001)) == pytest.approx(0.001)
 
 
-def test_compute_runs_in_a_worker_and_replaces_the_table(
+@pytest.fixture
+def gated_view(
     qtbot: QtBot, bundled: RarityTable, monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> tuple[DebiasView, Gate]:
+    """The page computing from :func:`splits` with an encoder that waits at the gate before every batch."""
     gate = Gate()
-
-    def gated_code(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        gate.pass_one()
-        return brightness_code(x)
-
-    monkeypatch.setattr(page, "bundled_encoder", lambda: gated_code)
+    monkeypatch.setattr(page, "bundled_encoder", lambda: gated_encoder(gate))
     view = DebiasView()
     qtbot.addWidget(view)
+    view.set_data_loader(splits)
+    return view, gate
+
+
+def test_compute_runs_in_a_worker_and_replaces_the_table(qtbot: QtBot, gated_view: tuple) -> None:
+    view, gate = gated_view
     data = splits()
-    view.set_data_loader(lambda: data)
     assert view.compute()
     # compute() returned while the worker waits to encode its first batch: the UI thread is free.
     gate.wait_at_gate()
@@ -115,19 +108,8 @@ def test_compute_runs_in_a_worker_and_replaces_the_table(
     assert "computed" in view.source_label.text() and view.compute_button.isEnabled()
 
 
-def test_closing_stops_the_computation_and_keeps_the_table(
-    qtbot: QtBot, bundled: RarityTable, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    gate = Gate()
-
-    def gated_code(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        gate.pass_one()
-        return brightness_code(x)
-
-    monkeypatch.setattr(page, "bundled_encoder", lambda: gated_code)
-    view = DebiasView()
-    qtbot.addWidget(view)
-    view.set_data_loader(splits)
+def test_closing_stops_the_computation_and_keeps_the_table(qtbot: QtBot, gated_view: tuple) -> None:
+    view, gate = gated_view
     view.compute()
     worker = view.worker()
     gate.open_on_stop(worker)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from debias_codes import brightness_code, codes
 
 import explainer.train
 from explainer import dbvae
@@ -23,18 +24,12 @@ from explainer.modelio import load_model
 from tests.test_train import small_mnist_directory  # noqa: F401 (fixture)
 
 
-def brightness_code(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """A stand-in encoder: the code is the mean of the top and of the bottom half, ``(N, 2)``."""
-    mu = np.stack([x[:, 0, :14].mean(axis=(1, 2)), x[:, 0, 14:].mean(axis=(1, 2))], axis=1)
-    return mu, np.zeros_like(mu)
-
-
 def digits(n: int = 300) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Random images, labels and their codes under :func:`brightness_code`."""
     rng = np.random.default_rng(2)
     images = (rng.beta(2, 5, (n, 28, 28)) * 255).astype(np.uint8)
     labels = rng.integers(0, 10, n)
-    mu = brightness_code(images[:, None].astype(np.float32) / 255)[0]
+    mu = codes(images)
     return images, labels, mu
 
 
@@ -113,6 +108,6 @@ def test_command_line_debias_trains_with_the_weights_and_records_them(
     argv += ["--val-size", "32", "--no-augment", "--debias", "--debias-alpha", "0.01"]
     assert explainer.train.main(argv) == 0
     images = MNIST.splits(small_mnist_directory, 160, 32)[0][0]
-    expected = resampling_weights(brightness_code(images[:, None].astype(np.float32) / 255)[0], 0.01)
+    expected = resampling_weights(codes(images), 0.01)
     np.testing.assert_allclose(given[0], expected, rtol=1e-6)
     assert load_model(out).metadata["debias"]["alpha"] == 0.01
