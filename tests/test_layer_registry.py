@@ -19,7 +19,8 @@ LABEL = 3
 
 def every_kind_model() -> Sequential:
     """A small network holding a layer of every kind the core knows (hidden dense and dropout included;
-    the global average pool's vector goes through Flatten unchanged)."""
+    the global average pool's vector goes through Flatten unchanged; a decoder's Reshape and transposed
+    convolution grow the hidden vector back into maps)."""
     return Sequential(
         [
             core.Conv2D(1, 3, 3, padding=1),
@@ -35,7 +36,13 @@ def every_kind_model() -> Sequential:
             core.Dense(4, 12),
             core.Tanh(),
             core.Dropout(0.5),
-            core.Dense(12, 10),
+            Layer.from_config("reshape", {"shape": [3, 2, 2]}),
+            Layer.from_config(
+                "conv_transpose2d",
+                {"in_channels": 3, "out_channels": 2, "kernel_size": 4, "stride": 2, "padding": 1},
+            ),
+            core.Flatten(),
+            core.Dense(32, 10),
         ],
         input_shape=(1, 28, 28),
     )

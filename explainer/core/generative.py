@@ -241,7 +241,8 @@ class ConvTranspose2D(Layer):
     def _weight_grads(self, dy: np.ndarray, dcols: np.ndarray) -> None:
         Wt = self.params["W"]
         self.grads = {
-            "W": (self._x2 @ dcols.T).reshape(Wt.shape),
+            # (dcols @ x2.T).T, not x2 @ dcols.T: with the long N*H*W axis inside, OpenBLAS is ~10x faster.
+            "W": np.ascontiguousarray((dcols @ self._x2.T).T).reshape(Wt.shape),
             "b": dy.sum(axis=(0, 2, 3), dtype=Wt.dtype),
         }
 

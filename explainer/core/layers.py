@@ -296,7 +296,9 @@ class Conv2D(Layer):
             self.grads = {"W": np.ascontiguousarray(dwb[:, :-1]).reshape(Wt.shape), "b": dwb[:, -1].copy()}
             return
         self._dy2 = np.ascontiguousarray(ops.cnhw(dy), dtype=Wt.dtype).reshape(self.out_channels, -1)
-        self.grads = {"W": (self._dy2 @ self._cols.T).reshape(Wt.shape), "b": self._dy2.sum(axis=1)}
+        # (cols @ dy.T).T rather than dy @ cols.T: OpenBLAS is several times faster with the long axis inside.
+        dW = np.ascontiguousarray((self._cols @ self._dy2.T).T)
+        self.grads = {"W": dW.reshape(Wt.shape), "b": self._dy2.sum(axis=1)}
 
     def get_config(self) -> dict[str, Any]:
         config: dict[str, Any] = {

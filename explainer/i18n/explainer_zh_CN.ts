@@ -755,6 +755,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/conv/backward.py" line="188" />
+            <location filename="../../explainer/gui/layers/generative.py" line="441" />
             <source>step {i} of {n}</source>
             <translation>第 {i} 步，共 {n} 步</translation>
         </message>
@@ -780,6 +781,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/conv/backward.py" line="206" />
+            <location filename="../../explainer/gui/layers/generative.py" line="458" />
             <source>share from map {o}</source>
             <translation>来自特征图 {o} 的部分</translation>
         </message>
@@ -1360,6 +1362,278 @@ Install them with:
             <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
         <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="121" />
+            <source>rows {a}–{b}, columns {c}–{d}</source>
+            <translation>第 {a}–{b} 行、第 {c}–{d} 列</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="131" />
+            <source>Transposed convolution: each pixel stamps the kernel</source>
+            <translation>转置卷积:每个像素盖一次卷积核的印</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="132" />
+            <source>A decoder has to grow a small grid into a larger image. Here every input pixel leaves a copy of the {k}×{k} kernel, multiplied by its value, on the output; the stamps of neighbouring pixels land {s} cells apart, so the output is about {s} times larger. Where stamps overlap, they add up.</source>
+            <translation>解码器要把一个小网格长成一幅更大的图像。这里每个输入像素都在输出上留下一份 {k}×{k} 卷积核的副本,乘以该像素的值;相邻像素的印相隔 {s} 格落下,所以输出大约大 {s} 倍。印重叠的地方相加。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="140" />
+            <source>Channels, bias and the cut border</source>
+            <translation>通道、偏置和裁掉的边</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="141" />
+            <source>Every input map stamps its own kernel onto every output map, and an output map is the sum of the stamps from all input maps plus its bias. Finally {p} rows and columns are cut from each side (hatched): out = (in − 1) × {s} − 2 × {p} + {k}.</source>
+            <translation>每张输入特征图都把自己的卷积核盖到每张输出特征图上;一张输出特征图等于所有输入特征图的印之和再加上它的偏置。最后每边裁掉 {p} 行和 {p} 列(斜线部分):输出 = (输入 − 1) × {s} − 2 × {p} + {k}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="148" />
+            <source>The same numbers as a convolution's backward pass</source>
+            <translation>与卷积反向传播相同的数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="149" />
+            <source>A convolution's gradient dL/dx is exactly this operation applied to dL/dy: a transposed convolution runs a convolution backwards. That is why it is also called a 'fractionally strided' convolution (not a 'deconvolution': it does not undo one).</source>
+            <translation>卷积的梯度 dL/dx 正是把这个运算作用在 dL/dy 上:转置卷积就是把卷积倒着运行。所以它也叫“分数步长”卷积(不叫“反卷积”:它并不撤销一次卷积)。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="162" />
+            <source>Each pixel reads back what its stamp touched</source>
+            <translation>每个像素读回它的印覆盖过的梯度</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="163" />
+            <source>An input pixel changed the output only where its stamp landed, by its value times the kernel. So its gradient is the sum, over the cells of its stamp, of dL/dy times the kernel weight there, added over all output maps: dL/dx[c, r, w] = Σ_o Σ_ij W[c, o, i, j] · dL/dy[o, S·r + i, S·w + j]. That is an ordinary convolution of dL/dy with the kernel.</source>
+            <translation>一个输入像素只在它的印落下的地方改变输出,改变量是它的值乘以卷积核。所以它的梯度是在印覆盖的各格上 dL/dy 乘以该处核权重之和,再对所有输出特征图相加:dL/dx[c, r, w] = Σ_o Σ_ij W[c, o, i, j] · dL/dy[o, S·r + i, S·w + j]。这就是 dL/dy 与卷积核的一次普通卷积。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="171" />
+            <source>The kernel and the bias</source>
+            <translation>卷积核与偏置</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="172" />
+            <source>Weight W[c, o, i, j] scaled every input pixel's stamp, so dL/dW[c, o] adds each input value times the gradient window under its stamp; dL/db[o] is the sum of dL/dy[o].</source>
+            <translation>权重 W[c, o, i, j] 缩放了每个输入像素的印,所以 dL/dW[c, o] 把每个输入值乘以它的印下方的梯度窗口再相加;dL/db[o] 是 dL/dy[o] 之和。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="184" />
+            <source>Reshape: the same numbers, laid out as maps</source>
+            <translation>Reshape:同样的数,排成特征图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="185" />
+            <source>A decoder starts from a short code, and a dense layer turns it into a long vector. Reshape cuts that vector into maps in reading order, so the transposed convolutions after it can treat it as a small image. No number changes; it undoes a Flatten.</source>
+            <translation>解码器从一个很短的编码出发,全连接层把它变成一个长向量。Reshape 按阅读顺序把这个向量切成特征图,后面的转置卷积就能把它当作一幅小图像来处理。没有任何数改变;它是 Flatten 的逆操作。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="197" />
+            <source>the vector laid out as {shape}</source>
+            <translation>向量排成 {shape}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="198" />
+            <source>{c_out} maps, each input pixel stamps a {k}×{k} kernel every {s} cells</source>
+            <translation>{c_out} 张特征图,每个输入像素每隔 {s} 格盖一个 {k}×{k} 卷积核的印</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="207" />
+            <source>The gradient is laid out back as the input vector.</source>
+            <translation>梯度被重新排回输入向量的形状。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="209" />
+            <source>The vector is cut into maps; no numbers change.</source>
+            <translation>向量被切成特征图;没有任何数改变。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="212" />
+            <source>dL/dx[c, r, w] = Σ over the stamp of dL/dy × W; dL/db = Σ dL/dy.</source>
+            <translation>dL/dx[c, r, w] = 在印覆盖处对 dL/dy × W 求和;dL/db = Σ dL/dy。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="213" />
+            <source>Each input pixel adds value × kernel onto the output, S cells apart; then + b.</source>
+            <translation>每个输入像素把 值 × 卷积核 加到输出上,相隔 S 格;然后 + b。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="218" />
+            <source>Reshape</source>
+            <translation>Reshape(变形)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="218" />
+            <source>Transposed convolution</source>
+            <translation>转置卷积</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="236" />
+            <location filename="../../explainer/gui/layers/generative.py" line="385" />
+            <source>Input channel c (a map this layer reads)</source>
+            <translation>输入通道 c(本层读取的一张特征图)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="237" />
+            <location filename="../../explainer/gui/layers/generative.py" line="386" />
+            <source>Output channel o (a map this layer makes)</source>
+            <translation>输出通道 o(本层生成的一张特征图)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="278" />
+            <source>{name} (transposed convolution): {h}×{w} grows to {oh}×{ow}</source>
+            <translation>{name}(转置卷积):{h}×{w} 长成 {oh}×{ow}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="311" />
+            <source>pixel ({r}, {w}) of map {c}  ·  step {i} of {n}</source>
+            <translation>特征图 {c} 的像素 ({r}, {w})  ·  第 {i} 步,共 {n} 步</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="318" />
+            <source>input map {c}</source>
+            <translation>输入特征图 {c}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="321" />
+            <source>pixel ({r}, {w}) = {v}</source>
+            <translation>像素 ({r}, {w}) = {v}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="324" />
+            <location filename="../../explainer/gui/layers/generative.py" line="451" />
+            <source>kernel W[{c},{o}]</source>
+            <translation>卷积核 W[{c},{o}]</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="326" />
+            <source>what map {c} stamps onto map {o}</source>
+            <translation>特征图 {c} 盖到特征图 {o} 上的印</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="329" />
+            <source>stamp = {v} × kernel</source>
+            <translation>印 = {v} × 卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="332" />
+            <source>added {s} cells further for each input step</source>
+            <translation>输入每走一步,印就向后移 {s} 格</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="335" />
+            <source>stamps of map {c} added up</source>
+            <translation>特征图 {c} 的印相加</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="340" />
+            <source>hatched: the {p}-cell border that is cut away</source>
+            <translation>斜线:被裁掉的 {p} 格边</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="343" />
+            <source>output map {o}</source>
+            <translation>输出特征图 {o}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="345" />
+            <source>Σ over {n} input maps + b = {b}</source>
+            <translation>对 {n} 张输入特征图求和 + b = {b}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="353" />
+            <source>x[{c}][{r},{w}] = {v}: the stamp {v} × W[{c},{o}] lands on the full grid at {full}; {visible} of the output. Its corner: {v} × {w0} = {s0}</source>
+            <translation>x[{c}][{r},{w}] = {v}:印 {v} × W[{c},{o}] 落在完整网格的{full};即输出的{visible}。它的左上角:{v} × {w0} = {s0}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="363" />
+            <source>nothing</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="445" />
+            <source>dL/dy[{o}], padded by {p}</source>
+            <translation>dL/dy[{o}],四周补 {p} 格</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="449" />
+            <source>the cells the stamp of pixel ({r}, {w}) touched</source>
+            <translation>像素 ({r}, {w}) 的印覆盖的格子</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="451" />
+            <source>its weights</source>
+            <translation>它的权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="453" />
+            <source>window ⊙ kernel</source>
+            <translation>窗口 ⊙ 卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="455" />
+            <source>sum = {v}</source>
+            <translation>和 = {v}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="462" />
+            <source>one pixel per step</source>
+            <translation>每步一个像素</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="465" />
+            <location filename="../../explainer/gui/layers/pool.py" line="759" />
+            <source>dL/dx[{c}]</source>
+            <translation>dL/dx[{c}]</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="468" />
+            <source>Σ of such shares over all {n} output maps</source>
+            <translation>对全部 {n} 张输出特征图的这种份额求和</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="475" />
+            <source>dL/dx[{c}][{r},{w}] (from map {o}) = Σ window ⊙ W[{c},{o}] = &lt;b&gt;{v}&lt;/b&gt;; dL/db[{o}] = {b}</source>
+            <translation>dL/dx[{c}][{r},{w}](来自特征图 {o})= Σ 窗口 ⊙ W[{c},{o}] = &lt;b&gt;{v}&lt;/b&gt;;dL/db[{o}] = {b}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="537" />
+            <source>{name} (reshape): {n} numbers become {shape}</source>
+            <translation>{name}(Reshape):{n} 个数变成 {shape}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="555" />
+            <location filename="../../explainer/gui/layers/pool.py" line="700" />
+            <source>map {c} of {n}</source>
+            <translation>第 {c} 张特征图，共 {n} 张</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="559" />
+            <source>input vector</source>
+            <translation>输入向量</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="563" />
+            <source>outlined: numbers {a}–{b}</source>
+            <translation>框出:第 {a}–{b} 个数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="566" />
+            <location filename="../../explainer/gui/layers/pool.py" line="703" />
+            <location filename="../../explainer/gui/layers/pool.py" line="749" />
+            <source>map {c}</source>
+            <translation>特征图 {c}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="568" />
+            <source>the same numbers, row by row</source>
+            <translation>同样的数,逐行排列</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="573" />
+            <source>map {c}[i, j] = input[{c} × {size} + i × {w} + j]</source>
+            <translation>特征图 {c}[i, j] = 输入[{c} × {size} + i × {w} + j]</translation>
+        </message>
+        <message>
             <location filename="../../explainer/gui/layers/norm.py" line="71" />
             <source>Batch normalisation: y = γ · (x − μ) / √(σ² + ε) + β</source>
             <translation>批归一化：y = γ · (x − μ) / √(σ² + ε) + β</translation>
@@ -1690,17 +1964,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>{name}（全局平均池化）：{c} 张特征图变成 {c} 个数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="700" />
-            <source>map {c} of {n}</source>
-            <translation>第 {c} 张特征图，共 {n} 张</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="703" />
-            <location filename="../../explainer/gui/layers/pool.py" line="749" />
-            <source>map {c}</source>
-            <translation>特征图 {c}</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/layers/pool.py" line="703" />
             <source>every value of the map</source>
             <translation>特征图的每个值</translation>
@@ -1729,11 +1992,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/layers/pool.py" line="756" />
             <source>one gradient per map</source>
             <translation>每张特征图一个梯度</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/pool.py" line="759" />
-            <source>dL/dx[{c}]</source>
-            <translation>dL/dx[{c}]</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/pool.py" line="762" />
@@ -4175,13 +4433,13 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="590" />
-            <location filename="../../explainer/gui/pages/training.py" line="795" />
+            <location filename="../../explainer/gui/pages/training.py" line="799" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="590" />
-            <location filename="../../explainer/gui/pages/training.py" line="795" />
+            <location filename="../../explainer/gui/pages/training.py" line="799" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
@@ -5688,113 +5946,113 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>在这一步之后结束，并保留权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="585" />
+            <location filename="../../explainer/gui/pages/training.py" line="589" />
             <source>Loss (cross-entropy)</source>
             <translation>损失（交叉熵）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="586" />
+            <location filename="../../explainer/gui/pages/training.py" line="590" />
             <source>Accuracy (%)</source>
             <translation>准确率（%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="588" />
+            <location filename="../../explainer/gui/pages/training.py" line="592" />
             <source>epoch</source>
             <translation>轮</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="590" />
+            <location filename="../../explainer/gui/pages/training.py" line="594" />
             <source>each batch</source>
             <translation>每一批</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="591" />
+            <location filename="../../explainer/gui/pages/training.py" line="595" />
             <source>moving average</source>
             <translation>滑动平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="592" />
+            <location filename="../../explainer/gui/pages/training.py" line="596" />
             <source>training batches (moving average)</source>
             <translation>训练批次（滑动平均）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="593" />
+            <location filename="../../explainer/gui/pages/training.py" line="597" />
             <source>validation, after each epoch</source>
             <translation>验证集，每轮之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="653" />
+            <location filename="../../explainer/gui/pages/training.py" line="657" />
             <source>epoch {epoch}/{epochs} · step {step:,}/{total:,}</source>
             <translation>第 {epoch}/{epochs} 轮 · 第 {step:,}/{total:,} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="662" />
+            <location filename="../../explainer/gui/pages/training.py" line="666" />
             <source> · about {time} left</source>
             <translation> · 大约还剩 {time}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="663" />
+            <location filename="../../explainer/gui/pages/training.py" line="667" />
             <source>{rate:,.0f} images/s · {elapsed} elapsed{eta}</source>
             <translation>{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="670" />
+            <location filename="../../explainer/gui/pages/training.py" line="674" />
             <source> · loss of the last batch {loss:.3f}, moving average {average:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}，滑动平均 {average:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="674" />
+            <location filename="../../explainer/gui/pages/training.py" line="678" />
             <source> · loss of the last batch {loss:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="676" />
+            <location filename="../../explainer/gui/pages/training.py" line="680" />
             <source> · mean loss of epoch {epoch} {loss:.3f}</source>
             <translation> · 第 {epoch} 轮的平均损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="680" />
+            <location filename="../../explainer/gui/pages/training.py" line="684" />
             <source> · validation accuracy {accuracy:.1%}</source>
             <translation> · 验证准确率 {accuracy:.1%}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="694" />
-            <location filename="../../explainer/gui/pages/training.py" line="715" />
+            <location filename="../../explainer/gui/pages/training.py" line="698" />
+            <location filename="../../explainer/gui/pages/training.py" line="719" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="710" />
+            <location filename="../../explainer/gui/pages/training.py" line="714" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="712" />
+            <location filename="../../explainer/gui/pages/training.py" line="716" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="719" />
+            <location filename="../../explainer/gui/pages/training.py" line="723" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="723" />
+            <location filename="../../explainer/gui/pages/training.py" line="727" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="727" />
+            <location filename="../../explainer/gui/pages/training.py" line="731" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="797" />
+            <location filename="../../explainer/gui/pages/training.py" line="801" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="797" />
+            <location filename="../../explainer/gui/pages/training.py" line="801" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>
@@ -6281,53 +6539,53 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>{path}：图像文件不完整（在图像数据结束之前就中断了）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="152" />
+            <location filename="../../explainer/modelio.py" line="182" />
             <source>model file {path} is neither an .npz (zip) archive nor an ONNX file; it may be another kind of file or random bytes</source>
             <translation>模型文件 {path} 既不是 .npz（zip）归档，也不是 ONNX 文件；它可能是别的文件或随机字节</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="161" />
+            <location filename="../../explainer/modelio.py" line="214" />
             <source>model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})</source>
             <translation>模型文件 {path} 不是可读的 .npz 压缩包；它可能不完整或已损坏（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="198" />
-            <location filename="../../explainer/modelio.py" line="340" />
+            <location filename="../../explainer/modelio.py" line="236" />
+            <location filename="../../explainer/modelio.py" line="378" />
             <source>model file {path} weight {name} contains NaN or infinite values</source>
             <translation>模型文件 {path} 的权重 {name} 含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="209" />
+            <location filename="../../explainer/modelio.py" line="247" />
             <source>model file {path} {problem}</source>
             <translation>模型文件 {path} 有问题：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="231" />
+            <location filename="../../explainer/modelio.py" line="269" />
             <source>model file {path} is empty</source>
             <translation>模型文件 {path} 是空的</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="260" />
+            <location filename="../../explainer/modelio.py" line="298" />
             <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
             <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="283" />
+            <location filename="../../explainer/modelio.py" line="321" />
             <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
             <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="331" />
+            <location filename="../../explainer/modelio.py" line="369" />
             <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
             <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="355" />
+            <location filename="../../explainer/modelio.py" line="393" />
             <source>model file {path} has no 'format' field; it was not saved by this app ({format})</source>
             <translation>模型文件 {path} 没有 'format' 字段；它不是由本应用保存的（{format}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="495" />
+            <location filename="../../explainer/modelio.py" line="535" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
         </message>

@@ -17,10 +17,22 @@ from explainer.gui.layers.activation import ACTIVATION, DROPOUT
 from explainer.gui.layers.base import BackwardDetail, LayerFamily, backward_record
 from explainer.gui.layers.conv import CONV
 from explainer.gui.layers.dense import DENSE, FLATTEN
+from explainer.gui.layers.generative import DECONV, RESHAPE
 from explainer.gui.layers.norm import NORM
 from explainer.gui.layers.pool import GLOBAL_POOL, POOL
 
-FAMILIES: tuple[LayerFamily, ...] = (CONV, ACTIVATION, DROPOUT, NORM, POOL, GLOBAL_POOL, FLATTEN, DENSE)
+FAMILIES: tuple[LayerFamily, ...] = (
+    CONV,
+    ACTIVATION,
+    DROPOUT,
+    NORM,
+    POOL,
+    GLOBAL_POOL,
+    FLATTEN,
+    DENSE,
+    RESHAPE,
+    DECONV,
+)
 """Every layer family the GUI explains."""
 
 _BY_KIND = {kind: family for family in FAMILIES for kind in family.kinds}
