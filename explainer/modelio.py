@@ -189,15 +189,7 @@ def load_model(path: str | os.PathLike[str] | None = None) -> Sequential:
         document = _read_config(path, npz, members)
         doc = _Document(path, document)
         expected = doc.expected_weights()
-        missing = sorted(set(expected) - set(members))
-        extra = sorted(set(members) - set(expected) - {"config"})
-        if missing:
-            raise _bad(path, f"is missing weight arrays {missing}")
-        if extra:
-            raise _bad(path, f"has unexpected arrays {extra} that the architecture does not use")
-        weights = {
-            name: _read_weight(path, npz, name, shape, members[name]) for name, shape in expected.items()
-        }
+        weights = _read_weights(path, npz, members, expected)
     return doc.build(weights)
 
 
@@ -358,6 +350,28 @@ def _read_config(path: Path, npz: Any, members: Mapping[str, int]) -> dict[str, 
 def _reject_constant(name: str) -> Any:
     """JSON has no NaN or Infinity; Python's parser accepts them unless told not to."""
     raise ValueError(f"{name} is not allowed in the config")
+
+
+def _read_weights(
+    path: Path,
+    npz: Any,
+    members: Mapping[str, int],
+    expected: Mapping[str, tuple[int, ...]],
+    others: set[str] | frozenset[str] = frozenset(),
+) -> dict[str, np.ndarray]:
+    """Every weight array ``expected`` names, checked; refuses missing arrays and any array that is neither
+    a weight, the config nor one of ``others``.
+
+    Shape:
+        ``expected`` maps array names to the shapes the layers need; returns the arrays by those names.
+    """
+    missing = sorted(set(expected) - set(members))
+    extra = sorted(set(members) - set(expected) - {"config", *others})
+    if missing:
+        raise _bad(path, f"is missing weight arrays {missing}")
+    if extra:
+        raise _bad(path, f"has unexpected arrays {extra} that the architecture does not use")
+    return {name: _read_weight(path, npz, name, shape, members[name]) for name, shape in expected.items()}
 
 
 def _read_weight(path: Path, npz: Any, name: str, shape: tuple[int, ...], stored_bytes: int) -> np.ndarray:
@@ -684,15 +698,7 @@ def load_vae(path: str | os.PathLike[str] | None = None) -> VAE:
             parts[part] = doc = kind(path, sub)
             expected.update({f"{part}.{name}": shape for name, shape in doc.expected_weights().items()})
         codes = {"test_mu", "test_labels"} & set(members)
-        missing = sorted(set(expected) - set(members))
-        extra = sorted(set(members) - set(expected) - {"config", "test_mu", "test_labels"})
-        if missing:
-            raise _bad(path, f"is missing weight arrays {missing}")
-        if extra:
-            raise _bad(path, f"has unexpected arrays {extra} that the architecture does not use")
-        weights = {
-            name: _read_weight(path, npz, name, shape, members[name]) for name, shape in expected.items()
-        }
+        weights = _read_weights(path, npz, members, expected, {"test_mu", "test_labels"})
         test_mu = test_labels = None
         if codes:
             test_mu, test_labels = _read_codes(path, npz, members, codes)

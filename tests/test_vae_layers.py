@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from test_core_gradients import numeric_grad
 
 from explainer.core import Conv2D, ConvTranspose2D, Dense, Flatten, ReLU, Reshape, Sequential
 from explainer.core.generative import transposed_output_size
@@ -12,7 +13,6 @@ from explainer.core.layers import Cost
 from explainer.core.naive import conv_transpose2d_naive, conv_transpose2d_naive_backward
 from explainer.modelio import load_model, save_model
 
-STEP = 1e-6
 # (C_in, C_out, k, stride, padding, H, W): the bundled decoder's 4x4 stride-2 pad-1, and odd cases.
 SETTINGS = [
     (3, 2, 4, 2, 1, 4, 5),
@@ -29,21 +29,6 @@ def deconv(c_in: int, c_out: int, k: int, s: int, p: int, seed: int = 0) -> Conv
     layer = ConvTranspose2D(c_in, c_out, k, stride=s, padding=p, rng=rng)
     layer.params = {"W": rng.standard_normal((c_in, c_out, k, k)), "b": rng.standard_normal(c_out)}
     return layer
-
-
-def numeric_grad(f, array: np.ndarray) -> np.ndarray:
-    """dF/d(array) by central differences, one element at a time (in place, restored)."""
-    grad = np.zeros_like(array)
-    flat, out = array.reshape(-1), grad.reshape(-1)
-    for i in range(flat.size):
-        old = flat[i]
-        flat[i] = old + STEP
-        up = f()
-        flat[i] = old - STEP
-        down = f()
-        flat[i] = old
-        out[i] = (up - down) / (2 * STEP)
-    return grad
 
 
 @pytest.mark.parametrize("setting", SETTINGS, ids=str)

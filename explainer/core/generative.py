@@ -247,20 +247,8 @@ class ConvTranspose2D(Layer):
         }
 
     def get_config(self) -> dict[str, Any]:
-        config: dict[str, Any] = {
-            "in_channels": self.in_channels,
-            "out_channels": self.out_channels,
-            "kernel_size": self.kernel_size,
-            "stride": self.stride,
-            "padding": self.padding,
-        }
+        settings = ("in_channels", "out_channels", "kernel_size", "stride", "padding")
+        config: dict[str, Any] = {key: getattr(self, key) for key in settings}
         if self.init != "he":
             config["init"] = self.init
         return config
-
-    def __repr__(self) -> str:
-        extra = f", init={self.init!r}" if self.init != "he" else ""
-        return (
-            f"ConvTranspose2D({self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, "
-            f"stride={self.stride}, padding={self.padding}{extra})"
-        )

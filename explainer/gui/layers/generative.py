@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from explainer.core import Trace
 from explainer.core.trace import LayerRecord
@@ -114,6 +114,16 @@ def _new_box(name: str, tip: str) -> QComboBox:
     box.setObjectName(name)
     box.setToolTip(tip)
     return box
+
+
+def _stage(view: DetailView, columns: int | None) -> tuple[MapBoard, QLabel]:
+    """Finish ``view``'s toolbar and give it a map board and a formula line; steps call ``_show_step``."""
+    view.finish_toolbar()
+    board, formula = MapBoard(columns), label("formula", wrap=True)
+    view.stage_layout.addWidget(board, 1)
+    view.stage_layout.addWidget(formula)
+    view.player.sigStepChanged.connect(view._show_step)  # type: ignore[attr-defined]
+    return board, formula
 
 
 def _cells(top: int, left: int, rows: int, cols: int) -> str:
@@ -238,12 +248,7 @@ class ConvTransposeView(DetailView):
         for box in (self.in_box, self.out_box):
             box.currentIndexChanged.connect(self._refresh)
             self.toolbar.addWidget(box)
-        self.finish_toolbar()
-        self.board = MapBoard(columns=3)
-        self.formula = label("formula", wrap=True)
-        self.stage_layout.addWidget(self.board, 1)
-        self.stage_layout.addWidget(self.formula)
-        self.player.sigStepChanged.connect(self._show_step)
+        self.board, self.formula = _stage(self, columns=3)
         self.record: LayerRecord | None = None
 
     def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
@@ -499,12 +504,7 @@ class ReshapeView(DetailView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("reshape_view", parent)
-        self.finish_toolbar()
-        self.board = MapBoard()
-        self.formula = label("formula", wrap=True)
-        self.stage_layout.addWidget(self.board, 1)
-        self.stage_layout.addWidget(self.formula)
-        self.player.sigStepChanged.connect(self._show_step)
+        self.board, self.formula = _stage(self, columns=None)
         self.record: LayerRecord | None = None
 
     def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
