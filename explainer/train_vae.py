@@ -89,6 +89,7 @@ def train_vae_iter(
     which also draws every batch's eps. ``schedule="cosine"`` decays the rate from ``lr`` to zero over the
     run, ``lr * (1 + cos(pi t / T)) / 2`` after t of T batches. Stopping early is not asking for the next
     record; the VAE then holds the weights of the last finished step, in eval mode only after the last.
+    Between records the caller may encode and decode with it (a latent map redrawn every N steps).
 
     Shape:
         images: ``(N, 28, 28)`` or ``(N, 1, 28, 28)``, uint8 0-255 or float in [0, 1].
@@ -113,7 +114,6 @@ def train_vae_iter(
     steps = epochs * steps_per_epoch
     recent: deque[tuple[float, float]] = deque(maxlen=RUNNING_STEPS)
     step = 0
-    vae.train()
     for epoch in range(1, epochs + 1):
         order = rng.permutation(len(images))
         for start in range(0, len(images), batch_size):
@@ -121,6 +121,7 @@ def train_vae_iter(
             eps = rng.standard_normal((len(x), vae.latent_dim)).astype(vae.dtype)
             if schedule == "cosine":
                 optimizer.lr = lr * 0.5 * (1.0 + math.cos(math.pi * step / steps))
+            vae.train()  # again each step: encode() or decode() between records switch to eval mode
             recon_n, kl_n = vae.elbo_backward(x, eps, beta=beta, recon=recon)
             batch_recon, batch_kl = float(recon_n.mean()), float(kl_n.mean())
             if not math.isfinite(batch_recon + batch_kl):
@@ -192,6 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--hidden", type=int, default=24, help="the encoder's hidden dense width (default 24)"
     )
     parser.add_argument(
+        "--decoder-hidden", type=int, default=64, help="the decoder's hidden dense width (default 64)"
+    )
+    parser.add_argument(
         "--train-images",
         type=int,
         default=None,
@@ -215,7 +219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     images = images[: args.train_images]
-    vae = vae_net(args.latent, args.width, args.hidden, rng=np.random.default_rng(args.seed))
+    vae = vae_net(
+        args.latent, args.width, args.hidden, args.decoder_hidden, rng=np.random.default_rng(args.seed)
+    )
     settings: dict[str, Any] = {
         "command": "python -m explainer.train_vae " + shlex.join(argv),
         "seed": args.seed,
@@ -229,7 +235,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "dataset": MNIST.name,
         "training_data": f"{MNIST.name} training images 1-{len(images):,}",
         "test_data": f"the {len(test_images):,} {MNIST.name} test images, one eps each (seed 0)",
-        "arch": f"vae_net(latent_dim={args.latent}, width={args.width}, hidden={args.hidden})",
+        "arch": f"vae_net(latent_dim={args.latent}, width={args.width}, hidden={args.hidden}, "
+        f"decoder_hidden={args.decoder_hidden})",
         "numpy": np.__version__,
     }
     print(f"training a VAE ({vae.param_count():,} weights) on {len(images):,} images; saving to {args.out}")

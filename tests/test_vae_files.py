@@ -70,7 +70,7 @@ def test_the_map_points_are_the_encoders_mu(bundled: VAE, mnist_directory: Path)
 
 
 def saved(tmp_path: Path, beta: float = 0.5) -> tuple[VAE, Path]:
-    vae = vae_net(2, width=4, hidden=5, rng=np.random.default_rng(1))
+    vae = vae_net(2, width=4, hidden=5, decoder_hidden=6, rng=np.random.default_rng(1))
     vae.beta = beta
     vae.metadata = {"command": "test", "seed": 1}
     vae.test_mu = np.random.default_rng(2).standard_normal((20, 2)).astype(np.float32)
@@ -111,7 +111,7 @@ def rewrite(path: Path, change) -> None:
 
 def another_decoder(arrays: dict, document: dict) -> None:
     """Swap in the decoder of a VAE with 3-D codes: both networks are sound, but they do not fit."""
-    other = vae_net(3, width=4, hidden=5).decoder
+    other = vae_net(3, width=4, hidden=5, decoder_hidden=6).decoder
     document["decoder"] = model_document(other)
     for name in [name for name in arrays if name.startswith("decoder.")]:
         del arrays[name]
@@ -147,7 +147,7 @@ def edit(change):
         (edit(lambda d: d.update(surprise=1)), "unknown fields"),
         (edit(lambda d: d.update(encoder=[])), "encoder must be a JSON object"),
         (edit(lambda d: d["decoder"].update(input_shape=[1, 28, 28])), "decoder input_shape must be"),
-        (edit(lambda d: d["decoder"]["layers"][2]["config"].update(shape=[4, 7, 8])), "cannot reshape"),
+        (edit(lambda d: d["decoder"]["layers"][4]["config"].update(shape=[4, 7, 8])), "cannot reshape"),
         (another_decoder, "do not make a VAE"),
     ],
 )

@@ -16,7 +16,7 @@ STEP = 1e-6
 def small_vae(seed: int = 0, beta: float = 1.0) -> VAE:
     """The bundled architecture, narrow, in float64 (fast, and exact enough for central differences)."""
     rng = np.random.default_rng(seed)
-    vae = vae_net(2, width=4, hidden=6, rng=rng).astype(np.float64)
+    vae = vae_net(2, width=4, hidden=6, decoder_hidden=5, rng=rng).astype(np.float64)
     for layer in vae.layers:
         if "b" in layer.params:
             # Biases away from zero: where a ReLU's inputs are all 0 the output would sit on its kink.
@@ -152,3 +152,14 @@ def test_the_vae_refuses_parts_that_do_not_fit() -> None:
         VAE(vae_net(3).encoder, vae.decoder)
     with pytest.raises(BadInputError, match=r"\(N, 1, 28, 28\)"):
         vae.encode(np.zeros((2, 27, 28)))
+
+
+def test_a_copy_is_independent_and_computes_the_same() -> None:
+    vae = small_vae(seed=12, beta=2.5)
+    vae.test_mu, vae.test_labels = np.zeros((3, 2), np.float32), np.arange(3)
+    twin = vae.copy()
+    x, eps = digits(2), np.random.default_rng(13).standard_normal((2, 2))
+    np.testing.assert_array_equal(twin.losses(x, eps)[0], vae.losses(x, eps)[0])
+    assert twin.beta == 2.5 and twin.test_mu is not vae.test_mu
+    twin.decoder.layers[0].params["b"] += 1.0
+    assert not np.array_equal(twin.decode(np.zeros((1, 2))), vae.decode(np.zeros((1, 2))))

@@ -23,7 +23,7 @@ from explainer.gui.layers.generative import (
 @pytest.fixture(scope="module")
 def decoder_traces() -> tuple[Trace, Trace]:
     """A decoder's forward and backward traces (a small VAE, one code)."""
-    vae = vae_net(2, width=3, hidden=4, rng=np.random.default_rng(0))
+    vae = vae_net(2, width=6, hidden=4, decoder_hidden=5, rng=np.random.default_rng(0))
     x = np.random.default_rng(1).random((1, 1, 28, 28)).astype(np.float32)
     traced = vae.trace(x, np.array([[0.4, -0.8]]), gradients=True)
     return vae.trace(x, np.array([[0.4, -0.8]])).decoder, traced.decoder
