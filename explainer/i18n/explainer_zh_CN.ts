@@ -755,7 +755,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/conv/backward.py" line="188" />
-            <location filename="../../explainer/gui/layers/generative.py" line="441" />
+            <location filename="../../explainer/gui/layers/generative.py" line="446" />
             <source>step {i} of {n}</source>
             <translation>第 {i} 步，共 {n} 步</translation>
         </message>
@@ -781,7 +781,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/conv/backward.py" line="206" />
-            <location filename="../../explainer/gui/layers/generative.py" line="458" />
+            <location filename="../../explainer/gui/layers/generative.py" line="463" />
             <source>share from map {o}</source>
             <translation>来自特征图 {o} 的部分</translation>
         </message>
@@ -1362,236 +1362,236 @@ Install them with:
             <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="121" />
+            <location filename="../../explainer/gui/layers/generative.py" line="131" />
             <source>rows {a}–{b}, columns {c}–{d}</source>
             <translation>第 {a}–{b} 行、第 {c}–{d} 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="131" />
+            <location filename="../../explainer/gui/layers/generative.py" line="141" />
             <source>Transposed convolution: each pixel stamps the kernel</source>
             <translation>转置卷积:每个像素盖一次卷积核的印</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="132" />
+            <location filename="../../explainer/gui/layers/generative.py" line="142" />
             <source>A decoder has to grow a small grid into a larger image. Here every input pixel leaves a copy of the {k}×{k} kernel, multiplied by its value, on the output; the stamps of neighbouring pixels land {s} cells apart, so the output is about {s} times larger. Where stamps overlap, they add up.</source>
             <translation>解码器要把一个小网格长成一幅更大的图像。这里每个输入像素都在输出上留下一份 {k}×{k} 卷积核的副本,乘以该像素的值;相邻像素的印相隔 {s} 格落下,所以输出大约大 {s} 倍。印重叠的地方相加。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="140" />
+            <location filename="../../explainer/gui/layers/generative.py" line="150" />
             <source>Channels, bias and the cut border</source>
             <translation>通道、偏置和裁掉的边</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="141" />
+            <location filename="../../explainer/gui/layers/generative.py" line="151" />
             <source>Every input map stamps its own kernel onto every output map, and an output map is the sum of the stamps from all input maps plus its bias. Finally {p} rows and columns are cut from each side (hatched): out = (in − 1) × {s} − 2 × {p} + {k}.</source>
             <translation>每张输入特征图都把自己的卷积核盖到每张输出特征图上;一张输出特征图等于所有输入特征图的印之和再加上它的偏置。最后每边裁掉 {p} 行和 {p} 列(斜线部分):输出 = (输入 − 1) × {s} − 2 × {p} + {k}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="148" />
+            <location filename="../../explainer/gui/layers/generative.py" line="158" />
             <source>The same numbers as a convolution's backward pass</source>
             <translation>与卷积反向传播相同的数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="149" />
+            <location filename="../../explainer/gui/layers/generative.py" line="159" />
             <source>A convolution's gradient dL/dx is exactly this operation applied to dL/dy: a transposed convolution runs a convolution backwards. That is why it is also called a 'fractionally strided' convolution (not a 'deconvolution': it does not undo one).</source>
             <translation>卷积的梯度 dL/dx 正是把这个运算作用在 dL/dy 上:转置卷积就是把卷积倒着运行。所以它也叫“分数步长”卷积(不叫“反卷积”:它并不撤销一次卷积)。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="162" />
+            <location filename="../../explainer/gui/layers/generative.py" line="172" />
             <source>Each pixel reads back what its stamp touched</source>
             <translation>每个像素读回它的印覆盖过的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="163" />
+            <location filename="../../explainer/gui/layers/generative.py" line="173" />
             <source>An input pixel changed the output only where its stamp landed, by its value times the kernel. So its gradient is the sum, over the cells of its stamp, of dL/dy times the kernel weight there, added over all output maps: dL/dx[c, r, w] = Σ_o Σ_ij W[c, o, i, j] · dL/dy[o, S·r + i, S·w + j]. That is an ordinary convolution of dL/dy with the kernel.</source>
             <translation>一个输入像素只在它的印落下的地方改变输出,改变量是它的值乘以卷积核。所以它的梯度是在印覆盖的各格上 dL/dy 乘以该处核权重之和,再对所有输出特征图相加:dL/dx[c, r, w] = Σ_o Σ_ij W[c, o, i, j] · dL/dy[o, S·r + i, S·w + j]。这就是 dL/dy 与卷积核的一次普通卷积。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="171" />
+            <location filename="../../explainer/gui/layers/generative.py" line="181" />
             <source>The kernel and the bias</source>
             <translation>卷积核与偏置</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="172" />
+            <location filename="../../explainer/gui/layers/generative.py" line="182" />
             <source>Weight W[c, o, i, j] scaled every input pixel's stamp, so dL/dW[c, o] adds each input value times the gradient window under its stamp; dL/db[o] is the sum of dL/dy[o].</source>
             <translation>权重 W[c, o, i, j] 缩放了每个输入像素的印,所以 dL/dW[c, o] 把每个输入值乘以它的印下方的梯度窗口再相加;dL/db[o] 是 dL/dy[o] 之和。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="184" />
+            <location filename="../../explainer/gui/layers/generative.py" line="194" />
             <source>Reshape: the same numbers, laid out as maps</source>
             <translation>Reshape:同样的数,排成特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="185" />
+            <location filename="../../explainer/gui/layers/generative.py" line="195" />
             <source>A decoder starts from a short code, and a dense layer turns it into a long vector. Reshape cuts that vector into maps in reading order, so the transposed convolutions after it can treat it as a small image. No number changes; it undoes a Flatten.</source>
             <translation>解码器从一个很短的编码出发,全连接层把它变成一个长向量。Reshape 按阅读顺序把这个向量切成特征图,后面的转置卷积就能把它当作一幅小图像来处理。没有任何数改变;它是 Flatten 的逆操作。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="197" />
+            <location filename="../../explainer/gui/layers/generative.py" line="207" />
             <source>the vector laid out as {shape}</source>
             <translation>向量排成 {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="198" />
+            <location filename="../../explainer/gui/layers/generative.py" line="208" />
             <source>{c_out} maps, each input pixel stamps a {k}×{k} kernel every {s} cells</source>
             <translation>{c_out} 张特征图,每个输入像素每隔 {s} 格盖一个 {k}×{k} 卷积核的印</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="207" />
+            <location filename="../../explainer/gui/layers/generative.py" line="217" />
             <source>The gradient is laid out back as the input vector.</source>
             <translation>梯度被重新排回输入向量的形状。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="209" />
+            <location filename="../../explainer/gui/layers/generative.py" line="219" />
             <source>The vector is cut into maps; no numbers change.</source>
             <translation>向量被切成特征图;没有任何数改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="212" />
+            <location filename="../../explainer/gui/layers/generative.py" line="222" />
             <source>dL/dx[c, r, w] = Σ over the stamp of dL/dy × W; dL/db = Σ dL/dy.</source>
             <translation>dL/dx[c, r, w] = 在印覆盖处对 dL/dy × W 求和;dL/db = Σ dL/dy。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="213" />
+            <location filename="../../explainer/gui/layers/generative.py" line="223" />
             <source>Each input pixel adds value × kernel onto the output, S cells apart; then + b.</source>
             <translation>每个输入像素把 值 × 卷积核 加到输出上,相隔 S 格;然后 + b。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="218" />
+            <location filename="../../explainer/gui/layers/generative.py" line="228" />
             <source>Reshape</source>
             <translation>Reshape(变形)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="218" />
+            <location filename="../../explainer/gui/layers/generative.py" line="228" />
             <source>Transposed convolution</source>
             <translation>转置卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="236" />
-            <location filename="../../explainer/gui/layers/generative.py" line="385" />
+            <location filename="../../explainer/gui/layers/generative.py" line="246" />
+            <location filename="../../explainer/gui/layers/generative.py" line="390" />
             <source>Input channel c (a map this layer reads)</source>
             <translation>输入通道 c(本层读取的一张特征图)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="237" />
-            <location filename="../../explainer/gui/layers/generative.py" line="386" />
+            <location filename="../../explainer/gui/layers/generative.py" line="247" />
+            <location filename="../../explainer/gui/layers/generative.py" line="391" />
             <source>Output channel o (a map this layer makes)</source>
             <translation>输出通道 o(本层生成的一张特征图)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="278" />
+            <location filename="../../explainer/gui/layers/generative.py" line="283" />
             <source>{name} (transposed convolution): {h}×{w} grows to {oh}×{ow}</source>
             <translation>{name}(转置卷积):{h}×{w} 长成 {oh}×{ow}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="311" />
+            <location filename="../../explainer/gui/layers/generative.py" line="316" />
             <source>pixel ({r}, {w}) of map {c}  ·  step {i} of {n}</source>
             <translation>特征图 {c} 的像素 ({r}, {w})  ·  第 {i} 步,共 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="318" />
+            <location filename="../../explainer/gui/layers/generative.py" line="323" />
             <source>input map {c}</source>
             <translation>输入特征图 {c}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="321" />
+            <location filename="../../explainer/gui/layers/generative.py" line="326" />
             <source>pixel ({r}, {w}) = {v}</source>
             <translation>像素 ({r}, {w}) = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="324" />
-            <location filename="../../explainer/gui/layers/generative.py" line="451" />
+            <location filename="../../explainer/gui/layers/generative.py" line="329" />
+            <location filename="../../explainer/gui/layers/generative.py" line="456" />
             <source>kernel W[{c},{o}]</source>
             <translation>卷积核 W[{c},{o}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="326" />
+            <location filename="../../explainer/gui/layers/generative.py" line="331" />
             <source>what map {c} stamps onto map {o}</source>
             <translation>特征图 {c} 盖到特征图 {o} 上的印</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="329" />
+            <location filename="../../explainer/gui/layers/generative.py" line="334" />
             <source>stamp = {v} × kernel</source>
             <translation>印 = {v} × 卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="332" />
+            <location filename="../../explainer/gui/layers/generative.py" line="337" />
             <source>added {s} cells further for each input step</source>
             <translation>输入每走一步,印就向后移 {s} 格</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="335" />
+            <location filename="../../explainer/gui/layers/generative.py" line="340" />
             <source>stamps of map {c} added up</source>
             <translation>特征图 {c} 的印相加</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="340" />
+            <location filename="../../explainer/gui/layers/generative.py" line="345" />
             <source>hatched: the {p}-cell border that is cut away</source>
             <translation>斜线:被裁掉的 {p} 格边</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="343" />
+            <location filename="../../explainer/gui/layers/generative.py" line="348" />
             <source>output map {o}</source>
             <translation>输出特征图 {o}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="345" />
+            <location filename="../../explainer/gui/layers/generative.py" line="350" />
             <source>Σ over {n} input maps + b = {b}</source>
             <translation>对 {n} 张输入特征图求和 + b = {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="353" />
+            <location filename="../../explainer/gui/layers/generative.py" line="358" />
             <source>x[{c}][{r},{w}] = {v}: the stamp {v} × W[{c},{o}] lands on the full grid at {full}; {visible} of the output. Its corner: {v} × {w0} = {s0}</source>
             <translation>x[{c}][{r},{w}] = {v}:印 {v} × W[{c},{o}] 落在完整网格的{full};即输出的{visible}。它的左上角:{v} × {w0} = {s0}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="363" />
+            <location filename="../../explainer/gui/layers/generative.py" line="368" />
             <source>nothing</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="445" />
+            <location filename="../../explainer/gui/layers/generative.py" line="450" />
             <source>dL/dy[{o}], padded by {p}</source>
             <translation>dL/dy[{o}],四周补 {p} 格</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="449" />
+            <location filename="../../explainer/gui/layers/generative.py" line="454" />
             <source>the cells the stamp of pixel ({r}, {w}) touched</source>
             <translation>像素 ({r}, {w}) 的印覆盖的格子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="451" />
+            <location filename="../../explainer/gui/layers/generative.py" line="456" />
             <source>its weights</source>
             <translation>它的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="453" />
+            <location filename="../../explainer/gui/layers/generative.py" line="458" />
             <source>window ⊙ kernel</source>
             <translation>窗口 ⊙ 卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="455" />
+            <location filename="../../explainer/gui/layers/generative.py" line="460" />
             <source>sum = {v}</source>
             <translation>和 = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="462" />
+            <location filename="../../explainer/gui/layers/generative.py" line="467" />
             <source>one pixel per step</source>
             <translation>每步一个像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="465" />
+            <location filename="../../explainer/gui/layers/generative.py" line="470" />
             <location filename="../../explainer/gui/layers/pool.py" line="759" />
             <source>dL/dx[{c}]</source>
             <translation>dL/dx[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="468" />
+            <location filename="../../explainer/gui/layers/generative.py" line="473" />
             <source>Σ of such shares over all {n} output maps</source>
             <translation>对全部 {n} 张输出特征图的这种份额求和</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="475" />
+            <location filename="../../explainer/gui/layers/generative.py" line="480" />
             <source>dL/dx[{c}][{r},{w}] (from map {o}) = Σ window ⊙ W[{c},{o}] = &lt;b&gt;{v}&lt;/b&gt;; dL/db[{o}] = {b}</source>
             <translation>dL/dx[{c}][{r},{w}](来自特征图 {o})= Σ 窗口 ⊙ W[{c},{o}] = &lt;b&gt;{v}&lt;/b&gt;;dL/db[{o}] = {b}</translation>
         </message>
@@ -3205,8 +3205,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="186" />
-            <source>Which training digits are rare in the VAE's latent space, and how often DB-VAE draws them</source>
-            <translation>哪些训练数字在 VAE 的潜空间中少见，DB-VAE 又多久抽到它们一次</translation>
+            <source>Which training examples are rare in the VAE's latent space, and how often DB-VAE draws them</source>
+            <translation>哪些训练样本在 VAE 的潜空间中少见，DB-VAE 又多久抽到它们一次</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="301" />
@@ -4284,7 +4284,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="308" />
-            <location filename="../../explainer/gui/pages/training.py" line="461" />
+            <location filename="../../explainer/gui/pages/training.py" line="459" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
@@ -4296,7 +4296,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="310" />
             <location filename="../../explainer/gui/pages/testset.py" line="619" />
-            <location filename="../../explainer/gui/pages/training.py" line="463" />
+            <location filename="../../explainer/gui/pages/training.py" line="461" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
@@ -5931,118 +5931,113 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>更频繁地抽取少见的数字：每张训练图像被抽到的概率 ∝ 1 / (密度 + α)，密度来自它在内置 VAE 下的编码，α = {alpha}（课程 › 去偏）。需要 MNIST 文件夹。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="459" />
-            <source>Only for MNIST digits: the bundled VAE that measures rarity was trained on them.</source>
-            <translation>只适用于 MNIST 数字：衡量少见程度的内置 VAE 是用它们训练的。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="462" />
+            <location filename="../../explainer/gui/pages/training.py" line="460" />
             <source>Train the current network from its current weights</source>
             <translation>从当前权重开始训练当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="464" />
+            <location filename="../../explainer/gui/pages/training.py" line="462" />
             <source>End after this step and keep the weights</source>
             <translation>在这一步之后结束，并保留权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="589" />
+            <location filename="../../explainer/gui/pages/training.py" line="587" />
             <source>Loss (cross-entropy)</source>
             <translation>损失（交叉熵）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="590" />
+            <location filename="../../explainer/gui/pages/training.py" line="588" />
             <source>Accuracy (%)</source>
             <translation>准确率（%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="592" />
+            <location filename="../../explainer/gui/pages/training.py" line="590" />
             <source>epoch</source>
             <translation>轮</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="594" />
+            <location filename="../../explainer/gui/pages/training.py" line="592" />
             <source>each batch</source>
             <translation>每一批</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="595" />
+            <location filename="../../explainer/gui/pages/training.py" line="593" />
             <source>moving average</source>
             <translation>滑动平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="596" />
+            <location filename="../../explainer/gui/pages/training.py" line="594" />
             <source>training batches (moving average)</source>
             <translation>训练批次（滑动平均）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="597" />
+            <location filename="../../explainer/gui/pages/training.py" line="595" />
             <source>validation, after each epoch</source>
             <translation>验证集，每轮之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="657" />
+            <location filename="../../explainer/gui/pages/training.py" line="655" />
             <source>epoch {epoch}/{epochs} · step {step:,}/{total:,}</source>
             <translation>第 {epoch}/{epochs} 轮 · 第 {step:,}/{total:,} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="666" />
+            <location filename="../../explainer/gui/pages/training.py" line="664" />
             <source> · about {time} left</source>
             <translation> · 大约还剩 {time}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="667" />
+            <location filename="../../explainer/gui/pages/training.py" line="665" />
             <source>{rate:,.0f} images/s · {elapsed} elapsed{eta}</source>
             <translation>{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="674" />
+            <location filename="../../explainer/gui/pages/training.py" line="672" />
             <source> · loss of the last batch {loss:.3f}, moving average {average:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}，滑动平均 {average:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="678" />
+            <location filename="../../explainer/gui/pages/training.py" line="676" />
             <source> · loss of the last batch {loss:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="680" />
+            <location filename="../../explainer/gui/pages/training.py" line="678" />
             <source> · mean loss of epoch {epoch} {loss:.3f}</source>
             <translation> · 第 {epoch} 轮的平均损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="684" />
+            <location filename="../../explainer/gui/pages/training.py" line="682" />
             <source> · validation accuracy {accuracy:.1%}</source>
             <translation> · 验证准确率 {accuracy:.1%}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="698" />
-            <location filename="../../explainer/gui/pages/training.py" line="719" />
+            <location filename="../../explainer/gui/pages/training.py" line="696" />
+            <location filename="../../explainer/gui/pages/training.py" line="717" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="714" />
+            <location filename="../../explainer/gui/pages/training.py" line="712" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="716" />
+            <location filename="../../explainer/gui/pages/training.py" line="714" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="723" />
+            <location filename="../../explainer/gui/pages/training.py" line="721" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="727" />
+            <location filename="../../explainer/gui/pages/training.py" line="725" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="731" />
+            <location filename="../../explainer/gui/pages/training.py" line="729" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
@@ -6544,48 +6539,48 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>模型文件 {path} 既不是 .npz（zip）归档，也不是 ONNX 文件；它可能是别的文件或随机字节</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="214" />
+            <location filename="../../explainer/modelio.py" line="206" />
             <source>model file {path} is not a readable .npz archive; it may be truncated or damaged ({reason})</source>
             <translation>模型文件 {path} 不是可读的 .npz 压缩包；它可能不完整或已损坏（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="236" />
-            <location filename="../../explainer/modelio.py" line="378" />
+            <location filename="../../explainer/modelio.py" line="228" />
+            <location filename="../../explainer/modelio.py" line="392" />
             <source>model file {path} weight {name} contains NaN or infinite values</source>
             <translation>模型文件 {path} 的权重 {name} 含有 NaN 或无穷大</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="247" />
+            <location filename="../../explainer/modelio.py" line="239" />
             <source>model file {path} {problem}</source>
             <translation>模型文件 {path} 有问题：{problem}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="269" />
+            <location filename="../../explainer/modelio.py" line="261" />
             <source>model file {path} is empty</source>
             <translation>模型文件 {path} 是空的</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="298" />
+            <location filename="../../explainer/modelio.py" line="290" />
             <source>model file {path} has no 'config' entry; it is an .npz, but not a saved model</source>
             <translation>模型文件 {path} 没有 'config' 项；它是 .npz 文件，但不是保存的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="321" />
+            <location filename="../../explainer/modelio.py" line="313" />
             <source>model file {path} array {name} holds pickled Python objects, which are never loaded</source>
             <translation>模型文件 {path} 的数组 {name} 含有 pickle 序列化的 Python 对象，本应用从不加载这类对象</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="369" />
+            <location filename="../../explainer/modelio.py" line="383" />
             <source>model file {path} weight {name} has shape {shape} but the architecture needs {needed}</source>
             <translation>模型文件 {path} 的权重 {name} 形状为 {shape}，但网络结构需要 {needed}</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="393" />
+            <location filename="../../explainer/modelio.py" line="407" />
             <source>model file {path} has no 'format' field; it was not saved by this app ({format})</source>
             <translation>模型文件 {path} 没有 'format' 字段；它不是由本应用保存的（{format}）</translation>
         </message>
         <message>
-            <location filename="../../explainer/modelio.py" line="535" />
+            <location filename="../../explainer/modelio.py" line="549" />
             <source>model file {path} gives NaN or infinite outputs for an input of all {value}s</source>
             <translation>模型文件 {path} 对全为 {value} 的输入给出 NaN 或无穷大的输出</translation>
         </message>
@@ -6618,6 +6613,14 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/onnxio.py" line="667" />
             <source>cannot export a {kind} layer to ONNX</source>
             <translation>无法把 {kind} 层导出为 ONNX</translation>
+        </message>
+        <message>
+            <source>Which training digits are rare in the VAE's latent space, and how often DB-VAE draws them</source>
+            <translation type="vanished">哪些训练数字在 VAE 的潜空间中少见，DB-VAE 又多久抽到它们一次</translation>
+        </message>
+        <message>
+            <source>Only for MNIST digits: the bundled VAE that measures rarity was trained on them.</source>
+            <translation type="vanished">只适用于 MNIST 数字：衡量少见程度的内置 VAE 是用它们训练的。</translation>
         </message>
         <message>
             <source>Forward: each map shows what its layer computed from your input (red: positive, blue: negative). Click any map to see how it was computed.</source>

@@ -184,7 +184,7 @@ PAGES = (
         "DebiasView",
         lambda: tr("Debiasing (DB-VAE)"),
         lambda: tr(
-            "Which training digits are rare in the VAE's latent space, and how often DB-VAE draws them"
+            "Which training examples are rare in the VAE's latent space, and how often DB-VAE draws them"
         ),
         "lessons",
         "Alt+Shift+8",

@@ -455,8 +455,6 @@ class TrainingView(JobPage):
                 "Draw rare digits more often: each training image with probability ∝ 1 / (density + α) of "
                 "its code under the bundled VAE, α = {alpha} (Lessons › Debiasing). Needs the MNIST folder."
             ).format(alpha=DEFAULT_ALPHA)
-            if self._debias_applies()
-            else tr("Only for MNIST digits: the bundled VAE that measures rarity was trained on them.")
         )
         self.start_button.setText(tr("Start"))
         self.start_button.setToolTip(tr("Train the current network from its current weights"))
@@ -779,7 +777,9 @@ class TrainingView(JobPage):
         idle = state == "idle"
         for widget in (*self._labels, self.augment_check):
             widget.setEnabled(idle)
-        self.debias_check.setEnabled(idle and self._debias_applies())
+        # The bundled VAE read digits: for another data set the option does not apply and is not shown.
+        self.debias_check.setVisible(self._debias_applies())
+        self.debias_check.setEnabled(idle)
         # With data from set_data_loader, the MNIST folder and image count do not apply; your own images
         # are in the folder they were read from.
         own_folder = self._data.dataset.location is not None
