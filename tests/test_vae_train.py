@@ -106,7 +106,7 @@ def test_the_command_line_writes_a_vae_with_its_command_and_test_figures(
     )
     figures = vae.metadata
     assert figures["test_elbo"] == pytest.approx(figures["test_recon"] + figures["test_kl"])
-    assert figures["dataset"] == "MNIST" and figures["seed"] == 0 and figures["train_seconds"] > 0
+    assert figures["dataset"] == "MNIST" and figures["seed"] == 0 and figures["train_seconds"] >= 0
     assert vae.test_mu.shape == (10000, 2)
 
 

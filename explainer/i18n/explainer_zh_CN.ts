@@ -755,7 +755,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/conv/backward.py" line="188" />
-            <location filename="../../explainer/gui/layers/generative.py" line="446" />
+            <location filename="../../explainer/gui/layers/generative.py" line="450" />
             <source>step {i} of {n}</source>
             <translation>第 {i} 步，共 {n} 步</translation>
         </message>
@@ -781,7 +781,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/conv/backward.py" line="206" />
-            <location filename="../../explainer/gui/layers/generative.py" line="463" />
+            <location filename="../../explainer/gui/layers/generative.py" line="467" />
             <source>share from map {o}</source>
             <translation>来自特征图 {o} 的部分</translation>
         </message>
@@ -1362,274 +1362,274 @@ Install them with:
             <translation>z = x·W + b，所以 dL/dW[i, k] = x[i] · dL/dz_k，dL/db = dL/dz，dL/dx = W · dL/dz。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="131" />
+            <location filename="../../explainer/gui/layers/generative.py" line="132" />
             <source>rows {a}–{b}, columns {c}–{d}</source>
             <translation>第 {a}–{b} 行、第 {c}–{d} 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="141" />
-            <source>Transposed convolution: each pixel stamps the kernel</source>
-            <translation>转置卷积:每个像素盖一次卷积核的印</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/layers/generative.py" line="142" />
-            <source>A decoder has to grow a small grid into a larger image. Here every input pixel leaves a copy of the {k}×{k} kernel, multiplied by its value, on the output; the stamps of neighbouring pixels land {s} cells apart, so the output is about {s} times larger. Where stamps overlap, they add up.</source>
-            <translation>解码器要把一个小网格长成一幅更大的图像。这里每个输入像素都在输出上留下一份 {k}×{k} 卷积核的副本,乘以该像素的值;相邻像素的印相隔 {s} 格落下,所以输出大约大 {s} 倍。印重叠的地方相加。</translation>
+            <source>Transposed convolution: each pixel stamps the kernel</source>
+            <translation>转置卷积：每个像素盖一次卷积核的印</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="150" />
+            <location filename="../../explainer/gui/layers/generative.py" line="143" />
+            <source>A decoder has to grow a small grid into a larger image. Here every input pixel leaves a copy of the {k}×{k} kernel, multiplied by its value, on the output; the stamps of neighbouring pixels land {s} cells apart, so the output is about {s} times larger. Where stamps overlap, they add up.</source>
+            <translation>解码器要把一个小网格长成一幅更大的图像。这里每个输入像素都在输出上留下一份 {k}×{k} 卷积核的副本，乘以该像素的值；相邻像素的印相隔 {s} 格落下，所以输出大约大 {s} 倍。印重叠的地方相加。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="151" />
             <source>Channels, bias and the cut border</source>
             <translation>通道、偏置和裁掉的边</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="151" />
+            <location filename="../../explainer/gui/layers/generative.py" line="152" />
             <source>Every input map stamps its own kernel onto every output map, and an output map is the sum of the stamps from all input maps plus its bias. Finally {p} rows and columns are cut from each side (hatched): out = (in − 1) × {s} − 2 × {p} + {k}.</source>
-            <translation>每张输入特征图都把自己的卷积核盖到每张输出特征图上;一张输出特征图等于所有输入特征图的印之和再加上它的偏置。最后每边裁掉 {p} 行和 {p} 列(斜线部分):输出 = (输入 − 1) × {s} − 2 × {p} + {k}。</translation>
+            <translation>每张输入特征图都把自己的卷积核盖到每张输出特征图上；一张输出特征图等于所有输入特征图的印之和再加上它的偏置。最后每边裁掉 {p} 行和 {p} 列（斜线部分）：输出 = (输入 − 1) × {s} − 2 × {p} + {k}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="158" />
+            <location filename="../../explainer/gui/layers/generative.py" line="159" />
             <source>The same numbers as a convolution's backward pass</source>
             <translation>与卷积反向传播相同的数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="159" />
+            <location filename="../../explainer/gui/layers/generative.py" line="160" />
             <source>A convolution's gradient dL/dx is exactly this operation applied to dL/dy: a transposed convolution runs a convolution backwards. That is why it is also called a 'fractionally strided' convolution (not a 'deconvolution': it does not undo one).</source>
-            <translation>卷积的梯度 dL/dx 正是把这个运算作用在 dL/dy 上:转置卷积就是把卷积倒着运行。所以它也叫“分数步长”卷积(不叫“反卷积”:它并不撤销一次卷积)。</translation>
+            <translation>卷积的梯度 dL/dx 正是把这个运算作用在 dL/dy 上：转置卷积就是把卷积倒着运行。所以它也叫“分数步长”卷积（不叫“反卷积”：它并不撤销一次卷积）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="172" />
+            <location filename="../../explainer/gui/layers/generative.py" line="173" />
             <source>Each pixel reads back what its stamp touched</source>
             <translation>每个像素读回它的印覆盖过的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="173" />
+            <location filename="../../explainer/gui/layers/generative.py" line="174" />
             <source>An input pixel changed the output only where its stamp landed, by its value times the kernel. So its gradient is the sum, over the cells of its stamp, of dL/dy times the kernel weight there, added over all output maps: dL/dx[c, r, w] = Σ_o Σ_ij W[c, o, i, j] · dL/dy[o, S·r + i, S·w + j]. That is an ordinary convolution of dL/dy with the kernel.</source>
-            <translation>一个输入像素只在它的印落下的地方改变输出,改变量是它的值乘以卷积核。所以它的梯度是在印覆盖的各格上 dL/dy 乘以该处核权重之和,再对所有输出特征图相加:dL/dx[c, r, w] = Σ_o Σ_ij W[c, o, i, j] · dL/dy[o, S·r + i, S·w + j]。这就是 dL/dy 与卷积核的一次普通卷积。</translation>
+            <translation>一个输入像素只在它的印落下的地方改变输出，改变量是它的值乘以卷积核。所以它的梯度是在印覆盖的各格上 dL/dy 乘以该处核权重之和，再对所有输出特征图相加：dL/dx[c, r, w] = Σ_o Σ_ij W[c, o, i, j] · dL/dy[o, S·r + i, S·w + j]。这就是 dL/dy 与卷积核的一次普通卷积。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="181" />
+            <location filename="../../explainer/gui/layers/generative.py" line="182" />
             <source>The kernel and the bias</source>
             <translation>卷积核与偏置</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="182" />
+            <location filename="../../explainer/gui/layers/generative.py" line="183" />
             <source>Weight W[c, o, i, j] scaled every input pixel's stamp, so dL/dW[c, o] adds each input value times the gradient window under its stamp; dL/db[o] is the sum of dL/dy[o].</source>
-            <translation>权重 W[c, o, i, j] 缩放了每个输入像素的印,所以 dL/dW[c, o] 把每个输入值乘以它的印下方的梯度窗口再相加;dL/db[o] 是 dL/dy[o] 之和。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="194" />
-            <source>Reshape: the same numbers, laid out as maps</source>
-            <translation>Reshape:同样的数,排成特征图</translation>
+            <translation>权重 W[c, o, i, j] 缩放了每个输入像素的印，所以 dL/dW[c, o] 把每个输入值乘以它的印下方的梯度窗口再相加；dL/db[o] 是 dL/dy[o] 之和。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="195" />
-            <source>A decoder starts from a short code, and a dense layer turns it into a long vector. Reshape cuts that vector into maps in reading order, so the transposed convolutions after it can treat it as a small image. No number changes; it undoes a Flatten.</source>
-            <translation>解码器从一个很短的编码出发,全连接层把它变成一个长向量。Reshape 按阅读顺序把这个向量切成特征图,后面的转置卷积就能把它当作一幅小图像来处理。没有任何数改变;它是 Flatten 的逆操作。</translation>
+            <source>Reshape: the same numbers, laid out as maps</source>
+            <translation>Reshape：同样的数，排成特征图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="207" />
+            <location filename="../../explainer/gui/layers/generative.py" line="196" />
+            <source>A decoder starts from a short code, and a dense layer turns it into a long vector. Reshape cuts that vector into maps in reading order, so the transposed convolutions after it can treat it as a small image. No number changes; it undoes a Flatten.</source>
+            <translation>解码器从一个很短的编码出发，全连接层把它变成一个长向量。Reshape 按阅读顺序把这个向量切成特征图，后面的转置卷积就能把它当作一幅小图像来处理。没有任何数改变；它是 Flatten 的逆操作。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="208" />
             <source>the vector laid out as {shape}</source>
             <translation>向量排成 {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="208" />
+            <location filename="../../explainer/gui/layers/generative.py" line="209" />
             <source>{c_out} maps, each input pixel stamps a {k}×{k} kernel every {s} cells</source>
-            <translation>{c_out} 张特征图,每个输入像素每隔 {s} 格盖一个 {k}×{k} 卷积核的印</translation>
+            <translation>{c_out} 张特征图，每个输入像素每隔 {s} 格盖一个 {k}×{k} 卷积核的印</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="217" />
+            <location filename="../../explainer/gui/layers/generative.py" line="218" />
             <source>The gradient is laid out back as the input vector.</source>
             <translation>梯度被重新排回输入向量的形状。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="219" />
+            <location filename="../../explainer/gui/layers/generative.py" line="220" />
             <source>The vector is cut into maps; no numbers change.</source>
-            <translation>向量被切成特征图;没有任何数改变。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="222" />
-            <source>dL/dx[c, r, w] = Σ over the stamp of dL/dy × W; dL/db = Σ dL/dy.</source>
-            <translation>dL/dx[c, r, w] = 在印覆盖处对 dL/dy × W 求和;dL/db = Σ dL/dy。</translation>
+            <translation>向量被切成特征图；没有任何数改变。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="223" />
+            <source>dL/dx[c, r, w] = Σ over the stamp of dL/dy × W; dL/db = Σ dL/dy.</source>
+            <translation>dL/dx[c, r, w] = 在印覆盖处对 dL/dy × W 求和；dL/db = Σ dL/dy。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="224" />
             <source>Each input pixel adds value × kernel onto the output, S cells apart; then + b.</source>
-            <translation>每个输入像素把 值 × 卷积核 加到输出上,相隔 S 格;然后 + b。</translation>
+            <translation>每个输入像素把 值 × 卷积核 加到输出上，相隔 S 格；然后 + b。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="228" />
+            <location filename="../../explainer/gui/layers/generative.py" line="229" />
             <source>Reshape</source>
-            <translation>Reshape(变形)</translation>
+            <translation>Reshape（变形）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="228" />
+            <location filename="../../explainer/gui/layers/generative.py" line="229" />
             <source>Transposed convolution</source>
             <translation>转置卷积</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="246" />
-            <location filename="../../explainer/gui/layers/generative.py" line="390" />
-            <source>Input channel c (a map this layer reads)</source>
-            <translation>输入通道 c(本层读取的一张特征图)</translation>
-        </message>
-        <message>
             <location filename="../../explainer/gui/layers/generative.py" line="247" />
-            <location filename="../../explainer/gui/layers/generative.py" line="391" />
+            <location filename="../../explainer/gui/layers/generative.py" line="394" />
+            <source>Input channel c (a map this layer reads)</source>
+            <translation>输入通道 c（本层读取的一张特征图）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="248" />
+            <location filename="../../explainer/gui/layers/generative.py" line="395" />
             <source>Output channel o (a map this layer makes)</source>
-            <translation>输出通道 o(本层生成的一张特征图)</translation>
+            <translation>输出通道 o（本层生成的一张特征图）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="283" />
+            <location filename="../../explainer/gui/layers/generative.py" line="284" />
             <source>{name} (transposed convolution): {h}×{w} grows to {oh}×{ow}</source>
-            <translation>{name}(转置卷积):{h}×{w} 长成 {oh}×{ow}</translation>
+            <translation>{name}（转置卷积）：{h}×{w} 长成 {oh}×{ow}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="316" />
+            <location filename="../../explainer/gui/layers/generative.py" line="317" />
             <source>pixel ({r}, {w}) of map {c}  ·  step {i} of {n}</source>
-            <translation>特征图 {c} 的像素 ({r}, {w})  ·  第 {i} 步,共 {n} 步</translation>
+            <translation>特征图 {c} 的像素 ({r}, {w})  ·  第 {i} 步，共 {n} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="323" />
+            <location filename="../../explainer/gui/layers/generative.py" line="324" />
             <source>input map {c}</source>
             <translation>输入特征图 {c}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="326" />
+            <location filename="../../explainer/gui/layers/generative.py" line="327" />
             <source>pixel ({r}, {w}) = {v}</source>
             <translation>像素 ({r}, {w}) = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="329" />
-            <location filename="../../explainer/gui/layers/generative.py" line="456" />
+            <location filename="../../explainer/gui/layers/generative.py" line="330" />
+            <location filename="../../explainer/gui/layers/generative.py" line="460" />
             <source>kernel W[{c},{o}]</source>
             <translation>卷积核 W[{c},{o}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="331" />
+            <location filename="../../explainer/gui/layers/generative.py" line="332" />
             <source>what map {c} stamps onto map {o}</source>
             <translation>特征图 {c} 盖到特征图 {o} 上的印</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="334" />
+            <location filename="../../explainer/gui/layers/generative.py" line="335" />
             <source>stamp = {v} × kernel</source>
             <translation>印 = {v} × 卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="337" />
+            <location filename="../../explainer/gui/layers/generative.py" line="338" />
             <source>added {s} cells further for each input step</source>
-            <translation>输入每走一步,印就向后移 {s} 格</translation>
+            <translation>输入每走一步，印就向后移 {s} 格</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="340" />
+            <location filename="../../explainer/gui/layers/generative.py" line="341" />
             <source>stamps of map {c} added up</source>
             <translation>特征图 {c} 的印相加</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="345" />
+            <location filename="../../explainer/gui/layers/generative.py" line="346" />
             <source>hatched: the {p}-cell border that is cut away</source>
-            <translation>斜线:被裁掉的 {p} 格边</translation>
+            <translation>斜线：被裁掉的 {p} 格边</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="348" />
+            <location filename="../../explainer/gui/layers/generative.py" line="349" />
             <source>output map {o}</source>
             <translation>输出特征图 {o}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="350" />
+            <location filename="../../explainer/gui/layers/generative.py" line="351" />
             <source>Σ over {n} input maps + b = {b}</source>
             <translation>对 {n} 张输入特征图求和 + b = {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="358" />
-            <source>x[{c}][{r},{w}] = {v}: the stamp {v} × W[{c},{o}] lands on the full grid at {full}; {visible} of the output. Its corner: {v} × {w0} = {s0}</source>
-            <translation>x[{c}][{r},{w}] = {v}:印 {v} × W[{c},{o}] 落在完整网格的{full};即输出的{visible}。它的左上角:{v} × {w0} = {s0}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="368" />
+            <location filename="../../explainer/gui/layers/generative.py" line="360" />
             <source>nothing</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="450" />
-            <source>dL/dy[{o}], padded by {p}</source>
-            <translation>dL/dy[{o}],四周补 {p} 格</translation>
+            <location filename="../../explainer/gui/layers/generative.py" line="362" />
+            <source>x[{c}][{r},{w}] = {v}: the stamp {v} × W[{c},{o}] lands on the full grid at {full}; {visible} of the output. Its corner: {v} × {w0} = {s0}</source>
+            <translation>x[{c}][{r},{w}] = {v}：印 {v} × W[{c},{o}] 落在完整网格的{full}；即输出的{visible}。它的左上角：{v} × {w0} = {s0}</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/generative.py" line="454" />
+            <source>dL/dy[{o}], padded by {p}</source>
+            <translation>dL/dy[{o}]，四周补 {p} 格</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/layers/generative.py" line="458" />
             <source>the cells the stamp of pixel ({r}, {w}) touched</source>
             <translation>像素 ({r}, {w}) 的印覆盖的格子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="456" />
+            <location filename="../../explainer/gui/layers/generative.py" line="460" />
             <source>its weights</source>
             <translation>它的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="458" />
+            <location filename="../../explainer/gui/layers/generative.py" line="462" />
             <source>window ⊙ kernel</source>
             <translation>窗口 ⊙ 卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="460" />
+            <location filename="../../explainer/gui/layers/generative.py" line="464" />
             <source>sum = {v}</source>
             <translation>和 = {v}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="467" />
+            <location filename="../../explainer/gui/layers/generative.py" line="471" />
             <source>one pixel per step</source>
             <translation>每步一个像素</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="470" />
+            <location filename="../../explainer/gui/layers/generative.py" line="474" />
             <location filename="../../explainer/gui/layers/pool.py" line="759" />
             <source>dL/dx[{c}]</source>
             <translation>dL/dx[{c}]</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="473" />
+            <location filename="../../explainer/gui/layers/generative.py" line="477" />
             <source>Σ of such shares over all {n} output maps</source>
             <translation>对全部 {n} 张输出特征图的这种份额求和</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="480" />
+            <location filename="../../explainer/gui/layers/generative.py" line="484" />
             <source>dL/dx[{c}][{r},{w}] (from map {o}) = Σ window ⊙ W[{c},{o}] = &lt;b&gt;{v}&lt;/b&gt;; dL/db[{o}] = {b}</source>
-            <translation>dL/dx[{c}][{r},{w}](来自特征图 {o})= Σ 窗口 ⊙ W[{c},{o}] = &lt;b&gt;{v}&lt;/b&gt;;dL/db[{o}] = {b}</translation>
+            <translation>dL/dx[{c}][{r},{w}]（来自特征图 {o}）= Σ 窗口 ⊙ W[{c},{o}] = &lt;b&gt;{v}&lt;/b&gt;；dL/db[{o}] = {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="537" />
+            <location filename="../../explainer/gui/layers/generative.py" line="541" />
             <source>{name} (reshape): {n} numbers become {shape}</source>
-            <translation>{name}(Reshape):{n} 个数变成 {shape}</translation>
+            <translation>{name}（Reshape）：{n} 个数变成 {shape}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="555" />
+            <location filename="../../explainer/gui/layers/generative.py" line="559" />
             <location filename="../../explainer/gui/layers/pool.py" line="700" />
             <source>map {c} of {n}</source>
             <translation>第 {c} 张特征图，共 {n} 张</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="559" />
+            <location filename="../../explainer/gui/layers/generative.py" line="563" />
             <source>input vector</source>
             <translation>输入向量</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="563" />
+            <location filename="../../explainer/gui/layers/generative.py" line="567" />
             <source>outlined: numbers {a}–{b}</source>
-            <translation>框出:第 {a}–{b} 个数</translation>
+            <translation>框出：第 {a}–{b} 个数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="566" />
+            <location filename="../../explainer/gui/layers/generative.py" line="570" />
             <location filename="../../explainer/gui/layers/pool.py" line="703" />
             <location filename="../../explainer/gui/layers/pool.py" line="749" />
             <source>map {c}</source>
             <translation>特征图 {c}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="568" />
+            <location filename="../../explainer/gui/layers/generative.py" line="572" />
             <source>the same numbers, row by row</source>
-            <translation>同样的数,逐行排列</translation>
+            <translation>同样的数，逐行排列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/layers/generative.py" line="573" />
+            <location filename="../../explainer/gui/layers/generative.py" line="577" />
             <source>map {c}[i, j] = input[{c} × {size} + i × {w} + j]</source>
             <translation>特征图 {c}[i, j] = 输入[{c} × {size} + i × {w} + j]</translation>
         </message>
@@ -6613,14 +6613,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/onnxio.py" line="667" />
             <source>cannot export a {kind} layer to ONNX</source>
             <translation>无法把 {kind} 层导出为 ONNX</translation>
-        </message>
-        <message>
-            <source>Which training digits are rare in the VAE's latent space, and how often DB-VAE draws them</source>
-            <translation type="vanished">哪些训练数字在 VAE 的潜空间中少见，DB-VAE 又多久抽到它们一次</translation>
-        </message>
-        <message>
-            <source>Only for MNIST digits: the bundled VAE that measures rarity was trained on them.</source>
-            <translation type="vanished">只适用于 MNIST 数字：衡量少见程度的内置 VAE 是用它们训练的。</translation>
         </message>
         <message>
             <source>Forward: each map shows what its layer computed from your input (red: positive, blue: negative). Click any map to see how it was computed.</source>

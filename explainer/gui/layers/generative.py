@@ -60,8 +60,9 @@ def geometry(record: LayerRecord) -> tuple[int, int, int]:
     return int(config["kernel_size"]), int(config.get("stride", 1)), int(config.get("padding", 0))
 
 
-def stamps_added(record: LayerRecord, c: int, o: int, count: int) -> np.ndarray:
-    """The full stamped grid of output map o after the first ``count`` pixels (reading order) of input map c.
+def stamps_added(record: LayerRecord, c: int, o: int, count: int | None = None) -> np.ndarray:
+    """The full stamped grid of output map o after the first ``count`` pixels (reading order; None: all)
+    of input map c.
 
     Shape:
         returns ``((H - 1)·S + k, (W - 1)·S + k)`` float64; the layer's output is its centre, P cells in.
@@ -71,7 +72,7 @@ def stamps_added(record: LayerRecord, c: int, o: int, count: int) -> np.ndarray:
     kernel = record.params["W"][c, o].astype(np.float64)
     H, W = x.shape
     full = np.zeros(((H - 1) * s + k, (W - 1) * s + k))
-    for index in range(min(count, H * W)):
+    for index in range(H * W if count is None else min(count, H * W)):
         r, w = divmod(index, W)
         full[r * s : r * s + k, w * s : w * s + k] += x[r, w] * kernel
     return full
@@ -299,7 +300,7 @@ class ConvTransposeView(DetailView):
         """
         assert self.record is not None
         _, _, p = geometry(self.record)
-        full = stamps_added(self.record, self.in_box.currentIndex(), self.out_box.currentIndex(), 10**9)
+        full = stamps_added(self.record, self.in_box.currentIndex(), self.out_box.currentIndex())
         return full[p : full.shape[0] - p, p : full.shape[1] - p]
 
     def _show_step(self, step: int) -> None:
@@ -311,7 +312,7 @@ class ConvTransposeView(DetailView):
         kernel = record.params["W"][c, o].astype(np.float64)
         r, w = divmod(step, x.shape[1])
         value = float(x[r, w])
-        total = stamps_added(record, c, o, x.size)
+        total = stamps_added(record, c, o)
         self.player.set_caption(
             tr("pixel ({r}, {w}) of map {c}  ·  step {i} of {n}").format(r=r, w=w, c=c, i=step + 1, n=x.size)
         )
@@ -353,7 +354,10 @@ class ConvTransposeView(DetailView):
                 ),
             ]
         )
-        visible = _cells(max(top, 0), max(left, 0), min(top + k, output.shape[0]) - max(top, 0), k)
+        # The part of the stamp inside the output, once the P-cell border is cut (none at all is possible).
+        rows = range(max(top, 0), min(top + k, output.shape[0]))
+        cols = range(max(left, 0), min(left + k, output.shape[1]))
+        visible = _cells(rows.start, cols.start, len(rows), len(cols)) if rows and cols else tr("nothing")
         self.formula.setText(
             tr(
                 "x[{c}][{r},{w}] = {v}: the stamp {v} × W[{c},{o}] lands on the full grid at {full}; "
@@ -365,7 +369,7 @@ class ConvTransposeView(DetailView):
                 v=fmt(value),
                 o=o,
                 full=_cells(r * s, w * s, k, k),
-                visible=visible if top + k > 0 and left + k > 0 else tr("nothing"),
+                visible=visible,
                 w0=fmt(float(kernel[0, 0])),
                 s0=fmt(value * float(kernel[0, 0])),
             )
