@@ -43,6 +43,7 @@ from explainer.core import (
 )
 from explainer.data import FASHION_MNIST, MNIST, Dataset
 from explainer.data.augment import augment_batch
+from explainer.dbvae import DEFAULT_ALPHA, sample_weights
 from explainer.errors import BadInputError
 from explainer.modelio import load_model, save_model
 
@@ -106,6 +107,7 @@ def train_iter(
     augment: bool | AugmentFn = False,
     schedule: Schedule = "cosine",
     eval_batch_size: int = 500,
+    sample_weights: np.ndarray | None = None,
 ) -> Iterator[Progress]:
     """Train ``model`` in place, yielding a :class:`Progress` after every training and validation batch.
 
@@ -114,13 +116,17 @@ def train_iter(
     (:func:`default_augment`) or a function ``(images, rng) -> images``. The optimizer's ``lr`` is the
     base rate of the schedule (see the module docstring) and is updated before every step. After each
     epoch the validation accuracy is measured in eval mode, ``eval_batch_size`` images per record, and
-    announced by the epoch-end record (the only one with ``val_accuracy`` set). Stopping early is just
-    not asking for the next record (or ``close()``); the model then holds the weights of the last
-    finished step. The model is left in eval mode when the run completes.
+    announced by the epoch-end record (the only one with ``val_accuracy`` set). With ``sample_weights``
+    (DB-VAE's resampling, :func:`explainer.core.debias.resampling_weights`) an epoch is instead as many
+    draws, with replacement from ``rng``, as there are training images, image ``i`` drawn with
+    probability ``sample_weights[i] / sum(sample_weights)``; the number of steps is the same.
+    Stopping early is just not asking for the next record (or ``close()``); the model then holds the
+    weights of the last finished step. The model is left in eval mode when the run completes.
 
     Shape:
         train_data, val_data: images ``(N, H, W)`` uint8 0-255 or float in [0, 1] with
         ``model.input_shape == (1, H, W)``, and labels ``(N,)`` integer class indices.
+        sample_weights: ``(N,)`` non-negative, not all zero, one per training image.
 
     Raises:
         BadInputError: the data or settings cannot be used.
@@ -133,13 +139,17 @@ def train_iter(
     if schedule not in ("cosine", "constant"):
         raise BadInputError(f"unknown learning-rate schedule {schedule!r}; use 'cosine' or 'constant'")
     augment_fn = default_augment if augment is True else augment or None
+    probabilities = None if sample_weights is None else _probabilities(sample_weights, len(images))
     steps_per_epoch = math.ceil(len(images) / batch_size)
     steps_total = epochs * steps_per_epoch
     base_lr = optimizer.lr
     step = 0
     for epoch in range(1, epochs + 1):
         model.train()
-        order = rng.permutation(len(images))
+        if probabilities is None:
+            order = rng.permutation(len(images))
+        else:
+            order = rng.choice(len(images), size=len(images), p=probabilities)
         start_time = time.perf_counter()
         seen = correct = 0
         loss_sum = 0.0
@@ -268,6 +278,22 @@ def _pixels(images: np.ndarray) -> np.ndarray:
     if images.dtype == np.uint8:
         return images.astype(np.float32) / np.float32(255.0)
     return images.astype(np.float32, copy=False)
+
+
+def _probabilities(weights: np.ndarray, count: int) -> np.ndarray:
+    """``weights`` scaled to sum to 1, after checking there is one finite weight >= 0 per image.
+
+    Shape:
+        weights: ``(count,)``; returns ``(count,)`` float64.
+    """
+    weights = np.asarray(weights, dtype=np.float64)
+    if weights.shape != (count,):
+        raise BadInputError(
+            f"sample_weights has shape {weights.shape}; need one per training image, ({count},)"
+        )
+    if not np.all(np.isfinite(weights)) or np.any(weights < 0) or weights.sum() <= 0:
+        raise BadInputError("sample_weights must be finite, >= 0 and not all zero")
+    return weights / weights.sum()
 
 
 def _check_data(
@@ -406,6 +432,18 @@ def build_parser() -> argparse.ArgumentParser:
         f"{MNIST.validation_size} for both)",
     )
     parser.add_argument(
+        "--debias",
+        action="store_true",
+        help="DB-VAE's resampling: draw the training images with probability 1 / (density + alpha) of "
+        "their code under the bundled VAE (explainer.core.debias), rare digits more often",
+    )
+    parser.add_argument(
+        "--debias-alpha",
+        type=float,
+        default=DEFAULT_ALPHA,
+        help=f"alpha of --debias: larger is closer to uniform sampling (default {DEFAULT_ALPHA})",
+    )
+    parser.add_argument(
         "--limit",
         type=int,
         default=None,
@@ -425,6 +463,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BadInputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    weights = None
+    if args.debias:
+        try:
+            weights = sample_weights(train_images, args.debias_alpha)
+        except BadInputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     init_rng, train_rng = np.random.default_rng(args.seed).spawn(2)
     parent: dict[str, Any] = {}
     if args.init is None:
@@ -461,6 +506,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"(the last {len(val_images):,} of the training file are the validation set)",
         "numpy": np.__version__,
     }
+    if args.debias:
+        settings["debias"] = {"alpha": args.debias_alpha, "vae": "bundled (assets/vae.npz)"}
     if parent:
         settings["fine_tuned_from"] = {key: parent.get(key) for key in ("command", "epochs", "test_accuracy")}
     print(
@@ -478,6 +525,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         batch_size=args.batch_size,
         augment=partial(augment_batch, **augmentation) if args.augment else False,
         schedule=args.schedule,
+        sample_weights=weights,
     )
     steps_per_epoch = math.ceil(len(train_images) / args.batch_size)
     reporter = _Reporter(args.epochs * steps_per_epoch, steps_per_epoch)

@@ -158,6 +158,9 @@ def test_every_declared_page_follows_a_data_set_switch(window: MainWindow, spec)
     elif spec.key == "descent":
         # It races its own fresh network on the data set's images.
         assert view._data is data and "Fashion-MNIST" in view.data_label.text()
+    elif spec.key == "debias":
+        # DB-VAE's rarity comes from the bundled VAE of digits: it keeps MNIST and says why.
+        assert view._data is data and "MNIST digits" in view.source_label.text()
     else:
         assert view._model is model, spec.key
     if spec.key in ("training", "evaluation"):
@@ -225,10 +228,11 @@ def test_class_names_are_shown_in_chinese(window: MainWindow, qtbot, tmp_path: P
 DATA_WORDS = re.compile(r"\bdigits?\b|数字|(?<!Fashion-)\bMNIST\b")
 """Words that name MNIST's data: "digit(s)", "数字" and MNIST (but not in the name Fashion-MNIST)."""
 
-ON_PURPOSE = {"dataset_mnist", "about", "side_by_side", "generative_notice", "generative_model"}
+ON_PURPOSE = {"dataset_mnist", "about", "side_by_side", "generative_notice", "generative_model", "debias"}
 """objectNames whose texts name MNIST on purpose: the Data set menu's MNIST entry, About (the app's name),
-the side-by-side page, which compares the MNIST network with the Fashion-MNIST one, and the Generative
-tab's notice and model line, which say that its bundled VAE learned MNIST."""
+the side-by-side page, which compares the MNIST network with the Fashion-MNIST one, the Generative
+tab's notice and model line, which say that its bundled VAE learned MNIST, and the DB-VAE lesson, whose
+rarity comes from the bundled VAE of digits."""
 
 
 NAMES = ("Keras MNIST tutorial",)

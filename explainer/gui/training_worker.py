@@ -18,7 +18,9 @@ import numpy as np
 from PySide6.QtCore import Signal
 
 from explainer.core import Sequential
+from explainer.core.debias import latent_means_steps, resampling_weights
 from explainer.data import Split
+from explainer.dbvae import bundled_encoder
 from explainer.errors import BadInputError
 from explainer.gui.i18n import translate_error
 from explainer.gui.jobs import StepWorker
@@ -40,6 +42,9 @@ class TrainingConfig:
         augment: random rotation, scaling, shifts and stroke thickness (``explainer.train.DEFAULT_AUGMENT``).
         snapshot_every: emit a copy of the model every this-many steps.
         seed: seeds the shuffling and augmentation.
+        debias_alpha: None for uniform epochs; a number for DB-VAE's resampling with this ``alpha``: each
+            training image drawn with probability ∝ 1 / (density + alpha) of its code under the bundled
+            VAE (:mod:`explainer.core.debias`).
 
     Shape:
         Not applicable.
@@ -52,6 +57,7 @@ class TrainingConfig:
     augment: bool = False
     snapshot_every: int = 20
     seed: int = 0
+    debias_alpha: float | None = None
 
     def learning_rate(self) -> float:
         """The base learning rate actually used."""
@@ -123,6 +129,11 @@ class TrainingWorker(StepWorker):
             train_data, val_data = self._load_data()
             if self.checkpoint():
                 return TrainingResult(None, False, True, 0)
+            weights = None
+            if config.debias_alpha is not None:
+                weights = self._debias_weights(train_data[0], config.debias_alpha)
+                if weights is None:
+                    return TrainingResult(None, False, True, 0)
             model = self._source.copy()
             optimizer = make_optimizer(model, config.optimizer, config.learning_rate())
             run = train_iter(
@@ -134,6 +145,7 @@ class TrainingWorker(StepWorker):
                 rng=np.random.default_rng(config.seed),
                 batch_size=config.batch_size,
                 augment=config.augment,
+                sample_weights=weights,
             )
             for progress in run:
                 step = progress.step
@@ -163,6 +175,16 @@ class TrainingWorker(StepWorker):
         if best is None:
             return TrainingResult(snapshot, False, False, step)
         return TrainingResult(best[0], True, False, step, best[1])
+
+    def _debias_weights(self, images: np.ndarray, alpha: float) -> np.ndarray | None:
+        """DB-VAE's resampling weights of ``images`` ``(N, 28, 28)``, encoded a batch at a time so Stop
+        acts meanwhile; None when stopped."""
+        mu = None
+        for _done, codes in latent_means_steps(bundled_encoder(), images):
+            if self.checkpoint():
+                return None
+            mu = codes
+        return resampling_weights(mu, alpha)
 
     def _failed(self, message: str, snapshot: Sequential | None, step: int) -> TrainingResult:
         """Report ``message`` and keep the last snapshot."""

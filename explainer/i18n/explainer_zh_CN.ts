@@ -3384,6 +3384,17 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>同一个架构，一次在手写数字上训练，一次在服装照片上训练。先看卷积核：每个只有 3×3 个像素，两个网络的第一层学到的都是小小的边缘和笔迹检测器，大多数卷积核成对看起来很像。再看特征图：对数字，它们沿着细细的笔画亮起来；对服装，它们沿着轮廓亮起来，而权重之和离零较远的卷积核还会在整块填充的区域亮起来。</translation>
         </message>
         <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="246" />
+            <location filename="../../explainer/gui/pages/debias.py" line="215" />
+            <source>Debiasing (DB-VAE)</source>
+            <translation>去偏（DB-VAE）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/__init__.py" line="247" />
+            <source>Which training examples are rare in the VAE's latent space, and how often DB-VAE draws them</source>
+            <translation>哪些训练样本在 VAE 的潜空间中少见，DB-VAE 又多久抽到它们一次</translation>
+        </message>
+        <message>
             <location filename="../../explainer/gui/pages/activations.py" line="284" />
             <source>Activations</source>
             <translation>激活函数</translation>
@@ -3766,7 +3777,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/descent.py" line="269" />
             <location filename="../../explainer/gui/pages/learn.py" line="438" />
             <location filename="../../explainer/gui/pages/stepper.py" line="471" />
-            <location filename="../../explainer/gui/pages/training.py" line="405" />
+            <location filename="../../explainer/gui/pages/training.py" line="420" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
@@ -4298,6 +4309,87 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>步幅 S = {s} 是卷积核在两个输出之间跳过的距离，所以输出有 (M − K + 2P) / S + 1 个采样，向下取整（此处 P = {p}）。</translation>
         </message>
         <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="217" />
+            <source>DB-VAE draws the training examples that are rare in the latent space more often (seed 002, adaptive resampling). The bundled VAE encodes every MNIST training digit; per latent dimension a histogram of 10 bins counts the codes. A digit's density is the share of the codes in its bin of z₁ times the share in its bin of z₂, and it is drawn with probability ∝ 1 / (density + α), normalised over all digits. A small α favours the rare digits strongly; a large α samples almost uniformly.</source>
+            <translation>DB-VAE 更频繁地抽取在潜空间中少见的训练样本（种子 002，自适应重采样）。内置的 VAE 对每个 MNIST 训练数字编码；每个潜变量维度用 10 个区间的直方图统计编码。一个数字的密度等于它在 z₁ 所在区间的编码占比乘以在 z₂ 所在区间的占比，它被抽到的概率 ∝ 1 / (密度 + α)，再对所有数字归一化。α 小时强烈偏向少见的数字；α 大时几乎是均匀抽样。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="226" />
+            <source>Compute from the training digits</source>
+            <translation>用训练数字重新计算</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="228" />
+            <source>Encode the {name} training digits with the bundled VAE again (about half a minute)</source>
+            <translation>用内置 VAE 重新对 {name} 训练数字编码（约半分钟）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="232" />
+            <source>The 32 rarest training digits: drawn most often</source>
+            <translation>最少见的 32 个训练数字：抽到得最多</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="233" />
+            <source>The 32 most common training digits: drawn least often</source>
+            <translation>最常见的 32 个训练数字：抽到得最少</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="252" />
+            <source>z{j}: share of the codes in each bin</source>
+            <translation>z{j}：各区间的编码占比</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="261" />
+            <source>α = {alpha}</source>
+            <translation>α = {alpha}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="289" />
+            <source>Training digit {index:,} (a {label}): density {density}, drawn with probability {probability} per draw, {times} times as often as in uniform sampling</source>
+            <translation>第 {index:,} 个训练数字（{label}）：密度 {density}，每次抽取的概率为 {probability}，是均匀抽样的 {times} 倍</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="303" />
+            <source>Under each digit: how many times as often as in uniform sampling it is drawn (×1: as often). With α = {alpha}, the rarest digit is drawn ×{rare} as often and the most common ×{common}; the 32 rarest of the {count:,} digits together get {rare_share} of all draws (uniform: {uniform_share}).</source>
+            <translation>每个数字下方：它被抽到的次数是均匀抽样的多少倍（×1：一样多）。α = {alpha} 时，最少见的数字被抽到 ×{rare} 倍，最常见的 ×{common} 倍；{count:,} 个数字中最少见的 32 个合计占全部抽取的 {rare_share}（均匀抽样：{uniform_share}）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="321" />
+            <source>Encoding the {name} training digits with the bundled VAE…</source>
+            <translation>正在用内置 VAE 对 {name} 训练数字编码…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="323" />
+            <source>No table to show: {why}</source>
+            <translation>没有可显示的表：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="326" />
+            <source>Shown: computed in this session from {count:,} {name} training digits.</source>
+            <translation>显示的是：本次运行中由 {count:,} 个 {name} 训练数字计算的结果。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="328" />
+            <source>Shown: the bundled table, from {count:,} {name} training digits and the bundled VAE.</source>
+            <translation>显示的是：内置的表，由 {count:,} 个 {name} 训练数字和内置 VAE 得到。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="331" />
+            <location filename="../../explainer/gui/pages/filters.py" line="186" />
+            <source>Could not compute: {why}</source>
+            <translation>无法计算：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="333" />
+            <source>The bundled VAE was trained on MNIST digits, so this lesson shows MNIST whatever the data set in use.</source>
+            <translation>内置 VAE 是用 MNIST 数字训练的，所以无论当前用哪个数据集，本课都显示 MNIST。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/debias.py" line="338" />
+            <source>To compute it yourself, choose the MNIST folder in Train or Test set.</source>
+            <translation>若要自己计算，请在“训练”或“测试集”中选择 MNIST 文件夹。</translation>
+        </message>
+        <message>
             <location filename="../../explainer/gui/pages/descent.py" line="267" />
             <source>Images</source>
             <translation>图像数</translation>
@@ -4325,7 +4417,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="270" />
             <location filename="../../explainer/gui/pages/generative_train.py" line="453" />
-            <location filename="../../explainer/gui/pages/training.py" line="409" />
+            <location filename="../../explainer/gui/pages/training.py" line="424" />
             <source>Epochs</source>
             <translation>轮数</translation>
         </message>
@@ -4654,7 +4746,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="324" />
-            <location filename="../../explainer/gui/pages/training.py" line="415" />
+            <location filename="../../explainer/gui/pages/training.py" line="430" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
@@ -4763,11 +4855,6 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/gui/pages/filters.py" line="172" />
             <source>the 100 bundled gallery samples (no data folder: choose one in Train or Test set to use the test set)</source>
             <translation>随附的 100 个图库样本（没有数据文件夹：在“训练”或“测试集”中选择一个即可使用测试集）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="186" />
-            <source>Could not compute: {why}</source>
-            <translation>无法计算：{why}</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/filters.py" line="228" />
@@ -5066,27 +5153,27 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/generative_train.py" line="329" />
-            <location filename="../../explainer/gui/pages/training.py" line="377" />
+            <location filename="../../explainer/gui/pages/training.py" line="392" />
             <source>Paused. Resume goes on from here.</source>
             <translation>已暂停。“继续”会从这里接着训练。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/generative_train.py" line="330" />
-            <location filename="../../explainer/gui/pages/training.py" line="340" />
+            <location filename="../../explainer/gui/pages/training.py" line="354" />
             <source>loading the data…</source>
             <translation>正在加载数据…</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/generative_train.py" line="330" />
             <location filename="../../explainer/gui/pages/generative_train.py" line="342" />
-            <location filename="../../explainer/gui/pages/training.py" line="340" />
-            <location filename="../../explainer/gui/pages/training.py" line="383" />
+            <location filename="../../explainer/gui/pages/training.py" line="355" />
+            <location filename="../../explainer/gui/pages/training.py" line="398" />
             <source>Training…</source>
             <translation>正在训练…</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/generative_train.py" line="351" />
-            <location filename="../../explainer/gui/pages/training.py" line="386" />
+            <location filename="../../explainer/gui/pages/training.py" line="401" />
             <source>Stopping after this step…</source>
             <translation>这一步结束后停止…</translation>
         </message>
@@ -5137,13 +5224,13 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/generative_train.py" line="455" />
-            <location filename="../../explainer/gui/pages/training.py" line="410" />
+            <location filename="../../explainer/gui/pages/training.py" line="425" />
             <source>Training images</source>
             <translation>训练图片</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/generative_train.py" line="456" />
-            <location filename="../../explainer/gui/pages/training.py" line="408" />
+            <location filename="../../explainer/gui/pages/training.py" line="423" />
             <source>Batch size</source>
             <translation>批大小</translation>
         </message>
@@ -6152,243 +6239,263 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>已停止；显示的是之前的结果。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="125" />
+            <location filename="../../explainer/gui/pages/training.py" line="126" />
             <source>Folder with the {name} files</source>
             <translation>存放 {name} 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="136" />
+            <location filename="../../explainer/gui/pages/training.py" line="137" />
             <source>none chosen</source>
             <translation>尚未选择</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="146" />
+            <location filename="../../explainer/gui/pages/training.py" line="147" />
             <source>Your images:</source>
             <translation>你的图像：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="146" />
+            <location filename="../../explainer/gui/pages/training.py" line="147" />
             <source>{name} folder:</source>
             <translation>{name} 文件夹：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="147" />
+            <location filename="../../explainer/gui/pages/training.py" line="148" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="149" />
+            <location filename="../../explainer/gui/pages/training.py" line="150" />
             <source>The folder with train-images-idx3-ubyte.gz and the three other {name} files</source>
             <translation>包含 train-images-idx3-ubyte.gz 及另外三个 {name} 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="255" />
+            <location filename="../../explainer/gui/pages/training.py" line="256" />
             <source>No network to train.</source>
             <translation>没有可以训练的网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="258" />
+            <location filename="../../explainer/gui/pages/training.py" line="259" />
             <source>Trains the current network: {layers} layers, {weights:,} weights.</source>
             <translation>训练当前网络：{layers} 层，{weights:,} 个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="361" />
+            <location filename="../../explainer/gui/pages/training.py" line="326" />
+            <source>Debiased sampling (DB-VAE) weighs every {name} training image by its code under the bundled VAE, so it needs the training images: choose the folder that holds the {name} files first.</source>
+            <translation>去偏抽样（DB-VAE）按内置 VAE 给出的编码为每张 {name} 训练图像定权重，因此需要训练图像：请先选择存放 {name} 文件的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="354" />
+            <source>loading the data and encoding it with the VAE…</source>
+            <translation>正在加载数据并用 VAE 编码…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="376" />
             <source>Start trains a new network for these {classes} classes ({names}); the whole window then works on your images.</source>
             <translation>“开始”会为这 {classes} 个类别（{names}）训练一个新网络；之后整个窗口都使用你的图像。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="392" />
+            <location filename="../../explainer/gui/pages/training.py" line="407" />
             <source>Watch a network learn: the loss falls, the accuracy rises, and every few steps the overview and the kernels show the filters as they form. The last {count:,} {name} training images are kept aside to measure the validation accuracy after each epoch.</source>
             <translation>看着网络学习：损失下降，准确率上升，每隔几步，总览图和卷积核就会显示正在成形的滤波器。{name} 训练集的最后 {count:,} 张图片被留出来，在每轮结束后测量验证准确率。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="400" />
+            <location filename="../../explainer/gui/pages/training.py" line="415" />
             <source>Adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="400" />
+            <location filename="../../explainer/gui/pages/training.py" line="415" />
             <source>SGD with momentum</source>
             <translation>带动量的 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="403" />
+            <location filename="../../explainer/gui/pages/training.py" line="418" />
             <source>Optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="403" />
+            <location filename="../../explainer/gui/pages/training.py" line="418" />
             <source>How the gradients change the weights</source>
             <translation>梯度如何改变权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="406" />
+            <location filename="../../explainer/gui/pages/training.py" line="421" />
             <source>Size of each step at the start; it decays to zero over the run (cosine schedule)</source>
             <translation>开始时每一步的步长；它会在训练过程中逐渐衰减到零（余弦调度）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="408" />
+            <location filename="../../explainer/gui/pages/training.py" line="423" />
             <source>Images per step: the gradient is averaged over them</source>
             <translation>每一步用的图片数：梯度取它们的平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="409" />
+            <location filename="../../explainer/gui/pages/training.py" line="424" />
             <source>Passes over the training images</source>
             <translation>遍历训练图片的次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="410" />
+            <location filename="../../explainer/gui/pages/training.py" line="425" />
             <source>How many training images one epoch uses</source>
             <translation>每轮使用多少张训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="412" />
+            <location filename="../../explainer/gui/pages/training.py" line="427" />
             <source>Refresh every</source>
             <translation>刷新间隔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="413" />
+            <location filename="../../explainer/gui/pages/training.py" line="428" />
             <source>Show the network's current weights every this-many steps</source>
             <translation>每隔这么多步显示一次网络当前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="415" />
+            <location filename="../../explainer/gui/pages/training.py" line="430" />
             <source>Seeds the order of the images and the augmentation</source>
             <translation>决定图片顺序和数据增强的随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="418" />
+            <location filename="../../explainer/gui/pages/training.py" line="433" />
             <source> steps</source>
             <translation> 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="419" />
+            <location filename="../../explainer/gui/pages/training.py" line="434" />
             <source>Augment (rotate, scale, shift, thicken)</source>
             <translation>数据增强（旋转、缩放、平移、加粗）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="421" />
+            <location filename="../../explainer/gui/pages/training.py" line="436" />
             <source>Random changes to every training image so the network copes with drawings and photos</source>
             <translation>对每张训练图片做随机变化，让网络能应付手绘和照片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="424" />
+            <location filename="../../explainer/gui/pages/training.py" line="438" />
+            <source>Debiased sampling (DB-VAE)</source>
+            <translation>去偏抽样（DB-VAE）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="440" />
+            <source>Draw rare digits more often: each training image with probability ∝ 1 / (density + α) of its code under the bundled VAE, α = {alpha} (Lessons › Debiasing). Needs the MNIST folder.</source>
+            <translation>更频繁地抽取少见的数字：每张训练图像被抽到的概率 ∝ 1 / (密度 + α)，密度来自它在内置 VAE 下的编码，α = {alpha}（课程 › 去偏）。需要 MNIST 文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="446" />
             <source>Train the current network from its current weights</source>
             <translation>从当前权重开始训练当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="425" />
+            <location filename="../../explainer/gui/pages/training.py" line="447" />
             <source>End after this step and keep the weights</source>
             <translation>在这一步之后结束，并保留权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="538" />
+            <location filename="../../explainer/gui/pages/training.py" line="567" />
             <source>Loss (cross-entropy)</source>
             <translation>损失（交叉熵）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="539" />
+            <location filename="../../explainer/gui/pages/training.py" line="568" />
             <source>Accuracy (%)</source>
             <translation>准确率（%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="541" />
+            <location filename="../../explainer/gui/pages/training.py" line="570" />
             <source>epoch</source>
             <translation>轮</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="543" />
+            <location filename="../../explainer/gui/pages/training.py" line="572" />
             <source>each batch</source>
             <translation>每一批</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="544" />
+            <location filename="../../explainer/gui/pages/training.py" line="573" />
             <source>moving average</source>
             <translation>滑动平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="545" />
+            <location filename="../../explainer/gui/pages/training.py" line="574" />
             <source>training batches (moving average)</source>
             <translation>训练批次（滑动平均）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="546" />
+            <location filename="../../explainer/gui/pages/training.py" line="575" />
             <source>validation, after each epoch</source>
             <translation>验证集，每轮之后</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="600" />
+            <location filename="../../explainer/gui/pages/training.py" line="629" />
             <source>epoch {epoch}/{epochs} · step {step:,}/{total:,}</source>
             <translation>第 {epoch}/{epochs} 轮 · 第 {step:,}/{total:,} 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="609" />
+            <location filename="../../explainer/gui/pages/training.py" line="638" />
             <source> · about {time} left</source>
             <translation> · 大约还剩 {time}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="610" />
+            <location filename="../../explainer/gui/pages/training.py" line="639" />
             <source>{rate:,.0f} images/s · {elapsed} elapsed{eta}</source>
             <translation>{rate:,.0f} 张图片/秒 · 已用 {elapsed}{eta}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="617" />
+            <location filename="../../explainer/gui/pages/training.py" line="646" />
             <source> · loss of the last batch {loss:.3f}, moving average {average:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}，滑动平均 {average:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="621" />
+            <location filename="../../explainer/gui/pages/training.py" line="650" />
             <source> · loss of the last batch {loss:.3f}</source>
             <translation> · 最近一批的损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="623" />
+            <location filename="../../explainer/gui/pages/training.py" line="652" />
             <source> · mean loss of epoch {epoch} {loss:.3f}</source>
             <translation> · 第 {epoch} 轮的平均损失 {loss:.3f}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="627" />
+            <location filename="../../explainer/gui/pages/training.py" line="656" />
             <source> · validation accuracy {accuracy:.1%}</source>
             <translation> · 验证准确率 {accuracy:.1%}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="641" />
-            <location filename="../../explainer/gui/pages/training.py" line="661" />
+            <location filename="../../explainer/gui/pages/training.py" line="670" />
+            <location filename="../../explainer/gui/pages/training.py" line="690" />
             <source>Training failed: {message}</source>
             <translation>训练失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="656" />
+            <location filename="../../explainer/gui/pages/training.py" line="685" />
             <source> The network keeps the weights shown at step {step:,}.</source>
             <translation>网络保留第 {step:,} 步时显示的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="658" />
+            <location filename="../../explainer/gui/pages/training.py" line="687" />
             <source> The network is unchanged.</source>
             <translation>网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="665" />
+            <location filename="../../explainer/gui/pages/training.py" line="694" />
             <source>Stopped after step {step:,}; the network keeps the weights of that step.</source>
             <translation>在第 {step:,} 步之后停止；网络保留那一步的权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="669" />
+            <location filename="../../explainer/gui/pages/training.py" line="698" />
             <source>Stopped before the first step; the network is unchanged.</source>
             <translation>在第一步之前就停止了；网络没有改变。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="673" />
+            <location filename="../../explainer/gui/pages/training.py" line="702" />
             <source>Done: {step:,} steps. The network keeps its best epoch (validation accuracy {accuracy:.2%}).</source>
             <translation>完成：共 {step:,} 步。网络保留表现最好的那一轮（验证准确率 {accuracy:.2%}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="733" />
+            <location filename="../../explainer/gui/pages/training.py" line="765" />
             <source>Go on training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="733" />
+            <location filename="../../explainer/gui/pages/training.py" line="765" />
             <source>Hold after this step; the thread sleeps meanwhile</source>
             <translation>在这一步之后暂停；期间线程处于休眠</translation>
         </message>

@@ -27,4 +27,3 @@ class CompactPlot(pyqtgraph.PlotWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(theme.px(320), theme.px(self._min_height))
-

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 
 from explainer.gui.workspace import Page
@@ -31,6 +32,10 @@ class LessonTabs:
         self.lesson_tabs = QTabWidget()
         self.lesson_tabs.setObjectName("lessons")
         self.lesson_tabs.setDocumentMode(True)
+        # More lessons than fit a small window's width: every title shortens a little ("Gradient des…")
+        # rather than the last ones being cut off behind scroll arrows.
+        self.lesson_tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.lesson_tabs.setUsesScrollButtons(False)
         for page in pages:
             self.lesson_tabs.addTab(page, "")
         if pages:

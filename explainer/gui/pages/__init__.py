@@ -239,6 +239,18 @@ PAGES = (
             "and a kernel whose weights add up to far from zero also over its filled areas."
         ),
     ),
+    PageSpec(
+        "debias",
+        "explainer.gui.pages.debias",
+        "DebiasView",
+        lambda: tr("Debiasing (DB-VAE)"),
+        lambda: tr(
+            "Which training examples are rare in the VAE's latent space, and how often DB-VAE draws them"
+        ),
+        "lessons",
+        "Alt+Shift+8",
+        sync_data_source,
+    ),
 )
 """Every page in tab order: the Learn menu's (they explain the current input), the Model menu's (``Alt+2`` to
 ``Alt+9`` in tab order), the Generative tab (``Alt+0``, in the Learn menu: it follows the drawing, with

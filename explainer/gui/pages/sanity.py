@@ -486,7 +486,6 @@ class SanityPanel(FollowsLanguage, QWidget):
     def _apply_theme(self) -> None:
         import pyqtgraph
 
-
         self.plot.setMinimumHeight(theme.px(200))
         self.plot.setMaximumHeight(theme.px(theme.SANITY_PLOT_MAX_PX))
         self._title_plot()

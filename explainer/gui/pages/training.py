@@ -41,7 +41,8 @@ from PySide6.QtWidgets import (
 
 from explainer.architectures import ArchitectureSpec, build, spec_of
 from explainer.core import Sequential
-from explainer.data import Dataset, UserDataset
+from explainer.data import MNIST, Dataset, UserDataset
+from explainer.dbvae import DEFAULT_ALPHA
 from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS
@@ -294,6 +295,7 @@ class TrainingView(PausableJobPage):
             augment=self.augment_check.isChecked(),
             snapshot_every=self.refresh_spin.value(),
             seed=self.seed_spin.value(),
+            debias_alpha=DEFAULT_ALPHA if self.debias_check.isChecked() and self._debias_applies() else None,
         )
 
     def set_config(self, config: TrainingConfig) -> None:
@@ -305,6 +307,7 @@ class TrainingView(PausableJobPage):
         self.augment_check.setChecked(config.augment)
         self.refresh_spin.setValue(config.snapshot_every)
         self.seed_spin.setValue(config.seed)
+        self.debias_check.setChecked(config.debias_alpha is not None)
 
     def is_running(self) -> bool:
         """True from Start until the run has ended (paused runs included)."""
@@ -317,10 +320,20 @@ class TrainingView(PausableJobPage):
         own = self.own_data()
         if own is not None and self._data.dataset is not own.dataset:
             self._switch_to(own.dataset)
+        config = self.config()
+        if config.debias_alpha is not None and self._loader is None and self._data.folder() is None:
+            self._show_status(
+                tr(
+                    "Debiased sampling (DB-VAE) weighs every {name} training image by its code under the "
+                    "bundled VAE, so it needs the training images: choose the folder that holds the {name} "
+                    "files first."
+                ).format(name=self._data.dataset.name),
+                error=True,
+            )
+            return False
         loader = self._job_data(self._data.training_loader(self.images_spin.value()))
         if loader is None:
             return False
-        config = self.config()
         self._ensure_plots()
         if self._plots is not None:
             for plot in self._plots:
@@ -337,7 +350,9 @@ class TrainingView(PausableJobPage):
         self.speed_label.setText("")
         worker = TrainingWorker(self._model, loader, config)
         worker.sigSnapshot.connect(self._on_snapshot)
-        self._start(worker, tr("loading the data…"), tr("Training…"))
+        debias = config.debias_alpha is not None
+        loading = tr("loading the data and encoding it with the VAE…") if debias else tr("loading the data…")
+        self._start(worker, loading, tr("Training…"))
         self._set_state("running")
         self._plot_timer.start()
         self.sigRunningChanged.emit(True)
@@ -420,6 +435,13 @@ class TrainingView(PausableJobPage):
         self.augment_check.setToolTip(
             tr("Random changes to every training image so the network copes with drawings and photos")
         )
+        self.debias_check.setText(tr("Debiased sampling (DB-VAE)"))
+        self.debias_check.setToolTip(
+            tr(
+                "Draw rare digits more often: each training image with probability ∝ 1 / (density + α) of "
+                "its code under the bundled VAE, α = {alpha} (Lessons › Debiasing). Needs the MNIST folder."
+            ).format(alpha=DEFAULT_ALPHA)
+        )
         self._name_job_buttons(
             tr("Train the current network from its current weights"),
             tr("End after this step and keep the weights"),
@@ -454,6 +476,8 @@ class TrainingView(PausableJobPage):
         self.seed_spin = spin_box("seed", 0, 2**31 - 1, 0)
         self.augment_check = QCheckBox()
         self.augment_check.setObjectName("augment")
+        self.debias_check = QCheckBox()
+        self.debias_check.setObjectName("debias")
 
         self._labels: dict[QWidget, QLabel] = {}
         left = QFormLayout()
@@ -463,7 +487,12 @@ class TrainingView(PausableJobPage):
             (right, (self.images_spin, self.refresh_spin, self.seed_spin)),
         ):
             self._labels.update(buddy_rows(form, widgets))
-        right.addRow(self.augment_check)
+        # One row for both, so the plots below keep their height.
+        checks = QHBoxLayout()
+        checks.addWidget(self.augment_check)
+        checks.addWidget(self.debias_check)
+        checks.addStretch(1)
+        right.addRow(checks)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addSpacing(theme.px(24))
@@ -718,6 +747,9 @@ class TrainingView(PausableJobPage):
     def _enable_settings(self, idle: bool) -> None:
         for widget in (*self._labels, self.augment_check):
             widget.setEnabled(idle)
+        # The bundled VAE read digits: for another data set the option does not apply and is not shown.
+        self.debias_check.setVisible(self._debias_applies())
+        self.debias_check.setEnabled(idle)
         # With data from set_data_loader, the MNIST folder and image count do not apply; your own images
         # are in the folder they were read from.
         own_folder = self._data.dataset.location is not None
@@ -731,6 +763,10 @@ class TrainingView(PausableJobPage):
 
     def _pause_tips(self) -> tuple[str, str]:
         return tr("Go on training"), tr("Hold after this step; the thread sleeps meanwhile")
+
+    def _debias_applies(self) -> bool:
+        """DB-VAE's weights come from the bundled VAE, trained on MNIST: only MNIST can use them."""
+        return self._data.dataset == MNIST
 
     def _on_optimizer(self, index: int) -> None:
         """Each optimizer starts from its own good learning rate."""
