@@ -25,7 +25,8 @@ test: $(STAMP)
 # limit); reports every run that hangs, aborts or fails, with counts. `make flake N=200` for more.
 N ?= 50
 FLAKE_TESTS ?= tests/test_gui_training.py tests/test_gui_training_evaluation.py tests/test_gui_training_shutdown.py \
-	tests/test_descent.py tests/test_sanity_view.py tests/test_gui_filters.py tests/test_gui_own_images.py
+	tests/test_descent.py tests/test_sanity_view.py tests/test_gui_filters.py tests/test_gui_own_images.py \
+	tests/test_gui_generative_train.py tests/test_debias_gui_training.py tests/test_debias_page.py
 flake: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) .ci/flake.py --runs $(N) $(FLAKE_TESTS)
 

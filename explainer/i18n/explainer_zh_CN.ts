@@ -6566,13 +6566,13 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/tour/panel.py" line="333" />
-            <source>&amp;Learn mode: a guided tour</source>
-            <translation>学习模式：分步导览(&amp;L)</translation>
+            <source>&amp;Guided tour</source>
+            <translation>分步导览(&amp;G)</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/tour/panel.py" line="335" />
-            <source>Walk through one forward and backward pass on your input, stop by stop (F2)</source>
-            <translation>在你的输入上一站一站地走完一次前向和反向传播（F2）</translation>
+            <source>Learn mode: walk through one forward and backward pass on your input, stop by stop (F2)</source>
+            <translation>学习模式：在你的输入上一站一站地走完一次前向和反向传播（F2）</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/tour/panel.py" line="338" />
@@ -7106,6 +7106,14 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <location filename="../../explainer/onnxio.py" line="698" />
             <source>cannot export a {kind} layer to ONNX</source>
             <translation>无法把 {kind} 层导出为 ONNX</translation>
+        </message>
+        <message>
+            <source>&amp;Learn mode: a guided tour</source>
+            <translation type="vanished">学习模式：分步导览(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Walk through one forward and backward pass on your input, stop by stop (F2)</source>
+            <translation type="vanished">在你的输入上一站一站地走完一次前向和反向传播（F2）</translation>
         </message>
         <message>
             <source>Forward: each map shows what its layer computed from your input (red: positive, blue: negative). Click any map to see how it was computed.</source>

@@ -330,9 +330,9 @@ class TourPanel(FollowsLanguage, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language, narration included."""
-        self.action.setText(tr("&Learn mode: a guided tour"))
+        self.action.setText(tr("&Guided tour"))
         self.action.setToolTip(
-            tr("Walk through one forward and backward pass on your input, stop by stop (F2)")
+            tr("Learn mode: walk through one forward and backward pass on your input, stop by stop (F2)")
         )
         self.action.setStatusTip(self.action.toolTip())
         self.label_text.setText(tr("True label y:"))
