@@ -59,3 +59,23 @@ def test_the_soak_notices_a_leak_and_an_exception(soak: ModuleType, qapp) -> Non
     assert any("clear failed" in text for text in report.exceptions)
     assert "timers" in report.grown()
     assert not report.healthy()
+
+
+def test_the_soak_notices_memory_that_stays_held(soak: ModuleType, qapp) -> None:
+    """Freed heap is handed back before measuring, but memory a window keeps still counts as growth."""
+    import numpy as np
+
+    from explainer.gui.mainwindow import MainWindow
+    from explainer.gui.state import Settings
+
+    held: list[np.ndarray] = []
+
+    def hoarding_window() -> MainWindow:
+        window = MainWindow(settings=Settings())
+        window.canvas.sigChanged.connect(lambda: held.append(np.ones(2**20, np.float32)))
+        return window
+
+    report = soak.run_soak(60, seed=2, window_factory=hoarding_window, only={"stroke"})
+    assert report.rss_growth_mb() > soak.MAX_RSS_GROWTH_MB, report.summary()
+    assert not report.healthy()
+    held.clear()
