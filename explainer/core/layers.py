@@ -269,16 +269,26 @@ class Conv2D(Layer):
         self._flat = None
         dtype = self.params["W"].dtype
         self._cols = ops.im2col(ops.pad_cnhw(x, p, dtype), k, k, s, out_h, out_w)
-        out = self.params["W"].reshape(self.out_channels, -1) @ self._cols
-        out += self.params["b"][:, None]
+        kernels = self.params["W"].reshape(self.out_channels, -1)
+        if self._exact_sums():
+            out = (ops.exact_product(kernels, self._cols) + self.params["b"][:, None]).astype(dtype)
+        else:
+            out = kernels @ self._cols
+            out += self.params["b"][:, None]
         return ops.nchw(out.reshape(self.out_channels, N, out_h, out_w))
+
+    def _exact_sums(self) -> bool:
+        """Whether this forward sums its products in float64: a float32 evaluation (what the views show),
+        so that equal windows give bit-equal outputs and max-pool ties break as in float64 on every BLAS
+        (see ``ops.LANES``). Training keeps float32 sums: a tie's side does not matter to a step."""
+        return not self.training and self.params["W"].dtype == np.float32
 
     def _forward_flat(self, x: np.ndarray) -> np.ndarray:
         """Stride 1 on the flattened padded grid (see ``ops.FlatConv``), the bias folded into the matmul."""
         Wt = self.params["W"]
         if self._flat is None or self._flat.key != (x.shape, Wt.dtype):
             self._flat = ops.FlatConv(x.shape, self.kernel_size, self.pad, self.out_channels, Wt.dtype)
-        return self._flat.forward(x, Wt, self.params["b"])
+        return self._flat.forward(x, Wt, self.params["b"], self._exact_sums())
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
         dx = self._input_grad(dy)

@@ -174,7 +174,20 @@ def shifted_windows(
 
 LANES = 16
 """GEMM column counts are multiples of this, so every output column goes through the same BLAS
-micro-kernel: equal windows then give bit-equal outputs, and max-pool ties break as in PyTorch."""
+micro-kernel where a library has one per group of lanes (OpenBLAS's AVX-512 kernels; its float64 ones):
+equal windows then give bit-equal outputs, and max-pool ties break as in PyTorch. Not every kernel works
+so: OpenBLAS's float32 Haswell/Zen kernels round the first and last 8 columns of a GEMM differently from
+the rest, so a float32 evaluation sums its products in float64 (``exact`` in :meth:`Unfolded.apply`)."""
+
+
+def exact_product(weights: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """``weights @ matrix`` with the products summed in float64, whatever the inputs' dtype.
+
+    Equal columns of ``matrix`` give equal float64 sums up to the last few bits, which float32 rounding
+    then removes: equal windows of a float32 convolution stay bit-equal on every BLAS (the float32 kernel
+    orders its sums by column position), so max-pool ties break the same way as in exact arithmetic.
+    """
+    return np.matmul(weights.astype(np.float64, copy=False), matrix.astype(np.float64, copy=False))
 
 
 def lanes(columns: int) -> int:
@@ -275,24 +288,38 @@ class Unfolded:
         np.copyto(self.targets[worker][..., : window.shape[-1]], window)
         return window.shape[-1] - self.spare, self.matrices[worker][:, : window.shape[-1]]
 
-    def apply(self, weights: np.ndarray, out: np.ndarray) -> None:
-        """The convolution into ``out`` ``(M, columns)``, column blocks shared by the workers."""
+    def apply(self, weights: np.ndarray, out: np.ndarray, exact: bool = False) -> None:
+        """The convolution into ``out`` ``(M, columns)``, column blocks shared by the workers.
+
+        ``exact`` sums in float64 (:func:`exact_product`) and rounds once into ``out``.
+        """
         M, k, shifts = out.shape[0], self.k, self.shifts
+        if exact:
+            weights = weights.astype(np.float64)
 
         def work(worker: int) -> None:
-            part = None if self.whole else np.empty((M * k, self.block + self.spare), out.dtype)
+            part = None if self.whole else np.empty((M * k, self.block + self.spare), weights.dtype)
+            sums = np.empty((M, self.block), np.float64) if exact and not self.whole else None
             for t in self._blocks(worker):
                 width, matrix = self._unfold(worker, t)
                 target = out[:, t : t + width]
+                if exact:
+                    matrix = matrix.astype(np.float64)
                 if self.whole:
-                    np.matmul(weights, matrix, out=target)
+                    if exact:
+                        np.copyto(target, weights @ matrix)
+                    else:
+                        np.matmul(weights, matrix, out=target)
                     continue
                 partials = np.matmul(weights, matrix, out=part[:, : matrix.shape[1]]).reshape(M, k, -1)
+                total = target if sums is None else sums[:, :width]
                 np.add(
-                    partials[:, 0, shifts[0] :][:, :width], partials[:, 1, shifts[1] :][:, :width], out=target
+                    partials[:, 0, shifts[0] :][:, :width], partials[:, 1, shifts[1] :][:, :width], out=total
                 )
                 for j in range(2, k):
-                    target += partials[:, j, shifts[j] : shifts[j] + width]
+                    total += partials[:, j, shifts[j] : shifts[j] + width]
+                if sums is not None:
+                    np.copyto(target, total)
 
         run_workers(work, self.workers)
 
@@ -406,8 +433,9 @@ class FlatConv:
         """``buf[:, start:]`` as the ``(channels, rows, N, Wg)`` grid."""
         return buf[:, start : start + rows * self.R].reshape(buf.shape[0], rows, self.N, self.Wg)
 
-    def forward(self, x: np.ndarray, kernel: np.ndarray, bias: np.ndarray) -> np.ndarray:
-        """Load x into the grid, unfold it and return the convolution plus bias, NCHW view."""
+    def forward(self, x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, exact: bool = False) -> np.ndarray:
+        """Load x into the grid, unfold it and return the convolution plus bias, NCHW view (``exact``: the
+        sums in float64, see :meth:`Unfolded.apply`)."""
         p, H, W = self.p, self.H, self.W
         grid, rows = self._grid(self.x, 0, H + 2 * p), chnw(x)
 
@@ -416,7 +444,7 @@ class FlatConv:
 
         batch_parallel(load, self.C, x.size)
         out = np.empty((self.c_out, self.columns), kernel.dtype)
-        self.x_cols.apply(self.x_cols.gemm_weights(kernel, bias), out)
+        self.x_cols.apply(self.x_cols.gemm_weights(kernel, bias), out, exact)
         return from_chnw(self._grid(out, 0, self.out_h)[:, :, :, : self.out_w])
 
     def weight_grad(self, dy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
