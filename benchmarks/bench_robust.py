@@ -58,9 +58,9 @@ def robust_accuracy(
 
 def model_and_test_digits(
     parser: argparse.ArgumentParser, argv: list[str] | None
-) -> tuple[argparse.Namespace, Sequential, np.ndarray, np.ndarray] | None:
+) -> tuple[argparse.Namespace, Sequential, np.ndarray, np.ndarray]:
     """The command line's arguments, the model of ``--model`` and the first ``--n`` MNIST test digits and
-    labels of ``--data``; None, after saying where MNIST was looked for, when it is not there.
+    labels of ``--data``; exit status 2, after saying where MNIST was looked for, when it is not there.
 
     Shape:
         images ``(n, 28, 28)`` uint8, labels ``(n,)``.
@@ -68,7 +68,7 @@ def model_and_test_digits(
     args = parser.parse_args(argv)
     directory = mnist_dir_or_say(args.data)
     if directory is None:
-        return None
+        parser.exit(2)
     images, labels = load_mnist(directory, "test")
     return args, load_model(args.model), images[: args.n], labels[: args.n]
 
@@ -80,10 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=None, help="model file (default: the bundled one)")
     parser.add_argument("--n", type=int, default=10000, help="number of test digits (default all 10,000)")
     parser.add_argument("--seed", type=int, default=0)
-    loaded = model_and_test_digits(parser, argv)
-    if loaded is None:
-        return 2
-    args, model, images, labels = loaded
+    args, model, images, labels = model_and_test_digits(parser, argv)
     start = time.perf_counter()
     overall = robust_accuracy(model, images, labels, args.seed)
     print(f"drawn-like, all distortions ({len(images):,} MNIST test digits): {overall:.2%} (goal >= 97%)")

@@ -102,10 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=None, help="model file (default: the bundled one)")
     parser.add_argument("--n", type=int, default=100, help="number of test digits (default 100)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the random weights")
-    loaded = model_and_test_digits(parser, argv)
-    if loaded is None:
-        return 2
-    args, model, images, labels = loaded
+    args, model, images, labels = model_and_test_digits(parser, argv)
     start = time.perf_counter()
     rho = run(model, images, labels, args.seed)
     print(f"Mean Spearman rank correlation with the original map, |map| / signed, {args.n} MNIST test digits")
