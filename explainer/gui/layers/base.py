@@ -295,6 +295,62 @@ class ReshapeBackwardView(BackwardDetail):
         self.formula.setText(tr("dL/dx = dL/dy, reshaped to {shape}").format(shape="×".join(map(str, shape))))
 
 
+class RecordView(DetailView):
+    """The frame of a forward view that explains one traced layer from its record (None before any input):
+    global pooling, Reshape and the transposed convolution.
+
+    A subclass sets ``KINDS``, the layer kinds it explains, and ``WHAT``, how a message names them ("a
+    Reshape"); it writes its title and explanation (``_write_texts``) and draws a step (``_show_step``). By
+    default the animation walks the layer's maps, one per step (``_map_count`` of them, ``channel`` the map
+    shown); a subclass that walks something else replaces ``set_trace`` and ``channel``.
+    """
+
+    KINDS: tuple[str, ...] = ()
+    WHAT = ""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(object_name, parent)
+        self.record: LayerRecord | None = None
+
+    def _take(self, trace: Trace | None, layer_index: int) -> None:
+        """Keep layer ``layer_index`` of ``trace`` (None: no input yet); ValueError for another kind."""
+        self.record = None if trace is None else trace.layers[layer_index]
+        if self.record is not None and self.record.kind not in self.KINDS:
+            raise ValueError(f"layer {layer_index} is a {self.record.kind}, not {self.WHAT}")
+
+    def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
+        """Explain layer ``layer_index`` of ``trace`` starting at map ``channel`` (None: no input yet)."""
+        self._take(trace, layer_index)
+        count = 0 if self.record is None else self._map_count(self.record)
+        self.player.set_count(count)
+        self.player.set_step(min(max(channel, 0), max(count - 1, 0)))
+        self.retranslate_ui()
+
+    def channel(self) -> int:
+        """The map shown now."""
+        return self.player.step()
+
+    def _map_count(self, record: LayerRecord) -> int:
+        """How many maps the animation walks."""
+        raise NotImplementedError
+
+    def retranslate_ui(self) -> None:
+        """The title, the explanation and the current step in the current language."""
+        if self.record is None:
+            self.title.setText(no_input())
+            self.set_paragraphs([])
+            return
+        self._write_texts(self.record)
+        self._show_step(self.player.step())
+
+    def _write_texts(self, record: LayerRecord) -> None:
+        """Set the title and the explanation."""
+        raise NotImplementedError
+
+    def _show_step(self, step: int) -> None:
+        raise NotImplementedError
+
+
 class MapView(DetailView):
     """The frame of a forward view that shows one map at a time (the activation and pooling views).
 

@@ -29,11 +29,9 @@ from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.animation import (
     CachedCanvas,
-    DetailView,
     Grid,
     blend,
     fit_cell,
-    no_input,
     paint_band,
     paint_highlight,
     paint_uncovered,
@@ -42,7 +40,14 @@ from explainer.gui.kit.animation import (
 from explainer.gui.kit.colorbar import paint_colorbar, range_texts
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt, wrap
 from explainer.gui.kit.widgets import label
-from explainer.gui.layers.base import ChannelBackwardDetail, FamilyTexts, LayerFamily, MapView, run_family
+from explainer.gui.layers.base import (
+    ChannelBackwardDetail,
+    FamilyTexts,
+    LayerFamily,
+    MapView,
+    RecordView,
+    run_family,
+)
 from explainer.gui.layers.padding import output_size_paragraph, padding_words, uneven_padding_paragraph
 from explainer.gui.layers.poolgrid import INPUT, PoolData, paint_map, pool_layer, pool_options
 
@@ -656,7 +661,7 @@ def vector_cell(index: int) -> tuple[int, int, int, int]:
     return row, col, 1, 1
 
 
-class GlobalPoolView(DetailView):
+class GlobalPoolView(RecordView):
     """Global average pooling forward: each map, the mean it becomes, and the vector of all the means.
 
     objectName ``"global_pool_view"``; the animation walks the channels (``channel`` starts it on one).
@@ -664,6 +669,9 @@ class GlobalPoolView(DetailView):
     Shape:
         record.input ``(N, C, H, W)``, record.output ``(N, C)``.
     """
+
+    KINDS = GLOBAL_POOL_KINDS
+    WHAT = "a global pooling layer"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("global_pool_view", parent)
@@ -673,34 +681,17 @@ class GlobalPoolView(DetailView):
         self.stage_layout.addWidget(self.board, 1)
         self.stage_layout.addWidget(self.formula)
         self.player.sigStepChanged.connect(self._show_step)
-        self.record: LayerRecord | None = None
 
-    def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
-        """Explain layer ``layer_index`` of ``trace`` starting at map ``channel`` (None: no input yet)."""
-        self.record = None if trace is None else trace.layers[layer_index]
-        if self.record is not None and self.record.kind not in GLOBAL_POOL_KINDS:
-            raise ValueError(f"layer {layer_index} is a {self.record.kind}, not a global pooling layer")
-        count = 0 if self.record is None else self.record.input.shape[1]
-        self.player.set_count(count)
-        self.player.set_step(min(max(channel, 0), max(count - 1, 0)))
-        self.retranslate_ui()
+    def _map_count(self, record: LayerRecord) -> int:
+        return record.input.shape[1]
 
-    def channel(self) -> int:
-        """The map shown now."""
-        return self.player.step()
-
-    def retranslate_ui(self) -> None:
-        if self.record is None:
-            self.title.setText(no_input())
-            self.set_paragraphs([])
-            return
+    def _write_texts(self, record: LayerRecord) -> None:
         self.title.setText(
             tr("{name} (global average pooling): {c} maps become {c} numbers").format(
-                name=self.record.name, c=self.record.input.shape[1]
+                name=record.name, c=record.input.shape[1]
             )
         )
         self.set_paragraphs(global_paragraphs(backward=False))
-        self._show_step(self.player.step())
 
     def _show_step(self, step: int) -> None:
         if self.record is None:
