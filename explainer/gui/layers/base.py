@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QWidget
 
 from explainer.core.network import Sequential
@@ -351,6 +352,47 @@ class RecordView(DetailView):
         raise NotImplementedError
 
 
+class MapCanvas(CachedCanvas):
+    """The canvas of a :class:`MapView`: a legend line, the maps under it and a formula line under them,
+    the three centred as one block between margins.
+
+    Signals:
+        sigHoverStep(int): the mouse is over the cell (or window) of this step.
+    """
+
+    sigHoverStep = Signal(int)
+    MINIMUM_PX = (480, 260)
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(object_name, parent)
+        self._formula = QRectF()
+        self._legend_top = 0.0
+
+    def _frame(self, formula_h: float) -> tuple[float, float, float, float]:
+        """The margin, the legend line's height, and the width and height left for the maps above a formula
+        line ``formula_h`` high."""
+        margin = theme.px(10)
+        header = QFontMetricsF(theme.font(0.9)).height() * 2 + theme.px(10)
+        return margin, header, self.width() - 2 * margin, self.height() - 2 * margin - header - formula_h
+
+    def _place(
+        self, margin: float, header: float, height: float, maps_h: float, width: float, formula_h: float
+    ) -> float:
+        """Centre legend, maps (``maps_h`` high) and formula vertically in ``height`` (from :meth:`_frame`),
+        keeping where the legend and the formula go; returns the maps' top."""
+        top = margin + header + (height - maps_h) / 2
+        self._legend_top = top - header + theme.px(6)
+        self._formula = QRectF(margin, top + maps_h + theme.px(6), width, formula_h)
+        return top
+
+    @staticmethod
+    def _legend_font(painter: QPainter) -> tuple[QFont, QFontMetricsF]:
+        """Set the legend's font on ``painter``; returns it and its metrics."""
+        small = theme.font(0.9)
+        painter.setFont(small)
+        return small, QFontMetricsF(small)
+
+
 class MapView(DetailView):
     """The frame of a forward view that shows one map at a time (the activation and pooling views).
 
@@ -360,7 +402,7 @@ class MapView(DetailView):
     ``_write_texts`` (the title, the explanation and the stats) and ``_caption`` (the player's caption).
     """
 
-    def __init__(self, object_name: str, canvas: CachedCanvas, parent: QWidget | None = None) -> None:
+    def __init__(self, object_name: str, canvas: MapCanvas, parent: QWidget | None = None) -> None:
         super().__init__(object_name, parent)
         self.channel_box = QSpinBox()
         self.channel_box.setObjectName("channel")

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPen, QRegion
 from PySide6.QtWidgets import QWidget
 
@@ -28,7 +28,6 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.animation import (
-    CachedCanvas,
     Grid,
     blend,
     fit_cell,
@@ -44,6 +43,7 @@ from explainer.gui.layers.base import (
     ChannelBackwardDetail,
     FamilyTexts,
     LayerFamily,
+    MapCanvas,
     MapView,
     RecordView,
     run_family,
@@ -230,15 +230,13 @@ def rule(kind: str, backward: bool) -> str:
 # ---- forward ------------------------------------------------------------------------------------------
 
 
-class PoolCanvas(CachedCanvas):
+class PoolCanvas(MapCanvas):
     """Input map with its windows, the current window enlarged, the output map.
 
     Signals:
         sigHoverStep(int): the mouse is over the window of this step.
     """
 
-    sigHoverStep = Signal(int)
-    MINIMUM_PX = (480, 260)
     _data: PoolData | None
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -246,8 +244,6 @@ class PoolCanvas(CachedCanvas):
         self.input = Grid(0, 0, 1, 1, 1)
         self.output = Grid(0, 0, 1, 1, 1)
         self.zoom = Grid(0, 0, 1, 1, 1)
-        self._formula = QRectF()
-        self._legend_top = 0.0
 
     def dynamic_region(self) -> QRegion:
         """The window, the enlarged window, the output pixel with its value tag, and the formula line."""
@@ -266,32 +262,26 @@ class PoolCanvas(CachedCanvas):
         return region.united(self._formula.toAlignedRect())
 
     def lay_out(self, data: PoolData) -> None:
-        margin, gap = theme.px(10), theme.px(36)
-        header = QFontMetricsF(theme.font(0.9)).height() * 2 + theme.px(10)
+        gap = theme.px(36)
         formula_h = QFontMetricsF(theme.font(1.5, bold=True)).height() * 2 + theme.px(16)
-        width = self.width() - 2 * margin
-        height = self.height() - 2 * margin - header - formula_h
+        margin, header, width, height = self._frame(formula_h)
         rows, cols = data.grid.shape
         out_h, out_w = data.out_shape
         zoom_side = min(max(width * 0.2, theme.px(120)), theme.px(240), height)
         # Input and output share one cell size when the output fits, so the shrinking is visible.
         cell = fit_cell(width - zoom_side - 2 * gap, height, rows, cols + out_w)
-        top = margin + header + (height - cell * rows) / 2
-        self._legend_top = top - header + theme.px(6)
+        top = self._place(margin, header, height, cell * rows, width, formula_h)
         self.input = Grid(margin, top, cell, rows, cols)
         zoom_left = margin + cell * cols + gap
         self.zoom = Grid(
             zoom_left, top + (cell * rows - zoom_side) / 2, zoom_side / data.size, data.size, data.size
         )
         self.output = Grid(zoom_left + zoom_side + gap, top + (rows - out_h) * cell / 2, cell, out_h, out_w)
-        self._formula = QRectF(margin, top + cell * rows + theme.px(6), width, formula_h)
 
     def paint_static(self, painter: QPainter, data: PoolData) -> None:
         """Both maps, the window tiling, cells no window reaches, and the legend."""
         palette = theme.current()
-        small = theme.font(0.9)
-        painter.setFont(small)
-        metrics = QFontMetricsF(small)
+        small, metrics = self._legend_font(painter)
         for grid, values, title, cells in (
             (self.input, data.grid, tr("input"), data.cells),
             (self.output, data.output, tr("output"), None),
