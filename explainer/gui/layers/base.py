@@ -121,6 +121,15 @@ class BackwardDetail(DetailView):
     def _apply_formula_font(self) -> None:
         self.formula.setFont(theme.font(1.05, mono=True))
 
+    def _open(self, channel: int) -> None:
+        """Finish the toolbar, read the layer, select map ``channel`` and show the first step in the current
+        language: the end of a subclass's constructor, once its toolbar widgets are added."""
+        self.finish_toolbar()
+        self._adopt()
+        self._select(channel)
+        self._rebuild()
+        self.retranslate_ui()
+
     def _combo(self, name: str, tip: str, items: Sequence[str], current: int) -> QComboBox:
         """A toolbar combo box with a label; its index changes rebuild the steps."""
         combo = QComboBox()
@@ -237,11 +246,7 @@ class ChannelBackwardDetail(BackwardDetail):
         super().__init__(object_name, trace, layer_index, parent)
         self.channel_box = self._combo("channel", tip, [], 0)
         self.toolbar.addWidget(self.channel_box)
-        self.finish_toolbar()
-        self._adopt()
-        self._select(channel)
-        self._rebuild()
-        self.retranslate_ui()
+        self._open(channel)
 
     def _select(self, channel: int) -> None:
         self._set_index(self.channel_box, channel)
@@ -262,9 +267,7 @@ class ReshapeBackwardView(BackwardDetail):
         self, trace: Trace, layer_index: int, channel: int = 0, parent: QWidget | None = None
     ) -> None:
         super().__init__("backward_reshape", trace, layer_index, parent)
-        self.finish_toolbar()
-        self._rebuild()
-        self.retranslate_ui()
+        self._open(channel)
 
     def _explanation(self) -> list[tuple[str, str]]:
         return [

@@ -390,11 +390,7 @@ class ConvTransposeBackwardView(BackwardDetail):
         for box in (self.in_box, self.out_box):
             box.currentIndexChanged.connect(self._rebuild)
             self.toolbar.addWidget(box)
-        self.finish_toolbar()
-        self._adopt()
-        self._select(channel)
-        self._rebuild()
-        self.retranslate_ui()
+        self._open(channel)
 
     def _adopt(self) -> None:
         _channel_boxes(self, self.record)
