@@ -23,15 +23,13 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_latency import REPO, measure_moves, percentile
+from bench_latency import REPO, measure_moves, open_window, percentile
 
 sys.path.insert(0, str(REPO))
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
-
-from explainer.gui.kit.plots import configure_pyqtgraph
 
 
 def hover_moves(view: object, app: QApplication, moves: int) -> list[float]:
@@ -69,13 +67,7 @@ def main() -> None:
     parser.add_argument("--hover-moves", type=int, default=300, help="mouse moves over the latent map")
     args = parser.parse_args()
 
-    configure_pyqtgraph()
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    from explainer.gui.mainwindow import MainWindow
-
-    window = MainWindow()
-    window.resize(1440, 900)
-    window.show()
+    window, app = open_window((1440, 900))
     view = window.show_page("generative")
     app.processEvents()
     measure_moves(window, app)  # warm-up: caches, first layouts

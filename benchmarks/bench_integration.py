@@ -31,12 +31,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench_latency import digit_strokes, measure_moves, percentile, send_mouse  # noqa: E402
+from bench_latency import digit_strokes, measure_moves, open_window, percentile, send_mouse  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from explainer.gui.kit.plots import configure_pyqtgraph  # noqa: E402
 
 
 def open_layer(window: object, kind: str, which: int) -> None:
@@ -101,14 +99,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="times to draw the three digits per situation")
     args = parser.parse_args()
 
-    configure_pyqtgraph()
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    from explainer.gui.mainwindow import MainWindow
-
-    window = MainWindow()
-    window.resize(1600, 1000)
-    window.show()
-    app.processEvents()
+    window, app = open_window((1600, 1000))
 
     situations: list[tuple[str, Callable[[], None]]] = [
         ("overview (forward)", lambda: None),

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -116,6 +117,21 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, math.ceil(q / 100 * len(ordered)) - 1))]
 
 
+def open_window(size: tuple[int, int] | None = None) -> tuple[Any, QApplication]:
+    """The real MainWindow (``size`` ``(width, height)`` in pixels, else its own), shown and laid out, and the
+    application it runs in."""
+    configure_pyqtgraph()
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    from explainer.gui.mainwindow import MainWindow
+
+    window = MainWindow()
+    if size is not None:
+        window.resize(*size)
+    window.show()
+    app.processEvents()
+    return window, app
+
+
 def main() -> None:
     """Print first-paint and per-move latency figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -143,13 +159,7 @@ def main() -> None:
             f"load average {os.getloadavg()[0]:.1f}"
         )
 
-    configure_pyqtgraph()
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    from explainer.gui.mainwindow import MainWindow
-
-    window = MainWindow()
-    window.show()
-    app.processEvents()
+    window, app = open_window()
     model_path = args.model
     if args.keras_onnx:
         import tempfile

@@ -56,6 +56,23 @@ def robust_accuracy(
     return accuracy / len(images)
 
 
+def model_and_test_digits(
+    parser: argparse.ArgumentParser, argv: list[str] | None
+) -> tuple[argparse.Namespace, Sequential, np.ndarray, np.ndarray]:
+    """The command line's arguments, the model of ``--model`` and the first ``--n`` MNIST test digits and
+    labels of ``--data``; exit status 2, after saying where MNIST was looked for, when it is not there.
+
+    Shape:
+        images ``(n, 28, 28)`` uint8, labels ``(n,)``.
+    """
+    args = parser.parse_args(argv)
+    directory = mnist_dir_or_say(args.data)
+    if directory is None:
+        parser.exit(2)
+    images, labels = load_mnist(directory, "test")
+    return args, load_model(args.model), images[: args.n], labels[: args.n]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the robustness figures; exit status 1 when the all-distortions accuracy is below 97%."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -63,13 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=None, help="model file (default: the bundled one)")
     parser.add_argument("--n", type=int, default=10000, help="number of test digits (default all 10,000)")
     parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args(argv)
-    directory = mnist_dir_or_say(args.data)
-    if directory is None:
-        return 2
-    model = load_model(args.model)
-    images, labels = load_mnist(directory, "test")
-    images, labels = images[: args.n], labels[: args.n]
+    args, model, images, labels = model_and_test_digits(parser, argv)
     start = time.perf_counter()
     overall = robust_accuracy(model, images, labels, args.seed)
     print(f"drawn-like, all distortions ({len(images):,} MNIST test digits): {overall:.2%} (goal >= 97%)")

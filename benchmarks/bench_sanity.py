@@ -22,10 +22,10 @@ import time
 from pathlib import Path
 
 import numpy as np
+from bench_robust import model_and_test_digits
 
 from explainer.core import Sequential, sanity
-from explainer.data import add_data_argument, load_mnist, mnist_dir_or_say
-from explainer.modelio import load_model
+from explainer.data import add_data_argument
 
 NAMES = {
     "vanilla": "Gradient",
@@ -102,14 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=None, help="model file (default: the bundled one)")
     parser.add_argument("--n", type=int, default=100, help="number of test digits (default 100)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the random weights")
-    args = parser.parse_args(argv)
-    directory = mnist_dir_or_say(args.data)
-    if directory is None:
-        return 2
-    model = load_model(args.model)
-    images, labels = load_mnist(directory, "test")
+    args, model, images, labels = model_and_test_digits(parser, argv)
     start = time.perf_counter()
-    rho = run(model, images[: args.n], labels[: args.n], args.seed)
+    rho = run(model, images, labels, args.seed)
     print(f"Mean Spearman rank correlation with the original map, |map| / signed, {args.n} MNIST test digits")
     print("\nCascading, from the top layer down:\n")
     print(table(model, rho["cascade"], cascade=True))

@@ -578,11 +578,7 @@ def onnx_document(path: Path, data: bytes) -> tuple[dict[str, Any], dict[str, np
         model = onnx.load_model_from_string(data)
     except Exception as exc:
         # protobuf raises DecodeError, RuntimeError or ValueError depending on the damage.
-        raise bad_input(
-            "ONNX file {path} is damaged or not ONNX ({reason})",
-            path=repr(str(path)),
-            reason=f"{type(exc).__name__}: {exc}"[:200],
-        ) from exc
+        raise bad_input("ONNX file {path} is damaged or not ONNX ({reason})", **_failure(path, exc)) from exc
     try:
         return OnnxReader(path, model).read()
     except BadInputError:
@@ -590,10 +586,14 @@ def onnx_document(path: Path, data: bytes) -> tuple[dict[str, Any], dict[str, np
     except Exception as exc:
         # A well-formed protobuf can still hold nonsense (wrong attribute types, huge ranks).
         raise bad_input(
-            "ONNX file {path} holds a graph this reader cannot follow ({reason})",
-            path=repr(str(path)),
-            reason=f"{type(exc).__name__}: {exc}"[:200],
+            "ONNX file {path} holds a graph this reader cannot follow ({reason})", **_failure(path, exc)
         ) from exc
+
+
+def _failure(path: Path, exc: Exception) -> dict[str, str]:
+    """The ``path`` and ``reason`` of an error about the ONNX file ``path`` that ``exc`` stopped: the
+    exception's type and text, cut to 200 characters."""
+    return {"path": repr(str(path)), "reason": f"{type(exc).__name__}: {exc}"[:200]}
 
 
 def reference_differences(data: bytes, model: Sequential, x: np.ndarray) -> list[float | None]:

@@ -75,6 +75,12 @@ def shown(qtbot, view: QWidget) -> QWidget:
     return view
 
 
+def shown_at(qtbot, view: QWidget, trace: Trace, layer_index: int, channel: int) -> QWidget:
+    """:func:`shown` ``view``, then set to map ``channel`` of layer ``layer_index`` of ``trace``."""
+    shown(qtbot, view).set_trace(trace, layer_index, channel)
+    return view
+
+
 # ---- every layer gets the right view ----
 
 
@@ -162,8 +168,7 @@ def test_conv_intermediate_maps_add_up_to_the_output(qtbot, trace: Trace) -> Non
 
 
 def test_conv_keyboard_and_scrubbing_move_the_kernel(qtbot, trace: Trace) -> None:
-    view = shown(qtbot, ConvView())
-    view.set_trace(trace, 0, 0)
+    view = shown_at(qtbot, ConvView(), trace, 0, 0)
     qtbot.keyClick(view, Qt.Key.Key_Right)
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert view.position() == (0, 2)
@@ -183,8 +188,7 @@ def test_conv_keyboard_and_scrubbing_move_the_kernel(qtbot, trace: Trace) -> Non
 
 
 def test_conv_hovering_the_output_jumps_there(qtbot, trace: Trace) -> None:
-    view = shown(qtbot, ConvView())
-    view.set_trace(trace, 2, 0)
+    view = shown_at(qtbot, ConvView(), trace, 2, 0)
     grid = view.canvas.output_grid()
     hover(view.canvas, grid.cells(9, 13).center())
     assert view.position() == (9, 13)
@@ -195,8 +199,7 @@ def test_conv_hovering_the_output_jumps_there(qtbot, trace: Trace) -> None:
 
 
 def test_conv_channel_box_and_lane_click_change_what_is_explained(qtbot, trace: Trace) -> None:
-    view = shown(qtbot, ConvView())
-    view.set_trace(trace, 2, 0)
+    view = shown_at(qtbot, ConvView(), trace, 2, 0)
     view.channel_box.setValue(6)
     data = view.data()
     assert data is not None
@@ -253,8 +256,7 @@ def test_pool_view_colours_on_the_overview_per_layer_scale_and_says_so(qtbot, tr
     peaks = np.abs(trace.layers[pool].input[0]).max(axis=(1, 2))
     channel = int(np.argmin(peaks))  # a map whose own range is narrower than the layer's
     assert peaks[channel] < peaks.max()
-    view = shown(qtbot, PoolView())
-    view.set_trace(trace, pool, channel)
+    view = shown_at(qtbot, PoolView(), trace, pool, channel)
     lo, hi = view.data().levels
     assert (lo, hi) == pytest.approx(overview.levels(pool)) and (lo, hi) == pytest.approx(
         overview.levels(pool - 1)
@@ -270,8 +272,7 @@ def test_pool_view_colours_on_the_overview_per_layer_scale_and_says_so(qtbot, tr
 
 @pytest.mark.parametrize(("layer_index", "channel"), [(1, 0), (8, 5)])
 def test_relu_counts_and_numbers_equal_the_trace(qtbot, trace: Trace, layer_index: int, channel: int) -> None:
-    view = shown(qtbot, ReLUView())
-    view.set_trace(trace, layer_index, channel)
+    view = shown_at(qtbot, ReLUView(), trace, layer_index, channel)
     record = trace.layers[layer_index]
     x, y = record.input[0, channel], record.output[0, channel]
     data = view.data()
@@ -296,8 +297,7 @@ def test_relu_opens_on_the_map_it_zeroes_most_when_the_clicked_one_has_nothing_t
     before = trace.layers[1].input[0]
     zeroed = (before <= 0).sum(axis=(1, 2))
     assert zeroed[0] == 0 and zeroed.max() > 0
-    view = shown(qtbot, ReLUView())
-    view.set_trace(trace, 1, 0)
+    view = shown_at(qtbot, ReLUView(), trace, 1, 0)
     assert view.channel() == int(np.argmax(zeroed)) == view.channel_box.value()
     assert view.data().zeroed == zeroed.max()
     assert "Map 0 has no value ≤ 0" in view.stats.text()
@@ -305,14 +305,12 @@ def test_relu_opens_on_the_map_it_zeroes_most_when_the_clicked_one_has_nothing_t
     assert view.channel() == 3
     view.channel_box.setValue(0)  # and the student may still look at map 0
     assert view.channel() == 0 and view.data().zeroed == 0
-    fresh = shown(qtbot, ReLUView())
-    fresh.set_trace(trace, 1, 5)  # a map with zeros opens as clicked
+    fresh = shown_at(qtbot, ReLUView(), trace, 1, 5)  # a map with zeros opens as clicked
     assert fresh.channel() == 5 and "Map" not in fresh.stats.text()
 
 
 def test_relu_hover_jumps_to_the_pixel(qtbot, trace: Trace) -> None:
-    view = shown(qtbot, ReLUView())
-    view.set_trace(trace, 3, 2)
+    view = shown_at(qtbot, ReLUView(), trace, 3, 2)
     view.canvas.ensure_layout()
     hover(view.canvas, view.canvas.after.cells(12, 17).center())
     assert view.position() == (12, 17)
@@ -346,8 +344,7 @@ def test_other_elementwise_layers_on_plain_arrays(qtbot, kind: str) -> None:
 
 @pytest.mark.parametrize(("layer_index", "channel"), [(4, 3), (9, 11)])
 def test_pool_windows_equal_the_trace(qtbot, trace: Trace, layer_index: int, channel: int) -> None:
-    view = shown(qtbot, PoolView())
-    view.set_trace(trace, layer_index, channel)
+    view = shown_at(qtbot, PoolView(), trace, layer_index, channel)
     record = trace.layers[layer_index]
     x, out = record.input[0, channel], record.output[0, channel]
     winners = set()
@@ -382,8 +379,7 @@ def test_pool_average_and_uncovered_cells(qtbot) -> None:
 
 
 def test_pool_hover_jumps_to_the_window(qtbot, trace: Trace) -> None:
-    view = shown(qtbot, PoolView())
-    view.set_trace(trace, 4, 0)
+    view = shown_at(qtbot, PoolView(), trace, 4, 0)
     view.canvas.ensure_layout()
     hover(view.canvas, view.canvas.input.cells(9, 20).center())
     current = view.current()
@@ -398,8 +394,7 @@ def test_pool_hover_jumps_to_the_window(qtbot, trace: Trace) -> None:
 
 @pytest.mark.parametrize("layer_index", [10, 11])
 def test_softmax_numbers_equal_the_trace(qtbot, trace: Trace, layer_index: int) -> None:
-    view = shown(qtbot, SoftmaxView())
-    view.set_trace(trace, layer_index, 4)
+    view = shown_at(qtbot, SoftmaxView(), trace, layer_index, 4)
     data = view.data()
     assert data is not None
     dense = trace.layers[11]
@@ -419,8 +414,7 @@ def test_softmax_numbers_equal_the_trace(qtbot, trace: Trace, layer_index: int) 
 
 
 def test_softmax_hover_and_click_choose_a_class(qtbot, trace: Trace) -> None:
-    view = shown(qtbot, SoftmaxView())
-    view.set_trace(trace, 11, 0)
+    view = shown_at(qtbot, SoftmaxView(), trace, 11, 0)
     rows = view.canvas.rows()
     hover(view.canvas, rows[6].center())
     assert view.canvas._step == 6
@@ -537,8 +531,7 @@ def test_partial_repaints_leave_no_trace_of_earlier_steps(qtbot, trace: Trace, l
 
 
 def test_kernel_weights_show_their_value_on_hover(qtbot, trace: Trace) -> None:
-    view = shown(qtbot, ConvView())
-    view.set_trace(trace, 2, 1)
+    view = shown_at(qtbot, ConvView(), trace, 2, 1)
     lane = view.canvas.lanes()[4]
     hover(view.canvas, lane.kernel.cells(2, 0).center())
     weight = trace.layers[2].params["W"][1, 4, 2, 0]

@@ -4,6 +4,7 @@ backward animation builds is the trace's gradient, and Reshape's maps are the ve
 from __future__ import annotations
 
 import os
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -11,6 +12,7 @@ import numpy as np
 import pytest
 
 from explainer.core import Trace, vae_net
+from explainer.core.trace import LayerRecord
 from explainer.gui.layers import registry
 from explainer.gui.layers.generative import (
     ConvTransposeBackwardView,
@@ -33,13 +35,18 @@ def index_of(trace: Trace, kind: str) -> int:
     return next(i for i, record in enumerate(trace.layers) if record.kind == kind)
 
 
+def showing(qtbot, view: Any, trace: Trace, kind: str, channel: int) -> tuple[Any, LayerRecord]:
+    """The forward ``view`` (added to qtbot) set to map ``channel`` of the first ``kind`` layer of
+    ``trace``, and that layer's record."""
+    index = index_of(trace, kind)
+    qtbot.addWidget(view)
+    view.set_trace(trace, index, channel=channel)
+    return view, trace.layers[index]
+
+
 def test_the_stamps_of_every_input_map_add_up_to_the_output(qtbot, decoder_traces) -> None:
     trace, _ = decoder_traces
-    index = index_of(trace, "conv_transpose2d")
-    record = trace.layers[index]
-    view = ConvTransposeView()
-    qtbot.addWidget(view)
-    view.set_trace(trace, index, channel=2)
+    view, record = showing(qtbot, ConvTransposeView(), trace, "conv_transpose2d", channel=2)
     assert view.channel() == 2 and view.player.count() == 49
     total = np.zeros(record.output.shape[2:])
     for c in range(record.input.shape[1]):
@@ -73,11 +80,7 @@ def test_each_input_pixel_reads_its_gradient_back_from_under_its_stamp(qtbot, de
 
 def test_reshape_shows_each_map_as_its_slice_of_the_vector(qtbot, decoder_traces) -> None:
     trace, _ = decoder_traces
-    index = index_of(trace, "reshape")
-    record = trace.layers[index]
-    view = ReshapeView()
-    qtbot.addWidget(view)
-    view.set_trace(trace, index, channel=1)
+    view, record = showing(qtbot, ReshapeView(), trace, "reshape", channel=1)
     assert view.player.count() == record.output.shape[1] == 3
     view.player.set_step(2)
     np.testing.assert_array_equal(view.board.panels()[1].values, record.input[0, 98:147].reshape(7, 7))

@@ -21,8 +21,7 @@ import numpy as np
 
 from explainer.core import ops
 from explainer.core import schema as checks
-from explainer.core.init import initialise
-from explainer.core.layers import Cost, Layer, Shape, _check_image_shape
+from explainer.core.layers import Cost, Layer, Shape, _check_image_shape, _KernelLayer, kernel_schema
 from explainer.core.schema import Setting
 
 
@@ -96,7 +95,7 @@ def transposed_output_size(size: int, kernel: int, stride: int, padding: int) ->
     return full - 2 * padding
 
 
-class ConvTranspose2D(Layer):
+class ConvTranspose2D(_KernelLayer):
     """Transposed 2-D convolution: every input pixel stamps its kernels, scaled by its value, onto the output.
 
     Parameters
@@ -133,15 +132,7 @@ class ConvTranspose2D(Layer):
 
     kind = "conv_transpose2d"
     prefix = "deconv"
-    random = True
-    schema: ClassVar[Mapping[str, Setting]] = {
-        "in_channels": Setting(checks.COUNT, True),
-        "out_channels": Setting(checks.COUNT, True),
-        "kernel_size": Setting(checks.WINDOW, True),
-        "stride": Setting(checks.WINDOW, False),
-        "padding": Setting(checks.int_in(0, checks.MAX_WINDOW), False),
-        "init": Setting(checks.INIT, False),
-    }
+    schema: ClassVar[Mapping[str, Setting]] = kernel_schema(checks.int_in(0, checks.MAX_WINDOW))
 
     def __init__(
         self,
@@ -154,28 +145,17 @@ class ConvTranspose2D(Layer):
         rng: np.random.Generator | None = None,
         init: str = "he",
     ) -> None:
-        super().__init__()
         if min(in_channels, out_channels, kernel_size, stride) < 1 or padding < 0:
             raise ValueError(
                 f"ConvTranspose2D needs in_channels, out_channels, kernel_size and stride >= 1 and "
                 f"padding >= 0, got {in_channels}, {out_channels}, {kernel_size}, {stride}, {padding}"
             )
-        self.in_channels = int(in_channels)
-        self.out_channels = int(out_channels)
-        self.kernel_size = int(kernel_size)
-        self.stride = int(stride)
+        super().__init__(in_channels, out_channels, kernel_size, stride, init)
         self.padding = int(padding)
-        self.init = init
-        rng = np.random.default_rng(0) if rng is None else rng
-        k = self.kernel_size
         # Drawn as the (C_out, C_in, k, k) conv it is the adjoint of (fan-in C_in*k*k), then scaled by S so
         # the fan-in is the C_in*k*k/S**2 stamps that overlap on one output pixel.
-        drawn = initialise(init, (self.out_channels, self.in_channels, k, k), rng)
-        self.params = {
-            "W": np.ascontiguousarray(drawn.transpose(1, 0, 2, 3) * np.float32(self.stride)),
-            "b": np.zeros(self.out_channels, np.float32),
-        }
-        self.grads = {key: np.zeros_like(value) for key, value in self.params.items()}
+        drawn = self._drawn_kernels(rng)
+        self._set_weights(np.ascontiguousarray(drawn.transpose(1, 0, 2, 3) * np.float32(self.stride)))
         self._x2 = np.empty((0, 0), np.float32)
         self._x_shape: tuple[int, int, int, int] = (0, 0, 0, 0)
 
@@ -245,10 +225,3 @@ class ConvTranspose2D(Layer):
             "W": np.ascontiguousarray((dcols @ self._x2.T).T).reshape(Wt.shape),
             "b": dy.sum(axis=(0, 2, 3), dtype=Wt.dtype),
         }
-
-    def get_config(self) -> dict[str, Any]:
-        settings = ("in_channels", "out_channels", "kernel_size", "stride", "padding")
-        config: dict[str, Any] = {key: getattr(self, key) for key in settings}
-        if self.init != "he":
-            config["init"] = self.init
-        return config

@@ -153,7 +153,59 @@ def _check_image_shape(input_shape: Shape, channels: int | None = None) -> tuple
     return C, H, W
 
 
-class Conv2D(Layer):
+def kernel_schema(padding: checks.Check) -> dict[str, Setting]:
+    """The model-file settings of a layer of square kernels (:class:`Conv2D`, ``ConvTranspose2D``), its
+    ``padding`` checked by ``padding``."""
+    return {
+        "in_channels": Setting(checks.COUNT, True),
+        "out_channels": Setting(checks.COUNT, True),
+        "kernel_size": Setting(checks.WINDOW, True),
+        "stride": Setting(checks.WINDOW, False),
+        "padding": Setting(padding, False),
+        "init": Setting(checks.INIT, False),
+    }
+
+
+class _KernelLayer(Layer):
+    """What :class:`Conv2D` and ``ConvTranspose2D`` share: C_in and C_out maps, a square kernel of side k
+    moved S cells at a time, weights from an initialiser and biases starting at zero.
+
+    A subclass checks its arguments, calls this constructor, keeps its own ``padding`` and sets its
+    weights with :meth:`_set_weights` (from :meth:`_drawn_kernels`); :meth:`get_config` gives back the
+    settings of :func:`kernel_schema`.
+    """
+
+    random = True
+
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: int, stride: int, init: str) -> None:
+        super().__init__()
+        self.in_channels = int(in_channels)
+        self.out_channels = int(out_channels)
+        self.kernel_size = int(kernel_size)
+        self.stride = int(stride)
+        self.init = init
+
+    def _drawn_kernels(self, rng: np.random.Generator | None) -> np.ndarray:
+        """Initial kernels drawn for the convolution ``(C_out, C_in, k, k)`` (fan-in ``C_in*k*k``), from
+        ``rng`` (``default_rng(0)`` when None)."""
+        rng = np.random.default_rng(0) if rng is None else rng
+        k = self.kernel_size
+        return initialise(self.init, (self.out_channels, self.in_channels, k, k), rng)
+
+    def _set_weights(self, W: np.ndarray) -> None:
+        """Take ``W`` as the kernels, zero biases ``(C_out,)`` and zero gradients."""
+        self.params = {"W": W, "b": np.zeros(self.out_channels, np.float32)}
+        self.grads = {key: np.zeros_like(value) for key, value in self.params.items()}
+
+    def get_config(self) -> dict[str, Any]:
+        settings = ("in_channels", "out_channels", "kernel_size", "stride", "padding")
+        config: dict[str, Any] = {key: getattr(self, key) for key in settings}
+        if self.init != "he":
+            config["init"] = self.init
+        return config
+
+
+class Conv2D(_KernelLayer):
     """2-D convolution (cross-correlation, as in every deep-learning library) over many channels and filters.
 
     Parameters
@@ -188,15 +240,7 @@ class Conv2D(Layer):
 
     kind = "conv2d"
     prefix = "conv"
-    random = True
-    schema: ClassVar[Mapping[str, Setting]] = {
-        "in_channels": Setting(checks.COUNT, True),
-        "out_channels": Setting(checks.COUNT, True),
-        "kernel_size": Setting(checks.WINDOW, True),
-        "stride": Setting(checks.WINDOW, False),
-        "padding": Setting(checks.padding, False),
-        "init": Setting(checks.INIT, False),
-    }
+    schema: ClassVar[Mapping[str, Setting]] = kernel_schema(checks.padding)
 
     def __init__(
         self,
@@ -209,26 +253,18 @@ class Conv2D(Layer):
         rng: np.random.Generator | None = None,
         init: str = "he",
     ) -> None:
-        super().__init__()
         if min(in_channels, out_channels, kernel_size, stride) < 1:
             raise ValueError(
                 f"Conv2D needs in_channels, out_channels, kernel_size and stride >= 1, got "
                 f"{in_channels}, {out_channels}, {kernel_size}, {stride}"
             )
-        self.in_channels = int(in_channels)
-        self.out_channels = int(out_channels)
-        self.kernel_size = int(kernel_size)
-        self.stride = int(stride)
+        super().__init__(in_channels, out_channels, kernel_size, stride, init)
         self.pads = resolve_pads(padding, self.kernel_size)
         self.padding = padding if isinstance(padding, int | str) else list(self.pads)
         # The kernels pad every side alike; unequal sides are padded onto the input beforehand (a copy).
         self._extra = None if self.pads.uniform is not None else self.pads
         self.pad = self.pads.top if self._extra is None else 0
-        self.init = init
-        rng = np.random.default_rng(0) if rng is None else rng
-        shape = (self.out_channels, self.in_channels, self.kernel_size, self.kernel_size)
-        self.params = {"W": initialise(init, shape, rng), "b": np.zeros(self.out_channels, np.float32)}
-        self.grads = {key: np.zeros_like(value) for key, value in self.params.items()}
+        self._set_weights(self._drawn_kernels(rng))
         self._x_shape: tuple[int, int, int, int] = (0, 0, 0, 0)
         self._flat: ops.FlatConv | None = (
             None  # stride 1: buffers reused while the input shape stays the same
@@ -317,18 +353,6 @@ class Conv2D(Layer):
         # (cols @ dy.T).T rather than dy @ cols.T: OpenBLAS is several times faster with the long axis inside.
         dW = np.ascontiguousarray((self._cols @ self._dy2.T).T)
         self.grads = {"W": dW.reshape(Wt.shape), "b": self._dy2.sum(axis=1)}
-
-    def get_config(self) -> dict[str, Any]:
-        config: dict[str, Any] = {
-            "in_channels": self.in_channels,
-            "out_channels": self.out_channels,
-            "kernel_size": self.kernel_size,
-            "stride": self.stride,
-            "padding": self.padding,
-        }
-        if self.init != "he":
-            config["init"] = self.init
-        return config
 
     def trace_config(self) -> dict[str, Any]:
         """:meth:`get_config` with ``padding`` resolved to the zero rows/columns added: one number for

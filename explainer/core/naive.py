@@ -129,6 +129,21 @@ def _pool_naive(x: np.ndarray, grid: _PoolWindow, average: bool) -> np.ndarray:
     return y
 
 
+def _pool_naive_backward(x: np.ndarray, dy: np.ndarray, grid: _PoolWindow, average: bool) -> np.ndarray:
+    """Each window's ``dy`` shared equally over its divisor, or all given to its first (row-major) maximum,
+    one window position at a time."""
+    dx = np.zeros_like(x, dtype=dy.dtype)
+    for r, c, rows, cols in grid.positions():
+        if average:
+            dx[:, :, rows, cols] += dy[:, :, r, c, None, None] / grid.count(r, c)
+            continue
+        for n, ch in np.ndindex(*x.shape[:2]):
+            window = x[n, ch, rows, cols]
+            i, j = np.unravel_index(np.argmax(window), window.shape)
+            dx[n, ch, rows.start + i, cols.start + j] += dy[n, ch, r, c]
+    return dx
+
+
 # The pools take ``padding`` (int or (top, left, bottom, right)), ``ceil_mode`` and, for averages,
 # ``count_include_pad`` as keywords, as MaxPool2D and AvgPool2D do.
 
@@ -150,15 +165,7 @@ def maxpool_naive_backward(
     Shape:
         x ``(N, C, H, W)``, dy ``(N, C, H_out, W_out)``; returns dx like x.
     """
-    grid = _PoolWindow(x, size, stride, **settings)
-    dx = np.zeros_like(x, dtype=dy.dtype)
-    for n in range(x.shape[0]):
-        for ch in range(x.shape[1]):
-            for r, c, rows, cols in grid.positions():
-                window = x[n, ch, rows, cols]
-                i, j = np.unravel_index(np.argmax(window), window.shape)
-                dx[n, ch, rows.start + i, cols.start + j] += dy[n, ch, r, c]
-    return dx
+    return _pool_naive_backward(x, dy, _PoolWindow(x, size, stride, **settings), average=False)
 
 
 def avgpool_naive(x: np.ndarray, size: int, stride: int | None = None, **settings: Any) -> np.ndarray:
@@ -178,11 +185,7 @@ def avgpool_naive_backward(
     Shape:
         x ``(N, C, H, W)``, dy ``(N, C, H_out, W_out)``; returns dx like x.
     """
-    grid = _PoolWindow(x, size, stride, **settings)
-    dx = np.zeros_like(x, dtype=dy.dtype)
-    for r, c, rows, cols in grid.positions():
-        dx[:, :, rows, cols] += dy[:, :, r, c, None, None] / grid.count(r, c)
-    return dx
+    return _pool_naive_backward(x, dy, _PoolWindow(x, size, stride, **settings), average=True)
 
 
 def conv_transpose2d_naive(

@@ -7,8 +7,9 @@ class names, the input preprocessing and the bundled samples differ.
 
 from __future__ import annotations
 
-from explainer.data.dataset import Dataset
-from explainer.data.mnist import load_mnist
+import dataclasses
+
+from explainer.data.mnist import MNIST
 from explainer.data.preprocess import to_fashion_mnist
 
 __all__ = ["FASHION_MNIST", "FASHION_MNIST_CLASSES"]
@@ -27,16 +28,13 @@ FASHION_MNIST_CLASSES = (
 )
 """The ten class names in label order (label 0 is "T-shirt/top"), as the data set's authors give them."""
 
-FASHION_MNIST = Dataset(
+FASHION_MNIST = dataclasses.replace(
+    MNIST,
     name="Fashion-MNIST",
-    input_shape=(1, 28, 28),
     class_names=FASHION_MNIST_CLASSES,
-    load=load_mnist,
     preprocess=to_fashion_mnist,
     folder="fashion-mnist",
     env_var="EXPLAINER_FASHION_MNIST_DIR",
-    train_size=60000,
-    validation_size=5000,
     samples="fashion_samples.npz",
     model="fashion_mnist.npz",
 )

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QMouseEvent, QPainter, QPen, QPolygonF, QRegion
 from PySide6.QtWidgets import QWidget
 
@@ -29,7 +29,6 @@ from explainer.core.trace import LayerRecord
 from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.animation import (
-    CachedCanvas,
     Grid,
     blend,
     fit_cell,
@@ -47,6 +46,7 @@ from explainer.gui.layers.base import (
     ChannelBackwardDetail,
     FamilyTexts,
     LayerFamily,
+    MapCanvas,
     MapView,
     ReshapeBackwardView,
     run_family,
@@ -319,15 +319,13 @@ class ActivationData:
         return activation_formula(self.kind, theme.format_value(x, 3), theme.format_value(y, 3), x > 0)
 
 
-class ActivationCanvas(CachedCanvas):
+class ActivationCanvas(MapCanvas):
     """Before map, the function drawn from the pixels, after map; the current pixel highlighted in all three.
 
     Signals:
         sigHoverStep(int): the mouse is over the pixel of this step (reading order).
     """
 
-    sigHoverStep = Signal(int)
-    MINIMUM_PX = (480, 260)
     _data: ActivationData | None
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -336,8 +334,6 @@ class ActivationCanvas(CachedCanvas):
         self.after = Grid(0, 0, 1, 1, 1)
         self._plot = QRectF()
         self._plot_caption_h = 0.0
-        self._formula = QRectF()
-        self._legend_top = 0.0
 
     def dynamic_region(self) -> QRegion:
         """Both highlighted pixels, the plot, the wires between them and the formula line."""
@@ -350,17 +346,13 @@ class ActivationCanvas(CachedCanvas):
         return QRegion(area.toAlignedRect()).united(self._formula.toAlignedRect())
 
     def lay_out(self, data: ActivationData) -> None:
-        margin, gap = theme.px(10), theme.px(28)
-        header = QFontMetricsF(theme.font(0.9)).height() * 2 + theme.px(10)
+        gap = theme.px(28)
         formula_h = QFontMetricsF(theme.font(1.6, bold=True)).height() + theme.px(16)
-        width = self.width() - 2 * margin
-        height = self.height() - 2 * margin - header - formula_h
+        margin, header, width, height = self._frame(formula_h)
         rows, cols = data.x.shape
         plot_w = min(max(width * 0.26, theme.px(160)), theme.px(320))
         cell = fit_cell((width - plot_w - 2 * gap) / 2, height, rows, cols)
-        # Legend, maps and the formula under them form one block, centred vertically.
-        top = margin + header + (height - cell * rows) / 2
-        self._legend_top = top - header + theme.px(6)
+        top = self._place(margin, header, height, cell * rows, width, formula_h)
         self.before = Grid(margin, top, cell, rows, cols)
         plot_left = margin + cell * cols + gap
         # The plot and its name under it stay within the maps' height, above the formula.
@@ -369,14 +361,11 @@ class ActivationCanvas(CachedCanvas):
         plot_top = top + (cell * rows - plot_w - self._plot_caption_h) / 2
         self._plot = QRectF(plot_left, plot_top, plot_w, plot_w)
         self.after = Grid(plot_left + plot_w + gap, top, cell, rows, cols)
-        self._formula = QRectF(margin, top + cell * rows + theme.px(6), width, formula_h)
 
     def paint_static(self, painter: QPainter, data: ActivationData) -> None:
         """Both maps with the negative regions outlined, the legend, and the dots of the function plot."""
         palette = theme.current()
-        small = theme.font(0.9)
-        painter.setFont(small)
-        metrics = QFontMetricsF(small)
+        small, metrics = self._legend_font(painter)
         for grid, values, levels, title in (
             (self.before, data.x, data.x_levels, tr("before: x")),
             (self.after, data.y, data.y_levels, tr("after: y")),

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QWidget
 
 from explainer.core.network import Sequential
@@ -119,6 +120,15 @@ class BackwardDetail(DetailView):
 
     def _apply_formula_font(self) -> None:
         self.formula.setFont(theme.font(1.05, mono=True))
+
+    def _open(self, channel: int) -> None:
+        """Finish the toolbar, read the layer, select map ``channel`` and show the first step in the current
+        language: the end of a subclass's constructor, once its toolbar widgets are added."""
+        self.finish_toolbar()
+        self._adopt()
+        self._select(channel)
+        self._rebuild()
+        self.retranslate_ui()
 
     def _combo(self, name: str, tip: str, items: Sequence[str], current: int) -> QComboBox:
         """A toolbar combo box with a label; its index changes rebuild the steps."""
@@ -236,11 +246,7 @@ class ChannelBackwardDetail(BackwardDetail):
         super().__init__(object_name, trace, layer_index, parent)
         self.channel_box = self._combo("channel", tip, [], 0)
         self.toolbar.addWidget(self.channel_box)
-        self.finish_toolbar()
-        self._adopt()
-        self._select(channel)
-        self._rebuild()
-        self.retranslate_ui()
+        self._open(channel)
 
     def _select(self, channel: int) -> None:
         self._set_index(self.channel_box, channel)
@@ -261,9 +267,7 @@ class ReshapeBackwardView(BackwardDetail):
         self, trace: Trace, layer_index: int, channel: int = 0, parent: QWidget | None = None
     ) -> None:
         super().__init__("backward_reshape", trace, layer_index, parent)
-        self.finish_toolbar()
-        self._rebuild()
-        self.retranslate_ui()
+        self._open(channel)
 
     def _explanation(self) -> list[tuple[str, str]]:
         return [
@@ -295,6 +299,103 @@ class ReshapeBackwardView(BackwardDetail):
         self.formula.setText(tr("dL/dx = dL/dy, reshaped to {shape}").format(shape="×".join(map(str, shape))))
 
 
+class RecordView(DetailView):
+    """The frame of a forward view that explains one traced layer from its record (None before any input):
+    global pooling, Reshape and the transposed convolution.
+
+    A subclass sets ``KINDS``, the layer kinds it explains, and ``WHAT``, how a message names them ("a
+    Reshape"); it writes its title and explanation (``_write_texts``) and draws a step (``_show_step``). By
+    default the animation walks the layer's maps, one per step (``_map_count`` of them, ``channel`` the map
+    shown); a subclass that walks something else replaces ``set_trace`` and ``channel``.
+    """
+
+    KINDS: tuple[str, ...] = ()
+    WHAT = ""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(object_name, parent)
+        self.record: LayerRecord | None = None
+
+    def _take(self, trace: Trace | None, layer_index: int) -> None:
+        """Keep layer ``layer_index`` of ``trace`` (None: no input yet); ValueError for another kind."""
+        self.record = None if trace is None else trace.layers[layer_index]
+        if self.record is not None and self.record.kind not in self.KINDS:
+            raise ValueError(f"layer {layer_index} is a {self.record.kind}, not {self.WHAT}")
+
+    def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
+        """Explain layer ``layer_index`` of ``trace`` starting at map ``channel`` (None: no input yet)."""
+        self._take(trace, layer_index)
+        count = 0 if self.record is None else self._map_count(self.record)
+        self.player.set_count(count)
+        self.player.set_step(min(max(channel, 0), max(count - 1, 0)))
+        self.retranslate_ui()
+
+    def channel(self) -> int:
+        """The map shown now."""
+        return self.player.step()
+
+    def _map_count(self, record: LayerRecord) -> int:
+        """How many maps the animation walks."""
+        raise NotImplementedError
+
+    def retranslate_ui(self) -> None:
+        """The title, the explanation and the current step in the current language."""
+        if self.record is None:
+            self.title.setText(no_input())
+            self.set_paragraphs([])
+            return
+        self._write_texts(self.record)
+        self._show_step(self.player.step())
+
+    def _write_texts(self, record: LayerRecord) -> None:
+        """Set the title and the explanation."""
+        raise NotImplementedError
+
+    def _show_step(self, step: int) -> None:
+        raise NotImplementedError
+
+
+class MapCanvas(CachedCanvas):
+    """The canvas of a :class:`MapView`: a legend line, the maps under it and a formula line under them,
+    the three centred as one block between margins.
+
+    Signals:
+        sigHoverStep(int): the mouse is over the cell (or window) of this step.
+    """
+
+    sigHoverStep = Signal(int)
+    MINIMUM_PX = (480, 260)
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(object_name, parent)
+        self._formula = QRectF()
+        self._legend_top = 0.0
+
+    def _frame(self, formula_h: float) -> tuple[float, float, float, float]:
+        """The margin, the legend line's height, and the width and height left for the maps above a formula
+        line ``formula_h`` high."""
+        margin = theme.px(10)
+        header = QFontMetricsF(theme.font(0.9)).height() * 2 + theme.px(10)
+        return margin, header, self.width() - 2 * margin, self.height() - 2 * margin - header - formula_h
+
+    def _place(
+        self, margin: float, header: float, height: float, maps_h: float, width: float, formula_h: float
+    ) -> float:
+        """Centre legend, maps (``maps_h`` high) and formula vertically in ``height`` (from :meth:`_frame`),
+        keeping where the legend and the formula go; returns the maps' top."""
+        top = margin + header + (height - maps_h) / 2
+        self._legend_top = top - header + theme.px(6)
+        self._formula = QRectF(margin, top + maps_h + theme.px(6), width, formula_h)
+        return top
+
+    @staticmethod
+    def _legend_font(painter: QPainter) -> tuple[QFont, QFontMetricsF]:
+        """Set the legend's font on ``painter``; returns it and its metrics."""
+        small = theme.font(0.9)
+        painter.setFont(small)
+        return small, QFontMetricsF(small)
+
+
 class MapView(DetailView):
     """The frame of a forward view that shows one map at a time (the activation and pooling views).
 
@@ -304,7 +405,7 @@ class MapView(DetailView):
     ``_write_texts`` (the title, the explanation and the stats) and ``_caption`` (the player's caption).
     """
 
-    def __init__(self, object_name: str, canvas: CachedCanvas, parent: QWidget | None = None) -> None:
+    def __init__(self, object_name: str, canvas: MapCanvas, parent: QWidget | None = None) -> None:
         super().__init__(object_name, parent)
         self.channel_box = QSpinBox()
         self.channel_box.setObjectName("channel")

@@ -31,13 +31,14 @@ from explainer.core import Trace
 from explainer.core.trace import LayerRecord
 from explainer.gui import theme
 from explainer.gui.i18n import tr
-from explainer.gui.kit.animation import DetailView, no_input
+from explainer.gui.kit.animation import DetailView
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt, wrap
 from explainer.gui.kit.widgets import label
 from explainer.gui.layers.base import (
     BackwardDetail,
     FamilyTexts,
     LayerFamily,
+    RecordView,
     ReshapeBackwardView,
 )
 
@@ -232,7 +233,7 @@ def title(kind: str) -> str:
 # ---- forward: transposed convolution --------------------------------------------------------------------
 
 
-class ConvTransposeView(DetailView):
+class ConvTransposeView(RecordView):
     """How a transposed convolution grows its output: input pixel by pixel, value × kernel stamped on.
 
     objectName ``"deconv_view"``; ``channel`` is the output map o; the "c" box picks the input map.
@@ -242,6 +243,9 @@ class ConvTransposeView(DetailView):
         record.output ``(N, C_out, H_out, W_out)``.
     """
 
+    KINDS = DECONV_KINDS
+    WHAT = "a transposed convolution"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("deconv_view", parent)
         self.in_box = _new_box("in_channel", tr("Input channel c (a map this layer reads)"))
@@ -250,13 +254,10 @@ class ConvTransposeView(DetailView):
             box.currentIndexChanged.connect(self._refresh)
             self.toolbar.addWidget(box)
         self.board, self.formula = _stage(self, columns=3)
-        self.record: LayerRecord | None = None
 
     def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
         """Explain output map ``channel`` of layer ``layer_index`` of ``trace`` (None: no input yet)."""
-        self.record = None if trace is None else trace.layers[layer_index]
-        if self.record is not None and self.record.kind not in DECONV_KINDS:
-            raise ValueError(f"layer {layer_index} is a {self.record.kind}, not a transposed convolution")
+        self._take(trace, layer_index)
         if self.record is not None:
             _, out_box = _channel_boxes(self, self.record)
             previous = out_box.blockSignals(True)
@@ -273,24 +274,17 @@ class ConvTransposeView(DetailView):
         self.player.set_count(count)
         self.retranslate_ui()
 
-    def retranslate_ui(self) -> None:
-        """The title, the explanation and the current step in the current language."""
-        if self.record is None:
-            self.title.setText(no_input())
-            self.set_paragraphs([])
-            return
-        k, s, p = geometry(self.record)
+    def _write_texts(self, record: LayerRecord) -> None:
         self.title.setText(
             tr("{name} (transposed convolution): {h}×{w} grows to {oh}×{ow}").format(
-                name=self.record.name,
-                h=self.record.input.shape[2],
-                w=self.record.input.shape[3],
-                oh=self.record.output.shape[2],
-                ow=self.record.output.shape[3],
+                name=record.name,
+                h=record.input.shape[2],
+                w=record.input.shape[3],
+                oh=record.output.shape[2],
+                ow=record.output.shape[3],
             )
         )
-        self.set_paragraphs(deconv_paragraphs(k, s, p))
-        self._show_step(self.player.step())
+        self.set_paragraphs(deconv_paragraphs(*geometry(record)))
 
     def final(self) -> np.ndarray:
         """What the stamps of input map c add up to on the output map o, once every pixel is stamped.
@@ -396,11 +390,7 @@ class ConvTransposeBackwardView(BackwardDetail):
         for box in (self.in_box, self.out_box):
             box.currentIndexChanged.connect(self._rebuild)
             self.toolbar.addWidget(box)
-        self.finish_toolbar()
-        self._adopt()
-        self._select(channel)
-        self._rebuild()
-        self.retranslate_ui()
+        self._open(channel)
 
     def _adopt(self) -> None:
         _channel_boxes(self, self.record)
@@ -497,7 +487,7 @@ class ConvTransposeBackwardView(BackwardDetail):
 # ---- reshape ------------------------------------------------------------------------------------------
 
 
-class ReshapeView(DetailView):
+class ReshapeView(RecordView):
     """Reshape forward: the input vector cut into maps in reading order, one map per step.
 
     objectName ``"reshape_view"``; ``channel`` is the map shown first.
@@ -506,24 +496,15 @@ class ReshapeView(DetailView):
         record.input ``(N, F)``, record.output ``(N, C, H, W)`` (or another shape of F numbers).
     """
 
+    KINDS = RESHAPE_KINDS
+    WHAT = "a Reshape"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("reshape_view", parent)
         self.board, self.formula = _stage(self, columns=None)
-        self.record: LayerRecord | None = None
 
-    def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
-        """Explain layer ``layer_index`` of ``trace`` starting at map ``channel`` (None: no input yet)."""
-        self.record = None if trace is None else trace.layers[layer_index]
-        if self.record is not None and self.record.kind not in RESHAPE_KINDS:
-            raise ValueError(f"layer {layer_index} is a {self.record.kind}, not a Reshape")
-        count = 0 if self.record is None else self._maps().shape[0]
-        self.player.set_count(count)
-        self.player.set_step(min(max(channel, 0), max(count - 1, 0)))
-        self.retranslate_ui()
-
-    def channel(self) -> int:
-        """The map shown now."""
-        return self.player.step()
+    def _map_count(self, record: LayerRecord) -> int:
+        return self._maps().shape[0]
 
     def _maps(self) -> np.ndarray:
         """The output as a stack of maps ``(C, H, W)`` (a vector output is one row of one map)."""
@@ -531,21 +512,15 @@ class ReshapeView(DetailView):
         y = self.record.output[0].astype(np.float64)
         return y if y.ndim == 3 else y.reshape(1, 1, -1)
 
-    def retranslate_ui(self) -> None:
-        """The title, the explanation and the current step in the current language."""
-        if self.record is None:
-            self.title.setText(no_input())
-            self.set_paragraphs([])
-            return
+    def _write_texts(self, record: LayerRecord) -> None:
         self.title.setText(
             tr("{name} (reshape): {n} numbers become {shape}").format(
-                name=self.record.name,
-                n=self.record.input[0].size,
-                shape="×".join(map(str, self.record.output.shape[1:])),
+                name=record.name,
+                n=record.input[0].size,
+                shape="×".join(map(str, record.output.shape[1:])),
             )
         )
         self.set_paragraphs(reshape_paragraphs())
-        self._show_step(self.player.step())
 
     def _show_step(self, step: int) -> None:
         if self.record is None:

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPen, QRegion
 from PySide6.QtWidgets import QWidget
 
@@ -28,12 +28,9 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.animation import (
-    CachedCanvas,
-    DetailView,
     Grid,
     blend,
     fit_cell,
-    no_input,
     paint_band,
     paint_highlight,
     paint_uncovered,
@@ -42,7 +39,15 @@ from explainer.gui.kit.animation import (
 from explainer.gui.kit.colorbar import paint_colorbar, range_texts
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt, wrap
 from explainer.gui.kit.widgets import label
-from explainer.gui.layers.base import ChannelBackwardDetail, FamilyTexts, LayerFamily, MapView, run_family
+from explainer.gui.layers.base import (
+    ChannelBackwardDetail,
+    FamilyTexts,
+    LayerFamily,
+    MapCanvas,
+    MapView,
+    RecordView,
+    run_family,
+)
 from explainer.gui.layers.padding import output_size_paragraph, padding_words, uneven_padding_paragraph
 from explainer.gui.layers.poolgrid import INPUT, PoolData, paint_map, pool_layer, pool_options
 
@@ -225,15 +230,13 @@ def rule(kind: str, backward: bool) -> str:
 # ---- forward ------------------------------------------------------------------------------------------
 
 
-class PoolCanvas(CachedCanvas):
+class PoolCanvas(MapCanvas):
     """Input map with its windows, the current window enlarged, the output map.
 
     Signals:
         sigHoverStep(int): the mouse is over the window of this step.
     """
 
-    sigHoverStep = Signal(int)
-    MINIMUM_PX = (480, 260)
     _data: PoolData | None
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -241,8 +244,6 @@ class PoolCanvas(CachedCanvas):
         self.input = Grid(0, 0, 1, 1, 1)
         self.output = Grid(0, 0, 1, 1, 1)
         self.zoom = Grid(0, 0, 1, 1, 1)
-        self._formula = QRectF()
-        self._legend_top = 0.0
 
     def dynamic_region(self) -> QRegion:
         """The window, the enlarged window, the output pixel with its value tag, and the formula line."""
@@ -261,32 +262,26 @@ class PoolCanvas(CachedCanvas):
         return region.united(self._formula.toAlignedRect())
 
     def lay_out(self, data: PoolData) -> None:
-        margin, gap = theme.px(10), theme.px(36)
-        header = QFontMetricsF(theme.font(0.9)).height() * 2 + theme.px(10)
+        gap = theme.px(36)
         formula_h = QFontMetricsF(theme.font(1.5, bold=True)).height() * 2 + theme.px(16)
-        width = self.width() - 2 * margin
-        height = self.height() - 2 * margin - header - formula_h
+        margin, header, width, height = self._frame(formula_h)
         rows, cols = data.grid.shape
         out_h, out_w = data.out_shape
         zoom_side = min(max(width * 0.2, theme.px(120)), theme.px(240), height)
         # Input and output share one cell size when the output fits, so the shrinking is visible.
         cell = fit_cell(width - zoom_side - 2 * gap, height, rows, cols + out_w)
-        top = margin + header + (height - cell * rows) / 2
-        self._legend_top = top - header + theme.px(6)
+        top = self._place(margin, header, height, cell * rows, width, formula_h)
         self.input = Grid(margin, top, cell, rows, cols)
         zoom_left = margin + cell * cols + gap
         self.zoom = Grid(
             zoom_left, top + (cell * rows - zoom_side) / 2, zoom_side / data.size, data.size, data.size
         )
         self.output = Grid(zoom_left + zoom_side + gap, top + (rows - out_h) * cell / 2, cell, out_h, out_w)
-        self._formula = QRectF(margin, top + cell * rows + theme.px(6), width, formula_h)
 
     def paint_static(self, painter: QPainter, data: PoolData) -> None:
         """Both maps, the window tiling, cells no window reaches, and the legend."""
         palette = theme.current()
-        small = theme.font(0.9)
-        painter.setFont(small)
-        metrics = QFontMetricsF(small)
+        small, metrics = self._legend_font(painter)
         for grid, values, title, cells in (
             (self.input, data.grid, tr("input"), data.cells),
             (self.output, data.output, tr("output"), None),
@@ -656,7 +651,7 @@ def vector_cell(index: int) -> tuple[int, int, int, int]:
     return row, col, 1, 1
 
 
-class GlobalPoolView(DetailView):
+class GlobalPoolView(RecordView):
     """Global average pooling forward: each map, the mean it becomes, and the vector of all the means.
 
     objectName ``"global_pool_view"``; the animation walks the channels (``channel`` starts it on one).
@@ -664,6 +659,9 @@ class GlobalPoolView(DetailView):
     Shape:
         record.input ``(N, C, H, W)``, record.output ``(N, C)``.
     """
+
+    KINDS = GLOBAL_POOL_KINDS
+    WHAT = "a global pooling layer"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("global_pool_view", parent)
@@ -673,34 +671,17 @@ class GlobalPoolView(DetailView):
         self.stage_layout.addWidget(self.board, 1)
         self.stage_layout.addWidget(self.formula)
         self.player.sigStepChanged.connect(self._show_step)
-        self.record: LayerRecord | None = None
 
-    def set_trace(self, trace: Trace | None, layer_index: int, channel: int = 0) -> None:
-        """Explain layer ``layer_index`` of ``trace`` starting at map ``channel`` (None: no input yet)."""
-        self.record = None if trace is None else trace.layers[layer_index]
-        if self.record is not None and self.record.kind not in GLOBAL_POOL_KINDS:
-            raise ValueError(f"layer {layer_index} is a {self.record.kind}, not a global pooling layer")
-        count = 0 if self.record is None else self.record.input.shape[1]
-        self.player.set_count(count)
-        self.player.set_step(min(max(channel, 0), max(count - 1, 0)))
-        self.retranslate_ui()
+    def _map_count(self, record: LayerRecord) -> int:
+        return record.input.shape[1]
 
-    def channel(self) -> int:
-        """The map shown now."""
-        return self.player.step()
-
-    def retranslate_ui(self) -> None:
-        if self.record is None:
-            self.title.setText(no_input())
-            self.set_paragraphs([])
-            return
+    def _write_texts(self, record: LayerRecord) -> None:
         self.title.setText(
             tr("{name} (global average pooling): {c} maps become {c} numbers").format(
-                name=self.record.name, c=self.record.input.shape[1]
+                name=record.name, c=record.input.shape[1]
             )
         )
         self.set_paragraphs(global_paragraphs(backward=False))
-        self._show_step(self.player.step())
 
     def _show_step(self, step: int) -> None:
         if self.record is None:

@@ -105,11 +105,7 @@ class ConvBackwardView(BackwardDetail):
         self.in_box = self._combo("in_channel", tr("Input channel c (a map of the previous layer)"), [], 0)
         for widget in (self.mode_box, self.out_box, self.in_box):
             self.toolbar.addWidget(widget)
-        self.finish_toolbar()
-        self._adopt()
-        self._select(channel)
-        self._rebuild()
-        self.retranslate_ui()
+        self._open(channel)
 
     def _adopt(self) -> None:
         self.k, self.stride, padding = conv_geometry(self.record)
