@@ -1,11 +1,12 @@
 """Widgets every view makes the same way: named labels, buttons, choices and check boxes, headings, hints,
-form rows, rows and columns."""
+form rows, rows and columns; and the texts a widget keeps in the current language (:func:`translated`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -25,6 +26,62 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.gui import theme
+
+TextSource = Callable[[], str]
+"""Returns a text in the current language, e.g. ``lambda: tr("Clear")`` (the catalogue collects the literal
+inside ``tr``, so the English text is written out there)."""
+
+W = TypeVar("W", bound=QWidget)
+
+
+class WidgetTexts(QObject):
+    """The texts of one widget, kept as a child of it: each is set at once and again on every language switch.
+
+    Qt forwards ``QEvent.LanguageChange`` from a widget to every child, so this follows a switch as the
+    widget's own ``changeEvent`` does; the page's ``retranslate_ui`` keeps only what it computes. The setters
+    are kept by name, so this holds no reference to the widget.
+    """
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.sources: dict[str, TextSource] = {}
+
+    def add(self, setter: str, source: TextSource) -> None:
+        """Set the text with ``widget.<setter>(source())`` now and after every switch."""
+        self.sources[setter] = source
+        getattr(self.parent(), setter)(source())
+
+    def apply(self) -> None:
+        """Set every text again in the current language."""
+        widget = self.parent()
+        for setter, source in self.sources.items():
+            getattr(widget, setter)(source())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.apply()
+        return super().event(event)
+
+
+def translated(
+    widget: W,
+    *,
+    text: TextSource | None = None,
+    tip: TextSource | None = None,
+    title: TextSource | None = None,
+) -> W:
+    """``widget`` with its text, tooltip and (group box) title declared once, where it is made: each is set
+    now and again on every language switch. Returns ``widget``, so it can wrap the call that makes it.
+
+    ``translated(button("clear", self.clear), text=lambda: tr("Clear"))``
+    """
+    texts = widget.findChild(WidgetTexts, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if texts is None:
+        texts = WidgetTexts(widget)
+    for setter, source in (("setText", text), ("setToolTip", tip), ("setTitle", title)):
+        if source is not None:
+            texts.add(setter, source)
+    return widget
 
 
 def label(name: str = "", *, wrap: bool = False, rich: bool = False) -> QLabel:
