@@ -227,8 +227,25 @@ def side_by_side(*parts: QLayout | QWidget, stretch: int = 0) -> QHBoxLayout:
     return made
 
 
-def _add_parts(layout: QBoxLayout, parts: Sequence[QLayout | QWidget], stretch: int) -> None:
-    grows = parts[stretch]
+def row(*parts: QLayout | QWidget) -> QHBoxLayout:
+    """``parts`` side by side at their own widths, the spare width after the last."""
+    made = QHBoxLayout()
+    _add_parts(made, parts, None)
+    made.addStretch(1)
+    return made
+
+
+def column(*parts: QLayout | QWidget) -> QVBoxLayout:
+    """``parts`` one below the other at their own heights, the spare height below the last."""
+    made = QVBoxLayout()
+    _add_parts(made, parts, None)
+    made.addStretch(1)
+    return made
+
+
+def _add_parts(layout: QBoxLayout, parts: Sequence[QLayout | QWidget], stretch: int | None) -> None:
+    """Add ``parts`` to ``layout``; ``parts[stretch]`` (none when None) takes the spare room."""
+    grows = None if stretch is None else parts[stretch]
     for part in parts:
         factor = 1 if part is grows else 0
         if isinstance(part, QLayout):

@@ -29,7 +29,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr, translate_error
 from explainer.gui.kit.animation import StepPlayer
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
-from explainer.gui.kit.widgets import TitleLabel, button, choice_box, label, side_by_side
+from explainer.gui.kit.widgets import TitleLabel, button, choice_box, label, side_by_side, translated
 from explainer.gui.layers import registry
 from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.learn import learning_rate_box
@@ -196,11 +196,21 @@ class StepperView(FollowsLanguage, QWidget):
         self._details: list[QWidget] = []
 
         self.title = TitleLabel("title")
-        self.label_box = choice_box("label", self._recompute)
-        self.lr_box = learning_rate_box()
+        self.label_text = translated(QLabel(), text=lambda: tr("True label y"))
+        self.label_box = translated(
+            choice_box("label", self._recompute),
+            tip=lambda: tr("The class the loss compares with (default: the predicted class)"),
+        )
+        self.lr_text = translated(QLabel(), text=lambda: tr("Learning rate"))
+        self.lr_box = translated(
+            learning_rate_box(), tip=lambda: tr("Step size of the update: W ← W − lr · dL/dW")
+        )
         self.lr_box.valueChanged.connect(self._recompute)
-        self.label_text, self.lr_text = QLabel(), QLabel()
-        self.detail_button = button("details", self.open_detail)
+        self.detail_button = translated(
+            button("details", self.open_detail),
+            text=lambda: tr("Show the numbers…"),
+            tip=lambda: tr("Open this layer's backward pass with every number (backward stages)"),
+        )
         toolbar = side_by_side(
             self.title, self.label_text, self.label_box, self.lr_text, self.lr_box, self.detail_button
         )
@@ -466,14 +476,6 @@ class StepperView(FollowsLanguage, QWidget):
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
         show_header(self, self.title)
-        self.label_text.setText(tr("True label y"))
-        self.label_box.setToolTip(tr("The class the loss compares with (default: the predicted class)"))
-        self.lr_text.setText(tr("Learning rate"))
-        self.lr_box.setToolTip(tr("Step size of the update: W ← W − lr · dL/dW"))
-        self.detail_button.setText(tr("Show the numbers…"))
-        self.detail_button.setToolTip(
-            tr("Open this layer's backward pass with every number (backward stages)")
-        )
         if self._steps:
             self._show(self.player.step())
         else:
