@@ -210,9 +210,9 @@ def set_row_texts(captions: dict[QWidget, QLabel], texts: dict[QWidget, tuple[st
         field.setToolTip(tip)
 
 
-def page_column(page: QWidget, *parts: QLayout | QWidget, stretch: int = -1) -> QVBoxLayout:
+def page_column(page: QWidget, *parts: QLayout | QWidget, stretch: int | None = -1) -> QVBoxLayout:
     """``page``'s layout, with the app's margins: ``parts`` one below the other, ``parts[stretch]`` taking
-    the spare height."""
+    the spare height (None: none of them, for the caller to add a stretch of its own)."""
     column = QVBoxLayout(page)
     margin = theme.px(theme.MARGIN_PX)
     column.setContentsMargins(margin, margin, margin, margin)

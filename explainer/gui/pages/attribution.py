@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSlider,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,7 +35,9 @@ from explainer.gui.kit.widgets import (
     TitleLabel,
     check_box,
     choice_box,
+    column,
     label,
+    page_column,
     side_by_side,
     spin_box,
     translated,
@@ -208,29 +209,18 @@ class AttributionView(FollowsLanguage, QWidget):
         self.path_note = label("ig_path_note", wrap=True)
         self.path_note.hide()
         self.note = translated(label("note", wrap=True), text=_note)
-        layout = QVBoxLayout(self)
-        margin = theme.px(theme.MARGIN_PX)
-        layout.setContentsMargins(margin, margin, margin, margin)
-        layout.addLayout(top)
-        layout.addWidget(self.loss_label)
-        layout.addLayout(controls)
         maps = QWidget()
         maps.setObjectName("attribution_maps")
-        column = QVBoxLayout(maps)
-        column.setContentsMargins(0, margin // 2, 0, 0)
-        column.addWidget(self.board)
-        column.addWidget(self.path_note)
-        column.addWidget(self.note)
-        column.addStretch(1)
+        maps.setLayout(column(self.board, self.path_note, self.note))
+        maps.layout().setContentsMargins(0, theme.px(theme.MARGIN_PX) // 2, 0, 0)
         self.sanity = SanityPanel()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("attribution_tabs")
         self.tabs.addTab(maps, "")
         self.tabs.addTab(self.sanity, "")
-        layout.addWidget(self.tabs, 1)
+        page_column(self, top, self.loss_label, controls, self.tabs)
         self.retranslate_ui()
-        self._apply_theme()
-        theme.notifier().sigChanged.connect(self._apply_theme)
+        theme.follow(self._apply_theme)
 
     def _combo(self, name: str, methods: tuple[str, ...]) -> QComboBox:
         return choice_box(name, lambda: self._schedule(methods, now=True))

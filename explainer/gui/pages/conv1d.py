@@ -550,8 +550,7 @@ class Conv1DView(DetailView):
         self.stage_layout.addWidget(self.message)
         self.stage_layout.addWidget(self.canvas, 1)
         self.stage_layout.addStretch(0)  # takes the canvas's room while the settings are impossible
-        self._apply_fonts()
-        theme.notifier().sigChanged.connect(self._apply_fonts)
+        theme.follow(self._apply_fonts)
         self._write_texts()
         self._update()
 

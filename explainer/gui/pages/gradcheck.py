@@ -35,6 +35,7 @@ from explainer.gui.kit.widgets import (
     button,
     check_box,
     choice_box,
+    column,
     label,
     page_column,
     side_by_side,
@@ -145,10 +146,7 @@ class GradCheckView(FollowsLanguage, QWidget):
         buttons.addWidget(self.layer_box)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.clear_button)
-        left = QVBoxLayout()
-        left.addWidget(self.board)
-        left.addLayout(buttons)
-        left.addStretch(1)
+        left = column(self.board, buttons)
 
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("table")
@@ -166,8 +164,7 @@ class GradCheckView(FollowsLanguage, QWidget):
         body.addLayout(right, 3)
         page_column(self, top, body)
         self.retranslate_ui()
-        self._apply_theme()
-        theme.notifier().sigChanged.connect(self._apply_theme)
+        theme.follow(self._apply_theme)
 
     # ---- public API
 
@@ -319,13 +316,13 @@ class GradCheckView(FollowsLanguage, QWidget):
                 f"{result.rel_error:.1e}",
                 note,
             )
-            for column, text in enumerate(cells):
+            for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column in (1, 2, 3):
+                if col in (1, 2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if column == 3:
+                if col == 3:
                     item.setForeground(error_colour(result.rel_error, self._model.dtype))
-                self.table.setItem(row, column, item)
+                self.table.setItem(row, col, item)
         worst = max((r.rel_error for r in self.results if not r.kink), default=None)
         summary = (
             tr("Largest relative error away from corners: <b>{e}</b>").format(e=f"{worst:.1e}")

@@ -190,8 +190,7 @@ class LearnView(FollowsLanguage, QWidget):
         body.addLayout(right, 3)
         page_column(self, top, body)
         self.retranslate_ui()
-        self._apply_theme()
-        theme.notifier().sigChanged.connect(self._apply_theme)
+        theme.follow(self._apply_theme)
 
     # ---- public API
 

@@ -170,8 +170,7 @@ class SanityPanel(FollowsLanguage, QWidget):
         maps_and_plot.addLayout(plot_column, 2)
         layout.addLayout(maps_and_plot, 1)
         self.retranslate_ui()
-        self._apply_theme()
-        theme.notifier().sigChanged.connect(self._apply_theme)
+        theme.follow(self._apply_theme)
 
     # ---- public API
 

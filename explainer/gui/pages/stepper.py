@@ -17,7 +17,6 @@ from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEv
 from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +28,15 @@ from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr, translate_error
 from explainer.gui.kit.animation import StepPlayer
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
-from explainer.gui.kit.widgets import TitleLabel, button, choice_box, label, side_by_side, translated
+from explainer.gui.kit.widgets import (
+    TitleLabel,
+    button,
+    choice_box,
+    label,
+    page_column,
+    side_by_side,
+    translated,
+)
 from explainer.gui.layers import registry
 from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.learn import learning_rate_box
@@ -227,20 +234,12 @@ class StepperView(FollowsLanguage, QWidget):
         self.player.bind_keys(self)
         self.player.sigStepChanged.connect(self._show)
 
-        layout = QVBoxLayout(self)
-        margin = theme.px(theme.MARGIN_PX)
-        layout.setContentsMargins(margin, margin, margin, margin)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.strip)
-        layout.addLayout(heading)
-        layout.addWidget(self.board)
-        layout.addWidget(self.formula)
+        layout = page_column(self, toolbar, self.strip, heading, self.board, self.formula, stretch=None)
         layout.addStretch(1)
         layout.addWidget(self.player)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.retranslate_ui()
-        self._apply_theme()
-        theme.notifier().sigChanged.connect(self._apply_theme)
+        theme.follow(self._apply_theme)
 
     # ---- public API
 
