@@ -174,33 +174,44 @@ def check_box(name: str, slot: Callable[[bool], object], *, checked: bool = Fals
     return made
 
 
-def buddy_rows(form: QFormLayout, fields: tuple[QWidget, ...]) -> dict[QWidget, QLabel]:
-    """Add a row to ``form`` for each of ``fields``, captioned by an empty label that is its buddy; returns
-    the captions by field (``set_row_texts`` fills them)."""
+Fields = Iterable[QWidget] | Mapping[QWidget, TextSource]
+"""Fields to caption, or each field with the text of its caption (``{box: lambda: tr("Epochs")}``)."""
+
+
+def _caption(field: QWidget, fields: Fields) -> QLabel:
+    """A label that is ``field``'s buddy, with the caption text ``fields`` declares for it (if any)."""
+    caption = QLabel()
+    caption.setBuddy(field)
+    if isinstance(fields, Mapping):
+        translated(caption, text=fields[field])
+    return caption
+
+
+def buddy_rows(form: QFormLayout, fields: Fields) -> dict[QWidget, QLabel]:
+    """Add a row to ``form`` for each of ``fields``, captioned by a label that is its buddy (empty unless
+    ``fields`` gives its text; else ``set_row_texts`` fills it); returns the captions by field."""
     captions = {}
     for field in fields:
-        caption = QLabel()
-        caption.setBuddy(field)
+        caption = _caption(field, fields)
         form.addRow(caption, field)
         captions[field] = caption
     return captions
 
 
-def captioned_row(
-    widgets: Iterable[QWidget], captions: dict[QWidget, QLabel], spacing_px: int
-) -> QHBoxLayout:
-    """``widgets`` side by side, each after an empty caption label that is its buddy (stored in
-    ``captions`` by widget, for the texts), ``spacing_px`` apart, the spare width after the last."""
-    row = QHBoxLayout()
+def captioned_row(widgets: Fields, captions: dict[QWidget, QLabel] | None, spacing_px: int) -> QHBoxLayout:
+    """``widgets`` side by side, each after a caption label that is its buddy (empty unless ``widgets``
+    gives its text; stored in ``captions`` by widget unless that is None), ``spacing_px`` apart, the spare
+    width after the last."""
+    made = QHBoxLayout()
     for widget in widgets:
-        caption = QLabel()
-        caption.setBuddy(widget)
-        captions[widget] = caption
-        row.addWidget(caption)
-        row.addWidget(widget)
-        row.addSpacing(theme.px(spacing_px))
-    row.addStretch(1)
-    return row
+        caption = _caption(widget, widgets)
+        if captions is not None:
+            captions[widget] = caption
+        made.addWidget(caption)
+        made.addWidget(widget)
+        made.addSpacing(theme.px(spacing_px))
+    made.addStretch(1)
+    return made
 
 
 def set_row_texts(captions: dict[QWidget, QLabel], texts: dict[QWidget, tuple[str, str]]) -> None:
