@@ -22,9 +22,15 @@ What a new page reuses instead of writing it again:
 - a job in a worker: :class:`explainer.gui.pages.job.JobPage` (data, start-up, failure text, shutdown), or
   :class:`~explainer.gui.pages.job.PausableJobPage` with its Start / Pause / Stop row (``_job_buttons``,
   ``_name_job_buttons``, ``_enable_settings``, ``_pause_tips``);
+- its fixed texts: declared where each widget is made with :func:`explainer.gui.kit.widgets.translated`
+  (``translated(button("clear", self.clear), text=lambda: tr("Clear"), tip=...)``), which sets them again
+  on every language switch, so ``retranslate_ui`` keeps only what it computes (headers, numbers, names
+  of the data set in use);
 - widgets from :mod:`explainer.gui.kit.widgets`: ``TitleLabel`` (a big title that follows the zoom),
   ``heading``, ``hint``, ``button``, ``choice_box``, ``spin_box``, ``check_box``, ``captioned_row`` and
-  ``buddy_rows`` with ``set_row_texts`` (captions and tooltips of a row of fields), ``page_column``;
+  ``buddy_rows`` (given each field with its caption text, or filled by ``set_row_texts`` with captions
+  and tooltips), ``page_column``, ``row`` and ``column`` (parts with the spare room after the last);
+  :func:`explainer.gui.theme.follow` to apply fonts now and after every zoom or palette change;
   :func:`explainer.gui.kit.plots.style_plot` for a pyqtgraph plot in the palette;
   :class:`explainer.gui.network.prediction.PredictionPair` for probabilities before and after a change;
   :func:`explainer.gui.state.signals_blocked` to set several controls without their signals.
