@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -261,6 +261,12 @@ def notifier() -> ThemeNotifier:
     if _state["notifier"] is None:
         _state["notifier"] = ThemeNotifier()
     return _state["notifier"]  # type: ignore[return-value]
+
+
+def follow(slot: Callable[[], object]) -> None:
+    """Call ``slot`` now and again after every palette or zoom change (a view applying its fonts)."""
+    slot()
+    notifier().sigChanged.connect(slot)
 
 
 def current() -> Theme:

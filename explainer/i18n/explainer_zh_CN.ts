@@ -667,7 +667,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/base.py" line="224" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="294" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="303" />
             <source>Backward through {name}</source>
             <translation>反向穿过 {name}</translation>
         </message>
@@ -1203,7 +1203,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/dense/backward.py" line="146" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="376" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="385" />
             <source>p = softmax(z)</source>
             <translation>p = softmax(z)</translation>
         </message>
@@ -1214,7 +1214,7 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/dense/backward.py" line="148" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="387" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="396" />
             <source>dL/dz = p − y</source>
             <translation>dL/dz = p − y</translation>
         </message>
@@ -1713,13 +1713,13 @@ Install them with:
         </message>
         <message>
             <location filename="../../explainer/gui/layers/norm.py" line="175" />
-            <location filename="../../explainer/gui/pages/learn.py" line="425" />
+            <location filename="../../explainer/gui/pages/learn.py" line="439" />
             <source>before</source>
             <translation>之前</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/layers/norm.py" line="175" />
-            <location filename="../../explainer/gui/pages/learn.py" line="426" />
+            <location filename="../../explainer/gui/pages/learn.py" line="440" />
             <source>after</source>
             <translation>之后</translation>
         </message>
@@ -2725,7 +2725,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/modelfiles.py" line="160" />
-            <location filename="../../explainer/gui/pages/learn.py" line="276" />
+            <location filename="../../explainer/gui/pages/learn.py" line="290" />
             <source>The bundled model is back.</source>
             <translation>已恢复自带的模型。</translation>
         </message>
@@ -2845,7 +2845,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/mainwindow/window.py" line="228" />
             <location filename="../../explainer/gui/pages/generative_morph.py" line="252" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="362" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="366" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
@@ -2916,8 +2916,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/mainwindow/window.py" line="354" />
-            <location filename="../../explainer/gui/pages/learn.py" line="442" />
-            <location filename="../../explainer/gui/pages/sanity.py" line="459" />
+            <location filename="../../explainer/gui/pages/learn.py" line="151" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="449" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
@@ -3200,7 +3200,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="75" />
-            <location filename="../../explainer/gui/pages/playground.py" line="264" />
+            <location filename="../../explainer/gui/pages/playground.py" line="263" />
             <source>Playground</source>
             <translation>试验场</translation>
         </message>
@@ -3385,7 +3385,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/__init__.py" line="246" />
-            <location filename="../../explainer/gui/pages/debias.py" line="215" />
+            <location filename="../../explainer/gui/pages/debias.py" line="167" />
             <source>Debiasing (DB-VAE)</source>
             <translation>去偏（DB-VAE）</translation>
         </message>
@@ -3422,14 +3422,14 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="299" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="51" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="58" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="302" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="104" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="123" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="111" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="130" />
             <source>loss</source>
             <translation>损失</translation>
         </message>
@@ -3501,8 +3501,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/pages/activations.py" line="397" />
             <location filename="../../explainer/gui/pages/activations.py" line="510" />
-            <location filename="../../explainer/gui/pages/adversarial.py" line="170" />
-            <location filename="../../explainer/gui/pages/playground.py" line="143" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="191" />
+            <location filename="../../explainer/gui/pages/playground.py" line="142" />
             <source>your input</source>
             <translation>你的输入</translation>
         </message>
@@ -3707,358 +3707,358 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>如果标签是 {cls}，网络就是在自信地犯错（p = {p}）。MSE 的梯度要经过 softmax 的斜率 p(1 − p) 才能到达 logit，而输出饱和时这个斜率几乎为 0：最多只有 {mse}，所以这个错误几乎得不到纠正。交叉熵中的 log 恰好抵消了这个斜率，∂L/∂z = p − t，所以它的梯度是 {ce}：错得越厉害，学得越快。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="135" />
-            <source>After one step on the perturbed input the network sees it again; try the slider.</source>
-            <translation>在扰动后的输入上走一步之后，网络又认出了它；试试拖动滑块。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="145" />
-            <source>ε = {e}</source>
-            <translation>ε = {e}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="156" />
-            <source>Draw or pick an input: this page then tries to fool the network with it.</source>
-            <translation>画一个输入：这一页会试着用它骗过网络。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="171" />
-            <source>perturbation ε · sign(∂L/∂x)</source>
-            <translation>扰动 ε · sign(∂L/∂x)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="172" />
-            <location filename="../../explainer/gui/pages/adversarial.py" line="217" />
-            <source>perturbed input</source>
-            <translation>扰动后的输入</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="176" />
-            <source>Label {y}: the network reads {a} before and {b} after the step.</source>
-            <translation>标签 {y}：扰动前网络读作 {a}，扰动后读作 {b}。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="180" />
-            <source>The prediction flipped: “Show in the network” shows where the maps changed.</source>
-            <translation>预测变了：“在网络中显示”会显示哪些特征图变了。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="192" />
-            <source>No measured table for this model (benchmarks/bench_fgsm.py makes one).</source>
-            <translation>这个模型没有测量表（benchmarks/bench_fgsm.py 可以生成）。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="199" />
-            <source>Measured on the 10,000 test images (clean: {clean}):</source>
-            <translation>在 10,000 个测试图像上测得（无扰动：{clean}）：</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="201" />
-            <source>PGD, 10 steps (1,000 images)</source>
-            <translation>PGD，10 步（1,000 个输入）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="207" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="62" />
             <source>ε: how far each pixel may move (pixels lie between 0 and 1)</source>
             <translation>ε：每个像素最多能改变多少（像素值在 0 到 1 之间）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="208" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="65" />
             <source>Show in the network</source>
             <translation>在网络中显示</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="210" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="66" />
             <source>Pin the clean input's maps and show the perturbed input: the overview shows the difference</source>
             <translation>固定原始输入的特征图并显示扰动后的输入：总览显示两者的差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="212" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="70" />
             <location filename="../../explainer/gui/pages/descent.py" line="269" />
-            <location filename="../../explainer/gui/pages/learn.py" line="438" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="471" />
-            <location filename="../../explainer/gui/pages/training.py" line="420" />
+            <location filename="../../explainer/gui/pages/learn.py" line="140" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="211" />
+            <location filename="../../explainer/gui/pages/training.py" line="422" />
             <source>Learning rate</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="213" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="74" />
             <source>Learn this perturbed input</source>
             <translation>学习这个扰动后的输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="215" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="75" />
             <source>One SGD step on the perturbed input with its true label: adversarial training in miniature</source>
             <translation>用真实标签在扰动后的输入上做一步 SGD：微型的对抗训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="217" />
-            <source>Probabilities, your input</source>
-            <translation>概率：你的输入</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/adversarial.py" line="219" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="95" />
             <source>Why a network that is 99% right falls apart: each pixel moves by only ε, too little for you to see, but every one moves in the direction that raises the loss. The score changes by about ε times the sum of all 784 |∂L/∂x|, and these small pushes add up. Training never showed the network such inputs, so nothing taught it to resist them.</source>
             <translation>为什么 99% 正确的网络会崩溃：每个像素只改变 ε，小到你看不出来，但每一个都朝着让损失变大的方向改变。分数大约改变 ε 乘以全部 784 个 |∂L/∂x| 之和，这些小小的推动累加起来。训练时网络从没见过这样的输入，所以没有什么教它去抵抗。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="341" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="156" />
+            <source>After one step on the perturbed input the network sees it again; try the slider.</source>
+            <translation>在扰动后的输入上走一步之后，网络又认出了它；试试拖动滑块。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="166" />
+            <source>ε = {e}</source>
+            <translation>ε = {e}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="177" />
+            <source>Draw or pick an input: this page then tries to fool the network with it.</source>
+            <translation>画一个输入：这一页会试着用它骗过网络。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="192" />
+            <source>perturbation ε · sign(∂L/∂x)</source>
+            <translation>扰动 ε · sign(∂L/∂x)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="193" />
+            <location filename="../../explainer/gui/pages/adversarial.py" line="228" />
+            <source>perturbed input</source>
+            <translation>扰动后的输入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="197" />
+            <source>Label {y}: the network reads {a} before and {b} after the step.</source>
+            <translation>标签 {y}：扰动前网络读作 {a}，扰动后读作 {b}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="201" />
+            <source>The prediction flipped: “Show in the network” shows where the maps changed.</source>
+            <translation>预测变了：“在网络中显示”会显示哪些特征图变了。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="213" />
+            <source>No measured table for this model (benchmarks/bench_fgsm.py makes one).</source>
+            <translation>这个模型没有测量表（benchmarks/bench_fgsm.py 可以生成）。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="220" />
+            <source>Measured on the 10,000 test images (clean: {clean}):</source>
+            <translation>在 10,000 个测试图像上测得（无扰动：{clean}）：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="222" />
+            <source>PGD, 10 steps (1,000 images)</source>
+            <translation>PGD，10 步（1,000 个输入）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/adversarial.py" line="228" />
+            <source>Probabilities, your input</source>
+            <translation>概率：你的输入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="103" />
+            <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your input (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
+            <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的输入时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="110" />
+            <source>Why Grad-CAM can light up empty paper: it adds up the chosen layer's maps, each weighted by its mean gradient, and a map can be active where there is no ink. Over blank paper a first-layer map outputs ReLU(bias); a deeper map sees a larger patch (14×14 pixels at relu4), so it reacts to a stroke next to it. A lit background says these maps are active there and help the class (for a 7, the empty space under its bar), not that ink there would help.</source>
+            <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="147" />
+            <source>Explain class</source>
+            <translation>解释类别</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="150" />
+            <source>The class whose score (logit) is explained; starts at the prediction</source>
+            <translation>要解释其得分（logit）的类别；初始为预测的类别</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="152" />
+            <source>True label</source>
+            <translation>真实标签</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="155" />
+            <source>The label of the loss L and of the map −dL/dx</source>
+            <translation>损失 L 和 −dL/dx 图所用的标签</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="159" />
+            <source>Over the input</source>
+            <translation>叠在输入上</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="160" />
+            <source>Draw each map over the input (the ink shows as grey)</source>
+            <translation>把每张图叠画在输入上（笔迹显示为灰色）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="171" />
+            <source>Noise added to the input for each SmoothGrad sample</source>
+            <translation>每个 SmoothGrad 样本给输入加的噪声</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="175" />
+            <source>How many noisy copies SmoothGrad averages</source>
+            <translation>SmoothGrad 平均多少个加噪副本</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="180" />
+            <source>Gradients taken on the path from black to the input (more: smaller completeness error)</source>
+            <translation>在从全黑到输入的路径上取梯度的次数（越多，完备性误差越小）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="184" />
+            <source>IG steps</source>
+            <translation>IG 步数</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="187" />
+            <source>Grad-CAM weighs this layer's maps by their mean gradient</source>
+            <translation>Grad-CAM 用这一层各特征图的平均梯度为其加权</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="189" />
+            <source>Grad-CAM layer</source>
+            <translation>Grad-CAM 层</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="192" />
+            <source>Class B of “A rather than B” (starts at the runner-up)</source>
+            <translation>“是 A 而不是 B”中的类别 B（初始为第二名）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="194" />
+            <source>Contrast with</source>
+            <translation>对比类别</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/attribution.py" line="382" />
             <source>SmoothGrad σ = {s}</source>
             <translation>SmoothGrad σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="342" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="383" />
             <source>SmoothGrad N = {n}</source>
             <translation>SmoothGrad N = {n}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="346" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="387" />
             <source>Draw or pick an image to see which pixels the network looks at.</source>
             <translation>画一张或选一张图片，看看网络关注哪些像素。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="364" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="405" />
             <source>Gradient ∂z{c}/∂x</source>
             <translation>梯度 ∂z{c}/∂x</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="365" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="406" />
             <source>plain saliency: one backward pass</source>
             <translation>普通显著图：一次反向传播</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="368" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="409" />
             <location filename="../../explainer/gui/pages/sanity.py" line="43" />
             <source>SmoothGrad</source>
             <translation>SmoothGrad</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="369" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="410" />
             <source>mean gradient over {n} noisy copies, σ = {s}</source>
             <translation>{n} 个加噪副本的平均梯度，σ = {s}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="374" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="415" />
             <source>Integrated Gradients</source>
             <translation>积分梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="375" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="416" />
             <source>Σ = {a}, z(x) − z(black) = {b} (off by {e}%)</source>
             <translation>Σ = {a}，z(x) − z(全黑) = {b}（相差 {e}%）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="382" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="423" />
             <source>Grad-CAM at {layer}</source>
             <translation>{layer} 处的 Grad-CAM</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="383" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="424" />
             <source>computed on {shape} maps, then enlarged</source>
             <translation>在 {shape} 的特征图上计算，再放大</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="385" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="426" />
             <source>{share}% on cells with no ink</source>
             <translation>{share}% 落在没有笔迹的格子上</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="388" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="429" />
             <source>{a} rather than {b}</source>
             <translation>是 {a} 而不是 {b}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="389" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="430" />
             <source>gradient of z{a} − z{b}</source>
             <translation>z{a} − z{b} 的梯度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="392" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="433" />
             <source>−dL/dx, label {y}</source>
             <translation>−dL/dx，标签 {y}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="393" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="434" />
             <source>red: more ink here lowers the loss</source>
             <translation>红色：这里多一些笔迹会降低损失</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="407" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="448" />
             <source>Explaining the score (logit) of class {c}.  Loss against label {y}: L = {L}</source>
             <translation>正在解释类别 {c} 的得分（logit）。  相对标签 {y} 的损失：L = {L}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="419" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="460" />
             <source>Why Integrated Gradients misses more here: on the way from black to this input the score of {c} ranges from {low} to {high}. It travels {swing} in all for a net change of only {delta}, so large positive and negative parts cancel and a small error in them is a large share of the sum. More steps usually make it smaller.</source>
             <translation>为什么积分梯度在这里误差更大：从全黑图像到这个输入的路上，类别 {c} 的得分在 {low} 到 {high} 之间起伏。它一路上共变化了 {swing}，而净变化只有 {delta}，所以大的正负部分相互抵消，其中的小误差就占了总和的很大比例。步数越多，误差通常越小。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="439" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="480" />
             <source>Maps</source>
             <translation>归因图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="440" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="481" />
             <source>Sanity check: random weights</source>
             <translation>合理性检验：随机权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="441" />
+            <location filename="../../explainer/gui/pages/attribution.py" line="482" />
             <source>Do the maps change when the model's weights are random?</source>
             <translation>模型的权重变成随机数时，这些图会变吗？</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="442" />
-            <source>Explain class</source>
-            <translation>解释类别</translation>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="529" />
+            <location filename="../../explainer/gui/pages/playground.py" line="140" />
+            <source>Operation</source>
+            <translation>运算</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="443" />
-            <source>The class whose score (logit) is explained; starts at the prediction</source>
-            <translation>要解释其得分（logit）的类别；初始为预测的类别</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="444" />
-            <source>True label</source>
-            <translation>真实标签</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="445" />
-            <source>The label of the loss L and of the map −dL/dx</source>
-            <translation>损失 L 和 −dL/dx 图所用的标签</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="446" />
-            <source>Over the input</source>
-            <translation>叠在输入上</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="447" />
-            <source>Draw each map over the input (the ink shows as grey)</source>
-            <translation>把每张图叠画在输入上（笔迹显示为灰色）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="448" />
-            <source>Noise added to the input for each SmoothGrad sample</source>
-            <translation>每个 SmoothGrad 样本给输入加的噪声</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="449" />
-            <source>How many noisy copies SmoothGrad averages</source>
-            <translation>SmoothGrad 平均多少个加噪副本</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="450" />
-            <source>IG steps</source>
-            <translation>IG 步数</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="452" />
-            <source>Gradients taken on the path from black to the input (more: smaller completeness error)</source>
-            <translation>在从全黑到输入的路径上取梯度的次数（越多，完备性误差越小）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="454" />
-            <source>Grad-CAM layer</source>
-            <translation>Grad-CAM 层</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="455" />
-            <source>Grad-CAM weighs this layer's maps by their mean gradient</source>
-            <translation>Grad-CAM 用这一层各特征图的平均梯度为其加权</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="456" />
-            <source>Contrast with</source>
-            <translation>对比类别</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="457" />
-            <source>Class B of “A rather than B” (starts at the runner-up)</source>
-            <translation>“是 A 而不是 B”中的类别 B（初始为第二名）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="459" />
-            <source>Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated Gradients add up to the change of the score from a black image to your input (completeness; the line under the map shows how close the sum comes). Grad-CAM keeps only positive evidence and is as coarse as its layer.</source>
-            <translation>红色：那里多一些笔迹会提高得分；蓝色：会降低得分；白色：没有影响。积分梯度的总和等于从全黑图像到你的输入时得分的变化（完备性；图下方的一行显示求和结果有多接近）。Grad-CAM 只保留正面的证据，精细程度与它所在的层相同。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/attribution.py" line="466" />
-            <source>Why Grad-CAM can light up empty paper: it adds up the chosen layer's maps, each weighted by its mean gradient, and a map can be active where there is no ink. Over blank paper a first-layer map outputs ReLU(bias); a deeper map sees a larger patch (14×14 pixels at relu4), so it reacts to a stroke next to it. A lit background says these maps are active there and help the class (for a 7, the empty space under its bar), not that ink there would help.</source>
-            <translation>为什么 Grad-CAM 会在空白处发亮：它把所选层的各张特征图按其平均梯度加权后相加，而特征图在没有笔迹的地方也可能被激活。在空白纸上，第一层的特征图输出 ReLU(偏置)；更深的特征图看到的区域更大（relu4 为 14×14 像素），所以会对旁边的笔画产生反应。背景发亮说明这些特征图在那里被激活并支持该类别（对 7 来说，是横杠下方的空白），而不是说在那里加笔迹会有帮助。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="587" />
-            <source>1-D convolution: a kernel sliding along a signal</source>
-            <translation>一维卷积：卷积核沿信号滑动</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="589" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="533" />
             <source>Signal</source>
             <translation>信号</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="590" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="534" />
             <source>Row / column</source>
             <translation>行 / 列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="591" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="535" />
             <source>Length M</source>
             <translation>长度 M</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="592" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="536" />
             <source>Noise</source>
             <translation>噪声</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="593" />
-            <location filename="../../explainer/gui/pages/playground.py" line="134" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="539" />
+            <location filename="../../explainer/gui/pages/playground.py" line="133" />
             <source>Kernel</source>
             <translation>卷积核</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="594" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="540" />
             <source>k</source>
             <translation>k</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="595" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="541" />
             <location filename="../../explainer/gui/pages/design.py" line="334" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="596" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="544" />
             <location filename="../../explainer/gui/pages/design.py" line="306" />
-            <location filename="../../explainer/gui/pages/playground.py" line="135" />
+            <location filename="../../explainer/gui/pages/playground.py" line="134" />
             <source>Padding</source>
             <translation>填充</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="597" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="545" />
             <source>P</source>
             <translation>P</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="598" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="546" />
             <source>Stride S</source>
             <translation>步幅 S</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="599" />
-            <location filename="../../explainer/gui/pages/playground.py" line="141" />
-            <source>Operation</source>
-            <translation>运算</translation>
+            <location filename="../../explainer/gui/pages/conv1d.py" line="598" />
+            <source>1-D convolution: a kernel sliding along a signal</source>
+            <translation>一维卷积：卷积核沿信号滑动</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="604" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="600" />
             <source>Up to {n} weights separated by commas</source>
             <translation>最多 {n} 个权重，用逗号分隔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/conv1d.py" line="769" />
+            <location filename="../../explainer/gui/pages/conv1d.py" line="765" />
             <source>(M − K + 2P) / S + 1  =  no output</source>
             <translation>(M − K + 2P) / S + 1  =  没有输出</translation>
         </message>
@@ -4119,7 +4119,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="105" />
-            <location filename="../../explainer/gui/pages/sanity.py" line="476" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="466" />
             <source>step</source>
             <translation>阶跃</translation>
         </message>
@@ -4170,7 +4170,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="127" />
-            <location filename="../../explainer/gui/pages/playground.py" line="151" />
+            <location filename="../../explainer/gui/pages/playground.py" line="150" />
             <source>number</source>
             <translation>指定数值</translation>
         </message>
@@ -4216,7 +4216,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="176" />
-            <location filename="../../explainer/gui/pages/stepper.py" line="364" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="373" />
             <source>output y</source>
             <translation>输出 y</translation>
         </message>
@@ -4298,7 +4298,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         <message>
             <location filename="../../explainer/gui/pages/conv1d_texts.py" line="247" />
             <location filename="../../explainer/gui/pages/design.py" line="309" />
-            <location filename="../../explainer/gui/pages/playground.py" line="137" />
+            <location filename="../../explainer/gui/pages/playground.py" line="136" />
             <location filename="../../explainer/gui/pages/receptive.py" line="170" />
             <source>Stride</source>
             <translation>步幅</translation>
@@ -4309,27 +4309,27 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>步幅 S = {s} 是卷积核在两个输出之间跳过的距离，所以输出有 (M − K + 2P) / S + 1 个采样，向下取整（此处 P = {p}）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/debias.py" line="217" />
+            <location filename="../../explainer/gui/pages/debias.py" line="170" />
             <source>DB-VAE draws the training examples that are rare in the latent space more often (seed 002, adaptive resampling). The bundled VAE encodes every MNIST training digit; per latent dimension a histogram of 10 bins counts the codes. A digit's density is the share of the codes in its bin of z₁ times the share in its bin of z₂, and it is drawn with probability ∝ 1 / (density + α), normalised over all digits. A small α favours the rare digits strongly; a large α samples almost uniformly.</source>
             <translation>DB-VAE 更频繁地抽取在潜空间中少见的训练样本（种子 002，自适应重采样）。内置的 VAE 对每个 MNIST 训练数字编码；每个潜变量维度用 10 个区间的直方图统计编码。一个数字的密度等于它在 z₁ 所在区间的编码占比乘以在 z₂ 所在区间的占比，它被抽到的概率 ∝ 1 / (密度 + α)，再对所有数字归一化。α 小时强烈偏向少见的数字；α 大时几乎是均匀抽样。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/debias.py" line="226" />
+            <location filename="../../explainer/gui/pages/debias.py" line="189" />
             <source>Compute from the training digits</source>
             <translation>用训练数字重新计算</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/debias.py" line="228" />
+            <location filename="../../explainer/gui/pages/debias.py" line="190" />
             <source>Encode the {name} training digits with the bundled VAE again (about half a minute)</source>
             <translation>用内置 VAE 重新对 {name} 训练数字编码（约半分钟）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/debias.py" line="232" />
+            <location filename="../../explainer/gui/pages/debias.py" line="202" />
             <source>The 32 rarest training digits: drawn most often</source>
             <translation>最少见的 32 个训练数字：抽到得最多</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/debias.py" line="233" />
+            <location filename="../../explainer/gui/pages/debias.py" line="206" />
             <source>The 32 most common training digits: drawn least often</source>
             <translation>最常见的 32 个训练数字：抽到得最少</translation>
         </message>
@@ -4375,7 +4375,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/debias.py" line="331" />
-            <location filename="../../explainer/gui/pages/filters.py" line="186" />
+            <location filename="../../explainer/gui/pages/filters.py" line="184" />
             <source>Could not compute: {why}</source>
             <translation>无法计算：{why}</translation>
         </message>
@@ -4416,8 +4416,8 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/descent.py" line="270" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="453" />
-            <location filename="../../explainer/gui/pages/training.py" line="424" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="235" />
+            <location filename="../../explainer/gui/pages/training.py" line="426" />
             <source>Epochs</source>
             <translation>轮数</translation>
         </message>
@@ -4622,7 +4622,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="291" />
-            <location filename="../../explainer/gui/pages/playground.py" line="150" />
+            <location filename="../../explainer/gui/pages/playground.py" line="149" />
             <source>same</source>
             <translation>same</translation>
         </message>
@@ -4684,7 +4684,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="304" />
-            <location filename="../../explainer/gui/pages/playground.py" line="133" />
+            <location filename="../../explainer/gui/pages/playground.py" line="132" />
             <location filename="../../explainer/gui/pages/receptive.py" line="169" />
             <source>Kernel size</source>
             <translation>卷积核大小</translation>
@@ -4746,7 +4746,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/design.py" line="324" />
-            <location filename="../../explainer/gui/pages/training.py" line="430" />
+            <location filename="../../explainer/gui/pages/training.py" line="432" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
@@ -4837,184 +4837,184 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>合成的输入是一片纯黑：任何位置的笔迹都会降低这个通道的值，所以空白的页面最能激发它。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="161" />
-            <source>Computing on {data}…</source>
-            <translation>正在用{data}计算…</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="168" />
-            <source>the given images</source>
-            <translation>给定的图像</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="171" />
-            <source>the {name} test set</source>
-            <translation>{name} 测试集</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="172" />
-            <source>the 100 bundled gallery samples (no data folder: choose one in Train or Test set to use the test set)</source>
-            <translation>随附的 100 个图库样本（没有数据文件夹：在“训练”或“测试集”中选择一个即可使用测试集）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="228" />
-            <source>Left: the {k} test images whose strongest {name} unit of channel {c} is highest (its value under each); the outlined patch is all that unit sees. Right: grey, changed by gradient ascent until channel {c}'s mean activation rose from {start} to {end}.</source>
-            <translation>左：通道 {c} 在 {name} 中最强单元的值最高的 {k} 张测试图像（每张下方是该值）；框出的区域就是该单元能看到的全部。右：从灰色开始，经梯度上升修改，直到通道 {c} 的平均激活从 {start} 升到 {end}。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="244" />
-            <source>channel </source>
-            <translation>通道 </translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="245" />
+            <location filename="../../explainer/gui/pages/filters.py" line="97" />
             <source>Compute for this model</source>
             <translation>为此模型计算</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="246" />
+            <location filename="../../explainer/gui/pages/filters.py" line="98" />
             <source>Rank the test images and synthesise the inputs in the background</source>
             <translation>在后台为测试图像排序并合成输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="251" />
+            <location filename="../../explainer/gui/pages/filters.py" line="159" />
+            <source>Computing on {data}…</source>
+            <translation>正在用{data}计算…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="166" />
+            <source>the given images</source>
+            <translation>给定的图像</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="169" />
+            <source>the {name} test set</source>
+            <translation>{name} 测试集</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="170" />
+            <source>the 100 bundled gallery samples (no data folder: choose one in Train or Test set to use the test set)</source>
+            <translation>随附的 100 个图库样本（没有数据文件夹：在“训练”或“测试集”中选择一个即可使用测试集）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="226" />
+            <source>Left: the {k} test images whose strongest {name} unit of channel {c} is highest (its value under each); the outlined patch is all that unit sees. Right: grey, changed by gradient ascent until channel {c}'s mean activation rose from {start} to {end}.</source>
+            <translation>左：通道 {c} 在 {name} 中最强单元的值最高的 {k} 张测试图像（每张下方是该值）；框出的区域就是该单元能看到的全部。右：从灰色开始，经梯度上升修改，直到通道 {c} 的平均激活从 {start} 升到 {end}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="242" />
+            <source>channel </source>
+            <translation>通道 </translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/filters.py" line="247" />
             <source>Not computed for this model yet: press “Compute for this model”.</source>
             <translation>尚未为此模型计算：请按“为此模型计算”。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="255" />
+            <location filename="../../explainer/gui/pages/filters.py" line="251" />
             <source>The bundled model's results, precomputed on {n} test images by {command}.</source>
             <translation>随附模型的结果，由 {command} 在 {n} 张测试图像上预先计算。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/filters.py" line="261" />
+            <location filename="../../explainer/gui/pages/filters.py" line="257" />
             <source>Computed for this model on {data} ({n} images).</source>
             <translation>已为此模型在{data}上计算（{n} 张图像）。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="301" />
-            <source>BCE (reconstruction)</source>
-            <translation>BCE（重建）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="302" />
-            <source>L1 (the seed's)</source>
-            <translation>L1（种子教材的）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="303" />
-            <source>KL(q(z|x) ‖ N(0, I))</source>
-            <translation>KL(q(z|x) ‖ N(0, I))</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="304" />
-            <source>L = c·KL + BCE</source>
-            <translation>L = c·KL + BCE</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="311" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="454" />
-            <source>c (β)</source>
-            <translation>c (β)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="312" />
-            <location filename="../../explainer/gui/pages/generative.py" line="332" />
-            <source>No VAE is bundled with this copy of the app.</source>
-            <translation>这份程序没有附带 VAE。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="315" />
-            <source>c (β) = {beta}</source>
-            <translation>c (β) = {beta}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="318" />
-            <source>your VAE from the Train a VAE tab</source>
-            <translation>你在“训练 VAE”标签页中训练的 VAE</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="318" />
-            <source>a bundled VAE</source>
-            <translation>一个自带的 VAE</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="319" />
-            <source>In use: {which}, trained with c = {beta} on {dataset}.</source>
-            <translation>正在使用：{which}，以 c = {beta} 在 {dataset} 上训练。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="324" />
-            <source>Mean −ELBO on its test images: {elbo} nats.</source>
-            <translation>在它的测试图像上的平均 −ELBO：{elbo} 奈特。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="341" />
-            <source>This VAE was trained on {trained}, not on {dataset}: it encodes your image as if it were one of its {trained} images, so the reconstruction looks like one. Train a VAE on {dataset} in the Train a VAE tab to explore its own latent space.</source>
-            <translation>这个 VAE 是在 {trained} 上训练的，而不是 {dataset}：它把你的图像当作一张 {trained} 图像来编码，所以重建结果看起来也像一张 {trained} 图像。在“训练 VAE”标签页中用 {dataset} 训练一个 VAE，就能探索它自己的潜在空间。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="351" />
+            <location filename="../../explainer/gui/pages/generative.py" line="92" />
             <source>Your drawing and what the VAE makes of it</source>
             <translation>你的绘画，以及 VAE 把它变成了什么</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="352" />
+            <location filename="../../explainer/gui/pages/generative.py" line="96" />
             <source>x (input)</source>
             <translation>x（输入）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="353" />
+            <location filename="../../explainer/gui/pages/generative.py" line="98" />
             <source>x′ = decoder(z)</source>
             <translation>x′ = 解码器(z)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="354" />
+            <location filename="../../explainer/gui/pages/generative.py" line="100" />
             <source>Reparameterization</source>
             <translation>重参数化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="355" />
+            <location filename="../../explainer/gui/pages/generative.py" line="104" />
             <source>Resample ε</source>
             <translation>重新采样 ε</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="356" />
+            <location filename="../../explainer/gui/pages/generative.py" line="105" />
             <source>Draw a new ε ~ N(0, I): z moves inside the ellipse, x′ changes</source>
             <translation>抽取新的 ε ~ N(0, I)：z 在椭圆内移动，x′ 随之改变</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="357" />
+            <location filename="../../explainer/gui/pages/generative.py" line="107" />
             <source>Loss terms for your drawing (nats)</source>
             <translation>你的绘画的损失项（奈特）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="358" />
+            <location filename="../../explainer/gui/pages/generative.py" line="116" />
             <source>Switch among the bundled VAEs, trained with different c (β)</source>
             <translation>在以不同 c (β) 训练的自带 VAE 之间切换</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="360" />
+            <location filename="../../explainer/gui/pages/generative.py" line="122" />
             <source>The VAE minimises L = c·KL + reconstruction. A larger c pulls every q(z|x) towards N(0, I): the KL term falls, the reconstruction gets blurrier and its loss rises.</source>
             <translation>VAE 最小化 L = c·KL + 重建损失。c 越大，每个 q(z|x) 就越被拉向 N(0, I)：KL 项下降，重建变得更模糊，重建损失上升。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="366" />
+            <location filename="../../explainer/gui/pages/generative.py" line="311" />
+            <source>BCE (reconstruction)</source>
+            <translation>BCE（重建）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="312" />
+            <source>L1 (the seed's)</source>
+            <translation>L1（种子教材的）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="313" />
+            <source>KL(q(z|x) ‖ N(0, I))</source>
+            <translation>KL(q(z|x) ‖ N(0, I))</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="314" />
+            <source>L = c·KL + BCE</source>
+            <translation>L = c·KL + BCE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="321" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="236" />
+            <source>c (β)</source>
+            <translation>c (β)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="322" />
+            <location filename="../../explainer/gui/pages/generative.py" line="342" />
+            <source>No VAE is bundled with this copy of the app.</source>
+            <translation>这份程序没有附带 VAE。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="325" />
+            <source>c (β) = {beta}</source>
+            <translation>c (β) = {beta}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="328" />
+            <source>your VAE from the Train a VAE tab</source>
+            <translation>你在“训练 VAE”标签页中训练的 VAE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="328" />
+            <source>a bundled VAE</source>
+            <translation>一个自带的 VAE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="329" />
+            <source>In use: {which}, trained with c = {beta} on {dataset}.</source>
+            <translation>正在使用：{which}，以 c = {beta} 在 {dataset} 上训练。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="334" />
+            <source>Mean −ELBO on its test images: {elbo} nats.</source>
+            <translation>在它的测试图像上的平均 −ELBO：{elbo} 奈特。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="351" />
+            <source>This VAE was trained on {trained}, not on {dataset}: it encodes your image as if it were one of its {trained} images, so the reconstruction looks like one. Train a VAE on {dataset} in the Train a VAE tab to explore its own latent space.</source>
+            <translation>这个 VAE 是在 {trained} 上训练的，而不是 {dataset}：它把你的图像当作一张 {trained} 图像来编码，所以重建结果看起来也像一张 {trained} 图像。在“训练 VAE”标签页中用 {dataset} 训练一个 VAE，就能探索它自己的潜在空间。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative.py" line="362" />
             <source>Latent map</source>
             <translation>潜在空间地图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="366" />
+            <location filename="../../explainer/gui/pages/generative.py" line="362" />
             <source>Manifold grid</source>
             <translation>流形网格</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="366" />
+            <location filename="../../explainer/gui/pages/generative.py" line="362" />
             <source>Morph</source>
             <translation>渐变</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative.py" line="366" />
+            <location filename="../../explainer/gui/pages/generative.py" line="362" />
             <source>Train a VAE</source>
             <translation>训练 VAE</translation>
         </message>
@@ -5024,12 +5024,12 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>格子 ({row}, {col}) 解码的是 z = ({z1}, {z2})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_grid.py" line="140" />
+            <location filename="../../explainer/gui/pages/generative_grid.py" line="68" />
             <source>Cells per side</source>
             <translation>每边格数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_grid.py" line="142" />
+            <location filename="../../explainer/gui/pages/generative_grid.py" line="73" />
             <source>The decoder's output over the latent plane. Cell (r, c) decodes z = (Φ⁻¹((c + ½)/n), Φ⁻¹(1 − (r + ½)/n)), where Φ⁻¹ is the inverse of the normal distribution's CDF: every cell holds the same share of the prior N(0, I), as in Kingma and Welling's Fig. 4. Hover a cell to read its z.</source>
             <translation>解码器在潜在平面上的输出。格子 (r, c) 解码的是 z = (Φ⁻¹((c + ½)/n), Φ⁻¹(1 − (r + ½)/n))，其中 Φ⁻¹ 是正态分布累积分布函数的反函数：每个格子占先验 N(0, I) 的同样份额，与 Kingma 和 Welling 的图 4 相同。把鼠标停在格子上可读出它的 z。</translation>
         </message>
@@ -5086,7 +5086,7 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
         </message>
         <message>
             <location filename="../../explainer/gui/pages/generative_morph.py" line="316" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="463" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="450" />
             <location filename="../../explainer/gui/pages/job.py" line="176" />
             <source>Pause</source>
             <translation>暂停</translation>
@@ -5152,249 +5152,249 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>画点什么，就能看到你的绘画的损失项</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="329" />
-            <location filename="../../explainer/gui/pages/training.py" line="392" />
-            <source>Paused. Resume goes on from here.</source>
-            <translation>已暂停。“继续”会从这里接着训练。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="330" />
-            <location filename="../../explainer/gui/pages/training.py" line="354" />
-            <source>loading the data…</source>
-            <translation>正在加载数据…</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="330" />
-            <location filename="../../explainer/gui/pages/generative_train.py" line="342" />
-            <location filename="../../explainer/gui/pages/training.py" line="355" />
-            <location filename="../../explainer/gui/pages/training.py" line="398" />
-            <source>Training…</source>
-            <translation>正在训练…</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="351" />
-            <location filename="../../explainer/gui/pages/training.py" line="401" />
-            <source>Stopping after this step…</source>
-            <translation>这一步结束后停止…</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="384" />
-            <source>step {step} of {steps}, epoch {epoch}</source>
-            <translation>第 {step} 步，共 {steps} 步，第 {epoch} 轮</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="389" />
-            <source>Reconstruction {recon} nats, KL {kl} nats per image</source>
-            <translation>每张图像：重建 {recon} 奈特，KL {kl} 奈特</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="416" />
-            <source>Trained {step} steps. Save the VAE or use it in this tab.</source>
-            <translation>已训练 {step} 步。可以保存这个 VAE，或在本标签页中使用它。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="418" />
-            <source>Stopped after {step} steps. Save the VAE or use it in this tab.</source>
-            <translation>训练 {step} 步后停止。可以保存这个 VAE，或在本标签页中使用它。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="421" />
-            <source>Stopped before the first step.</source>
-            <translation>在第一步之前就停止了。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="438" />
-            <source>Save the VAE</source>
-            <translation>保存 VAE</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="438" />
-            <source>VAE (*.npz)</source>
-            <translation>VAE (*.npz)</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="444" />
-            <source>Train a VAE on {dataset}</source>
-            <translation>在 {dataset} 上训练 VAE</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="446" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="214" />
             <source>A fresh VAE with a 2-D latent space learns from the training images: the curves show the reconstruction term (BCE) and the KL term per image, and every few steps the map shows where the encoder puts the test images, as the classes sort themselves out.</source>
             <translation>一个全新的二维潜在空间 VAE 从训练图像中学习：曲线显示每张图像的重建项（BCE）和 KL 项；每隔几步，地图会显示编码器把测试图像放在哪里，可以看到各个类别逐渐分开。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="455" />
-            <location filename="../../explainer/gui/pages/training.py" line="425" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="237" />
+            <location filename="../../explainer/gui/pages/training.py" line="427" />
             <source>Training images</source>
             <translation>训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="456" />
-            <location filename="../../explainer/gui/pages/training.py" line="423" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="238" />
+            <location filename="../../explainer/gui/pages/training.py" line="425" />
             <source>Batch size</source>
             <translation>批大小</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="457" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="239" />
             <source>Redraw the map every (steps)</source>
             <translation>每隔多少步重画地图</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="461" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="242" />
             <location filename="../../explainer/gui/pages/job.py" line="166" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="463" />
-            <location filename="../../explainer/gui/pages/job.py" line="176" />
-            <source>Resume</source>
-            <translation>继续</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="464" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="244" />
             <location filename="../../explainer/gui/pages/job.py" line="168" />
             <location filename="../../explainer/gui/pages/testset.py" line="619" />
             <source>Stop</source>
             <translation>停止</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="465" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="245" />
             <source>Save…</source>
             <translation>保存…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="466" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="246" />
             <source>Use in this tab</source>
             <translation>在本标签页中使用</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="467" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="333" />
+            <location filename="../../explainer/gui/pages/training.py" line="394" />
+            <source>Paused. Resume goes on from here.</source>
+            <translation>已暂停。“继续”会从这里接着训练。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="334" />
+            <location filename="../../explainer/gui/pages/training.py" line="356" />
+            <source>loading the data…</source>
+            <translation>正在加载数据…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="334" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="346" />
+            <location filename="../../explainer/gui/pages/training.py" line="357" />
+            <location filename="../../explainer/gui/pages/training.py" line="400" />
+            <source>Training…</source>
+            <translation>正在训练…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="355" />
+            <location filename="../../explainer/gui/pages/training.py" line="403" />
+            <source>Stopping after this step…</source>
+            <translation>这一步结束后停止…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="388" />
+            <source>step {step} of {steps}, epoch {epoch}</source>
+            <translation>第 {step} 步，共 {steps} 步，第 {epoch} 轮</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="393" />
+            <source>Reconstruction {recon} nats, KL {kl} nats per image</source>
+            <translation>每张图像：重建 {recon} 奈特，KL {kl} 奈特</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="420" />
+            <source>Trained {step} steps. Save the VAE or use it in this tab.</source>
+            <translation>已训练 {step} 步。可以保存这个 VAE，或在本标签页中使用它。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="422" />
+            <source>Stopped after {step} steps. Save the VAE or use it in this tab.</source>
+            <translation>训练 {step} 步后停止。可以保存这个 VAE，或在本标签页中使用它。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="425" />
+            <source>Stopped before the first step.</source>
+            <translation>在第一步之前就停止了。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="442" />
+            <source>Save the VAE</source>
+            <translation>保存 VAE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="442" />
+            <source>VAE (*.npz)</source>
+            <translation>VAE (*.npz)</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="448" />
+            <source>Train a VAE on {dataset}</source>
+            <translation>在 {dataset} 上训练 VAE</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="450" />
+            <location filename="../../explainer/gui/pages/job.py" line="176" />
+            <source>Resume</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/generative_train.py" line="451" />
             <source>training step</source>
             <translation>训练步数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="468" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="452" />
             <source>nats per image</source>
             <translation>每张图像的奈特数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="470" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="454" />
             <source>reconstruction (BCE)</source>
             <translation>重建（BCE）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/generative_train.py" line="471" />
+            <location filename="../../explainer/gui/pages/generative_train.py" line="455" />
             <source>KL</source>
             <translation>KL</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="82" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="84" />
             <source>pixel ({i}, {j})</source>
             <translation>像素 ({i}, {j})</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="278" />
-            <source>click pixels to check them</source>
-            <translation>点击像素来检验它们</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="285" />
-            <source>outlined: pixels in the table</source>
-            <translation>框出的是表格中的像素</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="294" />
-            <source>corner: slopes {l} | {r}</source>
-            <translation>拐点：两侧斜率 {l} | {r}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="314" />
-            <source>Largest relative error away from corners: &lt;b&gt;{e}&lt;/b&gt;</source>
-            <translation>拐点之外的最大相对误差：&lt;b&gt;{e}&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="322" />
-            <source>&lt;p&gt;Back-propagation gives every dL/dθ in one backward pass. The backprop column is the trace every view shows, computed in {dtype}. The check nudges one number θ by ±ε and measures the loss of the same weights in float64: &lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;, so rounding stays far below the difference. Relative error = |backprop − numeric| / max(|backprop|, |numeric|); below {good} the shown numbers are right to the precision of {dtype}.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;反向传播一次就给出所有 dL/dθ。“反向传播”一列就是各视图显示的追踪结果，以 {dtype} 计算。检验把一个数 θ 推动 ±ε，并用同一组权重在 float64 下测量损失：&lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;，这样舍入误差远小于差值。相对误差 = |反向传播 − 数值| / max(|反向传播|, |数值|)；低于 {good} 时，显示的数字在 {dtype} 的精度内是正确的。&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="328" />
-            <source>&lt;p&gt;A &lt;b&gt;corner&lt;/b&gt; means a ReLU input or a max-pool tie sits within ±ε: the slope differs on the two sides, the derivative does not exist there, and backprop takes one side. A black background makes every pooling window there an exact tie, so nudging a pixel beside the stroke may break one; “break ties” checks the input plus ±0.001 of fixed noise instead, so that the derivative exists (that input is then not quite the one the views show).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;拐点&lt;/b&gt;表示某个 ReLU 输入或最大池化的并列值落在 ±ε 之内：两侧斜率不同，该处导数不存在，反向传播取其中一侧。黑色背景使那里的每个池化窗口都完全并列，因此推动笔画旁边的像素可能打破并列；“打破并列”改为在输入上加 ±0.001 的固定噪声再检验，使导数存在（此时的输入与视图显示的略有不同）。&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="341" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="113" />
             <source>Label</source>
             <translation>标签</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="342" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="115" />
             <source>The class the loss L is computed against</source>
             <translation>计算损失 L 所对照的类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="343" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="117" />
             <source>ε</source>
             <translation>ε</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="344" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="120" />
             <source>How far each number is nudged</source>
             <translation>每个数被挪动的幅度</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="345" />
-            <source>Layer whose weights “Add weights” picks from</source>
-            <translation>“添加权重”从哪一层中挑选权重</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="346" />
-            <source>Add weights</source>
-            <translation>添加权重</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="347" />
-            <source>Check a few random weights of the chosen layer</source>
-            <translation>检验所选层中随机挑选的几个权重</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="348" />
-            <source>Clear</source>
-            <translation>清空</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="349" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="127" />
             <source>Break ties</source>
             <translation>打破并列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="351" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="128" />
             <source>Check on the input plus ±0.001 of fixed noise, so max-pool windows do not tie</source>
             <translation>在输入上加 ±0.001 的固定噪声再检验，使最大池化窗口不再并列</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="354" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="137" />
+            <source>Layer whose weights “Add weights” picks from</source>
+            <translation>“添加权重”从哪一层中挑选权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="141" />
+            <source>Add weights</source>
+            <translation>添加权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="142" />
+            <source>Check a few random weights of the chosen layer</source>
+            <translation>检验所选层中随机挑选的几个权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="144" />
+            <source>Clear</source>
+            <translation>清空</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="292" />
+            <source>click pixels to check them</source>
+            <translation>点击像素来检验它们</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="299" />
+            <source>outlined: pixels in the table</source>
+            <translation>框出的是表格中的像素</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="308" />
+            <source>corner: slopes {l} | {r}</source>
+            <translation>拐点：两侧斜率 {l} | {r}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="328" />
+            <source>Largest relative error away from corners: &lt;b&gt;{e}&lt;/b&gt;</source>
+            <translation>拐点之外的最大相对误差：&lt;b&gt;{e}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="336" />
+            <source>&lt;p&gt;Back-propagation gives every dL/dθ in one backward pass. The backprop column is the trace every view shows, computed in {dtype}. The check nudges one number θ by ±ε and measures the loss of the same weights in float64: &lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;, so rounding stays far below the difference. Relative error = |backprop − numeric| / max(|backprop|, |numeric|); below {good} the shown numbers are right to the precision of {dtype}.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;反向传播一次就给出所有 dL/dθ。“反向传播”一列就是各视图显示的追踪结果，以 {dtype} 计算。检验把一个数 θ 推动 ±ε，并用同一组权重在 float64 下测量损失：&lt;i&gt;(L(θ+ε) − L(θ−ε)) / 2ε&lt;/i&gt;，这样舍入误差远小于差值。相对误差 = |反向传播 − 数值| / max(|反向传播|, |数值|)；低于 {good} 时，显示的数字在 {dtype} 的精度内是正确的。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="342" />
+            <source>&lt;p&gt;A &lt;b&gt;corner&lt;/b&gt; means a ReLU input or a max-pool tie sits within ±ε: the slope differs on the two sides, the derivative does not exist there, and backprop takes one side. A black background makes every pooling window there an exact tie, so nudging a pixel beside the stroke may break one; “break ties” checks the input plus ±0.001 of fixed noise instead, so that the derivative exists (that input is then not quite the one the views show).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;拐点&lt;/b&gt;表示某个 ReLU 输入或最大池化的并列值落在 ±ε 之内：两侧斜率不同，该处导数不存在，反向传播取其中一侧。黑色背景使那里的每个池化窗口都完全并列，因此推动笔画旁边的像素可能打破并列；“打破并列”改为在输入上加 ±0.001 的固定噪声再检验，使导数存在（此时的输入与视图显示的略有不同）。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
             <source>number θ</source>
             <translation>数 θ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="354" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
             <source>backprop dL/dθ</source>
             <translation>反向传播 dL/dθ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="354" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
             <source>central difference</source>
             <translation>中心差分</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="354" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
             <source>relative error</source>
             <translation>相对误差</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/gradcheck.py" line="354" />
+            <location filename="../../explainer/gui/pages/gradcheck.py" line="356" />
             <source>note</source>
             <translation>备注</translation>
         </message>
@@ -5404,124 +5404,124 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>请先选择存放 {name} 文件的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="265" />
-            <source>Undone: the weights are back to what they were before that step.</source>
-            <translation>已撤销：权重恢复到那一步之前的样子。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="273" />
-            <source>Cannot reload the bundled model: {e}</source>
-            <translation>无法重新加载自带的模型：{e}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="334" />
-            <source>Draw or pick an image, say which class it is, and teach the network.</source>
-            <translation>画一张或选一张图片，告诉网络它属于哪一类，然后教教网络。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="340" />
-            <source>Loss now: L = {L}</source>
-            <translation>当前损失：L = {L}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="352" />
-            <source>Loss: {a} → &lt;b&gt;{b}&lt;/b&gt; ({d})</source>
-            <translation>损失：{a} → &lt;b&gt;{b}&lt;/b&gt;（{d}）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="360" />
-            <source>p({y}) went from {a} to {b}. Every weight moved by −lr · dL/dW, lr = {lr}.</source>
-            <translation>p({y}) 从 {a} 变为 {b}。每个权重都移动了 −lr · dL/dW，lr = {lr}。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="373" />
-            <source>Δb: largest |change| {v}</source>
-            <translation>Δb：最大 |变化| {v}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="376" />
-            <source>ΔW {name}</source>
-            <translation>ΔW {name}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="393" />
-            <source>This step changed the model the whole window uses: on the {n} gallery images it gets {a} → &lt;b&gt;{b}&lt;/b&gt; right.</source>
-            <translation>这一步改变了整个窗口使用的模型：在 {n} 张示例图片上，正确率 {a} → &lt;b&gt;{b}&lt;/b&gt;。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="398" />
-            <source>Undo or Model → Restore bundled model puts the old weights back.</source>
-            <translation>“撤销”或“模型 → 恢复自带的模型”可以恢复原来的权重。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="418" />
-            <source>feature maps now</source>
-            <translation>当前的特征图</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="427" />
-            <source>after − before</source>
-            <translation>之后 − 之前</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="436" />
+            <location filename="../../explainer/gui/pages/learn.py" line="134" />
             <source>It is a</source>
             <translation>它是</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="437" />
+            <location filename="../../explainer/gui/pages/learn.py" line="137" />
             <source>The true class of your drawing (starts at the network's guess)</source>
             <translation>你所写数字的真实类别（初始为网络的猜测）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="439" />
+            <location filename="../../explainer/gui/pages/learn.py" line="142" />
             <source>Step size: every weight moves by −lr · dL/dW</source>
             <translation>步长：每个权重移动 −lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="440" />
+            <location filename="../../explainer/gui/pages/learn.py" line="146" />
             <source>Apply one SGD step</source>
             <translation>执行一步 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="441" />
+            <location filename="../../explainer/gui/pages/learn.py" line="147" />
             <source>Compute dL/dW for this input and label, and move every weight once</source>
             <translation>针对这个输入和标签计算 dL/dW，并把每个权重移动一次</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="443" />
+            <location filename="../../explainer/gui/pages/learn.py" line="152" />
             <source>Put back the weights from before the last step</source>
             <translation>恢复上一步之前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="444" />
+            <location filename="../../explainer/gui/pages/learn.py" line="156" />
             <source>Restore bundled model</source>
             <translation>恢复自带的模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="445" />
+            <location filename="../../explainer/gui/pages/learn.py" line="157" />
             <source>Reload the bundled trained model</source>
             <translation>重新加载自带的已训练模型</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="446" />
-            <source>Probabilities before</source>
-            <translation>之前的概率</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="446" />
-            <source>after the step</source>
-            <translation>这一步之后</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="447" />
+            <location filename="../../explainer/gui/pages/learn.py" line="177" />
             <source>How each layer's weights changed (ΔW = −lr · dL/dW)</source>
             <translation>各层权重的变化（ΔW = −lr · dL/dW）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/learn.py" line="448" />
+            <location filename="../../explainer/gui/pages/learn.py" line="181" />
             <source>Feature maps of</source>
             <translation>特征图：</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/learn.py" line="279" />
+            <source>Undone: the weights are back to what they were before that step.</source>
+            <translation>已撤销：权重恢复到那一步之前的样子。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/learn.py" line="287" />
+            <source>Cannot reload the bundled model: {e}</source>
+            <translation>无法重新加载自带的模型：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/learn.py" line="348" />
+            <source>Draw or pick an image, say which class it is, and teach the network.</source>
+            <translation>画一张或选一张图片，告诉网络它属于哪一类，然后教教网络。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/learn.py" line="354" />
+            <source>Loss now: L = {L}</source>
+            <translation>当前损失：L = {L}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/learn.py" line="366" />
+            <source>Loss: {a} → &lt;b&gt;{b}&lt;/b&gt; ({d})</source>
+            <translation>损失：{a} → &lt;b&gt;{b}&lt;/b&gt;（{d}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/learn.py" line="374" />
+            <source>p({y}) went from {a} to {b}. Every weight moved by −lr · dL/dW, lr = {lr}.</source>
+            <translation>p({y}) 从 {a} 变为 {b}。每个权重都移动了 −lr · dL/dW，lr = {lr}。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/learn.py" line="387" />
+            <source>Δb: largest |change| {v}</source>
+            <translation>Δb：最大 |变化| {v}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/learn.py" line="390" />
+            <source>ΔW {name}</source>
+            <translation>ΔW {name}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/learn.py" line="407" />
+            <source>This step changed the model the whole window uses: on the {n} gallery images it gets {a} → &lt;b&gt;{b}&lt;/b&gt; right.</source>
+            <translation>这一步改变了整个窗口使用的模型：在 {n} 张示例图片上，正确率 {a} → &lt;b&gt;{b}&lt;/b&gt;。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/learn.py" line="412" />
+            <source>Undo or Model → Restore bundled model puts the old weights back.</source>
+            <translation>“撤销”或“模型 → 恢复自带的模型”可以恢复原来的权重。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/learn.py" line="432" />
+            <source>feature maps now</source>
+            <translation>当前的特征图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/learn.py" line="441" />
+            <source>after − before</source>
+            <translation>之后 − 之前</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/learn.py" line="450" />
+            <source>Probabilities before</source>
+            <translation>之前的概率</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/learn.py" line="450" />
+            <source>after the step</source>
+            <translation>这一步之后</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/own_images.py" line="119" />
@@ -5539,151 +5539,151 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>“反相”随后再把黑白对调，用于背景判断出错的图片。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="212" />
-            <source>Folder with one subfolder of images per class, or with IDX files</source>
-            <translation>每个类别一个图像子文件夹的文件夹，或含有 IDX 文件的文件夹</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="231" />
-            <source>Reading {folder}…</source>
-            <translation>正在读取 {folder}…</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="252" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="163" />
             <source>Your own images…</source>
             <translation>你自己的图像…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="254" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="164" />
             <source>Train on a folder with one subfolder of images per class (the subfolder names become the class names), or on a folder with IDX files</source>
             <translation>用一个每个类别一个图像子文件夹的文件夹（子文件夹名就是类别名）或含有 IDX 文件的文件夹来训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="259" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="171" />
             <source>Forget them</source>
             <translation>不再使用</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="260" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="172" />
             <source>Train on the data set's own images again</source>
             <translation>重新用数据集自己的图像训练</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="261" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="176" />
             <source>Invert</source>
             <translation>反相</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="263" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="177" />
             <source>Swap black and white: for pictures whose background the app guesses wrong</source>
             <translation>黑白对调：用于程序判断错背景的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="265" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="181" />
             <source>Crop and centre</source>
             <translation>裁剪并居中</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="267" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="182" />
             <source>Crop each picture to its object and centre it; off: scale the whole picture</source>
             <translation>把每张图片裁剪到其中的物体并居中；关闭时：缩放整张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="282" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="231" />
+            <source>Folder with one subfolder of images per class, or with IDX files</source>
+            <translation>每个类别一个图像子文件夹的文件夹，或含有 IDX 文件的文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="250" />
+            <source>Reading {folder}…</source>
+            <translation>正在读取 {folder}…</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/own_images.py" line="284" />
             <source>Reading image {done:,} of {total:,}…</source>
             <translation>正在读取第 {done:,} 张图像，共 {total:,} 张…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="310" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="312" />
             <source>Cannot use this folder: {message}</source>
             <translation>无法使用这个文件夹：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="321" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="323" />
             <source>{images:,} images in {classes} classes from {folder}: {counts}. The last {validation:,} (a fair share of every class) measure the validation accuracy.</source>
             <translation>来自 {folder} 的 {images:,} 张图像，共 {classes} 个类别：{counts}。最后 {validation:,} 张（每个类别按比例各占一份）用来测量验证准确率。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="347" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="349" />
             <source>The images come in {count} sizes, from {small} to {large} pixels; each is scaled to fit 28x28, its shape kept.</source>
             <translation>这些图像有 {count} 种尺寸，从 {small} 到 {large} 像素；每张都缩放到 28x28 以内，保持形状。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="360" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="362" />
             <source>Skipped {count} files that could not be used:</source>
             <translation>跳过了 {count} 个无法使用的文件：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="364" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="366" />
             <source>… and {count} more (see the tooltip)</source>
             <translation>… 还有 {count} 个（见提示框）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="379" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="381" />
             <source>Before training, the first images of each class as the network will see them (28x28):</source>
             <translation>训练之前，先看看每个类别的前几张图像在网络眼中的样子（28x28）：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="385" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="387" />
             <source>… and {count} more classes</source>
             <translation>… 还有 {count} 个类别</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/own_images.py" line="388" />
+            <location filename="../../explainer/gui/pages/own_images.py" line="390" />
             <source>{name}
 {count:,} images</source>
             <translation>{name}
 {count:,} 张图像</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="129" />
+            <location filename="../../explainer/gui/pages/playground.py" line="128" />
             <source>Playground: try your own convolution settings</source>
             <translation>试验场：试试你自己的卷积设置</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="131" />
+            <location filename="../../explainer/gui/pages/playground.py" line="130" />
             <location filename="../../explainer/gui/pages/sidebyside.py" line="355" />
             <source>Input</source>
             <translation>输入</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="132" />
+            <location filename="../../explainer/gui/pages/playground.py" line="131" />
             <location filename="../../explainer/gui/pages/receptive.py" line="168" />
             <source>Input size</source>
             <translation>输入尺寸</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="144" />
+            <location filename="../../explainer/gui/pages/playground.py" line="143" />
             <source>0/1 grid of the tutorial</source>
             <translation>教程中的 0/1 网格</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="145" />
+            <location filename="../../explainer/gui/pages/playground.py" line="144" />
             <source>X (tutorial)</source>
             <translation>X（教程）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="146" />
+            <location filename="../../explainer/gui/pages/playground.py" line="145" />
             <source>vertical edges</source>
             <translation>竖直边缘</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="147" />
+            <location filename="../../explainer/gui/pages/playground.py" line="146" />
             <source>horizontal edges</source>
             <translation>水平边缘</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="148" />
+            <location filename="../../explainer/gui/pages/playground.py" line="147" />
             <source>blur</source>
             <translation>模糊</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="149" />
+            <location filename="../../explainer/gui/pages/playground.py" line="148" />
             <source>valid (no padding)</source>
             <translation>valid（不填充）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/playground.py" line="232" />
+            <location filename="../../explainer/gui/pages/playground.py" line="231" />
             <source>(H + 2P − K) / S + 1  =  no output</source>
             <translation>(H + 2P − K) / S + 1  =  没有输出</translation>
         </message>
@@ -5788,103 +5788,103 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>−dL/dx</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="308" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="298" />
             <source>Computing the maps: {done} of {total}</source>
             <translation>正在计算归因图：{done} / {total}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="354" />
-            <location filename="../../explainer/gui/pages/sanity.py" line="389" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="344" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="379" />
             <source>original</source>
             <translation>原始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="357" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="347" />
             <source>only {layer}</source>
             <translation>仅 {layer}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="357" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="347" />
             <source>down to {layer}</source>
             <translation>往下到 {layer}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="365" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="355" />
             <source>Randomise {layer}</source>
             <translation>随机化 {layer}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="365" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="355" />
             <source>All random</source>
             <translation>已全部随机</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="377" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="367" />
             <source>Random weights: {layers}</source>
             <translation>随机权重：{layers}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="397" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="387" />
             <source>ρ = {rho}</source>
             <translation>ρ = {rho}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="399" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="389" />
             <source>ρ: a flat map</source>
             <translation>ρ：图是常数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="445" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="435" />
             <source>Sanity check (Adebayo et al., 2018): replace the trained weights by random ones, from the top layer down or one layer alone, and recompute every map. A method whose map barely changes when the weights are random is not explaining the model: it shows the digit, not what the network learned. That is what these checks are for. The window's model is not changed.</source>
             <translation>合理性检验（Adebayo 等，2018）：把训练好的权重换成随机权重（从最上层往下逐层，或只换某一层），再重新计算每张归因图。如果权重已经是随机的，某种方法的图却几乎不变，那么它并没有在解释模型：它显示的是这个数字本身，而不是网络学到的东西。这正是这些检验的用途。窗口里的模型不会被改动。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="454" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="444" />
             <source>Cascading: give the next layer from the top random weights, drawn as at initialisation</source>
             <translation>逐层（级联）：从顶层往下，给下一层换上随机权重，按初始化时的方式抽取</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="456" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="446" />
             <source>The layer “Randomise alone” makes random</source>
             <translation>“单独随机化”要随机化的层</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="457" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="447" />
             <source>Randomise alone</source>
             <translation>单独随机化</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="458" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="448" />
             <source>A step with only the chosen layer random, all others trained</source>
             <translation>新的一步：只有所选的层是随机的，其余各层保持训练好的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="460" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="450" />
             <source>Back to the previous step, its weights exactly as they were</source>
             <translation>回到上一步，权重与原来一模一样</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="461" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="451" />
             <source>ρ of |map|</source>
             <translation>|图| 的 ρ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="461" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="451" />
             <source>ρ of signed map</source>
             <translation>带符号图的 ρ</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="463" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="453" />
             <source>Spearman's rank correlation of the magnitudes (as in the paper's figures) or signed values</source>
             <translation>按数值大小（与论文中的图相同）或按带符号的数值计算 Spearman 秩相关</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="466" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="456" />
             <source>ρ is Spearman's rank correlation between a method's map on the original model and on the randomised one, over all pixels (ties share their average rank): 1 means the same ranking of pixels, 0 none in common. Top row: the original maps; bottom row: the maps of the step shown. IG: Integrated Gradients; A − B: the contrast of the two classes. Integrated Gradients from a black image multiply by the pixel, so blank paper is 0 on any model: their |map| keeps ρ near 1 whatever the weights.</source>
             <translation>ρ 是某种方法在原始模型上的图与在随机化模型上的图之间、覆盖全部像素的 Spearman 秩相关（相同的值取平均秩）：1 表示像素的排序完全相同，0 表示毫无共同之处。上一行：原始的图；下一行：当前这一步的图。IG：积分梯度；A − B：两个类别的对比。从黑色图像出发的积分梯度要乘以像素值，所以空白纸上在任何模型里都是 0：无论权重如何，它们的 |图| 的 ρ 都接近 1。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/sanity.py" line="481" />
+            <location filename="../../explainer/gui/pages/sanity.py" line="471" />
             <source>ρ with the original map</source>
             <translation>与原始图的 ρ</translation>
         </message>
@@ -5974,159 +5974,159 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>在画布上绘画，或在上方选一张测试图片，看看两个网络算出的特征图。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="50" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="57" />
             <source>Forward</source>
             <translation>前向</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="52" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="59" />
             <source>Backward</source>
             <translation>反向</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="53" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="60" />
             <source>Update</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="309" />
-            <source>Draw or pick an image to step through a training step.</source>
-            <translation>画一张或选一张图片，逐步查看一次训练。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="343" />
-            <source>{i} of {n}</source>
-            <translation>第 {i} 个，共 {n} 个</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="347" />
-            <source>loss L = {v}</source>
-            <translation>损失 L = {v}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="349" />
-            <source>loss: not yet computed</source>
-            <translation>损失：尚未计算</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="351" />
-            <source>stage {i} of {n}</source>
-            <translation>第 {i} 个阶段，共 {n} 个</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="364" />
-            <source>input x</source>
-            <translation>输入 x</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="368" />
-            <source>weights W</source>
-            <translation>权重 W</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="374" />
-            <source>logits z</source>
-            <translation>logits z</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="382" />
-            <source>label y (one-hot, class {y})</source>
-            <translation>标签 y（one-hot，类别 {y}）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="390" />
-            <source>dL/dy (arrives)</source>
-            <translation>dL/dy（传入）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="394" />
-            <source>dL/dW</source>
-            <translation>dL/dW</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="396" />
-            <source>laid out like W; dL/db: largest |value| {v}</source>
-            <translation>排列方式与 W 相同；dL/db：最大 |值| {v}</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="401" />
-            <source>dL/dx (sent back)</source>
-            <translation>dL/dx（传回）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="406" />
-            <source>W before</source>
-            <translation>更新前的 W</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="407" />
-            <source>ΔW = −lr · dL/dW</source>
-            <translation>ΔW = −lr · dL/dW</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="408" />
-            <source>W after</source>
-            <translation>更新后的 W</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="414" />
-            <source>row o, column c: the kernel from input map c to output map o</source>
-            <translation>第 o 行、第 c 列：从输入特征图 c 到输出特征图 o 的卷积核</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="416" />
-            <source>one kernel per output map</source>
-            <translation>每张输出特征图一个卷积核</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="422" />
-            <source>row k: the weights into class k, one map per input map</source>
-            <translation>第 k 行：通向类别 k 的权重，每张输入特征图一张图</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="423" />
-            <source>rows: outputs, columns: inputs</source>
-            <translation>行：输出，列：输入</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="434" />
-            <source>p = softmax(z);  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;;  dL/dz = p − y</source>
-            <translation>p = softmax(z)；  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;；  dL/dz = p − y</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="438" />
-            <source>The network is already sure of this label, so every gradient below is tiny; pick another label to see a big correction.</source>
-            <translation>网络对这个标签已经很有把握，所以下面的梯度都很小；换一个标签，就能看到大幅度的修正。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="447" />
-            <source>W ← W − lr · dL/dW with lr = {lr}: the largest weight change is &lt;b&gt;{d}&lt;/b&gt;.</source>
-            <translation>W ← W − lr · dL/dW，其中 lr = {lr}：权重的最大变化为 &lt;b&gt;{d}&lt;/b&gt;。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="469" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="206" />
             <source>True label y</source>
             <translation>真实标签 y</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="470" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="209" />
             <source>The class the loss compares with (default: the predicted class)</source>
             <translation>损失用来对比的类别（默认：预测的类别）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="472" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="213" />
             <source>Step size of the update: W ← W − lr · dL/dW</source>
             <translation>更新的步长：W ← W − lr · dL/dW</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="473" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="218" />
             <source>Show the numbers…</source>
             <translation>显示数值…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/stepper.py" line="475" />
+            <location filename="../../explainer/gui/pages/stepper.py" line="219" />
             <source>Open this layer's backward pass with every number (backward stages)</source>
             <translation>打开这一层的反向传播，查看每一个数值（仅限反向阶段）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="318" />
+            <source>Draw or pick an image to step through a training step.</source>
+            <translation>画一张或选一张图片，逐步查看一次训练。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="352" />
+            <source>{i} of {n}</source>
+            <translation>第 {i} 个，共 {n} 个</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="356" />
+            <source>loss L = {v}</source>
+            <translation>损失 L = {v}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="358" />
+            <source>loss: not yet computed</source>
+            <translation>损失：尚未计算</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="360" />
+            <source>stage {i} of {n}</source>
+            <translation>第 {i} 个阶段，共 {n} 个</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="373" />
+            <source>input x</source>
+            <translation>输入 x</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="377" />
+            <source>weights W</source>
+            <translation>权重 W</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="383" />
+            <source>logits z</source>
+            <translation>logits z</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="391" />
+            <source>label y (one-hot, class {y})</source>
+            <translation>标签 y（one-hot，类别 {y}）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="399" />
+            <source>dL/dy (arrives)</source>
+            <translation>dL/dy（传入）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="403" />
+            <source>dL/dW</source>
+            <translation>dL/dW</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="405" />
+            <source>laid out like W; dL/db: largest |value| {v}</source>
+            <translation>排列方式与 W 相同；dL/db：最大 |值| {v}</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="410" />
+            <source>dL/dx (sent back)</source>
+            <translation>dL/dx（传回）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="415" />
+            <source>W before</source>
+            <translation>更新前的 W</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="416" />
+            <source>ΔW = −lr · dL/dW</source>
+            <translation>ΔW = −lr · dL/dW</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="417" />
+            <source>W after</source>
+            <translation>更新后的 W</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="423" />
+            <source>row o, column c: the kernel from input map c to output map o</source>
+            <translation>第 o 行、第 c 列：从输入特征图 c 到输出特征图 o 的卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="425" />
+            <source>one kernel per output map</source>
+            <translation>每张输出特征图一个卷积核</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="431" />
+            <source>row k: the weights into class k, one map per input map</source>
+            <translation>第 k 行：通向类别 k 的权重，每张输入特征图一张图</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="432" />
+            <source>rows: outputs, columns: inputs</source>
+            <translation>行：输出，列：输入</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="443" />
+            <source>p = softmax(z);  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;;  dL/dz = p − y</source>
+            <translation>p = softmax(z)；  L = −log p[y] = −log {p} = &lt;b&gt;{L}&lt;/b&gt;；  dL/dz = p − y</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="447" />
+            <source>The network is already sure of this label, so every gradient below is tiny; pick another label to see a big correction.</source>
+            <translation>网络对这个标签已经很有把握，所以下面的梯度都很小；换一个标签，就能看到大幅度的修正。</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/stepper.py" line="456" />
+            <source>W ← W − lr · dL/dW with lr = {lr}: the largest weight change is &lt;b&gt;{d}&lt;/b&gt;.</source>
+            <translation>W ← W − lr · dL/dW，其中 lr = {lr}：权重的最大变化为 &lt;b&gt;{d}&lt;/b&gt;。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/testset.py" line="302" />
@@ -6214,179 +6214,179 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>重新列出所有分错的图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="692" />
+            <location filename="../../explainer/gui/pages/testset.py" line="691" />
             <source>{done:,} of {total:,} images</source>
             <translation>{done:,} / {total:,} 张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="695" />
+            <location filename="../../explainer/gui/pages/testset.py" line="694" />
             <source>Evaluation failed: {message}</source>
             <translation>评估失败：{message}</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="707" />
+            <location filename="../../explainer/gui/pages/testset.py" line="706" />
             <source>{total:,} images</source>
             <translation>{total:,} 张图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="710" />
+            <location filename="../../explainer/gui/pages/testset.py" line="709" />
             <source>{accuracy:.2%} right: {right:,} of {total:,} test images, {wrong:,} wrong</source>
             <translation>正确率 {accuracy:.2%}：{total:,} 张测试图片中对了 {right:,} 张，错了 {wrong:,} 张</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/testset.py" line="720" />
+            <location filename="../../explainer/gui/pages/testset.py" line="719" />
             <source>Stopped; the results shown are from before.</source>
             <translation>已停止；显示的是之前的结果。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="126" />
+            <location filename="../../explainer/gui/pages/training.py" line="128" />
             <source>Folder with the {name} files</source>
             <translation>存放 {name} 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="137" />
+            <location filename="../../explainer/gui/pages/training.py" line="139" />
             <source>none chosen</source>
             <translation>尚未选择</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="147" />
+            <location filename="../../explainer/gui/pages/training.py" line="149" />
             <source>Your images:</source>
             <translation>你的图像：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="147" />
+            <location filename="../../explainer/gui/pages/training.py" line="149" />
             <source>{name} folder:</source>
             <translation>{name} 文件夹：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="148" />
+            <location filename="../../explainer/gui/pages/training.py" line="150" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="150" />
+            <location filename="../../explainer/gui/pages/training.py" line="152" />
             <source>The folder with train-images-idx3-ubyte.gz and the three other {name} files</source>
             <translation>包含 train-images-idx3-ubyte.gz 及另外三个 {name} 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="256" />
+            <location filename="../../explainer/gui/pages/training.py" line="258" />
             <source>No network to train.</source>
             <translation>没有可以训练的网络。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="259" />
+            <location filename="../../explainer/gui/pages/training.py" line="261" />
             <source>Trains the current network: {layers} layers, {weights:,} weights.</source>
             <translation>训练当前网络：{layers} 层，{weights:,} 个权重。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="326" />
+            <location filename="../../explainer/gui/pages/training.py" line="328" />
             <source>Debiased sampling (DB-VAE) weighs every {name} training image by its code under the bundled VAE, so it needs the training images: choose the folder that holds the {name} files first.</source>
             <translation>去偏抽样（DB-VAE）按内置 VAE 给出的编码为每张 {name} 训练图像定权重，因此需要训练图像：请先选择存放 {name} 文件的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="354" />
+            <location filename="../../explainer/gui/pages/training.py" line="356" />
             <source>loading the data and encoding it with the VAE…</source>
             <translation>正在加载数据并用 VAE 编码…</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="376" />
+            <location filename="../../explainer/gui/pages/training.py" line="378" />
             <source>Start trains a new network for these {classes} classes ({names}); the whole window then works on your images.</source>
             <translation>“开始”会为这 {classes} 个类别（{names}）训练一个新网络；之后整个窗口都使用你的图像。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="407" />
+            <location filename="../../explainer/gui/pages/training.py" line="409" />
             <source>Watch a network learn: the loss falls, the accuracy rises, and every few steps the overview and the kernels show the filters as they form. The last {count:,} {name} training images are kept aside to measure the validation accuracy after each epoch.</source>
             <translation>看着网络学习：损失下降，准确率上升，每隔几步，总览图和卷积核就会显示正在成形的滤波器。{name} 训练集的最后 {count:,} 张图片被留出来，在每轮结束后测量验证准确率。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="415" />
+            <location filename="../../explainer/gui/pages/training.py" line="417" />
             <source>Adam</source>
             <translation>Adam</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="415" />
+            <location filename="../../explainer/gui/pages/training.py" line="417" />
             <source>SGD with momentum</source>
             <translation>带动量的 SGD</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="418" />
+            <location filename="../../explainer/gui/pages/training.py" line="420" />
             <source>Optimizer</source>
             <translation>优化器</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="418" />
+            <location filename="../../explainer/gui/pages/training.py" line="420" />
             <source>How the gradients change the weights</source>
             <translation>梯度如何改变权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="421" />
+            <location filename="../../explainer/gui/pages/training.py" line="423" />
             <source>Size of each step at the start; it decays to zero over the run (cosine schedule)</source>
             <translation>开始时每一步的步长；它会在训练过程中逐渐衰减到零（余弦调度）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="423" />
+            <location filename="../../explainer/gui/pages/training.py" line="425" />
             <source>Images per step: the gradient is averaged over them</source>
             <translation>每一步用的图片数：梯度取它们的平均</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="424" />
+            <location filename="../../explainer/gui/pages/training.py" line="426" />
             <source>Passes over the training images</source>
             <translation>遍历训练图片的次数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="425" />
+            <location filename="../../explainer/gui/pages/training.py" line="427" />
             <source>How many training images one epoch uses</source>
             <translation>每轮使用多少张训练图片</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="427" />
+            <location filename="../../explainer/gui/pages/training.py" line="429" />
             <source>Refresh every</source>
             <translation>刷新间隔</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="428" />
+            <location filename="../../explainer/gui/pages/training.py" line="430" />
             <source>Show the network's current weights every this-many steps</source>
             <translation>每隔这么多步显示一次网络当前的权重</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="430" />
+            <location filename="../../explainer/gui/pages/training.py" line="432" />
             <source>Seeds the order of the images and the augmentation</source>
             <translation>决定图片顺序和数据增强的随机种子</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="433" />
+            <location filename="../../explainer/gui/pages/training.py" line="435" />
             <source> steps</source>
             <translation> 步</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="434" />
-            <source>Augment (rotate, scale, shift, thicken)</source>
-            <translation>数据增强（旋转、缩放、平移、加粗）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="436" />
-            <source>Random changes to every training image so the network copes with drawings and photos</source>
-            <translation>对每张训练图片做随机变化，让网络能应付手绘和照片</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="438" />
-            <source>Debiased sampling (DB-VAE)</source>
-            <translation>去偏抽样（DB-VAE）</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="440" />
-            <source>Draw rare digits more often: each training image with probability ∝ 1 / (density + α) of its code under the bundled VAE, α = {alpha} (Lessons › Debiasing). Needs the MNIST folder.</source>
-            <translation>更频繁地抽取少见的数字：每张训练图像被抽到的概率 ∝ 1 / (密度 + α)，密度来自它在内置 VAE 下的编码，α = {alpha}（课程 › 去偏）。需要 MNIST 文件夹。</translation>
-        </message>
-        <message>
-            <location filename="../../explainer/gui/pages/training.py" line="446" />
+            <location filename="../../explainer/gui/pages/training.py" line="437" />
             <source>Train the current network from its current weights</source>
             <translation>从当前权重开始训练当前网络</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/pages/training.py" line="447" />
+            <location filename="../../explainer/gui/pages/training.py" line="438" />
             <source>End after this step and keep the weights</source>
             <translation>在这一步之后结束，并保留权重</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="470" />
+            <source>Augment (rotate, scale, shift, thicken)</source>
+            <translation>数据增强（旋转、缩放、平移、加粗）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="471" />
+            <source>Random changes to every training image so the network copes with drawings and photos</source>
+            <translation>对每张训练图片做随机变化，让网络能应付手绘和照片</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="478" />
+            <source>Debiased sampling (DB-VAE)</source>
+            <translation>去偏抽样（DB-VAE）</translation>
+        </message>
+        <message>
+            <location filename="../../explainer/gui/pages/training.py" line="479" />
+            <source>Draw rare digits more often: each training image with probability ∝ 1 / (density + α) of its code under the bundled VAE, α = {alpha} (Lessons › Debiasing). Needs the MNIST folder.</source>
+            <translation>更频繁地抽取少见的数字：每张训练图像被抽到的概率 ∝ 1 / (密度 + α)，密度来自它在内置 VAE 下的编码，α = {alpha}（课程 › 去偏）。需要 MNIST 文件夹。</translation>
         </message>
         <message>
             <location filename="../../explainer/gui/pages/training.py" line="567" />
@@ -6545,119 +6545,119 @@ This image's map: mean {xm}, std {xs} before; mean {ym}, std {ys} after.</source
             <translation>类别 k：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="277" />
+            <location filename="../../explainer/gui/tour/panel.py" line="276" />
             <source>Score: {right} of {answered} right</source>
             <translation>得分：答对 {right} 题，共答 {answered} 题</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="296" />
+            <location filename="../../explainer/gui/tour/panel.py" line="295" />
             <source>Choose an answer (keys 1 to {n}) and check it (Enter); the explanation follows.</source>
             <translation>选一个答案（按键 1 到 {n}），然后检查（Enter）；之后会显示讲解。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="302" />
+            <location filename="../../explainer/gui/tour/panel.py" line="301" />
             <source>Right!</source>
             <translation>答对了！</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="304" />
+            <location filename="../../explainer/gui/tour/panel.py" line="303" />
             <source>Not quite: the answer is {choice}.</source>
             <translation>不太对：答案是 {choice}。</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="333" />
+            <location filename="../../explainer/gui/tour/panel.py" line="332" />
             <source>&amp;Guided tour</source>
             <translation>分步导览(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="335" />
+            <location filename="../../explainer/gui/tour/panel.py" line="334" />
             <source>Learn mode: walk through one forward and backward pass on your input, stop by stop (F2)</source>
             <translation>学习模式：在你的输入上一站一站地走完一次前向和反向传播（F2）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="338" />
+            <location filename="../../explainer/gui/tour/panel.py" line="337" />
             <source>True label y:</source>
             <translation>真实标签 y：</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="339" />
+            <location filename="../../explainer/gui/tour/panel.py" line="338" />
             <source>The class your input really is; the loss and gradients follow it</source>
             <translation>你的输入真正所属的类别；损失和梯度都跟随它</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="340" />
+            <location filename="../../explainer/gui/tour/panel.py" line="339" />
             <source>Start over</source>
             <translation>从头开始</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="341" />
+            <location filename="../../explainer/gui/tour/panel.py" line="340" />
             <source>Go back to the first stop</source>
             <translation>回到第一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="342" />
+            <location filename="../../explainer/gui/tour/panel.py" line="341" />
             <source>◀ Back</source>
             <translation>◀ 上一站</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="343" />
+            <location filename="../../explainer/gui/tour/panel.py" line="342" />
             <source>Previous stop (Left or Page Up)</source>
             <translation>上一站（← 或 Page Up）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="344" />
+            <location filename="../../explainer/gui/tour/panel.py" line="343" />
             <source>Leave</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="345" />
+            <location filename="../../explainer/gui/tour/panel.py" line="344" />
             <source>Check</source>
             <translation>检查</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="346" />
+            <location filename="../../explainer/gui/tour/panel.py" line="345" />
             <source>Check your answer against the numbers of your input (Enter)</source>
             <translation>用你的输入的实际数值检查你的答案（Enter）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="347" />
+            <location filename="../../explainer/gui/tour/panel.py" line="346" />
             <source>Questions answered right in this run of the tour</source>
             <translation>本次导览中答对的题数</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="348" />
+            <location filename="../../explainer/gui/tour/panel.py" line="347" />
             <source>Leave the tour; it resumes at this stop next time (Esc)</source>
             <translation>退出导览；下次会从这一站继续（Esc）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="351" />
-            <location filename="../../explainer/gui/tour/panel.py" line="403" />
-            <location filename="../../explainer/gui/tour/panel.py" line="440" />
+            <location filename="../../explainer/gui/tour/panel.py" line="350" />
+            <location filename="../../explainer/gui/tour/panel.py" line="402" />
+            <location filename="../../explainer/gui/tour/panel.py" line="439" />
             <source>Learn mode</source>
             <translation>学习模式</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="398" />
+            <location filename="../../explainer/gui/tour/panel.py" line="397" />
             <source>Finish</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="398" />
+            <location filename="../../explainer/gui/tour/panel.py" line="397" />
             <source>Next ▶</source>
             <translation>下一站 ▶</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="400" />
+            <location filename="../../explainer/gui/tour/panel.py" line="399" />
             <source>End the tour (Right or Page Down)</source>
             <translation>结束导览（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="400" />
+            <location filename="../../explainer/gui/tour/panel.py" line="399" />
             <source>Next stop (Right or Page Down)</source>
             <translation>下一站（→ 或 Page Down）</translation>
         </message>
         <message>
-            <location filename="../../explainer/gui/tour/panel.py" line="408" />
+            <location filename="../../explainer/gui/tour/panel.py" line="407" />
             <source>Stop {i} of {n}</source>
             <translation>第 {i} 站，共 {n} 站</translation>
         </message>

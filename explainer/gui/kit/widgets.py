@@ -1,11 +1,12 @@
 """Widgets every view makes the same way: named labels, buttons, choices and check boxes, headings, hints,
-form rows, rows and columns."""
+form rows, rows and columns; and the texts a widget keeps in the current language (:func:`translated`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -25,6 +26,62 @@ from PySide6.QtWidgets import (
 )
 
 from explainer.gui import theme
+
+TextSource = Callable[[], str]
+"""Returns a text in the current language, e.g. ``lambda: tr("Clear")`` (the catalogue collects the literal
+inside ``tr``, so the English text is written out there)."""
+
+W = TypeVar("W", bound=QWidget)
+
+
+class WidgetTexts(QObject):
+    """The texts of one widget, kept as a child of it: each is set at once and again on every language switch.
+
+    Qt forwards ``QEvent.LanguageChange`` from a widget to every child, so this follows a switch as the
+    widget's own ``changeEvent`` does; the page's ``retranslate_ui`` keeps only what it computes. The setters
+    are kept by name, so this holds no reference to the widget.
+    """
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.sources: dict[str, TextSource] = {}
+
+    def add(self, setter: str, source: TextSource) -> None:
+        """Set the text with ``widget.<setter>(source())`` now and after every switch."""
+        self.sources[setter] = source
+        getattr(self.parent(), setter)(source())
+
+    def apply(self) -> None:
+        """Set every text again in the current language."""
+        widget = self.parent()
+        for setter, source in self.sources.items():
+            getattr(widget, setter)(source())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.apply()
+        return super().event(event)
+
+
+def translated(
+    widget: W,
+    *,
+    text: TextSource | None = None,
+    tip: TextSource | None = None,
+    title: TextSource | None = None,
+) -> W:
+    """``widget`` with its text, tooltip and (group box) title declared once, where it is made: each is set
+    now and again on every language switch. Returns ``widget``, so it can wrap the call that makes it.
+
+    ``translated(button("clear", self.clear), text=lambda: tr("Clear"))``
+    """
+    texts = widget.findChild(WidgetTexts, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if texts is None:
+        texts = WidgetTexts(widget)
+    for setter, source in (("setText", text), ("setToolTip", tip), ("setTitle", title)):
+        if source is not None:
+            texts.add(setter, source)
+    return widget
 
 
 def label(name: str = "", *, wrap: bool = False, rich: bool = False) -> QLabel:
@@ -117,33 +174,44 @@ def check_box(name: str, slot: Callable[[bool], object], *, checked: bool = Fals
     return made
 
 
-def buddy_rows(form: QFormLayout, fields: tuple[QWidget, ...]) -> dict[QWidget, QLabel]:
-    """Add a row to ``form`` for each of ``fields``, captioned by an empty label that is its buddy; returns
-    the captions by field (``set_row_texts`` fills them)."""
+Fields = Iterable[QWidget] | Mapping[QWidget, TextSource]
+"""Fields to caption, or each field with the text of its caption (``{box: lambda: tr("Epochs")}``)."""
+
+
+def _caption(field: QWidget, fields: Fields) -> QLabel:
+    """A label that is ``field``'s buddy, with the caption text ``fields`` declares for it (if any)."""
+    caption = QLabel()
+    caption.setBuddy(field)
+    if isinstance(fields, Mapping):
+        translated(caption, text=fields[field])
+    return caption
+
+
+def buddy_rows(form: QFormLayout, fields: Fields) -> dict[QWidget, QLabel]:
+    """Add a row to ``form`` for each of ``fields``, captioned by a label that is its buddy (empty unless
+    ``fields`` gives its text; else ``set_row_texts`` fills it); returns the captions by field."""
     captions = {}
     for field in fields:
-        caption = QLabel()
-        caption.setBuddy(field)
+        caption = _caption(field, fields)
         form.addRow(caption, field)
         captions[field] = caption
     return captions
 
 
-def captioned_row(
-    widgets: Iterable[QWidget], captions: dict[QWidget, QLabel], spacing_px: int
-) -> QHBoxLayout:
-    """``widgets`` side by side, each after an empty caption label that is its buddy (stored in
-    ``captions`` by widget, for the texts), ``spacing_px`` apart, the spare width after the last."""
-    row = QHBoxLayout()
+def captioned_row(widgets: Fields, captions: dict[QWidget, QLabel] | None, spacing_px: int) -> QHBoxLayout:
+    """``widgets`` side by side, each after a caption label that is its buddy (empty unless ``widgets``
+    gives its text; stored in ``captions`` by widget unless that is None), ``spacing_px`` apart, the spare
+    width after the last."""
+    made = QHBoxLayout()
     for widget in widgets:
-        caption = QLabel()
-        caption.setBuddy(widget)
-        captions[widget] = caption
-        row.addWidget(caption)
-        row.addWidget(widget)
-        row.addSpacing(theme.px(spacing_px))
-    row.addStretch(1)
-    return row
+        caption = _caption(widget, widgets)
+        if captions is not None:
+            captions[widget] = caption
+        made.addWidget(caption)
+        made.addWidget(widget)
+        made.addSpacing(theme.px(spacing_px))
+    made.addStretch(1)
+    return made
 
 
 def set_row_texts(captions: dict[QWidget, QLabel], texts: dict[QWidget, tuple[str, str]]) -> None:
@@ -153,9 +221,9 @@ def set_row_texts(captions: dict[QWidget, QLabel], texts: dict[QWidget, tuple[st
         field.setToolTip(tip)
 
 
-def page_column(page: QWidget, *parts: QLayout | QWidget, stretch: int = -1) -> QVBoxLayout:
+def page_column(page: QWidget, *parts: QLayout | QWidget, stretch: int | None = -1) -> QVBoxLayout:
     """``page``'s layout, with the app's margins: ``parts`` one below the other, ``parts[stretch]`` taking
-    the spare height."""
+    the spare height (None: none of them, for the caller to add a stretch of its own)."""
     column = QVBoxLayout(page)
     margin = theme.px(theme.MARGIN_PX)
     column.setContentsMargins(margin, margin, margin, margin)
@@ -170,8 +238,25 @@ def side_by_side(*parts: QLayout | QWidget, stretch: int = 0) -> QHBoxLayout:
     return made
 
 
-def _add_parts(layout: QBoxLayout, parts: Sequence[QLayout | QWidget], stretch: int) -> None:
-    grows = parts[stretch]
+def row(*parts: QLayout | QWidget) -> QHBoxLayout:
+    """``parts`` side by side at their own widths, the spare width after the last."""
+    made = QHBoxLayout()
+    _add_parts(made, parts, None)
+    made.addStretch(1)
+    return made
+
+
+def column(*parts: QLayout | QWidget) -> QVBoxLayout:
+    """``parts`` one below the other at their own heights, the spare height below the last."""
+    made = QVBoxLayout()
+    _add_parts(made, parts, None)
+    made.addStretch(1)
+    return made
+
+
+def _add_parts(layout: QBoxLayout, parts: Sequence[QLayout | QWidget], stretch: int | None) -> None:
+    """Add ``parts`` to ``layout``; ``parts[stretch]`` (none when None) takes the spare room."""
+    grows = None if stretch is None else parts[stretch]
     for part in parts:
         factor = 1 if part is grows else 0
         if isinstance(part, QLayout):

@@ -21,7 +21,7 @@ from explainer.core.passes import learn_step
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr
 from explainer.gui.kit.mapboard import MapBoard, Panel
-from explainer.gui.kit.widgets import TitleLabel, button, label, page_column, side_by_side
+from explainer.gui.kit.widgets import TitleLabel, button, label, page_column, side_by_side, translated
 from explainer.gui.network.prediction import PredictionPair
 from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.learn import learning_rate_box
@@ -59,10 +59,23 @@ class AdversarialView(FollowsLanguage, QWidget):
         self.slider.setValue(10)
         self.slider.setMinimumWidth(theme.px(160))
         self.slider.valueChanged.connect(self._attack)
-        self.show_button = button("show_in_network", self._show_in_network)
-        self.lr_text = QLabel()
+        translated(self.slider, tip=lambda: tr("ε: how far each pixel may move (pixels lie between 0 and 1)"))
+        self.show_button = translated(
+            button("show_in_network", self._show_in_network),
+            text=lambda: tr("Show in the network"),
+            tip=lambda: tr(
+                "Pin the clean input's maps and show the perturbed input: the overview shows the difference"
+            ),
+        )
+        self.lr_text = translated(QLabel(), text=lambda: tr("Learning rate"))
         self.lr_box = learning_rate_box()
-        self.learn_button = button("learn_adversarial", self.learn_step)
+        self.learn_button = translated(
+            button("learn_adversarial", self.learn_step),
+            text=lambda: tr("Learn this perturbed input"),
+            tip=lambda: tr(
+                "One SGD step on the perturbed input with its true label: adversarial training in miniature"
+            ),
+        )
         top = side_by_side(
             self.title,
             self.epsilon_text,
@@ -77,7 +90,15 @@ class AdversarialView(FollowsLanguage, QWidget):
         self.probs = PredictionPair("probs_clean", "probs_adversarial")
         self.before, self.after = self.probs.before, self.probs.after
         self.table = label("accuracy_table", wrap=True, rich=True)
-        self.why = label("why", wrap=True)
+        self.why = translated(
+            label("why", wrap=True),
+            text=lambda: tr(
+                "Why a network that is 99% right falls apart: each pixel moves by only ε, too little for you "
+                "to see, but every one moves in the direction that raises the loss. The score changes by "
+                "about ε times the sum of all 784 |∂L/∂x|, and these small pushes add up. Training never "
+                "showed the network such inputs, so nothing taught it to resist them."
+            ),
+        )
         page_column(self, top, self.status, self.maps, self.probs, self.table, self.why)
         self.retranslate_ui()
 
@@ -204,25 +225,7 @@ class AdversarialView(FollowsLanguage, QWidget):
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
         show_header(self, self.title)
-        self.slider.setToolTip(tr("ε: how far each pixel may move (pixels lie between 0 and 1)"))
-        self.show_button.setText(tr("Show in the network"))
-        self.show_button.setToolTip(
-            tr("Pin the clean input's maps and show the perturbed input: the overview shows the difference")
-        )
-        self.lr_text.setText(tr("Learning rate"))
-        self.learn_button.setText(tr("Learn this perturbed input"))
-        self.learn_button.setToolTip(
-            tr("One SGD step on the perturbed input with its true label: adversarial training in miniature")
-        )
         self.probs.set_captions(tr("Probabilities, your input"), tr("perturbed input"))
-        self.why.setText(
-            tr(
-                "Why a network that is 99% right falls apart: each pixel moves by only ε, too little for you "
-                "to see, but every one moves in the direction that raises the loss. The score changes by "
-                "about ε times the sum of all 784 |∂L/∂x|, and these small pushes add up. Training never "
-                "showed the network such inputs, so nothing taught it to resist them."
-            )
-        )
         self._show_table()
         self._attack()
 

@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QSlider,
-    QSpinBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,7 +31,17 @@ from explainer.core.network import Sequential
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt
-from explainer.gui.kit.widgets import TitleLabel, check_box, choice_box, label, side_by_side
+from explainer.gui.kit.widgets import (
+    TitleLabel,
+    check_box,
+    choice_box,
+    column,
+    label,
+    page_column,
+    side_by_side,
+    spin_box,
+    translated,
+)
 from explainer.gui.layers import registry
 from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.sanity import SanityPanel
@@ -89,6 +97,26 @@ def cam_share_without_ink(cam: np.ndarray, x: np.ndarray, level: float = 0.05) -
     return float(cam[~ink].sum() / cam.sum())
 
 
+def _note() -> str:
+    """The note under the maps: how to read them, and why Grad-CAM can light up empty paper."""
+    return (
+        tr(
+            "Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated "
+            "Gradients add up to the change of the score from a black image to your input "
+            "(completeness; the line under the map shows how close the sum comes). Grad-CAM "
+            "keeps only positive evidence and is as coarse as its layer."
+        )
+        + " "
+        + tr(
+            "Why Grad-CAM can light up empty paper: it adds up the chosen layer's maps, each weighted by "
+            "its mean gradient, and a map can be active where there is no ink. Over blank paper a first-"
+            "layer map outputs ReLU(bias); a deeper map sees a larger patch (14×14 pixels at relu4), so "
+            "it reacts to a stroke next to it. A lit background says these maps are active there and "
+            "help the class (for a 7, the empty space under its bar), not that ink there would help."
+        )
+    )
+
+
 class AttributionView(FollowsLanguage, QWidget):
     """Attribution maps of one digit side by side (objectName "attribution").
 
@@ -116,30 +144,54 @@ class AttributionView(FollowsLanguage, QWidget):
         self._timer.timeout.connect(self.compute)
 
         self.title = TitleLabel("title")
-        self.class_text, self.label_text = QLabel(), QLabel()
-        self.class_box = self._combo("explain_class", METHODS)
-        self.label_box = self._combo("true_label", ("loss",))
-        self.overlay = check_box("overlay", self._refresh, checked=True)
+        self.class_text = translated(QLabel(), text=lambda: tr("Explain class"))
+        self.class_box = translated(
+            self._combo("explain_class", METHODS),
+            tip=lambda: tr("The class whose score (logit) is explained; starts at the prediction"),
+        )
+        self.label_text = translated(QLabel(), text=lambda: tr("True label"))
+        self.label_box = translated(
+            self._combo("true_label", ("loss",)),
+            tip=lambda: tr("The label of the loss L and of the map −dL/dx"),
+        )
+        self.overlay = translated(
+            check_box("overlay", self._refresh, checked=True),
+            text=lambda: tr("Over the input"),
+            tip=lambda: tr("Draw each map over the input (the ink shows as grey)"),
+        )
         self.loss_label = label("loss")
         top = side_by_side(
             self.title, self.class_text, self.class_box, self.label_text, self.label_box, self.overlay
         )
 
-        self.sigma = self._slider(
-            "sigma", 0, SIGMA_STEPS, round(DEFAULT_SIGMA / SIGMA_MAX * SIGMA_STEPS), ("smoothgrad",)
+        self.sigma = translated(
+            self._slider(
+                "sigma", 0, SIGMA_STEPS, round(DEFAULT_SIGMA / SIGMA_MAX * SIGMA_STEPS), ("smoothgrad",)
+            ),
+            tip=lambda: tr("Noise added to the input for each SmoothGrad sample"),
         )
-        self.samples = self._slider("samples", 1, 100, DEFAULT_SAMPLES, ("smoothgrad",))
+        self.samples = translated(
+            self._slider("samples", 1, 100, DEFAULT_SAMPLES, ("smoothgrad",)),
+            tip=lambda: tr("How many noisy copies SmoothGrad averages"),
+        )
         self.sigma_text, self.samples_text = QLabel(), QLabel()
-        self.ig_steps = QSpinBox()
-        self.ig_steps.setObjectName("ig_steps")
-        self.ig_steps.setRange(4, 256)
-        self.ig_steps.setValue(DEFAULT_IG_STEPS)
-        self.ig_steps.valueChanged.connect(lambda: self._schedule(("ig",)))
-        self.ig_text = QLabel()
-        self.layer_box = self._combo("gradcam_layer", ("gradcam",))
-        self.layer_text = QLabel()
-        self.other_box = self._combo("contrast_class", ("contrast",))
-        self.other_text = QLabel()
+        self.ig_steps = translated(
+            spin_box("ig_steps", 4, 256, DEFAULT_IG_STEPS, lambda: self._schedule(("ig",))),
+            tip=lambda: tr(
+                "Gradients taken on the path from black to the input (more: smaller completeness error)"
+            ),
+        )
+        self.ig_text = translated(QLabel(), text=lambda: tr("IG steps"))
+        self.layer_box = translated(
+            self._combo("gradcam_layer", ("gradcam",)),
+            tip=lambda: tr("Grad-CAM weighs this layer's maps by their mean gradient"),
+        )
+        self.layer_text = translated(QLabel(), text=lambda: tr("Grad-CAM layer"))
+        self.other_box = translated(
+            self._combo("contrast_class", ("contrast",)),
+            tip=lambda: tr("Class B of “A rather than B” (starts at the runner-up)"),
+        )
+        self.other_text = translated(QLabel(), text=lambda: tr("Contrast with"))
         controls = QGridLayout()
         controls.addWidget(self.sigma_text, 0, 0)
         controls.addWidget(self.sigma, 0, 1)
@@ -156,30 +208,19 @@ class AttributionView(FollowsLanguage, QWidget):
         self.board = MapBoard(columns=3)
         self.path_note = label("ig_path_note", wrap=True)
         self.path_note.hide()
-        self.note = label("note", wrap=True)
-        layout = QVBoxLayout(self)
-        margin = theme.px(theme.MARGIN_PX)
-        layout.setContentsMargins(margin, margin, margin, margin)
-        layout.addLayout(top)
-        layout.addWidget(self.loss_label)
-        layout.addLayout(controls)
+        self.note = translated(label("note", wrap=True), text=_note)
         maps = QWidget()
         maps.setObjectName("attribution_maps")
-        column = QVBoxLayout(maps)
-        column.setContentsMargins(0, margin // 2, 0, 0)
-        column.addWidget(self.board)
-        column.addWidget(self.path_note)
-        column.addWidget(self.note)
-        column.addStretch(1)
+        maps.setLayout(column(self.board, self.path_note, self.note))
+        maps.layout().setContentsMargins(0, theme.px(theme.MARGIN_PX) // 2, 0, 0)
         self.sanity = SanityPanel()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("attribution_tabs")
         self.tabs.addTab(maps, "")
         self.tabs.addTab(self.sanity, "")
-        layout.addWidget(self.tabs, 1)
+        page_column(self, top, self.loss_label, controls, self.tabs)
         self.retranslate_ui()
-        self._apply_theme()
-        theme.notifier().sigChanged.connect(self._apply_theme)
+        theme.follow(self._apply_theme)
 
     def _combo(self, name: str, methods: tuple[str, ...]) -> QComboBox:
         return choice_box(name, lambda: self._schedule(methods, now=True))
@@ -439,38 +480,6 @@ class AttributionView(FollowsLanguage, QWidget):
         self.tabs.setTabText(0, tr("Maps"))
         self.tabs.setTabText(1, tr("Sanity check: random weights"))
         self.tabs.setTabToolTip(1, tr("Do the maps change when the model's weights are random?"))
-        self.class_text.setText(tr("Explain class"))
-        self.class_box.setToolTip(tr("The class whose score (logit) is explained; starts at the prediction"))
-        self.label_text.setText(tr("True label"))
-        self.label_box.setToolTip(tr("The label of the loss L and of the map −dL/dx"))
-        self.overlay.setText(tr("Over the input"))
-        self.overlay.setToolTip(tr("Draw each map over the input (the ink shows as grey)"))
-        self.sigma.setToolTip(tr("Noise added to the input for each SmoothGrad sample"))
-        self.samples.setToolTip(tr("How many noisy copies SmoothGrad averages"))
-        self.ig_text.setText(tr("IG steps"))
-        self.ig_steps.setToolTip(
-            tr("Gradients taken on the path from black to the input (more: smaller completeness error)")
-        )
-        self.layer_text.setText(tr("Grad-CAM layer"))
-        self.layer_box.setToolTip(tr("Grad-CAM weighs this layer's maps by their mean gradient"))
-        self.other_text.setText(tr("Contrast with"))
-        self.other_box.setToolTip(tr("Class B of “A rather than B” (starts at the runner-up)"))
-        self.note.setText(
-            tr(
-                "Red: more ink there raises the score; blue: lowers it; white: no effect. Integrated "
-                "Gradients add up to the change of the score from a black image to your input "
-                "(completeness; the line under the map shows how close the sum comes). Grad-CAM "
-                "keeps only positive evidence and is as coarse as its layer."
-            )
-            + " "
-            + tr(
-                "Why Grad-CAM can light up empty paper: it adds up the chosen layer's maps, each weighted by "
-                "its mean gradient, and a map can be active where there is no ink. Over blank paper a first-"
-                "layer map outputs ReLU(bias); a deeper map sees a larger patch (14×14 pixels at relu4), so "
-                "it reacts to a stroke next to it. A lit background says these maps are active there and "
-                "help the class (for a 7, the empty space under its bar), not that ink there would help."
-            )
-        )
         self._refresh()
 
     def _apply_theme(self) -> None:

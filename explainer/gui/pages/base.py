@@ -22,9 +22,15 @@ What a new page reuses instead of writing it again:
 - a job in a worker: :class:`explainer.gui.pages.job.JobPage` (data, start-up, failure text, shutdown), or
   :class:`~explainer.gui.pages.job.PausableJobPage` with its Start / Pause / Stop row (``_job_buttons``,
   ``_name_job_buttons``, ``_enable_settings``, ``_pause_tips``);
+- its fixed texts: declared where each widget is made with :func:`explainer.gui.kit.widgets.translated`
+  (``translated(button("clear", self.clear), text=lambda: tr("Clear"), tip=...)``), which sets them again
+  on every language switch, so ``retranslate_ui`` keeps only what it computes (headers, numbers, names
+  of the data set in use);
 - widgets from :mod:`explainer.gui.kit.widgets`: ``TitleLabel`` (a big title that follows the zoom),
   ``heading``, ``hint``, ``button``, ``choice_box``, ``spin_box``, ``check_box``, ``captioned_row`` and
-  ``buddy_rows`` with ``set_row_texts`` (captions and tooltips of a row of fields), ``page_column``;
+  ``buddy_rows`` (given each field with its caption text, or filled by ``set_row_texts`` with captions
+  and tooltips), ``page_column``, ``row`` and ``column`` (parts with the spare room after the last);
+  :func:`explainer.gui.theme.follow` to apply fonts now and after every zoom or palette change;
   :func:`explainer.gui.kit.plots.style_plot` for a pyqtgraph plot in the palette;
   :class:`explainer.gui.network.prediction.PredictionPair` for probabilities before and after a change;
   :func:`explainer.gui.state.signals_blocked` to set several controls without their signals.
@@ -163,27 +169,47 @@ def sync_attribution(view: Any, new: Problem, old: Problem | None) -> None:
         view.set_label(new.label)
 
 
+def _send_model(view: Any, new: Problem, old: Problem | None) -> None:
+    """``view.set_model`` when the model object differs from the last sync."""
+    if old is None or new.model is not old.model:
+        view.set_model(new.model)
+
+
+def _send_input(view: Any, new: Problem, old: Problem | None) -> None:
+    """``view.set_input`` when the digit differs from the last sync."""
+    if _new_digit(new, old):
+        view.set_input(new.x)
+
+
+def _send_dataset(view: Any, new: Problem, old: Problem | None) -> None:
+    """``view.set_dataset`` when the data set differs from the last sync."""
+    if _new_data_set(new, old):
+        view.set_dataset(new.data.dataset)
+
+
+def _send_data_source(view: Any, new: Problem, old: Problem | None) -> None:
+    """``view.set_data_source`` when the data source (the data set or its folder) differs."""
+    if old is None or new.data is not old.data:
+        view.set_data_source(new.data)
+
+
 def sync_learn(view: Any, new: Problem, old: Problem | None) -> None:
     """The "Learn this example" view: the model it steps from, the digit and its label.
 
     The model the view announced itself comes back here unchanged, and the digit is then the same, so its
     before/after display survives the round trip through the state.
     """
-    if _new_data_set(new, old):
-        view.set_dataset(new.data.dataset)
+    _send_dataset(view, new, old)
     view.set_model(new.model)
-    if _new_digit(new, old):
-        view.set_input(new.x)
+    _send_input(view, new, old)
     if new.label is not None and (old is None or new.label != old.label or _new_digit(new, old)):
         view.set_label(new.label)
 
 
 def sync_adversarial(view: Any, new: Problem, old: Problem | None) -> None:
     """The adversarial page: the model it attacks, the digit and its label."""
-    if old is None or new.model is not old.model:
-        view.set_model(new.model)
-    if _new_digit(new, old):
-        view.set_input(new.x)
+    _send_model(view, new, old)
+    _send_input(view, new, old)
     if old is None or new.label != old.label:
         view.set_label(new.label)
 
@@ -196,18 +222,14 @@ def sync_playground(view: Any, new: Problem, old: Problem | None) -> None:
 
 def sync_side_by_side(view: Any, new: Problem, old: Problem | None) -> None:
     """The side-by-side comparison: the digit both bundled networks read and the data set in use."""
-    if _new_data_set(new, old):
-        view.set_dataset(new.data.dataset)
-    if _new_digit(new, old):
-        view.set_input(new.x)
+    _send_dataset(view, new, old)
+    _send_input(view, new, old)
 
 
 def sync_model_and_data(view: Any, new: Problem, old: Problem | None) -> None:
     """Views that need the model and the data set, not the digit (training, evaluation)."""
-    if old is None or new.data is not old.data:
-        view.set_data_source(new.data)
-    if old is None or new.model is not old.model:
-        view.set_model(new.model)
+    _send_data_source(view, new, old)
+    _send_model(view, new, old)
 
 
 def sync_trace_and_label(view: Any, new: Problem, old: Problem | None) -> None:
@@ -219,25 +241,21 @@ def sync_trace_and_label(view: Any, new: Problem, old: Problem | None) -> None:
 
 def sync_data_source(view: Any, new: Problem, old: Problem | None) -> None:
     """Views that need only the data set and its folder (the gradient-descent race)."""
-    if old is None or new.data is not old.data:
-        view.set_data_source(new.data)
+    _send_data_source(view, new, old)
 
 
 def sync_architecture(view: Any, new: Problem, old: Problem | None) -> None:
     """The architecture editor shows the spec of a new architecture, not of every training snapshot, and
     builds networks for the data set."""
-    if _new_data_set(new, old):
-        view.set_dataset(new.data.dataset)
+    _send_dataset(view, new, old)
     if old is None or not same_architecture(new.model, old.model):
         view.set_model(new.model)
 
 
 def sync_input_and_data(view: Any, new: Problem, old: Problem | None) -> None:
     """Views that read the digit and the data set, not the classifier (the Generative tab)."""
-    if old is None or new.data is not old.data:
-        view.set_data_source(new.data)
-    if _new_digit(new, old):
-        view.set_input(new.x)
+    _send_data_source(view, new, old)
+    _send_input(view, new, old)
 
 
 def spec_for(view_class: type) -> PageSpec:

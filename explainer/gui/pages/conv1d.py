@@ -19,7 +19,7 @@ from functools import cached_property
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from explainer.core import Trace, conv1d_steps, convolve1d, correlate1d
 from explainer.core.conv1d import Conv1DStep, output_length, resolve_padding_1d
@@ -525,18 +525,30 @@ class Conv1DView(DetailView):
         self.padding_box = spin_box("padding", 0, 10, 1, self._update)
         self.stride_box = spin_box("stride", 1, 5, 1, self._update)
         self.operation_box = self._combo("operation", list(texts.operation_names()))
-        self._captions: dict[QWidget, QLabel] = {}
         # The toggle sits beside the title: it changes what the whole page computes.
-        self.toolbar.addLayout(captioned_row([self.operation_box], self._captions, 10))
+        self.toolbar.addLayout(captioned_row({self.operation_box: lambda: tr("Operation")}, None, 10))
         self.finish_toolbar()
         rows = [
-            [self.signal_box, self.index_box, self.length_box, self.noise_box],
-            [self.kernel_box, self.taps_box, self.weights_edit],
-            [self.padding_mode_box, self.padding_box, self.stride_box],
+            {
+                self.signal_box: lambda: tr("Signal"),
+                self.index_box: lambda: tr("Row / column"),
+                self.length_box: lambda: tr("Length M"),
+                self.noise_box: lambda: tr("Noise"),
+            },
+            {
+                self.kernel_box: lambda: tr("Kernel"),
+                self.taps_box: lambda: tr("k"),
+                self.weights_edit: lambda: tr("Weights"),
+            },
+            {
+                self.padding_mode_box: lambda: tr("Padding"),
+                self.padding_box: lambda: tr("P"),
+                self.stride_box: lambda: tr("Stride S"),
+            },
         ]
         controls = QVBoxLayout()
         for widgets in rows:
-            controls.addLayout(captioned_row(widgets, self._captions, 10))
+            controls.addLayout(captioned_row(widgets, None, 10))
         self.size_formula = label("size_formula")
         self.identity = label("identity", wrap=True)
         self.message = label("message", wrap=True)
@@ -550,8 +562,7 @@ class Conv1DView(DetailView):
         self.stage_layout.addWidget(self.message)
         self.stage_layout.addWidget(self.canvas, 1)
         self.stage_layout.addStretch(0)  # takes the canvas's room while the settings are impossible
-        self._apply_fonts()
-        theme.notifier().sigChanged.connect(self._apply_fonts)
+        theme.follow(self._apply_fonts)
         self._write_texts()
         self._update()
 
@@ -585,21 +596,6 @@ class Conv1DView(DetailView):
     def _write_texts(self) -> None:
         """The title, the captions and the choices in the current language."""
         self.title.setText(tr("1-D convolution: a kernel sliding along a signal"))
-        captions = {
-            self.signal_box: tr("Signal"),
-            self.index_box: tr("Row / column"),
-            self.length_box: tr("Length M"),
-            self.noise_box: tr("Noise"),
-            self.kernel_box: tr("Kernel"),
-            self.taps_box: tr("k"),
-            self.weights_edit: tr("Weights"),
-            self.padding_mode_box: tr("Padding"),
-            self.padding_box: tr("P"),
-            self.stride_box: tr("Stride S"),
-            self.operation_box: tr("Operation"),
-        }
-        for widget, text in captions.items():
-            self._captions[widget].setText(text)
         self.noise_box.setSuffix(" %")
         self.weights_edit.setToolTip(tr("Up to {n} weights separated by commas").format(n=MAX_KERNEL_TAPS))
         for box, names in (

@@ -28,7 +28,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
 from explainer.gui.jobs import StepWorker, stop_workers
 from explainer.gui.kit.rarity import DigitGrid, ShareHistograms
-from explainer.gui.kit.widgets import button, heading, hint, label, page_column
+from explainer.gui.kit.widgets import button, heading, hint, label, page_column, row, translated
 from explainer.gui.pages.base import run_page
 from explainer.gui.state import DataSource
 
@@ -164,8 +164,18 @@ class DebiasView(FollowsLanguage, QWidget):
 
     # ----------------------------------------------------------------- construction
     def _build_widgets(self) -> None:
-        self.heading = heading("debias_heading")
-        self.intro = hint()
+        self.heading = translated(heading("debias_heading"), text=lambda: tr("Debiasing (DB-VAE)"))
+        self.intro = translated(
+            hint(),
+            text=lambda: tr(
+                "DB-VAE draws the training examples that are rare in the latent space more often (seed 002, "
+                "adaptive resampling). The bundled VAE encodes every MNIST training digit; per latent "
+                "dimension a histogram of 10 bins counts the codes. A digit's density is the share of the "
+                "codes in its bin of z₁ times the share in its bin of z₂, and it is drawn with probability "
+                "∝ 1 / (density + α), normalised over all digits. A small α favours the rare digits "
+                "strongly; a large α samples almost uniformly."
+            ),
+        )
         self.alpha_label = label("debias_alpha_label")
         self.alpha_slider = QSlider(Qt.Orientation.Horizontal)
         self.alpha_slider.setObjectName("debias_alpha")
@@ -174,18 +184,27 @@ class DebiasView(FollowsLanguage, QWidget):
         self.alpha_slider.setValue(position_of(DEFAULT_ALPHA))
         self.alpha_slider.setMinimumWidth(theme.px(200))
         self.alpha_slider.valueChanged.connect(self._show_weights)
-        self.compute_button = button("debias_compute", self.compute)
+        self.compute_button = translated(
+            button("debias_compute", self.compute),
+            text=lambda: tr("Compute from the training digits"),
+            tip=lambda: tr(
+                "Encode the {name} training digits with the bundled VAE again (about half a minute)"
+            ).format(name=MNIST.name),
+        )
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("debias_progress")
         self.progress_bar.hide()
-        controls = QHBoxLayout()
-        for widget in (self.alpha_label, self.alpha_slider, self.compute_button, self.progress_bar):
-            controls.addWidget(widget)
-        controls.addStretch(1)
+        controls = row(self.alpha_label, self.alpha_slider, self.compute_button, self.progress_bar)
         self.source_label = hint()
         self.source_label.setObjectName("debias_source")
         self.histograms = ShareHistograms()
-        self.rare_title, self.common_title = heading("debias_rare_title"), heading("debias_common_title")
+        self.rare_title = translated(
+            heading("debias_rare_title"), text=lambda: tr("The 32 rarest training digits: drawn most often")
+        )
+        self.common_title = translated(
+            heading("debias_common_title"),
+            text=lambda: tr("The 32 most common training digits: drawn least often"),
+        )
         self.rare_grid, self.common_grid = DigitGrid("debias_rare"), DigitGrid("debias_common")
         grids = QHBoxLayout()
         grids.setSpacing(theme.px(theme.COLUMN_GAP_PX))
@@ -212,25 +231,6 @@ class DebiasView(FollowsLanguage, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
-        self.heading.setText(tr("Debiasing (DB-VAE)"))
-        self.intro.setText(
-            tr(
-                "DB-VAE draws the training examples that are rare in the latent space more often (seed 002, "
-                "adaptive resampling). The bundled VAE encodes every MNIST training digit; per latent "
-                "dimension a histogram of 10 bins counts the codes. A digit's density is the share of the "
-                "codes in its bin of z₁ times the share in its bin of z₂, and it is drawn with probability "
-                "∝ 1 / (density + α), normalised over all digits. A small α favours the rare digits "
-                "strongly; a large α samples almost uniformly."
-            )
-        )
-        self.compute_button.setText(tr("Compute from the training digits"))
-        self.compute_button.setToolTip(
-            tr("Encode the {name} training digits with the bundled VAE again (about half a minute)").format(
-                name=MNIST.name
-            )
-        )
-        self.rare_title.setText(tr("The 32 rarest training digits: drawn most often"))
-        self.common_title.setText(tr("The 32 most common training digits: drawn least often"))
         self.compute_button.setEnabled(self._worker is None and self._can_compute())
         self.source_label.setText(self._source_status())
         self._show_table()

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QProgressBar, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from explainer.core import Sequential
 from explainer.filters import FilterAtlas, atlas_for, atlas_steps, remember
@@ -22,7 +22,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.jobs import StepWorker, stop_workers
 from explainer.gui.kit.filtergallery import FilterGallery
-from explainer.gui.kit.widgets import button, heading, hint
+from explainer.gui.kit.widgets import button, choice_box, heading, hint, row, spin_box, translated
 from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.state import DataSource
 from explainer.unusual import model_sha256
@@ -89,13 +89,14 @@ class FiltersView(FollowsLanguage, QWidget):
         self._loader: Callable[[], Any] | None = None
         self.title = heading("filters_title")
         self.intro = hint()
-        self.layer_box = QComboBox()
-        self.layer_box.setObjectName("filters_layer")
-        self.layer_box.currentIndexChanged.connect(self._show_channel)
-        self.channel_box = QSpinBox()
-        self.channel_box.setObjectName("filters_channel")
-        self.channel_box.valueChanged.connect(self._show_channel)
-        self.compute_button = button("filters_compute", self.compute)
+        self.layer_box = choice_box("filters_layer", self._show_channel)
+        # Qt's default range until a layer is shown (_show_channel narrows it to its channels).
+        self.channel_box = spin_box("filters_channel", 0, 99, slot=self._show_channel)
+        self.compute_button = translated(
+            button("filters_compute", self.compute),
+            text=lambda: tr("Compute for this model"),
+            tip=lambda: tr("Rank the test images and synthesise the inputs in the background"),
+        )
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("filters_progress")
         self.progress_bar.hide()
@@ -103,13 +104,10 @@ class FiltersView(FollowsLanguage, QWidget):
         self.source_label.setObjectName("filters_source")
         self.gallery = FilterGallery()
         self.caption = hint()
-        controls = QHBoxLayout()
-        for widget in (self.layer_box, self.channel_box, self.compute_button, self.progress_bar):
-            controls.addWidget(widget)
-        controls.addStretch(1)
+        controls = row(self.layer_box, self.channel_box, self.compute_button, self.progress_bar)
         layout = QVBoxLayout(self)
-        for part in (self.title, self.intro):
-            layout.addWidget(part)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
         layout.addLayout(controls)
         layout.addWidget(self.source_label)
         layout.addWidget(self.gallery, 1)
@@ -242,8 +240,6 @@ class FiltersView(FollowsLanguage, QWidget):
         """Set the user-visible texts in the current language."""
         show_header(self, self.title, self.intro)
         self.channel_box.setPrefix(tr("channel "))
-        self.compute_button.setText(tr("Compute for this model"))
-        self.compute_button.setToolTip(tr("Rank the test images and synthesise the inputs in the background"))
         if self._worker is not None:
             return
         atlas = self._atlas

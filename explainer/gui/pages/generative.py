@@ -26,7 +26,7 @@ from explainer.data import DATASETS, MNIST, Dataset
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, class_name, tr, translate_error
-from explainer.gui.kit.widgets import button, heading, hint, label, scrolling
+from explainer.gui.kit.widgets import button, column, heading, hint, label, scrolling, translated
 from explainer.gui.pages.base import run_page
 from explainer.gui.pages.generative_grid import ManifoldGrid
 from explainer.gui.pages.generative_map import LatentMap
@@ -88,15 +88,23 @@ class GenerativeView(FollowsLanguage, QWidget):
         self.notice = hint()
         self.notice.setObjectName("generative_notice")
         self.notice.setForegroundRole(QPalette.ColorRole.BrightText)
-        self.drawing_heading = heading()
+        self.drawing_heading = translated(
+            heading(), text=lambda: tr("Your drawing and what the VAE makes of it")
+        )
         self.drawing = DigitImage("generative_input", SMALL_DIGIT_PX)
         self.reconstruction = DigitImage("generative_reconstruction", SMALL_DIGIT_PX)
-        self.drawing_caption = label("generative_input_caption")
-        self.reconstruction_caption = label("generative_reconstruction_caption")
-        self.reparam_heading = heading()
+        self.drawing_caption = translated(label("generative_input_caption"), text=lambda: tr("x (input)"))
+        self.reconstruction_caption = translated(
+            label("generative_reconstruction_caption"), text=lambda: tr("x′ = decoder(z)")
+        )
+        self.reparam_heading = translated(heading(), text=lambda: tr("Reparameterization"))
         self.reparam = ReparamTable()
-        self.resample_button = button("resample", self.resample)
-        self.loss_heading = heading()
+        self.resample_button = translated(
+            button("resample", self.resample),
+            text=lambda: tr("Resample ε"),
+            tip=lambda: tr("Draw a new ε ~ N(0, I): z moves inside the ellipse, x′ changes"),
+        )
+        self.loss_heading = translated(heading(), text=lambda: tr("Loss terms for your drawing (nats)"))
         self.loss_bars = LossBars()
         self.beta_slider = QSlider(Qt.Orientation.Horizontal)
         self.beta_slider.setObjectName("beta_slider")
@@ -104,9 +112,18 @@ class GenerativeView(FollowsLanguage, QWidget):
         self.beta_slider.setPageStep(1)
         self.beta_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.beta_slider.setEnabled(len(self._betas) > 1)
+        translated(
+            self.beta_slider, tip=lambda: tr("Switch among the bundled VAEs, trained with different c (β)")
+        )
         self.beta_label = label("beta_value")
         self.beta_label.setBuddy(self.beta_slider)
-        self.loss_hint = hint()
+        self.loss_hint = translated(
+            hint(),
+            text=lambda: tr(
+                "The VAE minimises L = c·KL + reconstruction. A larger c pulls every q(z|x) towards N(0, I): "
+                "the KL term falls, the reconstruction gets blurrier and its loss rises."
+            ),
+        )
         self.model_label = hint()
         self.model_label.setObjectName("generative_model")
 
@@ -143,10 +160,10 @@ class GenerativeView(FollowsLanguage, QWidget):
             (self.drawing, self.drawing_caption),
             (self.reconstruction, self.reconstruction_caption),
         ):
-            column = QVBoxLayout()
-            column.addWidget(image)
-            column.addWidget(caption)
-            images.addLayout(column)
+            pair = QVBoxLayout()
+            pair.addWidget(image)
+            pair.addWidget(caption)
+            images.addLayout(pair)
         images.addStretch(1)
         # The Resample button beside its heading: the column fits a 720-pixel-high window in Chinese.
         reparam_row = QHBoxLayout()
@@ -155,8 +172,7 @@ class GenerativeView(FollowsLanguage, QWidget):
         beta_row = QHBoxLayout()
         beta_row.addWidget(self.beta_label)
         beta_row.addWidget(self.beta_slider, 1)
-        left = QVBoxLayout()
-        for part in (
+        left = column(
             self.drawing_heading,
             images,
             reparam_row,
@@ -166,19 +182,13 @@ class GenerativeView(FollowsLanguage, QWidget):
             beta_row,
             self.loss_hint,
             self.model_label,
-        ):
-            if isinstance(part, QWidget):
-                left.addWidget(part)
-            else:
-                left.addLayout(part)
-        left.addStretch(1)
-        column = QWidget()
-        column.setObjectName("generative_column")
-        column.setLayout(left)
-        column.setFixedWidth(theme.px(LEFT_COLUMN_PX))
-        self._column = column
+        )
+        self._column = QWidget()
+        self._column.setObjectName("generative_column")
+        self._column.setLayout(left)
+        self._column.setFixedWidth(theme.px(LEFT_COLUMN_PX))
         row = QHBoxLayout()
-        row.addWidget(column)
+        row.addWidget(self._column)
         row.addWidget(self.tabs, 1)
         outer = QVBoxLayout(self)
         margin = theme.px(theme.MARGIN_PX)
@@ -348,20 +358,6 @@ class GenerativeView(FollowsLanguage, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
-        self.drawing_heading.setText(tr("Your drawing and what the VAE makes of it"))
-        self.drawing_caption.setText(tr("x (input)"))
-        self.reconstruction_caption.setText(tr("x′ = decoder(z)"))
-        self.reparam_heading.setText(tr("Reparameterization"))
-        self.resample_button.setText(tr("Resample ε"))
-        self.resample_button.setToolTip(tr("Draw a new ε ~ N(0, I): z moves inside the ellipse, x′ changes"))
-        self.loss_heading.setText(tr("Loss terms for your drawing (nats)"))
-        self.beta_slider.setToolTip(tr("Switch among the bundled VAEs, trained with different c (β)"))
-        self.loss_hint.setText(
-            tr(
-                "The VAE minimises L = c·KL + reconstruction. A larger c pulls every q(z|x) towards N(0, I): "
-                "the KL term falls, the reconstruction gets blurrier and its loss rises."
-            )
-        )
         for index, title in enumerate(
             (tr("Latent map"), tr("Manifold grid"), tr("Morph"), tr("Train a VAE"))
         ):

@@ -11,12 +11,12 @@ from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtGui import QMouseEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from explainer.gui import theme
-from explainer.gui.i18n import FollowsLanguage, tr
+from explainer.gui.i18n import tr
 from explainer.gui.kit.mapboard import tile
-from explainer.gui.kit.widgets import hint, label, page_column
+from explainer.gui.kit.widgets import hint, label, page_column, row, spin_box, translated
 from explainer.gui.pages.generative_math import manifold_latents
 from explainer.gui.pages.generative_parts import DigitImage
 
@@ -53,7 +53,7 @@ class _GridImage(DigitImage):
         super().mouseMoveEvent(event)
 
 
-class ManifoldGrid(FollowsLanguage, QWidget):
+class ManifoldGrid(QWidget):
     """An n×n grid of decoded latent points through Φ⁻¹, with a choice of n."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -64,25 +64,26 @@ class ManifoldGrid(FollowsLanguage, QWidget):
         self._latents: np.ndarray | None = None
         self._images: np.ndarray | None = None
         self._stale = True
-        self.size_box = QSpinBox()
-        self.size_box.setObjectName("manifold_size")
-        self.size_box.setRange(3, 25)
-        self.size_box.setValue(15)
-        self.size_box.valueChanged.connect(self._changed)
-        self.size_label = label()
+        self.size_box = spin_box("manifold_size", 3, 25, 15, self._changed)
+        self.size_label = translated(label(), text=lambda: tr("Cells per side"))
         self.size_label.setBuddy(self.size_box)
         self.image = _GridImage(self)
-        self.explanation = hint()
+        self.explanation = translated(
+            hint(),
+            text=lambda: tr(
+                "The decoder's output over the latent plane. Cell (r, c) decodes z = (Φ⁻¹((c + ½)/n), "
+                "Φ⁻¹(1 − (r + ½)/n)), where Φ⁻¹ is the inverse of the normal distribution's CDF: every cell "
+                "holds the same share of the prior N(0, I), as in Kingma and Welling's Fig. 4. Hover a cell "
+                "to read its z."
+            ),
+        )
         self.explanation.setObjectName("manifold_hint")
-        row = QHBoxLayout()
-        row.addWidget(self.size_label)
-        row.addWidget(self.size_box)
-        row.addStretch(1)
-        column = page_column(self, row, self.image, self.explanation, stretch=1)
+        column = page_column(
+            self, row(self.size_label, self.size_box), self.image, self.explanation, stretch=1
+        )
         column.addStretch(1)
         theme.notifier().sigChanged.connect(self.apply_zoom)
         self.apply_zoom()
-        self.retranslate_ui()
 
     def cells(self) -> int:
         """Cells per side."""
@@ -134,15 +135,3 @@ class ManifoldGrid(FollowsLanguage, QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
         super().showEvent(event)
-
-    def retranslate_ui(self) -> None:
-        """Set the user-visible texts in the current language."""
-        self.size_label.setText(tr("Cells per side"))
-        self.explanation.setText(
-            tr(
-                "The decoder's output over the latent plane. Cell (r, c) decodes z = (Φ⁻¹((c + ½)/n), "
-                "Φ⁻¹(1 − (r + ½)/n)), where Φ⁻¹ is the inverse of the normal distribution's CDF: every cell "
-                "holds the same share of the prior N(0, I), as in Kingma and Welling's Fig. 4. Hover a cell "
-                "to read its z."
-            )
-        )

@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
-    QSpinBox,
     QWidget,
 )
 
@@ -36,7 +34,18 @@ from explainer.gui.i18n import FollowsLanguage, class_name, tr, translate_error
 from explainer.gui.jobs import StepWorker
 from explainer.gui.kit.plots import style_plot
 from explainer.gui.kit.plotwidget import CompactPlot
-from explainer.gui.kit.widgets import buddy_rows, button, heading, hint, label, page_column, side_by_side
+from explainer.gui.kit.widgets import (
+    buddy_rows,
+    button,
+    heading,
+    hint,
+    label,
+    page_column,
+    row,
+    side_by_side,
+    spin_box,
+    translated,
+)
 from explainer.gui.pages.generative_map import class_scatters, view_range
 from explainer.gui.pages.job import JobPage
 from explainer.gui.pages.training import DataFolderPicker
@@ -200,49 +209,44 @@ class VaeTrainingPanel(FollowsLanguage, JobPage):
         self._kl: list[float] = []
         self._names: list[str] = []
         self.heading = heading()
-        self.hint = hint()
+        self.hint = translated(
+            hint(),
+            text=lambda: tr(
+                "A fresh VAE with a 2-D latent space learns from the training images: the curves show the "
+                "reconstruction term (BCE) and the KL term per image, and every few steps the map shows "
+                "where the encoder puts the test images, as the classes sort themselves out."
+            ),
+        )
         self.data_picker = DataFolderPicker(self._data)
-        self.epochs_spin = QSpinBox()
-        self.epochs_spin.setObjectName("vae_epochs")
-        self.epochs_spin.setRange(1, 50)
-        self.epochs_spin.setValue(VaeTrainingConfig.epochs)
+        self.epochs_spin = spin_box("vae_epochs", 1, 50, VaeTrainingConfig.epochs)
         self.beta_spin = QDoubleSpinBox()
         self.beta_spin.setObjectName("vae_beta")
         self.beta_spin.setRange(0.0, 20.0)
         self.beta_spin.setSingleStep(0.5)
         self.beta_spin.setValue(VaeTrainingConfig.beta)
-        self.images_spin = QSpinBox()
-        self.images_spin.setObjectName("vae_images")
-        self.images_spin.setRange(500, 60000)
+        self.images_spin = spin_box("vae_images", 500, 60000, VaeTrainingConfig.images)
         self.images_spin.setSingleStep(1000)
-        self.images_spin.setValue(VaeTrainingConfig.images)
-        self.batch_spin = QSpinBox()
-        self.batch_spin.setObjectName("vae_batch")
-        self.batch_spin.setRange(1, 1024)
-        self.batch_spin.setValue(VaeTrainingConfig.batch_size)
-        self.map_spin = QSpinBox()
-        self.map_spin.setObjectName("vae_map_every")
-        self.map_spin.setRange(1, 1000)
-        self.map_spin.setValue(VaeTrainingConfig.map_every)
+        self.batch_spin = spin_box("vae_batch", 1, 1024, VaeTrainingConfig.batch_size)
+        self.map_spin = spin_box("vae_map_every", 1, 1000, VaeTrainingConfig.map_every)
         form = QFormLayout()
         self._captions = buddy_rows(
-            form, (self.epochs_spin, self.beta_spin, self.images_spin, self.batch_spin, self.map_spin)
+            form,
+            {
+                self.epochs_spin: lambda: tr("Epochs"),
+                self.beta_spin: lambda: tr("c (β)"),
+                self.images_spin: lambda: tr("Training images"),
+                self.batch_spin: lambda: tr("Batch size"),
+                self.map_spin: lambda: tr("Redraw the map every (steps)"),
+            },
         )
-        self.start_button = button("vae_start", self.start)
+        self.start_button = translated(button("vae_start", self.start), text=lambda: tr("Start"))
         self.pause_button = button("vae_pause", self.toggle_pause)
-        self.stop_button = button("vae_stop", self.stop)
-        self.save_button = button("vae_save", self._ask_save)
-        self.use_button = button("vae_use", self.use)
-        buttons = QHBoxLayout()
-        for widget in (
-            self.start_button,
-            self.pause_button,
-            self.stop_button,
-            self.save_button,
-            self.use_button,
-        ):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
+        self.stop_button = translated(button("vae_stop", self.stop), text=lambda: tr("Stop"))
+        self.save_button = translated(button("vae_save", self._ask_save), text=lambda: tr("Save…"))
+        self.use_button = translated(button("vae_use", self.use), text=lambda: tr("Use in this tab"))
+        buttons = row(
+            self.start_button, self.pause_button, self.stop_button, self.save_button, self.use_button
+        )
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("vae_progress")
         self.status_label = QLabel()
@@ -442,28 +446,8 @@ class VaeTrainingPanel(FollowsLanguage, JobPage):
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
         self.heading.setText(tr("Train a VAE on {dataset}").format(dataset=self._data.dataset.name))
-        self.hint.setText(
-            tr(
-                "A fresh VAE with a 2-D latent space learns from the training images: the curves show the "
-                "reconstruction term (BCE) and the KL term per image, and every few steps the map shows "
-                "where the encoder puts the test images, as the classes sort themselves out."
-            )
-        )
-        texts = {
-            self.epochs_spin: tr("Epochs"),
-            self.beta_spin: tr("c (β)"),
-            self.images_spin: tr("Training images"),
-            self.batch_spin: tr("Batch size"),
-            self.map_spin: tr("Redraw the map every (steps)"),
-        }
-        for field, text in texts.items():
-            self._captions[field].setText(text)
-        self.start_button.setText(tr("Start"))
         paused = self._worker is not None and self._worker.is_paused()
         self.pause_button.setText(tr("Resume") if paused else tr("Pause"))
-        self.stop_button.setText(tr("Stop"))
-        self.save_button.setText(tr("Save…"))
-        self.use_button.setText(tr("Use in this tab"))
         self.curves.setLabel("bottom", tr("training step"))
         self.curves.setLabel("left", tr("nats per image"))
         key = (

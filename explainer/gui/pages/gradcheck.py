@@ -35,9 +35,11 @@ from explainer.gui.kit.widgets import (
     button,
     check_box,
     choice_box,
+    column,
     label,
     page_column,
     side_by_side,
+    translated,
 )
 from explainer.gui.pages.base import run_page, show_header
 
@@ -108,30 +110,43 @@ class GradCheckView(FollowsLanguage, QWidget):
         self._rng = np.random.default_rng(0)
 
         self.title = TitleLabel("title")
-        self.label_text, self.eps_text = QLabel(), QLabel()
-        self.label_box = choice_box("label", self.check)
-        self.eps_box = choice_box("eps", items=[f"{eps:.0e}" for eps in EPSILONS])
+        self.label_text = translated(QLabel(), text=lambda: tr("Label"))
+        self.label_box = translated(
+            choice_box("label", self.check), tip=lambda: tr("The class the loss L is computed against")
+        )
+        self.eps_text = translated(QLabel(), text=lambda: tr("ε"))
+        self.eps_box = translated(
+            choice_box("eps", items=[f"{eps:.0e}" for eps in EPSILONS]),
+            tip=lambda: tr("How far each number is nudged"),
+        )
         self.eps_box.setCurrentIndex(EPSILONS.index(CHECK_EPS))
         self.eps_box.currentIndexChanged.connect(self.check)
         # Off: the table checks exactly the numbers the views show.
-        self.noise = check_box("tie_noise", self.check)
+        self.noise = translated(
+            check_box("tie_noise", self.check),
+            text=lambda: tr("Break ties"),
+            tip=lambda: tr("Check on the input plus ±0.001 of fixed noise, so max-pool windows do not tie"),
+        )
         top = side_by_side(
             self.title, self.label_text, self.label_box, self.eps_text, self.eps_box, self.noise
         )
 
         self.board = MapBoard()
         self.board.sigCellClicked.connect(self._clicked)
-        self.layer_box = choice_box("weight_layer")
-        self.add_button = button("add_weights", self.add_random_weights)
-        self.clear_button = button("clear", self.clear)
+        self.layer_box = translated(
+            choice_box("weight_layer"), tip=lambda: tr("Layer whose weights “Add weights” picks from")
+        )
+        self.add_button = translated(
+            button("add_weights", self.add_random_weights),
+            text=lambda: tr("Add weights"),
+            tip=lambda: tr("Check a few random weights of the chosen layer"),
+        )
+        self.clear_button = translated(button("clear", self.clear), text=lambda: tr("Clear"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.layer_box)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.clear_button)
-        left = QVBoxLayout()
-        left.addWidget(self.board)
-        left.addLayout(buttons)
-        left.addStretch(1)
+        left = column(self.board, buttons)
 
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("table")
@@ -149,8 +164,7 @@ class GradCheckView(FollowsLanguage, QWidget):
         body.addLayout(right, 3)
         page_column(self, top, body)
         self.retranslate_ui()
-        self._apply_theme()
-        theme.notifier().sigChanged.connect(self._apply_theme)
+        theme.follow(self._apply_theme)
 
     # ---- public API
 
@@ -302,13 +316,13 @@ class GradCheckView(FollowsLanguage, QWidget):
                 f"{result.rel_error:.1e}",
                 note,
             )
-            for column, text in enumerate(cells):
+            for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column in (1, 2, 3):
+                if col in (1, 2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if column == 3:
+                if col == 3:
                     item.setForeground(error_colour(result.rel_error, self._model.dtype))
-                self.table.setItem(row, column, item)
+                self.table.setItem(row, col, item)
         worst = max((r.rel_error for r in self.results if not r.kink), default=None)
         summary = (
             tr("Largest relative error away from corners: <b>{e}</b>").format(e=f"{worst:.1e}")
@@ -338,18 +352,6 @@ class GradCheckView(FollowsLanguage, QWidget):
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
         show_header(self, self.title)
-        self.label_text.setText(tr("Label"))
-        self.label_box.setToolTip(tr("The class the loss L is computed against"))
-        self.eps_text.setText(tr("ε"))
-        self.eps_box.setToolTip(tr("How far each number is nudged"))
-        self.layer_box.setToolTip(tr("Layer whose weights “Add weights” picks from"))
-        self.add_button.setText(tr("Add weights"))
-        self.add_button.setToolTip(tr("Check a few random weights of the chosen layer"))
-        self.clear_button.setText(tr("Clear"))
-        self.noise.setText(tr("Break ties"))
-        self.noise.setToolTip(
-            tr("Check on the input plus ±0.001 of fixed noise, so max-pool windows do not tie")
-        )
         self.table.setHorizontalHeaderLabels(
             [tr("number θ"), tr("backprop dL/dθ"), tr("central difference"), tr("relative error"), tr("note")]
         )

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,7 +33,17 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr, translate_error
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
-from explainer.gui.kit.widgets import TitleLabel, button, choice_box, label, page_column, side_by_side
+from explainer.gui.kit.widgets import (
+    TitleLabel,
+    button,
+    choice_box,
+    column,
+    label,
+    page_column,
+    row,
+    side_by_side,
+    translated,
+)
 from explainer.gui.layers import registry
 from explainer.gui.network.prediction import PredictionPair
 from explainer.gui.pages.base import run_page, show_header
@@ -122,13 +131,31 @@ class LearnView(FollowsLanguage, QWidget):
         self._current_trace: Trace | None = None
 
         self.title = TitleLabel("title")
-        self.label_text, self.lr_text = QLabel(), QLabel()
-        self.label_box = choice_box("label", self._show_current)
+        self.label_text = translated(QLabel(), text=lambda: tr("It is a"))
+        self.label_box = translated(
+            choice_box("label", self._show_current),
+            tip=lambda: tr("The true class of your drawing (starts at the network's guess)"),
+        )
         self.label_box.activated.connect(self.sigLabelChosen.emit)
-        self.lr_box = learning_rate_box()
-        self.step_button = button("apply_step", self.apply_step)
-        self.undo_button = button("undo", self.undo)
-        self.reset_button = button("reset", self.reset)
+        self.lr_text = translated(QLabel(), text=lambda: tr("Learning rate"))
+        self.lr_box = translated(
+            learning_rate_box(), tip=lambda: tr("Step size: every weight moves by −lr · dL/dW")
+        )
+        self.step_button = translated(
+            button("apply_step", self.apply_step),
+            text=lambda: tr("Apply one SGD step"),
+            tip=lambda: tr("Compute dL/dW for this input and label, and move every weight once"),
+        )
+        self.undo_button = translated(
+            button("undo", self.undo),
+            text=lambda: tr("Undo"),
+            tip=lambda: tr("Put back the weights from before the last step"),
+        )
+        self.reset_button = translated(
+            button("reset", self.reset),
+            text=lambda: tr("Restore bundled model"),
+            tip=lambda: tr("Reload the bundled trained model"),
+        )
         top = side_by_side(
             self.title,
             self.label_text,
@@ -146,37 +173,24 @@ class LearnView(FollowsLanguage, QWidget):
         self.probs = PredictionPair("probs_before", "probs_after")
         self.before, self.after = self.probs.before, self.probs.after
 
-        self.delta_text = QLabel()
+        self.delta_text = translated(
+            QLabel(), text=lambda: tr("How each layer's weights changed (ΔW = −lr · dL/dW)")
+        )
         self.deltas = MapBoard()
         self.deltas.setObjectName("delta_board")
-        self.maps_text = QLabel()
+        self.maps_text = translated(QLabel(), text=lambda: tr("Feature maps of"))
         self.layer_box = choice_box("maps_layer", self._show_maps)
         self.maps = MapBoard()
         self.maps.setObjectName("maps_board")
-        maps_row = QHBoxLayout()
-        maps_row.addWidget(self.maps_text)
-        maps_row.addWidget(self.layer_box)
-        maps_row.addStretch(1)
 
         body = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addWidget(self.loss_label)
-        left.addLayout(self.probs)
-        left.addWidget(self.status)
-        left.addWidget(self.effect)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(self.delta_text)
-        right.addWidget(self.deltas)
-        right.addLayout(maps_row)
-        right.addWidget(self.maps)
-        right.addStretch(1)
+        left = column(self.loss_label, self.probs, self.status, self.effect)
+        right = column(self.delta_text, self.deltas, row(self.maps_text, self.layer_box), self.maps)
         body.addLayout(left, 1)
         body.addLayout(right, 3)
         page_column(self, top, body)
         self.retranslate_ui()
-        self._apply_theme()
-        theme.notifier().sigChanged.connect(self._apply_theme)
+        theme.follow(self._apply_theme)
 
     # ---- public API
 
@@ -433,19 +447,7 @@ class LearnView(FollowsLanguage, QWidget):
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
         show_header(self, self.title)
-        self.label_text.setText(tr("It is a"))
-        self.label_box.setToolTip(tr("The true class of your drawing (starts at the network's guess)"))
-        self.lr_text.setText(tr("Learning rate"))
-        self.lr_box.setToolTip(tr("Step size: every weight moves by −lr · dL/dW"))
-        self.step_button.setText(tr("Apply one SGD step"))
-        self.step_button.setToolTip(tr("Compute dL/dW for this input and label, and move every weight once"))
-        self.undo_button.setText(tr("Undo"))
-        self.undo_button.setToolTip(tr("Put back the weights from before the last step"))
-        self.reset_button.setText(tr("Restore bundled model"))
-        self.reset_button.setToolTip(tr("Reload the bundled trained model"))
         self.probs.set_captions(tr("Probabilities before"), tr("after the step"))
-        self.delta_text.setText(tr("How each layer's weights changed (ΔW = −lr · dL/dW)"))
-        self.maps_text.setText(tr("Feature maps of"))
         if self.result is not None:
             self._show_result()
         else:

@@ -32,7 +32,7 @@ from explainer.data.own import user_data_steps
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import tr, translate_error
-from explainer.gui.kit.widgets import button, check_box, label
+from explainer.gui.kit.widgets import button, check_box, label, translated
 
 PREVIEW_PER_CLASS = 6
 """Converted images shown per class in the preview."""
@@ -158,10 +158,29 @@ class OwnImagesPanel(QWidget):
         self._worker: FolderReading | None = None
         self._error = ""
 
-        self.choose_button = button("choose_own_images", self.choose)
-        self.forget_button = button("forget_own_images", self.forget)
-        self.invert_check = check_box("invert_images", lambda _on: self._options_changed())
-        self.centre_check = check_box("centre_images", lambda _on: self._options_changed(), checked=True)
+        self.choose_button = translated(
+            button("choose_own_images", self.choose),
+            text=lambda: tr("Your own images…"),
+            tip=lambda: tr(
+                "Train on a folder with one subfolder of images per class (the subfolder names become "
+                "the class names), or on a folder with IDX files"
+            ),
+        )
+        self.forget_button = translated(
+            button("forget_own_images", self.forget),
+            text=lambda: tr("Forget them"),
+            tip=lambda: tr("Train on the data set's own images again"),
+        )
+        self.invert_check = translated(
+            check_box("invert_images", lambda _on: self._options_changed()),
+            text=lambda: tr("Invert"),
+            tip=lambda: tr("Swap black and white: for pictures whose background the app guesses wrong"),
+        )
+        self.centre_check = translated(
+            check_box("centre_images", lambda _on: self._options_changed(), checked=True),
+            text=lambda: tr("Crop and centre"),
+            tip=lambda: tr("Crop each picture to its object and centre it; off: scale the whole picture"),
+        )
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("own_images_progress")
         self.progress_bar.setVisible(False)
@@ -249,23 +268,6 @@ class OwnImagesPanel(QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text in the current language."""
-        self.choose_button.setText(tr("Your own images…"))
-        self.choose_button.setToolTip(
-            tr(
-                "Train on a folder with one subfolder of images per class (the subfolder names become "
-                "the class names), or on a folder with IDX files"
-            )
-        )
-        self.forget_button.setText(tr("Forget them"))
-        self.forget_button.setToolTip(tr("Train on the data set's own images again"))
-        self.invert_check.setText(tr("Invert"))
-        self.invert_check.setToolTip(
-            tr("Swap black and white: for pictures whose background the app guesses wrong")
-        )
-        self.centre_check.setText(tr("Crop and centre"))
-        self.centre_check.setToolTip(
-            tr("Crop each picture to its object and centre it; off: scale the whole picture")
-        )
         self._show(self._data)
 
     # ----------------------------------------------------------------- reports

@@ -119,8 +119,7 @@ class Playground(SlidingKernelView):
         self.stage_layout.addWidget(self.formula)
         # Takes the canvas's room while the settings are impossible, so the explanation stays on top.
         self.stage_layout.addStretch(0)
-        self._apply_fonts()
-        theme.notifier().sigChanged.connect(self._apply_fonts)
+        theme.follow(self._apply_fonts)
         self._write_texts()
         self.set_settings(source="grid", size=7, kernel=3, pattern="x", padding=0, stride=1)
 

@@ -27,7 +27,7 @@ from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.jobs import SHUTDOWN_TIMEOUT_MS, StepWorker, stop_workers
 from explainer.gui.kit.mapboard import MapBoard, Panel
 from explainer.gui.kit.plots import configure_pyqtgraph, style_plot
-from explainer.gui.kit.widgets import button, choice_box, hint, label, name_items
+from explainer.gui.kit.widgets import button, choice_box, column, hint, label, name_items, row
 
 SEED = 0
 """Seed of the random weights (``explainer.core.sanity.layer_rng``): the same steps give the same maps."""
@@ -132,10 +132,9 @@ class SanityPanel(FollowsLanguage, QWidget):
         self.undo_button = button("sanity_undo", self.undo)
         self.rank_box = choice_box("sanity_rank", self._refresh, RANKS)
         self.status = label("sanity_status", wrap=True)
-        controls = QHBoxLayout()
-        for part in (self.cascade_button, self.layer_box, self.alone_button, self.undo_button, self.rank_box):
-            controls.addWidget(part)
-        controls.addStretch(1)
+        controls = row(
+            self.cascade_button, self.layer_box, self.alone_button, self.undo_button, self.rank_box
+        )
         self.board = MapBoard(columns=len(sanity.METHODS))
         self.board.setObjectName("sanity_board")
         import pyqtgraph
@@ -155,23 +154,14 @@ class SanityPanel(FollowsLanguage, QWidget):
         layout.addWidget(self.intro)
         layout.addLayout(controls)
         layout.addWidget(self.status)
-        maps = QVBoxLayout()
-        maps.addWidget(self.board)
-        maps.addWidget(self.note)
-        maps.addStretch(1)
         self.step_list = hint()
         self.step_list.setObjectName("sanity_steps")
-        plot_column = QVBoxLayout()
-        plot_column.addWidget(self.plot)
-        plot_column.addWidget(self.step_list)
-        plot_column.addStretch(1)
         maps_and_plot = QHBoxLayout()
-        maps_and_plot.addLayout(maps, 5)
-        maps_and_plot.addLayout(plot_column, 2)
+        maps_and_plot.addLayout(column(self.board, self.note), 5)
+        maps_and_plot.addLayout(column(self.plot, self.step_list), 2)
         layout.addLayout(maps_and_plot, 1)
         self.retranslate_ui()
-        self._apply_theme()
-        theme.notifier().sigChanged.connect(self._apply_theme)
+        theme.follow(self._apply_theme)
 
     # ---- public API
 

@@ -17,7 +17,6 @@ from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEv
 from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +28,15 @@ from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, shown_class_names, tr, translate_error
 from explainer.gui.kit.animation import StepPlayer
 from explainer.gui.kit.mapboard import MapBoard, Panel, as_image, fmt
-from explainer.gui.kit.widgets import TitleLabel, button, choice_box, label, side_by_side
+from explainer.gui.kit.widgets import (
+    TitleLabel,
+    button,
+    choice_box,
+    label,
+    page_column,
+    side_by_side,
+    translated,
+)
 from explainer.gui.layers import registry
 from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.learn import learning_rate_box
@@ -196,11 +203,21 @@ class StepperView(FollowsLanguage, QWidget):
         self._details: list[QWidget] = []
 
         self.title = TitleLabel("title")
-        self.label_box = choice_box("label", self._recompute)
-        self.lr_box = learning_rate_box()
+        self.label_text = translated(QLabel(), text=lambda: tr("True label y"))
+        self.label_box = translated(
+            choice_box("label", self._recompute),
+            tip=lambda: tr("The class the loss compares with (default: the predicted class)"),
+        )
+        self.lr_text = translated(QLabel(), text=lambda: tr("Learning rate"))
+        self.lr_box = translated(
+            learning_rate_box(), tip=lambda: tr("Step size of the update: W ← W − lr · dL/dW")
+        )
         self.lr_box.valueChanged.connect(self._recompute)
-        self.label_text, self.lr_text = QLabel(), QLabel()
-        self.detail_button = button("details", self.open_detail)
+        self.detail_button = translated(
+            button("details", self.open_detail),
+            text=lambda: tr("Show the numbers…"),
+            tip=lambda: tr("Open this layer's backward pass with every number (backward stages)"),
+        )
         toolbar = side_by_side(
             self.title, self.label_text, self.label_box, self.lr_text, self.lr_box, self.detail_button
         )
@@ -217,20 +234,12 @@ class StepperView(FollowsLanguage, QWidget):
         self.player.bind_keys(self)
         self.player.sigStepChanged.connect(self._show)
 
-        layout = QVBoxLayout(self)
-        margin = theme.px(theme.MARGIN_PX)
-        layout.setContentsMargins(margin, margin, margin, margin)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.strip)
-        layout.addLayout(heading)
-        layout.addWidget(self.board)
-        layout.addWidget(self.formula)
+        layout = page_column(self, toolbar, self.strip, heading, self.board, self.formula, stretch=None)
         layout.addStretch(1)
         layout.addWidget(self.player)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.retranslate_ui()
-        self._apply_theme()
-        theme.notifier().sigChanged.connect(self._apply_theme)
+        theme.follow(self._apply_theme)
 
     # ---- public API
 
@@ -466,14 +475,6 @@ class StepperView(FollowsLanguage, QWidget):
     def retranslate_ui(self) -> None:
         """Set the user-visible texts in the current language."""
         show_header(self, self.title)
-        self.label_text.setText(tr("True label y"))
-        self.label_box.setToolTip(tr("The class the loss compares with (default: the predicted class)"))
-        self.lr_text.setText(tr("Learning rate"))
-        self.lr_box.setToolTip(tr("Step size of the update: W ← W − lr · dL/dW"))
-        self.detail_button.setText(tr("Show the numbers…"))
-        self.detail_button.setToolTip(
-            tr("Open this layer's backward pass with every number (backward stages)")
-        )
         if self._steps:
             self._show(self.player.step())
         else:

@@ -655,8 +655,7 @@ class EvaluationView(JobPage):
         self.mistakes_label = label(wrap=True)
         self.all_button = QPushButton()
         self.all_button.clicked.connect(lambda: self.show_cell(None, None))
-        self._apply_thumb_size()
-        theme.notifier().sigChanged.connect(self._apply_thumb_size)
+        theme.follow(self._apply_thumb_size)
 
         mistakes_header = side_by_side(self.mistakes_label, self.all_button)
         mistakes_column = QVBoxLayout()

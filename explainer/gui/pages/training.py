@@ -54,8 +54,10 @@ from explainer.gui.kit.widgets import (
     label,
     name_items,
     page_column,
+    row,
     set_row_texts,
     spin_box,
+    translated,
 )
 from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.job import PausableJobPage
@@ -431,17 +433,6 @@ class TrainingView(PausableJobPage):
         }
         set_row_texts(self._labels, labels)
         self.refresh_spin.setSuffix(tr(" steps"))
-        self.augment_check.setText(tr("Augment (rotate, scale, shift, thicken)"))
-        self.augment_check.setToolTip(
-            tr("Random changes to every training image so the network copes with drawings and photos")
-        )
-        self.debias_check.setText(tr("Debiased sampling (DB-VAE)"))
-        self.debias_check.setToolTip(
-            tr(
-                "Draw rare digits more often: each training image with probability ∝ 1 / (density + α) of "
-                "its code under the bundled VAE, α = {alpha} (Lessons › Debiasing). Needs the MNIST folder."
-            ).format(alpha=DEFAULT_ALPHA)
-        )
         self._name_job_buttons(
             tr("Train the current network from its current weights"),
             tr("End after this step and keep the weights"),
@@ -474,9 +465,22 @@ class TrainingView(PausableJobPage):
         self.images_spin.setGroupSeparatorShown(True)
         self.refresh_spin = spin_box("refresh_every", 1, 10000, 20)
         self.seed_spin = spin_box("seed", 0, 2**31 - 1, 0)
-        self.augment_check = QCheckBox()
+        self.augment_check = translated(
+            QCheckBox(),
+            text=lambda: tr("Augment (rotate, scale, shift, thicken)"),
+            tip=lambda: tr(
+                "Random changes to every training image so the network copes with drawings and photos"
+            ),
+        )
         self.augment_check.setObjectName("augment")
-        self.debias_check = QCheckBox()
+        self.debias_check = translated(
+            QCheckBox(),
+            text=lambda: tr("Debiased sampling (DB-VAE)"),
+            tip=lambda: tr(
+                "Draw rare digits more often: each training image with probability ∝ 1 / (density + α) of "
+                "its code under the bundled VAE, α = {alpha} (Lessons › Debiasing). Needs the MNIST folder."
+            ).format(alpha=DEFAULT_ALPHA),
+        )
         self.debias_check.setObjectName("debias")
 
         self._labels: dict[QWidget, QLabel] = {}
@@ -488,11 +492,7 @@ class TrainingView(PausableJobPage):
         ):
             self._labels.update(buddy_rows(form, widgets))
         # One row for both, so the plots below keep their height.
-        checks = QHBoxLayout()
-        checks.addWidget(self.augment_check)
-        checks.addWidget(self.debias_check)
-        checks.addStretch(1)
-        right.addRow(checks)
+        right.addRow(row(self.augment_check, self.debias_check))
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addSpacing(theme.px(24))

@@ -211,8 +211,7 @@ class TourPanel(FollowsLanguage, QWidget):
                 shortcut.activated.connect(slot)
                 self._page_keys.append(shortcut)
         self.retranslate_ui()
-        self._apply_theme()
-        theme.notifier().sigChanged.connect(self._apply_theme)
+        theme.follow(self._apply_theme)
 
     def sizeHint(self) -> QSize:
         """Room for the title, about four lines of narration and the buttons."""
