@@ -12,7 +12,7 @@ from numpy.typing import ArrayLike, DTypeLike
 
 from explainer.core.layers import Conv2D, Dense, Flatten, Layer, MaxPool2D, ReLU
 from explainer.core.losses import softmax, softmax_cross_entropy
-from explainer.core.trace import LayerRecord, Trace, frozen, frozen_dict, sealed
+from explainer.core.trace import LayerRecord, Trace, frozen, frozen_dict, sealed, sealed_dict
 from explainer.errors import BadInputError
 
 
@@ -254,7 +254,7 @@ class Sequential:
         try:
             h = self.normalise(raw)
             # Every layer returns fresh arrays, so they are sealed in place rather than copied; only what the
-            # caller (the input) or training (the weights and grads) may still change is copied.
+            # caller (the input) or training (the weights) may still change is copied.
             outputs = [frozen(h) if np.may_share_memory(h, raw) else sealed(h)]
             for layer in self.layers:
                 h = layer.forward(h)
@@ -288,8 +288,10 @@ class Sequential:
         dy: np.ndarray | None = None,
         dx: np.ndarray | None = None,
     ) -> LayerRecord:
-        """The record of one layer; weights (and grads, with a gradient pass) are copied."""
-        grads = frozen_dict(layer.grads) if dy is not None else MappingProxyType({})
+        """The record of one layer; the weights are copied (training and the weight editor change them in
+        place), the grads of this backward pass are sealed as they are: every backward binds new arrays to
+        ``grads`` and nothing writes into them (for the Keras preset that is 3 MB not copied per trace)."""
+        grads = sealed_dict(layer.grads) if dy is not None else MappingProxyType({})
         config = MappingProxyType(layer.trace_config())
         return LayerRecord(
             layer.name or "",
