@@ -60,6 +60,7 @@ class Sequential:
         self.input_mean = float(input_mean)
         self.input_std = float(input_std)
         self.metadata: dict[str, Any] = {}
+        self._ran: list[Layer] | None = None  # the order the last forward ran the layers in
         self._name_layers()
         shapes = self.output_shapes()
         if len(shapes[-1]) != 1:
@@ -194,9 +195,25 @@ class Sequential:
             x: ``(N, C, H, W)``; returns ``(N, K)``.
         """
         h = self.normalise(x)
-        for layer in self.layers:
+        self._ran = self.forward_order()
+        for layer in self._ran:
             h = layer.forward(h)
         return h
+
+    def forward_order(self) -> list[Layer]:
+        """The layers in the order :meth:`forward` runs them: a ReLU just before a 2-D max pool runs after it.
+
+        Both orders give the same numbers, forward and backward: the max of the rectified window is the
+        rectified max, and where that max is not positive both route a zero gradient. After the pool the
+        ReLU reads and writes a quarter of the values (for the Keras preset's 2x2 pools). Each layer still
+        sees the input it computes from, so its own backward stays right; :meth:`backward` runs them in
+        reverse of this order. (``trace`` runs the plain order: it records every layer's own output.)
+        """
+        order = list(self.layers)
+        for i in range(len(order) - 1):
+            if type(order[i]) is ReLU and type(order[i + 1]) is MaxPool2D:
+                order[i], order[i + 1] = order[i + 1], order[i]
+        return order
 
     def backward(self, dlogits: np.ndarray, *, input_grad: bool = True) -> np.ndarray | None:
         """Back-propagate dL/dlogits of the last forward; fills every layer's ``grads``.
@@ -208,15 +225,16 @@ class Sequential:
             dlogits: ``(N, K)``; returns dL/d(raw input) ``(N, C, H, W)``.
         """
         d = dlogits
+        ran = self._ran if self._ran is not None else self.forward_order()
         if input_grad:
-            for layer in reversed(self.layers):
+            for layer in reversed(ran):
                 d = layer.backward(d)
             return d / self.dtype.type(self.input_std)
-        first = next((i for i, layer in enumerate(self.layers) if layer.params), len(self.layers))
-        for layer in reversed(self.layers[first + 1 :]):
+        first = next((i for i, layer in enumerate(ran) if layer.params), len(ran))
+        for layer in reversed(ran[first + 1 :]):
             d = layer.backward(d)
-        if first < len(self.layers):
-            self.layers[first].param_backward(d)
+        if first < len(ran):
+            ran[first].param_backward(d)
         return None
 
     def predict_proba(self, x: ArrayLike) -> np.ndarray:
