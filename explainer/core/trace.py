@@ -36,6 +36,11 @@ def frozen_dict(arrays: Mapping[str, np.ndarray]) -> Mapping[str, np.ndarray]:
     return MappingProxyType({key: frozen(value) for key, value in arrays.items()})
 
 
+def sealed_dict(arrays: Mapping[str, np.ndarray]) -> Mapping[str, np.ndarray]:
+    """Return a read-only mapping of the arrays themselves, each :func:`sealed` (for fresh arrays only)."""
+    return MappingProxyType({key: sealed(value) for key, value in arrays.items()})
+
+
 @dataclass(frozen=True, eq=False)
 class LayerRecord:
     """What one layer saw and produced during a trace.

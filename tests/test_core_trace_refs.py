@@ -1,0 +1,72 @@
+"""What a trace holds by reference rather than by copy, and why that stays safe: the gradients of its own
+backward pass are sealed as they are, the weights are copied (training changes them in place)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from explainer import core
+from explainer.architectures import KERAS_MNIST, build
+
+
+@pytest.fixture(params=["reference", "keras"])
+def model(request: pytest.FixtureRequest) -> core.Sequential:
+    rng = np.random.default_rng(3)
+    return core.reference_net(rng) if request.param == "reference" else build(KERAS_MNIST, rng)
+
+
+def test_trace_grads_are_the_layers_own_arrays_sealed_and_training_goes_on(model: core.Sequential) -> None:
+    rng = np.random.default_rng(4)
+    x = rng.random((2, 1, 28, 28), dtype=np.float32)
+    trace = model.trace(x, [3, 5])
+    kept = {}
+    for record, layer in zip(trace.layers, model.layers, strict=True):
+        for key, grad in record.grads.items():
+            assert grad is layer.grads[key] and not grad.flags.writeable
+            assert grad is not layer.params[key] and not np.shares_memory(grad, layer.params[key])
+            kept[record.name, key] = grad.copy()
+        for key, weight in record.params.items():
+            assert not np.shares_memory(weight, layer.params[key])
+    # Training on binds new gradient arrays and updates the weights in place: the trace keeps what it saw.
+    optimizer = core.SGD(model, lr=0.1, momentum=0.9)
+    model.train()
+    for _ in range(2):
+        _, dlogits = core.softmax_cross_entropy(model.forward(x), [1, 2])
+        model.backward(dlogits, input_grad=False)
+        optimizer.step()
+    model.eval()
+    again = model.trace(x, [3, 5])
+    for record in trace.layers:
+        for key, grad in record.grads.items():
+            np.testing.assert_array_equal(grad, kept[record.name, key])
+            assert not np.array_equal(grad, again.layer(record.name).grads[key])
+
+
+def every_kind_with_weights(rng: np.random.Generator) -> core.Sequential:
+    """Every layer with weights, and both convolution paths (flat grid and strided im2col)."""
+    return core.Sequential(
+        [
+            core.Conv2D(1, 4, 3, padding=1, rng=rng),
+            core.BatchNorm2D(4),
+            core.ReLU(),
+            core.Conv2D(4, 6, 3, stride=2, padding=1, rng=rng),
+            core.ConvTranspose2D(6, 3, 2, stride=2, rng=rng),
+            core.MaxPool2D(2),
+            core.Flatten(),
+            core.Dense(3 * 14 * 14, 10, rng=rng),
+        ]
+    )
+
+
+@pytest.mark.parametrize("make", [lambda rng: build(KERAS_MNIST, rng), every_kind_with_weights])
+def test_every_layer_binds_fresh_gradients_in_backward(make) -> None:
+    """The premise of sealing: no layer writes its gradients into arrays of an earlier backward pass."""
+    rng = np.random.default_rng(5)
+    net = make(rng)
+    x = rng.random((3, 1, 28, 28), dtype=np.float32)
+    first = net.trace(x, [0, 1, 2])
+    second = net.trace(x[::-1], [2, 1, 0])
+    for a, b in zip(first.layers, second.layers, strict=True):
+        for key in a.grads:
+            assert not np.shares_memory(a.grads[key], b.grads[key])
