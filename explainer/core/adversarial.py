@@ -55,7 +55,7 @@ def loss_input_gradient(model: Sequential, x: ArrayLike, labels: ArrayLike) -> n
     """
     x, labels = _check(model, x, labels)
     previous = model.training
-    model.eval()
+    model.eval(exact=True)
     try:
         grads = np.empty_like(x)
         for start in range(0, len(x), ATTACK_BATCH):

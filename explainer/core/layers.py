@@ -56,6 +56,10 @@ class Layer:
         State saved with the weights but not trained (BatchNorm's running statistics); usually empty.
     training : bool
         Training mode; Dropout and BatchNorm2D behave differently in it.
+    exact : bool
+        In eval mode, sum float32 products in float64 where the layer has sums to order (Conv2D), so that
+        equal windows give bit-equal outputs (see ``ops.LANES``). Set for gradient passes by
+        :meth:`Sequential.eval` with ``exact=True``; predictions alone do not need it and run at full speed.
     """
 
     kind: ClassVar[str] = ""
@@ -77,6 +81,7 @@ class Layer:
         self.grads: dict[str, np.ndarray] = {}
         self.buffers: dict[str, np.ndarray] = {}
         self.training = False
+        self.exact = False
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """Compute the output and keep what ``backward`` needs."""
@@ -314,10 +319,11 @@ class Conv2D(_KernelLayer):
         return ops.nchw(out.reshape(self.out_channels, N, out_h, out_w))
 
     def _exact_sums(self) -> bool:
-        """Whether this forward sums its products in float64: a float32 evaluation (what the views show),
-        so that equal windows give bit-equal outputs and max-pool ties break as in float64 on every BLAS
-        (see ``ops.LANES``). Training keeps float32 sums: a tie's side does not matter to a step."""
-        return not self.training and self.params["W"].dtype == np.float32
+        """Whether this forward sums its products in float64: a float32 gradient pass in eval mode (what the
+        views show; ``exact``), so that equal windows give bit-equal outputs and max-pool ties break as in
+        float64 on every BLAS (see ``ops.LANES``). Training and predictions keep float32 sums (twice as
+        fast): a tie's side changes no prediction, and does not matter to a training step."""
+        return self.exact and not self.training and self.params["W"].dtype == np.float32
 
     def _forward_flat(self, x: np.ndarray) -> np.ndarray:
         """Stride 1 on the flattened padded grid (see ``ops.FlatConv``), the bias folded into the matmul."""

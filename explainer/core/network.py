@@ -160,15 +160,22 @@ class Sequential:
         return model
 
     def train(self, mode: bool = True) -> Sequential:
-        """Switch every layer to training mode (or eval mode with ``mode=False``); returns self."""
+        """Switch every layer to training mode (or eval mode with ``mode=False``), not exact; returns self."""
         self.training = bool(mode)
         for layer in self.layers:
-            layer.training = self.training
+            layer.training, layer.exact = self.training, False
         return self
 
-    def eval(self) -> Sequential:
-        """Switch to eval mode (Dropout off, BatchNorm on its running statistics); returns self."""
-        return self.train(False)
+    def eval(self, exact: bool = False) -> Sequential:
+        """Switch to eval mode (Dropout off, BatchNorm on its running statistics); returns self.
+
+        ``exact``: for a gradient pass, float32 convolutions sum in float64 (``Layer.exact``), so max-pool
+        ties route the gradient as exact arithmetic does whatever the BLAS; it halves their speed.
+        """
+        self.train(False)
+        for layer in self.layers:
+            layer.exact = exact
+        return self
 
     # -- computing -----------------------------------------------------------------------------------------
 
@@ -268,7 +275,7 @@ class Sequential:
         """
         raw = np.asarray(x)
         previous = self.training
-        self.eval()
+        self.eval(exact=True)
         try:
             h = self.normalise(raw)
             # Every layer returns fresh arrays, so they are sealed in place rather than copied; only what the
