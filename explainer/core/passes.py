@@ -85,7 +85,7 @@ def pass_steps(model: Sequential, x: np.ndarray, label: int | Sequence[int], lr:
         ``L`` forward + 1 loss + ``L`` backward + one update step per layer with parameters.
     """
     lr = _check_lr(lr)
-    work = model.copy().eval()
+    work = model.copy().eval(exact=True)
     h = work.normalise(x)
     labels = _labels(model, label, h.shape[0])
     steps: list[PassStep] = []

@@ -188,7 +188,7 @@ def unit_gradient(
         )
     layers = model.layers[: layer_index + 1]
     previous = model.training
-    model.eval()
+    model.eval(exact=True)
     try:
         h = model.normalise(x)
         for layer in layers:
