@@ -231,7 +231,8 @@ LANES = 16
 micro-kernel where a library has one per group of lanes (OpenBLAS's AVX-512 kernels; its float64 ones):
 equal windows then give bit-equal outputs, and max-pool ties break as in PyTorch. Not every kernel works
 so: OpenBLAS's float32 Haswell/Zen kernels round the first and last 8 columns of a GEMM differently from
-the rest, so a float32 evaluation sums its products in float64 (``exact`` in :meth:`Unfolded.apply`)."""
+the rest, so a float32 gradient pass sums its products in float64 (``exact`` in :meth:`Unfolded.apply`,
+set through ``Sequential.eval(exact=True)``)."""
 
 
 def exact_product(weights: np.ndarray, matrix: np.ndarray) -> np.ndarray:
