@@ -7,12 +7,7 @@ import numpy as np
 import pytest
 
 from explainer.core import Conv2D, Dense, MaxPool2D, ReLU, ops
-from explainer.core.naive import (
-    conv2d_naive,
-    conv2d_naive_backward,
-    maxpool_naive,
-    maxpool_naive_backward,
-)
+from explainer.core.naive import conv2d_naive, conv2d_naive_backward, pool_naive, pool_naive_backward
 
 SHAPES = [
     # (N, C, H, W, C_out, k, padding): odd and non-square maps, no padding, less than "same", even kernels
@@ -96,9 +91,9 @@ def test_convolution_output_memory_is_row_interleaved_and_pooling_keeps_it() -> 
     assert ops.chnw(h).strides[3] == h.itemsize and ops.chnw(h).strides[2] < ops.chnw(h).strides[1]
     y = pool.forward(h)
     assert ops.chnw(y).flags.c_contiguous
-    np.testing.assert_array_equal(y, maxpool_naive(np.ascontiguousarray(h), 2))
+    np.testing.assert_array_equal(y, pool_naive(np.ascontiguousarray(h), 2))
     dy = rng.standard_normal(y.shape)
-    np.testing.assert_array_equal(pool.backward(dy), maxpool_naive_backward(np.ascontiguousarray(h), dy, 2))
+    np.testing.assert_array_equal(pool.backward(dy), pool_naive_backward(np.ascontiguousarray(h), dy, 2))
     plain = MaxPool2D(2)
     np.testing.assert_array_equal(plain.forward(np.ascontiguousarray(h)), y)
 

@@ -8,14 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explainer.core import AvgPool2D, Conv2D, MaxPool2D, ReLU, ops
-from explainer.core.naive import (
-    avgpool_naive,
-    avgpool_naive_backward,
-    conv2d_naive,
-    conv2d_naive_backward,
-    maxpool_naive,
-    maxpool_naive_backward,
-)
+from explainer.core.naive import conv2d_naive, conv2d_naive_backward, pool_naive, pool_naive_backward
 
 SETTINGS = settings(max_examples=60, deadline=None)
 
@@ -74,14 +67,12 @@ def test_pools_match_naive_including_ties(case: tuple) -> None:
     rng = np.random.default_rng(seed)
     # Small integers make ties common, so the first-maximum rule is exercised.
     x = rng.integers(0, 3, (n, c, h, w)).astype(np.float32)
-    for layer, forward, backward in (
-        (MaxPool2D(size, stride), maxpool_naive, maxpool_naive_backward),
-        (AvgPool2D(size, stride), avgpool_naive, avgpool_naive_backward),
-    ):
+    for layer, average in ((MaxPool2D(size, stride), False), (AvgPool2D(size, stride), True)):
         y = layer.forward(x)
-        np.testing.assert_allclose(y, forward(x, size, stride), rtol=1e-6)
+        np.testing.assert_allclose(y, pool_naive(x, size, stride, average=average), rtol=1e-6)
         dy = rng.standard_normal(y.shape).astype(np.float32)
-        np.testing.assert_allclose(layer.backward(dy), backward(x, dy, size, stride), rtol=1e-6, atol=1e-6)
+        dx = pool_naive_backward(x, dy, size, stride, average=average)
+        np.testing.assert_allclose(layer.backward(dy), dx, rtol=1e-6, atol=1e-6)
 
 
 def test_maxpool_tie_sends_the_whole_gradient_to_the_first_maximum() -> None:
@@ -100,9 +91,9 @@ def test_batches_split_between_threads_match_naive() -> None:
     rng = np.random.default_rng(3)
     x = rng.integers(-2, 3, (64, 8, 27, 29)).astype(np.float32)  # odd sizes: the last row/column is dropped
     pool = MaxPool2D(2)
-    np.testing.assert_array_equal(pool.forward(x), maxpool_naive(x, 2))
+    np.testing.assert_array_equal(pool.forward(x), pool_naive(x, 2))
     dy = rng.standard_normal((64, 8, 13, 14)).astype(np.float32)
-    np.testing.assert_array_equal(pool.backward(dy), maxpool_naive_backward(x, dy, 2))
+    np.testing.assert_array_equal(pool.backward(dy), pool_naive_backward(x, dy, 2))
     relu = ReLU()
     np.testing.assert_array_equal(relu.forward(x), np.maximum(x, 0))
     np.testing.assert_array_equal(relu.backward(x), np.where(x > 0, x, 0))
@@ -114,7 +105,7 @@ def test_layers_accept_non_contiguous_inputs() -> None:
     layer = Conv2D(3, 2, 3, padding=1, rng=rng)
     W, b = layer.params["W"], layer.params["b"]
     np.testing.assert_allclose(layer.forward(x), conv2d_naive(x, W, b, 1, 1), rtol=1e-5, atol=1e-5)
-    np.testing.assert_allclose(MaxPool2D(2).forward(x), maxpool_naive(x, 2), rtol=0)
+    np.testing.assert_allclose(MaxPool2D(2).forward(x), pool_naive(x, 2), rtol=0)
 
 
 @pytest.mark.parametrize("block", [256, 2048])

@@ -186,19 +186,21 @@ def test_padded_pools_match_the_loop_oracle(size: int, stride: int, padding: Any
     layer = pool_layer(MaxPool2D, size, stride, padding, ceil, False)
     y = layer.forward(x)
     dy = rng.standard_normal(y.shape).astype(np.float32)
-    np.testing.assert_array_equal(y, naive.maxpool_naive(x, size, stride, **settings))
+    np.testing.assert_array_equal(y, naive.pool_naive(x, size, stride, **settings))
     # Overlapping windows add into the same cell in another order: float32 rounding only.
     np.testing.assert_allclose(
-        layer.backward(dy), naive.maxpool_naive_backward(x, dy, size, stride, **settings), atol=1e-6
+        layer.backward(dy), naive.pool_naive_backward(x, dy, size, stride, **settings), atol=1e-6
     )
     for include in (False, True):
         layer = pool_layer(AvgPool2D, size, stride, padding, ceil, include)
         y = layer.forward(x)
-        expected = naive.avgpool_naive(x, size, stride, count_include_pad=include, **settings)
+        expected = naive.pool_naive(x, size, stride, average=True, count_include_pad=include, **settings)
         np.testing.assert_allclose(y, expected, rtol=1e-6, atol=1e-6)
         np.testing.assert_allclose(
             layer.backward(dy),
-            naive.avgpool_naive_backward(x, dy, size, stride, count_include_pad=include, **settings),
+            naive.pool_naive_backward(
+                x, dy, size, stride, average=True, count_include_pad=include, **settings
+            ),
             rtol=1e-6,
             atol=1e-7,
         )
@@ -517,8 +519,10 @@ def test_random_pool_settings_match_the_loop_oracle(
     x = x.reshape(1, 2, *hw)
     layers = [MaxPool2D(size, stride, sides, ceil), AvgPool2D(size, stride, sides, ceil, include)]
     oracles = [
-        naive.maxpool_naive(x, size, stride, padding=sides, ceil_mode=ceil),
-        naive.avgpool_naive(x, size, stride, padding=sides, ceil_mode=ceil, count_include_pad=include),
+        naive.pool_naive(x, size, stride, padding=sides, ceil_mode=ceil),
+        naive.pool_naive(
+            x, size, stride, average=True, padding=sides, ceil_mode=ceil, count_include_pad=include
+        ),
     ]
     for layer, expected in zip(layers, oracles, strict=True):
         y = layer.forward(x)

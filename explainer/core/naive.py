@@ -120,8 +120,20 @@ class _PoolWindow:
                 yield r, c, slice(rows.start, rows.stop), slice(cols.start, cols.stop)
 
 
-def _pool_naive(x: np.ndarray, grid: _PoolWindow, average: bool) -> np.ndarray:
-    """The max or mean of every window, one window position at a time."""
+# The pools take ``padding`` (int or (top, left, bottom, right)), ``ceil_mode`` and, for averages,
+# ``count_include_pad`` as keywords, as MaxPool2D and AvgPool2D do.
+
+
+def pool_naive(
+    x: np.ndarray, size: int, stride: int | None = None, *, average: bool = False, **settings: Any
+) -> np.ndarray:
+    """Max pooling (padded cells never win), or with ``average`` the window's sum over its divisor, by
+    looping over windows.
+
+    Shape:
+        x ``(N, C, H, W)``; returns ``(N, C, H_out, W_out)`` as ``ops.output_size`` gives them.
+    """
+    grid = _PoolWindow(x, size, stride, **settings)
     y = np.zeros((*x.shape[:2], grid.out_h, grid.out_w), x.dtype)
     for r, c, rows, cols in grid.positions():
         window = x[:, :, rows, cols]
@@ -129,9 +141,22 @@ def _pool_naive(x: np.ndarray, grid: _PoolWindow, average: bool) -> np.ndarray:
     return y
 
 
-def _pool_naive_backward(x: np.ndarray, dy: np.ndarray, grid: _PoolWindow, average: bool) -> np.ndarray:
-    """Each window's ``dy`` shared equally over its divisor, or all given to its first (row-major) maximum,
-    one window position at a time."""
+def pool_naive_backward(
+    x: np.ndarray,
+    dy: np.ndarray,
+    size: int,
+    stride: int | None = None,
+    *,
+    average: bool = False,
+    **settings: Any,
+) -> np.ndarray:
+    """Gradient of :func:`pool_naive`: each window's ``dy`` goes to its first (row-major) maximum, or with
+    ``average`` is shared equally, ``dy / divisor`` per input value; one window position at a time.
+
+    Shape:
+        x ``(N, C, H, W)``, dy ``(N, C, H_out, W_out)``; returns dx like x.
+    """
+    grid = _PoolWindow(x, size, stride, **settings)
     dx = np.zeros_like(x, dtype=dy.dtype)
     for r, c, rows, cols in grid.positions():
         if average:
@@ -142,50 +167,6 @@ def _pool_naive_backward(x: np.ndarray, dy: np.ndarray, grid: _PoolWindow, avera
             i, j = np.unravel_index(np.argmax(window), window.shape)
             dx[n, ch, rows.start + i, cols.start + j] += dy[n, ch, r, c]
     return dx
-
-
-# The pools take ``padding`` (int or (top, left, bottom, right)), ``ceil_mode`` and, for averages,
-# ``count_include_pad`` as keywords, as MaxPool2D and AvgPool2D do.
-
-
-def maxpool_naive(x: np.ndarray, size: int, stride: int | None = None, **settings: Any) -> np.ndarray:
-    """Max pooling by looping over windows (padded cells never win).
-
-    Shape:
-        x ``(N, C, H, W)``; returns ``(N, C, H_out, W_out)`` as ``ops.output_size`` gives them.
-    """
-    return _pool_naive(x, _PoolWindow(x, size, stride, **settings), average=False)
-
-
-def maxpool_naive_backward(
-    x: np.ndarray, dy: np.ndarray, size: int, stride: int | None = None, **settings: Any
-) -> np.ndarray:
-    """Max-pool gradient: each window's ``dy`` goes to its first (row-major) maximum.
-
-    Shape:
-        x ``(N, C, H, W)``, dy ``(N, C, H_out, W_out)``; returns dx like x.
-    """
-    return _pool_naive_backward(x, dy, _PoolWindow(x, size, stride, **settings), average=False)
-
-
-def avgpool_naive(x: np.ndarray, size: int, stride: int | None = None, **settings: Any) -> np.ndarray:
-    """Average pooling by looping over windows: the window's sum over its divisor.
-
-    Shape:
-        x ``(N, C, H, W)``; returns ``(N, C, H_out, W_out)`` as ``ops.output_size`` gives them.
-    """
-    return _pool_naive(x, _PoolWindow(x, size, stride, **settings), average=True)
-
-
-def avgpool_naive_backward(
-    x: np.ndarray, dy: np.ndarray, size: int, stride: int | None = None, **settings: Any
-) -> np.ndarray:
-    """Average-pool gradient: each window's ``dy`` is shared equally, ``dy / divisor`` per input value.
-
-    Shape:
-        x ``(N, C, H, W)``, dy ``(N, C, H_out, W_out)``; returns dx like x.
-    """
-    return _pool_naive_backward(x, dy, _PoolWindow(x, size, stride, **settings), average=True)
 
 
 def conv_transpose2d_naive(
