@@ -132,6 +132,7 @@ class ConvTranspose2D(_KernelLayer):
 
     kind = "conv_transpose2d"
     prefix = "deconv"
+    weight_axes = ("in_channels", "out_channels")  # W[c, o], as in PyTorch
     schema: ClassVar[Mapping[str, Setting]] = kernel_schema(checks.int_in(0, checks.MAX_WINDOW))
 
     def __init__(
@@ -168,11 +169,6 @@ class ConvTranspose2D(_KernelLayer):
             transposed_output_size(H, k, s, p),
             transposed_output_size(W, k, s, p),
         )
-
-    @classmethod
-    def param_shapes(cls, config: Mapping[str, Any]) -> dict[str, Shape]:
-        k = config["kernel_size"]
-        return {"W": (config["in_channels"], config["out_channels"], k, k), "b": (config["out_channels"],)}
 
     @classmethod
     def cost(cls, config: Mapping[str, Any], output_shape: Shape) -> Cost:

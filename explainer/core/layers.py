@@ -181,6 +181,8 @@ class _KernelLayer(Layer):
     """
 
     random = True
+    weight_axes: ClassVar[tuple[str, str]] = ("out_channels", "in_channels")
+    """The settings that count the first two axes of ``W`` (a convolution's ``(C_out, C_in, k, k)``)."""
 
     def __init__(self, in_channels: int, out_channels: int, kernel_size: int, stride: int, init: str) -> None:
         super().__init__()
@@ -189,6 +191,12 @@ class _KernelLayer(Layer):
         self.kernel_size = int(kernel_size)
         self.stride = int(stride)
         self.init = init
+
+    @classmethod
+    def param_shapes(cls, config: Mapping[str, Any]) -> dict[str, Shape]:
+        k = config["kernel_size"]
+        first, second = (config[axis] for axis in cls.weight_axes)
+        return {"W": (first, second, k, k), "b": (config["out_channels"],)}
 
     def _drawn_kernels(self, rng: np.random.Generator | None) -> np.ndarray:
         """Initial kernels drawn for the convolution ``(C_out, C_in, k, k)`` (fan-in ``C_in*k*k``), from
@@ -284,11 +292,6 @@ class Conv2D(_KernelLayer):
         top, left, bottom, right = resolve_pads(config["padding"], k)
         out_h, out_w = ops.output_size(H, k, s, top, bottom), ops.output_size(W, k, s, left, right)
         return (config["out_channels"], out_h, out_w)
-
-    @classmethod
-    def param_shapes(cls, config: Mapping[str, Any]) -> dict[str, Shape]:
-        k = config["kernel_size"]
-        return {"W": (config["out_channels"], config["in_channels"], k, k), "b": (config["out_channels"],)}
 
     @classmethod
     def cost(cls, config: Mapping[str, Any], output_shape: Shape) -> Cost:
