@@ -15,6 +15,8 @@ Resampling is separable (rows, then columns) and done with a few whole-array Num
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from explainer.errors import BadInputError
@@ -61,23 +63,7 @@ def to_mnist(img: np.ndarray) -> np.ndarray:
     Raises:
         BadInputError: not 2-D, empty, not numeric, or containing NaN/infinity.
     """
-    crop = _ink_crop(img, "to_mnist")
-    if crop is None:
-        return np.zeros((FRAME, FRAME), np.float32)
-    h, w = crop.shape
-    scale = BOX / max(h, w)
-    nh, nw = max(1, round(h * scale)), max(1, round(w * scale))
-    small = _resample_rows(_resample_rows(crop, nh).T, nw).T
-
-    mass = small.sum()
-    oy = round(CENTRE - float(np.arange(nh) @ small.sum(axis=1)) / mass)
-    ox = round(CENTRE - float(np.arange(nw) @ small.sum(axis=0)) / mass)
-    # Paste at the offset, dropping whatever would fall outside the frame.
-    out = np.zeros((FRAME, FRAME), np.float32)
-    y0, y1 = max(oy, 0), min(oy + nh, FRAME)
-    x0, x1 = max(ox, 0), min(ox + nw, FRAME)
-    out[y0:y1, x0:x1] = small[y0 - oy : y1 - oy, x0 - ox : x1 - ox]
-    return np.clip(out, 0.0, 1.0, out=out)
+    return _framed(img, "to_mnist", _centre_mass)
 
 
 def to_fashion_mnist(img: np.ndarray) -> np.ndarray:
@@ -105,10 +91,41 @@ def to_fashion_mnist(img: np.ndarray) -> np.ndarray:
     Raises:
         BadInputError: not 2-D, empty, not numeric, or containing NaN/infinity.
     """
-    crop = _ink_crop(img, "to_fashion_mnist")
-    if crop is None:
-        return np.zeros((FRAME, FRAME), np.float32)
-    return _fit(crop)
+    return _framed(img, "to_fashion_mnist", _fit)
+
+
+def _framed(img: np.ndarray, name: str, place: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """``img`` cropped to its ink (:func:`_ink_crop`; ``name`` is the caller, for the messages) and put in
+    the frame by ``place``; zeros when blank.
+
+    Shape:
+        img: ``(H, W)``; ``place`` takes the crop ``(h, w)`` float64 in [0, 1]. Returns ``(28, 28)`` float32.
+    """
+    crop = _ink_crop(img, name)
+    return np.zeros((FRAME, FRAME), np.float32) if crop is None else place(crop)
+
+
+def _centre_mass(crop: np.ndarray) -> np.ndarray:
+    """Steps 3-4 of :func:`to_mnist`: scale ``crop`` into the 20x20 box and shift its centre of mass to
+    ``CENTRE``.
+
+    Shape:
+        crop: ``(h, w)`` float64 in [0, 1]. Returns ``(28, 28)`` float32 in [0, 1].
+    """
+    h, w = crop.shape
+    scale = BOX / max(h, w)
+    nh, nw = max(1, round(h * scale)), max(1, round(w * scale))
+    small = _resample_rows(_resample_rows(crop, nh).T, nw).T
+
+    mass = small.sum()
+    oy = round(CENTRE - float(np.arange(nh) @ small.sum(axis=1)) / mass)
+    ox = round(CENTRE - float(np.arange(nw) @ small.sum(axis=0)) / mass)
+    # Paste at the offset, dropping whatever would fall outside the frame.
+    out = np.zeros((FRAME, FRAME), np.float32)
+    y0, y1 = max(oy, 0), min(oy + nh, FRAME)
+    x0, x1 = max(ox, 0), min(ox + nw, FRAME)
+    out[y0:y1, x0:x1] = small[y0 - oy : y1 - oy, x0 - ox : x1 - ox]
+    return np.clip(out, 0.0, 1.0, out=out)
 
 
 def fit_frame(img: np.ndarray) -> np.ndarray:
