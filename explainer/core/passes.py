@@ -3,12 +3,13 @@
 - :func:`pass_steps` records forward layer by layer → loss → backward layer by layer → SGD update, so the
   stepper can show each stage with the tensors involved.
 - :func:`learn_step` applies one SGD step to a copy of the model and reports what changed.
-- :func:`gradient_check` compares the back-propagated gradients of a trace with float64 central differences.
+- :func:`gradient_check` compares the back-propagated gradients of a trace with float64 central differences
+  (each taken by :func:`nudge`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -282,12 +283,7 @@ def gradient_check(
     results = []
     for entry in which:
         array, index, backprop = _locate(work, trace, x, entry)
-        original = array[index]
-        array[index] = original + eps
-        plus = loss()
-        array[index] = original - eps
-        minus = loss()
-        array[index] = original
+        plus, minus = nudge(loss, array, index, eps)
         numeric = (plus - minus) / (2 * eps)
         error = abs(backprop - numeric) / max(abs(backprop), abs(numeric), 1e-12)
         resolution = float(np.finfo(np.float64).eps) * max(abs(plus), abs(minus), abs(centre)) / eps
@@ -303,6 +299,22 @@ def gradient_check(
             )
         )
     return results
+
+
+def nudge(f: Callable[[], float], array: np.ndarray, index: int | tuple, step: float) -> tuple[float, float]:
+    """``f()`` with ``array[index]`` raised by ``step`` and with it lowered by ``step``, then put back: the
+    two sides of the central difference ``(plus - minus) / (2 step)``.
+
+    Shape:
+        ``array`` any shape, changed in place while ``f`` runs; ``index`` one of its elements.
+    """
+    original = array[index]
+    array[index] = original + step
+    plus = f()
+    array[index] = original - step
+    minus = f()
+    array[index] = original
+    return plus, minus
 
 
 def _locate(work: Sequential, trace: Trace, x: np.ndarray, entry: tuple) -> tuple[np.ndarray, tuple, float]:
