@@ -582,8 +582,7 @@ class MaxPool2D(_Pool2D):
 
     Shape
     -----
-    - x: ``(N, C, H, W)``; y: ``(N, C, H_out, W_out)`` with
-      ``H_out = floor or ceil((H + P_top + P_bottom - size) / stride) + 1``.
+    - x: ``(N, C, H, W)``; y: ``(N, C, H_out, W_out)``, the sizes :class:`_Pool2D` gives.
 
     Notes
     -----
@@ -674,8 +673,7 @@ class AvgPool2D(_Pool2D):
 
     Shape
     -----
-    - x: ``(N, C, H, W)``; y: ``(N, C, H_out, W_out)`` with
-      ``H_out = floor or ceil((H + P_top + P_bottom - size) / stride) + 1``.
+    - x: ``(N, C, H, W)``; y: ``(N, C, H_out, W_out)``, the sizes :class:`_Pool2D` gives.
 
     Notes
     -----
