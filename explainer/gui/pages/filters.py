@@ -22,7 +22,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
 from explainer.gui.jobs import StepWorker
 from explainer.gui.kit.filtergallery import FilterGallery
-from explainer.gui.kit.widgets import button, choice_box, heading, hint, row, spin_box, translated
+from explainer.gui.kit.widgets import button, choice_box, heading, hint, row, set_items, spin_box, translated
 from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.job import WorkerPage
 from explainer.gui.state import DataSource
@@ -189,10 +189,7 @@ class FiltersView(FollowsLanguage, WorkerPage):
 
     def _fill_layers(self) -> None:
         names = [item.name for item in self._atlas.layers] if self._atlas is not None else []
-        self.layer_box.blockSignals(True)
-        self.layer_box.clear()
-        self.layer_box.addItems(names)
-        self.layer_box.blockSignals(False)
+        set_items(self.layer_box, names, 0)
         self.layer_box.setEnabled(bool(names))
         self.channel_box.setEnabled(bool(names))
         self._show_channel()
