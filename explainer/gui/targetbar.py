@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from explainer.gui.i18n import FollowsLanguage, tr
+from explainer.gui.kit.widgets import choice_box
 from explainer.gui.state import Target, signals_blocked
 
 KINDS = ("label", "class")
@@ -28,19 +29,13 @@ class TargetBar(FollowsLanguage, QWidget):
         super().__init__(parent)
         self.setObjectName("target_bar")
         self.kind_label = QLabel()
-        self.kind_combo = QComboBox()
-        self.kind_combo.setObjectName("target_kind")
-        self.kind_combo.addItems(["", ""])
+        self.kind_combo = choice_box("target_kind", self._changed, ["", ""])
         self.class_label = QLabel()
-        self.class_combo = QComboBox()
-        self.class_combo.setObjectName("target_class")
-        self.class_combo.addItem("")
+        self.class_combo = choice_box("target_class", self._changed, [""])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.kind_label, self.kind_combo, self.class_label, self.class_combo):
             layout.addWidget(widget)
-        self.kind_combo.currentIndexChanged.connect(self._changed)
-        self.class_combo.currentIndexChanged.connect(self._changed)
         self.retranslate_ui()
 
     def set_class_names(self, names: list[str]) -> None:

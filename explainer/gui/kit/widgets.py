@@ -159,6 +159,18 @@ def spin_box(
     return made
 
 
+def set_items(box: QComboBox, items: Sequence[str], current: int | None = None) -> None:
+    """Make ``items`` the choices of ``box`` without announcing it (no signal), choosing item ``current``
+    (None: the index chosen now), clipped to the new items; the items are left as they are when equal."""
+    index = box.currentIndex() if current is None else current
+    previous = box.blockSignals(True)
+    if [box.itemText(i) for i in range(box.count())] != list(items):
+        box.clear()
+        box.addItems(list(items))
+    box.setCurrentIndex(min(max(index, 0), len(items) - 1))
+    box.blockSignals(previous)
+
+
 def name_items(box: QComboBox, keys: Iterable[str], names: Mapping[str, str]) -> None:
     """Caption item ``i`` of ``box`` with ``names[keys[i]]`` (``keys`` in the order of the items)."""
     for index, key in enumerate(keys):

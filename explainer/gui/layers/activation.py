@@ -42,6 +42,7 @@ from explainer.gui.kit.animation import (
 )
 from explainer.gui.kit.colorbar import paint_colorbar
 from explainer.gui.kit.mapboard import Panel, fmt, wrap
+from explainer.gui.kit.widgets import set_items
 from explainer.gui.layers.base import (
     ChannelBackwardDetail,
     FamilyTexts,
@@ -639,7 +640,7 @@ class ActivationBackwardView(ChannelBackwardDetail):
     def _adopt(self) -> None:
         self.spatial = self.record.input.ndim == 4
         channels = self.record.input.shape[1] if self.spatial else 1
-        self._set_items(self.channel_box, [f"c = {c}" for c in range(channels)])  # one for a vector
+        set_items(self.channel_box, [f"c = {c}" for c in range(channels)])  # one for a vector
 
     def _explanation(self) -> list[tuple[str, str]]:
         return backward_paragraphs(self.record.kind)

@@ -185,17 +185,6 @@ class BackwardDetail(DetailView):
         """Show map (or class) ``channel``."""
 
     @staticmethod
-    def _set_items(combo: QComboBox, items: Sequence[str]) -> None:
-        """Replace a combo's items silently, keeping its current index when it still exists."""
-        keep = combo.currentIndex()
-        previous = combo.blockSignals(True)
-        if [combo.itemText(i) for i in range(combo.count())] != list(items):
-            combo.clear()
-            combo.addItems(list(items))
-        combo.setCurrentIndex(min(max(keep, 0), len(items) - 1))
-        combo.blockSignals(previous)
-
-    @staticmethod
     def _set_index(combo: QComboBox, index: int) -> None:
         """Select ``index`` (clipped) without triggering a rebuild."""
         previous = combo.blockSignals(True)

@@ -33,7 +33,7 @@ from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.animation import DetailView
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt, wrap
-from explainer.gui.kit.widgets import label
+from explainer.gui.kit.widgets import label, set_items
 from explainer.gui.layers.base import (
     BackwardDetail,
     FamilyTexts,
@@ -100,13 +100,7 @@ def _channel_boxes(view: QWidget, record: LayerRecord) -> tuple[QComboBox, QComb
     ):
         box = view.findChild(QComboBox, name)
         items = [f"{letter} = {i}" for i in range(count)]
-        if [box.itemText(i) for i in range(box.count())] != items:
-            keep = box.currentIndex()
-            previous = box.blockSignals(True)
-            box.clear()
-            box.addItems(items)
-            box.setCurrentIndex(min(max(keep, 0), count - 1))
-            box.blockSignals(previous)
+        set_items(box, items)
         boxes.append(box)
     return boxes[0], boxes[1]
 

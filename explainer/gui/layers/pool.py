@@ -38,7 +38,7 @@ from explainer.gui.kit.animation import (
 )
 from explainer.gui.kit.colorbar import paint_colorbar, range_texts
 from explainer.gui.kit.mapboard import MapBoard, Panel, fmt, wrap
-from explainer.gui.kit.widgets import label
+from explainer.gui.kit.widgets import label, set_items
 from explainer.gui.layers.base import (
     ChannelBackwardDetail,
     FamilyTexts,
@@ -491,7 +491,7 @@ class PoolBackwardView(ChannelBackwardDetail):
         self.options = pool_options(self.record.config)
         layer = pool_layer(self.size, self.stride, pool_mode(self.record.kind), self.options)
         self.grid_pads = layer.grid_padding(*self.record.input.shape[2:])
-        self._set_items(self.channel_box, [f"c = {c}" for c in range(self.record.input.shape[1])])
+        set_items(self.channel_box, [f"c = {c}" for c in range(self.record.input.shape[1])])
 
     def _explanation(self) -> list[tuple[str, str]]:
         return backward_paragraphs(self.max, self.size, any(self.grid_pads))
@@ -720,7 +720,7 @@ class GlobalPoolBackwardView(ChannelBackwardDetail):
         super().__init__("backward_global_pool", tr("Channel"), trace, layer_index, channel, parent)
 
     def _adopt(self) -> None:
-        self._set_items(self.channel_box, [f"c = {c}" for c in range(self.record.input.shape[1])])
+        set_items(self.channel_box, [f"c = {c}" for c in range(self.record.input.shape[1])])
 
     def _explanation(self) -> list[tuple[str, str]]:
         return global_paragraphs(backward=True)

@@ -38,12 +38,14 @@ from explainer.gui.kit.widgets import (
     column,
     label,
     page_column,
+    set_items,
     side_by_side,
     spin_box,
     translated,
 )
 from explainer.gui.layers import registry
 from explainer.gui.pages.base import run_page, show_header
+from explainer.gui.pages.digit import DigitPage
 from explainer.gui.pages.sanity import SanityPanel
 
 METHODS = ("vanilla", "smoothgrad", "ig", "gradcam", "contrast", "loss")
@@ -117,7 +119,7 @@ def _note() -> str:
     )
 
 
-class AttributionView(FollowsLanguage, QWidget):
+class AttributionView(FollowsLanguage, DigitPage):
     """Attribution maps of one digit side by side (objectName "attribution").
 
     Signals:
@@ -132,8 +134,6 @@ class AttributionView(FollowsLanguage, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("attribution")
-        self._model: Sequential | None = None
-        self._x: np.ndarray | None = None
         self.results: dict[str, np.ndarray] = {}
         self.ig: attribution.IntegratedGradients | None = None
         self.loss: float | None = None
@@ -241,10 +241,7 @@ class AttributionView(FollowsLanguage, QWidget):
         self.results = {}
         names = [] if model is None else shown_class_names(model.class_names)
         for combo in (self.class_box, self.label_box, self.other_box):
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItems(names)
-            combo.blockSignals(False)
+            set_items(combo, names, 0)
         self.layer_box.blockSignals(True)
         self.layer_box.clear()
         for name, index in [] if model is None else gradcam_layers(model):
@@ -285,12 +282,6 @@ class AttributionView(FollowsLanguage, QWidget):
     def sigma_value(self) -> float:
         """SmoothGrad's σ in pixel units."""
         return self.sigma.value() * SIGMA_MAX / SIGMA_STEPS
-
-    def batch(self) -> np.ndarray | None:
-        """The digit as a batch of one, ``(1, C, H, W)``, or None."""
-        if self._model is None or self._x is None:
-            return None
-        return self._x.reshape(1, *self._model.input_shape)
 
     def map_settings(self) -> sanity.MapSettings | None:
         """The settings of the maps shown (class, contrast, label, SmoothGrad, IG, Grad-CAM), or None."""

@@ -21,7 +21,9 @@ What a new page reuses instead of writing it again:
   :func:`show_header` (``show_header(self, self.heading, self.intro)``);
 - a job in a worker: :class:`explainer.gui.pages.job.JobPage` (data, start-up, failure text, shutdown), or
   :class:`~explainer.gui.pages.job.PausableJobPage` with its Start / Pause / Stop row (``_job_buttons``,
-  ``_name_job_buttons``, ``_enable_settings``, ``_pause_tips``);
+  ``_name_job_buttons``, ``_enable_settings``, ``_pause_tips``), or
+  :class:`~explainer.gui.pages.job.WorkerPage` for a worker the page wires itself;
+- one digit under one model: :class:`explainer.gui.pages.digit.DigitPage` (``_model``, ``_x``, ``batch()``);
 - its fixed texts: declared where each widget is made with :func:`explainer.gui.kit.widgets.translated`
   (``translated(button("clear", self.clear), text=lambda: tr("Clear"), tip=...)``), which sets them again
   on every language switch, so ``retranslate_ui`` keeps only what it computes (headers, numbers, names

@@ -26,10 +26,11 @@ from explainer.dbvae import DEFAULT_ALPHA, RarityTable, bundled_encoder, load_ra
 from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr, translate_error
-from explainer.gui.jobs import StepWorker, stop_workers
+from explainer.gui.jobs import StepWorker
 from explainer.gui.kit.rarity import DigitGrid, ShareHistograms
 from explainer.gui.kit.widgets import button, heading, hint, label, page_column, row, translated
 from explainer.gui.pages.base import run_page
+from explainer.gui.pages.job import WorkerPage
 from explainer.gui.state import DataSource
 
 ALPHA_EXPONENTS = (-5.0, 0.0, 0.25)
@@ -80,16 +81,13 @@ class RarityWorker(StepWorker):
         return None
 
 
-class DebiasView(FollowsLanguage, QWidget):
+class DebiasView(FollowsLanguage, WorkerPage):
     """The "Debiasing (DB-VAE)" page (objectName ``"debias"``): histograms, rarest and most common
     training digits with their weights, and α."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.setObjectName("debias")
-        self._data = DataSource(parent=self)
-        self._loader: Callable[[], Any] | None = None
-        self._worker: RarityWorker | None = None
         self._table: RarityTable | None = None
         self._computed = False
         self._error = ""
@@ -149,18 +147,6 @@ class DebiasView(FollowsLanguage, QWidget):
         worker.start()
         self.retranslate_ui()
         return True
-
-    def worker(self) -> RarityWorker | None:
-        """The computation under way, or None."""
-        return self._worker
-
-    def shutdown(self) -> bool:
-        """Stop the computation and wait for its thread (bounded)."""
-        return self._worker is None or stop_workers([self._worker])
-
-    def closeEvent(self, event: Any) -> None:
-        self.shutdown()
-        super().closeEvent(event)
 
     # ----------------------------------------------------------------- construction
     def _build_widgets(self) -> None:

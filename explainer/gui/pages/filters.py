@@ -20,10 +20,11 @@ from explainer.core import Sequential
 from explainer.filters import FilterAtlas, atlas_for, atlas_steps, remember
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, tr
-from explainer.gui.jobs import StepWorker, stop_workers
+from explainer.gui.jobs import StepWorker
 from explainer.gui.kit.filtergallery import FilterGallery
-from explainer.gui.kit.widgets import button, choice_box, heading, hint, row, spin_box, translated
+from explainer.gui.kit.widgets import button, choice_box, heading, hint, row, set_items, spin_box, translated
 from explainer.gui.pages.base import run_page, show_header
+from explainer.gui.pages.job import WorkerPage
 from explainer.gui.state import DataSource
 from explainer.unusual import model_sha256
 
@@ -76,17 +77,14 @@ class FilterWorker(StepWorker):
         return None
 
 
-class FiltersView(FollowsLanguage, QWidget):
+class FiltersView(FollowsLanguage, WorkerPage):
     """Browse every channel of every conv layer: top images with their patch, and the synthesised input."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.setObjectName("filters")
         self._model: Sequential | None = None
-        self._data = DataSource(parent=self)
         self._atlas: FilterAtlas | None = None
-        self._worker: FilterWorker | None = None
-        self._loader: Callable[[], Any] | None = None
         self.title = heading("filters_title")
         self.intro = hint()
         self.layer_box = choice_box("filters_layer", self._show_channel)
@@ -137,10 +135,6 @@ class FiltersView(FollowsLanguage, QWidget):
         """The results shown, or None."""
         return self._atlas
 
-    def worker(self) -> FilterWorker | None:
-        """The computation under way, or None."""
-        return self._worker
-
     # ---- the job
 
     def compute(self) -> None:
@@ -172,10 +166,6 @@ class FiltersView(FollowsLanguage, QWidget):
             "the test set)"
         )
 
-    def shutdown(self) -> bool:
-        """Stop the computation and wait for its thread (bounded)."""
-        return self._worker is None or stop_workers([self._worker])
-
     def _on_progress(self, done: int, total: int) -> None:
         self.progress_bar.setMaximum(total)
         self.progress_bar.setValue(done)
@@ -199,10 +189,7 @@ class FiltersView(FollowsLanguage, QWidget):
 
     def _fill_layers(self) -> None:
         names = [item.name for item in self._atlas.layers] if self._atlas is not None else []
-        self.layer_box.blockSignals(True)
-        self.layer_box.clear()
-        self.layer_box.addItems(names)
-        self.layer_box.blockSignals(False)
+        set_items(self.layer_box, names, 0)
         self.layer_box.setEnabled(bool(names))
         self.channel_box.setEnabled(bool(names))
         self._show_channel()
@@ -259,12 +246,6 @@ class FiltersView(FollowsLanguage, QWidget):
                 )
             )
         self._show_channel()
-
-    def closeEvent(self, event: Any) -> None:
-        """Closed as a window of its own: stop the job first."""
-        self.shutdown()
-        super().closeEvent(event)
-
 
 if __name__ == "__main__":
     run_page(FiltersView)

@@ -38,10 +38,12 @@ from explainer.gui.kit.widgets import (
     column,
     label,
     page_column,
+    set_items,
     side_by_side,
     translated,
 )
 from explainer.gui.pages.base import run_page, show_header
+from explainer.gui.pages.digit import DigitPage
 
 EPSILONS = (1e-3, 1e-4, 1e-5, 1e-6, 1e-7)
 """Difference steps offered; too large and the secant misses curvature, too small and rounding wins."""
@@ -86,7 +88,7 @@ def describe(entry: tuple, model: Sequential) -> str:
     return f"{model.layers[entry[0]].name}.{entry[1]}[{index}]"
 
 
-class GradCheckView(FollowsLanguage, QWidget):
+class GradCheckView(FollowsLanguage, DigitPage):
     """Backprop against central differences for chosen pixels and weights (objectName "gradcheck").
 
     Signals:
@@ -103,8 +105,6 @@ class GradCheckView(FollowsLanguage, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("gradcheck")
-        self._model: Sequential | None = None
-        self._x: np.ndarray | None = None
         self._entries: list[tuple] = []
         self.results: list[GradCheck] = []
         self._rng = np.random.default_rng(0)
@@ -186,10 +186,7 @@ class GradCheckView(FollowsLanguage, QWidget):
                 [] if model is None else [layer.name or "" for layer in model.layers if layer.params],
             ),
         ):
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItems(items)
-            combo.blockSignals(False)
+            set_items(combo, items, 0)
         batch = self.batch()
         if batch is not None:
             predicted = int(model.predict_proba(batch)[0].argmax())
@@ -237,12 +234,6 @@ class GradCheckView(FollowsLanguage, QWidget):
     def eps(self) -> float:
         """The difference step ε in use."""
         return EPSILONS[self.eps_box.currentIndex()]
-
-    def batch(self) -> np.ndarray | None:
-        """The digit as a batch of one ``(1, C, H, W)``, or None."""
-        if self._model is None or self._x is None:
-            return None
-        return self._x.reshape(1, *self._model.input_shape)
 
     def checked_input(self) -> np.ndarray | None:
         """What the check runs on: the digit, plus ±``TIE_NOISE`` fixed noise when "break ties" is on.

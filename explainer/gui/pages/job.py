@@ -1,10 +1,11 @@
 """A page that runs one background job at a time on the data set (training, evaluation): how it starts.
 
-``JobPage`` finds the job's data (the loader given with ``set_data_loader``, else the files of its
-:class:`~explainer.gui.state.DataSource`), starts the worker (a :class:`explainer.gui.jobs.StepWorker`) with
-its reports wired to the page, and stops it when the page closes. ``PausableJobPage`` adds the Pause /
-Resume and Stop buttons' logic (the Train and Gradient descent pages). The threads and their shutdown are
-``explainer.gui.jobs``'s.
+``WorkerPage`` holds a page's one worker (a :class:`explainer.gui.jobs.StepWorker`), its data source and
+the loader that may replace it, and stops the worker when the page closes (the Filters and Debiasing
+pages, which wire their workers themselves). ``JobPage`` finds the job's data (the loader given with
+``set_data_loader``, else the files of its :class:`~explainer.gui.state.DataSource`) and starts the worker
+with its reports wired to the page. ``PausableJobPage`` adds the Pause / Resume and Stop buttons' logic
+(the Train and Gradient descent pages). The threads and their shutdown are ``explainer.gui.jobs``'s.
 """
 
 from __future__ import annotations
@@ -24,14 +25,10 @@ Loader = Callable[[], Any]
 """Returns the job's data; called on the worker thread (reading the files takes a while)."""
 
 
-class JobPage(QWidget):
-    """Base of the pages that run a job; subclasses make ``data_picker``, ``progress_bar`` and
-    ``status_label`` and implement ``_on_progress``, ``_failure_text`` and ``_on_finished`` (called once the
-    page has forgotten the finished worker)."""
-
-    data_picker: Any
-    progress_bar: QProgressBar
-    status_label: QLabel
+class WorkerPage(QWidget):
+    """A page running at most one worker at a time on its data source (``_data``; ``_loader``, when a
+    subclass sets one, replaces the source's files): it keeps the worker in ``_worker`` while it runs and
+    stops it when the page closes."""
 
     def __init__(self, data: DataSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +48,16 @@ class JobPage(QWidget):
         """Closed as a window of its own: stop the job first."""
         self.shutdown()
         super().closeEvent(event)
+
+
+class JobPage(WorkerPage):
+    """Base of the pages that run a job; subclasses make ``data_picker``, ``progress_bar`` and
+    ``status_label`` and implement ``_on_progress``, ``_failure_text`` and ``_on_finished`` (called once the
+    page has forgotten the finished worker)."""
+
+    data_picker: Any
+    progress_bar: QProgressBar
+    status_label: QLabel
 
     def _job_data(self, from_source: Loader | None) -> Loader | None:
         """The loader of ``set_data_loader``, else ``from_source`` (the data source's, None without a

@@ -41,12 +41,14 @@ from explainer.gui.kit.widgets import (
     label,
     page_column,
     row,
+    set_items,
     side_by_side,
     translated,
 )
 from explainer.gui.layers import registry
 from explainer.gui.network.prediction import PredictionPair
 from explainer.gui.pages.base import run_page, show_header
+from explainer.gui.pages.digit import DigitPage
 
 DEFAULT_LR = 0.001
 """A learning rate that visibly lowers the loss of one digit without wrecking the others.
@@ -98,7 +100,7 @@ def accuracy(model: Sequential, images: np.ndarray, labels: np.ndarray) -> float
     return float(np.mean(model.predict_proba(x).argmax(axis=1) == labels))
 
 
-class LearnView(FollowsLanguage, QWidget):
+class LearnView(FollowsLanguage, DigitPage):
     """One SGD step on your labelled drawing, with everything that changed (objectName "learn").
 
     Signals:
@@ -124,8 +126,6 @@ class LearnView(FollowsLanguage, QWidget):
         self._load_gallery = load_gallery
         self._gallery: tuple[np.ndarray, np.ndarray] | None = None
         self.gallery_accuracy: tuple[float, float] | None = None
-        self._model: Sequential | None = None
-        self._x: np.ndarray | None = None
         self._history: list[Sequential] = []
         self.result: LearnResult | None = None
         self._current_trace: Trace | None = None
@@ -228,7 +228,7 @@ class LearnView(FollowsLanguage, QWidget):
         """
         self._x = None if x is None else np.asarray(x, np.float32)
         self.result = None
-        batch = self._batch()
+        batch = self.batch()
         if batch is not None:
             self.label_box.blockSignals(True)
             self.label_box.setCurrentIndex(int(self._model.predict_proba(batch)[0].argmax()))
@@ -249,7 +249,7 @@ class LearnView(FollowsLanguage, QWidget):
 
     def apply_step(self) -> LearnResult | None:
         """Take one SGD step on the digit against the chosen label; returns what changed."""
-        batch = self._batch()
+        batch = self.batch()
         if batch is None or self.label_box.currentIndex() < 0:
             return None
         try:
@@ -304,29 +304,19 @@ class LearnView(FollowsLanguage, QWidget):
             self._gallery = (images, labels)
         return self._gallery
 
-    def _batch(self) -> np.ndarray | None:
-        if self._model is None or self._x is None:
-            return None
-        return self._x.reshape(1, *self._model.input_shape)
-
     def _fill_combos(self) -> None:
         model = self._model
         for combo, items in (
             (self.label_box, [] if model is None else shown_class_names(model.class_names)),
             (self.layer_box, [] if model is None else [layer.name or "" for layer in model.layers]),
         ):
-            keep = combo.currentIndex()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItems(items)
-            combo.setCurrentIndex(min(max(keep, 0), len(items) - 1))
-            combo.blockSignals(False)
+            set_items(combo, items)
         if model is not None and self.layer_box.currentIndex() <= 0:
             first = next((i for i, layer in enumerate(model.layers) if isinstance(layer, ReLU)), 0)
             self.layer_box.setCurrentIndex(first)
 
     def _update_buttons(self) -> None:
-        ready = self._batch() is not None
+        ready = self.batch() is not None
         self.step_button.setEnabled(ready)
         self.undo_button.setEnabled(bool(self._history))
         self.reset_button.setEnabled(self._model is not None)
@@ -337,7 +327,7 @@ class LearnView(FollowsLanguage, QWidget):
         self.gallery_accuracy = None
         self.status.setText("")  # the last step's "p(y) went from ..." was about another digit or label
         self.effect.setText("")
-        batch = self._batch()
+        batch = self.batch()
         self._update_buttons()
         names = None if self._model is None else shown_class_names(self._model.class_names)
         self.after.set_probs(None, names)
@@ -423,7 +413,7 @@ class LearnView(FollowsLanguage, QWidget):
     def _show_maps(self) -> None:
         """The chosen layer's output: before, after and after − before (only "now" before any step)."""
         index = self.layer_box.currentIndex()
-        if self._batch() is None or index < 0:
+        if self.batch() is None or index < 0:
             self.maps.set_panels([])
             return
         flat = self._flat_shape()

@@ -26,6 +26,7 @@ from explainer.gui.kit.widgets import (
     hint,
     label,
     page_column,
+    set_items,
     set_row_texts,
     spin_box,
 )
@@ -216,10 +217,7 @@ class ReceptiveFieldView(FollowsLanguage, QWidget):
 
     def _fill_layers(self) -> None:
         names = [self._model.layers[i].name or "" for i in self._map_layers()]  # type: ignore[union-attr]
-        self.layer_combo.blockSignals(True)
-        self.layer_combo.clear()
-        self.layer_combo.addItems(names)
-        self.layer_combo.blockSignals(False)
+        set_items(self.layer_combo, names, 0)
         self._on_layer(0)
 
     def _on_layer(self, _index: int) -> None:

@@ -24,7 +24,7 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import FollowsLanguage, class_name, shown_class_names, tr, translate_error
 from explainer.gui.kit.mapboard import MapBoard, Panel, tile
-from explainer.gui.kit.widgets import choice_box, heading, hint, label, page_column, side_by_side
+from explainer.gui.kit.widgets import choice_box, heading, hint, label, page_column, set_items, side_by_side
 from explainer.gui.layers import registry
 from explainer.gui.pages.base import run_page, show_header
 
@@ -229,13 +229,7 @@ class SideBySideView(FollowsLanguage, QWidget):
         """The class choice lists the classes of the chosen data set (empty for the drawing)."""
         source = self.source()
         dataset = next((d for d in COMPARED if d.name == source), None)
-        index = self.class_box.currentIndex()
-        self.class_box.blockSignals(True)
-        self.class_box.clear()
-        if dataset is not None:
-            self.class_box.addItems(shown_class_names(dataset.class_names))
-            self.class_box.setCurrentIndex(max(0, min(index, self.class_box.count() - 1)))
-        self.class_box.blockSignals(False)
+        set_items(self.class_box, [] if dataset is None else shown_class_names(dataset.class_names))
         # Greyed out rather than hidden for the drawing: the row keeps its layout.
         self.class_box.setEnabled(dataset is not None)
         self.class_text.setEnabled(dataset is not None)

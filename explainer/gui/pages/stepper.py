@@ -34,12 +34,14 @@ from explainer.gui.kit.widgets import (
     choice_box,
     label,
     page_column,
+    set_items,
     side_by_side,
     translated,
 )
 from explainer.gui.layers import registry
 from explainer.gui.pages.base import run_page, show_header
 from explainer.gui.pages.learn import learning_rate_box
+from explainer.gui.state import signals_blocked
 
 
 def phase_colour(phase: str) -> QColor:
@@ -256,13 +258,11 @@ class StepperView(FollowsLanguage, QWidget):
             None if x is None or model is None else np.asarray(x, np.float32).reshape(1, *model.input_shape)
         )
         names = [] if model is None else shown_class_names(model.class_names)
-        self.label_box.blockSignals(True)
-        self.label_box.clear()
-        self.label_box.addItems(names)
+        set_items(self.label_box, names, 0)
         if model is not None and self._x is not None:
             predicted = int(model.predict_proba(self._x)[0].argmax())
-            self.label_box.setCurrentIndex(predicted if label is None else int(label))
-        self.label_box.blockSignals(False)
+            with signals_blocked(self.label_box):
+                self.label_box.setCurrentIndex(predicted if label is None else int(label))
         if model is not None:
             shapes = model.output_shapes()
             self.strip.set_layers(

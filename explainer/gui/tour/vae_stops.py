@@ -26,6 +26,11 @@ def _pair(values: np.ndarray, name: str) -> dict[str, Number]:
     return {f"{name}{j + 1}": _fixed(float(values[j]), 3) for j in range(2)}
 
 
+def _vae_stop(key: str, title: str, template: str, numbers: dict[str, Number]) -> Stop:
+    """A stop of the chapter: it lights the canvas and the input preview and opens :data:`VAE_DETAIL`."""
+    return _stop(key, title, template, numbers, {}, widgets=("canvas", "input_preview"), detail=VAE_DETAIL)
+
+
 def vae_stops(problem: TourProblem) -> list[Stop]:
     """The VAE chapter for ``problem``'s input (empty when no bundled VAE can be read or the input is not
     28×28)."""
@@ -43,9 +48,8 @@ def vae_stops(problem: TourProblem) -> list[Stop]:
         # The tour speaks of the data in use; a VAE of another data set is the Generative tab's to show.
         return []
     t = vae.trace(x[None, None], first_eps(vae.latent_dim))
-    lit = ("canvas", "input_preview")
     numbers = {**_pair(t.mu[0], "mu"), **_pair(t.sigma[0], "s")}
-    encode = _stop(
+    encode = _vae_stop(
         "vae_encode",
         tr("A generative model: your drawing as a Gaussian"),
         _sentences(
@@ -57,12 +61,9 @@ def vae_stops(problem: TourProblem) -> list[Stop]:
             tr("On the map, the dot is μ and the rings are 1σ and 2σ; they move as you draw."),
         ),
         numbers,
-        {},
-        widgets=lit,
-        detail=VAE_DETAIL,
     )
     numbers = {**_pair(t.eps[0], "e"), **_pair(t.z[0], "z")}
-    sample = _stop(
+    sample = _vae_stop(
         "vae_sample",
         tr("Reparameterization: a sample you can differentiate"),
         _sentences(
@@ -76,16 +77,13 @@ def vae_stops(problem: TourProblem) -> list[Stop]:
             ),
         ),
         numbers,
-        {},
-        widgets=lit,
-        detail=VAE_DETAIL,
     )
     bce, l1, kl = float(t.recon_bce[0]), float(t.recon_l1[0]), float(t.kl[0])
     numbers = {
         name: Number(value, loss_text(value)) for name, value in (("bce", bce), ("l1", l1), ("kl", kl))
     }
     numbers["L"] = Number(bce + kl, loss_text(bce + kl))
-    loss = _stop(
+    loss = _vae_stop(
         "vae_loss",
         tr("The VAE's loss: reconstruction and KL"),
         _sentences(
@@ -99,8 +97,5 @@ def vae_stops(problem: TourProblem) -> list[Stop]:
             ),
         ),
         numbers,
-        {},
-        widgets=lit,
-        detail=VAE_DETAIL,
     )
     return [encode, sample, loss]

@@ -21,6 +21,7 @@ from explainer.errors import BadInputError
 from explainer.gui import theme
 from explainer.gui.i18n import tr
 from explainer.gui.kit.mapboard import Panel, fmt
+from explainer.gui.kit.widgets import set_items
 from explainer.gui.layers.base import BackwardDetail
 from explainer.gui.layers.conv.texts import backward_paragraphs
 
@@ -111,8 +112,8 @@ class ConvBackwardView(BackwardDetail):
         self.k, self.stride, padding = conv_geometry(self.record)
         self.padding = resolve_pads(padding, self.k)
         c_out, c_in = self.record.params["W"].shape[:2]
-        self._set_items(self.out_box, [f"o = {o}" for o in range(c_out)])
-        self._set_items(self.in_box, [f"c = {c}" for c in range(c_in)])
+        set_items(self.out_box, [f"o = {o}" for o in range(c_out)])
+        set_items(self.in_box, [f"c = {c}" for c in range(c_in)])
 
     def _select(self, channel: int) -> None:
         self._set_index(self.out_box, channel)
