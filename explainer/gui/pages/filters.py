@@ -247,5 +247,6 @@ class FiltersView(FollowsLanguage, WorkerPage):
             )
         self._show_channel()
 
+
 if __name__ == "__main__":
     run_page(FiltersView)
