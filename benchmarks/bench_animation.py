@@ -14,13 +14,13 @@ rebuilds the step list and the cached static layer.
 
 from __future__ import annotations
 
-import argparse
 import os
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
+from bench_latency import frame_options
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -107,12 +107,7 @@ def report(name: str, values: np.ndarray) -> str:
 
 def main() -> None:
     """Run every case and print one line per view."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--frames", type=int, default=300)
-    parser.add_argument("--width", type=int, default=1400)
-    parser.add_argument("--height", type=int, default=860)
-    args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])
+    args, app = frame_options(__doc__, 300, (1400, 860))
     theme.apply_palette(app, dark=False)
     model = reference_net(np.random.default_rng(0))
     digit = synthetic_digit()

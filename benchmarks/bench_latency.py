@@ -132,6 +132,17 @@ def open_window(size: tuple[int, int] | None = None) -> tuple[Any, QApplication]
     return window, app
 
 
+def frame_options(doc: str, frames: int, size: tuple[int, int]) -> tuple[argparse.Namespace, QApplication]:
+    """The options of a benchmark that times ``--frames`` updates of one view of ``--width`` x ``--height``
+    pixels (defaults ``frames`` and ``size``), with the first line of ``doc`` as its help, and the
+    application the view runs in."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--frames", type=int, default=frames)
+    parser.add_argument("--width", type=int, default=size[0])
+    parser.add_argument("--height", type=int, default=size[1])
+    return parser.parse_args(), QApplication.instance() or QApplication([])
+
+
 def main() -> None:
     """Print first-paint and per-move latency figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

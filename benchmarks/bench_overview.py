@@ -11,15 +11,14 @@ The default size is what the overview gets in the 1440x880 main window.
 
 from __future__ import annotations
 
-import argparse
 import os
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
+from bench_latency import frame_options
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from explainer.core import reference_net
 from explainer.core.trace import Trace
@@ -76,12 +75,7 @@ def report(label: str, times: np.ndarray) -> None:
 
 def main() -> None:
     """Print median and p95 of set_trace + repaint per scale mode, without and with a hovered map."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--frames", type=int, default=200)
-    parser.add_argument("--width", type=int, default=1120)
-    parser.add_argument("--height", type=int, default=790)
-    args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])
+    args, app = frame_options(__doc__, 200, (1120, 790))
     rng = np.random.default_rng(0)
     traces = stroke_traces(args.frames, rng)
     view = OverviewView()

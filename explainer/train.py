@@ -458,32 +458,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = "python -m explainer.train " + shlex.join(argv)
     dataset = DATASETS[args.dataset]
+    # What reads the data folder and the files named on the command line; any of it may be bad input.
     try:
         (train_images, train_labels), (val_images, val_labels), test_data = _load_splits(dataset, args)
+        weights = sample_weights(train_images, args.debias_alpha) if args.debias else None
+        init_rng, train_rng = np.random.default_rng(args.seed).spawn(2)
+        parent: dict[str, Any] = {}
+        if args.init is None:
+            model, arch = ARCHITECTURES[args.arch](init_rng), args.arch
+            # The architectures are built for ten classes; the names are the data set's.
+            model.class_names = list(dataset.class_names)
+        else:
+            model = load_model(args.init)
+            parent, model.metadata = model.metadata, {}
+            arch = f"{parent.get('arch', 'custom')}, fine-tuned from {args.init}"
     except BadInputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    weights = None
-    if args.debias:
-        try:
-            weights = sample_weights(train_images, args.debias_alpha)
-        except BadInputError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-    init_rng, train_rng = np.random.default_rng(args.seed).spawn(2)
-    parent: dict[str, Any] = {}
-    if args.init is None:
-        model, arch = ARCHITECTURES[args.arch](init_rng), args.arch
-        # The architectures are built for ten classes; the names are the data set's.
-        model.class_names = list(dataset.class_names)
-    else:
-        try:
-            model = load_model(args.init)
-        except BadInputError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        parent, model.metadata = model.metadata, {}
-        arch = f"{parent.get('arch', 'custom')}, fine-tuned from {args.init}"
     optimizer = make_optimizer(model, args.optimizer, args.lr)
     augmentation = {
         "rotation": args.rotation,
