@@ -134,7 +134,16 @@ def array_to_qimage(values: np.ndarray, levels: tuple[float, float], lut: np.nda
     Shape:
         values: ``(H, W)`` float; lut ``(256, 4)`` uint8; returns an ``H x W`` RGB32 image.
     """
-    pixels = np.ascontiguousarray(lut_argb32(lut)[to_indices(values, levels)])
+    return indices_to_qimage(to_indices(values, levels), lut)
+
+
+def indices_to_qimage(indices: np.ndarray, lut: np.ndarray) -> QImage:
+    """An image of ``lut``'s colours at precomputed ``indices`` (see :func:`to_indices`), owning its pixels.
+
+    Shape:
+        indices: ``(H, W)`` uint8; lut ``(256, 4)`` uint8; returns an ``H x W`` RGB32 image.
+    """
+    pixels = np.ascontiguousarray(lut_argb32(lut)[indices])
     height, width = pixels.shape
     # copy(): the QImage must not point into a NumPy buffer that Python may free.
     return QImage(pixels.data, width, height, width * 4, QImage.Format.Format_RGB32).copy()

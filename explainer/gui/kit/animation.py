@@ -370,6 +370,30 @@ def paint_cell_lines(painter: QPainter, grid: Grid, colour: QColor, min_cell: fl
     painter.drawRect(rect)
 
 
+def paint_values(
+    painter: QPainter,
+    grid: Grid,
+    values: np.ndarray,
+    levels: tuple[float, float],
+    lut: np.ndarray = theme.DIVERGING_LUT,
+    *,
+    min_cell: float = 9.0,
+    scale: float = 1.0,
+    cells: Iterable[tuple[int, int]] | None = None,
+) -> None:
+    """``values`` in ``lut``'s colours between ``levels``, the cell lines (when cells are ``min_cell``
+    wide) and each value printed in its cell (only ``cells`` when given) when a font of ``scale`` fits.
+
+    Shape:
+        values: ``(grid.rows, grid.cols)``.
+    """
+    indices = theme.to_indices(values, levels)
+    paint_image(painter, grid, theme.indices_to_qimage(indices, lut))
+    paint_cell_lines(painter, grid, theme.current().frame, min_cell)
+    if fit_number_font(painter, grid.cell, scale=scale):
+        paint_numbers(painter, grid, values, text_colours(lut, indices), cells=cells)
+
+
 def hatch_brush(colour: QColor) -> QBrush:
     """The diagonal hatching that marks padding cells and cells no window reaches."""
     return QBrush(colour, Qt.BrushStyle.BDiagPattern)

@@ -28,18 +28,7 @@ from explainer.core.layers import sigmoid_derivative, tanh_derivative
 from explainer.core.trace import LayerRecord
 from explainer.gui import theme
 from explainer.gui.i18n import tr
-from explainer.gui.kit.animation import (
-    Grid,
-    blend,
-    fit_cell,
-    fit_number_font,
-    hatch_brush,
-    paint_cell_lines,
-    paint_highlight,
-    paint_image,
-    paint_numbers,
-    text_colours,
-)
+from explainer.gui.kit.animation import Grid, blend, fit_cell, hatch_brush, paint_highlight, paint_values
 from explainer.gui.kit.colorbar import paint_colorbar
 from explainer.gui.kit.mapboard import Panel, fmt, wrap
 from explainer.gui.kit.widgets import set_items
@@ -371,10 +360,8 @@ class ActivationCanvas(MapCanvas):
             (self.before, data.x, data.x_levels, tr("before: x")),
             (self.after, data.y, data.y_levels, tr("after: y")),
         ):
-            paint_image(
-                painter, grid, theme.array_to_qimage(np.nan_to_num(values), levels, theme.DIVERGING_LUT)
-            )
-            paint_cell_lines(painter, grid, palette.frame)
+            cells = [tuple(i) for i in np.argwhere(~np.isnan(values))]
+            paint_values(painter, grid, np.nan_to_num(values), levels, cells=cells)
             painter.setFont(small)
             painter.setPen(palette.text)
             top = self._legend_top
@@ -386,16 +373,6 @@ class ActivationCanvas(MapCanvas):
                 theme.px(theme.COLORBAR_HEIGHT_PX),
             )
             paint_colorbar(painter, bar, theme.DIVERGING_LUT, levels)
-            indices = theme.to_indices(np.nan_to_num(values), levels)
-            if fit_number_font(painter, grid.cell):
-                cells = [tuple(i) for i in np.argwhere(~np.isnan(values))]
-                paint_numbers(
-                    painter,
-                    grid,
-                    np.nan_to_num(values),
-                    text_colours(theme.DIVERGING_LUT, indices),
-                    cells=cells,
-                )
         paint_mask(painter, self.before, data.negative, hatch_brush(palette.accent))
         paint_outline(painter, self.before, data.negative, QPen(palette.accent, 1.5))
         self._paint_plot(painter, data)

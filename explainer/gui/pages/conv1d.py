@@ -29,13 +29,9 @@ from explainer.gui.kit.animation import (
     CachedCanvas,
     DetailView,
     Grid,
-    fit_number_font,
     hatch_brush,
-    paint_cell_lines,
     paint_highlight,
-    paint_image,
-    paint_numbers,
-    text_colours,
+    paint_values,
 )
 from explainer.gui.kit.colorbar import paint_colorbar
 from explainer.gui.kit.samples import synthetic_digit
@@ -327,11 +323,7 @@ class Conv1DCanvas(CachedCanvas):
         levels: tuple[float, float],
     ) -> None:
         """A row of cells coloured on the diverging map, with their numbers when they fit."""
-        indices = theme.to_indices(values, levels)
-        paint_image(painter, grid, theme.array_to_qimage(values, levels, theme.DIVERGING_LUT))
-        paint_cell_lines(painter, grid, theme.current().frame, min_cell=4)
-        if fit_number_font(painter, grid.cell, scale=0.95):
-            paint_numbers(painter, grid, values, text_colours(theme.DIVERGING_LUT, indices))
+        paint_values(painter, grid, values, levels, min_cell=4, scale=0.95)
 
     def _hatch(self, painter: QPainter, data: Conv1DData, top: float) -> None:
         """Hatch the padding zeros of the strip."""

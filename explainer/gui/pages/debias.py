@@ -106,7 +106,7 @@ class DebiasView(FollowsLanguage, WorkerPage):
 
     def set_data_loader(self, loader: Callable[[], Any] | None) -> None:
         """Compute from ``loader()``'s ``(train, validation)`` splits (on the worker), not the source's."""
-        self._loader = loader
+        super().set_data_loader(loader)
         self.retranslate_ui()
 
     def set_alpha(self, alpha: float) -> None:

@@ -174,6 +174,8 @@ SUMMARY_ROWS = ("per_update", "updates", "examples", "seconds", "per_update_ms",
 class DescentView(FollowsLanguage, PausableJobPage):
     """Full-batch, stochastic and mini-batch gradient descent side by side (objectName ``"descent"``).
 
+    A loader given with :meth:`set_data_loader` is a :data:`DataLoader`: it returns the subset to race on.
+
     Signals:
         sigFinished(object): a race ended (the :class:`DescentResult`).
     """
@@ -369,10 +371,6 @@ class DescentView(FollowsLanguage, PausableJobPage):
         if self._worker is None:
             self._source = None
             self._show_source()
-
-    def set_data_loader(self, loader: DataLoader | None) -> None:
-        """Race on ``loader()``'s subset instead of the data source's (None: the data source's again)."""
-        self._loader = loader
 
     def config(self) -> DescentConfig:
         """The settings as the widgets show them."""

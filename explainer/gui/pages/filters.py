@@ -78,7 +78,13 @@ class FilterWorker(StepWorker):
 
 
 class FiltersView(FollowsLanguage, WorkerPage):
-    """Browse every channel of every conv layer: top images with their patch, and the synthesised input."""
+    """Browse every channel of every conv layer: top images with their patch, and the synthesised input.
+
+    A loader given with :meth:`set_data_loader` returns the images to rank.
+
+    Shape:
+        the loader's images: ``(N, H, W)`` or ``(N, C, H, W)``, uint8 or floats in [0, 1].
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent=parent)
@@ -118,10 +124,6 @@ class FiltersView(FollowsLanguage, WorkerPage):
         """Compute on this data set's test images (its folder) from now on."""
         self._data = data
         self.retranslate_ui()
-
-    def set_data_loader(self, loader: Callable[[], Any] | None) -> None:
-        """Load the images to rank with ``loader`` (on the worker thread) instead of the data source."""
-        self._loader = loader
 
     def set_model(self, model: Sequential) -> None:
         """Show the results for ``model``: bundled, computed earlier in this session, or none yet."""

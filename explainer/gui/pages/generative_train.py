@@ -192,6 +192,8 @@ def data_loader(data: DataSource, images: int) -> Callable[[], VaeData] | None:
 class VaeTrainingPanel(FollowsLanguage, JobPage):
     """Settings, Start/Pause/Stop/Save/Use, the progress, the loss curves and the live latent map.
 
+    A loader given with :meth:`set_data_loader` returns the :class:`VaeData` to train on.
+
     Signals:
         sigTrained(object): the user chose to use the VAE trained here in the Generative tab.
         sigRunningChanged(bool): a run started or ended.
@@ -299,10 +301,6 @@ class VaeTrainingPanel(FollowsLanguage, JobPage):
         self.data_picker.set_source(data)
         self._names = [class_name(str(n)) for n in data.dataset.class_names]
         self.retranslate_ui()
-
-    def set_data_loader(self, loader: Callable[[], VaeData] | None) -> None:
-        """Train on ``loader()``'s data instead of the data source's files (None: the files again)."""
-        self._loader = loader
 
     def config(self) -> VaeTrainingConfig:
         """The settings shown."""

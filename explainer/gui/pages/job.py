@@ -26,15 +26,20 @@ Loader = Callable[[], Any]
 
 
 class WorkerPage(QWidget):
-    """A page running at most one worker at a time on its data source (``_data``; ``_loader``, when a
-    subclass sets one, replaces the source's files): it keeps the worker in ``_worker`` while it runs and
-    stops it when the page closes."""
+    """A page running at most one worker at a time on its data source (``_data``; ``_loader``, given with
+    :meth:`set_data_loader`, replaces the source's files): it keeps the worker in ``_worker`` while it runs
+    and stops it when the page closes."""
 
     def __init__(self, data: DataSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._data = data if data is not None else DataSource(parent=self)
         self._worker: StepWorker | None = None
         self._loader: Loader | None = None
+
+    def set_data_loader(self, loader: Loader | None) -> None:
+        """Run the job on what ``loader()`` returns instead of the data source's files (None: the source's
+        again)."""
+        self._loader = loader
 
     def worker(self) -> StepWorker | None:
         """The worker of the job under way, or None."""

@@ -522,7 +522,7 @@ class EvaluationView(JobPage):
     def set_data_loader(self, loader: TestLoader | None) -> None:
         """Evaluate on ``loader()``'s ``(images, labels)`` instead of the data source's test set (None: its
         test set again)."""
-        self._loader = loader
+        super().set_data_loader(loader)
         self.data_picker.setEnabled(loader is None)
 
     def result(self) -> EvaluationResult | None:

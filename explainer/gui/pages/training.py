@@ -284,7 +284,7 @@ class TrainingView(PausableJobPage):
     def set_data_loader(self, loader: DataLoader | None) -> None:
         """Train on ``loader()``'s ``(train, validation)`` splits instead of the data source's (None: its
         splits again)."""
-        self._loader = loader
+        super().set_data_loader(loader)
         self._set_state(self._state)
 
     def config(self) -> TrainingConfig:

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QImage, QMouseEvent, QPainter, QPen, QRegion, QStaticText
+from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPen, QRegion, QStaticText
 from PySide6.QtWidgets import QLabel, QSpinBox, QToolTip, QWidget
 
 from explainer.core import Trace, conv_steps
@@ -34,19 +34,17 @@ from explainer.gui.kit.animation import (
     ask_gif_path,
     blend,
     fit_cell,
-    fit_number_font,
     hatch_brush,
     no_input,
     paint_band,
     paint_cell_lines,
     paint_highlight,
     paint_image,
-    paint_numbers,
     paint_padding,
     paint_uncovered,
     paint_value_tag,
+    paint_values,
     record_gif,
-    text_colours,
 )
 from explainer.gui.kit.colorbar import paint_colorbar
 from explainer.gui.kit.widgets import button
@@ -317,23 +315,14 @@ class ConvCanvas(CachedCanvas):
             if uncovered[0] or uncovered[1]:
                 paint_uncovered(painter, lane.input, *uncovered, palette.muted)
             paint_cell_lines(painter, lane.input, palette.frame)
-            kernel_indices = theme.to_indices(data.kernel[c], kernel_levels)
-            paint_image(painter, lane.kernel, _indexed(kernel_indices, theme.DIVERGING_LUT))
-            paint_cell_lines(painter, lane.kernel, palette.frame, min_cell=4)
-            if fit_number_font(painter, lane.kernel.cell, scale=0.9):
-                dark = text_colours(theme.DIVERGING_LUT, kernel_indices)
-                paint_numbers(painter, lane.kernel, data.kernel[c], dark)
-                painter.setFont(small)
+            paint_values(painter, lane.kernel, data.kernel[c], kernel_levels, min_cell=4, scale=0.9)
+            painter.setFont(small)
             if lane.intermediate is not None:
                 image = theme.array_to_qimage(data.partial[c], inter_levels, theme.DIVERGING_LUT)
                 paint_image(painter, lane.intermediate, image)
                 paint_cell_lines(painter, lane.intermediate, palette.frame)
         self._paint_legend(painter, data, kernel_levels, inter_levels, out_levels)
-        out_indices = theme.to_indices(data.output, out_levels)
-        paint_image(painter, self._output, _indexed(out_indices, theme.DIVERGING_LUT))
-        paint_cell_lines(painter, self._output, palette.frame)
-        if fit_number_font(painter, self._output.cell, scale=1.2):
-            paint_numbers(painter, self._output, data.output, text_colours(theme.DIVERGING_LUT, out_indices))
+        paint_values(painter, self._output, data.output, out_levels, scale=1.2)
         self._paint_node(painter, data)
 
     def _paint_legend(
@@ -510,17 +499,6 @@ class ConvCanvas(CachedCanvas):
                 return
 
 
-def _indexed(indices: np.ndarray, lut: np.ndarray) -> QImage:
-    """An RGB32 image of LUT colours for precomputed indices.
-
-    Shape:
-        indices: ``(H, W)`` uint8; lut ``(256, 4)`` uint8.
-    """
-    pixels = np.ascontiguousarray(theme.lut_argb32(lut)[indices])
-    height, width = pixels.shape
-    return QImage(pixels.data, width, height, width * 4, QImage.Format.Format_RGB32).copy()
-
-
 class FormulaPanel(CachedCanvas):
     """The focused channel's window ⊙ kernel = products with every number, then the sum + bias = output.
 
@@ -619,11 +597,7 @@ class FormulaPanel(CachedCanvas):
         self, painter: QPainter, grid: Grid, values: np.ndarray, levels: tuple[float, float], lut: np.ndarray
     ) -> None:
         """One k×k grid: colours, cell lines and the numbers."""
-        indices = theme.to_indices(values, levels)
-        paint_image(painter, grid, _indexed(indices, lut))
-        paint_cell_lines(painter, grid, theme.current().frame, min_cell=4)
-        if fit_number_font(painter, grid.cell, scale=1.2):
-            paint_numbers(painter, grid, values, text_colours(lut, indices))
+        paint_values(painter, grid, values, levels, lut, min_cell=4, scale=1.2)
 
     def paint_dynamic(self, painter: QPainter, data: ConvData) -> None:
         """The window and products of the current step, the channel's sum, and the sum line."""
