@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, DTypeLike
 
+from explainer.core import ops
 from explainer.core.layers import Conv2D, Dense, Flatten, Layer, MaxPool2D, ReLU
 from explainer.core.losses import softmax, softmax_cross_entropy
 from explainer.core.trace import LayerRecord, Trace, frozen, frozen_dict, sealed, sealed_dict
@@ -233,15 +234,16 @@ class Sequential:
         """
         d = dlogits
         ran = self._ran if self._ran is not None else self.forward_order()
-        if input_grad:
-            for layer in reversed(ran):
+        with ops.deferring():  # weight gradients of single images beside dL/dx
+            if input_grad:
+                for layer in reversed(ran):
+                    d = layer.backward(d)
+                return d / self.dtype.type(self.input_std)
+            first = next((i for i, layer in enumerate(ran) if layer.params), len(ran))
+            for layer in reversed(ran[first + 1 :]):
                 d = layer.backward(d)
-            return d / self.dtype.type(self.input_std)
-        first = next((i for i, layer in enumerate(ran) if layer.params), len(ran))
-        for layer in reversed(ran[first + 1 :]):
-            d = layer.backward(d)
-        if first < len(ran):
-            ran[first].param_backward(d)
+            if first < len(ran):
+                ran[first].param_backward(d)
         return None
 
     def predict_proba(self, x: ArrayLike) -> np.ndarray:
@@ -293,8 +295,9 @@ class Sequential:
                 return Trace(frozen(raw), records, logits, probs)
             target_array, loss, dlogits = self._target(target, logits)
             grads = [sealed(dlogits)]
-            for layer in reversed(self.layers):
-                grads.append(sealed(layer.backward(grads[-1])))
+            with ops.deferring():  # weight gradients beside dL/dx; all there when the block ends
+                for layer in reversed(self.layers):
+                    grads.append(sealed(layer.backward(grads[-1])))
             grads.reverse()  # grads[i] = dL/d(input of layer i); grads[-1] = dL/dlogits
             records = tuple(
                 self._record(layer, outputs[i], outputs[i + 1], grads[i + 1], grads[i])

@@ -7,15 +7,19 @@ keeps that order, so no layer pays for a transpose copy between layers. ``chnw(x
 channel-major views of an NCHW-shaped array (contiguous when the memory is laid out that way).
 
 Large batches are split between ``WORKERS`` threads (NumPy releases the GIL inside copies, ufuncs and
-matmuls); a single image stays on the calling thread, where handing work over would cost more than it saves.
+matmuls). A single image's GEMMs stay whole, on the calling thread: split in two they took longer here (a
+helper that has slept wakes slowly), and a float32 GEMM split by rows rounds differently. Its backward pass
+computes the weight gradients beside dL/dx instead (:func:`deferring`).
 """
 
 from __future__ import annotations
 
 import _thread
 import os
+import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided, sliding_window_view
@@ -91,6 +95,84 @@ def run_workers(work: Callable[[int], None], workers: int) -> None:
                 raise error
     finally:
         _in_use.release()
+
+
+class _Background:
+    """A helper thread that runs jobs one after another, in the order they come, off the caller's path."""
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._results: queue.SimpleQueue[BaseException | None] = queue.SimpleQueue()
+        self.pending = 0
+        threading.Thread(target=self._loop, name="explainer-core-background", daemon=True).start()
+
+    def _loop(self) -> None:
+        while True:
+            job = self._jobs.get()
+            try:
+                job()
+            except BaseException as error:  # handed to the caller by wait()
+                self._results.put(error)
+            else:
+                self._results.put(None)
+
+    def submit(self, job: Callable[[], None]) -> None:
+        self.pending += 1
+        self._jobs.put(job)
+
+    def wait(self) -> None:
+        """Block until every job has finished; raise the first error one of them raised."""
+        errors = [self._results.get() for _ in range(self.pending)]
+        self.pending = 0
+        for error in errors:
+            if error is not None:
+                raise error
+
+
+_background: _Background | None = None
+_background_lock = _thread.allocate_lock()
+"""Held by the thread whose :func:`deferring` block hands jobs to the background helper."""
+_deferring = threading.local()
+
+
+@contextmanager
+def deferring() -> Iterator[None]:
+    """Within this block, work given to :func:`defer` may run on a helper thread while the caller goes on;
+    all of it has finished when the block ends (an error in it is raised then).
+
+    For a backward pass through one image: a layer's weight gradients are off the path that carries dL/dx
+    down, so they are computed beside it, and every GEMM stays the same one (bit-equal results). One
+    thread at a time defers (another's block runs its work at once), and never with a single worker.
+    """
+    global _background
+    if WORKERS < 2 or getattr(_deferring, "active", False) or not _background_lock.acquire(blocking=False):
+        yield
+        return
+    try:
+        if _background is None:
+            _background = _Background()
+        _deferring.active = True
+        try:
+            yield
+        finally:
+            _deferring.active = False
+            _background.wait()
+    finally:
+        _background_lock.release()
+
+
+DEFER_SIZE = 500_000
+"""Work of at least this many multiply-adds (or elements written) is worth deferring: ~20 us of float32
+GEMM or ~50 us of memory traffic, where handing a job over costs 5-30 us."""
+
+
+def defer(job: Callable[[], None], size: int) -> None:
+    """Run ``job`` on the background helper inside a :func:`deferring` block when its ``size`` pays for the
+    hand-over, else now. The job must only touch what nothing else uses until the block ends."""
+    if _background is not None and getattr(_deferring, "active", False) and size >= DEFER_SIZE:
+        _background.submit(job)
+    else:
+        job()
 
 
 PARALLEL_SIZE = 100_000
@@ -504,14 +586,29 @@ class FlatConv:
 
     def weight_grad(self, dy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Load dy onto its grid and return dL/dW ``(C_out, C, k, k)`` and dL/db ``(C_out,)``."""
+        self.load_dy(dy)
+        return self.loaded_weight_grad()
+
+    def load_dy(self, dy: np.ndarray) -> None:
+        """Load dy onto its grid, for :meth:`loaded_weight_grad` and :meth:`input_grad`."""
         dy_grid, rows = self._grid(self.dy, self.margin, self.out_h), chnw(dy)
 
         def load(s: slice) -> None:
             dy_grid[s, :, :, : self.out_w] = rows[s]
 
         batch_parallel(load, self.c_out, dy.size)
+
+    def loaded_weight_grad(self) -> tuple[np.ndarray, np.ndarray]:
+        """dL/dW ``(C_out, C, k, k)`` and dL/db ``(C_out,)`` of the loaded dy. It reads the grids and writes
+        only scratch of its own, so it may run beside :meth:`input_grad` (see :func:`deferring`)."""
         grads = self.x_cols.correlate(self.dy, self.margin)
         return self.x_cols.kernel_of(grads), self.x_cols.bias_of(grads)
+
+    @property
+    def weight_grad_size(self) -> int:
+        """The multiply-adds of :meth:`loaded_weight_grad`'s GEMMs."""
+        rows = self.x_cols.depth + 1
+        return rows * self.c_out * (1 if self.x_cols.whole else self.k) * self.columns
 
     def input_grad(self, kernel: np.ndarray) -> np.ndarray:
         """dL/dx of the dy loaded by :meth:`weight_grad`, as an NCHW view.
