@@ -381,12 +381,8 @@ class Unfolded:
         self.spare = 0 if self.whole else lanes(k - 1)
         cols = k if self.whole else 1  # kernel columns unfolded into the matrix
         self.depth = channels * k * cols  # K of the GEMM, the bias row aside
-        span = block + self.spare
-        self.matrices = [np.empty((self.depth + bias, span), dtype) for _ in range(workers)]
-        for matrix in self.matrices:
-            if bias:
-                matrix[-1] = 1
-        self.targets = [m[: self.depth].reshape(channels, k, cols, span) for m in self.matrices]
+        self.matrices, self.targets = self._scratch(dtype)
+        self._exact_scratch: tuple[list[np.ndarray], list[np.ndarray]] | None = None  # float64, when used
         # Views of a buffer that lives as long as this object are made once: a strided view costs ~25 us.
         source = source[:, start:]
         self.windows = {
@@ -396,34 +392,57 @@ class Unfolded:
             for t in range(0, columns, block)
         }
 
-    def gemm_weights(self, kernel: np.ndarray, bias: np.ndarray | None = None) -> np.ndarray:
-        """The GEMM's weight matrix from ``kernel`` ``(M, C, k, k)`` and the bias.
+    def gemm_weights(
+        self, kernel: np.ndarray, bias: np.ndarray | None = None, dtype: np.dtype | None = None
+    ) -> np.ndarray:
+        """The GEMM's weight matrix from ``kernel`` ``(M, C, k, k)`` (any strides, e.g. a transposed view)
+        and the bias, in ``dtype`` (the kernel's when None), made with one copy.
 
         Shape:
             returns ``(M, K + bias)`` for whole windows (columns (c, i, j)), ``(M*k, K + bias)`` for rows
             (rows (m, j), columns (c, i); the bias in the rows j = 0).
         """
-        M, k = kernel.shape[0], self.k
+        M, C, k = kernel.shape[0], self.channels, self.k
+        dtype = kernel.dtype if dtype is None else dtype
         if self.whole:
-            weights = np.empty((M, self.depth + self.bias), kernel.dtype)
-            weights[:, : self.depth] = kernel.reshape(M, self.depth)
+            weights = np.empty((M, self.depth + self.bias), dtype)
+            np.copyto(weights[:, : self.depth].reshape(M, C, k, k), kernel)
             if self.bias:
                 weights[:, -1] = 0 if bias is None else bias
             return weights
-        weights = np.zeros((M, k, self.depth + self.bias), kernel.dtype)
-        weights[:, :, : self.depth] = kernel.transpose(0, 3, 1, 2).reshape(M, k, self.depth)
-        if self.bias and bias is not None:
-            weights[:, 0, -1] = bias
+        weights = np.empty((M, k, self.depth + self.bias), dtype)
+        np.copyto(weights[:, :, : self.depth].reshape(M, k, C, k), kernel.transpose(0, 3, 1, 2))
+        if self.bias:
+            weights[:, :, -1] = 0
+            if bias is not None:
+                weights[:, 0, -1] = bias
         return weights.reshape(M * k, -1)
 
     def _blocks(self, worker: int) -> range:
         return range(worker * self.block, self.columns, self.workers * self.block)
 
-    def _unfold(self, worker: int, t: int) -> tuple[int, np.ndarray]:
-        """Unfold the block at column t into the worker's scratch: (its width, the matrix with spare)."""
+    def _scratch(self, dtype: np.dtype) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Per worker, a matrix to unfold blocks into (its bias row of ones set) and its view by window."""
+        span, channels, cols = self.block + self.spare, self.channels, self.k if self.whole else 1
+        matrices = [np.empty((self.depth + self.bias, span), dtype) for _ in range(self.workers)]
+        for matrix in matrices:
+            if self.bias:
+                matrix[-1] = 1
+        return matrices, [m[: self.depth].reshape(channels, self.k, cols, span) for m in matrices]
+
+    def _unfold(self, worker: int, t: int, exact: bool = False) -> tuple[int, np.ndarray]:
+        """Unfold the block at column t into the worker's scratch: (its width, the matrix with spare).
+
+        ``exact`` unfolds into float64 scratch (the copy converts), for :func:`exact_product` sums.
+        """
+        matrices, targets = self.matrices, self.targets
+        if exact and self.matrices[0].dtype != np.float64:
+            if self._exact_scratch is None:
+                self._exact_scratch = self._scratch(np.dtype(np.float64))
+            matrices, targets = self._exact_scratch
         window = self.windows[t]
-        np.copyto(self.targets[worker][..., : window.shape[-1]], window)
-        return window.shape[-1] - self.spare, self.matrices[worker][:, : window.shape[-1]]
+        np.copyto(targets[worker][..., : window.shape[-1]], window)
+        return window.shape[-1] - self.spare, matrices[worker][:, : window.shape[-1]]
 
     def apply(self, weights: np.ndarray, out: np.ndarray, exact: bool = False) -> None:
         """The convolution into ``out`` ``(M, columns)``, column blocks shared by the workers.
@@ -432,16 +451,14 @@ class Unfolded:
         """
         M, k, shifts = out.shape[0], self.k, self.shifts
         if exact:
-            weights = weights.astype(np.float64)
+            weights = weights.astype(np.float64, copy=False)
 
         def work(worker: int) -> None:
             part = None if self.whole else np.empty((M * k, self.block + self.spare), weights.dtype)
             sums = np.empty((M, self.block), np.float64) if exact and not self.whole else None
             for t in self._blocks(worker):
-                width, matrix = self._unfold(worker, t)
+                width, matrix = self._unfold(worker, t, exact)
                 target = out[:, t : t + width]
-                if exact:
-                    matrix = matrix.astype(np.float64)
                 if self.whole:
                     if exact:
                         np.copyto(target, weights @ matrix)
@@ -581,7 +598,8 @@ class FlatConv:
 
         batch_parallel(load, self.C, x.size)
         out = np.empty((self.c_out, self.columns), kernel.dtype)
-        self.x_cols.apply(self.x_cols.gemm_weights(kernel, bias), out, exact)
+        weights = self.x_cols.gemm_weights(kernel, bias, np.dtype(np.float64) if exact else None)
+        self.x_cols.apply(weights, out, exact)
         return from_chnw(self._grid(out, 0, self.out_h)[:, :, :, : self.out_w])
 
     def weight_grad(self, dy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
