@@ -111,3 +111,23 @@ def test_an_error_in_a_job_is_raised_when_the_block_ends_after_every_job() -> No
     with ops.deferring():  # the helper still works afterwards
         ops.defer(lambda: finished.append(3), ops.DEFER_SIZE)
     assert finished == [2, 3]
+
+
+def test_a_trace_keeps_the_weights_it_saw_when_their_copies_are_deferred(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ops, "WORKERS", 2)
+    monkeypatch.setattr(ops, "DEFER_SIZE", 1)  # every copy and weight gradient on the helper
+    model = core.reference_net(np.random.default_rng(0))
+    rng = np.random.default_rng(4)
+    x, labels = rng.random((2, 1, 28, 28), dtype=np.float32), np.array([1, 7])
+    before = [{key: value.copy() for key, value in layer.params.items()} for layer in model.layers]
+    trace = model.trace(x, labels)
+    optimizer = core.SGD(model, lr=0.5)
+    optimizer.step()  # in place, right after the trace returned
+    for record, saved, layer in zip(trace.layers, before, model.layers, strict=True):
+        for key, value in saved.items():
+            assert np.array_equal(record.params[key], value)
+            assert not np.array_equal(layer.params[key], value)
+        arrays = [record.input, record.output, record.grad_output, record.grad_input, *record.params.values()]
+        assert all(a.flags.c_contiguous and not a.flags.writeable for a in arrays)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -279,28 +279,33 @@ class Sequential:
         previous = self.training
         self.eval(exact=True)
         try:
-            h = self.normalise(raw)
-            # Every layer returns fresh arrays, so they are sealed in place rather than copied; only what the
-            # caller (the input) or training (the weights) may still change is copied.
-            outputs = [frozen(h) if np.may_share_memory(h, raw) else sealed(h)]
-            for layer in self.layers:
-                h = layer.forward(h)
-                outputs.append(sealed(h))
-            logits = outputs[-1]
-            probs = sealed(softmax(logits))
+            # What only the records need (copies of the weights, contiguous copies of strided results, the
+            # weight gradients) is made beside the passes (ops.deferring): nothing changes those arrays
+            # before the block ends. Fresh contiguous results are sealed in place rather than copied.
+            with ops.deferring():
+                states = self._saved_states()
+                h = self.normalise(raw)
+                outputs = [frozen(h) if np.may_share_memory(h, raw) else sealed(h)]
+                for layer in self.layers:
+                    h = layer.forward(h)
+                    _seal_later(outputs, h)
+                logits = outputs[-1] = sealed(h)
+                probs = sealed(softmax(logits))
+                if target is not None:
+                    target_array, loss, dlogits = self._target(target, logits)
+                    grads, d = [sealed(dlogits)], dlogits
+                    for layer in reversed(self.layers):
+                        d = layer.backward(d)
+                        _seal_later(grads, d)
             if target is None:
                 records = tuple(
-                    self._record(layer, outputs[i], outputs[i + 1]) for i, layer in enumerate(self.layers)
+                    self._record(layer, states[i], outputs[i], outputs[i + 1])
+                    for i, layer in enumerate(self.layers)
                 )
                 return Trace(frozen(raw), records, logits, probs)
-            target_array, loss, dlogits = self._target(target, logits)
-            grads = [sealed(dlogits)]
-            with ops.deferring():  # weight gradients beside dL/dx; all there when the block ends
-                for layer in reversed(self.layers):
-                    grads.append(sealed(layer.backward(grads[-1])))
             grads.reverse()  # grads[i] = dL/d(input of layer i); grads[-1] = dL/dlogits
             records = tuple(
-                self._record(layer, outputs[i], outputs[i + 1], grads[i + 1], grads[i])
+                self._record(layer, states[i], outputs[i], outputs[i + 1], grads[i + 1], grads[i])
                 for i, layer in enumerate(self.layers)
             )
             input_grad = sealed(grads[0] / self.dtype.type(self.input_std))
@@ -308,31 +313,39 @@ class Sequential:
         finally:
             self.train(previous)
 
+    def _saved_states(self) -> list[tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]]]:
+        """Per layer, read-only copies of its weights and buffers as they are now, filled in (perhaps
+        later, see :func:`ops.defer`) by the end of the enclosing ``ops.deferring`` block; training and
+        the weight editor change the arrays in place afterwards."""
+        states: list[tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]]] = [EMPTY_STATE] * len(
+            self.layers
+        )
+
+        def save(i: int, layer: Layer) -> None:
+            states[i] = (frozen_dict(layer.params), frozen_dict(layer.buffers))
+
+        for i, layer in enumerate(self.layers):
+            size = sum(a.size for a in (*layer.params.values(), *layer.buffers.values()))
+            ops.defer(lambda i=i, layer=layer: save(i, layer), ops.COPY_COST * size)
+        return states
+
     @staticmethod
     def _record(
         layer: Layer,
+        state: tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]],
         x: np.ndarray,
         y: np.ndarray,
         dy: np.ndarray | None = None,
         dx: np.ndarray | None = None,
     ) -> LayerRecord:
-        """The record of one layer; the weights are copied (training and the weight editor change them in
-        place), the grads of this backward pass are sealed as they are: every backward binds new arrays to
-        ``grads`` and nothing writes into them (for the Keras preset that is 3 MB not copied per trace)."""
+        """The record of one layer, its weights and buffers the copies ``state`` holds (see
+        :meth:`_saved_states`); the grads of this backward pass are sealed as they are: every backward binds
+        new arrays to ``grads`` and nothing writes into them (for the Keras preset that is 3 MB not copied
+        per trace)."""
         grads = sealed_dict(layer.grads) if dy is not None else MappingProxyType({})
         config = MappingProxyType(layer.trace_config())
-        return LayerRecord(
-            layer.name or "",
-            layer.kind,
-            x,
-            y,
-            frozen_dict(layer.params),
-            dy,
-            dx,
-            grads,
-            config,
-            frozen_dict(layer.buffers),
-        )
+        params, buffers = state
+        return LayerRecord(layer.name or "", layer.kind, x, y, params, dy, dx, grads, config, buffers)
 
     def _target(self, target: ArrayLike, logits: np.ndarray) -> tuple[np.ndarray, float | None, np.ndarray]:
         """(target array, loss or None, dL/dlogits) for a class-index or explicit-gradient target."""
@@ -353,6 +366,28 @@ class Sequential:
             f"Sequential(input_shape={self.input_shape}, input_mean={self.input_mean}, "
             f"input_std={self.input_std}, [\n{inner}\n])"
         )
+
+
+EMPTY_STATE: tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]] = (
+    MappingProxyType({}),
+    MappingProxyType({}),
+)
+
+
+def _seal_later(arrays: list[np.ndarray], array: np.ndarray) -> None:
+    """Append ``array`` to ``arrays``, sealed: in place when it is C-contiguous, else through a contiguous
+    copy that may be made later (:func:`ops.defer`; in place by the end of the ``ops.deferring`` block).
+    The caller goes on with ``array`` itself, which nothing changes."""
+    arrays.append(array)
+    if array.flags.c_contiguous:
+        sealed(array)
+        return
+    i = len(arrays) - 1
+
+    def seal() -> None:
+        arrays[i] = sealed(array)
+
+    ops.defer(seal, ops.COPY_COST * array.size)
 
 
 def reference_net(rng: np.random.Generator | None = None) -> Sequential:

@@ -162,8 +162,12 @@ def deferring() -> Iterator[None]:
 
 
 DEFER_SIZE = 500_000
-"""Work of at least this many multiply-adds (or elements written) is worth deferring: ~20 us of float32
-GEMM or ~50 us of memory traffic, where handing a job over costs 5-30 us."""
+"""Work of at least this many multiply-adds is worth deferring (~20 us of float32 GEMM), where handing a
+job over costs 5-30 us."""
+
+COPY_COST = 20
+"""The multiply-adds one copied element costs, roughly (a copy moves ~10 GB/s, a GEMM ~45 GMAC/s): the
+size :func:`defer` is given for a copy of n elements is ``COPY_COST * n``."""
 
 
 def defer(job: Callable[[], None], size: int) -> None:
