@@ -13,7 +13,7 @@ from numpy.typing import ArrayLike, DTypeLike
 from explainer.core import ops
 from explainer.core.layers import Conv2D, Dense, Flatten, Layer, MaxPool2D, ReLU
 from explainer.core.losses import softmax, softmax_cross_entropy
-from explainer.core.trace import LayerRecord, Trace, frozen, frozen_dict, sealed, sealed_dict
+from explainer.core.trace import EMPTY, LayerRecord, Trace, frozen, frozen_dict, sealed, sealed_dict
 from explainer.errors import BadInputError
 
 
@@ -317,7 +317,7 @@ class Sequential:
         """Per layer, read-only copies of its weights and buffers as they are now, filled in (perhaps
         later, see :func:`ops.defer`) by the end of the enclosing ``ops.deferring`` block; training and
         the weight editor change the arrays in place afterwards."""
-        states: list[tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]]] = [EMPTY_STATE] * len(
+        states: list[tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]]] = [(EMPTY, EMPTY)] * len(
             self.layers
         )
 
@@ -325,8 +325,9 @@ class Sequential:
             states[i] = (frozen_dict(layer.params), frozen_dict(layer.buffers))
 
         for i, layer in enumerate(self.layers):
-            size = sum(a.size for a in (*layer.params.values(), *layer.buffers.values()))
-            ops.defer(lambda i=i, layer=layer: save(i, layer), ops.COPY_COST * size)
+            if layer.params or layer.buffers:
+                size = sum(a.size for a in (*layer.params.values(), *layer.buffers.values()))
+                ops.defer(lambda i=i, layer=layer: save(i, layer), ops.COPY_COST * size)
         return states
 
     @staticmethod
@@ -342,7 +343,7 @@ class Sequential:
         :meth:`_saved_states`); the grads of this backward pass are sealed as they are: every backward binds
         new arrays to ``grads`` and nothing writes into them (for the Keras preset that is 3 MB not copied
         per trace)."""
-        grads = sealed_dict(layer.grads) if dy is not None else MappingProxyType({})
+        grads = sealed_dict(layer.grads) if dy is not None else EMPTY
         config = MappingProxyType(layer.trace_config())
         params, buffers = state
         return LayerRecord(layer.name or "", layer.kind, x, y, params, dy, dx, grads, config, buffers)
@@ -366,12 +367,6 @@ class Sequential:
             f"Sequential(input_shape={self.input_shape}, input_mean={self.input_mean}, "
             f"input_std={self.input_std}, [\n{inner}\n])"
         )
-
-
-EMPTY_STATE: tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]] = (
-    MappingProxyType({}),
-    MappingProxyType({}),
-)
 
 
 def _seal_later(arrays: list[np.ndarray], array: np.ndarray) -> None:
