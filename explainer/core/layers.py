@@ -1171,7 +1171,8 @@ class Dense(Layer):
             self.grads = {"W": dW, "b": dy.sum(axis=0)}
 
         # A small batch's weight gradient may run beside dL/dx (see ops.deferring); a large one is shared.
-        size = x.shape[0] * self.params["W"].size
+        # One sample's is an outer product, as slow as a copy of dW.
+        size = max(x.shape[0], ops.COPY_COST) * self.params["W"].size
         ops.defer(weight_grad, size if self._workers(x.shape[0]) == 1 else 0)
 
     def get_config(self) -> dict[str, Any]:

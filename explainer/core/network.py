@@ -279,24 +279,23 @@ class Sequential:
         previous = self.training
         self.eval(exact=True)
         try:
-            # What only the records need (copies of the weights, contiguous copies of strided results, the
-            # weight gradients) is made beside the passes (ops.deferring): nothing changes those arrays
-            # before the block ends. Fresh contiguous results are sealed in place rather than copied.
+            # What only the records need (copies of the weights, the weight gradients) is made beside the
+            # passes (ops.deferring): nothing changes those arrays before the block ends. Every layer returns
+            # fresh arrays, so they are sealed in place (copied only when strided) rather than copied.
             with ops.deferring():
                 states = self._saved_states()
                 h = self.normalise(raw)
                 outputs = [frozen(h) if np.may_share_memory(h, raw) else sealed(h)]
                 for layer in self.layers:
                     h = layer.forward(h)
-                    _seal_later(outputs, h)
-                logits = outputs[-1] = sealed(h)
+                    outputs.append(sealed(h))
+                logits = outputs[-1]
                 probs = sealed(softmax(logits))
                 if target is not None:
                     target_array, loss, dlogits = self._target(target, logits)
-                    grads, d = [sealed(dlogits)], dlogits
+                    grads = [sealed(dlogits)]
                     for layer in reversed(self.layers):
-                        d = layer.backward(d)
-                        _seal_later(grads, d)
+                        grads.append(sealed(layer.backward(grads[-1])))
             if target is None:
                 records = tuple(
                     self._record(layer, states[i], outputs[i], outputs[i + 1])
@@ -367,22 +366,6 @@ class Sequential:
             f"Sequential(input_shape={self.input_shape}, input_mean={self.input_mean}, "
             f"input_std={self.input_std}, [\n{inner}\n])"
         )
-
-
-def _seal_later(arrays: list[np.ndarray], array: np.ndarray) -> None:
-    """Append ``array`` to ``arrays``, sealed: in place when it is C-contiguous, else through a contiguous
-    copy that may be made later (:func:`ops.defer`; in place by the end of the ``ops.deferring`` block).
-    The caller goes on with ``array`` itself, which nothing changes."""
-    arrays.append(array)
-    if array.flags.c_contiguous:
-        sealed(array)
-        return
-    i = len(arrays) - 1
-
-    def seal() -> None:
-        arrays[i] = sealed(array)
-
-    ops.defer(seal, ops.COPY_COST * array.size)
 
 
 def reference_net(rng: np.random.Generator | None = None) -> Sequential:

@@ -161,9 +161,10 @@ def deferring() -> Iterator[None]:
         _background_lock.release()
 
 
-DEFER_SIZE = 500_000
-"""Work of at least this many multiply-adds is worth deferring (~20 us of float32 GEMM), where handing a
-job over costs 5-30 us."""
+DEFER_SIZE = 1_000_000
+"""Work of at least this many multiply-adds is worth deferring (~40 us of float32 GEMM), where handing a
+job over costs 5-30 us, and the helper must also get the GIL: smaller jobs (the reference net's) wait for
+it while the caller runs small NumPy calls that keep it, and in the end run after the pass instead."""
 
 COPY_COST = 20
 """The multiply-adds one copied element costs, roughly (a copy moves ~10 GB/s, a GEMM ~45 GMAC/s): the
