@@ -131,32 +131,3 @@ def test_a_trace_keeps_the_weights_it_saw_when_their_copies_are_deferred(
             assert not np.array_equal(layer.params[key], value)
         arrays = [record.input, record.output, record.grad_output, record.grad_input, *record.params.values()]
         assert all(a.flags.c_contiguous and not a.flags.writeable for a in arrays)
-
-
-def test_prepared_input_gradient_weights_never_outlive_the_kernel_they_were_made_from(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A trace makes each convolution's dL/dx GEMM weights beside its forward pass: a trace without a
-    target leaves them unused, and the kernels then change in place; every later dL/dx uses the new ones."""
-    monkeypatch.setattr(ops, "WORKERS", 2)
-    monkeypatch.setattr(ops, "DEFER_SIZE", 1)
-    rng = np.random.default_rng(6)
-    x, labels = rng.random((1, 1, 28, 28), dtype=np.float32), np.array([4])
-    model = build(KERAS_MNIST, np.random.default_rng(0))
-    model.trace(x)  # prepared, never used
-    convs = [layer for layer in model.layers if layer.kind == "conv2d"]
-    assert all(layer._flat is not None and layer._flat._prepared is not None for layer in convs)
-    for layer in convs:
-        layer.params["W"] *= 2
-    twin = model.copy()  # the same (changed) weights, no prepared state
-    for net in (model, twin):
-        net.eval(exact=True)
-    grads = [net.backward(core.softmax_cross_entropy(net.forward(x), labels)[1]) for net in (model, twin)]
-    assert np.array_equal(grads[0], grads[1])
-    assert all(layer._flat._prepared is None for layer in convs)
-    # And a trace with a target uses what it prepared: the same numbers as the twin's trace.
-    for layer in convs:
-        layer.params["W"] *= 0.5
-        twin.layers[model.layers.index(layer)].params["W"] *= 0.5
-    traces = [net.trace(x, labels) for net in (model, twin)]
-    assert np.array_equal(traces[0].input_grad, traces[1].input_grad)

@@ -330,12 +330,7 @@ class Conv2D(_KernelLayer):
         Wt = self.params["W"]
         if self._flat is None or self._flat.key != (x.shape, Wt.dtype):
             self._flat = ops.FlatConv(x.shape, self.kernel_size, self.pad, self.out_channels, Wt.dtype)
-        exact = self._exact_sums()
-        if exact:  # a gradient pass: dL/dx's GEMM weights made beside it, in a trace (ops.deferring)
-            self._flat.prepare_input_grad(Wt)
-        else:
-            self._flat.forget_prepared()
-        return self._flat.forward(x, Wt, self.params["b"], exact)
+        return self._flat.forward(x, Wt, self.params["b"], self._exact_sums())
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
         dx = self._input_grad(dy)

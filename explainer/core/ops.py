@@ -101,35 +101,24 @@ class _Background:
     """A helper thread that runs jobs one after another, in the order they come, off the caller's path."""
 
     def __init__(self) -> None:
-        self._jobs: queue.SimpleQueue[tuple[Callable[[], None], _thread.LockType]] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
         self._results: queue.SimpleQueue[BaseException | None] = queue.SimpleQueue()
         self.pending = 0
         threading.Thread(target=self._loop, name="explainer-core-background", daemon=True).start()
 
     def _loop(self) -> None:
         while True:
-            job, done = self._jobs.get()
+            job = self._jobs.get()
             try:
                 job()
             except BaseException as error:  # handed to the caller by wait()
                 self._results.put(error)
             else:
                 self._results.put(None)
-            finally:
-                done.release()
 
-    def submit(self, job: Callable[[], None]) -> Callable[[], None]:
-        """Queue ``job``; return a function that blocks until it has run."""
+    def submit(self, job: Callable[[], None]) -> None:
         self.pending += 1
-        done = _thread.allocate_lock()
-        done.acquire()
-        self._jobs.put((job, done))
-
-        def wait() -> None:
-            with done:
-                pass
-
-        return wait
+        self._jobs.put(job)
 
     def wait(self) -> None:
         """Block until every job has finished; raise the first error one of them raised."""
@@ -182,23 +171,13 @@ COPY_COST = 20
 size :func:`defer` is given for a copy of n elements is ``COPY_COST * n``."""
 
 
-def defer(job: Callable[[], None], size: int) -> Callable[[], None]:
+def defer(job: Callable[[], None], size: int) -> None:
     """Run ``job`` on the background helper inside a :func:`deferring` block when its ``size`` pays for the
-    hand-over, else now. The job must only touch what nothing else uses until the block ends (or until
-    the function returned, which blocks until the job has run, is called)."""
-    if _background is not None and deferring_now() and size >= DEFER_SIZE:
-        return _background.submit(job)
-    job()
-    return _done
-
-
-def _done() -> None:
-    """What :func:`defer` returns for a job it ran at once."""
-
-
-def deferring_now() -> bool:
-    """True inside this thread's :func:`deferring` block, when jobs can go to the background helper."""
-    return getattr(_deferring, "active", False)
+    hand-over, else now. The job must only touch what nothing else uses until the block ends."""
+    if _background is not None and getattr(_deferring, "active", False) and size >= DEFER_SIZE:
+        _background.submit(job)
+    else:
+        job()
 
 
 PARALLEL_SIZE = 100_000
@@ -608,8 +587,6 @@ class FlatConv:
         )
         self.x_cols = Unfolded(self.x, k, self.R, 0, self.columns, self.block, self.workers, True)
         self.dy_cols: Unfolded | None = None  # made by the first input_grad (a first layer never needs it)
-        self._prepared: tuple[np.ndarray, np.ndarray] | None = None  # (kernel, input_grad's GEMM weights)
-        self._preparing: Callable[[], None] = _done
 
     def _grid(self, buf: np.ndarray, start: int, rows: int) -> np.ndarray:
         """``buf[:, start:]`` as the ``(channels, rows, N, Wg)`` grid."""
@@ -656,27 +633,12 @@ class FlatConv:
         rows = self.x_cols.depth + 1
         return rows * self.c_out * (1 if self.x_cols.whole else self.k) * self.columns
 
-    def prepare_input_grad(self, kernel: np.ndarray) -> None:
-        """Have the GEMM weights of :meth:`input_grad` for ``kernel`` made on the background helper, inside
-        a :func:`deferring` block only (else it does nothing): they are off the path of the forward pass
-        that calls this. The next :meth:`input_grad` of this same array uses them, once; a forward pass
-        drops them (:meth:`forget_prepared`), so no later change of the kernel can be missed."""
-        self.forget_prepared()
-        if not deferring_now():
-            return
+    def input_grad(self, kernel: np.ndarray) -> np.ndarray:
+        """dL/dx of the dy loaded by :meth:`weight_grad`, as an NCHW view.
 
-        def prepare() -> None:
-            self._prepared = (kernel, self._input_grad_weights(kernel))
-
-        self._preparing = defer(prepare, 2 * COPY_COST * kernel.size)
-
-    def forget_prepared(self) -> None:
-        """Drop what :meth:`prepare_input_grad` made (waiting for it first, if it is still being made)."""
-        self._preparing()
-        self._preparing, self._prepared = _done, None
-
-    def _input_grad_weights(self, kernel: np.ndarray) -> np.ndarray:
-        """The GEMM weights of :meth:`input_grad` for ``kernel`` (the first call sets up its unfolding)."""
+        ``dx[c, s] = sum over (o, i, j) of kernel[o, c, i, j] dy_buffer[o, s + (k-1-i)*R + k-1-j]`` for the
+        grid positions s of x, which start P rows into the grid: the flipped windows of :class:`Unfolded`.
+        """
         if self.dy_cols is None:
             # dx has its own column count, so its blocks are cut anew (about BLOCK columns each).
             blocks = -(-self.dx_columns // self.block)
@@ -692,23 +654,9 @@ class FlatConv:
                 bias=False,
                 flipped=True,
             )
-        swapped = np.ascontiguousarray(kernel.transpose(1, 0, 2, 3))  # then reordered from near memory
-        return self.dy_cols.gemm_weights(swapped)
-
-    def input_grad(self, kernel: np.ndarray) -> np.ndarray:
-        """dL/dx of the dy loaded by :meth:`weight_grad`, as an NCHW view.
-
-        ``dx[c, s] = sum over (o, i, j) of kernel[o, c, i, j] dy_buffer[o, s + (k-1-i)*R + k-1-j]`` for the
-        grid positions s of x, which start P rows into the grid: the flipped windows of :class:`Unfolded`.
-        """
-        self._preparing()
-        prepared, self._preparing, self._prepared = self._prepared, _done, None
-        weights = prepared[1] if prepared is not None and prepared[0] is kernel else None
-        if weights is None:
-            weights = self._input_grad_weights(kernel)
-        assert self.dy_cols is not None
         dx = np.empty((self.C, self.dx_columns), kernel.dtype)
-        self.dy_cols.apply(weights, dx)
+        swapped = np.ascontiguousarray(kernel.transpose(1, 0, 2, 3))  # then reordered from near memory
+        self.dy_cols.apply(self.dy_cols.gemm_weights(swapped), dx)
         return from_chnw(self._grid(dx, 0, self.H)[:, :, :, self.p : self.p + self.W])
 
 
