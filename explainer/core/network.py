@@ -314,19 +314,19 @@ class Sequential:
 
     def _saved_states(self) -> list[tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]]]:
         """Per layer, read-only copies of its weights and buffers as they are now, filled in (perhaps
-        later, see :func:`ops.defer`) by the end of the enclosing ``ops.deferring`` block; training and
-        the weight editor change the arrays in place afterwards."""
+        later, in one job: see :func:`ops.defer`) by the end of the enclosing ``ops.deferring`` block;
+        training and the weight editor change the arrays in place afterwards."""
         states: list[tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]]] = [(EMPTY, EMPTY)] * len(
             self.layers
         )
+        kept = [(i, layer) for i, layer in enumerate(self.layers) if layer.params or layer.buffers]
 
-        def save(i: int, layer: Layer) -> None:
-            states[i] = (frozen_dict(layer.params), frozen_dict(layer.buffers))
+        def save() -> None:
+            for i, layer in kept:
+                states[i] = (frozen_dict(layer.params), frozen_dict(layer.buffers))
 
-        for i, layer in enumerate(self.layers):
-            if layer.params or layer.buffers:
-                size = sum(a.size for a in (*layer.params.values(), *layer.buffers.values()))
-                ops.defer(lambda i=i, layer=layer: save(i, layer), ops.COPY_COST * size)
+        size = sum([a.size for _, layer in kept for a in (*layer.params.values(), *layer.buffers.values())])
+        ops.defer(save, ops.COPY_COST * size)
         return states
 
     @staticmethod

@@ -174,7 +174,7 @@ size :func:`defer` is given for a copy of n elements is ``COPY_COST * n``."""
 def defer(job: Callable[[], None], size: int) -> None:
     """Run ``job`` on the background helper inside a :func:`deferring` block when its ``size`` pays for the
     hand-over, else now. The job must only touch what nothing else uses until the block ends."""
-    if _background is not None and getattr(_deferring, "active", False) and size >= DEFER_SIZE:
+    if size >= DEFER_SIZE and _background is not None and getattr(_deferring, "active", False):
         _background.submit(job)
     else:
         job()
