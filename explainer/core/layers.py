@@ -355,8 +355,15 @@ class Conv2D(_KernelLayer):
     def param_backward(self, dy: np.ndarray) -> None:
         Wt = self.params["W"]
         if self._flat is not None:
-            dW, db = self._flat.weight_grad(dy)
-            self.grads = {"W": dW, "b": db}
+            flat = self._flat
+            flat.load_dy(dy)
+
+            def weight_grad() -> None:
+                dW, db = flat.loaded_weight_grad()
+                self.grads = {"W": dW, "b": db}
+
+            # A single block's weight gradient (one image) may run beside dL/dx (see ops.deferring).
+            ops.defer(weight_grad, flat.weight_grad_size if flat.workers == 1 else 0)
             return
         self._dy2 = np.ascontiguousarray(ops.cnhw(dy), dtype=Wt.dtype).reshape(self.out_channels, -1)
         # (cols @ dy.T).T rather than dy @ cols.T: OpenBLAS is several times faster with the long axis inside.
@@ -1158,9 +1165,16 @@ class Dense(Layer):
     def param_backward(self, dy: np.ndarray) -> None:
         dy = dy.astype(self.params["W"].dtype, copy=False)
         x = self._x
-        # One sample's x.T @ dy is an outer product; NumPy's matmul would take a slow loop for K = 1.
-        dW = x.T * dy if x.shape[0] == 1 else x.T @ dy
-        self.grads = {"W": dW, "b": dy.sum(axis=0)}
+
+        def weight_grad() -> None:
+            # One sample's x.T @ dy is an outer product; NumPy's matmul would take a slow loop for K = 1.
+            dW = x.T * dy if x.shape[0] == 1 else x.T @ dy
+            self.grads = {"W": dW, "b": dy.sum(axis=0)}
+
+        # A small batch's weight gradient may run beside dL/dx (see ops.deferring); a large one is shared.
+        # One sample's is an outer product, as slow as a copy of dW.
+        size = max(x.shape[0], ops.COPY_COST) * self.params["W"].size
+        ops.defer(weight_grad, size if self._workers(x.shape[0]) == 1 else 0)
 
     def get_config(self) -> dict[str, Any]:
         config: dict[str, Any] = {"in_features": self.in_features, "out_features": self.out_features}

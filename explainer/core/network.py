@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, DTypeLike
 
+from explainer.core import ops
 from explainer.core.layers import Conv2D, Dense, Flatten, Layer, MaxPool2D, ReLU
 from explainer.core.losses import softmax, softmax_cross_entropy
-from explainer.core.trace import LayerRecord, Trace, frozen, frozen_dict, sealed, sealed_dict
+from explainer.core.trace import EMPTY, LayerRecord, Trace, frozen, frozen_dict, sealed, sealed_dict
 from explainer.errors import BadInputError
 
 
@@ -233,15 +234,16 @@ class Sequential:
         """
         d = dlogits
         ran = self._ran if self._ran is not None else self.forward_order()
-        if input_grad:
-            for layer in reversed(ran):
+        with ops.deferring():  # weight gradients of single images beside dL/dx
+            if input_grad:
+                for layer in reversed(ran):
+                    d = layer.backward(d)
+                return d / self.dtype.type(self.input_std)
+            first = next((i for i, layer in enumerate(ran) if layer.params), len(ran))
+            for layer in reversed(ran[first + 1 :]):
                 d = layer.backward(d)
-            return d / self.dtype.type(self.input_std)
-        first = next((i for i, layer in enumerate(ran) if layer.params), len(ran))
-        for layer in reversed(ran[first + 1 :]):
-            d = layer.backward(d)
-        if first < len(ran):
-            ran[first].param_backward(d)
+            if first < len(ran):
+                ran[first].param_backward(d)
         return None
 
     def predict_proba(self, x: ArrayLike) -> np.ndarray:
@@ -277,27 +279,32 @@ class Sequential:
         previous = self.training
         self.eval(exact=True)
         try:
-            h = self.normalise(raw)
-            # Every layer returns fresh arrays, so they are sealed in place rather than copied; only what the
-            # caller (the input) or training (the weights) may still change is copied.
-            outputs = [frozen(h) if np.may_share_memory(h, raw) else sealed(h)]
-            for layer in self.layers:
-                h = layer.forward(h)
-                outputs.append(sealed(h))
-            logits = outputs[-1]
-            probs = sealed(softmax(logits))
+            # What only the records need (copies of the weights, the weight gradients) is made beside the
+            # passes (ops.deferring): nothing changes those arrays before the block ends. Every layer returns
+            # fresh arrays, so they are sealed in place (copied only when strided) rather than copied.
+            with ops.deferring():
+                states = self._saved_states()
+                h = self.normalise(raw)
+                outputs = [frozen(h) if np.may_share_memory(h, raw) else sealed(h)]
+                for layer in self.layers:
+                    h = layer.forward(h)
+                    outputs.append(sealed(h))
+                logits = outputs[-1]
+                probs = sealed(softmax(logits))
+                if target is not None:
+                    target_array, loss, dlogits = self._target(target, logits)
+                    grads = [sealed(dlogits)]
+                    for layer in reversed(self.layers):
+                        grads.append(sealed(layer.backward(grads[-1])))
             if target is None:
                 records = tuple(
-                    self._record(layer, outputs[i], outputs[i + 1]) for i, layer in enumerate(self.layers)
+                    self._record(layer, states[i], outputs[i], outputs[i + 1])
+                    for i, layer in enumerate(self.layers)
                 )
                 return Trace(frozen(raw), records, logits, probs)
-            target_array, loss, dlogits = self._target(target, logits)
-            grads = [sealed(dlogits)]
-            for layer in reversed(self.layers):
-                grads.append(sealed(layer.backward(grads[-1])))
             grads.reverse()  # grads[i] = dL/d(input of layer i); grads[-1] = dL/dlogits
             records = tuple(
-                self._record(layer, outputs[i], outputs[i + 1], grads[i + 1], grads[i])
+                self._record(layer, states[i], outputs[i], outputs[i + 1], grads[i + 1], grads[i])
                 for i, layer in enumerate(self.layers)
             )
             input_grad = sealed(grads[0] / self.dtype.type(self.input_std))
@@ -305,31 +312,40 @@ class Sequential:
         finally:
             self.train(previous)
 
+    def _saved_states(self) -> list[tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]]]:
+        """Per layer, read-only copies of its weights and buffers as they are now, filled in (perhaps
+        later, in one job: see :func:`ops.defer`) by the end of the enclosing ``ops.deferring`` block;
+        training and the weight editor change the arrays in place afterwards."""
+        states: list[tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]]] = [(EMPTY, EMPTY)] * len(
+            self.layers
+        )
+        kept = [(i, layer) for i, layer in enumerate(self.layers) if layer.params or layer.buffers]
+
+        def save() -> None:
+            for i, layer in kept:
+                states[i] = (frozen_dict(layer.params), frozen_dict(layer.buffers))
+
+        size = sum([a.size for _, layer in kept for a in (*layer.params.values(), *layer.buffers.values())])
+        ops.defer(save, ops.COPY_COST * size)
+        return states
+
     @staticmethod
     def _record(
         layer: Layer,
+        state: tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]],
         x: np.ndarray,
         y: np.ndarray,
         dy: np.ndarray | None = None,
         dx: np.ndarray | None = None,
     ) -> LayerRecord:
-        """The record of one layer; the weights are copied (training and the weight editor change them in
-        place), the grads of this backward pass are sealed as they are: every backward binds new arrays to
-        ``grads`` and nothing writes into them (for the Keras preset that is 3 MB not copied per trace)."""
-        grads = sealed_dict(layer.grads) if dy is not None else MappingProxyType({})
+        """The record of one layer, its weights and buffers the copies ``state`` holds (see
+        :meth:`_saved_states`); the grads of this backward pass are sealed as they are: every backward binds
+        new arrays to ``grads`` and nothing writes into them (for the Keras preset that is 3 MB not copied
+        per trace)."""
+        grads = sealed_dict(layer.grads) if dy is not None else EMPTY
         config = MappingProxyType(layer.trace_config())
-        return LayerRecord(
-            layer.name or "",
-            layer.kind,
-            x,
-            y,
-            frozen_dict(layer.params),
-            dy,
-            dx,
-            grads,
-            config,
-            frozen_dict(layer.buffers),
-        )
+        params, buffers = state
+        return LayerRecord(layer.name or "", layer.kind, x, y, params, dy, dx, grads, config, buffers)
 
     def _target(self, target: ArrayLike, logits: np.ndarray) -> tuple[np.ndarray, float | None, np.ndarray]:
         """(target array, loss or None, dL/dlogits) for a class-index or explicit-gradient target."""

@@ -7,15 +7,19 @@ keeps that order, so no layer pays for a transpose copy between layers. ``chnw(x
 channel-major views of an NCHW-shaped array (contiguous when the memory is laid out that way).
 
 Large batches are split between ``WORKERS`` threads (NumPy releases the GIL inside copies, ufuncs and
-matmuls); a single image stays on the calling thread, where handing work over would cost more than it saves.
+matmuls). A single image's GEMMs stay whole, on the calling thread: split in two they took longer here (a
+helper that has slept wakes slowly), and a float32 GEMM split by rows rounds differently. Its backward pass
+computes the weight gradients beside dL/dx instead (:func:`deferring`).
 """
 
 from __future__ import annotations
 
 import _thread
 import os
+import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided, sliding_window_view
@@ -91,6 +95,89 @@ def run_workers(work: Callable[[int], None], workers: int) -> None:
                 raise error
     finally:
         _in_use.release()
+
+
+class _Background:
+    """A helper thread that runs jobs one after another, in the order they come, off the caller's path."""
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._results: queue.SimpleQueue[BaseException | None] = queue.SimpleQueue()
+        self.pending = 0
+        threading.Thread(target=self._loop, name="explainer-core-background", daemon=True).start()
+
+    def _loop(self) -> None:
+        while True:
+            job = self._jobs.get()
+            try:
+                job()
+            except BaseException as error:  # handed to the caller by wait()
+                self._results.put(error)
+            else:
+                self._results.put(None)
+
+    def submit(self, job: Callable[[], None]) -> None:
+        self.pending += 1
+        self._jobs.put(job)
+
+    def wait(self) -> None:
+        """Block until every job has finished; raise the first error one of them raised."""
+        errors = [self._results.get() for _ in range(self.pending)]
+        self.pending = 0
+        for error in errors:
+            if error is not None:
+                raise error
+
+
+_background: _Background | None = None
+_background_lock = _thread.allocate_lock()
+"""Held by the thread whose :func:`deferring` block hands jobs to the background helper."""
+_deferring = threading.local()
+
+
+@contextmanager
+def deferring() -> Iterator[None]:
+    """Within this block, work given to :func:`defer` may run on a helper thread while the caller goes on;
+    all of it has finished when the block ends (an error in it is raised then).
+
+    For a backward pass through one image: a layer's weight gradients are off the path that carries dL/dx
+    down, so they are computed beside it, and every GEMM stays the same one (bit-equal results). One
+    thread at a time defers (another's block runs its work at once), and never with a single worker.
+    """
+    global _background
+    if WORKERS < 2 or getattr(_deferring, "active", False) or not _background_lock.acquire(blocking=False):
+        yield
+        return
+    try:
+        if _background is None:
+            _background = _Background()
+        _deferring.active = True
+        try:
+            yield
+        finally:
+            _deferring.active = False
+            _background.wait()
+    finally:
+        _background_lock.release()
+
+
+DEFER_SIZE = 1_000_000
+"""Work of at least this many multiply-adds is worth deferring (~40 us of float32 GEMM), where handing a
+job over costs 5-30 us, and the helper must also get the GIL: smaller jobs (the reference net's) wait for
+it while the caller runs small NumPy calls that keep it, and in the end run after the pass instead."""
+
+COPY_COST = 20
+"""The multiply-adds one copied element costs, roughly (a copy moves ~10 GB/s, a GEMM ~45 GMAC/s): the
+size :func:`defer` is given for a copy of n elements is ``COPY_COST * n``."""
+
+
+def defer(job: Callable[[], None], size: int) -> None:
+    """Run ``job`` on the background helper inside a :func:`deferring` block when its ``size`` pays for the
+    hand-over, else now. The job must only touch what nothing else uses until the block ends."""
+    if size >= DEFER_SIZE and _background is not None and getattr(_deferring, "active", False):
+        _background.submit(job)
+    else:
+        job()
 
 
 PARALLEL_SIZE = 100_000
@@ -299,12 +386,8 @@ class Unfolded:
         self.spare = 0 if self.whole else lanes(k - 1)
         cols = k if self.whole else 1  # kernel columns unfolded into the matrix
         self.depth = channels * k * cols  # K of the GEMM, the bias row aside
-        span = block + self.spare
-        self.matrices = [np.empty((self.depth + bias, span), dtype) for _ in range(workers)]
-        for matrix in self.matrices:
-            if bias:
-                matrix[-1] = 1
-        self.targets = [m[: self.depth].reshape(channels, k, cols, span) for m in self.matrices]
+        self.matrices, self.targets = self._scratch(dtype)
+        self._exact_scratch: tuple[list[np.ndarray], list[np.ndarray]] | None = None  # float64, when used
         # Views of a buffer that lives as long as this object are made once: a strided view costs ~25 us.
         source = source[:, start:]
         self.windows = {
@@ -314,34 +397,57 @@ class Unfolded:
             for t in range(0, columns, block)
         }
 
-    def gemm_weights(self, kernel: np.ndarray, bias: np.ndarray | None = None) -> np.ndarray:
-        """The GEMM's weight matrix from ``kernel`` ``(M, C, k, k)`` and the bias.
+    def gemm_weights(
+        self, kernel: np.ndarray, bias: np.ndarray | None = None, dtype: np.dtype | None = None
+    ) -> np.ndarray:
+        """The GEMM's weight matrix from ``kernel`` ``(M, C, k, k)`` (any strides, e.g. a transposed view)
+        and the bias, in ``dtype`` (the kernel's when None), made with one copy.
 
         Shape:
             returns ``(M, K + bias)`` for whole windows (columns (c, i, j)), ``(M*k, K + bias)`` for rows
             (rows (m, j), columns (c, i); the bias in the rows j = 0).
         """
-        M, k = kernel.shape[0], self.k
+        M, C, k = kernel.shape[0], self.channels, self.k
+        dtype = kernel.dtype if dtype is None else dtype
         if self.whole:
-            weights = np.empty((M, self.depth + self.bias), kernel.dtype)
-            weights[:, : self.depth] = kernel.reshape(M, self.depth)
+            weights = np.empty((M, self.depth + self.bias), dtype)
+            np.copyto(weights[:, : self.depth].reshape(M, C, k, k), kernel)
             if self.bias:
                 weights[:, -1] = 0 if bias is None else bias
             return weights
-        weights = np.zeros((M, k, self.depth + self.bias), kernel.dtype)
-        weights[:, :, : self.depth] = kernel.transpose(0, 3, 1, 2).reshape(M, k, self.depth)
-        if self.bias and bias is not None:
-            weights[:, 0, -1] = bias
+        weights = np.empty((M, k, self.depth + self.bias), dtype)
+        np.copyto(weights[:, :, : self.depth].reshape(M, k, C, k), kernel.transpose(0, 3, 1, 2))
+        if self.bias:
+            weights[:, :, -1] = 0
+            if bias is not None:
+                weights[:, 0, -1] = bias
         return weights.reshape(M * k, -1)
 
     def _blocks(self, worker: int) -> range:
         return range(worker * self.block, self.columns, self.workers * self.block)
 
-    def _unfold(self, worker: int, t: int) -> tuple[int, np.ndarray]:
-        """Unfold the block at column t into the worker's scratch: (its width, the matrix with spare)."""
+    def _scratch(self, dtype: np.dtype) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Per worker, a matrix to unfold blocks into (its bias row of ones set) and its view by window."""
+        span, channels, cols = self.block + self.spare, self.channels, self.k if self.whole else 1
+        matrices = [np.empty((self.depth + self.bias, span), dtype) for _ in range(self.workers)]
+        for matrix in matrices:
+            if self.bias:
+                matrix[-1] = 1
+        return matrices, [m[: self.depth].reshape(channels, self.k, cols, span) for m in matrices]
+
+    def _unfold(self, worker: int, t: int, exact: bool = False) -> tuple[int, np.ndarray]:
+        """Unfold the block at column t into the worker's scratch: (its width, the matrix with spare).
+
+        ``exact`` unfolds into float64 scratch (the copy converts), for :func:`exact_product` sums.
+        """
+        matrices, targets = self.matrices, self.targets
+        if exact and self.matrices[0].dtype != np.float64:
+            if self._exact_scratch is None:
+                self._exact_scratch = self._scratch(np.dtype(np.float64))
+            matrices, targets = self._exact_scratch
         window = self.windows[t]
-        np.copyto(self.targets[worker][..., : window.shape[-1]], window)
-        return window.shape[-1] - self.spare, self.matrices[worker][:, : window.shape[-1]]
+        np.copyto(targets[worker][..., : window.shape[-1]], window)
+        return window.shape[-1] - self.spare, matrices[worker][:, : window.shape[-1]]
 
     def apply(self, weights: np.ndarray, out: np.ndarray, exact: bool = False) -> None:
         """The convolution into ``out`` ``(M, columns)``, column blocks shared by the workers.
@@ -350,16 +456,14 @@ class Unfolded:
         """
         M, k, shifts = out.shape[0], self.k, self.shifts
         if exact:
-            weights = weights.astype(np.float64)
+            weights = weights.astype(np.float64, copy=False)
 
         def work(worker: int) -> None:
             part = None if self.whole else np.empty((M * k, self.block + self.spare), weights.dtype)
             sums = np.empty((M, self.block), np.float64) if exact and not self.whole else None
             for t in self._blocks(worker):
-                width, matrix = self._unfold(worker, t)
+                width, matrix = self._unfold(worker, t, exact)
                 target = out[:, t : t + width]
-                if exact:
-                    matrix = matrix.astype(np.float64)
                 if self.whole:
                     if exact:
                         np.copyto(target, weights @ matrix)
@@ -499,19 +603,35 @@ class FlatConv:
 
         batch_parallel(load, self.C, x.size)
         out = np.empty((self.c_out, self.columns), kernel.dtype)
-        self.x_cols.apply(self.x_cols.gemm_weights(kernel, bias), out, exact)
+        weights = self.x_cols.gemm_weights(kernel, bias, np.dtype(np.float64) if exact else None)
+        self.x_cols.apply(weights, out, exact)
         return from_chnw(self._grid(out, 0, self.out_h)[:, :, :, : self.out_w])
 
     def weight_grad(self, dy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Load dy onto its grid and return dL/dW ``(C_out, C, k, k)`` and dL/db ``(C_out,)``."""
+        self.load_dy(dy)
+        return self.loaded_weight_grad()
+
+    def load_dy(self, dy: np.ndarray) -> None:
+        """Load dy onto its grid, for :meth:`loaded_weight_grad` and :meth:`input_grad`."""
         dy_grid, rows = self._grid(self.dy, self.margin, self.out_h), chnw(dy)
 
         def load(s: slice) -> None:
             dy_grid[s, :, :, : self.out_w] = rows[s]
 
         batch_parallel(load, self.c_out, dy.size)
+
+    def loaded_weight_grad(self) -> tuple[np.ndarray, np.ndarray]:
+        """dL/dW ``(C_out, C, k, k)`` and dL/db ``(C_out,)`` of the loaded dy. It reads the grids and writes
+        only scratch of its own, so it may run beside :meth:`input_grad` (see :func:`deferring`)."""
         grads = self.x_cols.correlate(self.dy, self.margin)
         return self.x_cols.kernel_of(grads), self.x_cols.bias_of(grads)
+
+    @property
+    def weight_grad_size(self) -> int:
+        """The multiply-adds of :meth:`loaded_weight_grad`'s GEMMs."""
+        rows = self.x_cols.depth + 1
+        return rows * self.c_out * (1 if self.x_cols.whole else self.k) * self.columns
 
     def input_grad(self, kernel: np.ndarray) -> np.ndarray:
         """dL/dx of the dy loaded by :meth:`weight_grad`, as an NCHW view.

@@ -31,14 +31,18 @@ def sealed(array: np.ndarray) -> np.ndarray:
     return array
 
 
+EMPTY: Mapping[str, np.ndarray] = MappingProxyType({})
+"""The read-only empty mapping, shared (most layers have no weights or buffers)."""
+
+
 def frozen_dict(arrays: Mapping[str, np.ndarray]) -> Mapping[str, np.ndarray]:
     """Return a read-only mapping of read-only copies."""
-    return MappingProxyType({key: frozen(value) for key, value in arrays.items()})
+    return MappingProxyType({key: frozen(value) for key, value in arrays.items()}) if arrays else EMPTY
 
 
 def sealed_dict(arrays: Mapping[str, np.ndarray]) -> Mapping[str, np.ndarray]:
     """Return a read-only mapping of the arrays themselves, each :func:`sealed` (for fresh arrays only)."""
-    return MappingProxyType({key: sealed(value) for key, value in arrays.items()})
+    return MappingProxyType({key: sealed(value) for key, value in arrays.items()}) if arrays else EMPTY
 
 
 @dataclass(frozen=True, eq=False)
