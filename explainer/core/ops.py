@@ -180,6 +180,18 @@ def defer(job: Callable[[], None], size: int) -> None:
         job()
 
 
+def _forget_threads() -> None:
+    """In a forked child: only the forking thread exists there, so the parent's helpers (and locks they
+    may have held) are dropped; the child makes its own when it first needs them, instead of hanging."""
+    global _in_use, _background, _background_lock, _deferring
+    _helpers.clear()
+    _in_use = _thread.allocate_lock()
+    _background, _background_lock, _deferring = None, _thread.allocate_lock(), threading.local()
+
+
+os.register_at_fork(after_in_child=_forget_threads)
+
+
 PARALLEL_SIZE = 100_000
 """Arrays with at least this many elements are split over the batch among the worker threads."""
 
