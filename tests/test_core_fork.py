@@ -51,4 +51,3 @@ def test_a_forked_child_traces_and_runs_parallel_parts(monkeypatch: pytest.Monke
         os.waitpid(pid, 0)
         pytest.fail(f"the forked child hung for {CHILD_SECONDS} s")
     assert os.waitstatus_to_exitcode(done[1]) == 0
-
