@@ -111,3 +111,30 @@ def test_dense_products_match_plain_matmul(n: int, split: bool, monkeypatch: pyt
     np.testing.assert_allclose(layer.backward(dy), dy @ W.T, rtol=1e-13)
     np.testing.assert_allclose(layer.grads["W"], np.einsum("ni,nj->ij", x, dy), rtol=1e-13)
     np.testing.assert_allclose(layer.grads["b"], dy.sum(axis=0), rtol=1e-13)
+
+
+@pytest.mark.parametrize("whole", [True, False], ids=["whole windows", "rows"])
+def test_an_exact_block_split_between_two_threads_keeps_its_bits(
+    whole: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One image's exact (float64) GEMM is split by rows between two threads: the outputs must be the bits
+    # the whole GEMM gives, and the split must really happen.
+    monkeypatch.setattr(ops.Unfolded, "WHOLE_WINDOWS", 10**9 if whole else 0)
+    monkeypatch.setattr(ops, "WORKERS", 2)
+    rng = np.random.default_rng(3)
+    layer = Conv2D(32, 64, 5, padding=2, rng=rng)
+    layer.exact = True
+    x = rng.random((1, 32, 14, 14)).astype(np.float32)
+    monkeypatch.setattr(ops, "SPLIT_SIZE", 10**15)
+    unsplit = layer.forward(x).copy()
+    run_workers, parts = ops.run_workers, []
+
+    def spy(work, workers: int) -> None:
+        parts.append(workers)
+        run_workers(work, workers)
+
+    monkeypatch.setattr(ops, "run_workers", spy)
+    monkeypatch.setattr(ops, "SPLIT_SIZE", 0)
+    split = layer.forward(x)
+    assert parts == [2]  # unsplit, the block would go to run_workers with 1 worker
+    np.testing.assert_array_equal(split, unsplit)

@@ -7,9 +7,9 @@ keeps that order, so no layer pays for a transpose copy between layers. ``chnw(x
 channel-major views of an NCHW-shaped array (contiguous when the memory is laid out that way).
 
 Large batches are split between ``WORKERS`` threads (NumPy releases the GIL inside copies, ufuncs and
-matmuls). A single image's GEMMs stay whole, on the calling thread: split in two they took longer here (a
-helper that has slept wakes slowly), and a float32 GEMM split by rows rounds differently. Its backward pass
-computes the weight gradients beside dL/dx instead (:func:`deferring`).
+matmuls). Of a single image, only the exact (float64) forward GEMMs are split, by rows (``SPLIT_SIZE``): a
+float32 GEMM split by rows rounds differently, and the backward pass already computes the weight gradients
+beside dL/dx (:func:`deferring`).
 """
 
 from __future__ import annotations
@@ -165,6 +165,10 @@ DEFER_SIZE = 1_000_000
 """Work of at least this many multiply-adds is worth deferring (~40 us of float32 GEMM), where handing a
 job over costs 5-30 us, and the helper must also get the GIL: smaller jobs (the reference net's) wait for
 it while the caller runs small NumPy calls that keep it, and in the end run after the pass instead."""
+
+SPLIT_SIZE = 2_000_000
+"""An exact (float64) GEMM of one block with at least this many multiply-adds (~100 us) is split by rows
+between two threads: it is a single image's forward pass, where nothing else runs beside it."""
 
 COPY_COST = 20
 """The multiply-adds one copied element costs, roughly (a copy moves ~10 GB/s, a GEMM ~45 GMAC/s): the
@@ -359,8 +363,9 @@ class Unfolded:
       ``source[c, start + u + i*R + j]`` and one GEMM with K = C*k*k does it.
     - **Rows** (bigger windows): only the kernel rows are unfolded, rows ``(c, i)`` holding
       ``source[c, start + u + i*R]``, and the kernel columns are moved to the output side: one GEMM gives
-      ``part[(m, j), u] = sum over (c, i) of kernel[m, c, i, j] rows[(c, i), u]`` and
-      ``out[m, u] = sum over j of part[(m, j), u + j]``. The unfold copies k times the input instead of
+      ``part[(j, m), u] = sum over (c, i) of kernel[m, c, i, j] rows[(c, i), u]`` and
+      ``out[m, u] = sum over j of part[(j, m), u + j]`` (each ``part[j]`` is one contiguous block, so the
+      shifted sum is k flat additions). The unfold copies k times the input instead of
       k*k times (~130 MB less memory traffic per training step for a 5x5 kernel over 32 channels, batch
       64), and the GEMM has M = C_out*k rows, where OpenBLAS runs ~40% faster than with C_out.
 
@@ -416,8 +421,8 @@ class Unfolded:
         and the bias, in ``dtype`` (the kernel's when None), made with one copy.
 
         Shape:
-            returns ``(M, K + bias)`` for whole windows (columns (c, i, j)), ``(M*k, K + bias)`` for rows
-            (rows (m, j), columns (c, i); the bias in the rows j = 0).
+            returns ``(M, K + bias)`` for whole windows (columns (c, i, j)), ``(k*M, K + bias)`` for rows
+            (rows (j, m), columns (c, i); the bias in the rows j = 0).
         """
         M, C, k = kernel.shape[0], self.channels, self.k
         dtype = kernel.dtype if dtype is None else dtype
@@ -427,13 +432,13 @@ class Unfolded:
             if self.bias:
                 weights[:, -1] = 0 if bias is None else bias
             return weights
-        weights = np.empty((M, k, self.depth + self.bias), dtype)
-        np.copyto(weights[:, :, : self.depth].reshape(M, k, C, k), kernel.transpose(0, 3, 1, 2))
+        weights = np.empty((k, M, self.depth + self.bias), dtype)
+        np.copyto(weights[:, :, : self.depth].reshape(k, M, C, k), kernel.transpose(3, 0, 1, 2))
         if self.bias:
             weights[:, :, -1] = 0
             if bias is not None:
-                weights[:, 0, -1] = bias
-        return weights.reshape(M * k, -1)
+                weights[0, :, -1] = bias
+        return weights.reshape(k * M, -1)
 
     def _blocks(self, worker: int) -> range:
         return range(worker * self.block, self.columns, self.workers * self.block)
@@ -464,35 +469,72 @@ class Unfolded:
     def apply(self, weights: np.ndarray, out: np.ndarray, exact: bool = False) -> None:
         """The convolution into ``out`` ``(M, columns)``, column blocks shared by the workers.
 
-        ``exact`` sums in float64 (:func:`exact_product`) and rounds once into ``out``.
+        ``exact`` sums in float64 (:func:`exact_product`) and rounds once into ``out``. A single exact block
+        of at least ``SPLIT_SIZE`` multiply-adds is shared by rows instead (see :meth:`_row_bounds`).
         """
-        M, k, shifts = out.shape[0], self.k, self.shifts
         if exact:
             weights = weights.astype(np.float64, copy=False)
+        bounds = self._row_bounds(weights.shape[0]) if exact and self.workers == 1 and WORKERS > 1 else None
+        if bounds is not None and weights.size * self.block >= SPLIT_SIZE:
+            width, matrix = self._unfold(0, 0, exact)
+            product = np.empty((weights.shape[0], matrix.shape[1]), weights.dtype)
+
+            def half(worker: int) -> None:
+                rows = slice(bounds[worker], bounds[worker + 1])
+                np.matmul(weights[rows], matrix, out=product[rows])
+
+            run_workers(half, 2)
+            self._combine(product, out[:, :width])
+            return
 
         def work(worker: int) -> None:
-            part = None if self.whole else np.empty((M * k, self.block + self.spare), weights.dtype)
-            sums = np.empty((M, self.block), np.float64) if exact and not self.whole else None
+            part = (
+                None if self.whole else np.empty(weights.shape[0] * (self.block + self.spare), weights.dtype)
+            )
             for t in self._blocks(worker):
                 width, matrix = self._unfold(worker, t, exact)
                 target = out[:, t : t + width]
-                if self.whole:
+                if part is None:
                     if exact:
                         np.copyto(target, weights @ matrix)
                     else:
                         np.matmul(weights, matrix, out=target)
                     continue
-                partials = np.matmul(weights, matrix, out=part[:, : matrix.shape[1]]).reshape(M, k, -1)
-                total = target if sums is None else sums[:, :width]
-                np.add(
-                    partials[:, 0, shifts[0] :][:, :width], partials[:, 1, shifts[1] :][:, :width], out=total
-                )
-                for j in range(2, k):
-                    total += partials[:, j, shifts[j] : shifts[j] + width]
-                if sums is not None:
-                    np.copyto(target, total)
+                product = part[: weights.shape[0] * matrix.shape[1]].reshape(weights.shape[0], -1)
+                self._combine(np.matmul(weights, matrix, out=product), target)
 
         run_workers(work, self.workers)
+
+    @staticmethod
+    def _row_bounds(rows: int) -> tuple[int, int, int] | None:
+        """Where two threads split the GEMM ``rows`` of one block: at a multiple of 8 near the middle, where
+        OpenBLAS's float64 kernels give the same bits as for the whole product (float32 ones do not, so
+        only exact sums are split); None when there is no such row."""
+        middle = round(rows / 16) * 8
+        return (0, middle, rows) if 0 < middle < rows else None
+
+    def _combine(self, product: np.ndarray, target: np.ndarray) -> None:
+        """``target`` ``(M, width)`` from one block's C-contiguous GEMM ``product`` (spare columns included):
+        the product itself for whole windows, else the sum over kernel columns j of rows (j, m) shifted by
+        ``shifts[j]``, as k flat additions. Float64 sums are rounded once into a float32 target."""
+        M, width = target.shape
+        if self.whole:
+            np.copyto(target, product[:, :width])
+            return
+        shifts, columns = self.shifts, product.shape[1]
+        by_column = product.reshape(self.k, M * columns)
+        # total[m*columns + u] = sum over j of part[j, m, u + shifts[j]]; the spare columns (>= k - 1) keep
+        # every wanted u + shifts[j] inside row m, and the last k - 1 sums, never read, are left out.
+        length = M * columns - (self.k - 1)
+        total = np.empty(M * columns, product.dtype)
+        np.add(
+            by_column[0, shifts[0] : shifts[0] + length],
+            by_column[1, shifts[1] : shifts[1] + length],
+            out=total[:length],
+        )
+        for j in range(2, self.k):
+            total[:length] += by_column[j, shifts[j] : shifts[j] + length]
+        np.copyto(target, total.reshape(M, columns)[:, :width])
 
     def correlate(self, buffer: np.ndarray, start: int) -> np.ndarray:
         """dL/d(GEMM weights) for ``dy[m, u] = buffer[m, start + u]`` (``(M, columns)``), transposed:
