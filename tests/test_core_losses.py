@@ -191,3 +191,19 @@ def test_output_losses_show_mse_vanishing_on_a_saturated_wrong_output() -> None:
     assert np.abs(results["mse"].dlogits).max() < 1e-5
     assert np.abs(results["ce"].dlogits).max() == pytest.approx(1.0, abs=1e-5)
     assert np.isfinite(results["bce"].loss)  # the top probability rounds to 1 and is clipped
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_cross_entropy_given_the_probabilities_gives_the_same_bits(dtype: type) -> None:
+    # A trace hands in the softmax it already made; the loss and the gradient must not change by a bit,
+    # and the probabilities handed in must stay as they were.
+    rng = np.random.default_rng(4)
+    logits = (rng.standard_normal((6, 10)) * 12).astype(dtype)
+    labels = rng.integers(0, 10, 6)
+    loss, grad = core.softmax_cross_entropy(logits, labels)
+    probs = core.softmax(logits)
+    kept = probs.copy()
+    given_loss, given_grad = core.softmax_cross_entropy(logits, labels, probs)
+    assert given_loss == loss
+    assert given_grad.tobytes() == grad.tobytes()
+    np.testing.assert_array_equal(probs, kept)

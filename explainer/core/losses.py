@@ -34,11 +34,14 @@ def check_labels(labels: ArrayLike, n: int, k: int) -> np.ndarray:
     return labels
 
 
-def softmax_cross_entropy(logits: np.ndarray, labels: ArrayLike) -> tuple[float, np.ndarray]:
+def softmax_cross_entropy(
+    logits: np.ndarray, labels: ArrayLike, probs: np.ndarray | None = None
+) -> tuple[float, np.ndarray]:
     """Mean cross-entropy of softmax(logits) against class indices, and its gradient.
 
     Shape:
-        logits: ``(N, K)``; labels: ``(N,)`` ints in ``[0, K)``; returns (loss, dlogits ``(N, K)``).
+        logits: ``(N, K)``; labels: ``(N,)`` ints in ``[0, K)``; probs: ``softmax(logits)`` when the caller
+        has it already (a trace), else None; returns (loss, dlogits ``(N, K)``).
 
     Notes:
         ``loss_n = logsumexp(z_n) - z_n[label_n]`` evaluated with the max shifted out, so it stays exact for
@@ -56,14 +59,12 @@ def softmax_cross_entropy(logits: np.ndarray, labels: ArrayLike) -> tuple[float,
     N, K = logits.shape
     labels = check_labels(labels, N, K)
     shifted = logits - logits.max(axis=1, keepdims=True)
-    e = np.exp(shifted)
-    sums = e.sum(axis=1, keepdims=True)
     rows = np.arange(N)
     # log(1 + sum of the others) through log1p: log(1 + 1e-12) would keep only ~4 digits of a tiny loss.
     others = np.exp(shifted, dtype=np.float64)
     others[rows, shifted.argmax(axis=1)] = 0.0
-    loss = float(np.mean(np.log1p(others.sum(axis=1)) - shifted[rows, labels]))
-    dlogits = e / sums
+    loss = float((np.log1p(others.sum(axis=1)) - shifted[rows, labels]).sum() / N)  # the mean, as np.mean
+    dlogits = softmax(logits) if probs is None else probs.copy()
     dlogits[rows, labels] = 0
     dlogits[rows, labels] = -dlogits.sum(axis=1)
     dlogits /= N

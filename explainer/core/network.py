@@ -292,7 +292,7 @@ class Sequential:
                 logits = outputs[-1]
                 probs = sealed(softmax(logits))
                 if target is not None:
-                    target_array, loss, dlogits = self._target(target, logits)
+                    target_array, loss, dlogits = self._target(target, logits, probs)
                     grads = [sealed(dlogits)]
                     for layer in reversed(self.layers):
                         grads.append(sealed(layer.backward(grads[-1])))
@@ -347,15 +347,18 @@ class Sequential:
         params, buffers = state
         return LayerRecord(layer.name or "", layer.kind, x, y, params, dy, dx, grads, config, buffers)
 
-    def _target(self, target: ArrayLike, logits: np.ndarray) -> tuple[np.ndarray, float | None, np.ndarray]:
-        """(target array, loss or None, dL/dlogits) for a class-index or explicit-gradient target."""
+    def _target(
+        self, target: ArrayLike, logits: np.ndarray, probs: np.ndarray
+    ) -> tuple[np.ndarray, float | None, np.ndarray]:
+        """(target array, loss or None, dL/dlogits) for a class-index or explicit-gradient target; ``probs``
+        is ``softmax(logits)``."""
         target = np.asarray(target)
         if target.ndim == 2:
             if target.shape != logits.shape:
                 raise BadInputError(f"a dL/dlogits target must have shape {logits.shape}, got {target.shape}")
             return target, None, target.astype(logits.dtype)
         try:
-            loss, dlogits = softmax_cross_entropy(logits, target)
+            loss, dlogits = softmax_cross_entropy(logits, target, probs)
         except ValueError as error:
             raise BadInputError(f"bad trace target: {error}") from None
         return target, loss, dlogits
