@@ -306,11 +306,11 @@ class Conv2D(_KernelLayer):
             x = pad_sides(x, self._extra)
             N, C, H, W = x.shape
         k, s, p = self.kernel_size, self.stride, self.pad
-        out_h, out_w = ops.output_size(H, k, s, p), ops.output_size(W, k, s, p)
         self._x_shape = (N, C, H, W)
         if s == 1 and p < k:
             return self._forward_flat(x)
         self._flat = None
+        out_h, out_w = ops.output_size(H, k, s, p), ops.output_size(W, k, s, p)
         dtype = self.params["W"].dtype
         self._cols = ops.im2col(ops.pad_cnhw(x, p, dtype), k, k, s, out_h, out_w)
         kernels = self.params["W"].reshape(self.out_channels, -1)

@@ -477,8 +477,9 @@ class Unfolded:
         """
         if exact:
             weights = weights.astype(np.float64, copy=False)
-        bounds = self._row_bounds(weights.shape[0]) if exact and self.workers == 1 and WORKERS > 1 else None
-        if bounds is not None and weights.size * self.block >= SPLIT_SIZE:
+        split = exact and self.workers == 1 and WORKERS > 1 and weights.size * self.block >= SPLIT_SIZE
+        bounds = self._row_bounds(weights.shape[0]) if split else None
+        if bounds is not None:
             width, matrix = self._unfold(0, 0, exact)
             product = np.empty((weights.shape[0], matrix.shape[1]), weights.dtype)
 
