@@ -173,9 +173,9 @@ class Sequential:
         ``exact``: for a gradient pass, float32 convolutions sum in float64 (``Layer.exact``), so max-pool
         ties route the gradient as exact arithmetic does whatever the BLAS; it halves their speed.
         """
-        self.train(False)
+        self.training = False
         for layer in self.layers:
-            layer.exact = exact
+            layer.training, layer.exact = False, exact
         return self
 
     # -- computing -----------------------------------------------------------------------------------------

@@ -507,6 +507,9 @@ class Unfolded:
                 product = part[: weights.shape[0] * matrix.shape[1]].reshape(weights.shape[0], -1)
                 self._combine(np.matmul(weights, matrix, out=product), target)
 
+        if self.workers == 1:
+            work(0)  # one image: the common case, without a parallel region's calls
+            return
         run_workers(work, self.workers)
 
     @staticmethod
@@ -576,8 +579,11 @@ class Unfolded:
                 else:
                     np.matmul(cols, dys.T, out=partial[worker])
 
+        if workers == 1:
+            work(0)
+            return partial[0]
         run_workers(work, workers)
-        return partial.sum(axis=0) if workers > 1 else partial[0]
+        return partial.sum(axis=0)
 
     def kernel_of(self, grads: np.ndarray) -> np.ndarray:
         """The ``(M, C, k, k)`` kernel gradient from :meth:`correlate`'s result."""
