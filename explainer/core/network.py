@@ -287,8 +287,8 @@ class Sequential:
                 h = self.normalise(raw)
                 outputs = [frozen(h) if np.may_share_memory(h, raw) else sealed(h)]
                 for layer in self.layers:
-                    h = layer.forward(h)
-                    outputs.append(sealed(h))
+                    h = sealed(layer.forward(h))  # the next layer reads the contiguous copy too
+                    outputs.append(h)
                 logits = outputs[-1]
                 probs = sealed(softmax(logits))
                 if target is not None:
