@@ -472,24 +472,14 @@ class Unfolded:
     def apply(self, weights: np.ndarray, out: np.ndarray, exact: bool = False) -> None:
         """The convolution into ``out`` ``(M, columns)``, column blocks shared by the workers.
 
-        ``exact`` sums in float64 (:func:`exact_product`) and rounds once into ``out``. A single exact block
-        of at least ``SPLIT_SIZE`` multiply-adds is shared by rows instead (see :meth:`_row_bounds`).
+        ``exact`` sums in float64 (:func:`exact_product`) and rounds once into ``out`` (a single block
+        through :meth:`exact_sums`).
         """
         if exact:
             weights = weights.astype(np.float64, copy=False)
-        split = exact and self.workers == 1 and WORKERS > 1 and weights.size * self.block >= SPLIT_SIZE
-        bounds = self._row_bounds(weights.shape[0]) if split else None
-        if bounds is not None:
-            width, matrix = self._unfold(0, 0, exact)
-            product = np.empty((weights.shape[0], matrix.shape[1]), weights.dtype)
-
-            def half(worker: int) -> None:
-                rows = slice(bounds[worker], bounds[worker + 1])
-                np.matmul(weights[rows], matrix, out=product[rows])
-
-            run_workers(half, 2)
-            self._combine(product, out[:, :width])
-            return
+            if self.block >= self.columns:
+                np.copyto(out, self.exact_sums(weights)[:, : self.columns])
+                return
 
         def work(worker: int) -> None:
             part = (
@@ -505,12 +495,35 @@ class Unfolded:
                         np.matmul(weights, matrix, out=target)
                     continue
                 product = part[: weights.shape[0] * matrix.shape[1]].reshape(weights.shape[0], -1)
-                self._combine(np.matmul(weights, matrix, out=product), target)
+                np.copyto(target, self._sums(np.matmul(weights, matrix, out=product))[:, :width])
 
         if self.workers == 1:
             work(0)  # one image: the common case, without a parallel region's calls
             return
         run_workers(work, self.workers)
+
+    def exact_sums(self, weights: np.ndarray) -> np.ndarray:
+        """The convolution of the single block (one image) summed in float64 and not yet rounded, for the
+        caller to round once into the layout it needs. A block of at least ``SPLIT_SIZE`` multiply-adds is
+        shared by two threads by rows (see :meth:`_row_bounds`).
+
+        Shape:
+            returns ``(M, columns + spare)`` float64; the first ``columns`` of each row are the outputs.
+        """
+        weights = weights.astype(np.float64, copy=False)
+        _, matrix = self._unfold(0, 0, exact=True)
+        split = WORKERS > 1 and weights.size * self.block >= SPLIT_SIZE
+        bounds = self._row_bounds(weights.shape[0]) if split else None
+        if bounds is None:
+            return self._sums(weights @ matrix)
+        product = np.empty((weights.shape[0], matrix.shape[1]), weights.dtype)
+
+        def half(worker: int) -> None:
+            rows = slice(bounds[worker], bounds[worker + 1])
+            np.matmul(weights[rows], matrix, out=product[rows])
+
+        run_workers(half, 2)
+        return self._sums(product)
 
     @staticmethod
     def _row_bounds(rows: int) -> tuple[int, int, int] | None:
@@ -520,18 +533,18 @@ class Unfolded:
         middle = round(rows / 16) * 8
         return (0, middle, rows) if 0 < middle < rows else None
 
-    def _combine(self, product: np.ndarray, target: np.ndarray) -> None:
-        """``target`` ``(M, width)`` from one block's C-contiguous GEMM ``product`` (spare columns included):
-        the product itself for whole windows, else the sum over kernel columns j of rows (j, m) shifted by
-        ``shifts[j]``, as k flat additions. Float64 sums are rounded once into a float32 target."""
-        M, width = target.shape
+    def _sums(self, product: np.ndarray) -> np.ndarray:
+        """The outputs ``(M, columns of product)`` from one block's C-contiguous GEMM ``product`` (spare
+        columns included): the product itself for whole windows, else the sum over kernel columns j of rows
+        (j, m) shifted by ``shifts[j]``, as k flat additions (the last k - 1 columns of the last row, never
+        read, are left unset)."""
         if self.whole:
-            np.copyto(target, product[:, :width])
-            return
+            return product
         shifts, columns = self.shifts, product.shape[1]
+        M = product.shape[0] // self.k
         by_column = product.reshape(self.k, M * columns)
         # total[m*columns + u] = sum over j of part[j, m, u + shifts[j]]; the spare columns (>= k - 1) keep
-        # every wanted u + shifts[j] inside row m, and the last k - 1 sums, never read, are left out.
+        # every wanted u + shifts[j] inside row m.
         length = M * columns - (self.k - 1)
         total = np.empty(M * columns, product.dtype)
         np.add(
@@ -541,7 +554,7 @@ class Unfolded:
         )
         for j in range(2, self.k):
             total[:length] += by_column[j, shifts[j] : shifts[j] + length]
-        np.copyto(target, total.reshape(M, columns)[:, :width])
+        return total.reshape(M, columns)
 
     def correlate(self, buffer: np.ndarray, start: int) -> np.ndarray:
         """dL/d(GEMM weights) for ``dy[m, u] = buffer[m, start + u]`` (``(M, columns)``), transposed:
@@ -670,8 +683,15 @@ class FlatConv:
             np.copyto(inside[s], rows[s])
 
         batch_parallel(load, self.C, x.size)
-        out = np.empty((self.c_out, self.columns), kernel.dtype)
         weights = self.x_cols.gemm_weights(kernel, bias, np.dtype(np.float64) if exact else None)
+        if exact and self.blocks == 1:
+            # One image: its float64 sums are rounded once straight into a compact (C, H, N, W) array, so
+            # nothing copies the outputs out between the junk columns afterwards (a trace seals them).
+            sums = self.x_cols.exact_sums(weights)
+            out = np.empty((self.c_out, self.out_h, self.N, self.out_w), kernel.dtype)
+            np.copyto(out, self._grid(sums, 0, self.out_h)[:, :, :, : self.out_w])
+            return from_chnw(out)
+        out = np.empty((self.c_out, self.columns), kernel.dtype)
         self.x_cols.apply(weights, out, exact)
         return from_chnw(self._grid(out, 0, self.out_h)[:, :, :, : self.out_w])
 
