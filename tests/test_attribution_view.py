@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from test_backward_passes import bundled_or_reference, smooth_digit
 
-from explainer.core import Dense, Flatten, ReLU, Sequential
+from explainer.core import Dense, Flatten, ReLU, Sequential, writable
 from explainer.core import attribution as A
 from explainer.gui.pages.attribution import METHODS, SWING_NOTE_RATIO, AttributionView, gradcam_layers
 
@@ -129,7 +129,7 @@ def test_a_score_that_dips_on_the_path_explains_the_completeness_miss(qtbot) -> 
     assert view.ig.swing == pytest.approx(4.2, abs=1e-4)
     assert not view.path_note.isHidden()
     assert "−2" in view.path_note.text() and "4.2" in view.path_note.text()
-    hidden["b"][:] = 0.0  # z_0 = 4.4 alpha now climbs straight: nothing to explain
+    writable(hidden, "b")[:] = 0.0  # z_0 = 4.4 alpha now climbs straight: nothing to explain
     view.set_model(model)
     view.set_input(x[0, 0] * 0.9)
     view.set_target(0)

@@ -350,7 +350,13 @@ def test_trace_is_immutable_and_detached(model: core.Sequential, digits: np.ndar
     with pytest.raises(TypeError):
         trace.layers[0].params["W"] = np.zeros(1)  # type: ignore[index]
     before = trace.layer("conv1").params["W"].copy()
-    model.layers[0].params["W"] += 1  # training on must not change a trace already taken
+    # The trace shares the weights read-only: an in-place write says so, and one through writable() (what
+    # the optimizers do) changes a copy, never a trace already taken.
+    with pytest.raises(ValueError, match="read-only"):
+        model.layers[0].params["W"] += 1
+    core.writable(model.layers[0].params, "W")[...] += 1
+    assert model.layers[0].params["W"].flags.writeable
+    assert not np.array_equal(model.layers[0].params["W"], before)
     digits[:] = 0
     np.testing.assert_array_equal(trace.layer("conv1").params["W"], before)
     assert trace.input.any()

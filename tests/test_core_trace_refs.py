@@ -1,5 +1,6 @@
 """What a trace holds by reference rather than by copy, and why that stays safe: the gradients of its own
-backward pass are sealed as they are, the weights are copied (training changes them in place)."""
+backward pass are sealed as they are, and the weights are shared read-only (training takes a copy before it
+changes them, :func:`core.writable`)."""
 
 from __future__ import annotations
 
@@ -27,8 +28,10 @@ def test_trace_grads_are_the_layers_own_arrays_sealed_and_training_goes_on(model
             assert grad is not layer.params[key] and not np.shares_memory(grad, layer.params[key])
             kept[record.name, key] = grad.copy()
         for key, weight in record.params.items():
-            assert not np.shares_memory(weight, layer.params[key])
-    # Training on binds new gradient arrays and updates the weights in place: the trace keeps what it saw.
+            assert weight is layer.params[key] and not weight.flags.writeable
+            kept[record.name, key, "weight"] = weight.copy()
+    # Training on binds new gradient arrays and updates a writable copy of the shared weights: the trace
+    # keeps what it saw, and the layer goes on from the updated copy.
     optimizer = core.SGD(model, lr=0.1, momentum=0.9)
     model.train()
     for _ in range(2):
@@ -37,10 +40,14 @@ def test_trace_grads_are_the_layers_own_arrays_sealed_and_training_goes_on(model
         optimizer.step()
     model.eval()
     again = model.trace(x, [3, 5])
-    for record in trace.layers:
+    for record, layer in zip(trace.layers, model.layers, strict=True):
         for key, grad in record.grads.items():
             np.testing.assert_array_equal(grad, kept[record.name, key])
             assert not np.array_equal(grad, again.layer(record.name).grads[key])
+        for key, weight in record.params.items():
+            np.testing.assert_array_equal(weight, kept[record.name, key, "weight"])
+            assert not np.shares_memory(weight, layer.params[key])
+            assert not np.array_equal(weight, layer.params[key])
 
 
 def every_kind_with_weights(rng: np.random.Generator) -> core.Sequential:
@@ -70,3 +77,26 @@ def test_every_layer_binds_fresh_gradients_in_backward(make) -> None:
     for a, b in zip(first.layers, second.layers, strict=True):
         for key in a.grads:
             assert not np.shares_memory(a.grads[key], b.grads[key])
+
+
+def test_weights_that_view_other_memory_are_copied_and_adam_copies_before_it_writes() -> None:
+    rng = np.random.default_rng(6)
+    net = core.Sequential([core.Flatten(), core.Dense(784, 10, rng=rng)])
+    dense = net.layers[1]
+    memory = np.concatenate([dense.params["W"].ravel(), np.zeros(7, np.float32)])
+    dense.params["W"] = memory[:-7].reshape(784, 10)  # a view: its memory can change under a shared array
+    x = rng.random((2, 1, 28, 28), dtype=np.float32)
+    trace = net.trace(x, [1, 2])
+    weight, bias = trace.layers[1].params["W"], trace.layers[1].params["b"]
+    assert not np.shares_memory(weight, memory) and dense.params["W"].flags.writeable
+    assert bias is dense.params["b"] and not bias.flags.writeable
+    memory[:] = 0
+    assert weight.any()
+    kept = bias.copy()
+    optimizer = core.Adam(net, lr=0.1)
+    net.train()
+    _, dlogits = core.softmax_cross_entropy(net.forward(x), [1, 2])
+    net.backward(dlogits, input_grad=False)
+    optimizer.step()
+    np.testing.assert_array_equal(bias, kept)
+    assert dense.params["b"] is not bias and not np.array_equal(dense.params["b"], kept)

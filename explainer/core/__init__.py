@@ -45,7 +45,7 @@ from explainer.core.steps import (
     maxpool_grad_steps,
     pool_steps,
 )
-from explainer.core.trace import LayerRecord, Trace
+from explainer.core.trace import LayerRecord, Trace, writable
 from explainer.core.vae import VAE, VAETrace, vae_net
 
 __all__ = [
@@ -101,4 +101,5 @@ __all__ = [
     "softmax_backward",
     "softmax_cross_entropy",
     "vae_net",
+    "writable",
 ]

@@ -13,7 +13,16 @@ from numpy.typing import ArrayLike, DTypeLike
 from explainer.core import ops
 from explainer.core.layers import Conv2D, Dense, Flatten, Layer, MaxPool2D, ReLU
 from explainer.core.losses import softmax, softmax_cross_entropy
-from explainer.core.trace import EMPTY, LayerRecord, Trace, frozen, frozen_dict, sealed, sealed_dict
+from explainer.core.trace import (
+    EMPTY,
+    LayerRecord,
+    Trace,
+    frozen,
+    frozen_dict,
+    sealed,
+    sealed_dict,
+    shared_dict,
+)
 from explainer.errors import BadInputError
 
 
@@ -273,15 +282,18 @@ class Sequential:
         Returns
         -------
         Trace
-            The previous training/eval mode is restored afterwards.
+            The previous training/eval mode is restored afterwards. The trace shares the layers' weight
+            arrays and marks them read-only rather than copying them: to change weights in place afterwards,
+            go through :func:`explainer.core.writable` (the optimizers do), which swaps in a writable copy
+            first, or bind new arrays; the trace keeps the numbers it saw.
         """
         raw = np.asarray(x)
         previous = self.training
         self.eval(exact=True)
         try:
-            # What only the records need (copies of the weights, the weight gradients) is made beside the
-            # passes (ops.deferring): nothing changes those arrays before the block ends. Every layer returns
-            # fresh arrays, so they are sealed in place (copied only when strided) rather than copied.
+            # The weight gradients only the records need are made beside the passes (ops.deferring). Every
+            # layer returns fresh arrays, so they are sealed in place (copied only when strided), and the
+            # weights are shared with the layers rather than copied.
             with ops.deferring():
                 states = self._saved_states()
                 h = self.normalise(raw)
@@ -313,21 +325,10 @@ class Sequential:
             self.train(previous)
 
     def _saved_states(self) -> list[tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]]]:
-        """Per layer, read-only copies of its weights and buffers as they are now, filled in (perhaps
-        later, in one job: see :func:`ops.defer`) by the end of the enclosing ``ops.deferring`` block;
-        training and the weight editor change the arrays in place afterwards."""
-        states: list[tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]]] = [(EMPTY, EMPTY)] * len(
-            self.layers
-        )
-        kept = [(i, layer) for i, layer in enumerate(self.layers) if layer.params or layer.buffers]
-
-        def save() -> None:
-            for i, layer in kept:
-                states[i] = (frozen_dict(layer.params), frozen_dict(layer.buffers))
-
-        size = sum([a.size for _, layer in kept for a in (*layer.params.values(), *layer.buffers.values())])
-        ops.defer(save, ops.COPY_COST * size)
-        return states
+        """Per layer, its weights and buffers as they are now, read-only: the weights shared with the layer
+        (:func:`shared`: training and the weight editor take a copy before they change them), the buffers
+        (a few numbers) copied."""
+        return [(shared_dict(layer.params), frozen_dict(layer.buffers)) for layer in self.layers]
 
     @staticmethod
     def _record(
@@ -338,7 +339,7 @@ class Sequential:
         dy: np.ndarray | None = None,
         dx: np.ndarray | None = None,
     ) -> LayerRecord:
-        """The record of one layer, its weights and buffers the copies ``state`` holds (see
+        """The record of one layer, its weights and buffers those ``state`` holds (see
         :meth:`_saved_states`); the grads of this backward pass are sealed as they are: every backward binds
         new arrays to ``grads`` and nothing writes into them (for the Keras preset that is 3 MB not copied
         per trace)."""

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from explainer.core.layers import Layer
+from explainer.core.trace import writable
 
 
 def _layers_of(model_or_layers: Any) -> list[Layer]:
@@ -74,7 +75,7 @@ class SGD(Optimizer):
                 velocity *= self.momentum
                 velocity += grad
                 grad = velocity
-            layer.params[key] -= self.lr * grad
+            writable(layer.params, key)[...] -= self.lr * grad
 
     def state_dict(self) -> dict[str, Any]:
         return {
@@ -127,7 +128,7 @@ class Adam(Optimizer):
             v *= b2
             v += (1 - b2) * grad * grad
             # Same update as the Notes with both bias corrections folded into step_size and eps_hat.
-            layer.params[key] -= step_size * m / (np.sqrt(v) + eps_hat)
+            writable(layer.params, key)[...] -= step_size * m / (np.sqrt(v) + eps_hat)
 
     def state_dict(self) -> dict[str, Any]:
         return {
