@@ -326,7 +326,7 @@ class Sequential:
 
     def _saved_states(self) -> list[tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]]]:
         """Per layer, its weights and buffers as they are now, read-only: the weights shared with the layer
-        (:func:`shared`: training and the weight editor take a copy before they change them), the buffers
+        (:func:`shared`: the optimizers take a writable copy before they change them), the buffers
         (a few numbers) copied."""
         return [(shared_dict(layer.params), frozen_dict(layer.buffers)) for layer in self.layers]
 

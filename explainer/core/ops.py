@@ -472,14 +472,11 @@ class Unfolded:
     def apply(self, weights: np.ndarray, out: np.ndarray, exact: bool = False) -> None:
         """The convolution into ``out`` ``(M, columns)``, column blocks shared by the workers.
 
-        ``exact`` sums in float64 (:func:`exact_product`) and rounds once into ``out`` (a single block
-        through :meth:`exact_sums`).
+        ``exact`` sums in float64 (:func:`exact_product`) and rounds once into ``out`` (one image's block
+        goes through :meth:`exact_sums` instead: see :meth:`FlatConv.forward`).
         """
         if exact:
             weights = weights.astype(np.float64, copy=False)
-            if self.block >= self.columns:
-                np.copyto(out, self.exact_sums(weights)[:, : self.columns])
-                return
 
         def work(worker: int) -> None:
             part = (
