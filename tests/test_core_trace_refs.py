@@ -100,3 +100,30 @@ def test_weights_that_view_other_memory_are_copied_and_adam_copies_before_it_wri
     optimizer.step()
     np.testing.assert_array_equal(bias, kept)
     assert dense.params["b"] is not bias and not np.array_equal(dense.params["b"], kept)
+
+
+def test_a_trace_reuses_its_gemm_weights_only_while_the_weights_cannot_have_changed() -> None:
+    rng = np.random.default_rng(7)
+    net = core.Sequential(
+        [core.Conv2D(1, 4, 5, padding=2, rng=rng), core.Flatten(), core.Dense(4 * 28 * 28, 10, rng=rng)]
+    )
+    conv = net.layers[0]
+    x = rng.random((1, 1, 28, 28), dtype=np.float32)
+    first = net.trace(x, [1])
+    forward, backward = conv._flat.x_cols, conv._flat.dy_cols
+    kept = forward._kept[2], backward._kept[2]
+    net.trace(x, [1])
+    assert (forward._kept[2], backward._kept[2]) == kept  # the same read-only weights: made once
+
+    # Changed through writable(): new arrays, so the GEMM weights are made again, forward and backward.
+    core.writable(conv.params, "W")[0] += 1
+    again, fresh = net.trace(x, [1]), net.copy().trace(x, [1])
+    for array in ("output", "grad_input"):
+        np.testing.assert_array_equal(getattr(again.layers[0], array), getattr(fresh.layers[0], array))
+        assert not np.array_equal(getattr(again.layers[0], array), getattr(first.layers[0], array))
+    # Writable weights changed in place between exact passes are never taken from what was kept.
+    conv.params = {key: value.copy() for key, value in conv.params.items()}
+    conv.exact, conv.training = True, False
+    conv.forward(x)
+    conv.params["b"] += 1
+    np.testing.assert_array_equal(conv.forward(x), net.copy().trace(x).layers[0].output)
