@@ -936,22 +936,11 @@ class ReLU(Layer):
     kind = "relu"
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        y = self._y = np.empty_like(x)  # same memory layout as x
-
-        def part(s: slice) -> None:
-            np.maximum(x[s], 0, out=y[s])
-
-        ops.batch_parallel(part, x.shape[0], x.size)
+        self._y = y = ops.relu(x)  # same memory layout as x
         return y
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
-        dx, y = np.empty_like(dy), self._y
-
-        def part(s: slice) -> None:
-            np.multiply(dy[s], y[s] > 0, out=dx[s])
-
-        ops.batch_parallel(part, dy.shape[0], dy.size)
-        return dx
+        return ops.relu_backward(dy, self._y)
 
 
 class LeakyReLU(Layer):
