@@ -80,9 +80,14 @@ def test_equal_windows_give_bit_equal_outputs(channels: int) -> None:
         assert layer._flat is not None and layer._flat.columns % ops.LANES == 0
 
 
-def test_convolution_output_memory_is_row_interleaved_and_pooling_keeps_it() -> None:
+@pytest.mark.parametrize("corners", ["copied out", "strided views"])
+def test_convolution_output_memory_is_row_interleaved_and_pooling_keeps_it(
+    corners: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Conv2D -> ReLU -> MaxPool2D -> Conv2D as in a network: the views between layers are (C, H, N, W)
-    # memory, and pooling the same values laid out as plain NCHW gives the same numbers.
+    # memory, and pooling the same values laid out as plain NCHW gives the same numbers. Small maps copy
+    # the window corners out first; large ones (PARALLEL_SIZE) pool the strided views of them.
+    monkeypatch.setattr(ops, "PARALLEL_SIZE", 10**9 if corners == "copied out" else 0)
     rng = np.random.default_rng(0)
     conv, relu, pool = Conv2D(3, 4, 3, padding=1, rng=rng), ReLU(), MaxPool2D(2)
     x = rng.integers(-2, 3, (5, 3, 9, 8)).astype(np.float64)
