@@ -281,28 +281,6 @@ def from_chnw(x: np.ndarray) -> np.ndarray:
     return x.transpose(2, 0, 1, 3)
 
 
-def flat_views(*arrays: np.ndarray) -> tuple[np.ndarray, ...] | None:
-    """The 1-D views of arrays of one shape and dtype, each in its memory order, when every one fills its
-    memory without gaps and all share one axis order (so element i of each view is the same element);
-    None otherwise. A convolution's ``(C, H, N, W)`` memory seen as NCHW qualifies, as C order does.
-
-    An elementwise op on these views runs in one contiguous sweep instead of one call per inner row.
-    """
-    if all([a.flags.c_contiguous for a in arrays]):  # one image's maps: the cheap common case
-        return tuple([a.reshape(-1) for a in arrays])
-    first = arrays[0]
-    axes = [(stride, n) for stride, n in zip(first.strides, first.shape, strict=True) if n > 1]
-    for other in arrays[1:]:
-        if [(stride, n) for stride, n in zip(other.strides, other.shape, strict=True) if n > 1] != axes:
-            return None
-    step = first.itemsize
-    for stride, n in sorted(axes):  # innermost first: each axis must step over the whole of the ones inside
-        if stride != step:
-            return None
-        step *= n
-    return tuple(a.ravel(order="K") for a in arrays)
-
-
 ZERO_BLOCK = 65_536
 """Elements of the zeros :func:`relu` compares against per call: 256 KB of float32, which stays in cache."""
 
@@ -310,22 +288,21 @@ _zero_blocks: dict[np.dtype, np.ndarray] = {}
 
 
 def relu(x: np.ndarray) -> np.ndarray:
-    """``max(x, 0)`` in a new array with x's memory layout, split among the workers when it is large.
+    """``max(x, 0)`` in a new dense array in x's axis order, split among the workers when it is large.
 
     NumPy's ``maximum`` against a scalar 0 runs an unvectorised loop, about twice as slow as against an
-    array of zeros, and over a convolution's ``(C, H, N, W)`` memory seen as NCHW it makes one call per
-    image row; so a dense x is swept flat, block by block, against a cached block of zeros.
+    array of zeros, and over a convolution's ``(C, H, N, W)`` memory seen as NCHW it makes a call per image
+    row. So x is swept as one flat array in its memory order (``ravel(order="K")``, which lists y's
+    elements in the same order; a view with gaps, such as a convolution's output between its junk columns,
+    is copied into that order first), block by block against a cached block of zeros.
     """
     y = np.empty_like(x)
-    views = flat_views(x, y)
-    if views is None:  # a view with gaps, such as a convolution's output between its junk columns
-
-        def strided(s: slice) -> None:
-            np.maximum(x[s], 0, out=y[s])
-
-        batch_parallel(strided, x.shape[0], x.size)
-        return y
-    flat_x, flat_y = views
+    if not x.flags.c_contiguous:
+        steps = [stride for stride, n in zip(x.strides, x.shape, strict=True) if n > 1]
+        if 0 in steps or len(set(steps)) < len(steps):  # a broadcast or overlapping view: no memory order
+            np.maximum(x, 0, out=y)
+            return y
+    flat_x, flat_y = x.ravel(order="K"), y.ravel(order="K")
     zeros = _zero_blocks.get(x.dtype)
     if zeros is None:
         zeros = _zero_blocks[x.dtype] = np.zeros(ZERO_BLOCK, x.dtype)
@@ -345,28 +322,27 @@ def relu(x: np.ndarray) -> np.ndarray:
 
 
 def relu_backward(dy: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """``dy`` where the ReLU output ``y`` is positive, else 0, in a new array with dy's memory layout.
+    """``dy`` where the ReLU output ``y`` (from :func:`relu`, so dense) is positive, else 0, in a new array
+    laid out as y: swept flat like :func:`relu` when dy is laid out as y too (what a pooling's or the
+    loss's gradient is), else elementwise as it lies (copying a view with gaps, such as a convolution's
+    dL/dx, into order first would cost more than it saves)."""
+    dx = np.empty_like(y)
+    if dy.strides == y.strides or (dy.flags.c_contiguous and y.flags.c_contiguous):
+        flat_dy, flat_y, flat_dx = dy.ravel(order="K"), y.ravel(order="K"), dx.ravel(order="K")
+        if flat_dy.size < PARALLEL_SIZE:  # one image's maps: without the slicing's calls
+            np.multiply(flat_dy, flat_y > 0, out=flat_dx)
+            return dx
 
-    Swept flat when dy and y share a dense layout (see :func:`relu`), else elementwise as they are.
-    """
-    dx = np.empty_like(dy)
-    views = flat_views(dy, y, dx)
-    if views is None:
+        def part(s: slice) -> None:
+            np.multiply(flat_dy[s], flat_y[s] > 0, out=flat_dx[s])
 
-        def strided(s: slice) -> None:
-            np.multiply(dy[s], y[s] > 0, out=dx[s])
-
-        batch_parallel(strided, dy.shape[0], dy.size)
+        batch_parallel(part, flat_dy.size, flat_dy.size)
         return dx
-    flat_dy, flat_y, flat_dx = views
-    if flat_dy.size < PARALLEL_SIZE:  # one image's maps: without the slicing's calls
-        np.multiply(flat_dy, flat_y > 0, out=flat_dx)
-        return dx
 
-    def part(s: slice) -> None:
-        np.multiply(flat_dy[s], flat_y[s] > 0, out=flat_dx[s])
+    def strided(s: slice) -> None:
+        np.multiply(dy[s], y[s] > 0, out=dx[s])
 
-    batch_parallel(part, flat_dy.size, flat_dy.size)
+    batch_parallel(strided, dy.shape[0], dy.size)
     return dx
 
 
