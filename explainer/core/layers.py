@@ -952,7 +952,7 @@ class ReLU(Layer):
     kind = "relu"
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self._y = y = ops.relu(x)  # same memory layout as x
+        self._y = y = ops.relu(x)  # dense, in x's axis order
         return y
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
